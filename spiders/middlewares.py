@@ -1,0 +1,108 @@
+"""Downloader middlewares that answer requests from HAR files or record them into one.
+
+Both sit next to the downloader (see `settings.DOWNLOADER_MIDDLEWARES`), so robots.txt,
+retries, redirects, decompression, stats and feed exports run unchanged over replayed
+responses.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
+from scrapy.http.headers import Headers
+from scrapy.responsetypes import responsetypes
+
+from spiders.har import HarResponse, har_entry, load_entries, request_key, write_har
+
+logger = logging.getLogger(__name__)
+
+
+class HarReplayMiddleware:
+    """Answer every request from the HAR file(s) named by the `HAR_REPLAY` setting.
+
+    A request with no entry gets a 404 response: it is logged and counted (`har/miss`),
+    never fatal, and never sent to the network.
+    """
+
+    def __init__(self, crawler: Crawler, entries: dict) -> None:
+        self.stats = crawler.stats
+        self.entries = entries
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> HarReplayMiddleware:
+        path = crawler.settings.get("HAR_REPLAY")
+        if not path:
+            raise NotConfigured
+        entries = load_entries(Path(path))
+        logger.info("Replaying %d recorded responses from %s", len(entries), path)
+        return cls(crawler, entries)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> Response:
+        recorded: HarResponse | None = self.entries.get(request_key(request.method, request.url))
+        if recorded is None:
+            robots = request.url.endswith("/robots.txt")
+            self.stats.inc_value("har/miss_robots" if robots else "har/miss")
+            if not robots:
+                logger.warning("No recorded response for %s %s", request.method, request.url)
+            return Response(request.url, status=404, request=request)
+        self.stats.inc_value("har/hit")
+        headers = Headers(recorded.headers)
+        cls = responsetypes.from_args(headers=headers, url=request.url, body=recorded.body)
+        return cls(
+            url=request.url,
+            status=recorded.status,
+            headers=headers,
+            body=recorded.body,
+            request=request,
+        )
+
+
+class HarRecorderMiddleware:
+    """Write every response the crawl received into the HAR file named by `HAR_RECORD`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: list[dict] = []
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> HarRecorderMiddleware:
+        path = crawler.settings.get("HAR_RECORD")
+        if not path:
+            raise NotConfigured
+        middleware = cls(Path(path))
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
+
+    def process_response(
+        self, request: Request, response: Response, spider: Spider | None = None
+    ) -> Response:
+        self.entries.append(
+            har_entry(
+                method=request.method,
+                url=request.url,
+                request_headers=_pairs(request.headers),
+                status=response.status,
+                response_headers=_pairs(response.headers),
+                body=response.body,
+                started=datetime.now(UTC).isoformat(timespec="milliseconds"),
+            )
+        )
+        return response
+
+    def spider_closed(self, spider: Spider) -> None:
+        write_har(self.path, self.entries)
+        logger.info("Recorded %d responses to %s", len(self.entries), self.path)
+
+
+def _pairs(headers: Headers) -> list[tuple[str, str]]:
+    return [
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, values in headers.items()
+        for value in values
+    ]

@@ -1,0 +1,52 @@
+"""Scrapy settings shared by every spider: polite by default.
+
+`sourcing` adds the per-run settings (feed export path, HAR replay or record, cache folder)
+when it starts a crawl; see `spiders.runner`.
+"""
+
+import os
+
+BOT_NAME = "ml-sourcing"
+SPIDER_MODULES = ["spiders.sources"]
+NEWSPIDER_MODULE = "spiders.sources"
+
+# Identify the crawler honestly, with a way to reach its operator.
+CONTACT_URL = os.environ.get("SOURCING_CONTACT_URL", "https://github.com/ml-sourcing/ml-sourcing")
+USER_AGENT = f"ml-sourcing/0.1 (+{CONTACT_URL})"
+
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+RETRY_TIMES = 3
+# Stop a crawl that keeps failing instead of hammering a struggling site.
+CLOSESPIDER_ERRORCOUNT = 10
+
+# Development cache; `spiders.runner` points it into the data directory and turns it off
+# when replaying recorded responses.
+HTTPCACHE_ENABLED = False
+HTTPCACHE_EXPIRATION_SECS = 6 * 3600
+HTTPCACHE_IGNORE_HTTP_CODES = [429, 500, 502, 503, 504]
+
+DOWNLOADER_MIDDLEWARES = {
+    # Next to the downloader, so retries, redirects, decompression and stats see
+    # recorded responses exactly as they would see live ones.
+    "spiders.middlewares.HarReplayMiddleware": 950,
+    "spiders.middlewares.HarRecorderMiddleware": 960,
+}
+HAR_REPLAY = None  # a HAR file or folder: answer every request from it, never the network
+HAR_RECORD = None  # a HAR file: write every response received into it
+
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"
+
+# The Algolia Hacker News API; each thread is fetched as <HN_API_URL>/items/<id>.
+HN_API_URL = "https://hn.algolia.com/api/v1"
+# How many monthly Hacker News threads the HN spiders read when no thread ids are given.
+HN_MONTHS = 2
