@@ -1,0 +1,49 @@
+"""The few figures a run ends with: postings, share with salary, top skills, per source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from warehouse.db import connect
+
+
+@dataclass
+class Summary:
+    postings: int
+    ml_postings: int
+    with_salary: int
+    per_source: dict[str, int]  # source -> postings it contributed to
+    skipped: dict[str, int]  # reason -> records
+    top_skills: list[tuple[str, int]]
+
+    @property
+    def salary_share(self) -> float:
+        return self.with_salary / self.postings if self.postings else 0.0
+
+
+def summarize(db: Path | str, top: int = 10) -> Summary:
+    con = connect(db, read_only=True)
+    try:
+        postings, ml, salary = con.execute(
+            "SELECT count(*), count(*) FILTER (is_ml), count(salary_min) FROM postings"
+        ).fetchone()
+        per_source = dict(
+            con.execute(
+                "SELECT source, count(DISTINCT posting_id) FROM posting_sources"
+                " GROUP BY 1 ORDER BY 1"
+            ).fetchall()
+        )
+        skipped = dict(
+            con.execute(
+                "SELECT reason, count(*) FROM skipped_records GROUP BY 1 ORDER BY 2 DESC"
+            ).fetchall()
+        )
+        skills = con.execute(
+            "SELECT skill, count(*) AS n FROM postings, unnest(skills) AS s(skill)"
+            " GROUP BY 1 ORDER BY n DESC, skill LIMIT ?",
+            [top],
+        ).fetchall()
+    finally:
+        con.close()
+    return Summary(postings, ml, salary, per_source, skipped, [tuple(s) for s in skills])
