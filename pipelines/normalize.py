@@ -1,0 +1,140 @@
+"""Raw source records → normalized postings, one per role, with DESIGN.md's canonical values.
+
+Each source has an extractor that reads the fields as the source states them; everything
+after that (salary, location, remote, skills, role, seniority) is shared by all sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from pipelines.classify import classify_role, classify_seniority, classify_subfields, is_ml
+from pipelines.extract.hn import extract_hn
+from pipelines.fx import annual_usd
+from pipelines.location import parse_location, region_of
+from pipelines.model import ExtractedPosting, Extraction, Location, Salary
+from pipelines.remote import parse_remote
+from pipelines.salary import find_salaries, has_equity, parse_salary
+from pipelines.skills import extract_skills
+
+# An extractor reads one source record; `context` is what the spider knew about the page it
+# came from (the HN thread, the ATS board and company name...).
+Extractor = Callable[[dict[str, Any], dict[str, Any]], Extraction]
+
+EXTRACTORS: dict[str, Extractor] = {
+    "hn_hiring": lambda record, context: extract_hn(record),
+}
+
+
+@dataclass
+class Normalized:
+    postings: list[dict[str, Any]]
+    skip_reason: str | None = None
+
+
+def parse_time(value: str | datetime | None) -> datetime | None:
+    """An ISO 8601 string or datetime as a timezone-aware UTC datetime."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _salary(
+    posting: ExtractedPosting, country: str | None, roles: int
+) -> tuple[Salary | None, str | None]:
+    """Pay from the source's structure first, then from the stated salary words, then from
+    the description when it states exactly one salary and the record has one role."""
+    if posting.structured_salary is not None:
+        return posting.structured_salary, "structured"
+    if posting.salary_text:
+        salary = parse_salary(posting.salary_text, country=country)
+        return (salary, "text") if salary else (None, None)
+    if roles == 1 and posting.description:
+        found = find_salaries(posting.description, country=country)
+        if len(found) == 1:
+            return found[0], "text"
+    return None, None
+
+
+def _remote(posting: ExtractedPosting):
+    header = " ".join(t for t in (posting.remote_text, posting.location_text) if t)
+    policy = parse_remote(header) if header else None
+    if (policy is None or policy.remote == "unknown") and posting.structured_remote:
+        return policy, posting.structured_remote
+    if policy is None or policy.remote == "unknown":
+        policy = parse_remote(posting.description)
+    return policy, policy.remote
+
+
+def normalize_posting(
+    posting: ExtractedPosting, raw: dict[str, Any], role_index: int, roles: int
+) -> dict[str, Any]:
+    location = parse_location(posting.location_text or "")
+    if not location.countries and posting.countries:
+        location = Location(
+            countries=tuple(posting.countries),
+            regions=tuple(dict.fromkeys(r for c in posting.countries if (r := region_of(c)))),
+            cities=location.cities,
+        )
+    country = location.country
+    policy, remote = _remote(posting)
+    salary, salary_source = _salary(posting, country, roles)
+    posted_at = posting.posted_at or parse_time(raw.get("fetched_at"))
+    usd_min, usd_max = annual_usd(salary, posted_at.date()) if salary else (None, None)
+    text = f"{posting.title}\n{posting.description}"
+    skills = extract_skills(text)
+    role = classify_role(posting.title, posting.description)
+    return {
+        "source": raw["source"],
+        "source_id": raw["source_id"],
+        "role_index": role_index,
+        "title": posting.title,
+        "company": posting.company,
+        "is_ml": is_ml(role, posting.title, posting.description, skills),
+        "role": role,
+        "seniority": classify_seniority(posting.title, posting.description),
+        "subfields": classify_subfields(posting.title, posting.description, skills),
+        "skills": skills,
+        "location_text": posting.location_text,
+        "countries": list(location.countries),
+        "country": country,
+        "region": location.region or (region_of(country) if country else None),
+        "remote": remote,
+        "remote_scope": list(policy.scope) if policy else [],
+        "visa_sponsorship": policy.visa_sponsorship if policy else "unknown",
+        "salary_min": salary.min if salary else None,
+        "salary_max": salary.max if salary else None,
+        "salary_currency": salary.currency if salary else None,
+        "salary_period": salary.period if salary else None,
+        "salary_min_usd": usd_min,
+        "salary_max_usd": usd_max,
+        "salary_text": salary.text if salary else None,
+        "salary_source": salary_source,
+        "equity": has_equity(" ".join(t for t in (posting.salary_text, posting.description) if t)),
+        "posted_at": posted_at,
+        "first_seen": parse_time(raw.get("first_seen") or raw["fetched_at"]),
+        "last_seen": parse_time(raw.get("last_seen") or raw["fetched_at"]),
+        "fetched_at": parse_time(raw["fetched_at"]),
+        "url": posting.url or raw.get("url"),
+        "apply_url": posting.apply_url,
+        "description": posting.description,
+    }
+
+
+def normalize_record(raw: dict[str, Any]) -> Normalized:
+    """Normalize one raw-zone record (see `spiders.records.raw_record`)."""
+    extractor = EXTRACTORS.get(raw.get("source", ""))
+    if extractor is None:
+        return Normalized([], f"no extractor for source {raw.get('source')!r}")
+    extraction = extractor(raw["record"], raw.get("context") or {})
+    if extraction.skip_reason or not extraction.postings:
+        return Normalized([], extraction.skip_reason or "no_postings")
+    roles = len(extraction.postings)
+    return Normalized(
+        [normalize_posting(p, raw, i, roles) for i, p in enumerate(extraction.postings)]
+    )

@@ -1,0 +1,239 @@
+"""The `sourcing` command: run the pipeline, crawl one source, rebuild, query."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from sourcing.paths import SAMPLE_DIR, data_dir, db_path
+
+EXAMPLE_QUERY = (
+    "select role, count(*) as postings, median(salary_max_usd) as median_max_usd "
+    "from postings where is_ml group by role order by postings desc"
+)
+
+
+def _paths(data: str | None, db: str | None) -> tuple[Path, Path]:
+    d = data_dir(data)
+    return d, db_path(d, db)
+
+
+data_option = click.option(
+    "--data-dir",
+    "data",
+    metavar="DIR",
+    help="Data directory (default ./data or $SOURCING_DATA_DIR).",
+)
+db_option = click.option(
+    "--db", metavar="PATH", help="DuckDB file (default <data-dir>/sourcing.duckdb)."
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """ML Sourcing: public ML job postings and candidates → a DuckDB dataset.
+
+    \b
+    Example:
+      sourcing run --sample
+      sourcing query "select company, title, salary_min_usd from postings limit 5"
+    """
+
+
+def _print_report(report, db: Path) -> None:
+    from warehouse.summary import summarize
+
+    click.echo("\n== Summary ==")
+    for source, summary in report.crawled.items():
+        extra = {k: v for k, v in summary.items() if k not in ("items", "requests") and v}
+        click.echo(f"  {source:<16} {summary['items']:>6} records fetched  {extra or ''}")
+    for source, error in report.failed.items():
+        click.echo(f"  {source:<16} FAILED: {error.splitlines()[0]}")
+    if "warehouse" in report.failed:
+        return
+    s = summarize(db)
+    click.echo(f"  postings         {s.postings:>6} ({s.ml_postings} ML roles)")
+    click.echo(f"  with a salary    {s.with_salary:>6} ({s.salary_share:.0%})")
+    if s.skipped:
+        click.echo("  records skipped  " + ", ".join(f"{r}: {n}" for r, n in s.skipped.items()))
+    click.echo("  top skills       " + ", ".join(f"{k} ({n})" for k, n in s.top_skills))
+    failed_checks = [name for name, ok in report.checks.items() if not ok]
+    click.echo(
+        f"  checks           {len(report.checks) - len(failed_checks)}/{len(report.checks)}"
+        f" passed{' — failed: ' + ', '.join(failed_checks) if failed_checks else ''}"
+    )
+    click.echo(f"  warehouse        {db}")
+    click.echo(f'\nNext, try:\n  sourcing query "{EXAMPLE_QUERY}" --db {db}')
+
+
+@main.command()
+@click.option("--sample", is_flag=True, help="Replay the recordings bundled with the package.")
+@click.option("--replay", metavar="PATH", help="Replay HAR file(s): a file or a folder.")
+@click.option("--record", metavar="DIR", help="Write one HAR file per source crawled into DIR.")
+@click.option("--sources", metavar="A,B", help="Crawl only these sources (default: all).")
+@click.option(
+    "-a",
+    "spider_args",
+    multiple=True,
+    metavar="SOURCE:KEY=VALUE",
+    help="Pin a spider argument, e.g. -a hn_hiring:threads=48100001.",
+)
+@data_option
+@db_option
+def run(sample, replay, record, sources, spider_args, data, db) -> None:
+    """Crawl, normalize, dedupe and load the warehouse: the whole asset graph once.
+
+    Without --sample or --replay the live sources are crawled (politely).
+
+    \b
+    Example:
+      sourcing run --sample
+      sourcing run --sources hn_hiring --record recordings/
+    """
+    from sourcing.definitions import build_resources
+    from sourcing.runner import materialize_graph
+    from sourcing.sources import sample_spider_args, select
+
+    if sample and replay:
+        raise click.UsageError("use --sample or --replay, not both")
+    try:
+        chosen = [s.name for s in select(sources)]
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--sources") from exc
+    if sample:
+        replay = str(SAMPLE_DIR)
+        spider_args = (*sample_spider_args(), *spider_args)
+    d, db_file = _paths(data, db)
+    resources = build_resources(
+        d, db_file, replay=replay, record=record, spider_args=list(spider_args)
+    )
+    report = materialize_graph(resources, chosen, say=click.echo)
+    _print_report(report, db_file)
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("source")
+@click.option("--replay", metavar="PATH", help="Answer requests from HAR file(s), not the network.")
+@click.option("--record", metavar="FILE.har", help="Write what the crawl fetched to a HAR file.")
+@click.option(
+    "-a",
+    "spider_args",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Spider argument, e.g. -a threads=48100001,48100002.",
+)
+@data_option
+def crawl(source, replay, record, spider_args, data) -> None:
+    """Run one spider into the raw zone (<data-dir>/raw/SOURCE/<date>/<run>.jsonl).
+
+    \b
+    Example:
+      sourcing crawl hn_hiring --replay hn.har -a threads=48100001
+    """
+    from sourcing.crawl import CrawlError
+    from sourcing.crawl import crawl as run_crawl
+    from sourcing.raw_zone import RawZone
+    from sourcing.sources import select
+
+    try:
+        select(source)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="SOURCE") from exc
+    args = {}
+    for pair in spider_args:
+        if "=" not in pair:
+            raise click.BadParameter(f"{pair!r} is not KEY=VALUE", param_hint="-a")
+        key, value = pair.split("=", 1)
+        args[key] = value
+    d = data_dir(data)
+    click.echo(f"crawl {source} …")
+    try:
+        result = run_crawl(
+            source,
+            RawZone(d),
+            replay=replay,
+            record=record,
+            spider_args=args,
+            cache_dir=d / ".httpcache",
+        )
+    except CrawlError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{source}: {result.summary}")
+    click.echo(f"raw file: {result.path or '(nothing fetched)'}")
+
+
+@main.command()
+@data_option
+@db_option
+def rebuild(data, db) -> None:
+    """Rebuild every warehouse table from the raw zone (no crawling).
+
+    \b
+    Example:
+      sourcing rebuild --data-dir data
+    """
+    from sourcing.definitions import build_resources
+    from sourcing.runner import materialize_graph
+
+    d, db_file = _paths(data, db)
+    report = materialize_graph(build_resources(d, db_file), None, say=click.echo)
+    _print_report(report, db_file)
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("sql")
+@db_option
+@data_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+def query(sql, db, data, fmt) -> None:
+    """Run a read-only SQL query on the warehouse.
+
+    \b
+    Example:
+      sourcing query "select country, count(*) from postings group by 1 order by 2 desc"
+    """
+    import duckdb
+
+    from warehouse.query import format_rows, run_query
+
+    _, db_file = _paths(data, db)
+    try:
+        columns, rows = run_query(db_file, sql)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except duckdb.Error as exc:
+        raise click.ClickException(f"{type(exc).__name__}: {exc}") from exc
+    click.echo(format_rows(columns, rows, fmt))
+
+
+@main.command()
+def sources() -> None:
+    """List the sources, what each yields, its politeness settings and bundled sample.
+
+    \b
+    Example:
+      sourcing sources
+    """
+    from sourcing.sources import SOURCES, politeness
+
+    for source in SOURCES.values():
+        click.echo(f"{source.name}  [{source.kind}]  {source.yields}")
+        settings = politeness(source.name)
+        click.echo("    " + ", ".join(f"{k}={v}" for k, v in settings.items()))
+        click.echo(f"    sample: {source.sample or 'none'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Run one spider in a subprocess (Twisted's reactor cannot restart inside one process)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sourcing.raw_zone import RawZone, new_run_id
+
+
+class CrawlError(RuntimeError):
+    """A crawl that did not finish: the message says why and what to look at."""
+
+
+@dataclass
+class CrawlResult:
+    source: str
+    path: Path | None  # the raw-zone file written, None when the crawl yielded nothing
+    items: int
+    stats: dict[str, Any]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        keys = {
+            "requests": "downloader/request_count",
+            "replayed": "har/hit",
+            "not_recorded": "har/miss",
+            "errors": "log_count/ERROR",
+            "http_errors": "httperror/response_ignored_count",
+        }
+        out = {"items": self.items}
+        out.update({name: int(self.stats.get(key, 0)) for name, key in keys.items()})
+        out.update(
+            {k.split("/", 1)[1]: int(v) for k, v in self.stats.items() if k.startswith(("hn/",))}
+        )
+        return out
+
+
+def crawl(
+    source: str,
+    zone: RawZone,
+    *,
+    replay: str | Path | None = None,
+    record: str | Path | None = None,
+    spider_args: dict[str, str] | None = None,
+    cache_dir: Path | None = None,
+    timeout: float = 3600,
+    settings: dict[str, str] | None = None,
+) -> CrawlResult:
+    """Crawl `source` into a new raw-zone file and return what it fetched."""
+    out = zone.new_file(source, new_run_id())
+    with tempfile.TemporaryDirectory() as tmp:
+        stats_file = Path(tmp) / "stats.json"
+        cmd = [
+            sys.executable,
+            "-m",
+            "spiders.runner",
+            source,
+            "--out",
+            str(out),
+            "--stats",
+            str(stats_file),
+        ]
+        if replay:
+            cmd += ["--replay", str(replay)]
+        if record:
+            cmd += ["--record", str(record)]
+        if cache_dir and not replay:
+            cmd += ["--cache", str(cache_dir)]
+        for key, value in (spider_args or {}).items():
+            cmd += ["-a", f"{key}={value}"]
+        for key, value in (settings or {}).items():
+            cmd += ["-s", f"{key}={value}"]
+        env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "spiders.settings"}
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
+        except subprocess.TimeoutExpired as exc:
+            raise CrawlError(
+                f"{source}: crawl still running after {timeout:.0f}s; stopped"
+            ) from exc
+        if proc.returncode != 0 or not stats_file.exists():
+            raise CrawlError(f"{source}: the spider failed:\n{proc.stderr[-3000:]}")
+        stats = json.loads(stats_file.read_text(encoding="utf-8"))
+    reason = stats.get("finish_reason")
+    if reason != "finished":
+        raise CrawlError(
+            f"{source}: the crawl stopped early ({reason}) after {stats.get('log_count/ERROR', 0)}"
+            " errors; see the log above, fix the source or its arguments, and run it again"
+        )
+    items = int(stats.get("item_scraped_count", 0))
+    return CrawlResult(source, out if out.exists() else None, items, stats)

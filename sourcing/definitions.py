@@ -1,0 +1,69 @@
+"""Dagster definitions: the asset graph, its resources, checks and the daily schedule.
+
+`dagster dev` (through `workspace.yaml`) and `sourcing run` use the same assets. Resources
+read the environment: `SOURCING_DATA_DIR`, `SOURCING_DB`, and `SOURCING_REPLAY` (a HAR file or
+folder, or `sample` for the bundled recordings; unset means crawl the live sources).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from sourcing.assets.analytics import trend_views
+from sourcing.assets.checks import postings_checks
+from sourcing.assets.crawl import crawl_assets
+from sourcing.assets.postings import normalized_postings, postings
+from sourcing.paths import SAMPLE_DIR, data_dir, db_path
+from sourcing.resources import CrawlerResource, RawZoneResource
+from sourcing.sources import sample_spider_args
+
+all_assets = [*crawl_assets, normalized_postings, postings, trend_views]
+warehouse_assets = [normalized_postings, postings, trend_views]
+
+daily_run = dg.define_asset_job(
+    "daily_run",
+    selection=dg.AssetSelection.all(),
+    description="Crawl every source, then rebuild the warehouse from the raw zone.",
+)
+daily_schedule = dg.ScheduleDefinition(
+    job=daily_run, cron_schedule="0 4 * * *", execution_timezone="UTC"
+)
+
+
+def build_resources(
+    data: Path,
+    db: Path,
+    replay: str | Path | None = None,
+    record: str | Path | None = None,
+    spider_args: list[str] | None = None,
+) -> dict:
+    return {
+        "raw_zone": RawZoneResource(data_dir=str(data)),
+        "crawler": CrawlerResource(
+            replay=str(replay) if replay else None,
+            record=str(record) if record else None,
+            spider_args=spider_args or [],
+        ),
+        "duckdb": DuckDBResource(database=str(db)),
+    }
+
+
+def _resources_from_env() -> dict:
+    data = data_dir()
+    replay = os.environ.get("SOURCING_REPLAY")
+    if replay == "sample":
+        return build_resources(data, db_path(data), SAMPLE_DIR, spider_args=sample_spider_args())
+    return build_resources(data, db_path(data), replay)
+
+
+defs = dg.Definitions(
+    assets=all_assets,
+    asset_checks=postings_checks,
+    jobs=[daily_run],
+    schedules=[daily_schedule],
+    resources=_resources_from_env(),
+)

@@ -1,0 +1,73 @@
+"""The raw zone: append-only JSON Lines files, one per crawl, the system of record.
+
+Layout: `<data-dir>/raw/<source>/<YYYY-MM-DD>/<run-id>.jsonl`. Files are written once (by a
+crawl, renamed into place when it finishes) and then only read.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+
+def new_run_id(now: datetime | None = None) -> str:
+    now = now or datetime.now(UTC)
+    return f"{now:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
+
+
+@dataclass
+class ReadStats:
+    files: int = 0
+    records: int = 0
+    bad_lines: dict[str, int] = field(default_factory=dict)  # file -> lines that were not JSON
+
+
+class RawZone:
+    def __init__(self, data_dir: Path) -> None:
+        self.root = Path(data_dir) / "raw"
+
+    def new_file(self, source: str, run_id: str, now: datetime | None = None) -> Path:
+        day = (now or datetime.now(UTC)).strftime("%Y-%m-%d")
+        return self.root / source / day / f"{run_id}.jsonl"
+
+    def files(self, sources: Iterable[str] | None = None) -> list[Path]:
+        if not self.root.exists():
+            return []
+        wanted = set(sources) if sources is not None else None
+        return sorted(
+            path
+            for path in self.root.glob("*/*/*.jsonl")
+            if wanted is None or path.parent.parent.name in wanted
+        )
+
+    def read(
+        self, sources: Iterable[str] | None = None, stats: ReadStats | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Every record of the zone, file by file in name order (so, oldest crawl first).
+
+        A line that is not a JSON object is counted in `stats` and logged, never fatal."""
+        stats = stats if stats is not None else ReadStats()
+        for path in self.files(sources):
+            stats.files += 1
+            with path.open(encoding="utf-8") as lines:
+                for number, line in enumerate(lines, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        record = json.loads(line)
+                        if not isinstance(record, dict):
+                            raise ValueError("not an object")
+                    except ValueError:
+                        stats.bad_lines[str(path)] = stats.bad_lines.get(str(path), 0) + 1
+                        logger.warning("Skipping line %d of %s: not a JSON object", number, path)
+                        continue
+                    stats.records += 1
+                    yield record

@@ -1,0 +1,51 @@
+"""Dagster resources: where the raw zone is, and how crawls run (live, replayed, recorded)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from sourcing.crawl import CrawlResult, crawl
+from sourcing.raw_zone import RawZone
+
+
+class RawZoneResource(dg.ConfigurableResource):
+    """The data directory; the raw zone is `<data_dir>/raw`."""
+
+    data_dir: str
+
+    def zone(self) -> RawZone:
+        return RawZone(Path(self.data_dir))
+
+
+class CrawlerResource(dg.ConfigurableResource):
+    """How spiders run. `replay`: answer every request from HAR file(s), never the network.
+    `record`: a folder that receives one HAR file per source crawled.
+    `spider_args`: `source:key=value` pins such as `hn_hiring:threads=123`."""
+
+    replay: str | None = None
+    record: str | None = None
+    spider_args: list[str] = []
+    timeout_seconds: int = 3600
+
+    def args_for(self, source: str) -> dict[str, str]:
+        args = {}
+        for item in self.spider_args:
+            name, _, pair = item.partition(":")
+            if name == source and "=" in pair:
+                key, value = pair.split("=", 1)
+                args[key] = value
+        return args
+
+    def crawl(self, source: str, zone: RawZone) -> CrawlResult:
+        record = Path(self.record) / f"{source}.har" if self.record else None
+        return crawl(
+            source,
+            zone,
+            replay=self.replay,
+            record=record,
+            spider_args=self.args_for(source),
+            cache_dir=zone.root.parent / ".httpcache",
+            timeout=self.timeout_seconds,
+        )

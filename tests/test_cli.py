@@ -1,0 +1,116 @@
+"""The `sourcing` command end to end on the bundled sample, as a user runs it."""
+
+import json
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+TABLES = {
+    "postings": "posting_id",
+    "posting_sources": "source, source_id, role_index",
+    "normalized_postings": "source, source_id, role_index",
+    "skipped_records": "source, source_id",
+}
+
+
+def sourcing(*args, check=True):
+    proc = subprocess.run(
+        [sys.executable, "-m", "sourcing.cli", *args], capture_output=True, text=True, timeout=600
+    )
+    if check and proc.returncode != 0:
+        raise AssertionError(f"sourcing {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def snapshot(db) -> dict:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            t: con.execute(f"SELECT * FROM {t} ORDER BY {key}").fetchall()
+            for t, key in TABLES.items()
+        }
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory):
+    data = tmp_path_factory.mktemp("data")
+    first = sourcing("run", "--sample", "--data-dir", str(data))
+    return data, first.stdout
+
+
+def test_run_sample_ends_with_a_summary(sample_run):
+    data, out = sample_run
+    assert "== Summary ==" in out
+    assert "hn_hiring" in out and "records fetched" in out
+    assert "postings" in out and "with a salary" in out and "top skills" in out
+    assert "checks           3/3 passed" in out
+    assert str(data / "sourcing.duckdb") in out
+    assert "sourcing query" in out
+
+
+def test_running_the_sample_twice_gives_identical_tables(sample_run):
+    data, _ = sample_run
+    before = snapshot(data / "sourcing.duckdb")
+    sourcing("run", "--sample", "--data-dir", str(data))
+    assert len(list(data.glob("raw/hn_hiring/*/*.jsonl"))) == 2  # the raw zone only grows
+    assert snapshot(data / "sourcing.duckdb") == before
+
+
+def test_crawl_then_rebuild_gives_the_same_tables_as_run(sample_run, tmp_path):
+    data, _ = sample_run
+    from sourcing.paths import SAMPLE_DIR
+
+    sourcing(
+        "crawl",
+        "hn_hiring",
+        "--replay",
+        str(SAMPLE_DIR / "hn_hiring.har"),
+        "--data-dir",
+        str(tmp_path),
+    )
+    sourcing("rebuild", "--data-dir", str(tmp_path))
+    assert snapshot(tmp_path / "sourcing.duckdb") == snapshot(data / "sourcing.duckdb")
+
+
+def test_query_formats(sample_run):
+    data, _ = sample_run
+    db = str(data / "sourcing.duckdb")
+    sql = "select count(*) as n from postings"
+    n = json.loads(sourcing("query", sql, "--db", db, "--format", "json").stdout)[0]["n"]
+    assert n > 50
+    assert sourcing("query", sql, "--db", db, "--format", "csv").stdout.splitlines() == [
+        "n",
+        str(n),
+    ]
+    assert "(1 row)" in sourcing("query", sql, "--db", db).stdout
+
+
+def test_query_errors_are_clear_and_writes_are_refused(sample_run):
+    data, _ = sample_run
+    db = str(data / "sourcing.duckdb")
+    bad = sourcing("query", "select nope from postings", "--db", db, check=False)
+    assert bad.returncode != 0 and "nope" in bad.stderr
+    write = sourcing("query", "delete from postings", "--db", db, check=False)
+    assert write.returncode != 0 and "read-only" in write.stderr.lower()
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["crawl"], ["rebuild"], ["query"], ["sources"]])
+def test_every_command_has_help_with_an_example(command):
+    out = sourcing(*command, "--help").stdout
+    assert "Example" in out
+
+
+def test_unknown_sources_are_refused_with_the_known_names(tmp_path):
+    proc = sourcing(
+        "run", "--sample", "--sources", "nope", "--data-dir", str(tmp_path), check=False
+    )
+    assert proc.returncode == 2 and "hn_hiring" in proc.stderr
+
+
+def test_sources_lists_politeness_and_samples():
+    out = sourcing("sources").stdout
+    assert "hn_hiring" in out and "ROBOTSTXT_OBEY=True" in out and "hn_hiring.har" in out
