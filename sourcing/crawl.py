@@ -93,5 +93,41 @@ def crawl(
             f"{source}: the crawl stopped early ({reason}) after {stats.get('log_count/ERROR', 0)}"
             " errors; see the log above, fix the source or its arguments, and run it again"
         )
-    items = int(stats.get("item_scraped_count", 0))
-    return CrawlResult(source, out if out.exists() else None, items, stats)
+    result = CrawlResult(
+        source, out if out.exists() else None, int(stats.get("item_scraped_count", 0)), stats
+    )
+    problem = crawl_problem(result, previous_items(zone, source, exclude=out))
+    if problem:
+        raise CrawlError(f"{source}: {problem}")
+    return result
+
+
+def previous_items(zone: RawZone, source: str, exclude: Path | None = None) -> int | None:
+    """How many records the source's latest earlier crawl gave (None: never crawled)."""
+    files = [f for f in zone.files([source]) if f != exclude]
+    if not files:
+        return None
+    latest = max(files, key=lambda f: (f.parent.name, f.name))
+    with latest.open("rb") as lines:
+        return sum(1 for line in lines if line.strip())
+
+
+def crawl_problem(result: CrawlResult, previous: int | None) -> str | None:
+    """Why a crawl that ran to its end still failed, or None.
+
+    Nothing fetched while requests failed means the source is down or changed; a collapse to
+    under a tenth of the last crawl (of at least 20 records) means its format changed."""
+    s = result.summary
+    failed = s["http_errors"] + s["errors"] + s["not_recorded"]
+    if result.items == 0 and failed:
+        return (
+            f"no records: {s['http_errors']} HTTP errors, {s['errors']} errors logged,"
+            f" {s['not_recorded']} requests not in the recording; check the source's URL and"
+            " arguments (or the HAR file) and run it again"
+        )
+    if previous is not None and previous >= 20 and result.items < previous / 10:
+        return (
+            f"only {result.items} records where the last crawl had {previous}: the source's"
+            " format has probably changed; check its spider against a fresh response"
+        )
+    return None

@@ -24,14 +24,38 @@ from sourcing.sources import sample_spider_args
 all_assets = [*crawl_assets, normalized_postings, postings, trend_views]
 warehouse_assets = [normalized_postings, postings, trend_views]
 
-daily_run = dg.define_asset_job(
-    "daily_run",
-    selection=dg.AssetSelection.all(),
-    description="Crawl every source, then rebuild the warehouse from the raw zone.",
+daily_crawl = dg.define_asset_job(
+    "daily_crawl",
+    selection=dg.AssetSelection.groups("crawl"),
+    description="Crawl every source into the raw zone.",
+)
+warehouse_job = dg.define_asset_job(
+    "warehouse",
+    selection=dg.AssetSelection.assets(*warehouse_assets),
+    description="Rebuild every warehouse table and view from the raw zone.",
 )
 daily_schedule = dg.ScheduleDefinition(
-    job=daily_run, cron_schedule="0 4 * * *", execution_timezone="UTC"
+    job=daily_crawl, cron_schedule="0 4 * * *", execution_timezone="UTC"
 )
+
+
+def _rebuild_after(context: dg.RunStatusSensorContext) -> dg.RunRequest:
+    return dg.RunRequest(run_key=f"after-{context.dagster_run.run_id}")
+
+
+# A crawl run that fails for one source must not keep the others' data out of the warehouse:
+# the warehouse is rebuilt after every crawl run, whether it succeeded or not.
+rebuild_after_crawl = dg.run_status_sensor(
+    run_status=dg.DagsterRunStatus.SUCCESS,
+    monitored_jobs=[daily_crawl],
+    request_job=warehouse_job,
+    name="rebuild_after_crawl",
+)(_rebuild_after)
+rebuild_after_failed_crawl = dg.run_failure_sensor(
+    monitored_jobs=[daily_crawl],
+    request_job=warehouse_job,
+    name="rebuild_after_failed_crawl",
+)(_rebuild_after)
 
 
 def build_resources(
@@ -63,7 +87,8 @@ def _resources_from_env() -> dict:
 defs = dg.Definitions(
     assets=all_assets,
     asset_checks=postings_checks,
-    jobs=[daily_run],
+    jobs=[daily_crawl, warehouse_job],
     schedules=[daily_schedule],
+    sensors=[rebuild_after_crawl, rebuild_after_failed_crawl],
     resources=_resources_from_env(),
 )

@@ -14,7 +14,12 @@ def test_definitions_load_with_a_schedule_and_checks():
     graph = defs.resolve_asset_graph()
     keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
     assert {"raw_hn_hiring", "normalized_postings", "postings", "trend_views"} <= keys
-    assert defs.resolve_schedule_def("daily_run_schedule").cron_schedule == "0 4 * * *"
+    assert defs.resolve_schedule_def("daily_crawl_schedule").cron_schedule == "0 4 * * *"
+    sensors = {
+        defs.resolve_sensor_def(n).name
+        for n in ("rebuild_after_crawl", "rebuild_after_failed_crawl")
+    }
+    assert len(sensors) == 2
     assert len(graph.asset_check_keys) == 3
 
 

@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from sourcing.crawl import crawl
+from sourcing.crawl import CrawlError, crawl
 from sourcing.raw_zone import RawZone
 from tests.builders import hn_comment, hn_search, hn_thread, json_entry, write_entries
 
@@ -121,11 +121,11 @@ def test_a_request_missing_from_the_recording_is_counted_not_fatal(tmp_path, har
     assert result.summary["not_recorded"] == 1
 
 
-def test_a_malformed_response_yields_nothing_and_is_logged(tmp_path):
+def test_a_malformed_response_fails_the_crawl_with_a_clear_message(tmp_path):
     har = write_entries(tmp_path / "hn.har", [json_entry(f"{API}/items/5", b"<html>oops")])
-    result = crawl("hn_hiring", RawZone(tmp_path), replay=har, spider_args={"threads": "5"})
-    assert result.items == 0 and result.path is None
-    assert result.summary["errors"] >= 1
+    with pytest.raises(CrawlError, match="no records: 0 HTTP errors, 1 errors logged"):
+        crawl("hn_hiring", RawZone(tmp_path), replay=har, spider_args={"threads": "5"})
+    assert not list(tmp_path.glob("raw/**/*.jsonl*"))  # nothing half-written in the raw zone
 
 
 def test_bad_thread_ids_fail_with_a_clear_message(tmp_path, har):
