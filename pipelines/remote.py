@@ -1,0 +1,288 @@
+"""Remote policy, remote scope and visa sponsorship from a location/header string or a
+description.
+
+Policy words are read with their neighbours so that "remote sensing", "hybrid search", "not
+remote" and "on-site interview" are not read as a policy. When a text offers several ways of
+working, the most flexible wins (DESIGN.md: `remote` = can be done fully remotely even if an
+office is also offered): remote > hybrid > onsite.
+
+Scope is what the remote offer is limited to, read from the words right around "remote":
+country codes ("Remote (US)" -> US), explicitly named regions ("Remote - EMEA" -> the regions
+EMEA spans), time zones ("UTC-5", "CET", "Europe time zones") and "Worldwide" for "Anywhere",
+"Worldwide", "Global". Cities are not scope: "Remote, Berlin" says where the team sits, not
+who may apply.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.location import find_places, prepare
+from pipelines.model import RemotePolicy
+
+_F = re.IGNORECASE
+_URL_RE = re.compile(
+    r"(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|ai|co|org|net|dev|app|jobs)\b\S*",
+    _F,
+)
+
+_NOT_POLICY_AFTER = (
+    r"sensing|sensed|sensors?|control\w*|monitor\w*|patients?|procedures?|access|servers?|"
+    r"repo\w*|desktops?|devices?|operat\w*|debug\w*|execution|storage|machines?|hosts?|apis?|"
+    r"cache|branch\w*|code|attestation|diagnos\w*|areas?|villages?|communit\w*|regions?|"
+    r"islands?|locations?|sites?|observ\w*|viewing|health\w*|interviews?|shell|login|"
+    r"backend|service|services|clinics?|care|learning|education|schooling|assistance|support\s+tools"
+)
+_REMOTE_RE = re.compile(
+    r"\b(?:remote(?:ly)?|telecommut\w*|telework\w*|work(?:ing)?\s+from\s+home|wfh|"
+    r"work\s+from\s+anywhere|distributed[\s-]first)\b"
+    rf"(?![\s-]+(?:{_NOT_POLICY_AFTER})\b)",
+    _F,
+)
+# Remote words preceded by these describe someone else's setup ("work with remote teams").
+_NOT_POLICY_BEFORE_RE = re.compile(
+    r"\b(?:with|across|among|managing|manage|lead|leading|support|supporting|other)\s+(?:\w+\s+)?$",
+    _F,
+)
+_NO_REMOTE_RE = re.compile(
+    r"\b(?:no|not|non|never)[\s-]+(?:an?\s+|open\s+to\s+|fully\s+|100%\s+)?remote\b|"
+    r"\bremote\s*(?:work\s*)?(?::\s*no\b|(?:is\s+)?(?:not|n't)\s+(?:an?\s+option|possible|"
+    r"available|offered|allowed|considered))|"
+    r"\b(?:not|n't)\s+(?:a\s+)?(?:fully\s+)?remote\b|\bremote\s+not\b",
+    _F,
+)
+_PART_REMOTE_RE = re.compile(
+    r"\b(?:partial(?:ly)?|part(?:ly|ial)?|semi|hybrid)[\s-]*remote\b|"
+    r"\bremote\s+\d\s*(?:-\s*\d\s*)?(?:days?|x)\b|"
+    r"\b\d\s*(?:-\s*\d\s*)?(?:days?|x)\s*(?:a|per|/|each)?\s*(?:week\s*)?(?:of\s+)?remote\b|"
+    r"\bremote\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays)\b",
+    _F,
+)
+_HYBRID_RE = re.compile(
+    r"\bhybrid\b(?![\s-]+(?:cloud|search|models?|approach\w*|architectures?|systems?|methods?|"
+    r"retrieval|vehicles?|apps?|applications?|quantum|algorithms?|recommend\w*|ml|ai|"
+    r"learning|rag|networks?|solutions?|infrastructure|environments?|deployments?|"
+    r"techniques?|simulations?|modell?ing|workloads?|storage|data|engines?)\b)|"
+    r"\b\d\s*(?:-\s*\d\s*)?(?:days?|x)\s*(?:a|per|/|each)?\s*(?:week\s*)?"
+    r"(?:in|at|from|in\s+the|at\s+the|on|on[\s-]?site)[\s-]*(?:the\s+)?(?:office|hq|studio|"
+    r"lab|site|person)\b|"
+    r"\b(?:in[\s-]office|on[\s-]?site|in[\s-]person)\s+\d\s*(?:-\s*\d\s*)?(?:days?|x)\b|"
+    r"\bflexible\s+(?:office|hybrid)\b",
+    _F,
+)
+_ONSITE_RE = re.compile(
+    r"\b(?:on[\s-]?site|in[\s-]office|in[\s-]person|office[\s-](?:based|only)|"
+    r"in\s+(?:our|the)\s+office|on[\s-]premises?)\b"
+    r"(?![\s-]+(?:interviews?|visits?|events?|gym|cafe|meals?|lunch|parking|childcare|"
+    r"perks?|amenities|support|deployments?|installations?)\b)",
+    _F,
+)
+_WORLDWIDE_RE = re.compile(
+    r"\b(?:anywhere|worldwide|world[\s-]wide|global(?:ly)?|international(?:ly)?|"
+    r"all\s+countries|any\s+country|any\s+location)\b",
+    _F,
+)
+_STANDALONE_ANYWHERE_RE = re.compile(
+    r"^\W*(?:anywhere(?:\s+in\s+the\s+world)?|worldwide|world[\s-]wide|global)\W*$", _F
+)
+
+_VISA_NO_RE = re.compile(
+    r"\bno\s+(?:h-?1-?b|visa|sponsorship)|"
+    r"\b(?:unable|not\s+able|cannot|can\s*not|can't|won't|will\s+not|do\s+not|don't|does\s+not|"
+    r"doesn't|are\s+not|aren't|is\s+not|isn't|not\s+currently|not|never)\s+"
+    r"(?:currently\s+|able\s+to\s+|be\s+able\s+to\s+|to\s+|in\s+a\s+position\s+to\s+)*"
+    r"(?:offer(?:ing)?\s+|provid(?:e|ing)\s+|support(?:ing)?\s+)?(?:visa\s+|h-?1-?b\s+)?"
+    r"sponsor\w*|"
+    r"\bwithout\s+(?:the\s+need\s+for\s+|requiring\s+)?(?:visa\s+|employer\s+|current\s+or\s+future\s+)?"
+    r"sponsorship|"
+    r"\bsponsorship\s+(?:is\s+)?(?:not|unavailable)|\bvisa\s+sponsorship\s*:\s*no\b",
+    _F,
+)
+_VISA_YES_RE = re.compile(
+    r"\b(?:visa|h-?1-?b|immigration|work\s+permit)\s+(?:sponsorship|support|transfers?|"
+    r"assistance|sponsor(?:ed)?)\b|"
+    r"\b(?:we|will|can|happy\s+to|able\s+to|do|does|also)\s+(?:\w+\s+)?sponsor\w*\b|"
+    r"\bsponsor(?:s|ing)?\s+(?:work\s+|h-?1-?b\s+|your\s+|employment\s+)?(?:visas?|h-?1-?bs?)\b|"
+    r"\bsponsorship\s+(?:is\s+)?(?:available|offered|provided|possible)\b|"
+    r"\brelocation\s+(?:and|&|\+)\s+visa\b|\bvisa\s+(?:and|&|\+)\s+relocation\b",
+    _F,
+)
+_VISA_WORD_RE = re.compile(r"(?<![\w.])VISAS?(?![\w.])|\bH-?1-?B\b")  # "| VISA |" in HN headers
+_AUTHORIZED_RE = re.compile(
+    r"\bmust\s+(?:be\s+)?(?:legally\s+)?(?:authori[sz]ed|eligible|entitled|permitted)\s+to\s+work\b|"
+    r"\bmust\s+have\s+(?:the\s+)?(?:legal\s+)?(?:right|authori[sz]ation|permission)\s+to\s+work\b|"
+    r"\b(?:citizens?|citizenship)\s+(?:only|required)\b|\bonly\s+(?:us\s+)?citizens\b",
+    _F,
+)
+
+_DELIM_RE = re.compile(r"\||;|\n|•|·|\s\bor\b\s|\.\s|!|\bbut\b", _F)
+_POLICY_WORD_RE = re.compile(
+    r"\b(?:on[\s-]?site|in[\s-]office|in[\s-]person|hybrid|office|hq|headquarter\w*|"
+    r"relocat\w*|visa|sponsor\w*|full[\s-]?time|part[\s-]?time|contract|salary)\b",
+    _F,
+)
+_LEFT_FILLER_RE = re.compile(
+    r"^(?:[\s\-–/(),&+:]|\band\b|\bbased\b|\bonly\b|\bfully\b|\b100%|\bpreferred\b|\bin\b)*$", _F
+)
+_TZ_OFFSET_RE = re.compile(r"\b(?:UTC|GMT)\s*([+\-−±])\s*(\d{1,2})(?::?(\d{2}))?", _F)
+_TZ_ABBR_RE = re.compile(
+    r"\b(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|CET|CEST|EET|EEST|WET|WEST|BST|"
+    r"AEST|AEDT|JST|SGT|IST|UTC|GMT)\b"
+)
+_TZ_NAMED_RE = re.compile(
+    r"\b(US|U\.S\.|USA|North\s+American?|Americas?|EU|Europe(?:an)?|CET|APAC|Asia(?:n)?|"
+    r"LATAM|Latin\s+American?|Eastern|Pacific|Central|Mountain)\s*[-\s]?\s*"
+    r"(?:time[\s-]?zones?|tz|hours|business\s+hours|working\s+hours)\b",
+    _F,
+)
+_TZ_LABEL = {
+    "us": "US time zones",
+    "usa": "US time zones",
+    "u.s.": "US time zones",
+    "north america": "US time zones",
+    "north american": "US time zones",
+    "america": "Americas time zones",
+    "american": "US time zones",
+    "americas": "Americas time zones",
+    "eu": "Europe time zones",
+    "europe": "Europe time zones",
+    "european": "Europe time zones",
+    "cet": "CET",
+    "apac": "APAC time zones",
+    "asia": "APAC time zones",
+    "asian": "APAC time zones",
+    "latam": "LatAm time zones",
+    "latin america": "LatAm time zones",
+    "latin american": "LatAm time zones",
+    "eastern": "ET",
+    "pacific": "PT",
+    "central": "CT",
+    "mountain": "MT",
+}
+
+
+def _spans(regex: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in regex.finditer(text)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _remote_matches(text: str, blocked: list[tuple[int, int]]) -> list[re.Match]:
+    out = []
+    for m in _REMOTE_RE.finditer(text):
+        if _inside(m.start(), blocked):
+            continue
+        if _NOT_POLICY_BEFORE_RE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        out.append(m)
+    return out
+
+
+def parse_remote(text: str) -> RemotePolicy:
+    """Remote policy from a location/header string or a description."""
+    text = prepare(_URL_RE.sub(" ", text or ""))
+    no_remote = _spans(_NO_REMOTE_RE, text)
+    part_remote = _spans(_PART_REMOTE_RE, text)
+    remote = _remote_matches(text, no_remote + part_remote)
+    anywhere = bool(_STANDALONE_ANYWHERE_RE.match(text))
+    if remote or anywhere:
+        policy = "remote"
+    elif part_remote or _HYBRID_RE.search(text):
+        policy = "hybrid"
+    elif no_remote or _ONSITE_RE.search(text):
+        policy = "onsite"
+    else:
+        policy = "unknown"
+    scope = _scope(text, remote) if policy == "remote" else ()
+    if anywhere and "Worldwide" not in scope:
+        scope = ("Worldwide", *scope)
+    return RemotePolicy(remote=policy, scope=scope, visa_sponsorship=_visa(text))
+
+
+def _visa(text: str) -> str:
+    if _VISA_NO_RE.search(text):
+        return "no"
+    if _VISA_YES_RE.search(text) or _VISA_WORD_RE.search(text):
+        return "yes"
+    if _AUTHORIZED_RE.search(text):
+        return "no"
+    return "unknown"
+
+
+def _clause_end(text: str, start: int) -> int:
+    """End of the words that qualify a remote mention starting at `start`."""
+    rest = text[start:]
+    if rest.lstrip().startswith("("):
+        close = rest.find(")")
+        return start + (close + 1 if close >= 0 else len(rest))
+    end = len(rest)
+    for regex in (_DELIM_RE, _POLICY_WORD_RE):
+        m = regex.search(rest)
+        if m:
+            end = min(end, m.start())
+    return start + min(end, 80)
+
+
+def _scope(text: str, remote: list[re.Match]) -> tuple[str, ...]:
+    places = find_places(text)
+    tz_named = list(_TZ_NAMED_RE.finditer(text))
+    windows: list[tuple[int, int]] = []
+    for m in remote:
+        end = _clause_end(text, m.end())
+        windows.append((m.start(), end))
+        # "Remote in the US or Canada": carry on over "or" while only places follow.
+        while True:
+            nxt = re.match(r"\s+or\s+", text[end:], _F)
+            if not nxt:
+                break
+            seg_start = end + nxt.end()
+            seg_end = _clause_end(text, seg_start)
+            inner = [p for p in places if seg_start <= p.start < seg_end]
+            if not inner or any(p.city for p in inner):
+                break
+            leftover = text[seg_start:seg_end]
+            for p in sorted(inner, key=lambda p: -p.start):
+                leftover = leftover[: p.start - seg_start] + leftover[p.end - seg_start :]
+            if not _LEFT_FILLER_RE.match(leftover):
+                break
+            windows.append((seg_start, seg_end))
+            end = seg_end
+        # "US Remote", "Canada (Remote)", "EU-based remote".
+        left_start = m.start()
+        for p in sorted((p for p in places if p.end <= m.start()), key=lambda p: -p.start):
+            if p.city or not _LEFT_FILLER_RE.match(text[p.end : left_start]):
+                break
+            left_start = p.start
+        if left_start < m.start():
+            windows.append((left_start, m.start()))
+
+    items: list[tuple[int, str]] = []
+    tz_spans = []
+    for t in tz_named:
+        if any(a <= t.start() < b for a, b in windows):
+            label = _TZ_LABEL.get(re.sub(r"\s+", " ", t.group(1)).lower(), t.group(1))
+            items.append((t.start(), label))
+            tz_spans.append(t.span())
+    for p in places:
+        if p.city or not any(a <= p.start < b for a, b in windows) or _inside(p.start, tz_spans):
+            continue
+        for value in (*p.countries, *p.regions):
+            items.append((p.start, value))
+    for a, b in windows:
+        seg = text[a:b]
+        for t in _TZ_OFFSET_RE.finditer(seg):
+            sign = "-" if t.group(1) in "-−" else "+"
+            if t.group(1) == "±":
+                sign = "±"
+            label = f"UTC{sign}{int(t.group(2))}" + (f":{t.group(3)}" if t.group(3) else "")
+            items.append((a + t.start(), label))
+        for t in _TZ_ABBR_RE.finditer(seg):
+            if _inside(a + t.start(), tz_spans) or _TZ_OFFSET_RE.match(seg, t.start()):
+                continue
+            items.append((a + t.start(), "UTC+0" if t.group() in ("UTC", "GMT") else t.group()))
+        for t in _WORLDWIDE_RE.finditer(seg):
+            items.append((a + t.start(), "Worldwide"))
+    items.sort(key=lambda x: x[0])
+    return tuple(dict.fromkeys(v for _, v in items))

@@ -1,0 +1,191 @@
+"""Table-driven tests for pipelines.remote (all strings invented for these tests)."""
+
+import pytest
+
+from pipelines.model import RemotePolicy
+from pipelines.remote import parse_remote
+
+WE, EE, MEA, LA = "Western Europe", "Eastern Europe", "Middle East & Africa", "Latin America"
+NA = "North America"
+EUROPE = (WE, EE)
+EMEA = (WE, EE, MEA)
+APAC = ("East Asia", "Southeast Asia", "South Asia", "Oceania")
+WW = "Worldwide"
+
+# (text, remote, scope)
+POLICY_CASES = [
+    # remote, with and without an office alternative
+    ("Remote", "remote", ()),
+    ("REMOTE", "remote", ()),
+    ("remote", "remote", ()),
+    ("Fully remote team of 12", "remote", ()),
+    ("100% remote 🌎", "remote", ()),
+    ("NYC or Remote", "remote", ()),
+    ("San Francisco, CA or Remote (US)", "remote", ("US",)),
+    ("Onsite or remote, your call", "remote", ()),
+    ("Remote; onsite also fine", "remote", ()),
+    ("ONSITE + REMOTE", "remote", ()),
+    ("hybrid or remote (Lisbon)", "remote", ()),
+    ("Remote/Hybrid", "remote", ()),
+    ("remote-friendly", "remote", ()),
+    ("Remote friendly (Berlin office)", "remote", ()),
+    ("Remote OK", "remote", ()),
+    ("a remote-first startup", "remote", ()),
+    ("We are open to remote hires", "remote", ()),
+    ("You can work remotely from home", "remote", ()),
+    ("Telecommute", "remote", ()),
+    ("WFH", "remote", ()),
+    ("Berlin (Remote)", "remote", ()),
+    ("Remote, Berlin", "remote", ()),
+    # remote with a scope
+    ("REMOTE (US)", "remote", ("US",)),
+    ("Remote (USA only)", "remote", ("US",)),
+    ("Remote - US only", "remote", ("US",)),
+    ("US Remote", "remote", ("US",)),
+    ("US-remote", "remote", ("US",)),
+    ("Remote, US", "remote", ("US",)),
+    ("Remote US/Canada", "remote", ("US", "CA")),
+    ("Remote (Canada or US)", "remote", ("CA", "US")),
+    ("Remote within the US or Canada", "remote", ("US", "CA")),
+    ("Hybrid Boston or Remote US or Mexico", "remote", ("US", "MX")),
+    ("Canada (Remote)", "remote", ("CA",)),
+    ("Germany (remote)", "remote", ("DE",)),
+    ("Remote in Germany or Poland", "remote", ("DE", "PL")),
+    ("Remote (UK based)", "remote", ("GB",)),
+    ("London or Remote (UK)", "remote", ("GB",)),
+    ("Remote (DE)", "remote", ("DE",)),
+    ("Remote - EMEA", "remote", EMEA),
+    ("Remote within Europe", "remote", EUROPE),
+    ("REMOTE (from Europe)", "remote", EUROPE),
+    ("Remote (EU/EEA)", "remote", EUROPE),
+    ("EU-based remote", "remote", EUROPE),
+    ("Remote: LATAM", "remote", (LA,)),
+    ("Remote - APAC", "remote", APAC),
+    ("Remote in North America", "remote", (NA,)),
+    ("Remote (DACH)", "remote", ("DE", "AT", "CH")),
+    ("Remote (worldwide) 🌐", "remote", (WW,)),
+    ("Remote — anywhere 🌍", "remote", (WW,)),
+    ("REMOTE (global team)", "remote", (WW,)),
+    ("Anywhere", "remote", (WW,)),
+    ("Worldwide", "remote", (WW,)),
+    ("Global", "remote", (WW,)),
+    ("Work from anywhere you like", "remote", (WW,)),
+    # time zones
+    ("Remote (EU timezones)", "remote", ("Europe time zones",)),
+    ("Remote (European time zone)", "remote", ("Europe time zones",)),
+    ("Remote (US time zones)", "remote", ("US time zones",)),
+    ("Remote, UTC-5 to UTC+1", "remote", ("UTC-5", "UTC+1")),
+    ("Remote (GMT+2 ± 3h)", "remote", ("UTC+2",)),
+    ("Remote (UTC+05:30)", "remote", ("UTC+5:30",)),
+    ("Remote (overlap with PST)", "remote", ("PST",)),
+    ("Remote - ET or CT hours", "remote", ("ET",)),
+    ("Remote (Americas time zones)", "remote", ("Americas time zones",)),
+    # hybrid
+    ("Hybrid", "hybrid", ()),
+    ("Hybrid (2 days)", "hybrid", ()),
+    ("hybrid in London", "hybrid", ()),
+    ("3 days in office", "hybrid", ()),
+    ("2 days a week in the office", "hybrid", ()),
+    ("4x/week in office", "hybrid", ()),
+    ("Onsite 3 days per week", "hybrid", ()),
+    ("Onsite/Hybrid", "hybrid", ()),
+    ("Dallas, hybrid", "hybrid", ()),
+    ("Partially remote", "hybrid", ()),
+    ("office or partial remote", "hybrid", ()),
+    ("semi-remote", "hybrid", ()),
+    ("hybrid remote, 2 days a week in the office", "hybrid", ()),
+    ("Remote 2 days a week", "hybrid", ()),
+    ("Remote Fridays", "hybrid", ()),
+    # onsite
+    ("Onsite, NYC", "onsite", ()),
+    ("ONSITE", "onsite", ()),
+    ("On-site", "onsite", ()),
+    ("on site in Paris", "onsite", ()),
+    ("in-office", "onsite", ()),
+    ("In office, Mountain View", "onsite", ()),
+    ("on-site only", "onsite", ()),
+    ("In person | Chicago", "onsite", ()),
+    ("No remote", "onsite", ()),
+    ("not remote", "onsite", ()),
+    ("Not a remote role", "onsite", ()),
+    ("Remote: no", "onsite", ()),
+    ("Remote work is not possible", "onsite", ()),
+    ("Onsite - no remote, sorry", "onsite", ()),
+    ("Non-remote", "onsite", ()),
+    # not a policy
+    ("", "unknown", ()),
+    ("Hamburg, Germany", "unknown", ()),
+    ("Oakland | Full-time | Series A", "unknown", ()),
+    ("Remote sensing scientist", "unknown", ()),
+    ("Experience with remote sensing data", "unknown", ()),
+    ("We build hybrid search and hybrid cloud systems", "unknown", ()),
+    ("Experience managing remote teams", "unknown", ()),
+    ("Remote patient monitoring startup", "unknown", ()),
+    ("Use remote servers and remote control systems", "unknown", ()),
+    ("Visit remoteok.com for more", "unknown", ()),
+    ("Apply at https://jobs.example.com/remote-jobs", "unknown", ()),
+    ("Hybrid models for forecasting", "unknown", ()),
+    ("Free lunch and on-site gym", "unknown", ()),
+    ("Round of on-site interviews", "unknown", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "remote", "scope"), POLICY_CASES)
+def test_parse_remote_policy(text, remote, scope):
+    policy = parse_remote(text)
+    assert (policy.remote, policy.scope) == (remote, scope)
+
+
+# (text, visa_sponsorship)
+VISA_CASES = [
+    ("visa sponsorship available", "yes"),
+    ("Visa sponsorship is available for this role", "yes"),
+    ("Paris | ONSITE | VISA", "yes"),
+    ("VISA sponsorship offered", "yes"),
+    ("H1B sponsorship", "yes"),
+    ("H-1B transfers welcome", "yes"),
+    ("We sponsor visas", "yes"),
+    ("we can sponsor your work visa", "yes"),
+    ("Happy to sponsor the right person", "yes"),
+    ("Relocation and visa support provided", "yes"),
+    ("Sponsorship available (H-1B)", "yes"),
+    ("no visa sponsorship", "no"),
+    ("No sponsorship, sorry", "no"),
+    ("NO VISAS", "no"),
+    ("Unable to sponsor for now", "no"),
+    ("We are unable to sponsor visas at this time", "no"),
+    ("We cannot sponsor H1B", "no"),
+    ("We can't sponsor any visas", "no"),
+    ("Not able to offer visa sponsorship", "no"),
+    ("We do not provide visa sponsorship now", "no"),
+    ("Sponsorship is not available for this one", "no"),
+    ("Must be authorized to work in Germany", "no"),
+    ("Candidates must be legally authorized to work in Canada", "no"),
+    ("Must have the right to work in the UK", "no"),
+    ("US citizens only (clearance)", "no"),
+    ("Without visa sponsorship", "no"),
+    ("", "unknown"),
+    ("Remote (US)", "unknown"),
+    ("Visa | Data Scientist | Austin", "unknown"),
+    ("We accept Visa and Mastercard", "unknown"),
+    ("Sponsored by a research grant", "unknown"),
+    ("Full-time, great benefits", "unknown"),
+]
+
+
+@pytest.mark.parametrize(("text", "visa"), VISA_CASES)
+def test_parse_remote_visa(text, visa):
+    assert parse_remote(text).visa_sponsorship == visa
+
+
+def test_header_with_everything():
+    text = "Acme | ML Engineer | NYC or Remote (US) | Full-time | VISA | $180k"
+    assert parse_remote(text) == RemotePolicy("remote", ("US",), "yes")
+
+
+def test_description_paragraph():
+    text = (
+        "We work on remote sensing imagery. This is a hybrid role: 3 days a week in our "
+        "Denver office. Unfortunately we cannot sponsor visas."
+    )
+    assert parse_remote(text) == RemotePolicy("hybrid", (), "no")
