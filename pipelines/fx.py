@@ -1,0 +1,65 @@
+"""Conversion of stated pay to annual US dollars, from the monthly rate table shipped in
+`pipelines/data/fx_rates.csv` (columns `month,currency,usd_per_unit`)."""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime
+from functools import cache
+from importlib import resources
+
+from pipelines.model import Salary
+
+RATES_SOURCE = (
+    "pipelines/data/fx_rates.csv: approximate monthly USD reference rates for 2014-01..2026-11, "
+    "compiled offline (no network) in 2026 from remembered ECB/Federal Reserve published "
+    "averages: a few anchor months per year per currency, linearly interpolated between "
+    "anchors; DKK/CZK/HUF/RON derived from EUR crosses; months after 2025-12 carry the "
+    "2025-12 rate forward. Good to a few percent, not for accounting; refresh when online."
+)
+
+# Working time per year, for annualizing pay stated per shorter period.
+PERIODS_PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
+
+
+@cache
+def _table() -> dict[str, tuple[list[str], list[float]]]:
+    """currency -> (sorted months 'YYYY-MM', USD per unit for each month)."""
+    rows: dict[str, list[tuple[str, float]]] = {}
+    path = resources.files("pipelines").joinpath("data", "fx_rates.csv")
+    with path.open(newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            rows.setdefault(row["currency"], []).append((row["month"], float(row["usd_per_unit"])))
+    table = {}
+    for currency, pairs in rows.items():
+        pairs.sort()
+        table[currency] = ([m for m, _ in pairs], [r for _, r in pairs])
+    return table
+
+
+def currencies() -> frozenset[str]:
+    """The ISO 4217 codes the rate table knows."""
+    return frozenset(_table())
+
+
+def usd_per_unit(currency: str | None, on: datetime.date | None = None) -> float | None:
+    """USD for one unit of `currency` in `on`'s month (nearest earlier month in the table;
+    the first month for earlier dates); the latest month when `on` is None."""
+    if currency is None or currency not in _table():
+        return None
+    months, rates = _table()[currency]
+    if on is None:
+        return rates[-1]
+    i = bisect.bisect_right(months, f"{on.year:04d}-{on.month:02d}") - 1
+    return rates[max(i, 0)]
+
+
+def annual_usd(salary: Salary, on: datetime.date) -> tuple[float | None, float | None]:
+    """(min, max) in USD per year, using the rate of `on`'s month (nearest earlier month
+    available); (None, None) when the currency is unknown."""
+    rate = usd_per_unit(salary.currency, on)
+    if rate is None or salary.period not in PERIODS_PER_YEAR:
+        return None, None
+    factor = rate * PERIODS_PER_YEAR[salary.period]
+    return round(salary.min * factor, 2), round(salary.max * factor, 2)

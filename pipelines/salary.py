@@ -1,0 +1,625 @@
+"""Salary statements read from free text (HN header segments, sentences, whole postings).
+
+Accuracy over recall: a figure is only reported when its currency or a pay word makes it
+money, its context is not funding/revenue/bonus/OTE talk, its period is stated or follows
+clearly from its size, and it is plausible for that period once converted to USD.
+
+How it works: every amount ("$150k", "70.000 €", "₹25", "35 LPA", "120K USD/yr") is found
+as a *term*; two terms joined by a dash, "to" or "~" make a range; each single term or
+range is then checked against its clause (the words before it up to a separator such as
+"|", a sentence end or a comma) and the words right after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines import fx
+from pipelines.model import Salary
+
+# --- currencies -------------------------------------------------------------------------
+
+# "$", "¥" and "kr" stand for several currencies; they are resolved from `country`.
+DOLLAR, YEN, KRONA, RAND = "$", "¥", "kr", "R"  # "R" is read as rand only in ZA
+_DOLLAR_COUNTRIES = {"US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
+# Countries where a bare "$" usually means a local peso we do not read as such.
+_PESO_COUNTRIES = {"MX", "AR", "CL", "CO", "UY", "DO", "CU"}
+_KRONA_COUNTRIES = {"SE": "SEK", "NO": "NOK", "DK": "DKK"}
+_YEN_COUNTRIES = {"JP": "JPY", "CN": "CNY"}
+_DOLLAR_CODES = {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"}
+_KRONA_CODES = {"SEK", "NOK", "DKK"}
+_EURO_COUNTRIES = [  # euro area
+    "AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU", "LV",
+    "MT", "NL", "PT", "SI", "SK",
+]  # fmt: skip
+# Local currency of a country, for amounts stated with no currency at all.
+_COUNTRY_CURRENCY = {
+    **_DOLLAR_COUNTRIES,
+    **_KRONA_COUNTRIES,
+    **_YEN_COUNTRIES,
+    **{c: "EUR" for c in _EURO_COUNTRIES},
+    "GB": "GBP",
+    "UK": "GBP",
+    "CH": "CHF",
+    "LI": "CHF",
+    "IN": "INR",
+    "PL": "PLN",
+    "BR": "BRL",
+    "MX": "MXN",
+    "ZA": "ZAR",
+    "IL": "ILS",
+    "AE": "AED",
+    "KR": "KRW",
+    "CZ": "CZK",
+    "HU": "HUF",
+    "RO": "RON",
+    "TR": "TRY",
+}
+
+_CODES = [
+    "USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY", "SGD", "PLN", "SEK", "NOK", "DKK",
+    "BRL", "MXN", "ZAR", "NZD", "ILS", "AED", "HKD", "CNY", "KRW", "CZK", "HUF", "RON", "TRY",
+]  # fmt: skip
+
+# Written before the number. Longest spellings first so "US$" wins over "$".
+_PREFIXES: dict[str, str] = {
+    "US$": "USD",
+    "$US": "USD",
+    "US $": "USD",
+    "USD$": "USD",
+    "CA$": "CAD",
+    "CAD$": "CAD",
+    "C$": "CAD",
+    "AU$": "AUD",
+    "AUD$": "AUD",
+    "A$": "AUD",
+    "NZ$": "NZD",
+    "NZD$": "NZD",
+    "SG$": "SGD",
+    "SGD$": "SGD",
+    "S$": "SGD",
+    "HK$": "HKD",
+    "HKD$": "HKD",
+    "MX$": "MXN",
+    "MXN$": "MXN",
+    "R$": "BRL",
+    "$": DOLLAR,
+    "£": "GBP",
+    "€": "EUR",
+    "₹": "INR",
+    "Rs.": "INR",
+    "Rs": "INR",
+    "¥": YEN,
+    "￥": YEN,
+    "RMB": "CNY",
+    "SFr.": "CHF",
+    "Fr.": "CHF",
+    "₪": "ILS",
+    "NIS": "ILS",
+    "₩": "KRW",
+    "₺": "TRY",
+    "Kč": "CZK",
+    "kr.": KRONA,
+    "kr": KRONA,
+    "R": RAND,
+    **{c: c for c in _CODES},
+}
+# Written after the number (and after k/M). Words are matched case-insensitively.
+_SUFFIXES: dict[str, str] = {
+    **{c: c for c in _CODES},
+    "RMB": "CNY",
+    "NIS": "ILS",
+    "$": DOLLAR,
+    "€": "EUR",
+    "£": "GBP",
+    "₹": "INR",
+    "¥": YEN,
+    "￥": YEN,
+    "円": "JPY",
+    "元": "CNY",
+    "₪": "ILS",
+    "₩": "KRW",
+    "₺": "TRY",
+    "zł": "PLN",
+    "Kč": "CZK",
+    "Ft": "HUF",
+    "lei": "RON",
+    "TL": "TRY",
+    "Fr.": "CHF",
+    "kr.": KRONA,
+    "kr": KRONA,
+    ":-": "SEK",
+}
+_SUFFIX_WORDS: dict[str, str] = {
+    r"(?:us|american|usd)\s+dollars?": "USD",
+    r"(?:canadian|cad)\s+dollars?": "CAD",
+    r"(?:australian|aud)\s+dollars?": "AUD",
+    r"(?:new\s+zealand|nz)\s+dollars?": "NZD",
+    r"singapore\s+dollars?": "SGD",
+    r"hong\s+kong\s+dollars?": "HKD",
+    r"dollars?": DOLLAR,
+    r"euros?": "EUR",
+    r"(?:british\s+)?pounds?(?:\s+sterling)?": "GBP",
+    r"(?:swiss\s+)?francs?": "CHF",
+    r"rupees?": "INR",
+    r"yen": "JPY",
+    r"yuan": "CNY",
+    r"z[lł]oty|z[lł]otych": "PLN",
+    r"kronor|krona": "SEK",
+    r"kroner|krone": KRONA,
+    r"reais|reals?": "BRL",
+    r"rand": "ZAR",
+    r"shekels?": "ILS",
+    r"dirhams?": "AED",
+    r"forints?": "HUF",
+    r"lira": "TRY",
+}
+
+
+def _alt(tokens) -> str:
+    return "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
+
+
+# --- amounts ----------------------------------------------------------------------------
+
+_NUM = r"""
+    \d{1,2}(?:,\d\d)+,\d{3}(?!\d)                  # Indian grouping 25,00,000
+  | \d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)             # 150,000 / 150,000.00
+  | \d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?![\d.])      # European 150.000 / 150.000,00
+  | \d{1,3}(?:['’]\d{3})+(?:\.\d+)?(?!\d)          # Swiss 140'000
+  | \d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])     # 150 000
+  | \d+,\d{1,2}(?=\s?(?:k|K|M|m|mln|mio|Mio)\b)    # decimal comma before a multiplier: 1,5M
+  | \d+(?:\.\d+)?
+"""
+_MULTIPLIERS = {
+    "k": 1e3,
+    "K": 1e3,
+    "thousand": 1e3,
+    "grand": 1e3,
+    "m": 1e6,
+    "M": 1e6,
+    "mm": 1e6,
+    "MM": 1e6,
+    "mil": 1e6,
+    "mio": 1e6,
+    "Mio": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "bn": 1e9,
+    "B": 1e9,
+    "billion": 1e9,
+    "L": 1e5,
+    "LPA": 1e5,
+    "lpa": 1e5,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "Lakh": 1e5,
+    "Lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "Cr": 1e7,
+    "crore": 1e7,
+    "crores": 1e7,
+}
+_INDIAN_MULTIPLIERS = {"L", "LPA", "lpa", "lakh", "lakhs", "Lakh", "Lakhs", "lac", "lacs"}
+_INDIAN_MULTIPLIERS |= {"Cr", "crore", "crores"}
+
+_SP = r"[ \u00a0\u202f]?"
+_TERM_RE = re.compile(
+    rf"""
+    (?<![A-Za-z0-9$])
+    (?:(?P<pre>{_alt(_PREFIXES)}){_SP})?
+    (?(pre)|(?<![\w.,'’/#@]))
+    (?P<num>{_NUM})
+    (?:{_SP}(?P<mult>{_alt(_MULTIPLIERS)})(?![A-Za-z]))?
+    (?=(?:ph|pa|pd|pw|pm|pcm)\b|p/[hdwmy]\b|p\.a\.|[^A-Za-z\d%]|$)  # "£65ph" may touch
+    \+?
+    (?:{_SP}(?P<suf>{_alt(_SUFFIXES)}|{"|".join(f"(?i:{w})" for w in _SUFFIX_WORDS)})
+       (?![A-Za-z]))?
+    \+?
+    """,
+    re.VERBOSE,
+)
+
+# --- periods ----------------------------------------------------------------------------
+
+_PERIOD_WORDS = {
+    "hour": r"""/\s?(?:hr|hour|h|stunde|heure|hora)s?\b|(?:per|an?|each|pro|je|par)\s+(?:hr|hour
+                |stunde|heure|hora)s?\b|p/h\b|(?-i:ph)\b|hourly\b""",
+    "day": r"""/\s?(?:day|d|tag|jour)\b|(?:per|a|pro|par)\s+(?:day|tag|jour)\b|p/d\b|(?-i:pd)\b
+               |per\s+diem\b|daily\b""",
+    "week": r"""/\s?(?:wk|week|w|woche)\b|(?:per|a|pro)\s+(?:wk|week|woche)\b|p/w\b|(?-i:pw)\b
+                |weekly\b""",
+    "month": r"""/\s?(?:mo|mon|month|mth|m|monat|mois|mes|mån|mnd)\b|(?:per|a|pro|par|je)\s+
+                 (?:mo|month|mth|monat|mois|mes|månad)\b|p/m\b|monthly\b|monatlich\b|mtl\.
+                 |pcm\b|p\.m\.(?!\w)|(?-i:pm)\b|pr\.?\s?m[åa]ned\b""",
+    "year": r"""/\s?(?:yr|year|y|annum|a|jahr|an|año)\b|(?:per|an?|pro|par|im)\s+(?:yr|year
+                |annum|jahr|an|año)\b|p/a\b|p\.\s?a\.?|pa\b|annually\b|annual\b|yearly\b
+                |jährlich\b""",
+}
+_PERIOD_AFTER_RE = re.compile(
+    r"[ \u00a0]*(?:(?:gross|brutto|base|net|netto)[ \u00a0]+)?(?:"
+    + "|".join(f"(?P<{p}>{w})" for p, w in _PERIOD_WORDS.items())
+    + r")",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Period words that may stand before the amount in its clause ("Hourly rate: $60-90").
+_PERIOD_BEFORE = {
+    "hour": r"hourly|per\s+hour|an\s+hour",
+    "day": r"day\s+rate|daily(?:\s+rate)?|per\s+day|per\s+diem",
+    "week": r"weekly|per\s+week",
+    "month": r"monthly|per\s+month|a\s+month|monatlich|pro\s+monat",
+    "year": r"annual(?:ly)?|yearly|per\s+(?:year|annum)|a\s+year|jährlich|pro\s+jahr",
+}
+_PERIOD_BEFORE_RE = re.compile(
+    "|".join(rf"(?P<{p}>\b(?:{w})\b)" for p, w in _PERIOD_BEFORE.items()), re.IGNORECASE
+)
+
+# --- context ----------------------------------------------------------------------------
+
+# Where a clause starts: the words before an amount are read back to the nearest of these.
+_CLAUSE_BREAK_RE = re.compile(r"[|\n;•·()\[\]]|[.!?](?:\s|$)|,\s| [-–—] |\s\+\s|\s/\s")
+# Words that make the amount before or after them something other than base pay.
+# Company money: these words make any amount in their clause something other than pay.
+_COMPANY_MONEY = r"""
+    rais(?:e|ed|es|ing)|fund(?:ing|raise|raising|s)|financ(?:ing|ed)|valuation|valued
+  | (?:series\s+[a-f]|(?:pre-?)?seed)\b(?![- ](?:stage|startup|company))
+  | revenues?|arr|mrr|gmv|turnover|sales(?![- ]+(?:engineer|manager|rep|executive|lead|director
+     |development|team|role|associate|consultant|specialist|ops|operations))|profits?|market\s+cap\w*|acquired|acquisition|aum
+  | assets|transactions?|processed|loans?|donat\w*
+"""
+# Pay that is not base pay; these words too count anywhere in the clause.
+_NOT_BASE = r"""ote|on[- ]target(?:\s+earnings)?|tc|total\s+(?:comp\w*|cash|package|rewards?)
+  | commissions?"""
+# Perks and other money; these count only close before the amount ("a signing bonus of
+# $10k"), or in the words after it.
+_OTHER_MONEY = r"""
+    bonus(?:es)?|signing|sign[- ]on|relocation|stipends?|allowances?|reimburs\w*|grants?
+  | prizes?|invest\w*|round|worth|price[ds]?|costs?|fees?|spen[dt]\w*|savings?
+  | credits?|rent|rsus?|stock|volume|payouts?|tuition|scholarships?|referral|save[sd]?
+  | houses?|apartments?|mortgages?|contributions?|matching|perks?
+  | (?:learning|education|training|conference|equipment|hardware|home[- ]office|office|gadget
+     |wellness|travel|book|marketing|ad)\s+budget
+"""
+_CLAUSE_NOT_PAY_RE = re.compile(
+    rf"\b(?:{_COMPANY_MONEY}|{_NOT_BASE})\b", re.IGNORECASE | re.VERBOSE
+)
+_NEAR_NOT_PAY_RE = re.compile(rf"\b(?:{_OTHER_MONEY})\b", re.IGNORECASE | re.VERBOSE)
+_NEAR_BEFORE = 30  # characters
+_NOT_PAY_AFTER_RE = re.compile(
+    rf"""\b(?:{_COMPANY_MONEY}|{_NOT_BASE}|{_OTHER_MONEY}
+    | sales|users|customers|clients|downloads|members|subscribers|visitors|developers|people
+    | companies|businesses|merchants|payments|industry|budget|venture|vc|capital|company
+    | business|startup|exit|fund|check|cheque|run[- ]?rate|in\s+equity|of\s+equity|startups
+    | employees|requests|events|records|rows|deals?|opportunity|problem|space|sector|economy
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Right after an amount, these make it the value of a stake: "250k+ equity", "$50k in stock".
+_STAKE_NEXT_RE = re.compile(
+    r"^[\s(]*(?:in\s+|of\s+|worth\s+of\s+)?(?:equity|stock|shares|options|stake)\b",
+    re.IGNORECASE,
+)
+# The words after an amount that still speak about it end at one of these.
+_AFTER_BREAK_RE = re.compile(
+    r"[|;\n()•+&,–—]|[.!?](?:\s|$)| - |\bw/|\b(?:plus|with|and|or|but)\b", re.IGNORECASE
+)
+# Perks, read up to the end of the clause even past "and"/"+": "$200 monthly wellness stipend".
+_PERK_RE = re.compile(r"\b(?:stipends?|allowances?|budgets?|reimburs\w*)\b", re.IGNORECASE)
+_PERK_END_RE = re.compile(r"[|;\n+,(]|[.!?](?:\s|$)")
+# Words that make a bare number (no currency) pay.
+_PAY_CUE_BEFORE_RE = re.compile(
+    r"\b(?:salary|salaries|compensation|comp|pay|paying|base|wages?|rate|range|package|gross"
+    r"|net|brutto|netto|ctc|per\s+annum|budget\s+for)\b",
+    re.IGNORECASE,
+)
+_PAY_CUE_AFTER_RE = re.compile(
+    r"^\s*\(?\s*(?:base|salary|gross|brutto|cash|doe|negotiable|(?:based|depending|dep\.?)\s+on"
+    r"|(?:\+|plus|with|and|&)\s*(?:equity|benefits|bonus|options|stock))\b",
+    re.IGNORECASE,
+)
+_HOURLY_CUE_RE = re.compile(
+    r"\b(?:rates?|hourly|contract(?:or|ing)?|freelancers?|freelance|consult(?:ant|ing)?)\b",
+    re.IGNORECASE,
+)
+_FOUR_O_ONE_K_RE = re.compile(r"\b40[13]\s?\(?[kKbB]\)?")
+_LEAD_TRIM = " \t\n\r[](){}|:+~*-–—•"
+
+# --- plausibility, in USD-equivalent per period -----------------------------------------
+
+_BOUNDS = {
+    "year": (2_500.0, 800_000.0),
+    "month": (200.0, 100_000.0),
+    "week": (50.0, 25_000.0),
+    "day": (10.0, 5_000.0),
+    "hour": (3.0, 1_000.0),
+}
+_INFERRED_YEAR_MIN = 8_000.0  # a figure with no period must be at least this to be a year
+_HOURLY_MAX = 300.0  # a figure with no period but a rate word may be hourly up to this
+_MAX_RATIO = 5.0
+
+
+@dataclass
+class _Term:
+    start: int
+    end: int  # after the number, multiplier, currency and any period written after it
+    value: float
+    grouped: bool  # written with thousands separators (so no multiplier is implied)
+    mult: str | None
+    currency: str | None  # ISO code, DOLLAR / YEN / KRONA (resolved later), or None
+    period: str | None
+
+    @property
+    def strong(self) -> bool:
+        """Marked as money by a currency or a multiplier."""
+        return self.currency is not None or self.mult is not None
+
+
+def _number(s: str) -> float:
+    if re.fullmatch(r"\d{1,2}(?:,\d\d)+,\d{3}", s) or re.fullmatch(r"\d{1,3}(?:,\d{3})+.*", s):
+        return float(s.replace(",", ""))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", s):
+        return float(s.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d+,\d{1,2}", s):
+        return float(s.replace(",", "."))
+    return float(re.sub(r"['’ \u00a0\u202f]", "", s))
+
+
+_CLASH = "clash"
+
+
+def _merge(marks: set[str]) -> str | None:
+    """One currency for the marks written around one amount or range ("$…USD" is USD),
+    None for no mark, _CLASH for marks that disagree ("$100k-€90k")."""
+    for ambiguous, codes in ((DOLLAR, _DOLLAR_CODES), (YEN, {"JPY", "CNY"}), (KRONA, _KRONA_CODES)):
+        if ambiguous in marks and len(marks) == 2 and (marks - {ambiguous}) <= codes:
+            marks = marks - {ambiguous}
+    if len(marks) > 1:
+        return _CLASH
+    return next(iter(marks), None)
+
+
+def _suffix_currency(suf: str) -> str:
+    if suf in _SUFFIXES:
+        return _SUFFIXES[suf]
+    for pattern, code in _SUFFIX_WORDS.items():
+        if re.fullmatch(pattern, suf, re.IGNORECASE):
+            return code
+    raise AssertionError(suf)
+
+
+def _terms(text: str, country: str | None) -> list[_Term]:
+    terms = []
+    for m in _TERM_RE.finditer(text):
+        if _FOUR_O_ONE_K_RE.match(text, m.start("num")):
+            continue
+        pre, suf, mult = m.group("pre"), m.group("suf"), m.group("mult")
+        cur_pre = _PREFIXES[pre] if pre else None
+        cur_suf = _suffix_currency(suf) if suf else None
+        currency = _merge({cur_pre, cur_suf} - {None})
+        if currency is _CLASH:
+            continue  # two different currencies on one number
+        if currency == RAND:
+            if country != "ZA":
+                continue
+            currency = "ZAR"
+        if mult in _INDIAN_MULTIPLIERS:
+            # "35 LPA" and "30 lakhs" say INR; a bare "40L" or "2Cr" needs "₹" or "INR".
+            if currency not in (None, "INR") or (currency is None and mult in ("L", "Cr")):
+                continue
+            currency = "INR"
+        end = m.end()
+        period = None
+        pm = _PERIOD_AFTER_RE.match(text, end)
+        if pm:
+            period = pm.lastgroup
+            end = pm.end()
+        if mult == "LPA":
+            period = period or "year"
+        num = m.group("num")
+        terms.append(
+            _Term(
+                start=m.start(),
+                end=end,
+                value=_number(num),
+                grouped=bool(re.search(r"\d[,.'’ \u00a0\u202f]\d{3}", num)),
+                mult=mult,
+                currency=currency,
+                period=period,
+            )
+        )
+    return terms
+
+
+_RANGE_SEP_RE = re.compile(r"\s*(?:-{1,2}|–|—|~|to|till|until|bis|and|und)\s*", re.IGNORECASE)
+
+
+def _pair(a: _Term, b: _Term, text: str) -> tuple[float, float] | None:
+    """The (min, max) of `a` and `b` read as one range, or None when they are not one."""
+    sep = text[a.end : b.start]
+    if not _RANGE_SEP_RE.fullmatch(sep):
+        return None
+    if sep.strip().lower() in ("and", "und") and not re.search(
+        r"\b(?:between|zwischen)\s*\S*$", text[max(0, a.start - 12) : a.start], re.IGNORECASE
+    ):
+        return None
+    if a.period and b.period and a.period != b.period:
+        return None
+    ma = _MULTIPLIERS[a.mult] if a.mult else None
+    mb = _MULTIPLIERS[b.mult] if b.mult else None
+    # "150-200k", "€70–90k", "$90k-120": a side without multiplier borrows the other's.
+    if ma is None and mb is not None and not a.grouped and a.value < 1000:
+        ma = mb
+    if mb is None and ma is not None and not b.grouped and b.value < 1000:
+        mb = ma
+    lo, hi = a.value * (ma or 1), b.value * (mb or 1)
+    if not (a.strong and b.strong) and not (0 < lo <= hi <= lo * _MAX_RATIO):
+        return None  # a bare number next to an amount, e.g. "$150k - 2 roles"
+    return lo, hi
+
+
+def _resolve(currency: str | None, country: str | None) -> tuple[str | None, bool]:
+    """ISO code and whether it is a guess, for a currency mark and the posting's country."""
+    if currency == DOLLAR:
+        if country in _DOLLAR_COUNTRIES:
+            return _DOLLAR_COUNTRIES[country], False
+        return "USD", country is None or country in _PESO_COUNTRIES
+    if currency == YEN:
+        return (_YEN_COUNTRIES[country], False) if country in _YEN_COUNTRIES else ("JPY", True)
+    if currency == KRONA:
+        if country in _KRONA_COUNTRIES:
+            return _KRONA_COUNTRIES[country], False
+        return "SEK", True
+    if currency is None:
+        return (_COUNTRY_CURRENCY[country], True) if country in _COUNTRY_CURRENCY else (None, False)
+    return currency, False
+
+
+def _clause_before(text: str, start: int, floor: int) -> str:
+    before = text[max(floor, start - 60) : start]
+    cuts = list(_CLAUSE_BREAK_RE.finditer(before))
+    return before[cuts[-1].end() :] if cuts else before
+
+
+def _evaluate(
+    text: str,
+    terms: list[_Term],
+    lo: float,
+    hi: float,
+    floor: int,
+    limit: int,
+    country: str | None,
+) -> Salary | None:
+    """The salary that one term or range states, or None; `floor`..`limit` bounds the words
+    around it that are read (the neighbouring amounts' own words are not)."""
+    start, end = terms[0].start, terms[-1].end
+    mark = _merge({t.currency for t in terms if t.currency})
+    if mark is _CLASH:
+        return None
+    currency, uncertain = _resolve(mark, country)
+    before = _clause_before(text, start, floor)
+    after = text[end : min(limit, end + 40)]
+    said = after[: m.start()] if (m := _AFTER_BREAK_RE.search(after)) else after
+    if (
+        _CLAUSE_NOT_PAY_RE.search(before)
+        or _NEAR_NOT_PAY_RE.search(before[-_NEAR_BEFORE:])
+        or _NOT_PAY_AFTER_RE.search(said)
+        or _STAKE_NEXT_RE.match(after)
+        or _PERK_RE.search(after[: m.start()] if (m := _PERK_END_RE.search(after)) else after)
+    ):
+        return None
+    if mark is None:
+        # No currency: only "k"-style or grouped figures that a pay word, or nothing at all,
+        # surrounds ("Salary - 95k-120k", "150k - 180k base", a header cell "| 165-195K |").
+        cell_start = max(text.rfind("|", 0, start), text.rfind("\n", 0, start)) + 1
+        cell_end = min(i for i in (text.find("|", end), text.find("\n", end), len(text)) if i >= 0)
+        whole = text[cell_start:cell_end].strip(_LEAD_TRIM) == text[start:end].strip(_LEAD_TRIM)
+        line = text[max(floor, cell_start, start - 40) : start]
+        cued = _PAY_CUE_BEFORE_RE.search(line) or _PAY_CUE_AFTER_RE.match(after)
+        has_scale = any(t.mult or t.grouped for t in terms)
+        if not (has_scale and (whole or cued)):
+            return None
+    if not 0 < lo <= hi or hi > lo * _MAX_RATIO:
+        return None
+    periods = {t.period for t in terms if t.period}
+    if len(periods) > 1:
+        return None
+    rate = fx.usd_per_unit(currency) or 1.0  # unknown currency: judge the figures as dollars
+    period = periods.pop() if periods else None
+    if period is None:
+        pb = list(_PERIOD_BEFORE_RE.finditer(before))
+        if pb:
+            period = pb[-1].lastgroup
+    if period is None:
+        if any(t.value != int(t.value) and not t.mult for t in terms):
+            return None  # "$412,118.64" with no period: an account, not a salary
+        if any(t.mult in _INDIAN_MULTIPLIERS for t in terms):
+            period = "year"  # lakh and crore figures are annual CTC
+        elif lo * rate >= _INFERRED_YEAR_MIN:
+            period = "year"
+        elif (
+            lo * rate >= 5
+            and hi * rate <= _HOURLY_MAX
+            and not any(t.mult for t in terms)
+            and (_HOURLY_CUE_RE.search(before) or _HOURLY_CUE_RE.search(after[:20]))
+        ):
+            period = "hour"
+        else:
+            return None
+    low, high = _BOUNDS[period]
+    if not (low <= lo * rate and hi * rate <= high):
+        return None
+    return Salary(
+        min=lo,
+        max=hi,
+        currency=currency,
+        period=period,
+        text=text[start:end].rstrip(),
+        currency_uncertain=uncertain,
+    )
+
+
+def find_salaries(text: str, *, country: str | None = None) -> list[Salary]:
+    """Every salary statement in a longer text, in order (several roles may state several
+    ranges)."""
+    if not text:
+        return []
+    terms = _terms(text, country)
+    found: list[Salary] = []
+    floor = 0  # the words before an amount are never read past the previous amount
+    i = 0
+    while i < len(terms):
+        a = terms[i]
+        pair = _pair(a, terms[i + 1], text) if i + 1 < len(terms) else None
+        if pair:
+            group, (lo, hi) = [a, terms[i + 1]], pair
+            i += 2
+        else:
+            group, lo = [a], a.value * (_MULTIPLIERS[a.mult] if a.mult else 1)
+            hi = lo
+            i += 1
+        if len(group) == 2 or a.strong:
+            limit = next((t.start for t in terms[i:] if t.strong), len(text))
+            salary = _evaluate(text, group, lo, hi, floor, limit, country)
+            if salary:
+                found.append(salary)
+            floor = group[-1].end
+    return found
+
+
+def parse_salary(text: str, *, country: str | None = None) -> Salary | None:
+    """The base-pay salary stated in `text` (e.g. a HN header segment or a sentence), or
+    None."""
+    found = find_salaries(text, country=country)
+    return found[0] if found else None
+
+
+_EQUITY_RE = re.compile(
+    r"""\b(?:equity|stock\s+options?|share\s+options?|options\s+package|esop|vsop|rsus?
+    | bspce|emi\s+options|phantom\s+(?:stock|shares|equity)|stock\s+(?:grants?|awards?)
+    | ownership\s+stake)\b
+    | \d\s*%\s*(?:equity|ownership|stake)
+    | [+&]\s*options\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_NOT_EQUITY_RE = re.compile(
+    r"""\b(?:no|without|zero|not|private|home|unlock|tap|health|racial|social|pay|gender|brand
+    | educational|digital|diversity,?|diversity\s+and)\s+equity\b
+    | \bequity\s*(?:,|&|and)\s*(?:inclusion|belonging|diversity)\b
+    | \bequity\s+(?:trapped|loans?|lines?|release|research|analyst|fund|funds|firm|firms
+    | investors?|partners|capital|markets?|trading|derivatives|portfolio|index)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def has_equity(text: str) -> bool:
+    """Whether `text` offers equity (stock, options, RSUs, a % stake) as part of pay; DEI,
+    "health equity", "private equity" and "no equity" do not count."""
+    excluded = [m.span() for m in _NOT_EQUITY_RE.finditer(text)]
+    return any(
+        not any(s <= m.start() < e or s < m.end() <= e for s, e in excluded)
+        for m in _EQUITY_RE.finditer(text)
+    )
