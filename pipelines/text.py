@@ -1,0 +1,133 @@
+"""HTML → clean plain text, and the links an HTML fragment holds.
+
+Used by every extractor: Hacker News comments (HN's own small HTML: `<p>` between paragraphs,
+`<a>`, `<i>`, `<pre><code>`, entity-escaped `/` and `'`) and ATS descriptions (full HTML with
+lists, headings, tables and the odd tracking pixel).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import ftfy
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+# Elements whose content is never text a reader sees.
+_DROP = {"script", "style", "noscript", "template", "head", "title", "iframe", "svg", "img", "meta"}
+_BLOCK = {
+    "p", "div", "section", "article", "header", "footer", "aside", "main", "nav", "form",
+    "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dt", "dd", "table", "tr",
+    "blockquote", "figure", "figcaption", "hr", "address", "details", "summary",
+}  # fmt: skip
+_PARA = "\x00P\x00"  # paragraph break marker, resolved in _tidy
+_LINE = "\x00L\x00"  # line break marker
+_PRE_OPEN, _PRE_CLOSE = "\x00[\x00", "\x00]\x00"
+
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00c3\u00e2\u00c5\u00ce\u00d0-\u00d1][\u0080-\u00ff\u0152-\u2122]"
+)
+
+
+def html_to_text(html: str | None, *, keep_newlines: bool = False) -> str:
+    """Readable plain text of an HTML fragment.
+
+    Paragraphs and blocks are separated by a blank line, `<br>` and list items start a new
+    line (items as "- …"), entities are decoded, scripts/styles/images are dropped, runs of
+    spaces are collapsed and `<pre>` keeps its layout. `keep_newlines` treats a newline in the
+    source as a line break (HN authors type them and mean them); otherwise it is a space, as a
+    browser would show it.
+    """
+    if not html:
+        return ""
+    soup = BeautifulSoup(html, "html.parser")
+    parts: list[str] = []
+    _walk(soup, parts, keep_newlines, in_pre=False)
+    return repair_mojibake(_tidy("".join(parts)))
+
+
+def _walk(node: Tag, out: list[str], keep_newlines: bool, in_pre: bool) -> None:
+    for child in node.children:
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            text = str(child)
+            if in_pre:
+                out.append(text.replace("\n", _LINE))
+            elif keep_newlines:
+                out.append(re.sub(r"[ \t\r\f\v]*\n\s*", _LINE, text))
+            else:
+                out.append(text)
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name.lower()
+        if name in _DROP:
+            continue
+        if name == "br":
+            out.append(_LINE)
+        elif name == "pre":
+            out.append(_PARA + _PRE_OPEN)
+            _walk(child, out, keep_newlines, in_pre=True)
+            out.append(_PRE_CLOSE + _PARA)
+        elif name == "li":
+            inner: list[str] = []
+            _walk(child, inner, keep_newlines, in_pre)
+            item = re.sub(r"^(?:\s|\x00[PL]\x00)+|(?:\s|\x00[PL]\x00)+$", "", "".join(inner))
+            out.append(_LINE + "- " + item)
+        elif name in ("td", "th"):
+            out.append(" ")
+            _walk(child, out, keep_newlines, in_pre)
+            out.append(" ")
+        elif name in _BLOCK:
+            out.append(_PARA)
+            _walk(child, out, keep_newlines, in_pre)
+            out.append(_PARA)
+        else:
+            _walk(child, out, keep_newlines, in_pre)
+
+
+def _tidy(raw: str) -> str:
+    # Outside <pre>: collapse whitespace and trim around breaks. Inside: keep the layout.
+    chunks = re.split(f"({re.escape(_PRE_OPEN)}|{re.escape(_PRE_CLOSE)})", raw)
+    text, in_pre = [], False
+    for chunk in chunks:
+        if chunk == _PRE_OPEN:
+            in_pre = True
+        elif chunk == _PRE_CLOSE:
+            in_pre = False
+        elif in_pre:
+            lines = chunk.replace("\u00a0", " ").replace(_LINE, "\n").split("\n")
+            text.append("\n".join(line.rstrip() for line in lines).strip("\n"))
+        else:
+            flat = re.sub(r"[\s\u00a0\u200b]+", " ", chunk)
+            text.append(re.sub(r" *(\x00[PL]\x00) *", r"\1", flat))
+    joined = "".join(text).replace(_PARA, "\n\n").replace(_LINE, "\n")
+    joined = re.sub(r"[ \t]+\n", "\n", joined)
+    joined = re.sub(r"\n[ \t]*\n(\s*\n)+", "\n\n", joined)
+    return joined.strip()
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 that was read as Latin-1/cp1252 ("â€™" → "’", "Ã¡" → "á").
+
+    Delegates to `ftfy.fix_encoding`, which only changes text that decodes to something more
+    plausible; the cheap pre-check keeps clean text (the usual case) off that path.
+    """
+    if text.isascii() or not _MOJIBAKE_HINT.search(text):
+        return text
+    return ftfy.fix_encoding(text)
+
+
+def extract_links(html: str | None) -> list[str]:
+    """Absolute http(s) hrefs of the fragment's links, de-duplicated, in document order."""
+    if not html:
+        return []
+    soup = BeautifulSoup(html, "html.parser")
+    seen: dict[str, None] = {}
+    for a in soup.find_all("a", href=True):
+        href = str(a["href"]).strip()
+        parts = urlsplit(href)
+        if parts.scheme.lower() in ("http", "https") and parts.netloc:
+            seen.setdefault(href, None)
+    return list(seen)

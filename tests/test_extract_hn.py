@@ -1,0 +1,760 @@
+"""extract_hn over invented "Who is hiring?" comments in HN's HTML, table-driven.
+
+Every comment here was written for this test; none is taken from a real thread.
+Each case states exactly what should come out: the skip reason, or per posting the title and
+salary words, and the company, location and remote words the postings share.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from pipelines.extract.hn import extract_hn
+
+_UNSET = object()
+
+
+def comment(text: str | None, author: str | None = "someone", cid: int = 4242) -> dict[str, Any]:
+    """An Algolia `items/<thread>` child, as the API returns it."""
+    return {
+        "id": cid,
+        "created_at": "2026-03-02T16:04:05.000Z",
+        "created_at_i": 1772467445,
+        "type": "comment",
+        "author": author,
+        "title": None,
+        "url": None,
+        "text": text,
+        "points": None,
+        "parent_id": 1000,
+        "story_id": 1000,
+        "children": [],
+        "options": [],
+    }
+
+
+def case(
+    name: str,
+    html: str | None,
+    titles: list[str] | None = None,
+    *,
+    skip: str | None = None,
+    company: Any = _UNSET,
+    location: Any = _UNSET,
+    remote: Any = _UNSET,
+    salary: Any = _UNSET,
+    salaries: list[str | None] | None = None,
+    author: str | None = "someone",
+):
+    expect = {
+        "titles": titles,
+        "skip": skip,
+        "company": company,
+        "location": location,
+        "remote": remote,
+        "salary": salary,
+        "salaries": salaries,
+    }
+    return pytest.param(html, author, expect, id=name)
+
+
+A = '<a href="https:&#x2F;&#x2F;{0}" rel="nofollow">https:&#x2F;&#x2F;{0}</a>'
+
+CASES = [
+    # --- skipped ------------------------------------------------------------------------------
+    case("deleted: no text", None, skip="deleted", author=None),
+    case("deleted: empty text", "", skip="deleted"),
+    case("deleted: marker", "[deleted]", skip="deleted"),
+    case("dead: marker", "[dead]", skip="deleted", author=None),
+    case(
+        "meta: anyone else",
+        "Is anyone else noticing fewer remote listings this month than last?",
+        skip="not_a_job_offer",
+    ),
+    case(
+        "meta: recruiting firms",
+        "Please don&#x27;t post recruiting firms here, it&#x27;s against the rules of the thread.",
+        skip="not_a_job_offer",
+    ),
+    case(
+        "meta: why question",
+        "Why do so few of the listings in this thread mention a salary band?",
+        skip="not_a_job_offer",
+    ),
+    case(
+        "meta: tool plug",
+        "I made a filterable board of every post in this thread: " + A.format("hnboard.example"),
+        skip="not_a_job_offer",
+    ),
+    case(
+        "meta: aggregated",
+        "Aggregated and searchable version of this month: " + A.format("threads.example/2026-03"),
+        skip="not_a_job_offer",
+    ),
+    case(
+        "complaint",
+        "The number of onsite-only roles in this thread is depressing.<p>Nobody wants to commute.",
+        skip="not_a_job_offer",
+    ),
+    case(
+        "reply pasted at top level",
+        "@quietfox did you ever hear back from them about the data role?",
+        skip="not_a_job_offer",
+    ),
+    case(
+        "quote reply",
+        "&gt; must be willing to work weekends<p>That sounds like a red flag to me.",
+        skip="not_a_job_offer",
+    ),
+    case(
+        "seeking work header",
+        "SEEKING WORK | Lisbon, Portugal | Remote | Python, PyTorch, MLOps",
+        skip="not_a_job_offer",
+    ),
+    case(
+        "seeking work prose",
+        "Hi all, I&#x27;m looking for a job as a data scientist, 4 years of experience, open to "
+        "relocation within the EU.",
+        skip="not_a_job_offer",
+    ),
+    case(
+        "seeking: wants-to-be-hired template",
+        "Location: Austin, TX<p>Remote: Yes<p>Willing to relocate: No<p>Technologies: Rust, Go",
+        skip="not_a_job_offer",
+    ),
+    case("one word", "q", skip="not_a_job_offer"),
+    case("thanks", "Thanks everyone, great thread as always!", skip="not_a_job_offer"),
+    # --- pipe headers -------------------------------------------------------------------------
+    case(
+        "pipe: classic",
+        "Quillmark | Senior ML Engineer | Berlin, Germany | ONSITE | Full-time<p>We build "
+        "search for legal documents.",
+        ["Senior ML Engineer"],
+        company="Quillmark",
+        location="Berlin, Germany",
+        remote="ONSITE",
+        salary=None,
+    ),
+    case(
+        "pipe: salary range dollars",
+        "Brightvale | Machine Learning Engineer | Remote (US) | $150k-$200k<p>About us.",
+        ["Machine Learning Engineer"],
+        company="Brightvale",
+        location="Remote (US)",
+        remote="Remote (US)",
+        salary="$150k-$200k",
+    ),
+    case(
+        "pipe: euro range en dash",
+        "Nordlicht AI | Data Scientist | Munich, Germany | Hybrid | €70–90k<p>Text.",
+        ["Data Scientist"],
+        company="Nordlicht AI",
+        location="Munich, Germany",
+        remote="Hybrid",
+        salary="€70–90k",
+    ),
+    case(
+        "pipe: K USD plus equity",
+        "Tessellate | Research Scientist | Toronto, ON | 120K USD + equity<p>Text.",
+        ["Research Scientist"],
+        company="Tessellate",
+        location="Toronto, ON",
+        remote=None,
+        salary="120K USD + equity",
+    ),
+    case(
+        "pipe: hourly",
+        "Pinecrest Labs | Contract Data Engineer | REMOTE | $90&#x2F;hr<p>Three month project.",
+        ["Contract Data Engineer"],
+        company="Pinecrest Labs",
+        location=None,
+        remote="REMOTE",
+        salary="$90/hr",
+    ),
+    case(
+        "pipe: salary label stripped",
+        "Ravenwood | Backend Engineer | NYC | Salary: $140,000 - $175,000<p>Text.",
+        ["Backend Engineer"],
+        company="Ravenwood",
+        location="NYC",
+        salary="$140,000 - $175,000",
+    ),
+    case(
+        "pipe: no salary",
+        "Glimmer Health | Staff Data Engineer | Boston, MA | Onsite<p>We care about patients.",
+        ["Staff Data Engineer"],
+        company="Glimmer Health",
+        location="Boston, MA",
+        remote="Onsite",
+        salary=None,
+    ),
+    case(
+        "pipe: remote as separate segment",
+        "Harbor AI | Applied Scientist | San Francisco | Remote<p>Text.",
+        ["Applied Scientist"],
+        company="Harbor AI",
+        location="San Francisco",
+        remote="Remote",
+    ),
+    case(
+        "pipe: onsite with city in one segment",
+        "Fernhill | Computer Vision Engineer | Onsite, NYC<p>Text.",
+        ["Computer Vision Engineer"],
+        company="Fernhill",
+        location="Onsite, NYC",
+        remote="Onsite, NYC",
+    ),
+    case(
+        "pipe: hybrid days",
+        "Copperleaf | MLOps Engineer | London, UK | Hybrid (2 days)<p>Text.",
+        ["MLOps Engineer"],
+        company="Copperleaf",
+        location="London, UK",
+        remote="Hybrid (2 days)",
+    ),
+    case(
+        "pipe: location or remote",
+        "Lumenfold | AI Engineer | San Francisco, CA or Remote (US) | Full-time<p>Text.",
+        ["AI Engineer"],
+        company="Lumenfold",
+        location="San Francisco, CA or Remote (US)",
+        remote="San Francisco, CA or Remote (US)",
+    ),
+    case(
+        "pipe: in-office",
+        "Otterline | Platform Engineer | In-office | Austin, TX<p>Text.",
+        ["Platform Engineer"],
+        company="Otterline",
+        location="Austin, TX",
+        remote="In-office",
+    ),
+    case(
+        "pipe: YC tag stripped",
+        "Sparrowhawk (YC S19) | Founding ML Engineer | San Francisco | $180k-$240k + 1% equity"
+        "<p>Text.",
+        ["Founding ML Engineer"],
+        company="Sparrowhawk",
+        location="San Francisco",
+        salary="$180k-$240k + 1% equity",
+    ),
+    case(
+        "pipe: YC tag no space",
+        "Kitewing (YCW22) | Data Scientist | Remote<p>Text.",
+        ["Data Scientist"],
+        company="Kitewing",
+    ),
+    case(
+        "pipe: acquired tag stripped",
+        "Marlowe (acquired by Bigco) | Senior Data Scientist | Chicago, IL<p>Text.",
+        ["Senior Data Scientist"],
+        company="Marlowe",
+        location="Chicago, IL",
+    ),
+    case(
+        "pipe: company with url in parens",
+        "Driftwood (" + A.format("driftwood.example") + ") | ML Platform Engineer | Remote (EU)"
+        "<p>Text.",
+        ["ML Platform Engineer"],
+        company="Driftwood",
+        location="Remote (EU)",
+    ),
+    case(
+        "pipe: url segment ignored",
+        "Gannet Robotics | Perception Engineer | Pittsburgh, PA | " + A.format("gannet.example"),
+        ["Perception Engineer"],
+        company="Gannet Robotics",
+        location="Pittsburgh, PA",
+    ),
+    case(
+        "pipe: bare domain segment",
+        "Tidewell | Data Analyst | Denver, CO | tidewell.example<p>Text.",
+        ["Data Analyst"],
+        company="Tidewell",
+        location="Denver, CO",
+    ),
+    case(
+        "pipe: visa segment ignored",
+        "Orchid Bio | Computational Biologist | Cambridge, MA | ONSITE | VISA<p>Text.",
+        ["Computational Biologist"],
+        company="Orchid Bio",
+        location="Cambridge, MA",
+        remote="ONSITE",
+    ),
+    case(
+        "pipe: employment type is not a title",
+        "Saltmarsh | Intern | ML Research Intern | Zurich, Switzerland<p>Text.",
+        ["ML Research Intern"],
+        company="Saltmarsh",
+        location="Zurich, Switzerland",
+    ),
+    case(
+        "pipe: contract segment",
+        "Bluefin Data | Data Engineer | Contract | Remote (Europe)<p>Text.",
+        ["Data Engineer"],
+        company="Bluefin Data",
+        location="Remote (Europe)",
+    ),
+    case(
+        "pipe: entities in title",
+        "Ironbark | ML&#x2F;AI Engineer | Remote<p>We&#x27;re small.",
+        ["ML/AI Engineer"],
+        company="Ironbark",
+    ),
+    case(
+        "pipe: ampersand in company",
+        "Hart &amp; Finch | NLP Engineer | London<p>Text.",
+        ["NLP Engineer"],
+        company="Hart & Finch",
+        location="London",
+    ),
+    case(
+        "pipe: italic header",
+        "<i>Wrenfield</i> | Data Scientist | Seattle, WA<p>Text.",
+        ["Data Scientist"],
+        company="Wrenfield",
+        location="Seattle, WA",
+    ),
+    case(
+        "pipe: emoji company",
+        "🚀 Rocketbird | Senior Data Engineer | Remote (US) | $160k–$190k<p>Text.",
+        ["Senior Data Engineer"],
+        company="Rocketbird",
+        salary="$160k–$190k",
+    ),
+    case(
+        "pipe: wrapped header line",
+        "Cobaltline | Deep Learning Engineer |\nRemote (Canada) | Full-time<p>Text.",
+        ["Deep Learning Engineer"],
+        company="Cobaltline",
+        location="Remote (Canada)",
+    ),
+    case(
+        "pipe: newline ends header",
+        "Moonrake | Data Engineer | Remote (US)\nWe move data for hospitals.",
+        ["Data Engineer"],
+        company="Moonrake",
+        location="Remote (US)",
+    ),
+    case(
+        "pipe: starred header",
+        "** Quartzite | Analytics Engineer | NYC ONSITE **<p>Text.",
+        ["Analytics Engineer"],
+        company="Quartzite",
+        location="NYC ONSITE",
+        remote="NYC ONSITE",
+    ),
+    case(
+        "pipe: pre block in body",
+        "Lodestar | ML Engineer | Remote<p><pre><code>  stack: python, jax\n  team: 6</code></pre>",
+        ["ML Engineer"],
+        company="Lodestar",
+        remote="Remote",
+    ),
+    case(
+        "pipe: funding is not salary",
+        "Thistle | Data Scientist | Remote | Raised $20M Series A<p>Text.",
+        ["Data Scientist"],
+        company="Thistle",
+        salary=None,
+    ),
+    case(
+        "pipe: company that sounds like a title",
+        "Data Bridge Partners | Senior Data Engineer | Remote (USA)<p>Text.",
+        ["Senior Data Engineer"],
+        company="Data Bridge Partners",
+    ),
+    case(
+        "pipe: location first",
+        "Lyon, France | ONSITE | Full-time | ML Engineer<p>Text.",
+        ["ML Engineer"],
+        company=None,
+        location="Lyon, France",
+        remote="ONSITE",
+    ),
+    case(
+        "pipe: title first",
+        "Senior Data Scientist | Juniper Analytics | Remote<p>Text.",
+        ["Senior Data Scientist"],
+        company="Juniper Analytics",
+    ),
+    case(
+        "pipe: dash inside company segment",
+        "Ploverly - Dublin, Ireland | Full-time | ML Engineer<p>Text.",
+        ["ML Engineer"],
+        company="Ploverly",
+        location="Dublin, Ireland",
+    ),
+    case(
+        "pipe: two location segments",
+        "Sandpiper | Data Engineer | New York, NY | London, UK | Hybrid<p>Text.",
+        ["Data Engineer"],
+        location="New York, NY; London, UK",
+        remote="Hybrid",
+    ),
+    case(
+        "pipe: generic role, no list",
+        "Ashgrove | Multiple roles | Remote (US)<p>We are growing fast.",
+        [""],
+        company="Ashgrove",
+    ),
+    case(
+        "pipe: no role at all",
+        "Brambleton | Austin, TX | Onsite<p>We build tools for farmers.",
+        [""],
+        company="Brambleton",
+        location="Austin, TX",
+        remote="Onsite",
+    ),
+    case(
+        "pipe: description segment ignored",
+        "Larkspur | Generative audio | ML Research Engineer | Remote<p>Text.",
+        ["ML Research Engineer"],
+        company="Larkspur",
+    ),
+    case(
+        "pipe: trailing years of experience dropped",
+        "Foxtail | Machine Learning Engineer (5+ years) | Remote<p>Text.",
+        ["Machine Learning Engineer"],
+    ),
+    case(
+        "pipe: parenthetical remote dropped from title",
+        "Heronry | Senior Data Engineer (Remote, EU) | Full-time<p>Text.",
+        ["Senior Data Engineer"],
+        company="Heronry",
+    ),
+    # --- several roles ------------------------------------------------------------------------
+    case(
+        "multi: comma list in header",
+        "Vantage Point | Senior ML Engineer, Data Scientist, Backend Engineer | Remote (US) | "
+        "$150k-$210k<p>Text.",
+        ["Senior ML Engineer", "Data Scientist", "Backend Engineer"],
+        company="Vantage Point",
+        salaries=["$150k-$210k"] * 3,
+    ),
+    case(
+        "multi: and plus ampersand",
+        "Cinderpath | Data Engineers &amp; ML Engineers and a Product Designer | NYC<p>Text.",
+        ["Data Engineers", "ML Engineers", "Product Designer"],
+    ),
+    case(
+        "multi: oxford comma",
+        "Pebblebrook | Data Analysts, Data Engineers, and Research Scientists | Remote<p>Text.",
+        ["Data Analysts", "Data Engineers", "Research Scientists"],
+    ),
+    case(
+        "multi: spaced slash splits",
+        "Greywater | ML Engineer / Data Scientist | Remote<p>Text.",
+        ["ML Engineer", "Data Scientist"],
+    ),
+    case(
+        "multi: unspaced slash is one title",
+        "Greywater | Frontend&#x2F;Backend Engineer | Remote<p>Text.",
+        ["Frontend/Backend Engineer"],
+    ),
+    case(
+        "multi: seniority pair is one title",
+        "Kestrel | Senior and Staff ML Engineers | Remote<p>Text.",
+        ["Senior and Staff ML Engineers"],
+    ),
+    case(
+        "multi: qualifier list stays with its title",
+        "Kestrel | Mobile Engineers, Android and iOS | Remote<p>Text.",
+        ["Mobile Engineers, Android and iOS"],
+    ),
+    case(
+        "multi: non-titles are not exploded",
+        "Oakmoss | Research &amp; Development | Berlin<p>Text.",
+        [""],
+        company="Oakmoss",
+        location="Berlin",
+    ),
+    case(
+        "multi: parenthesised tech not split",
+        "Mistral Works | Backend Engineers (Go, Rust &amp; Python) | Remote<p>Text.",
+        ["Backend Engineers (Go, Rust & Python)"],
+    ),
+    case(
+        "multi: two role segments",
+        "Anvil | Data Engineer | Senior Data Scientist | Remote (US)<p>Text.",
+        ["Data Engineer", "Senior Data Scientist"],
+    ),
+    case(
+        "multi: body bullets with own ranges",
+        "Juniperline | Multiple roles | Remote (US)<p>Open roles:<p>- Staff ML Engineer "
+        "($200k-$250k)<p>- Senior Data Scientist ($170k-$210k)<p>- Data Analyst<p>Apply at "
+        + A.format("jobs.lever.co&#x2F;juniperline"),
+        ["Staff ML Engineer", "Senior Data Scientist", "Data Analyst"],
+        salaries=["$200k-$250k", "$170k-$210k", None],
+        company="Juniperline",
+    ),
+    case(
+        "multi: body bullets fall back to comment salary",
+        "Pinnacle | Several positions | NYC | $130k-$180k<p>- ML Engineer<p>- Data Engineer "
+        "- $150k<p>- Product Manager",
+        ["ML Engineer", "Data Engineer", "Product Manager"],
+        salaries=["$130k-$180k", "$150k", "$130k-$180k"],
+    ),
+    case(
+        "multi: ul list in body",
+        "Silverbirch | Remote (EU)<p>We&#x27;re hiring:<ul><li>Senior NLP Engineer</li>"
+        "<li>Data Platform Engineer</li><li>Engineering Manager</li></ul>",
+        ["Senior NLP Engineer", "Data Platform Engineer", "Engineering Manager"],
+        company="Silverbirch",
+    ),
+    case(
+        "multi: roles line inline",
+        "Dovetail Labs | Boston, MA | Onsite<p>Roles: ML Engineer, Data Scientist and "
+        "Research Engineer<p>Text.",
+        ["ML Engineer", "Data Scientist", "Research Engineer"],
+    ),
+    case(
+        "multi: body titles as paragraphs",
+        "Marigold | San Diego, CA<p>Senior Computer Vision Engineer<p>Robotics Software "
+        "Engineer<p>We build robots.",
+        ["Senior Computer Vision Engineer", "Robotics Software Engineer"],
+        company="Marigold",
+        location="San Diego, CA",
+    ),
+    case(
+        "multi: body duties are not roles",
+        "Wildrose | Data Scientist | Remote<p>- Work with data engineers on pipelines<p>- "
+        "Experience with PyTorch",
+        ["Data Scientist"],
+    ),
+    case(
+        "multi: header role wins over body lines",
+        "Thornfield | ML Engineer | Remote<p>Senior Backend Engineer<p>Text.",
+        ["ML Engineer"],
+    ),
+    case(
+        "multi: role with salary in header list",
+        "Canopy | Senior ML Engineer ($190k), Data Engineer ($160k) | Remote<p>Text.",
+        ["Senior ML Engineer", "Data Engineer"],
+        salaries=["$190k", "$160k"],
+    ),
+    case(
+        "multi: duplicate titles collapse",
+        "Bellwether | Data Engineer | Remote<p>Roles: Data Engineer<p>Text.",
+        ["Data Engineer"],
+    ),
+    # --- prose openings -----------------------------------------------------------------------
+    case(
+        "prose: is hiring in city",
+        "Acme Vision (YC W21) is hiring ML engineers in Berlin. We build inspection software.",
+        ["ML engineers"],
+        company="Acme Vision",
+        location="Berlin",
+    ),
+    case(
+        "prose: hiring a title",
+        "Lanternfish is hiring a Senior Data Scientist<p>We do forecasting for utilities.",
+        ["Senior Data Scientist"],
+        company="Lanternfish",
+        location=None,
+    ),
+    case(
+        "prose: looking for with remote paren",
+        "Gullwing is looking for a Machine Learning Engineer (remote, US) to join our team.",
+        ["Machine Learning Engineer"],
+        company="Gullwing",
+        remote="remote, US",
+    ),
+    case(
+        "prose: two roles",
+        "Quarry Labs is hiring data engineers and research scientists in London, UK.",
+        ["data engineers", "research scientists"],
+        company="Quarry Labs",
+        location="London, UK",
+    ),
+    case(
+        "prose: we are hiring",
+        "We&#x27;re hiring a Senior MLOps Engineer to own our training infrastructure.<p>Email "
+        "jobs@brookfield.example",
+        ["Senior MLOps Engineer"],
+        company=None,
+    ),
+    case(
+        "prose: at header",
+        "Founding AI Engineer @ Tallgrass (San Francisco, ONSITE)<p>We are three people.",
+        ["Founding AI Engineer"],
+        company="Tallgrass",
+        location="San Francisco, ONSITE",
+        remote="San Francisco, ONSITE",
+    ),
+    case(
+        "prose: dash header",
+        "Eelgrass — Senior Data Engineer — Remote (US&#x2F;Canada) — Contract<p>Text.",
+        ["Senior Data Engineer"],
+        company="Eelgrass",
+        location="Remote (US/Canada)",
+    ),
+    case(
+        "prose: dash header company first",
+        "Moss Analytics - Copenhagen, Denmark - ONSITE<p>We&#x27;re hiring a Data Scientist.",
+        ["Data Scientist"],
+        company="Moss Analytics",
+        location="Copenhagen, Denmark",
+        remote="ONSITE",
+    ),
+    case(
+        "prose: key-value header",
+        "Company: Riverstone<p>Role: Senior Data Engineer<p>Location: Remote (US)<p>Salary: "
+        "$150k-$180k<p>About us.",
+        ["Senior Data Engineer"],
+        company="Riverstone",
+        location="Remote (US)",
+        salary="$150k-$180k",
+    ),
+    case(
+        "prose: short lines header",
+        "Kingfisher Labs<p>Seattle, WA<p>Data Engineer<p>We are a small team doing analytics.",
+        ["Data Engineer"],
+        company="Kingfisher Labs",
+        location="Seattle, WA",
+    ),
+    case(
+        "prose: comma header",
+        "Sunfleck, Portland, OR<p>We are hiring a Data Scientist to help us price risk.",
+        ["Data Scientist"],
+        company="Sunfleck",
+        location="Portland, OR",
+    ),
+    case(
+        "prose: funding sentence is not salary",
+        "Blackwood is hiring ML engineers. We raised $12M from great investors.",
+        ["ML engineers"],
+        company="Blackwood",
+        salary=None,
+    ),
+    # --- other languages ----------------------------------------------------------------------
+    case(
+        "german header",
+        "Waldkauz GmbH | Machine Learning Ingenieur (m&#x2F;w&#x2F;d) | München | Vollzeit | "
+        "Hybrid<p>Wir suchen Verstärkung.",
+        ["Machine Learning Ingenieur"],
+        company="Waldkauz GmbH",
+        location="München",
+        remote="Hybrid",
+    ),
+    case(
+        "spanish header",
+        "Colibrí | Científico de Datos | Madrid, España | Remoto | 45.000€ - 55.000€<p>Buscamos.",
+        ["Científico de Datos"],
+        company="Colibrí",
+        location="Madrid, España",
+        remote="Remoto",
+        salary="45.000€ - 55.000€",
+    ),
+    case(
+        "french header",
+        "Martinet | Ingénieur Machine Learning | Paris | Hybride | CDI<p>Nous recrutons.",
+        ["Ingénieur Machine Learning"],
+        company="Martinet",
+        location="Paris",
+        remote="Hybride",
+    ),
+    case(
+        "dutch header",
+        "Grutto BV | Data Engineer | Amsterdam, Nederland | Hybride<p>Wij zoeken collega&#x27;s.",
+        ["Data Engineer"],
+        company="Grutto BV",
+        location="Amsterdam, Nederland",
+    ),
+    # --- odd shapes ---------------------------------------------------------------------------
+    case(
+        "no author but text is still read",
+        "Sedgefield | Data Scientist | Remote<p>Text.",
+        ["Data Scientist"],
+        author=None,
+    ),
+    case(
+        "mojibake repaired",
+        "Ã–resund AI | ML Engineer | MalmÃ¶, Sweden<p>Weâ€™re small.",
+        ["ML Engineer"],
+        company="Öresund AI",
+        location="Malmö, Sweden",
+    ),
+    case(
+        "bullet header",
+        "Waxwing • Senior ML Engineer • Remote (US) • $170k-$200k<p>Text.",
+        ["Senior ML Engineer"],
+        company="Waxwing",
+        salary="$170k-$200k",
+    ),
+    case(
+        "hiring prefix dropped from title",
+        "Nightjar | Hiring: Senior Data Scientist | Remote<p>Text.",
+        ["Senior Data Scientist"],
+    ),
+]
+
+
+@pytest.mark.parametrize("html,author,expect", CASES)
+def test_extract_hn(html: str | None, author: str | None, expect: dict[str, Any]) -> None:
+    result = extract_hn(comment(html, author=author))
+    if expect["skip"]:
+        assert result.skip_reason == expect["skip"]
+        assert result.postings == []
+        return
+    assert result.skip_reason is None
+    assert [p.title for p in result.postings] == expect["titles"]
+    for key, attr in (
+        ("company", "company"),
+        ("location", "location_text"),
+        ("remote", "remote_text"),
+        ("salary", "salary_text"),
+    ):
+        if expect[key] is not _UNSET:
+            assert [getattr(p, attr) for p in result.postings] == [expect[key]] * len(
+                result.postings
+            ), key
+    if expect["salaries"] is not None:
+        assert [p.salary_text for p in result.postings] == expect["salaries"]
+
+
+def test_common_fields() -> None:
+    html = (
+        "Alderfly | Senior ML Engineer, Data Engineer | Remote (US)<p>We&#x27;re building "
+        'forecasting tools.<p>Apply: <a href="https:&#x2F;&#x2F;boards.greenhouse.io&#x2F;'
+        'alderfly">https:&#x2F;&#x2F;boards.greenhouse.io&#x2F;alderfly</a> or see <a '
+        'href="https:&#x2F;&#x2F;alderfly.example">https:&#x2F;&#x2F;alderfly.example</a>'
+    )
+    result = extract_hn(comment(html, cid=777))
+    assert len(result.postings) == 2
+    for p in result.postings:
+        assert p.url == "https://news.ycombinator.com/item?id=777"
+        assert p.posted_at == datetime(2026, 3, 2, 16, 4, 5, tzinfo=UTC)
+        assert p.urls == ["https://boards.greenhouse.io/alderfly", "https://alderfly.example"]
+        assert p.apply_url == "https://boards.greenhouse.io/alderfly"
+        assert p.description.startswith("Alderfly | Senior ML Engineer, Data Engineer")
+        assert "We're building forecasting tools." in p.description
+
+
+APPLY_CASES = [
+    ("lever", ["https://x.example", "https://jobs.lever.co/x/123"], "https://jobs.lever.co/x/123"),
+    ("ashby", ["https://jobs.ashbyhq.com/x"], "https://jobs.ashbyhq.com/x"),
+    (
+        "careers path",
+        ["https://x.example", "https://x.example/careers"],
+        "https://x.example/careers",
+    ),
+    ("jobs host", ["https://jobs.x.example/"], "https://jobs.x.example/"),
+    ("plain site only", ["https://x.example", "https://github.com/x"], None),
+    ("hn link is not apply", ["https://news.ycombinator.com/item?id=1"], None),
+]
+
+
+@pytest.mark.parametrize("name,urls,expected", APPLY_CASES, ids=[c[0] for c in APPLY_CASES])
+def test_apply_url(name: str, urls: list[str], expected: str | None) -> None:
+    links = " ".join(f'<a href="{u}">{u}</a>' for u in urls)
+    result = extract_hn(comment(f"Heathland | Data Engineer | Remote<p>{links}"))
+    assert result.postings[0].apply_url == expected
+
+
+def test_posted_at_from_epoch_when_no_iso() -> None:
+    raw = comment("Larch | Data Engineer | Remote")
+    raw["created_at"] = None
+    assert extract_hn(raw).postings[0].posted_at == datetime(2026, 3, 2, 16, 4, 5, tzinfo=UTC)
