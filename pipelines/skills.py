@@ -1,0 +1,341 @@
+"""Skill extraction: find the taxonomy's skills (data/skills.yaml) in free text.
+
+All aliases of all skills go into one Aho-Corasick automaton (pyahocorasick), so a posting is
+scanned once whatever the size of the taxonomy; a regex per skill would rescan the text 600
+times. The automaton only proposes candidates. Each candidate is then checked for:
+
+1. word boundaries, with `+`, `#` and `.` handled so that "C++", "C#", ".NET" and "Node.js"
+   match while "C" does not match inside "C++" and "torch" does not match inside "torch.nn";
+2. case, for aliases flagged `case_sensitive` ("RAG" but not "rag", "Go" but not "go");
+3. context, for aliases flagged `needs_context` (ordinary words and first names such as "Go",
+   "R", "Julia", "Ray", "Spark", "Excel"): such a candidate counts only when it stands in a
+   list next to another accepted skill ("Go, Rust", "R/Python", "Chef, Puppet or Ansible"),
+   directly after or before one of its context words ("in R", "Go developer", "Spark jobs"), or
+   in a clause that introduces a tech list ("Languages: Go"). "R&D", "Go-to-market", "let's go",
+   "Julia from our team" and "Ray Dalio" therefore yield nothing.
+
+Overlapping candidates resolve leftmost-longest: "React Native" is react-native, not react.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import ahocorasick
+import yaml
+
+CATEGORIES = (
+    "language",
+    "ml_framework",
+    "llm_genai",
+    "data_tooling",
+    "cloud",
+    "mlops",
+    "database",
+    "infrastructure",
+    "math_statistics",
+    "web",
+    "other",
+)
+
+# Words that make a `needs_context` alias a skill when they sit right before / after it.
+DEFAULT_BEFORE = frozenset(
+    {"in", "using", "use", "uses", "with", "like", "including", "writing", "write", "know", "learn"}
+)
+DEFAULT_AFTER = frozenset(
+    {
+        "developer",
+        "developers",
+        "engineer",
+        "engineers",
+        "programming",
+        "programmer",
+        "programmers",
+        "code",
+        "codebase",
+        "language",
+        "experience",
+        "skills",
+        "ecosystem",
+        "backend",
+        "services",
+        "microservices",
+        "expertise",
+        "knowledge",
+        "stack",
+        "dev",
+        "devs",
+        "software",
+    }
+)
+
+_CONJ = r"(?:and|or|and/or|as well as|plus|und|oder|et|ou|y|o|e|i|lub|oraz)"
+# One list separator: punctuation, a newline, a dash bullet or a conjunction; never bare spaces
+# (so "Make LLM outputs" is not a list) and never "|" (HN headers separate fields with it).
+_SEP = rf"(?:[ \t]*(?:[,/;:()\[\]•·*+&]|\n|\s-\s|\s{_CONJ}\s)[ \t]*)+"
+_ITEM = r"[^\s,/;:()\[\]|]{1,25}(?: [^\s,/;:()\[\]|]{1,25})?"
+# Text allowed between two skills of one list: separators, and at most two list items that are
+# not skills themselves ("CMake, Boost, Jenkins").
+_LIST_GAP = re.compile(rf"^{_SEP}(?:{_ITEM}{_SEP}){{0,2}}$", re.IGNORECASE)
+_SLASH_GAP = re.compile(r"^\s?/\s?$")
+_MAX_GAP = 40
+# A clause that introduces a list of technologies ("Languages: Go, Rust", "our stack is Go").
+_LIST_INTRO = re.compile(
+    r"\b(?:languages?|stack|technologies|tech|tooling|frameworks|skills|proficiency|proficient)\b"
+)
+_ITEM_END = re.compile(r"\s*(?:[,/;)\]\n.]|$|(?:and|or)\b)")
+_CLAUSE_END = re.compile(r"[.!?]\s|\n")
+_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NORMALIZE = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\t": " ",
+        "\r": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2019": "'",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Alias:
+    text: str
+    skill: str
+    case_sensitive: bool = False
+    needs_context: bool = False
+    before: frozenset[str] = DEFAULT_BEFORE
+    after: frozenset[str] = DEFAULT_AFTER
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    alias: Alias
+
+
+@cache
+def _load() -> tuple[dict[str, dict], tuple[Alias, ...]]:
+    raw = yaml.safe_load(
+        resources.files("pipelines").joinpath("data/skills.yaml").read_text(encoding="utf-8")
+    )
+    table: dict[str, dict] = {}
+    aliases: list[Alias] = []
+    for name, spec in raw["skills"].items():
+        category = spec.get("category")
+        if category not in CATEGORIES:
+            raise ValueError(f"skills.yaml: {name!r} has unknown category {category!r}")
+        texts: list[str] = []
+        for item in spec.get("aliases") or []:
+            if isinstance(item, dict):
+                unknown = set(item) - {"text", "case_sensitive", "needs_context", "before", "after"}
+                if unknown:
+                    raise ValueError(f"skills.yaml: {name!r} alias has unknown keys {unknown}")
+                alias = Alias(
+                    text=str(item["text"]),
+                    skill=str(name),
+                    case_sensitive=bool(item.get("case_sensitive", False)),
+                    needs_context=bool(item.get("needs_context", False)),
+                    before=_words(item.get("before"), DEFAULT_BEFORE),
+                    after=_words(item.get("after"), DEFAULT_AFTER),
+                )
+            else:
+                alias = Alias(text=str(item), skill=str(name))
+            aliases.append(alias)
+            texts.append(alias.text)
+        if not texts:
+            raise ValueError(f"skills.yaml: {name!r} has no aliases")
+        table[str(name)] = {"category": category, "aliases": texts}
+    return table, tuple(aliases)
+
+
+def _words(value: list | None, default: frozenset[str]) -> frozenset[str]:
+    return default if value is None else frozenset(str(v).lower() for v in value)
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    by_key: dict[str, list[Alias]] = {}
+    for alias in _load()[1]:
+        by_key.setdefault(_fold(alias.text), []).append(alias)
+    automaton = ahocorasick.Automaton()
+    for key, group in by_key.items():
+        automaton.add_word(key, (len(key), tuple(group)))
+    automaton.make_automaton()
+    return automaton
+
+
+@cache
+def _lookup() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for alias in _load()[1]:
+        table.setdefault(_fold(alias.text), alias.skill)
+    for name in _load()[0]:
+        table.setdefault(name, name)
+    return table
+
+
+def _fold(text: str) -> str:
+    """Lowercase without changing the length, so offsets in the folded text fit the original."""
+    low = text.translate(_NORMALIZE).lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_NORMALIZE))
+    return low
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _bounded(low: str, start: int, end: int, alias: str) -> bool:
+    n = len(low)
+    if _is_word(alias[0]) and start > 0:
+        prev = low[start - 1]
+        if _is_word(prev):
+            return False
+        if prev in ".@" and start > 1 and _is_word(low[start - 2]):
+            return False  # inside a dotted name or address: "torch.nn", "foo.go"
+    if _is_word(alias[-1]) and end < n:
+        nxt = low[end]
+        if _is_word(nxt) or nxt == "#" or low[end : end + 2] == "++":
+            return False  # "C" in "C#"/"C++", "F" in "F#"
+        if nxt in ".@" and end + 1 < n and _is_word(low[end + 1]):
+            return False
+    return True
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """A context-needing word glued to another by & ' or -: "R&D", "Go-to-market", "Julia's"."""
+    if end < len(text) and text[end] in "&'’" and end + 1 < len(text) and text[end + 1].isalnum():
+        return True
+    if end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum():
+        return True
+    return start > 1 and text[start - 1] in "&-'’" and text[start - 2].isalnum()
+
+
+def _candidates(text: str) -> list[_Hit]:
+    masked = _URL.sub(lambda m: " " * len(m.group()), text)
+    low = _fold(masked)
+    hits: list[_Hit] = []
+    for last, (length, group) in _automaton().iter(low):
+        start, end = last - length + 1, last + 1
+        if not _bounded(low, start, end, group[0].text):
+            continue
+        for alias in group:
+            if alias.case_sensitive and masked[start:end] != alias.text:
+                continue
+            if alias.needs_context and _glued(masked, start, end):
+                continue
+            hits.append(_Hit(start, end, alias))
+            break
+    # leftmost-longest: drop candidates overlapping an earlier or longer one
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    chosen: list[_Hit] = []
+    for hit in hits:
+        if not chosen or hit.start >= chosen[-1].end:
+            chosen.append(hit)
+    return chosen
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"(\w+)\s+$", text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    m = re.match(r"\s+(\w+)", text[end : end + 30])
+    return m.group(1).lower() if m else ""
+
+
+def _introduced(text: str, start: int) -> bool:
+    window = text[max(0, start - 40) : start]
+    ends = list(_CLAUSE_END.finditer(window))
+    if ends:
+        window = window[ends[-1].end() :]
+    return bool(_LIST_INTRO.search(window.lower()))
+
+
+def _list_item(text: str, hit: _Hit) -> bool:
+    """The word ends where a list item ends: "Go," or "Go)" or "Go and", not "Salt Lake"."""
+    return bool(_ITEM_END.match(text[hit.end : hit.end + 6]))
+
+
+def _in_context(text: str, hit: _Hit) -> bool:
+    alias = hit.alias
+    if _word_before(text, hit.start) in alias.before:
+        return True
+    if _word_after(text, hit.end) in alias.after:
+        return True
+    parenthesized = text[hit.start - 1 : hit.start] == "(" and text[hit.end : hit.end + 1] == ")"
+    if parenthesized and skill_category(alias.skill) == "language":
+        return True  # "Backend Engineer (Go)", but not "Medical Records (EMR)"
+    return _introduced(text, hit.start) and _list_item(text, hit)
+
+
+def _adjacent(text: str, left: _Hit, right: _Hit) -> bool:
+    gap = text[left.end : right.start]
+    return len(gap) <= _MAX_GAP and bool(_LIST_GAP.match(gap))
+
+
+def extract_skills(text: str) -> list[str]:
+    """Canonical skill names found in `text`, in order of first mention, without repeats."""
+    if not text:
+        return []
+    hits = _candidates(text)
+    ok = [not h.alias.needs_context or _in_context(text, h) for h in hits]
+    changed = True
+    while changed:  # spread acceptance along lists: "Chef, Puppet, Ansible"
+        changed = False
+        for i, hit in enumerate(hits):
+            if ok[i]:
+                continue
+            if (i > 0 and ok[i - 1] and _adjacent(text, hits[i - 1], hit)) or (
+                i + 1 < len(hits) and ok[i + 1] and _adjacent(text, hit, hits[i + 1])
+            ):
+                ok[i] = changed = True
+    # Runs of context-needing words: three or more in a list ("Chef/Puppet/Salt", "Go, Elixir
+    # or Ruby"), or two joined by a slash ("Ruby/Go"), are a list of technologies.
+    i = 0
+    while i < len(hits):
+        j = i
+        while j + 1 < len(hits) and _adjacent(text, hits[j], hits[j + 1]):
+            j += 1
+        slash = j == i + 1 and _SLASH_GAP.match(text[hits[i].end : hits[j].start])
+        if j - i >= 2 or slash:
+            for k in range(i, j + 1):
+                ok[k] = True
+        i = j + 1
+    seen: dict[str, None] = {}
+    for hit, good in zip(hits, ok, strict=True):
+        if good:
+            seen.setdefault(hit.alias.skill, None)
+    return list(seen)
+
+
+def canonical_skill(raw: str) -> str | None:
+    """The canonical name for one bare skill label (a tag such as "golang", "k8s" or "go").
+
+    A tag is already known to name a technology, so case and context rules do not apply.
+    """
+    return _lookup().get(_fold(raw.strip()))
+
+
+def skill_category(name: str) -> str | None:
+    """The category of a canonical skill name, or None for a name not in the taxonomy."""
+    entry = _load()[0].get(name)
+    return entry["category"] if entry else None
+
+
+def taxonomy() -> dict[str, dict]:
+    """Canonical name -> {"category": ..., "aliases": [...]} (a copy; safe to modify)."""
+    table = _load()[0]
+    return {k: {"category": v["category"], "aliases": list(v["aliases"])} for k, v in table.items()}

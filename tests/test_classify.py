@@ -1,0 +1,442 @@
+"""Table-driven tests for role, seniority, is_ml and subfield classification."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.classify import (
+    ROLES,
+    SENIORITIES,
+    SUBFIELDS,
+    classify_role,
+    classify_seniority,
+    classify_subfields,
+    fold,
+    is_ml,
+)
+
+# (title, role, seniority)
+TITLES = [
+    # --- ML roles, English
+    ("Machine Learning Engineer", "ml_engineer", "unknown"),
+    ("Senior Machine Learning Engineer", "ml_engineer", "senior"),
+    ("Sr. ML Eng", "ml_engineer", "senior"),
+    ("ML Engineer II", "ml_engineer", "mid"),
+    ("MLE, Ranking", "ml_engineer", "unknown"),
+    ("Machine-Learning Engineer (Remote)", "ml_engineer", "unknown"),
+    ("Software Engineer, Machine Learning", "ml_engineer", "unknown"),
+    ("Software Engineer - ML", "ml_engineer", "unknown"),
+    ("Principal ML Engineer", "ml_engineer", "principal"),
+    ("Staff Machine Learning Engineer", "ml_engineer", "staff"),
+    ("Lead ML Engineer", "ml_engineer", "lead"),
+    ("Junior Machine Learning Engineer", "ml_engineer", "junior"),
+    ("Machine Learning Engineer Intern", "ml_engineer", "intern"),
+    ("Computer Vision Engineer", "ml_engineer", "unknown"),
+    ("NLP Engineer", "ml_engineer", "unknown"),
+    ("Perception Engineer", "ml_engineer", "unknown"),
+    ("Recommendation Systems Engineer", "ml_engineer", "unknown"),
+    ("Senior AI/ML Engineer", "ml_engineer", "senior"),
+    ("Head of Machine Learning", "ml_engineer", "director"),
+    ("Director of ML", "ml_engineer", "director"),
+    ("ML Engineering Manager", "ml_engineer", "manager"),
+    ("Engineering Manager, Machine Learning", "ml_engineer", "manager"),
+    ("ML Infrastructure Engineer", "mlops_engineer", "unknown"),
+    ("ML Platform Engineer", "mlops_engineer", "unknown"),
+    ("Staff Software Engineer - ML Platform", "mlops_engineer", "staff"),
+    ("MLOps Engineer", "mlops_engineer", "unknown"),
+    ("Senior MLOps Engineer", "mlops_engineer", "senior"),
+    ("Machine Learning Infrastructure Engineer", "mlops_engineer", "unknown"),
+    ("Infrastructure Engineer, ML", "mlops_engineer", "unknown"),
+    ("DevOps Engineer (MLOps)", "mlops_engineer", "unknown"),
+    ("AI Infrastructure Engineer", "mlops_engineer", "unknown"),
+    ("Inference Platform Engineer", "mlops_engineer", "unknown"),
+    ("Senior ML Engineer (MLOps focus)", "mlops_engineer", "senior"),
+    ("Research Scientist", "research_scientist", "unknown"),
+    ("Senior Research Scientist, NLP", "research_scientist", "senior"),
+    ("Research Engineer, LLM", "research_scientist", "unknown"),
+    ("Research Engineer", "research_scientist", "unknown"),
+    ("AI Researcher", "research_scientist", "unknown"),
+    ("Machine Learning Scientist", "research_scientist", "unknown"),
+    ("Research Scientist Intern", "research_scientist", "intern"),
+    ("Postdoc, Machine Learning", "research_scientist", "unknown"),
+    ("Principal Research Scientist", "research_scientist", "principal"),
+    ("Applied Scientist", "applied_scientist", "unknown"),
+    ("Applied Scientist II", "applied_scientist", "mid"),
+    ("Senior Applied Scientist", "applied_scientist", "senior"),
+    ("Applied Research Scientist", "applied_scientist", "unknown"),
+    ("Staff/Senior Applied Scientist", "applied_scientist", "staff"),
+    ("Deep Learning Engineer", "deep_learning_engineer", "unknown"),
+    ("Senior Deep Learning Engineer", "deep_learning_engineer", "senior"),
+    ("Deep Learning Software Engineer", "deep_learning_engineer", "unknown"),
+    ("AI Engineer", "ai_engineer", "unknown"),
+    ("Founding AI Engineer", "ai_engineer", "unknown"),
+    ("LLM Engineer", "ai_engineer", "unknown"),
+    ("GenAI Engineer", "ai_engineer", "unknown"),
+    ("Generative AI Engineer", "ai_engineer", "unknown"),
+    ("Senior AI Engineer", "ai_engineer", "senior"),
+    ("Applied AI Engineer", "ai_engineer", "unknown"),
+    ("Prompt Engineer", "ai_engineer", "unknown"),
+    ("AI Agent Engineer", "ai_engineer", "unknown"),
+    ("Staff Software Engineer, Agents Team (AI)", "ai_engineer", "staff"),
+    ("Head of AI", "ai_engineer", "director"),
+    ("AI Architect", "ai_engineer", "unknown"),
+    ("Data Scientist", "data_scientist", "unknown"),
+    ("Senior Data Scientist", "data_scientist", "senior"),
+    ("Lead Data Scientist", "data_scientist", "lead"),
+    ("Data Scientist III", "data_scientist", "senior"),
+    ("Staff Data Scientist, Growth", "data_scientist", "staff"),
+    ("Data Science Manager", "data_scientist", "manager"),
+    ("Director of Data Science", "data_scientist", "director"),
+    ("Head of Data", "data_scientist", "director"),
+    ("VP Data", "data_scientist", "director"),
+    ("Data Science Intern", "data_scientist", "intern"),
+    ("Junior Data Scientist", "data_scientist", "junior"),
+    ("Decision Scientist", "data_scientist", "unknown"),
+    ("Data Engineer", "data_engineer", "unknown"),
+    ("Senior Data Engineer", "data_engineer", "senior"),
+    ("Data Engineer III", "data_engineer", "senior"),
+    ("Analytics Engineer", "data_engineer", "unknown"),
+    ("Big Data Engineer", "data_engineer", "unknown"),
+    ("Data Platform Engineer", "data_engineer", "unknown"),
+    ("ETL Developer", "data_engineer", "unknown"),
+    ("Data Engineer, ML", "data_engineer", "unknown"),
+    ("Data Analyst", "data_analyst", "unknown"),
+    ("Senior Data Analyst", "data_analyst", "senior"),
+    ("Junior Data Analyst", "data_analyst", "junior"),
+    ("Business Intelligence Analyst", "data_analyst", "unknown"),
+    ("BI Developer", "data_analyst", "unknown"),
+    ("Product Analyst", "data_analyst", "unknown"),
+    ("Statistician", "data_analyst", "unknown"),
+    # --- software and other
+    ("Backend Engineer", "software_engineer", "unknown"),
+    ("Senior Backend Engineer", "software_engineer", "senior"),
+    ("Founding Sr. Backend Developer", "software_engineer", "senior"),
+    ("Full Stack Developer", "software_engineer", "unknown"),
+    ("Full-Stack Engineer", "software_engineer", "unknown"),
+    ("Frontend Engineer", "software_engineer", "unknown"),
+    ("SWE", "software_engineer", "unknown"),
+    ("Software Engineer", "software_engineer", "unknown"),
+    ("Software Engineer II", "software_engineer", "mid"),
+    ("Software Engineer I", "software_engineer", "junior"),
+    ("Software Engineer 2", "software_engineer", "mid"),
+    ("Senior Software Engineer", "software_engineer", "senior"),
+    ("Staff Software Engineer", "software_engineer", "staff"),
+    ("Principal Engineer", "software_engineer", "principal"),
+    ("Tech Lead", "software_engineer", "lead"),
+    ("Team Lead, Platform", "software_engineer", "lead"),
+    ("Engineering Manager", "software_engineer", "manager"),
+    ("VP of Engineering", "software_engineer", "director"),
+    ("CTO", "software_engineer", "director"),
+    ("DevOps Engineer", "software_engineer", "unknown"),
+    ("Site Reliability Engineer", "software_engineer", "unknown"),
+    ("iOS Developer", "software_engineer", "unknown"),
+    ("Android Developer", "software_engineer", "unknown"),
+    ("QA Engineer", "software_engineer", "unknown"),
+    ("Embedded Software Engineer", "software_engineer", "unknown"),
+    ("Founding Engineer", "software_engineer", "unknown"),
+    ("New Grad Software Engineer", "software_engineer", "junior"),
+    ("Entry-Level Software Developer", "software_engineer", "junior"),
+    ("Graduate Software Engineer", "software_engineer", "junior"),
+    ("Mid-Level Backend Developer", "software_engineer", "mid"),
+    ("Intermediate Developer", "software_engineer", "mid"),
+    ("Senior/Staff Full-Stack Developer", "software_engineer", "staff"),
+    ("Backend Engineer, AI", "software_engineer", "unknown"),
+    ("Full Stack Engineer (AI products)", "software_engineer", "unknown"),
+    ("Security Researcher", "software_engineer", "unknown"),
+    ("Product Designer", "other", "unknown"),
+    ("Senior Product Designer", "other", "senior"),
+    ("Account Executive", "other", "unknown"),
+    ("Recruiter", "other", "unknown"),
+    ("Technical Recruiter, ML", "other", "unknown"),
+    ("AI Product Manager", "other", "unknown"),
+    ("Senior Product Manager", "other", "senior"),
+    ("Product Manager", "other", "unknown"),
+    ("Lead Generation Specialist", "other", "unknown"),
+    ("Sales Engineer", "other", "unknown"),
+    ("Solutions Engineer, AI", "other", "unknown"),
+    ("Developer Advocate", "other", "unknown"),
+    ("UX Researcher", "other", "unknown"),
+    ("Mechanical Engineer", "other", "unknown"),
+    ("Hardware Engineer", "other", "unknown"),
+    ("Customer Support Specialist", "other", "unknown"),
+    ("Office Manager", "other", "unknown"),
+    ("Marketing Manager", "other", "unknown"),
+    ("AI Trainer", "other", "unknown"),
+    ("Data Annotator", "other", "unknown"),
+    ("Financial Analyst", "other", "unknown"),
+    ("Chief of Staff", "other", "director"),
+    ("", "other", "unknown"),
+    # --- German
+    ("Data Scientist (m/w/d)", "data_scientist", "unknown"),
+    ("Senior Data Scientist (w/m/d)", "data_scientist", "senior"),
+    ("Datenwissenschaftler (m/w/d)", "data_scientist", "unknown"),
+    ("Machine Learning Engineer (m/f/d)", "ml_engineer", "unknown"),
+    ("Softwareentwickler (m/w/d)", "software_engineer", "unknown"),
+    ("Praktikant Data Science (m/w/d)", "data_scientist", "intern"),
+    ("Werkstudent Data Engineering (w/m/d)", "data_engineer", "intern"),
+    ("Datenanalyst (m/w/d)", "data_analyst", "unknown"),
+    ("Teamleiter Data Engineering (m/w/d)", "data_engineer", "lead"),
+    ("KI-Ingenieur (m/w/d)", "ai_engineer", "unknown"),
+    ("Junior Entwickler Machine Learning (m/w/d)", "ml_engineer", "junior"),
+    # --- French
+    ("Ingénieur en apprentissage automatique H/F", "ml_engineer", "unknown"),
+    ("Data Scientist F/H", "data_scientist", "unknown"),
+    ("Ingénieur Machine Learning (H/F)", "ml_engineer", "unknown"),
+    ("Stagiaire Data Analyst", "data_analyst", "intern"),
+    ("Stage - Data Scientist", "data_scientist", "intern"),
+    ("Ingénieur Logiciel Senior", "software_engineer", "senior"),
+    ("Développeur Full Stack", "software_engineer", "unknown"),
+    ("Ingénieur des données", "data_engineer", "unknown"),
+    ("Chercheur en IA", "research_scientist", "unknown"),
+    # --- Spanish
+    ("Ingeniero/a de Machine Learning", "ml_engineer", "unknown"),
+    ("Científico de datos", "data_scientist", "unknown"),
+    ("Científica de Datos Senior", "data_scientist", "senior"),
+    ("Ingeniero de Datos", "data_engineer", "unknown"),
+    ("Analista de Datos Junior", "data_analyst", "junior"),
+    ("Becario/a Ingeniero de datos", "data_engineer", "intern"),
+    ("Desarrollador Backend Semi Senior", "software_engineer", "mid"),
+    ("Ingeniero de IA", "ai_engineer", "unknown"),
+    # --- Portuguese
+    ("Cientista de Dados", "data_scientist", "unknown"),
+    ("Cientista de Dados Pleno", "data_scientist", "mid"),
+    ("Analista de dados", "data_analyst", "unknown"),
+    ("Engenheiro de Dados Sênior", "data_engineer", "senior"),
+    ("Estágio em Ciência de Dados", "data_scientist", "intern"),
+    ("Engenheiro de Machine Learning", "ml_engineer", "unknown"),
+    ("Desenvolvedor Back-end", "software_engineer", "unknown"),
+    # --- Polish
+    ("Inżynier uczenia maszynowego", "ml_engineer", "unknown"),
+    ("Analityk danych", "data_analyst", "unknown"),
+    ("Praktyka - Analityk danych", "data_analyst", "intern"),
+    ("Starszy Inżynier Danych (K/M)", "data_engineer", "senior"),
+    ("Młodszy Programista Python", "software_engineer", "junior"),
+    ("Regular Data Engineer", "data_engineer", "mid"),
+    ("Staż - Data Scientist", "data_scientist", "intern"),
+    # --- messy HN-style
+    ("Senior Software Engineers, ML Engineers", "ml_engineer", "senior"),
+    ("Software Engineers, Product Managers, and Designers", "software_engineer", "unknown"),
+    ("ML Researcher / Founding Engineer", "research_scientist", "unknown"),
+    ("Mid/Sr. NLP or ML Engineer", "ml_engineer", "senior"),
+    ("Junior/Mid Backend Dev", "software_engineer", "mid"),
+    ("Sr. Data Eng", "data_engineer", "senior"),
+    ("Jr. Data Analyst", "data_analyst", "junior"),
+    ("Early Stage Founding Engineer", "software_engineer", "unknown"),
+    ("Lead Gen Manager", "other", "manager"),
+]
+
+
+@pytest.mark.parametrize(("title", "role", "seniority"), TITLES)
+def test_role(title: str, role: str, seniority: str) -> None:
+    assert classify_role(title) == role
+
+
+@pytest.mark.parametrize(("title", "role", "seniority"), TITLES)
+def test_seniority(title: str, role: str, seniority: str) -> None:
+    assert classify_seniority(title) == seniority
+
+
+def test_enumerations_match_design() -> None:
+    assert ROLES == (
+        "data_scientist",
+        "ml_engineer",
+        "research_scientist",
+        "applied_scientist",
+        "deep_learning_engineer",
+        "ai_engineer",
+        "mlops_engineer",
+        "data_engineer",
+        "data_analyst",
+        "software_engineer",
+        "other",
+    )
+    assert SENIORITIES == (
+        "intern",
+        "junior",
+        "mid",
+        "senior",
+        "staff",
+        "principal",
+        "lead",
+        "manager",
+        "director",
+        "unknown",
+    )
+    assert len(SUBFIELDS) == 10
+
+
+@pytest.mark.parametrize(("title", "role", "seniority"), TITLES)
+def test_outputs_always_in_enumerations(title: str, role: str, seniority: str) -> None:
+    assert classify_role(title, "some text") in ROLES
+    assert classify_seniority(title, "some text") in SENIORITIES
+
+
+# (title, description, role): the description decides only for generic titles
+WITH_DESCRIPTION = [
+    (
+        "Software Engineer",
+        "We are hiring a Machine Learning Engineer to train models.",
+        "ml_engineer",
+    ),
+    ("Engineer", "We're looking for a data scientist to own experiments.", "data_scientist"),
+    ("Multiple roles", "We are hiring an AI Engineer and designers.", "ai_engineer"),
+    (
+        "Founding Engineer",
+        "Join us as a research engineer on LLM pretraining.",
+        "research_scientist",
+    ),
+    ("Software Engineer", "You will work closely with data scientists.", "software_engineer"),
+    ("Backend Engineer", "We are hiring a Machine Learning Engineer too.", "software_engineer"),
+    ("Data Analyst", "As a data scientist you would...", "data_analyst"),
+    ("Software Engineer", "As a team we use machine learning everywhere.", "software_engineer"),
+]
+
+
+@pytest.mark.parametrize(("title", "description", "role"), WITH_DESCRIPTION)
+def test_role_with_description(title: str, description: str, role: str) -> None:
+    assert classify_role(title, description) == role
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "seniority"),
+    [
+        ("Software Engineer", "This is a paid internship for students.", "intern"),
+        ("Data Analyst", "This is an entry-level position.", "junior"),
+        ("Senior Data Analyst", "This is an internship program.", "senior"),
+        ("Data Scientist", "We value senior colleagues' mentorship.", "unknown"),
+    ],
+)
+def test_seniority_with_description(title: str, description: str, seniority: str) -> None:
+    assert classify_seniority(title, description) == seniority
+
+
+# (role, title, description, skills, expected)
+IS_ML = [
+    ("ml_engineer", "Machine Learning Engineer", "", None, True),
+    ("data_scientist", "Data Scientist", "", None, True),
+    ("research_scientist", "Research Scientist", "", None, True),
+    ("applied_scientist", "Applied Scientist", "", None, True),
+    ("deep_learning_engineer", "Deep Learning Engineer", "", None, True),
+    ("ai_engineer", "AI Engineer", "", None, True),
+    ("mlops_engineer", "MLOps Engineer", "", None, True),
+    ("software_engineer", "Backend Engineer, AI", "", None, True),
+    ("software_engineer", "Full Stack Engineer - Machine Learning", "", None, True),
+    (
+        "software_engineer",
+        "Backend Engineer",
+        "We are an AI company building LLM agents.",
+        None,
+        False,
+    ),
+    ("software_engineer", "Senior Frontend Engineer", "Our AI-first startup", ["llm"], False),
+    ("data_engineer", "Data Engineer", "", None, False),
+    ("data_engineer", "Data Engineer, ML", "", None, True),
+    ("data_engineer", "Data Engineer - AI Platform", "", None, True),
+    ("data_analyst", "Data Analyst", "", None, False),
+    ("data_analyst", "Analyst, AI Insights", "", None, True),
+    ("other", "AI Product Manager", "", None, False),
+    ("other", "Recruiter", "We hire ML engineers", None, False),
+    (
+        "software_engineer",
+        "Software Engineer",
+        "You will train models in PyTorch and scikit-learn for ranking.",
+        None,
+        True,
+    ),
+    (
+        "software_engineer",
+        "Software Engineer",
+        "Build APIs for our ML team that uses PyTorch.",
+        ["pytorch"],
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("role", "title", "description", "skills", "expected"), IS_ML)
+def test_is_ml(
+    role: str, title: str, description: str, skills: list[str] | None, expected: bool
+) -> None:
+    assert is_ml(role, title, description, skills) is expected
+
+
+# (title, description, skills, must include, must exclude)
+SUBFIELD_CASES = [
+    ("NLP Engineer", "", [], ["nlp"], ["computer_vision"]),
+    ("Machine Learning Engineer", "Work on natural language understanding.", [], ["nlp"], []),
+    ("ML Engineer", "", ["spacy"], ["nlp"], []),
+    ("LLM Engineer", "", [], ["llm"], ["generative_ai"]),
+    ("AI Engineer", "Build RAG pipelines with LangChain.", None, ["llm"], []),
+    ("Engineer", "", ["vllm"], ["llm"], []),
+    ("Research Scientist", "pretraining large language models", [], ["llm"], []),
+    ("Engineer", "agentic workflows for support", [], ["llm"], []),
+    ("Computer Vision Engineer", "", [], ["computer_vision"], ["nlp"]),
+    ("ML Engineer", "object detection for retail shelves", [], ["computer_vision"], []),
+    ("Perception Engineer", "", [], ["computer_vision"], []),
+    ("ML Engineer", "", ["opencv"], ["computer_vision"], []),
+    ("Speech Scientist", "", [], ["speech"], []),
+    ("ML Engineer", "ASR and TTS models", [], ["speech"], []),
+    ("ML Engineer", "", ["whisper"], ["speech"], []),
+    ("Voice AI Engineer", "", [], ["speech"], []),
+    ("RL Researcher", "reinforcement learning for games", [], ["reinforcement_learning"], []),
+    ("ML Engineer", "", ["stable-baselines3"], ["reinforcement_learning"], []),
+    ("ML Engineer", "contextual bandits for pricing", [], ["reinforcement_learning"], []),
+    ("Recommender Systems Engineer", "", [], ["recommender_systems"], []),
+    ("ML Engineer", "personalization and ranking for the feed", [], ["recommender_systems"], []),
+    ("Data Scientist", "", ["learning-to-rank"], ["recommender_systems"], []),
+    ("Data Scientist", "demand forecasting for stores", [], ["time_series"], []),
+    ("Data Scientist", "time-series models of sensor data", [], ["time_series"], []),
+    ("ML Engineer", "", ["prophet"], ["time_series"], []),
+    ("Robotics ML Engineer", "", [], ["robotics"], []),
+    ("ML Engineer", "autonomous vehicles and motion planning", [], ["robotics"], []),
+    ("ML Engineer", "", ["ros"], ["robotics"], []),
+    ("Generative AI Engineer", "", [], ["generative_ai"], []),
+    ("ML Engineer", "diffusion models for video generation", [], ["generative_ai"], []),
+    ("ML Engineer", "", ["stable-diffusion"], ["generative_ai"], []),
+    ("MLOps Engineer", "", [], ["mlops"], []),
+    ("ML Platform Engineer", "", [], ["mlops"], []),
+    ("ML Engineer", "model serving and feature stores", [], ["mlops"], []),
+    ("ML Engineer", "", ["kubeflow"], ["mlops"], []),
+    ("ML Engineer", "We deploy with MLflow on SageMaker.", None, ["mlops"], []),
+    ("Backend Engineer", "Build REST APIs in Go.", None, [], list(SUBFIELDS)),
+    ("Data Analyst", "Dashboards in Looker.", None, [], list(SUBFIELDS)),
+    ("Data Scientist", "Experimentation and A/B testing.", None, [], list(SUBFIELDS)),
+    ("Product Designer", "", [], [], list(SUBFIELDS)),
+    ("CV/NLP Research Scientist", "multimodal models", [], ["nlp", "computer_vision"], []),
+    (
+        "ML Engineer",
+        "LLM agents with speech interfaces and image understanding",
+        [],
+        ["llm", "speech", "computer_vision"],
+        ["robotics"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "description", "skills", "include", "exclude"), SUBFIELD_CASES)
+def test_subfields(
+    title: str,
+    description: str,
+    skills: list[str] | None,
+    include: list[str],
+    exclude: list[str],
+) -> None:
+    got = classify_subfields(title, description, skills)
+    assert set(include) <= set(got)
+    assert not set(exclude) & set(got)
+    assert got == [s for s in SUBFIELDS if s in got]  # SUBFIELDS order, no repeats
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded"),
+    [
+        ("Data Scientist (m/w/d)", "data scientist"),
+        ("Ingénieur H/F", "ingenieur"),
+        ("Inżynier (K/M)", "inzynier"),
+        ("Ingeniero/a de Datos", "ingeniero de datos"),
+        ("Sr. ML Eng.", "sr ml eng"),
+        ("Full-Stack Engineer (all genders)", "full stack engineer"),
+    ],
+)
+def test_fold(raw: str, folded: str) -> None:
+    assert fold(raw) == folded

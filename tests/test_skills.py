@@ -1,0 +1,379 @@
+"""Table-driven tests for the skill matcher and the taxonomy file."""
+
+from __future__ import annotations
+
+from collections import Counter
+from importlib import resources
+
+import pytest
+import yaml
+
+from pipelines.skills import (
+    CATEGORIES,
+    canonical_skill,
+    extract_skills,
+    skill_category,
+    taxonomy,
+)
+
+# (text, exact list of canonical skills in order of first mention)
+EXACT = [
+    ("We use PyTorch and scikit-learn.", ["pytorch", "scikit-learn"]),
+    ("pytorch, sklearn, torch", ["pytorch", "scikit-learn"]),
+    ("Experience with scikit learn or TensorFlow", ["scikit-learn", "tensorflow"]),
+    ("k8s and Docker on GCP", ["kubernetes", "docker", "gcp"]),
+    ("Kubernetes (K8s) experience", ["kubernetes"]),
+    ("Postgres or PostgreSQL, MySQL", ["postgresql", "mysql"]),
+    ("Google Cloud Platform and AWS", ["gcp", "aws"]),
+    ("Azure or Google Cloud", ["azure", "gcp"]),
+    ("LLMs and RAG pipelines", ["llm", "rag"]),
+    ("Large Language Models", ["llm"]),
+    ("retrieval-augmented generation with LangChain", ["rag", "langchain"]),
+    ("Hugging Face and vLLM", ["hugging-face", "vllm"]),
+    ("HF Transformers", ["hugging-face"]),
+    ("HuggingFace transformers library", ["hugging-face"]),
+    ("Spark, PySpark and Apache Spark", ["spark"]),
+    ("Spark jobs on Databricks", ["spark", "databricks"]),
+    ("We write C++ and C#.", ["c++", "c#"]),
+    ("Modern C++17 codebase", ["c++"]),
+    ("C/C++ firmware", ["c", "c++", "embedded-systems"]),
+    (".NET Core services and Node.js", ["dotnet", "node-js"]),
+    ("ASP.NET MVC apps", ["asp-net"]),
+    ("Go/Python backend", ["go", "python"]),
+    ("Python/Go services", ["python", "go"]),
+    ("Golang microservices", ["go", "microservices"]),
+    ("Languages: Go, Rust, Zig", ["go", "rust", "zig"]),
+    ("Senior Go Engineer wanted", ["go"]),
+    ("We write everything in Go.", ["go"]),
+    ("Platform Dev (Go)", ["go"]),
+    ("Go developers wanted", ["go"]),
+    ("R, Python and SQL", ["r", "python", "sql"]),
+    ("R/Python for analysis", ["r", "python"]),
+    ("statistical modelling in R", ["statistics", "r"]),
+    ("R programming is a plus", ["r"]),
+    ("RStudio and Tidyverse", ["r"]),
+    ("Python, C, Java", ["python", "c", "java"]),
+    ("mostly written in Rust today", ["rust"]),
+    ("Rust experience required", ["rust"]),
+    ("Rust, Go, TypeScript", ["rust", "go", "typescript"]),
+    ("Swift and Kotlin for mobile", ["swift", "kotlin"]),
+    ("iOS apps (Swift / SwiftUI)", ["swift", "swiftui"]),
+    ("Dart/Flutter developer", ["dart", "flutter"]),
+    ("Julia, Python or R", ["julia", "python", "r"]),
+    ("code in Julia", ["julia"]),
+    ("our Ruby on Rails monolith", ["rails"]),
+    ("Ruby, Elixir, Erlang", ["ruby", "elixir", "erlang"]),
+    ("Scala and Akka", ["scala", "akka"]),
+    ("Scala developer", ["scala"]),
+    ("Elixir/Phoenix LV", ["elixir", "phoenix"]),
+    ("Excel, SQL, Tableau", ["excel", "sql", "tableau"]),
+    ("needs advanced Excel skills daily", ["excel"]),
+    ("Microsoft Excel", ["excel"]),
+    ("Keras and JAX", ["keras", "jax"]),
+    ("Ray, PyTorch, Kubernetes", ["ray", "pytorch", "kubernetes"]),
+    ("Ray Serve for inference", ["ray-ml"]),
+    ("Flask or FastAPI", ["flask", "fastapi"]),
+    ("Airflow, dbt and Snowflake", ["airflow", "dbt", "snowflake"]),
+    ("Apache Airflow DAGs", ["airflow"]),
+    ("Docker; Terraform", ["docker", "terraform"]),
+    ("Chef, Puppet or Ansible", ["chef", "puppet", "ansible"]),
+    ("Ansible, Salt, Chef", ["ansible", "saltstack", "chef"]),
+    ("SaltStack configs", ["saltstack"]),
+    ("CMake, Make, Bazel", ["cmake", "make", "bazel"]),
+    ("Makefiles and Bazel", ["make", "bazel"]),
+    ("React Native and React", ["react-native", "react"]),
+    ("React.js, Vue.js, Angular", ["react", "vue", "angular"]),
+    ("Next.js with TypeScript", ["next-js", "typescript"]),
+    ("Express.js and MongoDB", ["express", "mongodb"]),
+    ("NodeJS + Express + Mongo", ["node-js", "express", "mongodb"]),
+    ("Spring Boot microservices in Java", ["spring", "microservices", "java"]),
+    ("XGBoost, LightGBM, CatBoost", ["xgboost", "lightgbm", "catboost"]),
+    ("pandas and NumPy", ["pandas", "numpy"]),
+    ("Polars DataFrames", ["polars"]),
+    ("MLflow and Kubeflow Pipelines", ["mlflow", "kubeflow"]),
+    ("Weights & Biases for tracking", ["wandb"]),
+    ("W&B", ["wandb"]),
+    ("SageMaker and Vertex AI", ["sagemaker", "vertex-ai"]),
+    ("Amazon Bedrock", ["bedrock"]),
+    ("Azure OpenAI Service", ["azure-openai"]),
+    ("OpenAI API and Claude API", ["openai", "anthropic"]),
+    ("Pinecone or pgvector", ["pinecone", "pgvector"]),
+    ("vector databases such as Qdrant", ["vector-database", "qdrant"]),
+    ("LlamaIndex and LangGraph", ["llamaindex", "langgraph"]),
+    ("fine-tuning with LoRA and QLoRA", ["fine-tuning", "lora"]),
+    ("RLHF and DPO", ["rlhf", "dpo"]),
+    ("prompt engineering", ["prompt-engineering"]),
+    ("Stable Diffusion models", ["stable-diffusion"]),
+    ("diffusion models and GANs", ["diffusion-models", "gans"]),
+    ("computer vision with OpenCV", ["computer-vision", "opencv"]),
+    ("natural language processing (NLP)", ["nlp"]),
+    ("NLP, spaCy, NLTK", ["nlp", "spacy", "nltk"]),
+    ("reinforcement learning", ["reinforcement-learning"]),
+    ("recommendation systems", ["recommender-systems"]),
+    ("time series forecasting", ["time-series"]),
+    ("A/B testing and causal inference", ["ab-testing", "causal-inference"]),
+    ("Bayesian statistics", ["bayesian-statistics"]),
+    ("linear algebra and probability theory", ["linear-algebra", "probability"]),
+    ("CUDA kernels and Triton Inference Server", ["cuda", "triton-inference-server"]),
+    ("TensorRT and ONNX Runtime", ["tensorrt", "onnx"]),
+    ("DeepSpeed, FSDP, Megatron-LM", ["deepspeed", "fsdp", "megatron-lm"]),
+    ("Kafka and Flink", ["kafka", "flink"]),
+    ("BigQuery, Redshift, ClickHouse", ["bigquery", "redshift", "clickhouse"]),
+    ("Elasticsearch and OpenSearch", ["elasticsearch", "opensearch"]),
+    ("Redis, Cassandra, DynamoDB", ["redis", "cassandra", "dynamodb"]),
+    ("SQL Server and T-SQL", ["sql-server"]),
+    ("GitHub Actions CI/CD", ["github-actions", "ci-cd"]),
+    ("Prometheus and Grafana", ["prometheus", "grafana"]),
+    ("Linux, Bash scripting", ["linux", "bash"]),
+    ("MATLAB/Simulink", ["matlab"]),
+    ("Objective-C and Swift", ["objective-c", "swift"]),
+    ("F# and OCaml", ["f#", "ocaml"]),
+    ("Haskell, Clojure", ["haskell", "clojure"]),
+    ("PHP and Laravel", ["php", "laravel"]),
+    ("Power BI and Looker", ["power-bi", "looker"]),
+    ("dbt Core models", ["dbt"]),
+    ("MLOps experience", ["mlops"]),
+    ("machine learning and deep learning", ["machine-learning", "deep-learning"]),
+    ("GenAI products", ["generative-ai"]),
+    ("AI agents with MCP", ["ai-agents", "mcp"]),
+    ("Model Context Protocol servers", ["mcp"]),
+    ("REST APIs and GraphQL", ["rest-api", "graphql"]),
+    ("gRPC/protobuf", ["grpc"]),
+    ("Jupyter notebooks", ["jupyter"]),
+    ("Cloud Run and Pub/Sub", ["cloud-run", "pubsub"]),
+    ("SQS, SNS, S3", ["aws", "s3"]),
+    ("Delta Lake on Databricks", ["delta-lake", "databricks"]),
+    ("Apache Iceberg tables", ["iceberg"]),
+    ("ROS2 and SLAM", ["ros", "slam"]),
+    ("speech recognition (ASR) and TTS", ["speech-recognition", "text-to-speech"]),
+    ("Slurm on H100 clusters", ["slurm", "gpu"]),
+    ("Terraform, Helm, Argo CD", ["terraform", "helm", "argo"]),
+    ("Helm charts", ["helm"]),
+    ("Jenkins pipelines for releases", ["jenkins"]),
+    ("HashiCorp Vault", ["vault"]),
+    ("Neo4j graph", ["neo4j"]),
+    ("Snowflake and Fivetran", ["snowflake", "fivetran"]),
+    ("Great Expectations checks", ["great-expectations"]),
+    ("Ruby/Go", ["ruby", "go"]),
+    ("Go, Elixir, or Ruby", ["go", "elixir", "ruby"]),
+    ("SAS, SPSS, Stata", ["sas", "spss", "stata"]),
+    ("Python (pandas, PyTorch)", ["python", "pandas", "pytorch"]),
+    ("PYTORCH", ["pytorch"]),
+    ("fine‑tuning", ["fine-tuning"]),  # non-breaking hyphen
+    ("machine\u00a0learning", ["machine-learning"]),
+    ("Datenanalyse mit Python und SQL", ["python", "sql"]),
+    ("Expérience en Python et Docker", ["python", "docker"]),
+]
+
+# (text, skill that must NOT be found)
+TRAPS = [
+    ("Let's go to market next quarter", "go"),
+    ("our go-to-market plan", "go"),
+    ("Go-to-market lead", "go"),
+    ("We had to go back", "go"),
+    ("Ready to go!", "go"),
+    ("Let's Go!", "go"),
+    ("founded two years ago", "go"),
+    ("Go to our careers page", "go"),
+    ("Go team!", "go"),
+    ("Pokemon Go fans", "go"),
+    ("Our R&D team", "r"),
+    ("in R&D", "r"),
+    ("Q&R session", "r"),
+    ("R. Smith founded us", "r"),
+    ("Salary R$10k", "r"),
+    ("R & A department", "r"),
+    ("fresh Series C round", "c"),
+    ("Plan C for everyone", "c"),
+    ("C-suite executives", "c"),
+    ("Vitamin C", "c"),
+    ("Ray Dalio said", "ray"),
+    ("send your CV to Ray", "ray"),
+    ("x-ray imaging", "ray"),
+    ("a ray of hope", "ray"),
+    ("Julia from our team will call", "julia"),
+    ("Ask Julia's team", "julia"),
+    ("sparked a revolution", "spark"),
+    ("spark joy in customers", "spark"),
+    ("Spark Capital led our round", "spark"),
+    ("Spark your career", "spark"),
+    ("swift delivery", "swift"),
+    ("Swift delivery of features", "swift"),
+    ("we excel at design", "excel"),
+    ("Excel in a fast team", "excel"),
+    ("the rust belt", "rust"),
+    ("Rust belt towns", "rust"),
+    ("rust on metal", "rust"),
+    ("Ruby, our office manager", "ruby"),
+    ("a ruby ring", "ruby"),
+    ("a pinch of salt", "saltstack"),
+    ("HQ: Salt Lake City", "saltstack"),
+    ("Head Chef wanted", "chef"),
+    ("our chef cooks lunch", "chef"),
+    ("puppet show", "puppet"),
+    ("Make a dent in healthcare", "make"),
+    ("Make sure tests pass", "make"),
+    ("a flask of coffee", "flask"),
+    ("airflow in the data center", "airflow"),
+    ("rag doll", "rag"),
+    ("react quickly to incidents", "react"),
+    ("Keras", "tensorflow"),
+    ("at the helm of the company", "helm"),
+    ("Jenkins, our founder", "jenkins"),
+    ("Oracle Park office", "oracle-db"),
+    ("Spring Discovery is hiring", "spring"),
+    ("in spring 2025", "spring"),
+    ("Express delivery", "express"),
+    ("CNN reported", "cnn"),
+    ("our hospital EMR (records) vendor", "emr"),
+    ("Node in a graph", "node-js"),
+    ("torch.nn.Module", "pytorch"),
+    ("see https://pytorch.org/docs", "pytorch"),
+    ("mail jobs@golang.example.com", "go"),
+    ("Elixir of life", "elixir"),
+    ("Dart board", "dart"),
+    ("a spring in our step", "spring"),
+    ("dart and swift", "dart"),
+    ("The Scala theatre", "scala"),
+    ("prefect organisation", "prefect"),
+    ("Digital H2O", "h2o"),
+    ("Cassandra is our recruiter", "cassandra"),
+    ("the vue from the office", "vue"),
+    ("sell a Gatsby novel", "gatsby"),
+    ("fine-tune our hiring process", "fine-tuning"),
+    ("Monte Carlo is our data observability vendor", "r"),
+    ("Apache License", "spark"),
+    ("a beam of light", "beam"),
+    ("a hive of activity", "hive"),
+    ("on a short timescale", "timescaledb"),
+    ("Gymnasium Oberstufe", "gymnasium"),
+    ("O1 visa sponsorship", "openai"),
+    ("UC Berkeley", "c"),
+    ("AT&T", "r"),
+    ("Clean Code", "c"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXACT)
+def test_extract_exact(text: str, expected: list[str]) -> None:
+    assert extract_skills(text) == expected
+
+
+@pytest.mark.parametrize(("text", "absent"), TRAPS)
+def test_false_hit_traps(text: str, absent: str) -> None:
+    assert absent not in extract_skills(text)
+
+
+def test_order_of_first_mention_and_no_repeats() -> None:
+    text = "Docker, then Python. Later Docker again and python3, then AWS."
+    assert extract_skills(text) == ["docker", "python", "aws"]
+
+
+def test_empty_and_plain_text() -> None:
+    assert extract_skills("") == []
+    assert extract_skills("We are a friendly team that loves customers.") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "category"),
+    [
+        ("pytorch", "ml_framework"),
+        ("python", "language"),
+        ("rag", "llm_genai"),
+        ("kubernetes", "infrastructure"),
+        ("postgresql", "database"),
+        ("aws", "cloud"),
+        ("mlflow", "mlops"),
+        ("airflow", "data_tooling"),
+        ("statistics", "math_statistics"),
+        ("react", "web"),
+        ("nlp", "other"),
+        ("no-such-skill", None),
+    ],
+)
+def test_skill_category(name: str, category: str | None) -> None:
+    assert skill_category(name) == category
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("go", "go"),
+        ("golang", "go"),
+        ("k8s", "kubernetes"),
+        ("c", "c"),
+        ("excel", "excel"),
+        ("PyTorch", "pytorch"),
+        ("  ruby ", "ruby"),
+        ("digital nomad", None),
+    ],
+)
+def test_canonical_skill_for_tags(raw: str, expected: str | None) -> None:
+    assert canonical_skill(raw) == expected
+
+
+# ---------------------------------------------------------------- taxonomy integrity
+
+
+def _raw_yaml() -> dict:
+    text = resources.files("pipelines").joinpath("data/skills.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def test_taxonomy_size_and_shape() -> None:
+    tax = taxonomy()
+    assert len(tax) >= 400
+    for name, entry in tax.items():
+        assert set(entry) == {"category", "aliases"}
+        assert entry["aliases"], name
+
+
+def test_canonical_names_unique_and_slugs() -> None:
+    raw = _raw_yaml()["skills"]
+    assert len(raw) == len(set(raw))
+    for name in raw:
+        assert name == name.lower() and " " not in name, name
+
+
+def test_every_category_valid() -> None:
+    for name, entry in taxonomy().items():
+        assert entry["category"] in CATEGORIES, name
+
+
+def test_no_alias_shared_by_two_skills() -> None:
+    owners: dict[str, set[str]] = {}
+    for name, entry in taxonomy().items():
+        for alias in entry["aliases"]:
+            owners.setdefault(alias.lower(), set()).add(name)
+    shared = {alias: names for alias, names in owners.items() if len(names) > 1}
+    assert shared == {}
+
+
+def test_no_duplicate_alias_within_a_skill() -> None:
+    for name, entry in taxonomy().items():
+        counts = Counter(entry["aliases"])
+        assert max(counts.values()) == 1, name
+
+
+def test_alias_flags_are_known() -> None:
+    allowed = {"text", "case_sensitive", "needs_context", "before", "after"}
+    for name, spec in _raw_yaml()["skills"].items():
+        for alias in spec["aliases"]:
+            if isinstance(alias, dict):
+                assert set(alias) <= allowed, name
+                assert "text" in alias, name
+
+
+def test_every_skill_findable_by_some_alias() -> None:
+    """Each skill has at least one alias that extract_skills finds in a plain tech list."""
+    missing = []
+    for name, entry in taxonomy().items():
+        if not any(name in extract_skills(f"Python, {a}, SQL") for a in entry["aliases"]):
+            missing.append(name)
+    assert missing == []
+
+
+def test_taxonomy_returns_copy() -> None:
+    tax = taxonomy()
+    tax["pytorch"]["aliases"].clear()
+    assert taxonomy()["pytorch"]["aliases"]
