@@ -1,7 +1,5 @@
 """Analysts' views over the warehouse (their SQL lives in `warehouse/views/`)."""
 
-from __future__ import annotations
-
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 

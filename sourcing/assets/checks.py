@@ -1,7 +1,5 @@
 """Asset checks on `postings`: the invariants analysts rely on."""
 
-from __future__ import annotations
-
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 

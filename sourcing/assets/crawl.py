@@ -1,7 +1,5 @@
 """Crawl assets: one per source, each a Scrapy crawl into a new raw-zone file."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from sourcing.resources import CrawlerResource, RawZoneResource

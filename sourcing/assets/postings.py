@@ -1,7 +1,5 @@
 """Postings assets: normalize the raw zone, then dedupe into `postings` and `posting_sources`."""
 
-from __future__ import annotations
-
 from collections import Counter
 from typing import Any
 
