@@ -47,24 +47,28 @@ def _print_report(report, db: Path) -> None:
 
     click.echo("\n== Summary ==")
     for source, summary in report.crawled.items():
-        extra = {k: v for k, v in summary.items() if k not in ("items", "requests") and v}
-        click.echo(f"  {source:<16} {summary['items']:>6} records fetched  {extra or ''}")
+        extra = ", ".join(
+            f"{k} {v}" for k, v in summary.items() if k not in ("items", "file") and v
+        )
+        click.echo(f"  {source:<16} {summary['items']:>6} records fetched ({extra})")
     for source, error in report.failed.items():
         click.echo(f"  {source:<16} FAILED: {error.splitlines()[0]}")
     if "warehouse" in report.failed:
         return
     s = summarize(db)
-    click.echo(f"  postings         {s.postings:>6} ({s.ml_postings} ML roles)")
-    click.echo(f"  with a salary    {s.with_salary:>6} ({s.salary_share:.0%})")
+    click.echo(f"  {'postings':<16} {s.postings:>6} ({s.ml_postings} ML roles)")
+    click.echo(f"  {'with a salary':<16} {s.with_salary:>6} ({s.salary_share:.0%})")
     if s.skipped:
-        click.echo("  records skipped  " + ", ".join(f"{r}: {n}" for r, n in s.skipped.items()))
-    click.echo("  top skills       " + ", ".join(f"{k} ({n})" for k, n in s.top_skills))
+        click.echo(
+            "  records skipped         " + ", ".join(f"{r}: {n}" for r, n in s.skipped.items())
+        )
+    click.echo("  top skills              " + ", ".join(f"{k} ({n})" for k, n in s.top_skills))
     failed_checks = [name for name, ok in report.checks.items() if not ok]
     click.echo(
         f"  checks           {len(report.checks) - len(failed_checks)}/{len(report.checks)}"
         f" passed{' — failed: ' + ', '.join(failed_checks) if failed_checks else ''}"
     )
-    click.echo(f"  warehouse        {db}")
+    click.echo(f"  warehouse               {db}")
     click.echo(f'\nNext, try:\n  sourcing query "{EXAMPLE_QUERY}" --db {db}')
 
 

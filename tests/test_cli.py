@@ -47,7 +47,7 @@ def test_run_sample_ends_with_a_summary(sample_run):
     assert "== Summary ==" in out
     assert "hn_hiring" in out and "records fetched" in out
     assert "postings" in out and "with a salary" in out and "top skills" in out
-    assert "checks           3/3 passed" in out
+    assert "checks                  3/3 passed" in out
     assert str(data / "sourcing.duckdb") in out
     assert "sourcing query" in out
 

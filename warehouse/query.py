@@ -64,10 +64,10 @@ def format_rows(columns: list[str], rows: list[tuple], fmt: str, max_width: int 
         )
     if fmt == "csv":
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
         writer.writerows([[_csv_cell(v) for v in row] for row in rows])
-        return out.getvalue()
+        return out.getvalue().rstrip("\n")
     cells = [[_cell(v)[:max_width] for v in row] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     line = "  ".join("-" * w for w in widths)
