@@ -13,6 +13,9 @@ from typing import Any
 
 from pipelines.classify import classify_role, classify_seniority, classify_subfields, is_ml
 from pipelines.extract.hn import extract_hn
+from pipelines.extract.remoteok import extract_remoteok
+from pipelines.extract.remotive import extract_remotive
+from pipelines.extract.weworkremotely import extract_weworkremotely
 from pipelines.fx import annual_usd
 from pipelines.location import parse_location, region_of
 from pipelines.model import ExtractedPosting, Extraction, Location, Salary
@@ -26,6 +29,9 @@ Extractor = Callable[[dict[str, Any], dict[str, Any]], Extraction]
 
 EXTRACTORS: dict[str, Extractor] = {
     "hn_hiring": lambda record, context: extract_hn(record),
+    "remoteok": extract_remoteok,
+    "remotive": extract_remotive,
+    "weworkremotely": extract_weworkremotely,
 }
 
 

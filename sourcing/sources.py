@@ -45,6 +45,9 @@ SOURCES: dict[str, Source] = {
             "jobs",
             "one record per top-level comment of Hacker News 'Who is hiring?' threads",
         ),
+        Source("remoteok", "jobs", "one record per job of the RemoteOK API (credit: Remote OK)"),
+        Source("remotive", "jobs", "one record per job of the Remotive API (all categories)"),
+        Source("weworkremotely", "jobs", "one record per item of We Work Remotely category feeds"),
     )
 }
 

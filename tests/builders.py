@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from spiders.har import har_entry, write_har
 
@@ -117,3 +118,115 @@ def json_entry(url: str, data: Any, status: int = 200, date: str = RECORDED) -> 
 def write_entries(path: Path, entries: list[dict]) -> Path:
     write_har(path, entries)
     return path
+
+
+# --- remote job boards: RemoteOK, Remotive, We Work Remotely --------------------------------
+
+
+def remoteok_legal() -> dict:
+    """The notice RemoteOK puts first in its API list (invented wording, real shape)."""
+    return {
+        "last_updated": _ts("2026-11-01T18:00:00Z"),
+        "legal": "API Terms of Service: link back.",
+    }
+
+
+def remoteok_job(jid: str, position: str, **fields: Any) -> dict:
+    """A job as `https://remoteok.com/api` lists it (0 = no salary; mojibake left to callers)."""
+    slug = f"remote-{jid}"
+    url = f"https://remoteOK.com/remote-jobs/{slug}"
+    job = {
+        "slug": slug,
+        "id": jid,
+        "epoch": _ts("2026-11-01T16:00:00Z"),
+        "date": "2026-11-01T16:00:00+00:00",
+        "company": "Acme",
+        "company_logo": "",
+        "position": position,
+        "tags": [],
+        "description": "<p>Join us.</p>",
+        "location": "",
+        "apply_url": url,
+        "salary_min": 0,
+        "salary_max": 0,
+        "logo": "",
+        "url": url,
+    }
+    job.update(fields)
+    return job
+
+
+def remotive_job(jid: int, title: str, **fields: Any) -> dict:
+    """A job as `https://remotive.com/api/remote-jobs` lists it inside `{"jobs": [...]}`."""
+    job = {
+        "id": jid,
+        "url": f"https://remotive.com/remote-jobs/software-dev/job-{jid}",
+        "title": title,
+        "company_name": "Acme",
+        "company_logo": f"https://remotive.com/job/{jid}/logo",
+        "category": "Software Development",
+        "tags": [],
+        "job_type": "full_time",
+        "publication_date": "2026-11-01T12:00:00",
+        "candidate_required_location": "Worldwide",
+        "salary": "",
+        "description": "<p>Join us.</p>",
+    }
+    job.update(fields)
+    return job
+
+
+def wwr_item(
+    slug: str,
+    title: str,
+    *,
+    region: str = "Anywhere in the World",
+    body: str = "<div>Join us.</div>",
+    hq: str = "Remote",
+    site: str | None = None,
+    pub: str = "Sun, 01 Nov 2026 10:00:00 +0000",
+    expires: str | None = None,
+    job_type: str | None = None,
+    logo: bool = False,
+) -> str:
+    """An `<item>` of a We Work Remotely category feed; `expires`/`job_type`/`logo` give the
+    older (2022) format, leaving them out the newer one."""
+    link = f"https://weworkremotely.com/remote-jobs/{slug}"
+    url_line = f'\n    <br /><strong>URL:</strong> <a href="{site}">{site}</a>' if site else ""
+    html = (
+        f"\n\n<p>\n  <strong>Headquarters:</strong> {hq}{url_line}\n</p>\n\n{body}\n\n"
+        f'<p><strong>To apply:</strong> <a href="{link}">{link}</a></p>\n'
+    )
+    parts = ['<media:content url="https://example.test/logo.png" type="image/png"/>'] * logo
+    parts += [f"<title>{escape(title)}</title>", f"<region>{region}</region>"]
+    parts += ["<category>Programming</category>"]
+    parts += [f"<type>{job_type}</type>"] * bool(job_type)
+    parts += [f"<description>{escape(html)}</description>", f"<pubDate>{pub}</pubDate>"]
+    parts += [f"<expires_at>{expires}</expires_at>"] * bool(expires)
+    parts += [f"<guid>{link}</guid>", f"<link>{link}</link>"]
+    return "<item>" + "\n".join(parts) + "</item>"
+
+
+def wwr_feed(items: list[str]) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss">'
+        "<channel><title>We Work Remotely: Programming Jobs</title>"
+        + "".join(items)
+        + "</channel></rss>"
+    ).encode()
+
+
+def rss_entry(url: str, body: bytes, status: int = 200) -> dict:
+    return har_entry(
+        method="GET",
+        url=url,
+        request_headers=[],
+        status=status,
+        response_headers=[
+            ("Content-Type", "application/rss+xml; charset=utf-8"),
+            ("Date", RECORDED),
+        ],
+        body=body,
+        started="2026-11-01T18:00:00.000Z",
+    )

@@ -1,0 +1,37 @@
+"""Remotive API jobs → `ExtractedPosting`.
+
+Remotive states pay only as free text (`salary`: "", "$90k - $105k"), which goes to the
+salary normalizer as `salary_text`. `candidate_required_location` ("USA", "Europe",
+"Worldwide") is where a candidate may work from: the location the remote scope is read from.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipelines.extract.boards import clean, iso_time, with_tags
+from pipelines.model import ExtractedPosting, Extraction
+from pipelines.text import extract_links, html_to_text
+
+
+def extract_remotive(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
+    """One posting per Remotive job; every Remotive job is remote by the board's rule."""
+    title = clean(record.get("title"))
+    if not title:
+        return Extraction(skip_reason="empty")
+    html = record.get("description") or ""
+    return Extraction(
+        [
+            ExtractedPosting(
+                title=title,
+                company=clean(record.get("company_name")),
+                description=with_tags(html_to_text(html), record.get("tags")),
+                location_text=clean(record.get("candidate_required_location")),
+                salary_text=clean(record.get("salary")),
+                structured_remote="remote",
+                posted_at=iso_time(record.get("publication_date")),
+                url=clean(record.get("url")),
+                urls=extract_links(html),
+            )
+        ]
+    )

@@ -1,0 +1,77 @@
+"""We Work Remotely RSS items → `ExtractedPosting`.
+
+An item's title is "Company: Role". Its description is HTML that opens with the company
+logo and a header block (`Headquarters:` and, in the 2022 feeds, the company `URL:`) and ends
+with a "To apply:" link; the header and the apply line are boilerplate, taken out of the text
+(the company URL stays in `urls`, the apply link becomes `apply_url`). `region` ("USA Only",
+"Anywhere in the World") is where the job may be done from. The 2026 feeds have no `type`,
+`expires_at` or `media:content`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+
+from pipelines.extract.boards import clean, rfc822_time
+from pipelines.model import ExtractedPosting, Extraction
+from pipelines.text import extract_links, html_to_text
+
+
+def split_title(title: str) -> tuple[str | None, str]:
+    """'Acme Labs: Senior ML Engineer' → ('Acme Labs', 'Senior ML Engineer')."""
+    company, sep, role = title.partition(": ")
+    if sep and company.strip() and role.strip():
+        return company.strip(), role.strip()
+    return None, title.strip()
+
+
+def _labelled_paragraph(soup: BeautifulSoup, label: str) -> Tag | None:
+    for strong in soup.find_all("strong"):
+        if strong.get_text(strip=True) == label and isinstance(strong.parent, Tag):
+            return strong.parent
+    return None
+
+
+def _body(html: str) -> tuple[str, str | None]:
+    """The description's text without the header block and the apply line, and the apply
+    link."""
+    soup = BeautifulSoup(html, "html.parser")
+    apply_url = None
+    apply = _labelled_paragraph(soup, "To apply:")
+    if apply is not None:
+        link = apply.find("a", href=True)
+        apply_url = str(link["href"]).strip() if link else None
+        apply.decompose()
+    header = _labelled_paragraph(soup, "Headquarters:")
+    if header is not None:
+        header.decompose()
+    return html_to_text(str(soup)), apply_url
+
+
+def extract_weworkremotely(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
+    """One posting per feed item; every We Work Remotely job is remote by the board's rule."""
+    raw_title = clean(record.get("title"))
+    if not raw_title:
+        return Extraction(skip_reason="empty")
+    company, title = split_title(raw_title)
+    html = record.get("description") if isinstance(record.get("description"), str) else ""
+    text, apply_url = _body(html)
+    url = clean(record.get("link")) or clean(record.get("guid"))
+    return Extraction(
+        [
+            ExtractedPosting(
+                title=title,
+                company=company,
+                description=text,
+                location_text=clean(record.get("region")),
+                structured_remote="remote",
+                posted_at=rfc822_time(record.get("pubDate")),
+                valid_through=rfc822_time(record.get("expires_at")),
+                url=url,
+                apply_url=apply_url,
+                urls=extract_links(html),
+            )
+        ]
+    )

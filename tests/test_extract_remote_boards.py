@@ -1,0 +1,259 @@
+"""Extractors of the remote job boards: "remoteok", "remotive" and "weworkremotely"."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from pipelines.extract.remoteok import extract_remoteok, remoteok_salary
+from pipelines.extract.remotive import extract_remotive
+from pipelines.extract.weworkremotely import extract_weworkremotely, split_title
+from pipelines.model import Salary
+from pipelines.normalize import EXTRACTORS
+from tests.builders import remoteok_job, remotive_job, wwr_item
+
+SPAM = (
+    "<br/><br/>Please mention the word **LANTERN** and tag RMjAzLjAuMTEzLjc= when applying"
+    " (#RMjAzLjAuMTEzLjc=). An anti-spam check."
+)
+
+
+def moji(text: str) -> str:
+    """UTF-8 read as Latin-1, as RemoteOK serves some fields."""
+    return text.encode("utf-8").decode("latin-1")
+
+
+def one(extraction):
+    assert extraction.skip_reason is None
+    [posting] = extraction.postings
+    return posting
+
+
+def test_every_board_is_registered():
+    assert EXTRACTORS["remoteok"] is extract_remoteok
+    assert EXTRACTORS["remotive"] is extract_remotive
+    assert EXTRACTORS["weworkremotely"] is extract_weworkremotely
+
+
+# --- RemoteOK ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [
+        (0, 0, None),
+        (150000, 190000, Salary(150000, 190000, "USD", "year", "USD 150000-190000 per year")),
+        (95000, 0, Salary(95000, 95000, "USD", "year", "USD 95000 per year")),
+        (0, 120000, Salary(120000, 120000, "USD", "year", "USD 120000 per year")),
+        (30, 30, Salary(30, 30, "USD", "hour", "USD 30 per hour")),
+        (114, 225, Salary(114, 225, "USD", "hour", "USD 114-225 per hour")),
+        (2500, 4000, None),  # neither an hourly rate nor a year's pay: dropped
+        (60, 90000, None),
+        (200000, 150000, Salary(150000, 200000, "USD", "year", "USD 150000-200000 per year")),
+        (None, "n/a", None),
+    ],
+)
+def test_remoteok_salary_period_is_told_by_magnitude(low, high, expected):
+    assert remoteok_salary(low, high) == expected
+
+
+def test_remoteok_job_fields():
+    record = remoteok_job(
+        "101",
+        moji("Ingeniero de Visión"),
+        company=moji("Zöllner & Co"),
+        location=moji("München, Germany"),
+        tags=["python", "pytorch", " ", "computer vision"],
+        description=moji(
+            "<p>Trabajarás con PyTorch.\u00a0</p><p><a href='https://z.example/'>"
+            "Team</a></p><script>x()</script>"
+        )
+        + SPAM,
+        salary_min=150000,
+        salary_max=190000,
+        date="2026-11-01T16:00:00+00:00",
+    )
+    posting = one(extract_remoteok(record, {"attribution": "Remote OK (https://remoteok.com)"}))
+    assert posting.title == "Ingeniero de Visión"
+    assert posting.company == "Zöllner & Co"
+    assert posting.location_text == "München, Germany"
+    assert (
+        posting.description
+        == "Trabajarás con PyTorch.\n\nTeam\n\nTags: python, pytorch, computer vision"
+    )
+    assert posting.structured_salary == Salary(
+        150000, 190000, "USD", "year", "USD 150000-190000 per year"
+    )
+    assert posting.salary_text is None
+    assert posting.structured_remote == "remote"
+    assert posting.posted_at == datetime(2026, 11, 1, 16, tzinfo=UTC)
+    assert posting.url == "https://remoteOK.com/remote-jobs/remote-101"
+    assert posting.apply_url == "https://remoteOK.com/remote-jobs/remote-101"
+    assert posting.urls == ["https://z.example/"]
+    assert posting.countries == []
+
+
+@pytest.mark.parametrize(
+    ("fields", "attr", "expected"),
+    [
+        ({"location": ""}, "location_text", None),
+        ({"company": ""}, "company", None),
+        ({"tags": []}, "description", "Join us."),
+        ({"date": None, "epoch": 1793577600}, "posted_at", datetime(2026, 11, 2, tzinfo=UTC)),
+        ({"date": "not a date", "epoch": None}, "posted_at", None),
+        ({"salary_min": 0, "salary_max": 0}, "structured_salary", None),
+    ],
+)
+def test_remoteok_missing_or_placeholder_fields(fields, attr, expected):
+    assert (
+        getattr(one(extract_remoteok(remoteok_job("7", "Data Engineer", **fields), {})), attr)
+        == expected
+    )
+
+
+def test_remoteok_a_job_with_no_position_is_skipped_as_empty():
+    record = remoteok_job("8", "", company="", description=SPAM)
+    assert extract_remoteok(record, {}).skip_reason == "empty"
+
+
+# --- Remotive ---------------------------------------------------------------------------------
+
+
+def test_remotive_job_fields():
+    record = remotive_job(
+        201,
+        "Machine Learning Engineer, Search",
+        company_name="Thimble & Oak",
+        candidate_required_location="USA, Canada",
+        salary="$150k - $185k",
+        tags=["python", "AI/ML"],
+        publication_date="2026-11-19T09:15:00",
+        description='<p>Rank <b>products</b> with <a href="https://t.example/">PyTorch</a>.</p>',
+    )
+    posting = one(extract_remotive(record, {}))
+    assert posting.title == "Machine Learning Engineer, Search"
+    assert posting.company == "Thimble & Oak"
+    assert posting.location_text == "USA, Canada"
+    assert posting.salary_text == "$150k - $185k"
+    assert posting.structured_salary is None
+    assert posting.structured_remote == "remote"
+    assert posting.description == "Rank products with PyTorch.\n\nTags: python, AI/ML"
+    assert posting.posted_at == datetime(2026, 11, 19, 9, 15, tzinfo=UTC)  # naive = UTC
+    assert posting.url == "https://remotive.com/remote-jobs/software-dev/job-201"
+    assert posting.apply_url is None
+    assert posting.urls == ["https://t.example/"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "attr", "expected"),
+    [
+        ({"salary": ""}, "salary_text", None),
+        ({"salary": "  "}, "salary_text", None),
+        ({"candidate_required_location": ""}, "location_text", None),
+        (
+            {"publication_date": "2026-11-19T09:15:00Z"},
+            "posted_at",
+            datetime(2026, 11, 19, 9, 15, tzinfo=UTC),
+        ),
+        ({"publication_date": None}, "posted_at", None),
+        ({"tags": None}, "description", "Join us."),
+    ],
+)
+def test_remotive_missing_or_blank_fields(fields, attr, expected):
+    assert (
+        getattr(one(extract_remotive(remotive_job(5, "Analyst", **fields), {})), attr) == expected
+    )
+
+
+def test_remotive_a_job_with_no_title_is_skipped_as_empty():
+    assert extract_remotive(remotive_job(6, " "), {}).skip_reason == "empty"
+
+
+# --- We Work Remotely -------------------------------------------------------------------------
+
+
+def wwr_record(title="Acme Labs: Senior ML Engineer", **fields):
+    record = {
+        "title": title,
+        "region": "USA Only",
+        "category": "Back-End Programming",
+        "description": (
+            '<img src="https://example.test/logo.gif" />\n\n<p>\n  <strong>Headquarters:</strong>'
+            ' Austin, TX\n    <br /><strong>URL:</strong> <a href="https://acme.example">'
+            "https://acme.example</a>\n</p>\n\n<div>Train models in PyTorch.</div>"
+            "<ul><li>Python</li><li>Spark</li></ul>\n\n<p><strong>To apply:</strong> "
+            '<a href="https://weworkremotely.com/remote-jobs/acme-ml">'
+            "https://weworkremotely.com/remote-jobs/acme-ml</a></p>\n"
+        ),
+        "pubDate": "Wed, 18 Nov 2026 15:10:22 +0000",
+        "expires_at": "Fri, 18 Dec 2026 15:10:22 +0000",
+        "guid": "https://weworkremotely.com/remote-jobs/acme-ml",
+        "link": "https://weworkremotely.com/remote-jobs/acme-ml",
+    }
+    record.update(fields)
+    return record
+
+
+def test_wwr_item_fields():
+    posting = one(
+        extract_weworkremotely(wwr_record(), {"feed_category": "remote-programming-jobs"})
+    )
+    assert posting.title == "Senior ML Engineer"
+    assert posting.company == "Acme Labs"
+    assert posting.location_text == "USA Only"
+    assert posting.structured_remote == "remote"
+    assert posting.description == "Train models in PyTorch.\n\n- Python\n- Spark"
+    assert posting.posted_at == datetime(2026, 11, 18, 15, 10, 22, tzinfo=UTC)
+    assert posting.valid_through == datetime(2026, 12, 18, 15, 10, 22, tzinfo=UTC)
+    assert posting.url == "https://weworkremotely.com/remote-jobs/acme-ml"
+    assert posting.apply_url == "https://weworkremotely.com/remote-jobs/acme-ml"
+    assert posting.urls == [
+        "https://acme.example",
+        "https://weworkremotely.com/remote-jobs/acme-ml",
+    ]
+    assert posting.structured_salary is None and posting.salary_text is None
+
+
+def test_wwr_the_newer_format_without_expiry_and_url_line():
+    item = wwr_item(
+        "beta-ds", "Beta: Científica de Datos", region="Europe Only", body="<p>SQL.</p>"
+    )
+    from lxml import etree
+
+    from spiders.sources.weworkremotely import item_record
+
+    record = item_record(etree.fromstring(item.encode()))
+    posting = one(extract_weworkremotely(record, {}))
+    assert (posting.company, posting.title) == ("Beta", "Científica de Datos")
+    assert posting.description == "SQL."
+    assert posting.valid_through is None
+    assert posting.location_text == "Europe Only"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Acme Labs: Senior ML Engineer", ("Acme Labs", "Senior ML Engineer")),
+        ("Acme: Role: With Colon", ("Acme", "Role: With Colon")),
+        ("No company here", (None, "No company here")),
+        (": Role only", (None, ": Role only")),
+    ],
+)
+def test_wwr_title_split(title, expected):
+    assert split_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("fields", "attr", "expected"),
+    [
+        ({"region": None}, "location_text", None),
+        ({"pubDate": "yesterday"}, "posted_at", None),
+        ({"link": None}, "url", "https://weworkremotely.com/remote-jobs/acme-ml"),
+        ({"description": None}, "description", ""),
+    ],
+)
+def test_wwr_missing_or_odd_fields(fields, attr, expected):
+    assert getattr(one(extract_weworkremotely(wwr_record(**fields), {})), attr) == expected
+
+
+def test_wwr_an_item_with_no_title_is_skipped_as_empty():
+    assert extract_weworkremotely(wwr_record(title=None), {}).skip_reason == "empty"
