@@ -12,7 +12,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pipelines.classify import classify_role, classify_seniority, classify_subfields, is_ml
+from pipelines.extract.ashby import extract_ashby
+from pipelines.extract.greenhouse import extract_greenhouse
 from pipelines.extract.hn import extract_hn
+from pipelines.extract.lever import extract_lever
 from pipelines.extract.remoteok import extract_remoteok
 from pipelines.extract.remotive import extract_remotive
 from pipelines.extract.weworkremotely import extract_weworkremotely
@@ -29,6 +32,9 @@ Extractor = Callable[[dict[str, Any], dict[str, Any]], Extraction]
 
 EXTRACTORS: dict[str, Extractor] = {
     "hn_hiring": lambda record, context: extract_hn(record),
+    "greenhouse": extract_greenhouse,
+    "lever": extract_lever,
+    "ashby": extract_ashby,
     "remoteok": extract_remoteok,
     "remotive": extract_remotive,
     "weworkremotely": extract_weworkremotely,

@@ -230,3 +230,192 @@ def rss_entry(url: str, body: bytes, status: int = 200) -> dict:
         body=body,
         started="2026-11-01T18:00:00.000Z",
     )
+
+
+# --- ATS boards: Greenhouse, Lever, Ashby ----------------------------------------------------
+# Shaped like boards-api.greenhouse.io/v1/boards/<token>/jobs?content=true,
+# api.lever.co/v0/postings/<company>?mode=json and
+# api.ashbyhq.com/posting-api/job-board/<org>?includeCompensation=true (invented content).
+
+GREENHOUSE_BOARD = "https://boards-api.greenhouse.io/v1/boards/{}/jobs?content=true"
+LEVER_BOARD = "https://api.lever.co/v0/postings/{}?mode=json"
+ASHBY_BOARD = "https://api.ashbyhq.com/posting-api/job-board/{}?includeCompensation=true"
+
+
+def greenhouse_job(jid: int, title: str, *, token: str = "acmeml", **fields: Any) -> dict:
+    """A Greenhouse job; `content` is entity-escaped HTML as the API returns it."""
+    job = {
+        "absolute_url": f"https://job-boards.greenhouse.io/{token}/jobs/{jid}",
+        "data_compliance": [
+            {
+                "type": "gdpr",
+                "requires_consent": True,
+                "requires_processing_consent": False,
+                "requires_retention_consent": True,
+                "retention_period": 365,
+                "demographic_data_consent_applies": False,
+            }
+        ],
+        "internal_job_id": jid - 1000,
+        "location": {"name": "Berlin, Germany"},
+        "metadata": [
+            {
+                "id": 1100,
+                "name": "Posted Salary Range",
+                "value": {"unit": None, "max_value": "0.0", "min_value": "0.0"},
+                "value_type": "currency_range",
+            }
+        ],
+        "id": jid,
+        "updated_at": "2026-11-02T10:00:00-05:00",
+        "requisition_id": None,
+        "title": title,
+        "company_name": "Acme ML",
+        "first_published": "2026-11-01T09:30:00-05:00",
+        "content": "&lt;p&gt;We build things.&lt;/p&gt;",
+        "departments": [{"id": 1, "name": "Engineering", "child_ids": [], "parent_id": None}],
+        "offices": [
+            {
+                "id": 2,
+                "name": "Berlin",
+                "location": "Berlin, Germany",
+                "child_ids": [],
+                "parent_id": None,
+            }
+        ],
+    }
+    job.update(fields)
+    return job
+
+
+def greenhouse_board(jobs: list[dict]) -> dict:
+    return {"jobs": jobs, "meta": {"total": len(jobs)}}
+
+
+def lever_posting(pid: str, title: str, *, token: str = "acmeml", **fields: Any) -> dict:
+    posting = {
+        "additionalPlain": "We hire people of every background.",
+        "additional": "<div>We hire people of every background.</div>",
+        "categories": {
+            "commitment": "Full-time",
+            "department": "Engineering",
+            "location": "London",
+            "team": "ML",
+            "allLocations": ["London"],
+        },
+        "createdAt": 1793170800000,  # 2026-10-28T07:00:00Z
+        "descriptionPlain": "We build things.",
+        "description": "<div>\n<p>We build things.</p>\n</div>",
+        "id": pid,
+        "lists": [],
+        "text": title,
+        "country": "GB",
+        "workplaceType": "hybrid",
+        "opening": "",
+        "openingPlain": "",
+        "descriptionBody": "<div>\n<p>We build things.</p>\n</div>",
+        "descriptionBodyPlain": "We build things.",
+        "hostedUrl": f"https://jobs.lever.co/{token}/{pid}",
+        "applyUrl": f"https://jobs.lever.co/{token}/{pid}/apply",
+    }
+    posting.update(fields)
+    return posting
+
+
+def ashby_job(jid: str, title: str, *, token: str = "acmeml", **fields: Any) -> dict:
+    job = {
+        "id": jid,
+        "title": title,
+        "department": "Engineering",
+        "team": "ML",
+        "employmentType": "FullTime",
+        "location": "Berlin",
+        "shouldDisplayCompensationOnJobPostings": False,
+        "secondaryLocations": [],
+        "publishedAt": "2026-11-03T12:00:00.000+00:00",
+        "isListed": True,
+        "isRemote": False,
+        "workplaceType": "OnSite",
+        "address": {"postalAddress": {"addressCountry": "Germany"}},
+        "jobUrl": f"https://jobs.ashbyhq.com/{token}/{jid}",
+        "applyUrl": f"https://jobs.ashbyhq.com/{token}/{jid}/application",
+        "descriptionHtml": '<p style="min-height:1.5em">We build things.</p>',
+        "descriptionPlain": "We build things.",
+        "compensation": ashby_compensation(),
+    }
+    job.update(fields)
+    return job
+
+
+def ashby_compensation(*components: tuple) -> dict:
+    """`compensation` with summary components (type, interval, currency, min, max)."""
+    parts = [
+        dict(
+            zip(
+                ("compensationType", "interval", "currencyCode", "minValue", "maxValue"),
+                c,
+                strict=True,
+            )
+        )
+        for c in components
+    ]
+    return {
+        "compensationTierSummary": None,
+        "scrapeableCompensationSalarySummary": None,
+        "compensationTiers": [],
+        "summaryComponents": parts,
+    }
+
+
+# --- jobposting: HTML pages with schema.org JobPosting, and sitemaps ------------------------
+
+
+def html_entry(url: str, html: str | bytes, status: int = 200) -> dict:
+    body = html if isinstance(html, bytes) else html.encode()
+    return har_entry(
+        method="GET",
+        url=url,
+        request_headers=[],
+        status=status,
+        response_headers=[("Content-Type", "text/html; charset=utf-8"), ("Date", RECORDED)],
+        body=body,
+        started="2026-11-01T18:00:00.000Z",
+    )
+
+
+def xml_entry(url: str, xml: str) -> dict:
+    return har_entry(
+        method="GET",
+        url=url,
+        request_headers=[],
+        status=200,
+        response_headers=[("Content-Type", "application/xml; charset=utf-8"), ("Date", RECORDED)],
+        body=xml.encode(),
+        started="2026-11-01T18:00:00.000Z",
+    )
+
+
+def jobposting_page(*blocks: Any, raw: tuple[str, ...] = (), body: str = "") -> str:
+    """An HTML page with each of `blocks` (JSON data) and `raw` (text as is) in its own
+    `<script type="application/ld+json">`, and `body` (e.g. microdata) in its body."""
+    scripts = [json.dumps(b, ensure_ascii=False) for b in blocks] + list(raw)
+    head = "".join(f'<script type="application/ld+json">{s}</script>\n' for s in scripts)
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Careers</title>\n'
+        f"{head}</head><body><main>{body}</main></body></html>"
+    )
+
+
+def job_posting(title: str, **fields: Any) -> dict:
+    """A schema.org JobPosting as JSON-LD (no `@context`: add it where a page would)."""
+    return {"@type": "JobPosting", "title": title, **fields}
+
+
+def sitemap(locs: list[str], index: bool = False) -> str:
+    """A sitemap index (`index=True`) or a urlset listing `locs`."""
+    root, item = ("sitemapindex", "sitemap") if index else ("urlset", "url")
+    entries = "".join(f"  <{item}><loc>{loc}</loc></{item}>\n" for loc in locs)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<{root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</{root}>\n'
+    )

@@ -1,0 +1,189 @@
+"""Job boards hosted by applicant-tracking systems: Greenhouse, Lever and Ashby.
+
+Each board is one public JSON document listing every open job of one company, so the three
+spiders differ only in the board's URL, where the jobs sit in the document and each job's id
+and public URL. Boards come from `-a boards=TOKEN,TOKEN` or, by default, from the shipped
+board list `spiders/boards.yaml` (setting `ATS_BOARDS_FILE`). A board that is gone (404) or
+answers with something that is not a job list is logged and counted, never fatal: the other
+boards still load.
+
+None of the three APIs pages: each answers with the whole board in one document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+import yaml
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from spiders.records import raw_record
+
+BOARDS_FILE = Path(__file__).resolve().parent.parent / "boards.yaml"
+ATS_NAMES = ("greenhouse", "lever", "ashby")
+
+
+@dataclass(frozen=True)
+class Board:
+    token: str
+    ats: str
+    name: str | None = None
+    careers_url: str | None = None
+
+
+def load_boards(path: Path = BOARDS_FILE) -> list[Board]:
+    """The board list: `boards:` entries with `name`, `ats`, `token`, `careers_url`."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    boards = []
+    for i, entry in enumerate(data.get("boards") or []):
+        if (
+            not isinstance(entry, dict)
+            or not entry.get("token")
+            or entry.get("ats") not in ATS_NAMES
+        ):
+            raise ValueError(f"{path}: board #{i + 1} needs a token and an ats in {ATS_NAMES}")
+        boards.append(
+            Board(str(entry["token"]), entry["ats"], entry.get("name"), entry.get("careers_url"))
+        )
+    return boards
+
+
+def board_tokens(value: str | None) -> list[str]:
+    """`-a boards=a,b` → ['a', 'b']; a clear error for a token that cannot be a URL segment."""
+    tokens = [part.strip() for part in (value or "").split(",") if part.strip()]
+    bad = [t for t in tokens if "/" in t or "?" in t or " " in t]
+    if bad:
+        raise ValueError(f"boards must be board tokens (no '/', '?' or spaces), got {bad}")
+    return tokens
+
+
+class AtsSpider(scrapy.Spider):
+    """One raw record per job of each board; context = the board token and the company's
+    name and careers page from the board list (None when the board is not listed)."""
+
+    api_url: str = ""  # the board URL with `{token}`; setting `<NAME>_API_URL` overrides it
+
+    def __init__(self, boards: str | None = None, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.tokens = board_tokens(boards)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> AtsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.allowed_domains = [urlsplit(spider.board_url("x")).hostname]
+        return spider
+
+    def board_url(self, token: str) -> str:
+        template = self.settings.get(f"{self.name.upper()}_API_URL") or self.api_url
+        return template.format(token=token)
+
+    def boards(self) -> list[Board]:
+        listed = [
+            b
+            for b in load_boards(Path(self.settings.get("ATS_BOARDS_FILE") or BOARDS_FILE))
+            if b.ats == self.name
+        ]
+        if not self.tokens:
+            return listed
+        known = {b.token.lower(): b for b in listed}
+        return [known.get(t.lower(), Board(t, self.name)) for t in self.tokens]
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for board in self.boards():
+            yield scrapy.Request(
+                self.board_url(board.token),
+                callback=self.parse_board,
+                errback=self.board_failed,
+                cb_kwargs={"board": board},
+            )
+
+    def count(self, key: str, n: int = 1) -> None:
+        self.crawler.stats.inc_value(f"{self.name}/{key}", n)
+
+    def board_failed(self, failure: Failure) -> None:
+        board = failure.request.cb_kwargs["board"]
+        self.count("boards_failed")
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            self.logger.warning("%s board %r: HTTP %s, skipped", self.name, board.token, status)
+        else:
+            self.logger.warning("%s board %r failed: %s", self.name, board.token, failure.value)
+
+    def parse_board(self, response: Response, board: Board) -> Iterator[dict[str, Any]]:
+        try:
+            jobs = self.jobs(response.json())
+        except ValueError as exc:
+            jobs, reason = None, f"not JSON ({exc})"
+        else:
+            reason = "no job list in it"
+        if jobs is None:
+            self.count("boards_malformed")
+            self.logger.error("%s board %r: %s; skipped", self.name, board.token, reason)
+            return
+        self.count("boards")
+        if not jobs:
+            self.count("boards_empty")
+            self.logger.info("%s board %r has no open jobs", self.name, board.token)
+        context = {"board": board.token, "company": board.name, "careers_url": board.careers_url}
+        for job in jobs:
+            if not isinstance(job, dict) or job.get("id") in (None, ""):
+                self.count("jobs_without_id")
+                continue
+            self.count("jobs")
+            yield raw_record(
+                response,
+                source=self.name,
+                source_id=job["id"],
+                url=self.job_url(job, board.token),
+                record=job,
+                **context,
+            )
+
+    def jobs(self, data: Any) -> list | None:
+        """The board document's job list, or None when it has none (a changed format)."""
+        jobs = data.get("jobs") if isinstance(data, dict) else None
+        return jobs if isinstance(jobs, list) else None
+
+    def job_url(self, job: dict[str, Any], token: str) -> str:
+        raise NotImplementedError
+
+
+class GreenhouseSpider(AtsSpider):
+    """`{"jobs": [...], "meta": {"total": N}}`; `content=true` adds each job's HTML."""
+
+    name = "greenhouse"
+    api_url = "https://boards-api.greenhouse.io/v1/boards/{token}/jobs?content=true"
+
+    def job_url(self, job: dict[str, Any], token: str) -> str:
+        return job.get("absolute_url") or f"https://boards.greenhouse.io/{token}/jobs/{job['id']}"
+
+
+class LeverSpider(AtsSpider):
+    """A bare JSON list of postings (all of them: no `skip`/`limit` is sent)."""
+
+    name = "lever"
+    api_url = "https://api.lever.co/v0/postings/{token}?mode=json"
+
+    def jobs(self, data: Any) -> list | None:
+        return data if isinstance(data, list) else None
+
+    def job_url(self, job: dict[str, Any], token: str) -> str:
+        return job.get("hostedUrl") or f"https://jobs.lever.co/{token}/{job['id']}"
+
+
+class AshbySpider(AtsSpider):
+    """`{"jobs": [...]}`; `includeCompensation=true` adds each job's pay."""
+
+    name = "ashby"
+    api_url = "https://api.ashbyhq.com/posting-api/job-board/{token}?includeCompensation=true"
+
+    def job_url(self, job: dict[str, Any], token: str) -> str:
+        return job.get("jobUrl") or f"https://jobs.ashbyhq.com/{token}/{job['id']}"

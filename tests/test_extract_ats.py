@@ -1,0 +1,518 @@
+"""The Greenhouse, Lever and Ashby extractors and their shared helpers: table-driven."""
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from pipelines.extract.ashby import extract_ashby
+from pipelines.extract.ats import country_code, structured_salary, workplace
+from pipelines.extract.greenhouse import extract_greenhouse
+from pipelines.extract.lever import extract_lever
+from pipelines.model import Salary
+from pipelines.normalize import EXTRACTORS
+from tests.builders import ashby_compensation, ashby_job, greenhouse_job, lever_posting
+
+CTX = {"board": "acmeml", "company": "Acme Machine Learning", "careers_url": None}
+NO_NAME = {"board": "acmeml", "company": None, "careers_url": None}
+EST = timezone(timedelta(hours=-5))
+
+
+def usd_year(lo, hi, currency="USD", period="year", text=None):
+    figures = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
+    return Salary(lo, hi, currency, period, text or f"{currency} {figures} per {period}")
+
+
+def gh_pay(unit, lo, hi, name="Posted Salary Range", kind="currency_range"):
+    return [
+        {
+            "id": 9,
+            "name": name,
+            "value": {"unit": unit, "max_value": hi, "min_value": lo},
+            "value_type": kind,
+        }
+    ]
+
+
+def gh_content(html):
+    return (
+        html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+PAY_BLOCK = (
+    '<div class="content-pay-transparency"><div class="pay-input"><div class="description">'
+    '<p>Depends on level.</p></div><div class="title">US base salary</div>'
+    '<div class="pay-range"><span>$140,000</span><span class="divider">&mdash;</span>'
+    "<span>$175,000 USD</span></div></div></div>"
+)
+
+
+# --- shared helpers ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "currency", "period", "expected"),
+    [
+        ("150000.0", "200000.0", "USD", "year", usd_year(150000, 200000)),
+        (200000, 150000, "usd", "year", usd_year(150000, 200000)),  # swapped, lower-case code
+        ("0.0", "0.0", None, "year", None),  # Greenhouse placeholder
+        (0, 0, "USD", "year", None),
+        (None, None, "USD", "year", None),
+        ("", "n/a", "USD", "year", None),
+        ("0.0", "120000.0", "EUR", "year", usd_year(120000, 120000, "EUR")),  # one real figure
+        (85, 110, "USD", "year", usd_year(85, 110, period="hour")),  # hourly in an annual field
+        (3000, 4000, "USD", "year", None),  # a month? a week? dropped, never annual
+        (750000, 950000, "NOK", "year", usd_year(750000, 950000, "NOK")),
+        (
+            9000000,
+            14000000,
+            "JPY",
+            "year",
+            usd_year(9e6, 14e6, "JPY", text="JPY 9000000-14000000 per year"),
+        ),
+        (35000, 45000, "PHP", "month", usd_year(35000, 45000, "PHP", "month")),
+        (45, 55, "USD", "hour", usd_year(45, 55, period="hour")),
+        (120000, 150000, "USD", "fortnight", usd_year(120000, 150000)),  # unknown → year
+    ],
+)
+def test_structured_salary(low, high, currency, period, expected):
+    assert structured_salary(low, high, currency, period) == expected
+
+
+def test_structured_salary_without_currency_is_marked_uncertain():
+    salary = structured_salary("205000.0", "225000.0", None, "year")
+    assert salary == Salary(205000, 225000, None, "year", "205000-225000 per year", True)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("US", "US"),
+        ("GB", "GB"),
+        ("DEU", "DE"),
+        ("United States", "US"),
+        ("Japan", "JP"),
+        ("European Union", None),
+        ("", None),
+        (None, None),
+        (42, None),
+    ],
+)
+def test_country_code(value, expected):
+    assert country_code(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("remote", "remote"),
+        ("Remote", "remote"),
+        ("hybrid", "hybrid"),
+        ("OnSite", "onsite"),
+        ("on-site", "onsite"),
+        ("onsite", "onsite"),
+        ("unspecified", None),
+        (None, None),
+        ("", None),
+    ],
+)
+def test_workplace(value, expected):
+    assert workplace(value) == expected
+
+
+def test_the_extractors_are_registered():
+    assert EXTRACTORS["greenhouse"] is extract_greenhouse
+    assert EXTRACTORS["lever"] is extract_lever
+    assert EXTRACTORS["ashby"] is extract_ashby
+
+
+# --- Greenhouse ----------------------------------------------------------------------------
+
+
+GREENHOUSE_CASES = [
+    (
+        "placeholder pay is ignored; the pay-transparency block becomes salary_text",
+        greenhouse_job(
+            1,
+            " Data Scientist, Growth ",
+            content=gh_content(f"<p>Python &amp; SQL, don&#39;t worry.</p>{PAY_BLOCK}"),
+        ),
+        CTX,
+        {
+            "title": "Data Scientist, Growth",
+            "company": "Acme Machine Learning",
+            "structured_salary": None,
+            "salary_text": "US base salary: $140,000 — $175,000 USD",
+            "description": "Python & SQL, don't worry.\n\nDepends on level.\n\nUS base salary\n\n"
+            "$140,000—$175,000 USD",
+        },
+    ),
+    (
+        "real metadata pay wins over the text; offices are not needed when location is set",
+        greenhouse_job(
+            2,
+            "ML Engineer",
+            metadata=gh_pay("USD", "185000.0", "245000.0"),
+            content=gh_content(PAY_BLOCK),
+        ),
+        CTX,
+        {
+            "structured_salary": usd_year(185000, 245000),
+            "salary_text": None,
+            "location_text": "Berlin, Germany",
+        },
+    ),
+    (
+        "hourly metadata pay, a single currency figure, bonus fields ignored",
+        greenhouse_job(
+            3,
+            "Data Engineer (Contract)",
+            metadata=[
+                *gh_pay("USD", "20000.0", "30000.0", name="Bonus target"),
+                {
+                    "id": 5,
+                    "name": "Hourly rate",
+                    "value": {"unit": "USD", "amount": "95.0"},
+                    "value_type": "currency",
+                },
+            ],
+        ),
+        CTX,
+        {"structured_salary": usd_year(95, 95, period="hour", text="USD 95 per hour")},
+    ),
+    (
+        "no company in the board list: Greenhouse's own company_name; times keep their offset",
+        greenhouse_job(4, "Designer", location={"name": "Barcelona, Spain "}),
+        NO_NAME,
+        {
+            "company": "Acme ML",
+            "location_text": "Barcelona, Spain",
+            "posted_at": datetime(2026, 11, 1, 9, 30, tzinfo=EST),
+            "url": "https://job-boards.greenhouse.io/acmeml/jobs/4",
+            "apply_url": None,
+            "countries": [],
+            "structured_remote": None,
+        },
+    ),
+    (
+        "an empty location name falls back to the offices; no first_published → updated_at",
+        greenhouse_job(
+            5,
+            "Analyst",
+            location={"name": ""},
+            first_published=None,
+            offices=[
+                {
+                    "id": 1,
+                    "name": "Lisbon",
+                    "location": "Portugal",
+                    "child_ids": [],
+                    "parent_id": None,
+                },
+                {
+                    "id": 2,
+                    "name": "Remote - EU",
+                    "location": None,
+                    "child_ids": [],
+                    "parent_id": None,
+                },
+            ],
+        ),
+        CTX,
+        {
+            "location_text": "Lisbon; Remote - EU",
+            "posted_at": datetime(2026, 11, 2, 10, 0, tzinfo=EST),
+        },
+    ),
+    (
+        "links of the content; a job without content has an empty description",
+        greenhouse_job(
+            6, "SRE", content=gh_content('<p><a href="https://acme.example/eng">blog</a></p>')
+        ),
+        CTX,
+        {"urls": ["https://acme.example/eng"], "description": "blog"},
+    ),
+    (
+        "no content field at all (boards read without content=true)",
+        {k: v for k, v in greenhouse_job(7, "QA Engineer").items() if k != "content"},
+        CTX,
+        {"description": "", "urls": [], "salary_text": None},
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "record", "context", "expected"), GREENHOUSE_CASES)
+def test_greenhouse(case, record, context, expected):
+    (posting,) = extract_greenhouse(record, context).postings
+    assert {k: getattr(posting, k) for k in expected} == expected, case
+
+
+def test_greenhouse_job_without_title_is_skipped():
+    assert extract_greenhouse(greenhouse_job(1, ""), CTX).skip_reason == "empty"
+
+
+# --- Lever ---------------------------------------------------------------------------------
+
+
+LEVER_CASES = [
+    (
+        "salaryRange, workplaceType, country, createdAt, URLs, all locations",
+        lever_posting(
+            "p-1",
+            "Machine Learning Engineer",
+            salaryRange={
+                "currency": "USD",
+                "interval": "per-year-salary",
+                "min": 160000,
+                "max": 210000,
+            },
+            salaryDescriptionPlain="The base salary range is $160,000 - $210,000.",
+            categories={
+                "commitment": "Full-time",
+                "department": "Eng",
+                "location": "Seattle, WA",
+                "team": "ML",
+                "allLocations": ["Seattle, WA", "Remote - US", "Seattle, WA"],
+            },
+            workplaceType="remote",
+            country="US",
+        ),
+        CTX,
+        {
+            "title": "Machine Learning Engineer",
+            "company": "Acme Machine Learning",
+            "structured_salary": usd_year(160000, 210000),
+            "salary_text": None,
+            "structured_remote": "remote",
+            "countries": ["US"],
+            "location_text": "Seattle, WA; Remote - US",
+            "posted_at": datetime(2026, 10, 28, 7, 0, tzinfo=UTC),
+            "url": "https://jobs.lever.co/acmeml/p-1",
+            "apply_url": "https://jobs.lever.co/acmeml/p-1/apply",
+        },
+    ),
+    (
+        "monthly and hourly intervals; company falls back to the board token",
+        lever_posting(
+            "p-2",
+            "Support",
+            salaryRange={
+                "currency": "PHP",
+                "interval": "per-month-salary",
+                "min": 35000,
+                "max": 45000,
+            },
+        ),
+        NO_NAME,
+        {"company": "acmeml", "structured_salary": usd_year(35000, 45000, "PHP", "month")},
+    ),
+    (
+        "an hourly figure in a per-year field is an hourly rate",
+        lever_posting(
+            "p-3",
+            "Field Tech",
+            salaryRange={"currency": "USD", "interval": "per-year-salary", "min": 38, "max": 46},
+        ),
+        CTX,
+        {"structured_salary": usd_year(38, 46, period="hour")},
+    ),
+    (
+        "a one-time amount is not base pay; pay stated only in words becomes salary_text",
+        lever_posting(
+            "p-4",
+            "Intern",
+            salaryRange={"currency": "USD", "interval": "one-time", "min": 5000, "max": 5000},
+            salaryDescriptionPlain="€40–50k depending on experience",
+        ),
+        CTX,
+        {"structured_salary": None, "salary_text": "€40–50k depending on experience"},
+    ),
+    (
+        "unspecified workplace, a non-country code, no allLocations, no createdAt",
+        lever_posting(
+            "p-5",
+            "Analyst",
+            workplaceType="unspecified",
+            country=None,
+            createdAt=None,
+            categories={"location": "Oslo", "team": "Data"},
+        ),
+        CTX,
+        {"structured_remote": None, "countries": [], "location_text": "Oslo", "posted_at": None},
+    ),
+    (
+        "the description joins the plain text, the headed lists and the closing text",
+        lever_posting(
+            "p-6",
+            "Data Scientist",
+            lists=[
+                {
+                    "text": "What you'll do",
+                    "content": "<div>\n\n<li>\n<p>Train models&nbsp;</p>\n</li>"
+                    '<li>Read <a href="https://acme.example/papers">papers</a></li></div>',
+                }
+            ],
+            additionalPlain=None,
+        ),
+        CTX,
+        {
+            "description": "We build things.\n\nWhat you'll do\n\n- Train models\n- Read papers\n\n"
+            "We hire people of every background.",
+            "urls": ["https://acme.example/papers"],
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "record", "context", "expected"), LEVER_CASES)
+def test_lever(case, record, context, expected):
+    (posting,) = extract_lever(record, context).postings
+    assert {k: getattr(posting, k) for k in expected} == expected, case
+
+
+def test_lever_posting_without_title_is_skipped():
+    assert extract_lever(lever_posting("p", " "), CTX).skip_reason == "empty"
+
+
+# --- Ashby ---------------------------------------------------------------------------------
+
+
+ASHBY_CASES = [
+    (
+        "compensation summary, workplace, both locations and their countries",
+        ashby_job(
+            "a-1",
+            "Research Engineer",
+            location="Remote (Europe)",
+            secondaryLocations=[
+                {
+                    "location": "London",
+                    "address": {"postalAddress": {"addressCountry": "United Kingdom"}},
+                }
+            ],
+            isRemote=True,
+            workplaceType="Remote",
+            compensation=ashby_compensation(
+                ("EquityPercentage", "NONE", None, 0.1, 0.25),
+                ("Salary", "1 YEAR", "EUR", 90000, 130000),
+            ),
+        ),
+        CTX,
+        {
+            "title": "Research Engineer",
+            "company": "Acme Machine Learning",
+            "structured_salary": usd_year(90000, 130000, "EUR"),
+            "salary_text": None,
+            "structured_remote": "remote",
+            "location_text": "Remote (Europe); London",
+            "countries": ["DE", "GB"],
+            "posted_at": datetime(2026, 11, 3, 12, 0, tzinfo=UTC),
+            "url": "https://jobs.ashbyhq.com/acmeml/a-1",
+            "apply_url": "https://jobs.ashbyhq.com/acmeml/a-1/application",
+            "description": "We build things.",
+        },
+    ),
+    (
+        "hourly salary; isRemote without a workplace type means remote",
+        ashby_job(
+            "a-2",
+            "Annotator",
+            workplaceType=None,
+            isRemote=True,
+            compensation=ashby_compensation(("Salary", "1 HOUR", "USD", 30, 40)),
+        ),
+        CTX,
+        {"structured_salary": usd_year(30, 40, period="hour"), "structured_remote": "remote"},
+    ),
+    (
+        "empty compensation (the usual case); a region is not a country; company from the token",
+        ashby_job(
+            "a-3",
+            "Fullstack Engineer",
+            location="Europe",
+            isRemote=True,
+            workplaceType="Remote",
+            address={"postalAddress": {"addressCountry": "European Union"}},
+        ),
+        NO_NAME,
+        {"structured_salary": None, "salary_text": None, "countries": [], "company": "acmeml"},
+    ),
+    (
+        "no summary components: the first tier's salary; hybrid; no plain text → from HTML",
+        ashby_job(
+            "a-4",
+            "ML Scientist",
+            workplaceType="Hybrid",
+            descriptionPlain=None,
+            descriptionHtml='<p style="min-height:1.5em">Proteins &amp; <a href="https://acme.example/x">'
+            "models</a></p><script>track()</script>",
+            compensation={
+                "compensationTierSummary": "¥9M – ¥14M",
+                "scrapeableCompensationSalarySummary": "¥9M - ¥14M",
+                "compensationTiers": [
+                    {
+                        "id": "t",
+                        "tierSummary": "¥9M – ¥14M",
+                        "title": "Japan",
+                        "additionalInformation": None,
+                        "components": [
+                            {
+                                "id": "c",
+                                "summary": "¥9M – ¥14M",
+                                "compensationType": "Salary",
+                                "interval": "1 YEAR",
+                                "currencyCode": "JPY",
+                                "minValue": 9000000,
+                                "maxValue": 14000000,
+                            }
+                        ],
+                    }
+                ],
+                "summaryComponents": [],
+            },
+        ),
+        CTX,
+        {
+            "structured_salary": usd_year(9e6, 14e6, "JPY", text="JPY 9000000-14000000 per year"),
+            "structured_remote": "hybrid",
+            "description": "Proteins & models",
+            "urls": ["https://acme.example/x"],
+        },
+    ),
+    (
+        "only a salary summary in words → salary_text; onsite",
+        ashby_job(
+            "a-5",
+            "Engineer",
+            compensation={
+                "compensationTierSummary": "$150K – $180K",
+                "scrapeableCompensationSalarySummary": "$150K - $180K",
+                "compensationTiers": [],
+                "summaryComponents": [],
+            },
+        ),
+        CTX,
+        {"structured_salary": None, "salary_text": "$150K - $180K", "structured_remote": "onsite"},
+    ),
+    (
+        "not remote and no workplace type says nothing",
+        ashby_job("a-6", "Lab Associate", workplaceType=None, isRemote=False, compensation=None),
+        CTX,
+        {"structured_remote": None, "structured_salary": None},
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "record", "context", "expected"), ASHBY_CASES)
+def test_ashby(case, record, context, expected):
+    (posting,) = extract_ashby(record, context).postings
+    assert {k: getattr(posting, k) for k in expected} == expected, case
+
+
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [(ashby_job("a", "Referrals", isListed=False), "unlisted"), (ashby_job("a", ""), "empty")],
+)
+def test_ashby_skips(record, reason):
+    extraction = extract_ashby(record, CTX)
+    assert (extraction.postings, extraction.skip_reason) == ([], reason)
