@@ -410,15 +410,16 @@ def is_ml(role: str, title: str, description: str = "", skills: list[str] | None
     """Whether a posting is an ML job.
 
     True for the ML roles (data_scientist, ml_engineer, research_scientist, applied_scientist,
-    deep_learning_engineer, ai_engineer, mlops_engineer). data_engineer, data_analyst and
-    software_engineer are data/engineering roles: ML only when the title names ML or AI
+    deep_learning_engineer, ai_engineer, mlops_engineer) and for data engineers, who build the
+    data that ML runs on (the ML hiring market counts them; issue "ML and data roles").
+    data_analyst and software_engineer are ML only when the title names ML or AI
     ("Data Engineer, ML", "Backend Engineer - AI Platform"), or, for a generic software title,
     when the description says the job trains models and at least two core ML frameworks are
     among the skills. A backend role at an "AI company" is not an ML role. `other` never is.
     """
-    if role in ML_ROLES:
+    if role in ML_ROLES or role == "data_engineer":
         return True
-    if role not in ("software_engineer", "data_engineer", "data_analyst"):
+    if role not in ("software_engineer", "data_analyst"):
         return False
     if _ML_TITLE.search(fold(title)):
         return True

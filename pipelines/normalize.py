@@ -21,7 +21,7 @@ from pipelines.extract.remotive import extract_remotive
 from pipelines.extract.weworkremotely import extract_weworkremotely
 from pipelines.fx import annual_usd
 from pipelines.location import parse_location, region_of
-from pipelines.model import ExtractedPosting, Extraction, Location, Salary
+from pipelines.model import ExtractedPosting, Extraction, Location, RemotePolicy, Salary
 from pipelines.remote import parse_remote
 from pipelines.salary import find_salaries, has_equity, parse_salary
 from pipelines.skills import extract_skills
@@ -73,14 +73,23 @@ def _salary(
     return None, None
 
 
-def _remote(posting: ExtractedPosting):
+def _remote(posting: ExtractedPosting) -> RemotePolicy:
+    """The remote policy: the source's own field first, then the header words (location and
+    remote segments), then the description. A structured "remote" with a stated location
+    ("USA Only", "Europe") takes its scope from that location."""
     header = " ".join(t for t in (posting.remote_text, posting.location_text) if t)
-    policy = parse_remote(header) if header else None
-    if (policy is None or policy.remote == "unknown") and posting.structured_remote:
-        return policy, posting.structured_remote
-    if policy is None or policy.remote == "unknown":
-        policy = parse_remote(posting.description)
-    return policy, policy.remote
+    stated = parse_remote(header) if header else RemotePolicy()
+    body = parse_remote(posting.description) if posting.description else RemotePolicy()
+    visa = (
+        stated.visa_sponsorship if stated.visa_sponsorship != "unknown" else body.visa_sponsorship
+    )
+    if posting.structured_remote:
+        scope = stated.scope
+        if posting.structured_remote == "remote" and not scope and posting.location_text:
+            scope = parse_remote(f"Remote ({posting.location_text})").scope
+        return RemotePolicy(posting.structured_remote, scope, visa)
+    chosen = stated if stated.remote != "unknown" else body
+    return RemotePolicy(chosen.remote, chosen.scope, visa)
 
 
 def normalize_posting(
@@ -94,7 +103,7 @@ def normalize_posting(
             cities=location.cities,
         )
     country = location.country
-    policy, remote = _remote(posting)
+    policy = _remote(posting)
     salary, salary_source = _salary(posting, country, roles)
     posted_at = posting.posted_at or parse_time(raw.get("fetched_at"))
     usd_min, usd_max = annual_usd(salary, posted_at.date()) if salary else (None, None)
@@ -116,9 +125,9 @@ def normalize_posting(
         "countries": list(location.countries),
         "country": country,
         "region": location.region or (region_of(country) if country else None),
-        "remote": remote,
-        "remote_scope": list(policy.scope) if policy else [],
-        "visa_sponsorship": policy.visa_sponsorship if policy else "unknown",
+        "remote": policy.remote,
+        "remote_scope": list(policy.scope),
+        "visa_sponsorship": policy.visa_sponsorship,
         "salary_min": salary.min if salary else None,
         "salary_max": salary.max if salary else None,
         "salary_currency": salary.currency if salary else None,

@@ -329,7 +329,7 @@ IS_ML = [
         False,
     ),
     ("software_engineer", "Senior Frontend Engineer", "Our AI-first startup", ["llm"], False),
-    ("data_engineer", "Data Engineer", "", None, False),
+    ("data_engineer", "Data Engineer", "", None, True),  # data roles count
     ("data_engineer", "Data Engineer, ML", "", None, True),
     ("data_engineer", "Data Engineer - AI Platform", "", None, True),
     ("data_analyst", "Data Analyst", "", None, False),
