@@ -36,8 +36,11 @@ class CrawlResult:
         }
         out = {"items": self.items}
         out.update({name: int(self.stats.get(key, 0)) for name, key in keys.items()})
+        # The spider's own counters (skipped records, deleted comments...) are named
+        # "<source>/<what>".
+        prefix = f"{self.source}/"
         out.update(
-            {k.split("/", 1)[1]: int(v) for k, v in self.stats.items() if k.startswith(("hn/",))}
+            {k[len(prefix) :]: int(v) for k, v in self.stats.items() if k.startswith(prefix)}
         )
         return out
 

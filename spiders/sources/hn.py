@@ -88,7 +88,7 @@ class HnThreadSpider(scrapy.Spider):
             reverse=True,
         )
         for hit in hits[: self.wanted_months() - found]:
-            self.crawler.stats.inc_value("hn/threads_found")
+            self.crawler.stats.inc_value(f"{self.name}/threads_found")
             yield self.thread_request(hit["objectID"])
         found += min(len(hits), self.wanted_months() - found)
         page, pages = data.get("page", 0), data.get("nbPages", 1)
@@ -109,14 +109,14 @@ class HnThreadSpider(scrapy.Spider):
                 "Item %s is not a '%s' thread: %r", thread.get("id"), self.thread_title, title
             )
         month = thread_month(title, thread.get("created_at_i"))
-        self.crawler.stats.inc_value("hn/threads")
+        self.crawler.stats.inc_value(f"{self.name}/threads")
         for comment in thread.get("children") or []:
             if comment.get("type") != "comment":
                 continue
             if not comment.get("text") or comment.get("author") is None:
-                self.crawler.stats.inc_value("hn/comments_deleted")
+                self.crawler.stats.inc_value(f"{self.name}/comments_deleted")
                 continue
-            self.crawler.stats.inc_value("hn/comments")
+            self.crawler.stats.inc_value(f"{self.name}/comments")
             # Replies are other people's records, not part of this one.
             record = {k: v for k, v in comment.items() if k != "children"}
             yield raw_record(
