@@ -40,7 +40,9 @@ def html_to_text(html: str | None, *, keep_newlines: bool = False) -> str:
     """
     if not html:
         return ""
-    soup = BeautifulSoup(html, "html.parser")
+    # Repair before parsing too: collapsing whitespace would break a mangled no-break space
+    # ("Â\xa0") apart; after, for mojibake that was hidden behind entities.
+    soup = BeautifulSoup(repair_mojibake(html), "html.parser")
     parts: list[str] = []
     _walk(soup, parts, keep_newlines, in_pre=False)
     return repair_mojibake(_tidy("".join(parts)))

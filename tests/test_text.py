@@ -87,3 +87,10 @@ LINK_CASES = [
 @pytest.mark.parametrize("name,html,expected", LINK_CASES, ids=[c[0] for c in LINK_CASES])
 def test_extract_links(name: str, html: str, expected: list[str]) -> None:
     assert extract_links(html) == expected
+
+
+def test_mojibake_is_repaired_before_whitespace_is_collapsed():
+    # "Â\xa0" is a no-break space whose UTF-8 bytes were read as Latin-1.
+    assert html_to_text("<p>Salary:\u00c2\u00a0$120k \u00e2\u0080\u0093 $150k</p>") == (
+        "Salary:\u00a0$120k \u2013 $150k".replace("\u00a0", " ")
+    )
