@@ -42,6 +42,12 @@ def main() -> None:
     """
 
 
+def _fresh(record: str | None) -> None:
+    """A recording starts empty: the crawls of this command append to it."""
+    if record:
+        Path(record).unlink(missing_ok=True)
+
+
 def _print_report(report, db: Path) -> None:
     from warehouse.summary import summarize
 
@@ -75,7 +81,7 @@ def _print_report(report, db: Path) -> None:
 @main.command()
 @click.option("--sample", is_flag=True, help="Replay the recordings bundled with the package.")
 @click.option("--replay", metavar="PATH", help="Replay HAR file(s): a file or a folder.")
-@click.option("--record", metavar="DIR", help="Write one HAR file per source crawled into DIR.")
+@click.option("--record", metavar="FILE.har", help="Write what the crawls fetched to a HAR file.")
 @click.option("--sources", metavar="A,B", help="Crawl only these sources (default: all).")
 @click.option(
     "-a",
@@ -94,7 +100,7 @@ def run(sample, replay, record, sources, spider_args, data, db) -> None:
     \b
     Example:
       sourcing run --sample
-      sourcing run --sources hn_hiring --record recordings/
+      sourcing run --sources hn_hiring --record hn.har
     """
     from sourcing.definitions import build_resources
     from sourcing.runner import materialize_graph
@@ -110,6 +116,7 @@ def run(sample, replay, record, sources, spider_args, data, db) -> None:
         replay = str(SAMPLE_DIR)
         spider_args = (*sample_spider_args(), *spider_args)
     d, db_file = _paths(data, db)
+    _fresh(record)
     resources = build_resources(
         d, db_file, replay=replay, record=record, spider_args=list(spider_args)
     )
@@ -154,6 +161,7 @@ def crawl(source, replay, record, spider_args, data) -> None:
         key, value = pair.split("=", 1)
         args[key] = value
     d = data_dir(data)
+    _fresh(record)
     click.echo(f"crawl {source} …")
     try:
         result = run_crawl(

@@ -21,7 +21,8 @@ class RawZoneResource(dg.ConfigurableResource):
 
 class CrawlerResource(dg.ConfigurableResource):
     """How spiders run. `replay`: answer every request from HAR file(s), never the network.
-    `record`: a folder that receives one HAR file per source crawled.
+    `record`: a HAR file that receives every response the crawls fetched (each crawl adds
+    its entries to it).
     `spider_args`: `source:key=value` pins such as `hn_hiring:threads=123`."""
 
     replay: str | None = None
@@ -39,12 +40,11 @@ class CrawlerResource(dg.ConfigurableResource):
         return args
 
     def crawl(self, source: str, zone: RawZone) -> CrawlResult:
-        record = Path(self.record) / f"{source}.har" if self.record else None
         return crawl(
             source,
             zone,
             replay=self.replay,
-            record=record,
+            record=self.record,
             spider_args=self.args_for(source),
             cache_dir=zone.root.parent / ".httpcache",
             timeout=self.timeout_seconds,

@@ -48,15 +48,21 @@ def _entry_body(content: dict) -> bytes:
     return text.encode("utf-8")
 
 
+def read_har_entries(file: Path) -> list[dict]:
+    """The raw entries of one HAR file ([] if it does not exist yet)."""
+    if not file.exists():
+        return []
+    try:
+        return json.loads(file.read_text(encoding="utf-8"))["log"].get("entries", [])
+    except (json.JSONDecodeError, KeyError, UnicodeDecodeError, AttributeError) as exc:
+        raise ValueError(f"{file} is not a HAR file: {exc}") from exc
+
+
 def load_entries(path: Path) -> dict[RequestKey, HarResponse]:
     """Every entry of the HAR file(s) at `path`; a later entry for the same request wins."""
     entries: dict[RequestKey, HarResponse] = {}
     for file in har_files(path):
-        try:
-            log = json.loads(file.read_text(encoding="utf-8"))["log"]
-        except (json.JSONDecodeError, KeyError, UnicodeDecodeError) as exc:
-            raise ValueError(f"{file} is not a HAR file: {exc}") from exc
-        for entry in log.get("entries", []):
+        for entry in read_har_entries(file):
             req, resp = entry["request"], entry["response"]
             entries[request_key(req["method"], req["url"])] = HarResponse(
                 status=int(resp["status"]),

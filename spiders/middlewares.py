@@ -18,7 +18,14 @@ from scrapy.http import Response
 from scrapy.http.headers import Headers
 from scrapy.responsetypes import responsetypes
 
-from spiders.har import HarResponse, har_entry, load_entries, request_key, write_har
+from spiders.har import (
+    HarResponse,
+    har_entry,
+    load_entries,
+    read_har_entries,
+    request_key,
+    write_har,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +71,8 @@ class HarReplayMiddleware:
 
 
 class HarRecorderMiddleware:
-    """Write every response the crawl received into the HAR file named by `HAR_RECORD`."""
+    """Add every response the crawl received to the HAR file named by `HAR_RECORD` (created
+    if missing), so the crawls of one `sourcing run` share one recording."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -96,7 +104,7 @@ class HarRecorderMiddleware:
         return response
 
     def spider_closed(self, spider: Spider) -> None:
-        write_har(self.path, self.entries)
+        write_har(self.path, read_har_entries(self.path) + self.entries)
         logger.info("Recorded %d responses to %s", len(self.entries), self.path)
 
 
