@@ -2,15 +2,17 @@
 
     uv run python -m bench.accuracy [--misses FIELD] [--labels DIR]
 
-Crawls each labelled source's bundled sample into a temporary raw zone (the real spiders,
-replaying the HAR), normalizes every record and compares the postings with the labels in
-`tests/data/labels/<source>.yaml`.
+Each labels file `tests/data/labels/*.yaml` names a `source`, the HAR its records come from
+(`har`, relative to the project root; default: the source's bundled sample) and the spider
+arguments that aim the crawl at it (`args`). The real spider crawls that HAR into a temporary
+raw zone, every record is normalized, and the postings are compared with the labels.
 """
 
 from __future__ import annotations
 
 import argparse
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,40 +25,63 @@ from sourcing.crawl import crawl
 from sourcing.raw_zone import RawZone
 from sourcing.sources import SOURCES
 
-LABELS = Path(__file__).resolve().parent.parent / "tests" / "data" / "labels"
-FIELDS = ("postings", "company", "role", "seniority", "is_ml", "remote", "country", "salary",
-          "equity", "skills")
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT / "tests" / "data" / "labels"
+FIELDS = (
+    "postings",
+    "company",
+    "role",
+    "seniority",
+    "is_ml",
+    "remote",
+    "country",
+    "salary",
+    "equity",
+    "skills",
+)
 
 
-def load_labels(folder: Path = LABELS) -> dict[str, list[dict[str, Any]]]:
-    """source → its labelled records."""
-    out = {}
+@dataclass
+class LabelSet:
+    name: str  # the labels file's stem
+    source: str
+    har: Path
+    args: dict[str, str]
+    records: list[dict[str, Any]]
+
+
+def load_labels(folder: Path = LABELS) -> list[LabelSet]:
+    sets = []
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        out[data["source"]] = data["records"]
-    return out
+        source = data["source"]
+        har = ROOT / data["har"] if data.get("har") else SOURCES[source].sample
+        args = {str(k): str(v) for k, v in (data.get("args") or {}).items()}
+        if not data.get("har"):
+            args = {**dict(SOURCES[source].sample_args), **args}
+        sets.append(LabelSet(path.stem, source, har, args, data["records"]))
+    return sets
 
 
-def predict(source: str, workdir: Path) -> dict[str, list[dict[str, Any]]]:
-    """record id → normalized postings, from a crawl of the source's bundled sample."""
-    zone = RawZone(workdir)
-    sample = SOURCES[source].sample
-    args = dict(SOURCES[source].sample_args)
-    crawl(source, zone, replay=sample, spider_args=args)
+def predict(labels: LabelSet, workdir: Path) -> dict[str, list[dict[str, Any]]]:
+    """record id → normalized postings, from a crawl of the label set's HAR."""
+    zone = RawZone(workdir / labels.name)
+    crawl(labels.source, zone, replay=labels.har, spider_args=labels.args)
     return {
         raw["source_id"]: normalize_record(raw).postings
-        for raw in latest_versions(zone.read([source]))
+        for raw in latest_versions(zone.read([labels.source]))
     }
 
 
-def evaluate(labels: dict[str, list[dict[str, Any]]]) -> dict[str, Report]:
-    """Per source and "all": the report of its labelled records."""
+def evaluate(label_sets: list[LabelSet]) -> dict[str, Report]:
+    """Per label set and "all": the report of its labelled records."""
     reports: dict[str, Report] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        predictions = {s: predict(s, Path(tmp)) for s in labels}
+        predictions = {ls.name: predict(ls, Path(tmp)) for ls in label_sets}
     every = Report()
-    for source, records in labels.items():
-        reports[source] = score(predictions[source], records)
+    for ls in label_sets:
+        source = ls.name
+        reports[source] = score(predictions[source], ls.records)
         for name, s in reports[source].scores.items():
             total = every.score(name)
             total.predicted += s.predicted
@@ -73,8 +98,10 @@ def table(report: Report) -> str:
     for name in FIELDS:
         s = report.scores.get(name)
         if s:
-            lines.append(f"{name:<11}{s.precision:>10.1%}{s.recall:>8.1%}{s.f1:>7.2f}"
-                         f"{s.predicted:>8}{s.labelled:>9}")
+            lines.append(
+                f"{name:<11}{s.precision:>10.1%}{s.recall:>8.1%}{s.f1:>7.2f}"
+                f"{s.predicted:>8}{s.labelled:>9}"
+            )
     return "\n".join(lines)
 
 

@@ -127,9 +127,12 @@ def _score_pair(report: Report, pred: dict | None, gold: dict | None, where: str
     if p_has and g_has and _salary_equal(pred, gold):
         s.correct += 1
     elif p_has:
-        report.miss("salary", f"{where}: got {pred.get('salary_text')!r} → "
-                    f"{pred['salary_min']}-{pred['salary_max']} {pred['salary_currency']}"
-                    f"/{pred['salary_period']}")
+        report.miss(
+            "salary",
+            f"{where}: got {pred.get('salary_text')!r} → "
+            f"{pred['salary_min']}-{pred['salary_max']} {pred['salary_currency']}"
+            f"/{pred['salary_period']}",
+        )
     s = report.score("skills")
     p_skills = set(pred.get("skills") or []) if pred else set()
     g_skills = set(gold.get("skills") or []) if gold else set()
@@ -138,9 +141,7 @@ def _score_pair(report: Report, pred: dict | None, gold: dict | None, where: str
     s.correct += len(p_skills & g_skills)
 
 
-def score(
-    predictions: dict[str, list[dict[str, Any]]], labels: Iterable[dict[str, Any]]
-) -> Report:
+def score(predictions: dict[str, list[dict[str, Any]]], labels: Iterable[dict[str, Any]]) -> Report:
     """`predictions`: record id → normalized postings; `labels`: the labelled records."""
     report = Report()
     for record in labels:
