@@ -48,33 +48,39 @@ def _fresh(record: str | None) -> None:
         Path(record).unlink(missing_ok=True)
 
 
+def _line(label: str, text: object) -> None:
+    click.echo(f"  {label:<16} {text}")
+
+
 def _print_report(report, db: Path) -> None:
     from warehouse.summary import summarize
 
     click.echo("\n== Summary ==")
+    failed = {k: v for k, v in report.failed.items() if k != "warehouse"}
+    if report.crawled or failed:
+        click.echo("  records fetched per source:")
     for source, summary in report.crawled.items():
-        extra = ", ".join(
-            f"{k} {v}" for k, v in summary.items() if k not in ("items", "file") and v
-        )
-        click.echo(f"  {source:<16} {summary['items']:>6} records fetched ({extra})")
-    for source, error in report.failed.items():
-        click.echo(f"  {source:<16} FAILED: {error.splitlines()[0]}")
+        extra = ", ".join(f"{k} {v}" for k, v in summary.items() if k != "items" and v)
+        _line(f"  {source}", f"{summary['items']:>6}  ({extra})")
+    for source, error in failed.items():
+        _line(f"  {source}", f"FAILED: {error.splitlines()[0]}")
     if "warehouse" in report.failed:
         return
     s = summarize(db)
-    click.echo(f"  {'postings':<16} {s.postings:>6} ({s.ml_postings} ML roles)")
-    click.echo(f"  {'with a salary':<16} {s.with_salary:>6} ({s.salary_share:.0%})")
+    _line("postings", f"{s.postings:>6}  ({s.ml_postings} ML or data roles)")
+    _line("with a salary", f"{s.with_salary:>6}  ({s.salary_share:.0%})")
+    _line("by source", ", ".join(f"{k} {v}" for k, v in s.per_source.items()))
     if s.skipped:
-        click.echo(
-            "  records skipped         " + ", ".join(f"{r}: {n}" for r, n in s.skipped.items())
-        )
-    click.echo("  top skills              " + ", ".join(f"{k} ({n})" for k, n in s.top_skills))
+        _line("records skipped", ", ".join(f"{r} {n}" for r, n in s.skipped.items()))
+    _line("top skills", ", ".join(f"{k} ({n})" for k, n in s.top_skills))
     failed_checks = [name for name, ok in report.checks.items() if not ok]
-    click.echo(
-        f"  checks           {len(report.checks) - len(failed_checks)}/{len(report.checks)}"
-        f" passed{' — failed: ' + ', '.join(failed_checks) if failed_checks else ''}"
+    passed = len(report.checks) - len(failed_checks)
+    _line(
+        "checks",
+        f"{passed}/{len(report.checks)} passed"
+        + (f" — failed: {', '.join(failed_checks)}" if failed_checks else ""),
     )
-    click.echo(f"  warehouse               {db}")
+    _line("warehouse", db)
     click.echo(f'\nNext, try:\n  sourcing query "{EXAMPLE_QUERY}" --db {db}')
 
 

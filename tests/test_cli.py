@@ -1,11 +1,14 @@
 """The `sourcing` command end to end on the bundled sample, as a user runs it."""
 
 import json
+import re
 import subprocess
 import sys
 
 import duckdb
 import pytest
+
+from sourcing.sources import SOURCES
 
 TABLES = {
     "postings": "posting_id",
@@ -45,9 +48,10 @@ def sample_run(tmp_path_factory):
 def test_run_sample_ends_with_a_summary(sample_run):
     data, out = sample_run
     assert "== Summary ==" in out
-    assert "hn_hiring" in out and "records fetched" in out
+    assert "records fetched per source" in out
+    assert all(re.search(rf"{source} +\d+", out) for source in SOURCES)
     assert "postings" in out and "with a salary" in out and "top skills" in out
-    assert "checks                  3/3 passed" in out
+    assert re.search(r"checks +3/3 passed", out)
     assert str(data / "sourcing.duckdb") in out
     assert "sourcing query" in out
 
@@ -62,16 +66,10 @@ def test_running_the_sample_twice_gives_identical_tables(sample_run):
 
 def test_crawl_then_rebuild_gives_the_same_tables_as_run(sample_run, tmp_path):
     data, _ = sample_run
-    from sourcing.paths import SAMPLE_DIR
-
-    sourcing(
-        "crawl",
-        "hn_hiring",
-        "--replay",
-        str(SAMPLE_DIR / "hn_hiring.har"),
-        "--data-dir",
-        str(tmp_path),
-    )
+    for source in SOURCES.values():
+        args = [arg for key, value in source.sample_args for arg in ("-a", f"{key}={value}")]
+        replay = ["--replay", str(source.sample)]
+        sourcing("crawl", source.name, *replay, *args, "--data-dir", str(tmp_path))
     sourcing("rebuild", "--data-dir", str(tmp_path))
     assert snapshot(tmp_path / "sourcing.duckdb") == snapshot(data / "sourcing.duckdb")
 
