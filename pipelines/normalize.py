@@ -15,6 +15,7 @@ from pipelines.classify import classify_role, classify_seniority, classify_subfi
 from pipelines.extract.ashby import extract_ashby
 from pipelines.extract.greenhouse import extract_greenhouse
 from pipelines.extract.hn import extract_hn
+from pipelines.extract.jobposting import extract_jobposting
 from pipelines.extract.lever import extract_lever
 from pipelines.extract.remoteok import extract_remoteok
 from pipelines.extract.remotive import extract_remotive
@@ -38,6 +39,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "remoteok": extract_remoteok,
     "remotive": extract_remotive,
     "weworkremotely": extract_weworkremotely,
+    "jobposting": extract_jobposting,
 }
 
 
