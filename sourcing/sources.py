@@ -66,6 +66,22 @@ SOURCES: dict[str, Source] = {
         Source("remoteok", "jobs", "one record per job of the RemoteOK API (credit: Remote OK)"),
         Source("remotive", "jobs", "one record per job of the Remotive API (all categories)"),
         Source("weworkremotely", "jobs", "one record per item of We Work Remotely category feeds"),
+        Source(
+            "jobposting",
+            "jobs",
+            "one record per schema.org JobPosting in HTML pages (-a urls= or -a sitemap=)",
+            (
+                (
+                    "urls",
+                    "https://jobs.brightkiln.example/openings/ml-platform-engineer,"
+                    "https://careers.ostrava-analytics.example/cs/prace/datovy-analytik,"
+                    "https://www.harbourline-logistics.example/careers/warehouse-shift-lead/,"
+                    "https://jobs.quietpine.example/postings/4471,"
+                    "https://careers.nimbus-relay.example/jobs",
+                ),
+                ("sitemap", "https://careers.velmora.example/sitemap_index.xml"),
+            ),
+        ),
     )
 }
 
