@@ -60,7 +60,9 @@ def _print_report(report, db: Path) -> None:
     if report.crawled or failed:
         click.echo("  records fetched per source:")
     for source, summary in report.crawled.items():
-        extra = ", ".join(f"{k} {v}" for k, v in summary.items() if k != "items" and v)
+        extra = ", ".join(
+            f"{k} {v}" for k, v in summary.items() if k not in ("items", "file") and v
+        )
         _line(f"  {source}", f"{summary['items']:>6}  ({extra})")
     for source, error in failed.items():
         _line(f"  {source}", f"FAILED: {error.splitlines()[0]}")
