@@ -238,6 +238,60 @@ def query(sql, db, data, fmt) -> None:
     click.echo(format_rows(columns, rows, fmt))
 
 
+@main.group()
+def export() -> None:
+    """Export data for sharing: dataset snapshots, lead lists.
+
+    \b
+    Example:
+      sourcing export dataset --format parquet -o snapshot/
+    """
+
+
+@export.command("dataset")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["parquet"]),
+    default="parquet",
+    show_default=True,
+    help="File format of the tables.",
+)
+@click.option(
+    "-o", "--output", metavar="DIR", required=True, help="Snapshot directory (replaced if one)."
+)
+@data_option
+@db_option
+def export_dataset(fmt, output, data, db) -> None:
+    """Every warehouse table as Parquet, hive-partitioned by month, with a manifest.json.
+
+    Writes DIR/<table>/month=YYYY-MM/*.parquet and DIR/manifest.json (schema version, row
+    counts, date range, sources, sha256 of every file). Read it back with any Parquet reader.
+
+    \b
+    Example:
+      sourcing export dataset --format parquet -o snapshot/
+      duckdb -c "select count(*) from read_parquet('snapshot/postings/*/*.parquet',
+                 hive_partitioning = true)"
+    """
+    from warehouse.snapshot import export_dataset as export
+
+    _, db_file = _paths(data, db)
+    try:
+        result = export(db_file, Path(output))
+    except (FileNotFoundError, FileExistsError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    m = result.manifest
+    width = max(map(len, result.rows), default=0)
+    for table, rows in result.rows.items():
+        files = len(m["tables"][table]["files"])
+        click.echo(f"  {table:<{width}}  {rows:>7} rows  {files} file{'s' if files != 1 else ''}")
+    if m["date_range"]:
+        _line("dates", f"{m['date_range']['min'][:10]} … {m['date_range']['max'][:10]}")
+    _line("schema version", m["schema"]["version"])
+    click.echo(f"snapshot: {output}/ (manifest.json lists every file with its sha256)")
+
+
 @main.command()
 def sources() -> None:
     """List the sources, what each yields, its politeness settings and bundled sample.

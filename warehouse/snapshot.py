@@ -1,0 +1,203 @@
+"""Versioned dataset snapshots: every warehouse table as hive-partitioned Parquet + a manifest.
+
+Layout of a snapshot directory:
+
+    DIR/manifest.json
+    DIR/<table>/month=YYYY-MM/data_0.parquet
+
+A row's month comes from the first of the table's date columns that is set (`DATE_COLUMNS`);
+tables without a date column, and rows without a date, go under `month=unknown`. The manifest
+holds the schema version, each table's row count and files with their sha256, the date range
+and the sources. Any Parquet reader reads it back, e.g. in DuckDB:
+
+    SELECT * FROM read_parquet('DIR/postings/*/*.parquet', hive_partitioning = true)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from warehouse.db import connect
+
+MANIFEST = "manifest.json"
+FORMAT_VERSION = 1
+# The date that places a row in a month, in order of preference: when the thing was posted,
+# then when we first saw it, then when it was fetched.
+DATE_COLUMNS = ("posted_at", "first_seen", "fetched_at", "last_seen", "closed_at")
+UNDATED = "unknown"
+SKIP_TABLES = {"schema_version"}  # its content is the manifest's `schema`
+
+
+@dataclass
+class SnapshotResult:
+    directory: Path
+    manifest: dict
+
+    @property
+    def rows(self) -> dict[str, int]:
+        return {name: t["rows"] for name, t in self.manifest["tables"].items()}
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables"
+        " WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name"
+    ).fetchall()
+    return [r[0] for r in rows if r[0] not in SKIP_TABLES]
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    rows = con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns"
+        " WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position",
+        [table],
+    ).fetchall()
+    return dict(rows)
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _schema(con: duckdb.DuckDBPyConnection) -> dict:
+    rows = con.execute("SELECT version, name FROM schema_version ORDER BY version").fetchall()
+    return {
+        "version": rows[-1][0] if rows else 0,
+        "migrations": [f"{v:03d}_{n}" for v, n in rows],
+    }
+
+
+def _sources(con: duckdb.DuckDBPyConnection, tables: list[str]) -> list[str]:
+    found: set[str] = set()
+    for table in tables:
+        if "source" in _columns(con, table):
+            found |= {
+                r[0]
+                for r in con.execute(f"SELECT DISTINCT source FROM {_quote(table)}").fetchall()
+                if r[0] is not None
+            }
+    return sorted(found)
+
+
+def export_dataset(db: Path | str, out: Path | str) -> SnapshotResult:
+    """Write every table of the warehouse at `db` as a snapshot in `out`.
+
+    The snapshot is written beside `out` and moved into place when complete, so `out` holds
+    either the previous snapshot or the new one, never half of one. An existing `out` that is
+    not a snapshot (no manifest.json) is refused rather than overwritten.
+    """
+    out = Path(out)
+    if out.exists() and any(out.iterdir()) and not (out / MANIFEST).exists():
+        raise FileExistsError(f"{out} exists and is not a dataset snapshot: choose another -o")
+    work = out.with_name(f".{out.name}.partial")
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    con = connect(db, read_only=True)
+    try:
+        tables = _tables(con)
+        manifest = {
+            "format": "parquet",
+            "format_version": FORMAT_VERSION,
+            "partitioning": {"style": "hive", "column": "month", "undated": UNDATED},
+            "created_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+            "schema": _schema(con),
+            "sources": _sources(con, tables),
+            "date_range": None,
+            "tables": {},
+        }
+        lows, highs = [], []
+        for table in tables:
+            entry = _export_table(con, table, work / table)
+            manifest["tables"][table] = entry
+            if entry["date_range"]:
+                lows.append(entry["date_range"]["min"])
+                highs.append(entry["date_range"]["max"])
+            for f in entry["files"]:
+                f["sha256"] = sha256(work / f["path"])
+                f["bytes"] = (work / f["path"]).stat().st_size
+        if lows:
+            manifest["date_range"] = {"min": min(lows), "max": max(highs)}
+    finally:
+        con.close()
+    (work / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    if out.exists():
+        shutil.rmtree(out)
+    work.rename(out)
+    return SnapshotResult(out, manifest)
+
+
+def _export_table(con: duckdb.DuckDBPyConnection, table: str, folder: Path) -> dict:
+    columns = _columns(con, table)
+    dates = [c for c in DATE_COLUMNS if c in columns]
+    if dates:
+        when = f"coalesce({', '.join(_quote(c) for c in dates)})"
+        month = f"coalesce(strftime({when}, '%Y-%m'), '{UNDATED}')"
+    else:
+        when, month = None, f"'{UNDATED}'"
+    source = f"SELECT *, {month} AS month FROM {_quote(table)}"
+    rows = con.execute(f"SELECT count(*) FROM {_quote(table)}").fetchone()[0]
+    folder.mkdir(parents=True)
+    if rows:
+        # Sorted rows make the files, and so their checksums, the same for the same data.
+        con.execute(
+            f"COPY (SELECT * FROM ({source}) ORDER BY ALL) TO '{folder}'"
+            " (FORMAT parquet, PARTITION_BY (month), COMPRESSION zstd)"
+        )
+    else:  # an empty table still gets a file, so readers see its columns
+        (folder / f"month={UNDATED}").mkdir()
+        con.execute(
+            f"COPY (SELECT * FROM {_quote(table)}) TO '{folder}/month={UNDATED}/data_0.parquet'"
+            " (FORMAT parquet)"
+        )
+    files = []
+    for path in sorted(folder.rglob("*.parquet")):
+        count = con.execute(f"SELECT count(*) FROM read_parquet('{path}')").fetchone()[0]
+        files.append({"path": str(path.relative_to(folder.parent)), "rows": count})
+    date_range = None
+    if when and rows:
+        low, high = con.execute(f"SELECT min({when}), max({when}) FROM {_quote(table)}").fetchone()
+        if low is not None:
+            date_range = {"min": low.isoformat(), "max": high.isoformat()}
+    return {
+        "rows": rows,
+        "month_from": dates,
+        "months": sorted({Path(f["path"]).parent.name.removeprefix("month=") for f in files}),
+        "date_range": date_range,
+        "columns": columns,
+        "files": files,
+    }
+
+
+def verify(directory: Path | str) -> list[str]:
+    """Problems found checking a snapshot against its manifest (empty: it is intact)."""
+    directory = Path(directory)
+    manifest = json.loads((directory / MANIFEST).read_text())
+    problems = []
+    listed = set()
+    for name, table in manifest["tables"].items():
+        for f in table["files"]:
+            listed.add(f["path"])
+            path = directory / f["path"]
+            if not path.exists():
+                problems.append(f"{name}: {f['path']} is missing")
+            elif sha256(path) != f["sha256"]:
+                problems.append(f"{name}: {f['path']} does not match its checksum")
+    for path in directory.rglob("*.parquet"):
+        if str(path.relative_to(directory)) not in listed:
+            problems.append(f"{path.relative_to(directory)} is not in the manifest")
+    return problems
