@@ -238,6 +238,39 @@ def query(sql, db, data, fmt) -> None:
     click.echo(format_rows(columns, rows, fmt))
 
 
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    default="report.html",
+    show_default=True,
+    help="Where to write the HTML report.",
+)
+@data_option
+@db_option
+def report(output, data, db) -> None:
+    """Write the analysts' report: one self-contained HTML file with charts (opens offline).
+
+    Median ML salary by role over time, rising and falling skills, remote share, postings by
+    region, candidate supply vs demand, top hiring companies, and the data's coverage.
+
+    \b
+    Example:
+      sourcing report -o report.html && xdg-open report.html
+    """
+    from warehouse.report import write_report
+
+    _, db_file = _paths(data, db)
+    try:
+        built = write_report(db_file, Path(output))
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for key, value in built.numbers.items():
+        _line(key, value)
+    click.echo(f"report: {output} ({len(built.charts)} charts)")
+
+
 @main.group()
 def export() -> None:
     """Export data for sharing: dataset snapshots, lead lists.

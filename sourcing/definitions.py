@@ -13,16 +13,19 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from sourcing.assets.analytics import trend_views
+from sourcing.assets.analytics import report, trend_views
 from sourcing.assets.checks import postings_checks
 from sourcing.assets.crawl import crawl_assets
+from sourcing.assets.leads import candidates, companies
 from sourcing.assets.postings import normalized_postings, postings
 from sourcing.paths import SAMPLE_DIR, data_dir, db_path
 from sourcing.resources import CrawlerResource, RawZoneResource
 from sourcing.sources import sample_spider_args
 
-all_assets = [*crawl_assets, normalized_postings, postings, trend_views]
-warehouse_assets = [normalized_postings, postings, trend_views]
+all_assets = [*crawl_assets, normalized_postings, postings, trend_views, report]
+warehouse_assets = [normalized_postings, postings, trend_views, report]
+all_assets += [candidates, companies]
+warehouse_assets += [candidates, companies]
 
 daily_crawl = dg.define_asset_job(
     "daily_crawl",

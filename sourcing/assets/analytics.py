@@ -1,9 +1,12 @@
 """Analysts' views over the warehouse (their SQL lives in `warehouse/views/`)."""
 
+from pathlib import Path
+
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from sourcing.assets.postings import postings
+from sourcing.resources import RawZoneResource
 from warehouse.db import create_views, migrate
 
 
@@ -14,3 +17,19 @@ def trend_views(duckdb: DuckDBResource) -> dg.MaterializeResult:
         migrate(con)
         names = create_views(con)
     return dg.MaterializeResult(metadata={"views": ", ".join(names)})
+
+
+@dg.asset(group_name="analytics", kinds={"html"}, deps=[trend_views])
+def report(duckdb: DuckDBResource, raw_zone: RawZoneResource) -> dg.MaterializeResult:
+    """The analysts' HTML report (`<data-dir>/report.html`): self-contained, opens offline."""
+    from warehouse.report import build_report
+
+    with duckdb.get_connection() as con:
+        built = build_report(con)
+    path = Path(raw_zone.data_dir) / "report.html"
+    tmp = path.with_name(".report.html.tmp")
+    tmp.write_text(built.html, encoding="utf-8")
+    tmp.replace(path)
+    metadata = {k: v for k, v in built.numbers.items() if v is not None}
+    metadata["path"] = dg.MetadataValue.path(str(path))
+    return dg.MaterializeResult(metadata=metadata)
