@@ -217,6 +217,49 @@ _TECH_NOUN = _rx(r"engineer|developer|scientist|analyst|programmer|researcher|\b
 _SECURITY = _rx(r"security|vulnerab\w*|threat|malware|exploit|reverse engineer")
 
 
+# Nouns that make a phrase a job title, in every language above (matched on folded text).
+# Extractors ask `names_a_job` to tell a title from a company name, a place or a sentence, so
+# there is one list of job words for the whole project.
+_JOB_NOUNS = _rx(
+    r"\b(?:"
+    # English
+    r"engineers?|eng|engineering managers?|developers?|devs|scientists?|researchers?|"
+    r"designers?|managers?|leads?|architects?|analysts?|directors?|head of \w+|vp|vps|cto|"
+    r"sres?|devops|programmers?|administrators?|specialists?|consultants?|recruiters?|"
+    r"hackers?|technicians?|writers?|officers?|representatives?|counsel|fellows?|postdocs?|"
+    r"coordinators?|executives?|advocates?|evangelists?|generalists?|experts?|mles?|swes?|"
+    r"sdes?|aes?|sdrs?|bdrs?|interns?|internships?|pms?|tpms?|product owners?|marketers?|"
+    r"strategists?|mathematicians?|physicists?|statisticians?|economists?|chemists?|"
+    r"biologists?|instructors?|teachers?|tutors?|trainers?|editors?|producers?|artists?|"
+    r"animators?|accountants?|controllers?|assistants?|associates?|annotators?|labelers?|"
+    r"reviewers?|member of technical staff|mts|teamleads?|"
+    # German
+    r"ingenieur\w*|entwickler\w*|datenwissenschaftler\w*|werkstudent\w*|praktikant\w*|"
+    r"praktikum|leiter\w*|referent\w*|berater\w*|forscher\w*|architekt\w*|"
+    # French
+    r"developpeu\w*|ingenieure?s?|stagiaires?|alternant\w*|chercheu\w*|responsable|"
+    r"directeur\w*|analyste?s?|scientifique|chef de projet|"
+    # Spanish and Portuguese
+    r"desarrollador\w*|desenvolvedor\w*|programador\w*|ingenier[oa]s?|engenheir[oa]s?|"
+    r"cientific[oa]s?|cientistas?|analistas?|investigador\w*|pesquisador\w*|arquitect[oa]s?|"
+    r"especialistas?|becari[oa]s?|practicantes?|pasantes?|estagi\w*|gerentes?|lider\w*|"
+    r"director[ae]s?|diretor\w*|"
+    # Polish
+    r"inzynier\w*|programist\w*|analityk\w*|specjalist\w*|naukowiec|badacz\w*|stazyst\w*|"
+    r"praktykant\w*|kierownik\w*|dyrektor\w*|"
+    # Dutch
+    r"ontwikkelaars?"
+    r")\b"
+)
+
+
+def names_a_job(text: str) -> bool:
+    """Whether `text` names a job: a job noun in English, German, French, Spanish,
+    Portuguese, Polish or Dutch ("Data Engineer", "Científico/a de Datos", "Inżynier ML"), or a
+    gender marker that only job titles carry ("(m/w/d)", "H/F")."""
+    return bool(_JOB_NOUNS.search(fold(text)) or _GENDER.search(text or ""))
+
+
 def _role_from_title(t: str) -> str:
     """Role from a folded title; 'other' when nothing fires."""
     if not t:

@@ -66,6 +66,10 @@ class ExtractedPosting:
     url: str | None = None  # where the posting can be read
     apply_url: str | None = None
     urls: list[str] = field(default_factory=list)  # links found in the posting
+    # The text to read this role's skills from, when a record describes several roles and says
+    # which words belong to which (the shared text plus this role's own section); None: all.
+    skills_text: str | None = None
+    tags: list[str] = field(default_factory=list)  # the board's own tags ("python", "mlops")
 
 
 @dataclass

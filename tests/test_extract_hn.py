@@ -472,9 +472,9 @@ CASES = [
         location="Berlin",
     ),
     case(
-        "multi: parenthesised tech not split",
+        "multi: parenthesised tech neither split nor kept in the title",
         "Mistral Works | Backend Engineers (Go, Rust &amp; Python) | Remote<p>Text.",
-        ["Backend Engineers (Go, Rust & Python)"],
+        ["Backend Engineers"],
     ),
     case(
         "multi: two role segments",
@@ -688,6 +688,104 @@ CASES = [
         "hiring prefix dropped from title",
         "Nightjar | Hiring: Senior Data Scientist | Remote<p>Text.",
         ["Senior Data Scientist"],
+    ),
+    # --- roles in the body, in any language; companies from prose ----------------------------
+    case(
+        "body: role, colon, description",
+        "Kumo Systems | Osaka, Japan | Onsite<p>Two openings:<p>- Machine Learning Engineer: "
+        "train and ship ranking models, with our data team.<br>- Research Scientist: "
+        "few-shot learning for new product lines; publishing is encouraged.",
+        ["Machine Learning Engineer", "Research Scientist"],
+        company="Kumo Systems",
+    ),
+    case(
+        "body: plain lines, salary after the title, 'Lead' starting a title",
+        "Alder Motion | Leeds, UK | Onsite<p>Junior Controls Engineer £40k–£50k<br>"
+        "Lead Vision Engineer £90k–£110k<p>C++ for both.",
+        ["Junior Controls Engineer", "Lead Vision Engineer"],
+        salaries=["£40k–£50k", "£90k–£110k"],
+    ),
+    case(
+        "body: Portuguese titles with a gender suffix",
+        "Caju Dados | Porto | Híbrido<p>Analista de Dados Júnior – 28.000–34.000 €/ano – SQL<br>"
+        "Engenheira(o) de Dados – 40.000–48.000 €/ano – Spark",
+        ["Analista de Dados Júnior", "Engenheira(o) de Dados"],
+    ),
+    case(
+        "header: Spanish title",
+        "Lince Analítica | Científica/o de Datos | Valencia o Remoto (España) | "
+        "42.000–50.000 € brutos<p>Texto.",
+        ["Científica/o de Datos"],
+        company="Lince Analítica",
+    ),
+    case(
+        "header: German title with (m/w/d)",
+        "Kranich AG | Teamlead Datenplattform (m/w/d) | Köln | Hybrid<p>Text.",
+        ["Teamlead Datenplattform"],
+    ),
+    case(
+        "header: a sentence is not a title",
+        "Tanuki KK | Osaka | Hybrid | Japanese N1 required for the support role only<p>"
+        "Data Engineer: ¥8M–¥11M, Python and dbt",
+        ["Data Engineer"],
+        salaries=["¥8M–¥11M"],
+    ),
+    case(
+        "header: pay per role is not a title",
+        "Lotus Metrics | Pune | Onsite | ₹ 20 LPA – 30 LPA (Senior) / ₹ 10 – 15 LPA (Analyst)"
+        "<p>Senior Data Analyst: SQL, dbt.<br>Data Analyst: SQL.",
+        ["Senior Data Analyst", "Data Analyst"],
+    ),
+    case(
+        "header: a plural noun in the first slot is the company",
+        "Northwind Tutors | Remote (US) | Hourly contractors<p>Chemistry Tutor — $30–$45/hr<br>"
+        "Biology Tutor — $30–$45/hr",
+        ["Chemistry Tutor", "Biology Tutor"],
+        company="Northwind Tutors",
+    ),
+    case(
+        "body: also hiring, in passing",
+        "Puffin Pay | Senior Data Scientist | Dublin | Onsite<p>Fraud models in Python.<p>"
+        "We are also hiring a Backend Engineer (Go, Postgres) for the ledger service.",
+        ["Senior Data Scientist", "Backend Engineer"],
+    ),
+    case(
+        "company: We're <name>, a …",
+        "We&#x27;re Heron Marine, a 30-person company in Bergen building sonar drones. We are "
+        "hiring a Perception Engineer to work on tracking.",
+        ["Perception Engineer"],
+        company="Heron Marine",
+    ),
+    case(
+        "company: At <name>, we …",
+        "At Quokka Health, we are looking for a Data Engineer to own our claims pipeline.",
+        ["Data Engineer"],
+        company="Quokka Health",
+    ),
+    case(
+        "company: I'm the CTO at <name>",
+        "Hi HN, I&#x27;m the CTO at Wombat Books (wombat.example). We do invoicing.<p>"
+        "We&#x27;re hiring a senior data engineer (Python, Airflow) and a data analyst "
+        "(SQL, Looker).",
+        ["senior data engineer", "data analyst"],
+        company="Wombat Books",
+    ),
+    case(
+        "company: trailing parenthesis and [Hiring] tag dropped",
+        "[Hiring] Ibis Grid (Series B, ~120 people) — Data Engineer — Remote (US)<p>Text.",
+        ["Data Engineer"],
+        company="Ibis Grid",
+    ),
+    case(
+        "company: a bare domain gives its name",
+        "larkspur.example | remote-first | full time<p>we need a data engineer. python, dbt.",
+        [""],
+        company="larkspur",
+    ),
+    case(
+        "agency with no role is not an offer",
+        "We are Kestrel Talent (recruiting firm) hiring on behalf of several fintechs, DM me.",
+        skip="not_a_job_offer",
     ),
 ]
 

