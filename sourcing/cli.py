@@ -72,6 +72,7 @@ def _print_report(report, db: Path) -> None:
     _line("postings", f"{s.postings:>6}  ({s.ml_postings} ML or data roles)")
     _line("with a salary", f"{s.with_salary:>6}  ({s.salary_share:.0%})")
     _line("by source", ", ".join(f"{k} {v}" for k, v in s.per_source.items()))
+    _line("candidates", f"{s.candidates:>6}  (people seeking work; {s.companies} companies hiring)")
     if s.skipped:
         _line("records skipped", ", ".join(f"{r} {n}" for r, n in s.skipped.items()))
     _line("top skills", ", ".join(f"{k} ({n})" for k, n in s.top_skills))
@@ -323,6 +324,133 @@ def export_dataset(fmt, output, data, db) -> None:
         _line("dates", f"{m['date_range']['min'][:10]} … {m['date_range']['max'][:10]}")
     _line("schema version", m["schema"]["version"])
     click.echo(f"snapshot: {output}/ (manifest.json lists every file with its sha256)")
+
+
+def _csv_list(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+@export.command("leads")
+@click.option(
+    "--kind", type=click.Choice(["candidates", "companies"]), required=True, help="Who to list."
+)
+@click.option("--skills", metavar="A,B", help="Rank by match score on these skills.")
+@click.option("--role", metavar="ROLE", help="e.g. ml_engineer, data_scientist.")
+@click.option("--region", metavar="REGION", help='e.g. "Western Europe".')
+@click.option("--country", metavar="CC", help="ISO 3166 alpha-2 country code, e.g. DE.")
+@click.option("--remote", is_flag=True, help="Only people (companies) open to remote work.")
+@click.option(
+    "--since", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE", help="Posted on or after."
+)
+@click.option(
+    "--min-match", type=click.FloatRange(0, 1), metavar="0.5", help="Lowest match score kept."
+)
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), required=True)
+@click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte order mark (Excel).")
+@click.option("-o", "--output", metavar="FILE", required=True, help="File to write (mode 0600).")
+@data_option
+@db_option
+def export_leads(
+    kind, skills, role, region, country, remote, since, min_match, fmt, bom, output, data, db
+) -> None:
+    """Lead lists: people seeking ML work, or companies hiring for it.
+
+    Every row carries `url`, the post or posting it came from. With --skills, rows are
+    ranked by a match score: skill overlap weighted by rarity (IDF over candidates and
+    postings) times recency (half-life 6 months); see pipelines/leads.py.
+
+    \b
+    Example:
+      sourcing export leads --kind candidates --skills pytorch,kubernetes \\
+          --region "Western Europe" --min-match 0.3 --format csv -o leads.csv
+      sourcing export leads --kind companies --role ml_engineer --format jsonl -o firms.jsonl
+    """
+    from pipelines.classify import ROLES
+    from pipelines.location import REGIONS
+    from pipelines.skills import canonical_skill
+    from warehouse.export import LAWFUL_USE, LeadFilters
+    from warehouse.export import export_leads as run_export
+
+    if role and role not in ROLES:
+        raise click.BadParameter(f"{role!r}; one of {', '.join(ROLES)}", param_hint="--role")
+    if region and region not in REGIONS:
+        raise click.BadParameter(f"{region!r}; one of {', '.join(REGIONS)}", param_hint="--region")
+    if country and not (len(country) == 2 and country.isalpha()):
+        raise click.BadParameter("a two-letter ISO country code", param_hint="--country")
+    if bom and fmt != "csv":
+        raise click.UsageError("--bom applies to --format csv only")
+    wanted = []
+    for raw in _csv_list(skills):
+        skill = canonical_skill(raw)
+        if skill is None:
+            raise click.BadParameter(
+                f"{raw!r} is not in the skills taxonomy", param_hint="--skills"
+            )
+        wanted.append(skill)
+    if min_match is not None and not wanted:
+        raise click.UsageError("--min-match needs --skills")
+    filters = LeadFilters(
+        skills=wanted,
+        role=role,
+        region=region,
+        country=country,
+        remote=remote,
+        since=since.date() if since else None,
+        min_match=min_match,
+    )
+    _, db_file = _paths(data, db)
+    try:
+        n = run_export(db_file, kind, Path(output), fmt, filters, bom=bom)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if kind == "candidates":
+        click.echo(LAWFUL_USE, err=True)
+    click.echo(f"{n} {kind} → {output} ({fmt}, owner-only permissions)")
+
+
+@main.command()
+@click.option("--email", metavar="ADDR", help="The person's email address.")
+@click.option("--handle", metavar="NAME", help="The person's Hacker News username.")
+@click.option("--url", metavar="URL", help="A link of the person's (GitHub, LinkedIn, site).")
+@data_option
+@db_option
+def forget(email, handle, url, data, db) -> None:
+    """Erase a person: from every table, the raw zone and stale exports, for good.
+
+    Their identifier is added (as a sha256 hash, never in plain) to the suppression list that
+    every later crawl and rebuild honours; the raw files that held them are rewritten
+    atomically; the warehouse is rebuilt and compacted.
+
+    \b
+    Example:
+      sourcing forget --email jane@example.com
+      sourcing forget --handle jdoe_hn
+    """
+    from sourcing.definitions import build_resources
+    from sourcing.runner import materialize_graph
+    from warehouse.erase import compact, forget_files
+
+    given = [(k, v) for k, v in (("email", email), ("handle", handle), ("url", url)) if v]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of --email, --handle, --url")
+    kind, value = given[0]
+    d, db_file = _paths(data, db)
+    try:
+        result = forget_files(d, kind, value, db_file)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    click.echo(
+        f"suppressed 1 {kind}; removed {result.records_removed} raw records"
+        f" from {len(result.files_rewritten)} files"
+    )
+    for path in result.other_files_removed:
+        click.echo(f"  removed {path} (it held the person)")
+    if db_file.exists():
+        report = materialize_graph(build_resources(d, db_file), None, say=lambda _: None)
+        if not report.ok:
+            raise click.ClickException(f"rebuild failed: {report.failed}")
+        compact(db_file)
+        click.echo(f"warehouse rebuilt without them and compacted: {db_file}")
 
 
 @main.command()

@@ -78,7 +78,12 @@ def crawl(
             cmd += ["--cache", str(cache_dir)]
         for key, value in (spider_args or {}).items():
             cmd += ["-a", f"{key}={value}"]
-        for key, value in (settings or {}).items():
+        # People who asked to be forgotten stay out of the raw zone (`sourcing forget`).
+        settings = {
+            "SUPPRESSION_FILE": str(zone.root.parent / "suppression.sha256"),
+            **(settings or {}),
+        }
+        for key, value in settings.items():
             cmd += ["-s", f"{key}={value}"]
         env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "spiders.settings"}
         try:

@@ -46,6 +46,11 @@ SOURCES: dict[str, Source] = {
             "one record per top-level comment of Hacker News 'Who is hiring?' threads",
         ),
         Source(
+            "hn_wants",
+            "candidates",
+            "one record per top-level comment of Hacker News 'Who wants to be hired?' threads",
+        ),
+        Source(
             "greenhouse",
             "jobs",
             "one record per job of Greenhouse job boards (boards.yaml or -a boards=)",

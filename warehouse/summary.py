@@ -16,6 +16,8 @@ class Summary:
     per_source: dict[str, int]  # source -> postings it contributed to
     skipped: dict[str, int]  # reason -> records
     top_skills: list[tuple[str, int]]
+    candidates: int = 0  # people seeking work ("Who wants to be hired?")
+    companies: int = 0  # hiring companies
 
     @property
     def salary_share(self) -> float:
@@ -44,6 +46,11 @@ def summarize(db: Path | str, top: int = 10) -> Summary:
             " GROUP BY 1 ORDER BY n DESC, skill LIMIT ?",
             [top],
         ).fetchall()
+        people, firms = con.execute(
+            "SELECT (SELECT count(*) FROM candidates), (SELECT count(*) FROM companies)"
+        ).fetchone()
     finally:
         con.close()
-    return Summary(postings, ml, salary, per_source, skipped, [tuple(s) for s in skills])
+    return Summary(
+        postings, ml, salary, per_source, skipped, [tuple(s) for s in skills], people, firms
+    )

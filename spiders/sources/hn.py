@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -136,3 +137,33 @@ class HnHiringSpider(HnThreadSpider):
 
     name = "hn_hiring"
     thread_title = "Ask HN: Who is hiring?"
+
+
+def read_suppressed(path: str | None) -> frozenset[str]:
+    """The hashes of `<data-dir>/suppression.sha256` (lines `kind<TAB>sha256`), if any."""
+    if not path or not Path(path).exists():
+        return frozenset()
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        line.split("\t")[-1].strip() for line in lines if line.strip() and not line.startswith("#")
+    )
+
+
+class HnWantsSpider(HnThreadSpider):
+    """People seeking work: top-level comments of "Ask HN: Who wants to be hired? (Month Year)".
+
+    People who asked to be forgotten (`sourcing forget`; setting `SUPPRESSION_FILE`) are
+    dropped here, before anything reaches the raw zone, and only counted (never logged)."""
+
+    name = "hn_wants"
+    thread_title = "Ask HN: Who wants to be hired?"
+
+    def parse_thread(self, response: Response) -> Iterator[dict[str, Any]]:
+        from pipelines.leads import is_suppressed
+
+        suppressed = read_suppressed(self.settings.get("SUPPRESSION_FILE"))
+        for item in super().parse_thread(response):
+            if suppressed and is_suppressed(item, suppressed):
+                self.crawler.stats.inc_value(f"{self.name}/suppressed")
+                continue
+            yield item

@@ -1,0 +1,349 @@
+"""Lead lists: candidates merged across months, companies that hire, match scores, and the
+hashed identifiers that keep people who asked to be forgotten out of everything.
+
+Pure functions: records in, rows out. The assets in `sourcing/assets/leads.py` feed them
+from the raw zone and the warehouse.
+
+Match score (`sourcing export leads --skills a,b`)
+--------------------------------------------------
+For the skills asked for, Q, and a lead's skills, S::
+
+    idf(s)   = ln((N + 1) / (df(s) + 1)) + 1        N: candidates + postings, df: those with s
+    overlap  = Σ idf(s) for s in Q ∩ S  /  Σ idf(s) for s in Q
+    recency  = 0.5 ** (months since the lead's last post / 6)   (newest date in the data = 0)
+    score    = overlap × recency                                  in [0, 1]
+
+So a rare skill (JAX) counts for more than a common one (Python), a lead with every skill
+asked for posted this month scores 1.0, and the same lead six months older scores 0.5.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from pipelines.extract.candidates import extract_candidate, find_emails, find_urls, url_kind
+from pipelines.text import html_to_text
+
+RECENCY_HALF_LIFE_MONTHS = 6.0
+ATS_SOURCES = ("greenhouse", "lever", "ashby")
+ATS_BOARD = {
+    "greenhouse": "https://boards.greenhouse.io/{}",
+    "lever": "https://jobs.lever.co/{}",
+    "ashby": "https://jobs.ashbyhq.com/{}",
+}
+# Hosts that list jobs for many companies: never a company's own domain.
+_SHARED_HOSTS = re.compile(
+    r"(?:^|\.)(?:greenhouse\.io|lever\.co|ashbyhq\.com|ycombinator\.com|remoteok\.com|"
+    r"remoteok\.io|remotive\.com|remotive\.io|weworkremotely\.com|linkedin\.com|github\.com|"
+    r"workable\.com|smartrecruiters\.com|bamboohr\.com|myworkdayjobs\.com|notion\.site|"
+    r"google\.com|forms\.gle|typeform\.com|wellfound\.com|angel\.co)$"
+)
+
+# --------------------------------------------------------------------------- identifiers
+
+ID_KINDS = ("email", "handle", "url")
+
+
+def normalize_identifier(kind: str, value: str) -> str:
+    """The form a person's identifier is compared (and hashed) in.
+
+    email: lower case, trimmed; handle: lower case, no leading "@"; url: lower case, without
+    scheme, "www.", query, fragment or trailing slash ("https://www.GitHub.com/x/" → github.com/x).
+    """
+    value = (value or "").strip()
+    if kind == "email":
+        return value.lower().removeprefix("mailto:")
+    if kind == "handle":
+        return value.lower().lstrip("@")
+    if kind == "url":
+        url = value if re.match(r"(?i)[a-z][a-z0-9+.-]*://", value) else f"https://{value}"
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        return f"{host}{parts.path}".rstrip("/").lower()
+    raise ValueError(f"unknown identifier kind {kind!r}; expected one of {', '.join(ID_KINDS)}")
+
+
+def identifier_hash(kind: str, value: str) -> str:
+    """sha256 of `kind:normalized value`: what the suppression list stores, never the value."""
+    return hashlib.sha256(f"{kind}:{normalize_identifier(kind, value)}".encode()).hexdigest()
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from _strings(v)
+
+
+def record_identifiers(raw: dict[str, Any]) -> set[str]:
+    """Hashes of every identifier of a person that a raw-zone record holds: the Hacker News
+    author, and the email addresses and links its text states (obfuscations decoded)."""
+    record = raw.get("record") or {}
+    hashes: set[str] = set()
+    handle = record.get("author") if str(raw.get("source", "")).startswith("hn_") else None
+    if handle:
+        hashes.add(identifier_hash("handle", handle))
+    html = "\n".join(_strings(record))
+    text = html_to_text(html, keep_newlines=True) if "<" in html or "&" in html else html
+    for email in find_emails(text, handle):
+        hashes.add(identifier_hash("email", email))
+    for url in find_urls(html, text):
+        hashes.add(identifier_hash("url", url))
+    return hashes
+
+
+def is_suppressed(raw: dict[str, Any], suppressed: set[str] | frozenset[str]) -> bool:
+    """Whether a raw record belongs to someone on the suppression list."""
+    return bool(suppressed) and not record_identifiers(raw).isdisjoint(suppressed)
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _stable_id(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def candidate_id(source: str, handle: str) -> str:
+    return _stable_id(source, handle.lower())
+
+
+def candidate_post(raw: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None]:
+    """One raw `hn_wants` record → (post row, None) or (None, skip reason)."""
+    extraction = extract_candidate(raw.get("record") or {})
+    c = extraction.candidate
+    if c is None:
+        return None, extraction.skip_reason
+    context = raw.get("context") or {}
+    posted_at = c.posted_at
+    return {
+        "candidate_id": candidate_id(raw["source"], c.handle),
+        "source": raw["source"],
+        "source_id": str(raw["source_id"]),
+        "handle": c.handle,
+        "location_text": c.location_text,
+        "country": c.country,
+        "region": c.region,
+        "remote": c.remote,
+        "relocate": c.relocate,
+        "skills": c.skills,
+        "roles": c.roles,
+        "seniority": c.seniority,
+        "email": c.email,
+        "urls": c.urls,
+        "github_url": next((u for u in c.urls if url_kind(u) == "github"), None),
+        "linkedin_url": next((u for u in c.urls if url_kind(u) == "linkedin"), None),
+        "posted_at": posted_at,
+        "month": context.get("month") or (posted_at.strftime("%Y-%m") if posted_at else None),
+        "url": raw.get("url"),
+    }, None
+
+
+def merge_candidates(posts: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per person (source + handle) from their posts across months.
+
+    The row is the person's latest post as they wrote it: an older post's email or links are
+    not carried over, since the person may have removed them on purpose. `first_seen` and
+    `last_seen` are their first and latest post; `post_urls` lists every post, latest first.
+    """
+    by_person: dict[str, list[dict[str, Any]]] = {}
+    for post in posts:
+        by_person.setdefault(post["candidate_id"], []).append(post)
+    merged = []
+    for cid, mine in by_person.items():
+        mine.sort(key=lambda p: (p["posted_at"] or datetime.min, p["source_id"]), reverse=True)
+        latest = mine[0]
+        dates = [p["posted_at"] for p in mine if p["posted_at"] is not None]
+        row = {k: v for k, v in latest.items() if k != "month"}
+        row.update(
+            candidate_id=cid,
+            first_seen=min(dates) if dates else None,
+            last_seen=max(dates) if dates else None,
+            posts=len(mine),
+            post_urls=[p["url"] for p in mine if p["url"]],
+        )
+        merged.append(row)
+    merged.sort(key=lambda r: (r["last_seen"] or datetime.min, r["candidate_id"]), reverse=True)
+    return merged
+
+
+# --------------------------------------------------------------------------- match score
+
+
+def skill_idf(skill_lists: Iterable[Sequence[str]]) -> dict[str, float]:
+    """idf(s) = ln((N + 1) / (df(s) + 1)) + 1 over the given documents' skill lists; a skill
+    no document has gets the top weight, ln(N + 1) + 1."""
+    df: Counter[str] = Counter()
+    n = 0
+    for skills in skill_lists:
+        n += 1
+        df.update(set(skills or ()))
+    weights = {s: math.log((n + 1) / (d + 1)) + 1 for s, d in df.items()}
+    weights[""] = math.log(n + 1) + 1  # the weight of an unseen skill
+    return weights
+
+
+def months_between(earlier: datetime, later: datetime) -> float:
+    return max(0.0, (later - earlier).total_seconds() / (86400 * 30.44))
+
+
+def match_score(
+    wanted: Sequence[str],
+    skills: Sequence[str],
+    idf: dict[str, float],
+    last_seen: datetime | None,
+    now: datetime | None,
+) -> float:
+    """Skill overlap weighted by rarity, times recency (see the module docstring)."""
+    wanted = list(dict.fromkeys(w for w in wanted if w))
+    if not wanted:
+        return 1.0
+    unseen = idf.get("", 1.0)
+    total = sum(idf.get(s, unseen) for s in wanted)
+    have = set(skills or ())
+    overlap = sum(idf.get(s, unseen) for s in wanted if s in have) / total
+    recency = 1.0
+    if last_seen is not None and now is not None:
+        age = months_between(_naive(last_seen), _naive(now))
+        recency = 0.5 ** (age / RECENCY_HALF_LIFE_MONTHS)
+    return round(overlap * recency, 4)
+
+
+def _naive(value: datetime) -> datetime:
+    return value.replace(tzinfo=None) if value.tzinfo else value
+
+
+# --------------------------------------------------------------------------- companies
+
+
+def company_key(name: str) -> str:
+    """ "Lumenforge AI, Inc." and "lumenforge ai" are one company."""
+    key = re.sub(r"[^\w]+", " ", name.lower())
+    key = re.sub(r"\b(?:inc|llc|ltd|gmbh|corp|co|sa|ag|bv|plc|limited|the)\b", " ", key)
+    return re.sub(r"\s+", " ", key).strip() or name.lower().strip()
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    return host or None
+
+
+def company_domain(urls: Iterable[str | None]) -> str | None:
+    """The company's own site, from the links of its postings (job boards and ATS hosts
+    excluded): "careers.example.com" → "example.com"."""
+    hosts = Counter(
+        re.sub(r"^(?:jobs|careers|career|boards|apply|work|hiring)\.", "", h)
+        for u in urls
+        if (h := _host(u)) and not _SHARED_HOSTS.search(h)
+    )
+    return hosts.most_common(1)[0][0] if hosts else None
+
+
+def careers_url(
+    urls: Iterable[str | None], sources: Iterable[tuple[str, str | None]]
+) -> str | None:
+    """A careers page on the company's own site, else its ATS job board."""
+    urls = [u for u in urls if u]
+    for url in urls:
+        host = _host(url) or ""
+        if not _SHARED_HOSTS.search(host) and re.search(
+            r"(?i)(?:^|\.)(?:careers?|jobs)\.|/(?:careers?|jobs|join|work-with-us)\b", url
+        ):
+            return url
+    for source, url in sources:
+        if source in ATS_BOARD and url:
+            parts = [p for p in urlsplit(url).path.split("/") if p]
+            if parts:
+                return ATS_BOARD[source].format(parts[0])
+    return None
+
+
+def build_companies(
+    postings: Sequence[dict[str, Any]],
+    sources: Sequence[dict[str, Any]],
+    descriptions: dict[str, str] | None = None,
+) -> list[dict[str, Any]]:
+    """One row per hiring company from `postings` (warehouse rows), their `posting_sources`
+    rows and the postings' descriptions (posting_id → text, for an application email).
+
+    hiring_velocity = ML postings first seen in the 90 days up to the newest `first_seen`
+    in the data, per month (÷ 3).
+    """
+    descriptions = descriptions or {}
+    src_by_posting: dict[str, list[dict[str, Any]]] = {}
+    for s in sources:
+        src_by_posting.setdefault(s["posting_id"], []).append(s)
+    newest = max((_naive(p["first_seen"]) for p in postings if p.get("first_seen")), default=None)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for p in postings:
+        if p.get("company"):
+            groups.setdefault(company_key(p["company"]), []).append(p)
+    rows = []
+    for key, mine in groups.items():
+        mine.sort(key=lambda p: (_naive(p["first_seen"]), p["posting_id"]), reverse=True)
+        ml = [p for p in mine if p["is_ml"]]
+        skills = Counter(s for p in (ml or mine) for s in p["skills"])
+        roles = Counter(p["role"] for p in ml)
+        links = [u for p in mine for u in (p.get("apply_url"), p.get("url"))]
+        src_links = [
+            (s["source"], s.get("url"))
+            for p in mine
+            for s in src_by_posting.get(p["posting_id"], [])
+        ]
+        links += [u for _, u in src_links]
+        usd_min = [p["salary_min_usd"] for p in mine if p.get("salary_min_usd") is not None]
+        usd_max = [p["salary_max_usd"] for p in mine if p.get("salary_max_usd") is not None]
+        countries = Counter(
+            c for p in mine for c in (p.get("countries") or [p.get("country")]) if c
+        )
+        contact = None
+        for p in mine:
+            emails = find_emails(descriptions.get(p["posting_id"]) or "")
+            if emails:
+                contact = emails[0]
+                break
+        recent_ml = 0
+        if newest is not None:
+            recent_ml = sum(
+                1 for p in ml if months_between(_naive(p["first_seen"]), newest) <= 2.96
+            )
+        names = Counter(p["company"] for p in mine)
+        rows.append(
+            {
+                "company_id": _stable_id("company", key),
+                "name": names.most_common(1)[0][0],
+                "domain": company_domain(links),
+                "open_postings": sum(1 for p in mine if p["status"] == "open"),
+                "ml_postings": len(ml),
+                "top_skills": [s for s, _ in skills.most_common(8)],
+                "skills": sorted(skills),
+                "roles": [r for r, _ in roles.most_common()],
+                "salary_min_usd": min(usd_min) if usd_min else None,
+                "salary_max_usd": max(usd_max) if usd_max else None,
+                "countries": [c for c, _ in countries.most_common()],
+                "regions": sorted({p["region"] for p in mine if p.get("region")}),
+                "remote_share": round(sum(p["remote"] == "remote" for p in mine) / len(mine), 3),
+                "ats": sorted({s for s, _ in src_links if s in ATS_SOURCES}),
+                "careers_url": careers_url(links, src_links),
+                "contact": contact,
+                "hiring_velocity": round(recent_ml / 3, 2),
+                "first_seen": min(_naive(p["first_seen"]) for p in mine),
+                "last_seen": max(_naive(p["last_seen"]) for p in mine),
+                "url": mine[0].get("url"),
+            }
+        )
+    rows.sort(key=lambda r: (-r["ml_postings"], -r["open_postings"], r["name"].lower()))
+    return rows

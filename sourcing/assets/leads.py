@@ -1,0 +1,100 @@
+"""Lead assets: `candidates` from the "Who wants to be hired?" raw records, `companies` from
+the postings. People on the suppression list (`sourcing forget`) are skipped. Logs and
+metadata hold counts only, never a name, handle or address."""
+
+from collections import Counter
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipelines.leads import build_companies, candidate_post, is_suppressed, merge_candidates
+from pipelines.versions import latest_versions
+from sourcing.assets.crawl import raw_asset_key
+from sourcing.assets.postings import postings
+from sourcing.raw_zone import ReadStats
+from sourcing.resources import RawZoneResource
+from sourcing.sources import SOURCES
+from warehouse.db import migrate
+from warehouse.erase import suppression_rows
+from warehouse.load import read_table, replace_tables
+
+CANDIDATE_SOURCES = [s.name for s in SOURCES.values() if s.kind == "candidates"]
+POST_COLUMNS = ("candidate_id", "source", "source_id", "month", "posted_at", "skills", "roles")
+
+
+@dg.asset(
+    group_name="leads",
+    kinds={"python", "duckdb"},
+    deps=[raw_asset_key(s) for s in CANDIDATE_SOURCES],
+    pool="duckdb_writer",
+)
+def candidates(
+    context: dg.AssetExecutionContext, raw_zone: RawZoneResource, duckdb: DuckDBResource
+) -> dg.MaterializeResult:
+    """One row per person who posted that they seek work (latest post first, first_seen and
+    last_seen across months), and `candidate_posts`, one row per post."""
+    zone = raw_zone.zone()
+    suppressed_rows = suppression_rows(zone.root.parent)
+    suppressed = {r["id_hash"] for r in suppressed_rows}
+    stats = ReadStats()
+    posts, skipped = [], Counter()
+    for raw in latest_versions(zone.read(CANDIDATE_SOURCES, stats)):
+        if suppressed and is_suppressed(raw, suppressed):
+            skipped["suppressed"] += 1
+            continue
+        try:
+            post, reason = candidate_post(raw)
+        except Exception as exc:  # one bad record must not stop the others
+            context.log.warning(f"{raw['source']} {raw['source_id']}: {type(exc).__name__}")
+            post, reason = None, f"error:{type(exc).__name__}"
+        if post is None:
+            skipped[reason] += 1
+        else:
+            posts.append(post)
+    people = merge_candidates(posts)
+    post_rows = [{k: p[k] for k in (*POST_COLUMNS, "url")} for p in posts]
+    with duckdb.get_connection() as con:
+        migrate(con)
+        replace_tables(
+            con,
+            {
+                "candidate_posts": post_rows,
+                "candidates": people,
+                "suppression_list": suppressed_rows,
+            },
+        )
+    return dg.MaterializeResult(
+        metadata={
+            "raw_records": stats.records,
+            "posts": len(posts),
+            "candidates": len(people),
+            "with_email": sum(1 for p in people if p["email"]),
+            "skipped": dg.MetadataValue.json(dict(skipped)),
+        }
+    )
+
+
+@dg.asset(group_name="leads", kinds={"python", "duckdb"}, deps=[postings], pool="duckdb_writer")
+def companies(duckdb: DuckDBResource) -> dg.MaterializeResult:
+    """One row per hiring company: open and ML postings, roles, skills, salary range,
+    countries, remote share, ATS, careers URL, application contact, hiring velocity."""
+    with duckdb.get_connection() as con:
+        migrate(con)
+        jobs = read_table(con, "postings")
+        links = read_table(con, "posting_sources")
+        descriptions = dict(
+            con.execute(
+                "SELECT ps.posting_id, string_agg(np.description, ' ')"
+                " FROM posting_sources ps JOIN normalized_postings np"
+                " USING (source, source_id, role_index) GROUP BY 1"
+            ).fetchall()
+        )
+        rows = build_companies(jobs, links, descriptions)
+        replace_tables(con, {"companies": rows})
+    return dg.MaterializeResult(
+        metadata={
+            "companies": len(rows),
+            "hiring_ml": sum(1 for r in rows if r["ml_postings"]),
+            "with_contact": sum(1 for r in rows if r["contact"]),
+        }
+    )
