@@ -1,17 +1,157 @@
-"""Normalized source postings → one posting per real-world job, with provenance.
+"""Normalized source rows → one posting per real-world job, with every merge on record.
 
-Version 1 merges what is certainly the same job: the same role of the same source record,
-however many crawls saw it, and one role listed twice in one record (e.g. for two cities)."""
+Three ways rows become one job, strongest first (each member's `match_method`):
+
+- `same_record`: the roles of one source record with the same title (one role listed for
+  several places). The same record seen in several crawls is already one row (versions.py).
+- `apply_url`: the same canonical job URL (pipelines/urls.py), e.g. an aggregator or a Hacker
+  News comment that links the company's Greenhouse job. A row that links several jobs joins
+  only the one whose title fits it best, so one comment never bridges two jobs.
+- `near_duplicate`: inside one company block (pipelines/companies.py), MinHash LSH over
+  description shingles proposes candidates, never all pairs; a candidate is kept when the
+  title levels agree exactly (senior ≠ staff ≠ unlevelled) and the title and description
+  are similar enough (`near_duplicate`). Locations are not compared: one job in two cities
+  is one posting with both locations.
+
+The canonical record takes its fields from the best member (ATS over the schema.org page over
+aggregators over Hacker News free text), recorded in `canonical_source`; what it lacks
+(salary, remote policy, locations) is filled from the next best. The `posting_id` is the
+stable hash of the member first seen, so a source that joins later never renames a job.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from datasketch import MinHash, MinHashLSH
+
+from pipelines.companies import company_key
+from pipelines.urls import job_urls
+
 SOURCE_LINK_FIELDS = ("source", "source_id", "role_index", "title", "url", "fetched_at")
-NOT_IN_POSTINGS = ("source", "source_id", "role_index", "fetched_at", "description")
+NOT_IN_POSTINGS = (
+    "source",
+    "source_id",
+    "role_index",
+    "fetched_at",
+    "description",
+    "urls",
+    "canonical_url",
+    "expires_at",
+)
+# ATS structure > schema.org page > aggregator > free text.
+SOURCE_RANK = {
+    "greenhouse": 0,
+    "lever": 0,
+    "ashby": 0,
+    "jobposting": 1,
+    "remoteok": 2,
+    "remotive": 2,
+    "weworkremotely": 2,
+    "hn_hiring": 3,
+}
+NUM_PERM = 60
+LSH_BANDS = (20, 3)  # 20 bands of 3 rows: candidate probability 0.93 at Jaccard 0.5, 0.42 at 0.3
+MIN_SHINGLES = 12  # fewer word 3-grams than this: the description cannot tell two jobs apart
+MAX_WORDS = 400  # shingles come from the first words of a description
+
+ABBREVIATIONS = {
+    "sr": "senior",
+    "snr": "senior",
+    "jr": "junior",
+    "ml": "machine learning",
+    "mle": "machine learning engineer",
+    "ai": "ai",
+    "eng": "engineer",
+    "engr": "engineer",
+    "swe": "software engineer",
+    "sde": "software engineer",
+    "mgr": "manager",
+    "dev": "developer",
+    "nlp": "natural language processing",
+    "cv": "computer vision",
+    "ds": "data scientist",
+    "de": "data engineer",
+    "ops": "operations",
+    "&": "and",
+}
+LEVELS = {
+    "intern": "intern",
+    "internship": "intern",
+    "junior": "junior",
+    "entry": "junior",
+    "graduate": "junior",
+    "senior": "senior",
+    "staff": "staff",
+    "principal": "principal",
+    "lead": "lead",
+    "head": "head",
+    "director": "director",
+    "vp": "vp",
+    "manager": "manager",
+    "i": "1",
+    "ii": "2",
+    "iii": "3",
+    "iv": "4",
+    "1": "1",
+    "2": "2",
+    "3": "3",
+    "4": "4",
+    "l3": "l3",
+    "l4": "l4",
+    "l5": "l5",
+    "l6": "l6",
+    "l7": "l7",
+}
+NOISE = {
+    "remote",
+    "hybrid",
+    "onsite",
+    "on",
+    "site",
+    "anywhere",
+    "worldwide",
+    "global",
+    "us",
+    "usa",
+    "uk",
+    "eu",
+    "emea",
+    "apac",
+    "latam",
+    "americas",
+    "europe",
+    "only",
+    "based",
+    "in",
+    "the",
+    "a",
+    "of",
+    "for",
+    "and",
+    "with",
+    "to",
+    "m",
+    "f",
+    "w",
+    "d",
+    "x",
+    "h",
+    "all",
+    "genders",
+    "full",
+    "time",
+    "fulltime",
+    "permanent",
+    "new",
+}
+WORD = re.compile(r"[a-z0-9+#]+")
 
 
 def title_key(title: str) -> str:
@@ -24,36 +164,350 @@ def posting_id(source: str, source_id: str, title: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def _merge_locations(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """One posting from the rows of one job listed for several places."""
-    first = dict(rows[0])
-    if len(rows) > 1:
-        first["countries"] = list(dict.fromkeys(c for r in rows for c in r["countries"]))
-        first["location_text"] = (
-            " / ".join(dict.fromkeys(r["location_text"] for r in rows if r["location_text"]))
-            or None
+def _words(text: str) -> list[str]:
+    out: list[str] = []
+    for word in WORD.findall(text.lower()):
+        out.extend(ABBREVIATIONS.get(word, word).split())
+    return out
+
+
+def title_parts(title: str, location_text: str | None = None) -> tuple[frozenset, frozenset]:
+    """(core words, level words) of a title. Words of the row's own location and remote or
+    region words are not part of the core ("ML Engineer - Berlin" is "machine learning
+    engineer"); the level words (senior, staff, II...) are compared apart, exactly."""
+    # "Engineer (Senior)" and "Senior Engineer" alike; "Staff+" is staff.
+    words = _words(title.replace("+", " "))
+    place = set(_words(location_text or ""))
+    levels = frozenset(LEVELS[w] for w in words if w in LEVELS)
+    core = frozenset(w for w in words if w not in LEVELS and w not in NOISE and w not in place)
+    return core, levels
+
+
+def shingles(description: str | None) -> frozenset[int]:
+    """Word 3-grams of the description's first words, as 32-bit hashes."""
+    words = WORD.findall((description or "").lower())[:MAX_WORDS]
+    return frozenset(zlib.crc32(" ".join(words[i : i + 3]).encode()) for i in range(len(words) - 2))
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def containment(a: frozenset, b: frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+@dataclass
+class Features:
+    core: frozenset
+    levels: frozenset
+    text: frozenset
+    record: tuple[str, str]
+
+
+def features(row: dict[str, Any]) -> Features:
+    core, levels = title_parts(row["title"], row.get("location_text"))
+    return Features(
+        core, levels, shingles(row.get("description")), (row["source"], row["source_id"])
+    )
+
+
+def near_duplicate(a: Features, b: Features) -> float | None:
+    """The similarity of two postings of one company if they are the same job, else None.
+
+    Same level words, and either the same title core with similar descriptions (or a
+    description too short to tell), or one title's core inside the other's with nearly the
+    same description (an aggregator that shortened the title)."""
+    if a.record == b.record or a.levels != b.levels or not a.core or not b.core:
+        return None
+    title = jaccard(a.core, b.core)
+    short = len(a.text) < MIN_SHINGLES or len(b.text) < MIN_SHINGLES
+    if title == 1.0:
+        if short:
+            return 1.0 if len(a.text) < MIN_SHINGLES and len(b.text) < MIN_SHINGLES else 0.9
+        text, cont = jaccard(a.text, b.text), containment(a.text, b.text)
+        if text >= 0.5 or cont >= 0.8:
+            return round(max(text, cont), 3)
+        return None
+    if title >= 0.6 and (a.core <= b.core or b.core <= a.core) and not short:
+        text, cont = jaccard(a.text, b.text), containment(a.text, b.text)
+        if text >= 0.8 or cont >= 0.9:
+            return round(0.5 * title + 0.5 * max(text, cont), 3)
+    return None
+
+
+def title_fit(a: dict[str, Any], b: dict[str, Any]) -> float:
+    """How well two titles can name one job when the rows share a job URL: 0 when their
+    levels differ, else the Jaccard of their cores."""
+    core_a, levels_a = title_parts(a["title"], a.get("location_text"))
+    core_b, levels_b = title_parts(b["title"], b.get("location_text"))
+    if levels_a and levels_b and levels_a != levels_b:
+        return 0.0
+    return jaccard(core_a, core_b) if core_a and core_b else 0.0
+
+
+class UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> bool:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return False
+        self.parent[max(a, b)] = min(a, b)
+        return True
+
+
+@dataclass
+class Clustering:
+    """Clusters of row indices and the edges that made them: (i, j, method, similarity)."""
+
+    clusters: list[list[int]]
+    edges: list[tuple[int, int, str, float]] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+def _row_urls(row: dict[str, Any]) -> list[str]:
+    if "urls" in row and row["urls"] is not None:
+        return list(row["urls"])
+    return job_urls(row.get("url"), row.get("apply_url"))
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+def _lsh_candidates(
+    members: Sequence[int], feats: dict[int, Features]
+) -> Iterable[tuple[int, int]]:
+    """Candidate pairs of one company block from MinHash LSH (and, for rows whose
+    description is too short to hash, the rows with the same title core and level)."""
+    hashed = [i for i in members if len(feats[i].text) >= MIN_SHINGLES]
+    if len(hashed) > 1:
+        lsh = MinHashLSH(num_perm=NUM_PERM, params=LSH_BANDS)
+        signatures = MinHash.bulk(
+            [feats[i].text for i in hashed], num_perm=NUM_PERM, seed=7, hashfunc=_identity
         )
-    return first
+        for i, signature in zip(hashed, signatures, strict=True):
+            for j in lsh.query(signature):
+                yield j, i
+            lsh.insert(i, signature, check_duplication=False)
+    by_title: dict[tuple, list[int]] = defaultdict(list)
+    for i in members:
+        by_title[(feats[i].core, feats[i].levels)].append(i)
+    for group in by_title.values():
+        if len(group) < 2:
+            continue
+        short = [i for i in group if len(feats[i].text) < MIN_SHINGLES]
+        for i in short[:50]:
+            for j in group[:200]:
+                if j != i and (j not in short or j < i):
+                    yield i, j
 
 
-def dedupe(rows: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(postings, posting_sources) from normalized rows."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault(posting_id(row["source"], row["source_id"], row["title"]), []).append(row)
+def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
+    """Group the rows that are one job; see the module docstring for the rules."""
+    n = len(rows)
+    uf = UnionFind(n)
+    edges: list[tuple[int, int, str, float]] = []
+    stats = {"same_record": 0, "apply_url": 0, "near_duplicate": 0, "lsh_candidates": 0}
+
+    def link(i: int, j: int, method: str, similarity: float) -> None:
+        if uf.union(i, j):
+            edges.append((i, j, method, similarity))
+            stats[method] += 1
+
+    # 1. Roles of one record with one title.
+    same: dict[tuple, int] = {}
+    for i, row in enumerate(rows):
+        key = (row["source"], row["source_id"], title_key(row["title"]))
+        if key in same:
+            link(same[key], i, "same_record", 1.0)
+        else:
+            same[key] = i
+
+    # 2. Shared canonical job URL. A row owns the URL it is primarily about (its own ATS job,
+    # else its apply link); others that link it join the owner their title fits best.
+    owners: dict[str, list[int]] = defaultdict(list)
+    row_urls = [_row_urls(row) for row in rows]
+    for i, row in enumerate(rows):
+        primary = row.get("canonical_url") or (row_urls[i][0] if row_urls[i] else None)
+        if primary:
+            owners[primary].append(i)
+    roles = Counter((row["source"], row["source_id"]) for row in rows)
+    for url, group in owners.items():
+        group.sort(key=lambda i: _rank(rows[i]))
+        owners[url] = group
+        for j in group[1:]:
+            fit = title_fit(rows[group[0]], rows[j])
+            single_role = roles[(rows[j]["source"], rows[j]["source_id"])] == 1 and fit > 0
+            if fit >= 0.5 or single_role:
+                link(group[0], j, "apply_url", round(fit, 3))
+    for i, urls in enumerate(row_urls):
+        best, best_fit = None, 0.0
+        for url in urls:
+            for j in owners.get(url, ()):
+                if j != i and (fit := title_fit(rows[i], rows[j])) > best_fit:
+                    best, best_fit = j, fit
+        if best is not None and best_fit >= 0.5:
+            link(best, i, "apply_url", round(best_fit, 3))
+
+    # 3. Near duplicates inside company blocks.
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        if key := company_key(row.get("company")):
+            blocks[key].append(i)
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        feats = {i: features(rows[i]) for i in members}
+        for i, j in _lsh_candidates(members, feats):
+            stats["lsh_candidates"] += 1
+            if uf.find(i) == uf.find(j):
+                continue
+            similarity = near_duplicate(feats[i], feats[j])
+            if similarity is not None:
+                link(i, j, "near_duplicate", similarity)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[uf.find(i)].append(i)
+    return Clustering(list(groups.values()), edges, stats)
+
+
+def _rank(row: dict[str, Any]) -> tuple:
+    return (
+        SOURCE_RANK.get(row["source"], 9),
+        row.get("salary_min") is None,
+        row["source"],
+        row["source_id"],
+        row["role_index"],
+    )
+
+
+def _first(row: dict[str, Any]) -> tuple:
+    return (row["first_seen"], *_rank(row))
+
+
+SALARY_FIELDS = (
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "salary_period",
+    "salary_min_usd",
+    "salary_max_usd",
+    "salary_text",
+    "salary_source",
+)
+
+
+def canonical_record(members: list[dict[str, Any]]) -> dict[str, Any]:
+    """The posting's fields: the best member's, with what it lacks from the next best."""
+    ranked = sorted(members, key=_rank)
+    best = dict(ranked[0])
+    tier = [m for m in ranked if SOURCE_RANK.get(m["source"], 9) == _rank(ranked[0])[0]]
+    if len(tier) > 1:  # one job listed for several places
+        best["countries"] = list(dict.fromkeys(c for m in tier for c in m["countries"]))
+        texts = dict.fromkeys(m["location_text"] for m in tier if m["location_text"])
+        best["location_text"] = " / ".join(texts) or None
+    if not best["countries"]:
+        other = next((m for m in ranked if m["countries"]), None)
+        if other:
+            best.update(countries=list(other["countries"]), country=other["country"])
+            best.update(region=other["region"], location_text=other["location_text"])
+    if best["salary_min"] is None:
+        other = next((m for m in ranked if m["salary_min"] is not None), None)
+        if other:
+            best.update({k: other[k] for k in SALARY_FIELDS})
+    if best["remote"] == "unknown":
+        other = next((m for m in ranked if m["remote"] != "unknown"), None)
+        if other:
+            best.update(remote=other["remote"], remote_scope=list(other["remote_scope"]))
+    posted = [m["posted_at"] for m in members if m.get("posted_at") is not None]
+    best["posted_at"] = min(posted) if posted else None
+    best["canonical_source"] = f"{ranked[0]['source']}:{ranked[0]['source_id']}"
+    return best
+
+
+def _provenance(
+    members: list[int], canonical: int, edges: list[tuple[int, int, str, float]]
+) -> dict[int, tuple[str, float, int | None]]:
+    """For each member: how it joined (the edge that reached it walking from the canonical
+    member), the similarity of that edge, and the member it was matched to."""
+    adjacent: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
+    for i, j, method, similarity in edges:
+        adjacent[i].append((j, method, similarity))
+        adjacent[j].append((i, method, similarity))
+    found = {canonical: ("same_record", 1.0, None)}
+    queue = [canonical]
+    while queue:
+        i = queue.pop(0)
+        for j, method, similarity in sorted(adjacent[i]):
+            if j not in found:
+                found[j] = (method, similarity, i)
+                queue.append(j)
+    return found
+
+
+def dedupe(
+    rows: Iterable[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(postings, posting_sources) from normalized rows; `status`/`closed_at` say open until
+    pipelines.lifecycle sets them."""
+    rows = list(rows)
+    result = cluster(rows)
+    uf_root = {i: c[0] for c in result.clusters for i in c}
+    cluster_edges: dict[int, list] = defaultdict(list)
+    for edge in result.edges:
+        cluster_edges[uf_root[edge[0]]].append(edge)
     postings, links = [], []
-    for pid, members in sorted(groups.items()):
-        members.sort(key=lambda r: r["role_index"])
-        merged = _merge_locations(members)
+    for members in result.clusters:
+        member_rows = [rows[i] for i in members]
+        first = min(members, key=lambda i: _first(rows[i]))
+        pid = posting_id(rows[first]["source"], rows[first]["source_id"], rows[first]["title"])
+        canonical = min(members, key=lambda i: _rank(rows[i]))
+        merged = canonical_record(member_rows)
         posting = {k: v for k, v in merged.items() if k not in NOT_IN_POSTINGS}
         posting.update(
             posting_id=pid,
             status="open",
             closed_at=None,
-            source_count=len({(m["source"], m["source_id"]) for m in members}),
-            first_seen=min(m["first_seen"] for m in members),
-            last_seen=max(m["last_seen"] for m in members),
+            repost_count=0,
+            source_count=len({(m["source"], m["source_id"]) for m in member_rows}),
+            first_seen=min(m["first_seen"] for m in member_rows),
+            last_seen=max(m["last_seen"] for m in member_rows),
         )
         postings.append(posting)
-        links.extend({**{k: m[k] for k in SOURCE_LINK_FIELDS}, "posting_id": pid} for m in members)
+        how = _provenance(members, canonical, cluster_edges[members[0]])
+        for i in members:
+            method, similarity, matched = how[i]
+            row = rows[i]
+            links.append(
+                {
+                    **{k: row[k] for k in SOURCE_LINK_FIELDS},
+                    "posting_id": pid,
+                    "match_method": method,
+                    "similarity": similarity,
+                    "matched_to": (
+                        f"{rows[matched]['source']}:{rows[matched]['source_id']}"
+                        if matched is not None
+                        else None
+                    ),
+                    "is_canonical": i == canonical,
+                    "canonical_url": row.get("canonical_url"),
+                }
+            )
+    postings.sort(key=lambda p: p["posting_id"])
+    links.sort(key=lambda x: (x["source"], x["source_id"], x["role_index"]))
     return postings, links

@@ -26,6 +26,7 @@ from pipelines.model import ExtractedPosting, Extraction, Location, RemotePolicy
 from pipelines.remote import parse_remote
 from pipelines.salary import find_salaries, has_equity, parse_salary
 from pipelines.skills import extract_skills
+from pipelines.urls import record_urls
 
 # An extractor reads one source record; `context` is what the spider knew about the page it
 # came from (the HN thread, the ATS board and company name...).
@@ -112,6 +113,8 @@ def normalize_posting(
     text = f"{posting.title}\n{posting.description}"
     skills = extract_skills(text)
     role = classify_role(posting.title, posting.description)
+    url = posting.url or raw.get("url")
+    canonical_url, urls = record_urls(raw["source"], url, posting.apply_url, posting.urls)
     return {
         "source": raw["source"],
         "source_id": raw["source_id"],
@@ -143,8 +146,10 @@ def normalize_posting(
         "first_seen": parse_time(raw.get("first_seen") or raw["fetched_at"]),
         "last_seen": parse_time(raw.get("last_seen") or raw["fetched_at"]),
         "fetched_at": parse_time(raw["fetched_at"]),
-        "url": posting.url or raw.get("url"),
+        "url": url,
         "apply_url": posting.apply_url,
+        "canonical_url": canonical_url,
+        "urls": urls,
         "description": posting.description,
     }
 

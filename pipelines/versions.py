@@ -31,3 +31,36 @@ def latest_versions(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         {**record, "first_seen": seen[key][0], "last_seen": seen[key][1]}
         for key, record in latest.items()
     ]
+
+
+# Sources whose every successful crawl lists all the jobs open on it (an ATS per board), so a
+# job missing from a later crawl has closed.
+FULL_LISTING = {"greenhouse", "lever", "ashby", "remoteok", "remotive", "weworkremotely"}
+PER_BOARD = {"greenhouse", "lever", "ashby"}
+
+
+def listing_scope(record: dict[str, Any]) -> str:
+    """What one crawl of this record's source lists in full: an ATS board, or the source."""
+    context = record.get("context") or {}
+    if record["source"] in PER_BOARD and context.get("board"):
+        return f"{record['source']}/{context['board']}"
+    return record["source"]
+
+
+def crawl_records(files_and_records: Iterable[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """One row per crawl file and source record it holds: `raw_file`, `run_id`, `source`,
+    `scope` (listing_scope), `source_id` and `crawled_at` (the file's newest `fetched_at`, so
+    a replayed recording keeps its time)."""
+    rows: dict[tuple[str, str, str], dict[str, Any]] = {}
+    newest: dict[str, str] = {}
+    for raw_file, record in files_and_records:
+        key = (raw_file, record["source"], record["source_id"])
+        rows[key] = {
+            "raw_file": raw_file,
+            "run_id": raw_file.rsplit("/", 1)[-1].split(".", 1)[0],
+            "source": record["source"],
+            "scope": listing_scope(record),
+            "source_id": record["source_id"],
+        }
+        newest[raw_file] = max(newest.get(raw_file, ""), record["fetched_at"])
+    return [{**row, "crawled_at": newest[row["raw_file"]]} for row in rows.values()]

@@ -54,6 +54,13 @@ class RawZone:
         """Every record of the zone, file by file in name order (so, oldest crawl first).
 
         A line that is not a JSON object is counted in `stats` and logged, never fatal."""
+        for _, record in self.read_with_files(sources, stats):
+            yield record
+
+    def read_with_files(
+        self, sources: Iterable[str] | None = None, stats: ReadStats | None = None
+    ) -> Iterator[tuple[Path, dict[str, Any]]]:
+        """Like `read`, with the crawl file each record came from."""
         stats = stats if stats is not None else ReadStats()
         for path in self.files(sources):
             stats.files += 1
@@ -70,4 +77,4 @@ class RawZone:
                         logger.warning("Skipping line %d of %s: not a JSON object", number, path)
                         continue
                     stats.records += 1
-                    yield record
+                    yield path, record

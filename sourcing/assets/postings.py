@@ -7,8 +7,9 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipelines.dedupe import dedupe
+from pipelines.lifecycle import apply_lifecycle, expires_at
 from pipelines.normalize import normalize_record, parse_time
-from pipelines.versions import latest_versions
+from pipelines.versions import crawl_records, latest_versions
 from sourcing.assets.crawl import raw_asset_key
 from sourcing.raw_zone import ReadStats
 from sourcing.resources import RawZoneResource
@@ -41,7 +42,8 @@ def normalize_all(records: list[dict[str, Any]], log: Any) -> tuple[list[dict], 
                 }
             )
         else:
-            rows.extend(result.postings)
+            expiry = expires_at(raw)
+            rows.extend({**row, "expires_at": expiry} for row in result.postings)
     return rows, skipped
 
 
@@ -57,11 +59,20 @@ def normalized_postings(
     """Every job record of the raw zone (latest version of each), normalized: one row per role.
     Records that are not job offers land in `skipped_records` with the reason."""
     stats = ReadStats()
-    records = list(raw_zone.zone().read(JOB_SOURCES, stats))
+    zone = raw_zone.zone()
+    files_and_records = list(zone.read_with_files(JOB_SOURCES, stats))
+    records = [record for _, record in files_and_records]
+    crawls = crawl_records(
+        (path.relative_to(zone.root.parent).as_posix(), record)
+        for path, record in files_and_records
+    )
     rows, skipped = normalize_all(records, context.log)
     with duckdb.get_connection() as con:
         migrate(con)
-        replace_tables(con, {"normalized_postings": rows, "skipped_records": skipped})
+        replace_tables(
+            con,
+            {"normalized_postings": rows, "skipped_records": skipped, "crawl_records": crawls},
+        )
     reasons = Counter(s["reason"] for s in skipped)
     return dg.MaterializeResult(
         metadata={
@@ -84,14 +95,21 @@ def postings(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.Ma
     """One row per real-world job (`postings`) and its source records (`posting_sources`)."""
     with duckdb.get_connection() as con:
         migrate(con)
-        jobs, links = dedupe(read_table(con, "normalized_postings"))
+        rows = read_table(con, "normalized_postings")
+        jobs, links = dedupe(rows)
+        apply_lifecycle(jobs, links, rows, read_table(con, "crawl_records"))
         replace_tables(con, {"postings": jobs, "posting_sources": links})
     with_salary = sum(1 for j in jobs if j["salary_min"] is not None)
+    methods = Counter(x["match_method"] for x in links)
     return dg.MaterializeResult(
         metadata={
             "postings": len(jobs),
             "source_records": len({(x["source"], x["source_id"]) for x in links}),
             "ml_postings": sum(1 for j in jobs if j["is_ml"]),
             "share_with_salary": round(with_salary / len(jobs), 3) if jobs else 0.0,
+            "multi_record_postings": sum(1 for j in jobs if j["source_count"] > 1),
+            "match_methods": dg.MetadataValue.json(dict(methods)),
+            "closed": sum(1 for j in jobs if j["status"] == "closed"),
+            "reposts": sum(j["repost_count"] for j in jobs),
         }
     )

@@ -1,0 +1,131 @@
+"""Canonical apply URLs: one string per job, however a source links it.
+
+Tracking parameters (`utm_*`, `gh_src`, `lever-source`, `ref`, `source`...) are dropped, the
+host is lower-cased and `www.` removed, and links into an ATS are reduced to the ATS's own job
+id, so `https://boards.greenhouse.io/acme/jobs/123?gh_src=hn`,
+`https://job-boards.greenhouse.io/acme/jobs/123` and `https://acme.com/careers?gh_jid=123`
+are all `greenhouse:123`.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+TRACKING = re.compile(
+    r"^(utm_.*|gh_src|lever-(source|origin|via)|ref|referrer|refid|source|src|via|"
+    r"fbclid|gclid|mc_[ce]id|_hs(enc|mi)|trk|trackingid|campaign|medium|ashby_jid_src)$",
+    re.I,
+)
+UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+GREENHOUSE = re.compile(
+    r"^(?:job-boards|boards)(?:\.eu)?\.greenhouse\.io/(?:embed/job_app|[^/]+/jobs/(\d+))", re.I
+)
+GREENHOUSE_API = re.compile(r"^boards-api\.greenhouse\.io/v1/boards/[^/]+/jobs/(\d+)", re.I)
+LEVER = re.compile(rf"^jobs(?:\.eu)?\.lever\.co/[^/]+/({UUID})", re.I)
+ASHBY = re.compile(rf"^jobs\.ashbyhq\.com/[^/]+/({UUID})", re.I)
+
+
+def ats_job(url: str | None) -> tuple[str, str] | None:
+    """`("greenhouse", "123")`, `("lever", uuid)` or `("ashby", uuid)` for a link to one ATS
+    job (a board page, an apply page, an embed or a `gh_jid` parameter), else None."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = parts.netloc.lower().split("@")[-1].split(":")[0].removeprefix("www.")
+    where = host + parts.path
+    query = dict(parse_qsl(parts.query))
+    if m := GREENHOUSE.match(where):
+        job = m.group(1) or query.get("token")
+        return ("greenhouse", job) if job and job.isdigit() else None
+    if m := GREENHOUSE_API.match(where):
+        return "greenhouse", m.group(1)
+    if (job := query.get("gh_jid", "")).isdigit():
+        return "greenhouse", job
+    if m := LEVER.match(where):
+        return "lever", m.group(1).lower()
+    if m := ASHBY.match(where):
+        return "ashby", m.group(1).lower()
+    return None
+
+
+def canonical_url(url: str | None) -> str | None:
+    """The one string every link to this job reduces to, or None for no / unusable URL.
+
+    ATS jobs become `<ats>:<job id>`; other URLs keep scheme-less host, path and their
+    non-tracking query parameters in sorted order, without fragment or trailing slash."""
+    if not url or not url.strip():
+        return None
+    if job := ats_job(url):
+        return f"{job[0]}:{job[1]}"
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = parts.netloc.lower().split("@")[-1].removeprefix("www.")
+    if host.endswith(":80") or host.endswith(":443"):
+        host = host.rsplit(":", 1)[0]
+    if not host or "." not in host:
+        return None
+    query = sorted((k, v) for k, v in parse_qsl(parts.query) if not TRACKING.match(k))
+    path = re.sub(r"/+", "/", parts.path).rstrip("/")
+    return host + path + (f"?{urlencode(query)}" if query else "")
+
+
+def is_generic(canonical: str) -> bool:
+    """A link that names no single job: a careers page, a board's front page, a mailto, a
+    site root. Two postings sharing one of these are not thereby the same job."""
+    if ":" in canonical.split("/", 1)[0]:  # ats:<id>
+        return False
+    host, _, path = canonical.partition("/")
+    path = path.lower()
+    if not path or host in {"news.ycombinator.com"}:
+        return True
+    last = path.rsplit("/", 1)[-1].split("?", 1)[0]
+    return last in {
+        "careers",
+        "career",
+        "jobs",
+        "job",
+        "join",
+        "join-us",
+        "joinus",
+        "work-with-us",
+        "hiring",
+        "openings",
+        "positions",
+        "about",
+        "team",
+        "apply",
+    } or path in {"jobs", "careers"}
+
+
+def job_urls(*urls: str | None) -> list[str]:
+    """The canonical forms of the links that name one job (ATS ids first), deduplicated."""
+    found = [c for u in urls if (c := canonical_url(u)) and not is_generic(c)]
+    return sorted(set(found), key=lambda c: (":" not in c.split("/", 1)[0], c))
+
+
+ATS_SOURCES = ("greenhouse", "lever", "ashby")
+
+
+def record_urls(
+    source: str, url: str | None, apply_url: str | None, links: list[str] | None = None
+) -> tuple[str | None, list[str]]:
+    """(canonical_url, urls) of one normalized row: the job URL the row is primarily about
+    (an ATS record's own job; otherwise its apply link, else its own page when that names
+    one job) and every job URL it links."""
+    own = canonical_url(url)
+    apply = canonical_url(apply_url)
+    if source in ATS_SOURCES and own and ats_job(url):
+        primary: str | None = own
+    elif apply and not is_generic(apply):
+        primary = apply
+    elif own and not is_generic(own):
+        primary = own
+    else:
+        primary = None
+    return primary, job_urls(url, apply_url, *(links or []))
