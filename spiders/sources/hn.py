@@ -140,13 +140,11 @@ class HnHiringSpider(HnThreadSpider):
 
 
 def read_suppressed(path: str | None) -> frozenset[str]:
-    """The hashes of `<data-dir>/suppression.sha256` (lines `kind<TAB>sha256`), if any."""
+    """The hashes of `<data-dir>/suppression.sha256` (lines `kind<TAB>sha256<TAB>added`)."""
     if not path or not Path(path).exists():
         return frozenset()
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return frozenset(
-        line.split("\t")[-1].strip() for line in lines if line.strip() and not line.startswith("#")
-    )
+    rows = [line.split("\t") for line in Path(path).read_text(encoding="utf-8").splitlines()]
+    return frozenset(r[1].strip() for r in rows if len(r) > 1 and not r[0].startswith("#"))
 
 
 class HnWantsSpider(HnThreadSpider):
