@@ -267,8 +267,9 @@ def report(output, data, db) -> None:
         built = write_report(db_file, Path(output))
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from exc
+    width = max(map(len, built.numbers), default=0)
     for key, value in built.numbers.items():
-        _line(key, value)
+        click.echo(f"  {key:<{width}}  {value}")
     click.echo(f"report: {output} ({len(built.charts)} charts)")
 
 
