@@ -25,7 +25,7 @@ from pipelines.location import parse_location, region_of
 from pipelines.model import ExtractedPosting, Extraction, Location, RemotePolicy, Salary
 from pipelines.remote import parse_remote
 from pipelines.salary import find_salaries, has_equity, parse_salary
-from pipelines.skills import extract_skills
+from pipelines.skills import canonical_skill, extract_skills
 from pipelines.urls import record_urls
 
 # An extractor reads one source record; `context` is what the spider knew about the page it
@@ -95,6 +95,14 @@ def _remote(posting: ExtractedPosting) -> RemotePolicy:
     return RemotePolicy(chosen.remote, chosen.scope, visa)
 
 
+def _skills(posting: ExtractedPosting) -> list[str]:
+    """Skills named in the posting's own text (its section when the record has several roles),
+    then those of the board's tags ("golang" → go)."""
+    found = extract_skills(posting.skills_text or f"{posting.title}\n{posting.description}")
+    tagged = (canonical_skill(t) for t in posting.tags)
+    return list(dict.fromkeys([*found, *(t for t in tagged if t)]))
+
+
 def normalize_posting(
     posting: ExtractedPosting, raw: dict[str, Any], role_index: int, roles: int
 ) -> dict[str, Any]:
@@ -110,8 +118,7 @@ def normalize_posting(
     salary, salary_source = _salary(posting, country, roles)
     posted_at = posting.posted_at or parse_time(raw.get("fetched_at"))
     usd_min, usd_max = annual_usd(salary, posted_at.date()) if salary else (None, None)
-    text = f"{posting.title}\n{posting.description}"
-    skills = extract_skills(text)
+    skills = _skills(posting)
     role = classify_role(posting.title, posting.description)
     url = posting.url or raw.get("url")
     canonical_url, urls = record_urls(raw["source"], url, posting.apply_url, posting.urls)

@@ -15,6 +15,19 @@ times. The automaton only proposes candidates. Each candidate is then checked fo
    "Julia from our team" and "Ray Dalio" therefore yield nothing.
 
 Overlapping candidates resolve leftmost-longest: "React Native" is react-native, not react.
+
+Decisions on what counts (the labelled evaluation set follows them):
+
+- Concept skills (flagged `concept: true`: fields and methods such as machine-learning,
+  deep-learning, nlp, computer-vision, llm, mlops, time-series) count only where the text asks
+  for the field itself ("PhD in ML", "apply machine learning to…", "Data Scientist, NLP",
+  "Quantitative Researcher (ML)"), not where the words only name a job, a team or a kind of
+  company ("Machine Learning Engineer", "our NLP team", "ML and data roles", "not an ML shop").
+- One text, one list: a posting that covers several roles is split upstream. Extractors that
+  can tell which words belong to which role (HN comments with one line or section per role)
+  hand `ExtractedPosting.skills_text` (the role's own section plus what all roles share), so a
+  Frontend Engineer does not inherit the ML Engineer's PyTorch. Board tags (RemoteOK,
+  Remotive) are mapped with `canonical_skill` by the normalizer, not read as text.
 """
 
 from __future__ import annotations
@@ -114,6 +127,7 @@ class Alias:
     needs_context: bool = False
     before: frozenset[str] = DEFAULT_BEFORE
     after: frozenset[str] = DEFAULT_AFTER
+    concept: bool = False  # a field or method: does not count where it only names a job
 
 
 @dataclass(frozen=True)
@@ -134,6 +148,10 @@ def _load() -> tuple[dict[str, dict], tuple[Alias, ...]]:
         category = spec.get("category")
         if category not in CATEGORIES:
             raise ValueError(f"skills.yaml: {name!r} has unknown category {category!r}")
+        unknown_keys = set(spec) - {"category", "aliases", "concept"}
+        if unknown_keys:
+            raise ValueError(f"skills.yaml: {name!r} has unknown keys {unknown_keys}")
+        concept = bool(spec.get("concept", False))
         texts: list[str] = []
         for item in spec.get("aliases") or []:
             if isinstance(item, dict):
@@ -147,9 +165,10 @@ def _load() -> tuple[dict[str, dict], tuple[Alias, ...]]:
                     needs_context=bool(item.get("needs_context", False)),
                     before=_words(item.get("before"), DEFAULT_BEFORE),
                     after=_words(item.get("after"), DEFAULT_AFTER),
+                    concept=concept,
                 )
             else:
-                alias = Alias(text=str(item), skill=str(name))
+                alias = Alias(text=str(item), skill=str(name), concept=concept)
             aliases.append(alias)
             texts.append(alias.text)
         if not texts:
@@ -281,6 +300,37 @@ def _in_context(text: str, hit: _Hit) -> bool:
     return _introduced(text, hit.start) and _list_item(text, hit)
 
 
+# What a concept word names when a job, a team or a company follows it ("ML Engineer",
+# "NLP team", "ML and data roles", "ML/AI engineers", "an ML shop").
+_JOB_AFTER = re.compile(
+    r"(?:\s*(?:/|&|,|\band\b|\bor\b)\s*[\w+#.-]+(?:\s+[\w+#.-]+)?)?[\s-]*(?:"
+    r"engineers?|engineering|scientists?|researchers?|developers?|devs?|teams?|roles?|"
+    r"positions?|openings?|jobs?|interns?|internships?|leads?|leaders?|managers?|directors?|"
+    r"architects?|specialists?|experts?|practitioners?|hires?|hiring|talent|people|folks|"
+    r"shops?|company|companies|startups?|groups?|org|organi[sz]ations?|department|"
+    r"platform|infrastructure|infra|ops|consultants?|analysts?|programmers?|startup)\b",
+    re.IGNORECASE,
+)
+
+
+# ...or when a job noun and a preposition come before it, as titles in Romance languages and
+# German or Polish have it ("Ingeniero/a de Machine Learning", "Praktikum Machine Learning").
+_JOB_BEFORE = re.compile(
+    r"\b(?:ingenier[oa]s?|ingeniera/o|ingeniero/a|engenheir[oa]s?|ingenieur\w*|ingénieur\w*|"
+    r"inżynier\w*|inzynier\w*|cient[ií]fic[oa]s?|cientistas?|scientifique|praktikum|"
+    r"praktikant\w*|werkstudent\w*|stage|estágio|estagio|especialistas?|desarrollador\w*|"
+    r"desenvolvedor\w*|développeu\w*|investigador\w*|pesquisador\w*|chercheu\w*|"
+    r"specjalist\w*|programist\w*|entwickler\w*)(?:\s?\(\w{1,2}\)|[/·]\w{1,2})?"
+    r"(?:\s+(?:de|en|em|des|du|in|im|für|ds\.?|w|do|da|del))?\s*[\s'’]$",
+    re.IGNORECASE,
+)
+
+
+def _names_a_job(text: str, hit: _Hit) -> bool:
+    before = text[max(0, hit.start - 40) : hit.start]
+    return bool(_JOB_AFTER.match(text, hit.end) or _JOB_BEFORE.search(before))
+
+
 def _adjacent(text: str, left: _Hit, right: _Hit) -> bool:
     gap = text[left.end : right.start]
     return len(gap) <= _MAX_GAP and bool(_LIST_GAP.match(gap))
@@ -316,7 +366,7 @@ def extract_skills(text: str) -> list[str]:
         i = j + 1
     seen: dict[str, None] = {}
     for hit, good in zip(hits, ok, strict=True):
-        if good:
+        if good and not (hit.alias.concept and _names_a_job(text, hit)):
             seen.setdefault(hit.alias.skill, None)
     return list(seen)
 

@@ -76,10 +76,8 @@ def test_remoteok_job_fields():
     assert posting.title == "Ingeniero de Visión"
     assert posting.company == "Zöllner & Co"
     assert posting.location_text == "München, Germany"
-    assert (
-        posting.description
-        == "Trabajarás con PyTorch.\n\nTeam\n\nTags: python, pytorch, computer vision"
-    )
+    assert posting.description == "Trabajarás con PyTorch.\n\nTeam"
+    assert posting.tags == ["python", "pytorch", "computer vision"]
     assert posting.structured_salary == Salary(
         150000, 190000, "USD", "year", "USD 150000-190000 per year"
     )
@@ -136,7 +134,8 @@ def test_remotive_job_fields():
     assert posting.salary_text == "$150k - $185k"
     assert posting.structured_salary is None
     assert posting.structured_remote == "remote"
-    assert posting.description == "Rank products with PyTorch.\n\nTags: python, AI/ML"
+    assert posting.description == "Rank products with PyTorch."
+    assert posting.tags == ["python", "AI/ML"]
     assert posting.posted_at == datetime(2026, 11, 19, 9, 15, tzinfo=UTC)  # naive = UTC
     assert posting.url == "https://remotive.com/remote-jobs/software-dev/job-201"
     assert posting.apply_url is None

@@ -163,6 +163,19 @@ EXACT = [
     ("machine\u00a0learning", ["machine-learning"]),
     ("Datenanalyse mit Python und SQL", ["python", "sql"]),
     ("Expérience en Python et Docker", ["python", "docker"]),
+    # concept skills: the field asked for counts, a job or team named after it does not
+    ("Experience applying machine learning to pricing", ["machine-learning"]),
+    ("PhD in ML or a related field", ["machine-learning"]),
+    ("Data Scientist, NLP", ["nlp"]),
+    ("Quantitative Analyst (ML)", ["machine-learning"]),
+    ("Senior Machine Learning Engineer", []),
+    ("Join our computer vision team", []),
+    ("We hire ML and data engineers", []),
+    ("We are not an ML shop", []),
+    ("Ingeniera/o de Machine Learning", []),
+    ("Ingénieur·e Machine Learning", []),
+    ("Praktikum Machine Learning (m/w/d)", []),
+    ("MLOps Engineer with Kubeflow", ["kubeflow"]),
 ]
 
 # (text, skill that must NOT be found)

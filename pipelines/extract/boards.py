@@ -6,16 +6,11 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 
-def with_tags(description: str, tags: object) -> str:
-    """The description with the board's tags appended as a last line ("Tags: a, b"), so the
-    skill normalizer reads them alongside the text."""
+def tag_list(tags: object) -> list[str]:
+    """The board's tags as stripped strings (the normalizer maps them to skills)."""
     if not isinstance(tags, list):
-        return description
-    names = [t.strip() for t in tags if isinstance(t, str) and t.strip()]
-    if not names:
-        return description
-    line = "Tags: " + ", ".join(names)
-    return f"{description}\n\n{line}" if description else line
+        return []
+    return [t.strip() for t in tags if isinstance(t, str) and t.strip()]
 
 
 def iso_time(value: object) -> datetime | None:

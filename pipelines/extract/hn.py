@@ -426,7 +426,13 @@ def _clean_title(text: str) -> tuple[str, str | None]:
     salary = None
     if (m := _SALARY_SPAN.search(t)) and _is_salary(t):
         salary = m.group(0).strip(" ,;")
-        t = (t[: m.start()] + " " + t[m.end() :]).strip()
+        start, end = m.start(), m.end()
+        opened, closed = t.rfind("(", 0, start), t.find(")", end)
+        if opened > t.rfind(")", 0, start) and closed != -1:
+            # "(₹40–55 LPA)", "(55.000 – 68.000 € brutos/año)": the whole parenthesis is pay.
+            salary = _SALARY_LABEL.sub("", t[opened + 1 : closed]).strip(" ,;")
+            start, end = opened, closed + 1
+        t = (t[:start] + " " + t[end:]).strip()
     t = _URL_ANY.sub(" ", t)
     t = re.sub(
         r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the)\s+)?",
@@ -846,6 +852,19 @@ _LIST_TAIL = re.compile(
 )
 
 
+def _outside_parens(pattern: re.Pattern[str], text: str) -> int:
+    """Where the first match of `pattern` outside (), [] starts; len(text) when none."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and pattern.match(text, i):
+            return i
+    return len(text)
+
+
 def _title_case(text: str) -> bool:
     """Every word capitalized except small joining words: "Director of Data Science"."""
     words = re.findall(r"[^\W\d_][\w'’-]*", re.sub(r"\([^()]*\)", " ", text))
@@ -853,13 +872,14 @@ def _title_case(text: str) -> bool:
 
 
 def _title_like(head: str) -> bool:
-    words = head.split()
+    plain = re.sub(r"\([^()]*\)", " ", head).strip()
+    words = plain.split()
     return (
         0 < len(words) <= 8
-        and len(head) <= 70
+        and len(plain) <= 70
         and names_a_job(head)
         and not _GENERIC_ROLE.match(head)
-        and not _SENTENCE_WORD.search(re.sub(r"\([^()]*\)", " ", head))
+        and not _SENTENCE_WORD.search(plain)
     )
 
 
@@ -880,8 +900,7 @@ def _role_line(line: str) -> tuple[_Role, bool] | None:
     if not text or not text[0].isupper():
         return None
     salary_m = _SALARY_SPAN.search(text) if _is_salary(text) else None
-    end = _HEAD_END.search(text)
-    cut = end.start() if end else len(text)
+    cut = _outside_parens(_HEAD_END, text)
     in_parens = salary_m and re.search(r"[(\[][^)\]]*$", text[: salary_m.start()])
     if salary_m and salary_m.start() < cut and not in_parens:
         cut = salary_m.start()  # "Lead Perception Engineer $200k–$240k"
@@ -932,6 +951,8 @@ def _sections(body: list[str], found: list[_RoleLine]) -> None:
     for f in found:
         if f.role.section is not None:
             continue
+        if f.index - 1 in starts or f.index + 1 in starts:
+            f.heading = False  # one line of a list of roles, not a heading
         lines = [body[f.index]]
         i = f.index + 1
         paragraphs = 0

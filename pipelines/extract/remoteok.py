@@ -14,7 +14,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from pipelines.extract.boards import clean, iso_time, with_tags
+from pipelines.extract.boards import clean, iso_time, tag_list
 from pipelines.model import ExtractedPosting, Extraction, Salary
 from pipelines.text import extract_links, html_to_text, repair_mojibake
 
@@ -81,7 +81,8 @@ def extract_remoteok(record: dict[str, Any], context: dict[str, Any]) -> Extract
             ExtractedPosting(
                 title=title,
                 company=_fixed(record.get("company")),
-                description=with_tags(_SPAM_CHECK.sub("", html_to_text(html)), record.get("tags")),
+                description=_SPAM_CHECK.sub("", html_to_text(html)),
+                tags=tag_list(record.get("tags")),
                 location_text=_fixed(record.get("location")),
                 structured_salary=remoteok_salary(
                     record.get("salary_min"), record.get("salary_max")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.extract.boards import clean, iso_time, with_tags
+from pipelines.extract.boards import clean, iso_time, tag_list
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.text import extract_links, html_to_text
 
@@ -25,7 +25,8 @@ def extract_remotive(record: dict[str, Any], context: dict[str, Any]) -> Extract
             ExtractedPosting(
                 title=title,
                 company=clean(record.get("company_name")),
-                description=with_tags(html_to_text(html), record.get("tags")),
+                description=html_to_text(html),
+                tags=tag_list(record.get("tags")),
                 location_text=clean(record.get("candidate_required_location")),
                 salary_text=clean(record.get("salary")),
                 structured_remote="remote",

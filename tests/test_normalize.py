@@ -1,0 +1,64 @@
+"""normalize_posting / normalize_record over invented postings, table-driven."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pipelines.model import ExtractedPosting
+from pipelines.normalize import normalize_posting, normalize_record
+
+RAW = {"source": "test", "source_id": "1", "fetched_at": "2026-11-02T10:00:00+00:00"}
+
+
+def norm(**fields: Any) -> dict[str, Any]:
+    fields.setdefault("title", "Data Engineer")
+    return normalize_posting(ExtractedPosting(**fields), RAW, 0, 1)
+
+
+SKILL_CASES = [
+    (
+        "whole text when no section",
+        dict(description="We use Python and dbt."),
+        ["python", "dbt"],
+    ),
+    (
+        "own section only",
+        dict(description="Python, dbt. Also React for the frontend role.", skills_text="dbt"),
+        ["dbt"],
+    ),
+    (
+        "board tags mapped to canonical skills",
+        dict(description="Build pipelines.", tags=["golang", "k8s", "digital nomad"]),
+        ["go", "kubernetes"],
+    ),
+    (
+        "tags add to the text, without repeats",
+        dict(description="We use Python.", tags=["python", "PyTorch"]),
+        ["python", "pytorch"],
+    ),
+]
+
+
+@pytest.mark.parametrize("name,fields,expected", SKILL_CASES, ids=[c[0] for c in SKILL_CASES])
+def test_skills(name: str, fields: dict[str, Any], expected: list[str]) -> None:
+    assert norm(**fields)["skills"] == expected
+
+
+def _hn(text: str) -> dict[str, Any]:
+    return {
+        **RAW,
+        "source": "hn_hiring",
+        "record": {"id": 9, "created_at": "2026-11-02T10:00:00Z", "author": "x", "text": text},
+    }
+
+
+def test_multi_role_comment_gives_each_role_its_own_tools() -> None:
+    text = (
+        "Gannet Labs | Remote (US)<p>- Senior ML Engineer ($180k-$210k): PyTorch and Ray<br>"
+        "- Frontend Engineer ($150k-$170k): React, TypeScript<p>Everyone writes Python."
+    )
+    postings = {p["title"]: p for p in normalize_record(_hn(text)).postings}
+    assert postings["Senior ML Engineer"]["skills"] == ["pytorch", "ray", "python"]
+    assert postings["Frontend Engineer"]["skills"] == ["react", "typescript", "python"]
