@@ -145,7 +145,7 @@ _OBFUSCATED_RE = re.compile(
 )
 # A local part of only spelled-out single letters: "p r i y a . r @ example . com".
 _SPACED_RE = re.compile(
-    r"(?<![\w])(?P<local>(?:[a-z0-9]\s){2,}[a-z0-9](?:\s*\.\s*(?:[a-z0-9]\s)*[a-z0-9])*)"
+    r"(?<![\w])(?P<local>(?:[a-z0-9]\s){1,}[a-z0-9](?:\s*\.\s*(?:[a-z0-9]\s)*[a-z0-9])*)"
     r"\s*@\s*(?P<domain>[a-z0-9-]+(?:\s*\.\s*[a-z0-9-]+)+)",
     re.I,
 )
@@ -219,9 +219,13 @@ def find_emails(text: str, handle: str | None = None) -> list[str]:
 
     for m in _EMAIL_RE.finditer(text):
         add(_valid(f"{m.group(1)}@{m.group(2)}"))
+    spaced = []
     for m in _SPACED_RE.finditer(text):
+        spaced.append(m.span())
         add(_valid(f"{_squash(m.group('local'))}@{_squash(m.group('domain'))}"))
     for m in _OBFUSCATED_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in spaced):
+            continue  # the tail of a spelled-out address, already read whole
         local = _squash(m.group("local"))
         raw_domain = m.group("domain")
         # "name at domain.com" (a bare word "at") must spell the domain as one: the words

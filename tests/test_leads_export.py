@@ -1,0 +1,168 @@
+"""`sourcing export leads`: candidates and companies from the sample, in CSV, JSON Lines and
+Parquet, filtered by parameters, ranked by match score, safe in spreadsheets, owner-only."""
+
+import csv
+import io
+import json
+import re
+import stat
+import subprocess
+import sys
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from warehouse.export import LeadFilters, neutralize, select_leads, to_csv
+
+SOURCES = "hn_wants,hn_hiring,greenhouse,lever,ashby"
+
+
+def sourcing(*args, check=True):
+    proc = subprocess.run(
+        [sys.executable, "-m", "sourcing.cli", *args], capture_output=True, text=True, timeout=600
+    )
+    if check and proc.returncode != 0:
+        raise AssertionError(f"sourcing {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    data = tmp_path_factory.mktemp("data")
+    out = sourcing("run", "--sample", "--sources", SOURCES, "--data-dir", str(data)).stdout
+    return data, out
+
+
+def export(data, out, *args):
+    return sourcing("export", "leads", *args, "-o", str(out), "--data-dir", str(data))
+
+
+def test_run_fills_candidates_and_companies(sample):
+    data, out = sample
+    con = duckdb.connect(str(data / "sourcing.duckdb"), read_only=True)
+    try:
+        people = con.execute("SELECT count(*) FROM candidates").fetchone()[0]
+        firms, hiring = con.execute(
+            "SELECT count(*), count(*) FILTER (ml_postings > 0) FROM companies"
+        ).fetchone()
+        both = con.execute("SELECT count(*) FROM candidates WHERE posts = 2").fetchone()[0]
+        supply = con.execute(
+            "SELECT candidates, postings FROM skill_supply_demand"
+            " WHERE month = '2026-11' AND skill = 'pytorch'"
+        ).fetchone()
+    finally:
+        con.close()
+    assert people >= 30 and both >= 2
+    assert firms >= 10 and hiring >= 5
+    assert supply[0] > 0 and supply[1] > 0
+    assert re.search(rf"candidates +{people}\b", out)
+
+
+def test_csv_ranked_by_match_with_source_urls_and_owner_only(sample, tmp_path):
+    data, _ = sample
+    out = tmp_path / "leads.csv"
+    proc = export(
+        data, out, "--kind", "candidates", "--skills", "PyTorch,k8s", "--min-match", "0.3",
+        "--format", "csv",
+    )  # fmt: skip
+    assert "GDPR" in proc.stderr and "legitimate interest" in proc.stderr
+    assert "@" not in proc.stdout  # the command prints counts, never people
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows, "no candidate matched"
+    scores = [float(r["match"]) for r in rows]
+    assert scores == sorted(scores, reverse=True) and min(scores) >= 0.3
+    assert all(r["url"].startswith("https://news.ycombinator.com/item?id=") for r in rows)
+    assert all("pytorch" in r["skills"] or "kubernetes" in r["skills"] for r in rows)
+
+
+def test_bom_jsonl_and_parquet_hold_the_same_rows(sample, tmp_path):
+    data, _ = sample
+    args = ("--kind", "candidates", "--region", "Western Europe")
+    export(data, tmp_path / "a.csv", *args, "--format", "csv", "--bom")
+    export(data, tmp_path / "a.jsonl", *args, "--format", "jsonl")
+    export(data, tmp_path / "a.parquet", *args, "--format", "parquet")
+    raw = (tmp_path / "a.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    from_csv = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    from_jsonl = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines()]
+    from_parquet = pq.read_table(tmp_path / "a.parquet").to_pylist()
+    assert len(from_csv) == len(from_jsonl) == len(from_parquet) >= 5
+    assert {r["handle"] for r in from_jsonl} == {r["handle"] for r in from_parquet}
+    assert all(r["region"] == "Western Europe" and r["url"] for r in from_jsonl)
+    assert isinstance(from_jsonl[0]["skills"], list)
+    for name in ("a.csv", "a.jsonl", "a.parquet"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600
+
+
+def test_filters(sample):
+    data, _ = sample
+    db = data / "sourcing.duckdb"
+    _, de = select_leads(db, "candidates", LeadFilters(country="de"))
+    assert de and all(r["country"] == "DE" for r in de)
+    _, ds = select_leads(db, "candidates", LeadFilters(role="data_scientist"))
+    assert ds and all("data_scientist" in r["roles"] for r in ds)
+    _, remote = select_leads(db, "candidates", LeadFilters(remote=True))
+    assert remote and all(r["remote"] == "remote" for r in remote)
+    from datetime import date
+
+    _, recent = select_leads(db, "candidates", LeadFilters(since=date(2026, 11, 1)))
+    assert recent and all(r["last_seen"].date() >= date(2026, 11, 1) for r in recent)
+    _, all_people = select_leads(db, "candidates", LeadFilters())
+    assert len(recent) < len(all_people)
+    _, firms = select_leads(db, "companies", LeadFilters(role="ml_engineer", skills=["pytorch"]))
+    assert firms and all("ml_engineer" in r["roles"] and r["url"] for r in firms)
+
+
+def test_filters_are_parameters_not_sql(sample):
+    data, _ = sample
+    db = data / "sourcing.duckdb"
+    evil = "x' OR 1=1; DROP TABLE candidates; --"
+    for filters in (LeadFilters(role=evil), LeadFilters(region=evil), LeadFilters(country=evil)):
+        assert select_leads(db, "candidates", filters)[1] == []
+    assert select_leads(db, "candidates", LeadFilters())[1]  # still there
+    bad = sourcing(
+        "export", "leads", "--kind", "candidates", "--country", evil, "--format", "csv",
+        "-o", str(data / "x.csv"), "--data-dir", str(data), check=False,
+    )  # fmt: skip
+    assert bad.returncode == 2 and "country" in bad.stderr
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_formula_cells_are_neutralized(cell):
+    assert neutralize(cell) == "'" + cell
+    text = to_csv(["a", "b"], [{"a": cell, "b": -5}]).decode()
+    row = list(csv.reader(io.StringIO(text, newline="")))[1]
+    assert row[0].startswith("'") and row[1] == "-5"  # numbers stay numbers
+
+
+def test_plain_cells_are_left_alone():
+    assert neutralize("Berlin, Germany") == "Berlin, Germany"
+    assert neutralize("a=b") == "a=b"
+
+
+def test_companies_export(sample, tmp_path):
+    data, _ = sample
+    out = tmp_path / "firms.jsonl"
+    proc = export(data, out, "--kind", "companies", "--format", "jsonl")
+    assert "GDPR" not in proc.stderr
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert rows and all(r["url"] for r in rows)
+    assert any(r["ats"] == ["greenhouse"] and r["careers_url"] for r in rows)
+    assert any(r["hiring_velocity"] > 0 for r in rows)
+
+
+@pytest.mark.parametrize("command", [["export", "leads"], ["forget"]])
+def test_help_has_an_example(command):
+    assert "Example" in sourcing(*command, "--help").stdout
+
+
+def test_bad_arguments_are_refused(sample, tmp_path):
+    data, _ = sample
+    base = ("export", "leads", "--format", "csv", "-o", str(tmp_path / "x.csv"))
+    assert sourcing(*base, "--kind", "people", check=False).returncode == 2
+    unknown = sourcing(*base, "--kind", "candidates", "--skills", "nosuchskill", check=False)
+    assert unknown.returncode == 2 and "taxonomy" in unknown.stderr
+    region = sourcing(*base, "--kind", "candidates", "--region", "Mars", check=False)
+    assert region.returncode == 2 and "Western Europe" in region.stderr
