@@ -295,13 +295,19 @@ def export() -> None:
 @click.option(
     "-o", "--output", metavar="DIR", required=True, help="Snapshot directory (replaced if one)."
 )
+@click.option(
+    "--with-candidates",
+    is_flag=True,
+    help="Include the candidates' tables (personal data: left out by default).",
+)
 @data_option
 @db_option
-def export_dataset(fmt, output, data, db) -> None:
+def export_dataset(fmt, output, with_candidates, data, db) -> None:
     """Every warehouse table as Parquet, hive-partitioned by month, with a manifest.json.
 
     Writes DIR/<table>/month=YYYY-MM/*.parquet and DIR/manifest.json (schema version, row
     counts, date range, sources, sha256 of every file). Read it back with any Parquet reader.
+    The candidates' tables hold people's own posts and are left out unless --with-candidates.
 
     \b
     Example:
@@ -313,7 +319,7 @@ def export_dataset(fmt, output, data, db) -> None:
 
     _, db_file = _paths(data, db)
     try:
-        result = export(db_file, Path(output))
+        result = export(db_file, Path(output), with_personal=with_candidates)
     except (FileNotFoundError, FileExistsError) as exc:
         raise click.ClickException(str(exc)) from exc
     m = result.manifest
@@ -324,6 +330,8 @@ def export_dataset(fmt, output, data, db) -> None:
     if m["date_range"]:
         _line("dates", f"{m['date_range']['min'][:10]} … {m['date_range']['max'][:10]}")
     _line("schema version", m["schema"]["version"])
+    if m["left_out"]:
+        _line("left out", f"{', '.join(m['left_out'])} (personal data; --with-candidates)")
     click.echo(f"snapshot: {output}/ (manifest.json lists every file with its sha256)")
 
 

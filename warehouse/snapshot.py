@@ -30,9 +30,14 @@ MANIFEST = "manifest.json"
 FORMAT_VERSION = 1
 # The date that places a row in a month, in order of preference: when the thing was posted,
 # then when we first saw it, then when it was fetched.
-DATE_COLUMNS = ("posted_at", "first_seen", "fetched_at", "last_seen", "closed_at")
+DATE_COLUMNS = ("posted_at", "first_seen", "fetched_at", "crawled_at", "last_seen", "closed_at")
 UNDATED = "unknown"
-SKIP_TABLES = {"schema_version"}  # its content is the manifest's `schema`
+# Never in a snapshot: `schema_version` is the manifest's `schema`; the suppression list holds
+# hashes of forgotten people's addresses, which must not travel.
+SKIP_TABLES = {"schema_version", "suppression_list"}
+# People's own posts (handles, emails, links): left out unless asked for, because a snapshot
+# is made to be shared and `sourcing forget` cannot reach copies already handed out.
+PERSONAL_TABLES = {"candidates", "candidate_posts"}
 
 
 @dataclass
@@ -54,6 +59,7 @@ def sha256(path: Path) -> str:
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every base table of the warehouse but those in SKIP_TABLES."""
     rows = con.execute(
         "SELECT table_name FROM information_schema.tables"
         " WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name"
@@ -94,8 +100,9 @@ def _sources(con: duckdb.DuckDBPyConnection, tables: list[str]) -> list[str]:
     return sorted(found)
 
 
-def export_dataset(db: Path | str, out: Path | str) -> SnapshotResult:
-    """Write every table of the warehouse at `db` as a snapshot in `out`.
+def export_dataset(db: Path | str, out: Path | str, with_personal: bool = False) -> SnapshotResult:
+    """Write every table of the warehouse at `db` as a snapshot in `out` (the tables of
+    people's own posts, PERSONAL_TABLES, only `with_personal`).
 
     The snapshot is written beside `out` and moved into place when complete, so `out` holds
     either the previous snapshot or the new one, never half of one. An existing `out` that is
@@ -110,6 +117,8 @@ def export_dataset(db: Path | str, out: Path | str) -> SnapshotResult:
     con = connect(db, read_only=True)
     try:
         tables = _tables(con)
+        left_out = [] if with_personal else [t for t in tables if t in PERSONAL_TABLES]
+        tables = [t for t in tables if t not in left_out]
         manifest = {
             "format": "parquet",
             "format_version": FORMAT_VERSION,
@@ -119,6 +128,7 @@ def export_dataset(db: Path | str, out: Path | str) -> SnapshotResult:
             "sources": _sources(con, tables),
             "date_range": None,
             "tables": {},
+            "left_out": {t: "personal data: export with --with-candidates" for t in left_out},
         }
         lows, highs = [], []
         for table in tables:
@@ -149,7 +159,10 @@ def _export_table(con: duckdb.DuckDBPyConnection, table: str, folder: Path) -> d
         month = f"coalesce(strftime({when}, '%Y-%m'), '{UNDATED}')"
     else:
         when, month = None, f"'{UNDATED}'"
-    source = f"SELECT *, {month} AS month FROM {_quote(table)}"
+    if "month" in columns:  # the table's own month ('YYYY-MM') places its rows
+        source = f"SELECT * REPLACE (coalesce(month, {month}) AS month) FROM {_quote(table)}"
+    else:
+        source = f"SELECT *, {month} AS month FROM {_quote(table)}"
     rows = con.execute(f"SELECT count(*) FROM {_quote(table)}").fetchone()[0]
     folder.mkdir(parents=True)
     if rows:
