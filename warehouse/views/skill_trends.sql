@@ -40,8 +40,8 @@ SELECT
     coalesce(c.postings, 0) AS postings,
     t.ml_postings,
     round(coalesce(c.postings, 0) / t.ml_postings, 4) AS share_of_ml_postings,
-    coalesce(e.prev_postings, 0) AS prev_3m_postings,
-    e.prev_ml_postings AS prev_3m_ml_postings,
+    coalesce(e.prev_postings, 0)::BIGINT AS prev_3m_postings,
+    e.prev_ml_postings::BIGINT AS prev_3m_ml_postings,
     round(coalesce(e.prev_postings, 0) / e.prev_ml_postings, 4) AS prev_3m_share,
     round(coalesce(c.postings, 0) / t.ml_postings
         - coalesce(e.prev_postings, 0) / e.prev_ml_postings, 4) AS share_change
