@@ -1,23 +1,22 @@
 """Conversion of stated pay to annual US dollars, from the monthly rate table shipped in
-`pipelines/data/fx_rates.csv` (columns `month,currency,usd_per_unit`)."""
+`pipelines/data/fx_rates.csv` (columns `month,currency,usd_per_unit`), whose source and date
+are in `fx_rates.meta.json`."""
 
 from __future__ import annotations
 
 import bisect
 import csv
 import datetime
+import json
 from functools import cache
 from importlib import resources
 
 from pipelines.model import Salary
 
-RATES_SOURCE = (
-    "pipelines/data/fx_rates.csv: approximate monthly USD reference rates for 2014-01..2026-11, "
-    "compiled offline (no network) in 2026 from remembered ECB/Federal Reserve published "
-    "averages: a few anchor months per year per currency, linearly interpolated between "
-    "anchors; DKK/CZK/HUF/RON derived from EUR crosses; months after 2025-12 carry the "
-    "2025-12 rate forward. Good to a few percent, not for accounting; refresh when online."
-)
+TABLE = resources.files("pipelines").joinpath("data", "fx_rates.csv")
+# The table's provenance, written by `sourcing fx refresh` next to the table.
+META = resources.files("pipelines").joinpath("data", "fx_rates.meta.json")
+RATES_SOURCE: str = json.loads(META.read_text(encoding="utf-8"))["description"]
 
 # Working time per year, for annualizing pay stated per shorter period.
 PERIODS_PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
@@ -27,8 +26,7 @@ PERIODS_PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080
 def _table() -> dict[str, tuple[list[str], list[float]]]:
     """currency -> (sorted months 'YYYY-MM', USD per unit for each month)."""
     rows: dict[str, list[tuple[str, float]]] = {}
-    path = resources.files("pipelines").joinpath("data", "fx_rates.csv")
-    with path.open(newline="", encoding="utf-8") as f:
+    with TABLE.open(newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             rows.setdefault(row["currency"], []).append((row["month"], float(row["usd_per_unit"])))
     table = {}

@@ -479,5 +479,64 @@ def sources() -> None:
         click.echo(f"    sample: {source.sample or 'none'}")
 
 
+@main.group()
+def fx() -> None:
+    """The exchange-rate table that converts salaries to annual USD.
+
+    \b
+    Example:
+      sourcing fx refresh
+    """
+
+
+@fx.command("refresh")
+@click.option(
+    "--source",
+    type=click.Choice(["ecb"]),
+    default="ecb",
+    show_default=True,
+    help="Where the rates come from: the ECB's daily euro reference rates since 1999.",
+)
+@click.option("--url", metavar="URL", help="Download from here instead of the ECB's address.")
+@click.option(
+    "-o",
+    "--output",
+    metavar="PATH",
+    help="Table to write, with PATH's .meta.json beside it (default: the shipped table).",
+)
+def fx_refresh(source, url, output) -> None:
+    """Download the ECB rate history (one request) and rewrite the monthly USD rate table.
+
+    Months from 2014-01 to the newest ECB day; a month's rate is the mean of its daily
+    rates, converted to USD per unit through EUR/USD. AED comes from its USD peg; other
+    currencies the ECB lacks keep their previous rows. The table's source and date go to
+    fx_rates.meta.json. Nothing is written if the download fails.
+
+    \b
+    Example:
+      sourcing fx refresh
+      sourcing fx refresh -o /tmp/fx_rates.csv
+    """
+    import httpx
+
+    from pipelines import fx as rates
+    from pipelines.fx_refresh import ECB_HIST_URL
+    from sourcing.fx import meta_path, refresh
+
+    url = url or {"ecb": ECB_HIST_URL}[source]
+    path = Path(output) if output else Path(str(rates.TABLE))
+    click.echo(f"downloading {url} …")
+    try:
+        result = refresh(url, path)
+    except (httpx.HTTPError, ValueError) as exc:
+        raise click.ClickException(f"{type(exc).__name__}: {exc}") from exc
+    click.echo(
+        f"{len(result.rows)} rows, {result.first_month}..{result.last_month} "
+        f"(ECB data through {result.data_through}): {result.from_ecb} from the ECB, "
+        f"{result.pegged} from USD pegs, {len(result.kept)} kept from the previous table"
+    )
+    click.echo(f"wrote {path} and {meta_path(path)}")
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,68 @@
+"""`sourcing fx refresh`: download the ECB's rate history and rewrite the shipped rate table."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import httpx
+
+from pipelines import fx
+from pipelines.fx_refresh import Refresh, Row, describe, refresh_table, table_csv
+from spiders.settings import USER_AGENT
+
+
+def download(url: str, timeout: float = 60.0) -> bytes:
+    """The body at `url`; an HTTP error status raises `httpx.HTTPError`."""
+    response = httpx.get(
+        url, timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}
+    )
+    response.raise_for_status()
+    return response.content
+
+
+def read_rows(path: Path) -> list[Row]:
+    with path.open(newline="", encoding="utf-8") as f:
+        return [(r["month"], r["currency"], float(r["usd_per_unit"])) for r in csv.DictReader(f)]
+
+
+def meta_path(table: Path) -> Path:
+    """The sidecar holding a table's provenance: `fx_rates.csv` → `fx_rates.meta.json`."""
+    return table.with_name(f"{table.stem}.meta.json")
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file in the same folder, then rename over `path`, so a reader
+    sees either the old file or the new one, never half of one."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def refresh(url: str, output: Path, today: datetime.date | None = None) -> Refresh:
+    """Download the ECB history, rebuild the table on top of the shipped one and write it
+    with its sidecar. Nothing is written when the download or its parsing fails."""
+    retrieved = (today or datetime.date.today()).isoformat()
+    result = refresh_table(download(url), read_rows(Path(str(fx.TABLE))))
+    meta = {
+        "description": describe(result, url, retrieved),
+        "source": "ECB euro foreign exchange reference rates (eurofxref-hist)",
+        "url": url,
+        "retrieved": retrieved,
+        "data_through": result.data_through,
+        "months": [result.first_month, result.last_month],
+        "kept_from_previous": result.kept,
+    }
+    output.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(output, table_csv(result.rows))
+    write_atomically(meta_path(output), json.dumps(meta, indent=2) + "\n")
+    return result
