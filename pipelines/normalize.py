@@ -95,6 +95,21 @@ def _remote(posting: ExtractedPosting) -> RemotePolicy:
     return RemotePolicy(chosen.remote, chosen.scope, visa)
 
 
+def _country(location: Location, policy: RemotePolicy) -> str | None:
+    """The one country the job is in: the named place's, or for a remote job limited to one
+    country that country. None when the job spans several countries ("Amsterdam or Berlin",
+    "Remote (US/Canada)") or a region or time zones ("Warsaw office or Remote (EU)")."""
+    named = set(location.countries)
+    if len(named) > 1:
+        return None
+    if policy.remote == "remote" and policy.scope:
+        scope = set(policy.scope)
+        if any(len(s) != 2 for s in scope) or len(scope | named) > 1:
+            return None
+        return next(iter(scope))
+    return location.country
+
+
 def _skills(posting: ExtractedPosting) -> list[str]:
     """Skills named in the posting's own text (its section when the record has several roles),
     then those of the board's tags ("golang" → go)."""
@@ -113,9 +128,9 @@ def normalize_posting(
             regions=tuple(dict.fromkeys(r for c in posting.countries if (r := region_of(c)))),
             cities=location.cities,
         )
-    country = location.country
     policy = _remote(posting)
-    salary, salary_source = _salary(posting, country, roles)
+    country = _country(location, policy)
+    salary, salary_source = _salary(posting, country or location.country, roles)
     posted_at = posting.posted_at or parse_time(raw.get("fetched_at"))
     usd_min, usd_max = annual_usd(salary, posted_at.date()) if salary else (None, None)
     skills = _skills(posting)

@@ -242,13 +242,19 @@ def _scope(text: str, remote: list[re.Match]) -> tuple[str, ...]:
             inner = [p for p in places if seg_start <= p.start < seg_end]
             if not inner or any(p.city for p in inner):
                 break
-            leftover = text[seg_start:seg_end]
+            # The places after "or", and nothing else up to a comma or the clause's end:
+            # "the US or Canada, with a week together every quarter".
+            last = max(p.end for p in inner)
+            leftover = text[seg_start:last]
             for p in sorted(inner, key=lambda p: -p.start):
                 leftover = leftover[: p.start - seg_start] + leftover[p.end - seg_start :]
-            if not _LEFT_FILLER_RE.match(leftover):
+            tail = text[last:seg_end]
+            if not _LEFT_FILLER_RE.match(leftover) or not (
+                _LEFT_FILLER_RE.match(tail) or re.match(r"\s*,", tail)
+            ):
                 break
-            windows.append((seg_start, seg_end))
-            end = seg_end
+            windows.append((seg_start, last))
+            end = last
         # "US Remote", "Canada (Remote)", "EU-based remote".
         left_start = m.start()
         for p in sorted((p for p in places if p.end <= m.start()), key=lambda p: -p.start):

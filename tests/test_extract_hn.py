@@ -783,6 +783,12 @@ CASES = [
         company="larkspur",
     ),
     case(
+        "header: a tool list is not a place",
+        "Petrel | Remote (anywhere) | Senior Rust Engineer | async Rust, Tokio, Postgres<p>Text.",
+        ["Senior Rust Engineer"],
+        location=None,
+    ),
+    case(
         "agency with no role is not an offer",
         "We are Kestrel Talent (recruiting firm) hiring on behalf of several fintechs, DM me.",
         skip="not_a_job_offer",

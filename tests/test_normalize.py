@@ -62,3 +62,24 @@ def test_multi_role_comment_gives_each_role_its_own_tools() -> None:
     postings = {p["title"]: p for p in normalize_record(_hn(text)).postings}
     assert postings["Senior ML Engineer"]["skills"] == ["pytorch", "ray", "python"]
     assert postings["Frontend Engineer"]["skills"] == ["react", "typescript", "python"]
+
+
+COUNTRY_CASES = [
+    ("one city", dict(location_text="Berlin, Germany"), "DE"),
+    ("remote limited to one country", dict(location_text="Remote (US)"), "US"),
+    ("office or remote in the same country", dict(location_text="NYC or Remote (US)"), "US"),
+    ("two countries named", dict(location_text="Amsterdam or Berlin"), None),
+    ("remote in two countries", dict(location_text="Remote (US/Canada)"), None),
+    ("office plus remote in a region", dict(location_text="Warsaw office or Remote (EU)"), None),
+    ("remote in time zones", dict(location_text="Remote, US time zones"), None),
+    (
+        "structured remote scope of two countries",
+        dict(location_text="Lisbon", structured_remote="remote", remote_text="Remote (PT or ES)"),
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("name,fields,expected", COUNTRY_CASES, ids=[c[0] for c in COUNTRY_CASES])
+def test_country(name: str, fields: dict[str, Any], expected: str | None) -> None:
+    assert norm(**fields)["country"] == expected

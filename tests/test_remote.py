@@ -47,6 +47,7 @@ POLICY_CASES = [
     ("Remote US/Canada", "remote", ("US", "CA")),
     ("Remote (Canada or US)", "remote", ("CA", "US")),
     ("Remote within the US or Canada", "remote", ("US", "CA")),
+    ("Remote within the US or Canada, with a team week twice a year", "remote", ("US", "CA")),
     ("Hybrid Boston or Remote US or Mexico", "remote", ("US", "MX")),
     ("Canada (Remote)", "remote", ("CA",)),
     ("Germany (remote)", "remote", ("DE",)),

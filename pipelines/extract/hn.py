@@ -298,7 +298,9 @@ def _classify(text: str) -> _Segment:
             seg.kinds.add("role")
     elif _GENERIC_ROLE.match(bare.strip()) and names_a_job(bare):
         seg.kinds.add("generic_role")
-    if "role" not in seg.kinds and _has_place(_SALARY_SPAN.sub(" ", t)):
+    # "async Rust, Tokio / React" is a list of tools, though "Tokio" also spells Tokyo.
+    tools = "role" not in seg.kinds and len(extract_skills(t)) >= 2
+    if "role" not in seg.kinds and not tools and _has_place(_SALARY_SPAN.sub(" ", t)):
         seg.kinds.add("location")
     return seg
 
