@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from pipelines.companies import company_key
@@ -57,9 +58,10 @@ SOURCE_RANK = {
     "hn_hiring": 3,
 }
 NUM_PERM = 60
-LSH_BANDS = (20, 3)  # 20 bands of 3 rows: candidate probability 0.93 at Jaccard 0.5, 0.42 at 0.3
+LSH_BANDS = (30, 2)  # 30 bands of 2 rows: candidate probability 0.9998 at Jaccard 0.5, 0.94 at 0.3
+FREE_TEXT = {"hn_hiring"}  # a comment in the poster's own words: its text cannot match a board's
 MIN_SHINGLES = 12  # fewer word 3-grams than this: the description cannot tell two jobs apart
-MAX_WORDS = 400  # shingles come from the first words of a description
+MAX_WORDS = 300  # shingles come from the first words of a description
 
 ABBREVIATIONS = {
     "sr": "senior",
@@ -183,10 +185,60 @@ def title_parts(title: str, location_text: str | None = None) -> tuple[frozenset
     return core, levels
 
 
+_WORD_HASHES: dict[str, int] = {}
+
+
+def _word_hash(word: str) -> int:
+    value = _WORD_HASHES.get(word)
+    if value is None:
+        if len(_WORD_HASHES) > 2_000_000:
+            _WORD_HASHES.clear()
+        value = _WORD_HASHES[word] = zlib.crc32(word.encode())
+    return value
+
+
+def shingle_array(description: str | None) -> np.ndarray:
+    """Word 3-grams of the description's first words, as sorted unique 32-bit hashes."""
+    words = WORD.findall((description or "").lower())[:MAX_WORDS]
+    if len(words) < 3:
+        return np.zeros(0, dtype=np.uint32)
+    hashes = list(map(_WORD_HASHES.get, words))
+    if None in hashes:
+        hashes = [_word_hash(w) if h is None else h for w, h in zip(words, hashes, strict=True)]
+    h = np.array(hashes, dtype=np.uint64)
+    mixed = (h[:-2] * np.uint64(0x9E3779B1) + h[1:-1]) * np.uint64(0x85EBCA77) + h[2:]
+    return np.unique((mixed ^ (mixed >> np.uint64(29))).astype(np.uint32))
+
+
 def shingles(description: str | None) -> frozenset[int]:
     """Word 3-grams of the description's first words, as 32-bit hashes."""
-    words = WORD.findall((description or "").lower())[:MAX_WORDS]
-    return frozenset(zlib.crc32(" ".join(words[i : i + 3]).encode()) for i in range(len(words) - 2))
+    return frozenset(shingle_array(description).tolist())
+
+
+class Signature:
+    """A MinHash signature as MinHashLSH reads it (its `hashvalues` and length)."""
+
+    __slots__ = ("hashvalues",)
+
+    def __init__(self, hashvalues: np.ndarray) -> None:
+        self.hashvalues = hashvalues
+
+    def __len__(self) -> int:
+        return len(self.hashvalues)
+
+
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=7).permutations  # datasketch's affine32 a, b
+
+
+def signatures(sets: Sequence[np.ndarray]) -> np.ndarray:
+    """MinHash signatures (one row per set) of many shingle sets at once, with datasketch's
+    permutations h -> a*h + b mod 2^32."""
+    a, b = _PERMUTATIONS
+    sizes = np.fromiter((len(x) for x in sets), dtype=np.int64, count=len(sets))
+    values = np.concatenate(sets).astype(np.uint32)
+    permuted = values[:, None] * a[None, :] + b[None, :]  # uint32, wraps mod 2^32
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    return np.minimum.reduceat(permuted, starts, axis=0)
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:
@@ -207,13 +259,21 @@ class Features:
     core: frozenset
     levels: frozenset
     text: frozenset
+    array: np.ndarray
     record: tuple[str, str]
+    free_text: bool = False
 
 
 def features(row: dict[str, Any]) -> Features:
     core, levels = title_parts(row["title"], row.get("location_text"))
+    array = shingle_array(row.get("description"))
     return Features(
-        core, levels, shingles(row.get("description")), (row["source"], row["source_id"])
+        core,
+        levels,
+        frozenset(array.tolist()),
+        array,
+        (row["source"], row["source_id"]),
+        row["source"] in FREE_TEXT,
     )
 
 
@@ -221,13 +281,16 @@ def near_duplicate(a: Features, b: Features) -> float | None:
     """The similarity of two postings of one company if they are the same job, else None.
 
     Same level words, and either the same title core with similar descriptions (or a
-    description too short to tell), or one title's core inside the other's with nearly the
-    same description (an aggregator that shortened the title)."""
+    description too short to tell, or one of them free text against a board posting), or
+    one title's core inside the other's with nearly the same description (an aggregator
+    that shortened the title)."""
     if a.record == b.record or a.levels != b.levels or not a.core or not b.core:
         return None
     title = jaccard(a.core, b.core)
     short = len(a.text) < MIN_SHINGLES or len(b.text) < MIN_SHINGLES
     if title == 1.0:
+        if a.free_text != b.free_text:  # a comment and a board posting, same title and level
+            return 0.85
         if short:
             return 1.0 if len(a.text) < MIN_SHINGLES and len(b.text) < MIN_SHINGLES else 0.9
         text, cont = jaccard(a.text, b.text), containment(a.text, b.text)
@@ -284,10 +347,6 @@ def _row_urls(row: dict[str, Any]) -> list[str]:
     return job_urls(row.get("url"), row.get("apply_url"))
 
 
-def _identity(value: int) -> int:
-    return value
-
-
 def _lsh_candidates(
     members: Sequence[int], feats: dict[int, Features]
 ) -> Iterable[tuple[int, int]]:
@@ -296,10 +355,9 @@ def _lsh_candidates(
     hashed = [i for i in members if len(feats[i].text) >= MIN_SHINGLES]
     if len(hashed) > 1:
         lsh = MinHashLSH(num_perm=NUM_PERM, params=LSH_BANDS)
-        signatures = MinHash.bulk(
-            [feats[i].text for i in hashed], num_perm=NUM_PERM, seed=7, hashfunc=_identity
-        )
-        for i, signature in zip(hashed, signatures, strict=True):
+        matrix = signatures([feats[i].array for i in hashed])
+        for i, row in zip(hashed, matrix, strict=True):
+            signature = Signature(row)
             for j in lsh.query(signature):
                 yield j, i
             lsh.insert(i, signature, check_duplication=False)
@@ -309,7 +367,7 @@ def _lsh_candidates(
     for group in by_title.values():
         if len(group) < 2:
             continue
-        short = [i for i in group if len(feats[i].text) < MIN_SHINGLES]
+        short = [i for i in group if len(feats[i].text) < MIN_SHINGLES or feats[i].free_text]
         for i in short[:50]:
             for j in group[:200]:
                 if j != i and (j not in short or j < i):

@@ -1,0 +1,204 @@
+"""Dedupe bench: accuracy on the labelled pairs, then speed, memory and accuracy on generated
+postings with realistic cross-source duplicates, against pairwise TF-IDF cosine.
+
+    uv run python -m bench.dedupe             # 10k, 100k, 1M; TF-IDF 20k, 200k
+    uv run python -m bench.dedupe --sizes 10000 --baseline-sizes 20000   # quick
+
+Each measurement runs in its own process so its peak memory (max RSS, rows included) is its
+own. Accuracy on generated postings is pairwise: precision = merged pairs that are one true
+job; recall = true same-job pairs that were merged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PAIRS = Path(__file__).resolve().parent.parent / "tests" / "data" / "dedupe_pairs.yaml"
+
+
+def pair_rows(pair: dict[str, Any]) -> list[dict[str, Any]]:
+    from bench.dedupe_data import T0
+    from pipelines.urls import record_urls
+
+    rows = []
+    for side, source_id in (("a", "1"), ("b", "2")):
+        spec = dict(pair[side])
+        canonical, urls = record_urls(spec["source"], spec.get("url"), spec.get("apply_url"))
+        rows.append(
+            {
+                "source_id": source_id,
+                "role_index": 0,
+                "description": "",
+                "location_text": None,
+                "countries": [],
+                "country": None,
+                "region": None,
+                "remote": "unknown",
+                "remote_scope": [],
+                "salary_min": None,
+                "posted_at": None,
+                "first_seen": T0,
+                "last_seen": T0,
+                "fetched_at": T0,
+                "url": None,
+                "apply_url": None,
+                **spec,
+                "canonical_url": canonical,
+                "urls": urls,
+            }
+        )
+    return rows
+
+
+def evaluate_pairs(path: Path = PAIRS) -> dict[str, Any]:
+    """Precision and recall of `cluster` on the labelled pairs (and on the hard ones)."""
+    from pipelines.dedupe import cluster
+
+    pairs = yaml.safe_load(path.read_text())["pairs"]
+    out: dict[str, Any] = {"pairs": len(pairs), "errors": []}
+    counts = Counter()
+    for pair in pairs:
+        merged = len(cluster(pair_rows(pair)).clusters) == 1
+        hard = pair.get("hard", False)
+        counts[(merged, pair["same"])] += 1
+        if hard:
+            counts[("hard", merged, pair["same"])] += 1
+        if merged != pair["same"]:
+            out["errors"].append(pair["id"])
+    tp, fp, fn = counts[(True, True)], counts[(True, False)], counts[(False, True)]
+    out["precision"] = tp / (tp + fp) if tp + fp else 1.0
+    out["recall"] = tp / (tp + fn) if tp + fn else 1.0
+    out["positives"] = counts[(True, True)] + counts[(False, True)]
+    out["hard"] = sum(v for k, v in counts.items() if k[0] == "hard")
+    out["hard_errors"] = counts[("hard", True, False)] + counts[("hard", False, True)]
+    return out
+
+
+def pair_counts(labels: list[Any]) -> int:
+    return sum(n * (n - 1) // 2 for n in Counter(labels).values())
+
+
+def accuracy(truth: list[int], predicted: list[int]) -> tuple[float, float]:
+    tp = pair_counts(list(zip(truth, predicted, strict=True)))
+    merged, true = pair_counts(predicted), pair_counts(truth)
+    return (tp / merged if merged else 1.0), (tp / true if true else 1.0)
+
+
+def tfidf_clusters(rows: list[dict[str, Any]], threshold: float = 0.75) -> list[int]:
+    """Pairwise TF-IDF cosine over descriptions, in chunks of rows, then connected pairs."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from pipelines.dedupe import UnionFind
+
+    matrix = TfidfVectorizer(min_df=1).fit_transform([r["description"] or r["title"] for r in rows])
+    uf = UnionFind(len(rows))
+    transposed = matrix.T.tocsr()
+    chunk = 2000
+    for start in range(0, len(rows), chunk):
+        block = (matrix[start : start + chunk] @ transposed).tocoo()
+        keep = (block.data >= threshold) & (block.row + start < block.col)
+        for i, j in zip(block.row[keep] + start, block.col[keep], strict=True):
+            uf.union(int(i), int(j))
+    return [uf.find(i) for i in range(len(rows))]
+
+
+def measure(method: str, size: int) -> dict[str, Any]:
+    from bench.dedupe_data import generate
+    from pipelines.dedupe import dedupe
+
+    rows = generate(size)
+    truth = [r["job"] for r in rows]
+    start = time.perf_counter()
+    if method == "minhash":
+        _, links = dedupe(rows)
+        by_key = {(x["source"], x["source_id"], x["role_index"]): x["posting_id"] for x in links}
+        predicted = [by_key[(r["source"], r["source_id"], r["role_index"])] for r in rows]
+    else:
+        predicted = tfidf_clusters(rows)
+    seconds = time.perf_counter() - start
+    precision, recall = accuracy(truth, predicted)
+    return {
+        "method": method,
+        "size": size,
+        "seconds": round(seconds, 2),
+        "per_second": round(size / seconds),
+        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "postings": len(set(predicted)),
+        "jobs": len(set(truth)),
+    }
+
+
+def run_one(method: str, size: int) -> dict[str, Any]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.dedupe", "--one", method, str(size)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--baseline-sizes", default="20000,200000")
+    parser.add_argument("--one", nargs=2, metavar=("METHOD", "SIZE"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(measure(args.one[0], int(args.one[1]))))
+        return
+
+    labelled = evaluate_pairs()
+    print(f"== Labelled pairs ({PAIRS.name}) ==")
+    print(
+        f"  {labelled['pairs']} pairs ({labelled['positives']} same job, {labelled['hard']} hard):"
+        f" precision {labelled['precision']:.4f}, recall {labelled['recall']:.4f},"
+        f" hard pairs wrong {labelled['hard_errors']}"
+    )
+    if labelled["errors"]:
+        print(f"  wrong: {', '.join(labelled['errors'])}")
+
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    baseline = [int(s) for s in args.baseline_sizes.split(",") if s]
+    results = []
+    header = f"  {'method':<8} {'postings':>9} {'seconds':>8} {'postings/s':>11} {'peak MB':>8}"
+    print("\n== Generated postings (MinHash LSH in company blocks; TF-IDF cosine >= 0.75) ==")
+    print(header + f" {'precision':>9} {'recall':>7}")
+    for method, size in [
+        *(("minhash", s) for s in sizes),
+        *((m, s) for s in baseline for m in ("minhash", "tfidf")),
+    ]:
+        r = run_one(method, size)
+        results.append(r)
+        print(
+            f"  {method:<8} {size:>9,} {r['seconds']:>8.1f} {r['per_second']:>11,}"
+            f" {r['peak_mb']:>8,} {r['precision']:>9.4f} {r['recall']:>7.4f}"
+        )
+    growth = [r for r in results if r["method"] == "minhash" and r["size"] in sizes]
+    if len(growth) > 1:
+        a, b = growth[0], growth[-1]
+        print(
+            f"\n  growth {a['size']:,} -> {b['size']:,}: time x{b['seconds'] / a['seconds']:.1f}"
+            f" for size x{b['size'] / a['size']:.0f}"
+        )
+    for size in baseline:
+        pair = {r["method"]: r for r in results if r["size"] == size}
+        if {"minhash", "tfidf"} <= pair.keys():
+            ratio = pair["tfidf"]["seconds"] / pair["minhash"]["seconds"]
+            print(f"  at {size:,}: MinHash LSH {ratio:.1f}x faster than TF-IDF")
+
+
+if __name__ == "__main__":
+    main()

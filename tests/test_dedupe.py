@@ -1,0 +1,321 @@
+"""Dedupe: canonical URLs, company keys, the match rules (table-driven), provenance, the
+labelled pairs' accuracy floor, and the sample's merges in `dedupe_clusters`."""
+
+from datetime import UTC, datetime
+
+import duckdb
+import pytest
+
+from bench.dedupe import evaluate_pairs
+from pipelines.companies import company_key
+from pipelines.dedupe import cluster, dedupe
+from pipelines.urls import canonical_url, record_urls
+from tests.sample_warehouse import sample_data_dir
+
+T = datetime(2026, 11, 2, tzinfo=UTC)
+ABOUT = (
+    "Quill Metrics builds forecasting software for hospital supply chains, a team of forty in "
+    "San Francisco and remote across the US, with full health cover and a learning budget. "
+)
+RANKING = ABOUT + (
+    "You will own the models that order search results for our buyers, from feature "
+    "pipelines in Spark to training in PyTorch and online experiments with real users."
+)
+SEARCH = ABOUT + (
+    "You will build the retrieval stack behind catalogue search, with embedding models, "
+    "approximate nearest neighbour indexes and query understanding for many languages."
+)
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://boards.greenhouse.io/quill/jobs/4100201?gh_src=hn", "greenhouse:4100201"),
+        ("https://job-boards.greenhouse.io/quill/jobs/4100201", "greenhouse:4100201"),
+        ("https://job-boards.eu.greenhouse.io/quill/jobs/4100201#app", "greenhouse:4100201"),
+        ("https://quill.com/careers/?gh_jid=4100201&utm_source=x", "greenhouse:4100201"),
+        ("https://boards.greenhouse.io/embed/job_app?token=4100201", "greenhouse:4100201"),
+        (
+            "https://jobs.lever.co/tide/BBEF1E84-4c40-584b-9350-3d199889ae69/apply?lever-source=hn",
+            "lever:bbef1e84-4c40-584b-9350-3d199889ae69",
+        ),
+        (
+            "https://jobs.ashbyhq.com/lumen/9cf73967-3611-5c6b-b1a3-5f3cd2781a04?utm_medium=x",
+            "ashby:9cf73967-3611-5c6b-b1a3-5f3cd2781a04",
+        ),
+        ("https://WWW.Example.com/jobs/42/?ref=hn&utm_campaign=a&b=2", "example.com/jobs/42?b=2"),
+        ("mailto:jobs@example.com", None),
+        ("", None),
+    ],
+)
+def test_canonical_url(url, expected):
+    assert canonical_url(url) == expected
+
+
+def test_record_urls_skip_careers_pages_and_keep_ats_jobs():
+    primary, urls = record_urls(
+        "hn_hiring",
+        "https://news.ycombinator.com/item?id=1",
+        "https://quill.com/careers",
+        ["https://quill.com/careers", "https://boards.greenhouse.io/quill/jobs/7?gh_src=a"],
+    )
+    assert primary is None and urls == ["greenhouse:7"]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Quill Metrics, Inc.", "quill metrics"),
+        ("The Acme Company", "ACME Co."),
+        ("Boreal Vision GmbH", "Boreal Vision"),
+        ("Facebook", "Meta Platforms, Inc."),
+        ("Acme (YC W24)", "Acme"),
+    ],
+)
+def test_company_keys_match(a, b):
+    assert company_key(a) == company_key(b)
+
+
+def test_company_keys_keep_name_words():
+    assert company_key("Lumen AI") != company_key("Lumen Labs")
+
+
+def row(source, source_id, title, description="", company="Quill Metrics", **kw):
+    url = kw.pop("url", None)
+    apply_url = kw.pop("apply_url", None)
+    primary, urls = record_urls(source, url, apply_url, kw.pop("links", []))
+    return {
+        "source": source,
+        "source_id": source_id,
+        "role_index": kw.pop("role_index", 0),
+        "title": title,
+        "company": company,
+        "description": description,
+        "location_text": kw.pop("location_text", None),
+        "countries": kw.pop("countries", []),
+        "country": None,
+        "region": None,
+        "remote": "unknown",
+        "remote_scope": [],
+        "salary_min": kw.pop("salary_min", None),
+        "posted_at": None,
+        "first_seen": kw.pop("first_seen", T),
+        "last_seen": T,
+        "fetched_at": T,
+        "url": url,
+        "apply_url": apply_url,
+        "canonical_url": primary,
+        "urls": urls,
+        **kw,
+    }
+
+
+GH = "https://boards.greenhouse.io/quillmetrics/jobs/4100201"
+CASES = {
+    "hn links the greenhouse job": (
+        row("greenhouse", "4100201", "Senior Machine Learning Engineer, Ranking", RANKING, url=GH),
+        row(
+            "hn_hiring",
+            "48901231",
+            "Senior ML Engineer",
+            "Quill Metrics | Senior ML Engineer | SF | we rank things",
+            url="https://news.ycombinator.com/item?id=48901231",
+            apply_url=GH + "?gh_src=hn",
+        ),
+        "apply_url",
+    ),
+    "aggregator apply link with tracking": (
+        row("greenhouse", "4100201", "Senior Machine Learning Engineer, Ranking", RANKING, url=GH),
+        row(
+            "remoteok",
+            "r1",
+            "Sr. Machine Learning Engineer - Ranking",
+            "",
+            apply_url="https://job-boards.greenhouse.io/quillmetrics/jobs/4100201?utm_source=rok",
+        ),
+        "apply_url",
+    ),
+    "aggregator copy without a link": (
+        row("greenhouse", "4100201", "Senior Machine Learning Engineer, Ranking", RANKING, url=GH),
+        row(
+            "weworkremotely",
+            "w1",
+            "Senior ML Engineer, Ranking (Remote)",
+            RANKING,
+            "QUILL METRICS INC",
+        ),
+        "near_duplicate",
+    ),
+    "aggregator copy, legal suffix": (
+        row("greenhouse", "4100201", "Senior Machine Learning Engineer, Ranking", RANKING, url=GH),
+        row("remotive", "m1", "Senior ML Engineer, Ranking", RANKING, "Quill Metrics, Inc."),
+        "near_duplicate",
+    ),
+    "one job in two cities": (
+        row("greenhouse", "1", "Data Scientist, Growth", SEARCH, location_text="New York, NY"),
+        row(
+            "greenhouse",
+            "2",
+            "Data Scientist, Growth - Austin",
+            SEARCH,
+            location_text="Austin, TX",
+        ),
+        "near_duplicate",
+    ),
+    "hn repost next month": (
+        row("hn_hiring", "1", "Senior Machine Learning Engineer", "Reposting. " + RANKING),
+        row("hn_hiring", "2", "Senior Machine Learning Engineer", RANKING),
+        "near_duplicate",
+    ),
+}
+APART = {
+    "other level": (
+        row("greenhouse", "1", "Senior Machine Learning Engineer, Ranking", RANKING),
+        row("greenhouse", "2", "Staff Machine Learning Engineer, Ranking", RANKING),
+    ),
+    "unlevelled vs senior": (
+        row("remoteok", "1", "Machine Learning Engineer", RANKING),
+        row("remotive", "2", "Senior Machine Learning Engineer", RANKING),
+    ),
+    "other team": (
+        row("greenhouse", "1", "Senior Machine Learning Engineer, Ranking", RANKING),
+        row("greenhouse", "2", "Senior Machine Learning Engineer, Search", SEARCH),
+    ),
+    "same title, other text": (
+        row("greenhouse", "1", "Senior Machine Learning Engineer", RANKING),
+        row("greenhouse", "2", "Senior Machine Learning Engineer", SEARCH),
+    ),
+    "other company": (
+        row("greenhouse", "1", "Data Scientist, Growth", SEARCH, "Quill Metrics"),
+        row("remoteok", "2", "Data Scientist, Growth", SEARCH, "Quillfeather Analytics"),
+    ),
+    "numbered level": (
+        row("lever", "1", "Machine Learning Engineer II", RANKING),
+        row("lever", "2", "Machine Learning Engineer III", RANKING),
+    ),
+    "links another job of the company": (
+        row("greenhouse", "4100201", "Senior Machine Learning Engineer, Ranking", RANKING, url=GH),
+        row("hn_hiring", "9", "Data Analyst", "We analyse things", apply_url=GH),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_same_job_merges(name):
+    a, b, method = CASES[name]
+    postings, links = dedupe([a, b])
+    assert len(postings) == 1, name
+    joined = next(x for x in links if not x["is_canonical"])
+    if method:
+        assert joined["match_method"] == method
+    assert 0 < joined["similarity"] <= 1
+
+
+@pytest.mark.parametrize("name", APART)
+def test_different_jobs_stay_apart(name):
+    postings, _ = dedupe(list(APART[name]))
+    assert len(postings) == 2, name
+
+
+def test_canonical_record_comes_from_the_ats_and_keeps_every_location():
+    rows = [
+        row("remoteok", "r", "Sr ML Engineer, Ranking", RANKING, salary_min=150000.0),
+        row("greenhouse", "1", "Senior Machine Learning Engineer, Ranking", RANKING,
+            location_text="San Francisco, CA", countries=["US"]),
+        row("greenhouse", "2", "Senior Machine Learning Engineer, Ranking", RANKING,
+            location_text="London", countries=["GB"]),
+    ]  # fmt: skip
+    for r in rows:
+        r.update(salary_max=r["salary_min"], salary_currency=None, salary_period=None)
+        r.update(salary_min_usd=None, salary_max_usd=None, salary_text=None, salary_source=None)
+    [posting], links = dedupe(rows)
+    assert posting["canonical_source"] == "greenhouse:1"
+    assert posting["countries"] == ["US", "GB"]
+    assert posting["location_text"] == "San Francisco, CA / London"
+    assert posting["salary_min"] == 150000.0  # filled from the aggregator
+    assert posting["source_count"] == 3
+    assert sum(x["is_canonical"] for x in links) == 1
+
+
+def test_posting_id_is_the_first_seen_member_and_does_not_change_when_a_source_joins():
+    hn = row("hn_hiring", "1", "Senior ML Engineer", "short", apply_url=GH)
+    [alone], _ = dedupe([hn])
+    later = row("greenhouse", "4100201", "Senior Machine Learning Engineer", RANKING, url=GH,
+                first_seen=datetime(2026, 11, 20, tzinfo=UTC))  # fmt: skip
+    [both], _ = dedupe([later, hn])
+    assert both["posting_id"] == alone["posting_id"]
+    assert both["canonical_source"] == "greenhouse:4100201"
+
+
+def test_one_comment_linking_two_jobs_does_not_bridge_them():
+    a = row(
+        "greenhouse",
+        "1",
+        "Senior ML Engineer",
+        RANKING,
+        url="https://boards.greenhouse.io/q/jobs/1",
+    )
+    b = row("greenhouse", "2", "Data Analyst", SEARCH, url="https://boards.greenhouse.io/q/jobs/2")
+    hn = row(
+        "hn_hiring",
+        "9",
+        "Senior Machine Learning Engineer",
+        "Quill | hiring",
+        links=["https://boards.greenhouse.io/q/jobs/1", "https://boards.greenhouse.io/q/jobs/2"],
+    )
+    # fmt: skip
+    postings, _ = dedupe([a, b, hn])
+    assert len(postings) == 2
+
+
+def test_candidates_come_from_lsh_inside_company_blocks_not_all_pairs():
+    rows = [row("greenhouse", str(i), f"Engineer {i}", RANKING, f"Company {i}") for i in range(50)]
+    assert cluster(rows).stats["lsh_candidates"] == 0  # one company each: nothing compared
+
+
+def test_labelled_pairs_meet_the_targets():
+    result = evaluate_pairs()
+    assert result["pairs"] >= 500 and result["hard"] >= 60
+    assert result["precision"] >= 0.98 and result["recall"] >= 0.90
+    assert result["hard_errors"] == 0
+
+
+@pytest.fixture(scope="module")
+def sample_db():
+    con = duckdb.connect(str(sample_data_dir() / "sourcing.duckdb"), read_only=True)
+    yield con
+    con.close()
+
+
+def test_sample_merges_are_visible_in_dedupe_clusters(sample_db):
+    merges = sample_db.execute(
+        "SELECT posting_id, members, match_methods, member_records FROM dedupe_clusters"
+    ).fetchall()
+    assert merges
+    # HN comments 48101525 (October) and 48901231 (November) link one Greenhouse job.
+    lumenforge = [m for m in merges if {"48101525", "48901231"} <= {r["source_id"] for r in m[3]}]
+    assert lumenforge and "apply_url" in lumenforge[0][2]
+    assert sample_db.execute(
+        "SELECT repost_count FROM postings WHERE posting_id = ?", [lumenforge[0][0]]
+    ).fetchone() == (1,)
+
+
+@pytest.mark.xfail(
+    reason="the bundled samples have no cross-source duplicate yet: HN 48901231 links "
+    "boards.greenhouse.io/lumenforgeai/jobs/7214403002, which greenhouse.har does not list",
+    strict=False,
+)
+def test_sample_shows_a_cross_source_merge(sample_db):
+    assert (
+        sample_db.execute("SELECT count(*) FROM dedupe_clusters WHERE cross_source").fetchone()[0]
+        >= 1
+    )
+
+
+def test_every_source_row_is_in_exactly_one_posting(sample_db):
+    rows, linked, dup = sample_db.execute(
+        "SELECT (SELECT count(*) FROM normalized_postings), (SELECT count(*) FROM posting_sources),"
+        " (SELECT count(*) FROM (SELECT source, source_id, role_index FROM posting_sources"
+        "  GROUP BY ALL HAVING count(*) > 1))"
+    ).fetchone()
+    assert rows == linked and dup == 0
