@@ -14,8 +14,13 @@ Decisions (DESIGN.md leaves them open):
 - "Software Engineer, Machine Learning" is `ml_engineer` (ML is the specialty); "Backend/
   Frontend/Full Stack/Mobile Engineer, ML" stays `software_engineer` and gets is_ml true.
 - ML infrastructure, ML platform, MLOps, inference infrastructure titles are `mlops_engineer`.
-- "Analytics Engineer" is `data_engineer`. "Head of Data"/"VP Data" (data leadership with no
-  narrower word) is `data_scientist`, the umbrella data role.
+- Computer vision and perception engineers ("Perception Engineer", "Senior CV Engineer",
+  "Ingeniero de Visión por Computador") are `deep_learning_engineer`; with ML in the title
+  ("ML Engineer, Computer Vision") they stay `ml_engineer`. Compiler, kernel and firmware
+  engineers are `software_engineer` even for ML accelerators.
+- A title whose only field is "data" ("Data Intern", "Estágio em Dados") is `data_analyst`.
+- "Analytics Engineer" and data platform titles are `data_engineer`. "Head of Data"/"VP Data"
+  (data leadership with no narrower word) is `data_scientist`, the umbrella data role.
 - Product managers, designers, recruiters, sales, solutions/sales/support engineers, hardware
   engineers, trainers and annotators are `other` even when the title says AI or ML.
 - "Head of" is `director` (it names the top of a function); "Chief"/CTO are `director` too,
@@ -89,13 +94,26 @@ _GENDER = re.compile(
     r"(?![\w/])|\((?:all genders|alle geschlechter|gn|a|o|as|os)\)|\ball genders\b",
     re.IGNORECASE,
 )
-_SUFFIX_A = re.compile(r"(\w)/(?:a|as|e|in|innen|ka)\b", re.IGNORECASE)  # "ingeniero/a"
+_SUFFIX_A = re.compile(r"(\w)/(?:a|as|o|os|e|in|innen|ka|x)\b", re.IGNORECASE)  # "ingeniero/a"
+# Japanese job words, so a title such as 機械学習エンジニア folds like its English twin.
+_JAPANESE = (
+    ("機械学習", " machine learning "),
+    ("データサイエンティスト", " data scientist "),
+    ("データエンジニア", " data engineer "),
+    ("データアナリスト", " data analyst "),
+    ("リサーチサイエンティスト", " research scientist "),
+    ("研究員", " researcher "),
+    ("エンジニア", " engineer "),
+)
 
 
 def fold(text: str) -> str:
     """Lowercase ASCII form of a title: accents and gender markers gone, punctuation spaced."""
     text = _GENDER.sub(" ", text or "")
     text = _SUFFIX_A.sub(r"\1", text)
+    if not text.isascii():
+        for word, english in _JAPANESE:
+            text = text.replace(word, english)
     text = text.replace("ł", "l").replace("Ł", "L").replace("ß", "ss")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
@@ -120,7 +138,7 @@ _ML = (
     r"uczeni[ae] maszynow\w*|maschinell\w* lernen\w*|computer vision|\bcv\b|\bnlp\b|"
     r"natural language|perception|recommend\w*|recsys|personali[sz]ation|ranking|"
     r"speech recognition|\basr\b|vision ai|widzenia komputerowego|vision par ordinateur|"
-    r"vision por computador|visao computacional)"
+    r"vision por computador|visao computacional|\binference\b)"
 )
 _AI = (
     r"(?:\bai\b|artificial intelligence|\bllms?\b|\bgen ?ai\b|generative|\bprompt\b|"
@@ -147,7 +165,7 @@ _OTHER = _rx(
     r"pre ?sales|technical account|\bceo\b|\bcfo\b|\bcoo\b|\bcmo\b|strategist|\beditor\b|"
     r"\bartist\b|animator|\bproducer\b|\bnurse\b|physician|teacher|pharmac\w*|technician|"
     r"\bux\b|\bui\b|(?:user|market|design|clinical|consumer) research\w*|chief of staff|"
-    r"assistant|coordinator|receptionist|marketer|\bchef\b|driver|"
+    r"assistant|coordinator|receptionist|marketer|\bchef\b|driver|\breviewers?\b|"
     r"(?:electrical|mechanical|hardware|civil|chemical|manufacturing|mechatronics|\brf\b|analog|"
     r"asic|pcb|structural|process|industrial|facilities|field|validation|sales) engineer"
 )
@@ -182,16 +200,26 @@ _DATA_ENG = _rx(
     r"architect\w*|ops\b|warehouse\w*|integration\w*|developer)|dataops|analytics engineer\w*|"
     r"\betl\b|big data (?:engineer|developer)|ingenier[oa]s? de datos|engenheir[oa]s? de dados|"
     r"ingenieur\w* (?:de |des )?donnees|dateningenieur\w*|daten ?engineer\w*|inzynier\w* danych|"
-    r"\bbi engineer\w*|data ?engineer\w*|\bdata eng\b"
+    r"\bbi engineer\w*|data ?engineer\w*|\bdata eng\b|\bdata platform\b"
 )
+# Computer vision and perception engineers build deep networks for images and sensors: their
+# titles name the deep-learning specialty itself, unlike "ML Engineer, Computer Vision".
+_VISION = _rx(
+    r"computer vision|\bcv\b|perception|vision por computador|visao computacional|"
+    r"vision par ordinateur|widzenia komputerowego|bildverarbeitung"
+)
+_ML_WORDS = _rx(r"machine learning|\bml\b|\bmle\b|\bml/ai\b|\bai/ml\b")
+_DATA_ONLY = _rx(r"\b(?:data|dados|datos|daten|donnees|danych)\b")
+_COMPILER = _rx(r"\bcompilers?\b|\bkernels?\b|\bfirmware\b")
 _WEB_SW = _rx(
     r"\b(?:back ?end|front ?end|full ?stack|fullstack|mobile|ios|android|web|react|"
     r"javascript|typescript)\b"
 )
 _ANALYST = _rx(
     r"(?:data|\bbi\b|business intelligence|analytics|insights?|product|reporting|"
-    r"quantitative|quant|statistical|sql|dados|datos|donnees|danych|daten) ?(?:analyst|"
-    r"analista|analyste|analytiker|analityk)\w*|(?:analyst|analista|analyste|analityk)\w* "
+    r"quantitative|quant|statistical|sql|dados|datos|donnees|danych|daten|datov\w*|gis|"
+    r"geospatial) ?(?:analyst|analista|analyste|analytiker|analityk|analyti[ck])\w*|"
+    r"(?:analyst|analista|analyste|analityk)\w* "
     r"(?:de |des )?(?:dados|datos|donnees|danych|data|bi\b)|datenanalyst\w*|"
     r"business intelligence|\bbi (?:developer|specialist|lead|manager)|"
     r"analytics (?:lead|manager|specialist)|statistician|statistiker\w*|estatistic\w*|"
@@ -279,8 +307,12 @@ def _role_from_title(t: str) -> str:
         return "software_engineer" if _SECURITY.search(t) else "research_scientist"
     if _DL.search(t):
         return "deep_learning_engineer"
+    if _VISION.search(t) and eng and not _ML_WORDS.search(t):
+        return "deep_learning_engineer"
     if _DATA_ENG.search(t):
         return "data_engineer"
+    if _COMPILER.search(t) and eng:
+        return "software_engineer"  # "Compiler Engineer, ML Accelerators": systems work
     if _WEB_SW.search(t) and eng:
         return "software_engineer"
     if ml:
@@ -291,6 +323,8 @@ def _role_from_title(t: str) -> str:
         return "data_analyst"
     if _SOFTWARE.search(t):
         return "software_engineer"
+    if _DATA_ONLY.search(t):
+        return "data_analyst"  # "Estágio em Dados", "Data Intern": data work with no narrower word
     return "other"
 
 
