@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import lru_cache
 
 from pipelines.skills import extract_skills
 
@@ -107,6 +107,7 @@ _JAPANESE = (
 )
 
 
+@lru_cache(maxsize=1024)  # each classifier folds the same title and description again
 def fold(text: str) -> str:
     """Lowercase ASCII form of a title: accents and gender markers gone, punctuation spaced."""
     text = _GENDER.sub(" ", text or "")
@@ -589,7 +590,7 @@ _SUBFIELD_WORDS: dict[str, re.Pattern[str]] = {
 }
 
 
-@cache
+@lru_cache(maxsize=1024)  # bounded: it sees every description
 def _subfield_words_in(text: str) -> frozenset[str]:
     return frozenset(name for name, rx in _SUBFIELD_WORDS.items() if rx.search(text))
 

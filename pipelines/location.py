@@ -320,19 +320,40 @@ def prepare(text: str) -> str:
     return _ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), text or "")
 
 
+@functools.lru_cache(maxsize=65_536)
+def _token_key(word: str) -> str:
+    folded = _fold(word)
+    return _TOKEN_SYNONYMS.get(folded, folded)
+
+
+@functools.cache
+def _name_words() -> dict[str, int]:
+    """First word of a gazetteer name -> most words in a name starting with it, so the
+    scanner tries only the n-grams that can match."""
+    most: dict[str, int] = {}
+    for name in _gazetteer().names:
+        first, _, _ = name.partition(" ")
+        most[first] = max(most.get(first, 0), name.count(" ") + 1)
+    return most
+
+
 def _scan(text: str) -> list[_Hit]:
     gaz = _gazetteer()
+    name_words = _name_words()
     toks = list(_WORD_RE.finditer(text))
-    keys = [_TOKEN_SYNONYMS.get(k, k) for k in (_fold(t.group()) for t in toks)]
+    keys = [_token_key(t.group()) for t in toks]
+    # joined[k]: tokens k and k + 1 may belong to one name (only spaces, dots or dashes between).
+    joined = [
+        bool(_JOIN_SEP_RE.fullmatch(text, toks[k].end(), toks[k + 1].start()))
+        for k in range(len(toks) - 1)
+    ]
     all_lower = not any(c.isupper() for c in text)
     hits: list[_Hit] = []
     i = 0
     while i < len(toks):
-        for n in range(min(_MAX_WORDS, len(toks) - i), 0, -1):
-            if any(
-                not _JOIN_SEP_RE.fullmatch(text[toks[k].end() : toks[k + 1].start()])
-                for k in range(i, i + n - 1)
-            ):
+        longest = min(_MAX_WORDS, len(toks) - i, name_words.get(keys[i], 0))
+        for n in range(longest, 0, -1):
+            if not all(joined[i : i + n - 1]):
                 continue
             entries = gaz.names.get(" ".join(keys[i : i + n]))
             if not entries:

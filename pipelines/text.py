@@ -123,7 +123,7 @@ def repair_mojibake(text: str) -> str:
 
 def extract_links(html: str | None) -> list[str]:
     """Absolute http(s) hrefs of the fragment's links, de-duplicated, in document order."""
-    if not html:
+    if not html or "href" not in html.lower():  # no link: skip the parse
         return []
     soup = BeautifulSoup(html, "html.parser")
     seen: dict[str, None] = {}
