@@ -83,6 +83,7 @@ _PREFIXES: dict[str, str] = {
     "HKD$": "HKD",
     "MX$": "MXN",
     "MXN$": "MXN",
+    "MXN $": "MXN",
     "R$": "BRL",
     "$": DOLLAR,
     "£": "GBP",
@@ -233,15 +234,17 @@ _PERIOD_WORDS = {
                |per\s+diem\b|daily\b""",
     "week": r"""/\s?(?:wk|week|w|woche)\b|(?:per|a|pro)\s+(?:wk|week|woche)\b|p/w\b|(?-i:pw)\b
                 |weekly\b""",
-    "month": r"""/\s?(?:mo|mon|month|mth|m|monat|mois|mes|mån|mnd)\b|(?:per|a|pro|par|je)\s+
-                 (?:mo|month|mth|monat|mois|mes|månad)\b|p/m\b|monthly\b|monatlich\b|mtl\.
+    "month": r"""/\s?(?:mo|mon|month|mth|m|monat|mois|mes|mês|mån|mnd|mies)\b\.?
+                 |(?:per|a|pro|par|je|al|por|ao|na)\s+(?:mo|month|mth|monat|mois|mes|mês|månad
+                 |miesiąc)\b|p/m\b|monthly\b|monatlich\b|mtl\.|mensua(?:l|les)\b|mensais\b
+                 |miesięcznie\b
                  |pcm\b|p\.m\.(?!\w)|(?-i:pm)\b|pr\.?\s?m[åa]ned\b""",
     "year": r"""/\s?(?:yr|year|y|annum|a|jahr|an|año)\b|(?:per|an?|pro|par|im)\s+(?:yr|year
                 |annum|jahr|an|año)\b|p/a\b|p\.\s?a\.?|pa\b|annually\b|annual\b|yearly\b
                 |jährlich\b""",
 }
 _PERIOD_AFTER_RE = re.compile(
-    r"[ \u00a0]*(?:(?:gross|brutto|base|net|netto)[ \u00a0]+)?(?:"
+    r"[ \u00a0]*(?:(?:gross|brutto|bruto|brutos|base|net|netto|neto)(?:[ \u00a0]+|(?=/)))?(?:"
     + "|".join(f"(?P<{p}>{w})" for p, w in _PERIOD_WORDS.items())
     + r")",
     re.IGNORECASE | re.VERBOSE,
@@ -338,6 +341,11 @@ _BOUNDS = {
     "hour": (3.0, 1_000.0),
 }
 _INFERRED_YEAR_MIN = 8_000.0  # a figure with no period must be at least this to be a year
+# Where pay is quoted per month by custom (Polish B2B and UoP rates, Brazilian, Czech,
+# Hungarian, Romanian, Mexican salaries): a stated currency and a figure too small for a year
+# but right for a month is monthly.
+_MONTHLY_CURRENCIES = frozenset({"PLN", "BRL", "CZK", "HUF", "RON", "MXN"})
+_INFERRED_MONTH_MIN = 500.0
 _HOURLY_MAX = 300.0  # a figure with no period but a rate word may be hourly up to this
 _MAX_RATIO = 5.0
 
@@ -434,7 +442,9 @@ def _terms(text: str, country: str | None) -> list[_Term]:
     return terms
 
 
-_RANGE_SEP_RE = re.compile(r"\s*(?:-{1,2}|–|—|~|to|till|until|bis|and|und)\s*", re.IGNORECASE)
+_RANGE_SEP_RE = re.compile(
+    r"\s*(?:-{1,2}|–|—|~|to|till|until|bis|and|und|à|a|al|até|do|tot)\s*", re.IGNORECASE
+)
 
 
 def _pair(a: _Term, b: _Term, text: str) -> tuple[float, float] | None:
@@ -540,6 +550,12 @@ def _evaluate(
             period = "year"  # lakh and crore figures are annual CTC
         elif lo * rate >= _INFERRED_YEAR_MIN:
             period = "year"
+        elif (
+            mark is not None
+            and currency in _MONTHLY_CURRENCIES
+            and lo * rate >= _INFERRED_MONTH_MIN
+        ):
+            period = "month"
         elif (
             lo * rate >= 5
             and hi * rate <= _HOURLY_MAX

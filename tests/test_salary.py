@@ -85,7 +85,7 @@ PARSE_CASES = [
     ("S$8,000 - S$11,000 per month", None, (8_000, 11_000, "SGD", MO)),
     ("SGD 96k-130k", None, (96_000, 130_000, "SGD", Y)),
     ("HK$50,000/month", None, (50_000, 50_000, "HKD", MO)),
-    ("R$12.000 - R$16.000 por mês", None, None),  # monthly said in Portuguese: no period read
+    ("R$12.000 - R$16.000 por mês", None, (12_000, 16_000, "BRL", MO)),
     ("R$180k-R$240k", None, (180_000, 240_000, "BRL", Y)),
     ("MX$60,000 - MX$80,000 /month", None, (60_000, 80_000, "MXN", MO)),
     ("MXN 720k-960k + stock options", None, (720_000, 960_000, "MXN", Y)),
@@ -166,7 +166,7 @@ PARSE_CASES = [
     ("750 000 - 900 000 kr", "NO", (750_000, 900_000, "NOK", Y)),
     ("DKK 60.000 per month", None, (60_000, 60_000, "DKK", MO)),
     ("PLN 25 000 - 32 000 / month (B2B)", None, (25_000, 32_000, "PLN", MO)),
-    ("18 000 - 24 000 zł/mies.", None, None),  # "mies." (Polish month) is not read
+    ("18 000 - 24 000 zł/mies.", None, (18_000, 24_000, "PLN", MO)),
     ("18 000 - 24 000 zł per month", None, (18_000, 24_000, "PLN", MO)),
     ("350k-450k PLN", None, (350_000, 450_000, "PLN", Y)),
     ("CZK 90 000 monthly", None, (90_000, 90_000, "CZK", MO)),
@@ -287,6 +287,14 @@ PARSE_CASES = [
     ("GPT-4 and H100s", None, None),
     ("24/7 on-call", None, None),
     ("100% remote", None, None),
+    # --- monthly forms and Romance/Polish range words (evaluation misses) ---
+    ("22 000–27 000 PLN net/month (B2B)", None, (22_000, 27_000, "PLN", MO)),
+    ("21 000–26 000 PLN netto/mies.", None, (21_000, 26_000, "PLN", MO)),
+    ("14 000–19 000 zł brutto (UoP)", "PL", (14_000, 19_000, "PLN", MO)),
+    ("R$ 12.000 – R$ 16.000/mês", "BR", (12_000, 16_000, "BRL", MO)),
+    ("MXN $60,000 - $80,000 mensuales brutos", "MX", (60_000, 80_000, "MXN", MO)),
+    ("60 000 à 72 000 €", "FR", (60_000, 72_000, "EUR", Y)),
+    ("45.000 a 52.000 € brutos anuales", "ES", (45_000, 52_000, "EUR", Y)),
     ("Call 555-123-4567", None, None),
     ("closed $45,000,000 of new financing", None, None),
     ("was acquired by a bigco for $95M", None, None),
