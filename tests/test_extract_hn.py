@@ -789,6 +789,33 @@ CASES = [
         location=None,
     ),
     case(
+        "body: the salary parser reads a role line's pay with its period",
+        "Tukan Dados | Recife | Híbrido<p>• Cientista de Dados Pleno — R$ 13.000 – R$ 17.000/mês"
+        " — Python<br>• Estágio em Dados — R$ 2.500/mês",
+        ["Cientista de Dados Pleno", "Estágio em Dados"],
+        salaries=["R$ 13.000 – R$ 17.000/mês", "R$ 2.500/mês"],
+    ),
+    case(
+        "header: one range per role, in the order named",
+        "Skua AI | Senior AI Engineer / Staff AI Engineer | Remote (US) | $180k–$220k / "
+        "$220k–$260k + equity<p>Text.",
+        ["Senior AI Engineer", "Staff AI Engineer"],
+        salaries=["$180k–$220k", "$220k–$260k + equity"],
+    ),
+    case(
+        "header: one range per role, by name",
+        "Myna Analytics | Pune | Onsite | ₹ 28 LPA – 40 LPA (Lead) / ₹ 12 – 20 LPA (Data "
+        "Scientist)<p>Lead Data Scientist: Python, team of 5.<br>Data Scientist: Python, SQL.",
+        ["Lead Data Scientist", "Data Scientist"],
+        salaries=["₹ 28 LPA – 40 LPA", "₹ 12 – 20 LPA"],
+    ),
+    case(
+        "header: the company in a later cell",
+        "REMOTE | Full-time | Senior Data Engineer | Bittern Health | US only<p>Text.",
+        ["Senior Data Engineer"],
+        company="Bittern Health",
+    ),
+    case(
         "agency with no role is not an offer",
         "We are Kestrel Talent (recruiting firm) hiring on behalf of several fintechs, DM me.",
         skip="not_a_job_offer",

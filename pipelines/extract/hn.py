@@ -37,9 +37,10 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from pipelines.classify import classify_role, names_a_job
+from pipelines.classify import classify_role, classify_seniority, names_a_job
 from pipelines.location import Place, find_places, prepare
 from pipelines.model import ExtractedPosting, Extraction
+from pipelines.salary import find_salaries
 from pipelines.skills import extract_skills, skill_category
 from pipelines.text import extract_links, html_to_text
 
@@ -464,8 +465,9 @@ def _clean_title(text: str) -> tuple[str, str | None]:
     for n in (3, 2, 1):
         if (
             len(words) > n
-            and _has_place(" ".join(words[-n:]))
+            and _is_place_name(" ".join(words[-n:]))
             and not names_a_job(" ".join(words[-n:]))
+            and classify_seniority(" ".join(words[-n:])) == "unknown"  # "Pleno" is a level
             and names_a_job(words[-n - 1])
         ):
             t = " ".join(words[:-n])
@@ -622,6 +624,12 @@ def _pipe_header(line: str) -> _Header | None:
     _apply_segments(header, segs, first_is_company)
     if not first_is_company and first.kind == "role" and len(segs) > 1 and segs[1].kind == "other":
         header.company = _clean_company(segs[1].text)
+    elif not first_is_company and header.company is None:
+        # "REMOTE | Full-time | Senior ML Engineer | Lanternfish Health | US only": the one
+        # piece that is nothing else is the name.
+        others = [seg for seg in segs if seg.kind == "other" and "generic_role" not in seg.kinds]
+        if len(others) == 1:
+            header.company = _clean_company(others[0].text)
     return header
 
 
@@ -924,7 +932,13 @@ def _role_line(line: str) -> tuple[_Role, bool] | None:
     title, head_salary = _clean_title(head)
     if not title or not names_a_job(title) or _GENERIC_ROLE.match(title):
         return None
-    salary = head_salary or (salary_m.group(0).strip(" ,;") if salary_m else None)
+    # The salary parser reads the line's pay with its period ("R$ 14.000/mês", "₹40-60 LPA").
+    stated = find_salaries(text[len(head) :] if head_salary is None else head)
+    salary = (
+        stated[0].text
+        if stated
+        else head_salary or (salary_m.group(0).strip(" ,;") if salary_m else None)
+    )
     rest = text.replace(salary_m.group(0), " ") if salary_m else text
     rest = rest.replace(title, " ", 1)
     heading = not bullet and len(re.findall(r"[^\W\d_]{2,}", _strip_cues(rest))) < 2
@@ -1087,6 +1101,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         header.company = header.company or prose.company or _intro_company(lines)
     if roles:
         roles = roles + _also_hiring(text)
+        _salaries_per_role(header.salary, roles)
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
     roles = _dedupe_roles(roles) or [_Role("")]
@@ -1120,6 +1135,35 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         for role in roles
     ]
     return Extraction(postings=postings)
+
+
+def _salaries_per_role(salary: str | None, roles: list[_Role]) -> None:
+    """One header cell with a range per role: "$190k–$230k / $230k–$270k" for two roles in
+    the order named, or "₹30–50 LPA (Lead) / ₹15–25 LPA (Data Scientist)" by name."""
+    if not salary or len(roles) < 2 or any(r.salary for r in roles):
+        return
+    pieces = [p.strip() for p in re.split(r"\s+/\s+|\s*;\s*", salary) if p.strip()]
+    if len(pieces) != len(roles) or not all(find_salaries(p) for p in pieces):
+        return
+    names = [re.search(r"\(([^()]*)\)\s*$", p) for p in pieces]
+    if not any(names):
+        for role, piece in zip(roles, pieces, strict=True):
+            role.salary = piece
+        return
+    left = list(roles)
+    for piece, name in sorted(
+        zip(pieces, names, strict=True), key=lambda x: -len(x[1][1] if x[1] else "")
+    ):
+        if name is None:
+            return
+        key = name.group(1).strip().lower()
+        match = next((r for r in left if r.title.lower() == key), None) or next(
+            (r for r in left if key in r.title.lower()), None
+        )
+        if match is None:
+            return
+        match.salary = piece[: name.start()].strip()
+        left.remove(match)
 
 
 def _shared_text(body: list[str], found: list[_RoleLine], roles: list[_Role]) -> str | None:
