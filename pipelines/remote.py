@@ -35,7 +35,9 @@ _NOT_POLICY_AFTER = (
 )
 _REMOTE_RE = re.compile(
     r"\b(?:remote(?:ly)?|telecommut\w*|telework\w*|work(?:ing)?\s+from\s+home|wfh|"
-    r"work\s+from\s+anywhere|distributed[\s-]first)\b"
+    r"work\s+from\s+anywhere|distributed[\s-]first|"
+    # Spanish, Portuguese, French, Polish
+    r"remot[oa]|teletrabajo|télétravail|teletravail|zdalni[ea]|zdaln[aey]|praca\s+zdalna)\b"
     rf"(?![\s-]+(?:{_NOT_POLICY_AFTER})\b)",
     _F,
 )
@@ -55,7 +57,10 @@ _PART_REMOTE_RE = re.compile(
     r"\b(?:partial(?:ly)?|part(?:ly|ial)?|semi|hybrid)[\s-]*remote\b|"
     r"\bremote\s+\d\s*(?:-\s*\d\s*)?(?:days?|x)\b|"
     r"\b\d\s*(?:-\s*\d\s*)?(?:days?|x)\s*(?:a|per|/|each)?\s*(?:week\s*)?(?:of\s+)?remote\b|"
-    r"\bremote\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays)\b",
+    r"\bremote\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays)\b|"
+    # "2 jours de télétravail par semaine", "2 días de teletrabajo", "2 dni pracy zdalnej"
+    r"\b\d\s*(?:-\s*\d\s*)?(?:jours?|d[ií]as?|dni|tage?)\s+(?:de\s+|pracy\s+)?(?:télétravail|"
+    r"teletravail|teletrabajo|remoto|home[\s-]?office|zdalnej)\b",
     _F,
 )
 _HYBRID_RE = re.compile(
@@ -67,12 +72,14 @@ _HYBRID_RE = re.compile(
     r"(?:in|at|from|in\s+the|at\s+the|on|on[\s-]?site)[\s-]*(?:the\s+)?(?:office|hq|studio|"
     r"lab|site|person)\b|"
     r"\b(?:in[\s-]office|on[\s-]?site|in[\s-]person)\s+\d\s*(?:-\s*\d\s*)?(?:days?|x)\b|"
-    r"\bflexible\s+(?:office|hybrid)\b",
+    r"\bflexible\s+(?:office|hybrid)\b|"
+    r"\b(?:h[ií]brid[oa]|hybride|hybrydow\w*|hybrydo\w*)\b",
     _F,
 )
 _ONSITE_RE = re.compile(
     r"\b(?:on[\s-]?site|in[\s-]office|in[\s-]person|office[\s-](?:based|only)|"
-    r"in\s+(?:our|the)\s+office|on[\s-]premises?)\b"
+    r"in\s+(?:our|the)\s+office|on[\s-]premises?|presencial|présentiel|sur\s+site|vor\s+ort|"
+    r"stacjonarn\w*)\b"
     r"(?![\s-]+(?:interviews?|visits?|events?|gym|cafe|meals?|lunch|parking|childcare|"
     r"perks?|amenities|support|deployments?|installations?)\b)",
     _F,

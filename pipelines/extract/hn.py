@@ -92,7 +92,8 @@ _REMOTE = re.compile(
     r"\b(?:remote(?:ly)?|remote[- ]first|on-?site|on site|in[- ]office|in[- ]person|hybrid|wfh|"
     r"work from home|distributed|telecommute|homeoffice|home[- ]office|remoto|remota|"
     r"télétravail|teletravail|teletrabajo|presencial|hybride|híbrido|hibrido|vor ort|"
-    r"op locatie|thuiswerk\w*|sur site)\b",
+    r"op locatie|thuiswerk\w*|sur site|zdalni[ea]|zdaln[aey]|hybrydow\w*|stacjonarn\w*|"
+    r"présentiel|teletravail)\b",
     re.I,
 )
 _EMPLOYMENT = re.compile(
