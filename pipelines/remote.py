@@ -73,7 +73,9 @@ _HYBRID_RE = re.compile(
     r"lab|site|person)\b|"
     r"\b(?:in[\s-]office|on[\s-]?site|in[\s-]person)\s+\d\s*(?:-\s*\d\s*)?(?:days?|x)\b|"
     r"\bflexible\s+(?:office|hybrid)\b|"
-    r"\b(?:h[ií]brid[oa]|hybride|hybrydow\w*|hybrydo\w*)\b",
+    r"\b(?:h[ií]brid[oa]|hybride|hybrydow\w*|hybrydo\w*)\b|"
+    r"\b(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?(?:office|in[\s-]office|on[\s-]?site)\s+days?\b|"
+    r"\b(?:one|two|three|four)\s+days?\s+(?:a|per)\s+week\s+(?:in|at)\s+(?:the\s+)?office\b",
     _F,
 )
 _ONSITE_RE = re.compile(

@@ -57,6 +57,8 @@ POLICY_CASES = [
     ("Híbrido (2 dias no escritório)", "hybrid", ()),
     ("Hybrydowo (3 dni w biurze)", "hybrid", ()),
     ("Graz | Vor Ort", "onsite", ()),
+    ("Three office days a week, the rest from home", "hybrid", ()),
+    ("two days a week in the office", "hybrid", ()),
     ("Presencial en Bilbao", "onsite", ()),
     ("Hybrid Boston or Remote US or Mexico", "remote", ("US", "MX")),
     ("Canada (Remote)", "remote", ("CA",)),
