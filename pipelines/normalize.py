@@ -113,8 +113,12 @@ def _country(location: Location, policy: RemotePolicy) -> str | None:
 def _skills(posting: ExtractedPosting) -> list[str]:
     """Skills named in the posting's own text (its section when the record has several roles),
     then those of the board's tags ("golang" → go)."""
-    found = extract_skills(posting.skills_text or f"{posting.title}\n{posting.description}")
-    tagged = (canonical_skill(t) for t in posting.tags)
+    text = posting.skills_text or f"{posting.title}\n{posting.description}"
+    if posting.company and len(posting.company) > 2:
+        text = text.replace(posting.company, " ")  # "Larkhill Robotics" asks for no robotics
+    found = extract_skills(text)
+    # A tag joining two fields ("AI/ML") is the board's category, not a skill asked for.
+    tagged = (canonical_skill(t) for t in posting.tags if "/" not in t)
     return list(dict.fromkeys([*found, *(t for t in tagged if t)]))
 
 

@@ -303,7 +303,9 @@ def _in_context(text: str, hit: _Hit) -> bool:
 # What a concept word names when a job, a team or a company follows it ("ML Engineer",
 # "NLP team", "ML and data roles", "ML/AI engineers", "an ML shop").
 _JOB_AFTER = re.compile(
-    r"(?:\s*(?:/|&|,|\band\b|\bor\b)\s*[\w+#.-]+(?:\s+[\w+#.-]+)?)?[\s-]*(?:"
+    r"(?:\s*(?:/|&|,|\band\b|\bor\b)\s*[\w+#.-]+(?:\s+[\w+#.-]+)?)?[\s-]*"
+    r"(?:(?:research|software|platform|systems?|applied|infrastructure|data|product|"
+    r"quality|solutions?)\s+)?(?:"
     r"engineers?|engineering|scientists?|researchers?|developers?|devs?|teams?|roles?|"
     r"positions?|openings?|jobs?|interns?|internships?|leads?|leaders?|managers?|directors?|"
     r"architects?|specialists?|experts?|practitioners?|hires?|hiring|talent|people|folks|"
@@ -320,8 +322,9 @@ _JOB_BEFORE = re.compile(
     r"inżynier\w*|inzynier\w*|cient[ií]fic[oa]s?|cientistas?|scientifique|praktikum|"
     r"praktikant\w*|werkstudent\w*|stage|estágio|estagio|especialistas?|desarrollador\w*|"
     r"desenvolvedor\w*|développeu\w*|investigador\w*|pesquisador\w*|chercheu\w*|"
-    r"specjalist\w*|programist\w*|entwickler\w*)(?:\s?\(\w{1,2}\)|[/·]\w{1,2})?"
-    r"(?:\s+(?:de|en|em|des|du|in|im|für|ds\.?|w|do|da|del))?\s*[\s'’]$",
+    r"specjalist\w*|programist\w*|entwickler\w*|head|director|vp|chief|teamlead)"
+    r"(?:\s?\(\w{1,2}\)|[/·]\w{1,2})?"
+    r"(?:\s+(?:de|en|em|des|du|in|im|für|ds\.?|w|do|da|del|of|for))?\s*[\s'’,]$",
     re.IGNORECASE,
 )
 

@@ -34,6 +34,16 @@ SKILL_CASES = [
         ["go", "kubernetes"],
     ),
     (
+        "the company's name is not a skill",
+        dict(company="Kestrel Robotics", description="Kestrel Robotics builds drones. ROS 2."),
+        ["ros"],
+    ),
+    (
+        "a board's category tag is not a skill",
+        dict(description="Build search.", tags=["AI/ML", "python"]),
+        ["python"],
+    ),
+    (
         "tags add to the text, without repeats",
         dict(description="We use Python.", tags=["python", "PyTorch"]),
         ["python", "pytorch"],

@@ -176,6 +176,9 @@ EXACT = [
     ("Ingénieur·e Machine Learning", []),
     ("Praktikum Machine Learning (m/w/d)", []),
     ("MLOps Engineer with Kubeflow", ["kubeflow"]),
+    ("Head of Machine Learning", []),
+    ("ML Research Engineer", []),
+    ("Robotics Software Engineer", []),
 ]
 
 # (text, skill that must NOT be found)
