@@ -261,7 +261,8 @@ _JOB_NOUNS = _rx(
     r"strategists?|mathematicians?|physicists?|statisticians?|economists?|chemists?|"
     r"biologists?|instructors?|teachers?|tutors?|trainers?|editors?|producers?|artists?|"
     r"animators?|accountants?|controllers?|assistants?|associates?|annotators?|labelers?|"
-    r"reviewers?|member of technical staff|mts|teamleads?|"
+    r"reviewers?|member of technical staff|mts|teamleads?|back ?end|front ?end|full ?stack|"
+    r"sys ?admins?|admins?|"
     # German
     r"ingenieur\w*|entwickler\w*|datenwissenschaftler\w*|werkstudent\w*|praktikant\w*|"
     r"praktikum|leiter\w*|referent\w*|berater\w*|forscher\w*|architekt\w*|"

@@ -816,6 +816,27 @@ CASES = [
         company="Bittern Health",
     ),
     case(
+        "header: one job named two ways around a slash",
+        "Lingon AB | Dataingenjör / Data Engineer | Malmö | Hybrid<p>Text.",
+        ["Dataingenjör / Data Engineer"],
+    ),
+    case(
+        "header: two levels of one job around a slash",
+        "Tern AI | Senior ML Engineer / Staff ML Engineer | Remote (US)<p>Text.",
+        ["Senior ML Engineer", "Staff ML Engineer"],
+    ),
+    case(
+        "header: a bare specialty is a title",
+        "Gannet Cloud | Backend - Node/TypeScript | Leeds, UK | ONSITE<p>Text.",
+        ["Backend - Node/TypeScript"],
+    ),
+    case(
+        "prose: adjectives before the title dropped",
+        "Ortolan Systems - Leeds - Full Time ONSITE<p>We are looking for a talented Go developer "
+        "to join our payments team.",
+        ["Go developer"],
+    ),
+    case(
         "agency with no role is not an offer",
         "We are Kestrel Talent (recruiting firm) hiring on behalf of several fintechs, DM me.",
         skip="not_a_job_offer",

@@ -439,7 +439,8 @@ def _clean_title(text: str) -> tuple[str, str | None]:
         t = (t[:start] + " " + t[end:]).strip()
     t = _URL_ANY.sub(" ", t)
     t = re.sub(
-        r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the)\s+)?",
+        r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the)\s+)?(?:(?:talented|passionate|motivated|"
+        r"exceptional|great|awesome|amazing|brilliant|smart|driven|curious|skilled)\s+)?",
         "",
         _TITLE_LEAD_IN.sub("", t).strip(),
         flags=re.I,
@@ -502,6 +503,21 @@ def _is_context(text: str) -> bool:
     )  # fmt: skip
 
 
+def _head_noun(title: str) -> str:
+    words = re.findall(r"[^\W\d_]+", re.sub(r"[(\[][^()\[\]]*[)\]]", " ", title).lower())
+    return words[-1].rstrip("s") if words else ""
+
+
+def _one_job(left: str, right: str) -> bool:
+    """Whether "left / right" names one job two ways ("Backend-utvecklare / Backend
+    Developer", "Computational Biologist / ML Scientist") rather than two jobs ("Senior AI
+    Engineer / Staff AI Engineer", "ML Engineer / Data Scientist")."""
+    if _head_noun(left) == _head_noun(right):
+        return False
+    roles = {classify_role(left), classify_role(right)}
+    return len(roles) == 1 or "other" in roles
+
+
 def _split_roles(text: str) -> list[_Role]:
     """Roles named in one piece: "Senior ML Engineer, Data Scientist and Backend Engineer".
 
@@ -531,6 +547,9 @@ def _split_roles(text: str) -> list[_Role]:
             pending = piece + (seps[i] if i < len(seps) else " ")
             continue
         if merged and not names_a_job(_SALARY_SPAN.sub(" ", piece)):
+            merged[-1] = merged[-1] + sep + piece
+            continue
+        if merged and sep.strip() == "/" and _one_job(merged[-1], piece):
             merged[-1] = merged[-1] + sep + piece
             continue
         merged.append(piece)
