@@ -234,7 +234,7 @@ _PERIOD_WORDS = {
                |per\s+diem\b|daily\b""",
     "week": r"""/\s?(?:wk|week|w|woche)\b|(?:per|a|pro)\s+(?:wk|week|woche)\b|p/w\b|(?-i:pw)\b
                 |weekly\b""",
-    "month": r"""/\s?(?:mo|mon|month|mth|m|monat|mois|mes|mês|mån|mnd|mies)\b\.?
+    "month": r"""/\s?(?:mo|mon|month|mth|m|monat|mois|mes|mês|mån|mnd|mies|kk)\b\.?
                  |(?:per|a|pro|par|je|al|por|ao|na)\s+(?:mo|month|mth|monat|mois|mes|mês|månad
                  |miesiąc)\b|p/m\b|monthly\b|monatlich\b|mtl\.|mensua(?:l|les)\b|mensais\b
                  |miesięcznie\b

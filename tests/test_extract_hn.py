@@ -826,6 +826,19 @@ CASES = [
         ["Senior ML Engineer", "Staff ML Engineer"],
     ),
     case(
+        "header: pay the cheap cues miss is read by the salary parser",
+        "Modrzew AI | Data Engineer | Łódź | B2B 19 000 – 24 000 zł netto + VAT<p>Text.",
+        ["Data Engineer"],
+        salary="B2B 19 000 – 24 000 zł netto + VAT",
+    ),
+    case(
+        "company: a greeting is not a name",
+        "Hi HN, I&#x27;m a founder at Plover Maps. We&#x27;re hiring a Data Engineer (Python, "
+        "PostGIS) in Oslo.",
+        ["Data Engineer"],
+        company="Plover Maps",
+    ),
+    case(
         "header: a bare specialty is a title",
         "Gannet Cloud | Backend - Node/TypeScript | Leeds, UK | ONSITE<p>Text.",
         ["Backend - Node/TypeScript"],

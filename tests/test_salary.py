@@ -295,6 +295,7 @@ PARSE_CASES = [
     ("MXN $60,000 - $80,000 mensuales brutos", "MX", (60_000, 80_000, "MXN", MO)),
     ("60 000 à 72 000 €", "FR", (60_000, 72_000, "EUR", Y)),
     ("45.000 a 52.000 € brutos anuales", "ES", (45_000, 52_000, "EUR", Y)),
+    ("4 800–5 900 €/kk", "FI", (4_800, 5_900, "EUR", MO)),
     ("Call 555-123-4567", None, None),
     ("closed $45,000,000 of new financing", None, None),
     ("was acquired by a bigco for $95M", None, None),

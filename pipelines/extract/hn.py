@@ -249,7 +249,8 @@ class _Segment:
 def _is_salary(text: str) -> bool:
     has_money = bool(_SALARY_SPAN.search(text)) or bool(_HOURLY.search(text))
     if not has_money:
-        return False
+        # What the cheap cues miss ("22 000 – 28 000 zł netto"), the salary parser may read.
+        return bool(re.search(r"\d", text)) and bool(find_salaries(text))
     return not (_FUNDING.search(text) and not _SALARY_WORD.search(text))
 
 
@@ -383,11 +384,11 @@ def _clean_company(text: str) -> str | None:
     t = re.sub(r"^\s*[\[(](?:now\s+)?hiring[\])]\s*", "", t, flags=re.I)  # "[Hiring] Acme"
     # "Acme (Series C, ~300 people)", "Acme (Boston, hybrid)": what follows the name.
     t = re.sub(r"(?<=\S)\s*[(\[][^()\[\]]*[)\]]\s*$", "", t)
-    t = re.sub(r"^[\W_]+|[\s,;:|\-–—·•*]+$", "", t).strip()
+    t = re.sub(r"^[\W_]+|[\s,;:|\-–—·•*!]+$|(?<=[a-z]{3})\.$", "", t).strip()
     if not t or len(t) > 60 or _URL_ONLY.match(t) and " " in t:
         return None
-    if t.lower() in _PRONOUNS:
-        return None
+    if t.lower() in _PRONOUNS or re.match(r"(?:hi|hello|hey|greetings)\b", t, re.I):
+        return None  # "Hi HN, I'm the CTO at …": a greeting, not a name
     if _URL_ONLY.match(t) and not t.startswith("http"):
         return re.sub(r"^www\.", "", t, flags=re.I).split(".")[0]  # "acme.example" → "acme"
     return t
