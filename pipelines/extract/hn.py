@@ -930,8 +930,13 @@ def _role_line(line: str) -> tuple[_Role, bool] | None:
     text = stripped[bullet.end() :] if bullet else stripped
     if not text or not text[0].isupper():
         return None
+    prefix = text[:120]  # a title is shorter: no need to read a long line to its end
+    cut = _outside_parens(_HEAD_END, prefix)
+    if cut == len(prefix):
+        cut = len(text)
+    if not names_a_job(text[: min(cut, 120)]):
+        return None  # the cheap test first: most body lines name no job
     salary_m = _SALARY_SPAN.search(text) if _is_salary(text) else None
-    cut = _outside_parens(_HEAD_END, text)
     in_parens = salary_m and re.search(r"[(\[][^)\]]*$", text[: salary_m.start()])
     if salary_m and salary_m.start() < cut and not in_parens:
         cut = salary_m.start()  # "Lead Perception Engineer $200k–$240k"
