@@ -103,7 +103,7 @@ def tfidf_clusters(rows: list[dict[str, Any]], threshold: float = 0.75) -> list[
     matrix = TfidfVectorizer(min_df=1).fit_transform([r["description"] or r["title"] for r in rows])
     uf = UnionFind(len(rows))
     transposed = matrix.T.tocsr()
-    chunk = 2000
+    chunk = 500  # rows per block: a block is chunk x N similarities, dense-ish here
     for start in range(0, len(rows), chunk):
         block = (matrix[start : start + chunk] @ transposed).tocoo()
         keep = (block.data >= threshold) & (block.row + start < block.col)
