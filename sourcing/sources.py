@@ -54,7 +54,7 @@ SOURCES: dict[str, Source] = {
             "greenhouse",
             "jobs",
             "one record per job of Greenhouse job boards (boards.yaml or -a boards=)",
-            (("boards", "quillmetrics,borealvision"),),
+            (("boards", "quillmetrics,borealvision,lumenforgeai"),),
         ),
         Source(
             "lever",

@@ -300,16 +300,19 @@ def test_sample_merges_are_visible_in_dedupe_clusters(sample_db):
     ).fetchone() == (1,)
 
 
-@pytest.mark.xfail(
-    reason="the bundled samples have no cross-source duplicate yet: HN 48901231 links "
-    "boards.greenhouse.io/lumenforgeai/jobs/7214403002, which greenhouse.har does not list",
-    strict=False,
-)
 def test_sample_shows_a_cross_source_merge(sample_db):
-    assert (
-        sample_db.execute("SELECT count(*) FROM dedupe_clusters WHERE cross_source").fetchone()[0]
-        >= 1
-    )
+    # The Greenhouse board lumenforgeai lists job 7214403002; two Hacker News comments link it.
+    canonical, methods, members = sample_db.execute(
+        "SELECT canonical_source, match_methods, member_records FROM dedupe_clusters"
+        " WHERE cross_source AND company = 'Lumenforge AI'"
+    ).fetchone()
+    assert canonical == "greenhouse:7214403002"  # ATS structure wins over free text
+    assert "apply_url" in methods
+    assert {(m["source"], m["source_id"]) for m in members} == {
+        ("greenhouse", "7214403002"),
+        ("hn_hiring", "48101525"),
+        ("hn_hiring", "48901231"),
+    }
 
 
 def test_every_source_row_is_in_exactly_one_posting(sample_db):
