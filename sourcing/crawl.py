@@ -33,6 +33,7 @@ class CrawlResult:
             "not_recorded": "har/miss",
             "errors": "log_count/ERROR",
             "http_errors": "httperror/response_ignored_count",
+            "suppressed": "suppression/dropped",
         }
         out = {"items": self.items}
         out.update({name: int(self.stats.get(key, 0)) for name, key in keys.items()})

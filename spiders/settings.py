@@ -43,8 +43,15 @@ DOWNLOADER_MIDDLEWARES = {
 HAR_REPLAY = None  # a HAR file or folder: answer every request from it, never the network
 HAR_RECORD = None  # a HAR file: write every response received into it
 
+# People who asked to be forgotten never reach the raw zone, from any source; `sourcing`
+# points SUPPRESSION_FILE at `<data-dir>/suppression.sha256`.
+ITEM_PIPELINES = {"spiders.pipelines.SuppressionPipeline": 100}
+SUPPRESSION_FILE = None
+
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
+# Items may hold personal data: log lines name them (source and id), never print them.
+LOG_FORMATTER = "spiders.logformatter.PrivateLogFormatter"
 
 # The Algolia Hacker News API; each thread is fetched as <HN_API_URL>/items/<id>.
 HN_API_URL = "https://hn.algolia.com/api/v1"

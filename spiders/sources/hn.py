@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -139,29 +138,10 @@ class HnHiringSpider(HnThreadSpider):
     thread_title = "Ask HN: Who is hiring?"
 
 
-def read_suppressed(path: str | None) -> frozenset[str]:
-    """The hashes of `<data-dir>/suppression.sha256` (lines `kind<TAB>sha256<TAB>added`)."""
-    if not path or not Path(path).exists():
-        return frozenset()
-    rows = [line.split("\t") for line in Path(path).read_text(encoding="utf-8").splitlines()]
-    return frozenset(r[1].strip() for r in rows if len(r) > 1 and not r[0].startswith("#"))
-
-
 class HnWantsSpider(HnThreadSpider):
     """People seeking work: top-level comments of "Ask HN: Who wants to be hired? (Month Year)".
 
-    People who asked to be forgotten (`sourcing forget`; setting `SUPPRESSION_FILE`) are
-    dropped here, before anything reaches the raw zone, and only counted (never logged)."""
+    People who asked to be forgotten are dropped by `spiders.pipelines.SuppressionPipeline`."""
 
     name = "hn_wants"
     thread_title = "Ask HN: Who wants to be hired?"
-
-    def parse_thread(self, response: Response) -> Iterator[dict[str, Any]]:
-        from pipelines.leads import is_suppressed
-
-        suppressed = read_suppressed(self.settings.get("SUPPRESSION_FILE"))
-        for item in super().parse_thread(response):
-            if suppressed and is_suppressed(item, suppressed):
-                self.crawler.stats.inc_value(f"{self.name}/suppressed")
-                continue
-            yield item
