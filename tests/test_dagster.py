@@ -21,6 +21,9 @@ def test_definitions_load_with_a_schedule_and_checks():
     }
     assert len(sensors) == 2
     assert len(graph.asset_check_keys) == 3
+    # The report's supply-and-demand chart reads candidates: it runs after them.
+    report_parents = graph.get(dg.AssetKey("report")).parent_keys
+    assert {dg.AssetKey("trend_views"), dg.AssetKey("candidates")} <= report_parents
 
 
 def test_materializing_every_asset_loads_the_warehouse_and_passes_the_checks(tmp_path):

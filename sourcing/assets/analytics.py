@@ -5,6 +5,7 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from sourcing.assets.leads import candidates
 from sourcing.assets.postings import postings
 from sourcing.resources import RawZoneResource
 from warehouse.db import create_views, migrate
@@ -19,9 +20,10 @@ def trend_views(duckdb: DuckDBResource) -> dg.MaterializeResult:
     return dg.MaterializeResult(metadata={"views": ", ".join(names)})
 
 
-@dg.asset(group_name="analytics", kinds={"html"}, deps=[trend_views])
+@dg.asset(group_name="analytics", kinds={"html"}, deps=[trend_views, candidates])
 def report(duckdb: DuckDBResource, raw_zone: RawZoneResource) -> dg.MaterializeResult:
-    """The analysts' HTML report (`<data-dir>/report.html`): self-contained, opens offline."""
+    """The analysts' HTML report (`<data-dir>/report.html`): self-contained, opens offline.
+    Its supply-and-demand chart reads `candidates`, so it waits for them too."""
     from warehouse.report import build_report
 
     with duckdb.get_connection() as con:
