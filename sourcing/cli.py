@@ -499,23 +499,31 @@ def fx() -> None:
 )
 @click.option("--url", metavar="URL", help="Download from here instead of the ECB's address.")
 @click.option(
+    "--file",
+    "file",
+    metavar="ZIP",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read a copy of eurofxref-hist.zip fetched earlier instead of downloading.",
+)
+@click.option(
     "-o",
     "--output",
     metavar="PATH",
     help="Table to write, with PATH's .meta.json beside it (default: the shipped table).",
 )
-def fx_refresh(source, url, output) -> None:
+def fx_refresh(source, url, file, output) -> None:
     """Download the ECB rate history (one request) and rewrite the monthly USD rate table.
 
     Months from 2014-01 to the newest ECB day; a month's rate is the mean of its daily
     rates, converted to USD per unit through EUR/USD. AED comes from its USD peg; other
     currencies the ECB lacks keep their previous rows. The table's source and date go to
-    fx_rates.meta.json. Nothing is written if the download fails.
+    fx_rates.meta.json. Nothing is written if the download or the file is bad.
 
     \b
     Example:
       sourcing fx refresh
       sourcing fx refresh -o /tmp/fx_rates.csv
+      sourcing fx refresh --file ~/Downloads/eurofxref-hist.zip
     """
     import httpx
 
@@ -523,12 +531,14 @@ def fx_refresh(source, url, output) -> None:
     from pipelines.fx_refresh import ECB_HIST_URL
     from sourcing.fx import meta_path, refresh
 
-    url = url or {"ecb": ECB_HIST_URL}[source]
     path = Path(output) if output else Path(str(rates.TABLE))
-    click.echo(f"downloading {url} …")
+    if url and file:
+        raise click.UsageError("give --url or --file, not both")
+    url = url or {"ecb": ECB_HIST_URL}[source]
+    click.echo(f"reading {file} …" if file else f"downloading {url} …")
     try:
-        result = refresh(url, path)
-    except (httpx.HTTPError, ValueError) as exc:
+        result = refresh(url, path, file=file)
+    except (httpx.HTTPError, OSError, ValueError) as exc:
         raise click.ClickException(f"{type(exc).__name__}: {exc}") from exc
     click.echo(
         f"{len(result.rows)} rows, {result.first_month}..{result.last_month} "

@@ -48,11 +48,17 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def refresh(url: str, output: Path, today: datetime.date | None = None) -> Refresh:
-    """Download the ECB history, rebuild the table on top of the shipped one and write it
-    with its sidecar. Nothing is written when the download or its parsing fails."""
+def refresh(
+    url: str, output: Path, today: datetime.date | None = None, file: Path | None = None
+) -> Refresh:
+    """Download the ECB history (or read `file`, a copy of `eurofxref-hist.zip` fetched
+    earlier), rebuild the table on top of the shipped one and write it with its sidecar.
+    Nothing is written when the download, the read or the parsing fails."""
     retrieved = (today or datetime.date.today()).isoformat()
-    result = refresh_table(download(url), read_rows(Path(str(fx.TABLE))))
+    body = file.read_bytes() if file else download(url)
+    if file:
+        url = file.name
+    result = refresh_table(body, read_rows(Path(str(fx.TABLE))))
     meta = {
         "description": describe(result, url, retrieved),
         "source": "ECB euro foreign exchange reference rates (eurofxref-hist)",

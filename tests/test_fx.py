@@ -27,7 +27,8 @@ def _rows() -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-# (min, max, currency, period, date, expected (min, max) in USD per year)
+# (min, max, currency, period, date, expected (min, max) in USD per year); the comment is the
+# USD per unit of that month in the shipped table (the ECB's monthly mean).
 ANNUAL_CASES = [
     (150_000, 200_000, "USD", "year", datetime.date(2024, 7, 1), (150_000, 200_000)),
     (75, 75, "USD", "hour", datetime.date(2024, 7, 1), (156_000, 156_000)),
@@ -35,14 +36,21 @@ ANNUAL_CASES = [
     (800, 800, "USD", "day", datetime.date(2020, 1, 1), (208_000, 208_000)),
     (3_000, 3_000, "USD", "week", datetime.date(2021, 6, 30), (156_000, 156_000)),
     (9_000, 9_000, "USD", "month", datetime.date(2025, 2, 1), (108_000, 108_000)),
-    (70_000, 90_000, "EUR", "year", datetime.date(2014, 1, 20), (95_270, 122_490)),
-    (100_000, 100_000, "EUR", "year", datetime.date(2022, 9, 1), (99_000, 99_000)),
-    (60_000, 80_000, "GBP", "year", datetime.date(2016, 7, 4), (78_780, 105_040)),
-    (4_000, 4_000, "EUR", "month", datetime.date(2025, 12, 31), (56_160, 56_160)),
-    (500, 500, "GBP", "day", datetime.date(2018, 4, 2), (183_170, 183_170)),
-    (140_000, 140_000, "CHF", "year", datetime.date(2015, 6, 1), (150_080, 150_080)),
-    (120_000, 150_000, "CAD", "year", datetime.date(2016, 1, 1), (84_240, 105_300)),
-    (15_790_000, 15_790_000, "JPY", "year", datetime.date(2024, 6, 1), (100_000, 100_000)),
+    (70_000, 90_000, "EUR", "year", datetime.date(2014, 1, 20), (95_271, 122_492)),  # 1.36102
+    (100_000, 100_000, "EUR", "year", datetime.date(2022, 9, 1), (99_038, 99_038)),  # 0.990377
+    (60_000, 80_000, "GBP", "year", datetime.date(2016, 7, 4), (78_966, 105_288)),  # 1.3161
+    (4_000, 4_000, "EUR", "month", datetime.date(2025, 12, 31), (56_202, 56_202)),  # 1.17087
+    (500, 500, "GBP", "day", datetime.date(2018, 4, 2), (183_002, 183_002)),  # 260 days, 1.40771
+    (140_000, 140_000, "CHF", "year", datetime.date(2015, 6, 1), (150_156, 150_156)),  # 1.07254
+    (120_000, 150_000, "CAD", "year", datetime.date(2016, 1, 1), (84_381, 105_476)),  # 0.703173
+    (
+        15_790_000,
+        15_790_000,
+        "JPY",
+        "year",
+        datetime.date(2024, 6, 1),
+        (100_047, 100_047),
+    ),  # 0.00633612
 ]
 
 
@@ -85,7 +93,7 @@ def test_unknown_currency(currency: str | None) -> None:
 def test_table_is_complete() -> None:
     rows = _rows()
     months = [f"{y:04d}-{m:02d}" for y in range(2014, 2027) for m in range(1, 13)]
-    months = [m for m in months if m <= "2026-11"]
+    months = [m for m in months if m <= "2026-10"]  # the ECB data runs to 2026-10-30
     assert {(r["month"], r["currency"]) for r in rows} == {
         (m, c) for m in months for c in CURRENCIES
     }
@@ -98,19 +106,19 @@ RANGE_CASES = [
     ("USD", 1.0, 1.0),
     ("EUR", 0.95, 1.40),
     ("GBP", 1.10, 1.75),
-    ("CHF", 0.95, 1.30),
-    ("CAD", 0.68, 0.93),
+    ("CHF", 0.95, 1.35),
+    ("CAD", 0.68, 0.94),
     ("AUD", 0.60, 0.95),
     ("NZD", 0.55, 0.90),
-    ("INR", 1 / 95, 1 / 58),
+    ("INR", 1 / 100, 1 / 58),
     ("JPY", 1 / 165, 1 / 98),
     ("CNY", 1 / 7.4, 1 / 6.0),
-    ("KRW", 1 / 1500, 1 / 1000),
+    ("KRW", 1 / 1600, 1 / 1000),
     ("SEK", 1 / 11.5, 1 / 6.2),
-    ("DKK", 1 / 7.6, 1 / 5.4),
+    ("DKK", 1 / 7.6, 1 / 5.3),
     ("AED", 0.2720, 0.2725),
     ("HKD", 1 / 7.86, 1 / 7.74),
-    ("TRY", 1 / 45, 1 / 2.1),
+    ("TRY", 1 / 55, 1 / 2.0),
 ]
 
 
@@ -122,5 +130,6 @@ def test_rates_are_plausible(currency: str, low: float, high: float) -> None:
 
 
 def test_rates_source_is_recorded() -> None:
-    assert "approximate" in fx.RATES_SOURCE
     assert "fx_rates.csv" in fx.RATES_SOURCE
+    assert "ECB euro foreign exchange reference rates" in fx.RATES_SOURCE
+    assert "data through 2026-10-30" in fx.RATES_SOURCE

@@ -163,3 +163,25 @@ def test_cli_refresh_failure_writes_nothing(local_server, tmp_path: Path) -> Non
     assert result.exit_code == 1
     assert "404" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_refresh_from_a_local_copy_of_the_ecb_file(tmp_path: Path) -> None:
+    copy = tmp_path / "eurofxref-hist.zip"
+    copy.write_bytes(ecb_zip())
+    out = tmp_path / "out" / "fx_rates.csv"
+    result = CliRunner().invoke(main, ["fx", "refresh", "--file", str(copy), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "11 from the ECB, 2 from USD pegs" in result.output
+    meta = json.loads((tmp_path / "out" / "fx_rates.meta.json").read_text())
+    assert meta["url"] == "eurofxref-hist.zip" and meta["data_through"] == "2014-02-04"
+
+
+def test_cli_refresh_refuses_a_file_that_is_not_the_ecb_zip(tmp_path: Path) -> None:
+    bad = tmp_path / "rates.zip"
+    bad.write_text("Date,USD\n")
+    out = tmp_path / "fx_rates.csv"
+    result = CliRunner().invoke(main, ["fx", "refresh", "--file", str(bad), "-o", str(out)])
+    assert result.exit_code == 1 and "not a zip file" in result.output
+    assert not out.exists()
+    both = ["fx", "refresh", "--file", str(bad), "--url", "http://127.0.0.1:9/x.zip"]
+    assert CliRunner().invoke(main, both).exit_code == 2
