@@ -28,6 +28,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from pipelines.companies import company_key
 from pipelines.extract.candidates import extract_candidate, find_emails, find_urls, url_kind
 from pipelines.text import html_to_text
 
@@ -227,11 +228,21 @@ def _naive(value: datetime) -> datetime:
 # --------------------------------------------------------------------------- companies
 
 
-def company_key(name: str) -> str:
-    """ "Lumenforge AI, Inc." and "lumenforge ai" are one company."""
-    key = re.sub(r"[^\w]+", " ", name.lower())
-    key = re.sub(r"\b(?:inc|llc|ltd|gmbh|corp|co|sa|ag|bv|plc|limited|the)\b", " ", key)
-    return re.sub(r"\s+", " ", key).strip() or name.lower().strip()
+def company_id(name: str | None) -> str | None:
+    """The id of the company a posting names: one id for "Lumenforge AI, Inc." and
+    "lumenforge ai" (the key dedupe blocks on); None when the name is unusable."""
+    key = company_key(name)
+    return _stable_id("company", key) if key else None
+
+
+def company_postings(postings: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`company_postings` rows: which company each posting belongs to, so that views can
+    count a company once whatever spelling its postings use."""
+    rows = [
+        {"posting_id": p["posting_id"], "company_id": company_id(p.get("company"))}
+        for p in postings
+    ]
+    return [r for r in rows if r["company_id"]]
 
 
 def _host(url: str | None) -> str | None:
@@ -289,10 +300,10 @@ def build_companies(
     newest = max((_naive(p["first_seen"]) for p in postings if p.get("first_seen")), default=None)
     groups: dict[str, list[dict[str, Any]]] = {}
     for p in postings:
-        if p.get("company"):
-            groups.setdefault(company_key(p["company"]), []).append(p)
+        if cid := company_id(p.get("company")):
+            groups.setdefault(cid, []).append(p)
     rows = []
-    for key, mine in groups.items():
+    for cid, mine in groups.items():
         mine.sort(key=lambda p: (_naive(p["first_seen"]), p["posting_id"]), reverse=True)
         ml = [p for p in mine if p["is_ml"]]
         skills = Counter(s for p in (ml or mine) for s in p["skills"])
@@ -323,7 +334,7 @@ def build_companies(
         names = Counter(p["company"] for p in mine)
         rows.append(
             {
-                "company_id": _stable_id("company", key),
+                "company_id": cid,
                 "name": names.most_common(1)[0][0],
                 "domain": company_domain(links),
                 "open_postings": sum(1 for p in mine if p["status"] == "open"),

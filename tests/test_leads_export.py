@@ -51,11 +51,18 @@ def test_run_fills_candidates_and_companies(sample):
             "SELECT candidates, postings FROM skill_supply_demand"
             " WHERE month = '2026-11' AND skill = 'pytorch'"
         ).fetchone()
+        # every posting that names a company belongs to exactly one row of `companies`
+        unplaced = con.execute(
+            "SELECT count(*) FROM postings p LEFT JOIN company_postings USING (posting_id)"
+            " LEFT JOIN companies c USING (company_id)"
+            " WHERE p.company IS NOT NULL AND c.name IS NULL"
+        ).fetchone()[0]
     finally:
         con.close()
     assert people >= 30 and both >= 2
     assert firms >= 10 and hiring >= 5
     assert supply[0] > 0 and supply[1] > 0
+    assert unplaced == 0
     assert re.search(rf"candidates +{people}\b", out)
 
 

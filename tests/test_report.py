@@ -128,9 +128,13 @@ def test_the_report_asset_shows_the_key_numbers(tmp_path):
 
 
 def _bare_warehouse(with_candidates: bool) -> duckdb.DuckDBPyConnection:
-    """Postings (migration 001) and the trend views only, plus a minimal `candidates`."""
+    """Postings (migration 001), the company mapping (005, with a minimal `companies`) and the
+    trend views only, plus a minimal `candidates`."""
     con = duckdb.connect()
-    con.execute(migrations()[0].sql)
+    by_name = {m.name: m for m in migrations()}
+    con.execute(by_name["postings"].sql)
+    con.execute(by_name["company_postings"].sql)
+    con.execute("CREATE TABLE companies (company_id VARCHAR, name VARCHAR)")
     con.execute(
         "INSERT INTO postings (posting_id, title, company, is_ml, role, seniority, subfields,"
         " skills, countries, remote, remote_scope, visa_sponsorship, equity, posted_at,"

@@ -179,6 +179,43 @@ def test_company_hiring_new_closed_open(tmp_path):
     ]
 
 
+def company_row(company_id: str, name: str) -> dict:
+    empty = dict.fromkeys(("top_skills", "skills", "roles", "countries", "regions", "ats"), [])
+    return {
+        "company_id": company_id,
+        "name": name,
+        "open_postings": 0,
+        "ml_postings": 0,
+        **empty,
+        "remote_share": 0.0,
+        "hiring_velocity": 0.0,
+        "first_seen": datetime(2026, 10, 1),
+        "last_seen": datetime(2026, 10, 1),
+    }
+
+
+def test_company_hiring_counts_a_company_once_whatever_its_spelling(tmp_path):
+    con = warehouse(
+        tmp_path,
+        [
+            posting(1, "2026-10-01", company="Lumenforge AI"),
+            posting(2, "2026-10-02", company="Lumenforge AI, Inc."),
+            posting(3, "2026-10-03", company="lumenforge ai"),
+        ],
+    )
+    # what the companies asset writes: one company, and the company of each posting
+    replace_tables(
+        con,
+        {
+            "companies": [company_row("c1", "Lumenforge AI")],
+            "company_postings": [{"posting_id": f"p{n}", "company_id": "c1"} for n in (1, 2, 3)],
+        },
+    )
+    assert con.execute("SELECT company, new_ml_postings FROM company_hiring").fetchall() == [
+        ("Lumenforge AI", 3)
+    ]
+
+
 def test_views_on_an_empty_warehouse(tmp_path):
     con = warehouse(tmp_path, [])
     for view in VIEWS:

@@ -5,15 +5,18 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from sourcing.assets.leads import candidates
+from sourcing.assets.leads import candidates, companies
 from sourcing.assets.postings import postings
 from sourcing.resources import RawZoneResource
 from warehouse.db import create_views, migrate
 
 
-@dg.asset(group_name="analytics", kinds={"duckdb"}, deps=[postings], pool="duckdb_writer")
+@dg.asset(
+    group_name="analytics", kinds={"duckdb"}, deps=[postings, companies], pool="duckdb_writer"
+)
 def trend_views(duckdb: DuckDBResource) -> dg.MaterializeResult:
-    """`salary_trends`, `skill_trends`, `remote_trends` and the other views."""
+    """`salary_trends`, `skill_trends`, `remote_trends` and the other views (`company_hiring`
+    names each company once, through `company_postings`)."""
     with duckdb.get_connection() as con:
         migrate(con)
         names = create_views(con)

@@ -7,7 +7,13 @@ from collections import Counter
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipelines.leads import build_companies, candidate_post, is_suppressed, merge_candidates
+from pipelines.leads import (
+    build_companies,
+    candidate_post,
+    company_postings,
+    is_suppressed,
+    merge_candidates,
+)
 from pipelines.versions import latest_versions
 from sourcing.assets.crawl import raw_asset_key
 from sourcing.assets.postings import postings
@@ -77,7 +83,8 @@ def candidates(
 @dg.asset(group_name="leads", kinds={"python", "duckdb"}, deps=[postings], pool="duckdb_writer")
 def companies(duckdb: DuckDBResource) -> dg.MaterializeResult:
     """One row per hiring company: open and ML postings, roles, skills, salary range,
-    countries, remote share, ATS, careers URL, application contact, hiring velocity."""
+    countries, remote share, ATS, careers URL, application contact, hiring velocity; and
+    `company_postings`, the company of each posting."""
     with duckdb.get_connection() as con:
         migrate(con)
         jobs = read_table(con, "postings")
@@ -90,7 +97,7 @@ def companies(duckdb: DuckDBResource) -> dg.MaterializeResult:
             ).fetchall()
         )
         rows = build_companies(jobs, links, descriptions)
-        replace_tables(con, {"companies": rows})
+        replace_tables(con, {"companies": rows, "company_postings": company_postings(jobs)})
     return dg.MaterializeResult(
         metadata={
             "companies": len(rows),

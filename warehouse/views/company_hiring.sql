@@ -3,14 +3,19 @@
 -- `closed_at` counts as closed when last seen), and ML postings still open at the month's end.
 -- Months run from the company's first ML posting to the last month in the warehouse; months in
 -- which nothing is new, closed or open are left out. Postings without a company are left out.
+-- A company is one row whatever spelling its postings use: `company_postings` gives each
+-- posting's company, named as in `companies` (a posting not in it keeps its own name).
 WITH ml AS (
     SELECT
-        company,
-        date_trunc('month', coalesce(posted_at, first_seen)) AS opened,
-        CASE WHEN status = 'closed' THEN date_trunc('month', coalesce(closed_at, last_seen)) END
-            AS closed
-    FROM postings
-    WHERE is_ml AND company IS NOT NULL
+        coalesce(c.name, p.company) AS company,
+        date_trunc('month', coalesce(p.posted_at, p.first_seen)) AS opened,
+        CASE
+            WHEN p.status = 'closed' THEN date_trunc('month', coalesce(p.closed_at, p.last_seen))
+        END AS closed
+    FROM postings p
+    LEFT JOIN company_postings cp USING (posting_id)
+    LEFT JOIN companies c USING (company_id)
+    WHERE p.is_ml AND p.company IS NOT NULL
 ),
 bounds AS (
     SELECT min(opened) AS first_month, greatest(max(opened), max(closed)) AS last_month FROM ml
