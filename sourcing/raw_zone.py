@@ -23,6 +23,11 @@ def new_run_id(now: datetime | None = None) -> str:
     return f"{now:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
 
 
+def crawl_day(path: Path | str) -> str:
+    """The crawl date of a raw-zone file: its folder, `YYYY-MM-DD`."""
+    return Path(path).parent.name
+
+
 @dataclass
 class ReadStats:
     files: int = 0
@@ -38,15 +43,24 @@ class RawZone:
         day = (now or datetime.now(UTC)).strftime("%Y-%m-%d")
         return self.root / source / day / f"{run_id}.jsonl"
 
-    def files(self, sources: Iterable[str] | None = None) -> list[Path]:
+    def files(self, sources: Iterable[str] | None = None, day: str | None = None) -> list[Path]:
+        """The crawl files of `sources` (all: None), of one crawl date or all, in name order."""
         if not self.root.exists():
             return []
         wanted = set(sources) if sources is not None else None
         return sorted(
             path
-            for path in self.root.glob("*/*/*.jsonl")
+            for path in self.root.glob(f"*/{day or '*'}/*.jsonl")
             if wanted is None or path.parent.parent.name in wanted
         )
+
+    def days(self) -> list[str]:
+        """The crawl dates (`YYYY-MM-DD` folders) that hold a crawl file, oldest first."""
+        return sorted({crawl_day(path) for path in self.files()})
+
+    def relative(self, path: Path) -> str:
+        """`raw/<source>/<day>/<run-id>.jsonl`: how the warehouse names a crawl file."""
+        return path.relative_to(self.root.parent).as_posix()
 
     def read(
         self, sources: Iterable[str] | None = None, stats: ReadStats | None = None
@@ -58,11 +72,14 @@ class RawZone:
             yield record
 
     def read_with_files(
-        self, sources: Iterable[str] | None = None, stats: ReadStats | None = None
+        self,
+        sources: Iterable[str] | None = None,
+        stats: ReadStats | None = None,
+        day: str | None = None,
     ) -> Iterator[tuple[Path, dict[str, Any]]]:
-        """Like `read`, with the crawl file each record came from."""
+        """Like `read` (of one crawl date, or all), with the crawl file each record came from."""
         stats = stats if stats is not None else ReadStats()
-        for path in self.files(sources):
+        for path in self.files(sources, day):
             stats.files += 1
             with path.open(encoding="utf-8") as lines:
                 for number, line in enumerate(lines, 1):

@@ -7,7 +7,7 @@ the same inputs twice gives identical tables, and a failed load leaves the previ
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import duckdb
@@ -30,11 +30,30 @@ def replace_tables(
     con: duckdb.DuckDBPyConnection, tables: Mapping[str, Sequence[Mapping[str, Any]]]
 ) -> dict[str, int]:
     """Replace the contents of each table with its rows, in one transaction."""
+    return _replace(con, tables, "", [])
+
+
+def replace_partition(
+    con: duckdb.DuckDBPyConnection, day: str, tables: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> dict[str, int]:
+    """Replace the rows of crawl date `day` (column `crawl_date`) of each table with `rows`
+    (each given its `crawl_date`), in one transaction: loading a date twice changes nothing."""
+    crawl_date = date.fromisoformat(day)
+    dated = {t: [{**row, "crawl_date": crawl_date} for row in rows] for t, rows in tables.items()}
+    return _replace(con, dated, " WHERE crawl_date = CAST(? AS DATE)", [day])
+
+
+def _replace(
+    con: duckdb.DuckDBPyConnection,
+    tables: Mapping[str, Sequence[Mapping[str, Any]]],
+    where: str,
+    params: list[Any],
+) -> dict[str, int]:
     counts = {}
     con.execute("BEGIN TRANSACTION")
     try:
         for table, rows in tables.items():
-            con.execute(f'DELETE FROM "{table}"')
+            con.execute(f'DELETE FROM "{table}"{where}', params)
             if rows:
                 batch = _arrow(rows)  # noqa: F841 - read by DuckDB's replacement scan
                 con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM batch')

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.crawl_dates import LOAD_STATE_TABLES
 from warehouse.db import connect
 
 MANIFEST = "manifest.json"
@@ -33,8 +34,9 @@ FORMAT_VERSION = 1
 DATE_COLUMNS = ("posted_at", "first_seen", "fetched_at", "crawled_at", "last_seen", "closed_at")
 UNDATED = "unknown"
 # Never in a snapshot: `schema_version` is the manifest's `schema`; the suppression list holds
-# hashes of forgotten people's addresses, which must not travel.
-SKIP_TABLES = {"schema_version", "suppression_list"}
+# hashes of forgotten people's addresses, which must not travel; the per-crawl-date tables are
+# how the warehouse loads incrementally, not data (`normalized_postings` holds what counts).
+SKIP_TABLES = {"schema_version", "suppression_list", *LOAD_STATE_TABLES}
 # People's own posts (handles, emails, links): left out unless asked for, because a snapshot
 # is made to be shared and `sourcing forget` cannot reach copies already handed out.
 PERSONAL_TABLES = {"candidates", "candidate_posts"}
