@@ -68,6 +68,9 @@ def _print_report(report, db: Path) -> None:
         _line(f"  {source}", f"FAILED: {error.splitlines()[0]}")
     if "warehouse" in report.failed:
         return
+    if report.normalized:
+        records = sum(m["raw_records"] for m in report.normalized.values())
+        _line("normalized", f"{records:>6}  records of crawl dates {', '.join(report.normalized)}")
     s = summarize(db)
     _line("postings", f"{s.postings:>6}  ({s.ml_postings} ML or data roles)")
     _line("with a salary", f"{s.with_salary:>6}  ({s.salary_share:.0%})")
@@ -191,7 +194,7 @@ def crawl(source, replay, record, spider_args, data) -> None:
 @data_option
 @db_option
 def rebuild(data, db) -> None:
-    """Rebuild every warehouse table from the raw zone (no crawling).
+    """Rebuild every warehouse table from the raw zone (no crawling): every crawl date again.
 
     \b
     Example:
@@ -201,7 +204,7 @@ def rebuild(data, db) -> None:
     from sourcing.runner import materialize_graph
 
     d, db_file = _paths(data, db)
-    report = materialize_graph(build_resources(d, db_file), None, say=click.echo)
+    report = materialize_graph(build_resources(d, db_file), None, say=click.echo, rebuild=True)
     _print_report(report, db_file)
     if not report.ok:
         sys.exit(1)
@@ -455,6 +458,7 @@ def forget(email, handle, url, data, db) -> None:
     for path in result.other_files_removed:
         click.echo(f"  removed {path} (it held the person)")
     if db_file.exists():
+        # The scrubbed files changed size, so the crawl dates that held the person load again.
         report = materialize_graph(build_resources(d, db_file), None, say=lambda _: None)
         if not report.ok:
             raise click.ClickException(f"rebuild failed: {report.failed}")

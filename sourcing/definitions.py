@@ -17,13 +17,14 @@ from sourcing.assets.analytics import report, trend_views
 from sourcing.assets.checks import postings_checks
 from sourcing.assets.crawl import crawl_assets
 from sourcing.assets.leads import candidates, companies
-from sourcing.assets.postings import normalized_postings, postings
+from sourcing.assets.postings import normalized_crawls, normalized_postings, postings
 from sourcing.paths import SAMPLE_DIR, data_dir, db_path
 from sourcing.resources import CrawlerResource, RawZoneResource
+from sourcing.sensors import load_after_crawl
 from sourcing.sources import sample_spider_args
 
-all_assets = [*crawl_assets, normalized_postings, postings, trend_views, report]
-warehouse_assets = [normalized_postings, postings, trend_views, report]
+warehouse_assets = [normalized_crawls, normalized_postings, postings, trend_views, report]
+all_assets = [*crawl_assets, *warehouse_assets]
 all_assets += [candidates, companies]
 warehouse_assets += [candidates, companies]
 
@@ -35,30 +36,25 @@ daily_crawl = dg.define_asset_job(
 warehouse_job = dg.define_asset_job(
     "warehouse",
     selection=dg.AssetSelection.assets(*warehouse_assets),
-    description="Rebuild every warehouse table and view from the raw zone.",
+    description="Normalize one crawl date (a partition), then rebuild the tables and views"
+    " downstream of every date.",
 )
 daily_schedule = dg.ScheduleDefinition(
     job=daily_crawl, cron_schedule="0 4 * * *", execution_timezone="UTC"
 )
 
 
-def _rebuild_after(context: dg.RunStatusSensorContext) -> dg.RunRequest:
-    return dg.RunRequest(run_key=f"after-{context.dagster_run.run_id}")
-
-
-# A crawl run that fails for one source must not keep the others' data out of the warehouse:
-# the warehouse is rebuilt after every crawl run, whether it succeeded or not.
 rebuild_after_crawl = dg.run_status_sensor(
     run_status=dg.DagsterRunStatus.SUCCESS,
     monitored_jobs=[daily_crawl],
     request_job=warehouse_job,
     name="rebuild_after_crawl",
-)(_rebuild_after)
+)(load_after_crawl)
 rebuild_after_failed_crawl = dg.run_failure_sensor(
     monitored_jobs=[daily_crawl],
     request_job=warehouse_job,
     name="rebuild_after_failed_crawl",
-)(_rebuild_after)
+)(load_after_crawl)
 
 
 def build_resources(

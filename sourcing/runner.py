@@ -1,7 +1,8 @@
 """Materialize the asset graph from the command line, stage by stage, with progress.
 
 Each source's crawl is materialized on its own, so a source that fails is reported and the
-others still load; then the warehouse assets rebuild every table from the raw zone.
+others still load; then each crawl date that needs it is normalized (one partition run each),
+and the assets downstream rebuild their tables from the per-date ones.
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ import dagster as dg
 
 from sourcing.assets.checks import postings_checks
 from sourcing.assets.crawl import crawl_assets, raw_asset_key
+from sourcing.assets.postings import normalized_crawls
 from sourcing.definitions import all_assets, warehouse_assets
+from sourcing.partitions import days_to_load, instance_with_dates, zone_files
+from sourcing.raw_zone import crawl_day
+from warehouse.crawl_dates import loaded_files
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
@@ -24,6 +29,7 @@ class RunReport:
     crawled: dict[str, dict] = field(default_factory=dict)  # source -> crawl summary
     failed: dict[str, str] = field(default_factory=dict)  # source or stage -> error
     checks: dict[str, bool] = field(default_factory=dict)
+    normalized: dict[str, dict] = field(default_factory=dict)  # crawl date -> its metadata
     metadata: dict[str, dict] = field(default_factory=dict)  # asset -> materialization metadata
 
     @property
@@ -53,9 +59,12 @@ def materialize_graph(
     resources: dict,
     sources: list[str] | None,
     say: Callable[[str], None] = print,
+    rebuild: bool = False,
 ) -> RunReport:
-    """Crawl `sources` (none: crawl nothing), then rebuild the warehouse."""
+    """Crawl `sources` (none: crawl nothing), normalize the crawl dates that need it (every
+    date of the raw zone when `rebuild`), then rebuild the tables downstream of them."""
     report = RunReport()
+    written = set()
     for source in sources or []:
         start = time.monotonic()
         say(f"crawl {source} …")
@@ -69,16 +78,22 @@ def materialize_graph(
         if result.success:
             summary = _metadata(result)[f"raw_{source}"]
             report.crawled[source] = summary
+            if summary["items"]:
+                written.add(crawl_day(summary["file"]))
             say(f"crawl {source}: {summary['items']} records in {time.monotonic() - start:.1f}s")
         else:
             report.failed[source] = _error(result)
             say(f"crawl {source} FAILED: {report.failed[source]}")
+    zone = resources["raw_zone"].zone()
+    loaded = {} if rebuild else loaded_files(resources["duckdb"].database)
+    if not _normalize_days(resources, days_to_load(zone_files(zone), loaded, written), report, say):
+        return report
     start = time.monotonic()
-    say("normalize, dedupe and load the warehouse …")
+    say("select the latest versions, dedupe and load the warehouse …")
     result = dg.materialize(
         [*all_assets, *postings_checks],
         resources=resources,
-        selection=[a.key for a in warehouse_assets],
+        selection=[a.key for a in warehouse_assets if a is not normalized_crawls],
         run_config=QUIET,
         raise_on_error=False,
     )
@@ -91,3 +106,30 @@ def materialize_graph(
     else:
         say(f"warehouse loaded in {time.monotonic() - start:.1f}s")
     return report
+
+
+def _normalize_days(
+    resources: dict, days: list[str], report: RunReport, say: Callable[[str], None]
+) -> bool:
+    """Materialize the `normalized_crawls` partition of each day; False if one failed."""
+    instance = instance_with_dates(resources["raw_zone"].zone())
+    for day in days:
+        start = time.monotonic()
+        result = dg.materialize(
+            [normalized_crawls],
+            resources=resources,
+            partition_key=day,
+            instance=instance,
+            run_config=QUIET,
+            raise_on_error=False,
+        )
+        if not result.success:
+            report.failed["warehouse"] = _error(result)
+            say(f"normalize {day} FAILED: {report.failed['warehouse']}")
+            return False
+        meta = report.normalized[day] = _metadata(result)["normalized_crawls"]
+        say(
+            f"normalize {day}: {meta['raw_records']} records from {meta['raw_files']} files"
+            f" → {meta['normalized_rows']} rows in {time.monotonic() - start:.1f}s"
+        )
+    return True

@@ -1,11 +1,12 @@
-"""The Dagster graph: loadable definitions, and a full materialization on the bundled sample."""
+"""The Dagster graph: loadable definitions, and a crawl run whose sensor-triggered warehouse run
+loads the bundled sample."""
 
 import dagster as dg
 import duckdb
 
-from sourcing.assets.checks import postings_checks
-from sourcing.definitions import all_assets, build_resources, defs
+from sourcing.definitions import build_resources, defs
 from sourcing.paths import SAMPLE_DIR
+from sourcing.raw_zone import crawl_day
 from sourcing.sources import sample_spider_args
 
 
@@ -26,13 +27,34 @@ def test_definitions_load_with_a_schedule_and_checks():
     assert {dg.AssetKey("trend_views"), dg.AssetKey("candidates")} <= report_parents
 
 
-def test_materializing_every_asset_loads_the_warehouse_and_passes_the_checks(tmp_path):
+def test_a_crawl_run_triggers_a_warehouse_run_of_its_crawl_date_that_passes_the_checks(
+    tmp_path,
+):
     db = tmp_path / "sourcing.duckdb"
-    result = dg.materialize(
-        [*all_assets, *postings_checks],
-        resources=build_resources(
-            tmp_path, db, replay=SAMPLE_DIR, spider_args=sample_spider_args()
-        ),
+    resources = build_resources(tmp_path, db, replay=SAMPLE_DIR, spider_args=sample_spider_args())
+    instance = dg.DagsterInstance.ephemeral()
+    crawl = defs.resolve_job_def("daily_crawl").execute_in_process(
+        instance=instance, resources=resources
+    )
+    assert crawl.success
+    (day,) = {crawl_day(path) for path in tmp_path.glob("raw/*/*/*.jsonl")}
+
+    sensor = defs.resolve_sensor_def("rebuild_after_crawl")
+    context = dg.build_run_status_sensor_context(
+        sensor_name=sensor.name,
+        dagster_event=crawl.get_run_success_event(),
+        dagster_instance=instance,
+        dagster_run=crawl.dagster_run,
+        resources=resources,
+    )
+    requested = sensor(context)
+    assert [r.partition_key for r in requested.run_requests] == [day]
+    (new_dates,) = requested.dynamic_partitions_requests
+    assert list(new_dates.partition_keys) == [day]
+
+    instance.add_dynamic_partitions(new_dates.partitions_def_name, [day])
+    result = defs.resolve_job_def("warehouse").execute_in_process(
+        partition_key=day, instance=instance, resources=resources
     )
     assert result.success
     checks = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
@@ -46,4 +68,3 @@ def test_materializing_every_asset_loads_the_warehouse_and_passes_the_checks(tmp
         "SELECT (SELECT count(*) FROM postings), (SELECT count(*) FROM posting_sources)"
     ).fetchone()
     assert postings > 50 and sources >= postings
-    assert list(tmp_path.glob("raw/hn_hiring/*/*.jsonl"))

@@ -9,8 +9,9 @@
    value itself), rewriting the file atomically: a temp file beside it, fsync, rename;
 3. deletes the HTTP cache, and any other file under the data directory (earlier exports, HAR
    recordings) that contains the plain value; the caller is told which;
-4. after the caller has rebuilt the tables from the scrubbed raw zone, `compact` copies the
-   DuckDB file into a fresh one, so no deleted row survives in free blocks.
+4. after the caller has rebuilt the tables from the scrubbed raw zone (the crawl dates of the
+   rewritten files load again, their per-date rows too: the files' sizes changed), `compact`
+   copies the DuckDB file into a fresh one, so no deleted row survives in free blocks.
 
 Every later crawl (`hn_wants` reads `SUPPRESSION_FILE`) and rebuild (the candidates asset)
 skips the suppressed hashes.

@@ -1,4 +1,5 @@
-"""Postings assets: normalize the raw zone, then dedupe into `postings` and `posting_sources`."""
+"""Postings assets: normalize each crawl date of the raw zone, pick every record's latest
+version, then dedupe into `postings` and `posting_sources`."""
 
 from collections import Counter
 from typing import Any
@@ -8,79 +9,112 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines.dedupe import dedupe
 from pipelines.lifecycle import apply_lifecycle, expires_at
-from pipelines.normalize import normalize_record, parse_time
+from pipelines.normalize import normalize_record
 from pipelines.versions import crawl_records, latest_versions
 from sourcing.assets.crawl import raw_asset_key
+from sourcing.partitions import CRAWL_DATES, zone_files
 from sourcing.raw_zone import ReadStats
 from sourcing.resources import RawZoneResource
 from sourcing.sources import SOURCES
+from warehouse.crawl_dates import keep_days, latest_rows
 from warehouse.db import migrate
-from warehouse.load import read_table, replace_tables
+from warehouse.load import read_table, replace_partition, replace_tables
 
 JOB_SOURCES = [s.name for s in SOURCES.values() if s.kind == "jobs"]
+VERSION_KEYS = ("source", "source_id", "fetched_at", "first_seen", "last_seen")
 
 
-def normalize_all(records: list[dict[str, Any]], log: Any) -> tuple[list[dict], list[dict]]:
-    """(normalized rows, skipped records); a record that breaks a parser is skipped and
-    counted, never fatal, and its content never logged (it may hold personal data)."""
-    rows, skipped = [], []
-    for raw in latest_versions(records):
-        try:
-            result = normalize_record(raw)
-            reason = result.skip_reason
-        except Exception as exc:  # one bad record must not stop the others
-            log.warning(f"{raw['source']} {raw['source_id']}: {type(exc).__name__} in a parser")
-            result, reason = None, f"error:{type(exc).__name__}"
-        if reason or result is None:
-            skipped.append(
-                {
-                    "source": raw["source"],
-                    "source_id": raw["source_id"],
-                    "reason": reason,
-                    "fetched_at": parse_time(raw["fetched_at"]),
-                    "url": raw.get("url"),
-                }
-            )
-        else:
-            expiry = expires_at(raw)
-            rows.extend({**row, "expires_at": expiry} for row in result.postings)
-    return rows, skipped
+def normalize_version(raw: dict[str, Any], log: Any) -> tuple[list[dict], str | None]:
+    """(normalized rows, skip reason): a record that breaks a parser is skipped and counted,
+    never fatal, and its content never logged (it may hold personal data)."""
+    try:
+        result = normalize_record(raw)
+    except Exception as exc:  # one bad record must not stop the others
+        log.warning(f"{raw['source']} {raw['source_id']}: {type(exc).__name__} in a parser")
+        return [], f"error:{type(exc).__name__}"
+    if result.skip_reason:
+        return [], result.skip_reason
+    expiry = expires_at(raw)
+    return [{**row, "expires_at": expiry} for row in result.postings], None
 
 
 @dg.asset(
     group_name="postings",
     kinds={"python", "duckdb"},
     deps=[raw_asset_key(s) for s in JOB_SOURCES],
+    partitions_def=CRAWL_DATES,
     pool="duckdb_writer",
 )
-def normalized_postings(
+def normalized_crawls(
     context: dg.AssetExecutionContext, raw_zone: RawZoneResource, duckdb: DuckDBResource
 ) -> dg.MaterializeResult:
-    """Every job record of the raw zone (latest version of each), normalized: one row per role.
-    Records that are not job offers land in `skipped_records` with the reason."""
-    stats = ReadStats()
+    """The job records of one crawl date's raw files, each record's latest version that day
+    normalized once, and which records each crawl listed. Normalizing is the slow step, so
+    a run normalizes only the dates that changed; loading a date again replaces its rows."""
+    day = context.partition_key
     zone = raw_zone.zone()
-    files_and_records = list(zone.read_with_files(JOB_SOURCES, stats))
-    records = [record for _, record in files_and_records]
-    crawls = crawl_records(
-        (path.relative_to(zone.root.parent).as_posix(), record)
-        for path, record in files_and_records
-    )
-    rows, skipped = normalize_all(records, context.log)
+    # Listed before reading: a file that lands meanwhile is not marked loaded, so it is next time.
+    files = [{"raw_file": name, "bytes": size} for name, size in zone_files(zone, day).items()]
+    stats = ReadStats()
+    files_and_records = list(zone.read_with_files(JOB_SOURCES, stats, day))
+    versions, rows = [], []
+    for order, raw in enumerate(latest_versions(record for _, record in files_and_records)):
+        normalized, reason = normalize_version(raw, context.log)
+        rows.extend(normalized)
+        versions.append(
+            {
+                **{k: raw[k] for k in VERSION_KEYS},
+                "read_order": order,
+                "url": raw.get("url"),
+                "skip_reason": reason,
+            }
+        )
+    crawls = crawl_records((zone.relative(path), record) for path, record in files_and_records)
     with duckdb.get_connection() as con:
         migrate(con)
-        replace_tables(
+        replace_partition(
             con,
-            {"normalized_postings": rows, "skipped_records": skipped, "crawl_records": crawls},
+            day,
+            {
+                "crawl_files": files,
+                "record_versions": versions,
+                "version_postings": rows,
+                "crawl_records": crawls,
+            },
         )
-    reasons = Counter(s["reason"] for s in skipped)
+    reasons = Counter(v["skip_reason"] for v in versions if v["skip_reason"])
     return dg.MaterializeResult(
         metadata={
             "raw_files": stats.files,
             "raw_records": stats.records,
             "bad_raw_lines": sum(stats.bad_lines.values()),
+            "versions": len(versions),
             "normalized_rows": len(rows),
             "skipped": dg.MetadataValue.json(dict(reasons)),
+        }
+    )
+
+
+@dg.asset(
+    group_name="postings",
+    kinds={"python", "duckdb"},
+    deps=[normalized_crawls],
+    pool="duckdb_writer",
+)
+def normalized_postings(raw_zone: RawZoneResource, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    """Every job record of the raw zone (its latest version over every crawl date),
+    normalized: one row per role. Records that are not job offers land in `skipped_records`
+    with the reason. The rows of a crawl date whose raw folder is gone are dropped first."""
+    with duckdb.get_connection() as con:
+        migrate(con)
+        dropped = keep_days(con, raw_zone.zone().days())
+        rows, skipped = latest_rows(con)
+        replace_tables(con, {"normalized_postings": rows, "skipped_records": skipped})
+    return dg.MaterializeResult(
+        metadata={
+            "normalized_rows": len(rows),
+            "skipped": dg.MetadataValue.json(dict(Counter(s["reason"] for s in skipped))),
+            "crawl_dates_dropped": dropped,
         }
     )
 
