@@ -134,6 +134,7 @@ class Generator:
         self.vocab = _vocabulary(self.rng, 4000)
         self.next_id = 0
         self.names: set[str] = set()
+        self.greenhouse_ids: set[str] = set()
 
     def sentence(self, n: int) -> str:
         return " ".join(self.rng.choice(self.vocab) for _ in range(n)) + "."
@@ -267,7 +268,13 @@ def emit(gen: Generator, job: dict) -> list[dict[str, Any]]:
     ats_url = None
     if job["ats"]:
         for city in job["cities"]:
-            job_id = str(rng.randint(10**6, 10**7)) if job["ats"] == "greenhouse" else _uuid(rng)
+            if job["ats"] == "greenhouse":  # Greenhouse job ids are unique across all boards
+                job_id = str(rng.randint(10**6, 10**7))
+                while job_id in gen.greenhouse_ids:
+                    job_id = str(rng.randint(10**6, 10**7))
+                gen.greenhouse_ids.add(job_id)
+            else:
+                job_id = _uuid(rng)
             url = _ats_url(job, job_id)
             ats_url = ats_url or url
             title = job["title"] + (
