@@ -93,6 +93,11 @@ def test_fields_on_lines_and_on_one_line():
         ("No", "onsite"),
         ("No, onsite or hybrid in Gothenburg", "hybrid"),
         ("Sí / Yes", "remote"),
+        ("Sim, remoto", "remote"),
+        ("oui, ou hybride à Lyon", "remote"),
+        ("Tak", "remote"),
+        ("Non", "onsite"),
+        ("Nein, hybrid in München", "hybrid"),
         ("", "unknown"),
     ],
 )
@@ -108,11 +113,35 @@ def test_remote_preference(value, expected):
         ("Within the EU, yes", True),
         ("No", False),
         ("Maybe, depends on the role", None),
+        ("non", False),
+        ("Nein", False),
+        ("Não", False),
+        ("Sim, para Portugal", True),
+        ("Tak (Niemcy, Holandia)", True),
         (None, None),
     ],
 )
 def test_relocation(value, expected):
     assert parse_relocate(value) is expected
+
+
+def test_template_labels_in_other_languages():
+    fields = parse_fields(
+        "Localisation : Lyon, France\n"
+        "Télétravail : oui\n"
+        "Mobilité : non\n"
+        "Compétences : Python, scikit-learn\n"
+        "Email : sophie (at) example (dot) fr"
+    )
+    assert fields == {
+        "location": "Lyon, France",
+        "remote": "oui",
+        "relocate": "non",
+        "technologies": "Python, scikit-learn",
+        "email": "sophie (at) example (dot) fr",
+    }
+    assert parse_fields("Ubicación: Bogotá\nTecnologías: Python")["technologies"] == "Python"
+    assert parse_fields("Standort: Wien\nUmzug: nein")["relocate"] == "nein"
 
 
 def test_template_post_in_pre_code():
@@ -153,6 +182,13 @@ def test_freelancer_header_and_prose():
     assert (prose.country, prose.remote, prose.relocate) == ("FR", "remote", True)
     assert prose.roles[:2] == ["data_scientist", "ml_engineer"]
     assert prose.email == "lea.m@example.fr"
+    manager = extract_candidate(
+        comment(
+            "Location: Seattle, WA\nRemote: Hybrid\nEmail: vk@example.com<p>Machine learning "
+            "engineering manager: led a team of 8. Looking for ML manager roles."
+        )
+    ).candidate
+    assert (manager.roles, manager.seniority) == (["ml_engineer"], "manager")
 
 
 @pytest.mark.parametrize(

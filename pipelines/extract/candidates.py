@@ -34,16 +34,36 @@ from pipelines.text import extract_links, html_to_text
 
 # Label → field. Labels are matched case- and accent-insensitively at a line start.
 _LABELS: tuple[tuple[str, str], ...] = (
-    (r"(?:ubicaci[oó]n\s*/\s*)?location|based in|city|where", "location"),
-    (r"remote(?:\s*work)?|remote\s*ok|work\s*mode", "remote"),
-    (r"willing\s+to\s+relocate|relocat(?:e|ion|ing)|open\s+to\s+relocation", "relocate"),
+    (
+        r"(?:ubicaci[oó]n\s*/\s*)?location|based in|city|where|"
+        # French, Spanish, Portuguese, German, Polish
+        r"localisation|lieu|ubicaci[oó]n|localiza[cç][aã]o|standort|wohnort|lokalizacja",
+        "location",
+    ),
+    (
+        r"remote(?:\s*work)?|remote\s*ok|work\s*mode|"
+        r"t[ée]l[ée]travail|remoto|trabajo\s+remoto|trabalho\s+remoto|home\s*office|"
+        r"praca\s+zdalna",
+        "remote",
+    ),
+    (
+        r"willing\s+to\s+relocate|relocat(?:e|ion|ing)|open\s+to\s+relocation|"
+        r"mobilit[ée]|reubicaci[oó]n|mudan[cç]a|umzug|relokacja|przeprowadzka",
+        "relocate",
+    ),
     (
         r"technologies|technology|tech(?:\s*stack)?|stack|skills|languages|tools|"
-        r"technical\s+skills|main\s+skills",
+        r"technical\s+skills|main\s+skills|"
+        r"comp[ée]tences|tecnolog[ií]as|habilidades|ferramentas|kenntnisse|technologien|"
+        r"umiej[eę]tno[sś]ci",
         "technologies",
     ),
-    (r"r[ée]sum[ée]\s*/\s*cv|r[ée]sum[ée]|cv|portfolio|website|site|homepage|blog|web", "resume"),
-    (r"e-?mail|contact|reach\s+me|mail", "email"),
+    (
+        r"r[ée]sum[ée]\s*/\s*cv|r[ée]sum[ée]|cv|portfolio|website|site|homepage|blog|web|"
+        r"curr[ií]cul(?:um|o)|lebenslauf",
+        "resume",
+    ),
+    (r"e-?mail|contact|reach\s+me|mail|courriel|correo", "email"),
     (r"github|git\s*hub", "github"),
     (r"linked\s*in", "linkedin"),
     (
@@ -294,12 +314,12 @@ def parse_remote_preference(value: str | None) -> str:
     if not value:
         return "unknown"
     v = value.strip().lower()
-    if re.match(r"^(?:no|nope|not?\b|onsite|on-site|in[- ]office)\b", v):
+    if re.match(r"^(?:no|nope|not?\b|non|nein|nie|n[aã]o|onsite|on-site|in[- ]office)\b", v):
         if re.search(r"\bhybrid\b", v):
             return "hybrid"
         return "onsite"
     if re.match(
-        r"^(?:yes|y|yep|sure|ok|okay|s[ií]|ja|oui|only|preferred|prefer|remote|open|"
+        r"^(?:yes|y|yep|sure|ok|okay|s[ií]m?|ja|oui|tak|only|preferred|prefer|remote|open|"
         r"either|both|fully|100%|anywhere|any)\b",
         v,
     ):
@@ -319,9 +339,9 @@ def parse_relocate(value: str | None) -> bool | None:
     v = value.strip().lower()
     if re.search(r"\b(?:maybe|depends|depending|possibly|perhaps|negotiable|case by case)\b", v):
         return None
-    if re.match(r"^(?:no|nope|not\b|n\b|never)", v):
+    if re.match(r"^(?:no|nope|not\b|n\b|never|nein\b|nie\b|n[aã]o\b)", v):
         return False
-    if re.search(r"\b(?:yes|y|yep|sure|ok|open|willing|happy|definitely|s[ií]|ja|oui)\b", v):
+    if re.search(r"\b(?:yes|y|yep|sure|ok|open|willing|happy|definitely|s[ií]m?|ja|oui|tak)\b", v):
         return True
     if re.match(r"^(?:to|within|anywhere|for)\b", v):
         return True
@@ -332,7 +352,7 @@ _ROLE_PHRASE = re.compile(
     r"(?:(?:senior|sr\.?|junior|jr\.?|lead|staff|principal|mid[- ]level|entry[- ]level)\s+)?"
     r"(?:(?:[\w+/&-]+\s+){0,3}?)"
     r"(?:engineer|scientist|analyst|developer|researcher|intern(?:ship)?|architect|"
-    r"data\s+scientist|statistician|biologist|sre)s?\b",
+    r"data\s+scientist|statistician|biologist|sre|manager)s?\b",
     re.I,
 )
 _ROLE_CONTEXT = re.compile(
