@@ -10,8 +10,14 @@ Three ways rows become one job, strongest first (each member's `match_method`):
 - `near_duplicate`: inside one company block (pipelines/companies.py), MinHash LSH over
   description shingles proposes candidates, never all pairs; a candidate is kept when the
   title levels agree exactly (senior ≠ staff ≠ unlevelled) and the title and description
-  are similar enough (`near_duplicate`). Locations are not compared: one job in two cities
-  is one posting with both locations.
+  are similar enough (`near_duplicate`), by exact Jaccard and containment of the shingle
+  sets. The company's boilerplate (about-us, benefits, equal-opportunity text: what two of
+  one source's records with different titles share, `Boilerplate`) is left out first, so
+  two jobs of one company are compared on their own text. A Hacker News comment in its own
+  words joins a board posting of its title and level only when its words are in that
+  posting. No near-duplicate link joins two clusters that hold records of one source under
+  different titles (`_apart`): a chain through a third record cannot merge two jobs.
+  Locations are not compared: one job in two cities is one posting with both locations.
 
 The canonical record takes its fields from the best member (ATS over the schema.org page over
 aggregators over Hacker News free text), recorded in `canonical_source`; what it lacks
@@ -27,6 +33,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -62,6 +69,22 @@ LSH_BANDS = (30, 2)  # 30 bands of 2 rows: candidate probability 0.9998 at Jacca
 FREE_TEXT = {"hn_hiring"}  # a comment in the poster's own words: its text cannot match a board's
 MIN_SHINGLES = 12  # fewer word 3-grams than this: the description cannot tell two jobs apart
 MAX_WORDS = 300  # shingles come from the first words of a description
+# A comment in its own words and a board posting of the same title and level are one job only
+# when this share of the comment's content words is in the posting (same job: 0.23-0.70 on
+# generated postings; another job of the company with that title: at most 0.11).
+FREE_TEXT_OVERLAP = 0.15
+# (Jaccard, containment) of word 3-gram sets for a near duplicate: same title core, or one
+# core inside the other; on the whole descriptions, or on the job's own text once the
+# company's boilerplate is taken out (two jobs of one company then share almost nothing).
+RAW_SAME_TITLE = (0.5, 0.8)
+RAW_SUBSET_TITLE = (0.8, 0.9)
+OWN_SAME_TITLE = (0.4, 0.5)
+OWN_SUBSET_TITLE = (0.5, 0.6)
+_STOPWORDS = """a about after all also an and any are as at be been but by can do for from has
+have how i if in into is it its more most not of on or our out so such than that the their them
+then there these they this to up us was we were what when where which who will with work working
+you your"""
+STOPWORDS = frozenset(_STOPWORDS.split())
 
 ABBREVIATIONS = {
     "sr": "senior",
@@ -262,6 +285,29 @@ class Features:
     array: np.ndarray
     record: tuple[str, str]
     free_text: bool = False
+    description: str | None = None
+    company: str | None = None
+    own: frozenset | None = None  # `text` without the company's boilerplate, when it has some
+    boilerplate: Boilerplate | None = None  # the company's, when it has some
+
+    @property
+    def title(self) -> tuple[frozenset, frozenset]:
+        return self.core, self.levels
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return content_words(self.description, self.company)
+
+    @cached_property
+    def own_words(self) -> frozenset[str]:
+        return self.words - self.boilerplate.words if self.boilerplate else self.words
+
+
+def content_words(description: str | None, company: str | None = None) -> frozenset[str]:
+    """The description's words that can tell one job from another: no stopwords, no words of
+    the company's name."""
+    skip = STOPWORDS | set(WORD.findall((company or "").lower()))
+    return frozenset(w for w in WORD.findall((description or "").lower()) if w not in skip)
 
 
 def features(row: dict[str, Any]) -> Features:
@@ -274,6 +320,8 @@ def features(row: dict[str, Any]) -> Features:
         array,
         (row["source"], row["source_id"]),
         row["source"] in FREE_TEXT,
+        row.get("description"),
+        row.get("company"),
     )
 
 
@@ -281,26 +329,45 @@ def near_duplicate(a: Features, b: Features) -> float | None:
     """The similarity of two postings of one company if they are the same job, else None.
 
     Same level words, and either the same title core with similar descriptions (or a
-    description too short to tell, or one of them free text against a board posting), or
-    one title's core inside the other's with nearly the same description (an aggregator
-    that shortened the title)."""
+    description too short to tell, or a free-text comment whose words are in a board
+    posting), or one title's core inside the other's with nearly the same description (an
+    aggregator that shortened the title). When the company's boilerplate (about-us, benefits:
+    see `Boilerplate`) is known, descriptions are compared without it: what is left is
+    the job's own text, which two jobs of the company do not share, so lower thresholds hold."""
     if a.record == b.record or a.levels != b.levels or not a.core or not b.core:
         return None
     title = jaccard(a.core, b.core)
     short = len(a.text) < MIN_SHINGLES or len(b.text) < MIN_SHINGLES
-    if title == 1.0:
-        if a.free_text != b.free_text:  # a comment and a board posting, same title and level
-            return 0.85
-        if short:
-            return 1.0 if len(a.text) < MIN_SHINGLES and len(b.text) < MIN_SHINGLES else 0.9
-        text, cont = jaccard(a.text, b.text), containment(a.text, b.text)
-        if text >= 0.5 or cont >= 0.8:
-            return round(max(text, cont), 3)
+    if title == 1.0 and a.free_text != b.free_text:  # a comment and a board posting
+        comment, posting = (a, b) if a.free_text else (b, a)
+        said = comment.words - a.core - b.core  # the comment's words beyond the title
+        known = posting.own_words
+        if not said or not known:
+            return 0.85 if short else None
+        shared = len(said & known) / len(said)
+        return 0.85 if shared >= FREE_TEXT_OVERLAP else None
+    if title == 1.0 and short:
+        return 1.0 if len(a.text) < MIN_SHINGLES and len(b.text) < MIN_SHINGLES else 0.9
+    if title < 1.0 and (short or title < 0.6 or not (a.core <= b.core or b.core <= a.core)):
         return None
-    if title >= 0.6 and (a.core <= b.core or b.core <= a.core) and not short:
-        text, cont = jaccard(a.text, b.text), containment(a.text, b.text)
-        if text >= 0.8 or cont >= 0.9:
-            return round(0.5 * title + 0.5 * max(text, cont), 3)
+    own = (
+        a.own is not None
+        and b.own is not None
+        and len(a.own) >= MIN_SHINGLES
+        and len(b.own) >= MIN_SHINGLES
+    )
+    x, y = (a.own, b.own) if own else (a.text, b.text)
+    text, cont = jaccard(x, y), containment(x, y)
+    if title == 1.0:
+        need = OWN_SAME_TITLE if own else RAW_SAME_TITLE
+    else:
+        need = OWN_SUBSET_TITLE if own else RAW_SUBSET_TITLE
+    if text >= need[0] or cont >= need[1]:
+        return (
+            round(max(text, cont), 3)
+            if title == 1.0
+            else round(0.5 * title + 0.5 * max(text, cont), 3)
+        )
     return None
 
 
@@ -347,6 +414,44 @@ def _row_urls(row: dict[str, Any]) -> list[str]:
     return job_urls(row.get("url"), row.get("apply_url"))
 
 
+def _titled_records(
+    members: Sequence[int], feats: dict[int, Features]
+) -> Iterable[list[list[Features]]]:
+    """Per source with records under two titles or more: its records, grouped by title."""
+    by_source: dict[str, dict[tuple, list[Features]]] = defaultdict(lambda: defaultdict(list))
+    for i in members:
+        f = feats[i]
+        if not f.free_text and len(f.text) >= MIN_SHINGLES:
+            by_source[f.record[0]][f.title].append(f)
+    return [list(titles.values()) for titles in by_source.values() if len(titles) > 1]
+
+
+class Boilerplate:
+    """A company's boilerplate (about-us, benefits, equal-opportunity text): what two records
+    of one source with different titles share. A source lists a job once (or once per place,
+    under the same title), so two of its records with other titles or levels are two jobs, and
+    what their texts share is not about either job."""
+
+    def __init__(self, members: Sequence[int], feats: dict[int, Features]) -> None:
+        self.groups = _titled_records(members, feats)
+        found = []
+        for titles in self.groups:
+            per_title = [np.unique(np.concatenate([f.array for f in fs])) for fs in titles]
+            values, counts = np.unique(np.concatenate(per_title), return_counts=True)
+            found.append(values[counts > 1])
+        self.shingles = np.unique(np.concatenate(found)) if found else np.zeros(0, np.uint32)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Boilerplate words, for comments: a word (unlike a word 3-gram) may be in two jobs'
+        own texts, so it is boilerplate when in at least half of a source's titles."""
+        out: set[str] = set()
+        for titles in self.groups:
+            seen = Counter(w for fs in titles for w in frozenset().union(*(f.words for f in fs)))
+            out.update(w for w, n in seen.items() if n >= max(2, len(titles) / 2))
+        return frozenset(out)
+
+
 def _lsh_candidates(
     members: Sequence[int], feats: dict[int, Features]
 ) -> Iterable[tuple[int, int]]:
@@ -379,12 +484,35 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
     n = len(rows)
     uf = UnionFind(n)
     edges: list[tuple[int, int, str, float]] = []
-    stats = {"same_record": 0, "apply_url": 0, "near_duplicate": 0, "lsh_candidates": 0}
+    stats = dict.fromkeys(
+        ("same_record", "apply_url", "near_duplicate", "lsh_candidates", "kept_apart"), 0
+    )
+    stats["boilerplate_shingles"] = 0
+    # Per root of a cluster of several rows: source -> the title keys of its board records.
+    titles: dict[int, dict[str, set]] = {}
+
+    def titles_of(root: int) -> dict[str, set]:
+        if root in titles:
+            return titles[root]
+        row = rows[root]  # a row alone is its own root
+        if row["source"] in FREE_TEXT:
+            return {}
+        return {row["source"]: {title_parts(row["title"], row.get("location_text"))}}
 
     def link(i: int, j: int, method: str, similarity: float) -> None:
-        if uf.union(i, j):
-            edges.append((i, j, method, similarity))
-            stats[method] += 1
+        a, b = uf.find(i), uf.find(j)
+        if a == b:
+            return
+        merged, other = titles_of(a), titles_of(b)
+        merged = {source: set(keys) for source, keys in merged.items()}
+        for source, keys in other.items():
+            merged.setdefault(source, set()).update(keys)
+        titles.pop(a, None)
+        titles.pop(b, None)
+        uf.union(i, j)
+        titles[uf.find(i)] = merged
+        edges.append((i, j, method, similarity))
+        stats[method] += 1
 
     # 1. Roles of one record with one title.
     same: dict[tuple, int] = {}
@@ -430,18 +558,41 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
         if len(members) < 2:
             continue
         feats = {i: features(rows[i]) for i in members}
+        boilerplate = Boilerplate(members, feats)
+        if len(boilerplate.shingles):
+            stats["boilerplate_shingles"] += len(boilerplate.shingles)
+            for i in members:
+                f = feats[i]
+                if not f.free_text:
+                    own = f.array[~np.isin(f.array, boilerplate.shingles, assume_unique=True)]
+                    f.own = frozenset(own.tolist())
+                    f.boilerplate = boilerplate
         for i, j in _lsh_candidates(members, feats):
             stats["lsh_candidates"] += 1
-            if uf.find(i) == uf.find(j):
+            a, b = uf.find(i), uf.find(j)
+            if a == b:
                 continue
             similarity = near_duplicate(feats[i], feats[j])
-            if similarity is not None:
-                link(i, j, "near_duplicate", similarity)
+            if similarity is None:
+                continue
+            if _apart(titles_of(a), titles_of(b)):
+                stats["kept_apart"] += 1
+                continue
+            link(i, j, "near_duplicate", similarity)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[uf.find(i)].append(i)
     return Clustering(list(groups.values()), edges, stats)
+
+
+def _apart(a: dict[str, set] | None, b: dict[str, set] | None) -> bool:
+    """Whether two clusters hold records of one source under different titles: one source
+    lists a job once (or once per place under one title), so those are two jobs and no
+    near-duplicate chain through a third record may join them."""
+    if not a or not b:
+        return False
+    return any(source in b and keys != b[source] for source, keys in a.items())
 
 
 def _rank(row: dict[str, Any]) -> tuple:

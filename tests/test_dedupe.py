@@ -322,3 +322,73 @@ def test_every_source_row_is_in_exactly_one_posting(sample_db):
         "  GROUP BY ALL HAVING count(*) > 1))"
     ).fetchone()
     assert rows == linked and dup == 0
+
+
+BENEFITS = (
+    "We offer full health, dental and vision cover, a yearly learning budget of two thousand "
+    "dollars, four weeks of paid leave, a home office stipend and two offsites a year. "
+)
+LONG_ABOUT = (
+    ABOUT
+    + BENEFITS
+    + (
+        "Quill Metrics is an equal opportunity employer and values diversity of background, "
+        "experience and perspective in every team it hires for, in every office and remotely. "
+    )
+)
+BODY = {
+    team: " ".join(f"{team}{k} task{k % 7} tool{k % 5}" for k in range(40))
+    for team in ("rank", "search", "fraud")
+}
+
+
+def test_a_comment_joins_a_board_posting_of_its_title_only_when_it_shares_its_words():
+    board = row("greenhouse", "1", "Senior Machine Learning Engineer", RANKING)
+    own_words = row(
+        "hn_hiring",
+        "9",
+        "Senior ML Engineer",
+        "Quill | Senior ML Engineer | SF | own the models that order search results, Spark,"
+        " PyTorch, online experiments",
+    )
+    other_job = row(
+        "hn_hiring",
+        "9",
+        "Senior ML Engineer",
+        "Quill | Senior ML Engineer | SF | demand models for thousands of products with"
+        " gradient boosting and hierarchical time series",
+    )
+    assert len(dedupe([board, own_words])[0]) == 1
+    assert len(dedupe([board, other_job])[0]) == 2
+
+
+def test_company_boilerplate_is_left_out_of_the_comparison():
+    """Two jobs of one board share a long about-us, benefits and EEO text: what they share is
+    boilerplate, so a cut aggregator copy is compared on the job's own text."""
+    ranking = row("greenhouse", "1", "Senior ML Engineer, Ranking", LONG_ABOUT + BODY["rank"])
+    search = row("greenhouse", "2", "Senior ML Engineer, Search", LONG_ABOUT + BODY["search"])
+    words = BODY["rank"].split()
+    copy = row(  # shortened title, text cut to two thirds, some words dropped
+        "remoteok",
+        "r",
+        "Senior ML Engineer",
+        LONG_ABOUT + " ".join(w for k, w in enumerate(words[:80]) if k % 9 != 4),
+    )
+    result = cluster([ranking, search, copy])
+    assert result.stats["boilerplate_shingles"] > 20
+    assert sorted(map(sorted, result.clusters)) == [[0, 2], [1]]
+    # Same title, same boilerplate, other job text: apart.
+    other = row("remotive", "m", "Senior ML Engineer", LONG_ABOUT + BODY["fraud"])
+    assert len(cluster([ranking, search, other]).clusters) == 3
+
+
+def test_no_chain_joins_two_records_of_one_source_with_other_titles():
+    """An aggregator copy that fits both cannot put two differently titled jobs of one board
+    into one posting."""
+    a = row("greenhouse", "1", "Data Scientist, Growth", SEARCH, location_text="Austin, TX")
+    b = row("greenhouse", "2", "Data Scientist", SEARCH, location_text="Austin, TX")
+    copy = row("remoteok", "r", "Data Scientist", SEARCH)
+    result = cluster([a, b, copy])
+    assert len(result.clusters) == 2
+    assert result.stats["kept_apart"] >= 1
+
