@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -88,10 +89,21 @@ def pair_counts(labels: list[Any]) -> int:
     return sum(n * (n - 1) // 2 for n in Counter(labels).values())
 
 
-def accuracy(truth: list[int], predicted: list[int]) -> tuple[float, float]:
+def pair_accuracy(truth: list[int], predicted: list[int]) -> dict[str, Any]:
+    """Pairwise precision and recall, with the counts of wrongly merged and missed pairs."""
     tp = pair_counts(list(zip(truth, predicted, strict=True)))
     merged, true = pair_counts(predicted), pair_counts(truth)
-    return (tp / merged if merged else 1.0), (tp / true if true else 1.0)
+    return {
+        "precision": tp / merged if merged else 1.0,
+        "recall": tp / true if true else 1.0,
+        "false_pairs": merged - tp,
+        "missed_pairs": true - tp,
+    }
+
+
+def accuracy(truth: list[int], predicted: list[int]) -> tuple[float, float]:
+    result = pair_accuracy(truth, predicted)
+    return result["precision"], result["recall"]
 
 
 def tfidf_clusters(rows: list[dict[str, Any]], threshold: float = 0.75) -> list[int]:
@@ -126,15 +138,18 @@ def measure(method: str, size: int) -> dict[str, Any]:
     else:
         predicted = tfidf_clusters(rows)
     seconds = time.perf_counter() - start
-    precision, recall = accuracy(truth, predicted)
+    pairs = pair_accuracy(truth, predicted)
     return {
         "method": method,
         "size": size,
         "seconds": round(seconds, 2),
         "per_second": round(size / seconds),
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "precision": round(precision, 4),
-        "recall": round(recall, 4),
+        "precision": round(pairs["precision"], 4),
+        "recall": round(pairs["recall"], 4),
+        "false_pairs": pairs["false_pairs"],
+        "missed_pairs": pairs["missed_pairs"],
+        "load": round(os.getloadavg()[0], 1),  # 1-minute load average when it ended
         "postings": len(set(predicted)),
         "jobs": len(set(truth)),
     }
@@ -160,6 +175,10 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(measure(args.one[0], int(args.one[1]))))
         return
 
+    print(
+        f"started {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())},"
+        f" load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}, {os.cpu_count()} CPUs"
+    )
     labelled = evaluate_pairs()
     print(f"== Labelled pairs ({PAIRS.name}) ==")
     print(
@@ -175,7 +194,7 @@ def main(argv: list[str] | None = None) -> None:
     results = []
     header = f"  {'method':<8} {'postings':>9} {'seconds':>8} {'postings/s':>11} {'peak MB':>8}"
     print("\n== Generated postings (MinHash LSH in company blocks; TF-IDF cosine >= 0.75) ==")
-    print(header + f" {'precision':>9} {'recall':>7}")
+    print(header + f" {'precision':>9} {'recall':>7} {'wrong':>6} {'missed':>7} {'load':>5}")
     for method, size in [
         *(("minhash", s) for s in sizes),
         *((m, s) for s in baseline for m in ("minhash", "tfidf")),
@@ -185,6 +204,7 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"  {method:<8} {size:>9,} {r['seconds']:>8.1f} {r['per_second']:>11,}"
             f" {r['peak_mb']:>8,} {r['precision']:>9.4f} {r['recall']:>7.4f}"
+            f" {r['false_pairs']:>6,} {r['missed_pairs']:>7,} {r['load']:>5.1f}"
         )
     growth = [r for r in results if r["method"] == "minhash" and r["size"] in sizes]
     if len(growth) > 1:
@@ -196,8 +216,17 @@ def main(argv: list[str] | None = None) -> None:
     for size in baseline:
         pair = {r["method"]: r for r in results if r["size"] == size}
         if {"minhash", "tfidf"} <= pair.keys():
-            ratio = pair["tfidf"]["seconds"] / pair["minhash"]["seconds"]
-            print(f"  at {size:,}: MinHash LSH {ratio:.1f}x faster than TF-IDF")
+            m, t = pair["minhash"], pair["tfidf"]
+            print(
+                f"  at {size:,}: MinHash LSH {t['seconds'] / m['seconds']:.1f}x faster than TF-IDF;"
+                f" precision {m['precision']:.4f} vs {t['precision']:.4f}"
+                f" ({m['false_pairs']:,} vs {t['false_pairs']:,} wrong pairs),"
+                f" recall {m['recall']:.4f} vs {t['recall']:.4f}"
+            )
+    print(
+        f"ended {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())},"
+        f" load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
 
 
 if __name__ == "__main__":
