@@ -114,6 +114,7 @@ def test_each_run_normalizes_only_the_new_crawl_date(runs, sample):
 def test_incremental_runs_give_the_same_tables_as_a_rebuild(runs):
     data, *_ = runs
     incremental, rebuilt = tables(data / "incremental.duckdb"), tables(data / "rebuilt.duckdb")
+    assert set(incremental) == set(rebuilt)
     assert {"postings", "normalized_postings", "crawl_records", "record_versions"} <= set(rebuilt)
     for name, rows in rebuilt.items():
         assert incremental[name] == rows, name
