@@ -8,6 +8,7 @@ lists, headings, tables and the odd tracking pixel).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import ftfy
@@ -29,6 +30,14 @@ _MOJIBAKE_HINT = re.compile(
 )
 
 
+@lru_cache(maxsize=8)
+def parse_html(html: str) -> BeautifulSoup:
+    """The parse tree of an HTML fragment, shared: `html_to_text`, `extract_links` and an
+    extractor reading the same fragment (a record's description) parse it once, not two or
+    three times. Callers must not change the tree; one that does makes its own soup."""
+    return BeautifulSoup(html, "html.parser")
+
+
 def html_to_text(html: str | None, *, keep_newlines: bool = False) -> str:
     """Readable plain text of an HTML fragment.
 
@@ -42,7 +51,7 @@ def html_to_text(html: str | None, *, keep_newlines: bool = False) -> str:
         return ""
     # Repair before parsing too: collapsing whitespace would break a mangled no-break space
     # ("Â\xa0") apart; after, for mojibake that was hidden behind entities.
-    soup = BeautifulSoup(repair_mojibake(html), "html.parser")
+    soup = parse_html(repair_mojibake(html))
     parts: list[str] = []
     _walk(soup, parts, keep_newlines, in_pre=False)
     return repair_mojibake(_tidy("".join(parts)))
@@ -56,8 +65,8 @@ def _walk(node: Tag, out: list[str], keep_newlines: bool, in_pre: bool) -> None:
             text = str(child)
             if in_pre:
                 out.append(text.replace("\n", _LINE))
-            elif keep_newlines:
-                out.append(re.sub(r"[ \t\r\f\v]*\n\s*", _LINE, text))
+            elif keep_newlines and "\n" in text:
+                out.append(_TYPED_NEWLINE.sub(_LINE, text))
             else:
                 out.append(text)
             continue
@@ -75,7 +84,7 @@ def _walk(node: Tag, out: list[str], keep_newlines: bool, in_pre: bool) -> None:
         elif name == "li":
             inner: list[str] = []
             _walk(child, inner, keep_newlines, in_pre)
-            item = re.sub(r"^(?:\s|\x00[PL]\x00)+|(?:\s|\x00[PL]\x00)+$", "", "".join(inner))
+            item = _ITEM_EDGES.sub("", "".join(inner))
             out.append(_LINE + "- " + item)
         elif name in ("td", "th"):
             out.append(" ")
@@ -89,9 +98,18 @@ def _walk(node: Tag, out: list[str], keep_newlines: bool, in_pre: bool) -> None:
             _walk(child, out, keep_newlines, in_pre)
 
 
+_TYPED_NEWLINE = re.compile(r"[ \t\r\f\v]*\n\s*")
+_ITEM_EDGES = re.compile(r"^(?:\s|\x00[PL]\x00)+|(?:\s|\x00[PL]\x00)+$")
+_PRE_SPLIT = re.compile(f"({re.escape(_PRE_OPEN)}|{re.escape(_PRE_CLOSE)})")
+_SPACES = re.compile(r"[\s\u00a0\u200b]+")
+_AROUND_BREAK = re.compile(r" *(\x00[PL]\x00) *")
+_LINE_END_SPACES = re.compile(r"[ \t]+\n")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n(\s*\n)+")
+
+
 def _tidy(raw: str) -> str:
     # Outside <pre>: collapse whitespace and trim around breaks. Inside: keep the layout.
-    chunks = re.split(f"({re.escape(_PRE_OPEN)}|{re.escape(_PRE_CLOSE)})", raw)
+    chunks = _PRE_SPLIT.split(raw) if _PRE_OPEN in raw or _PRE_CLOSE in raw else [raw]
     text, in_pre = [], False
     for chunk in chunks:
         if chunk == _PRE_OPEN:
@@ -102,12 +120,35 @@ def _tidy(raw: str) -> str:
             lines = chunk.replace("\u00a0", " ").replace(_LINE, "\n").split("\n")
             text.append("\n".join(line.rstrip() for line in lines).strip("\n"))
         else:
-            flat = re.sub(r"[\s\u00a0\u200b]+", " ", chunk)
-            text.append(re.sub(r" *(\x00[PL]\x00) *", r"\1", flat))
+            flat = _SPACES.sub(" ", chunk)
+            text.append(_AROUND_BREAK.sub(r"\1", flat))
     joined = "".join(text).replace(_PARA, "\n\n").replace(_LINE, "\n")
-    joined = re.sub(r"[ \t]+\n", "\n", joined)
-    joined = re.sub(r"\n[ \t]*\n(\s*\n)+", "\n\n", joined)
+    joined = _LINE_END_SPACES.sub("\n", joined)
+    joined = _BLANK_LINES.sub("\n\n", joined)
     return joined.strip()
+
+
+# Characters that a regex with re.IGNORECASE reads as an ASCII letter although str.lower() does
+# not turn them into that letter alone: dotted and dotless I, long s, the Kelvin sign.
+_ODD_CASE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_ODD_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def lowered(text: str) -> str:
+    """`text` lowercased for cheap keyword pre-checks before case-insensitive regexes.
+
+    A keyword (lowercase ASCII, no spaces) that is not `in lowered(text)` cannot be matched by
+    an re.IGNORECASE pattern that needs it, so `"remote" not in low` may skip a costly search.
+    The few characters such a regex also reads as an ASCII letter map to that letter here.
+    """
+    if text.isascii() or not _ODD_CASE_RE.search(text):
+        return text.lower()
+    return text.translate(_ODD_CASE).lower()
+
+
+def any_in(words: tuple[str, ...], low: str) -> bool:
+    """Whether one of `words` occurs in `low` (a `lowered` text): a regex pre-check."""
+    return any(w in low for w in words)
 
 
 def repair_mojibake(text: str) -> str:
@@ -125,7 +166,7 @@ def extract_links(html: str | None) -> list[str]:
     """Absolute http(s) hrefs of the fragment's links, de-duplicated, in document order."""
     if not html or "href" not in html.lower():  # no link: skip the parse
         return []
-    soup = BeautifulSoup(html, "html.parser")
+    soup = parse_html(html)
     seen: dict[str, None] = {}
     for a in soup.find_all("a", href=True):
         href = str(a["href"]).strip()

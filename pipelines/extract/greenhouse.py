@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from pipelines.extract.ats import company, iso_time, structured_salary
 from pipelines.model import ExtractedPosting, Extraction, Salary
-from pipelines.text import extract_links, html_to_text
+from pipelines.text import extract_links, html_to_text, parse_html
 
 _NOT_BASE_PAY = re.compile(r"bonus|commission|equity|stock|stipend|relocation|sign[- ]?on", re.I)
 _PERIOD_IN_NAME = (("hour", "hour"), ("month", "month"), ("week", "week"), ("day", "day"))
@@ -70,7 +70,7 @@ def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extra
     if not title:
         return Extraction(skip_reason="empty")
     content = html.unescape(record.get("content") or "")
-    soup = BeautifulSoup(content, "html.parser")
+    soup = parse_html(content)  # shared with html_to_text and extract_links below
     structured = _metadata_salary(record.get("metadata"))
     url = record.get("absolute_url") or None
     posting = ExtractedPosting(
