@@ -484,6 +484,7 @@ def _dedup(items) -> tuple:
     return tuple(dict.fromkeys(x for x in items if x))
 
 
+@functools.lru_cache(maxsize=8192)  # location strings repeat ("Remote", "San Francisco, CA")
 def parse_location(text: str) -> Location:
     """Countries, regions and cities named in a location string such as 'San Francisco, CA or
     Remote (US)', 'Berlin / London / NYC', 'Remote - EMEA', 'Onsite, NYC', 'Toronto, ON',

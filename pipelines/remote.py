@@ -16,9 +16,11 @@ who may apply.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.location import find_places, prepare
 from pipelines.model import RemotePolicy
+from pipelines.text import any_in, lowered
 
 _F = re.IGNORECASE
 _URL_RE = re.compile(
@@ -144,6 +146,23 @@ _TZ_NAMED_RE = re.compile(
     r"(?:time[\s-]?zones?|tz|hours|business\s+hours|working\s+hours)\b",
     _F,
 )
+# Keywords (lowercase, for `any_in` on `lowered` text) of which each regex above needs one to
+# match: a text holding none of them is not searched. Most descriptions never say "visa".
+_URL_KEYS = ("http", "www.", "@", ".io", ".ai", ".co", ".org", ".net", ".dev", ".app", ".jobs")
+_NO_REMOTE_KEYS = ("remote",)
+_PART_REMOTE_KEYS = ("remot", "travail", "teletrabajo", "office", "zdalnej")
+_REMOTE_KEYS = (
+    "remot", "telecommut", "telework", "home", "wfh", "anywhere", "distributed", "teletrabajo",
+    "travail", "zdaln",
+)  # fmt: skip
+_HYBRID_KEYS = ("brid", "hybryd", "office", "hq", "studio", "lab", "site", "person", "flexible")
+_ONSITE_KEYS = (
+    "site", "office", "person", "premise", "presencial", "sentiel", "vor", "stacjonarn",
+)  # fmt: skip
+_VISA_KEYS = (
+    "visa", "sponsor", "h1", "h-1", "immigration", "permit", "must", "citizen",
+)  # fmt: skip
+
 _TZ_LABEL = {
     "us": "US time zones",
     "usa": "US time zones",
@@ -189,28 +208,37 @@ def _remote_matches(text: str, blocked: list[tuple[int, int]]) -> list[re.Match]
     return out
 
 
+# Bounded: header strings repeat across postings ("Remote (US)", "Onsite, NYC") and a comment
+# with several roles hands each of them the same description.
+@lru_cache(maxsize=4096)
 def parse_remote(text: str) -> RemotePolicy:
     """Remote policy from a location/header string or a description."""
-    text = prepare(_URL_RE.sub(" ", text or ""))
-    no_remote = _spans(_NO_REMOTE_RE, text)
-    part_remote = _spans(_PART_REMOTE_RE, text)
-    remote = _remote_matches(text, no_remote + part_remote)
+    text = text or ""
+    if any_in(_URL_KEYS, lowered(text)):
+        text = _URL_RE.sub(" ", text)
+    text = prepare(text)
+    low = lowered(text)
+    no_remote = _spans(_NO_REMOTE_RE, text) if any_in(_NO_REMOTE_KEYS, low) else []
+    part_remote = _spans(_PART_REMOTE_RE, text) if any_in(_PART_REMOTE_KEYS, low) else []
+    remote = _remote_matches(text, no_remote + part_remote) if any_in(_REMOTE_KEYS, low) else []
     anywhere = bool(_STANDALONE_ANYWHERE_RE.match(text))
     if remote or anywhere:
         policy = "remote"
-    elif part_remote or _HYBRID_RE.search(text):
+    elif part_remote or (any_in(_HYBRID_KEYS, low) and _HYBRID_RE.search(text)):
         policy = "hybrid"
-    elif no_remote or _ONSITE_RE.search(text):
+    elif no_remote or (any_in(_ONSITE_KEYS, low) and _ONSITE_RE.search(text)):
         policy = "onsite"
     else:
         policy = "unknown"
     scope = _scope(text, remote) if policy == "remote" else ()
     if anywhere and "Worldwide" not in scope:
         scope = ("Worldwide", *scope)
-    return RemotePolicy(remote=policy, scope=scope, visa_sponsorship=_visa(text))
+    return RemotePolicy(remote=policy, scope=scope, visa_sponsorship=_visa(text, low))
 
 
-def _visa(text: str) -> str:
+def _visa(text: str, low: str) -> str:
+    if not any_in(_VISA_KEYS, low):
+        return "unknown"
     if _VISA_NO_RE.search(text):
         return "no"
     if _VISA_YES_RE.search(text) or _VISA_WORD_RE.search(text):
