@@ -95,6 +95,14 @@ _GENDER = re.compile(
     re.IGNORECASE,
 )
 _SUFFIX_A = re.compile(r"(\w)/(?:a|as|o|os|e|in|innen|ka|x)\b", re.IGNORECASE)  # "ingeniero/a"
+# What any match of _GENDER / _SUFFIX_A starts with: a cheap search that spares most
+# descriptions the full patterns (their alternatives are tried at every character).
+_GENDER_HINT = re.compile(
+    r"\(\s*(?:[mwfdhkxnvie]|div|divers|all|gn)\s*[/|,*]|"
+    r"\((?:all genders|alle geschlechter|gn|a|o|as|os)\)|[mwfhk]/[mwfhk]|genders",
+    re.IGNORECASE,
+)
+_SUFFIX_HINT = re.compile(r"/[aoeikx]", re.IGNORECASE)
 # Japanese job words, so a title such as 機械学習エンジニア folds like its English twin.
 _JAPANESE = (
     ("機械学習", " machine learning "),
@@ -107,20 +115,40 @@ _JAPANESE = (
 )
 
 
+@lru_cache(maxsize=1)
+def _combining() -> re.Pattern[str]:
+    """Every combining mark (`unicodedata.combining` not 0): one `sub` drops them all, instead
+    of a Python test per character."""
+    marks = "".join(chr(c) for c in range(0x110000) if unicodedata.combining(chr(c)))
+    return re.compile(f"[{re.escape(marks)}]")
+
+
+_AI_DOTTED = re.compile(r"\ba\.i\.")
+_NOT_FOLDED = re.compile(r"[^a-z0-9/+#&]+")
+
+
 @lru_cache(maxsize=1024)  # each classifier folds the same title and description again
 def fold(text: str) -> str:
     """Lowercase ASCII form of a title: accents and gender markers gone, punctuation spaced."""
-    text = _GENDER.sub(" ", text or "")
-    text = _SUFFIX_A.sub(r"\1", text)
+    text = text or ""
+    if _GENDER_HINT.search(text):
+        text = _GENDER.sub(" ", text)
+    if _SUFFIX_HINT.search(text):
+        text = _SUFFIX_A.sub(r"\1", text)
     if not text.isascii():
         for word, english in _JAPANESE:
             text = text.replace(word, english)
-    text = text.replace("ł", "l").replace("Ł", "L").replace("ß", "ss")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"\ba\.i\.", "ai", text)
-    text = re.sub(r"[^a-z0-9/+#&]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+        text = text.replace("ł", "l").replace("Ł", "L").replace("ß", "ss")
+        # ASCII text has nothing to decompose and no combining marks: skip the per-character
+        # pass (the costliest step on a description).
+        text = unicodedata.normalize("NFKD", text)
+        if not text.isascii():
+            text = _combining().sub("", text)
+    text = text.lower()
+    if "a.i." in text:
+        text = _AI_DOTTED.sub("ai", text)
+    # Every run of other characters, spaces included, becomes one space: no runs are left.
+    return _NOT_FOLDED.sub(" ", text).strip()
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -591,9 +619,42 @@ _SUBFIELD_WORDS: dict[str, re.Pattern[str]] = {
 }
 
 
+# For each subfield, words of which its pattern needs one (folded text is lowercase ASCII):
+# a description naming none of them is not searched with that pattern.
+_SUBFIELD_KEYS: dict[str, tuple[str, ...]] = {
+    "nlp": (
+        "nlp", "language", "classification", "entity", "sentiment", "extraction", "translation",
+        "linguistic",
+    ),
+    "llm": ("llm", "language", "gpt", "prompt", "retrieval", "foundation", "agent"),
+    "computer_vision": (
+        "vision", "image", "video", "detection", "segmentation", "perception", "ocr", "point",
+        "reconstruction",
+    ),
+    "speech": ("speech", "asr", "tts", "voice", "audio", "speaker"),
+    "reinforcement_learning": ("reinforcement", "rl", "bandit"),
+    "recommender_systems": (
+        "recommend", "recsys", "personali", "rank", "collaborative", "relevance",
+    ),
+    "time_series": ("series", "forecast"),
+    "robotics": (
+        "robot", "autonomous", "self driving", "embodied", "drone", "uav", "motion",
+        "manipulation",
+    ),
+    "generative_ai": ("gen", "diffusion", "text to", "gan"),
+    "mlops": (
+        "ops", "platform", "infra", "pipeline", "operations", "model", "feature", "inference",
+    ),
+}  # fmt: skip
+
+
 @lru_cache(maxsize=1024)  # bounded: it sees every description
 def _subfield_words_in(text: str) -> frozenset[str]:
-    return frozenset(name for name, rx in _SUBFIELD_WORDS.items() if rx.search(text))
+    return frozenset(
+        name
+        for name, rx in _SUBFIELD_WORDS.items()
+        if any(k in text for k in _SUBFIELD_KEYS[name]) and rx.search(text)
+    )
 
 
 def classify_subfields(
