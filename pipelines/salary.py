@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from pipelines import fx
 from pipelines.model import Salary
+from pipelines.text import any_in, lowered
 
 # --- currencies -------------------------------------------------------------------------
 
@@ -631,9 +632,18 @@ _NOT_EQUITY_RE = re.compile(
 )
 
 
+# Words of which every _EQUITY_RE match holds one (for `any_in` on `lowered` text): most
+# descriptions name none and are not searched.
+_EQUITY_KEYS = (
+    "equity", "stock", "option", "esop", "vsop", "rsu", "bspce", "phantom", "ownership", "stake",
+)  # fmt: skip
+
+
 def has_equity(text: str) -> bool:
     """Whether `text` offers equity (stock, options, RSUs, a % stake) as part of pay; DEI,
     "health equity", "private equity" and "no equity" do not count."""
+    if not any_in(_EQUITY_KEYS, lowered(text)):
+        return False
     excluded = [m.span() for m in _NOT_EQUITY_RE.finditer(text)]
     return any(
         not any(s <= m.start() < e or s < m.end() <= e for s, e in excluded)
