@@ -188,7 +188,8 @@ def _automaton() -> ahocorasick.Automaton:
         by_key.setdefault(_fold(alias.text), []).append(alias)
     automaton = ahocorasick.Automaton()
     for key, group in by_key.items():
-        automaton.add_word(key, (len(key), tuple(group)))
+        text = group[0].text  # what `_bounded` reads: whether the alias starts / ends a word
+        automaton.add_word(key, (len(key), tuple(group), _is_word(text[0]), _is_word(text[-1])))
     automaton.make_automaton()
     return automaton
 
@@ -242,26 +243,44 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 
 def _candidates(text: str) -> list[_Hit]:
-    masked = _URL.sub(lambda m: " " * len(m.group()), text)
+    # _URL needs one of these (it is case-sensitive); most texts have no link to mask.
+    if "http" in text or "www." in text or "@" in text:
+        masked = _URL.sub(lambda m: " " * len(m.group()), text)
+    else:
+        masked = text
     low = _fold(masked)
-    hits: list[_Hit] = []
-    for last, (length, group) in _automaton().iter(low):
+    n = len(low)
+    # (start, -length, order, end, alias): sorting gives leftmost-longest, ties in scan order.
+    hits: list[tuple[int, int, int, int, Alias]] = []
+    # The automaton proposes every occurrence, most of them inside longer words ("go" in
+    # "good"): `_bounded`, inlined here, since this loop runs some 50 times per posting.
+    for last, (length, group, first_word, last_word) in _automaton().iter(low):
         start, end = last - length + 1, last + 1
-        if not _bounded(low, start, end, group[0].text):
-            continue
+        if first_word and start > 0:
+            prev = low[start - 1]
+            if prev.isalnum() or prev == "_":
+                continue
+            if prev in ".@" and start > 1 and _is_word(low[start - 2]):
+                continue  # inside a dotted name or address: "torch.nn", "foo.go"
+        if last_word and end < n:
+            nxt = low[end]
+            if nxt.isalnum() or nxt == "_" or nxt == "#" or low[end : end + 2] == "++":
+                continue  # "C" in "C#"/"C++", "F" in "F#"
+            if nxt in ".@" and end + 1 < n and _is_word(low[end + 1]):
+                continue
         for alias in group:
             if alias.case_sensitive and masked[start:end] != alias.text:
                 continue
             if alias.needs_context and _glued(masked, start, end):
                 continue
-            hits.append(_Hit(start, end, alias))
+            hits.append((start, -length, len(hits), end, alias))
             break
     # leftmost-longest: drop candidates overlapping an earlier or longer one
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    hits.sort()
     chosen: list[_Hit] = []
-    for hit in hits:
-        if not chosen or hit.start >= chosen[-1].end:
-            chosen.append(hit)
+    for start, _, _, end, alias in hits:
+        if not chosen or start >= chosen[-1].end:
+            chosen.append(_Hit(start, end, alias))
     return chosen
 
 

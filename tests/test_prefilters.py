@@ -1,0 +1,91 @@
+"""The keyword pre-checks that spare texts a costly regex must never skip a text the regex
+would match: every match holds one of its keywords (or its cheap hint matches there)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipelines import classify, remote, salary
+from pipelines.text import any_in, lowered
+from tests import test_classify, test_remote, test_salary, test_skills
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    if isinstance(value, list | tuple | set | frozenset):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+# Every string of the normalizers' table-driven tests, plus cases for the characters that a
+# case-insensitive regex reads as ASCII letters while str.lower() does not.
+CORPUS = sorted(
+    {
+        s
+        for module in (test_classify, test_remote, test_salary, test_skills)
+        for value in vars(module).values()
+        for s in _strings(value)
+    }
+    | {
+        "VİSA SPONSORSHİP available",
+        "Remote (US) – we can sponſor H-1B visas",
+        "TÉLÉTRAVAIL 2 jours par semaine",
+        "Stock optıons and RSUs, ESOP",
+        "fully REMOTE, WORK FROM HOME, on-site 2 days per week in the office",
+        "Ingeniero/a de Datos (m/w/d) H/F (all genders) K/M",
+        "not remote: must be authorized to work; citizens only",
+    }
+)
+
+PAIRS = [
+    (remote._URL_RE, remote._URL_KEYS),
+    (remote._NO_REMOTE_RE, remote._NO_REMOTE_KEYS),
+    (remote._PART_REMOTE_RE, remote._PART_REMOTE_KEYS),
+    (remote._REMOTE_RE, remote._REMOTE_KEYS),
+    (remote._HYBRID_RE, remote._HYBRID_KEYS),
+    (remote._ONSITE_RE, remote._ONSITE_KEYS),
+    (remote._VISA_NO_RE, remote._VISA_KEYS),
+    (remote._VISA_YES_RE, remote._VISA_KEYS),
+    (remote._VISA_WORD_RE, remote._VISA_KEYS),
+    (remote._AUTHORIZED_RE, remote._VISA_KEYS),
+    (salary._EQUITY_RE, salary._EQUITY_KEYS),
+]
+
+
+@pytest.mark.parametrize("regex,keys", PAIRS, ids=[p[0].pattern[:40] for p in PAIRS])
+def test_every_match_holds_a_keyword(regex: re.Pattern, keys: tuple[str, ...]) -> None:
+    matched = 0
+    for text in CORPUS:
+        for m in regex.finditer(text):
+            matched += 1
+            assert any_in(keys, lowered(m.group())), (regex.pattern[:60], m.group())
+    assert matched  # the corpus exercises the pattern
+
+
+@pytest.mark.parametrize("name", classify.SUBFIELDS)
+def test_subfield_keywords(name: str) -> None:
+    for text in CORPUS:
+        folded = classify.fold(text)
+        for m in classify._SUBFIELD_WORDS[name].finditer(folded):
+            assert any_in(classify._SUBFIELD_KEYS[name], m.group()), (name, m.group())
+
+
+def test_fold_hints() -> None:
+    for text in CORPUS:
+        for m in classify._GENDER.finditer(text):
+            assert classify._GENDER_HINT.search(text, m.start()), m.group()
+        for m in classify._SUFFIX_A.finditer(text):
+            assert classify._SUFFIX_HINT.search(text, m.start()), m.group()
+
+
+def test_lowered_maps_what_ignorecase_reads_as_ascii() -> None:
+    assert lowered("VİSA ſponsor K8s ıt") == "visa sponsor k8s it"
+    assert lowered("Äbc REMOTE") == "äbc remote"
+    for text in ("VİSA", "ſponsor", "Kubernetes"):
+        letters = re.escape(lowered(text))
+        assert re.fullmatch(letters, text, re.IGNORECASE)
