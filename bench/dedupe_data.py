@@ -208,6 +208,7 @@ def _row(source: str, source_id: str, job: dict, **fields: Any) -> dict[str, Any
         "salary_min": None,
         "salary_max": None,
         "salary_currency": None,
+        "salary_currency_uncertain": None,
         "salary_period": None,
         "salary_min_usd": None,
         "salary_max_usd": None,

@@ -613,6 +613,7 @@ SALARY_FIELDS = (
     "salary_min",
     "salary_max",
     "salary_currency",
+    "salary_currency_uncertain",
     "salary_period",
     "salary_min_usd",
     "salary_max_usd",

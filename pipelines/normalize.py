@@ -162,6 +162,7 @@ def normalize_posting(
         "salary_min": salary.min if salary else None,
         "salary_max": salary.max if salary else None,
         "salary_currency": salary.currency if salary else None,
+        "salary_currency_uncertain": salary.currency_uncertain if salary else None,
         "salary_period": salary.period if salary else None,
         "salary_min_usd": usd_min,
         "salary_max_usd": usd_max,

@@ -227,6 +227,7 @@ def test_canonical_record_comes_from_the_ats_and_keeps_every_location():
     ]  # fmt: skip
     for r in rows:
         r.update(salary_max=r["salary_min"], salary_currency=None, salary_period=None)
+        r.update(salary_currency_uncertain=None)
         r.update(salary_min_usd=None, salary_max_usd=None, salary_text=None, salary_source=None)
     [posting], links = dedupe(rows)
     assert posting["canonical_source"] == "greenhouse:1"

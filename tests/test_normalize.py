@@ -93,3 +93,35 @@ COUNTRY_CASES = [
 @pytest.mark.parametrize("name,fields,expected", COUNTRY_CASES, ids=[c[0] for c in COUNTRY_CASES])
 def test_country(name: str, fields: dict[str, Any], expected: str | None) -> None:
     assert norm(**fields)["country"] == expected
+
+
+# (name, posting fields, expected (salary_currency, salary_currency_uncertain))
+CURRENCY_CASES = [
+    (
+        "bare $ in a US job",
+        dict(location_text="Austin, TX", salary_text="$140k-$170k"),
+        ("USD", False),
+    ),
+    (
+        "bare $ in a Canadian job is CAD",
+        dict(location_text="Toronto, Canada", salary_text="$140k-$170k"),
+        ("CAD", False),
+    ),
+    (
+        "bare $ and no place to read it from: USD, marked a guess",
+        dict(location_text="Remote", salary_text="$140k-$170k"),
+        ("USD", True),
+    ),
+    (
+        "an explicit code is certain wherever the job is",
+        dict(location_text="Remote", salary_text="US$140k-170k"),
+        ("USD", False),
+    ),
+    ("no salary, no flag", dict(location_text="Remote", salary_text="DOE"), (None, None)),
+]
+
+
+@pytest.mark.parametrize("name,fields,expected", CURRENCY_CASES, ids=[c[0] for c in CURRENCY_CASES])
+def test_salary_currency_uncertain(name: str, fields: dict[str, Any], expected: tuple) -> None:
+    row = norm(**fields)
+    assert (row["salary_currency"], row["salary_currency_uncertain"]) == expected
