@@ -416,7 +416,7 @@ def _row_urls(row: dict[str, Any]) -> list[str]:
 
 def _titled_records(
     members: Sequence[int], feats: dict[int, Features]
-) -> Iterable[list[list[Features]]]:
+) -> list[list[list[Features]]]:
     """Per source with records under two titles or more: its records, grouped by title."""
     by_source: dict[str, dict[tuple, list[Features]]] = defaultdict(lambda: defaultdict(list))
     for i in members:
@@ -579,6 +579,7 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
                 stats["kept_apart"] += 1
                 continue
             link(i, j, "near_duplicate", similarity)
+        boilerplate.groups.clear()  # features -> boilerplate -> features: free the block now
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
