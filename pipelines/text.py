@@ -8,11 +8,13 @@ lists, headings, tables and the odd tracking pixel).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 import ftfy
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
 
 # Elements whose content is never text a reader sees.
 _DROP = {"script", "style", "noscript", "template", "head", "title", "iframe", "svg", "img", "meta"}
@@ -32,10 +34,104 @@ _MOJIBAKE_HINT = re.compile(
 
 @lru_cache(maxsize=8)
 def parse_html(html: str) -> BeautifulSoup:
-    """The parse tree of an HTML fragment, shared: `html_to_text`, `extract_links` and an
-    extractor reading the same fragment (a record's description) parse it once, not two or
-    three times. Callers must not change the tree; one that does makes its own soup."""
+    """The BeautifulSoup tree of an HTML fragment, shared by the callers that read the same
+    fragment. Callers must not change the tree; one that does makes its own soup."""
     return BeautifulSoup(html, "html.parser")
+
+
+# ------------------------------------------------------------------ the light tree
+#
+# html_to_text and extract_links only walk the tree, so they get it without BeautifulSoup's
+# Tag and NavigableString objects (most of the cost of a parse): the same tokenizer and the
+# same events (BeautifulSoupHTMLParser, with its entity and empty-element handling) build the
+# same tree from plain objects, by BeautifulSoup's rules for html.parser: no implicit closing;
+# an end tag closes the most recent open element of its name and those opened after it, or
+# nothing; an empty element (br, img...) closes at once; a string of only ASCII whitespace
+# outside <pre>/<textarea> becomes "\n" if it holds one, else " "; comments are not text.
+
+_BUILDER = HTMLParserTreeBuilder()
+_EMPTY_ELEMENTS = frozenset(_BUILDER.empty_element_tags)
+_PRESERVE_WHITESPACE = frozenset(_BUILDER.preserve_whitespace_tags)
+_ASCII_SPACES = frozenset(BeautifulSoup.ASCII_SPACES)
+
+
+class _Element:
+    __slots__ = ("name", "attrs", "children", "is_empty_element")
+
+    def __init__(self, name: str, attrs: dict[str, str]) -> None:
+        self.name = name
+        self.attrs = attrs
+        self.children: list[_Element | str] = []
+        self.is_empty_element = name in _EMPTY_ELEMENTS  # asked when the element opens
+
+
+class _LightBuilder:
+    """Stands in for the BeautifulSoup object that BeautifulSoupHTMLParser reports to."""
+
+    class builder:  # noqa: N801 - the attribute names BeautifulSoupHTMLParser reads
+        store_line_numbers = False
+        attribute_dict_class = dict
+
+    contains_replacement_characters = False
+
+    def __init__(self) -> None:
+        self.root = _Element("[document]", {})
+        self.stack = [self.root]
+        self.data: list[str] = []
+        self.preserving = 0  # open <pre>/<textarea> elements
+
+    def handle_starttag(self, name, namespace, nsprefix, attrs, **_) -> _Element:
+        self.endData()
+        element = _Element(name, attrs)
+        self.stack[-1].children.append(element)
+        self.stack.append(element)
+        self.preserving += name in _PRESERVE_WHITESPACE
+        return element
+
+    def handle_endtag(self, name: str, nsprefix: str | None = None) -> None:
+        self.endData()
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].name == name:
+                for element in self.stack[i:]:
+                    self.preserving -= element.name in _PRESERVE_WHITESPACE
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.data.append(data)
+
+    def endData(self, containerClass=None) -> None:  # noqa: N802, N803 - BeautifulSoup's names
+        if not self.data:
+            return
+        data = "".join(self.data)
+        self.data = []
+        if not self.preserving and _ASCII_SPACES.issuperset(data):
+            data = "\n" if "\n" in data else " "
+        if containerClass is not Comment:
+            self.stack[-1].children.append(data)
+
+
+@lru_cache(maxsize=8)  # html_to_text and extract_links read the same fragment: one parse
+def _light_tree(html: str) -> _Element:
+    tree = _LightBuilder()
+    parser = BeautifulSoupHTMLParser(tree, *_BUILDER.parser_args[0], **_BUILDER.parser_args[1])
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # markup html.parser rejects: BeautifulSoup's own recovery decides
+        return _from_soup(BeautifulSoup(html, "html.parser"))
+    tree.endData()
+    return tree.root
+
+
+def _from_soup(node: Tag) -> _Element:
+    element = _Element(node.name, {k: str(v) for k, v in node.attrs.items()})
+    for child in node.children:
+        if isinstance(child, Tag):
+            element.children.append(_from_soup(child))
+        elif isinstance(child, NavigableString) and not isinstance(child, Comment):
+            element.children.append(str(child))
+    return element
 
 
 def html_to_text(html: str | None, *, keep_newlines: bool = False) -> str:
@@ -51,26 +147,21 @@ def html_to_text(html: str | None, *, keep_newlines: bool = False) -> str:
         return ""
     # Repair before parsing too: collapsing whitespace would break a mangled no-break space
     # ("Â\xa0") apart; after, for mojibake that was hidden behind entities.
-    soup = parse_html(repair_mojibake(html))
     parts: list[str] = []
-    _walk(soup, parts, keep_newlines, in_pre=False)
+    _walk(_light_tree(repair_mojibake(html)), parts, keep_newlines, in_pre=False)
     return repair_mojibake(_tidy("".join(parts)))
 
 
-def _walk(node: Tag, out: list[str], keep_newlines: bool, in_pre: bool) -> None:
+def _walk(node: _Element, out: list[str], keep_newlines: bool, in_pre: bool) -> None:
     for child in node.children:
-        if isinstance(child, Comment):
-            continue
-        if isinstance(child, NavigableString):
-            text = str(child)
+        if isinstance(child, str):
+            text = child
             if in_pre:
                 out.append(text.replace("\n", _LINE))
             elif keep_newlines and "\n" in text:
                 out.append(_TYPED_NEWLINE.sub(_LINE, text))
             else:
                 out.append(text)
-            continue
-        if not isinstance(child, Tag):
             continue
         name = child.name.lower()
         if name in _DROP:
@@ -166,11 +257,21 @@ def extract_links(html: str | None) -> list[str]:
     """Absolute http(s) hrefs of the fragment's links, de-duplicated, in document order."""
     if not html or "href" not in html.lower():  # no link: skip the parse
         return []
-    soup = parse_html(html)
     seen: dict[str, None] = {}
-    for a in soup.find_all("a", href=True):
-        href = str(a["href"]).strip()
+    for a in _elements(_light_tree(html), "a"):
+        if "href" not in a.attrs:
+            continue
+        href = a.attrs["href"].strip()
         parts = urlsplit(href)
         if parts.scheme.lower() in ("http", "https") and parts.netloc:
             seen.setdefault(href, None)
     return list(seen)
+
+
+def _elements(node: _Element, name: str) -> Iterator[_Element]:
+    """The elements called `name` under `node`, in document order."""
+    for child in node.children:
+        if not isinstance(child, str):
+            if child.name == name:
+                yield child
+            yield from _elements(child, name)

@@ -13,8 +13,6 @@ import html
 import re
 from typing import Any
 
-from bs4 import BeautifulSoup
-
 from pipelines.extract.ats import company, iso_time, structured_salary
 from pipelines.model import ExtractedPosting, Extraction, Salary
 from pipelines.text import extract_links, html_to_text, parse_html
@@ -42,9 +40,12 @@ def _metadata_salary(metadata: Any) -> Salary | None:
     return None
 
 
-def _pay_block_text(soup: BeautifulSoup) -> str | None:
+def _pay_block_text(content: str) -> str | None:
     """The first pay range of the pay-transparency block: 'title: range'."""
-    block = soup.find(class_="content-pay-transparency")
+    # No block without its class name (which no named entity can spell): skip the parse.
+    if "content-pay-transparency" not in content and "&#" not in content:
+        return None
+    block = parse_html(content).find(class_="content-pay-transparency")
     if block is None:
         return None
     pay = block.find(class_="pay-input") or block
@@ -70,7 +71,6 @@ def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extra
     if not title:
         return Extraction(skip_reason="empty")
     content = html.unescape(record.get("content") or "")
-    soup = parse_html(content)  # shared with html_to_text and extract_links below
     structured = _metadata_salary(record.get("metadata"))
     url = record.get("absolute_url") or None
     posting = ExtractedPosting(
@@ -79,7 +79,7 @@ def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extra
         description=html_to_text(content),
         location_text=_location(record),
         structured_salary=structured,
-        salary_text=None if structured else _pay_block_text(soup),
+        salary_text=None if structured else _pay_block_text(content),
         posted_at=iso_time(record.get("first_published")) or iso_time(record.get("updated_at")),
         url=url,
         urls=extract_links(content),
