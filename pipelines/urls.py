@@ -10,6 +10,7 @@ are all `greenhouse:123`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 TRACKING = re.compile(
@@ -26,6 +27,9 @@ LEVER = re.compile(rf"^jobs(?:\.eu)?\.lever\.co/[^/]+/({UUID})", re.I)
 ASHBY = re.compile(rf"^jobs\.ashbyhq\.com/[^/]+/({UUID})", re.I)
 
 
+# Both are pure functions of one string, cached (bounded): a row's own, apply and linked URLs
+# are canonicalized twice (primary, then the list), and boards link the same pages over again.
+@lru_cache(maxsize=16_384)
 def ats_job(url: str | None) -> tuple[str, str] | None:
     """`("greenhouse", "123")`, `("lever", uuid)` or `("ashby", uuid)` for a link to one ATS
     job (a board page, an apply page, an embed or a `gh_jid` parameter), else None."""
@@ -52,6 +56,7 @@ def ats_job(url: str | None) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=16_384)
 def canonical_url(url: str | None) -> str | None:
     """The one string every link to this job reduces to, or None for no / unusable URL.
 
