@@ -36,6 +36,7 @@ import unicodedata
 from functools import lru_cache
 
 from pipelines.skills import extract_skills
+from pipelines.text import lowered
 
 ROLES: tuple[str, ...] = (
     "data_scientist",
@@ -460,6 +461,14 @@ _DESC_SENIORITY = (
 )
 
 
+_DESC_SENIORITY_KEYS = {
+    "intern": "internship",
+    "junior": "level",
+    "mid": "level",
+    "senior": "level",
+}
+
+
 def _manager_is_people_manager(t: str) -> bool:
     words = t.split()
     for i, w in enumerate(words):
@@ -480,8 +489,14 @@ def classify_seniority(title: str, description: str = "") -> str:
             if level == "manager" and not _manager_is_people_manager(t):
                 continue
             return level
+    if not description:
+        return "unknown"
+    head = description[:5000]
+    low = lowered(head)
     for level, rx in _DESC_SENIORITY:
-        if description and rx.search(description[:5000]):
+        if level in _DESC_SENIORITY_KEYS and _DESC_SENIORITY_KEYS[level] not in low:
+            continue  # every pattern needs its word ("internship"; "level" for the others)
+        if rx.search(head):
             return level
     return "unknown"
 
