@@ -416,6 +416,17 @@ def _bare_city(hit: _Hit, entry: _Entry) -> _City | None:
 
 def find_places(text: str) -> list[Place]:
     """Places named in `text` (after `prepare`), in order, with their character spans."""
+    if len(text) <= 200:  # header segments and location strings repeat: cached
+        return list(_find_short_places(text))
+    return _find_places(text)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _find_short_places(text: str) -> tuple[Place, ...]:
+    return tuple(_find_places(text))
+
+
+def _find_places(text: str) -> list[Place]:
     hits = _scan(text)
     places: list[Place] = []
     i = 0
