@@ -312,6 +312,7 @@ _JOB_NOUNS = _rx(
 )
 
 
+@lru_cache(maxsize=8192)  # extractors ask it of every header segment and body line
 def names_a_job(text: str) -> bool:
     """Whether `text` names a job: a job noun in English, German, French, Spanish,
     Portuguese, Polish or Dutch ("Data Engineer", "Científico/a de Datos", "Inżynier ML"), or a
