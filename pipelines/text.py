@@ -13,8 +13,9 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 import ftfy
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
 from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
+from bs4.element import nonwhitespace_re
 
 # Elements whose content is never text a reader sees.
 _DROP = {"script", "style", "noscript", "template", "head", "title", "iframe", "svg", "img", "meta"}
@@ -53,6 +54,13 @@ _BUILDER = HTMLParserTreeBuilder()
 _EMPTY_ELEMENTS = frozenset(_BUILDER.empty_element_tags)
 _PRESERVE_WHITESPACE = frozenset(_BUILDER.preserve_whitespace_tags)
 _ASCII_SPACES = frozenset(BeautifulSoup.ASCII_SPACES)
+STRING_CONTAINERS = frozenset(_BUILDER.string_containers)  # rt, rp, style, script, template
+_MAIN_STRINGS = (NavigableString, CData)  # what get_text reads; not doctypes, PIs...
+
+
+class _OtherString(str):
+    """A string that is text to html_to_text but not to get_text: a doctype, declaration or
+    processing instruction, or a string inside a script, style, template, rt or rp."""
 
 
 class _Element:
@@ -79,6 +87,7 @@ class _LightBuilder:
         self.stack = [self.root]
         self.data: list[str] = []
         self.preserving = 0  # open <pre>/<textarea> elements
+        self.containers: list[_Element] = []  # open script, style, template, rt, rp
 
     def handle_starttag(self, name, namespace, nsprefix, attrs, **_) -> _Element:
         self.endData()
@@ -86,14 +95,18 @@ class _LightBuilder:
         self.stack[-1].children.append(element)
         self.stack.append(element)
         self.preserving += name in _PRESERVE_WHITESPACE
+        if name in STRING_CONTAINERS:
+            self.containers.append(element)
         return element
 
     def handle_endtag(self, name: str, nsprefix: str | None = None) -> None:
         self.endData()
         for i in range(len(self.stack) - 1, 0, -1):
             if self.stack[i].name == name:
-                for element in self.stack[i:]:
+                for element in reversed(self.stack[i:]):
                     self.preserving -= element.name in _PRESERVE_WHITESPACE
+                    if self.containers and element is self.containers[-1]:
+                        self.containers.pop()
                 del self.stack[i:]
                 return
 
@@ -107,8 +120,11 @@ class _LightBuilder:
         self.data = []
         if not self.preserving and _ASCII_SPACES.issuperset(data):
             data = "\n" if "\n" in data else " "
-        if containerClass is not Comment:
-            self.stack[-1].children.append(data)
+        if containerClass is Comment:
+            return
+        if containerClass not in (None, CData) or (containerClass is None and self.containers):
+            data = _OtherString(data)
+        self.stack[-1].children.append(data)
 
 
 @lru_cache(maxsize=8)  # html_to_text and extract_links read the same fragment: one parse
@@ -125,13 +141,50 @@ def _light_tree(html: str) -> _Element:
 
 
 def _from_soup(node: Tag) -> _Element:
-    element = _Element(node.name, {k: str(v) for k, v in node.attrs.items()})
+    attrs = {k: " ".join(v) if isinstance(v, list) else str(v) for k, v in node.attrs.items()}
+    element = _Element(node.name, attrs)
     for child in node.children:
         if isinstance(child, Tag):
             element.children.append(_from_soup(child))
-        elif isinstance(child, NavigableString) and not isinstance(child, Comment):
+        elif type(child) in _MAIN_STRINGS:
             element.children.append(str(child))
+        elif isinstance(child, NavigableString) and not isinstance(child, Comment):
+            element.children.append(_OtherString(child))
     return element
+
+
+def light_tree(html: str) -> _Element:
+    """The light parse tree of an HTML fragment (shared with html_to_text and extract_links;
+    read it, do not change it)."""
+    return _light_tree(html)
+
+
+def find_class(node: _Element, name: str) -> _Element | None:
+    """The first element under `node` with `name` among its classes: BeautifulSoup's
+    `node.find(class_=name)` for a one-word name."""
+    for child in node.children:
+        if not isinstance(child, str):
+            if name in nonwhitespace_re.findall(child.attrs.get("class", "")):
+                return child
+            if found := find_class(child, name):
+                return found
+    return None
+
+
+def stripped_strings(node: _Element) -> list[str]:
+    """BeautifulSoup's `node.stripped_strings` for an element that is not itself a string
+    container (script, style, template, rt, rp): its text strings, stripped, empty ones left
+    out."""
+    out: list[str] = []
+    for child in node.children:
+        if isinstance(child, _OtherString):
+            continue
+        if isinstance(child, str):
+            if stripped := child.strip():
+                out.append(stripped)
+        else:
+            out.extend(stripped_strings(child))
+    return out
 
 
 def html_to_text(html: str | None, *, keep_newlines: bool = False) -> str:

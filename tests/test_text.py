@@ -94,3 +94,61 @@ def test_mojibake_is_repaired_before_whitespace_is_collapsed():
     assert html_to_text("<p>Salary:\u00c2\u00a0$120k \u00e2\u0080\u0093 $150k</p>") == (
         "Salary:\u00a0$120k \u2013 $150k".replace("\u00a0", " ")
     )
+
+
+# The light tree html_to_text and extract_links read must be the tree BeautifulSoup builds with
+# html.parser: same elements, strings (whitespace-only ones collapsed), kinds of string.
+TREE_CASES = [
+    "Line one<p>Line two<p>Line three",
+    "<ul><li>a<li>b</ul></li>tail</p>",
+    "a<br>b<br/>c</br>d<br></br>e<img></img>",
+    "<p/>x<div/>y</div>",
+    "<pre>  a\n   b\n</pre>\n\n<p>\n</p> <i> </i>",
+    "<textarea> \n </textarea><b>\t</b>",
+    "x<!-- hidden -->y<!DOCTYPE html><![CDATA[c d]]><?pi x?>",
+    "<script>if (a < b) {}</script><style>p{}</style><template><b>t</b></template>",
+    "<ruby>k<rt>r<b>b</b></rt><rp>(</rp></ruby>",
+    "&amp; &#x27; &#128; &#150; &nosuch; &#xZZ; & &eacute &copy;",
+    '<a href="https:&#x2F;&#x2F;a.io" HREF="https://b.io">l</a><a href>e</a>',
+    "<div><span>unclosed<div>inner</span>after</div>end",
+    "<TABLE><TR><TD>a<TD>b</TABLE>",
+]
+
+
+def _shape(node) -> tuple:
+    return (
+        node.name,
+        sorted(node.attrs.items()),
+        [
+            _shape(c) if not isinstance(c, str) else (type(c).__name__, str(c))
+            for c in node.children
+        ],
+    )
+
+
+@pytest.mark.parametrize("html", TREE_CASES)
+def test_light_tree_is_beautifulsoups_tree(html: str) -> None:
+    from bs4 import BeautifulSoup
+
+    from pipelines.text import _from_soup, _light_tree
+
+    assert _shape(_light_tree(html)) == _shape(_from_soup(BeautifulSoup(html, "html.parser")))
+
+
+def test_pay_block_reading_matches_beautifulsoup() -> None:
+    from bs4 import BeautifulSoup
+
+    from pipelines.text import find_class, light_tree, stripped_strings
+
+    html = (
+        '<div class="x content-pay-transparency"><div class="pay-input"><div class="title">'
+        'Base <!-- c --> pay</div><div class="pay-range"><span>$100</span><span>&mdash;</span>'
+        "<template>t</template><span>$120 USD</span></div></div></div>"
+    )
+    soup = BeautifulSoup(html, "html.parser").find(class_="content-pay-transparency")
+    block = find_class(light_tree(html), "content-pay-transparency")
+    for name in ("title", "pay-range"):
+        assert " ".join(stripped_strings(find_class(block, name))) == soup.find(
+            class_=name
+        ).get_text(" ", strip=True)
+    assert find_class(block, "Pay-Range") is None

@@ -15,7 +15,15 @@ from typing import Any
 
 from pipelines.extract.ats import company, iso_time, structured_salary
 from pipelines.model import ExtractedPosting, Extraction, Salary
-from pipelines.text import extract_links, html_to_text, parse_html
+from pipelines.text import (
+    STRING_CONTAINERS,
+    extract_links,
+    find_class,
+    html_to_text,
+    light_tree,
+    parse_html,
+    stripped_strings,
+)
 
 _NOT_BASE_PAY = re.compile(r"bonus|commission|equity|stock|stipend|relocation|sign[- ]?on", re.I)
 _PERIOD_IN_NAME = (("hour", "hour"), ("month", "month"), ("week", "week"), ("day", "day"))
@@ -45,6 +53,21 @@ def _pay_block_text(content: str) -> str | None:
     # No block without its class name (which no named entity can spell): skip the parse.
     if "content-pay-transparency" not in content and "&#" not in content:
         return None
+    # Read on the light tree html_to_text already built; BeautifulSoup only for a block
+    # without a range (its markup is re-read whole) or a string container as title/range.
+    block = find_class(light_tree(content), "content-pay-transparency")
+    if block is None:
+        return None
+    pay = find_class(block, "pay-input") or block
+    title, ranges = find_class(pay, "title"), find_class(pay, "pay-range")
+    if ranges is None or any(e and e.name in STRING_CONTAINERS for e in (title, ranges)):
+        return _pay_block_soup(content)
+    text = " ".join(" ".join(stripped_strings(ranges)).split())
+    label = " ".join(stripped_strings(title)) if title else ""
+    return f"{label}: {text}" if label else text
+
+
+def _pay_block_soup(content: str) -> str | None:
     block = parse_html(content).find(class_="content-pay-transparency")
     if block is None:
         return None
