@@ -53,7 +53,7 @@ def parse_html(html: str) -> BeautifulSoup:
 _BUILDER = HTMLParserTreeBuilder()
 _EMPTY_ELEMENTS = frozenset(_BUILDER.empty_element_tags)
 _PRESERVE_WHITESPACE = frozenset(_BUILDER.preserve_whitespace_tags)
-_ASCII_SPACES = frozenset(BeautifulSoup.ASCII_SPACES)
+_ASCII_SPACES = BeautifulSoup.ASCII_SPACES
 STRING_CONTAINERS = frozenset(_BUILDER.string_containers)  # rt, rp, style, script, template
 _MAIN_STRINGS = (NavigableString, CData)  # what get_text reads; not doctypes, PIs...
 
@@ -118,7 +118,7 @@ class _LightBuilder:
             return
         data = "".join(self.data)
         self.data = []
-        if not self.preserving and _ASCII_SPACES.issuperset(data):
+        if not self.preserving and not data.strip(_ASCII_SPACES):
             data = "\n" if "\n" in data else " "
         if containerClass is Comment:
             return

@@ -885,14 +885,22 @@ _LIST_TAIL = re.compile(
 
 def _outside_parens(pattern: re.Pattern[str], text: str) -> int:
     """Where the first match of `pattern` outside (), [] starts; len(text) when none."""
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif depth == 0 and pattern.match(text, i):
-            return i
+    # Jump from one place the pattern matches to the next (a search from i finds the first i'
+    # >= i where a match at i' succeeds), counting brackets in between.
+    depth, counted, pos = 0, 0, 0
+    while (m := pattern.search(text, pos)) is not None:
+        at = m.start()
+        if at == len(text):
+            break  # a match after the last character is never tried
+        for ch in text[counted:at]:
+            if ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth = max(0, depth - 1)
+        counted = at
+        if depth == 0 and text[at] not in "([)]":
+            return at
+        pos = at + 1
     return len(text)
 
 
