@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import chain
 
 import ahocorasick
 import yaml
@@ -181,17 +182,42 @@ def _words(value: list | None, default: frozenset[str]) -> frozenset[str]:
     return default if value is None else frozenset(str(v).lower() for v in value)
 
 
+_Entry = tuple[int, tuple[Alias, ...], bool, bool]  # length, aliases, starts / ends a word
+
+
 @cache
 def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key, entry in _entries().items():
+        if key not in _letters()[0]:
+            automaton.add_word(key, entry)
+    automaton.make_automaton()
+    return automaton
+
+
+@cache
+def _entries() -> dict[str, _Entry]:
     by_key: dict[str, list[Alias]] = {}
     for alias in _load()[1]:
         by_key.setdefault(_fold(alias.text), []).append(alias)
-    automaton = ahocorasick.Automaton()
+    entries = {}
     for key, group in by_key.items():
         text = group[0].text  # what `_bounded` reads: whether the alias starts / ends a word
-        automaton.add_word(key, (len(key), tuple(group), _is_word(text[0]), _is_word(text[-1])))
-    automaton.make_automaton()
-    return automaton
+        entries[key] = (len(key), tuple(group), _is_word(text[0]), _is_word(text[-1]))
+    return entries
+
+
+@cache
+def _letters() -> tuple[dict[str, _Entry], re.Pattern[str]]:
+    r"""One-letter aliases ("R", "C") and a regex for where they stand alone. In the automaton
+    they would propose every r and c of the text (three in four of its proposals), all but a
+    few inside words; the regex (\w is a character `_is_word` accepts) proposes only those
+    the word-boundary test can pass."""
+    letters = {k: e for k, e in _entries().items() if len(k) == 1 and e[2] and e[3]}
+    if not letters:
+        return letters, re.compile(r"(?!)")  # matches nowhere
+    chars = "".join(re.escape(k) for k in sorted(letters))
+    return letters, re.compile(rf"(?<!\w)[{chars}](?!\w)")
 
 
 @cache
@@ -254,7 +280,11 @@ def _candidates(text: str) -> list[_Hit]:
     hits: list[tuple[int, int, int, int, Alias]] = []
     # The automaton proposes every occurrence, most of them inside longer words ("go" in
     # "good"): `_bounded`, inlined here, since this loop runs some 50 times per posting.
-    for last, (length, group, first_word, last_word) in _automaton().iter(low):
+    letters, alone = _letters()
+    proposed = chain(
+        _automaton().iter(low), ((m.start(), letters[m.group()]) for m in alone.finditer(low))
+    )
+    for last, (length, group, first_word, last_word) in proposed:
         start, end = last - length + 1, last + 1
         if first_word and start > 0:
             prev = low[start - 1]
