@@ -342,18 +342,24 @@ def _scan(text: str) -> list[_Hit]:
     name_words = _name_words()
     toks = list(_WORD_RE.finditer(text))
     keys = [_token_key(t.group()) for t in toks]
-    # joined[k]: tokens k and k + 1 may belong to one name (only spaces, dots or dashes between).
-    joined = [
-        bool(_JOIN_SEP_RE.fullmatch(text, toks[k].end(), toks[k + 1].start()))
-        for k in range(len(toks) - 1)
-    ]
-    all_lower = not any(c.isupper() for c in text)
+    # ASCII: no A-Z is no upper-case letter, without a Python test per character.
+    all_lower = text == text.lower() if text.isascii() else not any(c.isupper() for c in text)
     hits: list[_Hit] = []
-    i = 0
-    while i < len(toks):
-        longest = min(_MAX_WORDS, len(toks) - i, name_words.get(keys[i], 0))
+    # Only a token that starts some name can start a hit (about one in four in prose); a hit
+    # consumes its tokens, so the next start is looked for after them.
+    consumed = 0
+    for i in [i for i, key in enumerate(keys) if key in name_words]:
+        if i < consumed:
+            continue
+        longest = min(_MAX_WORDS, len(toks) - i, name_words[keys[i]])
+        # joined[j]: tokens i + j and i + j + 1 may belong to one name (only spaces, dots or
+        # dashes between).
+        joined = [
+            bool(_JOIN_SEP_RE.fullmatch(text, toks[k].end(), toks[k + 1].start()))
+            for k in range(i, i + longest - 1)
+        ]
         for n in range(longest, 0, -1):
-            if not all(joined[i : i + n - 1]):
+            if not all(joined[: n - 1]):
                 continue
             entries = gaz.names.get(" ".join(keys[i : i + n]))
             if not entries:
@@ -368,10 +374,8 @@ def _scan(text: str) -> list[_Hit]:
             )
             if entries:
                 hits.append(_Hit(start, end, i, i + n, " ".join(keys[i : i + n]), surface, entries))
-                i += n
+                consumed = i + n
                 break
-        else:
-            i += 1
     return hits
 
 
