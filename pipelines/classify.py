@@ -635,31 +635,55 @@ _SUBFIELD_WORDS: dict[str, re.Pattern[str]] = {
 }
 
 
-# For each subfield, words of which its pattern needs one (folded text is lowercase ASCII):
-# a description naming none of them is not searched with that pattern.
+# For each subfield, the words or phrases of which every match of its pattern holds one (folded
+# text is lowercase ASCII with single spaces): a description naming none of them is not
+# searched with that pattern.
 _SUBFIELD_KEYS: dict[str, tuple[str, ...]] = {
     "nlp": (
-        "nlp", "language", "classification", "entity", "sentiment", "extraction", "translation",
-        "linguistic",
+        "nlp", "natural language", "language understanding", "text classification",
+        "named entity", "sentiment analysis", "information extraction", "machine translation",
+        "computational linguistic",
     ),
-    "llm": ("llm", "language", "gpt", "prompt", "retrieval", "foundation", "agent"),
+    "llm": (
+        "llm", "language model", "gpt", "prompt engineer", "retrieval augmented",
+        "foundation model", "agentic", "ai agent",
+    ),
     "computer_vision": (
-        "vision", "image", "video", "detection", "segmentation", "perception", "ocr", "point",
-        "reconstruction",
+        "vision", "image recognition", "image classification", "image processing",
+        "image understanding", "image analysis", "video understanding", "video analytics",
+        "video analysis", "object detection", "segmentation", "perception", "ocr", "point cloud",
+        "3d reconstruction",
     ),
-    "speech": ("speech", "asr", "tts", "voice", "audio", "speaker"),
-    "reinforcement_learning": ("reinforcement", "rl", "bandit"),
+    "speech": (
+        "speech", "asr", "tts", "voice ai", "voice agent", "voice cloning", "voice assistant",
+        "voice model", "audio ml", "audio model", "audio processing", "audio understanding",
+        "speaker recognition", "speaker diarization",
+    ),
+    "reinforcement_learning": (
+        "reinforcement learning", "deep rl", "rl agent", "rl algorithm", "rl research",
+        "rl policies", "multi armed bandit", "contextual bandit",
+    ),
     "recommender_systems": (
-        "recommend", "recsys", "personali", "rank", "collaborative", "relevance",
+        "recommender", "recommendation", "recsys", "personalisation", "personalization",
+        "learning to rank", "ranking", "collaborative filtering", "search relevance",
     ),
-    "time_series": ("series", "forecast"),
+    "time_series": ("time series", "forecast"),
     "robotics": (
-        "robot", "autonomous", "self driving", "embodied", "drone", "uav", "motion",
-        "manipulation",
+        "robot", "autonomous vehicle", "autonomous driving", "autonomous system",
+        "autonomous robot", "self driving", "embodied", "drone", "uav", "motion planning",
+        "manipulation policies",
     ),
-    "generative_ai": ("gen", "diffusion", "text to", "gan"),
+    "generative_ai": (
+        "generative", "gen ai", "genai", "diffusion model", "image generation",
+        "video generation", "text to image", "text to video", "text to speech", "gan",
+    ),
     "mlops": (
-        "ops", "platform", "infra", "pipeline", "operations", "model", "feature", "inference",
+        "mlops", "ml ops", "llmops", "llm ops", "ml platform", "ml infra", "ml pipeline",
+        "machine learning platform", "machine learning infrastructure",
+        "machine learning operations", "machine learning pipeline", "model serving",
+        "model deployment", "model monitoring", "model registry", "feature store",
+        "inference infrastructure", "inference platform", "inference optimization",
+        "inference serving",
     ),
 }  # fmt: skip
 
