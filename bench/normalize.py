@@ -6,7 +6,8 @@
 Records come from `bench.generate` one at a time and results are counted, not kept, so memory
 must stay flat as N grows. Each run happens in fresh processes (one per worker, each taking
 every k-th chunk of records), so `ru_maxrss` is the peak of that run alone; "growth" is the
-peak minus the peak after the warm-up (gazetteer, taxonomy and caches loaded).
+peak minus the peak after the warm-up (gazetteer, taxonomy and caches loaded); "load" is the
+machine's 1-minute load average as the run ends, since other jobs may share the cores.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Run:
     skipped: int
     peak_mb: float
     growth_mb: float
+    load: float  # 1-minute load average when the run ended: other jobs share the machine
 
     @property
     def per_second(self) -> float:
@@ -88,6 +90,7 @@ def measure(size: int, workers: int, seed: int = 0) -> Run:
         skipped=sum(d[1] for d in done),
         peak_mb=max(d[2] for d in done),
         growth_mb=max(d[2] - d[3] for d in done),
+        load=os.getloadavg()[0],
     )
 
 
@@ -108,7 +111,7 @@ def main() -> None:
     args = parser.parse_args()
 
     print(f"{'N':>9} {'workers':>7} {'seconds':>9} {'records/s':>10} {'postings':>9} "
-          f"{'peak MB':>8} {'growth MB':>9}")  # fmt: skip
+          f"{'peak MB':>8} {'growth MB':>9} {'load':>5}")  # fmt: skip
     runs = []
     for size in args.sizes:
         for workers in args.workers:
@@ -116,7 +119,7 @@ def main() -> None:
             runs.append(run)
             print(
                 f"{run.size:>9,} {run.workers:>7} {run.seconds:>9.1f} {run.per_second:>10,.0f} "
-                f"{run.postings:>9,} {run.peak_mb:>8.0f} {run.growth_mb:>9.1f}",
+                f"{run.postings:>9,} {run.peak_mb:>8.0f} {run.growth_mb:>9.1f} {run.load:>5.1f}",
                 flush=True,
             )
     fastest = max(runs, key=lambda r: r.per_second)
