@@ -44,6 +44,7 @@ from pipelines.urls import job_urls
 
 SOURCE_LINK_FIELDS = ("source", "source_id", "role_index", "title", "url", "fetched_at")
 NOT_IN_POSTINGS = (
+    "salary_rejected",
     "source",
     "source_id",
     "role_index",

@@ -24,7 +24,7 @@ from pipelines.fx import annual_usd
 from pipelines.location import parse_location, region_of
 from pipelines.model import ExtractedPosting, Extraction, Location, RemotePolicy, Salary
 from pipelines.remote import parse_remote
-from pipelines.salary import find_salaries, has_equity, parse_salary
+from pipelines.salary import find_salaries, has_equity, out_of_bounds, parse_salary
 from pipelines.skills import canonical_skill, extract_skills
 from pipelines.urls import record_urls
 
@@ -61,19 +61,25 @@ def parse_time(value: str | datetime | None) -> datetime | None:
 
 def _salary(
     posting: ExtractedPosting, country: str | None, roles: int
-) -> tuple[Salary | None, str | None]:
-    """Pay from the source's structure first, then from the stated salary words, then from
-    the description when it states exactly one salary and the record has one role."""
-    if posting.structured_salary is not None:
-        return posting.structured_salary, "structured"
-    if posting.salary_text:
-        salary = parse_salary(posting.salary_text, country=country)
-        return (salary, "text") if salary else (None, None)
-    if roles == 1 and posting.description:
-        found = find_salaries(posting.description, country=country)
-        if len(found) == 1:
-            return found[0], "text"
-    return None, None
+) -> tuple[Salary | None, str | None, str | None]:
+    """(pay, its source, the words of pay left out as implausible): pay from the source's
+    structure first, then from the stated salary words, then from the description when it
+    states exactly one salary and the record has one role. Pay outside the plausible bounds
+    for its period, structured or not, is never kept."""
+    rejected: list[str] = []
+    found = posting.structured_salary
+    if found is not None:
+        if not out_of_bounds(found.min, found.max, found.currency, found.period):
+            return found, "structured", None
+        rejected.append(found.text)
+    elif posting.salary_text:
+        if salary := parse_salary(posting.salary_text, country=country, rejected=rejected):
+            return salary, "text", None
+    elif roles == 1 and posting.description:
+        stated = find_salaries(posting.description, country=country, rejected=rejected)
+        if len(stated) == 1:
+            return stated[0], "text", None
+    return None, None, (rejected[0] if rejected else None)
 
 
 def _remote(posting: ExtractedPosting) -> RemotePolicy:
@@ -134,7 +140,7 @@ def normalize_posting(
         )
     policy = _remote(posting)
     country = _country(location, policy)
-    salary, salary_source = _salary(posting, country or location.country, roles)
+    salary, salary_source, salary_rejected = _salary(posting, country or location.country, roles)
     posted_at = posting.posted_at or parse_time(raw.get("fetched_at"))
     usd_min, usd_max = annual_usd(salary, posted_at.date()) if salary else (None, None)
     skills = _skills(posting)
@@ -168,6 +174,7 @@ def normalize_posting(
         "salary_max_usd": usd_max,
         "salary_text": salary.text if salary else None,
         "salary_source": salary_source,
+        "salary_rejected": salary_rejected,
         "equity": has_equity(" ".join(t for t in (posting.salary_text, posting.description) if t)),
         "posted_at": posted_at,
         "first_seen": parse_time(raw.get("first_seen") or raw["fetched_at"]),

@@ -341,6 +341,7 @@ _BOUNDS = {
     "day": (10.0, 5_000.0),
     "hour": (3.0, 1_000.0),
 }
+
 _INFERRED_YEAR_MIN = 8_000.0  # a figure with no period must be at least this to be a year
 # Where pay is quoted per month by custom (Polish B2B and UoP rates, Brazilian, Czech,
 # Hungarian, Romanian, Mexican salaries): a stated currency and a figure too small for a year
@@ -349,6 +350,14 @@ _MONTHLY_CURRENCIES = frozenset({"PLN", "BRL", "CZK", "HUF", "RON", "MXN"})
 _INFERRED_MONTH_MIN = 500.0
 _HOURLY_MAX = 300.0  # a figure with no period but a rate word may be hourly up to this
 _MAX_RATIO = 5.0
+
+
+def out_of_bounds(lo: float, hi: float, currency: str | None, period: str) -> bool:
+    """Whether `lo`..`hi` per `period`, in USD-equivalent, lies outside what anyone is paid:
+    such figures are left empty (and counted by the caller), never stored."""
+    rate = fx.usd_per_unit(currency) or 1.0  # unknown currency: judge the figures as dollars
+    low, high = _BOUNDS[period]
+    return not (low <= lo * rate and hi * rate <= high)
 
 
 @dataclass
@@ -503,9 +512,11 @@ def _evaluate(
     floor: int,
     limit: int,
     country: str | None,
+    rejected: list[str] | None = None,
 ) -> Salary | None:
     """The salary that one term or range states, or None; `floor`..`limit` bounds the words
-    around it that are read (the neighbouring amounts' own words are not)."""
+    around it that are read (the neighbouring amounts' own words are not). Pay outside the
+    plausible bounds for its period is added to `rejected`."""
     start, end = terms[0].start, terms[-1].end
     mark = _merge({t.currency for t in terms if t.currency})
     if mark is _CLASH:
@@ -566,8 +577,9 @@ def _evaluate(
             period = "hour"
         else:
             return None
-    low, high = _BOUNDS[period]
-    if not (low <= lo * rate and hi * rate <= high):
+    if out_of_bounds(lo, hi, currency, period):
+        if rejected is not None:
+            rejected.append(text[start:end].rstrip())
         return None
     return Salary(
         min=lo,
@@ -579,9 +591,11 @@ def _evaluate(
     )
 
 
-def find_salaries(text: str, *, country: str | None = None) -> list[Salary]:
+def find_salaries(
+    text: str, *, country: str | None = None, rejected: list[str] | None = None
+) -> list[Salary]:
     """Every salary statement in a longer text, in order (several roles may state several
-    ranges)."""
+    ranges); the words of pay outside the plausible bounds go to `rejected`."""
     if not text:
         return []
     terms = _terms(text, country)
@@ -600,17 +614,19 @@ def find_salaries(text: str, *, country: str | None = None) -> list[Salary]:
             i += 1
         if len(group) == 2 or a.strong:
             limit = next((t.start for t in terms[i:] if t.strong), len(text))
-            salary = _evaluate(text, group, lo, hi, floor, limit, country)
+            salary = _evaluate(text, group, lo, hi, floor, limit, country, rejected)
             if salary:
                 found.append(salary)
             floor = group[-1].end
     return found
 
 
-def parse_salary(text: str, *, country: str | None = None) -> Salary | None:
+def parse_salary(
+    text: str, *, country: str | None = None, rejected: list[str] | None = None
+) -> Salary | None:
     """The base-pay salary stated in `text` (e.g. a HN header segment or a sentence), or
     None."""
-    found = find_salaries(text, country=country)
+    found = find_salaries(text, country=country, rejected=rejected)
     return found[0] if found else None
 
 

@@ -73,7 +73,12 @@ def _print_report(report, db: Path) -> None:
         _line("normalized", f"{records:>6}  records of crawl dates {', '.join(report.normalized)}")
     s = summarize(db)
     _line("postings", f"{s.postings:>6}  ({s.ml_postings} ML or data roles)")
-    _line("with a salary", f"{s.with_salary:>6}  ({s.salary_share:.0%})")
+    implausible = (
+        f"; {s.salary_out_of_bounds} stated pay out of bounds, left empty"
+        if s.salary_out_of_bounds
+        else ""
+    )
+    _line("with a salary", f"{s.with_salary:>6}  ({s.salary_share:.0%}{implausible})")
     _line("by source", ", ".join(f"{k} {v}" for k, v in s.per_source.items()))
     _line("candidates", f"{s.candidates:>6}  (people seeking work; {s.companies} companies hiring)")
     if s.skipped:

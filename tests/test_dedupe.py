@@ -392,4 +392,3 @@ def test_no_chain_joins_two_records_of_one_source_with_other_titles():
     result = cluster([a, b, copy])
     assert len(result.clusters) == 2
     assert result.stats["kept_apart"] >= 1
-

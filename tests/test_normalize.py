@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from pipelines.model import ExtractedPosting
+from pipelines.model import ExtractedPosting, Salary
 from pipelines.normalize import normalize_posting, normalize_record
 
 RAW = {"source": "test", "source_id": "1", "fetched_at": "2026-11-02T10:00:00+00:00"}
@@ -125,3 +125,15 @@ CURRENCY_CASES = [
 def test_salary_currency_uncertain(name: str, fields: dict[str, Any], expected: tuple) -> None:
     row = norm(**fields)
     assert (row["salary_currency"], row["salary_currency_uncertain"]) == expected
+
+
+def test_implausible_pay_is_left_empty_with_its_words_kept() -> None:
+    text = "USD 1500000-2000000 per year"
+    typo = Salary(min=1_500_000, max=2_000_000, currency="USD", period="year", text=text)
+    structured = norm(location_text="Austin, TX", structured_salary=typo)
+    assert structured["salary_min"] is None and structured["salary_source"] is None
+    assert structured["salary_rejected"] == "USD 1500000-2000000 per year"
+    text = norm(location_text="Berlin", salary_text="€2.000 - €3.000 per hour")
+    assert text["salary_min"] is None and text["salary_rejected"] == "€2.000 - €3.000 per hour"
+    fine = norm(location_text="Austin, TX", salary_text="$140k-$170k")
+    assert fine["salary_min"] == 140_000 and fine["salary_rejected"] is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.salary import find_salaries, has_equity, parse_salary
+from pipelines.salary import find_salaries, has_equity, out_of_bounds, parse_salary
 
 Y, MO, W, D, H = "year", "month", "week", "day", "hour"
 
@@ -467,3 +467,43 @@ EQUITY_CASES = [
 @pytest.mark.parametrize(("text", "expected"), EQUITY_CASES)
 def test_has_equity(text: str, expected: bool) -> None:
     assert has_equity(text) is expected
+
+
+# (low, high, currency, period, out of bounds?) — bounds in USD-equivalent per period
+BOUNDS_CASES = [
+    (150_000, 200_000, "USD", Y, False),
+    (1_200_000, 1_500_000, "USD", Y, True),  # nobody's base pay
+    (2_000, 2_400, "USD", Y, True),  # a monthly figure marked yearly
+    (45, 60, "USD", H, False),
+    (4_500, 6_000, "USD", H, True),  # a monthly figure marked hourly
+    (1.5, 2, "USD", H, True),
+    (8_000, 12_000, "PLN", MO, False),
+    (9_000_000, 12_000_000, "JPY", Y, False),  # ¥9M is a normal year
+    (9_000_000, 12_000_000, "USD", Y, True),
+    (30, 40, "EUR", MO, True),
+]
+
+
+@pytest.mark.parametrize(("lo", "hi", "currency", "period", "expected"), BOUNDS_CASES)
+def test_plausibility_bounds(lo, hi, currency, period, expected: bool) -> None:
+    assert out_of_bounds(lo, hi, currency, period) is expected
+
+
+# (text, country, the words reported as implausible pay, or None)
+REJECTED_CASES = [
+    ("$1.2M-1.5M", "US", "$1.2M-1.5M"),
+    ("€2.000 - €3.000 per hour", "DE", "€2.000 - €3.000 per hour"),
+    ("$140k-$170k", "US", None),  # plausible: kept, nothing rejected
+    ("DOE", None, None),  # no pay at all: nothing to reject
+    ("We raised $30M", None, None),  # funding, not pay: not counted as implausible pay
+]
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), REJECTED_CASES)
+def test_implausible_pay_is_left_empty_and_reported(text: str, country, expected) -> None:
+    rejected: list[str] = []
+    salary = parse_salary(text, country=country, rejected=rejected)
+    if expected is None:
+        assert rejected == []
+    else:
+        assert salary is None and rejected == [expected]

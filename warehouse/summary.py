@@ -18,6 +18,7 @@ class Summary:
     top_skills: list[tuple[str, int]]
     candidates: int = 0  # people seeking work ("Who wants to be hired?")
     companies: int = 0  # hiring companies
+    salary_out_of_bounds: int = 0  # source rows whose stated pay was implausible, left empty
 
     @property
     def salary_share(self) -> float:
@@ -46,11 +47,20 @@ def summarize(db: Path | str, top: int = 10) -> Summary:
             " GROUP BY 1 ORDER BY n DESC, skill LIMIT ?",
             [top],
         ).fetchall()
-        people, firms = con.execute(
-            "SELECT (SELECT count(*) FROM candidates), (SELECT count(*) FROM companies)"
+        people, firms, implausible = con.execute(
+            "SELECT (SELECT count(*) FROM candidates), (SELECT count(*) FROM companies),"
+            " (SELECT count(salary_rejected) FROM normalized_postings)"
         ).fetchone()
     finally:
         con.close()
     return Summary(
-        postings, ml, salary, per_source, skipped, [tuple(s) for s in skills], people, firms
+        postings,
+        ml,
+        salary,
+        per_source,
+        skipped,
+        [tuple(s) for s in skills],
+        people,
+        firms,
+        implausible,
     )

@@ -114,6 +114,7 @@ def normalized_postings(raw_zone: RawZoneResource, duckdb: DuckDBResource) -> dg
         metadata={
             "normalized_rows": len(rows),
             "skipped": dg.MetadataValue.json(dict(Counter(s["reason"] for s in skipped))),
+            "salaries_out_of_bounds": sum(1 for r in rows if r["salary_rejected"]),
             "crawl_dates_dropped": dropped,
         }
     )
