@@ -274,8 +274,8 @@ def companies_chart(con: duckdb.DuckDBPyConnection) -> tuple[Chart, str | None]:
     ]
     chart = svg.bar_chart(bars, "ML postings (count)", lambda v: f"{v:,.0f}")
     note = (
-        f"The {len(rows)} companies with the most ML postings, all months (company names as the "
-        f"postings give them). Based on {_plural(n, 'ML posting')}."
+        f"The {len(rows)} companies with the most ML postings, all months (one bar per company "
+        f"whatever spelling its postings use). Based on {_plural(n, 'ML posting')}."
     )
     return Chart("companies", title, chart, n, note), f"{rows[0][0]} ({rows[0][1]})"
 
