@@ -3,7 +3,6 @@ data (a Hacker News handle, an email address in a comment), which must not reach
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from scrapy import Spider
@@ -18,10 +17,14 @@ def _name(item: Any) -> str:
     return type(item).__name__
 
 
+def _private(result: LogFormatterResult, msg: str, item: Any, **args: Any) -> LogFormatterResult:
+    """Scrapy's own log entry (its level kept) with the item named, not printed."""
+    return {**result, "msg": msg, "args": {"item": _name(item), **args}}
+
+
 class PrivateLogFormatter(LogFormatter):
     def scraped(self, item: Any, response: Response | Failure | None, spider: Spider):
-        result = super().scraped(item, response, spider)
-        return {**result, "msg": "Scraped %(item)s", "args": {"item": _name(item)}}
+        return _private(super().scraped(item, response, spider), "Scraped %(item)s", item)
 
     def dropped(
         self,
@@ -30,11 +33,8 @@ class PrivateLogFormatter(LogFormatter):
         response: Response | Failure | None,
         spider: Spider,
     ) -> LogFormatterResult:
-        return {
-            "level": logging.INFO,
-            "msg": "Dropped %(item)s: %(exception)s",
-            "args": {"item": _name(item), "exception": exception},
-        }
+        result = super().dropped(item, exception, response, spider)
+        return _private(result, "Dropped %(item)s: %(exception)s", item, exception=exception)
 
     def item_error(
         self,
@@ -44,4 +44,4 @@ class PrivateLogFormatter(LogFormatter):
         spider: Spider,
     ) -> LogFormatterResult:
         result = super().item_error(item, exception, response, spider)
-        return {**result, "msg": "Error processing %(item)s", "args": {"item": _name(item)}}
+        return _private(result, "Error processing %(item)s", item)
