@@ -105,7 +105,7 @@ def _title_similarity(a: str, b: str) -> float:
 def pair_postings(
     predicted: list[dict[str, Any]], labelled: list[dict[str, Any]]
 ) -> list[tuple[dict | None, dict | None]]:
-    """Greedy best-first pairing by title similarity (≥ 0.5); the rest stay unpaired."""
+    """Greedy best-first pairing by title similarity (≥ 0.5), then the rest in order."""
     candidates = sorted(
         (
             (_title_similarity(p["title"], g["title"]), i, j)
@@ -120,8 +120,12 @@ def pair_postings(
             used_p.add(i)
             used_g.add(j)
             pairs.append((predicted[i], labelled[j]))
-    pairs += [(p, None) for i, p in enumerate(predicted) if i not in used_p]
-    pairs += [(None, g) for j, g in enumerate(labelled) if j not in used_g]
+    # What is left pairs in order: the posting was found, its title is wrong.
+    left_p = [p for i, p in enumerate(predicted) if i not in used_p]
+    left_g = [g for j, g in enumerate(labelled) if j not in used_g]
+    pairs += list(zip(left_p, left_g, strict=False))
+    pairs += [(p, None) for p in left_p[len(left_g) :]]
+    pairs += [(None, g) for g in left_g[len(left_p) :]]
     return pairs
 
 
