@@ -779,7 +779,7 @@ CASES = [
     case(
         "company: a bare domain gives its name",
         "larkspur.example | remote-first | full time<p>we need a data engineer. python, dbt.",
-        [""],
+        ["data engineer"],
         company="larkspur",
     ),
     case(

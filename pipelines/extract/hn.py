@@ -820,6 +820,49 @@ def _prose_roles(lines: list[str]) -> _Header | None:
     return None
 
 
+# "… is hiring A, B and C", "we're also looking for A as well as B", "we need a B": the roles
+# a sentence names after a hiring verb, anywhere in it.
+_HIRING_VERB = re.compile(
+    r"\b(?:hiring|looking for|seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
+    r"need|to hire|recruiting)\b\s*(?:for\s+)?:?\s*(?P<rest>[^.!?;:\n]+)",
+    re.I,
+)
+_MENTION_END = re.compile(
+    r"\s+(?:who|whom|that|which|with|to|across|on|at|in|from|because|so|for|like|of all|"
+    r"of any|of every|willing|interested|excited|passionate|based|located)\b.*$|\s*[—–]\s.*$",
+    re.I,
+)
+_MENTION_LEAD = re.compile(
+    r"^(?:(?:an?|the|both|more|some|several|a few|few|two|three|four|many|all sorts of|"
+    r"all kinds of|a number of|a couple of|additional|new|full[- ]time|part[- ]time|talented|"
+    r"experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|driven|"
+    r"skilled|awesome|amazing|brilliant|curious|well[- ]rounded|our (?:first|next)|first|next|"
+    r"another|other|more)\s+)+",
+    re.I,
+)
+
+
+def _hiring_mentions(lines: list[str]) -> list[_Role]:
+    """Roles named after a hiring verb in the prose of the first paragraphs ("We're hiring
+    software engineers and data scientists", "The company is seeking Senior Engineers as well
+    as Senior Designers"); each title as written, without the articles and praise before it."""
+    roles: list[_Role] = []
+    for line in lines[:12]:
+        if _BULLET.match(line):
+            continue
+        for m in _HIRING_VERB.finditer(line):
+            rest = re.sub(r"\s+as well as\s+", " and ", m.group("rest"))
+            rest = _MENTION_END.sub("", rest).strip(" ,")
+            if _GENERIC_ROLE.match(rest) or len(rest.split()) > 16:
+                continue
+            for role in _split_roles(rest):
+                role.title = _MENTION_LEAD.sub("", role.title)
+                if _title_like(role.title) and len(role.title.split()) <= 6:
+                    role.section = line
+                    roles.append(role)
+    return roles
+
+
 def _parse_header(lines: list[str]) -> _Header:
     line = _header_line(lines)
     for parse in (
@@ -859,18 +902,18 @@ _ROLES_INLINE = re.compile(
 )
 
 
-_BULLET = re.compile(r"^(?:[-*•·–—▪►]\s*(?=\w)|\d{1,2}[.)]\s+|\(\d{1,2}\)\s+)")
+_BULLET = re.compile(r"^(?:[-*•·–—▪►+]\s*(?=\w)|\d{1,2}[.)]\s+|\(\d{1,2}\)\s+)")
 # Where a role line's title ends: a colon, a spaced dash or bar, " @ ".
-_HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+[-–—|@•·]\s+")
+_HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+(?:--|[-–—|@•·])\s+")
 _SMALL_WORDS = frozenset(
     re.findall(r"\S+", "of de da do das dos des du la le em en in for and & y e et und i w na z")
     + ["ds", "der", "del", "von", "für", "pour", "para"]
 )
 _SENTENCE_WORD = re.compile(
     r"\b(?:we|you|your|our|is|are|was|will|must|should|required|requires|only|please|"
-    r"who|which|that|this|these|those|it|be|been|have|has|i'm|i’m|i am|i)\b",
+    r"who|which|that|this|these|those|(?-i:it|It|i)|be|been|have|has|i'm|i’m|i am)\b",
     re.I,
-)
+)  # not "IT" ("IT Engineer") nor the level "I" ("Software Engineer I")
 _ALSO_HIRING = re.compile(
     r"(?:^|(?<=[.!?;]\s)|\n)[^.!?\n]{0,30}?\b(?:also|additionally|and we(?:'re| are))\b"
     r"[^.!?\n]{0,20}?\b(?:hiring|looking for|seeking|need)\b:?\s*(?:for\s+)?"
@@ -936,8 +979,10 @@ def _role_line(line: str) -> tuple[_Role, bool] | None:
     stripped = line.strip()
     bullet = _BULLET.match(stripped)
     text = stripped[bullet.end() :] if bullet else stripped
-    if not text or not text[0].isupper():
-        return None
+    # "Live Streaming Engineer (https://jobs.lever.co/…)", "IT Engineer - http://…": links out.
+    text = re.sub(r"\s*\(\s*https?://[^()\s]*\s*\)|\s*(?:[-–—:]\s*)?https?://\S+", "", text).strip()
+    if not text or not (text[0].isupper() or re.match(r"[a-z]{1,2}[A-Z]", text)):
+        return None  # "iOS Engineer" starts in lower case too
     prefix = text[:120]  # a title is shorter: no need to read a long line to its end
     cut = _outside_parens(_HEAD_END, prefix)
     if cut == len(prefix):
@@ -1133,6 +1178,8 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     if not roles and (prose := _prose_roles(lines)) is not None:
         roles = prose.roles
         header.company = header.company or prose.company or _intro_company(lines)
+    if not roles:
+        roles = _hiring_mentions(lines)
     if roles:
         roles = roles + _also_hiring(text)
         _salaries_per_role(header.salary, roles)
