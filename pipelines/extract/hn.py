@@ -1168,6 +1168,11 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     roles = header.roles
     if found and (not roles or header.generic_roles and len(roles) <= 1):
         roles = [f.role for f in found]
+    elif roles and _body_names_others(roles, found):
+        # "Acme | Engineers | …" then "- Senior ML Engineer", "- Staff Data Engineer": the
+        # body's roles, and those of the header that none of them spells out ("DevRel").
+        heads = {_head_noun(f.role.title) for f in found}
+        roles = [f.role for f in found] + [r for r in roles if _head_noun(r.title) not in heads]
     elif roles and found:
         # The header's roles, described one by one in the body: their sections.
         by_title = {f.role.title.lower(): f.role for f in found}
@@ -1258,6 +1263,13 @@ def _shared_text(body: list[str], found: list[_RoleLine], roles: list[_Role]) ->
         if role.section and role.section in text:
             text = text.replace(role.section, " ")
     return text
+
+
+def _body_names_others(roles: list[_Role], found: list[_RoleLine]) -> bool:
+    """Whether the body lists roles the header does not name: more of them than the header
+    has, and some title that is not the header's."""
+    titles = {r.title.lower() for r in roles}
+    return len(found) > len(roles) and any(f.role.title.lower() not in titles for f in found)
 
 
 def _dedupe_roles(roles: list[_Role]) -> list[_Role]:
