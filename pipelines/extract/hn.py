@@ -475,14 +475,28 @@ def _clean_title(text: str) -> tuple[str, str | None]:
         ):
             t = " ".join(words[:-n])
             break
-    t = re.sub(r"\(\s*\)|\[\s*\]", "", t)
-    # "Data Analyst (SQL, Metabase)": a list of tools after the title is not part of it.
-    if (m := re.search(r"\s*\(([^()]*[,;][^()]*)\)\s*$", t)) and any(
-        skill_category(k) != "other" for k in extract_skills(m.group(1))
-    ):
-        t = t[: m.start()]
+    t = re.sub(r"\(\s*\)|\[\s*\d*\s*\]", "", t)  # "()", a footnote mark "[2]"
+    t = _TITLE_PRAISE.sub("", _TITLE_TAIL.sub("", t.strip(" ,;:|-–—*•·/+")))
     t = re.sub(r"\s+", " ", t).strip(" ,;:|-–—*•·/+")
     return t, salary
+
+
+# Words around a title that are not its name: the employment type, a count, praise
+# ("Full-time Ruby Developers", "one front end intern", "top-notch backend engineer"), and
+# after it "role", "of all levels", "preferably", "H1B welcome!".
+_TITLE_PRAISE = re.compile(
+    r"^(?:(?:full[- ]?time|part[- ]?time|both|one|two|three|several|a few|more|some|"
+    r"talented|experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|"
+    r"driven|skilled|awesome|amazing|brilliant|well[- ]rounded|rockstar|job title:|"
+    r"position:|role:|here'?s an?)[\s,]+)+(?=\S)",
+    re.I,
+)
+_TITLE_TAIL = re.compile(
+    r"(?:\s+(?:roles?|positions?|(?:of|at) all (?:experience |seniority )?levels|"
+    r"of all (?:kinds|types|stripes|backgrounds)),?|,?\s+(?:preferably|ideally)|"
+    r"[,!]?\s+(?:h-?1-?b|visa)\b[^()]*)$",
+    re.I,
+)
 
 
 _GENDER_ONLY = re.compile(r"(?:[mwfdhxk]\s?/\s?){1,2}[mwfdhxk]|all genders|alle geschlechter", re.I)
@@ -523,14 +537,18 @@ def _split_roles(text: str) -> list[_Role]:
     """Roles named in one piece: "Senior ML Engineer, Data Scientist and Backend Engineer".
 
     Only split where each part names a job: a part without a job noun ("iOS and Android",
-    "Senior and Staff") stays with its neighbour.
+    "Senior and Staff") stays with its neighbour, except in a comma list of three or more
+    that names a job, where a short item is one ("Backend, mobile, PM, design, data").
     """
     text = re.sub(r"[,;\s]*\b(?:etc\.?|and more|and others|\.{3}|…)\s*$", "", text.strip())
     pieces = _split_outside_parens(
         text, r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*"
     )
     seps = re.findall(r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*", text)
+    commas = sum(1 for x in seps if x.strip() in (",", ";"))
+    listed = commas >= 2 and any(names_a_job(p) for p in pieces)
     merged: list[str] = []
+    items: set[int] = set()  # merged pieces kept as list items without a job noun
     pending = ""
     for i, piece in enumerate(pieces):
         piece = piece.strip()
@@ -547,6 +565,10 @@ def _split_roles(text: str) -> list[_Role]:
         ):
             pending = piece + (seps[i] if i < len(seps) else " ")
             continue
+        if listed and sep.strip() in (",", ";") and _list_item(piece):
+            items.add(len(merged))
+            merged.append(piece)
+            continue
         if merged and not names_a_job(_SALARY_SPAN.sub(" ", piece)):
             merged[-1] = merged[-1] + sep + piece
             continue
@@ -557,12 +579,27 @@ def _split_roles(text: str) -> list[_Role]:
     if pending:
         merged.append(pending.strip())
     roles = []
-    for piece in merged:
+    for i, piece in enumerate(merged):
         title, salary = _clean_title(piece)
         plain = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", title)
-        if title and names_a_job(title) and not _SENTENCE_WORD.search(plain):
+        if title and (i in items or names_a_job(title)) and not _SENTENCE_WORD.search(plain):
             roles.append(_Role(title, salary))
     return roles
+
+
+def _list_item(piece: str) -> bool:
+    """A short item of a list of roles that names a team rather than a job ("mobile",
+    "design", "BizDev"): not a level, place, work mode, pay, tool or sentence."""
+    words = piece.split()
+    return (
+        0 < len(words) <= 3
+        and not _SENIORITY_ONLY.match(piece)
+        and not _is_context(piece)
+        and not _SENTENCE_WORD.search(piece)
+        and not extract_skills(piece)
+        and not _GENERIC_ROLE.match(piece)
+        and bool(re.match(r"[^\W\d_]", piece))
+    )
 
 
 def _apply_segments(header: _Header, segments: list[_Segment], first_is_company: bool) -> None:
@@ -973,6 +1010,14 @@ class _RoleLine:
     lines: list[int] = field(default_factory=list)  # the lines of its section
 
 
+def _tool_list(text: str) -> bool:
+    """Whether every item of "Ruby, Go, Java" names a tool (a skill that is not a concept)."""
+    items = [i for i in re.split(r"\s*[,;/]\s*|\s+(?:and|or)\s+", text) if i.strip()]
+    return bool(items) and all(
+        any(skill_category(k) != "other" for k in extract_skills(i)) for i in items
+    )
+
+
 def _role_line(line: str) -> tuple[_Role, bool] | None:
     """The role a body line names ("- Senior ML Engineer ($200k): PyTorch, Ray", "Director of
     Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None."""
@@ -995,8 +1040,13 @@ def _role_line(line: str) -> tuple[_Role, bool] | None:
         cut = salary_m.start()  # "Lead Perception Engineer $200k–$240k"
     head = text[:cut].strip()
     separated = cut < len(text)
-    # "Senior ML Engineer (geospatial models, PyTorch, Kubernetes)": a description, not title.
-    if (m := re.search(r"\s*\(([^()]*)\)$", head)) and re.search(r"[,;]", m.group(1)):
+    # "Senior ML Engineer (geospatial models, PyTorch, Kubernetes)": a description, not title;
+    # a list of tools ("(Ruby, Go, Java)") is part of it.
+    if (
+        (m := re.search(r"\s*\(([^()]*)\)$", head))
+        and re.search(r"[,;]", m.group(1))
+        and not _tool_list(m.group(1))
+    ):
         head = head[: m.start()]
     if not _title_like(head):
         return None
