@@ -54,7 +54,9 @@ class Report:
 
 
 def _company_key(value: str | None) -> str:
-    value = re.sub(r"\b(inc|llc|ltd|gmbh|corp|co|sa|ag|bv)\b\.?", "", (value or "").lower())
+    """A name without case, legal form or web suffix: "Acme.io, Inc." → "acme"."""
+    value = re.sub(r"\.(?:com|io|ai|co|us|org|net|dev|app|so|sh|xyz)$", "", (value or "").lower())
+    value = re.sub(r"\b(inc|llc|ltd|gmbh|corp|co|sa|ag|bv)\b\.?", "", value)
     return re.sub(r"[^a-z0-9]+", "", value)
 
 

@@ -391,7 +391,38 @@ def _clean_company(text: str) -> str | None:
         return None  # "Hi HN, I'm the CTO at …": a greeting, not a name
     if _URL_ONLY.match(t) and not t.startswith("http"):
         return re.sub(r"^www\.", "", t, flags=re.I).split(".")[0]  # "acme.example" → "acme"
+    if "@" in t or _place_led(t):
+        return None  # "jobs@acme.com", "San Francisco, CA", "Amsterdam, the Netherlands. No …"
+    # "Scribd, San Francisco": the place after the name goes.
+    if (m := re.match(r"^(.+?)\s*(?:,|\s[-–—/]\s)\s*(.+)$", t)) and _only_places(m.group(2)):
+        return m.group(1)
     return t
+
+
+_PLACE_GLUE = re.compile(
+    r"(?:[\s,.;:/&()+-]|\b(?:and|or|the|area|bay|greater|metro|city)\b)*", re.I
+)
+
+
+def _only_places(text: str) -> bool:
+    """Whether the text names places and nothing else ("San Francisco, CA", "NYC / London")."""
+    prepared = prepare(text)
+    places, pos = _places_in(text), 0
+    for place in places:
+        if not _PLACE_GLUE.fullmatch(prepared[pos : place.start]):
+            return False
+        pos = place.end
+    return bool(places) and bool(_PLACE_GLUE.fullmatch(prepared[pos:]))
+
+
+def _place_led(text: str) -> bool:
+    """Whether a would-be name is a place, or starts with places followed by a sentence
+    ("Amsterdam, the Netherlands. No remote work"), not a name that holds one ("Boston
+    Dynamics")."""
+    if _only_places(text):
+        return True
+    head = re.split(r"(?<=\w)[.;:]\s|\s[-–—(]", text, maxsplit=1)[0]
+    return head != text and _only_places(head)
 
 
 _PRONOUNS = frozenset({"we", "i", "they", "our team", "my team", "us", "hi", "hello"})
@@ -414,6 +445,36 @@ _NOT_NAMES = re.compile(
     r"also|still|back|excited|growing|small|big|team)\b",
     re.I,
 )
+
+
+_NAME_HIRING = re.compile(
+    rf"^{_NAME}\s*(?:\[\d+\]\s*)?(?:\([^()]*\)\s*)?,?\s+(?:(?:is|are)\s+(?:now\s+|currently\s+|"
+    r"actively\s+|also\s+)?(?:hiring|looking for|seeking|searching for|recruiting|changing|"
+    r"improving|building|making|bringing|revolutionizing|transforming|the|an?|one of)\b|"
+    r"(?:just raised|raised|builds|makes|helps|develops|provides|creates|offers|uses|"
+    r"was founded|is located|is based)\b)"
+)
+_NOT_SUBJECTS = re.compile(
+    r"^(?:our|we|this|that|it|you|your|my|who|what|here|there|job|position|role|company|"
+    r"team|the|a|an|each|every|all|if|when|location|salary|about|apply|email|contact)\b",
+    re.I,
+)
+_NAME_LINK = re.compile(rf"^{_NAME}\s*(?:[:(–—-]|\s)\s*(?:https?://|www\.)\S+\)?$")
+
+
+def _named_company(lines: list[str]) -> str | None:
+    """A company named near the top when the header gave none (or a place): "Front Row is
+    hiring …", "Silk [1] is looking for …", a line "Snowledge (http://…)"."""
+    for line in lines[:5]:
+        pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z])|\s+[-–—]\s+", line)
+        for piece in pieces[:4]:
+            m = _NAME_HIRING.match(piece.strip()) or _NAME_LINK.match(piece.strip())
+            name = m.group("name") if m else ""
+            usable = name and not _NOT_NAMES.match(name) and not _NOT_SUBJECTS.match(name)
+            cleaned = _clean_company(name) if usable else None
+            if cleaned is not None and not names_a_job(cleaned):
+                return cleaned
+    return None
 
 
 def _intro_company(lines: list[str]) -> str | None:
@@ -718,7 +779,10 @@ def _dash_header(line: str) -> _Header | None:
         if others:
             header.company = _clean_company(others[0].text)
         return header
-    _apply_segments(header, segs, first_is_company=True)
+    first_is_company = not _only_places(first.text)
+    _apply_segments(header, segs, first_is_company=first_is_company)
+    if not first_is_company:
+        header.company = _lone_name(segs[1:])
     return header
 
 
@@ -844,7 +908,18 @@ def _lines_header(lines: list[str]) -> _Header | None:
     header = _Header(kind="lines")
     first_is_company = segs[0].kind == "other" and "generic_role" not in segs[0].kinds
     _apply_segments(header, segs, first_is_company)
+    if not first_is_company:
+        header.company = _lone_name(segs[1 : len(first_parts)])
     return header
+
+
+def _lone_name(segs: list[_Segment]) -> str | None:
+    """The one piece of a header that is nothing else, when it looks like a name:
+    "Amsterdam, NL, Full-time, Improve Digital", "London, UK - Football Radar"."""
+    others = [s.text.strip() for s in segs if s.kind == "other" and "generic_role" not in s.kinds]
+    if len(others) != 1 or not 0 < len(others[0].split()) <= 4 or not others[0][:1].isupper():
+        return None
+    return _clean_company(others[0])
 
 
 def _prose_roles(lines: list[str]) -> _Header | None:
@@ -1208,7 +1283,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
 
     header = _parse_header(lines)
     if header.company is None:
-        header.company = _intro_company(lines)
+        header.company = _intro_company(lines) or _named_company(lines)
     if _not_an_offer(text, lines, header):
         return Extraction(skip_reason="not_a_job_offer")
 
