@@ -37,8 +37,9 @@ _NOT_BASE_PAY = re.compile(
     r"|reward|on[- ]target|\bote\b|incentive|budget",
     re.I,
 )
-# A text custom field is read as pay when its name says so, or when its value speaks of a
-# salary or range ("Denver (range: $83,000 - 113,000)" under a field named for its offices).
+# A text custom field is read as pay when its name says so, or when its short value speaks
+# of a salary or range ("Denver (range: $83,000 - 113,000)" under a field named for its
+# offices); a long one is a description (often of another position and office), not pay.
 _PAY_NAME = re.compile(r"salar|\bpay\b|compensation|wage|\brange\b", re.I)
 _PAY_VALUE = re.compile(r"\b(?:salary|range)\b", re.I)
 _MIN_NAME = re.compile(r"\bmin(?:imum)?\b", re.I)
@@ -76,7 +77,7 @@ def pay_field_kind(field: Any) -> str | None:
     name, kind = str(field.get("name") or ""), field.get("value_type")
     value = field.get("value")
     is_pay = kind in _RANGE_TYPES or bool(_PAY_NAME.search(name))
-    if not is_pay and kind in _TEXT_TYPES and isinstance(value, str):
+    if not is_pay and kind in _TEXT_TYPES and isinstance(value, str) and len(value) <= 300:
         is_pay = bool(_PAY_VALUE.search(value) and _FIGURE.search(value))
     if not is_pay:  # money that is not base pay: a figure or amount under such a name
         money = kind == "number" or amount_text(value)
