@@ -689,3 +689,32 @@ def test_pay_field_kinds():
             gh_field("Salary", "$1", "short_text"),
         )
     ] == ["range", "min", "max", "not base pay", None, "text"]
+
+
+@pytest.mark.parametrize(
+    ("metadata", "expected"),
+    [
+        ([gh_field("Workplace Type", "Hybrid", "single_select")], "hybrid"),
+        ([gh_field("Work Model", "In office", "single_select")], "onsite"),
+        ([gh_field("Remote Type", "Partially Remote/Hybrid", "single_select")], "hybrid"),
+        ([gh_field("Office Requirement", "Remote", "single_select")], "remote"),
+        ([gh_field("Working Model Eligibility", ["2-Flexible"], "multi_select")], "hybrid"),
+        (
+            [
+                gh_field(
+                    "Working Model Eligibility",
+                    ["1-In Office", "2-Flexible", "3-Fully Remote"],
+                    "multi_select",
+                )
+            ],
+            "remote",
+        ),
+        ([gh_field("Careers Page - Open to Remote", True, "yes_no")], "remote"),
+        ([gh_field("Is Remote?", False, "yes_no")], None),
+        ([gh_field("Target Remote Countries", ["Canada"], "multi_select")], None),
+        ([gh_field("Employment Type", "Full-time", "single_select")], None),
+    ],
+)
+def test_greenhouse_workplace_fields(metadata, expected):
+    record = greenhouse_job(9, "Engineer", metadata=metadata)
+    assert extract_greenhouse(record, CTX).postings[0].structured_remote == expected

@@ -192,6 +192,38 @@ def metadata_pay(metadata: Any, location_text: str | None) -> Pay | None:
     return (own or anywhere)[0] if own or anywhere else None
 
 
+# Custom fields that say where the work is done: "Workplace Type: Hybrid", "Work Model: In
+# office", "Working Model Eligibility: [1-In Office, 2-Flexible, 3-Fully Remote]", "Is Remote?".
+_WORKPLACE_NAME = re.compile(
+    r"workplace|work(?:ing)? model|model of work|office requirement|work schedule|remote"
+    r"|working@",
+    re.I,
+)
+_WORKPLACE_WORDS = (
+    ("hybrid", re.compile(r"hybrid|flexible|partially", re.I)),
+    ("remote", re.compile(r"remote|open to all", re.I)),
+    ("onsite", re.compile(r"office|on-?site", re.I)),
+)
+_WIDEST_FIRST = ("remote", "hybrid", "onsite")
+
+
+def metadata_workplace(metadata: Any) -> str | None:
+    """remote/hybrid/onsite from the custom fields; a job offered in several ways ("In
+    Office", "Flexible", "Fully Remote") is remote, as it can be done fully remotely. A "no"
+    to "Is Remote?" says nothing about office days, so it gives nothing."""
+    found: set[str] = set()
+    for field in metadata if isinstance(metadata, list) else []:
+        if not isinstance(field, dict) or not _WORKPLACE_NAME.search(str(field.get("name"))):
+            continue
+        value = field.get("value")
+        if value is True and "remote" in str(field.get("name")).lower():
+            found.add("remote")
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                found.update(next(([w] for w, rx in _WORKPLACE_WORDS if rx.search(item)), []))
+    return next((w for w in _WIDEST_FIRST if w in found), None)
+
+
 def _pay_block_text(content: str) -> str | None:
     """The first pay range of the pay-transparency block: 'title: range'."""
     # No block without its class name (which no named entity can spell): skip the parse.
@@ -248,6 +280,7 @@ def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extra
         description=html_to_text(content),
         location_text=location,
         structured_salary=structured,
+        structured_remote=metadata_workplace(record.get("metadata")),
         salary_text=None if structured else _pay_block_text(content),
         posted_at=iso_time(record.get("first_published")) or iso_time(record.get("updated_at")),
         url=url,
