@@ -718,3 +718,21 @@ def test_pay_field_kinds():
 def test_greenhouse_workplace_fields(metadata, expected):
     record = greenhouse_job(9, "Engineer", metadata=metadata)
     assert extract_greenhouse(record, CTX).postings[0].structured_remote == expected
+
+
+@pytest.mark.parametrize(
+    ("display_name", "company"),
+    [
+        ("Quillon Careers", "Quillon"),
+        ("Careers at Brightwater Group", "Brightwater Group"),
+        ("Harbor Health - All Jobs", "Harbor Health"),
+        ("Nimbus Job Board", "Nimbus"),
+        ("Orbita Global Services (Career Site)", "Orbita Global Services"),
+        ("Pinecrest US Careers", "Pinecrest"),
+        ("Jobvana", "Jobvana"),
+        ("Acme Jobs Ltd", "Acme Jobs Ltd"),
+    ],
+)
+def test_greenhouse_company_without_board_words(display_name, company):
+    record = greenhouse_job(10, "Engineer", company_name=display_name)
+    assert extract_greenhouse(record, NO_NAME).postings[0].company == company

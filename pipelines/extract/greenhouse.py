@@ -224,6 +224,23 @@ def metadata_workplace(metadata: Any) -> str | None:
     return next((w for w in _WIDEST_FIRST if w in found), None)
 
 
+# Words a board's display name adds to the company's: "PHMG Careers", "Careers at Lineate",
+# "WellPower - All Jobs", "Rubrik Job Board", "Keystone - Referrals", "RCG (Career Site)".
+_BOARD_WORDS = re.compile(
+    r"^\s*careers\s+at\s+|\s*[-–(]?\s*(?:(?:us|all|experienced hiring)\s+)?"
+    r"(?:careers?(?:\s+site)?|jobs?(?:\s+board)?|referrals)\s*\)?\s*$",
+    re.I,
+)
+
+
+def board_company(name: Any) -> str | None:
+    """The company's name in a board's display name, without the board's own words; None
+    when nothing else is left ("Invite-Only Job Board")."""
+    if not isinstance(name, str):
+        return None
+    return _BOARD_WORDS.sub("", name).strip(" -–") or None
+
+
 def _pay_block_text(content: str) -> str | None:
     """The first pay range of the pay-transparency block: 'title: range'."""
     # No block without its class name (which no named entity can spell): skip the parse.
@@ -276,7 +293,7 @@ def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extra
     url = record.get("absolute_url") or None
     posting = ExtractedPosting(
         title=title,
-        company=company(context, record.get("company_name")),
+        company=company(context, board_company(record.get("company_name"))),
         description=html_to_text(content),
         location_text=location,
         structured_salary=structured,
