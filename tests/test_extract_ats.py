@@ -730,6 +730,7 @@ def test_greenhouse_workplace_fields(metadata, expected):
         ("Orbita Global Services (Career Site)", "Orbita Global Services"),
         ("Pinecrest US Careers", "Pinecrest"),
         ("Jobvana", "Jobvana"),
+        ("Bigjobs", "Bigjobs"),
         ("Acme Jobs Ltd", "Acme Jobs Ltd"),
     ],
 )

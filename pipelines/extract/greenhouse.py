@@ -227,8 +227,8 @@ def metadata_workplace(metadata: Any) -> str | None:
 # Words a board's display name adds to the company's: "PHMG Careers", "Careers at Lineate",
 # "WellPower - All Jobs", "Rubrik Job Board", "Keystone - Referrals", "RCG (Career Site)".
 _BOARD_WORDS = re.compile(
-    r"^\s*careers\s+at\s+|\s*[-–(]?\s*(?:(?:us|all|experienced hiring)\s+)?"
-    r"(?:careers?(?:\s+site)?|jobs?(?:\s+board)?|referrals)\s*\)?\s*$",
+    r"^\s*careers\s+at\s+|\s*[-–(]?\s*(?:\b(?:us|all|experienced hiring)\s+)?"
+    r"\b(?:careers?(?:\s+site)?|jobs?(?:\s+board)?|referrals)\s*\)?\s*$",
     re.I,
 )
 
