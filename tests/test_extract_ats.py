@@ -650,6 +650,19 @@ GREENHOUSE_PAY_CASES = [
         usd_year(99000, 131000),
     ),
     (
+        "a pay grade is no figure; an absurd figure is a placeholder",
+        [
+            gh_field("Compensation Grade", "P3", "single_select"),
+            gh_field(
+                "Location Range - International",
+                "(Osaka Only) Base salary range between - ¥1,000,000,000,000.00 JPY",
+                "long_text",
+            ),
+        ],
+        "Osaka, Japan",
+        None,
+    ),
+    (
         "a currency field before the words that repeat it",
         [
             gh_field("NAPT Level/Salary Range", "P3: $60,000 – $90,000", "single_select"),

@@ -21,7 +21,7 @@ from pipelines.extract.ats import amount, company, iso_time, structured_salary
 from pipelines.fx import currencies
 from pipelines.location import parse_location
 from pipelines.model import ExtractedPosting, Extraction, Location, Salary
-from pipelines.salary import parse_salary
+from pipelines.salary import out_of_bounds, parse_salary
 from pipelines.text import (
     STRING_CONTAINERS,
     extract_links,
@@ -51,7 +51,8 @@ _NAME_PLACE = re.compile(r"\(([^()]+)\)\s*$|\s[-–]\s*([^-–]+)$")
 # ("(Seoul Only) Base salary range between ₩68,000,000 - …", "Denver (range: $83,000 …").
 _TEXT_PLACE = re.compile(r"^[^\d$€£¥₩₹]*")
 _CURRENCY_SIGN = re.compile(r"[$€£¥₩₹]|\b[A-Z]{3}\b")
-_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# A figure, not the digits of a code such as a pay grade ("P3", "M2/P4").
+_FIGURE = re.compile(r"(?<![A-Za-z\d])\d[\d,]*(?:\.\d+)?")
 # "min - midpoint - max": the midpoint goes.
 _MIDPOINT = re.compile(r"(\d[\d,.]*\s*[-–]\s*)\S*\d[\d,.]*\s*[-–]\s*(\S*\d[\d,.]*)")
 _TEXT_TYPES = ("short_text", "long_text", "single_select")
@@ -130,7 +131,8 @@ def _text_salary(text: str, country: str | None) -> Salary | None:
 
 def metadata_pays(metadata: Any, country: str | None = None) -> list[Pay]:
     """Every figure of base pay the custom fields state, in field order; `country` (the
-    job's, when it names one) gives figures without a currency sign their currency."""
+    job's, when it names one) gives figures without a currency sign their currency. Figures
+    outside the plausible bounds for their period ("S$1,000,000,000") are placeholders."""
     fields = [f for f in metadata if isinstance(f, dict)] if isinstance(metadata, list) else []
     pays: list[Pay] = []
     bounds: dict[str, Any] = {}
@@ -155,7 +157,11 @@ def metadata_pays(metadata: Any, country: str | None = None) -> list[Pay]:
         text = " - ".join(str(v) for v in (low, high) if amount_text(v))
         if salary := _text_salary(text, country):
             pays.append(Pay("min/max", "min/max", salary))
-    return pays
+    return [p for p in pays if not _implausible(p.salary)]
+
+
+def _implausible(salary: Salary) -> bool:
+    return out_of_bounds(salary.min, salary.max, salary.currency, salary.period)
 
 
 def amount_text(value: Any) -> bool:
