@@ -19,7 +19,14 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from pipelines.extract.greenhouse import amount_text, metadata_pay, metadata_pays, pay_field_kind
+from pipelines.extract.greenhouse import (
+    Pay,
+    amount_text,
+    job_place,
+    metadata_pay,
+    metadata_pays,
+    pay_field_kind,
+)
 
 
 def _location(job: dict[str, Any]) -> str | None:
@@ -27,9 +34,28 @@ def _location(job: dict[str, Any]) -> str | None:
     return location.get("name") if isinstance(location, dict) else None
 
 
-def survey(folder: Path) -> tuple[dict[tuple[str, str, str], Counter], Counter]:
-    """(layout → counts, totals): a layout is (how it is read, value type, field name)."""
+_PAY_KIND = {"range": "range field", "text": "pay in words", "min/max": "lower+upper fields"}
+
+
+def job_layout(fields: list[dict[str, Any]], stated: list[Pay]) -> str | None:
+    """How one job states pay, e.g. "per place + not base pay"; None without pay fields."""
+    kinds = [pay_field_kind(f) for f in fields]
+    if not any(kinds):
+        return None
+    parts = {"per place" if p.place else _PAY_KIND[p.kind] for p in stated}
+    if any(k == "not base pay" and _has_figure(f) for k, f in zip(kinds, fields, strict=True)):
+        parts.add("not base pay")
+    return " + ".join(sorted(parts)) or "placeholders only"
+
+
+def survey(
+    folder: Path,
+) -> tuple[dict[tuple[str, str, str], Counter], dict[str, Counter], Counter]:
+    """(field layout → counts, job layout → counts, totals): a field layout is (how it is
+    read, value type, field name); a job layout the kinds of pay one job's fields state."""
     layouts: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
+    by_job: dict[str, Counter] = defaultdict(Counter)
+    job_boards: dict[str, set[str]] = defaultdict(set)
     boards: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     totals: Counter = Counter()
     for path in sorted(folder.glob("*.json")):
@@ -41,10 +67,14 @@ def survey(folder: Path) -> tuple[dict[tuple[str, str, str], Counter], Counter]:
             totals["jobs"] += 1
             metadata = job.get("metadata") if isinstance(job, dict) else None
             fields = [f for f in metadata or [] if isinstance(f, dict)]
-            stated = {p.field for p in metadata_pays(fields)}
+            stated = metadata_pays(fields, job_place(_location(job))[1])
             chosen = metadata_pay(fields, _location(job))
             totals["jobs with a pay figure"] += bool(stated)
             totals["jobs given a salary"] += chosen is not None
+            if layout := job_layout(fields, stated):
+                by_job[layout]["jobs"] += 1
+                by_job[layout]["salary"] += chosen is not None
+                job_boards[layout].add(token)
             for field in fields:
                 kind = pay_field_kind(field)
                 if kind is None:
@@ -61,7 +91,9 @@ def survey(folder: Path) -> tuple[dict[tuple[str, str, str], Counter], Counter]:
                 )
     for key, names in boards.items():
         layouts[key]["boards"] = len(names)
-    return layouts, totals
+    for layout, names in job_boards.items():
+        by_job[layout]["boards"] = len(names)
+    return layouts, by_job, totals
 
 
 def _has_figure(field: dict[str, Any]) -> bool:
@@ -77,8 +109,11 @@ def main() -> None:
     ns = parser.parse_args()
     if not ns.boards.is_dir():
         parser.error(f"{ns.boards} is not a folder of board JSON files")
-    layouts, totals = survey(ns.boards)
+    layouts, by_job, totals = survey(ns.boards)
     print(", ".join(f"{v} {k}" for k, v in totals.items()))
+    print(f"\n{'boards':>6} {'jobs':>6} {'salary':>6}  how a job states pay")
+    for layout, c in sorted(by_job.items(), key=lambda kv: -kv[1]["jobs"]):
+        print(f"{c['boards']:>6} {c['jobs']:>6} {c['salary']:>6}  {layout}")
     by_kind: dict[str, Counter] = defaultdict(Counter)
     for (kind, _, _), counts in layouts.items():
         by_kind[kind].update(counts)

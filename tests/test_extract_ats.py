@@ -1,5 +1,6 @@
 """The Greenhouse, Lever and Ashby extractors and their shared helpers: table-driven."""
 
+import json
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -750,3 +751,27 @@ def test_greenhouse_workplace_fields(metadata, expected):
 def test_greenhouse_company_without_board_words(display_name, company):
     record = greenhouse_job(10, "Engineer", company_name=display_name)
     assert extract_greenhouse(record, NO_NAME).postings[0].company == company
+
+
+def test_greenhouse_pay_survey(tmp_path):
+    """bench/greenhouse_pay.py counts each layout's jobs and the salaries taken from it."""
+    from bench.greenhouse_pay import survey
+
+    jobs = [
+        greenhouse_job(1, "A", location={"name": "Toronto"}, metadata=PER_COUNTRY),
+        greenhouse_job(2, "B", location={"name": "Dublin"}, metadata=PER_COUNTRY),
+        greenhouse_job(3, "C", metadata=[gh_range("Salary", None, "0.0", "0.0")]),
+        greenhouse_job(4, "D", metadata=None),
+    ]
+    (tmp_path / "acmeml.json").write_text(json.dumps({"company": "acmeml", "jobs": jobs}))
+    fields, by_job, totals = survey(tmp_path)
+    assert totals == {
+        "boards": 1,
+        "jobs": 4,
+        "jobs with a pay figure": 2,
+        "jobs given a salary": 1,
+    }
+    assert by_job["not base pay + per place"] == {"jobs": 2, "salary": 1, "boards": 1}
+    assert by_job["placeholders only"]["jobs"] == 1
+    canada = fields[("range", "currency_range", "Job Post Range (Canada)")]
+    assert (canada["jobs"], canada["with a figure"], canada["salary from it"]) == (2, 2, 1)

@@ -186,11 +186,16 @@ def _matches(pay: Pay, job: Location) -> bool:
     return bool(set(place.countries) & set(job.countries))
 
 
+def job_place(location_text: str | None) -> tuple[Location, str | None]:
+    """The job's places, and its country when it names exactly one."""
+    job = parse_location(location_text or "")
+    return job, job.countries[0] if len(job.countries) == 1 else None
+
+
 def metadata_pay(metadata: Any, location_text: str | None) -> Pay | None:
     """The job's base pay from its custom fields: a figure bound to the job's own place
     first, else one bound to no place; a figure for another office or country never."""
-    job = parse_location(location_text or "")
-    country = job.countries[0] if len(job.countries) == 1 else None
+    job, country = job_place(location_text)
     pays = metadata_pays(metadata, country)
     pays.sort(key=lambda p: p.kind != "range")  # a currency field before words about it
     own = [p for p in pays if _matches(p, job)]
