@@ -605,11 +605,14 @@ def _evaluate(
         return None
     low: float | None = lo
     high: float | None = hi
+    lead = text[max(floor, start - 16) : start]
     if len(terms) == 1:
-        if _UP_TO_RE.search(text[max(floor, start - 16) : start]):
+        if m := _UP_TO_RE.search(lead):
             low = None  # "up to $180k"
-        elif terms[0].plus or _FROM_RE.search(text[max(floor, start - 16) : start]):
+            start -= len(lead) - m.start()  # the words say it: they are kept with it
+        elif terms[0].plus or (m := _FROM_RE.search(lead)):
             high = None  # "$200k+", "from €60k"
+            start -= len(lead) - m.start() if m else 0
     return Salary(
         min=low,
         max=high,

@@ -1317,6 +1317,10 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
     roles = _dedupe_roles(roles) or [_Role("")]
     shared = _shared_text(body, found, roles)
+    if len(roles) > 1 and header.salary is None and not any(r.salary for r in roles):
+        # "(salary ranges for each job 70k-130k)": one figure in the words every role shares.
+        stated = find_salaries(shared if shared is not None else text)
+        header.salary = stated[0].text if len(stated) == 1 else None
 
     urls = extract_links(html)
     location = "; ".join(dict.fromkeys(x for x in header.locations if x)) or None
