@@ -1340,16 +1340,23 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             title=role.title,
             salary_text=role.salary or header.salary,
             urls=list(urls),
-            skills_text=(
-                "\n".join(x for x in (role.title, role.section, shared) if x)
-                if shared is not None
-                else None
-            ),
+            skills_text=_skills_text(role, shared, len(roles)),
             **common,  # type: ignore[arg-type]
         )
         for role in roles
     ]
     return Extraction(postings=postings)
+
+
+def _skills_text(role: _Role, shared: str | None, roles: int) -> str | None:
+    """The words a role's skills are read from (None: the whole comment). Beside other roles,
+    a role that is not technical ("Product Manager", "Sales") asks only for what its own
+    words name: the team's stack is the engineers'."""
+    if roles > 1 and classify_role(role.title) == "other":
+        return "\n".join(x for x in (role.title, role.section) if x)
+    if shared is None:
+        return None
+    return "\n".join(x for x in (role.title, role.section, shared) if x)
 
 
 def _salaries_per_role(salary: str | None, roles: list[_Role]) -> None:
