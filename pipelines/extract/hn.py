@@ -965,8 +965,8 @@ def _hiring_mentions(lines: list[str]) -> list[_Role]:
         for m in _HIRING_VERB.finditer(line):
             rest = re.sub(r"\s+as well as\s+", " and ", m.group("rest"))
             rest = _MENTION_END.sub("", rest).strip(" ,")
-            if _GENERIC_ROLE.match(rest) or len(rest.split()) > 16:
-                continue
+            if _GENERIC_ROLE.match(rest) and "," not in rest or len(rest.split()) > 16:
+                continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
             for role in _split_roles(rest):
                 role.title = _MENTION_LEAD.sub("", role.title)
                 if _title_like(role.title) and len(role.title.split()) <= 6:
