@@ -514,3 +514,9 @@ def parse_location(text: str) -> Location:
         regions=_dedup(regions),
         cities=_dedup(p.city for p in places),
     )
+
+
+def clear_caches() -> None:
+    """Forget the resolved strings (the gazetteer stays): for timing and tests."""
+    for fn in (parse_location, _find_short_places, _token_key):
+        fn.cache_clear()
