@@ -111,11 +111,25 @@ _WORD_RE = re.compile(rf"{_LETTER}+(?:'{_LETTER}+)*")
 # suffixes on): a run of them is split into the longest names the gazetteer knows.
 _UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _MAX_UNSPACED = 12
+_HYPHEN_WORD_RE = re.compile(r"-[^\W\d_]")
 _TOKEN_SYNONYMS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 _JOIN_SEP_RE = re.compile(r"[ \t.\-]{1,3}")
 _ADJACENT_SEP_RE = re.compile(r"\s*[,(\-–]?\s*,?\s*")
 _ACRONYM_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}(?![A-Za-z])")
 _MAX_WORDS = 5
+# Places with their own country code inside a country: "Hong Kong, China" is HK.
+_PARTS = {"CN": (("HK", None), ("MO", None))}
+_QUALIFIER_KINDS = frozenset(("country", "weak", "code", "code3", "subdiv"))
+# A place right after these is excluded, not named: "Remote (non-US)", "outside the EU".
+_NEGATED_RE = re.compile(
+    r"(?:\bnon[\s-]?|\boutside\s+(?:of\s+)?(?:the\s+)?|\bexcept\s+(?:for\s+)?(?:the\s+)?|"
+    r"\bexcluding\s+(?:the\s+)?)\W?$",
+    re.IGNORECASE,
+)
+_NAME_BEFORE_RE = re.compile(r"\b([A-Z][\w.'’]*)\s*,\s*$")
+_POLICY_WORD_RE = re.compile(
+    r"remote|hybrid|on-?site|office|onsite|anywhere|home|field|based|only", re.IGNORECASE
+)
 _BARE_MIN_POP = 100_000
 _BARE_MIN_POP_MULTIWORD = 20_000
 _ALT_MIN_POP = 150_000
@@ -470,10 +484,14 @@ def _scan(text: str) -> list[_Hit]:
             start, end = toks[i].start, toks[i + n - 1].end
             surface = text[start:end]
             capital = all_lower or not surface[0].islower()  # scripts without case count
+            # "ON-SITE", "IN-PERSON": a capitalized word, not a province or state
+            word_on = _HYPHEN_WORD_RE.match(text, end) is not None
             entries = tuple(
                 e
                 for e in entries
-                if (not e.upper or all_lower or surface.isupper()) and (e.kind != "city" or capital)
+                if (not e.upper or all_lower or surface.isupper())
+                and (e.kind != "city" or capital)
+                and not (word_on and e.upper and e.kind == "subdiv")
             )
             if entries:
                 hits.append(_Hit(start, end, i, i + n, " ".join(keys[i : i + n]), surface, entries))
@@ -490,7 +508,7 @@ def _constraints(hit: _Hit) -> list[tuple[str, str | None]]:
     """(country, admin1 or None) pairs a qualifier after a city name allows."""
     out: list[tuple[str, str | None]] = []
     for e in hit.entries:
-        if e.kind in ("country", "weak", "code"):
+        if e.kind in ("country", "weak", "code", "code3"):
             out.append((e.data[0], None))
         elif e.kind == "subdiv":
             out.append((e.data[0], e.data[1] or None))
@@ -534,32 +552,138 @@ def _find_short_places(text: str) -> tuple[Place, ...]:
 
 
 def _find_places(text: str) -> list[Place]:
-    hits = _scan(text)
+    hits = [h for h in _scan(text) if not _NEGATED_RE.search(text, max(0, h.start - 24), h.start)]
     places: list[Place] = []
+    choices: list[tuple[_City, ...]] = []  # per place: the namesakes of an ambiguous bare city
     i = 0
     while i < len(hits):
         h = hits[i]
-        nxt = hits[i + 1] if i + 1 < len(hits) and _adjacent(text, h, hits[i + 1]) else None
         city_entries = h.of("city")
+        cands = tuple(c for e in city_entries for c in e.data)
+        run = _qualifiers(text, hits, i, cands) if city_entries else []
+        if run:
+            place = _qualified_city(text, h, run, cands)
+            if place is not None and _fits_own_country(h, place):
+                _drop_inside(text, places, choices, h.start, place.countries[0])
+                places.append(place)
+                choices.append(())
+                i += len(run) + 1
+                continue
         if city_entries:
-            if nxt is not None:
-                allowed = _constraints(nxt)
-                cands = tuple(c for e in city_entries for c in e.data)
-                city = _pick(cands, allowed) if allowed else None
-                if city is not None:
-                    places.append(Place(h.start, nxt.end, (city.cc,), (), city.name))
-                    i += 2
-                    continue
             city = _bare_city(h, city_entries[0])
             if city is not None:
                 places.append(Place(h.start, h.end, (city.cc,), (), city.name))
+                namesakes = city_entries[0].data
+                ambiguous = not city_entries[0].alias and len({c.cc for c in namesakes}) > 1
+                choices.append(namesakes if ambiguous else ())
                 i += 1
                 continue
         place = _non_city(text, hits, i)
         if place is not None:
+            if place.city is None and _after_name(text, hits, i):
+                _drop_inside(text, places, choices, text.rfind(",", 0, h.start), place.countries[0])
             places.append(place)
+            choices.append(())
         i += 1
-    return places
+    return _in_context(places, choices)
+
+
+def _qualifiers(text: str, hits: list[_Hit], i: int, cands: tuple[_City, ...]) -> list[_Hit]:
+    """The qualifiers right after the city name hits[i] ("Toronto, ON, Canada" -> ON, Canada):
+    states, provinces, codes and countries, up to the first country named outright. A name
+    that is also a city counts in capitals, or when the city has a namesake there
+    ("London, Ontario"; but "Boston, New York" is two cities)."""
+    run: list[_Hit] = []
+    prev = hits[i]
+    for h in hits[i + 1 :]:
+        if not _adjacent(text, prev, h) or not any(e.kind in _QUALIFIER_KINDS for e in h.entries):
+            break
+        city_name = h.of("city") and not (h.surface.isupper() or h.of("country"))
+        if city_name and (run or _pick(cands, _constraints(h)) is None):
+            break
+        run.append(h)
+        if h.of("country"):
+            break
+        prev = h
+    return run
+
+
+def _qualified_city(text: str, h: _Hit, run: list[_Hit], cands: tuple[_City, ...]) -> Place | None:
+    """A city name with its qualifiers: the namesake in the country (and state) they name; a
+    town the gazetteer lacks when none is ("Glasgow, KY", "Brisbane, CA" are American towns):
+    then the qualifiers' country, read as a state first. A country named last settles it
+    ("Bergamo, BG, Italy": BG is the province, not Bulgaria)."""
+    end = run[-1].end
+    final = next((e.data[0] for e in run[-1].entries if e.kind == "country"), None)
+    if final is not None:
+        hints = [(cc, a) for q in run[:-1] for cc, a in _constraints(q) if cc == final]
+        city = _pick(cands, hints) or _pick(cands, [(final, None), *_PARTS.get(final, ())])
+        return Place(h.start, end, (city.cc if city else final,), (), city.name if city else None)
+    first = run[0]
+    city = _pick(cands, _constraints(first))
+    if city is not None:
+        return Place(h.start, first.end, (city.cc,), (), city.name)
+    if first.of("city") and not first.surface.isupper() or "," not in text[h.end : first.start]:
+        return None  # "DENVER OR REMOTE": a town the gazetteer lacks is written "Town, ST"
+    cc = _qualifier_country(first)
+    return Place(h.start, first.end, (cc,)) if cc else None
+
+
+def _fits_own_country(h: _Hit, place: Place) -> bool:
+    """A city that is also a country ("Singapore, Malaysia, Hong Kong") is no town of the
+    country after it."""
+    own = {e.data[0] for e in h.of("country")}
+    return not own or place.countries[0] in own
+
+
+def _qualifier_country(hit: _Hit) -> str | None:
+    """The country of a qualifier after a place the gazetteer does not know: a country's name,
+    else a state or province ("Chesterfield, VA": Virginia, not the Vatican), else an alpha-3
+    code. A bare alpha-2 code is not enough ("Cuneo, CN" is an Italian province)."""
+    for kinds in (("country",), ("subdiv",), ("weak", "code3")):
+        for e in hit.entries:
+            if e.kind in kinds:
+                return e.data[0]
+    return None
+
+
+def _after_name(text: str, hits: list[_Hit], i: int) -> bool:
+    """Whether a name the gazetteer does not know (capitalized, not a policy word) and a comma
+    come right before hits[i]: "Starbase, TX", "Sheung Wan, HKG"."""
+    start = hits[i].start
+    m = _NAME_BEFORE_RE.search(text, max(0, start - 40), start)
+    if not m or _POLICY_WORD_RE.fullmatch(m.group(1)):
+        return False
+    prev = hits[i - 1] if i else None
+    return prev is None or prev.end != m.end(1) or all(e.kind == "weak" for e in prev.entries)
+
+
+def _drop_inside(
+    text: str, places: list[Place], choices: list[tuple[_City, ...]], end: int, cc: str
+) -> None:
+    """Forget the places of another country inside the name that ends at `end`: in
+    "Panama City Beach, FL" or "East Petersburg, PA" a city's name is part of a town's."""
+    cut = max(text.rfind(c, 0, end) for c in ",;|/()\n")
+    cut = max(cut, text.rfind(" - ", 0, end), text.rfind(" or ", 0, end))
+    while places and places[-1].start > cut and places[-1].countries != (cc,):
+        places.pop()
+        choices.pop()
+
+
+def _in_context(places: list[Place], choices: list[tuple[_City, ...]]) -> list[Place]:
+    """An ambiguous bare city takes the namesake in a country the text names otherwise, when
+    the two are of a size ("Cambridge / Boston" is Cambridge, MA; "London / Toronto" is
+    still London, UK)."""
+    named = {c for p, ch in zip(places, choices, strict=True) if not ch for c in p.countries}
+    out = []
+    for p, ch in zip(places, choices, strict=True):
+        if ch and p.countries[0] not in named:
+            best = next(c for c in ch if c.name == p.city and c.cc == p.countries[0])
+            alt = next((c for c in ch if c.cc in named and c.pop * 4 >= best.pop), None)
+            if alt is not None:
+                p = Place(p.start, p.end, (alt.cc,), (), alt.name)
+        out.append(p)
+    return out
 
 
 def _non_city(text: str, hits: list[_Hit], i: int) -> Place | None:
@@ -571,13 +695,19 @@ def _non_city(text: str, hits: list[_Hit], i: int) -> Place | None:
         return Place(h.start, h.end, countries, regions)
     if "country" in kinds:
         return Place(h.start, h.end, (h.of("country")[0].data[0],))
+    upper = h.surface.isupper()
+    nxt = hits[i + 1] if i + 1 < len(hits) else None
+    if upper and nxt is not None and nxt.of("country") and _adjacent(text, h, nxt):
+        return None  # "Remote, CA, USA": a state or province; the country counts by itself
+    if upper and _after_name(text, hits, i) and (cc := _qualifier_country(h)):
+        return Place(h.start, h.end, (cc,))
     if "weak" in kinds:
         return None
     states = [e for e in h.of("subdiv") if not e.upper]
     if states:
         return Place(h.start, h.end, (states[0].data[0],))
     codes = h.of("code")
-    if codes and h.surface.isupper():
+    if codes and upper:
         cc = codes[0].data[0]
         if cc in _STANDALONE_CODES:
             return Place(h.start, h.end, (cc,))
