@@ -111,7 +111,11 @@ _WORD_RE = re.compile(rf"{_LETTER}+(?:'{_LETTER}+)*")
 # suffixes on): a run of them is split into the longest names the gazetteer knows.
 _UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _MAX_UNSPACED = 12
-_HYPHEN_WORD_RE = re.compile(r"-[^\W\d_]")
+_HYPHEN_WORD_RE = re.compile(r"-([^\W\d_])")
+_STREET_RE = re.compile(
+    r"\s+(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Pike|Way|Ln|Lane|Pkwy|"
+    r"Parkway|Hwy|Highway|Ct|Court|Pl|Sq|Square)\b"
+)
 _TOKEN_SYNONYMS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 _JOIN_SEP_RE = re.compile(r"[ \t.\-]{1,3}")
 _ADJACENT_SEP_RE = re.compile(r"\s*[,(\-–]?\s*,?\s*")
@@ -119,6 +123,7 @@ _ACRONYM_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}(?![A-Za-z])")
 _MAX_WORDS = 5
 # Places with their own country code inside a country: "Hong Kong, China" is HK.
 _PARTS = {"CN": (("HK", None), ("MO", None))}
+_LIST_MIN_POP = 500_000
 _QUALIFIER_KINDS = frozenset(("country", "weak", "code", "code3", "subdiv"))
 # A place right after these is excluded, not named: "Remote (non-US)", "outside the EU".
 _NEGATED_RE = re.compile(
@@ -126,6 +131,7 @@ _NEGATED_RE = re.compile(
     r"\bexcluding\s+(?:the\s+)?)\W?$",
     re.IGNORECASE,
 )
+_NAME_CUT_RE = re.compile(r"[,;|/()\n+&]|\s(?:-|–|or|and)\s", re.IGNORECASE)
 _NAME_BEFORE_RE = re.compile(r"\b([A-Z][\w.'’]*)\s*,\s*$")
 _POLICY_WORD_RE = re.compile(
     r"remote|hybrid|on-?site|office|onsite|anywhere|home|field|based|only", re.IGNORECASE
@@ -484,14 +490,16 @@ def _scan(text: str) -> list[_Hit]:
             start, end = toks[i].start, toks[i + n - 1].end
             surface = text[start:end]
             capital = all_lower or not surface[0].islower()  # scripts without case count
-            # "ON-SITE", "IN-PERSON": a capitalized word, not a province or state
-            word_on = _HYPHEN_WORD_RE.match(text, end) is not None
+            # "ON-SITE", "Maine-et-Loire": part of a word, not a province or state
+            word_on = _HYPHEN_WORD_RE.match(text, end)
+            word_on = word_on is not None and (surface.isupper() or word_on.group(1).islower())
+            street = _STREET_RE.match(text, end) is not None  # "York Rd", "Bristol St"
             entries = tuple(
                 e
                 for e in entries
                 if (not e.upper or all_lower or surface.isupper())
-                and (e.kind != "city" or capital)
-                and not (word_on and e.upper and e.kind == "subdiv")
+                and (e.kind != "city" or capital and not street)
+                and not (word_on and e.kind == "subdiv")
             )
             if entries:
                 hits.append(_Hit(start, end, i, i + n, " ".join(keys[i : i + n]), surface, entries))
@@ -580,7 +588,7 @@ def _find_places(text: str) -> list[Place]:
                 continue
         place = _non_city(text, hits, i)
         if place is not None:
-            if place.city is None and _after_name(text, hits, i):
+            if place.city is None and len(place.countries) == 1 and _after_name(text, hits, i):
                 _drop_inside(text, places, choices, text.rfind(",", 0, h.start), place.countries[0])
             places.append(place)
             choices.append(())
@@ -598,7 +606,9 @@ def _qualifiers(text: str, hits: list[_Hit], i: int, cands: tuple[_City, ...]) -
     for h in hits[i + 1 :]:
         if not _adjacent(text, prev, h) or not any(e.kind in _QUALIFIER_KINDS for e in h.entries):
             break
-        city_name = h.of("city") and not (h.surface.isupper() or h.of("country"))
+        # A city's name: "Boston, New York" is two cities, "London, Singapore" two places.
+        city_state = any(e.alias for e in h.of("city"))
+        city_name = h.of("city") and not h.surface.isupper() and (city_state or not h.of("country"))
         if city_name and (run or _pick(cands, _constraints(h)) is None):
             break
         run.append(h)
@@ -618,6 +628,8 @@ def _qualified_city(text: str, h: _Hit, run: list[_Hit], cands: tuple[_City, ...
     if final is not None:
         hints = [(cc, a) for q in run[:-1] for cc, a in _constraints(q) if cc == final]
         city = _pick(cands, hints) or _pick(cands, [(final, None), *_PARTS.get(final, ())])
+        if city is None and len(run) == 1 and cands[0].pop >= _LIST_MIN_POP:
+            return None  # "London, Bogotá, Czechia": a list of places, not a town of Czechia
         return Place(h.start, end, (city.cc if city else final,), (), city.name if city else None)
     first = run[0]
     city = _pick(cands, _constraints(first))
@@ -663,23 +675,22 @@ def _drop_inside(
 ) -> None:
     """Forget the places of another country inside the name that ends at `end`: in
     "Panama City Beach, FL" or "East Petersburg, PA" a city's name is part of a town's."""
-    cut = max(text.rfind(c, 0, end) for c in ",;|/()\n")
-    cut = max(cut, text.rfind(" - ", 0, end), text.rfind(" or ", 0, end))
-    while places and places[-1].start > cut and places[-1].countries != (cc,):
+    cut = max((m.end() for m in _NAME_CUT_RE.finditer(text, 0, end)), default=0)
+    while places and places[-1].start >= cut and places[-1].city and places[-1].countries != (cc,):
         places.pop()
         choices.pop()
 
 
 def _in_context(places: list[Place], choices: list[tuple[_City, ...]]) -> list[Place]:
     """An ambiguous bare city takes the namesake in a country the text names otherwise, when
-    the two are of a size ("Cambridge / Boston" is Cambridge, MA; "London / Toronto" is
-    still London, UK)."""
+    the two are of a size ("Cambridge / Boston" is Cambridge, MA; "Vancouver / Seattle" is
+    still Vancouver, BC)."""
     named = {c for p, ch in zip(places, choices, strict=True) if not ch for c in p.countries}
     out = []
     for p, ch in zip(places, choices, strict=True):
         if ch and p.countries[0] not in named:
             best = next(c for c in ch if c.name == p.city and c.cc == p.countries[0])
-            alt = next((c for c in ch if c.cc in named and c.pop * 4 >= best.pop), None)
+            alt = next((c for c in ch if c.cc in named and c.pop * 3 >= best.pop * 2), None)
             if alt is not None:
                 p = Place(p.start, p.end, (alt.cc,), (), alt.name)
         out.append(p)
@@ -697,8 +708,10 @@ def _non_city(text: str, hits: list[_Hit], i: int) -> Place | None:
         return Place(h.start, h.end, (h.of("country")[0].data[0],))
     upper = h.surface.isupper()
     nxt = hits[i + 1] if i + 1 < len(hits) else None
-    if upper and nxt is not None and nxt.of("country") and _adjacent(text, h, nxt):
-        return None  # "Remote, CA, USA": a state or province; the country counts by itself
+    if upper and nxt is not None and _adjacent(text, h, nxt):
+        own = {e.data[0] for e in h.of("subdiv")}
+        if own & {e.data[0] for e in nxt.of("country")}:
+            return None  # "Remote, CA, USA": a state; the country counts by itself
     if upper and _after_name(text, hits, i) and (cc := _qualifier_country(h)):
         return Place(h.start, h.end, (cc,))
     if "weak" in kinds:
