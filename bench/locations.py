@@ -30,7 +30,8 @@ from pipelines.location import clear_caches, parse_location
 from pipelines.remote import parse_remote
 
 ROOT = Path(__file__).resolve().parent.parent
-LABELS = ROOT / "tests" / "data" / "labels" / "real" / "locations.yaml"
+# In a folder of its own: the label files right under real/ are postings (bench.accuracy).
+LABELS = ROOT / "tests" / "data" / "labels" / "real" / "places" / "locations.yaml"
 _FIRST_PLACE = (
     "import time; t = time.perf_counter(); from pipelines.location import parse_location; "
     "parse_location('Berlin, Germany'); print(time.perf_counter() - t)"
