@@ -131,6 +131,7 @@ _NEGATED_RE = re.compile(
     r"\bexcluding\s+(?:the\s+)?)\W?$",
     re.IGNORECASE,
 )
+_PLACE_SPLIT_RE = re.compile(r"[()]|\s*[;|/\n]\s*|\s+(?:or|and|&|\+)\s+", re.IGNORECASE)
 _NAME_CUT_RE = re.compile(r"[,;|/()\n+&]|\s(?:-|–|or|and)\s", re.IGNORECASE)
 _NAME_BEFORE_RE = re.compile(r"\b([A-Z][\w.'’]*)\s*,\s*$")
 _POLICY_WORD_RE = re.compile(
@@ -760,6 +761,23 @@ def parse_location(text: str) -> Location:
         regions=_dedup(regions),
         cities=_dedup(p.city for p in places),
     )
+
+
+def split_places(text: str | None) -> list[str]:
+    """The places of a location string as written, one per office or area: split on `;`, `|`,
+    `/`, new lines and a spaced "or", "and", "&" or "+" outside parentheses ("Austin, TX;
+    Remote (US/Canada)" -> "Austin, TX", "Remote (US/Canada)"). Commas stay: "Toronto, ON,
+    Canada" is one place."""
+    parts, depth, start = [], 0, 0
+    text = text or ""
+    for m in _PLACE_SPLIT_RE.finditer(text):
+        depth += m.group().count("(") - m.group().count(")")
+        if depth == 0 and m.group() not in "()":
+            parts.append(text[start : m.start()])
+            start = m.end()
+        depth = max(depth, 0)
+    parts.append(text[start:])
+    return list(dict.fromkeys(p for part in parts if (p := part.strip(" ,-–")) and p))
 
 
 def clear_caches() -> None:
