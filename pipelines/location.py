@@ -125,10 +125,11 @@ _MAX_WORDS = 5
 _PARTS = {"CN": (("HK", None), ("MO", None))}
 _LIST_MIN_POP = 500_000
 _QUALIFIER_KINDS = frozenset(("country", "weak", "code", "code3", "subdiv"))
-# A place right after these is excluded, not named: "Remote (non-US)", "outside the EU".
+# A place right after these is excluded, not named: "Remote (non-US)", "outside the EU",
+# "no US".
 _NEGATED_RE = re.compile(
     r"(?:\bnon[\s-]?|\boutside\s+(?:of\s+)?(?:the\s+)?|\bexcept\s+(?:for\s+)?(?:the\s+)?|"
-    r"\bexcluding\s+(?:the\s+)?)\W?$",
+    r"\bexcluding\s+(?:the\s+)?|\bno\s+|\bnot\s+(?:in\s+)?(?:the\s+)?)\W?$",
     re.IGNORECASE,
 )
 _PLACE_SPLIT_RE = re.compile(r"[()]|\s*[;|/\n]\s*|\s+(?:or|and|&|\+)\s+", re.IGNORECASE)
@@ -320,6 +321,8 @@ def _build_gazetteer() -> _Gazetteer:
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             n = getattr(c, attr, None)
+            if n and n.count(",") == 1 and "(" not in n:
+                n = " ".join(reversed(n.split(", ")))  # "Korea, Republic of" -> "Republic of Korea"
             if n and "," not in n and "(" not in n:
                 add(n, _Entry("country", (c.alpha_2,)))
         for lang in _own_languages(c.alpha_2):
@@ -532,7 +535,7 @@ def _pick(cands: tuple[_City, ...], allowed: list[tuple[str, str | None]]) -> _C
     return None
 
 
-def _bare_city(hit: _Hit, entry: _Entry) -> _City | None:
+def _bare_city(hit: _Hit, entry: _Entry, field: bool = False) -> _City | None:
     gaz = _gazetteer()
     if entry.alias:
         return entry.data[0]
@@ -545,22 +548,27 @@ def _bare_city(hit: _Hit, entry: _Entry) -> _City | None:
     min_pop = _BARE_MIN_POP_MULTIWORD if " " in hit.key else _BARE_MIN_POP
     if hit.key in gaz.bigcity or best.pop >= min_pop:
         return best
+    # A location field names places: a smaller town counts there when its name is no other
+    # country's town ("Rocklin", "Courbevoie"); in prose it would be any capitalized word.
+    if field and len(hit.key) >= 5 and len({c.cc for c in cands}) == 1:
+        return best
     return None
 
 
-def find_places(text: str) -> list[Place]:
-    """Places named in `text` (after `prepare`), in order, with their character spans."""
+def find_places(text: str, field: bool = False) -> list[Place]:
+    """Places named in `text` (after `prepare`), in order, with their character spans.
+    `field`: the text is a location field, where smaller towns count by name alone."""
     if len(text) <= 200:  # header segments and location strings repeat: cached
-        return list(_find_short_places(text))
-    return _find_places(text)
+        return list(_find_short_places(text, field))
+    return _find_places(text, field)
 
 
 @functools.lru_cache(maxsize=16_384)
-def _find_short_places(text: str) -> tuple[Place, ...]:
-    return tuple(_find_places(text))
+def _find_short_places(text: str, field: bool) -> tuple[Place, ...]:
+    return tuple(_find_places(text, field))
 
 
-def _find_places(text: str) -> list[Place]:
+def _find_places(text: str, field: bool = False) -> list[Place]:
     hits = [h for h in _scan(text) if not _NEGATED_RE.search(text, max(0, h.start - 24), h.start)]
     places: list[Place] = []
     choices: list[tuple[_City, ...]] = []  # per place: the namesakes of an ambiguous bare city
@@ -579,7 +587,7 @@ def _find_places(text: str) -> list[Place]:
                 i += len(run) + 1
                 continue
         if city_entries:
-            city = _bare_city(h, city_entries[0])
+            city = _bare_city(h, city_entries[0], field and _alone(text, hits, i))
             if city is not None:
                 places.append(Place(h.start, h.end, (city.cc,), (), city.name))
                 namesakes = city_entries[0].data
@@ -595,6 +603,14 @@ def _find_places(text: str) -> list[Place]:
             choices.append(())
         i += 1
     return _in_context(places, choices)
+
+
+def _alone(text: str, hits: list[_Hit], i: int) -> bool:
+    """Whether hits[i] is the only name in its part of the text (between `;`, `|`, `/`)."""
+    start = max(text.rfind(c, 0, hits[i].start) for c in ";|/\n")
+    ends = [e for c in ";|/\n" if (e := text.find(c, hits[i].end)) >= 0]
+    end = min(ends, default=len(text))
+    return not any(start < h.start < end for j, h in enumerate(hits) if j != i)
 
 
 def _qualifiers(text: str, hits: list[_Hit], i: int, cands: tuple[_City, ...]) -> list[_Hit]:
@@ -751,7 +767,7 @@ def parse_location(text: str) -> Location:
     """Countries, regions and cities named in a location string such as 'San Francisco, CA or
     Remote (US)', 'Berlin / London / NYC', 'Remote - EMEA', 'Onsite, NYC', 'Toronto, ON',
     'München', 'São Paulo, Brasil'."""
-    places = find_places(prepare(text))
+    places = find_places(prepare(text), field=True)
     regions: list[str] = []
     for p in places:
         regions.extend(p.regions)

@@ -239,6 +239,11 @@ CASES = [
     # excluded places
     ("Tbilisi, GE (Hybrid) or Remote (non-US)", ("GE",), (EE,), ("Tbilisi",)),
     ("Remote, outside the EU", (), (), ()),
+    ("REMOTE (Asia/Americas, no US) or HYBRID Lyon", ("FR",), (EAS, SEA, SAS, NA, LA, WE), None),
+    # a location field names smaller towns by name alone, if no other country has one so named
+    ("Courbevoie", ("FR",), (WE,), ("Courbevoie",)),
+    ("Rocklin", ("US",), (NA,), ("Rocklin",)),
+    ("Seoul, Republic of Korea", ("KR",), (EAS,), ("Seoul",)),
     # words that are no places
     ("Part-time", (), (), ()),
     ("Pacific Timezone", (), (), ()),
@@ -339,6 +344,11 @@ def test_region_of(code, region):
 def test_regions_constant_matches_design():
     assert REGIONS == (NA, LA, WE, EE, MEA, SAS, EAS, SEA, OC)
     assert all(region_of(c) in REGIONS for c in ("US", "FR", "PL", "EG", "IN", "JP", "TH", "FJ"))
+
+
+def test_smaller_towns_count_in_location_fields_only():
+    assert location.find_places("We moved our team from Rocklin last spring") == []
+    assert location.find_places("Rocklin", field=True)[0].countries == ("US",)
 
 
 SPLIT_CASES = [
