@@ -631,13 +631,17 @@ def canonical_record(members: list[dict[str, Any]]) -> dict[str, Any]:
     tier = [m for m in ranked if SOURCE_RANK.get(m["source"], 9) == _rank(ranked[0])[0]]
     if len(tier) > 1:  # one job listed for several places
         best["countries"] = list(dict.fromkeys(c for m in tier for c in m["countries"]))
+        if len(best["countries"]) > 1:  # DESIGN.md: several countries, no one country
+            best["country"] = None
         texts = dict.fromkeys(m["location_text"] for m in tier if m["location_text"])
         best["location_text"] = " / ".join(texts) or None
+        best["locations"] = list(dict.fromkeys(p for m in tier for p in m.get("locations") or ()))
     if not best["countries"]:
         other = next((m for m in ranked if m["countries"]), None)
         if other:
             best.update(countries=list(other["countries"]), country=other["country"])
             best.update(region=other["region"], location_text=other["location_text"])
+            best.update(locations=list(other.get("locations") or ()))
     if best["salary_min"] is None:
         other = next((m for m in ranked if m["salary_min"] is not None), None)
         if other:

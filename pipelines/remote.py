@@ -163,6 +163,10 @@ _VISA_KEYS = (
     "visa", "sponsor", "h1", "h-1", "immigration", "permit", "must", "citizen",
 )  # fmt: skip
 
+# Time-zone labels of the scope that are two letters long like a country code: "PT" is Pacific
+# Time (Portugal, ET Ethiopia and MT Malta come only from a named country).
+TWO_LETTER_TIME_ZONES = frozenset(("ET", "CT", "MT", "PT"))
+
 _TZ_LABEL = {
     "us": "US time zones",
     "usa": "US time zones",

@@ -221,9 +221,10 @@ def test_canonical_record_comes_from_the_ats_and_keeps_every_location():
     rows = [
         row("remoteok", "r", "Sr ML Engineer, Ranking", RANKING, salary_min=150000.0),
         row("greenhouse", "1", "Senior Machine Learning Engineer, Ranking", RANKING,
-            location_text="San Francisco, CA", countries=["US"]),
+            location_text="San Francisco, CA", countries=["US"], country="US",
+            locations=["San Francisco, CA"]),
         row("greenhouse", "2", "Senior Machine Learning Engineer, Ranking", RANKING,
-            location_text="London", countries=["GB"]),
+            location_text="London", countries=["GB"], country="GB", locations=["London"]),
     ]  # fmt: skip
     for r in rows:
         r.update(salary_max=r["salary_min"], salary_currency=None, salary_period=None)
@@ -232,6 +233,8 @@ def test_canonical_record_comes_from_the_ats_and_keeps_every_location():
     [posting], links = dedupe(rows)
     assert posting["canonical_source"] == "greenhouse:1"
     assert posting["countries"] == ["US", "GB"]
+    assert posting["country"] is None  # two countries: none is the job's country
+    assert posting["locations"] == ["San Francisco, CA", "London"]
     assert posting["location_text"] == "San Francisco, CA / London"
     assert posting["salary_min"] == 150000.0  # filled from the aggregator
     assert posting["source_count"] == 3

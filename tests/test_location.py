@@ -2,8 +2,10 @@
 
 import pytest
 
-from pipelines.location import REGIONS, parse_location, region_of
-from pipelines.model import Location
+from pipelines import location
+from pipelines.location import REGIONS, parse_location, region_of, split_places
+from pipelines.model import ExtractedPosting, Location
+from pipelines.normalize import normalize_posting
 
 NA, LA, WE, EE = "North America", "Latin America", "Western Europe", "Eastern Europe"
 MEA, SAS, EAS, SEA, OC = (
@@ -196,6 +198,72 @@ CASES = [
     ("Utrecht, NL + Remote (DE)", ("NL", "DE"), (WE,), ("Utrecht",)),
     ("London, United Kingdom; Dublin", ("GB", "IE"), (WE,), ("London", "Dublin")),
     ("Remote – Germany, Austria, Switzerland", ("DE", "AT", "CH"), (WE,), ()),
+    # towns the gazetteer lacks, known by their qualifier (shaped like real board strings)
+    ("Larkspur Flats, TX", ("US",), (NA,), ()),
+    ("Quillby, OH 45012", ("US",), (NA,), ()),
+    ("118 Heron Rd, Dunmore Creek, PA 17325", ("US",), (NA,), ()),
+    ("Glasgow, KY", ("US",), (NA,), ()),
+    ("Chesterfield , VA", ("US",), (NA,), ()),
+    ("Brisbane, CA", ("US",), (NA,), ()),
+    ("Seaford,DE", ("US",), (NA,), ()),
+    ("Berlin, DE", ("DE",), (WE,), ("Berlin",)),
+    ("Toronto, CA", ("CA",), (NA,), ("Toronto",)),
+    ("Pointe-Verte,QC", ("CA",), (NA,), ()),
+    ("Mong Kok, HKG", ("HK",), (EAS,), ("Mong Kok",)),
+    ("Sai Ying Pun, HKG", ("HK",), (EAS,), ()),
+    ("Oakridge Park, New Jersey", ("US",), (NA,), ()),
+    ("Panama City Beach, FL", ("US",), (NA,), ()),
+    ("East Petersburg, PA", ("US",), (NA,), ()),
+    ("Odessa-Midland, TX", ("US",), (NA,), None),
+    ("77 Bristol St Costa Mesa, CA 92626", ("US",), (NA,), ("Costa Mesa",)),
+    ("Remote, CA, USA", ("US",), (NA,), ()),
+    ("Remote - TX", (), (), ()),
+    ("Amsterdam, ON-SITE hybrid", ("NL",), (WE,), ("Amsterdam",)),
+    ("Florida-Remote", ("US",), (NA,), ()),
+    # "City, Region, Country": the country named last settles it
+    ("Bergamo, BG, Italy", ("IT",), (WE,), ("Bergamo",)),
+    ("Monterrey, Nuevo León, Mexico", ("MX",), (LA,), ("Monterrey",)),
+    ("Angers, Maine-et-Loire, France", ("FR",), (WE,), ("Angers",)),
+    ("Leicester, Massachusetts, United States", ("US",), (NA,), ()),
+    ("Hong Kong, China", ("HK",), (EAS,), ("Hong Kong",)),
+    ("The Hague, South Holland, The Netherlands", ("NL",), (WE,), ("The Hague",)),
+    # ...but a list of big cities stays a list, and city-states are no qualifiers
+    ("Paris, Bogotá, Czechia", ("FR", "CO", "CZ"), (WE, LA, EE), ("Paris", "Bogotá")),
+    ("New York, London, Singapore", ("US", "GB", "SG"), (NA, WE, SEA), None),
+    ("United States and Ontario, Canada", ("US", "CA"), (NA,), None),
+    # an ambiguous city takes the namesake in a country named beside it, when of a size
+    ("Cambridge/Boston, MA", ("US",), (NA,), ("Cambridge", "Boston")),
+    ("(Cambridge/Boston)/NYC", ("US",), (NA,), None),
+    ("Seattle / Vancouver", ("US", "CA"), (NA,), ("Seattle", "Vancouver")),
+    ("London / Toronto", ("GB", "CA"), (WE, NA), ("London", "Toronto")),
+    # excluded places
+    ("Tbilisi, GE (Hybrid) or Remote (non-US)", ("GE",), (EE,), ("Tbilisi",)),
+    ("Remote, outside the EU", (), (), ()),
+    ("REMOTE (Asia/Americas, no US) or HYBRID Lyon", ("FR",), (EAS, SEA, SAS, NA, LA, WE), None),
+    # a location field names smaller towns by name alone, if no other country has one so named
+    ("Courbevoie", ("FR",), (WE,), ("Courbevoie",)),
+    ("Rocklin", ("US",), (NA,), ("Rocklin",)),
+    ("Seoul, Republic of Korea", ("KR",), (EAS,), ("Seoul",)),
+    # words that are no places
+    ("Part-time", (), (), ()),
+    ("Pacific Timezone", (), (), ()),
+    ("Bala Cynwyd, PA", ("US",), (NA,), ()),
+    ("Augusta, KS", ("US",), (NA,), ()),
+    # non-Latin scripts
+    ("東京都, Japan", ("JP",), (EAS,), ("Tokyo",)),
+    ("東京都港区", ("JP",), (EAS,), None),
+    ("大阪市", ("JP",), (EAS,), ("Osaka",)),
+    ("日本", ("JP",), (EAS,), ()),
+    ("北京", ("CN",), (EAS,), ("Beijing",)),
+    ("上海市, 中国", ("CN",), (EAS,), None),
+    ("臺北市, Taipei, Taiwan", ("TW",), (EAS,), None),
+    ("서울특별시 강남구", ("KR",), (EAS,), ("Seoul",)),
+    ("Москва, Россия", ("RU",), (EE,), ("Moscow",)),
+    ("Київ", ("UA",), (EE,), ("Kyiv",)),
+    ("תל אביב", ("IL",), (MEA,), ("Tel Aviv",)),
+    ("دبي", ("AE",), (MEA,), ("Dubai",)),
+    ("กรุงเทพมหานคร", ("TH",), (SEA,), ("Bangkok",)),
+    ("Athina, Αττικη, Greece", ("GR",), (WE,), None),
     # nothing, or nothing wrong
     ("", (), (), ()),
     ("Remote", (), (), ()),
@@ -221,7 +289,12 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "countries", "regions", "cities"), CASES)
 def test_parse_location(text, countries, regions, cities):
-    assert parse_location(text) == Location(countries=countries, regions=regions, cities=cities)
+    """Cities None: only the countries and regions are checked."""
+    loc = parse_location(text)
+    if cities is None:
+        assert (loc.countries, loc.regions) == (countries, regions)
+    else:
+        assert loc == Location(countries=countries, regions=regions, cities=cities)
 
 
 def test_country_and_region_properties():
@@ -271,3 +344,108 @@ def test_region_of(code, region):
 def test_regions_constant_matches_design():
     assert REGIONS == (NA, LA, WE, EE, MEA, SAS, EAS, SEA, OC)
     assert all(region_of(c) in REGIONS for c in ("US", "FR", "PL", "EG", "IN", "JP", "TH", "FJ"))
+
+
+def test_smaller_towns_count_in_location_fields_only():
+    assert location.find_places("We moved our team from Rocklin last spring") == []
+    assert location.find_places("Rocklin", field=True)[0].countries == ("US",)
+
+
+SPLIT_CASES = [
+    ("Austin, TX; Remote (US/Canada)", ["Austin, TX", "Remote (US/Canada)"]),
+    ("Toronto, ON, Canada", ["Toronto, ON, Canada"]),
+    ("Cambridge/Boston, MA", ["Cambridge", "Boston, MA"]),
+    ("Berlin | London | NYC", ["Berlin", "London", "NYC"]),
+    ("NYC or Remote", ["NYC", "Remote"]),
+    ("Lisbon; Lisbon", ["Lisbon"]),
+    ("", []),
+    (None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), SPLIT_CASES)
+def test_split_places(text, places):
+    assert split_places(text) == places
+
+
+# (location text, countries, country): what normalize_posting stores (DESIGN.md "Places")
+NORMALIZED_CASES = [
+    ("Utrecht, Netherlands; New York, NY", ["NL", "US"], None),
+    ("Remote (Pacific Timezone)", [], None),
+    ("Remote, PT hours", [], None),
+    ("Remote (Portugal)", ["PT"], "PT"),
+    ("Part-time", [], None),
+    ("Remote", [], None),
+    ("Remote (US)", ["US"], "US"),
+    ("東京都港区", ["JP"], "JP"),
+]
+
+
+@pytest.mark.parametrize(("text", "countries", "country"), NORMALIZED_CASES)
+def test_normalized_country(text, countries, country):
+    row = normalize_posting(
+        ExtractedPosting(title="Data Engineer", location_text=text),
+        {"source": "test", "source_id": "1", "fetched_at": "2026-11-02T10:00:00+00:00"},
+        0,
+        1,
+    )
+    assert (row["countries"], row["country"]) == (countries, country)
+    assert row["locations"] == split_places(text)
+
+
+QUILLBY = ("Quillby", "US", "OH", 200_000, 200_000.0)
+TINY = location._Gazetteer(
+    names={"quillby": (("city", (QUILLBY,), False, False),)},
+    stop=frozenset(),
+    bigcity=frozenset(),
+    prefer={},
+    name_words={"quillby": 1},
+)
+
+
+@pytest.fixture
+def tiny_build(monkeypatch):
+    """A gazetteer of one town instead of the real build; the caches are emptied around."""
+    calls = []
+
+    def build():
+        calls.append(1)
+        return TINY
+
+    monkeypatch.setattr(location, "_build_gazetteer", build)
+    _forget()
+    yield calls
+    _forget()
+
+
+def _forget():
+    location._gazetteer.cache_clear()
+    location._entries.cache_clear()
+    location.clear_caches()
+
+
+def test_gazetteer_is_built_once_then_loaded_from_the_cache(tmp_path, monkeypatch, tiny_build):
+    monkeypatch.setattr(location, "_cache_path", lambda: tmp_path / "gaz" / "g-1.pickle")
+    assert location.parse_location("Quillby").countries == ("US",)
+    _forget()  # as a new process would start
+    assert location.parse_location("Quillby").countries == ("US",)
+    assert len(tiny_build) == 1
+    assert (tmp_path / "gaz" / "g-1.pickle").exists()
+
+
+def test_unwritable_cache_dir_only_costs_the_build(tmp_path, monkeypatch, tiny_build):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a dir")
+    monkeypatch.setattr(location, "_cache_path", lambda: blocker / "g.pickle")
+    assert location.parse_location("Quillby").countries == ("US",)
+    _forget()
+    assert location.parse_location("Quillby").countries == ("US",)
+    assert len(tiny_build) == 2
+
+
+def test_cache_file_changes_with_what_the_build_reads(monkeypatch):
+    before = location._cache_path()
+    monkeypatch.setattr(location, "_aliases_text", lambda: "city\tquillby\tQuillby|US|OH\n")
+    after = location._cache_path()
+    assert before.parent == after.parent and before.name != after.name
+    assert after.name.startswith("location-gazetteer-")
