@@ -7,6 +7,7 @@ each in its own transaction, and recorded in `schema_version`.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -78,6 +79,36 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     return names
 
 
+# An analyst's query reads the warehouse and nothing else: no file outside it (COPY … TO,
+# EXPORT DATABASE, read_csv, read_text, ATTACH), no extension installed or loaded, and no
+# SET that could undo this.
+LOCKED_DOWN = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "lock_configuration": True,
+}
+
+
+def owner_only(path: Path) -> None:
+    """Make the warehouse file owner-only (0600): it holds candidates' posts and addresses."""
+    try:
+        if path.exists() and stat.S_IMODE(path.stat().st_mode) != 0o600:
+            path.chmod(0o600)
+    except OSError:  # not ours to change (a shared file): leave it as it is
+        pass
+
+
+def connect_locked(path: Path | str) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the warehouse that can touch no other file or extension."""
+    if not Path(path).exists():
+        raise FileNotFoundError(
+            f"no warehouse at {path}: run `sourcing run` (or `sourcing rebuild`) first"
+        )
+    return duckdb.connect(str(path), read_only=True, config=LOCKED_DOWN)
+
+
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the warehouse file; a read-write open also applies pending migrations."""
     if read_only:
@@ -88,6 +119,7 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
         return duckdb.connect(str(path), read_only=True)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
+    owner_only(Path(path))
     con.execute("SET autoinstall_known_extensions = false")
     migrate(con)
     return con
