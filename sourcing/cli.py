@@ -71,6 +71,9 @@ def _print_report(report, db: Path) -> None:
     if report.normalized:
         records = sum(m["raw_records"] for m in report.normalized.values())
         _line("normalized", f"{records:>6}  records of crawl dates {', '.join(report.normalized)}")
+        bad = sum(m.get("bad_raw_lines", 0) for m in report.normalized.values())
+        if bad:
+            _line("bad raw lines", f"{bad:>6}  skipped (not UTF-8, not JSON, or odd field types)")
     s = summarize(db)
     _line("postings", f"{s.postings:>6}  ({s.ml_postings} ML or data roles)")
     implausible = (

@@ -93,3 +93,59 @@ def test_export_dataset_replaces_only_its_own_files(warehouse, tmp_path):
 
 def test_the_warehouse_file_is_owner_only(warehouse):
     assert stat.S_IMODE(warehouse.stat().st_mode) == 0o600
+
+
+def test_a_bad_raw_line_is_skipped_and_counted_never_fatal(tmp_path):
+    from sourcing.raw_zone import RawZone, ReadStats
+
+    good = {
+        "source": "greenhouse",
+        "source_id": 7,
+        "url": "https://boards.greenhouse.io/acme/jobs/7",
+        "fetched_at": "2026-11-01T00:00:00+00:00",
+        "record": {"title": "ML Engineer"},
+    }
+    bad = [
+        b'{"source": "greenhouse", "text": "\xff\xfe broken"}',  # not UTF-8
+        b'{"source": "greenhouse", "source_id": "8", "url": ',  # truncated
+        b"[1, 2, 3]",  # not an object
+        json.dumps({**good, "url": 14}).encode(),
+        json.dumps({**good, "record": ["a"]}).encode(),
+        json.dumps({**good, "source_id": None}).encode(),
+        json.dumps({**good, "fetched_at": True}).encode(),
+    ]
+    folder = tmp_path / "raw" / "greenhouse" / "2026-11-01"
+    folder.mkdir(parents=True)
+    lines = [json.dumps(good).encode(), *bad, json.dumps({**good, "source_id": "9"}).encode()]
+    (folder / "run.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    stats = ReadStats()
+    records = list(RawZone(tmp_path).read(stats=stats))
+    assert [r["source_id"] for r in records] == ["7", "9"]
+    assert sum(stats.bad_lines.values()) == len(bad)
+
+
+def test_a_row_of_wrong_types_is_skipped_and_the_others_load(warehouse, caplog):
+    from datetime import UTC, datetime
+
+    from warehouse.load import read_table, replace_tables
+
+    row = {
+        "source": "greenhouse",
+        "posting_id": "p1",
+        "title": "ML Engineer",
+        "role_index": 0,
+        "fetched_at": datetime(2026, 11, 1, tzinfo=UTC),
+    }
+    rows = [
+        {**row, "source_id": "1", "url": "https://a.example/1"},
+        {**row, "source_id": "2", "url": 14},
+        {**row, "source_id": "3", "url": ["https://a.example/3"]},
+        {**row, "source_id": "4", "url": "https://a.example/4"},
+    ]
+    con = connect(warehouse)
+    try:
+        assert replace_tables(con, {"posting_sources": rows}) == {"posting_sources": 2}
+        assert sorted(r["source_id"] for r in read_table(con, "posting_sources")) == ["1", "4"]
+    finally:
+        con.close()
+    assert "skipped a row of wrong types" in caplog.text and "'2'" in caplog.text
