@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import socket
 import threading
 import time
@@ -138,3 +139,12 @@ class FaultServer:
 
     def times(self, path: str) -> list[float]:
         return [t for t, p in self.log if p == path]
+
+
+def note(case: str, **figures: int | str) -> None:
+    """Add a line to the fault table that `bench/faults.py` prints (when it set
+    FAULTS_REPORT): the case and what it measured (inputs tried, rows lost, ...)."""
+    path = os.environ.get("FAULTS_REPORT")
+    if path:
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(json.dumps({"case": case, **figures}) + "\n")
