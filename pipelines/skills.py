@@ -102,7 +102,9 @@ _LIST_INTRO = re.compile(
 )
 _ITEM_END = re.compile(r"\s*(?:[,/;)\]\n.]|$|(?:and|or)\b)")
 _CLAUSE_END = re.compile(r"[.!?]\s|\n")
-_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address starts where a word starts, and its parts cannot give back what they matched
+# (possessive), so a long word after "@" is scanned once, not once per letter.
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
 _NORMALIZE = str.maketrans(
     {
         "\u00a0": " ",

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -15,9 +19,54 @@ EXAMPLE_QUERY = (
 )
 
 
-def _paths(data: str | None, db: str | None) -> tuple[Path, Path]:
+def _data(data: str | None) -> Path:
+    """The data directory, created if missing; a clear message when it cannot be."""
     d = data_dir(data)
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        probe = d / f".write-test-{os.getpid()}"
+        probe.touch()
+        probe.unlink()
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot use {d} as the data directory: {exc.strerror or exc}"
+        ) from exc
+    return d
+
+
+def _paths(data: str | None, db: str | None) -> tuple[Path, Path]:
+    d = _data(data)
     return d, db_path(d, db)
+
+
+@contextmanager
+def _told(output: str | None = None) -> Iterator[None]:
+    """Turn the failures a user can fix into one line each: a warehouse that is missing,
+    busy or not DuckDB, an output path that cannot be written, a DuckDB error."""
+    import duckdb
+
+    from warehouse.db import WarehouseUnavailable
+
+    try:
+        yield
+    except (FileNotFoundError, FileExistsError, WarehouseUnavailable) as exc:
+        if isinstance(exc, FileNotFoundError) and exc.filename and output:
+            raise click.ClickException(f"cannot write {output}: {exc.strerror}") from exc
+        raise click.ClickException(str(exc)) from exc
+    except (IsADirectoryError, NotADirectoryError, PermissionError) as exc:
+        target = output or exc.filename
+        raise click.ClickException(f"cannot write {target}: {exc.strerror}") from exc
+    except duckdb.Error as exc:
+        raise click.ClickException(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _interrupted(exc: Exception) -> NoReturn:
+    click.echo(
+        f"\n{exc}: stopped; nothing more was crawled or loaded, and the warehouse holds what"
+        " it held before the stage under way. Run the command again to finish.",
+        err=True,
+    )
+    sys.exit(130)
 
 
 data_option = click.option(
@@ -40,6 +89,9 @@ def main() -> None:
       sourcing run --sample
       sourcing query "select company, title, salary_min_usd from postings limit 5"
     """
+    # Raw zone, warehouse, report, exports, logs and HTTP cache hold people's posts: every
+    # file this command (and the spiders it starts) creates is owner-only.
+    os.umask(0o077)
 
 
 def _fresh(record: str | None) -> None:
@@ -71,6 +123,9 @@ def _print_report(report, db: Path) -> None:
     if report.normalized:
         records = sum(m["raw_records"] for m in report.normalized.values())
         _line("normalized", f"{records:>6}  records of crawl dates {', '.join(report.normalized)}")
+        bad = sum(m.get("bad_raw_lines", 0) for m in report.normalized.values())
+        if bad:
+            _line("bad raw lines", f"{bad:>6}  skipped (not UTF-8, not JSON, or odd field types)")
     s = summarize(db)
     _line("postings", f"{s.postings:>6}  ({s.ml_postings} ML or data roles)")
     implausible = (
@@ -120,8 +175,8 @@ def run(sample, replay, record, sources, spider_args, data, db) -> None:
       sourcing run --sources hn_hiring --record hn.har
     """
     from sourcing.definitions import build_resources
-    from sourcing.runner import materialize_graph
-    from sourcing.sources import sample_spider_args, select
+    from sourcing.runner import Interrupted, materialize_graph
+    from sourcing.sources import SOURCES, sample_spider_args, select
 
     if sample and replay:
         raise click.UsageError("use --sample or --replay, not both")
@@ -129,6 +184,17 @@ def run(sample, replay, record, sources, spider_args, data, db) -> None:
         chosen = [s.name for s in select(sources)]
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--sources") from exc
+    for pin in spider_args:
+        source, _, pair = pin.partition(":")
+        if "=" not in pair or source not in SOURCES:
+            raise click.BadParameter(
+                f"{pin!r} is not SOURCE:KEY=VALUE with a source name, e.g. hn_hiring:threads=1",
+                param_hint="-a",
+            )
+        if source not in chosen:
+            raise click.BadParameter(
+                f"{pin!r} pins {source}, which this run does not crawl", param_hint="-a"
+            )
     if sample:
         replay = str(SAMPLE_DIR)
         spider_args = (*sample_spider_args(), *spider_args)
@@ -137,7 +203,10 @@ def run(sample, replay, record, sources, spider_args, data, db) -> None:
     resources = build_resources(
         d, db_file, replay=replay, record=record, spider_args=list(spider_args)
     )
-    report = materialize_graph(resources, chosen, say=click.echo)
+    try:
+        report = materialize_graph(resources, chosen, say=click.echo)
+    except Interrupted as exc:
+        _interrupted(exc)
     _print_report(report, db_file)
     if not report.ok:
         sys.exit(1)
@@ -177,7 +246,7 @@ def crawl(source, replay, record, spider_args, data) -> None:
             raise click.BadParameter(f"{pair!r} is not KEY=VALUE", param_hint="-a")
         key, value = pair.split("=", 1)
         args[key] = value
-    d = data_dir(data)
+    d = _data(data)
     _fresh(record)
     click.echo(f"crawl {source} …")
     try:
@@ -191,6 +260,8 @@ def crawl(source, replay, record, spider_args, data) -> None:
         )
     except CrawlError as exc:
         raise click.ClickException(str(exc)) from exc
+    except KeyboardInterrupt:
+        _interrupted(RuntimeError(f"interrupted the crawl of {source}"))
     click.echo(f"{source}: {result.summary}")
     click.echo(f"raw file: {result.path or '(nothing fetched)'}")
 
@@ -206,10 +277,19 @@ def rebuild(data, db) -> None:
       sourcing rebuild --data-dir data
     """
     from sourcing.definitions import build_resources
-    from sourcing.runner import materialize_graph
+    from sourcing.raw_zone import RawZone
+    from sourcing.runner import Interrupted, materialize_graph
 
     d, db_file = _paths(data, db)
-    report = materialize_graph(build_resources(d, db_file), None, say=click.echo, rebuild=True)
+    if not RawZone(d).files():
+        raise click.ClickException(
+            f"the raw zone {d / 'raw'} holds no crawl, so there is nothing to rebuild from: run"
+            " `sourcing crawl SOURCE` or `sourcing run` first (`sourcing run --sample` to try)"
+        )
+    try:
+        report = materialize_graph(build_resources(d, db_file), None, say=click.echo, rebuild=True)
+    except Interrupted as exc:
+        _interrupted(exc)
     _print_report(report, db_file)
     if not report.ok:
         sys.exit(1)
@@ -233,17 +313,11 @@ def query(sql, db, data, fmt) -> None:
     Example:
       sourcing query "select country, count(*) from postings group by 1 order by 2 desc"
     """
-    import duckdb
-
     from warehouse.query import format_rows, run_query
 
     _, db_file = _paths(data, db)
-    try:
+    with _told():
         columns, rows = run_query(db_file, sql)
-    except FileNotFoundError as exc:
-        raise click.ClickException(str(exc)) from exc
-    except duckdb.Error as exc:
-        raise click.ClickException(f"{type(exc).__name__}: {exc}") from exc
     click.echo(format_rows(columns, rows, fmt))
 
 
@@ -271,10 +345,8 @@ def report(output, data, db) -> None:
     from warehouse.report import write_report
 
     _, db_file = _paths(data, db)
-    try:
+    with _told(output):
         built = write_report(db_file, Path(output))
-    except FileNotFoundError as exc:
-        raise click.ClickException(str(exc)) from exc
     width = max(map(len, built.numbers), default=0)
     for key, value in built.numbers.items():
         click.echo(f"  {key:<{width}}  {value}")
@@ -326,10 +398,8 @@ def export_dataset(fmt, output, with_candidates, data, db) -> None:
     from warehouse.snapshot import export_dataset as export
 
     _, db_file = _paths(data, db)
-    try:
+    with _told(output):
         result = export(db_file, Path(output), with_personal=with_candidates)
-    except (FileNotFoundError, FileExistsError) as exc:
-        raise click.ClickException(str(exc)) from exc
     m = result.manifest
     width = max(map(len, result.rows), default=0)
     for table, rows in result.rows.items():
@@ -416,10 +486,8 @@ def export_leads(
         min_match=min_match,
     )
     _, db_file = _paths(data, db)
-    try:
+    with _told(output):
         n = run_export(db_file, kind, Path(output), fmt, filters, bom=bom)
-    except FileNotFoundError as exc:
-        raise click.ClickException(str(exc)) from exc
     if kind == "candidates":
         click.echo(LAWFUL_USE, err=True)
     click.echo(f"{n} {kind} → {output} ({fmt}, owner-only permissions)")
@@ -434,9 +502,10 @@ def export_leads(
 def forget(email, handle, url, data, db) -> None:
     """Erase a person: from every table, the raw zone and stale exports, for good.
 
-    Their identifier is added (as a sha256 hash, never in plain) to the suppression list that
-    every later crawl and rebuild honours; the raw files that held them are rewritten
-    atomically; the warehouse is rebuilt and compacted.
+    Their identifier, and the others their posts hold (handle, addresses, links), are added
+    to the suppression list that every later crawl and rebuild honours, as keyed hashes, never
+    in plain; the raw files that held them are rewritten atomically; exports, recordings and
+    snapshot files that held them are deleted; the warehouse is rebuilt and compacted.
 
     \b
     Example:
@@ -444,7 +513,7 @@ def forget(email, handle, url, data, db) -> None:
       sourcing forget --handle jdoe_hn
     """
     from sourcing.definitions import build_resources
-    from sourcing.runner import materialize_graph
+    from sourcing.runner import Interrupted, materialize_graph
     from warehouse.erase import compact, forget_files
 
     given = [(k, v) for k, v in (("email", email), ("handle", handle), ("url", url)) if v]
@@ -456,18 +525,28 @@ def forget(email, handle, url, data, db) -> None:
         result = forget_files(d, kind, value, db_file)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from exc
+    others = result.identifiers - 1
     click.echo(
-        f"suppressed 1 {kind}; removed {result.records_removed} raw records"
-        f" from {len(result.files_rewritten)} files"
+        f"suppressed the {kind}"
+        + (
+            f" and {others} more identifier{'s' if others != 1 else ''} of the person"
+            if others
+            else ""
+        )
+        + f"; removed {result.records_removed} raw records from {len(result.files_rewritten)} files"
     )
     for path in result.other_files_removed:
         click.echo(f"  removed {path} (it held the person)")
     if db_file.exists():
         # The scrubbed files changed size, so the crawl dates that held the person load again.
-        report = materialize_graph(build_resources(d, db_file), None, say=lambda _: None)
-        if not report.ok:
-            raise click.ClickException(f"rebuild failed: {report.failed}")
-        compact(db_file)
+        try:
+            report = materialize_graph(build_resources(d, db_file), None, say=click.echo)
+        except Interrupted as exc:
+            _interrupted(exc)
+        if report.failed:
+            raise click.ClickException(f"rebuild failed: {'; '.join(report.failed.values())}")
+        with _told():
+            compact(db_file)
         click.echo(f"warehouse rebuilt without them and compacted: {db_file}")
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +49,24 @@ class CrawlResult:
         return out
 
 
+# Set when the user interrupted the run (Ctrl-C, SIGTERM): the crawl under way stops, and
+# `sourcing.runner` loads nothing after it.
+INTERRUPTED = threading.Event()
+_ACTIVE: set[subprocess.Popen] = set()  # the spider processes running now
+
+
+def stop_active(sig: int = signal.SIGTERM) -> None:
+    """Ask every running spider to stop (Scrapy shuts down gracefully on SIGTERM)."""
+    for proc in list(_ACTIVE):
+        if proc.poll() is None:
+            proc.send_signal(sig)
+
+
+def log_path(zone: RawZone, source: str, run_id: str) -> Path:
+    """Each crawl's Scrapy log, kept: `<data-dir>/logs/<source>/<run-id>.log`."""
+    return zone.root.parent / "logs" / source / f"{run_id}.log"
+
+
 def crawl(
     source: str,
     zone: RawZone,
@@ -57,8 +78,15 @@ def crawl(
     timeout: float = 3600,
     settings: dict[str, str] | None = None,
 ) -> CrawlResult:
-    """Crawl `source` into a new raw-zone file and return what it fetched."""
-    out = zone.new_file(source, new_run_id())
+    """Crawl `source` into a new raw-zone file and return what it fetched.
+
+    A crawl that fails, stops early or is interrupted raises CrawlError with its first real
+    error in one line and the path of its log; whatever file it wrote is set aside under
+    `<data-dir>/failed/`, out of the raw zone, so it neither loads nor closes any posting."""
+    run_id = new_run_id()
+    out = zone.new_file(source, run_id)
+    log = log_path(zone, source, run_id)
+    log.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         stats_file = Path(tmp) / "stats.json"
         cmd = [
@@ -87,28 +115,127 @@ def crawl(
         for key, value in settings.items():
             cmd += ["-s", f"{key}={value}"]
         env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "spiders.settings"}
-        try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
-        except subprocess.TimeoutExpired as exc:
-            raise CrawlError(
-                f"{source}: crawl still running after {timeout:.0f}s; stopped"
-            ) from exc
-        if proc.returncode != 0 or not stats_file.exists():
-            raise CrawlError(f"{source}: the spider failed:\n{proc.stderr[-3000:]}")
-        stats = json.loads(stats_file.read_text(encoding="utf-8"))
+        returncode = _run(cmd, env, log, timeout, source, out)
+        stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else None
+    first = first_error(log)
+    where = f"; log: {log}"
+    if INTERRUPTED.is_set():
+        raise CrawlError(f"{source}: interrupted{_set_aside(zone, out)}{where}")
+    if returncode != 0 or stats is None:
+        raise CrawlError(
+            f"{source}: the spider failed: {first or f'exit status {returncode}'}"
+            f"{_set_aside(zone, out)}{where}"
+        )
     reason = stats.get("finish_reason")
     if reason != "finished":
         raise CrawlError(
-            f"{source}: the crawl stopped early ({reason}) after {stats.get('log_count/ERROR', 0)}"
-            " errors; see the log above, fix the source or its arguments, and run it again"
+            f"{source}: the crawl stopped early ({reason}) after"
+            f" {stats.get('log_count/ERROR', 0)} errors: {first or 'no error logged'}"
+            f"{_set_aside(zone, out)}{where}"
         )
     result = CrawlResult(
         source, out if out.exists() else None, int(stats.get("item_scraped_count", 0)), stats
     )
     problem = crawl_problem(result, previous_items(zone, source, exclude=out))
     if problem:
-        raise CrawlError(f"{source}: {problem}")
+        cause = f" First error: {first}." if first and "robots.txt" not in problem else ""
+        raise CrawlError(f"{source}: {problem}.{cause}{_set_aside(zone, out)}{where}")
     return result
+
+
+def _run(cmd: list[str], env: dict, log: Path, timeout: float, source: str, out: Path) -> int:
+    """Run the spider with its output going to `log`; stop it on timeout or interrupt."""
+    with log.open("ab") as sink:
+        proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.STDOUT, env=env)
+        _ACTIVE.add(proc)
+        try:
+            return proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            _stop(proc)
+            raise CrawlError(
+                f"{source}: crawl still running after {timeout:.0f}s; stopped; log: {log}"
+            ) from exc
+        except BaseException:  # Ctrl-C inside Dagster's step: stop the spider, then re-raise
+            INTERRUPTED.set()
+            _stop(proc)
+            out.with_name(out.name + ".part").unlink(missing_ok=True)
+            raise
+        finally:
+            _ACTIVE.discard(proc)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _set_aside(zone: RawZone, out: Path) -> str:
+    """Move a failed crawl's file (and any half-written `.part`) out of the raw zone into
+    `<data-dir>/failed/`, kept for a look but never loaded; say where it went."""
+    out.with_name(out.name + ".part").unlink(missing_ok=True)
+    if not out.exists():
+        return ""
+    aside = zone.root.parent / "failed" / out.relative_to(zone.root)
+    aside.parent.mkdir(parents=True, exist_ok=True)
+    out.replace(aside)
+    return f"; its file was set aside, not loaded: {aside}"
+
+
+# What Scrapy logs for a failure, most telling first (`first_error`).
+_TRACEBACK_END = re.compile(r"^(?:[\w.]+(?:Error|Exception|Exit)|[\w.]+\.\w+Error)\b.*$")
+_LOG_LINE = re.compile(
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \[([^\]]+)\] (ERROR|WARNING|INFO|DEBUG): (.*)$"
+)
+# A spider's own warning about a failure (`greenhouse board 'x': HTTP 503, skipped`).
+_SPIDER_FAILURE = re.compile(r"HTTP \d{3}|fail|error|timed? ?out|refused|DNS", re.IGNORECASE)
+_IGNORED = re.compile(r"Ignoring response <(\d{3}) ([^>]+)>")
+_GAVE_UP = re.compile(r"Gave up retrying <\w+ ([^>]+)> \(failed \d+ times\): (.*)")
+_DOWNLOAD = re.compile(r"Error downloading <\w+ ([^>]+)>(?:: (.*))?")
+_ROBOTS = re.compile(r"Forbidden by robots\.txt: <\w+ ([^>]+)>")
+
+
+def first_error(log: Path) -> str | None:
+    """The first real error of a crawl's log, in one line: an HTTP status with its URL, a
+    download error (DNS, refused, timeout), robots.txt, or an exception's last line."""
+    try:
+        lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    for number, line in enumerate(lines):
+        m = _LOG_LINE.match(line)
+        if not m:
+            continue
+        logger, level, text = m.groups()
+        if hit := _IGNORED.search(text):
+            return f"HTTP {hit.group(1)} from {hit.group(2)}"
+        if hit := _GAVE_UP.search(text):
+            return f"{hit.group(2)} from {hit.group(1)} (gave up retrying)"
+        if hit := _ROBOTS.search(text):
+            return f"robots.txt disallows {hit.group(1)}"
+        if level == "WARNING" and "." not in logger and _SPIDER_FAILURE.search(text):
+            return text
+        if level != "ERROR":
+            continue
+        if hit := _DOWNLOAD.search(text):
+            cause = hit.group(2) or _exception_after(lines, number) or "download failed"
+            return f"{cause} ({hit.group(1)})"
+        return _exception_after(lines, number) or text
+    return next((line for line in reversed(lines) if _TRACEBACK_END.match(line)), None)
+
+
+def _exception_after(lines: list[str], number: int) -> str | None:
+    """The exception line that ends the traceback logged after line `number`."""
+    for line in lines[number + 1 :]:
+        if _LOG_LINE.match(line):
+            return None
+        if _TRACEBACK_END.match(line):
+            return line.strip()
+    return None
 
 
 def previous_items(zone: RawZone, source: str, exclude: Path | None = None) -> int | None:
@@ -127,12 +254,21 @@ def crawl_problem(result: CrawlResult, previous: int | None) -> str | None:
     Nothing fetched while requests failed means the source is down or changed; a collapse to
     under a tenth of the last crawl (of at least 20 records) means its format changed."""
     s = result.summary
-    failed = s["http_errors"] + s["errors"] + s["not_recorded"]
+    robots = int(result.stats.get("robotstxt/forbidden", 0))
+    if result.items == 0 and robots:
+        return (
+            f"no records: robots.txt disallowed {robots} request{'s' if robots != 1 else ''};"
+            " the site does not allow crawling these pages, so they are left alone"
+        )
+    # The spider's own failure counters: boards, threads or pages it could not read.
+    own = {k.replace("_", " "): v for k, v in s.items() if k.endswith("_failed") and v}
+    failed = s["http_errors"] + s["errors"] + s["not_recorded"] + sum(own.values())
     if result.items == 0 and failed:
         return (
             f"no records: {s['http_errors']} HTTP errors, {s['errors']} errors logged,"
-            f" {s['not_recorded']} requests not in the recording; check the source's URL and"
-            " arguments (or the HAR file) and run it again"
+            f" {s['not_recorded']} requests not in the recording"
+            + "".join(f", {v} {k}" for k, v in own.items())
+            + "; check the source's URL and arguments (or the HAR file) and run it again"
         )
     if previous is not None and previous >= 20 and result.items < previous / 10:
         return (

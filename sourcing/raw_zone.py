@@ -32,7 +32,7 @@ def crawl_day(path: Path | str) -> str:
 class ReadStats:
     files: int = 0
     records: int = 0
-    bad_lines: dict[str, int] = field(default_factory=dict)  # file -> lines that were not JSON
+    bad_lines: dict[str, int] = field(default_factory=dict)  # file -> lines skipped as bad
 
 
 class RawZone:
@@ -67,7 +67,7 @@ class RawZone:
     ) -> Iterator[dict[str, Any]]:
         """Every record of the zone, file by file in name order (so, oldest crawl first).
 
-        A line that is not a JSON object is counted in `stats` and logged, never fatal."""
+        A bad line (`parse_line`) is counted in `stats` and logged, never fatal."""
         for _, record in self.read_with_files(sources, stats):
             yield record
 
@@ -81,17 +81,49 @@ class RawZone:
         stats = stats if stats is not None else ReadStats()
         for path in self.files(sources, day):
             stats.files += 1
-            with path.open(encoding="utf-8") as lines:
+            with path.open("rb") as lines:
                 for number, line in enumerate(lines, 1):
                     if not line.strip():
                         continue
-                    try:
-                        record = json.loads(line)
-                        if not isinstance(record, dict):
-                            raise ValueError("not an object")
-                    except ValueError:
+                    record, problem = parse_line(line)
+                    if record is None:
                         stats.bad_lines[str(path)] = stats.bad_lines.get(str(path), 0) + 1
-                        logger.warning("Skipping line %d of %s: not a JSON object", number, path)
+                        logger.warning("Skipping line %d of %s: %s", number, path, problem)
                         continue
                     stats.records += 1
                     yield path, record
+
+
+# The provenance fields every raw record carries, and the types the warehouse stores them as.
+_FIELDS: dict[str, tuple[type, ...]] = {
+    "source": (str,),
+    "source_id": (str, int),
+    "fetched_at": (str,),
+    "url": (str, type(None)),
+    "record": (dict,),
+    "context": (dict, type(None)),
+}
+
+
+def parse_line(line: bytes) -> tuple[dict[str, Any] | None, str | None]:
+    """(record, None) for a well-formed raw-zone line, else (None, what is wrong with it).
+
+    A line that is not UTF-8, not JSON, not an object, or whose provenance fields have the
+    wrong type (a spider that wrote `"url": 14`) is one bad record: skipped and counted by
+    the reader, never a failure of the whole file or date."""
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None, "not UTF-8"
+    except ValueError:
+        return None, "not JSON"
+    if not isinstance(record, dict):
+        return None, "not a JSON object"
+    for name, types in _FIELDS.items():
+        value = record.get(name)
+        if name in ("url", "context") and name not in record:
+            continue
+        if not isinstance(value, types) or isinstance(value, bool):
+            return None, f"field {name!r} is {type(value).__name__}"
+    record["source_id"] = str(record["source_id"])
+    return record, None

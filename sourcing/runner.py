@@ -7,21 +7,35 @@ and the assets downstream rebuild their tables from the per-date ones.
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
 
 import dagster as dg
 
 from sourcing.assets.checks import postings_checks
 from sourcing.assets.crawl import crawl_assets, raw_asset_key
-from sourcing.assets.postings import normalized_crawls
+from sourcing.assets.postings import JOB_SOURCES, normalized_crawls
+from sourcing.crawl import INTERRUPTED, stop_active
 from sourcing.definitions import all_assets, warehouse_assets
 from sourcing.partitions import days_to_load, instance_with_dates, zone_files
 from sourcing.raw_zone import crawl_day
 from warehouse.crawl_dates import loaded_files
+from warehouse.db import WarehouseUnavailable, wait_for_writer
 
-QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+# Dagster's console log stays quiet: each failure is told in one line by this module (an
+# expected one, a crawl's, with its cause and log file; an unexpected one with its full
+# traceback written to `<data-dir>/logs/`).
+QUIET = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
+
+
+class Interrupted(Exception):
+    """The user stopped the run (Ctrl-C or SIGTERM): nothing more was crawled or loaded."""
 
 
 @dataclass
@@ -45,14 +59,67 @@ def _metadata(result: dg.ExecuteInProcessResult) -> dict[str, dict]:
     return out
 
 
-def _error(result: dg.ExecuteInProcessResult) -> str:
+def _error(result: dg.ExecuteInProcessResult, logs: Path | None = None) -> str:
+    """The failure of a run in one line. A crawl's own error (CrawlError) says everything; any
+    other error's traceback goes to a file under `logs`, named in the line."""
+    for event in result.all_events:
+        if event.is_step_failure and event.step_failure_data.error:
+            error = top = event.step_failure_data.error
+            while error.cause is not None and "CrawlError" not in error.cls_name:
+                error = error.cause
+            if "CrawlError" in error.cls_name:
+                return error.message.strip().splitlines()[0]
+            line = f"{top.cls_name}: {top.message.strip().splitlines()[0] if top.message else ''}"
+            if logs is not None:
+                logs.mkdir(parents=True, exist_ok=True)
+                trace = logs / f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{event.step_key}.log"
+                trace.write_text(top.to_string(), encoding="utf-8")
+                line += f" (traceback: {trace})"
+            return line
+    return "failed"
+
+
+def _interrupted(result: dg.ExecuteInProcessResult) -> bool:
+    if INTERRUPTED.is_set():
+        return True
     for event in result.all_events:
         if event.is_step_failure and event.step_failure_data.error:
             error = event.step_failure_data.error
-            while error.cause is not None and "CrawlError" not in error.cls_name:
+            while error is not None:
+                if "Interrupt" in error.cls_name:
+                    return True
                 error = error.cause
-            return error.message.strip()
-    return "failed"
+    return False
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """While the run lasts, SIGTERM and Ctrl-C stop the whole run: the spider under way is
+    told to stop and nothing after it is loaded (a second Ctrl-C aborts at once)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        if signum == signal.SIGINT and INTERRUPTED.is_set():
+            raise KeyboardInterrupt
+        INTERRUPTED.set()
+        stop_active()
+
+    before = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    INTERRUPTED.clear()
+    for sig in before:
+        signal.signal(sig, stop)
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
+def _check(result: dg.ExecuteInProcessResult, stage: str) -> None:
+    if _interrupted(result):
+        raise Interrupted(f"interrupted during {stage}")
 
 
 def materialize_graph(
@@ -62,9 +129,21 @@ def materialize_graph(
     rebuild: bool = False,
 ) -> RunReport:
     """Crawl `sources` (none: crawl nothing), normalize the crawl dates that need it (every
-    date of the raw zone when `rebuild`), then rebuild the tables downstream of them."""
+    date of the raw zone when `rebuild`), then rebuild the tables downstream of them.
+
+    Raises Interrupted when the user stops it: the tables then stay as they were before the
+    stage under way (each load is one transaction), and no later stage runs."""
+    with _stop_on_signals():
+        return _materialize(resources, sources, say, rebuild)
+
+
+def _materialize(
+    resources: dict, sources: list[str] | None, say: Callable[[str], None], rebuild: bool
+) -> RunReport:
     report = RunReport()
     written = set()
+    zone = resources["raw_zone"].zone()
+    logs = zone.root.parent / "logs"
     for source in sources or []:
         start = time.monotonic()
         say(f"crawl {source} …")
@@ -75,6 +154,7 @@ def materialize_graph(
             run_config=QUIET,
             raise_on_error=False,
         )
+        _check(result, f"the crawl of {source}")
         if result.success:
             summary = _metadata(result)[f"raw_{source}"]
             report.crawled[source] = summary
@@ -82,26 +162,37 @@ def materialize_graph(
                 written.add(crawl_day(summary["file"]))
             say(f"crawl {source}: {summary['items']} records in {time.monotonic() - start:.1f}s")
         else:
-            report.failed[source] = _error(result)
+            report.failed[source] = _error(result, logs)
             say(f"crawl {source} FAILED: {report.failed[source]}")
-    zone = resources["raw_zone"].zone()
-    loaded = {} if rebuild else loaded_files(resources["duckdb"].database)
-    if not _normalize_days(resources, days_to_load(zone_files(zone), loaded, written), report, say):
+    database = resources["duckdb"].database
+    try:
+        wait_for_writer(database, say)
+    except WarehouseUnavailable as exc:
+        report.failed["warehouse"] = str(exc)
+        say(f"warehouse FAILED: {exc}")
+        return report
+    loaded = {} if rebuild else loaded_files(database)
+    days = days_to_load(zone_files(zone), loaded, written)
+    if not _normalize_days(resources, days, report, say, logs):
         return report
     start = time.monotonic()
     say("select the latest versions, dedupe and load the warehouse …")
+    # With no job source in the raw zone (only "Who wants to be hired?" crawls) an empty
+    # `postings` is what the data says, not a failure that should block the candidates.
+    checks = postings_checks if zone.files(JOB_SOURCES) else []
     result = dg.materialize(
-        [*all_assets, *postings_checks],
+        [*all_assets, *checks],
         resources=resources,
         selection=[a.key for a in warehouse_assets if a is not normalized_crawls],
         run_config=QUIET,
         raise_on_error=False,
     )
+    _check(result, "the warehouse load")
     report.metadata = _metadata(result)
     for evaluation in result.get_asset_check_evaluations():
         report.checks[evaluation.check_name] = evaluation.passed
     if not result.success:
-        report.failed["warehouse"] = _error(result)
+        report.failed["warehouse"] = _error(result, logs)
         say(f"warehouse FAILED: {report.failed['warehouse']}")
     else:
         say(f"warehouse loaded in {time.monotonic() - start:.1f}s")
@@ -109,11 +200,17 @@ def materialize_graph(
 
 
 def _normalize_days(
-    resources: dict, days: list[str], report: RunReport, say: Callable[[str], None]
+    resources: dict,
+    days: list[str],
+    report: RunReport,
+    say: Callable[[str], None],
+    logs: Path,
 ) -> bool:
     """Materialize the `normalized_crawls` partition of each day; False if one failed."""
     instance = instance_with_dates(resources["raw_zone"].zone())
     for day in days:
+        if INTERRUPTED.is_set():
+            raise Interrupted("interrupted before normalizing")
         start = time.monotonic()
         result = dg.materialize(
             [normalized_crawls],
@@ -123,8 +220,9 @@ def _normalize_days(
             run_config=QUIET,
             raise_on_error=False,
         )
+        _check(result, f"the load of crawl date {day}")
         if not result.success:
-            report.failed["warehouse"] = _error(result)
+            report.failed["warehouse"] = _error(result, logs)
             say(f"normalize {day} FAILED: {report.failed['warehouse']}")
             return False
         meta = report.normalized[day] = _metadata(result)["normalized_crawls"]
@@ -132,4 +230,6 @@ def _normalize_days(
             f"normalize {day}: {meta['raw_records']} records from {meta['raw_files']} files"
             f" → {meta['normalized_rows']} rows in {time.monotonic() - start:.1f}s"
         )
+    if INTERRUPTED.is_set():
+        raise Interrupted("interrupted before the warehouse load")
     return True

@@ -8,15 +8,19 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from pipelines.leads import is_suppressed
+from pipelines.leads import Suppression, is_suppressed, parse_suppression
+
+KEY_FILE = "suppression.key"  # as `warehouse.erase.KEY_FILE` (spiders know no warehouse)
 
 
-def read_suppressed(path: str | None) -> frozenset[str]:
-    """The hashes of `<data-dir>/suppression.sha256` (lines `kind<TAB>sha256<TAB>added`)."""
+def read_suppressed(path: str | None) -> Suppression:
+    """`<data-dir>/suppression.sha256` (lines `kind<TAB>hash<TAB>added<TAB>scheme`) with its
+    key, `suppression.key`, beside it."""
     if not path or not Path(path).exists():
-        return frozenset()
-    rows = [line.split("\t") for line in Path(path).read_text(encoding="utf-8").splitlines()]
-    return frozenset(r[1].strip() for r in rows if len(r) > 1 and not r[0].startswith("#"))
+        return Suppression()
+    key_file = Path(path).with_name(KEY_FILE)
+    key = bytes.fromhex(key_file.read_text(encoding="ascii").strip()) if key_file.exists() else None
+    return parse_suppression(Path(path).read_text(encoding="utf-8"), key)
 
 
 class SuppressionPipeline:
@@ -25,7 +29,7 @@ class SuppressionPipeline:
     drops are counted in the stats (`suppression/dropped`), and `PrivateLogFormatter` keeps
     the record out of the log."""
 
-    def __init__(self, crawler: Crawler, suppressed: frozenset[str]) -> None:
+    def __init__(self, crawler: Crawler, suppressed: Suppression) -> None:
         self.stats = crawler.stats
         self.suppressed = suppressed
 

@@ -44,3 +44,16 @@ def raw_record(
         "record": record,
         "context": context,
     }
+
+
+def record_id(value: Any) -> str | None:
+    """A source's own record id as the raw zone keeps it: a non-empty string or a number;
+    None for anything else a broken feed may send (a list, an object, true, "")."""
+    if isinstance(value, bool) or not isinstance(value, str | int) or str(value).strip() == "":
+        return None
+    return str(value).strip()
+
+
+def link(value: Any, default: str) -> str:
+    """A record's URL when the feed gave one as text, else `default` (`"url": 14` happens)."""
+    return value.strip() if isinstance(value, str) and value.strip() else default

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -79,6 +80,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("-a", dest="args", action="append", default=[], metavar="KEY=VALUE")
     parser.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE")
     ns = parser.parse_args(argv)
+    os.umask(0o077)  # the raw file, the log and the HTTP cache hold people's posts: owner-only
     spider_args = dict(arg.split("=", 1) for arg in ns.args)
     overrides = dict(arg.split("=", 1) for arg in ns.settings)
     stats = run(ns.source, ns.out, spider_args, ns.replay, ns.record, ns.cache, overrides)

@@ -25,6 +25,8 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 RETRY_TIMES = 3
+# The longest Retry-After a crawl waits for (seconds); a server asking for more is not retried.
+RETRY_AFTER_MAX = 120
 # Stop a crawl that keeps failing instead of hammering a struggling site.
 CLOSESPIDER_ERRORCOUNT = 10
 
@@ -35,6 +37,9 @@ HTTPCACHE_EXPIRATION_SECS = 6 * 3600
 HTTPCACHE_IGNORE_HTTP_CODES = [429, 500, 502, 503, 504]
 
 DOWNLOADER_MIDDLEWARES = {
+    # Retries that honour Retry-After (429, 503) per domain, in place of Scrapy's own.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "spiders.middlewares.RetryAfterMiddleware": 550,
     # Next to the downloader, so retries, redirects, decompression and stats see
     # recorded responses exactly as they would see live ones.
     "spiders.middlewares.HarReplayMiddleware": 950,

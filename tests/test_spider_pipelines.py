@@ -47,8 +47,8 @@ def test_a_forgotten_handle_drops_the_record(tmp_path):
 
 
 def test_no_list_means_nothing_is_dropped(tmp_path):
-    assert read_suppressed(None) == frozenset()
-    assert read_suppressed(str(tmp_path / "missing")) == frozenset()
+    assert not read_suppressed(None)
+    assert not read_suppressed(str(tmp_path / "missing"))
     pipeline = SuppressionPipeline.from_crawler(get_crawler())
     assert pipeline.process_item(JOB_POST) is JOB_POST
 

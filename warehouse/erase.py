@@ -2,13 +2,19 @@
 
 `sourcing forget --email ADDR | --handle NAME | --url URL`:
 
-1. adds sha256("kind:normalized value") to `<data-dir>/suppression.sha256` (and, on the next
-   load, to the `suppression_list` table): the plain value is never stored;
+1. finds the person's other identifiers (`person_identifiers`: the handle of every post that
+   holds the one given, and the addresses and links of their own posts), and adds each, as
+   HMAC-SHA256 of "kind:normalized value" under a secret key kept beside the list
+   (`suppression.key`, 0600), to `<data-dir>/suppression.sha256` (and, on the next load, to
+   the `suppression_list` table): the plain value is never stored, and nobody without the
+   key can test a list of public handles against the hashes;
 2. removes from every raw-zone file each record that holds one of the person's identifiers
    (author handle, an email its text spells out, obfuscated or not, a link, or the plain
-   value itself), rewriting the file atomically: a temp file beside it, fsync, rename;
-3. deletes the HTTP cache, and any other file under the data directory (earlier exports, HAR
-   recordings) that contains the plain value; the caller is told which;
+   value itself, matched whole), rewriting the file atomically: a temp file beside it,
+   fsync, rename;
+3. deletes the HTTP cache, and any other file under the data directory (exports, HAR
+   recordings, snapshot Parquet, whose manifest then stops listing it) that holds one of
+   the identifiers; the caller is told which;
 4. after the caller has rebuilt the tables from the scrubbed raw zone (the crawl dates of the
    rewritten files load again, their per-date rows too: the files' sizes changed), `compact`
    copies the DuckDB file into a fresh one, so no deleted row survives in free blocks.
@@ -22,7 +28,10 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
+import secrets
 import shutil
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,17 +39,40 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.leads import ID_KINDS, identifier_hash, normalize_identifier, record_identifiers
+from pipelines.leads import (
+    ID_KINDS,
+    KEYED,
+    Suppression,
+    identifier_hash,
+    normalize_identifier,
+    parse_suppression,
+    record_ids,
+)
 
 SUPPRESSION_FILE = "suppression.sha256"
+KEY_FILE = "suppression.key"  # the list's secret HMAC key, beside it, owner-only
+HEADER = "# HMAC-SHA256 of 'kind:normalized value' of people who asked to be forgotten\n"
 
 
 def suppression_path(data_dir: Path | str) -> Path:
     return Path(data_dir) / SUPPRESSION_FILE
 
 
-def read_suppression(data_dir: Path | str) -> dict[str, tuple[str, str | None]]:
-    """hash → (kind, added_at) of everyone who asked to be forgotten."""
+def suppression_key(data_dir: Path | str, create: bool = False) -> bytes | None:
+    """The data directory's secret key for the suppression list (made on first use when
+    `create`): with it, a hash cannot be reversed by hashing a list of public handles."""
+    path = Path(data_dir) / KEY_FILE
+    if not path.exists():
+        if not create:
+            return None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, secrets.token_hex(32).encode() + b"\n", mode=0o600)
+    return bytes.fromhex(path.read_text(encoding="ascii").strip())
+
+
+def read_suppression(data_dir: Path | str) -> dict[str, tuple[str, str | None, str]]:
+    """hash → (kind, added_at, scheme) of everyone who asked to be forgotten; scheme is
+    `hmac-sha256`, or "" for a plain sha256 line written before the list had a key."""
     path = suppression_path(data_dir)
     if not path.exists():
         return {}
@@ -48,10 +80,18 @@ def read_suppression(data_dir: Path | str) -> dict[str, tuple[str, str | None]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        parts = line.split("\t")
+        parts = [p.strip() for p in line.split("\t")]
         if len(parts) >= 2:
-            out[parts[1].strip()] = (parts[0].strip(), parts[2].strip() if len(parts) > 2 else None)
+            at = parts[2] if len(parts) > 2 and parts[2] else None
+            out[parts[1]] = (parts[0], at, parts[3] if len(parts) > 3 else "")
     return out
+
+
+def load_suppression(data_dir: Path | str) -> Suppression:
+    """The suppression list with its key, as the crawls and rebuilds match records to it."""
+    path = suppression_path(data_dir)
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return parse_suppression(text, suppression_key(data_dir))
 
 
 def suppression_rows(data_dir: Path | str) -> list[dict]:
@@ -62,7 +102,7 @@ def suppression_rows(data_dir: Path | str) -> list[dict]:
             "kind": kind,
             "added_at": datetime.fromisoformat(at).replace(tzinfo=None) if at else None,
         }
-        for h, (kind, at) in sorted(read_suppression(data_dir).items())
+        for h, (kind, at, _) in sorted(read_suppression(data_dir).items())
     ]
 
 
@@ -99,18 +139,29 @@ def _fsync_dir(folder: Path) -> None:
 
 def add_suppression(data_dir: Path | str, kind: str, value: str) -> str:
     """Add a person's identifier (hashed) to the suppression list; return the hash."""
-    if kind not in ID_KINDS:
-        raise ValueError(f"unknown identifier kind {kind!r}")
-    if not normalize_identifier(kind, value):
-        raise ValueError(f"empty {kind}")
-    digest = identifier_hash(kind, value)
+    return add_identifiers(data_dir, {(kind, value)})[0]
+
+
+def add_identifiers(data_dir: Path | str, ids: Iterable[tuple[str, str]]) -> list[str]:
+    """Add identifiers (kind, value) to the suppression list, keyed; return their hashes."""
+    ids = list(ids)
+    for kind, value in ids:
+        if kind not in ID_KINDS:
+            raise ValueError(f"unknown identifier kind {kind!r}")
+        if not normalize_identifier(kind, value):
+            raise ValueError(f"empty {kind}")
+    key = suppression_key(data_dir, create=True)
     known = read_suppression(data_dir)
-    if digest not in known:
-        known[digest] = (kind, datetime.now(UTC).isoformat(timespec="seconds"))
-        body = "# sha256 of 'kind:normalized value' of people who asked to be forgotten\n"
-        body += "".join(f"{k}\t{h}\t{at or ''}\n" for h, (k, at) in sorted(known.items()))
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    digests = [identifier_hash(kind, value, key) for kind, value in ids]
+    fresh = {d: (kind, now, KEYED) for d, (kind, _) in zip(digests, ids, strict=True)}
+    if not fresh.keys() <= known.keys():
+        known = {**fresh, **known}
+        body = HEADER + "".join(
+            f"{k}\t{h}\t{at or ''}\t{scheme}\n" for h, (k, at, scheme) in sorted(known.items())
+        )
         write_atomically(suppression_path(data_dir), body.encode("utf-8"))
-    return digest
+    return digests
 
 
 @dataclass
@@ -118,63 +169,123 @@ class ScrubReport:
     files_rewritten: list[Path] = field(default_factory=list)
     records_removed: int = 0
     other_files_removed: list[Path] = field(default_factory=list)
+    identifiers: int = 0  # how many of the person's identifiers were suppressed
 
 
-def _plain_forms(kind: str, value: str) -> list[str]:
-    """How the value may appear verbatim in a stored file (lower case)."""
-    norm = normalize_identifier(kind, value)
-    if kind == "handle":
-        return []  # a handle is matched as the record's author, not as any substring
-    return [norm]
+def _pattern(kind: str, value: str) -> str:
+    """A regex that finds the identifier in stored text only whole (lower case): `e@x.com`
+    is not inside `jane@x.com` or `e@x.com.au`, `github.com/jo` not inside `github.com/jojo`;
+    a handle only as a field's value (`"author": "jo"`, a CSV cell), never as a word of text."""
+    v = re.escape(value)
+    if kind == "email":
+        return rf"(?<![\w.+%-]){v}(?![\w-]|\.[\w-])"
+    if kind == "url":
+        after = r"(?![\w-]|\.[\w-])" if "/" in value else r"(?![\w-]|\.[\w-]|/[\w-])"
+        return rf"(?<![\w@.-])(?:www\.)?{v}{after}"
+    q = r'\\*"'  # a quote, escaped once more in JSON held inside JSON (a HAR's body)
+    return (
+        rf"{q}(?:author|handle|by|username){q}\s*:\s*{q}{v}{q}|(?:^|[,\t])\"?{v}\"?(?=[,\t\r\n]|$)"
+    )
 
 
-def _unescape(line: str) -> str:
-    return line.replace("&#x2f;", "/").replace("&#x2F;", "/").replace("\\/", "/").lower()
+def _matcher(ids: Iterable[tuple[str, str]]) -> re.Pattern[str] | None:
+    parts = [_pattern(kind, value) for kind, value in sorted(set(ids)) if value]
+    return re.compile("|".join(parts), re.MULTILINE) if parts else None
 
 
-def _holds(line: str, forms: Iterable[str]) -> bool:
-    low = _unescape(line)
-    return any(f and f in low for f in forms)
+def _unescape(text: str) -> str:
+    return text.replace("&#x2f;", "/").replace("&#x2F;", "/").replace("\\/", "/").lower()
 
 
-def scrub_raw(data_dir: Path | str, hashes: set[str], forms: Iterable[str] = ()) -> ScrubReport:
-    """Remove the records of the people in `hashes` from every raw-zone file."""
-    report = ScrubReport()
-    forms = list(forms)
+def _holds(text: str, matcher: re.Pattern[str] | None) -> bool:
+    return matcher is not None and matcher.search(_unescape(text)) is not None
+
+
+def _raw_files(data_dir: Path | str) -> list[Path]:
     root = Path(data_dir) / "raw"
-    if not root.exists():
-        return report
-    for path in sorted([*root.rglob("*.jsonl"), *root.rglob("*.jsonl.gz")]):
-        gz = path.suffix == ".gz"
-        raw_bytes = path.read_bytes()
-        text = (gzip.decompress(raw_bytes) if gz else raw_bytes).decode("utf-8", "replace")
+    return sorted([*root.rglob("*.jsonl"), *root.rglob("*.jsonl.gz")]) if root.exists() else []
+
+
+def _lines(path: Path) -> list[str]:
+    data = path.read_bytes()
+    text = (gzip.decompress(data) if path.suffix == ".gz" else data).decode("utf-8", "replace")
+    return text.splitlines(keepends=True)
+
+
+def _parse(line: str) -> dict | None:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def _author(record: dict) -> str | None:
+    if not str(record.get("source", "")).startswith("hn_"):
+        return None
+    body = record.get("record")
+    author = body.get("author") if isinstance(body, dict) else None
+    return normalize_identifier("handle", author) if isinstance(author, str) else None
+
+
+def person_identifiers(data_dir: Path | str, kind: str, value: str) -> set[tuple[str, str]]:
+    """Every identifier of the person named by one: the handle of each post that holds it,
+    and the addresses and links of their own "Who wants to be hired?" posts that no one else
+    posted, repeated until nothing new turns up (an email finds a post, its handle finds the
+    person's other post, which may give a link). Values are normalized; never printed."""
+    person = {(kind, normalize_identifier(kind, value))}
+    posts, owners = [], defaultdict(set)
+    for path in _raw_files(data_dir):
+        for line in _lines(path):
+            record = _parse(line) if line.strip() else None
+            if record is None:
+                continue
+            ids, author = record_ids(record), _author(record)
+            posts.append((line, record.get("source"), author, ids))
+            for found in ids:
+                owners[found].add(author)
+    while True:
+        matcher, grown = _matcher(person), set(person)
+        for line, source, author, ids in posts:
+            if ids.isdisjoint(person) and not _holds(line, matcher):
+                continue
+            if author:
+                grown.add(("handle", author))
+            if source == "hn_wants":
+                grown |= {i for i in ids if i[0] != "handle" and owners[i] <= {author}}
+        if grown == person:
+            return person
+        person = grown
+
+
+def scrub_raw(
+    data_dir: Path | str, suppression: Suppression, ids: Iterable[tuple[str, str]] = ()
+) -> ScrubReport:
+    """Remove from every raw-zone file each record of a suppressed person, or that holds one
+    of `ids` whole (`_pattern`), rewriting the file atomically."""
+    report = ScrubReport()
+    matcher = _matcher(i for i in ids if i[0] != "handle")  # a handle counts as the author
+    for path in _raw_files(data_dir):
         kept, removed = [], 0
-        for line in text.splitlines(keepends=True):
-            drop = False
-            if line.strip():
-                if _holds(line, forms):
-                    drop = True
-                else:
-                    try:
-                        record = json.loads(line)
-                        drop = isinstance(record, dict) and not record_identifiers(
-                            record
-                        ).isdisjoint(hashes)
-                    except ValueError:
-                        drop = False
+        for line in _lines(path):
+            record = _parse(line) if line.strip() else None
+            drop = _holds(line, matcher) or (
+                record is not None and suppression.holds(record_ids(record))
+            )
             if drop:
                 removed += 1
             else:
                 kept.append(line)
         if removed:
             data = "".join(kept).encode("utf-8")
-            write_atomically(path, gzip.compress(data, mtime=0) if gz else data, mode=0o644)
+            gz = path.suffix == ".gz"
+            write_atomically(path, gzip.compress(data, mtime=0) if gz else data)
             report.files_rewritten.append(path)
             report.records_removed += removed
     return report
 
 
-def _file_holds(path: Path, forms: list[str]) -> bool:
+def _file_holds(path: Path, matcher: re.Pattern[str] | None) -> bool:
     if path.suffix == ".parquet":
         try:
             import pyarrow.parquet as pq
@@ -182,28 +293,30 @@ def _file_holds(path: Path, forms: list[str]) -> bool:
             rows = pq.read_table(path).to_pylist()
         except Exception:
             return False
-        return _holds(json.dumps(rows, default=str, ensure_ascii=False), forms)
+        return _holds(json.dumps(rows, default=str, ensure_ascii=False), matcher)
     try:
         data = path.read_bytes()
         if path.suffix == ".gz":
             data = gzip.decompress(data)
     except (OSError, EOFError, gzip.BadGzipFile):
         return False
-    return _holds(data.decode("utf-8", "replace"), forms)
+    return _holds(data.decode("utf-8", "replace"), matcher)
 
 
 def scrub_other_files(
-    data_dir: Path | str, forms: list[str], keep: Iterable[Path] = ()
+    data_dir: Path | str, ids: Iterable[tuple[str, str]], keep: Iterable[Path] = ()
 ) -> list[Path]:
     """Delete the HTTP cache, and every other file of the data directory (outside the raw
-    zone and `keep`) that holds the value: earlier exports, HAR recordings. Returns them."""
+    zone and `keep`) that holds one of `ids`: exports, HAR recordings, snapshot files (whose
+    manifest then stops listing them). Returns what was removed."""
     data_dir = Path(data_dir)
     removed: list[Path] = []
     cache = data_dir / ".httpcache"
     if cache.exists():
         shutil.rmtree(cache)
         removed.append(cache)
-    if not forms:
+    matcher = _matcher(ids)
+    if matcher is None:
         return removed
     skip = {Path(p).resolve() for p in keep}
     raw = (data_dir / "raw").resolve()
@@ -211,12 +324,39 @@ def scrub_other_files(
         resolved = path.resolve()
         if not path.is_file() or resolved in skip or raw in resolved.parents:
             continue
-        if path.name == SUPPRESSION_FILE or path.suffix in (".duckdb", ".wal"):
+        if path.name in (SUPPRESSION_FILE, KEY_FILE, "manifest.json"):
             continue
-        if _file_holds(path, forms):
+        if path.suffix in (".duckdb", ".wal"):
+            continue
+        if _file_holds(path, matcher):
             path.unlink()
             removed.append(path)
+            _unlist(path)
     return removed
+
+
+def _unlist(removed: Path) -> None:
+    """Take a deleted file out of the manifest of the dataset snapshot that holds it."""
+    for folder in removed.parents:
+        manifest_path = folder / "manifest.json"
+        if not manifest_path.exists():
+            continue
+        try:
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+            tables = manifest["tables"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return
+        name = removed.relative_to(folder).as_posix()
+        for table in tables.values():
+            files = table.get("files", [])
+            gone = [f for f in files if f.get("path") == name]
+            if gone:
+                table["files"] = [f for f in files if f.get("path") != name]
+                table["rows"] = table.get("rows", 0) - sum(f.get("rows", 0) for f in gone)
+                manifest.setdefault("erased_files", []).append(name)
+                body = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+                write_atomically(manifest_path, body.encode("utf-8"))
+        return
 
 
 def compact(db: Path | str) -> None:
@@ -245,11 +385,15 @@ def compact(db: Path | str) -> None:
 
 def forget_files(data_dir: Path | str, kind: str, value: str, db: Path | str) -> ScrubReport:
     """Steps 1–3 of the module docstring; the caller rebuilds, then calls `compact`."""
-    add_suppression(data_dir, kind, value)
-    hashes = set(read_suppression(data_dir))
-    forms = _plain_forms(kind, value)
-    report = scrub_raw(data_dir, hashes, forms)
+    if kind not in ID_KINDS:
+        raise ValueError(f"unknown identifier kind {kind!r}")
+    if not normalize_identifier(kind, value):
+        raise ValueError(f"empty {kind}")
+    ids = person_identifiers(data_dir, kind, value)
+    add_identifiers(data_dir, ids)
+    report = scrub_raw(data_dir, load_suppression(data_dir), ids)
+    report.identifiers = len(ids)
     report.other_files_removed = scrub_other_files(
-        data_dir, forms, keep=[Path(db), Path(str(db) + ".wal")]
+        data_dir, ids, keep=[Path(db), Path(str(db) + ".wal")]
     )
     return report

@@ -6,12 +6,15 @@ the same inputs twice gives identical tables, and a failed load leaves the previ
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 import duckdb
 import pyarrow as pa
+
+logger = logging.getLogger(__name__)
 
 
 def _naive_utc(value: Any) -> Any:
@@ -54,15 +57,44 @@ def _replace(
     try:
         for table, rows in tables.items():
             con.execute(f'DELETE FROM "{table}"{where}', params)
-            if rows:
-                batch = _arrow(rows)  # noqa: F841 - read by DuckDB's replacement scan
-                con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM batch')
-            counts[table] = len(rows)
+            counts[table] = _insert(con, table, rows) if rows else 0
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
     return counts
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Mapping[str, Any]]) -> int:
+    """Insert `rows` into `table`; return how many went in.
+
+    A row whose values do not fit the table's column types (a source that sent a number where
+    text belongs) is skipped, counted and logged by its key, never fatal to the others."""
+    try:
+        batch = _arrow(rows)  # noqa: F841 - read by DuckDB's replacement scan
+        con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM batch')
+        return len(rows)
+    except pa.ArrowException:
+        pass  # the rows disagree on a column's type: check each against the table's types
+    schema = con.sql(f'SELECT * FROM "{table}" LIMIT 0').to_arrow_table().schema
+    good, bad = [], []
+    for row in rows:
+        try:
+            good.append(_arrow_as(schema, row))
+        except (pa.ArrowException, KeyError, ValueError):
+            bad.append(row)
+    for batch in good:  # noqa: B007 - read by DuckDB's replacement scan
+        con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM batch')
+    key = [c for c in ("source", "source_id", "posting_id", "candidate_id") if c in rows[0]]
+    for row in bad:
+        logger.warning("%s: skipped a row of wrong types (%s)", table, [row.get(c) for c in key])
+    return len(good)
+
+
+def _arrow_as(schema: pa.Schema, row: Mapping[str, Any]) -> pa.Table:
+    """One row as Arrow in the table's own column types (strict: 14 is not a URL)."""
+    fields = pa.schema([schema.field(name) for name in row])
+    return pa.Table.from_pylist([{k: _naive_utc(v) for k, v in row.items()}], schema=fields)
 
 
 def read_table(con: duckdb.DuckDBPyConnection, table: str) -> list[dict[str, Any]]:

@@ -10,14 +10,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from warehouse.db import connect
+from warehouse.db import connect_locked
 
 FORMATS = ("table", "csv", "json")
 
 
 def run_query(db: Path | str, sql: str) -> tuple[list[str], list[tuple]]:
-    """Run `sql` on a read-only connection: a query cannot change the warehouse."""
-    con = connect(db, read_only=True)
+    """Run `sql` on a read-only, locked-down connection: a query cannot change the warehouse,
+    read or write any other file, or install an extension."""
+    con = connect_locked(db)
     try:
         cursor = con.execute(sql)
         if cursor.description is None:

@@ -29,6 +29,8 @@ from warehouse.db import connect
 
 MANIFEST = "manifest.json"
 FORMAT_VERSION = 1
+# Written into every manifest: a folder is replaced only when its manifest says we wrote it.
+GENERATOR = "ml-sourcing export dataset"
 # The date that places a row in a month, in order of preference: when the thing was posted,
 # then when we first saw it, then when it was fetched.
 DATE_COLUMNS = ("posted_at", "first_seen", "fetched_at", "crawled_at", "last_seen", "closed_at")
@@ -104,15 +106,15 @@ def _sources(con: duckdb.DuckDBPyConnection, tables: list[str]) -> list[str]:
 
 def export_dataset(db: Path | str, out: Path | str, with_personal: bool = False) -> SnapshotResult:
     """Write every table of the warehouse at `db` as a snapshot in `out` (the tables of
-    people's own posts, PERSONAL_TABLES, only `with_personal`).
+        people's own posts, PERSONAL_TABLES, only `with_personal`).
 
-    The snapshot is written beside `out` and moved into place when complete, so `out` holds
-    either the previous snapshot or the new one, never half of one. An existing `out` that is
-    not a snapshot (no manifest.json) is refused rather than overwritten.
+        The snapshot is written beside `out` and moved into place when complete, so `out` holds
+        either the previous snapshot or the new one, never half of one. An existing `out` that is
+        not a snapshot this project wrote, or that holds a file its manifest does not list, is
+    refused rather than overwritten (`_check_replaceable`).
     """
     out = Path(out)
-    if out.exists() and any(out.iterdir()) and not (out / MANIFEST).exists():
-        raise FileExistsError(f"{out} exists and is not a dataset snapshot: choose another -o")
+    _check_replaceable(out)
     work = out.with_name(f".{out.name}.partial")
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -122,6 +124,7 @@ def export_dataset(db: Path | str, out: Path | str, with_personal: bool = False)
         left_out = [] if with_personal else [t for t in tables if t in PERSONAL_TABLES]
         tables = [t for t in tables if t not in left_out]
         manifest = {
+            "generator": GENERATOR,
             "format": "parquet",
             "format_version": FORMAT_VERSION,
             "partitioning": {"style": "hive", "column": "month", "undated": UNDATED},
@@ -151,6 +154,36 @@ def export_dataset(db: Path | str, out: Path | str, with_personal: bool = False)
         shutil.rmtree(out)
     work.rename(out)
     return SnapshotResult(out, manifest)
+
+
+def _check_replaceable(out: Path) -> None:
+    """Raise FileExistsError unless `out` is missing, empty, or a snapshot this project wrote
+    holding only the files its manifest lists: `-o` never deletes anyone else's files."""
+    if out.exists() and not out.is_dir():
+        raise FileExistsError(f"{out} is a file, not a snapshot directory: choose another -o")
+    if not out.exists() or not any(out.iterdir()):
+        return
+    refuse = f"{out} exists and is not a snapshot written by `sourcing export dataset`"
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        tables = manifest["tables"]
+        ours = manifest.get("generator") == GENERATOR or {  # or one written before the marker
+            "format_version",
+            "partitioning",
+            "schema",
+        } <= set(manifest)
+        listed = {f["path"] for t in tables.values() for f in t["files"]}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise FileExistsError(f"{refuse}: choose another -o") from exc
+    if not ours:
+        raise FileExistsError(f"{refuse}: choose another -o")
+    for path in sorted(out.rglob("*")):
+        name = path.relative_to(out).as_posix()
+        if not path.is_dir() and name != MANIFEST and name not in listed:
+            raise FileExistsError(
+                f"{out} holds {name}, which the snapshot did not write: move it, or choose"
+                " another -o"
+            )
 
 
 def _export_table(con: duckdb.DuckDBPyConnection, table: str, folder: Path) -> dict:

@@ -21,7 +21,7 @@ from sourcing.raw_zone import ReadStats
 from sourcing.resources import RawZoneResource
 from sourcing.sources import SOURCES
 from warehouse.db import migrate
-from warehouse.erase import suppression_rows
+from warehouse.erase import load_suppression, suppression_rows
 from warehouse.load import read_table, replace_tables
 
 CANDIDATE_SOURCES = [s.name for s in SOURCES.values() if s.kind == "candidates"]
@@ -41,7 +41,7 @@ def candidates(
     last_seen across months), and `candidate_posts`, one row per post."""
     zone = raw_zone.zone()
     suppressed_rows = suppression_rows(zone.root.parent)
-    suppressed = {r["id_hash"] for r in suppressed_rows}
+    suppressed = load_suppression(zone.root.parent)
     stats = ReadStats()
     posts, skipped = [], Counter()
     for raw in latest_versions(zone.read(CANDIDATE_SOURCES, stats)):

@@ -25,7 +25,7 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from spiders.records import raw_record
+from spiders.records import link, raw_record, record_id
 
 BOARDS_FILE = Path(__file__).resolve().parent.parent / "boards.yaml"
 ATS_NAMES = ("greenhouse", "lever", "ashby")
@@ -134,14 +134,14 @@ class AtsSpider(scrapy.Spider):
             self.logger.info("%s board %r has no open jobs", self.name, board.token)
         context = {"board": board.token, "company": board.name, "careers_url": board.careers_url}
         for job in jobs:
-            if not isinstance(job, dict) or job.get("id") in (None, ""):
+            if not isinstance(job, dict) or record_id(job.get("id")) is None:
                 self.count("jobs_without_id")
                 continue
             self.count("jobs")
             yield raw_record(
                 response,
                 source=self.name,
-                source_id=job["id"],
+                source_id=record_id(job["id"]),
                 url=self.job_url(job, board.token),
                 record=job,
                 **context,
@@ -163,7 +163,9 @@ class GreenhouseSpider(AtsSpider):
     api_url = "https://boards-api.greenhouse.io/v1/boards/{token}/jobs?content=true"
 
     def job_url(self, job: dict[str, Any], token: str) -> str:
-        return job.get("absolute_url") or f"https://boards.greenhouse.io/{token}/jobs/{job['id']}"
+        return link(
+            job.get("absolute_url"), f"https://boards.greenhouse.io/{token}/jobs/{job['id']}"
+        )
 
 
 class LeverSpider(AtsSpider):
@@ -176,7 +178,7 @@ class LeverSpider(AtsSpider):
         return data if isinstance(data, list) else None
 
     def job_url(self, job: dict[str, Any], token: str) -> str:
-        return job.get("hostedUrl") or f"https://jobs.lever.co/{token}/{job['id']}"
+        return link(job.get("hostedUrl"), f"https://jobs.lever.co/{token}/{job['id']}")
 
 
 class AshbySpider(AtsSpider):
@@ -186,4 +188,4 @@ class AshbySpider(AtsSpider):
     api_url = "https://api.ashbyhq.com/posting-api/job-board/{token}?includeCompensation=true"
 
     def job_url(self, job: dict[str, Any], token: str) -> str:
-        return job.get("jobUrl") or f"https://jobs.ashbyhq.com/{token}/{job['id']}"
+        return link(job.get("jobUrl"), f"https://jobs.ashbyhq.com/{token}/{job['id']}")

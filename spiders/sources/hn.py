@@ -80,18 +80,45 @@ class HnThreadSpider(scrapy.Spider):
     def wanted_months(self) -> int:
         return self.months or self.settings.getint("HN_MONTHS", 2)
 
+    def _json(self, response: Response) -> dict[str, Any] | None:
+        """The response's JSON object, or None (logged, and counted as `<name>/pages_failed`)
+        when it is not one: truncated, HTML from a proxy, a bare list."""
+        try:
+            data = response.json()
+        except (ValueError, AttributeError):  # not JSON, or not a text response at all
+            data = None
+        if isinstance(data, dict):
+            return data
+        self.crawler.stats.inc_value(f"{self.name}/pages_failed")
+        self.logger.error(
+            "%s: HTTP %s, not a JSON object (%d bytes of %s)",
+            response.url,
+            response.status,
+            len(response.body),
+            response.headers.get("Content-Type", b"no type").decode("latin-1"),
+        )
+        return None
+
     def parse_search(self, response: Response, found: int = 0) -> Iterator[scrapy.Request]:
-        data = response.json()
+        data = self._json(response)
+        if data is None:
+            return
         hits = sorted(
-            (h for h in data.get("hits", []) if self.thread_title in (h.get("title") or "")),
-            key=lambda h: h.get("created_at_i") or 0,
+            (
+                h
+                for h in _list(data.get("hits"))
+                if isinstance(h, dict)
+                and self.thread_title in _text(h.get("title"))
+                and str(h.get("objectID", "")).isdigit()
+            ),
+            key=lambda h: _int(h.get("created_at_i")) or 0,
             reverse=True,
         )
         for hit in hits[: self.wanted_months() - found]:
             self.crawler.stats.inc_value(f"{self.name}/threads_found")
             yield self.thread_request(hit["objectID"])
         found += min(len(hits), self.wanted_months() - found)
-        page, pages = data.get("page", 0), data.get("nbPages", 1)
+        page, pages = _int(data.get("page")) or 0, _int(data.get("nbPages")) or 1
         if found < self.wanted_months() and page + 1 < pages:
             yield response.follow(
                 f"{self.api}{SEARCH_PATH}&page={page + 1}",
@@ -102,34 +129,64 @@ class HnThreadSpider(scrapy.Spider):
             self.logger.error("No '%s' thread found in the search results", self.thread_title)
 
     def parse_thread(self, response: Response) -> Iterator[dict[str, Any]]:
-        thread = response.json()
-        title = thread.get("title") or ""
+        thread = self._json(response)
+        if thread is None:
+            return
+        title = _text(thread.get("title"))
         if self.thread_title not in title:
             self.logger.warning(
                 "Item %s is not a '%s' thread: %r", thread.get("id"), self.thread_title, title
             )
-        month = thread_month(title, thread.get("created_at_i"))
+        month = thread_month(title, _int(thread.get("created_at_i")))
         self.crawler.stats.inc_value(f"{self.name}/threads")
-        for comment in thread.get("children") or []:
+        for comment in _list(thread.get("children")):
+            # One malformed comment (a string or null among the children, no id, a number for
+            # text) is counted and skipped; the rest of the thread still loads.
+            if not isinstance(comment, dict) or _int(comment.get("id")) is None:
+                self.crawler.stats.inc_value(f"{self.name}/comments_malformed")
+                continue
             if comment.get("type") != "comment":
                 continue
             # A deleted comment has no text; a trimmed dump may drop the author of a live one.
             if not comment.get("text"):
                 self.crawler.stats.inc_value(f"{self.name}/comments_deleted")
                 continue
+            if not isinstance(comment["text"], str) or not isinstance(comment["author"], str):
+                self.crawler.stats.inc_value(f"{self.name}/comments_malformed")
+                continue
             self.crawler.stats.inc_value(f"{self.name}/comments")
             # Replies are other people's records, not part of this one.
             record = {k: v for k, v in comment.items() if k != "children"}
+            cid = _int(comment["id"])
             yield raw_record(
                 response,
                 source=self.name,
-                source_id=comment["id"],
-                url=COMMENT_URL.format(comment["id"]),
+                source_id=cid,
+                url=COMMENT_URL.format(cid),
                 record=record,
-                thread_id=thread.get("id"),
+                thread_id=_int(thread.get("id")),
                 thread_title=title,
                 month=month,
             )
+
+
+def _int(value: Any) -> int | None:
+    """An item id or timestamp as the API sends it (a number, or digits), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return None
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
 
 
 class HnHiringSpider(HnThreadSpider):

@@ -15,6 +15,7 @@ structured data cannot be parsed is logged, counted (`jobposting/pages_malformed
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -199,14 +200,16 @@ class JobPostingSpider(scrapy.Spider):
                 response.text, base_url=response.url, syntaxes=SYNTAXES, uniform=True
             )
         except Exception as exc:  # any page may hold any kind of broken markup
-            self.count("pages_malformed")
-            self.logger.warning(
-                "Unreadable structured data in %s (%s: %s); page skipped",
-                response.url,
-                type(exc).__name__,
-                exc,
-            )
-            return
+            data = self.json_ld_blocks(response)
+            if not data["json-ld"]:
+                self.count("pages_malformed")
+                self.logger.warning(
+                    "Unreadable structured data in %s (%s: %s); page skipped",
+                    response.url,
+                    type(exc).__name__,
+                    exc,
+                )
+                return
         self.count("pages")
         found = 0
         for syntax in SYNTAXES:
@@ -222,6 +225,22 @@ class JobPostingSpider(scrapy.Spider):
         if not found:
             self.count("pages_without_postings")
             self.logger.info("No JobPosting in %s", response.url)
+
+    def json_ld_blocks(self, response: Response) -> dict[str, list]:
+        """When extruct gives up on a page (one broken JSON-LD block fails it whole), each
+        JSON-LD block on its own: the broken ones are counted (`ld_blocks_malformed`), the
+        others still give their postings."""
+        blocks = []
+        try:
+            texts = response.xpath('//script[@type="application/ld+json"]/text()').getall()
+        except Exception:  # markup lxml cannot even tokenize
+            texts = []
+        for text in texts:
+            try:
+                blocks.append(json.loads(text))
+            except ValueError:
+                self.count("ld_blocks_malformed")
+        return {"json-ld": blocks, "microdata": []}
 
     def record(
         self,

@@ -14,7 +14,7 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from spiders.records import raw_record
+from spiders.records import link, raw_record, record_id
 from spiders.sources.remote_boards import RemoteBoardSpider
 
 ATTRIBUTION = "Remote OK (https://remoteok.com)"
@@ -43,7 +43,7 @@ class RemoteOkSpider(RemoteBoardSpider):
             if isinstance(element, dict) and "legal" in element and "id" not in element:
                 self.count("legal_notice")
                 continue
-            if not isinstance(element, dict) or not element.get("id"):
+            if not isinstance(element, dict) or record_id(element.get("id")) is None:
                 self.count("not_a_job")
                 self.logger.warning("%s: skipped an element that is not a job", response.url)
                 continue
@@ -52,8 +52,8 @@ class RemoteOkSpider(RemoteBoardSpider):
             yield raw_record(
                 response,
                 source=self.name,
-                source_id=element["id"],
-                url=element.get("url") or response.url,
+                source_id=record_id(element["id"]),
+                url=link(element.get("url"), response.url),
                 record=element,
                 attribution=ATTRIBUTION,
             )

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import scrapy
 from scrapy.http import Response
 
-from spiders.records import raw_record
+from spiders.records import link, raw_record, record_id
 from spiders.sources.remote_boards import RemoteBoardSpider
 
 
@@ -47,7 +47,7 @@ class RemotiveSpider(RemoteBoardSpider):
             return
         context = {"category_slug": category} if category else {}
         for job in jobs:
-            if not isinstance(job, dict) or not job.get("id"):
+            if not isinstance(job, dict) or record_id(job.get("id")) is None:
                 self.count("not_a_job")
                 self.logger.warning("%s: skipped an element that is not a job", response.url)
                 continue
@@ -55,8 +55,8 @@ class RemotiveSpider(RemoteBoardSpider):
             yield raw_record(
                 response,
                 source=self.name,
-                source_id=job["id"],
-                url=job.get("url") or response.url,
+                source_id=record_id(job["id"]),
+                url=link(job.get("url"), response.url),
                 record=job,
                 **context,
             )

@@ -1,0 +1,89 @@
+"""Every regular expression that reads untrusted text must run in linear time.
+
+Each case feeds one public entry point a long hostile text (50,000 characters of a pattern
+that makes a backtracking regex try every start and every split). A linear scan takes
+milliseconds; a quadratic one takes tens of seconds at this size, so the generous budget
+below cannot be missed by a slow machine, only by a regex that backtracks.
+
+The same probe found slow paths in files outside this change (reported, not fixed here):
+`pipelines/extract/candidates.py` takes 16–19 s on a candidate post holding one 50,000-letter
+word, `_SPACED_RE` there is quadratic on "k k k …", `_SALARY_SPAN` in `pipelines/extract/hn.py`
+on "1,1,1,…", and a hiring comment of 25,000 "<a" takes 3 s in HTML parsing.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pipelines.extract.candidates import extract_candidate
+from pipelines.normalize import normalize_record
+from pipelines.skills import extract_skills
+
+N = 50_000
+BUDGET_S = 3.0  # linear: < 0.3 s at N; quadratic: > 30 s
+
+HOSTILE = {
+    "word after @": "write to a@" + "x" * N,
+    "one long word": "x" * N,
+    "dotted word": "a." * (N // 2),
+    "hyphens": "a-" * (N // 2),
+    "long link": "https://" + "a" * N,
+    "angle brackets": "<a" * (N // 2),
+}
+
+
+def _hn(source: str, text: str) -> dict:
+    return {
+        "source": source,
+        "source_id": "1",
+        "url": "https://news.ycombinator.com/item?id=1",
+        "fetched_at": "2026-11-01T00:00:00+00:00",
+        "record": {"author": "someone", "id": 1, "text": text},
+        "context": {"month": "2026-11", "thread_id": 9},
+    }
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm():
+    """Load the gazetteer, taxonomy and caches once, outside the measured calls."""
+    normalize_record(_hn("hn_hiring", "Acme | ML Engineer | Berlin, Germany | Python"))
+    extract_candidate(_hn("hn_wants", "SEEKING WORK | Remote | Python")["record"])
+
+
+def _elapsed(call, *args) -> float:
+    start = time.perf_counter()
+    call(*args)
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_skills_scan_is_linear(name):
+    assert _elapsed(extract_skills, "Python, PyTorch. " + HOSTILE[name]) < BUDGET_S
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hiring_comment_is_normalized_in_linear_time(name):
+    if name == "angle brackets":
+        pytest.skip("html.parser's tokenizer: see the module docstring")
+    raw = _hn("hn_hiring", "Acme | ML Engineer | Remote<p>" + HOSTILE[name])
+    assert _elapsed(normalize_record, raw) < BUDGET_S
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_board_posting_is_normalized_in_linear_time(name):
+    raw = {
+        "source": "greenhouse",
+        "source_id": "1",
+        "url": "https://boards.greenhouse.io/acme/jobs/1",
+        "fetched_at": "2026-11-01T00:00:00+00:00",
+        "record": {
+            "title": "ML Engineer",
+            "content": HOSTILE[name],
+            "absolute_url": "https://boards.greenhouse.io/acme/jobs/1",
+            "location": {"name": HOSTILE[name][:500]},
+        },
+        "context": {"board": "acme"},
+    }
+    assert _elapsed(normalize_record, raw) < BUDGET_S
