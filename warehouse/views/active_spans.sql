@@ -1,7 +1,8 @@
 -- When each posting was open, per source record: the input of `monthly_postings`,
 -- `weekly_postings`, `posting_months` and `posting_index` (issue 16).
--- One row per posting and member record (`posting_sources`); a posting with no member row
--- (a hand-built warehouse) gets one row from its own columns.
+-- One row per posting and member record (`posting_sources`: `source`, `source_id`,
+-- `role_index`); a posting with no member row (a hand-built warehouse) gets one row from its
+-- own columns, with `source_id` NULL.
 -- `started`: when the record was posted (first seen when earlier or undated).
 -- `ended`: a Hacker News comment ends with its thread's month (`expires_at`), so a post
 -- repeated in later threads is active in each month it was posted and not in the months
@@ -18,6 +19,8 @@ members AS (
         p.posting_id,
         coalesce(ps.source, nullif(split_part(p.canonical_source, ':', 1), ''), 'unknown')
             AS source,
+        ps.source_id,
+        ps.role_index,
         least(
             coalesce(np.first_seen, p.first_seen),
             coalesce(np.posted_at, p.posted_at, np.first_seen, p.first_seen)
@@ -34,6 +37,8 @@ spans AS (
     SELECT
         posting_id,
         source,
+        source_id,
+        role_index,
         coalesce(least(posted, expires), posted) AS started,
         coalesce(expires, closed, (SELECT now_at FROM now), posted) AS ended,
         closed
@@ -42,6 +47,8 @@ spans AS (
 SELECT
     posting_id,
     source,
+    source_id,
+    role_index,
     started,
     greatest(started, least(ended, coalesce((SELECT now_at FROM now), ended))) AS ended,
     min(started) OVER (PARTITION BY posting_id) AS opened,
