@@ -9,10 +9,14 @@ It prints:
 1. each skill's monthly share of ML postings (`skill_trends`) against a plain word count of
    the same postings' texts (the source records of that month), and the largest gap in
    percentage points, over every cell and over cells with n >= --min-n;
+   and the same over the ML postings of posts that name one role only, whose text is theirs
+   alone (a post naming several roles gives each its own section's skills);
 2. the same per post (comment) of each thread, every post: the skills of all the post's roles
    against a word count of its text, which leaves out the per-role split of (1);
 3. per Hacker News thread month: active postings (`monthly_postings`) against the distinct
-   posts (comments) of that month's thread that gave a posting: active must never be fewer.
+   posts (comments) of that month's thread that gave a posting: active must never be fewer;
+4. per crawl of the job boards (a warehouse built from crawls on several dates): the postings
+   it listed against that week's active, new and closed postings (`weekly_postings`).
 
 The plain word count looks for the skill's taxonomy aliases as whole words: case-insensitive
 for aliases longer than three letters, as written for shorter ones ("Go", "TF", "R"), with no
@@ -46,16 +50,23 @@ def plain_pattern(aliases: list[str]) -> re.Pattern:
 
 def skill_gaps(con: duckdb.DuckDBPyConnection, skills: list[str], min_n: int) -> None:
     texts = con.execute(
-        "SELECT s.posting_id, strftime(s.started, '%Y-%m') AS month,"
-        " string_agg(np.description, ' ') AS text"
+        "WITH roles AS (SELECT source, source_id, count(*) AS roles FROM normalized_postings"
+        "   GROUP BY ALL)"
+        " SELECT s.posting_id, strftime(s.started, '%Y-%m') AS month,"
+        " string_agg(np.description, ' ') AS text, any_value(p.skills) AS skills,"
+        " max(r.roles) = 1 AS single_role"
         " FROM active_spans s"
         " JOIN normalized_postings np USING (source, source_id, role_index)"
+        " JOIN roles r USING (source, source_id)"
         " JOIN postings p ON p.posting_id = s.posting_id"
         " WHERE p.is_ml GROUP BY ALL"
     ).fetchall()
     by_month: dict[str, list[str]] = defaultdict(list)
-    for _, month, text in texts:
+    single: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
+    for _, month, text, found, one_role in texts:
         by_month[month].append(text or "")
+        if one_role:
+            single[month].append((found, text or ""))
     table = taxonomy()
     view = {
         (m, s): (k, n)
@@ -85,6 +96,22 @@ def skill_gaps(con: duckdb.DuckDBPyConnection, skills: list[str], min_n: int) ->
                     worst[key] = (gap, f"{skill} {month} (n={n})")
     for key, (gap, where) in worst.items():
         print(f"largest gap, {key} cells: {gap:+.1f} points at {where}")
+    # A post naming several roles gives each role its own section's skills while its text
+    # names them all: over postings from one-role records the texts are the postings' own.
+    worst_single = (0.0, None)
+    for skill in skills:
+        pattern = plain_pattern(table[skill]["aliases"])
+        for month, items in sorted(single.items()):
+            if len(items) < min_n:
+                continue
+            found = sum(skill in f for f, _ in items) / len(items)
+            words = sum(bool(pattern.search(t)) for _, t in items) / len(items)
+            if abs(found - words) > abs(worst_single[0]):
+                worst_single = (found - words, f"{skill} {month} (n={len(items)})")
+    print(
+        f"largest gap, ML postings from one-role posts (n>={min_n}): "
+        f"{worst_single[0] * 100:+.1f} points at {worst_single[1]}"
+    )
 
 
 def post_gaps(con: duckdb.DuckDBPyConnection, skills: list[str]) -> None:
@@ -133,6 +160,31 @@ def thread_counts(con: duckdb.DuckDBPyConnection) -> None:
     print(f"months with fewer active postings than thread posts: {fewer} of {len(rows)}")
 
 
+def lifecycle_series(con: duckdb.DuckDBPyConnection) -> None:
+    """Per crawl date of the full-listing boards: the postings that crawl listed against the
+    week's active, new and closed postings (`weekly_postings`); active is never fewer."""
+    rows = con.execute(
+        "WITH listed AS ("
+        "  SELECT cr.crawled_at::DATE AS day, strftime(cr.crawled_at, '%G-W%V') AS week,"
+        "         count(DISTINCT ps.posting_id) AS listed"
+        "  FROM crawl_records cr JOIN posting_sources ps USING (source, source_id)"
+        "  WHERE cr.source <> 'hn_hiring' GROUP BY ALL),"
+        " weekly AS ("
+        "  SELECT week, sum(active) AS active, sum(new) AS new, sum(closed) AS closed"
+        "  FROM weekly_postings WHERE source = 'all' AND role = 'all' AND region = 'all'"
+        "  AND country = 'all' GROUP BY week)"
+        " SELECT day, week, listed, active, new, closed FROM listed LEFT JOIN weekly USING (week)"
+        " ORDER BY day"
+    ).fetchall()
+    if not rows:
+        return
+    print(f"\n{'crawl':10} {'week':8} {'listed':>6} {'active':>6} {'new':>5} {'closed':>6}")
+    for day, week, listed, active, new, closed in rows:
+        print(f"{day!s:10} {week:8} {listed:6} {active:6} {new:5} {closed:6}")
+    fewer = sum(active < listed for _, _, listed, active, _, _ in rows)
+    print(f"crawls whose week has fewer active postings than it listed: {fewer} of {len(rows)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", required=True, help="a warehouse built from real threads")
@@ -143,6 +195,7 @@ def main() -> None:
     skill_gaps(con, args.skills.split(","), args.min_n)
     post_gaps(con, args.skills.split(","))
     thread_counts(con)
+    lifecycle_series(con)
 
 
 if __name__ == "__main__":
