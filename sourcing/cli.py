@@ -12,6 +12,7 @@ from typing import NoReturn
 import click
 
 from sourcing.paths import SAMPLE_DIR, data_dir, db_path
+from sourcing.trends import trends
 
 EXAMPLE_QUERY = (
     "select role, count(*) as postings, median(salary_max_usd) as median_max_usd "
@@ -635,6 +636,8 @@ def fx_refresh(source, url, file, output) -> None:
     )
     click.echo(f"wrote {path} and {meta_path(path)}")
 
+
+main.add_command(trends)
 
 if __name__ == "__main__":
     main()

@@ -21,7 +21,17 @@ from warehouse.db import migrations, view_sql
 from warehouse.report import build_report
 
 CHROMIUM = "/usr/bin/chromium"
-CHARTS = {"coverage", "salary", "skills", "remote", "regions", "supply", "companies"}
+CHARTS = {
+    "coverage",
+    "index",
+    "salary",
+    "skill_shares",
+    "skills",
+    "remote",
+    "regions",
+    "supply",
+    "companies",
+}
 needs_chromium = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="Chromium is not installed (.ci/run installs it)"
 )
@@ -69,7 +79,7 @@ def sample_report(tmp_path_factory):
 def test_the_report_command_prints_the_key_numbers(sample_report):
     out, stdout = sample_report
     assert re.search(r"ml_postings +\d+", stdout) and "median_ml_salary_usd" in stdout
-    assert f"report: {out} (7 charts)" in stdout
+    assert f"report: {out} ({len(CHARTS)} charts)" in stdout
 
 
 def test_the_report_is_self_contained(sample_report):
@@ -123,17 +133,18 @@ def test_the_report_asset_shows_the_key_numbers(tmp_path):
     ]
     metadata = {k: v.value for k, v in event.materialization.metadata.items()}
     assert metadata["postings"] > 50 and 0 < metadata["ml_salary_share"] <= 1
-    assert metadata["median_ml_salary_usd"] > 10_000 and metadata["charts"] == 7
+    assert metadata["median_ml_salary_usd"] > 10_000 and metadata["charts"] == len(CHARTS)
     assert (tmp_path / "report.html").exists() and metadata["path"] == str(tmp_path / "report.html")
 
 
 def _bare_warehouse(with_candidates: bool) -> duckdb.DuckDBPyConnection:
-    """Postings (migration 001), the company mapping (005, with a minimal `companies`) and the
-    trend views only, plus a minimal `candidates`."""
+    """Postings (migrations 001 and 002), the company mapping (005, with a minimal
+    `companies`), the interval macros (011) and the trend views only, plus a minimal
+    `candidates`."""
     con = duckdb.connect()
     by_name = {m.name: m for m in migrations()}
-    con.execute(by_name["postings"].sql)
-    con.execute(by_name["company_postings"].sql)
+    for name in ("postings", "dedupe", "company_postings", "interval_macros"):
+        con.execute(by_name[name].sql)
     con.execute("CREATE TABLE companies (company_id VARCHAR, name VARCHAR)")
     con.execute(
         "INSERT INTO postings (posting_id, title, company, is_ml, role, seniority, subfields,"
@@ -151,7 +162,15 @@ def _bare_warehouse(with_candidates: bool) -> duckdb.DuckDBPyConnection:
         " fetched_at) VALUES ('hn_hiring', '1', 0, 'p1', 'ML Engineer', now()),"
         " ('lever', 'x', 0, 'p2', 'Data Scientist', now())"
     )
-    for name in ("salary_trends", "skill_trends", "remote_trends", "company_hiring"):
+    for name in (
+        "active_spans",
+        "posting_months",
+        "posting_index",
+        "salary_trends",
+        "skill_trends",
+        "remote_trends",
+        "company_hiring",
+    ):
         con.execute(f"CREATE VIEW {name} AS {view_sql()[name]}")
     if with_candidates:
         con.execute("CREATE TABLE candidates (candidate_id VARCHAR, skills VARCHAR[])")
@@ -175,3 +194,19 @@ def test_with_candidates_the_supply_chart_compares_both_sides():
     assert "pytorch: 2 candidates offering it" in supply.svg
     assert "sql: 2 ML postings asking for it" in supply.svg
     assert built.numbers["candidates"] == 2
+
+
+def test_trend_charts_draw_intervals_grey_small_cells_and_the_index():
+    built = build_report(_bare_warehouse(with_candidates=False))
+    charts = {c.name: c for c in built.charts}
+    shares = charts["skill_shares"]
+    # sql: 1 of 1 ML posting in October, 1 of 1 in November; pytorch: 1 of 1 in October,
+    # 0 of 1 in November; every cell rests on fewer than 20 postings: grey, with whiskers.
+    assert shares.svg.count('class="interval"') == 4
+    assert shares.svg.count('class="mark small"') == 4 and 'class="mark"' not in shares.svg
+    assert "sql · 2026-10: 95% interval 21% to 100%" in shares.svg  # Wilson for 1 of 1
+    salary = charts["salary"]
+    assert salary.svg.count('class="interval"') == 1 and 'class="mark small"' in salary.svg
+    index = charts["index"]
+    assert not index.empty and "all ML postings 2026-10 (1)" in index.note
+    assert "Method" in built.html and "Wilson 95% interval" in built.html

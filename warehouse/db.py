@@ -74,11 +74,25 @@ def view_sql() -> dict[str, str]:
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """(Re)create every view from its .sql file; return their names."""
-    names = []
-    for name, select in view_sql().items():
-        con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {select}')
-        names.append(name)
+    """(Re)create every view from its .sql file; return their names.
+
+    A view may select from another view: one that names a view not created yet is tried
+    again after the others, so the files need no naming order."""
+    names: list[str] = []
+    pending = view_sql()
+    while pending:
+        waiting: dict[str, str] = {}
+        error: duckdb.CatalogException | None = None
+        for name, select in pending.items():
+            try:
+                con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {select}')
+            except duckdb.CatalogException as exc:
+                waiting[name], error = select, exc
+                continue
+            names.append(name)
+        if error is not None and len(waiting) == len(pending):
+            raise error
+        pending = waiting
     return names
 
 

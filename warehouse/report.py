@@ -22,6 +22,9 @@ TOP_ROLES = 6
 TOP_SKILLS = 6  # rising and falling each
 TOP_COMPANIES = 10
 SUPPLY_SKILLS = 12
+SHARE_SKILLS = 5  # skills in the share-with-interval chart
+INDEX_ROLES = 4  # roles beside the whole market in the index chart
+SMALL_N = 20  # the views' `small_sample` threshold: such points are greyed
 
 
 @dataclass
@@ -81,16 +84,21 @@ def _plural(n: int, word: str = "posting") -> str:
 
 def salary_chart(con: duckdb.DuckDBPyConnection) -> Chart:
     rows = con.execute(
-        "SELECT month, role, median_usd, postings_with_salary, few_postings FROM salary_trends"
+        "SELECT month, role, median_usd, postings_with_salary, small_sample, median_low,"
+        " median_high FROM salary_trends"
         " WHERE region = 'all' AND seniority = 'all' AND role <> 'all' ORDER BY month"
     ).fetchall()
     months = sorted({r[0] for r in rows})
     by_role: dict[str, int] = {}
-    for _, role, _, n, _ in rows:
+    for _, role, _, n, *_ in rows:
         by_role[role] = by_role.get(role, 0) + n
     roles = sorted(by_role, key=lambda r: (-by_role[r], r))[:TOP_ROLES]
     series = {
-        role: [(months.index(m), med, n, few) for m, r, med, n, few in rows if r == role]
+        role: [(months.index(m), med, n, few) for m, r, med, n, few, _, _ in rows if r == role]
+        for role in roles
+    }
+    intervals = {
+        role: [(months.index(m), lo, hi) for m, r, _, _, _, lo, hi in rows if r == role]
         for role in roles
     }
     n = sum(by_role[r] for r in roles)
@@ -100,10 +108,17 @@ def salary_chart(con: duckdb.DuckDBPyConnection) -> Chart:
     note = (
         f"Median of each posting's salary midpoint, annual base pay in US dollars, by the month "
         f"it was posted; the {len(roles)} roles with the most salaries. Based on "
-        f"{_plural(n, 'ML posting')} with a salary. Hollow points: fewer than 5 postings."
+        f"{_plural(n, 'ML posting')} with a salary. Whiskers: 95% interval of the median "
+        f"(order statistics); grey hollow points: fewer than {SMALL_N} postings."
     )
     chart = svg.line_chart(
-        months, series, "Month posted", "Median annual salary (USD)", _usd_k, "postings"
+        months,
+        series,
+        "Month posted",
+        "Median annual salary (USD)",
+        _usd_k,
+        "postings",
+        intervals,
     )
     return Chart("salary", title, chart, n, note)
 
@@ -176,16 +191,91 @@ def remote_chart(con: duckdb.DuckDBPyConnection) -> tuple[Chart, float | None]:
         "Month posted",
         "Share of ML postings (%)",
         _pct,
-        totals=[f"n={r[1] - r[2]}" for r in stated],
+        totals=[f"{r[1] - r[2]}/{r[1]}" for r in stated],
         y_max=1.0,
     )
     note = (
         f"Share of ML postings that are remote, hybrid or onsite, by month posted, in percent. "
         f"Based on {_plural(n, 'ML posting')} that state a policy ({unknown:,} that do not are "
-        f"left out)."
+        f"left out). Above each column: postings that state a policy / all ML postings of the "
+        f"month; how often postings state it changes over time, so read shares with it."
     )
     overall = sum(r[3] * (r[1] - r[2]) for r in stated) / n
     return Chart("remote", title, chart, n, note), overall
+
+
+def skill_share_chart(con: duckdb.DuckDBPyConnection) -> Chart:
+    rows = con.execute(
+        "SELECT month, skill, share_of_ml_postings, n, small_sample, share_low, share_high"
+        " FROM skill_trends ORDER BY month"
+    ).fetchall()
+    title = "Share of ML postings asking for the top skills, with 95% intervals"
+    if not rows:
+        return Chart("skill_shares", title, svg.empty("no ML postings yet"), 0, "", True)
+    months = sorted({r[0] for r in rows})
+    asked: dict[str, int] = {}
+    for _, skill, share, n, *_ in rows:
+        asked[skill] = asked.get(skill, 0) + round(share * n)
+    skills = sorted(asked, key=lambda k: (-asked[k], k))[:SHARE_SKILLS]
+    series = {
+        k: [(months.index(m), share, n, few) for m, s, share, n, few, _, _ in rows if s == k]
+        for k in skills
+    }
+    intervals = {
+        k: [(months.index(m), lo, hi) for m, s, _, _, _, lo, hi in rows if s == k] for k in skills
+    }
+    n = sum(dict((r[0], r[3]) for r in rows).values())
+    note = (
+        f"Share of the month's ML postings (posted or reposted in it) that ask for each of the "
+        f"{len(skills)} most asked-for skills, in percent. Whiskers: Wilson 95% interval; grey "
+        f"hollow points: fewer than {SMALL_N} ML postings that month. Based on "
+        f"{_plural(n, 'ML posting-month')}."
+    )
+    chart = svg.line_chart(
+        months, series, "Month posted", "Share of ML postings", _pct, "ML postings", intervals
+    )
+    return Chart("skill_shares", title, chart, n, note)
+
+
+def index_chart(con: duckdb.DuckDBPyConnection) -> Chart:
+    title = "Index of active ML postings (base month = 100)"
+    if not _exists(con, "posting_index"):
+        return Chart("index", title, svg.empty("no posting_index view"), 0, "", True)
+    roles = [
+        r[0]
+        for r in con.execute(
+            "SELECT value FROM posting_index WHERE dimension = 'role' GROUP BY value"
+            f" ORDER BY sum(active) DESC, value LIMIT {INDEX_ROLES}"
+        ).fetchall()
+    ]
+    rows = con.execute(
+        "SELECT month, CASE WHEN dimension = 'all' THEN 'all ML postings' ELSE value END,"
+        " index, active, base_month, base_active FROM posting_index"
+        " WHERE dimension = 'all' OR (dimension = 'role' AND list_contains(?, value))"
+        " ORDER BY month",
+        [roles],
+    ).fetchall()
+    if not rows:
+        return Chart("index", title, svg.empty("no ML postings yet"), 0, "", True)
+    months = sorted({r[0] for r in rows})
+    names = ["all ML postings", *roles]
+    series = {
+        name: [(months.index(m), idx, a, a < SMALL_N) for m, s, idx, a, _, _ in rows if s == name]
+        for name in names
+    }
+    bases = {s: (b, ba) for _, s, _, _, b, ba in rows}
+    n = sum(a for _, s, _, a, _, _ in rows if s == "all ML postings")
+    note = (
+        "ML postings active in each month (open at any time in it; a monthly thread's post "
+        "in each month it was posted or reposted) relative to the series' base month = 100: "
+        + "; ".join(f"{s} {b} ({ba})" for s, (b, ba) in bases.items())
+        + f". Grey hollow points: fewer than {SMALL_N} active postings. Months with no data "
+        f"at all are left out. Based on {_plural(n, 'ML posting-month')}."
+    )
+    chart = svg.line_chart(
+        months, series, "Month", "Index (base = 100)", lambda v: f"{v:.0f}", "active postings"
+    )
+    return Chart("index", title, chart, n, note)
 
 
 def region_chart(con: duckdb.DuckDBPyConnection) -> Chart:
@@ -372,6 +462,11 @@ figcaption { color: #555; font-size: 13px; margin-top: 6px; }
 table.coverage { border-collapse: collapse; margin-top: 8px; font-size: 13px; }
 table.coverage th { text-align: left; padding: 3px 12px 3px 0; color: #555; font-weight: 500; }
 footer { padding: 0 32px 30px; color: #666; font-size: 12px; }
+section.method { margin: 0 32px 20px; background: #fff; border-radius: 8px;
+  padding: 16px 18px; box-shadow: 0 1px 3px rgba(0,0,0,.12); font-size: 14px; }
+section.method h2 { margin: 0 0 8px; font-size: 17px; }
+section.method dt { font-weight: 600; margin-top: 6px; }
+section.method dd { margin: 0 0 0 0; color: #333; }
 svg text { font-family: inherit; }
 """
 
@@ -384,6 +479,56 @@ document.querySelectorAll("figure.chart").forEach(function (f) {
 document.body.dataset.chartsDrawn = document.querySelectorAll(
   "figure.chart svg .mark, figure.chart svg .empty").length ? "yes" : "no";
 """
+
+
+# What the trend figures mean: the short form of docs/method.md, printed under the charts.
+METHOD = [
+    (
+        "Posting",
+        "One real-world job after dedupe: the same job listed by several sources, or posted "
+        "again in a later monthly thread, is one posting.",
+    ),
+    (
+        "Active, new, closed",
+        "Active in a period: open at any time in it. A Hacker News post is open from its "
+        "comment to the end of its thread's month, so a job reposted in three threads is "
+        "active in those three months and not in the months between; a job-board listing from "
+        "its posting date until the first crawl that no longer lists it (or the newest crawl). "
+        "New: first opened in the period. Closed: closed in it.",
+    ),
+    (
+        "Months of a trend",
+        "Skill, remote and salary trends count a posting in every month it was posted or "
+        "reposted. A posting open in several countries counts once in each country and once "
+        "in the total.",
+    ),
+    (
+        "Intervals",
+        "Shares carry their n and a Wilson 95% interval; medians a distribution-free 95% "
+        "interval from order statistics. Cells with n < 20 are flagged (grey here): their "
+        "intervals are wide, read them as such. The remote share leaves out postings that do "
+        "not state a policy; how many do is shown beside it, since that changes over time.",
+    ),
+    (
+        "Index",
+        "Active ML postings per month relative to a base month (= 100): the series' first "
+        "month with at least 20 active postings.",
+    ),
+    (
+        "What the data cannot say",
+        "Hacker News threads and the crawled job boards are not the whole labour market; "
+        "sources enter at different dates, so a rise can be a new source. Months in which "
+        "nothing was crawled are absent, not zero.",
+    ),
+]
+
+
+def _method() -> str:
+    items = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in METHOD)
+    return (
+        "<section class='method' id='method'><h2>Method</h2><dl>"
+        f"{items}</dl><p>In full: docs/method.md.</p></section>"
+    )
 
 
 def _figure(chart: Chart, extra: str = "") -> str:
@@ -436,7 +581,7 @@ def render(charts: list[Chart], numbers: dict, table: list[tuple[str, str]]) -> 
         "<header><h1>ML talent market report</h1>"
         f"<p>Public ML job postings, {escape(span)} · {numbers['postings']:,} postings "
         f"· generated {escape(numbers['generated_at'])} by ML Sourcing</p></header>"
-        f"<main>{''.join(figures)}</main>"
+        f"<main>{''.join(figures)}</main>{_method()}"
         "<footer>Salaries are annual base pay in US dollars, converted from the posted "
         "currency and period. A posting's month is when it was posted, or first seen when the "
         "source gives no date. Every figure comes from the warehouse's views; see "
@@ -455,7 +600,9 @@ def build_report(con: duckdb.DuckDBPyConnection) -> Report:
     companies, top_company = companies_chart(con)
     charts = [
         cover,
+        index_chart(con),
         salary_chart(con),
+        skill_share_chart(con),
         skills,
         remote,
         region_chart(con),

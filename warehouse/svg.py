@@ -22,6 +22,7 @@ PALETTE = [
     "#000000",
 ]
 UP, DOWN, GRID, INK, MUTED = "#009E73", "#D55E00", "#e3e3e3", "#222", "#666"
+SMALL = "#b0b0b0"  # points resting on too few postings to read on their own
 WIDTH = 640
 
 
@@ -104,11 +105,15 @@ def line_chart(
     y_label: str,
     fmt: Callable[[float], str],
     unit: str = "postings",
+    intervals: dict[str, list[tuple[int, float, float]]] | None = None,
 ) -> str:
     """Lines over `x_labels`; series name -> [(x index, value, n behind it, few)]. Points
-    with `few` set are drawn hollow."""
+    with `few` set are drawn hollow and grey. `intervals`: series name -> [(x index, low,
+    high)], drawn as whiskers (class `interval`) through the points."""
     height, left, right, top, bottom = 320, 72, WIDTH - 170, 14, 270
+    intervals = intervals or {}
     values = [v for points in series.values() for _, v, _, _ in points]
+    values += [b for spans in intervals.values() for _, low, high in spans for b in (low, high)]
     ticks = nice_ticks(min(values) * 0.95, max(values) * 1.02)
     lo, hi = ticks[0], ticks[-1]
 
@@ -135,12 +140,21 @@ def line_chart(
                 for k, (i, v, _, _) in enumerate(points)
             )
             body.append(f'<path d="{path}" fill="none" stroke="{color}" stroke-width="2"/>')
-        for i, v, n, few in points:
-            fill = "#fff" if few else color
+        few_at = {i: few for i, _, _, few in points}
+        for i, low, high in intervals.get(name, []):
             body.append(
-                f'<circle class="mark" cx="{x(i):.1f}" cy="{y(v):.1f}" r="4.5" fill="{fill}" '
-                f'stroke="{color}" stroke-width="2"><title>{_t(name)} · {_t(x_labels[i])}: '
-                f"{_t(fmt(v))} ({n} {unit})</title></circle>"
+                f'<line class="interval" x1="{x(i):.1f}" x2="{x(i):.1f}" y1="{y(low):.1f}" '
+                f'y2="{y(high):.1f}" stroke="{SMALL if few_at.get(i) else color}" '
+                f'stroke-width="1.5" opacity="0.6"><title>{_t(name)} · {_t(x_labels[i])}: '
+                f"95% interval {_t(fmt(low))} to {_t(fmt(high))}</title></line>"
+            )
+        for i, v, n, few in points:
+            fill, stroke = ("#fff", SMALL) if few else (color, color)
+            body.append(
+                f'<circle class="mark{" small" if few else ""}" cx="{x(i):.1f}" '
+                f'cy="{y(v):.1f}" r="4.5" fill="{fill}" stroke="{stroke}" stroke-width="2">'
+                f"<title>{_t(name)} · {_t(x_labels[i])}: {_t(fmt(v))} ({n} {unit})</title>"
+                "</circle>"
             )
     body += _legend(list(series), colors, right + 16, top + 4)
     body.append(_x_label(x_label, height, left, right))

@@ -1,32 +1,63 @@
--- Remote, hybrid and onsite shares of ML postings by month, role and region.
+-- Remote, hybrid and onsite shares of ML postings by month, role and region, each with its
+-- 95% interval, and how many postings state a policy at all.
+-- A posting counts in every month it was posted or reposted (`posting_months`).
 -- Postings that do not say (`remote = 'unknown'`) are counted in `unknown` and left out of the
--- shares' denominator. Every combination is given, with 'all' where a dimension is rolled up:
--- filter `role = 'all' AND region = 'all'` for the month as a whole. A posting without a
--- region counts under region 'unknown'.
+-- three shares' denominator, `stated` (= `n`), so that a change in how often postings state
+-- the policy does not pass for a change of policy; `unknown_share` (over all the month's ML
+-- postings) shows that change on its own. `remote_share_of_postings` is remote over every
+-- ML posting, unknown included: a floor on the remote share.
+-- `*_low`/`*_high`: Wilson 95% intervals; `small_sample` flags n < 20.
+-- Every combination is given, with 'all' where a dimension is rolled up: filter
+-- `role = 'all' AND region = 'all'` for the month as a whole. A posting without a region
+-- counts under region 'unknown'.
 WITH ml AS (
     SELECT
-        strftime(coalesce(posted_at, first_seen), '%Y-%m') AS month,
-        role,
-        coalesce(region, 'unknown') AS region,
-        remote
-    FROM postings
-    WHERE is_ml
+        strftime(pm.month, '%Y-%m') AS month,
+        p.role,
+        coalesce(p.region, 'unknown') AS region,
+        p.remote
+    FROM posting_months AS pm
+    JOIN postings AS p USING (posting_id)
+    WHERE p.is_ml
+),
+counted AS (
+    SELECT
+        month,
+        CASE WHEN grouping(role) = 1 THEN 'all' ELSE role END AS role,
+        CASE WHEN grouping(region) = 1 THEN 'all' ELSE region END AS region,
+        count(*) AS postings,
+        count(*) FILTER (remote = 'remote') AS remote,
+        count(*) FILTER (remote = 'hybrid') AS hybrid,
+        count(*) FILTER (remote = 'onsite') AS onsite,
+        count(*) FILTER (remote = 'unknown') AS unknown,
+        count(*) FILTER (remote <> 'unknown') AS stated
+    FROM ml
+    GROUP BY month, CUBE (role, region)
 )
 SELECT
     month,
-    CASE WHEN grouping(role) = 1 THEN 'all' ELSE role END AS role,
-    CASE WHEN grouping(region) = 1 THEN 'all' ELSE region END AS region,
-    count(*) AS postings,
-    count(*) FILTER (remote = 'remote') AS remote,
-    count(*) FILTER (remote = 'hybrid') AS hybrid,
-    count(*) FILTER (remote = 'onsite') AS onsite,
-    count(*) FILTER (remote = 'unknown') AS unknown,
-    round(count(*) FILTER (remote = 'remote') / nullif(count(*) FILTER (remote <> 'unknown'), 0), 4)
-        AS remote_share,
-    round(count(*) FILTER (remote = 'hybrid') / nullif(count(*) FILTER (remote <> 'unknown'), 0), 4)
-        AS hybrid_share,
-    round(count(*) FILTER (remote = 'onsite') / nullif(count(*) FILTER (remote <> 'unknown'), 0), 4)
-        AS onsite_share
-FROM ml
-GROUP BY month, CUBE (role, region)
+    role,
+    region,
+    postings,
+    remote,
+    hybrid,
+    onsite,
+    unknown,
+    round(remote / nullif(stated, 0), 4) AS remote_share,
+    round(hybrid / nullif(stated, 0), 4) AS hybrid_share,
+    round(onsite / nullif(stated, 0), 4) AS onsite_share,
+    stated,
+    stated AS n,
+    round(wilson_low(remote, stated), 4) AS remote_share_low,
+    round(wilson_high(remote, stated), 4) AS remote_share_high,
+    round(wilson_low(hybrid, stated), 4) AS hybrid_share_low,
+    round(wilson_high(hybrid, stated), 4) AS hybrid_share_high,
+    round(wilson_low(onsite, stated), 4) AS onsite_share_low,
+    round(wilson_high(onsite, stated), 4) AS onsite_share_high,
+    round(unknown / postings, 4) AS unknown_share,
+    round(wilson_low(unknown, postings), 4) AS unknown_share_low,
+    round(wilson_high(unknown, postings), 4) AS unknown_share_high,
+    round(remote / postings, 4) AS remote_share_of_postings,
+    stated < 20 AS small_sample
+FROM counted
 ORDER BY month, role, region

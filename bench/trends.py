@@ -1,0 +1,202 @@
+"""Trend bench: are the trend views' monthly figures what the raw texts say?
+
+    uv run python -m bench.trends --db DATA/sourcing.duckdb [--skills a,b] [--min-n 20]
+
+Run it on a warehouse built from real monthly "Who is hiring?" threads, e.g.
+`sourcing run --replay HAR_DIR --sources hn_hiring -a hn_hiring:threads=ID,ID --data-dir DIR`.
+It prints:
+
+1. each skill's monthly share of ML postings (`skill_trends`) against a plain word count of
+   the same postings' texts (the source records of that month), and the largest gap in
+   percentage points, over every cell and over cells with n >= --min-n;
+   and the same over the ML postings of posts that name one role only, whose text is theirs
+   alone (a post naming several roles gives each its own section's skills);
+2. the same per post (comment) of each thread, every post: the skills of all the post's roles
+   against a word count of its text, which leaves out the per-role split of (1);
+3. per Hacker News thread month: active postings (`monthly_postings`) against the distinct
+   posts (comments) of that month's thread that gave a posting: active must never be fewer;
+4. per crawl of the job boards (a warehouse built from crawls on several dates): the postings
+   it listed against that week's active, new and closed postings (`weekly_postings`).
+
+The plain word count looks for the skill's taxonomy aliases as whole words: case-insensitive
+for aliases longer than three letters, as written for shorter ones ("Go", "TF", "R"), with no
+context rules; so a gap measures what the extractor's rules (context, concept, per-role text)
+change, not a ground truth.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import defaultdict
+
+import duckdb
+
+from pipelines.skills import taxonomy
+
+DEFAULT_SKILLS = (
+    "python,pytorch,tensorflow,kubernetes,react,hadoop,go,spark,aws,sql,scikit-learn,java,docker"
+)
+
+
+def plain_pattern(aliases: list[str]) -> re.Pattern:
+    """Whole-word alternation of the aliases; short ones keep their case."""
+    parts = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        word = re.escape(alias)
+        parts.append(word if len(alias) <= 3 else f"(?i:{word})")
+    return re.compile(r"(?<![\w.+#-])(?:" + "|".join(parts) + r")(?![\w+#]|\.\w)")
+
+
+def skill_gaps(con: duckdb.DuckDBPyConnection, skills: list[str], min_n: int) -> None:
+    texts = con.execute(
+        "WITH roles AS (SELECT source, source_id, count(*) AS roles FROM normalized_postings"
+        "   GROUP BY ALL)"
+        " SELECT s.posting_id, strftime(s.started, '%Y-%m') AS month,"
+        " string_agg(np.description, ' ') AS text, any_value(p.skills) AS skills,"
+        " max(r.roles) = 1 AS single_role"
+        " FROM active_spans s"
+        " JOIN normalized_postings np USING (source, source_id, role_index)"
+        " JOIN roles r USING (source, source_id)"
+        " JOIN postings p ON p.posting_id = s.posting_id"
+        " WHERE p.is_ml GROUP BY ALL"
+    ).fetchall()
+    by_month: dict[str, list[str]] = defaultdict(list)
+    single: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
+    for _, month, text, found, one_role in texts:
+        by_month[month].append(text or "")
+        if one_role:
+            single[month].append((found, text or ""))
+    table = taxonomy()
+    view = {
+        (m, s): (k, n)
+        for m, s, k, n in con.execute(
+            "SELECT month, skill, postings, n FROM skill_trends"
+        ).fetchall()
+    }
+    ml = dict(con.execute("SELECT month, max(n) FROM skill_trends GROUP BY month").fetchall())
+    worst = {"all": (0.0, None), f"n>={min_n}": (0.0, None)}
+    print(f"{'month':8} {'skill':14} {'n':>4} {'view':>7} {'words':>7} {'gap pp':>7}")
+    for skill in skills:
+        pattern = plain_pattern(table[skill]["aliases"])
+        for month in sorted(by_month):
+            n = ml.get(month, 0)
+            if not n:
+                continue
+            k = view.get((month, skill), (0, n))[0]
+            words = sum(bool(pattern.search(t)) for t in by_month[month])
+            # Texts per posting can outnumber n when a posting's records of one month differ.
+            gap = (k / n - words / len(by_month[month])) * 100
+            print(
+                f"{month:8} {skill:14} {n:4} {k / n:7.1%} {words / len(by_month[month]):7.1%}"
+                f" {gap:+7.1f}"
+            )
+            for key, ok in (("all", True), (f"n>={min_n}", n >= min_n)):
+                if ok and abs(gap) > abs(worst[key][0]):
+                    worst[key] = (gap, f"{skill} {month} (n={n})")
+    for key, (gap, where) in worst.items():
+        print(f"largest gap, {key} cells: {gap:+.1f} points at {where}")
+    # A post naming several roles gives each role its own section's skills while its text
+    # names them all: over postings from one-role records the texts are the postings' own.
+    worst_single = (0.0, None)
+    for skill in skills:
+        pattern = plain_pattern(table[skill]["aliases"])
+        for month, items in sorted(single.items()):
+            if len(items) < min_n:
+                continue
+            found = sum(skill in f for f, _ in items) / len(items)
+            words = sum(bool(pattern.search(t)) for _, t in items) / len(items)
+            if abs(found - words) > abs(worst_single[0]):
+                worst_single = (found - words, f"{skill} {month} (n={len(items)})")
+    print(
+        f"largest gap, ML postings from one-role posts (n>={min_n}): "
+        f"{worst_single[0] * 100:+.1f} points at {worst_single[1]}"
+    )
+
+
+def post_gaps(con: duckdb.DuckDBPyConnection, skills: list[str]) -> None:
+    posts = con.execute(
+        "SELECT strftime(expires_at - INTERVAL 1 MICROSECOND, '%Y-%m') AS month, source_id,"
+        " flatten(list(skills)) AS skills, any_value(description) AS text"
+        " FROM normalized_postings WHERE source = 'hn_hiring' AND expires_at IS NOT NULL"
+        " GROUP BY ALL"
+    ).fetchall()
+    by_month: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
+    for month, _, found, text in posts:
+        by_month[month].append((found, text or ""))
+    table = taxonomy()
+    worst = (0.0, None)
+    for skill in skills:
+        pattern = plain_pattern(table[skill]["aliases"])
+        for month, items in sorted(by_month.items()):
+            if len(items) < 20:
+                continue
+            found = sum(skill in f for f, _ in items) / len(items)
+            words = sum(bool(pattern.search(t)) for _, t in items) / len(items)
+            if abs(found - words) > abs(worst[0]):
+                worst = (found - words, f"{skill} {month} (n={len(items)} posts)")
+    print(f"largest gap per post, extracted vs words: {worst[0] * 100:+.1f} points at {worst[1]}")
+
+
+def thread_counts(con: duckdb.DuckDBPyConnection) -> None:
+    rows = con.execute(
+        "WITH posts AS ("
+        "  SELECT strftime(np.expires_at - INTERVAL 1 MICROSECOND, '%Y-%m') AS month,"
+        "         count(DISTINCT np.source_id) AS posts"
+        "  FROM normalized_postings np WHERE np.source = 'hn_hiring' AND np.expires_at IS NOT NULL"
+        "  GROUP BY 1),"
+        " active AS ("
+        "  SELECT month, sum(active) AS active, sum(new) AS new FROM monthly_postings"
+        "  WHERE source = 'hn_hiring' AND role = 'all' AND region = 'all' AND country = 'all'"
+        "  GROUP BY 1)"
+        " SELECT posts.month, posts.posts, coalesce(active.active, 0), coalesce(active.new, 0)"
+        " FROM posts LEFT JOIN active USING (month) ORDER BY 1"
+    ).fetchall()
+    print(f"\n{'month':8} {'posts':>6} {'active':>7} {'new':>6} {'active-posts':>12}")
+    fewer = 0
+    for month, posts, active, new in rows:
+        fewer += active < posts
+        print(f"{month:8} {posts:6} {active:7} {new:6} {active - posts:+12}")
+    print(f"months with fewer active postings than thread posts: {fewer} of {len(rows)}")
+
+
+def lifecycle_series(con: duckdb.DuckDBPyConnection) -> None:
+    """Per crawl date of the full-listing boards: the postings that crawl listed against the
+    week's active, new and closed postings (`weekly_postings`); active is never fewer."""
+    rows = con.execute(
+        "WITH listed AS ("
+        "  SELECT cr.crawled_at::DATE AS day, strftime(cr.crawled_at, '%G-W%V') AS week,"
+        "         count(DISTINCT ps.posting_id) AS listed"
+        "  FROM crawl_records cr JOIN posting_sources ps USING (source, source_id)"
+        "  WHERE cr.source <> 'hn_hiring' GROUP BY ALL),"
+        " weekly AS ("
+        "  SELECT week, sum(active) AS active, sum(new) AS new, sum(closed) AS closed"
+        "  FROM weekly_postings WHERE source = 'all' AND role = 'all' AND region = 'all'"
+        "  AND country = 'all' GROUP BY week)"
+        " SELECT day, week, listed, active, new, closed FROM listed LEFT JOIN weekly USING (week)"
+        " ORDER BY day"
+    ).fetchall()
+    if not rows:
+        return
+    print(f"\n{'crawl':10} {'week':8} {'listed':>6} {'active':>6} {'new':>5} {'closed':>6}")
+    for day, week, listed, active, new, closed in rows:
+        print(f"{day!s:10} {week:8} {listed:6} {active:6} {new:5} {closed:6}")
+    fewer = sum(active < listed for _, _, listed, active, _, _ in rows)
+    print(f"crawls whose week has fewer active postings than it listed: {fewer} of {len(rows)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", required=True, help="a warehouse built from real threads")
+    parser.add_argument("--skills", default=DEFAULT_SKILLS)
+    parser.add_argument("--min-n", type=int, default=20)
+    args = parser.parse_args()
+    con = duckdb.connect(args.db, read_only=True)
+    skill_gaps(con, args.skills.split(","), args.min_n)
+    post_gaps(con, args.skills.split(","))
+    thread_counts(con)
+    lifecycle_series(con)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+-- Active, new and closed postings per month and per ISO week (`grain`): what
+-- `monthly_postings` and `weekly_postings` show, one grain each.
+-- active: open at any time in the period (started before its end and not ended before its
+-- start, see `active_spans`); new: first opened in it; closed: closed in it (`closed_at` is
+-- the first instant after, so a Hacker News post closes in its thread's month).
+-- A posting counts once in each of its countries (`countries`, else `country`, else
+-- 'unknown') and once in each source that listed it; once in every 'all' row.
+WITH periods AS (
+    SELECT
+        grain,
+        posting_id,
+        source,
+        unnest(generate_series(
+            date_trunc(grain, started), date_trunc(grain, ended),
+            CASE grain WHEN 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 7 DAY END
+        )) AS period,
+        'active' AS kind
+    FROM active_spans, (VALUES ('month'), ('week')) AS g(grain)
+    UNION ALL
+    SELECT DISTINCT grain, posting_id, source, date_trunc(grain, opened), 'new'
+    FROM active_spans, (VALUES ('month'), ('week')) AS g(grain)
+    UNION ALL
+    SELECT DISTINCT
+        grain, posting_id, source, date_trunc(grain, closed - INTERVAL 1 MICROSECOND), 'closed'
+    FROM active_spans, (VALUES ('month'), ('week')) AS g(grain)
+    WHERE closed IS NOT NULL
+),
+places AS (
+    SELECT
+        posting_id,
+        role,
+        coalesce(region, 'unknown') AS region,
+        is_ml,
+        unnest(coalesce(
+            nullif(list_distinct(list_filter(list_append(countries, country), lambda c: c IS NOT NULL)), []),
+            ['unknown']
+        )) AS country
+    FROM postings
+)
+SELECT
+    grain,
+    CASE grain WHEN 'month' THEN strftime(period, '%Y-%m') ELSE strftime(period, '%G-W%V') END
+        AS period,
+    CASE WHEN grouping(source) = 1 THEN 'all' ELSE source END AS source,
+    CASE WHEN grouping(role) = 1 THEN 'all' ELSE role END AS role,
+    CASE WHEN grouping(region) = 1 THEN 'all' ELSE region END AS region,
+    CASE WHEN grouping(country) = 1 THEN 'all' ELSE country END AS country,
+    is_ml,
+    count(DISTINCT posting_id) FILTER (kind = 'active') AS active,
+    count(DISTINCT posting_id) FILTER (kind = 'new') AS new,
+    count(DISTINCT posting_id) FILTER (kind = 'closed') AS closed
+FROM periods
+JOIN places USING (posting_id)
+GROUP BY grain, period, is_ml, CUBE (source, role, region, country)

@@ -1,0 +1,6 @@
+-- Active, new and closed postings per ISO week ('2026-W49', weeks start on Monday); the same
+-- dimensions and 'all' rows as `monthly_postings`.
+SELECT period AS week, source, role, region, country, is_ml, active, new, closed
+FROM postings_by_period
+WHERE grain = 'week'
+ORDER BY week, source, role, region, country, is_ml
