@@ -278,11 +278,10 @@ def emit(gen: Generator, job: dict) -> list[dict[str, Any]]:
                 job_id = _uuid(rng)
             url = _ats_url(job, job_id)
             ats_url = ats_url or url
-            title = job["title"] + (
-                f" - {city[0].split(',')[0]}"
-                if len(job["cities"]) > 1 and rng.random() < 0.3
-                else ""
-            )
+            # One of the records may name its city in the title; if two named theirs, they
+            # would be two jobs (one per place), not one job listed twice.
+            named = len(job["cities"]) > 1 and rng.random() < 0.3 and city is job["cities"][0]
+            title = job["title"] + (f" - {city[0].split(',')[0]}" if named else "")
             rows.append(
                 _row(job["ats"], job_id, job, city=city, url=url, title=title, description=text)
             )

@@ -17,7 +17,13 @@ Three ways rows become one job, strongest first (each member's `match_method`):
   words joins a board posting of its title and level only when its words are in that
   posting. No near-duplicate link joins two clusters that hold records of one source under
   different titles (`_apart`): a chain through a third record cannot merge two jobs.
-  Locations are not compared: one job in two cities is one posting with both locations.
+  Locations are not compared: one job in two cities is one posting with all its places
+  (`countries`, `locations`; `country` only when they name one). But two titles that name
+  different places or regions ("… - Montgomery, AL" / "… - Columbus, GA") are two jobs.
+
+Never merged, whatever links or text they share: two roles of one record under different
+titles (the roles of one Hacker News comment), and rows of two companies joined only by a
+link that is not an ATS job (a shared apply page or redirector).
 
 The canonical record takes its fields from the best member (ATS over the schema.org page over
 aggregators over Hacker News free text), recorded in `canonical_source`; what it lacks
@@ -40,6 +46,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from pipelines.companies import company_key
+from pipelines.location import region_of
 from pipelines.urls import job_urls
 
 SOURCE_LINK_FIELDS = ("source", "source_id", "role_index", "title", "url", "fetched_at")
@@ -143,7 +150,6 @@ NOISE = {
     "site",
     "anywhere",
     "worldwide",
-    "global",
     "us",
     "usa",
     "uk",
@@ -178,6 +184,7 @@ NOISE = {
     "new",
 }
 WORD = re.compile(r"[a-z0-9+#]+")
+TITLE_WORD = re.compile(r"[^\W_]+[+#]*")  # any script: "[쿠팡페이] CX 운영" is not "CX"
 
 
 def title_key(title: str) -> str:
@@ -192,9 +199,36 @@ def posting_id(source: str, source_id: str, title: str) -> str:
 
 def _words(text: str) -> list[str]:
     out: list[str] = []
-    for word in WORD.findall(text.lower()):
+    for word in TITLE_WORD.findall(text.lower()):
         out.extend(ABBREVIATIONS.get(word, word).split())
     return out
+
+
+# Regions a title may name as its team's ("Sr. Accountant (LATAM)"), wherever the job sits.
+REGIONS = frozenset({"emea", "apac", "latam", "americas"})
+
+
+def place_words(location_text: str | None) -> frozenset[str]:
+    return frozenset(_words(location_text or "")) - (NOISE - REGIONS) - LEVELS.keys()
+
+
+def title_places(title: str, location_text: str | None) -> frozenset[str]:
+    """The words of a title that name its own place ("Account Executive - Montgomery, AL")
+    or a region."""
+    place = place_words(location_text) | REGIONS
+    return frozenset(w for w in _words(title) if w in place)
+
+
+def places_fit(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether the places two titles name can be one job's. One title for several places is
+    one job, and so is a title that names its city beside one that names none; two titles
+    that name different places ("… - Montgomery, AL" / "… - Columbus, GA") or different
+    regions ("Sr. Accountant (LATAM)" / "Sr. Accountant") are two jobs."""
+    named_a = title_places(a["title"], a.get("location_text"))
+    named_b = title_places(b["title"], b.get("location_text"))
+    if named_a & REGIONS != named_b & REGIONS:
+        return False
+    return not (named_a and named_b) or named_a == named_b
 
 
 def title_parts(title: str, location_text: str | None = None) -> tuple[frozenset, frozenset]:
@@ -288,6 +322,7 @@ class Features:
     free_text: bool = False
     description: str | None = None
     company: str | None = None
+    row: dict[str, Any] | None = None  # the title and location, for `places_fit`
     own: frozenset | None = None  # `text` without the company's boilerplate, when it has some
     boilerplate: Boilerplate | None = None  # the company's, when it has some
 
@@ -323,6 +358,7 @@ def features(row: dict[str, Any]) -> Features:
         row["source"] in FREE_TEXT,
         row.get("description"),
         row.get("company"),
+        {"title": row["title"], "location_text": row.get("location_text")},
     )
 
 
@@ -336,6 +372,8 @@ def near_duplicate(a: Features, b: Features) -> float | None:
     see `Boilerplate`) is known, descriptions are compared without it: what is left is
     the job's own text, which two jobs of the company do not share, so lower thresholds hold."""
     if a.record == b.record or a.levels != b.levels or not a.core or not b.core:
+        return None
+    if a.row and b.row and not places_fit(a.row, b.row):
         return None
     title = jaccard(a.core, b.core)
     short = len(a.text) < MIN_SHINGLES or len(b.text) < MIN_SHINGLES
@@ -374,10 +412,12 @@ def near_duplicate(a: Features, b: Features) -> float | None:
 
 def title_fit(a: dict[str, Any], b: dict[str, Any]) -> float:
     """How well two titles can name one job when the rows share a job URL: 0 when their
-    levels differ, else the Jaccard of their cores."""
+    levels or the places they name differ, else the Jaccard of their cores."""
     core_a, levels_a = title_parts(a["title"], a.get("location_text"))
     core_b, levels_b = title_parts(b["title"], b.get("location_text"))
     if levels_a and levels_b and levels_a != levels_b:
+        return 0.0
+    if not places_fit(a, b):
         return 0.0
     return jaccard(core_a, core_b) if core_a and core_b else 0.0
 
@@ -486,11 +526,23 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
     uf = UnionFind(n)
     edges: list[tuple[int, int, str, float]] = []
     stats = dict.fromkeys(
-        ("same_record", "apply_url", "near_duplicate", "lsh_candidates", "kept_apart"), 0
+        (
+            "same_record",
+            "apply_url",
+            "near_duplicate",
+            "lsh_candidates",
+            "kept_apart",
+            "kept_apart_roles",
+            "kept_apart_companies",
+        ),
+        0,
     )
     stats["boilerplate_shingles"] = 0
-    # Per root of a cluster of several rows: source -> the title keys of its board records.
+    roles = Counter((row["source"], row["source_id"]) for row in rows)
+    # Per root of a cluster of several rows: source -> the title keys of its board records,
+    # and record -> the title keys of its roles (records with several roles only).
     titles: dict[int, dict[str, set]] = {}
+    role_titles: dict[int, dict[tuple[str, str], set]] = {}
 
     def titles_of(root: int) -> dict[str, set]:
         if root in titles:
@@ -498,22 +550,38 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
         row = rows[root]  # a row alone is its own root
         if row["source"] in FREE_TEXT:
             return {}
-        return {row["source"]: {title_parts(row["title"], row.get("location_text"))}}
+        return {row["source"]: {_title_key(row)}}
+
+    def roles_of(root: int) -> dict[tuple[str, str], set]:
+        if root in role_titles:
+            return role_titles[root]
+        record = (rows[root]["source"], rows[root]["source_id"])
+        return {record: {title_key(rows[root]["title"])}} if roles[record] > 1 else {}
 
     def link(i: int, j: int, method: str, similarity: float) -> None:
         a, b = uf.find(i), uf.find(j)
         if a == b:
             return
-        merged, other = titles_of(a), titles_of(b)
-        merged = {source: set(keys) for source, keys in merged.items()}
-        for source, keys in other.items():
-            merged.setdefault(source, set()).update(keys)
-        titles.pop(a, None)
-        titles.pop(b, None)
+        if _apart(roles_of(a), roles_of(b)):  # two roles of one comment are two jobs
+            stats["kept_apart_roles"] += 1
+            return
+        merged = _joined(titles_of(a), titles_of(b)), _joined(roles_of(a), roles_of(b))
+        for kept in (titles, role_titles):
+            kept.pop(a, None)
+            kept.pop(b, None)
         uf.union(i, j)
-        titles[uf.find(i)] = merged
+        titles[uf.find(i)], role_titles[uf.find(i)] = merged
         edges.append((i, j, method, similarity))
         stats[method] += 1
+
+    def url_link(owner: int, i: int, fit: float) -> None:
+        """A shared job URL joins two rows unless they name two companies (a link that is
+        not an ATS job may be a shared apply page or a redirector)."""
+        url = rows[owner].get("canonical_url") or ""
+        if ":" not in url.split("/", 1)[0] and _other_companies(rows[owner], rows[i]):
+            stats["kept_apart_companies"] += 1
+            return
+        link(owner, i, "apply_url", round(fit, 3))
 
     # 1. Roles of one record with one title.
     same: dict[tuple, int] = {}
@@ -532,7 +600,6 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
         primary = row.get("canonical_url") or (row_urls[i][0] if row_urls[i] else None)
         if primary:
             owners[primary].append(i)
-    roles = Counter((row["source"], row["source_id"]) for row in rows)
     for url, group in owners.items():
         group.sort(key=lambda i: _rank(rows[i]))
         owners[url] = group
@@ -540,7 +607,7 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
             fit = title_fit(rows[group[0]], rows[j])
             single_role = roles[(rows[j]["source"], rows[j]["source_id"])] == 1 and fit > 0
             if fit >= 0.5 or single_role:
-                link(group[0], j, "apply_url", round(fit, 3))
+                url_link(group[0], j, fit)
     for i, urls in enumerate(row_urls):
         best, best_fit = None, 0.0
         for url in urls:
@@ -548,7 +615,7 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
                 if j != i and (fit := title_fit(rows[i], rows[j])) > best_fit:
                     best, best_fit = j, fit
         if best is not None and best_fit >= 0.5:
-            link(best, i, "apply_url", round(best_fit, 3))
+            url_link(best, i, best_fit)
 
     # 3. Near duplicates inside company blocks.
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -576,7 +643,7 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
             similarity = near_duplicate(feats[i], feats[j])
             if similarity is None:
                 continue
-            if _apart(titles_of(a), titles_of(b)):
+            if _titles_apart(titles_of(a), titles_of(b)):
                 stats["kept_apart"] += 1
                 continue
             link(i, j, "near_duplicate", similarity)
@@ -588,13 +655,47 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
     return Clustering(list(groups.values()), edges, stats)
 
 
-def _apart(a: dict[str, set] | None, b: dict[str, set] | None) -> bool:
-    """Whether two clusters hold records of one source under different titles: one source
-    lists a job once (or once per place under one title), so those are two jobs and no
-    near-duplicate chain through a third record may join them."""
+def _apart(a: dict[Any, set] | None, b: dict[Any, set] | None) -> bool:
+    """Whether two clusters hold records of one source (or roles of one record) under
+    different titles: one source lists a job once (or once per place under one title), so
+    those are two jobs and no chain through a third record may join them."""
     if not a or not b:
         return False
-    return any(source in b and keys != b[source] for source, keys in a.items())
+    return any(key in b and keys != b[key] for key, keys in a.items())
+
+
+def _titles_apart(a: dict[str, set], b: dict[str, set]) -> bool:
+    """`_apart` for `_title_key`s: core and level words must be the same, the place words
+    too when both clusters' titles of that source name places."""
+    for source, keys in a.items():
+        other = b.get(source)
+        if other is None:
+            continue
+        if {k[:2] for k in keys} != {k[:2] for k in other}:
+            return True
+        places, other_places = {k[2] for k in keys if k[2]}, {k[2] for k in other if k[2]}
+        if places and other_places and places != other_places:
+            return True
+    return False
+
+
+def _joined(a: dict[Any, set], b: dict[Any, set]) -> dict[Any, set]:
+    merged = {key: set(keys) for key, keys in a.items()}
+    for key, keys in b.items():
+        merged.setdefault(key, set()).update(keys)
+    return merged
+
+
+def _title_key(row: dict[str, Any]) -> tuple:
+    """A record's title as `_apart` compares it: core, level and place words."""
+    core, levels = title_parts(row["title"], row.get("location_text"))
+    return core, levels, title_places(row["title"], row.get("location_text"))
+
+
+def _other_companies(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two rows name two different companies (both named, keys differ)."""
+    key_a, key_b = company_key(a.get("company")), company_key(b.get("company"))
+    return bool(key_a and key_b and key_a != key_b)
 
 
 def _rank(row: dict[str, Any]) -> tuple:
@@ -624,18 +725,26 @@ SALARY_FIELDS = (
 )
 
 
+def _all_places(best: dict[str, Any], tier: list[dict[str, Any]]) -> None:
+    """Every place of one job listed once per place: all its countries and locations; one
+    `country` (and its region) only when they name a single country."""
+    countries = list(dict.fromkeys(c for m in tier for c in m["countries"]))
+    texts = dict.fromkeys(m["location_text"] for m in tier if m["location_text"])
+    best.update(countries=countries, location_text=" / ".join(texts) or None)
+    if any("locations" in m for m in tier):
+        best["locations"] = list(dict.fromkeys(x for m in tier for x in m.get("locations") or ()))
+    if len(countries) > 1:
+        regions = {region_of(c) for c in countries}
+        best.update(country=None, region=regions.pop() if len(regions) == 1 else None)
+
+
 def canonical_record(members: list[dict[str, Any]]) -> dict[str, Any]:
     """The posting's fields: the best member's, with what it lacks from the next best."""
     ranked = sorted(members, key=_rank)
     best = dict(ranked[0])
     tier = [m for m in ranked if SOURCE_RANK.get(m["source"], 9) == _rank(ranked[0])[0]]
     if len(tier) > 1:  # one job listed for several places
-        best["countries"] = list(dict.fromkeys(c for m in tier for c in m["countries"]))
-        if len(best["countries"]) > 1:  # DESIGN.md: several countries, no one country
-            best["country"] = None
-        texts = dict.fromkeys(m["location_text"] for m in tier if m["location_text"])
-        best["location_text"] = " / ".join(texts) or None
-        best["locations"] = list(dict.fromkeys(p for m in tier for p in m.get("locations") or ()))
+        _all_places(best, tier)
     if not best["countries"]:
         other = next((m for m in ranked if m["countries"]), None)
         if other:

@@ -108,6 +108,30 @@ def union(intervals: Iterable[Interval]) -> list[Interval]:
     return [(s, e) for s, e in merged]
 
 
+def posting_intervals(
+    postings: list[dict[str, Any]],
+    links: list[dict[str, Any]],
+    rows: list[dict[str, Any]],
+    crawls: list[dict[str, Any]],
+) -> dict[str, list[Interval]]:
+    """posting_id → the intervals it was open: the union of its members' intervals."""
+    now = as_of(crawls)
+    listed = listing_intervals(crawls)
+    by_record = {(r["source"], r["source_id"]): r for r in rows}
+    members: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for link in links:
+        members[link["posting_id"]].add((link["source"], link["source_id"]))
+    return {
+        posting["posting_id"]: union(
+            iv
+            for key in members[posting["posting_id"]]
+            if key in by_record
+            for iv in record_intervals(by_record[key], listed, now)
+        )
+        for posting in postings
+    }
+
+
 def apply_lifecycle(
     postings: list[dict[str, Any]],
     links: list[dict[str, Any]],
@@ -115,22 +139,12 @@ def apply_lifecycle(
     crawls: list[dict[str, Any]],
 ) -> None:
     """Set `status`, `closed_at` and `repost_count` of each posting (in place)."""
-    now = as_of(crawls)
-    listed = listing_intervals(crawls)
-    by_record = {(r["source"], r["source_id"]): r for r in rows}
-    members: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for link in links:
-        members[link["posting_id"]].add((link["source"], link["source_id"]))
+    spans = posting_intervals(postings, links, rows, crawls)
     for posting in postings:
-        spans = union(
-            iv
-            for key in members[posting["posting_id"]]
-            if key in by_record
-            for iv in record_intervals(by_record[key], listed, now)
-        )
-        if not spans:
+        open_spans = spans[posting["posting_id"]]
+        if not open_spans:
             continue
-        last_end = spans[-1][1]
+        last_end = open_spans[-1][1]
         posting["status"] = "open" if last_end is None else "closed"
         posting["closed_at"] = last_end
-        posting["repost_count"] = len(spans) - 1
+        posting["repost_count"] = len(open_spans) - 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote_plus, urlencode, urlsplit
 
 TRACKING = re.compile(
     r"^(utm_.*|gh_src|lever-(source|origin|via)|ref|referrer|refid|source|src|via|"
@@ -61,7 +61,8 @@ def canonical_url(url: str | None) -> str | None:
     """The one string every link to this job reduces to, or None for no / unusable URL.
 
     ATS jobs become `<ats>:<job id>`; other URLs keep scheme-less host, path and their
-    non-tracking query parameters in sorted order, without fragment or trailing slash."""
+    non-tracking query parameters (a bare key too) in sorted order, without fragment or
+    trailing slash."""
     if not url or not url.strip():
         return None
     if job := ats_job(url):
@@ -75,9 +76,12 @@ def canonical_url(url: str | None) -> str | None:
         host = host.rsplit(":", 1)[0]
     if not host or "." not in host:
         return None
-    query = sorted((k, v) for k, v in parse_qsl(parts.query) if not TRACKING.match(k))
+    # Blank values are kept: `app.jobvite.com/m?3Xq9Zw` names its job by a bare key.
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = sorted((k, v) for k, v in pairs if k and not TRACKING.match(k))
     path = re.sub(r"/+", "/", parts.path).rstrip("/")
-    return host + path + (f"?{urlencode(query)}" if query else "")
+    text = "&".join(urlencode([(k, v)]) if v else quote_plus(k) for k, v in query)
+    return host + path + (f"?{text}" if text else "")
 
 
 def is_generic(canonical: str) -> bool:

@@ -140,6 +140,7 @@ def _print_report(report, db: Path) -> None:
     if s.skipped:
         _line("records skipped", ", ".join(f"{r} {n}" for r, n in s.skipped.items()))
     _line("top skills", ", ".join(f"{k} ({n})" for k, n in s.top_skills))
+    _line("data quality", s.quality_line)
     failed_checks = [name for name, ok in report.checks.items() if not ok]
     passed = len(report.checks) - len(failed_checks)
     _line(

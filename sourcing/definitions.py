@@ -18,12 +18,14 @@ from sourcing.assets.checks import postings_checks
 from sourcing.assets.crawl import crawl_assets
 from sourcing.assets.leads import candidates, companies
 from sourcing.assets.postings import normalized_crawls, normalized_postings, postings
+from sourcing.assets.quality import data_quality_table
 from sourcing.paths import SAMPLE_DIR, data_dir, db_path
 from sourcing.resources import CrawlerResource, RawZoneResource
 from sourcing.sensors import load_after_crawl
 from sourcing.sources import sample_spider_args
 
-warehouse_assets = [normalized_crawls, normalized_postings, postings, trend_views, report]
+warehouse_assets = [normalized_crawls, normalized_postings, postings, data_quality_table]
+warehouse_assets += [trend_views, report]
 all_assets = [*crawl_assets, *warehouse_assets]
 all_assets += [candidates, companies]
 warehouse_assets += [candidates, companies]

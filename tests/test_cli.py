@@ -51,7 +51,8 @@ def test_run_sample_ends_with_a_summary(sample_run):
     assert "records fetched per source" in out
     assert all(re.search(rf"{source} +\d+", out) for source in SOURCES)
     assert "postings" in out and "with a salary" in out and "top skills" in out
-    assert re.search(r"checks +3/3 passed", out)
+    assert re.search(r"checks +7/7 passed", out)
+    assert re.search(r"data quality +none", out)  # the sample's values all look right
     assert str(data / "sourcing.duckdb") in out
     assert "sourcing query" in out
 

@@ -21,10 +21,11 @@ def test_definitions_load_with_a_schedule_and_checks():
         for n in ("rebuild_after_crawl", "rebuild_after_failed_crawl")
     }
     assert len(sensors) == 2
-    assert len(graph.asset_check_keys) == 3
+    assert len(graph.asset_check_keys) == 7
     # The report's supply-and-demand chart reads candidates: it runs after them.
     report_parents = graph.get(dg.AssetKey("report")).parent_keys
     assert {dg.AssetKey("trend_views"), dg.AssetKey("candidates")} <= report_parents
+    assert dg.AssetKey("data_quality") in report_parents
 
 
 def test_a_crawl_run_triggers_a_warehouse_run_of_its_crawl_date_that_passes_the_checks(
@@ -62,6 +63,10 @@ def test_a_crawl_run_triggers_a_warehouse_run_of_its_crawl_date_that_passes_the_
         "postings_not_empty": True,
         "salary_min_not_above_max": True,
         "no_duplicate_source_titles": True,
+        "postings_name_one_company": True,
+        "salaries_within_annual_bounds": True,
+        "companies_are_names": True,
+        "titles_are_titles": True,
     }
     con = duckdb.connect(str(db), read_only=True)
     postings, sources = con.execute(

@@ -44,6 +44,8 @@ SEARCH = ABOUT + (
             "ashby:9cf73967-3611-5c6b-b1a3-5f3cd2781a04",
         ),
         ("https://WWW.Example.com/jobs/42/?ref=hn&utm_campaign=a&b=2", "example.com/jobs/42?b=2"),
+        ("https://app.jobvite.com/m?3Xq9Zw", "app.jobvite.com/m?3Xq9Zw"),  # a bare key
+        ("https://app.jobvite.com/m?4kP2Lr&utm_source=hn", "app.jobvite.com/m?4kP2Lr"),
         ("mailto:jobs@example.com", None),
         ("", None),
     ],
@@ -153,13 +155,7 @@ CASES = {
     ),
     "one job in two cities": (
         row("greenhouse", "1", "Data Scientist, Growth", SEARCH, location_text="New York, NY"),
-        row(
-            "greenhouse",
-            "2",
-            "Data Scientist, Growth - Austin",
-            SEARCH,
-            location_text="Austin, TX",
-        ),
+        row("greenhouse", "2", "Data Scientist, Growth", SEARCH, location_text="Austin, TX"),
         "near_duplicate",
     ),
     "hn repost next month": (
@@ -193,6 +189,44 @@ APART = {
         row("lever", "1", "Machine Learning Engineer II", RANKING),
         row("lever", "2", "Machine Learning Engineer III", RANKING),
     ),
+    "titles name other places": (
+        row(
+            "greenhouse",
+            "1",
+            "Territory Account Executive - Montgomery, AL",
+            SEARCH,
+            location_text="Montgomery, AL",
+        ),
+        row(
+            "greenhouse",
+            "2",
+            "Territory Account Executive – Columbus, GA",
+            SEARCH,
+            location_text="Columbus, GA",
+        ),
+    ),  # fmt: skip
+    "title names a region the other does not": (
+        row("greenhouse", "1", "Senior Accountant (LATAM)", "", location_text="Austin, TX"),
+        row("greenhouse", "2", "Senior Accountant", "", location_text="Palo Alto, CA"),
+    ),
+    "a shared link that is not an ATS job, two companies": (
+        row(
+            "hn_hiring",
+            "1",
+            "Backend Engineer",
+            "We build",
+            "Quill Metrics",
+            apply_url="https://app.jobvite.com/m?3Xq9Zw",
+        ),
+        row(
+            "hn_hiring",
+            "2",
+            "Backend Engineer",
+            "We ship",
+            "Boreal Vision",
+            apply_url="https://app.jobvite.com/m?3Xq9Zw",
+        ),
+    ),  # fmt: skip
     "links another job of the company": (
         row("greenhouse", "4100201", "Senior Machine Learning Engineer, Ranking", RANKING, url=GH),
         row("hn_hiring", "9", "Data Analyst", "We analyse things", apply_url=GH),
@@ -395,3 +429,73 @@ def test_no_chain_joins_two_records_of_one_source_with_other_titles():
     result = cluster([a, b, copy])
     assert len(result.clusters) == 2
     assert result.stats["kept_apart"] >= 1
+
+
+def test_jobvite_links_that_differ_only_in_a_bare_key_are_two_jobs():
+    rows = [
+        row("hn_hiring", str(i), "Software Engineer", f"Comment {i}", f"Company {i}",
+            apply_url=f"https://app.jobvite.com/m?{key}")
+        for i, key in enumerate(["3Xq9Zw", "4kP2Lr", "8mT5Qa"])
+    ]  # fmt: skip
+    assert len({r["canonical_url"] for r in rows}) == 3
+    assert len(dedupe(rows)[0]) == 3
+
+
+def test_roles_of_one_comment_are_never_merged():
+    """One comment, one apply link, roles whose titles overlap: each role is its own job,
+    whatever links or text they share; the same title twice (two places) stays one."""
+    text = "Quill Metrics | SF | apply at our jobs page | we rank things for hospitals"
+    link = "https://quill.com/jobs/apply-now"
+    roles = [
+        row("hn_hiring", "77", "Machine Learning Engineer", text, apply_url=link, role_index=0),
+        row("hn_hiring", "77", "Senior Machine Learning Engineer", text, apply_url=link,
+            role_index=1),
+        row("hn_hiring", "77", "Machine Learning Engineer, Platform", text, apply_url=link,
+            role_index=2),
+        row("hn_hiring", "77", "Machine Learning Engineer", text, apply_url=link,
+            role_index=3, location_text="Remote"),
+    ]  # fmt: skip
+    # A later comment of the company links the same page under the first title.
+    later = row("hn_hiring", "78", "ML Engineer", text, apply_url=link)
+    postings, links = dedupe([*roles, later])
+    by_role = {(x["source_id"], x["role_index"]): x["posting_id"] for x in links}
+    assert len({by_role[("77", i)] for i in range(3)}) == 3
+    assert by_role[("77", 0)] == by_role[("77", 3)]
+    assert by_role[("78", 0)] == by_role[("77", 0)]  # the later comment joins its title
+    assert len(postings) == 3
+
+
+def test_a_job_posted_once_per_city_keeps_every_place():
+    """One title posted in Utrecht and in New York: one posting, both countries, no single
+    `country`, every location."""
+    utrecht = row(
+        "greenhouse",
+        "1",
+        "Style Advisor",
+        "",
+        location_text="Utrecht, Netherlands",
+        countries=["NL"],
+        country="NL",
+        region="Western Europe",
+        locations=["Utrecht, Netherlands"],
+    )
+    new_york = row(
+        "greenhouse",
+        "2",
+        "Style Advisor",
+        "",
+        location_text="New York, NY",
+        countries=["US"],
+        country="US",
+        region="North America",
+        locations=["New York, NY"],
+    )
+    for r in (utrecht, new_york):
+        r.update(salary_max=None, salary_currency=None, salary_period=None)
+        r.update(salary_currency_uncertain=None)
+        r.update(salary_min_usd=None, salary_max_usd=None, salary_text=None, salary_source=None)
+    [posting], _ = dedupe([utrecht, new_york])
+    assert posting["countries"] == ["NL", "US"]
+    assert posting["country"] is None and posting["region"] is None
+    assert posting["locations"] == ["Utrecht, Netherlands", "New York, NY"]
+    assert posting["location_text"] == "Utrecht, Netherlands / New York, NY"

@@ -1,10 +1,20 @@
-"""Lifecycle: closing on a later full crawl, failed crawls, HN month expiry, reposts."""
+"""Lifecycle: closing on a later full crawl, failed crawls, HN month expiry, reposts, and
+the lifecycle bench on dated board snapshots (HAR files written here)."""
 
 from datetime import UTC, datetime
+from email.utils import format_datetime
 
+from bench.lifecycle import crawl_snapshots, lifecycle, render, table
 from pipelines.dedupe import dedupe
 from pipelines.lifecycle import apply_lifecycle, month_end, union
 from pipelines.versions import crawl_records
+from tests.builders import (
+    GREENHOUSE_BOARD,
+    greenhouse_board,
+    greenhouse_job,
+    json_entry,
+    write_entries,
+)
 from tests.test_dedupe import RANKING, SEARCH, row
 
 
@@ -101,3 +111,73 @@ def test_union_of_intervals():
         (at(10), None),
     ]
     assert union([(at(1), None), (at(3), at(4))]) == [(at(1), None)]
+
+
+# --- bench/lifecycle.py on dated board snapshots shaped like the real time series ---------
+
+SNAPSHOTS = {  # date -> board -> jobs listed (id, title); a board left out was not crawled
+    "2026-01-05": {"acmeml": [(101, "ML Engineer"), (102, "Data Scientist"),
+                              (103, "Data Analyst")],
+                   "borealvision": [(201, "Computer Vision Engineer")]},
+    "2026-01-19": {"acmeml": [(101, "ML Engineer"), (102, "Data Scientist"),
+                              (104, "Research Scientist")]},
+    "2026-02-02": {"acmeml": [(101, "ML Engineer"), (104, "Research Scientist")],
+                   "borealvision": [(201, "Computer Vision Engineer")]},
+    "2026-02-16": {"acmeml": [(101, "ML Engineer"), (104, "Research Scientist"),
+                              (102, "Data Scientist")],
+                   "borealvision": [(202, "Robotics Engineer")]},
+}  # fmt: skip
+BODY = {
+    "ML Engineer": "Train and ship ranking models for our marketplace search.",
+    "Data Scientist": "Design pricing experiments and model customer lifetime value.",
+    "Data Analyst": "Build dashboards on onboarding funnels for the product team.",
+    "Research Scientist": "Publish on long-context evaluation of language models.",
+    "Computer Vision Engineer": "Detect defects on production lines from camera images.",
+    "Robotics Engineer": "Plan grasps for arms that pick parts from moving belts.",
+}
+
+
+def write_snapshots(folder):
+    """One HAR per date (each response's Date header is the snapshot's time) and its board
+    tokens beside it, as the real history folder has them."""
+    for date, boards in SNAPSHOTS.items():
+        when = datetime.fromisoformat(date).replace(hour=4, tzinfo=UTC)
+        entries = [
+            json_entry(
+                GREENHOUSE_BOARD.format(token),
+                greenhouse_board(
+                    [greenhouse_job(jid, title, token=token, company_name=token.title(),
+                                    content=f"&lt;p&gt;{BODY[title]}&lt;/p&gt;")
+                     for jid, title in jobs]
+                ),
+                date=format_datetime(when, usegmt=True),
+            )
+            for token, jobs in boards.items()
+        ]  # fmt: skip
+        write_entries(folder / f"{date}.har", entries)
+        (folder / f"{date}.tokens").write_text(",".join(boards), encoding="utf-8")
+
+
+def test_lifecycle_bench_reads_dated_snapshots_as_an_analyst_would(tmp_path):
+    write_snapshots(tmp_path / "history")
+    crawl_snapshots(tmp_path / "history", tmp_path / "data")
+    result = lifecycle(tmp_path / "data")
+    got = [
+        (str(s.at.date()), s.open, s.opened, s.reopened, s.closed, s.median_days_open)
+        for s in table(result)
+    ]
+    assert got == [
+        ("2026-01-05", 4, 4, 0, 0, None),
+        # 103 closed after 14 days; Boreal Vision not crawled: 201 stays open.
+        ("2026-01-19", 4, 1, 0, 1, 14),
+        ("2026-02-02", 3, 0, 0, 1, 28),  # 102 closed
+        # 102 back (a repost of the same posting), 201 closed after 42 days, 202 new.
+        ("2026-02-16", 4, 1, 1, 1, 42),
+    ]
+    by_title = {p["title"]: p for p in result.postings}
+    assert by_title["Data Scientist"]["status"] == "open"
+    assert by_title["Data Scientist"]["repost_count"] == 1
+    assert by_title["Data Analyst"]["status"] == "closed"
+    assert by_title["Data Analyst"]["closed_at"] == datetime(2026, 1, 19, 4, tzinfo=UTC)
+    assert by_title["Computer Vision Engineer"]["last_seen"] == datetime(2026, 2, 2, 4, tzinfo=UTC)
+    assert "| 2026-02-16 | 4 | 1 | 1 | 1 | 42 |" in render(table(result))

@@ -8,6 +8,7 @@ CDN and no script to be read. It draws from the trend views (`salary_trends`, `s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import escape
@@ -439,6 +440,50 @@ def _overall_median(con: duckdb.DuckDBPyConnection) -> float | None:
     return round(value) if value is not None else None
 
 
+# What each anomaly of `data_quality` (pipelines/quality.py) means, in the report's words.
+QUALITY_LABELS = {
+    "salary_out_of_bounds": "stored pay outside $5k–$1M a year",
+    "salary_rejected": "stated pay implausible, left empty",
+    "company_is_place": "company is a place",
+    "company_is_email": "company is an e-mail address",
+    "company_is_url": "company is a link",
+    "company_is_date": "company is a date",
+    "empty_title_names_role": "no title, though the text names a role",
+    "title_is_header_tag": "title is only header tags",
+    "posting_mixed_companies": "posting joins records of two companies",
+}
+
+
+def quality(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int, int]]:
+    """(anomaly, count, out of) over every source, from `data_quality` when it is loaded."""
+    if not _exists(con, "data_quality"):
+        return []
+    found = con.execute(
+        "SELECT kind, count, total FROM data_quality WHERE source = 'all' AND kind <> 'filled'"
+    ).fetchall()
+    order = list(QUALITY_LABELS)
+    found.sort(key=lambda r: order.index(r[0]) if r[0] in order else len(order))
+    return [(QUALITY_LABELS.get(kind, kind), n, total) for kind, n, total in found]
+
+
+def _quality_html(rows: list[tuple[str, int, int]]) -> str:
+    if not rows:
+        return ""
+    body = "".join(
+        f"<tr><th>{escape(label)}</th><td>{n:,}</td><td>{n / total:.2%}</td></tr>"
+        if total
+        else f"<tr><th>{escape(label)}</th><td>{n:,}</td><td>–</td></tr>"
+        for label, n, total in rows
+    )
+    return (
+        "<section class='quality' id='data-quality'><h2>Data quality</h2>"
+        "<table class='coverage'><tr><th>anomaly</th><th>count</th><th>share</th></tr>"
+        f"{body}</table><p class='note'>Source rows (postings for the last line) whose values"
+        " look wrong at a glance, from the warehouse's <code>data_quality</code> table, which"
+        " also holds the share of each field filled per source.</p></section>"
+    )
+
+
 # --- the page ----------------------------------------------------------------------------
 
 CSS = """
@@ -453,7 +498,10 @@ main { padding: 20px 32px 40px; display: grid; gap: 20px;
   grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); }
 figure.chart { margin: 0; background: #fff; border-radius: 8px; padding: 16px 18px;
   box-shadow: 0 1px 3px rgba(0,0,0,.12); }
-figure.chart h2 { margin: 0 0 8px; font-size: 17px; }
+figure.chart h2, section.quality h2 { margin: 0 0 8px; font-size: 17px; }
+section.quality { background: #fff; border-radius: 8px; padding: 16px 18px;
+  box-shadow: 0 1px 3px rgba(0,0,0,.12); }
+section.quality .note { color: #555; font-size: 13px; }
 figcaption { color: #555; font-size: 13px; margin-top: 6px; }
 .n { font-weight: 600; color: #222; }
 .kpis { display: flex; flex-wrap: wrap; gap: 10px; margin: 0 0 12px; padding: 0; }
@@ -543,7 +591,12 @@ def _figure(chart: Chart, extra: str = "") -> str:
     )
 
 
-def render(charts: list[Chart], numbers: dict, table: list[tuple[str, str]]) -> str:
+def render(
+    charts: list[Chart],
+    numbers: dict,
+    table: list[tuple[str, str]],
+    anomalies: Sequence[tuple[str, int, int]] = (),
+) -> str:
     kpis = [
         ("ML postings", f"{numbers['ml_postings']:,}"),
         ("with a salary", f"{numbers['ml_salary_share']:.0%}"),
@@ -581,7 +634,7 @@ def render(charts: list[Chart], numbers: dict, table: list[tuple[str, str]]) -> 
         "<header><h1>ML talent market report</h1>"
         f"<p>Public ML job postings, {escape(span)} · {numbers['postings']:,} postings "
         f"· generated {escape(numbers['generated_at'])} by ML Sourcing</p></header>"
-        f"<main>{''.join(figures)}</main>{_method()}"
+        f"<main>{''.join(figures)}{_quality_html(list(anomalies))}</main>{_method()}"
         "<footer>Salaries are annual base pay in US dollars, converted from the posted "
         "currency and period. A posting's month is when it was posted, or first seen when the "
         "source gives no date. Every figure comes from the warehouse's views; see "
@@ -619,7 +672,9 @@ def build_report(con: duckdb.DuckDBPyConnection) -> Report:
         "charts": len(charts),
         "generated_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
-    return Report(render(charts, numbers, table), charts, numbers)
+    anomalies = quality(con)
+    numbers["data_quality_anomalies"] = sum(n for _, n, _ in anomalies) if anomalies else None
+    return Report(render(charts, numbers, table, anomalies), charts, numbers)
 
 
 def write_report(db: Path | str, out: Path | str) -> Report:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from warehouse.db import connect
@@ -19,10 +19,17 @@ class Summary:
     candidates: int = 0  # people seeking work ("Who wants to be hired?")
     companies: int = 0  # hiring companies
     salary_out_of_bounds: int = 0  # source rows whose stated pay was implausible, left empty
+    quality: dict[str, int] = field(default_factory=dict)  # anomaly kind -> count (all sources)
 
     @property
     def salary_share(self) -> float:
         return self.with_salary / self.postings if self.postings else 0.0
+
+    @property
+    def quality_line(self) -> str:
+        """The anomalies found, largest first ("company_is_place 24, ..."), or "none"."""
+        found = sorted(((n, k) for k, n in self.quality.items() if n), reverse=True)
+        return ", ".join(f"{kind} {n}" for n, kind in found) or "none"
 
 
 def summarize(db: Path | str, top: int = 10) -> Summary:
@@ -51,6 +58,11 @@ def summarize(db: Path | str, top: int = 10) -> Summary:
             "SELECT (SELECT count(*) FROM candidates), (SELECT count(*) FROM companies),"
             " (SELECT count(salary_rejected) FROM normalized_postings)"
         ).fetchone()
+        quality = dict(
+            con.execute(
+                "SELECT kind, count FROM data_quality WHERE source = 'all' AND kind <> 'filled'"
+            ).fetchall()
+        )
     finally:
         con.close()
     return Summary(
@@ -63,4 +75,5 @@ def summarize(db: Path | str, top: int = 10) -> Summary:
         people,
         firms,
         implausible,
+        quality,
     )

@@ -7,6 +7,7 @@ from dagster_duckdb import DuckDBResource
 
 from sourcing.assets.leads import candidates, companies
 from sourcing.assets.postings import postings
+from sourcing.assets.quality import data_quality_table
 from sourcing.resources import RawZoneResource
 from warehouse.db import create_views, migrate
 
@@ -23,10 +24,13 @@ def trend_views(duckdb: DuckDBResource) -> dg.MaterializeResult:
     return dg.MaterializeResult(metadata={"views": ", ".join(names)})
 
 
-@dg.asset(group_name="analytics", kinds={"html"}, deps=[trend_views, candidates])
+@dg.asset(
+    group_name="analytics", kinds={"html"}, deps=[trend_views, candidates, data_quality_table]
+)
 def report(duckdb: DuckDBResource, raw_zone: RawZoneResource) -> dg.MaterializeResult:
     """The analysts' HTML report (`<data-dir>/report.html`): self-contained, opens offline.
-    Its supply-and-demand chart reads `candidates`, so it waits for them too."""
+    Its supply-and-demand chart reads `candidates` and its data-quality table
+    `data_quality`, so it waits for them too."""
     from warehouse.report import build_report
 
     with duckdb.get_connection() as con:
