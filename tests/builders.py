@@ -419,3 +419,211 @@ def sitemap(locs: list[str], index: bool = False) -> str:
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<{root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</{root}>\n'
     )
+
+
+# --- job feeds: Arbeitnow, Himalayas, Jobicy ------------------------------------------------
+
+ARBEITNOW_API = "https://www.arbeitnow.com/api/job-board-api"
+HIMALAYAS_API = "https://himalayas.app/jobs/api"
+JOBICY_API = "https://jobicy.com/api/v2/remote-jobs"
+
+
+def arbeitnow_job(slug: str, title: str, **fields: Any) -> dict:
+    """A job as the Arbeitnow job-board API lists it in `data` (its HTML entity-escaped)."""
+    job = {
+        "slug": slug,
+        "company_name": "Acme GmbH",
+        "title": title,
+        "description": "&lt;p&gt;Wir bauen Dinge.&lt;/p&gt;",
+        "remote": False,
+        "url": f"https://www.arbeitnow.com/jobs/companies/acme-gmbh/{slug}",
+        "tags": [],
+        "job_types": [],
+        "location": "Berlin, Berlin",
+        "created_at": _ts("2026-11-18T08:00:00Z"),
+    }
+    job.update(fields)
+    return job
+
+
+def arbeitnow_page(jobs: list[dict], page: int, last: bool) -> dict:
+    """One page of the Arbeitnow API: `data`, `links` (next null on the last), `meta`."""
+    url = f"{ARBEITNOW_API}?page={{}}"
+    return {
+        "data": jobs,
+        "links": {
+            "first": url.format(1),
+            "last": None,
+            "prev": url.format(page - 1) if page > 1 else None,
+            "next": None if last else url.format(page + 1),
+        },
+        "meta": {
+            "current_page": page,
+            "from": (page - 1) * 100 + 1,
+            "path": ARBEITNOW_API,
+            "per_page": 100,
+            "to": (page - 1) * 100 + len(jobs),
+            "terms": "This is a free public API for jobs. Please link back to Arbeitnow.",
+            "info": "Jobs are updated every hour and order by newest job first.",
+        },
+    }
+
+
+def himalayas_job(slug: str, title: str, *, company: str = "acme", **fields: Any) -> dict:
+    """A job as `https://himalayas.app/jobs/api` lists it in `jobs`."""
+    url = f"https://himalayas.app/companies/{company}/jobs/{slug}"
+    job = {
+        "title": title,
+        "excerpt": "Join us.",
+        "companyName": company.title(),
+        "companySlug": company,
+        "companyLogo": f"https://cdn-images.himalayas.app/{company}",
+        "employmentType": "Full Time",
+        "minSalary": None,
+        "maxSalary": None,
+        "seniority": [],
+        "currency": "USD",
+        "locationRestrictions": [],
+        "timezoneRestrictions": [],
+        "categories": [],
+        "parentCategories": [],
+        "description": "<p>Join us.</p>",
+        "pubDate": _ts("2026-11-19T10:00:00Z"),
+        "expiryDate": _ts("2027-01-18T10:00:00Z"),
+        "applicationLink": url,
+        "guid": url,
+    }
+    job.update(fields)
+    return job
+
+
+def himalayas_page(
+    jobs: list[dict], offset: int = 0, total: int | None = None, cursor: str | None = None
+) -> dict:
+    return {
+        "comments": "Cursor pagination is preferred: pass nextCursor as cursor.",
+        "updatedAt": _ts("2026-11-20T09:00:00Z"),
+        "offset": offset,
+        "limit": 20,
+        "totalCount": len(jobs) if total is None else total,
+        "nextCursor": cursor,
+        "jobs": jobs,
+    }
+
+
+def jobicy_job(jid: int, title: str, **fields: Any) -> dict:
+    """A job as `https://jobicy.com/api/v2/remote-jobs` lists it in `jobs`."""
+    job = {
+        "id": jid,
+        "url": f"https://jobicy.com/jobs/{jid}-job",
+        "jobSlug": f"{jid}-job",
+        "jobTitle": title,
+        "companyName": "Acme",
+        "companyLogo": f"https://jobicy.com/data/logo-{jid}.png",
+        "jobIndustry": ["Data Science & Analytics"],
+        "jobType": ["Full-Time"],
+        "jobGeo": "Anywhere",
+        "jobLevel": "Any",
+        "jobExcerpt": "Join us.",
+        "jobDescription": "<p>Join us.</p>",
+        "pubDate": "2026-11-19T14:00:00+00:00",
+    }
+    job.update(fields)
+    return job
+
+
+def jobicy_feed(jobs: list[dict], industry: str) -> dict:
+    return {
+        "apiVersion": "2.2.16",
+        "documentationUrl": "https://jobi.cy/apidocs",
+        "friendlyNotice": "Please credit Jobicy with a link back.",
+        "jobCount": len(jobs),
+        "lastUpdate": "2026-11-20T09:00:00+00:00",
+        "appliedFilters": {"count": 100, "industry": industry},
+        "jobs": jobs,
+        "statusCode": 200,
+        "success": True,
+    }
+
+
+# --- SmartRecruiters --------------------------------------------------------------------------
+
+SMARTRECRUITERS_API = "https://api.smartrecruiters.com/v1/companies/{}/postings"
+
+
+def smartrecruiters_posting(
+    pid: str, title: str, *, company: str = "AcmeML", name: str = "Acme ML", **fields: Any
+) -> dict:
+    """A posting as the public postings list gives it in `content` (no job ad text)."""
+    posting = {
+        "id": pid,
+        "name": title,
+        "uuid": f"0000{pid[-4:]}-aaaa-4bbb-8ccc-{pid[-12:].rjust(12, '0')}",
+        "jobAdId": f"1111{pid[-4:]}-aaaa-4bbb-8ccc-{pid[-12:].rjust(12, '0')}",
+        "defaultJobAd": True,
+        "refNumber": f"REF{pid[-5:]}",
+        "company": {"identifier": company, "name": name},
+        "releasedDate": "2026-11-17T08:15:00.000Z",
+        "location": {
+            "city": "Berlin",
+            "region": "BE",
+            "country": "de",
+            "remote": False,
+            "hybrid": False,
+            "latitude": "52.52",
+            "longitude": "13.40",
+            "fullLocation": "Berlin, BE, Germany",
+        },
+        "industry": {"id": "computer_software", "label": "Computer Software"},
+        "department": {"id": "100", "label": "Data"},
+        "function": {"id": "engineering", "label": "Engineering"},
+        "typeOfEmployment": {"id": "permanent", "label": "Full-time"},
+        "experienceLevel": {"id": "mid_senior_level", "label": "Mid-Senior Level"},
+        "customField": [
+            {
+                "fieldId": "COUNTRY",
+                "fieldLabel": "Country/Region",
+                "valueId": "de",
+                "valueLabel": "Germany",
+            }
+        ],
+        "visibility": "PUBLIC",
+        "ref": f"{SMARTRECRUITERS_API.format(company)}/{pid}",
+        "language": {"code": "de", "label": "German", "labelNative": "Deutsch"},
+    }
+    posting.update(fields)
+    return posting
+
+
+def smartrecruiters_detail(posting: dict, **sections: str) -> dict:
+    """The posting's detail document: the list entry plus its job ad and URLs."""
+    company, pid = posting["company"]["identifier"], posting["id"]
+    page = f"https://jobs.smartrecruiters.com/{company}/{pid}-job"
+    titles = {
+        "companyDescription": "Company Description",
+        "jobDescription": "Job Description",
+        "qualifications": "Qualifications",
+        "additionalInformation": "Additional Information",
+    }
+    detail = {k: v for k, v in posting.items() if k != "ref"}
+    detail.update(
+        creator={"name": "Recruiting Team"},
+        postingUrl=page,
+        applyUrl=f"{page}?oga=true",
+        referralUrl=f"{page}?dcr_ci={company}",
+        jobAd={
+            "sections": {
+                key: {"title": titles[key], "text": text} for key, text in sections.items()
+            }
+        },
+    )
+    return detail
+
+
+def smartrecruiters_page(postings: list[dict], offset: int = 0, total: int | None = None) -> dict:
+    return {
+        "offset": offset,
+        "limit": 100,
+        "totalFound": len(postings) if total is None else total,
+        "content": postings,
+    }

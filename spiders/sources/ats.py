@@ -1,13 +1,15 @@
-"""Job boards hosted by applicant-tracking systems: Greenhouse, Lever and Ashby.
+"""Job boards hosted by applicant-tracking systems: Greenhouse, Lever, Ashby, SmartRecruiters.
 
-Each board is one public JSON document listing every open job of one company, so the three
-spiders differ only in the board's URL, where the jobs sit in the document and each job's id
+Each board is a public JSON document listing every open job of one company, so the spiders
+differ only in the board's URL, where the jobs sit in the document and each job's id
 and public URL. Boards come from `-a boards=TOKEN,TOKEN` or, by default, from the shipped
 board list `spiders/boards.yaml` (setting `ATS_BOARDS_FILE`). A board that is gone (404) or
 answers with something that is not a job list is logged and counted, never fatal: the other
 boards still load.
 
-None of the three APIs pages: each answers with the whole board in one document.
+Greenhouse, Lever and Ashby answer with the whole board in one document. SmartRecruiters
+pages its list (`offset`/`limit`, `totalFound`) and gives a job's text only in its detail
+document, fetched per job.
 """
 
 from __future__ import annotations
@@ -25,10 +27,11 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from pipelines.catalog import ATS_SOURCES, spider_settings
 from spiders.records import raw_record
 
 BOARDS_FILE = Path(__file__).resolve().parent.parent / "boards.yaml"
-ATS_NAMES = ("greenhouse", "lever", "ashby")
+ATS_NAMES = ATS_SOURCES
 
 
 @dataclass(frozen=True)
@@ -187,3 +190,73 @@ class AshbySpider(AtsSpider):
 
     def job_url(self, job: dict[str, Any], token: str) -> str:
         return job.get("jobUrl") or f"https://jobs.ashbyhq.com/{token}/{job['id']}"
+
+
+class SmartRecruitersSpider(AtsSpider):
+    """`{"offset", "limit", "totalFound", "content": [...]}` pages of a company's public
+    postings, then each posting's detail document (`jobAd.sections`, `postingUrl`,
+    `applyUrl`), which is the record kept. A detail that fails keeps the list entry, so the
+    job still loads (without its text); counted as `smartrecruiters/details_failed`."""
+
+    name = "smartrecruiters"
+    custom_settings = spider_settings("smartrecruiters")
+    api_url = "https://api.smartrecruiters.com/v1/companies/{token}/postings"
+    page_size = 100
+
+    def board_url(self, token: str, offset: int = 0) -> str:
+        base = super().board_url(token)
+        return f"{base}?limit={self.page_size}&offset={offset}"
+
+    def jobs(self, data: Any) -> list | None:
+        jobs = data.get("content") if isinstance(data, dict) else None
+        return jobs if isinstance(jobs, list) else None
+
+    def job_url(self, job: dict[str, Any], token: str) -> str:
+        return job.get("postingUrl") or f"https://jobs.smartrecruiters.com/{token}/{job['id']}"
+
+    def parse_board(self, response: Response, board: Board) -> Iterator[Any]:
+        for item in super().parse_board(response, board):
+            yield scrapy.Request(
+                f"{super().board_url(board.token)}/{item['source_id']}",
+                callback=self.parse_detail,
+                errback=self.detail_failed,
+                cb_kwargs={"listed": item, "board": board},
+            )
+        page = _json_or_none(response)
+        listed = self.jobs(page) or []
+        offset = page.get("offset") if listed else None
+        total = page.get("totalFound") if listed else None
+        if isinstance(offset, int) and isinstance(total, int) and offset + len(listed) < total:
+            yield scrapy.Request(
+                self.board_url(board.token, offset + len(listed)),
+                callback=self.parse_board,
+                errback=self.board_failed,
+                cb_kwargs={"board": board},
+            )
+
+    def parse_detail(
+        self, response: Response, listed: dict[str, Any], board: Board
+    ) -> Iterator[dict[str, Any]]:
+        detail = _json_or_none(response)
+        if not isinstance(detail, dict) or str(detail.get("id")) != listed["source_id"]:
+            self.count("details_malformed")
+            yield listed
+            return
+        self.count("details")
+        yield {
+            **listed,
+            "url": self.job_url(detail, board.token),
+            "record": {**listed["record"], **detail},
+        }
+
+    def detail_failed(self, failure: Failure) -> Iterator[dict[str, Any]]:
+        self.count("details_failed")
+        self.logger.warning("detail %s failed: %s", failure.request.url, failure.value)
+        yield failure.request.cb_kwargs["listed"]
+
+
+def _json_or_none(response: Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
