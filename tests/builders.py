@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -627,3 +629,196 @@ def smartrecruiters_page(postings: list[dict], offset: int = 0, total: int | Non
         "totalFound": len(postings) if total is None else total,
         "content": postings,
     }
+
+
+# --- Recruitee, Workable, Personio, Get on Board ----------------------------------------------
+
+RECRUITEE_API = "https://{}.recruitee.com/api/offers/"
+WORKABLE_API = "https://apply.workable.com/api/v1/widget/accounts/{}?details=true"
+PERSONIO_API = "https://{}.jobs.personio.de/xml"
+GETONBOARD_API = "https://www.getonbrd.com/api/v0/categories/{}/jobs"
+
+
+def recruitee_offer(oid: int, title: str, *, token: str = "acme", **fields: Any) -> dict:
+    """An offer as `https://<company>.recruitee.com/api/offers/` lists it in `offers`."""
+    ascii_title = unicodedata.normalize("NFKD", title.lower()).encode("ascii", "ignore").decode()
+    slug = "-".join(re.findall(r"[a-z0-9]+", ascii_title))
+    offer = {
+        "id": oid,
+        "slug": slug,
+        "title": title,
+        "position": 1,
+        "status": "published",
+        "company_name": "Acme B.V.",
+        "department": "Data",
+        "description": "<p>Join us.</p>",
+        "requirements": "<ul><li>Python</li></ul>",
+        "location": "Amsterdam, Netherlands",
+        "city": "Amsterdam",
+        "country": "Netherlands",
+        "country_code": "NL",
+        "state_code": "NH",
+        "postal_code": "1011",
+        "remote": False,
+        "hybrid": False,
+        "on_site": True,
+        "employment_type_code": "fulltime_permanent",
+        "experience_code": "mid_level",
+        "education_code": "bachelor_degree",
+        "category_code": "it",
+        "min_hours": 32,
+        "max_hours": 40,
+        "tags": [],
+        "salary": {"min": None, "max": None, "currency": None, "period": None},
+        "careers_url": f"https://{token}.recruitee.com/o/{slug}",
+        "careers_apply_url": f"https://{token}.recruitee.com/o/{slug}/c/new",
+        "created_at": "2026-11-12 08:30:00 UTC",
+        "published_at": "2026-11-12 09:00:00 UTC",
+        "close_at": None,
+    }
+    offer.update(fields)
+    return offer
+
+
+def workable_job(shortcode: str, title: str, *, token: str = "acme", **fields: Any) -> dict:
+    """A job as the Workable widget (`details=true`) lists it in `jobs`."""
+    job = {
+        "title": title,
+        "shortcode": shortcode,
+        "code": "",
+        "employment_type": "Full-time",
+        "telecommuting": False,
+        "department": "Data",
+        "url": f"https://apply.workable.com/j/{shortcode}",
+        "shortlink": f"https://apply.workable.com/j/{shortcode}",
+        "application_url": f"https://apply.workable.com/j/{shortcode}/apply",
+        "published_on": "2026-11-13",
+        "created_at": "2026-11-12",
+        "country": "Spain",
+        "city": "Madrid",
+        "state": "Comunidad de Madrid",
+        "education": "",
+        "experience": "Mid-Senior level",
+        "function": "Engineering",
+        "industry": "Computer Software",
+        "locations": [
+            {
+                "country": "Spain",
+                "countryCode": "ES",
+                "city": "Madrid",
+                "region": "Comunidad de Madrid",
+                "hidden": False,
+            }
+        ],
+        "description": "<p>Join us.</p>",
+    }
+    job.update(fields)
+    return job
+
+
+def workable_widget(jobs: list[dict], name: str = "Acme") -> dict:
+    return {"name": name, "description": None, "jobs": jobs}
+
+
+def personio_position(pid: int, name: str, **fields: Any) -> str:
+    """One `<position>` of a Personio XML feed; `descriptions` is [(name, html)]."""
+    descriptions = fields.pop("descriptions", [("Deine Aufgaben", "<p>Modelle bauen.</p>")])
+    offices = fields.pop("additional_offices", [])
+    values = {
+        "subcompany": "Acme GmbH",
+        "office": "Berlin",
+        "department": "Data",
+        "recruitingCategory": "Tech",
+        "employmentType": "permanent",
+        "seniority": "experienced",
+        "schedule": "full-time",
+        "yearsOfExperience": "3-5",
+        "keywords": "Python,SQL",
+        "occupation": "data_science",
+        "occupationCategory": "it_software",
+        "createdAt": "2026-11-10T09:00:00+00:00",
+        **fields,
+    }
+    parts = [f"<id>{pid}</id>"]
+    parts += [f"<{k}>{escape(str(v))}</{k}>" for k, v in values.items() if k != "createdAt"]
+    if offices:
+        parts.append(
+            "<additionalOffices>"
+            + "".join(f"<office>{escape(o)}</office>" for o in offices)
+            + "</additionalOffices>"
+        )
+    parts.append(f"<name>{escape(name)}</name>")
+    parts.append(
+        "<jobDescriptions>"
+        + "".join(
+            f"<jobDescription><name>{escape(n)}</name><value><![CDATA[{h}]]></value>"
+            "</jobDescription>"
+            for n, h in descriptions
+        )
+        + "</jobDescriptions>"
+    )
+    parts.append(f"<createdAt>{values['createdAt']}</createdAt>")
+    return "<position>" + "".join(parts) + "</position>"
+
+
+def personio_feed(positions: list[str]) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<workzag-jobs>'
+        + "".join(positions)
+        + "</workzag-jobs>\n"
+    )
+
+
+def getonboard_job(slug: str, title: str, **attributes: Any) -> dict:
+    """A job of `getonbrd.com/api/v0/categories/<slug>/jobs` (JSON:API), company expanded."""
+    company = attributes.pop("company_name", "Acme SpA")
+    values = {
+        "title": title,
+        "description_headline": "Descripción",
+        "description": "<p>Únete a nuestro equipo.</p>",
+        "projects": "",
+        "functions_headline": "Funciones",
+        "functions": "<p>Construir modelos.</p>",
+        "benefits_headline": "Beneficios",
+        "benefits": "",
+        "desirable_headline": "Deseable",
+        "desirable": "",
+        "remote": False,
+        "remote_modality": "no_remote",
+        "remote_zone": None,
+        "country": "Chile",
+        "lang": "es",
+        "category_name": "Data Science / Analytics",
+        "perks": [],
+        "min_salary": None,
+        "max_salary": None,
+        "published_at": _ts("2026-11-16T14:00:00Z"),
+        "response_time_in_days": {"min": None, "max": None},
+        "applications_count": 12,
+        "tenant_city": "Santiago",
+        "modality": {"data": {"id": 1, "type": "modality"}},
+        "seniority": {"data": {"id": 3, "type": "seniority"}},
+        "tags": {"data": []},
+        "company": {
+            "data": {
+                "id": "acme-spa",
+                "type": "company",
+                "attributes": {"name": company, "country": "Chile", "web": None},
+            }
+        },
+        **attributes,
+    }
+    return {
+        "id": slug,
+        "type": "job",
+        "attributes": values,
+        "links": {"public_url": f"https://www.getonbrd.com/jobs/{slug}"},
+    }
+
+
+def getonboard_page(jobs: list[dict], page: int = 1, pages: int = 1) -> dict:
+    return {"data": jobs, "meta": {"page": page, "per_page": 100, "total_pages": pages}}
+
+
+def getonboard_url(category: str, page: int = 1) -> str:
+    return f"{GETONBOARD_API.format(category)}?per_page=100&page={page}&expand=%5B%22company%22%5D"

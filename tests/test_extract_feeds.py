@@ -1,21 +1,29 @@
-"""Extractors of "arbeitnow", "himalayas", "jobicy" and "smartrecruiters": their structured
-fields, German, Spanish and Portuguese text, and malformed records."""
+"""Extractors of "arbeitnow", "himalayas", "jobicy", "getonboard", "smartrecruiters",
+"recruitee", "workable" and "personio": their structured fields, German, Spanish and
+Portuguese text, and malformed records."""
 
 from datetime import UTC, datetime
 
 import pytest
 
 from pipelines.extract.arbeitnow import extract_arbeitnow
+from pipelines.extract.getonboard import extract_getonboard
 from pipelines.extract.himalayas import extract_himalayas
 from pipelines.extract.jobicy import extract_jobicy
+from pipelines.extract.personio import extract_personio
+from pipelines.extract.recruitee import extract_recruitee
 from pipelines.extract.smartrecruiters import extract_smartrecruiters
+from pipelines.extract.workable import extract_workable
 from pipelines.normalize import normalize_record
 from tests.builders import (
     arbeitnow_job,
+    getonboard_job,
     himalayas_job,
     jobicy_job,
+    recruitee_offer,
     smartrecruiters_detail,
     smartrecruiters_posting,
+    workable_job,
 )
 
 FETCHED = "2026-11-20T09:30:00+00:00"
@@ -210,3 +218,147 @@ def test_smartrecruiters_experience_levels(level, expected):
 
 def test_smartrecruiters_a_posting_without_a_name_is_skipped():
     assert extract_smartrecruiters({"id": "1", "name": None}, {}).skip_reason == "empty"
+
+
+# --- recruitee ----------------------------------------------------------------------------------
+
+
+def test_recruitee_structured_pay_workplace_and_country():
+    offer = recruitee_offer(
+        1,
+        "Científico de Datos Senior",
+        location="Valencia, España",
+        country_code="ES",
+        remote=False,
+        hybrid=True,
+        on_site=False,
+        salary={"min": "48000", "max": "60000", "currency": "EUR", "period": "year"},
+        description="<p>Modelos con Python y LightGBM.</p>",
+    )
+    row = normalized("recruitee", offer, {"board": "acme", "company": None})
+    assert row["company"] == "Acme B.V."
+    assert (row["country"], row["remote"], row["seniority"]) == ("ES", "hybrid", "senior")
+    assert (row["salary_min"], row["salary_max"], row["salary_source"]) == (
+        48000,
+        60000,
+        "structured",
+    )
+    assert row["posted_at"] == datetime(2026, 11, 12, 9, 0, tzinfo=UTC)
+    assert row["canonical_url"] == "recruitee:cientifico-de-datos-senior"
+
+
+def test_recruitee_empty_pay_placeholders_leave_pay_to_the_text():
+    offer = recruitee_offer(
+        2, "ML Engineer", requirements="<p>Gehalt: 68.000 – 82.000 € brutto jährlich.</p>"
+    )
+    assert extract_recruitee(offer, {}).postings[0].structured_salary is None
+    assert normalized("recruitee", offer)["salary_source"] == "text"
+
+
+# --- workable -----------------------------------------------------------------------------------
+
+
+def test_workable_locations_telecommuting_and_level():
+    job = workable_job(
+        "AB12", "Pasante de Machine Learning", experience="Internship", telecommuting=True
+    )
+    posting = extract_workable(job, {"company": "Cerro Azul AI"}).postings[0]
+    assert posting.countries == ["ES"] and posting.structured_remote == "remote"
+    assert posting.structured_seniority == "intern"
+    assert posting.location_text == "Madrid, Comunidad de Madrid, Spain"
+
+
+def test_workable_hidden_locations_are_not_read_and_a_bare_job_falls_back():
+    job = workable_job(
+        "CD34",
+        "Data Engineer",
+        locations=[{"country": "Chile", "countryCode": "CL", "city": "Santiago", "hidden": True}],
+    )
+    posting = extract_workable(job, {}).postings[0]
+    assert (
+        posting.countries == ["ES"]
+        and posting.location_text == "Madrid, Comunidad de Madrid, Spain"
+    )
+
+
+# --- personio -----------------------------------------------------------------------------------
+
+
+def test_personio_sections_offices_keywords_and_german_pay():
+    position = {
+        "id": "1",
+        "subcompany": "Hafenblick Data GmbH",
+        "office": "Hamburg",
+        "additionalOffices": ["Bremen"],
+        "name": "Senior Data Engineer (m/w/d)",
+        "seniority": "experienced",
+        "keywords": "Python, Spark,,Databricks",
+        "createdAt": "2026-11-17T08:30:00+00:00",
+        "jobDescriptions": [
+            {"name": "Deine Aufgaben", "value": "<p>Lakehouse mit Databricks.</p>"},
+            {"name": "Was wir bieten", "value": "<p>Jahresgehalt 75.000 € bis 90.000 €.</p>"},
+        ],
+    }
+    posting = extract_personio(position, {}).postings[0]
+    assert posting.location_text == "Hamburg; Bremen"
+    assert posting.tags == ["Python", "Spark", "Databricks"]
+    assert posting.structured_seniority is None  # "experienced" names no one level
+    row = normalized("personio", position)
+    assert (row["company"], row["country"], row["seniority"]) == (
+        "Hafenblick Data GmbH",
+        "DE",
+        "senior",
+    )
+    assert (row["salary_min"], row["salary_currency"]) == (75000, "EUR")
+
+
+def test_personio_student_positions_are_internships():
+    position = {"id": "2", "name": "Werkstudent Data", "seniority": "student"}
+    assert extract_personio(position, {}).postings[0].structured_seniority == "intern"
+
+
+# --- getonboard ---------------------------------------------------------------------------------
+
+
+def test_getonboard_pay_is_monthly_usd_and_company_comes_from_the_expansion():
+    job = getonboard_job(
+        "x",
+        "Ingeniero de Machine Learning",
+        company_name="Ocelote Labs",
+        country="Mexico",
+        tenant_city="Ciudad de México",
+        remote_modality="hybrid",
+        min_salary=4500,
+        max_salary=6000,
+        seniority={"data": {"id": 4, "type": "seniority"}},
+    )
+    row = normalized("getonboard", job)
+    assert row["company"] == "Ocelote Labs"
+    assert (row["salary_currency"], row["salary_period"], row["salary_max_usd"]) == (
+        "USD",
+        "month",
+        72000,
+    )
+    assert (row["country"], row["remote"], row["seniority"]) == ("MX", "hybrid", "senior")
+    assert row["url"] == "https://www.getonbrd.com/jobs/x"
+
+
+def test_getonboard_portuguese_pay_in_the_text_when_none_is_structured():
+    job = getonboard_job(
+        "y",
+        "Engenheiro de Dados Pleno",
+        country="Brazil",
+        remote_modality="remote_local",
+        description="<p>Salário: R$ 12.000 a R$ 15.000 por mês (CLT).</p>",
+    )
+    row = normalized("getonboard", job)
+    assert (row["salary_currency"], row["salary_source"], row["remote"]) == (
+        "BRL",
+        "text",
+        "remote",
+    )
+
+
+@pytest.mark.parametrize("record", [{}, {"attributes": None}, {"attributes": {"title": " "}}])
+def test_getonboard_a_job_without_attributes_or_title_is_skipped(record):
+    assert extract_getonboard(record, {}).skip_reason == "empty"

@@ -1,4 +1,5 @@
-"""The `arbeitnow`, `himalayas`, `jobicy` and `smartrecruiters` spiders, crawled for real (in a
+"""The `arbeitnow`, `himalayas`, `jobicy`, `getonboard`, `smartrecruiters`, `recruitee`,
+`workable` and `personio` spiders, crawled for real (in a
 subprocess) against recorded responses written here: paging, malformed and empty pages."""
 
 import json
@@ -12,18 +13,30 @@ from tests.builders import (
     ARBEITNOW_API,
     HIMALAYAS_API,
     JOBICY_API,
+    PERSONIO_API,
+    RECRUITEE_API,
     SMARTRECRUITERS_API,
+    WORKABLE_API,
     arbeitnow_job,
     arbeitnow_page,
+    getonboard_job,
+    getonboard_page,
+    getonboard_url,
     himalayas_job,
     himalayas_page,
     jobicy_feed,
     jobicy_job,
     json_entry,
+    personio_feed,
+    personio_position,
+    recruitee_offer,
     smartrecruiters_detail,
     smartrecruiters_page,
     smartrecruiters_posting,
+    workable_job,
+    workable_widget,
     write_entries,
+    xml_entry,
 )
 
 
@@ -187,3 +200,88 @@ def test_smartrecruiters_a_gone_board_is_counted_and_the_others_load(tmp_path):
     result = run("smartrecruiters", tmp_path, entries, boards="Gone,AcmeML")
     assert result.items == 1
     assert result.stats["smartrecruiters/boards_failed"] == 1
+
+
+# --- recruitee, workable, personio ------------------------------------------------------------
+
+
+def test_recruitee_reads_each_company_subdomain(tmp_path):
+    offers = [recruitee_offer(11, "Científica de Datos", token="acme")]
+    entries = [
+        json_entry(RECRUITEE_API.format("acme"), {"offers": offers}),
+        json_entry(RECRUITEE_API.format("beta"), {"offers": []}),
+    ]
+    result = run("recruitee", tmp_path, entries, boards="acme,beta")
+    records = read(result)
+    assert [r["source_id"] for r in records] == ["11"]
+    assert records[0]["record"] == offers[0]
+    assert records[0]["url"] == "https://acme.recruitee.com/o/cientifica-de-datos"
+    assert result.stats["recruitee/boards"] == 2 and result.stats["recruitee/boards_empty"] == 1
+
+
+def test_workable_ids_are_shortcodes_and_the_widget_names_the_company(tmp_path):
+    jobs = [workable_job("AB12CD34EF", "Ingeniero de Datos")]
+    entries = [json_entry(WORKABLE_API.format("acme"), workable_widget(jobs, "Acme Datos"))]
+    result = run("workable", tmp_path, entries, boards="acme")
+    record = read(result)[0]
+    assert record["source_id"] == "AB12CD34EF" and record["record"] == jobs[0]
+    assert record["context"]["company"] == "Acme Datos"
+
+
+def test_personio_positions_become_records_with_their_html_sections(tmp_path):
+    feed = personio_feed(
+        [
+            personio_position(
+                42,
+                "Datenwissenschaftler (m/w/d)",
+                additional_offices=["München"],
+                descriptions=[("Aufgaben", "<ul><li>Modelle &amp; Daten</li></ul>")],
+            )
+        ]
+    )
+    entries = [xml_entry(PERSONIO_API.format("acme"), feed)]
+    result = run("personio", tmp_path, entries, boards="acme")
+    record = read(result)[0]
+    assert record["source_id"] == "42"
+    assert record["url"] == "https://acme.jobs.personio.de/job/42"
+    position = record["record"]
+    assert position["name"] == "Datenwissenschaftler (m/w/d)"
+    assert position["additionalOffices"] == ["München"]
+    assert position["jobDescriptions"] == [
+        {"name": "Aufgaben", "value": "<ul><li>Modelle &amp; Daten</li></ul>"}
+    ]
+
+
+def test_personio_a_page_that_is_not_the_feed_is_counted_and_skipped(tmp_path):
+    entries = [
+        xml_entry(PERSONIO_API.format("acme"), "<html><body>Wartung</body></html>"),
+        xml_entry(PERSONIO_API.format("beta"), personio_feed([personio_position(7, "Analyst")])),
+    ]
+    result = run("personio", tmp_path, entries, boards="acme,beta")
+    assert result.items == 1 and result.stats["personio/boards_malformed"] == 1
+
+
+# --- getonboard ---------------------------------------------------------------------------------
+
+
+def test_getonboard_pages_each_category_to_its_last_page(tmp_path):
+    entries = [
+        json_entry(
+            getonboard_url("data-science-analytics", 1),
+            getonboard_page([getonboard_job("a", "Científico de Datos")], 1, 2),
+        ),
+        json_entry(
+            getonboard_url("data-science-analytics", 2),
+            getonboard_page([getonboard_job("b", "Analista de Dados")], 2, 2),
+        ),
+        json_entry(
+            getonboard_url("machine-learning-ai", 1),
+            getonboard_page([getonboard_job("c", "ML Engineer")], 1, 1),
+        ),
+    ]
+    result = run("getonboard", tmp_path, entries)
+    records = {r["source_id"]: r for r in read(result)}
+    assert sorted(records) == ["a", "b", "c"]
+    assert records["b"]["context"] == {"category": "data-science-analytics"}
+    assert records["a"]["url"] == "https://www.getonbrd.com/jobs/a"
+    assert result.summary["not_recorded"] == 0

@@ -27,6 +27,10 @@ DESIGN_JOB_SOURCES = {
     "himalayas",
     "jobicy",
     "smartrecruiters",
+    "recruitee",
+    "workable",
+    "personio",
+    "getonboard",
 }
 DESIGN_CANDIDATE_SOURCES = {"hn_wants"}
 TESTS = Path(__file__).parent

@@ -1,10 +1,10 @@
-"""Paged public job-feed APIs: Arbeitnow, Himalayas and Jobicy.
+"""Paged public job-feed APIs: Arbeitnow, Himalayas, Jobicy and Get on Board.
 
 Each answers a JSON document holding one page of its newest jobs. The spiders read the first
 `-a pages=N` pages (default `default_pages`), follow the source's own paging (Arbeitnow's
-`links.next`, Himalayas' `nextCursor`) and stop early at an empty page or at the end. What
-they read is a feed of recent jobs, not the whole board (the catalog's `listing: feed`), so a
-job missing from a later crawl is not thereby closed.
+`links.next`, Himalayas' `nextCursor`, Get on Board's `meta.total_pages`) and stop early at
+an empty page or at the end. What they read is a feed of recent jobs, not the whole board
+(the catalog's `listing: feed`), so a job missing from a later crawl is not thereby closed.
 
 A page that is not JSON, or has no job list, is logged and counted (`<name>/malformed`) and
 ends the paging; the jobs read so far are kept.
@@ -104,7 +104,9 @@ class FeedSpider(RemoteBoardSpider):
             return
         following = self.next_url(data, response, len(jobs))
         if following and page < self.pages:
-            yield scrapy.Request(following, callback=self.parse, cb_kwargs={"page": page + 1})
+            yield scrapy.Request(
+                following, callback=self.parse, cb_kwargs={**kwargs, "page": page + 1}
+            )
 
 
 class ArbeitnowSpider(FeedSpider):
@@ -184,3 +186,44 @@ class JobicySpider(FeedSpider):
 
     def context(self, response: Response) -> dict[str, Any]:
         return {"attribution": "Jobicy (https://jobicy.com)"}
+
+
+class GetOnBoardSpider(FeedSpider):
+    """Get on Board (Latin America): the jobs of each category, JSON:API pages
+    `{"data": [...], "meta": {"page", "per_page", "total_pages"}}` with the company expanded
+    (`-a categories=a,b`; default data science and machine learning; setting
+    `GETONBOARD_API_URL`, the categories endpoint)."""
+
+    name = "getonboard"
+    custom_settings = spider_settings("getonboard")
+    url_setting = "GETONBOARD_API_URL"
+    default_url = "https://www.getonbrd.com/api/v0/categories"
+    takes_categories = True
+    default_categories = ("data-science-analytics", "machine-learning-ai")
+    jobs_key = "data"
+    per_page = 100
+
+    def page_url(self, category: str, page: int) -> str:
+        query = urlencode({"per_page": self.per_page, "page": page, "expand": '["company"]'})
+        return f"{self.feed_url}/{category}/jobs?{query}"
+
+    def first_requests(self) -> list[scrapy.Request]:
+        return [
+            scrapy.Request(self.page_url(c, 1), callback=self.parse, cb_kwargs={"category": c})
+            for c in self.categories
+        ]
+
+    def job_url(self, job: dict[str, Any]) -> str | None:
+        links = job.get("links")
+        return links.get("public_url") if isinstance(links, dict) else None
+
+    def context(self, response: Response) -> dict[str, Any]:
+        return {"category": response.cb_kwargs.get("category")}
+
+    def next_url(self, data: dict[str, Any], response: Response, jobs: int) -> str | None:
+        meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+        page, pages = meta.get("page"), meta.get("total_pages")
+        category = response.cb_kwargs.get("category")
+        if isinstance(page, int) and isinstance(pages, int) and page < pages and category:
+            return self.page_url(category, page + 1)
+        return None
