@@ -123,3 +123,16 @@ def test_ats_job_urls_compile_with_a_job_group():
     for spec in CATALOG.values():
         for pattern in spec.job_urls:
             assert "job" in re.compile(pattern).groupindex, f"{spec.name}: {pattern}"
+
+
+def test_each_new_ats_ships_a_board_list():
+    """The shipped board list (spiders/boards.yaml) names at least 20 boards of each ATS added
+    with the catalog, and only ATS sources of the catalog."""
+    from collections import Counter
+
+    from spiders.sources.ats import load_boards
+
+    counts = Counter(b.ats for b in load_boards())
+    assert set(counts) <= {s.name for s in CATALOG.values() if s.is_ats}
+    for ats in ("smartrecruiters", "recruitee", "workable", "personio"):
+        assert counts[ats] >= 20, ats
