@@ -45,6 +45,7 @@ from typing import Any
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from pipelines.catalog import sources_of_kind
 from pipelines.companies import company_key
 from pipelines.location import region_of
 from pipelines.urls import job_urls
@@ -61,20 +62,12 @@ NOT_IN_POSTINGS = (
     "canonical_url",
     "expires_at",
 )
-# ATS structure > schema.org page > aggregator > free text.
-SOURCE_RANK = {
-    "greenhouse": 0,
-    "lever": 0,
-    "ashby": 0,
-    "jobposting": 1,
-    "remoteok": 2,
-    "remotive": 2,
-    "weworkremotely": 2,
-    "hn_hiring": 3,
-}
+# ATS structure > schema.org page > aggregator > free text (the catalog's `structure`).
+SOURCE_RANK = {s.name: s.rank for s in sources_of_kind("jobs")}
 NUM_PERM = 60
 LSH_BANDS = (30, 2)  # 30 bands of 2 rows: candidate probability 0.9998 at Jaccard 0.5, 0.94 at 0.3
-FREE_TEXT = {"hn_hiring"}  # a comment in the poster's own words: its text cannot match a board's
+# A comment in the poster's own words: its text cannot match a board's.
+FREE_TEXT = {s.name for s in sources_of_kind("jobs") if s.structure == "free_text"}
 MIN_SHINGLES = 12  # fewer word 3-grams than this: the description cannot tell two jobs apart
 MAX_WORDS = 300  # shingles come from the first words of a description
 # A comment in its own words and a board posting of the same title and level are one job only

@@ -30,23 +30,33 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from pipelines.catalog import ATS_SOURCES, CATALOG, candidate_extractor, job_in_url
 from pipelines.companies import company_key
-from pipelines.extract.candidates import extract_candidate, find_emails, find_urls, url_kind
+from pipelines.extract.candidates import find_emails, find_urls, url_kind
 from pipelines.text import html_to_text
 
 RECENCY_HALF_LIFE_MONTHS = 6.0
-ATS_SOURCES = ("greenhouse", "lever", "ashby")
-ATS_BOARD = {
-    "greenhouse": "https://boards.greenhouse.io/{}",
-    "lever": "https://jobs.lever.co/{}",
-    "ashby": "https://jobs.ashbyhq.com/{}",
-}
-# Hosts that list jobs for many companies: never a company's own domain.
+# Hosts that list jobs for many companies: never a company's own domain (the catalog's
+# sources' hosts, and these).
+_OTHER_SHARED_HOSTS = (
+    "linkedin.com",
+    "github.com",
+    "bamboohr.com",
+    "myworkdayjobs.com",
+    "notion.site",
+    "google.com",
+    "forms.gle",
+    "typeform.com",
+    "wellfound.com",
+    "angel.co",
+)
 _SHARED_HOSTS = re.compile(
-    r"(?:^|\.)(?:greenhouse\.io|lever\.co|ashbyhq\.com|ycombinator\.com|remoteok\.com|"
-    r"remoteok\.io|remotive\.com|remotive\.io|weworkremotely\.com|linkedin\.com|github\.com|"
-    r"workable\.com|smartrecruiters\.com|bamboohr\.com|myworkdayjobs\.com|notion\.site|"
-    r"google\.com|forms\.gle|typeform\.com|wellfound\.com|angel\.co)$"
+    r"(?:^|\.)(?:"
+    + "|".join(
+        re.escape(h)
+        for h in sorted({*(h for s in CATALOG.values() for h in s.hosts), *_OTHER_SHARED_HOSTS})
+    )
+    + r")$"
 )
 
 # --------------------------------------------------------------------------- identifiers
@@ -175,8 +185,11 @@ def candidate_id(source: str, handle: str) -> str:
 
 
 def candidate_post(raw: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None]:
-    """One raw `hn_wants` record → (post row, None) or (None, skip reason)."""
-    extraction = extract_candidate(raw.get("record") or {})
+    """One raw record of a candidates source → (post row, None) or (None, skip reason)."""
+    extract = candidate_extractor(raw.get("source") or "")
+    if extract is None:
+        return None, f"no candidate extractor for source {raw.get('source')!r}"
+    extraction = extract(raw.get("record") or {}, raw.get("context") or {})
     c = extraction.candidate
     if c is None:
         return None, extraction.skip_reason
@@ -329,10 +342,13 @@ def careers_url(
         ):
             return url
     for source, url in sources:
-        if source in ATS_BOARD and url:
-            parts = [p for p in urlsplit(url).path.split("/") if p]
-            if parts:
-                return ATS_BOARD[source].format(parts[0])
+        spec = CATALOG.get(source)
+        if spec is not None and spec.board_url and url:
+            parts = urlsplit(url)
+            host = (parts.hostname or "").lower().removeprefix("www.")
+            found = job_in_url(host + parts.path)
+            if found and found[0] == source and found[2]:
+                return spec.board_url.format(board=found[2])
     return None
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from pipelines.versions import FULL_LISTING
+from pipelines.catalog import CATALOG, FULL_LISTING
 
 Interval = tuple[datetime, datetime | None]  # [start, end); end None = still open
 
@@ -42,9 +42,10 @@ def month_end(month: str | None) -> datetime | None:
 
 
 def expires_at(raw: dict[str, Any]) -> datetime | None:
-    """A source-specific expiry of a raw record: a Hacker News hiring comment expires with its
-    thread's month."""
-    if raw.get("source") == "hn_hiring":
+    """A source-specific expiry of a raw record: a comment of a monthly thread (a Hacker News
+    hiring comment) expires with its thread's month."""
+    spec = CATALOG.get(raw.get("source") or "")
+    if spec is not None and spec.listing == "thread":
         return month_end((raw.get("context") or {}).get("month"))
     return None
 

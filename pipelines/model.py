@@ -60,6 +60,9 @@ class ExtractedPosting:
     structured_salary: Salary | None = None  # pay from the source's own fields
     remote_text: str | None = None  # the words about remote work, if separate from location
     structured_remote: str | None = None  # remote/hybrid/onsite from the source's own fields
+    # One of SENIORITIES from the source's own level field: used when the title and
+    # description state no level.
+    structured_seniority: str | None = None
     countries: list[str] = field(default_factory=list)  # alpha-2 from the source's own fields
     posted_at: datetime | None = None
     valid_through: datetime | None = None  # when the source says the posting expires

@@ -11,15 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from pipelines.catalog import resolve, sources_of_kind
 from pipelines.classify import classify_role, classify_seniority, classify_subfields, is_ml
-from pipelines.extract.ashby import extract_ashby
-from pipelines.extract.greenhouse import extract_greenhouse
-from pipelines.extract.hn import extract_hn
-from pipelines.extract.jobposting import extract_jobposting
-from pipelines.extract.lever import extract_lever
-from pipelines.extract.remoteok import extract_remoteok
-from pipelines.extract.remotive import extract_remotive
-from pipelines.extract.weworkremotely import extract_weworkremotely
 from pipelines.fx import annual_usd
 from pipelines.location import parse_location, region_of, split_places
 from pipelines.model import ExtractedPosting, Extraction, Location, RemotePolicy, Salary
@@ -32,15 +25,9 @@ from pipelines.urls import record_urls
 # came from (the HN thread, the ATS board and company name...).
 Extractor = Callable[[dict[str, Any], dict[str, Any]], Extraction]
 
+# Every job source of the catalog (pipelines/catalog.py) and its extractor.
 EXTRACTORS: dict[str, Extractor] = {
-    "hn_hiring": lambda record, context: extract_hn(record),
-    "greenhouse": extract_greenhouse,
-    "lever": extract_lever,
-    "ashby": extract_ashby,
-    "remoteok": extract_remoteok,
-    "remotive": extract_remotive,
-    "weworkremotely": extract_weworkremotely,
-    "jobposting": extract_jobposting,
+    s.name: resolve(s.extractor) for s in sources_of_kind("jobs") if s.extractor
 }
 
 
@@ -130,6 +117,14 @@ def _skills(posting: ExtractedPosting) -> list[str]:
     return list(dict.fromkeys([*found, *(t for t in tagged if t)]))
 
 
+def _seniority(posting: ExtractedPosting) -> str:
+    """The level the title (or description) states, else the source's own level field."""
+    stated = classify_seniority(posting.title, posting.description)
+    if stated == "unknown" and posting.structured_seniority:
+        return posting.structured_seniority
+    return stated
+
+
 def normalize_posting(
     posting: ExtractedPosting, raw: dict[str, Any], role_index: int, roles: int
 ) -> dict[str, Any]:
@@ -157,7 +152,7 @@ def normalize_posting(
         "company": posting.company,
         "is_ml": is_ml(role, posting.title, posting.description, skills),
         "role": role,
-        "seniority": classify_seniority(posting.title, posting.description),
+        "seniority": _seniority(posting),
         "subfields": classify_subfields(posting.title, posting.description, skills),
         "skills": skills,
         "location_text": posting.location_text,

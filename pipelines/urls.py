@@ -13,26 +13,25 @@ import re
 from functools import lru_cache
 from urllib.parse import parse_qsl, quote_plus, urlencode, urlsplit
 
+from pipelines.catalog import ATS_SOURCES, job_in_url
+
 TRACKING = re.compile(
     r"^(utm_.*|gh_src|lever-(source|origin|via)|ref|referrer|refid|source|src|via|"
     r"fbclid|gclid|mc_[ce]id|_hs(enc|mi)|trk|trackingid|campaign|medium|ashby_jid_src)$",
     re.I,
 )
-UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 GREENHOUSE = re.compile(
     r"^(?:job-boards|boards)(?:\.eu)?\.greenhouse\.io/(?:embed/job_app|[^/]+/jobs/(\d+))", re.I
 )
 GREENHOUSE_API = re.compile(r"^boards-api\.greenhouse\.io/v1/boards/[^/]+/jobs/(\d+)", re.I)
-LEVER = re.compile(rf"^jobs(?:\.eu)?\.lever\.co/[^/]+/({UUID})", re.I)
-ASHBY = re.compile(rf"^jobs\.ashbyhq\.com/[^/]+/({UUID})", re.I)
 
 
 # Both are pure functions of one string, cached (bounded): a row's own, apply and linked URLs
 # are canonicalized twice (primary, then the list), and boards link the same pages over again.
 @lru_cache(maxsize=16_384)
 def ats_job(url: str | None) -> tuple[str, str] | None:
-    """`("greenhouse", "123")`, `("lever", uuid)` or `("ashby", uuid)` for a link to one ATS
-    job (a board page, an apply page, an embed or a `gh_jid` parameter), else None."""
+    """`("greenhouse", "123")`, `("lever", uuid)`... for a link to one ATS job (a board page,
+    an apply page, an embed or a `gh_jid` parameter; the catalog's `job_urls`), else None."""
     if not url:
         return None
     try:
@@ -49,10 +48,8 @@ def ats_job(url: str | None) -> tuple[str, str] | None:
         return "greenhouse", m.group(1)
     if (job := query.get("gh_jid", "")).isdigit():
         return "greenhouse", job
-    if m := LEVER.match(where):
-        return "lever", m.group(1).lower()
-    if m := ASHBY.match(where):
-        return "ashby", m.group(1).lower()
+    if found := job_in_url(where):
+        return found[0], found[1]
     return None
 
 
@@ -116,9 +113,6 @@ def job_urls(*urls: str | None) -> list[str]:
     """The canonical forms of the links that name one job (ATS ids first), deduplicated."""
     found = [c for u in urls if (c := canonical_url(u)) and not is_generic(c)]
     return sorted(set(found), key=lambda c: (":" not in c.split("/", 1)[0], c))
-
-
-ATS_SOURCES = ("greenhouse", "lever", "ashby")
 
 
 def record_urls(

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from pipelines.catalog import PER_BOARD
+
 
 def latest_versions(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """The latest version of each `(source, source_id)`, with `first_seen`/`last_seen` added.
@@ -33,14 +35,9 @@ def latest_versions(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-# Sources whose every successful crawl lists all the jobs open on it (an ATS per board), so a
-# job missing from a later crawl has closed.
-FULL_LISTING = {"greenhouse", "lever", "ashby", "remoteok", "remotive", "weworkremotely"}
-PER_BOARD = {"greenhouse", "lever", "ashby"}
-
-
 def listing_scope(record: dict[str, Any]) -> str:
-    """What one crawl of this record's source lists in full: an ATS board, or the source."""
+    """What one crawl of this record's source lists in full: an ATS board (sources whose
+    catalog `listing` is "board"), or the source."""
     context = record.get("context") or {}
     if record["source"] in PER_BOARD and context.get("board"):
         return f"{record['source']}/{context['board']}"

@@ -1,4 +1,7 @@
-"""The sources this project reads, what each yields, and how politely it is crawled."""
+"""The sources this project reads, what each yields, and how politely it is crawled.
+
+The facts about each source live in the catalog, `pipelines/catalog.py`; this adds what
+running it takes (its Scrapy spider and its settings, its bundled sample)."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from typing import Any
 from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
 
+from pipelines.catalog import CATALOG, SourceSpec
 from sourcing.paths import SAMPLE_DIR
 
 POLITENESS_SETTINGS = (
@@ -24,71 +28,38 @@ POLITENESS_SETTINGS = (
 
 @dataclass(frozen=True)
 class Source:
-    name: str
-    kind: str  # "jobs": postings; "candidates": people seeking work
-    yields: str
-    # Spider arguments that point the crawl at what the bundled sample recorded (e.g. the
-    # ATS boards in it), so `--sample` fetches only what is there.
-    sample_args: tuple[tuple[str, str], ...] = ()
+    """A catalog entry (pipelines/catalog.py) with what running it needs: its bundled sample."""
+
+    spec: SourceSpec
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def kind(self) -> str:
+        """ "jobs", "candidates", or "jobs+candidates" for a source that yields both."""
+        return "+".join(self.spec.kinds)
+
+    @property
+    def yields(self) -> str:
+        return self.spec.yields
+
+    @property
+    def spider(self) -> str:
+        return self.spec.spider_name
+
+    @property
+    def sample_args(self) -> tuple[tuple[str, str], ...]:
+        return self.spec.sample_args
 
     @property
     def sample(self) -> Path | None:
-        path = SAMPLE_DIR / f"{self.name}.har"
+        path = SAMPLE_DIR / self.spec.sample_file
         return path if path.exists() else None
 
 
-SOURCES: dict[str, Source] = {
-    s.name: s
-    for s in (
-        Source(
-            "hn_hiring",
-            "jobs",
-            "one record per top-level comment of Hacker News 'Who is hiring?' threads",
-        ),
-        Source(
-            "hn_wants",
-            "candidates",
-            "one record per top-level comment of Hacker News 'Who wants to be hired?' threads",
-        ),
-        Source(
-            "greenhouse",
-            "jobs",
-            "one record per job of Greenhouse job boards (boards.yaml or -a boards=)",
-            (("boards", "quillmetrics,borealvision,lumenforgeai"),),
-        ),
-        Source(
-            "lever",
-            "jobs",
-            "one record per posting of Lever job boards (boards.yaml or -a boards=)",
-            (("boards", "tidewaterlabs,nordlys"),),
-        ),
-        Source(
-            "ashby",
-            "jobs",
-            "one record per job of Ashby job boards (boards.yaml or -a boards=)",
-            (("boards", "lumenforge,parallaxbio"),),
-        ),
-        Source("remoteok", "jobs", "one record per job of the RemoteOK API (credit: Remote OK)"),
-        Source("remotive", "jobs", "one record per job of the Remotive API (all categories)"),
-        Source("weworkremotely", "jobs", "one record per item of We Work Remotely category feeds"),
-        Source(
-            "jobposting",
-            "jobs",
-            "one record per schema.org JobPosting in HTML pages (-a urls= or -a sitemap=)",
-            (
-                (
-                    "urls",
-                    "https://jobs.brightkiln.example/openings/ml-platform-engineer,"
-                    "https://careers.ostrava-analytics.example/cs/prace/datovy-analytik,"
-                    "https://www.harbourline-logistics.example/careers/warehouse-shift-lead/,"
-                    "https://jobs.quietpine.example/postings/4471,"
-                    "https://careers.nimbus-relay.example/jobs",
-                ),
-                ("sitemap", "https://careers.velmora.example/sitemap_index.xml"),
-            ),
-        ),
-    )
-}
+SOURCES: dict[str, Source] = {name: Source(spec) for name, spec in CATALOG.items()}
 
 
 def select(names: str | None) -> list[Source]:
@@ -111,6 +82,6 @@ def politeness(name: str) -> dict[str, Any]:
     """The effective politeness settings of a source's spider."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "spiders.settings")
     settings = get_project_settings()
-    spider = SpiderLoader.from_settings(settings).load(name)
+    spider = SpiderLoader.from_settings(settings).load(SOURCES[name].spider)
     settings.setdict(getattr(spider, "custom_settings", None) or {}, priority="spider")
     return {key: settings.get(key) for key in POLITENESS_SETTINGS}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -419,3 +421,404 @@ def sitemap(locs: list[str], index: bool = False) -> str:
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<{root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</{root}>\n'
     )
+
+
+# --- job feeds: Arbeitnow, Himalayas, Jobicy ------------------------------------------------
+
+ARBEITNOW_API = "https://www.arbeitnow.com/api/job-board-api"
+HIMALAYAS_API = "https://himalayas.app/jobs/api"
+JOBICY_API = "https://jobicy.com/api/v2/remote-jobs"
+
+
+def arbeitnow_job(slug: str, title: str, **fields: Any) -> dict:
+    """A job as the Arbeitnow job-board API lists it in `data` (its HTML entity-escaped)."""
+    job = {
+        "slug": slug,
+        "company_name": "Acme GmbH",
+        "title": title,
+        "description": "&lt;p&gt;Wir bauen Dinge.&lt;/p&gt;",
+        "remote": False,
+        "url": f"https://www.arbeitnow.com/jobs/companies/acme-gmbh/{slug}",
+        "tags": [],
+        "job_types": [],
+        "location": "Berlin, Berlin",
+        "created_at": _ts("2026-11-18T08:00:00Z"),
+    }
+    job.update(fields)
+    return job
+
+
+def arbeitnow_page(jobs: list[dict], page: int, last: bool) -> dict:
+    """One page of the Arbeitnow API: `data`, `links` (next null on the last), `meta`."""
+    url = f"{ARBEITNOW_API}?page={{}}"
+    return {
+        "data": jobs,
+        "links": {
+            "first": url.format(1),
+            "last": None,
+            "prev": url.format(page - 1) if page > 1 else None,
+            "next": None if last else url.format(page + 1),
+        },
+        "meta": {
+            "current_page": page,
+            "from": (page - 1) * 100 + 1,
+            "path": ARBEITNOW_API,
+            "per_page": 100,
+            "to": (page - 1) * 100 + len(jobs),
+            "terms": "This is a free public API for jobs. Please link back to Arbeitnow.",
+            "info": "Jobs are updated every hour and order by newest job first.",
+        },
+    }
+
+
+def himalayas_job(slug: str, title: str, *, company: str = "acme", **fields: Any) -> dict:
+    """A job as `https://himalayas.app/jobs/api` lists it in `jobs`."""
+    url = f"https://himalayas.app/companies/{company}/jobs/{slug}"
+    job = {
+        "title": title,
+        "excerpt": "Join us.",
+        "companyName": company.title(),
+        "companySlug": company,
+        "companyLogo": f"https://cdn-images.himalayas.app/{company}",
+        "employmentType": "Full Time",
+        "minSalary": None,
+        "maxSalary": None,
+        "seniority": [],
+        "currency": "USD",
+        "locationRestrictions": [],
+        "timezoneRestrictions": [],
+        "categories": [],
+        "parentCategories": [],
+        "description": "<p>Join us.</p>",
+        "pubDate": _ts("2026-11-19T10:00:00Z"),
+        "expiryDate": _ts("2027-01-18T10:00:00Z"),
+        "applicationLink": url,
+        "guid": url,
+    }
+    job.update(fields)
+    return job
+
+
+def himalayas_page(
+    jobs: list[dict], offset: int = 0, total: int | None = None, cursor: str | None = None
+) -> dict:
+    return {
+        "comments": "Cursor pagination is preferred: pass nextCursor as cursor.",
+        "updatedAt": _ts("2026-11-20T09:00:00Z"),
+        "offset": offset,
+        "limit": 20,
+        "totalCount": len(jobs) if total is None else total,
+        "nextCursor": cursor,
+        "jobs": jobs,
+    }
+
+
+def jobicy_job(jid: int, title: str, **fields: Any) -> dict:
+    """A job as `https://jobicy.com/api/v2/remote-jobs` lists it in `jobs`."""
+    job = {
+        "id": jid,
+        "url": f"https://jobicy.com/jobs/{jid}-job",
+        "jobSlug": f"{jid}-job",
+        "jobTitle": title,
+        "companyName": "Acme",
+        "companyLogo": f"https://jobicy.com/data/logo-{jid}.png",
+        "jobIndustry": ["Data Science & Analytics"],
+        "jobType": ["Full-Time"],
+        "jobGeo": "Anywhere",
+        "jobLevel": "Any",
+        "jobExcerpt": "Join us.",
+        "jobDescription": "<p>Join us.</p>",
+        "pubDate": "2026-11-19T14:00:00+00:00",
+    }
+    job.update(fields)
+    return job
+
+
+def jobicy_feed(jobs: list[dict], industry: str) -> dict:
+    return {
+        "apiVersion": "2.2.16",
+        "documentationUrl": "https://jobi.cy/apidocs",
+        "friendlyNotice": "Please credit Jobicy with a link back.",
+        "jobCount": len(jobs),
+        "lastUpdate": "2026-11-20T09:00:00+00:00",
+        "appliedFilters": {"count": 100, "industry": industry},
+        "jobs": jobs,
+        "statusCode": 200,
+        "success": True,
+    }
+
+
+# --- SmartRecruiters --------------------------------------------------------------------------
+
+SMARTRECRUITERS_API = "https://api.smartrecruiters.com/v1/companies/{}/postings"
+
+
+def smartrecruiters_posting(
+    pid: str, title: str, *, company: str = "AcmeML", name: str = "Acme ML", **fields: Any
+) -> dict:
+    """A posting as the public postings list gives it in `content` (no job ad text)."""
+    posting = {
+        "id": pid,
+        "name": title,
+        "uuid": f"0000{pid[-4:]}-aaaa-4bbb-8ccc-{pid[-12:].rjust(12, '0')}",
+        "jobAdId": f"1111{pid[-4:]}-aaaa-4bbb-8ccc-{pid[-12:].rjust(12, '0')}",
+        "defaultJobAd": True,
+        "refNumber": f"REF{pid[-5:]}",
+        "company": {"identifier": company, "name": name},
+        "releasedDate": "2026-11-17T08:15:00.000Z",
+        "location": {
+            "city": "Berlin",
+            "region": "BE",
+            "country": "de",
+            "remote": False,
+            "hybrid": False,
+            "latitude": "52.52",
+            "longitude": "13.40",
+            "fullLocation": "Berlin, BE, Germany",
+        },
+        "industry": {"id": "computer_software", "label": "Computer Software"},
+        "department": {"id": "100", "label": "Data"},
+        "function": {"id": "engineering", "label": "Engineering"},
+        "typeOfEmployment": {"id": "permanent", "label": "Full-time"},
+        "experienceLevel": {"id": "mid_senior_level", "label": "Mid-Senior Level"},
+        "customField": [
+            {
+                "fieldId": "COUNTRY",
+                "fieldLabel": "Country/Region",
+                "valueId": "de",
+                "valueLabel": "Germany",
+            }
+        ],
+        "visibility": "PUBLIC",
+        "ref": f"{SMARTRECRUITERS_API.format(company)}/{pid}",
+        "language": {"code": "de", "label": "German", "labelNative": "Deutsch"},
+    }
+    posting.update(fields)
+    return posting
+
+
+def smartrecruiters_detail(posting: dict, **sections: str) -> dict:
+    """The posting's detail document: the list entry plus its job ad and URLs."""
+    company, pid = posting["company"]["identifier"], posting["id"]
+    page = f"https://jobs.smartrecruiters.com/{company}/{pid}-job"
+    titles = {
+        "companyDescription": "Company Description",
+        "jobDescription": "Job Description",
+        "qualifications": "Qualifications",
+        "additionalInformation": "Additional Information",
+    }
+    detail = {k: v for k, v in posting.items() if k != "ref"}
+    detail.update(
+        creator={"name": "Recruiting Team"},
+        postingUrl=page,
+        applyUrl=f"{page}?oga=true",
+        referralUrl=f"{page}?dcr_ci={company}",
+        jobAd={
+            "sections": {
+                key: {"title": titles[key], "text": text} for key, text in sections.items()
+            }
+        },
+    )
+    return detail
+
+
+def smartrecruiters_page(postings: list[dict], offset: int = 0, total: int | None = None) -> dict:
+    return {
+        "offset": offset,
+        "limit": 100,
+        "totalFound": len(postings) if total is None else total,
+        "content": postings,
+    }
+
+
+# --- Recruitee, Workable, Personio, Get on Board ----------------------------------------------
+
+RECRUITEE_API = "https://{}.recruitee.com/api/offers/"
+WORKABLE_API = "https://apply.workable.com/api/v1/widget/accounts/{}?details=true"
+PERSONIO_API = "https://{}.jobs.personio.de/xml"
+GETONBOARD_API = "https://www.getonbrd.com/api/v0/categories/{}/jobs"
+
+
+def recruitee_offer(oid: int, title: str, *, token: str = "acme", **fields: Any) -> dict:
+    """An offer as `https://<company>.recruitee.com/api/offers/` lists it in `offers`."""
+    ascii_title = unicodedata.normalize("NFKD", title.lower()).encode("ascii", "ignore").decode()
+    slug = "-".join(re.findall(r"[a-z0-9]+", ascii_title))
+    offer = {
+        "id": oid,
+        "slug": slug,
+        "title": title,
+        "position": 1,
+        "status": "published",
+        "company_name": "Acme B.V.",
+        "department": "Data",
+        "description": "<p>Join us.</p>",
+        "requirements": "<ul><li>Python</li></ul>",
+        "location": "Amsterdam, Netherlands",
+        "city": "Amsterdam",
+        "country": "Netherlands",
+        "country_code": "NL",
+        "state_code": "NH",
+        "postal_code": "1011",
+        "remote": False,
+        "hybrid": False,
+        "on_site": True,
+        "employment_type_code": "fulltime_permanent",
+        "experience_code": "mid_level",
+        "education_code": "bachelor_degree",
+        "category_code": "it",
+        "min_hours": 32,
+        "max_hours": 40,
+        "tags": [],
+        "salary": {"min": None, "max": None, "currency": None, "period": None},
+        "careers_url": f"https://{token}.recruitee.com/o/{slug}",
+        "careers_apply_url": f"https://{token}.recruitee.com/o/{slug}/c/new",
+        "created_at": "2026-11-12 08:30:00 UTC",
+        "published_at": "2026-11-12 09:00:00 UTC",
+        "close_at": None,
+    }
+    offer.update(fields)
+    return offer
+
+
+def workable_job(shortcode: str, title: str, *, token: str = "acme", **fields: Any) -> dict:
+    """A job as the Workable widget (`details=true`) lists it in `jobs`."""
+    job = {
+        "title": title,
+        "shortcode": shortcode,
+        "code": "",
+        "employment_type": "Full-time",
+        "telecommuting": False,
+        "department": "Data",
+        "url": f"https://apply.workable.com/j/{shortcode}",
+        "shortlink": f"https://apply.workable.com/j/{shortcode}",
+        "application_url": f"https://apply.workable.com/j/{shortcode}/apply",
+        "published_on": "2026-11-13",
+        "created_at": "2026-11-12",
+        "country": "Spain",
+        "city": "Madrid",
+        "state": "Comunidad de Madrid",
+        "education": "",
+        "experience": "Mid-Senior level",
+        "function": "Engineering",
+        "industry": "Computer Software",
+        "locations": [
+            {
+                "country": "Spain",
+                "countryCode": "ES",
+                "city": "Madrid",
+                "region": "Comunidad de Madrid",
+                "hidden": False,
+            }
+        ],
+        "description": "<p>Join us.</p>",
+    }
+    job.update(fields)
+    return job
+
+
+def workable_widget(jobs: list[dict], name: str = "Acme") -> dict:
+    return {"name": name, "description": None, "jobs": jobs}
+
+
+def personio_position(pid: int, name: str, **fields: Any) -> str:
+    """One `<position>` of a Personio XML feed; `descriptions` is [(name, html)]."""
+    descriptions = fields.pop("descriptions", [("Deine Aufgaben", "<p>Modelle bauen.</p>")])
+    offices = fields.pop("additional_offices", [])
+    values = {
+        "subcompany": "Acme GmbH",
+        "office": "Berlin",
+        "department": "Data",
+        "recruitingCategory": "Tech",
+        "employmentType": "permanent",
+        "seniority": "experienced",
+        "schedule": "full-time",
+        "yearsOfExperience": "3-5",
+        "keywords": "Python,SQL",
+        "occupation": "data_science",
+        "occupationCategory": "it_software",
+        "createdAt": "2026-11-10T09:00:00+00:00",
+        **fields,
+    }
+    parts = [f"<id>{pid}</id>"]
+    parts += [f"<{k}>{escape(str(v))}</{k}>" for k, v in values.items() if k != "createdAt"]
+    if offices:
+        parts.append(
+            "<additionalOffices>"
+            + "".join(f"<office>{escape(o)}</office>" for o in offices)
+            + "</additionalOffices>"
+        )
+    parts.append(f"<name>{escape(name)}</name>")
+    parts.append(
+        "<jobDescriptions>"
+        + "".join(
+            f"<jobDescription><name>{escape(n)}</name><value><![CDATA[{h}]]></value>"
+            "</jobDescription>"
+            for n, h in descriptions
+        )
+        + "</jobDescriptions>"
+    )
+    parts.append(f"<createdAt>{values['createdAt']}</createdAt>")
+    return "<position>" + "".join(parts) + "</position>"
+
+
+def personio_feed(positions: list[str]) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<workzag-jobs>'
+        + "".join(positions)
+        + "</workzag-jobs>\n"
+    )
+
+
+def getonboard_job(slug: str, title: str, **attributes: Any) -> dict:
+    """A job of `getonbrd.com/api/v0/categories/<slug>/jobs` (JSON:API), company expanded."""
+    company = attributes.pop("company_name", "Acme SpA")
+    values = {
+        "title": title,
+        "description_headline": "Descripción",
+        "description": "<p>Únete a nuestro equipo.</p>",
+        "projects": "",
+        "functions_headline": "Funciones",
+        "functions": "<p>Construir modelos.</p>",
+        "benefits_headline": "Beneficios",
+        "benefits": "",
+        "desirable_headline": "Deseable",
+        "desirable": "",
+        "remote": False,
+        "remote_modality": "no_remote",
+        "remote_zone": None,
+        "country": "Chile",
+        "lang": "es",
+        "category_name": "Data Science / Analytics",
+        "perks": [],
+        "min_salary": None,
+        "max_salary": None,
+        "published_at": _ts("2026-11-16T14:00:00Z"),
+        "response_time_in_days": {"min": None, "max": None},
+        "applications_count": 12,
+        "tenant_city": "Santiago",
+        "modality": {"data": {"id": 1, "type": "modality"}},
+        "seniority": {"data": {"id": 3, "type": "seniority"}},
+        "tags": {"data": []},
+        "company": {
+            "data": {
+                "id": "acme-spa",
+                "type": "company",
+                "attributes": {"name": company, "country": "Chile", "web": None},
+            }
+        },
+        **attributes,
+    }
+    return {
+        "id": slug,
+        "type": "job",
+        "attributes": values,
+        "links": {"public_url": f"https://www.getonbrd.com/jobs/{slug}"},
+    }
+
+
+def getonboard_page(jobs: list[dict], page: int = 1, pages: int = 1) -> dict:
+    return {"data": jobs, "meta": {"page": page, "per_page": 100, "total_pages": pages}}
+
+
+def getonboard_url(category: str, page: int = 1) -> str:
+    return f"{GETONBOARD_API.format(category)}?per_page=100&page={page}&expand=%5B%22company%22%5D"

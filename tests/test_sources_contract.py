@@ -1,16 +1,20 @@
-"""Every source named in DESIGN.md has a spider, a bundled sample, an extractor and tests."""
+"""Every source of the catalog (pipelines/catalog.py) is complete: a spider, a bundled sample,
+an extractor, a crawl asset, the asset that reads its kind, and tests that name it."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
 
+from pipelines.catalog import CATALOG, STRUCTURE_RANK, SourceSpec, job_in_url, resolve
 from pipelines.normalize import EXTRACTORS
 from sourcing.sources import SOURCES
 
-JOB_SOURCES = [
+# The names checks outside the project rely on (DESIGN.md and the sources issue).
+DESIGN_JOB_SOURCES = {
     "hn_hiring",
     "remoteok",
     "remotive",
@@ -19,8 +23,16 @@ JOB_SOURCES = [
     "lever",
     "ashby",
     "jobposting",
-]
-CANDIDATE_SOURCES = ["hn_wants"]
+    "arbeitnow",
+    "himalayas",
+    "jobicy",
+    "smartrecruiters",
+    "recruitee",
+    "workable",
+    "personio",
+    "getonboard",
+}
+DESIGN_CANDIDATE_SOURCES = {"hn_wants"}
 TESTS = Path(__file__).parent
 
 
@@ -30,12 +42,29 @@ def spiders():
     return set(SpiderLoader.from_settings(get_project_settings()).list())
 
 
-@pytest.mark.parametrize("name", JOB_SOURCES)
-def test_job_source_is_complete(name, spiders):
-    assert name in spiders, "no spider"
-    assert name in SOURCES and SOURCES[name].kind == "jobs", "not registered in sourcing.sources"
-    assert SOURCES[name].sample is not None, "no bundled sample HAR"
-    assert name in EXTRACTORS, "no extractor"
+def test_the_catalog_holds_the_design_names():
+    jobs = {s.name for s in CATALOG.values() if "jobs" in s.kinds}
+    candidates = {s.name for s in CATALOG.values() if "candidates" in s.kinds}
+    assert jobs >= DESIGN_JOB_SOURCES
+    assert candidates >= DESIGN_CANDIDATE_SOURCES
+
+
+@pytest.mark.parametrize("name", list(CATALOG))
+def test_source_is_complete(name, spiders):
+    from sourcing.assets.crawl import crawl_assets
+    from sourcing.assets.leads import CANDIDATE_SOURCES
+    from sourcing.assets.postings import JOB_SOURCES
+
+    spec = CATALOG[name]
+    assert spec.spider_name in spiders, "no spider"
+    assert SOURCES[name].sample is not None, f"no bundled sample {spec.sample_file}"
+    assert f"raw_{name}" in {a.key.path[-1] for a in crawl_assets}, "no crawl asset"
+    if "jobs" in spec.kinds:
+        assert callable(resolve(spec.extractor)) and name in EXTRACTORS, "no extractor"
+        assert name in JOB_SOURCES, "the postings asset does not read it"
+    if "candidates" in spec.kinds:
+        assert callable(resolve(spec.candidate_extractor)), "no candidate extractor"
+        assert name in CANDIDATE_SOURCES, "the candidates asset does not read it"
     tested = [
         p
         for p in TESTS.glob("test_*.py")
@@ -44,17 +73,66 @@ def test_job_source_is_complete(name, spiders):
     assert tested, "no test crawls or extracts it"
 
 
-@pytest.mark.parametrize("name", CANDIDATE_SOURCES)
-def test_candidate_source_is_complete(name, spiders):
-    from sourcing.assets.leads import CANDIDATE_SOURCES as READ_BY_ASSET
+@pytest.mark.parametrize("name", list(CATALOG))
+def test_sample_args_name_what_the_sample_recorded(name):
+    """A pinned board or page of `--sample` must be in the sample, or the run fetches nothing."""
+    spec = CATALOG[name]
+    recorded = SOURCES[name].sample.read_text(encoding="utf-8")
+    for _, value in spec.sample_args:
+        for item in value.split(","):
+            assert item in recorded, f"{item} is not in {spec.sample_file}"
 
-    assert name in spiders, "no spider"
-    assert name in SOURCES and SOURCES[name].kind == "candidates", "not registered"
-    assert SOURCES[name].sample is not None, "no bundled sample HAR"
-    assert name in READ_BY_ASSET, "the candidates asset does not read it"
-    tested = [
-        p
-        for p in TESTS.glob("test_*.py")
-        if f'"{name}"' in p.read_text(encoding="utf-8") and p.name != Path(__file__).name
-    ]
-    assert tested, "no test crawls or extracts it"
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("jobs.lever.co/acme/0b5e8f7c-1d2e-4f3a-9b8c-7d6e5f4a3b2c", ("lever", "acme")),
+        ("jobs.ashbyhq.com/acme/0B5E8F7C-1D2E-4F3A-9B8C-7D6E5F4A3B2C", ("ashby", "acme")),
+        ("jobs.smartrecruiters.com/KestrelAnalytik/744000160021385-ml", ("smartrecruiters", None)),
+        ("www.arbeitnow.com/jobs/companies/acme/ml-engineer", None),
+    ],
+)
+def test_job_urls_name_their_source_and_board(url, expected):
+    found = job_in_url(url)
+    if expected is None:
+        assert found is None
+    else:
+        assert found[0] == expected[0]
+        assert expected[1] is None or found[2] == expected[1]
+
+
+def test_a_bad_declaration_is_refused():
+    with pytest.raises(ValueError, match="listing"):
+        SourceSpec("x", ("jobs",), "", listing="sometimes", structure="ats", extractor="m:f")
+    with pytest.raises(ValueError, match="extractor"):
+        SourceSpec("x", ("jobs",), "", listing="feed", structure="board")
+    with pytest.raises(ValueError, match="structured"):
+        SourceSpec(
+            "x",
+            ("jobs",),
+            "",
+            listing="feed",
+            structure="board",
+            extractor="m:f",
+            structured=("shoe_size",),
+        )
+    assert set(STRUCTURE_RANK) == {"ats", "schema_org", "board", "free_text"}
+
+
+def test_ats_job_urls_compile_with_a_job_group():
+    for spec in CATALOG.values():
+        for pattern in spec.job_urls:
+            assert "job" in re.compile(pattern).groupindex, f"{spec.name}: {pattern}"
+
+
+def test_each_new_ats_ships_a_board_list():
+    """The shipped board list (spiders/boards.yaml) names at least 20 boards of each ATS added
+    with the catalog, and only ATS sources of the catalog."""
+    from collections import Counter
+
+    from spiders.sources.ats import load_boards
+
+    counts = Counter(b.ats for b in load_boards())
+    assert set(counts) <= {s.name for s in CATALOG.values() if s.is_ats}
+    for ats in ("smartrecruiters", "recruitee", "workable", "personio"):
+        assert counts[ats] >= 20, ats

@@ -1,4 +1,4 @@
-"""Lead assets: `candidates` from the "Who wants to be hired?" raw records, `companies` from
+"""Lead assets: `candidates` from the raw records of the candidates sources, `companies` from
 the postings. People on the suppression list (`sourcing forget`) are skipped. Logs and
 metadata hold counts only, never a name, handle or address."""
 
@@ -7,6 +7,7 @@ from collections import Counter
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipelines.catalog import sources_of_kind
 from pipelines.leads import (
     build_companies,
     candidate_post,
@@ -19,12 +20,11 @@ from sourcing.assets.crawl import raw_asset_key
 from sourcing.assets.postings import postings
 from sourcing.raw_zone import ReadStats
 from sourcing.resources import RawZoneResource
-from sourcing.sources import SOURCES
 from warehouse.db import migrate
 from warehouse.erase import load_suppression, suppression_rows
 from warehouse.load import read_table, replace_tables
 
-CANDIDATE_SOURCES = [s.name for s in SOURCES.values() if s.kind == "candidates"]
+CANDIDATE_SOURCES = [s.name for s in sources_of_kind("candidates")]
 POST_COLUMNS = ("candidate_id", "source", "source_id", "month", "posted_at", "skills", "roles")
 
 

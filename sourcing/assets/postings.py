@@ -7,6 +7,7 @@ from typing import Any
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipelines.catalog import sources_of_kind
 from pipelines.dedupe import dedupe
 from pipelines.lifecycle import apply_lifecycle, expires_at
 from pipelines.normalize import normalize_record
@@ -15,12 +16,11 @@ from sourcing.assets.crawl import raw_asset_key
 from sourcing.partitions import CRAWL_DATES, zone_files
 from sourcing.raw_zone import ReadStats
 from sourcing.resources import RawZoneResource
-from sourcing.sources import SOURCES
 from warehouse.crawl_dates import keep_days, latest_rows
 from warehouse.db import migrate
 from warehouse.load import read_table, replace_partition, replace_tables
 
-JOB_SOURCES = [s.name for s in SOURCES.values() if s.kind == "jobs"]
+JOB_SOURCES = [s.name for s in sources_of_kind("jobs")]
 VERSION_KEYS = ("source", "source_id", "fetched_at", "first_seen", "last_seen")
 
 

@@ -1,0 +1,68 @@
+"""Himalayas jobs API → `ExtractedPosting`.
+
+Every Himalayas job is remote. Structure read: `minSalary`/`maxSalary`/`currency`/
+`salaryPeriod` ("annual", "hourly"...), `seniority` (a list: "Entry-level", "Mid-level",
+"Senior"...), `locationRestrictions` (country names a candidate may live in; none = anywhere),
+`employmentType`, `pubDate` (seconds since the epoch), `guid`/`applicationLink`, and the
+HTML `description`. `timezoneRestrictions` (UTC offsets) stays in the raw record.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipelines.extract.ats import country_code
+from pipelines.extract.boards import board_salary, clean, epoch_time
+from pipelines.model import ExtractedPosting, Extraction
+from pipelines.text import extract_links, html_to_text
+
+# Himalayas' levels → SENIORITIES; the lowest stated level is the one kept.
+SENIORITY = {
+    "entry-level": "junior",
+    "junior": "junior",
+    "mid-level": "mid",
+    "senior": "senior",
+    "manager": "manager",
+    "director": "director",
+    "executive": "director",
+}
+
+
+def _seniority(levels: object) -> str | None:
+    if not isinstance(levels, list):
+        return None
+    found = [SENIORITY.get(str(level).strip().lower()) for level in levels]
+    return next((s for s in found if s), None)
+
+
+def extract_himalayas(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
+    """One remote posting per Himalayas job."""
+    title = clean(record.get("title"))
+    if not title:
+        return Extraction(skip_reason="empty")
+    places = [p.strip() for p in record.get("locationRestrictions") or [] if isinstance(p, str)]
+    countries = [c for p in places if (c := country_code(p))]
+    body = record.get("description") if isinstance(record.get("description"), str) else ""
+    return Extraction(
+        [
+            ExtractedPosting(
+                title=title,
+                company=clean(record.get("companyName")),
+                description=html_to_text(body) or (clean(record.get("excerpt")) or ""),
+                location_text=", ".join(p for p in places if p) or None,
+                structured_salary=board_salary(
+                    record.get("minSalary"),
+                    record.get("maxSalary"),
+                    record.get("currency"),
+                    record.get("salaryPeriod"),
+                ),
+                structured_remote="remote",
+                structured_seniority=_seniority(record.get("seniority")),
+                countries=list(dict.fromkeys(countries)),
+                posted_at=epoch_time(record.get("pubDate")),
+                url=clean(record.get("guid")) or clean(record.get("applicationLink")),
+                apply_url=clean(record.get("applicationLink")),
+                urls=extract_links(body),
+            )
+        ]
+    )
