@@ -538,6 +538,8 @@ def _clean_title(text: str) -> tuple[str, str | None]:
             break
     t = re.sub(r"\(\s*\)|\[\s*\d*\s*\]", "", t)  # "()", a footnote mark "[2]"
     t = _TITLE_PRAISE.sub("", _TITLE_TAIL.sub("", t.strip(" ,;:|-–—*•·/+")))
+    if t.count("(") > t.count(")"):
+        t = t[: t.rfind("(")]  # "programmers (OCaml, Haskell": a cut-off aside
     t = re.sub(r"\s+", " ", t).strip(" ,;:|-–—*•·/+")
     return t, salary
 
@@ -546,7 +548,7 @@ def _clean_title(text: str) -> tuple[str, str | None]:
 # ("Full-time Ruby Developers", "one front end intern", "top-notch backend engineer"), and
 # after it "role", "of all levels", "preferably", "H1B welcome!".
 _TITLE_PRAISE = re.compile(
-    r"^(?:(?:full[- ]?time|part[- ]?time|both|one|two|three|several|a few|more|some|"
+    r"^(?:(?:and|or|&|full[- ]?time|part[- ]?time|both|one|two|three|several|a few|more|some|"
     r"talented|experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|"
     r"driven|skilled|awesome|amazing|brilliant|well[- ]rounded|rockstar|job title:|"
     r"position:|role:|here'?s an?)[\s,]+)+(?=\S)",
@@ -941,7 +943,8 @@ _HIRING_VERB = re.compile(
 )
 _MENTION_END = re.compile(
     r"\s+(?:who|whom|that|which|with|to|across|on|at|in|from|because|so|for|like|of all|"
-    r"of any|of every|willing|interested|excited|passionate|based|located)\b.*$|\s*[—–]\s.*$",
+    r"of any|of every|willing|interested|excited|passionate|based|located|well|able|eager|"
+    r"ready|keen)\b.*$|\s*[—–]\s.*$",
     re.I,
 )
 _MENTION_LEAD = re.compile(
