@@ -98,7 +98,7 @@ _REMOTE = re.compile(
 )
 _EMPLOYMENT = re.compile(
     r"\b(?:full[- ]?time|part[- ]?time|contract(?:or|ors|s)?|freelance(?:rs?)?|"
-    r"intern(?:ship)?s?|permanent|temporary|temp|ft|pt|fte|co-?op|vollzeit|teilzeit|"
+    r"intern(?:ship)?s?|permanent|temporary|temp|ft|pt|fte|co-?ops?|vollzeit|teilzeit|"
     r"festanstellung|tiempo completo|jornada completa|temps plein|cdi|cdd|voltijd|deeltijd|"
     r"w-?2|1099|c2c|salaried|employee|perm)\b",
     re.I,
@@ -271,6 +271,19 @@ def _strip_cues(text: str) -> str:
     return re.sub(r"[\W_]+", " ", rest).strip()
 
 
+def _tag_words_left(text: str) -> bool:
+    """Whether anything is left of a header piece once work mode, employment type, visa
+    words and places are gone."""
+    rest = _strip_cues(text)
+    for place in reversed(_places_in(rest)):
+        rest = rest[: place.start] + " " + rest[place.end :]
+    return bool(
+        re.sub(
+            r"\b(?:summer|fall|spring|winter|then|hire|welcome|ok)\b", " ", rest, flags=re.I
+        ).strip()
+    )
+
+
 _NOT_A_TITLE = re.compile(r"\b(?:required|requires|only|must|please|preferred|fluent)\b", re.I)
 
 
@@ -296,8 +309,9 @@ def _classify(text: str) -> _Segment:
     if _NOT_A_TITLE.search(bare):
         bare = ""  # "Japanese N2 required for the analyst role only"
     if names_a_job(bare) and not _GENERIC_ROLE.match(bare.strip()):
-        # "Intern" or "Contract" alone is an employment type, not a title.
-        if not ("employment" in seg.kinds and not re.search(r"\w", _EMPLOYMENT.sub(" ", bare))):
+        # "Intern" or "Contract" alone is an employment type, not a title, and so are header
+        # tags around it: "ONSITE, INTERNS", "INTERN/VISA/SUMMER CONTRACTOR".
+        if not ("employment" in seg.kinds and not _tag_words_left(bare)):
             seg.kinds.add("role")
     elif _GENERIC_ROLE.match(bare.strip()) and names_a_job(bare):
         seg.kinds.add("generic_role")
@@ -536,7 +550,8 @@ def _clean_title(text: str) -> tuple[str, str | None]:
         ):
             t = " ".join(words[:-n])
             break
-    t = re.sub(r"\(\s*\)|\[\s*\d*\s*\]", "", t)  # "()", a footnote mark "[2]"
+    # "()", a footnote mark "[2]", a trailing aside "[Tech Stack: AWS]"
+    t = re.sub(r"\(\s*\)|\[\s*\d*\s*\]|\s*\[[^\[\]]*\]\s*$", "", t)
     t = _TITLE_PRAISE.sub("", _TITLE_TAIL.sub("", t.strip(" ,;:|-–—*•·/+")))
     if t.count("(") > t.count(")"):
         t = t[: t.rfind("(")]  # "programmers (OCaml, Haskell": a cut-off aside
@@ -1065,7 +1080,10 @@ def _outside_parens(pattern: re.Pattern[str], text: str) -> int:
 def _title_case(text: str) -> bool:
     """Every word capitalized except small joining words: "Director of Data Science"."""
     words = re.findall(r"[^\W\d_][\w'’-]*", re.sub(r"\([^()]*\)", " ", text))
-    return bool(words) and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    return bool(words) and all(
+        w[0].isupper() or w.lower() in _SMALL_WORDS or re.match(r"[a-z]{1,2}[A-Z]", w)
+        for w in words
+    )  # "iOS", "eBay" are capitalized names
 
 
 def _title_like(head: str) -> bool:
