@@ -1032,7 +1032,7 @@ _ROLES_INLINE = re.compile(
 )
 
 
-_BULLET = re.compile(r"^(?:[-*•·–—▪►+]\s*(?=\w)|\d{1,2}[.)]\s+|\(\d{1,2}\)\s+)")
+_BULLET = re.compile(r"^(?:[-*•·–—▪►+]{1,2}\s*(?=\w)|\d{1,2}[.)]\s+|\(\d{1,2}\)\s+)")
 # Where a role line's title ends: a colon, a spaced dash or bar, " @ ".
 _HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+(?:--|[-–—|@•·])\s+")
 _SMALL_WORDS = frozenset(
@@ -1117,7 +1117,7 @@ def _tool_list(text: str) -> bool:
 def _role_line(line: str) -> tuple[_Role, bool] | None:
     """The role a body line names ("- Senior ML Engineer ($200k): PyTorch, Ray", "Director of
     Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None."""
-    stripped = line.strip()
+    stripped = re.sub(r"(?<!\w)\*(?=\w)|(?<=[\w):])\*(?!\w)", "", line.strip())  # "*bold*"
     bullet = _BULLET.match(stripped)
     text = stripped[bullet.end() :] if bullet else stripped
     # "Live Streaming Engineer (https://jobs.lever.co/…)", "IT Engineer - http://…": links out.
