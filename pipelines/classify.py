@@ -292,7 +292,7 @@ _JOB_NOUNS = _rx(
     r"biologists?|instructors?|teachers?|tutors?|trainers?|editors?|producers?|artists?|"
     r"animators?|accountants?|controllers?|assistants?|associates?|annotators?|labelers?|"
     r"reviewers?|member of technical staff|mts|teamleads?|back ?end|front ?end|full ?stack|"
-    r"sys ?admins?|admins?|"
+    r"sys ?admins?|admins?|devrel|sales ?(?:people|person|reps?)|"
     # German
     r"ingenieur\w*|entwickler\w*|datenwissenschaftler\w*|werkstudent\w*|praktikant\w*|"
     r"praktikum|leiter\w*|referent\w*|berater\w*|forscher\w*|architekt\w*|"
