@@ -876,6 +876,18 @@ CASES = [
         company="Tarnwell",
     ),
     case(
+        "company: a tagline after the name goes; a web suffix goes",
+        "Hollowmere.fun - The arcade for SQL | Remote (EU) | Data Engineer<p>Text.",
+        ["Data Engineer"],
+        company="Hollowmere",
+    ),
+    case(
+        "company: a description is not a name",
+        "Small prop-trading firm | Quant Developer | London<p>Text.",
+        ["Quant Developer"],
+        company=None,
+    ),
+    case(
         "multi: the body's list spells out the header's plural",
         "Corvane | Lead Engineers | Remote (US)<p>We build drones.<p>"
         "+ Lead Infra Engineer [AWS]<p>+ Lead Autonomy Engineer [C++]<p>+ Lead iOS Engineer",

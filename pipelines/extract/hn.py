@@ -403,10 +403,14 @@ def _clean_company(text: str) -> str | None:
         return None
     if t.lower() in _PRONOUNS or re.match(r"(?:hi|hello|hey|greetings)\b", t, re.I):
         return None  # "Hi HN, I'm the CTO at …": a greeting, not a name
-    if _URL_ONLY.match(t) and not t.startswith("http"):
+    # "Galaxy - The Cursor for SQL": a tagline after the name
+    t = re.split(r"\s+[-–—]+\s+(?=(?:the|a|an|[-–—\"“]|\w+ing)\b)", t, maxsplit=1, flags=re.I)[0]
+    if _URL_ONLY.match(t) and not t.startswith("http") and _WEB_SUFFIX.search(t):
         return re.sub(r"^www\.", "", t, flags=re.I).split(".")[0]  # "acme.example" → "acme"
-    if "@" in t or _place_led(t):
-        return None  # "jobs@acme.com", "San Francisco, CA", "Amsterdam, the Netherlands. No …"
+    if "@" in t or _place_led(t) or _SALARY_WORD.search(t) or _GENERIC_ROLE.match(t):
+        return None  # "jobs@acme.com", "San Francisco, CA", "Competitive Salary", "… roles"
+    if re.fullmatch(r"[A-Z][a-z]+(?: [a-z][\w-]*)+", t):
+        return None  # "Small prop-trading firm": a description, not a name
     # "Scribd, San Francisco": the place after the name goes.
     if (m := re.match(r"^(.+?)\s*(?:,|\s[-–—/]\s)\s*(.+)$", t)) and _only_places(m.group(2)):
         return m.group(1)
@@ -440,6 +444,10 @@ def _place_led(text: str) -> bool:
 
 
 _PRONOUNS = frozenset({"we", "i", "they", "our team", "my team", "us", "hi", "hello"})
+_WEB_SUFFIX = re.compile(
+    r"\.(?:[a-z]{2,3}|tech|health|tools|cloud|systems|studio|works|example)(?:/\S*)?$",
+    re.I,
+)
 # A company named in the opening words of a prose post: "We're Tidewater Robotics, a …",
 # "At Ferncliff, we …", "I'm the CTO at Ledgerleaf (ledgerleaf.example)".
 _NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|and|&|de)){0,4})"
