@@ -98,7 +98,7 @@ _REMOTE = re.compile(
 )
 _EMPLOYMENT = re.compile(
     r"\b(?:full[- ]?time|part[- ]?time|contract(?:or|ors|s)?|freelance(?:rs?)?|"
-    r"intern(?:ship)?s?|permanent|temporary|temp|ft|pt|fte|co-?op|vollzeit|teilzeit|"
+    r"intern(?:ship)?s?|permanent|temporary|temp|ft|pt|fte|co-?ops?|vollzeit|teilzeit|"
     r"festanstellung|tiempo completo|jornada completa|temps plein|cdi|cdd|voltijd|deeltijd|"
     r"w-?2|1099|c2c|salaried|employee|perm)\b",
     re.I,
@@ -271,6 +271,19 @@ def _strip_cues(text: str) -> str:
     return re.sub(r"[\W_]+", " ", rest).strip()
 
 
+def _tag_words_left(text: str) -> bool:
+    """Whether anything is left of a header piece once work mode, employment type, visa
+    words and places are gone."""
+    rest = _strip_cues(text)
+    for place in reversed(_places_in(rest)):
+        rest = rest[: place.start] + " " + rest[place.end :]
+    return bool(
+        re.sub(
+            r"\b(?:summer|fall|spring|winter|then|hire|welcome|ok)\b", " ", rest, flags=re.I
+        ).strip()
+    )
+
+
 _NOT_A_TITLE = re.compile(r"\b(?:required|requires|only|must|please|preferred|fluent)\b", re.I)
 
 
@@ -296,8 +309,9 @@ def _classify(text: str) -> _Segment:
     if _NOT_A_TITLE.search(bare):
         bare = ""  # "Japanese N2 required for the analyst role only"
     if names_a_job(bare) and not _GENERIC_ROLE.match(bare.strip()):
-        # "Intern" or "Contract" alone is an employment type, not a title.
-        if not ("employment" in seg.kinds and not re.search(r"\w", _EMPLOYMENT.sub(" ", bare))):
+        # "Intern" or "Contract" alone is an employment type, not a title, and so are header
+        # tags around it: "ONSITE, INTERNS", "INTERN/VISA/SUMMER CONTRACTOR".
+        if not ("employment" in seg.kinds and not _tag_words_left(bare)):
             seg.kinds.add("role")
     elif _GENERIC_ROLE.match(bare.strip()) and names_a_job(bare):
         seg.kinds.add("generic_role")
@@ -389,10 +403,14 @@ def _clean_company(text: str) -> str | None:
         return None
     if t.lower() in _PRONOUNS or re.match(r"(?:hi|hello|hey|greetings)\b", t, re.I):
         return None  # "Hi HN, I'm the CTO at …": a greeting, not a name
-    if _URL_ONLY.match(t) and not t.startswith("http"):
+    # "Galaxy - The Cursor for SQL": a tagline after the name
+    t = re.split(r"\s+[-–—]+\s+(?=(?:the|a|an|[-–—\"“]|\w+ing)\b)", t, maxsplit=1, flags=re.I)[0]
+    if _URL_ONLY.match(t) and not t.startswith("http") and _WEB_SUFFIX.search(t):
         return re.sub(r"^www\.", "", t, flags=re.I).split(".")[0]  # "acme.example" → "acme"
-    if "@" in t or _place_led(t):
-        return None  # "jobs@acme.com", "San Francisco, CA", "Amsterdam, the Netherlands. No …"
+    if "@" in t or _place_led(t) or _SALARY_WORD.search(t) or _GENERIC_ROLE.match(t):
+        return None  # "jobs@acme.com", "San Francisco, CA", "Competitive Salary", "… roles"
+    if re.fullmatch(r"[A-Z][a-z]+(?: [a-z][\w-]*)+", t):
+        return None  # "Small prop-trading firm": a description, not a name
     # "Scribd, San Francisco": the place after the name goes.
     if (m := re.match(r"^(.+?)\s*(?:,|\s[-–—/]\s)\s*(.+)$", t)) and _only_places(m.group(2)):
         return m.group(1)
@@ -426,6 +444,10 @@ def _place_led(text: str) -> bool:
 
 
 _PRONOUNS = frozenset({"we", "i", "they", "our team", "my team", "us", "hi", "hello"})
+_WEB_SUFFIX = re.compile(
+    r"\.(?:[a-z]{2,3}|tech|health|tools|cloud|systems|studio|works|example)(?:/\S*)?$",
+    re.I,
+)
 # A company named in the opening words of a prose post: "We're Tidewater Robotics, a …",
 # "At Ferncliff, we …", "I'm the CTO at Ledgerleaf (ledgerleaf.example)".
 _NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|and|&|de)){0,4})"
@@ -536,8 +558,11 @@ def _clean_title(text: str) -> tuple[str, str | None]:
         ):
             t = " ".join(words[:-n])
             break
-    t = re.sub(r"\(\s*\)|\[\s*\d*\s*\]", "", t)  # "()", a footnote mark "[2]"
+    # "()", a footnote mark "[2]", a trailing aside "[Tech Stack: AWS]"
+    t = re.sub(r"\(\s*\)|\[\s*\d*\s*\]|\s*\[[^\[\]]*\]\s*$", "", t)
     t = _TITLE_PRAISE.sub("", _TITLE_TAIL.sub("", t.strip(" ,;:|-–—*•·/+")))
+    if t.count("(") > t.count(")"):
+        t = t[: t.rfind("(")]  # "programmers (OCaml, Haskell": a cut-off aside
     t = re.sub(r"\s+", " ", t).strip(" ,;:|-–—*•·/+")
     return t, salary
 
@@ -546,7 +571,7 @@ def _clean_title(text: str) -> tuple[str, str | None]:
 # ("Full-time Ruby Developers", "one front end intern", "top-notch backend engineer"), and
 # after it "role", "of all levels", "preferably", "H1B welcome!".
 _TITLE_PRAISE = re.compile(
-    r"^(?:(?:full[- ]?time|part[- ]?time|both|one|two|three|several|a few|more|some|"
+    r"^(?:(?:and|or|&|full[- ]?time|part[- ]?time|both|one|two|three|several|a few|more|some|"
     r"talented|experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|"
     r"driven|skilled|awesome|amazing|brilliant|well[- ]rounded|rockstar|job title:|"
     r"position:|role:|here'?s an?)[\s,]+)+(?=\S)",
@@ -941,7 +966,8 @@ _HIRING_VERB = re.compile(
 )
 _MENTION_END = re.compile(
     r"\s+(?:who|whom|that|which|with|to|across|on|at|in|from|because|so|for|like|of all|"
-    r"of any|of every|willing|interested|excited|passionate|based|located)\b.*$|\s*[—–]\s.*$",
+    r"of any|of every|willing|interested|excited|passionate|based|located|well|able|eager|"
+    r"ready|keen)\b.*$|\s*[—–]\s.*$",
     re.I,
 )
 _MENTION_LEAD = re.compile(
@@ -1014,7 +1040,7 @@ _ROLES_INLINE = re.compile(
 )
 
 
-_BULLET = re.compile(r"^(?:[-*•·–—▪►+]\s*(?=\w)|\d{1,2}[.)]\s+|\(\d{1,2}\)\s+)")
+_BULLET = re.compile(r"^(?:[-*•·–—▪►+]{1,2}\s*(?=\w)|\d{1,2}[.)]\s+|\(\d{1,2}\)\s+)")
 # Where a role line's title ends: a colon, a spaced dash or bar, " @ ".
 _HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+(?:--|[-–—|@•·])\s+")
 _SMALL_WORDS = frozenset(
@@ -1062,7 +1088,10 @@ def _outside_parens(pattern: re.Pattern[str], text: str) -> int:
 def _title_case(text: str) -> bool:
     """Every word capitalized except small joining words: "Director of Data Science"."""
     words = re.findall(r"[^\W\d_][\w'’-]*", re.sub(r"\([^()]*\)", " ", text))
-    return bool(words) and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    return bool(words) and all(
+        w[0].isupper() or w.lower() in _SMALL_WORDS or re.match(r"[a-z]{1,2}[A-Z]", w)
+        for w in words
+    )  # "iOS", "eBay" are capitalized names
 
 
 def _title_like(head: str) -> bool:
@@ -1096,7 +1125,7 @@ def _tool_list(text: str) -> bool:
 def _role_line(line: str) -> tuple[_Role, bool] | None:
     """The role a body line names ("- Senior ML Engineer ($200k): PyTorch, Ray", "Director of
     Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None."""
-    stripped = line.strip()
+    stripped = re.sub(r"(?<!\w)\*(?=\w)|(?<=[\w):])\*(?!\w)", "", line.strip())  # "*bold*"
     bullet = _BULLET.match(stripped)
     text = stripped[bullet.end() :] if bullet else stripped
     # "Live Streaming Engineer (https://jobs.lever.co/…)", "IT Engineer - http://…": links out.
