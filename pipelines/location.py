@@ -743,11 +743,15 @@ def _non_city(text: str, hits: list[_Hit], i: int) -> Place | None:
             return Place(h.start, h.end, (cc,))
         if cc == "CA" and _next_to_us(text, hits, i):
             return Place(h.start, h.end, ("CA",))
+    codes3 = h.of("code3")
+    if codes3 and upper and _next_to_us(text, hits, i):  # "US & CAN", "USA/MEX"
+        return Place(h.start, h.end, (codes3[0].data[0],))
     return None
 
 
 def _next_to_us(text: str, hits: list[_Hit], i: int) -> bool:
-    """In "US/CA" or "USA & CA", CA beside the US in a list is Canada, not California."""
+    """In "US/CA" or "USA & CA", CA beside the US in a list is Canada, not California (and
+    CAN is Canada, not the verb)."""
     for j in (i - 1, i + 1):
         if 0 <= j < len(hits) and any(
             e.kind == "country" and e.data[0] == "US" for e in hits[j].entries
