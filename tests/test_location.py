@@ -81,6 +81,8 @@ CASES = [
     ("US/Canada", ("US", "CA"), (NA,), ()),
     ("US/CA", ("US", "CA"), (NA,), ()),
     ("Remote US & CA", ("US", "CA"), (NA,), ()),
+    ("Remote in US & CAN", ("US", "CA"), (NA,), ()),
+    ("US/MEX", ("US", "MX"), (NA, LA), ()),
     ("Mobile, AL", ("US",), (NA,), ("Mobile",)),
     # Canada
     ("Vancouver, BC", ("CA",), (NA,), ("Vancouver",)),
