@@ -9,7 +9,7 @@ import pytest
 from bench.dedupe import evaluate_pairs
 from pipelines.companies import company_key
 from pipelines.dedupe import cluster, dedupe
-from pipelines.urls import canonical_url, record_urls
+from pipelines.urls import canonical_url, is_generic, record_urls
 from tests.sample_warehouse import sample_data_dir
 
 T = datetime(2026, 11, 2, tzinfo=UTC)
@@ -52,6 +52,20 @@ SEARCH = ABOUT + (
 )
 def test_canonical_url(url, expected):
     assert canonical_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    "url, generic",
+    [
+        ("jobs.ashbyhq.com/quill", True),  # a board's front page
+        ("jobs.lever.co/quill", True),
+        ("jobs.ashbyhq.com/quill/9cf73967", False),
+        ("quill.com/careers", True),
+        ("app.jobvite.com/m?3Xq9Zw", False),
+    ],
+)
+def test_generic_links(url, generic):
+    assert is_generic(url) is generic
 
 
 def test_record_urls_skip_careers_pages_and_keep_ats_jobs():
@@ -227,6 +241,38 @@ APART = {
             apply_url="https://app.jobvite.com/m?3Xq9Zw",
         ),
     ),  # fmt: skip
+    "the same title two years apart": (
+        row(
+            "hn_hiring",
+            "1",
+            "Systems Engineer",
+            RANKING,
+            posted_at=datetime(2014, 5, 1, tzinfo=UTC),
+        ),
+        row(
+            "hn_hiring",
+            "2",
+            "Systems Engineer",
+            RANKING,
+            posted_at=datetime(2016, 2, 1, tzinfo=UTC),
+        ),
+    ),
+    "two comments linking a board's front page": (
+        row(
+            "hn_hiring",
+            "1",
+            "Forward-deployed, AI, and Platform Engineers",
+            "We build",
+            apply_url="https://jobs.ashbyhq.com/quill",
+        ),
+        row(
+            "hn_hiring",
+            "2",
+            "Product, AI, and Platform Engineers",
+            "We ship",
+            apply_url="https://jobs.ashbyhq.com/quill",
+        ),
+    ),
     "links another job of the company": (
         row("greenhouse", "4100201", "Senior Machine Learning Engineer, Ranking", RANKING, url=GH),
         row("hn_hiring", "9", "Data Analyst", "We analyse things", apply_url=GH),
