@@ -609,10 +609,9 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
         edges.append((i, j, method, similarity))
         stats[method] += 1
 
-    def url_link(owner: int, i: int, fit: float) -> None:
+    def url_link(owner: int, i: int, fit: float, url: str) -> None:
         """A shared job URL joins two rows unless they name two companies (a link that is
         not an ATS job may be a shared apply page or a redirector)."""
-        url = rows[owner].get("canonical_url") or ""
         if ":" not in url.split("/", 1)[0] and _other_companies(rows[owner], rows[i]):
             stats["kept_apart_companies"] += 1
             return
@@ -642,15 +641,15 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
             fit = title_fit(rows[group[0]], rows[j])
             single_role = roles[(rows[j]["source"], rows[j]["source_id"])] == 1 and fit > 0
             if fit >= 0.5 or single_role:
-                url_link(group[0], j, fit)
+                url_link(group[0], j, fit, url)
     for i, urls in enumerate(row_urls):
-        best, best_fit = None, 0.0
+        best, best_fit, best_url = None, 0.0, ""
         for url in urls:
             for j in owners.get(url, ()):
                 if j != i and (fit := title_fit(rows[i], rows[j])) > best_fit:
-                    best, best_fit = j, fit
+                    best, best_fit, best_url = j, fit, url
         if best is not None and best_fit >= 0.5:
-            url_link(best, i, best_fit)
+            url_link(best, i, best_fit, best_url)
 
     # 3. Near duplicates inside company blocks.
     blocks: dict[str, list[int]] = defaultdict(list)
