@@ -7,6 +7,8 @@ import duckdb
 import pytest
 
 from bench.dedupe import evaluate_pairs
+from bench.dedupe_real import load_pairs as load_real_pairs
+from bench.dedupe_real import score
 from pipelines.companies import company_key
 from pipelines.dedupe import cluster, dedupe
 from pipelines.urls import canonical_url, is_generic, record_urls
@@ -542,3 +544,27 @@ def test_a_job_posted_once_per_city_keeps_every_place():
     assert posting["country"] is None and posting["region"] is None
     assert posting["locations"] == ["Utrecht, Netherlands", "New York, NY"]
     assert posting["location_text"] == "Utrecht, Netherlands / New York, NY"
+
+
+def test_the_real_judged_pairs_are_facts_keyed_by_source_id():
+    """The hand-judged real pairs (bench/dedupe_real.py) hold ids, titles and verdicts only."""
+    pairs = load_real_pairs()
+    assert len(pairs) >= 200
+    for pair in pairs:
+        assert set(pair) == {"a", "b", "verdict", "reason"}
+        assert pair["verdict"] in {"same", "different"} and 0 < len(pair["reason"]) <= 80
+        for side in (pair["a"], pair["b"]):
+            assert set(side) == {"source", "source_id", "title"} and len(side["title"]) <= 120
+
+
+def test_real_pair_precision_counts_merged_judged_pairs():
+    def judged(a, b, verdict):
+        sides = [{"source": "greenhouse", "source_id": x, "title": "T"} for x in (a, b)]
+        return {"a": sides[0], "b": sides[1], "verdict": verdict, "reason": "r"}
+
+    pairs = [judged("1", "2", "same"), judged("3", "4", "different"), judged("5", "6", "same")]
+    posting = {("greenhouse", x, "T"): p for x, p in zip("12345", "aabbc", strict=True)}
+    report = score(pairs, posting)
+    assert report["merged"] == 2 and report["precision"] == 0.5
+    assert report["not_found"] == 1 and report["recall"] == 1.0
+    assert [p["a"]["source_id"] for p in report["wrong"]] == ["3"]
