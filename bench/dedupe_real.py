@@ -71,6 +71,7 @@ def score(pairs: list[dict[str, Any]], posting: dict[Key, str]) -> dict[str, Any
     """Precision of the merges among judged pairs, recall of the `same` ones."""
     merged = same_merged = same = missing = 0
     wrong: list[dict[str, Any]] = []
+    missed: list[dict[str, Any]] = []
     for pair in pairs:
         a, b = side(pair, "a"), side(pair, "b")
         if a not in posting or b not in posting:
@@ -84,6 +85,8 @@ def score(pairs: list[dict[str, Any]], posting: dict[Key, str]) -> dict[str, Any
                 same_merged += 1
             else:
                 wrong.append(pair)
+        elif pair["verdict"] == "same":
+            missed.append(pair)
     return {
         "judged": len(pairs),
         "not_found": missing,
@@ -91,6 +94,7 @@ def score(pairs: list[dict[str, Any]], posting: dict[Key, str]) -> dict[str, Any
         "precision": same_merged / merged if merged else 1.0,
         "recall": same_merged / same if same else 1.0,
         "wrong": wrong,
+        "missed": missed,
     }
 
 
@@ -114,10 +118,20 @@ def describe(row: dict[str, Any]) -> str:
     )
 
 
-def draw(rows: list[dict[str, Any]], posting: dict[Key, str], n: int, seed: int) -> None:
+def draw(
+    rows: list[dict[str, Any]],
+    posting: dict[Key, str],
+    n: int,
+    seed: int,
+    source: str | None = None,
+) -> None:
     judged = {frozenset((side(p, "a"), side(p, "b"))) for p in load_pairs()}
     by_key = {key(r): r for r in rows}
-    pairs = [p for p in merged_pairs(rows, posting) if frozenset(p) not in judged]
+    pairs = [
+        p
+        for p in merged_pairs(rows, posting)
+        if frozenset(p) not in judged and (source is None or source in (p[0][0], p[1][0]))
+    ]
     random.Random(seed).shuffle(pairs)
     for number, (a, b) in enumerate(pairs[:n]):
         print(f"#{number}\n{describe(by_key[a])}\n{describe(by_key[b])}")
@@ -130,6 +144,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--real", type=Path, required=True, help="data dir built from real HARs")
     parser.add_argument("--draw", type=int, default=0, help="print N unjudged merged pairs")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--source", help="draw only pairs with a record of this source")
     parser.add_argument(
         "--stored", action="store_true", help="score the merges stored in DIR, not a new dedupe"
     )
@@ -141,7 +156,7 @@ def main(argv: list[str] | None = None) -> None:
     else:
         posting = postings_of(rows)
     if args.draw:
-        draw(rows, posting, args.draw, args.seed)
+        draw(rows, posting, args.draw, args.seed, args.source)
         return
     report = score(load_pairs(), posting)
     print(
@@ -151,6 +166,8 @@ def main(argv: list[str] | None = None) -> None:
     )
     for pair in report["wrong"]:
         print(f"  merged but different: {side(pair, 'a')} / {side(pair, 'b')}: {pair['reason']}")
+    for pair in report["missed"]:
+        print(f"  same but apart: {side(pair, 'a')} / {side(pair, 'b')}: {pair['reason']}")
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
@@ -48,7 +49,7 @@ from datasketch import MinHash, MinHashLSH
 from pipelines.catalog import sources_of_kind
 from pipelines.companies import company_key
 from pipelines.location import region_of
-from pipelines.urls import job_urls
+from pipelines.urls import is_generic, job_urls
 
 SOURCE_LINK_FIELDS = ("source", "source_id", "role_index", "title", "url", "fetched_at")
 NOT_IN_POSTINGS = (
@@ -74,6 +75,10 @@ MAX_WORDS = 300  # shingles come from the first words of a description
 # when this share of the comment's content words is in the posting (same job: 0.23-0.70 on
 # generated postings; another job of the company with that title: at most 0.11).
 FREE_TEXT_OVERLAP = 0.15
+# Two records of one title whose open times lie this far apart are two hiring rounds, not one
+# job reposted (a comment of 2014 and one of 2016, or a board's job of 2026).
+MAX_GAP = timedelta(days=183)
+COMMENT_LIFE = timedelta(days=31)  # a "Who is hiring?" comment stands for its thread's month
 # (Jaccard, containment) of word 3-gram sets for a near duplicate: same title core, or one
 # core inside the other; on the whole descriptions, or on the job's own text once the
 # company's boilerplate is taken out (two jobs of one company then share almost nothing).
@@ -316,6 +321,7 @@ class Features:
     description: str | None = None
     company: str | None = None
     row: dict[str, Any] | None = None  # the title and location, for `places_fit`
+    span: tuple[datetime, datetime] | None = None  # when it was open (`open_span`)
     own: frozenset | None = None  # `text` without the company's boilerplate, when it has some
     boilerplate: Boilerplate | None = None  # the company's, when it has some
 
@@ -352,7 +358,32 @@ def features(row: dict[str, Any]) -> Features:
         row.get("description"),
         row.get("company"),
         {"title": row["title"], "location_text": row.get("location_text")},
+        open_span(row),
     )
+
+
+def _utc(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def open_span(row: dict[str, Any]) -> tuple[datetime, datetime] | None:
+    """When a row's job was open, roughly: from its posting date (else first seen) to its
+    last sighting; a comment for its thread's month (it is read again years later)."""
+    start = row.get("posted_at") or row.get("first_seen")
+    if start is None:
+        return None
+    start = _utc(start)
+    if row["source"] in FREE_TEXT:
+        return start, start + COMMENT_LIFE
+    last = row.get("last_seen")
+    return start, max(start, _utc(last)) if last is not None else start
+
+
+def far_apart(a: tuple[datetime, datetime] | None, b: tuple[datetime, datetime] | None) -> bool:
+    """Whether two open spans are more than `MAX_GAP` apart."""
+    if a is None or b is None:
+        return False
+    return b[0] - a[1] > MAX_GAP or a[0] - b[1] > MAX_GAP
 
 
 def near_duplicate(a: Features, b: Features) -> float | None:
@@ -367,6 +398,8 @@ def near_duplicate(a: Features, b: Features) -> float | None:
     if a.record == b.record or a.levels != b.levels or not a.core or not b.core:
         return None
     if a.row and b.row and not places_fit(a.row, b.row):
+        return None
+    if far_apart(a.span, b.span):
         return None
     title = jaccard(a.core, b.core)
     short = len(a.text) < MIN_SHINGLES or len(b.text) < MIN_SHINGLES
@@ -443,8 +476,10 @@ class Clustering:
 
 
 def _row_urls(row: dict[str, Any]) -> list[str]:
+    """The job URLs a row links (generic ones dropped again: rows normalized by an older
+    release may hold a board's front page)."""
     if "urls" in row and row["urls"] is not None:
-        return list(row["urls"])
+        return [u for u in row["urls"] if not is_generic(u)]
     return job_urls(row.get("url"), row.get("apply_url"))
 
 
@@ -567,10 +602,9 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
         edges.append((i, j, method, similarity))
         stats[method] += 1
 
-    def url_link(owner: int, i: int, fit: float) -> None:
+    def url_link(owner: int, i: int, fit: float, url: str) -> None:
         """A shared job URL joins two rows unless they name two companies (a link that is
         not an ATS job may be a shared apply page or a redirector)."""
-        url = rows[owner].get("canonical_url") or ""
         if ":" not in url.split("/", 1)[0] and _other_companies(rows[owner], rows[i]):
             stats["kept_apart_companies"] += 1
             return
@@ -591,7 +625,7 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
     row_urls = [_row_urls(row) for row in rows]
     for i, row in enumerate(rows):
         primary = row.get("canonical_url") or (row_urls[i][0] if row_urls[i] else None)
-        if primary:
+        if primary and not is_generic(primary):
             owners[primary].append(i)
     for url, group in owners.items():
         group.sort(key=lambda i: _rank(rows[i]))
@@ -600,15 +634,15 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
             fit = title_fit(rows[group[0]], rows[j])
             single_role = roles[(rows[j]["source"], rows[j]["source_id"])] == 1 and fit > 0
             if fit >= 0.5 or single_role:
-                url_link(group[0], j, fit)
+                url_link(group[0], j, fit, url)
     for i, urls in enumerate(row_urls):
-        best, best_fit = None, 0.0
+        best, best_fit, best_url = None, 0.0, ""
         for url in urls:
             for j in owners.get(url, ()):
                 if j != i and (fit := title_fit(rows[i], rows[j])) > best_fit:
-                    best, best_fit = j, fit
+                    best, best_fit, best_url = j, fit, url
         if best is not None and best_fit >= 0.5:
-            url_link(best, i, best_fit)
+            url_link(best, i, best_fit, best_url)
 
     # 3. Near duplicates inside company blocks.
     blocks: dict[str, list[int]] = defaultdict(list)

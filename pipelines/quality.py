@@ -68,9 +68,8 @@ _TAG_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def filled(value: Any, empty: Iterable[str] = ()) -> bool:
-    if value is None or value == "" or value == []:
-        return False
-    if isinstance(value, str | list | tuple) and not len(value):
+    """Whether a field holds a value: not None, not empty, not a placeholder in `empty`."""
+    if value is None or (isinstance(value, str | list | tuple) and not value):
         return False
     return not (isinstance(value, str) and value in empty)
 

@@ -81,6 +81,23 @@ def canonical_url(url: str | None) -> str | None:
     return host + path + (f"?{text}" if text else "")
 
 
+# Job boards whose first path segment is the company: `jobs.ashbyhq.com/acme` is its board.
+BOARD_HOSTS = frozenset(
+    {
+        "jobs.ashbyhq.com",
+        "jobs.lever.co",
+        "jobs.eu.lever.co",
+        "boards.greenhouse.io",
+        "job-boards.greenhouse.io",
+        "job-boards.eu.greenhouse.io",
+        "apply.workable.com",
+        "jobs.smartrecruiters.com",
+        "careers.smartrecruiters.com",
+        "app.dover.com",
+    }
+)
+
+
 def is_generic(canonical: str) -> bool:
     """A link that names no single job: a careers page, a board's front page, a mailto, a
     site root. Two postings sharing one of these are not thereby the same job."""
@@ -89,6 +106,8 @@ def is_generic(canonical: str) -> bool:
     host, _, path = canonical.partition("/")
     path = path.lower()
     if not path or host in {"news.ycombinator.com"}:
+        return True
+    if host in BOARD_HOSTS and "/" not in path.split("?", 1)[0]:
         return True
     last = path.rsplit("/", 1)[-1].split("?", 1)[0]
     return last in {

@@ -7,9 +7,11 @@ import duckdb
 import pytest
 
 from bench.dedupe import evaluate_pairs
+from bench.dedupe_real import load_pairs as load_real_pairs
+from bench.dedupe_real import score
 from pipelines.companies import company_key
 from pipelines.dedupe import cluster, dedupe
-from pipelines.urls import canonical_url, record_urls
+from pipelines.urls import canonical_url, is_generic, record_urls
 from tests.sample_warehouse import sample_data_dir
 
 T = datetime(2026, 11, 2, tzinfo=UTC)
@@ -52,6 +54,20 @@ SEARCH = ABOUT + (
 )
 def test_canonical_url(url, expected):
     assert canonical_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    "url, generic",
+    [
+        ("jobs.ashbyhq.com/quill", True),  # a board's front page
+        ("jobs.lever.co/quill", True),
+        ("jobs.ashbyhq.com/quill/9cf73967", False),
+        ("quill.com/careers", True),
+        ("app.jobvite.com/m?3Xq9Zw", False),
+    ],
+)
+def test_generic_links(url, generic):
+    assert is_generic(url) is generic
 
 
 def test_record_urls_skip_careers_pages_and_keep_ats_jobs():
@@ -227,6 +243,38 @@ APART = {
             apply_url="https://app.jobvite.com/m?3Xq9Zw",
         ),
     ),  # fmt: skip
+    "the same title two years apart": (
+        row(
+            "hn_hiring",
+            "1",
+            "Systems Engineer",
+            RANKING,
+            posted_at=datetime(2014, 5, 1, tzinfo=UTC),
+        ),
+        row(
+            "hn_hiring",
+            "2",
+            "Systems Engineer",
+            RANKING,
+            posted_at=datetime(2016, 2, 1, tzinfo=UTC),
+        ),
+    ),
+    "two comments linking a board's front page": (
+        row(
+            "hn_hiring",
+            "1",
+            "Forward-deployed, AI, and Platform Engineers",
+            "We build",
+            apply_url="https://jobs.ashbyhq.com/quill",
+        ),
+        row(
+            "hn_hiring",
+            "2",
+            "Product, AI, and Platform Engineers",
+            "We ship",
+            apply_url="https://jobs.ashbyhq.com/quill",
+        ),
+    ),
     "links another job of the company": (
         row("greenhouse", "4100201", "Senior Machine Learning Engineer, Ranking", RANKING, url=GH),
         row("hn_hiring", "9", "Data Analyst", "We analyse things", apply_url=GH),
@@ -499,3 +547,27 @@ def test_a_job_posted_once_per_city_keeps_every_place():
     assert posting["country"] is None and posting["region"] is None
     assert posting["locations"] == ["Utrecht, Netherlands", "New York, NY"]
     assert posting["location_text"] == "Utrecht, Netherlands / New York, NY"
+
+
+def test_the_real_judged_pairs_are_facts_keyed_by_source_id():
+    """The hand-judged real pairs (bench/dedupe_real.py) hold ids, titles and verdicts only."""
+    pairs = load_real_pairs()
+    assert len(pairs) >= 200
+    for pair in pairs:
+        assert set(pair) == {"a", "b", "verdict", "reason"}
+        assert pair["verdict"] in {"same", "different"} and 0 < len(pair["reason"]) <= 80
+        for side in (pair["a"], pair["b"]):
+            assert set(side) == {"source", "source_id", "title"} and len(side["title"]) <= 120
+
+
+def test_real_pair_precision_counts_merged_judged_pairs():
+    def judged(a, b, verdict):
+        sides = [{"source": "greenhouse", "source_id": x, "title": "T"} for x in (a, b)]
+        return {"a": sides[0], "b": sides[1], "verdict": verdict, "reason": "r"}
+
+    pairs = [judged("1", "2", "same"), judged("3", "4", "different"), judged("5", "6", "same")]
+    posting = {("greenhouse", x, "T"): p for x, p in zip("12345", "aabbc", strict=True)}
+    report = score(pairs, posting)
+    assert report["merged"] == 2 and report["precision"] == 0.5
+    assert report["not_found"] == 1 and report["recall"] == 1.0
+    assert [p["a"]["source_id"] for p in report["wrong"]] == ["3"]
