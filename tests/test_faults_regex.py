@@ -20,6 +20,7 @@ import pytest
 from pipelines.extract.candidates import extract_candidate
 from pipelines.normalize import normalize_record
 from pipelines.skills import extract_skills
+from tests.fault_server import note
 
 N = 50_000
 BUDGET_S = 3.0  # linear: < 0.3 s at N; quadratic: > 30 s
@@ -55,7 +56,9 @@ def _warm():
 def _elapsed(call, *args) -> float:
     start = time.perf_counter()
     call(*args)
-    return time.perf_counter() - start
+    took = time.perf_counter() - start
+    note(f"{N:,}-char hostile text: {call.__name__}", inputs=1, outcome=f"{took:.2f}s")
+    return took
 
 
 @pytest.mark.parametrize("name", HOSTILE)
