@@ -218,3 +218,48 @@ def test_a_partial_crawl_is_set_aside_and_closes_nothing(tmp_path):
     aside = list((tmp_path / "failed").rglob("*.jsonl"))
     assert len(aside) == 1 and len(records(aside[0])) == 1  # kept for a look, never loaded
     note("partial crawl (1 where 25)", inputs=1, rows_lost=0, outcome="set aside, closes nothing")
+
+
+LOG_HEAD = "2026-12-06 22:00:00 [scrapy.core.engine] INFO: Spider opened\n"
+LOGS = {
+    "dns": (
+        "2026-12-06 22:00:01 [scrapy.core.scraper] ERROR: Error downloading"
+        " <GET https://nowhere.example/api>\n"
+        "Traceback (most recent call last):\n  File \"x.py\", line 1, in f\n"
+        "twisted.internet.error.DNSLookupError: DNS lookup failed: no results for hostname"
+        " lookup: nowhere.example.\n",
+        "twisted.internet.error.DNSLookupError: DNS lookup failed: no results for hostname lookup:"
+        " nowhere.example. (https://nowhere.example/api)",
+    ),
+    "status": (
+        "2026-12-06 22:00:01 [scrapy.spidermiddlewares.httperror] INFO: Ignoring response"
+        " <404 https://api.example/jobs>: HTTP status code is not handled or not allowed\n",
+        "HTTP 404 from https://api.example/jobs",
+    ),
+    "gave up": (
+        "2026-12-06 22:00:01 [scrapy.downloadermiddlewares.retry] ERROR: Gave up retrying"
+        " <GET https://api.example/jobs> (failed 4 times): 503 Service Unavailable\n",
+        "503 Service Unavailable from https://api.example/jobs (gave up retrying)",
+    ),
+    "spider bug": (
+        "2026-12-06 22:00:01 [scrapy.core.scraper] ERROR: Spider error processing"
+        " <GET https://api.example/jobs> (referer: None)\nTraceback (most recent call last):\n"
+        "  File \"x.py\", line 1, in parse\nKeyError: 'jobs'\n",
+        "KeyError: 'jobs'",
+    ),
+    "bad argument": (
+        "Traceback (most recent call last):\n  File \"x.py\", line 1\n"
+        "ValueError: threads must be Hacker News item ids, got abc\n",
+        "ValueError: threads must be Hacker News item ids, got abc",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", LOGS)
+def test_the_first_real_error_of_a_crawl_log_in_one_line(tmp_path, case):
+    from sourcing.crawl import first_error
+
+    text, expected = LOGS[case]
+    log = tmp_path / "crawl.log"
+    log.write_text(LOG_HEAD + text)
+    assert first_error(log) == expected
