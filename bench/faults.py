@@ -67,6 +67,9 @@ def table(tests: list[dict], notes: list[dict], seconds: float) -> str:
         row["inputs"] += int(note.get("inputs", 0))
         row["rows_lost"] += int(note.get("rows_lost", 0))
         row["outcome"] = str(note.get("outcome", ""))
+        if "seconds" in note:  # timed cases: the slowest input
+            row["slowest"] = max(row.get("slowest", 0.0), float(note["seconds"]))
+            row["outcome"] = f"slowest input {row['slowest']:.2f} s"
     for case, row in merged.items():
         rows.append(f"| {case} | {row['outcome']} | {row['rows_lost']} | {row['inputs'] or ''} |")
     failed = [f"{t['file']}::{t['name']}" for t in tests if t["outcome"] == "FAILED"]
@@ -77,7 +80,8 @@ def table(tests: list[dict], notes: list[dict], seconds: float) -> str:
         f" (files: {', '.join(Path(f).name for f in FILES)})",
         f"load held: {sum(1 for n in loads if n.get('held') == 'yes')}/{len(loads)}"
         " kill -9 points of a load",
-        f"faults survived: {outcomes['passed']}/{len(tests)}",
+        f"faults survived: {outcomes['passed']}/{outcomes['passed'] + outcomes['FAILED']}"
+        " tests passed",
         f"bad inputs tried: {sum(int(n.get('inputs', 0)) for n in notes)}",
         f"rows lost: {sum(int(n.get('rows_lost', 0)) for n in notes)}",
     ]
