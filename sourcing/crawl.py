@@ -166,8 +166,8 @@ def crawl(
     )
     problem = crawl_problem(result, previous_items(zone, source, exclude=out))
     if problem:
-        cause = f" First error: {first}." if first and "robots.txt" not in problem else ""
-        raise CrawlError(f"{source}: {problem}.{cause}{_set_aside(zone, out)}{where}")
+        cause = f"; first error: {first}" if first and "robots.txt" not in problem else ""
+        raise CrawlError(f"{source}: {problem}{cause}{_set_aside(zone, out)}{where}")
     return result
 
 

@@ -65,7 +65,8 @@ def _error(result: dg.ExecuteInProcessResult, logs: Path | None = None) -> str:
             while error.cause is not None and "CrawlError" not in error.cls_name:
                 error = error.cause
             if "CrawlError" in error.cls_name:
-                return error.message.strip().splitlines()[0]
+                message = error.message.strip().splitlines()[0]
+                return message.split("CrawlError: ", 1)[-1]
             line = f"{top.cls_name}: {top.message.strip().splitlines()[0] if top.message else ''}"
             if logs is not None:
                 logs.mkdir(parents=True, exist_ok=True)
