@@ -233,7 +233,7 @@ def crawl(source, replay, record, spider_args, data) -> None:
     Example:
       sourcing crawl hn_hiring --replay hn.har -a threads=48100001
     """
-    from sourcing.crawl import CrawlError
+    from sourcing.crawl import INTERRUPTED, CrawlError, stop_on_signals
     from sourcing.crawl import crawl as run_crawl
     from sourcing.raw_zone import RawZone
     from sourcing.sources import select
@@ -252,18 +252,19 @@ def crawl(source, replay, record, spider_args, data) -> None:
     _fresh(record)
     click.echo(f"crawl {source} …")
     try:
-        result = run_crawl(
-            source,
-            RawZone(d),
-            replay=replay,
-            record=record,
-            spider_args=args,
-            cache_dir=d / ".httpcache",
-        )
+        with stop_on_signals():
+            result = run_crawl(
+                source,
+                RawZone(d),
+                replay=replay,
+                record=record,
+                spider_args=args,
+                cache_dir=d / ".httpcache",
+            )
     except CrawlError as exc:
+        if INTERRUPTED.is_set():
+            _interrupted(exc)
         raise click.ClickException(str(exc)) from exc
-    except KeyboardInterrupt:
-        _interrupted(RuntimeError(f"interrupted the crawl of {source}"))
     click.echo(f"{source}: {result.summary}")
     click.echo(f"raw file: {result.path or '(nothing fetched)'}")
 

@@ -10,6 +10,8 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,6 +62,32 @@ def stop_active(sig: int = signal.SIGTERM) -> None:
     for proc in list(_ACTIVE):
         if proc.poll() is None:
             proc.send_signal(sig)
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """While a command runs, SIGTERM and Ctrl-C stop it whole: the spider under way is told
+    to stop, INTERRUPTED is set so nothing after it is loaded (a second Ctrl-C aborts at
+    once)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        if signum == signal.SIGINT and INTERRUPTED.is_set():
+            raise KeyboardInterrupt
+        INTERRUPTED.set()
+        stop_active()
+
+    before = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    INTERRUPTED.clear()
+    for sig in before:
+        signal.signal(sig, stop)
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
 
 
 def log_path(zone: RawZone, source: str, run_id: str) -> Path:
@@ -138,8 +166,8 @@ def crawl(
     )
     problem = crawl_problem(result, previous_items(zone, source, exclude=out))
     if problem:
-        cause = f" First error: {first}." if first and "robots.txt" not in problem else ""
-        raise CrawlError(f"{source}: {problem}.{cause}{_set_aside(zone, out)}{where}")
+        cause = f"; first error: {first}" if first and "robots.txt" not in problem else ""
+        raise CrawlError(f"{source}: {problem}{cause}{_set_aside(zone, out)}{where}")
     return result
 
 

@@ -7,11 +7,8 @@ and the assets downstream rebuild their tables from the per-date ones.
 
 from __future__ import annotations
 
-import signal
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +18,7 @@ import dagster as dg
 from sourcing.assets.checks import postings_checks
 from sourcing.assets.crawl import crawl_assets, raw_asset_key
 from sourcing.assets.postings import JOB_SOURCES, normalized_crawls
-from sourcing.crawl import INTERRUPTED, stop_active
+from sourcing.crawl import INTERRUPTED, stop_on_signals
 from sourcing.definitions import all_assets, warehouse_assets
 from sourcing.partitions import days_to_load, instance_with_dates, zone_files
 from sourcing.raw_zone import crawl_day
@@ -68,7 +65,8 @@ def _error(result: dg.ExecuteInProcessResult, logs: Path | None = None) -> str:
             while error.cause is not None and "CrawlError" not in error.cls_name:
                 error = error.cause
             if "CrawlError" in error.cls_name:
-                return error.message.strip().splitlines()[0]
+                message = error.message.strip().splitlines()[0]
+                return message.split("CrawlError: ", 1)[-1]
             line = f"{top.cls_name}: {top.message.strip().splitlines()[0] if top.message else ''}"
             if logs is not None:
                 logs.mkdir(parents=True, exist_ok=True)
@@ -92,31 +90,6 @@ def _interrupted(result: dg.ExecuteInProcessResult) -> bool:
     return False
 
 
-@contextmanager
-def _stop_on_signals() -> Iterator[None]:
-    """While the run lasts, SIGTERM and Ctrl-C stop the whole run: the spider under way is
-    told to stop and nothing after it is loaded (a second Ctrl-C aborts at once)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        if signum == signal.SIGINT and INTERRUPTED.is_set():
-            raise KeyboardInterrupt
-        INTERRUPTED.set()
-        stop_active()
-
-    before = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-    INTERRUPTED.clear()
-    for sig in before:
-        signal.signal(sig, stop)
-    try:
-        yield
-    finally:
-        for sig, handler in before.items():
-            signal.signal(sig, handler)
-
-
 def _check(result: dg.ExecuteInProcessResult, stage: str) -> None:
     if _interrupted(result):
         raise Interrupted(f"interrupted during {stage}")
@@ -133,7 +106,7 @@ def materialize_graph(
 
     Raises Interrupted when the user stops it: the tables then stay as they were before the
     stage under way (each load is one transaction), and no later stage runs."""
-    with _stop_on_signals():
+    with stop_on_signals():
         return _materialize(resources, sources, say, rebuild)
 
 

@@ -141,7 +141,7 @@ class FaultServer:
         return [t for t, p in self.log if p == path]
 
 
-def note(case: str, **figures: int | str) -> None:
+def note(case: str, **figures: int | float | str) -> None:
     """Add a line to the fault table that `bench/faults.py` prints (when it set
     FAULTS_REPORT): the case and what it measured (inputs tried, rows lost, ...)."""
     path = os.environ.get("FAULTS_REPORT")

@@ -2,8 +2,10 @@
 
 import json
 import re
+import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -113,3 +115,94 @@ def test_unknown_sources_are_refused_with_the_known_names(tmp_path):
 def test_sources_lists_politeness_and_samples():
     out = sourcing("sources").stdout
     assert "hn_hiring" in out and "ROBOTSTXT_OBEY=True" in out and "hn_hiring.har" in out
+
+
+# ------------------------------------------------------------ bad arguments: one line, no trace
+
+
+@pytest.fixture(scope="module")
+def tiny_warehouse(tmp_path_factory):
+    """A migrated, empty warehouse (no crawl needed to test the commands' messages)."""
+    from warehouse.db import connect, create_views
+
+    db = tmp_path_factory.mktemp("tiny") / "sourcing.duckdb"
+    con = connect(db)
+    create_views(con)
+    con.close()
+    return db
+
+
+def bad_argument_cases(tmp, db):
+    afile, foreign = tmp / "a-file", tmp / "foreign"
+    return {
+        "threads not ids": (
+            ["crawl", "hn_hiring", "-a", "threads=abc", "--data-dir", str(tmp / "d1")],
+            "threads must be Hacker News item ids, got abc",
+        ),
+        "board with a slash": (
+            ["crawl", "greenhouse", "-a", "boards=a/b", "--data-dir", str(tmp / "d2")],
+            "boards must be board tokens",
+        ),
+        "data dir under a file": (
+            ["crawl", "hn_hiring", "--data-dir", str(afile / "sub")],
+            f"cannot use {afile / 'sub'} as the data directory: Not a directory",
+        ),
+        "db not DuckDB": (
+            ["report", "--db", str(afile), "-o", str(tmp / "r.html")],
+            "is not a DuckDB warehouse",
+        ),
+        "report -o a directory": (
+            ["report", "--db", str(db), "-o", str(tmp)],
+            f"cannot write {tmp}: Is a directory",
+        ),
+        "leads -o a directory": (
+            [
+                "export",
+                "leads",
+                "--kind",
+                "companies",
+                "--format",
+                "csv",
+                "--db",
+                str(db),
+                "-o",
+                str(tmp),
+            ],
+            f"cannot write {tmp}: Is a directory",
+        ),  # fmt: skip
+        "dataset -o a foreign folder": (
+            ["export", "dataset", "--db", str(db), "-o", str(foreign)],
+            "is not a snapshot written by `sourcing export dataset`",
+        ),
+        "rebuild an empty data dir": (
+            ["rebuild", "--data-dir", str(tmp / "empty")],
+            "holds no crawl, so there is nothing to rebuild from",
+        ),
+        "run -a without SOURCE:": (
+            ["run", "--sources", "hn_hiring", "-a", "threads=1", "--data-dir", str(tmp / "d3")],
+            "'threads=1' is not SOURCE:KEY=VALUE",
+        ),
+    }
+
+
+BAD_ARGUMENTS = list(bad_argument_cases(Path("/t"), Path("/t/db")))
+
+
+@pytest.mark.parametrize("case", BAD_ARGUMENTS)
+def test_bad_arguments_get_one_clear_line(case, tmp_path, tiny_warehouse):
+    (tmp_path / "a-file").write_text("x")
+    (tmp_path / "foreign").mkdir()
+    (tmp_path / "foreign" / "manifest.json").write_text("{}")
+    args, message = bad_argument_cases(tmp_path, tiny_warehouse)[case]
+    proc = sourcing(*args, check=False)
+    assert proc.returncode in (1, 2), proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr and message in proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and message in errors[0]
+
+
+def test_files_holding_people_are_owner_only(sample_run):
+    data, _ = sample_run
+    for path in [*data.glob("raw/*/*/*.jsonl"), data / "sourcing.duckdb", data / "report.html"]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert stat.S_IMODE((data / "raw").stat().st_mode) == 0o700

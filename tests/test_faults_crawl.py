@@ -18,6 +18,7 @@ from tests.builders import job_posting, jobposting_page
 from tests.fault_server import (
     FaultServer,
     json_reply,
+    note,
     redirect,
     reply,
     reset,
@@ -102,6 +103,8 @@ def test_every_page_fault_is_survived_and_the_good_pages_load(tmp_path):
     assert result.stats.get("retry_after/waits") == 1
     assert result.stats.get("retry_after/too_long") == 1
     assert result.summary["http_errors"] >= 3  # 500, 429 and the hour-long 429
+    note("14 page faults in one crawl", inputs=len(routes) - 1, rows_lost=0,
+         outcome=f"4 good pages kept; Retry-After waited {asked[1] - asked[0]:.1f}s")  # fmt: skip
 
 
 @pytest.fixture
@@ -152,6 +155,8 @@ def test_malformed_json_and_comments_never_drop_the_rest_of_the_thread(tmp_path,
     s = result.summary
     assert s["comments_malformed"] == 5 and s["comments_deleted"] == 1
     assert s["pages_failed"] >= 3  # HTML, a list, an empty body (truncated: a download error)
+    note("7 bad HN API answers, 6 bad comments", inputs=13, rows_lost=0,
+         outcome="both good comments kept")  # fmt: skip
 
 
 def test_a_source_that_fails_whole_is_told_in_one_line_and_loads_nothing(tmp_path):
@@ -173,6 +178,7 @@ def test_a_source_that_fails_whole_is_told_in_one_line_and_loads_nothing(tmp_pat
     log = Path(message.rsplit("log: ", 1)[1])
     assert log.is_file() and log.is_relative_to(tmp_path / "logs")
     assert RawZone(tmp_path).files() == []
+    note("a source down (503)", inputs=1, outcome=message.split(": ", 1)[1][:60] + "…")
 
 
 def test_robots_txt_that_disallows_the_source_says_so(tmp_path):
@@ -189,6 +195,7 @@ def test_robots_txt_that_disallows_the_source_says_so(tmp_path):
             timeout=60,
         )
     assert server.times("/jobs") == []
+    note("robots.txt disallows", inputs=1, outcome="told: robots.txt disallowed 1 request")
 
 
 def test_a_partial_crawl_is_set_aside_and_closes_nothing(tmp_path):
@@ -210,3 +217,49 @@ def test_a_partial_crawl_is_set_aside_and_closes_nothing(tmp_path):
     assert zone.files() == [before]  # the raw zone holds only the last good crawl
     aside = list((tmp_path / "failed").rglob("*.jsonl"))
     assert len(aside) == 1 and len(records(aside[0])) == 1  # kept for a look, never loaded
+    note("partial crawl (1 where 25)", inputs=1, rows_lost=0, outcome="set aside, closes nothing")
+
+
+LOG_HEAD = "2026-12-06 22:00:00 [scrapy.core.engine] INFO: Spider opened\n"
+LOGS = {
+    "dns": (
+        "2026-12-06 22:00:01 [scrapy.core.scraper] ERROR: Error downloading"
+        " <GET https://nowhere.example/api>\n"
+        "Traceback (most recent call last):\n  File \"x.py\", line 1, in f\n"
+        "twisted.internet.error.DNSLookupError: DNS lookup failed: no results for hostname"
+        " lookup: nowhere.example.\n",
+        "twisted.internet.error.DNSLookupError: DNS lookup failed: no results for hostname lookup:"
+        " nowhere.example. (https://nowhere.example/api)",
+    ),
+    "status": (
+        "2026-12-06 22:00:01 [scrapy.spidermiddlewares.httperror] INFO: Ignoring response"
+        " <404 https://api.example/jobs>: HTTP status code is not handled or not allowed\n",
+        "HTTP 404 from https://api.example/jobs",
+    ),
+    "gave up": (
+        "2026-12-06 22:00:01 [scrapy.downloadermiddlewares.retry] ERROR: Gave up retrying"
+        " <GET https://api.example/jobs> (failed 4 times): 503 Service Unavailable\n",
+        "503 Service Unavailable from https://api.example/jobs (gave up retrying)",
+    ),
+    "spider bug": (
+        "2026-12-06 22:00:01 [scrapy.core.scraper] ERROR: Spider error processing"
+        " <GET https://api.example/jobs> (referer: None)\nTraceback (most recent call last):\n"
+        "  File \"x.py\", line 1, in parse\nKeyError: 'jobs'\n",
+        "KeyError: 'jobs'",
+    ),
+    "bad argument": (
+        "Traceback (most recent call last):\n  File \"x.py\", line 1\n"
+        "ValueError: threads must be Hacker News item ids, got abc\n",
+        "ValueError: threads must be Hacker News item ids, got abc",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", LOGS)
+def test_the_first_real_error_of_a_crawl_log_in_one_line(tmp_path, case):
+    from sourcing.crawl import first_error
+
+    text, expected = LOGS[case]
+    log = tmp_path / "crawl.log"
+    log.write_text(LOG_HEAD + text)
+    assert first_error(log) == expected

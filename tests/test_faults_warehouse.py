@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.fault_server import note
 from warehouse.db import connect, create_views
 from warehouse.query import run_query
 
@@ -56,6 +57,8 @@ def test_query_touches_nothing_but_the_warehouse(warehouse, tmp_path, sql):
     with pytest.raises(duckdb.Error):
         run_query(warehouse, sql.format(tmp=tmp_path))
     assert sorted(p for p in tmp_path.rglob("*")) == before
+    shown = sql.replace("{tmp}/", "")
+    note(f"sourcing query `{shown}`", inputs=1, rows_lost=0, outcome="refused, no file touched")
 
 
 def test_analysts_reads_still_work(warehouse):
@@ -122,6 +125,7 @@ def test_a_bad_raw_line_is_skipped_and_counted_never_fatal(tmp_path):
     records = list(RawZone(tmp_path).read(stats=stats))
     assert [r["source_id"] for r in records] == ["7", "9"]
     assert sum(stats.bad_lines.values()) == len(bad)
+    note("bad raw lines", inputs=len(bad), rows_lost=0, outcome="skipped and counted, rest read")
 
 
 def test_a_row_of_wrong_types_is_skipped_and_the_others_load(warehouse, caplog):
@@ -149,3 +153,4 @@ def test_a_row_of_wrong_types_is_skipped_and_the_others_load(warehouse, caplog):
     finally:
         con.close()
     assert "skipped a row of wrong types" in caplog.text and "'2'" in caplog.text
+    note("rows of wrong types in a load", inputs=2, rows_lost=0, outcome="2 skipped, 2 loaded")

@@ -203,7 +203,11 @@ def _holds(text: str, matcher: re.Pattern[str] | None) -> bool:
 
 def _raw_files(data_dir: Path | str) -> list[Path]:
     root = Path(data_dir) / "raw"
-    return sorted([*root.rglob("*.jsonl"), *root.rglob("*.jsonl.gz")]) if root.exists() else []
+    if not root.exists():
+        return []
+    # `.part`: what a crawl killed mid-way left behind; never loaded, but it may hold them.
+    patterns = ("*.jsonl", "*.jsonl.gz", "*.jsonl.part")
+    return sorted(path for pattern in patterns for path in root.rglob(pattern))
 
 
 def _lines(path: Path) -> list[str]:
