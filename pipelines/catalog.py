@@ -377,6 +377,37 @@ CATALOG: dict[str, SourceSpec] = {
             ),
         ),
         SourceSpec(
+            "reddit",
+            ("jobs", "candidates"),
+            "one record per post of job subreddits: [Hiring] posts become postings, [For Hire] "
+            "posts candidates, the rest is skipped with a reason (-a subreddits=a,b)",
+            hosts=("reddit.com",),
+            listing="feed",
+            structure="free_text",
+            extractor="pipelines.extract.reddit:extract_reddit_posting",
+            candidate_extractor="pipelines.extract.reddit:extract_reddit_candidate",
+            # Reddit asks unauthenticated clients for at most about 10 requests a minute.
+            politeness=MappingProxyType({"DOWNLOAD_DELAY": 6.0, "AUTOTHROTTLE_START_DELAY": 6.0}),
+            sample_args=(("subreddits", "MLjobs,forhire"),),
+            structured=("posted_at",),
+        ),
+        SourceSpec(
+            "github",
+            ("candidates",),
+            "one record per contributor of leading ML repositories who marked themselves "
+            "hireable on GitHub (github_repos.yaml or -a repos=owner/name)",
+            hosts=("github.com",),
+            listing="feed",
+            structure="board",
+            candidate_extractor="pipelines.extract.github:extract_github_candidate",
+            # The REST API is GitHub's documented way in for programs (robots.txt governs its
+            # web pages); unauthenticated it allows 60 requests an hour: the spider stops
+            # when the API says the allowance is spent.
+            politeness=MappingProxyType({"ROBOTSTXT_OBEY": False, "DOWNLOAD_DELAY": 1.0}),
+            sample_args=(("repos", "pytorch/pytorch,huggingface/transformers,vllm-project/vllm"),),
+            structured=("location", "company", "posted_at"),
+        ),
+        SourceSpec(
             "jobposting",
             ("jobs",),
             "one record per schema.org JobPosting in HTML pages (-a urls= or -a sitemap=)",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -822,3 +823,98 @@ def getonboard_page(jobs: list[dict], page: int = 1, pages: int = 1) -> dict:
 
 def getonboard_url(category: str, page: int = 1) -> str:
     return f"{GETONBOARD_API.format(category)}?per_page=100&page={page}&expand=%5B%22company%22%5D"
+
+
+# --- Reddit and GitHub --------------------------------------------------------------------------
+
+REDDIT = "https://www.reddit.com/r/{}/new.json?limit=100&raw_json=1"
+GITHUB_API = "https://api.github.com"
+
+
+def reddit_post(pid: str, title: str, selftext: str = "", **fields: Any) -> dict:
+    """A post (`t3` thing data) as a subreddit listing gives it."""
+    subreddit = fields.pop("subreddit", "forhire")
+    slug = "_".join(re.findall(r"[a-z0-9]+", title.lower()))[:50]
+    post = {
+        "approved_at_utc": None,
+        "subreddit": subreddit,
+        "selftext": selftext,
+        "author_fullname": f"t2_{pid}x",
+        "title": title,
+        "subreddit_name_prefixed": f"r/{subreddit}",
+        "name": f"t3_{pid}",
+        "link_flair_text": None,
+        "score": 1,
+        "selftext_html": None,
+        "is_self": True,
+        "created": 1763550000.0,
+        "id": pid,
+        "author": "someone",
+        "num_comments": 0,
+        "permalink": f"/r/{subreddit}/comments/{pid}/{slug}/",
+        "url": f"https://www.reddit.com/r/{subreddit}/comments/{pid}/{slug}/",
+        "created_utc": 1763550000.0,
+        "over_18": False,
+    }
+    post.update(fields)
+    return post
+
+
+def reddit_listing(posts: list[dict], after: str | None = None) -> dict:
+    return {
+        "kind": "Listing",
+        "data": {
+            "after": after,
+            "dist": len(posts),
+            "modhash": "",
+            "geo_filter": "",
+            "children": [{"kind": "t3", "data": p} for p in posts],
+            "before": None,
+        },
+    }
+
+
+def github_contributor(login: str, contributions: int, kind: str = "User") -> dict:
+    return {
+        "login": login,
+        "id": zlib.crc32(login.encode()) % 10_000_000,
+        "node_id": f"MDQ6VXNlcj{login}",
+        "avatar_url": f"https://avatars.githubusercontent.com/u/{login}?v=4",
+        "gravatar_id": "",
+        "url": f"{GITHUB_API}/users/{login}",
+        "html_url": f"https://github.com/{login}",
+        "type": kind,
+        "site_admin": False,
+        "contributions": contributions,
+    }
+
+
+def github_user(login: str, hireable: bool | None, **fields: Any) -> dict:
+    """A public profile as `GET /users/<login>` returns it."""
+    user = {
+        "login": login,
+        "id": 4_200_000 + len(login),
+        "node_id": f"MDQ6VXNlcj{login}",
+        "avatar_url": f"https://avatars.githubusercontent.com/u/{login}?v=4",
+        "gravatar_id": "",
+        "url": f"{GITHUB_API}/users/{login}",
+        "html_url": f"https://github.com/{login}",
+        "type": "User",
+        "site_admin": False,
+        "name": None,
+        "company": None,
+        "blog": "",
+        "location": None,
+        "email": None,
+        "hireable": hireable,
+        "bio": None,
+        "twitter_username": None,
+        "public_repos": 12,
+        "public_gists": 1,
+        "followers": 40,
+        "following": 3,
+        "created_at": "2016-03-01T10:00:00Z",
+        "updated_at": "2026-11-02T08:00:00Z",
+    }
+    user.update(fields)
+    return user

@@ -31,8 +31,9 @@ DESIGN_JOB_SOURCES = {
     "workable",
     "personio",
     "getonboard",
+    "reddit",
 }
-DESIGN_CANDIDATE_SOURCES = {"hn_wants"}
+DESIGN_CANDIDATE_SOURCES = {"hn_wants", "reddit", "github"}
 TESTS = Path(__file__).parent
 
 

@@ -463,8 +463,10 @@ def _posted_at(record: dict[str, Any]) -> datetime | None:
     return None
 
 
-def extract_candidate(record: dict[str, Any]) -> CandidateExtraction:
-    """Read one top-level comment (Algolia items API shape)."""
+def extract_candidate(record: dict[str, Any], *, stated: bool = False) -> CandidateExtraction:
+    """Read one top-level comment (Algolia items API shape). `stated`: the source itself
+    says the post offers the author for work (a "[For Hire]" tag), so it is not second-guessed
+    from the words."""
     html = record.get("text")
     handle = record.get("author")
     if not html or not handle:
@@ -475,7 +477,7 @@ def extract_candidate(record: dict[str, Any]) -> CandidateExtraction:
     fields = parse_fields(text)
     emails = find_emails(fields["email"], handle) if fields.get("email") else []
     emails += [e for e in find_emails(text, handle) if e not in emails]
-    if not is_candidate_post(fields, text, emails):
+    if not stated and not is_candidate_post(fields, text, emails):
         return CandidateExtraction(skip_reason="not_a_candidate")
     location_text, loc = _location(fields, text)
     country = loc.country

@@ -55,6 +55,11 @@ class FeedSpider(RemoteBoardSpider):
         for request in self.first_requests():
             yield request
 
+    def jobs(self, data: Any) -> list | None:
+        """The page's items, or None when it has no list of them (a changed format)."""
+        jobs = data.get(self.jobs_key) if isinstance(data, dict) else None
+        return jobs if isinstance(jobs, list) else None
+
     def job_id(self, job: dict[str, Any]) -> Any:
         return job.get("id")
 
@@ -72,8 +77,8 @@ class FeedSpider(RemoteBoardSpider):
         data = self.json_body(response)
         if data is None:
             return
-        jobs = data.get(self.jobs_key) if isinstance(data, dict) else None
-        if not isinstance(jobs, list):
+        jobs = self.jobs(data)
+        if jobs is None:
             self.count("malformed")
             self.logger.error("%s: no %r list in the response", response.url, self.jobs_key)
             return
