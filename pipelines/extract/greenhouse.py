@@ -1,10 +1,15 @@
 """Greenhouse job-board jobs (`boards-api.greenhouse.io/v1/boards/<token>/jobs?content=true`).
 
 `content` is entity-escaped HTML ("&lt;p&gt;…"): unescaped once, then read as HTML. Pay comes
-from a `currency_range`/`currency` custom field in `metadata` when it holds real figures
-(boards often leave `{"unit": null, "min_value": "0.0", "max_value": "0.0"}` placeholders), else
-from the pay-transparency block Greenhouse renders into `content` (as `salary_text`).
-Greenhouse has no country or workplace field: `location.name` goes to the shared normalizers.
+from the custom fields (`metadata`) when they hold real figures, else from the
+pay-transparency block Greenhouse renders into `content` (as `salary_text`). Boards state pay
+in custom fields in many layouts (see `bench/greenhouse_pay.py`): a currency range or amount,
+a lower and an upper bound in two fields, one range per country or office ("Job Post Range
+(Canada)", "(Seoul Only) Base salary range between …"), pay in words with a symbol or code;
+and leave placeholders (0, null, "0.01"). Referral rewards, on-target earnings, bonus, equity
+or option figures and internal budgets are not base pay. A range bound to a place goes only
+to a job in that place. Workplace custom fields ("Work Model: Hybrid") give remote/hybrid/
+onsite; Greenhouse has no country field: `location.name` goes to the shared normalizers.
 """
 
 from __future__ import annotations
