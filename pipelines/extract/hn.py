@@ -606,6 +606,9 @@ def _is_context(text: str) -> bool:
 
 
 def _head_noun(title: str) -> str:
+    """The noun a title ends on before any aside or team: "Software Engineer - Data Team" →
+    "engineer"."""
+    title = re.split(r"\s+[-–—]\s+", title, maxsplit=1)[0]
     words = re.findall(r"[^\W\d_]+", re.sub(r"[(\[][^()\[\]]*[)\]]", " ", title).lower())
     return words[-1].rstrip("s") if words else ""
 
