@@ -888,6 +888,13 @@ CASES = [
         company=None,
     ),
     case(
+        "body: a team after a dash is part of the title, a place is not",
+        "Larchmont | Engineers | Remote (EU)<p>Open roles:<p>- Platform Engineer - Deployment "
+        "Team: https:&#x2F;&#x2F;larchmont.example&#x2F;1<p>- Data Engineer - Berlin<p>"
+        "- Director of AI (Remote US) [1]",
+        ["Platform Engineer - Deployment Team", "Data Engineer", "Director of AI"],
+    ),
+    case(
         "multi: the body's list spells out the header's plural",
         "Corvane | Lead Engineers | Remote (US)<p>We build drones.<p>"
         "+ Lead Infra Engineer [AWS]<p>+ Lead Autonomy Engineer [C++]<p>+ Lead iOS Engineer",

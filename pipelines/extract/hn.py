@@ -535,6 +535,7 @@ def _clean_title(text: str) -> tuple[str, str | None]:
         if re.match(r"^[-*•·–—>]|\d+[.)]\s", t)
         else t
     )
+    t = re.sub(r"\s*\[\s*\d+\s*\]\s*$", "", t)  # a footnote mark "[2]"
     # Trailing "(Remote, NYC)", "(Full-time)", "($)", "in Berlin", "- Remote": not the title.
     for _ in range(3):
         m = re.search(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$", t)
@@ -605,6 +606,9 @@ def _is_context(text: str) -> bool:
 
 
 def _head_noun(title: str) -> str:
+    """The noun a title ends on before any aside or team: "Software Engineer - Data Team" →
+    "engineer"."""
+    title = re.split(r"\s+[-–—]\s+", title, maxsplit=1)[0]
     words = re.findall(r"[^\W\d_]+", re.sub(r"[(\[][^()\[\]]*[)\]]", " ", title).lower())
     return words[-1].rstrip("s") if words else ""
 
@@ -1122,6 +1126,36 @@ def _tool_list(text: str) -> bool:
     )
 
 
+_SPECIALTY = re.compile(
+    r"\s+[-–—]\s+(?P<spec>[A-Z][^-–—:|@•·()]{1,60}?)(?=\s*(?:$|:\s|\s[-–—|]\s|\())"
+)
+_JOB_HEAD = re.compile(
+    r"\b(?:engineer|developer|scientist|manager|designer|analyst|lead|director|architect|"
+    r"researcher|intern)s?\b",
+    re.I,
+)
+
+
+def _with_specialty(text: str, cut: int) -> int:
+    """Where a title ends when a team or specialty follows a dash ("Software Engineer -
+    Frontend UI", "Mobile Developer - Immich"): after it, unless it says where, how or how
+    much ("- Remote", "- $150k", "- Berlin") or starts a sentence."""
+    m = _SPECIALTY.match(text, cut)
+    if m is None:
+        return cut
+    spec = m.group("spec").strip()
+    if (
+        len(spec.split()) > 5
+        or _is_context(spec)
+        or _SENTENCE_WORD.search(spec)
+        or _BODY_STOP.match(spec)
+        or _URL_ANY.search(spec)
+        or _JOB_HEAD.search(spec)  # "Data Engineer - ML Engineer": two jobs
+    ):
+        return cut
+    return m.end()
+
+
 def _role_line(line: str) -> tuple[_Role, bool] | None:
     """The role a body line names ("- Senior ML Engineer ($200k): PyTorch, Ray", "Director of
     Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None."""
@@ -1136,6 +1170,7 @@ def _role_line(line: str) -> tuple[_Role, bool] | None:
     cut = _outside_parens(_HEAD_END, prefix)
     if cut == len(prefix):
         cut = len(text)
+    cut = _with_specialty(text, cut)
     if not names_a_job(text[: min(cut, 120)]):
         return None  # the cheap test first: most body lines name no job
     salary_m = _SALARY_SPAN.search(text) if _is_salary(text) else None
