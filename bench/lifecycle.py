@@ -8,8 +8,9 @@ the snapshot's time (`realdata-har.py` writes such a folder as `OUT_DIR-history/
 snapshots are crawled one by one, oldest first, with the real spider into a scratch raw zone
 (a temporary one unless `--data-dir`), then normalized, deduped and given their lifecycle
 exactly as `sourcing run` does. For every snapshot the table shows the postings open then,
-those opened (first seen since the snapshot before) and closed (gone from their board's
-listing in it), and the median days open of the closed ones. A board's response may be
+those opened (first seen since the snapshot before), reopened (listed again after a gap: a
+repost of the same posting) and closed (gone from their board's listing in it), and the
+median days open of the spans that closed. A board's response may be
 older than its snapshot (its `Date` tells): a posting is first seen at that time. Postings
 already open at the first snapshot were opened before it: their days open are counted from
 it, so medians are lower bounds until they age out of the table.
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.dedupe import dedupe
-from pipelines.lifecycle import Interval, _time, apply_lifecycle, posting_intervals
+from pipelines.lifecycle import Interval, apply_lifecycle, posting_intervals, utc_time
 from pipelines.normalize import normalize_record
 from pipelines.versions import crawl_records, latest_versions
 from sourcing.crawl import crawl
@@ -87,7 +88,7 @@ def lifecycle(data_dir: Path) -> Lifecycle:
     postings, links = dedupe(rows)
     apply_lifecycle(postings, links, rows, crawls)
     spans = posting_intervals(postings, links, rows, crawls)
-    return Lifecycle(postings, spans, sorted({_time(c["crawled_at"]) for c in crawls}))
+    return Lifecycle(postings, spans, sorted({utc_time(c["crawled_at"]) for c in crawls}))
 
 
 def table(result: Lifecycle) -> list[Snapshot]:
@@ -97,7 +98,7 @@ def table(result: Lifecycle) -> list[Snapshot]:
     shots = [Snapshot(at) for at in ends]
 
     def index(at: datetime) -> int:  # the first snapshot taken at or after a time
-        return min(bisect_left(ends, _time(at)), len(ends) - 1)
+        return min(bisect_left(ends, utc_time(at)), len(ends) - 1)
 
     days: list[list[float]] = [[] for _ in shots]
     for spans in result.spans.values():
@@ -112,7 +113,7 @@ def table(result: Lifecycle) -> list[Snapshot]:
                 shot.open += 1
             if end is not None:
                 shots[last].closed += 1
-                days[last].append((_time(end) - _time(start)).total_seconds() / 86400)
+                days[last].append((utc_time(end) - utc_time(start)).total_seconds() / 86400)
     for shot, spans in zip(shots, days, strict=True):
         shot.median_days_open = round(statistics.median(spans)) if spans else None
     return shots

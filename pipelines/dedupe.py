@@ -39,7 +39,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import cached_property
 from typing import Any
 
@@ -48,6 +48,7 @@ from datasketch import MinHash, MinHashLSH
 
 from pipelines.catalog import sources_of_kind
 from pipelines.companies import company_key
+from pipelines.lifecycle import utc_time
 from pipelines.location import region_of
 from pipelines.urls import is_generic, job_urls
 
@@ -362,21 +363,17 @@ def features(row: dict[str, Any]) -> Features:
     )
 
 
-def _utc(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def open_span(row: dict[str, Any]) -> tuple[datetime, datetime] | None:
     """When a row's job was open, roughly: from its posting date (else first seen) to its
     last sighting; a comment for its thread's month (it is read again years later)."""
     start = row.get("posted_at") or row.get("first_seen")
     if start is None:
         return None
-    start = _utc(start)
+    start = utc_time(start)
     if row["source"] in FREE_TEXT:
         return start, start + COMMENT_LIFE
     last = row.get("last_seen")
-    return start, max(start, _utc(last)) if last is not None else start
+    return start, max(start, utc_time(last)) if last is not None else start
 
 
 def far_apart(a: tuple[datetime, datetime] | None, b: tuple[datetime, datetime] | None) -> bool:

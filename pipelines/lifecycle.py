@@ -26,7 +26,8 @@ from pipelines.catalog import CATALOG, FULL_LISTING
 Interval = tuple[datetime, datetime | None]  # [start, end); end None = still open
 
 
-def _time(value: Any) -> datetime:
+def utc_time(value: Any) -> datetime:
+    """A time (ISO text, or a naive datetime taken as UTC) as an aware UTC datetime."""
     if isinstance(value, str):
         value = datetime.fromisoformat(value.replace("Z", "+00:00"))
     return value if value.tzinfo else value.replace(tzinfo=UTC)
@@ -52,7 +53,7 @@ def expires_at(raw: dict[str, Any]) -> datetime | None:
 
 def as_of(crawls: Iterable[dict[str, Any]]) -> datetime | None:
     """The newest crawl time of the raw zone: the "now" of every lifecycle decision."""
-    times = [_time(c["crawled_at"]) for c in crawls]
+    times = [utc_time(c["crawled_at"]) for c in crawls]
     return max(times) if times else None
 
 
@@ -62,7 +63,7 @@ def listing_intervals(crawls: Iterable[dict[str, Any]]) -> dict[tuple[str, str],
     for row in crawls:
         if row["source"] not in FULL_LISTING:
             continue
-        crawl = (_time(row["crawled_at"]), row["raw_file"])
+        crawl = (utc_time(row["crawled_at"]), row["raw_file"])
         by_scope[f"{row['source']}\x1f{row['scope']}"].setdefault(crawl, set()).add(
             row["source_id"]
         )
@@ -88,12 +89,12 @@ def record_intervals(
     key = (row["source"], row["source_id"])
     if key in listed:
         return listed[key]
-    start = _time(row["first_seen"])
+    start = utc_time(row["first_seen"])
     if row.get("posted_at") is not None:
-        start = min(start, _time(row["posted_at"]))
+        start = min(start, utc_time(row["posted_at"]))
     end = row.get("expires_at")
-    if end is not None and now is not None and _time(end) <= now:
-        return [(start, _time(end))]
+    if end is not None and now is not None and utc_time(end) <= now:
+        return [(start, utc_time(end))]
     return [(start, None)]
 
 
