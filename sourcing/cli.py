@@ -546,7 +546,7 @@ def forget(email, handle, url, data, db) -> None:
         try:
             report = materialize_graph(build_resources(d, db_file), None, say=click.echo)
         except Interrupted as exc:
-            _interrupted(exc)
+            _run_interrupted(exc)
         if report.failed:
             raise click.ClickException(f"rebuild failed: {'; '.join(report.failed.values())}")
         with _told():
