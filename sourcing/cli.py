@@ -61,13 +61,16 @@ def _told(output: str | None = None) -> Iterator[None]:
         raise click.ClickException(f"{type(exc).__name__}: {exc}") from exc
 
 
-def _interrupted(exc: Exception) -> NoReturn:
-    click.echo(
-        f"\n{exc}: stopped; nothing more was crawled or loaded, and the warehouse holds what"
-        " it held before the stage under way. Run the command again to finish.",
-        err=True,
-    )
+def _interrupted(message: str) -> NoReturn:
+    click.echo(f"\n{message}", err=True)
     sys.exit(130)
+
+
+def _run_interrupted(exc: Exception) -> NoReturn:
+    _interrupted(
+        f"{exc}: stopped; nothing more was crawled or loaded, and the warehouse holds what"
+        " it held before the stage under way. Run the command again to finish."
+    )
 
 
 data_option = click.option(
@@ -208,7 +211,7 @@ def run(sample, replay, record, sources, spider_args, data, db) -> None:
     try:
         report = materialize_graph(resources, chosen, say=click.echo)
     except Interrupted as exc:
-        _interrupted(exc)
+        _run_interrupted(exc)
     _print_report(report, db_file)
     if not report.ok:
         sys.exit(1)
@@ -263,7 +266,7 @@ def crawl(source, replay, record, spider_args, data) -> None:
             )
     except CrawlError as exc:
         if INTERRUPTED.is_set():
-            _interrupted(exc)
+            _interrupted(f"{exc} (nothing was added to the raw zone)")
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{source}: {result.summary}")
     click.echo(f"raw file: {result.path or '(nothing fetched)'}")
@@ -292,7 +295,7 @@ def rebuild(data, db) -> None:
     try:
         report = materialize_graph(build_resources(d, db_file), None, say=click.echo, rebuild=True)
     except Interrupted as exc:
-        _interrupted(exc)
+        _run_interrupted(exc)
     _print_report(report, db_file)
     if not report.ok:
         sys.exit(1)
@@ -545,7 +548,7 @@ def forget(email, handle, url, data, db) -> None:
         try:
             report = materialize_graph(build_resources(d, db_file), None, say=click.echo)
         except Interrupted as exc:
-            _interrupted(exc)
+            _run_interrupted(exc)
         if report.failed:
             raise click.ClickException(f"rebuild failed: {'; '.join(report.failed.values())}")
         with _told():
