@@ -242,8 +242,54 @@ def merge_candidates(posts: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
             post_urls=[p["url"] for p in mine if p["url"]],
         )
         merged.append(row)
+    link_people(merged)
     merged.sort(key=lambda r: (r["last_seen"] or datetime.min, r["candidate_id"]), reverse=True)
     return merged
+
+
+def _github_login(url: str | None) -> str | None:
+    """'https://github.com/Ana-K/' → 'ana-k' (a profile, not a repository page)."""
+    if not url:
+        return None
+    host, _, path = normalize_identifier("url", url).partition("/")
+    parts = [p for p in path.split("/") if p]
+    return parts[0] if host == "github.com" and len(parts) == 1 else None
+
+
+def person_keys(row: dict[str, Any]) -> set[tuple[str, str]]:
+    """What identifies the person of a candidate row across sources: their e-mail, their
+    GitHub login (a GitHub profile is its login; other sources link the profile), and their
+    handle. Names are never used."""
+    keys = {("handle", normalize_identifier("handle", row["handle"]))}
+    if row.get("email"):
+        keys.add(("email", normalize_identifier("email", row["email"])))
+    login = row["handle"].lower() if row["source"] == "github" else None
+    if login := login or _github_login(row.get("github_url")):
+        keys.add(("github", login))
+    return keys
+
+
+def link_people(rows: Sequence[dict[str, Any]]) -> None:
+    """Set `person_id` on each candidate row (in place): rows that share a `person_keys` key,
+    directly or through others, are one person, named by their smallest `candidate_id`."""
+    parent: dict[str, str] = {r["candidate_id"]: r["candidate_id"] for r in rows}
+
+    def root(cid: str) -> str:
+        while parent[cid] != cid:
+            parent[cid] = parent[parent[cid]]
+            cid = parent[cid]
+        return cid
+
+    owner: dict[tuple[str, str], str] = {}
+    for row in rows:
+        for key in person_keys(row):
+            if key in owner:
+                a, b = root(owner[key]), root(row["candidate_id"])
+                parent[max(a, b)] = min(a, b)
+            else:
+                owner[key] = row["candidate_id"]
+    for row in rows:
+        row["person_id"] = root(row["candidate_id"])
 
 
 # --------------------------------------------------------------------------- match score

@@ -7,7 +7,7 @@ import pytest
 
 from pipelines.extract.github import extract_github_candidate, repo_skills
 from pipelines.extract.reddit import extract_reddit_candidate, extract_reddit_posting, post_kind
-from pipelines.leads import candidate_post
+from pipelines.leads import candidate_post, link_people
 from pipelines.normalize import normalize_record
 from sourcing.crawl import CrawlError, crawl
 from sourcing.raw_zone import RawZone
@@ -202,3 +202,35 @@ def test_github_a_profile_that_is_not_hireable_is_skipped():
 
 def test_repo_skills_ignores_what_is_not_a_mapping():
     assert repo_skills(None) == [] and repo_skills(["pytorch/pytorch"]) == []
+
+
+# --- one person on several sources --------------------------------------------------------------
+
+
+def _person(cid, source, handle, email=None, github_url=None):
+    return {
+        "candidate_id": cid,
+        "source": source,
+        "handle": handle,
+        "email": email,
+        "github_url": github_url,
+    }
+
+
+def test_people_are_linked_by_email_github_profile_or_handle_never_by_name():
+    rows = [
+        _person("c1", "github", "Tomasz-MLOps"),
+        _person("c2", "reddit", "tomasz_k", github_url="https://github.com/tomasz-mlops/"),
+        _person("c3", "hn_wants", "tk1987", email="T.K@mail.example"),
+        _person("c4", "reddit", "another", email="t.k@mail.example"),
+        _person("c5", "hn_wants", "ana"),
+        _person("c6", "reddit", "ana"),
+        _person("c7", "reddit", "lucia", github_url="https://github.com/lucia/nlp-repo"),
+        _person("c8", "github", "lucia-other"),
+    ]
+    link_people(rows)
+    person = {r["candidate_id"]: r["person_id"] for r in rows}
+    assert person["c1"] == person["c2"] == "c1"  # the GitHub profile a post links
+    assert person["c3"] == person["c4"] == "c3"  # the same e-mail, however spelled
+    assert person["c5"] == person["c6"] == "c5"  # the same handle
+    assert len({person["c7"], person["c8"], person["c1"], person["c3"]}) == 4  # a repo page

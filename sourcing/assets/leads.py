@@ -74,6 +74,8 @@ def candidates(
             "raw_records": stats.records,
             "posts": len(posts),
             "candidates": len(people),
+            # one person on several sources, linked by e-mail, GitHub profile or handle
+            "people": len({p["person_id"] for p in people}),
             "with_email": sum(1 for p in people if p["email"]),
             "skipped": dg.MetadataValue.json(dict(skipped)),
         }
