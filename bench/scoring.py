@@ -4,6 +4,9 @@ A labelled record lists the postings a careful reader finds in it (none for a re
 not a job offer). Predicted postings of a record are paired with its labelled ones by title
 similarity; a field's precision is the share of the values we filled that are right, its
 recall the share of the labelled values we filled right. "unknown" counts as not filled.
+`title` is right when equal after folding case, spaces and punctuation; `is_ml` is scored as
+a classifier of ML roles; `countries` and `skills` per element, skills only on records whose
+labels carry the key (the skills subset); a salary is labelled when its min or max is set.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-SCALAR_FIELDS = ("company", "role", "seniority", "is_ml", "remote", "country", "equity")
+SCALAR_FIELDS = ("title", "company", "role", "seniority", "remote", "country", "equity")
 EMPTY = (None, "", "unknown", [])
 
 
@@ -51,8 +54,21 @@ class Report:
 
 
 def _company_key(value: str | None) -> str:
-    value = re.sub(r"\b(inc|llc|ltd|gmbh|corp|co|sa|ag|bv)\b\.?", "", (value or "").lower())
+    """A name without case, legal form or web suffix: "Acme.io, Inc." → "acme"."""
+    value = re.sub(r"\.(?:com|io|ai|co|us|org|net|dev|app|so|sh|xyz)$", "", (value or "").lower())
+    value = re.sub(r"\b(inc|llc|ltd|gmbh|corp|co|sa|ag|bv)\b\.?", "", value)
     return re.sub(r"[^a-z0-9]+", "", value)
+
+
+def fold_title(value: str | None) -> str:
+    """A title without case, punctuation or extra spaces: "Sr. ML Engineer " → "sr ml engineer"."""
+    return " ".join(re.sub(r"[^\w+#]+", " ", (value or "").casefold()).split())
+
+
+def _amount_equal(pred: Any, gold: Any) -> bool:
+    if pred is None or gold is None:
+        return pred is None and gold is None
+    return abs(float(pred) - float(gold)) <= 0.005 * float(gold)
 
 
 def _salary_equal(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
@@ -60,13 +76,26 @@ def _salary_equal(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
         return False
     if pred.get("salary_period") != gold.get("salary_period"):
         return False
-    return all(
-        abs(float(pred[k]) - float(gold[k])) <= 0.005 * float(gold[k])
-        for k in ("salary_min", "salary_max")
+    return all(_amount_equal(pred.get(k), gold.get(k)) for k in ("salary_min", "salary_max"))
+
+
+def _has_salary(posting: dict[str, Any] | None) -> bool:
+    return posting is not None and (
+        posting.get("salary_min") is not None or posting.get("salary_max") is not None
+    )
+
+
+def _countries(posting: dict[str, Any] | None) -> set[str]:
+    """Every country of a posting: its `countries`, or its one `country`."""
+    if posting is None:
+        return set()
+    return set(posting.get("countries") or []) | (
+        {posting["country"]} if posting.get("country") else set()
     )
 
 
 EQUAL: dict[str, Callable[[Any, Any], bool]] = {
+    "title": lambda p, g: fold_title(p) == fold_title(g),
     "company": lambda p, g: _company_key(p) == _company_key(g),
 }
 
@@ -78,7 +107,7 @@ def _title_similarity(a: str, b: str) -> float:
 def pair_postings(
     predicted: list[dict[str, Any]], labelled: list[dict[str, Any]]
 ) -> list[tuple[dict | None, dict | None]]:
-    """Greedy best-first pairing by title similarity (≥ 0.5); the rest stay unpaired."""
+    """Greedy best-first pairing by title similarity (≥ 0.5), then the rest in order."""
     candidates = sorted(
         (
             (_title_similarity(p["title"], g["title"]), i, j)
@@ -93,19 +122,27 @@ def pair_postings(
             used_p.add(i)
             used_g.add(j)
             pairs.append((predicted[i], labelled[j]))
-    pairs += [(p, None) for i, p in enumerate(predicted) if i not in used_p]
-    pairs += [(None, g) for j, g in enumerate(labelled) if j not in used_g]
+    # What is left pairs in order: the posting was found, its title is wrong.
+    left_p = [p for i, p in enumerate(predicted) if i not in used_p]
+    left_g = [g for j, g in enumerate(labelled) if j not in used_g]
+    pairs += list(zip(left_p, left_g, strict=False))
+    pairs += [(p, None) for p in left_p[len(left_g) :]]
+    pairs += [(None, g) for g in left_g[len(left_p) :]]
     return pairs
 
 
-def _score_pair(report: Report, pred: dict | None, gold: dict | None, where: str) -> None:
+def _score_pair(
+    report: Report, pred: dict | None, gold: dict | None, record_id: str, skills_judged: bool
+) -> None:
+    title = (gold or pred or {}).get("title")
+    where = f"{record_id} {title!r}"
     detected = report.score("postings")
     detected.predicted += pred is not None
     detected.labelled += gold is not None
     detected.correct += pred is not None and gold is not None
     if pred is None or gold is None:
         side = "extra" if gold is None else "missed"
-        report.miss("postings", f"{where}: {side} {(pred or gold)['title']!r}")
+        report.miss("postings", f"{where}: {side}")
     for name in SCALAR_FIELDS:
         p = pred.get(name) if pred else None
         g = gold.get(name) if gold else None
@@ -119,26 +156,55 @@ def _score_pair(report: Report, pred: dict | None, gold: dict | None, where: str
                 report.miss(name, f"{where}: got {p!r}, label {g!r}")
         elif p not in EMPTY and gold is not None:
             report.miss(name, f"{where}: got {p!r}, label none")
+    _score_flag(report, "is_ml", pred, gold, where)
     s = report.score("salary")
-    p_has = pred is not None and pred.get("salary_min") is not None
-    g_has = gold is not None and gold.get("salary_min") is not None
+    p_has, g_has = _has_salary(pred), _has_salary(gold)
     s.predicted += p_has
     s.labelled += g_has
     if p_has and g_has and _salary_equal(pred, gold):
         s.correct += 1
-    elif p_has:
-        report.miss(
-            "salary",
-            f"{where}: got {pred.get('salary_text')!r} → "
-            f"{pred['salary_min']}-{pred['salary_max']} {pred['salary_currency']}"
-            f"/{pred['salary_period']}",
+    elif p_has or g_has:
+        got = (
+            f"{pred.get('salary_text')!r} → {pred['salary_min']}-{pred['salary_max']}"
+            f" {pred['salary_currency']}/{pred['salary_period']}"
+            if p_has
+            else "none"
         )
-    s = report.score("skills")
-    p_skills = set(pred.get("skills") or []) if pred else set()
-    g_skills = set(gold.get("skills") or []) if gold else set()
-    s.predicted += len(p_skills)
-    s.labelled += len(g_skills)
-    s.correct += len(p_skills & g_skills)
+        want = (
+            f"{gold.get('salary_min')}-{gold.get('salary_max')}"
+            f" {gold.get('salary_currency')}/{gold.get('salary_period')}"
+            if g_has
+            else "none"
+        )
+        report.miss("salary", f"{where}: got {got}, label {want}")
+    _score_set(report, "countries", _countries(pred), _countries(gold), where)
+    if skills_judged:
+        p_skills = set(pred.get("skills") or []) if pred else set()
+        g_skills = set(gold.get("skills") or []) if gold else set()
+        _score_set(report, "skills", p_skills, g_skills, where)
+
+
+def _score_flag(
+    report: Report, name: str, pred: dict | None, gold: dict | None, where: str
+) -> None:
+    """A yes/no field as a classifier: precision among postings we call yes, recall among
+    postings labelled yes."""
+    p, g = bool(pred and pred.get(name)), bool(gold and gold.get(name))
+    s = report.score(name)
+    s.predicted += p
+    s.labelled += g
+    s.correct += p and g
+    if p != g and pred is not None and gold is not None:
+        report.miss(name, f"{where}: got {p}, label {g}")
+
+
+def _score_set(report: Report, name: str, pred: set[str], gold: set[str], where: str) -> None:
+    s = report.score(name)
+    s.predicted += len(pred)
+    s.labelled += len(gold)
+    s.correct += len(pred & gold)
+    if pred != gold:
+        report.miss(name, f"{where}: extra {sorted(pred - gold)}, missed {sorted(gold - pred)}")
 
 
 def score(predictions: dict[str, list[dict[str, Any]]], labels: Iterable[dict[str, Any]]) -> Report:
@@ -147,6 +213,7 @@ def score(predictions: dict[str, list[dict[str, Any]]], labels: Iterable[dict[st
     for record in labels:
         rid = str(record["id"])
         gold = record.get("postings") or []
+        skills_judged = any("skills" in g for g in gold)
         for pred, g in pair_postings(predictions.get(rid, []), gold):
-            _score_pair(report, pred, g, rid)
+            _score_pair(report, pred, g, rid, skills_judged)
     return report

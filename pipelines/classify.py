@@ -256,7 +256,8 @@ _ANALYST = _rx(
     r"^analytics$|\bdata analytics\b"
 )
 _SOFTWARE = _rx(
-    r"software|engineer\w*|\beng\b|developer\w*|programmer|\bswe\b|\bsde\b|\bdev\b|devops|"
+    r"software|engineer\w*|\beng\b|developer\w*|programmer|\bswe\b|\bsde\b|\bdevs?\b|devops|"
+    r"\bmobile\b|\bios\b|\bandroid\b|\brails\b|\breact\b|"
     r"\bsre\b|site reliability|entwickler\w*|developpeu\w*|desarrollador\w*|desenvolvedor\w*|"
     r"programist\w*|ingenieur\w*|ingenier[oa]s?\b|engenheir[oa]s?\b|inzynier\w*|architect\w*|"
     r"\bcto\b|hacker|full ?stack|back ?end|front ?end|\bqa\b|tester|\bsdet\b|founding engineer|"
@@ -379,10 +380,12 @@ def classify_role(title: str, description: str = "") -> str:
     t = fold(title)
     role = _role_from_title(t)
     if description and role in ("software_engineer", "other") and _is_generic(t):
-        for m in _HIRING.finditer(description[:3000]):
-            found = _role_from_title(fold(m.group(1)))
+        named = [_role_from_title(fold(m.group(1))) for m in _HIRING.finditer(description[:3000])]
+        for found in named:
             if found not in ("software_engineer", "other"):
                 return found
+        if not t and "software_engineer" in named:
+            return "software_engineer"  # no title, "we're looking for engineers"
     return role
 
 

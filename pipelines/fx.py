@@ -55,9 +55,11 @@ def usd_per_unit(currency: str | None, on: datetime.date | None = None) -> float
 
 def annual_usd(salary: Salary, on: datetime.date) -> tuple[float | None, float | None]:
     """(min, max) in USD per year, using the rate of `on`'s month (nearest earlier month
-    available); (None, None) when the currency is unknown."""
+    available); (None, None) when the currency is unknown; an open end stays None."""
     rate = usd_per_unit(salary.currency, on)
     if rate is None or salary.period not in PERIODS_PER_YEAR:
         return None, None
     factor = rate * PERIODS_PER_YEAR[salary.period]
-    return round(salary.min * factor, 2), round(salary.max * factor, 2)
+    low = None if salary.min is None else round(salary.min * factor, 2)
+    high = None if salary.max is None else round(salary.max * factor, 2)
+    return low, high

@@ -18,8 +18,8 @@ SALARY_PERIODS = ("year", "month", "week", "day", "hour")
 class Salary:
     """Base pay as stated: amounts in their own currency and period."""
 
-    min: float
-    max: float
+    min: float | None  # None when only the most is stated ("up to $180k")
+    max: float | None  # None when only the least is stated ("$200k+", "from €60k")
     currency: str | None  # ISO 4217; None when no currency could be told
     period: str  # one of SALARY_PERIODS
     text: str  # the words the salary was read from

@@ -352,9 +352,14 @@ _HOURLY_MAX = 300.0  # a figure with no period but a rate word may be hourly up 
 _MAX_RATIO = 5.0
 
 
-def out_of_bounds(lo: float, hi: float, currency: str | None, period: str) -> bool:
+def out_of_bounds(lo: float | None, hi: float | None, currency: str | None, period: str) -> bool:
     """Whether `lo`..`hi` per `period`, in USD-equivalent, lies outside what anyone is paid:
-    such figures are left empty (and counted by the caller), never stored."""
+    such figures are left empty (and counted by the caller), never stored. An open end ("up
+    to $X": no `lo`; "$X+": no `hi`) is judged by the figure stated."""
+    lo = hi if lo is None else lo
+    hi = lo if hi is None else hi
+    if lo is None or hi is None:
+        return True
     rate = fx.usd_per_unit(currency) or 1.0  # unknown currency: judge the figures as dollars
     low, high = _BOUNDS[period]
     return not (low <= lo * rate and hi * rate <= high)
@@ -369,6 +374,7 @@ class _Term:
     mult: str | None
     currency: str | None  # ISO code, DOLLAR / YEN / KRONA (resolved later), or None
     period: str | None
+    plus: bool = False  # "$200k+": the least one is paid
 
     @property
     def strong(self) -> bool:
@@ -447,9 +453,25 @@ def _terms(text: str, country: str | None) -> list[_Term]:
                 mult=mult,
                 currency=currency,
                 period=period,
+                plus="+" in m.group(0) and not _PLUS_EXTRA_RE.match(text, m.end()),
             )
         )
     return terms
+
+
+# "$100k+ equity" adds equity; "$100k+" alone is a floor.
+_PLUS_EXTRA_RE = re.compile(
+    r"\s*(?:equity|bonus|benefits|stock|options|commission|esop|rsus?)\b", re.IGNORECASE
+)
+# Before a single figure: "up to $X" states only the most, "from $X" only the least.
+_UP_TO_RE = re.compile(
+    r"\b(?:up\s*to|max(?:imum)?\.?|bis\s+zu|jusqu'?\s?à|hasta|até)\s*$", re.IGNORECASE
+)
+_FROM_RE = re.compile(
+    r"\b(?:from|starting\s+(?:at|from)|starts\s+at|at\s+least|min(?:imum)?\.?|upwards\s+of|"
+    r"north\s+of|ab)\s*$",
+    re.IGNORECASE,
+)
 
 
 _RANGE_SEP_RE = re.compile(
@@ -581,9 +603,19 @@ def _evaluate(
         if rejected is not None:
             rejected.append(text[start:end].rstrip())
         return None
+    low: float | None = lo
+    high: float | None = hi
+    lead = text[max(floor, start - 16) : start]
+    if len(terms) == 1:
+        if m := _UP_TO_RE.search(lead):
+            low = None  # "up to $180k"
+            start -= len(lead) - m.start()  # the words say it: they are kept with it
+        elif terms[0].plus or (m := _FROM_RE.search(lead)):
+            high = None  # "$200k+", "from €60k"
+            start -= len(lead) - m.start() if m else 0
     return Salary(
-        min=lo,
-        max=hi,
+        min=low,
+        max=high,
         currency=currency,
         period=period,
         text=text[start:end].rstrip(),

