@@ -31,6 +31,7 @@ from pipelines.text import (
     parse_html,
     stripped_strings,
 )
+from pipelines.titles import clean_title
 
 _NOT_BASE_PAY = re.compile(
     r"bonus|commission|equity|stock|option|\bshares?\b|stipend|relocation|sign[- ]?on|referral"
@@ -303,7 +304,7 @@ def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extra
     structured = pay.salary if pay else None
     url = record.get("absolute_url") or None
     posting = ExtractedPosting(
-        title=title,
+        title=clean_title(title),
         company=company(context, board_company(record.get("company_name"))),
         description=html_to_text(content),
         location_text=location,
