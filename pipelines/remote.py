@@ -33,7 +33,8 @@ _NOT_POLICY_AFTER = (
     r"repo\w*|desktops?|devices?|operat\w*|debug\w*|execution|storage|machines?|hosts?|apis?|"
     r"cache|branch\w*|code|attestation|diagnos\w*|areas?|villages?|communit\w*|regions?|"
     r"islands?|locations?|sites?|observ\w*|viewing|health\w*|interviews?|shell|login|"
-    r"backend|service|services|clinics?|care|learning|education|schooling|assistance|support\s+tools"
+    r"backend|service|services|clinics?|care|learning|education|schooling|assistance|support\s+tools|"
+    r"(?:work\s+)?(?:allowances?|stipends?|budgets?|reimbursements?|equipment|set[\s-]?up)"
 )
 _REMOTE_RE = re.compile(
     r"\b(?:remote(?:ly)?|telecommut\w*|telework\w*|work(?:ing)?\s+from\s+home|wfh|"
@@ -45,7 +46,8 @@ _REMOTE_RE = re.compile(
 )
 # Remote words preceded by these describe someone else's setup ("work with remote teams").
 _NOT_POLICY_BEFORE_RE = re.compile(
-    r"\b(?:with|across|among|managing|manage|lead|leading|support|supporting|other)\s+(?:\w+\s+)?$",
+    r"\b(?:with|across|among|managing|manage|lead|leading|support|supporting|other)\s+"
+    r"(?:(?!an?\s)\w+\s+)?$",
     _F,
 )
 _NO_REMOTE_RE = re.compile(
@@ -57,6 +59,8 @@ _NO_REMOTE_RE = re.compile(
 )
 _PART_REMOTE_RE = re.compile(
     r"\b(?:partial(?:ly)?|part(?:ly|ial)?|semi|hybrid)[\s-]*remote\b|"
+    # "Hybrid Office/Remote": a mix of the two, not a choice between them
+    r"\bhybrid\s*[(\[]?\s*(?:office|on[\s-]?site)\s*(?:/|&|\+|and)\s*remote\b|"
     r"\bremote\s+\d\s*(?:-\s*\d\s*)?(?:days?|x)\b|"
     r"\b\d\s*(?:-\s*\d\s*)?(?:days?|x)\s*(?:a|per|/|each)?\s*(?:week\s*)?(?:of\s+)?remote\b|"
     r"\bremote\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays)\b|"
@@ -66,14 +70,14 @@ _PART_REMOTE_RE = re.compile(
     _F,
 )
 _HYBRID_RE = re.compile(
-    r"\bhybrid\b(?![\s-]+(?:cloud|search|models?|approach\w*|architectures?|systems?|methods?|"
+    r"\bhybrid\b(?![\s-]+(?:cloud|search|models?|mobile|native|frameworks?|approach\w*|architectures?|systems?|methods?|"
     r"retrieval|vehicles?|apps?|applications?|quantum|algorithms?|recommend\w*|ml|ai|"
     r"learning|rag|networks?|solutions?|infrastructure|environments?|deployments?|"
     r"techniques?|simulations?|modell?ing|workloads?|storage|data|engines?)\b)|"
     r"\b\d\s*(?:-\s*\d\s*)?(?:days?|x)\s*(?:a|per|/|each)?\s*(?:week\s*)?"
     r"(?:in|at|from|in\s+the|at\s+the|on|on[\s-]?site)[\s-]*(?:the\s+)?(?:office|hq|studio|"
     r"lab|site|person)\b|"
-    r"\b(?:in[\s-]office|on[\s-]?site|in[\s-]person)\s+\d\s*(?:-\s*\d\s*)?(?:days?|x)\b|"
+    r"\b(?:in[\s-]office|on[\s-]?site|in[\s-]person)[\s(]+\d\s*(?:-\s*\d\s*)?(?:days?|x)\b|"
     r"\bflexible\s+(?:office|hybrid)\b|"
     r"\b(?:h[ií]brid[oa]|hybride|hybrydow\w*|hybrydo\w*)\b|"
     r"\b(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?(?:office|in[\s-]office|on[\s-]?site)\s+days?\b|"
@@ -88,6 +92,23 @@ _ONSITE_RE = re.compile(
     r"perks?|amenities|support|deployments?|installations?)\b)",
     _F,
 )
+# Company-wide boilerplate about how *other* roles may work ("some roles may be an exception:
+# if the job description states that the position is fully remote...") says nothing of this
+# job: the words of a sentence holding such a marker are not read as a policy.
+_HYPOTHETICAL_RE = re.compile(
+    r"\b(?:if|unless|when|where)\s+(?:the|a|this|your|an?\s+individual)\s+(?:job|role|position|"
+    r"posting|job\s+description|listing|vacancy)\b|"
+    r"\b(?:some|certain|a\s+few|other|select(?:ed)?)\s+(?:roles|positions|jobs|teams)\b|"
+    r"\b(?:on\s+an\s+)?exceptional\s+basis\b|"
+    r"\bdepending\s+on\s+(?:the|your)\s+(?:role|position|team|location|job)\b|"
+    r"\bmay\s+be\s+considered\b",
+    _F,
+)
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n|\|")
+_HYPOTHETICAL_KEYS = (
+    "if", "unless", "when", "where", "roles", "positions", "jobs", "teams", "exceptional",
+    "depending", "considered",
+)  # fmt: skip
 _WORLDWIDE_RE = re.compile(
     r"\b(?:anywhere|worldwide|world[\s-]wide|global(?:ly)?|international(?:ly)?|"
     r"all\s+countries|any\s+country|any\s+location)\b",
@@ -201,6 +222,22 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+def _blank_hypothetical(text: str) -> str:
+    """`text` with each sentence holding a hypothetical marker (see `_HYPOTHETICAL_RE`)
+    blanked out; positions stay where they were."""
+    parts, last = [], 0
+    for m in _HYPOTHETICAL_RE.finditer(text):
+        if m.start() < last:
+            continue
+        ends = [e.end() for e in _SENTENCE_END_RE.finditer(text, last, m.start())]
+        start = ends[-1] if ends else last
+        end = _SENTENCE_END_RE.search(text, m.end())
+        stop = end.start() if end else len(text)
+        parts += [text[last:start], " " * (stop - start)]
+        last = stop
+    return "".join(parts) + text[last:] if parts else text
+
+
 def _remote_matches(text: str, blocked: list[tuple[int, int]]) -> list[re.Match]:
     out = []
     for m in _REMOTE_RE.finditer(text):
@@ -222,6 +259,9 @@ def parse_remote(text: str) -> RemotePolicy:
         text = _URL_RE.sub(" ", text)
     text = prepare(text)
     low = lowered(text)
+    if any_in(_HYPOTHETICAL_KEYS, low):
+        text = _blank_hypothetical(text)
+        low = lowered(text)
     no_remote = _spans(_NO_REMOTE_RE, text) if any_in(_NO_REMOTE_KEYS, low) else []
     part_remote = _spans(_PART_REMOTE_RE, text) if any_in(_PART_REMOTE_KEYS, low) else []
     remote = _remote_matches(text, no_remote + part_remote) if any_in(_REMOTE_KEYS, low) else []

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from pipelines import fx
+from pipelines.equity import has_equity  # noqa: F401 (re-exported: callers import it here)
 from pipelines.model import Salary
-from pipelines.text import any_in, lowered
 
 # --- currencies -------------------------------------------------------------------------
 
@@ -660,40 +660,3 @@ def parse_salary(
     None."""
     found = find_salaries(text, country=country, rejected=rejected)
     return found[0] if found else None
-
-
-_EQUITY_RE = re.compile(
-    r"""\b(?:equity|stock\s+options?|share\s+options?|options\s+package|esop|vsop|rsus?
-    | bspce|emi\s+options|phantom\s+(?:stock|shares|equity)|stock\s+(?:grants?|awards?)
-    | ownership\s+stake)\b
-    | \d\s*%\s*(?:equity|ownership|stake)
-    | [+&]\s*options\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_NOT_EQUITY_RE = re.compile(
-    r"""\b(?:no|without|zero|not|private|home|unlock|tap|health|racial|social|pay|gender|brand
-    | educational|digital|diversity,?|diversity\s+and)\s+equity\b
-    | \bequity\s*(?:,|&|and)\s*(?:inclusion|belonging|diversity)\b
-    | \bequity\s+(?:trapped|loans?|lines?|release|research|analyst|fund|funds|firm|firms
-    | investors?|partners|capital|markets?|trading|derivatives|portfolio|index)\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-
-# Words of which every _EQUITY_RE match holds one (for `any_in` on `lowered` text): most
-# descriptions name none and are not searched.
-_EQUITY_KEYS = (
-    "equity", "stock", "option", "esop", "vsop", "rsu", "bspce", "phantom", "ownership", "stake",
-)  # fmt: skip
-
-
-def has_equity(text: str) -> bool:
-    """Whether `text` offers equity (stock, options, RSUs, a % stake) as part of pay; DEI,
-    "health equity", "private equity" and "no equity" do not count."""
-    if not any_in(_EQUITY_KEYS, lowered(text)):
-        return False
-    excluded = [m.span() for m in _NOT_EQUITY_RE.finditer(text)]
-    return any(
-        not any(s <= m.start() < e or s < m.end() <= e for s, e in excluded)
-        for m in _EQUITY_RE.finditer(text)
-    )

@@ -140,6 +140,23 @@ POLICY_CASES = [
     ("Hybrid models for forecasting", "unknown", ()),
     ("Free lunch and on-site gym", "unknown", ()),
     ("Round of on-site interviews", "unknown", ()),
+    ("We are a hybrid mobile team shipping apps", "unknown", ()),
+    ("A Work From Home Allowance for your bills", "unknown", ()),
+    ("Perks: remote work reimbursement, gym", "unknown", ()),
+    # office days and mixes read as hybrid
+    ("Onsite (2 days/week)", "hybrid", ()),
+    ("NYC | Onsite (3 days a week) | Full-time", "hybrid", ()),
+    ("Hybrid Office/Remote", "hybrid", ()),
+    # company-wide words about other roles say nothing of this one
+    (
+        "Most of us enjoy a hybrid work model. Some roles may be an exception: if the job "
+        "description states that the position is fully remote, that arrangement applies.",
+        "hybrid",
+        (),
+    ),
+    ("A few roles allow remote work on an exceptional basis.", "unknown", ()),
+    ("Based in Paris. Remote work within Europe may be considered.", "unknown", ()),
+    ("The role is based in Spain, with a work from home arrangement.", "remote", ()),
 ]
 
 

@@ -36,6 +36,7 @@ from pipelines.text import (
     parse_html,
     stripped_strings,
 )
+from pipelines.titles import clean_title
 
 _NOT_BASE_PAY = re.compile(
     r"bonus|commission|equity|stock|option|\bshares?\b|stipend|relocation|sign[- ]?on|referral"
@@ -308,7 +309,7 @@ def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extra
     structured = pay.salary if pay else None
     url = record.get("absolute_url") or None
     posting = ExtractedPosting(
-        title=title,
+        title=clean_title(title),
         company=company(context, board_company(record.get("company_name"))),
         description=html_to_text(content),
         location_text=location,

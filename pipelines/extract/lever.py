@@ -21,6 +21,7 @@ from pipelines.extract.ats import (
 )
 from pipelines.model import ExtractedPosting, Extraction, Salary
 from pipelines.text import extract_links, html_to_text
+from pipelines.titles import clean_title
 
 _INTERVALS = {
     "per-year-salary": "year",
@@ -73,7 +74,7 @@ def extract_lever(record: dict[str, Any], context: dict[str, Any]) -> Extraction
     html_parts = [record.get("description"), record.get("additional")]
     html_parts += [i.get("content") for i in record.get("lists") or [] if isinstance(i, dict)]
     posting = ExtractedPosting(
-        title=title,
+        title=clean_title(title),
         company=company(context),
         description=_description(record),
         location_text=_location(categories),

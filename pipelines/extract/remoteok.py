@@ -17,6 +17,7 @@ from typing import Any
 from pipelines.extract.boards import clean, iso_time, tag_list
 from pipelines.model import ExtractedPosting, Extraction, Salary
 from pipelines.text import extract_links, html_to_text, repair_mojibake
+from pipelines.titles import clean_title
 
 # RemoteOK appends an anti-spam paragraph to every description: a code word and a tag that
 # encodes the viewer's IP address. It is tracking, not part of the job.
@@ -76,11 +77,12 @@ def extract_remoteok(record: dict[str, Any], context: dict[str, Any]) -> Extract
     # Repaired before the HTML becomes text: collapsing whitespace first would cut the
     # mojibake of a no-break space ("Â\xa0") in half, past repair.
     html = repair_mojibake(record.get("description") or "")
+    company = _fixed(record.get("company"))
     return Extraction(
         [
             ExtractedPosting(
-                title=title,
-                company=_fixed(record.get("company")),
+                title=clean_title(title, company),
+                company=company,
                 description=_SPAM_CHECK.sub("", html_to_text(html)),
                 tags=tag_list(record.get("tags")),
                 location_text=_fixed(record.get("location")),

@@ -12,6 +12,7 @@ from typing import Any
 from pipelines.extract.boards import clean, iso_time, tag_list
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.text import extract_links, html_to_text
+from pipelines.titles import clean_title
 
 
 def extract_remotive(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
@@ -20,11 +21,12 @@ def extract_remotive(record: dict[str, Any], context: dict[str, Any]) -> Extract
     if not title:
         return Extraction(skip_reason="empty")
     html = record.get("description") or ""
+    company = clean(record.get("company_name"))
     return Extraction(
         [
             ExtractedPosting(
-                title=title,
-                company=clean(record.get("company_name")),
+                title=clean_title(title, company),
+                company=company,
                 description=html_to_text(html),
                 tags=tag_list(record.get("tags")),
                 location_text=clean(record.get("candidate_required_location")),

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, Tag
 from pipelines.extract.boards import clean, rfc822_time
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.text import extract_links, html_to_text
+from pipelines.titles import clean_title
 
 
 def split_title(title: str) -> tuple[str | None, str]:
@@ -62,7 +63,7 @@ def extract_weworkremotely(record: dict[str, Any], context: dict[str, Any]) -> E
     return Extraction(
         [
             ExtractedPosting(
-                title=title,
+                title=clean_title(title, company),
                 company=company,
                 description=text,
                 location_text=clean(record.get("region")),

@@ -1,0 +1,146 @@
+"""A job board title cleaned down to the role's own name.
+
+Boards pack more than the role into their titles: where it is ("- Lisbon", "Benelux",
+"(DE-based)"), how it is worked ("- Remote", "(US Remote)", "Work From Home …", "- EU Time
+Zone"), the contract or hours ("Freelance 8-20 hrs/week", "(Part-time)", "(80% - 100%)"),
+the pay ("($110-$190/hr)"), the company or a requisition number in front ("CI&T 27985 …"),
+emoji and trailing punctuation. They are cut from the ends of the title, one tag at a time;
+words that name the role stay: seniority, specialty, team, language ("(Spanish speaker)"),
+"(m/w/d)". A place inside the title ("Key Account Manager Germany – Collectables") is kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pipelines.location import find_places
+
+_F = re.IGNORECASE
+# A tag at the end: a bracketed group, or the words after " - ", " | " or a comma.
+_TAIL_RE = re.compile(
+    r"\s*[-–—|:,/]?\s*(\([^()]*\)|\[[^\[\]]*\])\s*$|\s+[-–—|]\s+([^-–—|()]+)$|,\s*([^,()]+)$"
+)
+_PAY_RE = re.compile(
+    r"[$€£₹]|\b\d+\s*k\b|\bper\s+(?:year|annum|hour|month)\b|/\s*(?:hr|hour|h|yr|year)\b|"
+    r"\bup\s+to\b|\b(?:USD|EUR|GBP|CAD|AUD)\b",
+    _F,
+)
+# Words a tag holds besides places: remote policy, time zones, contract and hours.
+_TAG_WORDS_RE = re.compile(
+    r"\b(?:fully|full|100\s*%|partially|remote(?:ly)?|remote[\s-]first|work\s+from\s+home|"
+    r"wfh|hybrid|on[\s-]?site|in[\s-]office|anywhere|worldwide|global|international|"
+    r"(?:(?:central|eastern|western|pacific|mountain|atlantic)\s+)?(?:european\s+)?"
+    r"(?:standard\s+)?time\s*zones?|timezones?|tz|hours|hrs?|only|based|friendly|ok|"
+    r"full[\s-]?time|part[\s-]?time|contract|freelance|temp(?:orary)?|permanent|"
+    r"per|a|week|wk|day|year|month|hour|the|in|or|and|within|from|"
+    r"(?-i:[A-Z]{1,2}[SD]?T)|utc|gmt|emea|apac|latam|eu|us|usa|uk)\b",
+    _F,
+)
+_YEAR_RE = re.compile(r"\b20\d\d\b")
+# Words that are a tag on their own at the bare end of a title ("… Freelance 8 20 hrs week").
+_BARE_TAGS = {
+    "remote", "freelance", "contract", "temp", "temporary", "part-time", "full-time", "wfh",
+    "hrs", "hours", "hr", "week", "wk", "per", "southeast", "northeast", "southwest",
+    "northwest", "midwest",
+}  # fmt: skip
+# Country codes read as a place in front of a title; others ("HR", "IT", "PR") are words.
+_LEAD_COUNTRIES = {"UK", "US", "USA", "EU"}
+_LEAD_RE = re.compile(
+    r"^(?:work\s+from\s+home|wfh|freelance|temp|temporary|(?:fully\s+|100%\s+)?remote\s*[-–:|])"
+    r"\s*[-–:|]?\s+",
+    _F,
+)
+# "Project Manager for Design & Technology Agency (eCommerce)": the employer, not the role.
+_FOR_EMPLOYER_RE = re.compile(
+    r"\s+for\s+(?:an?\s+|the\s+|our\s+)?[^()]*?\b(?:agency|company|startup|firm|brand|"
+    r"clients?|business)\b.*$",
+    _F,
+)
+_REQ_ID_RE = re.compile(r"^(?:[A-Z]*-?\d{3,}[-\w]*)\s+")
+_EDGE_PUNCT = " \t-–—|:;,.!*•·/"
+
+
+def _symbols_out(text: str) -> str:
+    """Without emoji and other pictographs (and their variation selectors)."""
+    return "".join(
+        c for c in text if unicodedata.category(c) not in ("So", "Cs", "Co", "Mn") or c.isalnum()
+    )
+
+
+def _place_free(text: str) -> str:
+    """`text` with its places blanked out."""
+    for p in sorted(find_places(text), key=lambda p: -p.start):
+        text = text[: p.start] + " " + text[p.end :]
+    return text
+
+
+def _is_tag(segment: str) -> bool:
+    """A trailing segment that holds only places, remote or time-zone words, contract or
+    hours, percentages or pay. Sales territories ("- West", "(North Central)") are part of
+    the role."""
+    inner = segment.strip("()[] ")
+    if not inner:
+        return True
+    if segment[:1] not in "([" and _YEAR_RE.search(inner):
+        return False  # ", 2027": the intake the role is for
+    if _PAY_RE.search(inner):
+        return True
+    rest = _TAG_WORDS_RE.sub(" ", re.sub(r"-based\b", " ", inner, flags=_F))
+    rest = _place_free(rest)
+    return not re.search(r"[^\W\d_]", rest)
+
+
+def _bare_tail(words: list[str]) -> int:
+    """How many words at the end of `words` are a tag or a country or region name."""
+    n = 0
+    while len(words) - n > 2:
+        word = words[-1 - n]
+        if word.lower() in _BARE_TAGS or (n and word.isdigit() and len(word) < 3):
+            n += 1
+            continue
+        for k in (3, 2, 1):
+            tail = " ".join(words[len(words) - n - k : len(words) - n])
+            if len(words) - n - k < 2 or not tail[:1].isupper():
+                continue
+            places = find_places(tail)
+            if (
+                len(places) == 1
+                and places[0].city is None
+                and places[0].start == 0
+                and places[0].end == len(tail)
+            ):
+                n += k
+                break
+        else:
+            return n
+    return n
+
+
+def clean_title(title: str, company: str | None = None) -> str:
+    """The role's name in a board's title (see the module doc); the title itself when
+    cleaning would leave nothing."""
+    original = title.strip()
+    text = " ".join(_symbols_out(original).split())
+    if company and text.lower().startswith(company.lower() + " "):
+        text = text[len(company) + 1 :]
+    text = _REQ_ID_RE.sub("", text)
+    while m := _LEAD_RE.match(text):
+        text = text[m.end() :]
+    text = _FOR_EMPLOYER_RE.sub("", text)
+    while True:
+        text = text.strip(_EDGE_PUNCT)
+        m = _TAIL_RE.search(text)
+        segment = next((g for g in m.groups() if g is not None), "") if m else ""
+        if m and m.start() > 0 and _is_tag(segment):
+            text = text[: m.start()]
+            continue
+        words = text.split()
+        cut = _bare_tail(words)
+        if not cut:
+            break
+        text = " ".join(words[:-cut])
+    lead = text.split(maxsplit=1)
+    if len(lead) == 2 and len(lead[1].split()) >= 2 and lead[0] in _LEAD_COUNTRIES:
+        text = lead[1]  # "UK Support Specialist"
+    return text.strip(_EDGE_PUNCT) or original

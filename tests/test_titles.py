@@ -1,0 +1,62 @@
+"""Board title cleanup: invented titles shaped like the boards' real ones."""
+
+import pytest
+
+from pipelines.titles import clean_title
+
+CASES = [
+    # places and regions
+    ("Data Analyst - Porto", "Data Analyst"),
+    ("Expert Watches Benelux", "Expert Watches"),
+    ("Expert Vintage Toys (Austria)", "Expert Vintage Toys"),
+    ("Account Manager Spain – Jewellery (ES-based)", "Account Manager Spain – Jewellery"),
+    ("Community Partnerships Contractor, Thailand", "Community Partnerships Contractor"),
+    ("Senior Growth Marketer Indonesia", "Senior Growth Marketer"),
+    ("Content Moderator - United States", "Content Moderator"),
+    # remote and time-zone tags
+    ("Senior Backend Developer (Go) - Remote", "Senior Backend Developer (Go)"),
+    ("Staff Software Engineer, Kotlin (US Remote)", "Staff Software Engineer, Kotlin"),
+    ("Senior Rust Developer - Remote - EU Time Zone", "Senior Rust Developer"),
+    ("Illustrator (Central European Time Zone)", "Illustrator"),
+    ("Support Engineer - Payments - (LatAm)", "Support Engineer - Payments"),
+    ("Data Engineer (remote - EU)", "Data Engineer"),
+    ("Frontend Entwickler (m/w/d) React – 100 % remote", "Frontend Entwickler (m/w/d) React"),
+    ("Engineering Lead (Remote) – US", "Engineering Lead"),
+    ("Work From Home Customer Success Associate", "Customer Success Associate"),
+    ("Office Coordinator - REMOTE", "Office Coordinator"),
+    # employment type, hours, pay
+    ("Tutor - Data Science Track (Part-time/Remote)", "Tutor - Data Science Track"),
+    ("Copywriter AI Trainer Freelance 5 10 hrs week", "Copywriter AI Trainer"),
+    ("Freelance Webflow Designer", "Webflow Designer"),
+    ("Temp Payroll Specialist", "Payroll Specialist"),
+    ("Brand Designer - (60% - 80%)", "Brand Designer"),
+    ("Senior Product Designer ($90-$150/hr)", "Senior Product Designer"),
+    ("Chief of Staff (up to $150k per year depending on experience)", "Chief of Staff"),
+    # company, requisition numbers, the employer after "for", emoji, punctuation
+    ("Operations Manager for a Marketing Agency (SaaS)", "Operations Manager"),
+    ("🚀 Senior ML Engineer!", "Senior ML Engineer"),
+    ("UK Payroll Administrator", "Payroll Administrator"),
+    # the role's own words stay
+    ("Auction Expert (Italian speaker)", "Auction Expert (Italian speaker)"),
+    ("Backend Engineer (Python)", "Backend Engineer (Python)"),
+    ("Senior Software Engineer, Search", "Senior Software Engineer, Search"),
+    ("Support Agent - Polish and English", "Support Agent - Polish and English"),
+    ("HR Business Partner", "HR Business Partner"),
+    ("Category Lead (Art)", "Category Lead (Art)"),
+    ("Design Intern Summer 2027", "Design Intern Summer 2027"),
+    ("Account Executive 3", "Account Executive 3"),
+    ("Regional Sales Lead - West", "Regional Sales Lead - West"),
+    ("Graduate Analyst, Client Service, 2027", "Graduate Analyst, Client Service, 2027"),
+    ("Remote Sensing Scientist", "Remote Sensing Scientist"),
+    ("Remote", "Remote"),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), CASES)
+def test_clean_title(title: str, expected: str) -> None:
+    assert clean_title(title) == expected
+
+
+def test_company_and_requisition_prefix() -> None:
+    assert clean_title("Acme&Co 31337 Senior AI Engineer Chile", "Acme&Co") == "Senior AI Engineer"
+    assert clean_title("Foo LLP Data Scientist", "Foo LLP") == "Data Scientist"
