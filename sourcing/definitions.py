@@ -1,8 +1,11 @@
-"""Dagster definitions: the asset graph, its resources, checks and the daily schedule.
+"""Dagster definitions: the asset graph, its resources, checks, the daily schedule and the
+sensors that load what the crawls wrote.
 
-`dagster dev` (through `workspace.yaml`) and `sourcing run` use the same assets. Resources
-read the environment: `SOURCING_DATA_DIR`, `SOURCING_DB`, and `SOURCING_REPLAY` (a HAR file or
-folder, or `sample` for the bundled recordings; unset means crawl the live sources).
+`dagster dev` / `dg dev` (through `workspace.yaml` or `[tool.dg]`) and `sourcing run` use the
+same assets. Resources read the environment: `SOURCING_DATA_DIR`, `SOURCING_DB`, and
+`SOURCING_REPLAY` (a HAR file or folder, or `sample` for the bundled recordings; unset means
+crawl the live sources). The schedule and the sensors are on from the first start: they tick
+whenever a daemon runs (`dagster dev` starts one).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dagster_duckdb import DuckDBResource
 from sourcing.assets.analytics import report, trend_views
 from sourcing.assets.checks import postings_checks
 from sourcing.assets.crawl import crawl_assets
+from sourcing.assets.health import volume_checks
 from sourcing.assets.leads import candidates, companies
 from sourcing.assets.postings import normalized_crawls, normalized_postings, postings
 from sourcing.paths import SAMPLE_DIR, data_dir, db_path
@@ -32,28 +36,40 @@ daily_crawl = dg.define_asset_job(
     "daily_crawl",
     selection=dg.AssetSelection.groups("crawl"),
     description="Crawl every source into the raw zone.",
+    tags={"sourcing/stage": "crawl"},
 )
 warehouse_job = dg.define_asset_job(
     "warehouse",
     selection=dg.AssetSelection.assets(*warehouse_assets),
-    description="Normalize one crawl date (a partition), then rebuild the tables and views"
-    " downstream of every date.",
+    description="Normalize the crawl dates not loaded yet (all in this one run), then rebuild"
+    " the tables and views downstream once.",
+    tags={"sourcing/stage": "load"},
 )
 daily_schedule = dg.ScheduleDefinition(
-    job=daily_crawl, cron_schedule="0 4 * * *", execution_timezone="UTC"
+    job=daily_crawl,
+    cron_schedule="0 4 * * *",
+    execution_timezone="UTC",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Crawl every source at 04:00 UTC; the load follows (`rebuild_after_crawl`).",
 )
 
-
+LOAD_DESCRIPTION = (
+    "After any run of this code location that wrote raw files (the `daily_crawl` job, or crawl"
+    " assets materialized from the graph) {how}, request one `warehouse` run: it normalizes"
+    " every crawl date not loaded yet and rebuilds the tables once."
+)
 rebuild_after_crawl = dg.run_status_sensor(
     run_status=dg.DagsterRunStatus.SUCCESS,
-    monitored_jobs=[daily_crawl],
     request_job=warehouse_job,
     name="rebuild_after_crawl",
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description=LOAD_DESCRIPTION.format(how="succeeded"),
 )(load_after_crawl)
 rebuild_after_failed_crawl = dg.run_failure_sensor(
-    monitored_jobs=[daily_crawl],
     request_job=warehouse_job,
     name="rebuild_after_failed_crawl",
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description=LOAD_DESCRIPTION.format(how="failed, for the sources that did crawl"),
 )(load_after_crawl)
 
 
@@ -63,13 +79,17 @@ def build_resources(
     replay: str | Path | None = None,
     record: str | Path | None = None,
     spider_args: list[str] | None = None,
+    retries: bool = False,
 ) -> dict:
+    """The resources of a run. `retries`: failed crawls follow the retry policy (Dagster's
+    schedule and sensors); off for `sourcing run` and tests, which report a failure at once."""
     return {
         "raw_zone": RawZoneResource(data_dir=str(data)),
         "crawler": CrawlerResource(
             replay=str(replay) if replay else None,
             record=str(record) if record else None,
             spider_args=spider_args or [],
+            retries=retries,
         ),
         "duckdb": DuckDBResource(database=str(db)),
     }
@@ -79,13 +99,15 @@ def _resources_from_env() -> dict:
     data = data_dir()
     replay = os.environ.get("SOURCING_REPLAY")
     if replay == "sample":
-        return build_resources(data, db_path(data), SAMPLE_DIR, spider_args=sample_spider_args())
-    return build_resources(data, db_path(data), replay)
+        return build_resources(
+            data, db_path(data), SAMPLE_DIR, spider_args=sample_spider_args(), retries=True
+        )
+    return build_resources(data, db_path(data), replay, retries=True)
 
 
 defs = dg.Definitions(
     assets=all_assets,
-    asset_checks=postings_checks,
+    asset_checks=[*postings_checks, *volume_checks],
     jobs=[daily_crawl, warehouse_job],
     schedules=[daily_schedule],
     sensors=[rebuild_after_crawl, rebuild_after_failed_crawl],

@@ -1,14 +1,18 @@
 """Materialize the asset graph from the command line, stage by stage, with progress.
 
 Each source's crawl is materialized on its own, so a source that fails is reported and the
-others still load; then each crawl date that needs it is normalized (one partition run each),
-and the assets downstream rebuild their tables from the per-date ones.
+others still load; then each crawl date that needs it is normalized (one run each, for the
+progress lines), and the assets downstream rebuild their tables from the per-date ones.
+With `DAGSTER_HOME` set the runs are recorded in that instance, where `dagster dev` shows
+them (and its pools apply); without it they use a throwaway instance.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 import dagster as dg
@@ -17,7 +21,7 @@ from sourcing.assets.checks import postings_checks
 from sourcing.assets.crawl import crawl_assets, raw_asset_key
 from sourcing.assets.postings import normalized_crawls
 from sourcing.definitions import all_assets, warehouse_assets
-from sourcing.partitions import days_to_load, instance_with_dates, zone_files
+from sourcing.partitions import days_to_load, zone_files
 from sourcing.raw_zone import crawl_day
 from warehouse.crawl_dates import loaded_files
 
@@ -55,6 +59,14 @@ def _error(result: dg.ExecuteInProcessResult) -> str:
     return "failed"
 
 
+def dagster_instance() -> AbstractContextManager[dg.DagsterInstance]:
+    """The instance of `$DAGSTER_HOME` when it is set (runs then show in `dagster dev`),
+    else a throwaway one."""
+    if os.environ.get("DAGSTER_HOME"):
+        return dg.DagsterInstance.get()
+    return dg.DagsterInstance.ephemeral()
+
+
 def materialize_graph(
     resources: dict,
     sources: list[str] | None,
@@ -63,6 +75,17 @@ def materialize_graph(
 ) -> RunReport:
     """Crawl `sources` (none: crawl nothing), normalize the crawl dates that need it (every
     date of the raw zone when `rebuild`), then rebuild the tables downstream of them."""
+    with dagster_instance() as instance:
+        return _materialize_graph(resources, sources, say, rebuild, instance)
+
+
+def _materialize_graph(
+    resources: dict,
+    sources: list[str] | None,
+    say: Callable[[str], None],
+    rebuild: bool,
+    instance: dg.DagsterInstance,
+) -> RunReport:
     report = RunReport()
     written = set()
     for source in sources or []:
@@ -72,6 +95,7 @@ def materialize_graph(
             crawl_assets,
             resources=resources,
             selection=[raw_asset_key(source)],
+            instance=instance,
             run_config=QUIET,
             raise_on_error=False,
         )
@@ -86,7 +110,8 @@ def materialize_graph(
             say(f"crawl {source} FAILED: {report.failed[source]}")
     zone = resources["raw_zone"].zone()
     loaded = {} if rebuild else loaded_files(resources["duckdb"].database)
-    if not _normalize_days(resources, days_to_load(zone_files(zone), loaded, written), report, say):
+    days = days_to_load(zone_files(zone), loaded, written)
+    if not _normalize_days(resources, days, report, say, instance):
         return report
     start = time.monotonic()
     say("select the latest versions, dedupe and load the warehouse …")
@@ -94,6 +119,7 @@ def materialize_graph(
         [*all_assets, *postings_checks],
         resources=resources,
         selection=[a.key for a in warehouse_assets if a is not normalized_crawls],
+        instance=instance,
         run_config=QUIET,
         raise_on_error=False,
     )
@@ -108,26 +134,33 @@ def materialize_graph(
     return report
 
 
+def normalize_config(days: list[str]) -> dict:
+    """The run config of a `normalized_crawls` run over exactly these crawl dates."""
+    return {"ops": {"normalized_crawls": {"config": {"dates": days}}}}
+
+
 def _normalize_days(
-    resources: dict, days: list[str], report: RunReport, say: Callable[[str], None]
+    resources: dict,
+    days: list[str],
+    report: RunReport,
+    say: Callable[[str], None],
+    instance: dg.DagsterInstance,
 ) -> bool:
-    """Materialize the `normalized_crawls` partition of each day; False if one failed."""
-    instance = instance_with_dates(resources["raw_zone"].zone())
+    """Materialize `normalized_crawls` for each day; False if one failed."""
     for day in days:
         start = time.monotonic()
         result = dg.materialize(
             [normalized_crawls],
             resources=resources,
-            partition_key=day,
             instance=instance,
-            run_config=QUIET,
+            run_config={**QUIET, **normalize_config([day])},
             raise_on_error=False,
         )
         if not result.success:
             report.failed["warehouse"] = _error(result)
             say(f"normalize {day} FAILED: {report.failed['warehouse']}")
             return False
-        meta = report.normalized[day] = _metadata(result)["normalized_crawls"]
+        meta = report.normalized[day] = _metadata(result)["normalized_crawls"]["crawl_dates"][day]
         say(
             f"normalize {day}: {meta['raw_records']} records from {meta['raw_files']} files"
             f" → {meta['normalized_rows']} rows in {time.monotonic() - start:.1f}s"

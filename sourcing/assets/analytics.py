@@ -6,13 +6,19 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from sourcing.assets.leads import candidates, companies
+from sourcing.assets.metadata import OWNERS
 from sourcing.assets.postings import postings
 from sourcing.resources import RawZoneResource
 from warehouse.db import create_views, migrate
 
 
 @dg.asset(
-    group_name="analytics", kinds={"duckdb"}, deps=[postings, companies], pool="duckdb_writer"
+    group_name="analytics",
+    kinds={"duckdb"},
+    deps=[postings, companies],
+    pool="duckdb_writer",
+    owners=OWNERS,
+    tags={"layer": "analytics"},
 )
 def trend_views(duckdb: DuckDBResource) -> dg.MaterializeResult:
     """`salary_trends`, `skill_trends`, `remote_trends` and the other views (`company_hiring`
@@ -23,7 +29,13 @@ def trend_views(duckdb: DuckDBResource) -> dg.MaterializeResult:
     return dg.MaterializeResult(metadata={"views": ", ".join(names)})
 
 
-@dg.asset(group_name="analytics", kinds={"html"}, deps=[trend_views, candidates])
+@dg.asset(
+    group_name="analytics",
+    kinds={"html"},
+    deps=[trend_views, candidates],
+    owners=OWNERS,
+    tags={"layer": "analytics"},
+)
 def report(duckdb: DuckDBResource, raw_zone: RawZoneResource) -> dg.MaterializeResult:
     """The analysts' HTML report (`<data-dir>/report.html`): self-contained, opens offline.
     Its supply-and-demand chart reads `candidates`, so it waits for them too."""
