@@ -19,7 +19,6 @@ from dagster_duckdb import DuckDBResource
 from sourcing.assets.analytics import report, trend_views
 from sourcing.assets.checks import postings_checks
 from sourcing.assets.crawl import crawl_assets
-from sourcing.assets.health import volume_checks
 from sourcing.assets.leads import candidates, companies
 from sourcing.assets.postings import normalized_crawls, normalized_postings, postings
 from sourcing.paths import SAMPLE_DIR, data_dir, db_path
@@ -105,11 +104,45 @@ def _resources_from_env() -> dict:
     return build_resources(data, db_path(data), replay, retries=True)
 
 
+DEFAULT_BROKER = "pyamqp://guest:guest@127.0.0.1:5672//"
+
+
+def executor_from_env() -> dg.ExecutorDefinition:
+    """Where steps run, from `SOURCING_EXECUTOR`: `multiprocess` (the default: each step in
+    its own process on this machine, forked from a server that imported the project once),
+    `celery` (steps queued on a broker, `SOURCING_CELERY_BROKER`, queue
+    `SOURCING_CELERY_QUEUE`, for Celery workers on any machine) or `k8s` (each step a Kubernetes Job; the cluster settings come from the
+    instance's `K8sRunLauncher`). The extras come with `ml-sourcing[deploy]`."""
+    kind = os.environ.get("SOURCING_EXECUTOR", "multiprocess")
+    if kind == "multiprocess":
+        return dg.multiprocess_executor.configured(
+            {"start_method": {"forkserver": {}}}, name="forkserver_multiprocess"
+        )
+    if kind == "celery":
+        from dagster_celery import celery_executor
+
+        config = {
+            "broker": os.environ.get("SOURCING_CELERY_BROKER", DEFAULT_BROKER),
+            "backend": os.environ.get("SOURCING_CELERY_BACKEND", "rpc://"),
+            # The workers' queue (`dagster-celery worker start -q NAME`).
+            "config_source": {
+                "task_default_queue": os.environ.get("SOURCING_CELERY_QUEUE", "dagster")
+            },
+        }
+        return celery_executor.configured(config, name="celery")
+    if kind == "k8s":
+        from dagster_k8s import k8s_job_executor
+
+        return k8s_job_executor
+    raise ValueError(f"SOURCING_EXECUTOR={kind!r}: use multiprocess, celery or k8s")
+
+
 defs = dg.Definitions(
     assets=all_assets,
-    asset_checks=[*postings_checks, *volume_checks],
+    asset_checks=postings_checks,
     jobs=[daily_crawl, warehouse_job],
     schedules=[daily_schedule],
     sensors=[rebuild_after_crawl, rebuild_after_failed_crawl],
     resources=_resources_from_env(),
+    executor=executor_from_env(),
 )

@@ -8,11 +8,13 @@ import duckdb
 import pytest
 
 from sourcing.assets.crawl import crawl_assets, crawl_pool, raw_asset_key
-from sourcing.assets.health import volume_check, volume_dropped
+from sourcing.assets.health import volume_dropped
 from sourcing.assets.metadata import PARSER_VERSION, parser_version
+from sourcing.crawl import CrawlResult
 from sourcing.definitions import build_resources, defs
 from sourcing.paths import SAMPLE_DIR
-from sourcing.raw_zone import crawl_day
+from sourcing.raw_zone import RawZone, crawl_day
+from sourcing.resources import CrawlerResource, RawZoneResource
 from sourcing.sources import SOURCES, sample_spider_args
 
 GRAPH = defs.resolve_asset_graph()
@@ -99,29 +101,32 @@ def test_volume_drop(items, previous, dropped):
     assert volume_dropped(items, previous) is dropped
 
 
-def test_the_volume_check_warns_when_a_crawl_brings_far_fewer_records():
-    instance = dg.DagsterInstance.ephemeral()
-    check = volume_check("lever")
+class CountingCrawler(CrawlerResource):
+    """A crawler that writes nothing and reports `items` records (no spider)."""
 
-    def evaluate() -> dg.AssetCheckEvaluation:
+    items: int = 0
+
+    def crawl(self, source: str, zone: RawZone) -> CrawlResult:
+        return CrawlResult(source, None, self.items, {})
+
+
+def test_the_volume_check_warns_when_a_crawl_brings_far_fewer_records(tmp_path):
+    instance = dg.DagsterInstance.ephemeral()
+    evaluations = []
+    for items in (25, 24, 2):
+        crawler = CountingCrawler(items=items)
         result = dg.materialize(
-            [dg.AssetSpec("raw_lever"), check],
-            selection=dg.AssetSelection.checks(check),
+            crawl_assets,
+            selection=[raw_asset_key("lever")],
             instance=instance,
+            resources={"crawler": crawler, "raw_zone": RawZoneResource(data_dir=str(tmp_path))},
         )
         (evaluation,) = result.get_asset_check_evaluations()
-        return evaluation
-
-    for items in (25, 24):
-        instance.report_runless_asset_event(
-            dg.AssetMaterialization(asset_key="raw_lever", metadata={"items": items})
-        )
-    assert evaluate().passed
-    instance.report_runless_asset_event(
-        dg.AssetMaterialization(asset_key="raw_lever", metadata={"items": 2})
-    )
-    dropped = evaluate()
-    assert not dropped.passed and dropped.severity == dg.AssetCheckSeverity.WARN
+        evaluations.append(evaluation)
+    assert [e.passed for e in evaluations] == [True, True, False]
+    dropped = evaluations[-1]
+    assert dropped.check_name == "volume_not_dropped"
+    assert dropped.severity == dg.AssetCheckSeverity.WARN
     assert dropped.metadata["previous_items"].value == 24
 
 

@@ -10,6 +10,7 @@ import datetime
 
 import dagster as dg
 
+from sourcing.assets.health import previous_items, volume_result, volume_spec
 from sourcing.assets.metadata import OWNERS
 from sourcing.crawl import CrawlError
 from sourcing.resources import CrawlerResource, RawZoneResource
@@ -43,11 +44,13 @@ def crawl_asset(source: Source) -> dg.AssetsDefinition:
         freshness_policy=CRAWL_FRESHNESS,
         owners=OWNERS,
         tags={"layer": "raw", "source_kind": source.kind},
+        check_specs=[volume_spec(source.name, raw_asset_key(source.name))],
         description=f"Crawl `{source.name}`: {source.yields}. Appends one file to the raw zone.",
     )
     def _raw(
         context: dg.AssetExecutionContext, raw_zone: RawZoneResource, crawler: CrawlerResource
     ) -> dg.MaterializeResult:
+        previous = previous_items(context.instance, raw_asset_key(source.name))
         try:
             result = crawler.crawl(source.name, raw_zone.zone())
         except CrawlError as exc:
@@ -59,7 +62,8 @@ def crawl_asset(source: Source) -> dg.AssetsDefinition:
             metadata={
                 **{k: dg.MetadataValue.int(v) for k, v in result.summary.items()},
                 "file": dg.MetadataValue.path(str(result.path) if result.path else "(none)"),
-            }
+            },
+            check_results=[volume_result(result.items, previous)],
         )
 
     return _raw

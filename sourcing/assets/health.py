@@ -1,16 +1,15 @@
-"""Crawl health checks, per source: a volume check (a crawl that brings far fewer records
-than the one before warns the operator) that runs with each crawl of its source.
+"""Crawl health, per source: a volume check (a crawl that brings far fewer records than the
+one before warns the operator), evaluated by the crawl asset itself, in the same step.
 
 Freshness (a source not crawled for two days fails) is each crawl asset's `FreshnessPolicy`
-(`sourcing.assets.crawl`), which the daemon evaluates. (No `from __future__ import
-annotations`: Dagster reads the context annotation.)
+(`sourcing.assets.crawl`), which the daemon evaluates.
 """
+
+from __future__ import annotations
 
 import dagster as dg
 
-from sourcing.assets.crawl import raw_asset_key
-from sourcing.sources import SOURCES
-
+VOLUME_CHECK = "volume_not_dropped"
 VOLUME_FLOOR = 0.5  # a crawl under half the previous crawl's records warns
 
 
@@ -20,32 +19,30 @@ def volume_dropped(items: int, previous: int | None, floor: float = VOLUME_FLOOR
     return bool(previous) and items < floor * previous
 
 
-def _items(record: dg.EventLogRecord) -> int | None:
-    metadata = record.asset_materialization.metadata if record.asset_materialization else {}
-    return metadata["items"].value if "items" in metadata else None
-
-
-def volume_check(source: str) -> dg.AssetChecksDefinition:
-    @dg.asset_check(
-        asset=raw_asset_key(source),
-        name="volume_not_dropped",
+def volume_spec(source: str, key: dg.AssetKey) -> dg.AssetCheckSpec:
+    return dg.AssetCheckSpec(
+        VOLUME_CHECK,
+        asset=key,
         description=(
             f"Warns when a `{source}` crawl brings under {VOLUME_FLOOR:.0%} of the records of"
             " the crawl before it: a site that changed its layout, blocked us or lost a board."
         ),
     )
-    def _check(context: dg.AssetCheckExecutionContext) -> dg.AssetCheckResult:
-        records = context.instance.fetch_materializations(raw_asset_key(source), limit=2).records
-        items = [_items(r) for r in records]
-        latest = items[0] if items else None
-        previous = items[1] if len(items) > 1 else None
-        return dg.AssetCheckResult(
-            passed=latest is None or not volume_dropped(latest, previous),
-            severity=dg.AssetCheckSeverity.WARN,
-            metadata={"items": latest or 0, "previous_items": previous or 0},
-        )
-
-    return _check
 
 
-volume_checks = [volume_check(name) for name in SOURCES]
+def previous_items(instance: dg.DagsterInstance, key: dg.AssetKey) -> int | None:
+    """The record count of the asset's latest crawl (None: never crawled, or not counted)."""
+    records = instance.fetch_materializations(key, limit=1).records
+    if not records or records[0].asset_materialization is None:
+        return None
+    metadata = records[0].asset_materialization.metadata
+    return metadata["items"].value if "items" in metadata else None
+
+
+def volume_result(items: int, previous: int | None) -> dg.AssetCheckResult:
+    return dg.AssetCheckResult(
+        check_name=VOLUME_CHECK,
+        passed=not volume_dropped(items, previous),
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={"items": items, "previous_items": previous or 0},
+    )
