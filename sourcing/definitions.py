@@ -115,8 +115,9 @@ def executor_from_env() -> dg.ExecutorDefinition:
     instance's `K8sRunLauncher`). The extras come with `ml-sourcing[deploy]`."""
     kind = os.environ.get("SOURCING_EXECUTOR", "multiprocess")
     if kind == "multiprocess":
+        preload = {"preload_modules": ["dagster", "sourcing.definitions"]}
         return dg.multiprocess_executor.configured(
-            {"start_method": {"forkserver": {}}}, name="forkserver_multiprocess"
+            {"start_method": {"forkserver": preload}}, name="forkserver_multiprocess"
         )
     if kind == "celery":
         from dagster_celery import celery_executor

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 import dagster as dg
@@ -59,12 +58,10 @@ def _error(result: dg.ExecuteInProcessResult) -> str:
     return "failed"
 
 
-def dagster_instance() -> AbstractContextManager[dg.DagsterInstance]:
+def dagster_instance() -> dg.DagsterInstance | None:
     """The instance of `$DAGSTER_HOME` when it is set (runs then show in `dagster dev`),
-    else a throwaway one."""
-    if os.environ.get("DAGSTER_HOME"):
-        return dg.DagsterInstance.get()
-    return dg.DagsterInstance.ephemeral()
+    else None: each run gets a throwaway one."""
+    return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else None
 
 
 def materialize_graph(
@@ -75,17 +72,7 @@ def materialize_graph(
 ) -> RunReport:
     """Crawl `sources` (none: crawl nothing), normalize the crawl dates that need it (every
     date of the raw zone when `rebuild`), then rebuild the tables downstream of them."""
-    with dagster_instance() as instance:
-        return _materialize_graph(resources, sources, say, rebuild, instance)
-
-
-def _materialize_graph(
-    resources: dict,
-    sources: list[str] | None,
-    say: Callable[[str], None],
-    rebuild: bool,
-    instance: dg.DagsterInstance,
-) -> RunReport:
+    instance = dagster_instance()
     report = RunReport()
     written = set()
     for source in sources or []:
@@ -144,7 +131,7 @@ def _normalize_days(
     days: list[str],
     report: RunReport,
     say: Callable[[str], None],
-    instance: dg.DagsterInstance,
+    instance: dg.DagsterInstance | None,
 ) -> bool:
     """Materialize `normalized_crawls` for each day; False if one failed."""
     for day in days:

@@ -1,6 +1,7 @@
 """The Dagster graph: loadable definitions that say who owns what and how it runs, and a crawl
 materialized from the asset graph whose sensor-requested warehouse run loads the sample."""
 
+import asyncio
 import datetime
 
 import dagster as dg
@@ -128,6 +129,44 @@ def test_the_volume_check_warns_when_a_crawl_brings_far_fewer_records(tmp_path):
     assert dropped.check_name == "volume_not_dropped"
     assert dropped.severity == dg.AssetCheckSeverity.WARN
     assert dropped.metadata["previous_items"].value == 24
+
+
+def freshness(key: dg.AssetKey, instance: dg.DagsterInstance, hours_later: float) -> str:
+    """The freshness state the daemon would give the asset `hours_later` than now."""
+    from dagster._core.definitions.freshness_evaluator import TimeWindowFreshnessPolicyEvaluator
+    from dagster._core.loader import LoadingContextForTest
+    from dagster._core.test_utils import freeze_time
+
+    later = datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=hours_later)
+    with freeze_time(later):
+        state = asyncio.run(
+            TimeWindowFreshnessPolicyEvaluator().evaluate_freshness(
+                LoadingContextForTest(instance), GRAPH.get(key)
+            )
+        )
+    return state.value
+
+
+def test_a_source_not_crawled_for_two_days_fails_its_freshness(tmp_path):
+    instance = dg.DagsterInstance.ephemeral()
+    key = raw_asset_key("lever")
+    assert freshness(key, instance, 0) == "UNKNOWN"  # never crawled
+    dg.materialize(
+        crawl_assets,
+        selection=[key],
+        instance=instance,
+        resources={
+            "crawler": CountingCrawler(items=3),
+            "raw_zone": RawZoneResource(data_dir=str(tmp_path)),
+        },
+    )
+    assert [freshness(key, instance, h) for h in (1, 35, 37, 47, 49)] == [
+        "PASS",
+        "PASS",
+        "WARN",
+        "WARN",
+        "FAIL",
+    ]
 
 
 def sensor_result(name: str, result: dg.ExecuteInProcessResult, instance, resources):
