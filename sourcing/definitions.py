@@ -111,8 +111,9 @@ def executor_from_env() -> dg.ExecutorDefinition:
     """Where steps run, from `SOURCING_EXECUTOR`: `multiprocess` (the default: each step in
     its own process on this machine, forked from a server that imported the project once),
     `celery` (steps queued on a broker, `SOURCING_CELERY_BROKER`, queue
-    `SOURCING_CELERY_QUEUE`, for Celery workers on any machine) or `k8s` (each step a Kubernetes Job; the cluster settings come from the
-    instance's `K8sRunLauncher`). The extras come with `ml-sourcing[deploy]`."""
+    `SOURCING_CELERY_QUEUE`, for Celery workers on any machine) or `k8s` (each step a
+    Kubernetes Job; the cluster settings come from the instance's `K8sRunLauncher`). The
+    extras come with `ml-sourcing[deploy]`."""
     kind = os.environ.get("SOURCING_EXECUTOR", "multiprocess")
     if kind == "multiprocess":
         preload = {"preload_modules": ["dagster", "sourcing.definitions"]}
