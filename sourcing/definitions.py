@@ -53,18 +53,23 @@ daily_schedule = dg.ScheduleDefinition(
 )
 
 LOAD_DESCRIPTION = (
-    "After any run of this code location that wrote raw files (the `daily_crawl` job, or crawl"
-    " assets materialized from the graph) {how}, request one `warehouse` run: it normalizes"
+    "After any run that wrote raw files (the `daily_crawl` job, crawl assets materialized from"
+    " the graph, `dg launch`, `sourcing run`) {how}, request one `warehouse` run: it normalizes"
     " every crawl date not loaded yet and rebuilds the tables once."
 )
+# Runs started from a command line (`dg launch`, `dagster asset materialize`) carry no code
+# location: only `monitor_all_code_locations` lets a run-status sensor see them. The sensors
+# react to `raw_*` materializations only, so watching everything is safe.
 rebuild_after_crawl = dg.run_status_sensor(
     run_status=dg.DagsterRunStatus.SUCCESS,
+    monitor_all_code_locations=True,
     request_job=warehouse_job,
     name="rebuild_after_crawl",
     default_status=dg.DefaultSensorStatus.RUNNING,
     description=LOAD_DESCRIPTION.format(how="succeeded"),
 )(load_after_crawl)
 rebuild_after_failed_crawl = dg.run_failure_sensor(
+    monitor_all_code_locations=True,
     request_job=warehouse_job,
     name="rebuild_after_failed_crawl",
     default_status=dg.DefaultSensorStatus.RUNNING,
