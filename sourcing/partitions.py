@@ -1,25 +1,21 @@
-"""Crawl-date partitions: one per date folder of the raw zone (`raw/<source>/<YYYY-MM-DD>/`).
+"""Crawl dates: which date folders of the raw zone (`raw/<source>/<YYYY-MM-DD>/`) to load.
 
-A dynamic partitions definition, fed from the raw zone, rather than a daily one: the raw zone
-is the system of record and its date folders are exactly the dates that hold data. Crawls do
-not happen every day (a missed day, a manual `sourcing crawl`), a date can gain a file after
-it was loaded, and a folder can go (retention); a calendar would list every empty day since
-an arbitrary start date and refuse a folder before it.
+The raw zone is the system of record and its date folders are exactly the dates that hold
+data. Crawls do not happen every day (a missed day, a manual `sourcing crawl`), a date can
+gain a file after it was loaded, and a folder can go (retention). Which dates a run loads is
+decided against the warehouse's `crawl_files` (the raw files and sizes it loaded), not
+Dagster's run history: a file scrubbed by `sourcing forget` keeps its name but not its size.
 
-Which dates a run loads is decided against the warehouse's `crawl_files` (the raw files and
-sizes it loaded), not Dagster's run history: `sourcing run` uses a throwaway Dagster instance,
-and a file scrubbed by `sourcing forget` keeps its name but not its size.
+The dates are not Dagster partitions: one `normalized_crawls` run normalizes every date that
+changed, so the tables downstream rebuild once however many dates a load covers, and the
+whole graph materializes with no partition to pick (`dagster asset materialize --select '*'`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-import dagster as dg
-
 from sourcing.raw_zone import RawZone, crawl_day
-
-CRAWL_DATES = dg.DynamicPartitionsDefinition(name="crawl_dates")
 
 
 def zone_files(zone: RawZone, day: str | None = None) -> dict[str, int]:
@@ -36,10 +32,3 @@ def days_to_load(
     changed = {crawl_day(f) for f, _ in set(current.items()) ^ set(loaded.items())}
     present = {crawl_day(f) for f in current}
     return sorted((changed | set(written)) & present)
-
-
-def instance_with_dates(zone: RawZone) -> dg.DagsterInstance:
-    """A throwaway Dagster instance that knows the raw zone's crawl dates as partitions."""
-    instance = dg.DagsterInstance.ephemeral()
-    instance.add_dynamic_partitions(CRAWL_DATES.name, zone.days())
-    return instance

@@ -23,12 +23,15 @@ class CrawlerResource(dg.ConfigurableResource):
     """How spiders run. `replay`: answer every request from HAR file(s), never the network.
     `record`: a HAR file that receives every response the crawls fetched (each crawl adds
     its entries to it).
-    `spider_args`: `source:key=value` pins such as `hn_hiring:threads=123`."""
+    `spider_args`: `source:key=value` pins such as `hn_hiring:threads=123`.
+    `retries`: a failed crawl follows the crawl assets' retry policy (off: it fails at once,
+    as `sourcing run` wants)."""
 
     replay: str | None = None
     record: str | None = None
     spider_args: list[str] = []
     timeout_seconds: int = 3600
+    retries: bool = True
 
     def args_for(self, source: str) -> dict[str, str]:
         args = {}

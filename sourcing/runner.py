@@ -1,12 +1,15 @@
 """Materialize the asset graph from the command line, stage by stage, with progress.
 
 Each source's crawl is materialized on its own, so a source that fails is reported and the
-others still load; then each crawl date that needs it is normalized (one partition run each),
-and the assets downstream rebuild their tables from the per-date ones.
+others still load; then each crawl date that needs it is normalized (one run each, for the
+progress lines), and the assets downstream rebuild their tables from the per-date ones.
+With `DAGSTER_HOME` set the runs are recorded in that instance, where `dagster dev` shows
+them (and its pools apply); without it they use a throwaway instance.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +23,7 @@ from sourcing.assets.crawl import crawl_assets, raw_asset_key
 from sourcing.assets.postings import JOB_SOURCES, normalized_crawls
 from sourcing.crawl import INTERRUPTED, stop_on_signals
 from sourcing.definitions import all_assets, warehouse_assets
-from sourcing.partitions import days_to_load, instance_with_dates, zone_files
+from sourcing.partitions import days_to_load, zone_files
 from sourcing.raw_zone import crawl_day
 from warehouse.crawl_dates import loaded_files
 from warehouse.db import WarehouseUnavailable, wait_for_writer
@@ -95,6 +98,12 @@ def _check(result: dg.ExecuteInProcessResult, stage: str) -> None:
         raise Interrupted(f"interrupted during {stage}")
 
 
+def dagster_instance() -> dg.DagsterInstance | None:
+    """The instance of `$DAGSTER_HOME` when it is set (runs then show in `dagster dev`),
+    else None: each run gets a throwaway one."""
+    return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else None
+
+
 def materialize_graph(
     resources: dict,
     sources: list[str] | None,
@@ -113,6 +122,7 @@ def materialize_graph(
 def _materialize(
     resources: dict, sources: list[str] | None, say: Callable[[str], None], rebuild: bool
 ) -> RunReport:
+    instance = dagster_instance()
     report = RunReport()
     written = set()
     zone = resources["raw_zone"].zone()
@@ -124,6 +134,7 @@ def _materialize(
             crawl_assets,
             resources=resources,
             selection=[raw_asset_key(source)],
+            instance=instance,
             run_config=QUIET,
             raise_on_error=False,
         )
@@ -146,7 +157,7 @@ def _materialize(
         return report
     loaded = {} if rebuild else loaded_files(database)
     days = days_to_load(zone_files(zone), loaded, written)
-    if not _normalize_days(resources, days, report, say, logs):
+    if not _normalize_days(resources, days, report, say, logs, instance):
         return report
     start = time.monotonic()
     say("select the latest versions, dedupe and load the warehouse …")
@@ -157,6 +168,7 @@ def _materialize(
         [*all_assets, *checks],
         resources=resources,
         selection=[a.key for a in warehouse_assets if a is not normalized_crawls],
+        instance=instance,
         run_config=QUIET,
         raise_on_error=False,
     )
@@ -172,15 +184,20 @@ def _materialize(
     return report
 
 
+def normalize_config(days: list[str]) -> dict:
+    """The run config of a `normalized_crawls` run over exactly these crawl dates."""
+    return {"ops": {"normalized_crawls": {"config": {"dates": days}}}}
+
+
 def _normalize_days(
     resources: dict,
     days: list[str],
     report: RunReport,
     say: Callable[[str], None],
     logs: Path,
+    instance: dg.DagsterInstance | None,
 ) -> bool:
-    """Materialize the `normalized_crawls` partition of each day; False if one failed."""
-    instance = instance_with_dates(resources["raw_zone"].zone())
+    """Materialize `normalized_crawls` for each day; False if one failed."""
     for day in days:
         if INTERRUPTED.is_set():
             raise Interrupted("interrupted before normalizing")
@@ -188,9 +205,8 @@ def _normalize_days(
         result = dg.materialize(
             [normalized_crawls],
             resources=resources,
-            partition_key=day,
             instance=instance,
-            run_config=QUIET,
+            run_config={**QUIET, **normalize_config([day])},
             raise_on_error=False,
         )
         _check(result, f"the load of crawl date {day}")
@@ -198,7 +214,7 @@ def _normalize_days(
             report.failed["warehouse"] = _error(result, logs)
             say(f"normalize {day} FAILED: {report.failed['warehouse']}")
             return False
-        meta = report.normalized[day] = _metadata(result)["normalized_crawls"]
+        meta = report.normalized[day] = _metadata(result)["normalized_crawls"]["crawl_dates"][day]
         say(
             f"normalize {day}: {meta['raw_records']} records from {meta['raw_files']} files"
             f" → {meta['normalized_rows']} rows in {time.monotonic() - start:.1f}s"

@@ -21,9 +21,8 @@ from pipelines.versions import latest_versions
 from sourcing.assets.postings import JOB_SOURCES, normalized_crawls
 from sourcing.crawl import crawl
 from sourcing.definitions import build_resources
-from sourcing.partitions import instance_with_dates
 from sourcing.raw_zone import RawZone
-from sourcing.runner import materialize_graph
+from sourcing.runner import materialize_graph, normalize_config
 from sourcing.sources import SOURCES
 
 DAY1, DAY2 = "2026-11-27", "2026-11-28"
@@ -164,10 +163,7 @@ def test_loading_a_crawl_date_again_changes_nothing(runs):
     before = tables(data / "incremental.duckdb")
     resources = build_resources(data, data / "incremental.duckdb")
     again = dg.materialize(
-        [normalized_crawls],
-        resources=resources,
-        partition_key=DAY2,
-        instance=instance_with_dates(RawZone(data)),
+        [normalized_crawls], resources=resources, run_config=normalize_config([DAY2])
     )
     assert again.success
     report = materialize_graph(resources, None, say=lambda _: None)

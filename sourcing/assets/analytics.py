@@ -6,6 +6,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from sourcing.assets.leads import candidates, companies
+from sourcing.assets.metadata import OWNERS
 from sourcing.assets.postings import postings
 from sourcing.assets.quality import data_quality_table
 from sourcing.resources import RawZoneResource
@@ -13,7 +14,12 @@ from warehouse.db import create_views, migrate
 
 
 @dg.asset(
-    group_name="analytics", kinds={"duckdb"}, deps=[postings, companies], pool="duckdb_writer"
+    group_name="analytics",
+    kinds={"duckdb"},
+    deps=[postings, companies],
+    pool="duckdb_writer",
+    owners=OWNERS,
+    tags={"layer": "analytics"},
 )
 def trend_views(duckdb: DuckDBResource) -> dg.MaterializeResult:
     """`salary_trends`, `skill_trends`, `remote_trends` and the other views (`company_hiring`
@@ -25,7 +31,11 @@ def trend_views(duckdb: DuckDBResource) -> dg.MaterializeResult:
 
 
 @dg.asset(
-    group_name="analytics", kinds={"html"}, deps=[trend_views, candidates, data_quality_table]
+    group_name="analytics",
+    kinds={"html"},
+    deps=[trend_views, candidates, data_quality_table],
+    owners=OWNERS,
+    tags={"layer": "analytics"},
 )
 def report(duckdb: DuckDBResource, raw_zone: RawZoneResource) -> dg.MaterializeResult:
     """The analysts' HTML report (`<data-dir>/report.html`): self-contained, opens offline.

@@ -19,12 +19,14 @@ def _count(duckdb: DuckDBResource, sql: str) -> int:
 
 @dg.asset_check(asset=postings, blocking=True)
 def postings_not_empty(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+    """Blocks the tables downstream when dedupe left no posting at all."""
     n = _count(duckdb, "SELECT count(*) FROM postings")
     return dg.AssetCheckResult(passed=n > 0, metadata={"postings": n})
 
 
 @dg.asset_check(asset=postings)
 def salary_min_not_above_max(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+    """No posting's minimum pay (as stated or in USD) is above its maximum."""
     bad = _count(
         duckdb,
         "SELECT count(*) FROM postings WHERE salary_min > salary_max"
@@ -35,6 +37,7 @@ def salary_min_not_above_max(duckdb: DuckDBResource) -> dg.AssetCheckResult:
 
 @dg.asset_check(asset=postings)
 def no_duplicate_source_titles(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+    """No source record's role (same title) lands in two postings."""
     dup = _count(
         duckdb,
         "SELECT count(*) FROM (SELECT source, source_id, lower(title) FROM posting_sources"

@@ -17,6 +17,7 @@ from pipelines.leads import (
 )
 from pipelines.versions import latest_versions
 from sourcing.assets.crawl import raw_asset_key
+from sourcing.assets.metadata import OWNERS, PARSER_VERSION, table_metadata
 from sourcing.assets.postings import postings
 from sourcing.raw_zone import ReadStats
 from sourcing.resources import RawZoneResource
@@ -33,6 +34,9 @@ POST_COLUMNS = ("candidate_id", "source", "source_id", "month", "posted_at", "sk
     kinds={"python", "duckdb"},
     deps=[raw_asset_key(s) for s in CANDIDATE_SOURCES],
     pool="duckdb_writer",
+    code_version=PARSER_VERSION,
+    owners=OWNERS,
+    tags={"layer": "warehouse", "pii": "true"},
 )
 def candidates(
     context: dg.AssetExecutionContext, raw_zone: RawZoneResource, duckdb: DuckDBResource
@@ -69,8 +73,10 @@ def candidates(
                 "suppression_list": suppressed_rows,
             },
         )
+        table = table_metadata(con, duckdb, "candidates")
     return dg.MaterializeResult(
         metadata={
+            **table,
             "raw_records": stats.records,
             "posts": len(posts),
             "candidates": len(people),
@@ -82,7 +88,14 @@ def candidates(
     )
 
 
-@dg.asset(group_name="leads", kinds={"python", "duckdb"}, deps=[postings], pool="duckdb_writer")
+@dg.asset(
+    group_name="leads",
+    kinds={"python", "duckdb"},
+    deps=[postings],
+    pool="duckdb_writer",
+    owners=OWNERS,
+    tags={"layer": "warehouse"},
+)
 def companies(duckdb: DuckDBResource) -> dg.MaterializeResult:
     """One row per hiring company: open and ML postings, roles, skills, salary range,
     countries, remote share, ATS, careers URL, application contact, hiring velocity; and
@@ -100,8 +113,10 @@ def companies(duckdb: DuckDBResource) -> dg.MaterializeResult:
         )
         rows = build_companies(jobs, links, descriptions)
         replace_tables(con, {"companies": rows, "company_postings": company_postings(jobs)})
+        table = table_metadata(con, duckdb, "companies")
     return dg.MaterializeResult(
         metadata={
+            **table,
             "companies": len(rows),
             "hiring_ml": sum(1 for r in rows if r["ml_postings"]),
             "with_contact": sum(1 for r in rows if r["contact"]),

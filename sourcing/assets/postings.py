@@ -1,11 +1,14 @@
 """Postings assets: normalize each crawl date of the raw zone, pick every record's latest
-version, then dedupe into `postings` and `posting_sources`."""
+version, then dedupe into `postings` and `posting_sources`.
+
+(No `from __future__ import annotations` here: Dagster reads the config annotation.)"""
 
 from collections import Counter
 from typing import Any
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
+from pydantic import Field
 
 from pipelines.catalog import sources_of_kind
 from pipelines.dedupe import dedupe
@@ -13,8 +16,9 @@ from pipelines.lifecycle import apply_lifecycle, expires_at
 from pipelines.normalize import normalize_record
 from pipelines.versions import crawl_records, latest_versions
 from sourcing.assets.crawl import raw_asset_key
-from sourcing.partitions import CRAWL_DATES, zone_files
-from sourcing.raw_zone import ReadStats
+from sourcing.assets.metadata import OWNERS, PARSER_VERSION, table_metadata
+from sourcing.partitions import days_to_load, zone_files
+from sourcing.raw_zone import RawZone, ReadStats
 from sourcing.resources import RawZoneResource
 from warehouse.crawl_dates import keep_days, latest_rows
 from warehouse.db import migrate
@@ -38,28 +42,28 @@ def normalize_version(raw: dict[str, Any], log: Any) -> tuple[list[dict], str | 
     return [{**row, "expires_at": expiry} for row in result.postings], None
 
 
-@dg.asset(
-    group_name="postings",
-    kinds={"python", "duckdb"},
-    deps=[raw_asset_key(s) for s in JOB_SOURCES],
-    partitions_def=CRAWL_DATES,
-    pool="duckdb_writer",
-)
-def normalized_crawls(
-    context: dg.AssetExecutionContext, raw_zone: RawZoneResource, duckdb: DuckDBResource
-) -> dg.MaterializeResult:
-    """The job records of one crawl date's raw files, each record's latest version that day
-    normalized once, and which records each crawl listed. Normalizing is the slow step, so
-    a run normalizes only the dates that changed; loading a date again replaces its rows."""
-    day = context.partition_key
-    zone = raw_zone.zone()
+class NormalizeConfig(dg.Config):
+    """Which crawl dates to normalize. By default, those whose raw files (name and size)
+    differ from the ones the warehouse loaded: new, grown or scrubbed dates."""
+
+    dates: list[str] = Field(
+        default=[], description="Normalize exactly these crawl dates (YYYY-MM-DD) again."
+    )
+    all_dates: bool = Field(
+        default=False, description="Normalize every crawl date of the raw zone (a rebuild)."
+    )
+
+
+def _normalize_day(day: str, zone: RawZone, con: Any, log: Any) -> dict[str, Any]:
+    """Normalize the job records of one crawl date's raw files and replace that date's rows;
+    return what it read and wrote."""
     # Listed before reading: a file that lands meanwhile is not marked loaded, so it is next time.
     files = [{"raw_file": name, "bytes": size} for name, size in zone_files(zone, day).items()]
     stats = ReadStats()
     files_and_records = list(zone.read_with_files(JOB_SOURCES, stats, day))
     versions, rows = [], []
     for order, raw in enumerate(latest_versions(record for _, record in files_and_records)):
-        normalized, reason = normalize_version(raw, context.log)
+        normalized, reason = normalize_version(raw, log)
         rows.extend(normalized)
         versions.append(
             {
@@ -70,27 +74,73 @@ def normalized_crawls(
             }
         )
     crawls = crawl_records((zone.relative(path), record) for path, record in files_and_records)
+    replace_partition(
+        con,
+        day,
+        {
+            "crawl_files": files,
+            "record_versions": versions,
+            "version_postings": rows,
+            "crawl_records": crawls,
+        },
+    )
+    reasons = Counter(v["skip_reason"] for v in versions if v["skip_reason"])
+    return {
+        "raw_files": stats.files,
+        "raw_records": stats.records,
+        "bad_raw_lines": sum(stats.bad_lines.values()),
+        "versions": len(versions),
+        "normalized_rows": len(rows),
+        "skipped": dict(reasons),
+    }
+
+
+@dg.asset(
+    group_name="postings",
+    kinds={"python", "duckdb"},
+    deps=[raw_asset_key(s) for s in JOB_SOURCES],
+    pool="duckdb_writer",
+    code_version=PARSER_VERSION,
+    owners=OWNERS,
+    tags={"layer": "normalized"},
+)
+def normalized_crawls(
+    context: dg.AssetExecutionContext,
+    config: NormalizeConfig,
+    raw_zone: RawZoneResource,
+    duckdb: DuckDBResource,
+) -> dg.MaterializeResult:
+    """The job records of each crawl date's raw files, each record's latest version that day
+    normalized once, and which records each crawl listed (per-date tables). Normalizing is the
+    slow step, so a run normalizes only the dates that changed since the last load (or the
+    dates its config names), all in one run: downstream assets then rebuild once. Loading a
+    date again replaces its rows."""
+    zone = raw_zone.zone()
+    present = zone.days()
     with duckdb.get_connection() as con:
         migrate(con)
-        replace_partition(
-            con,
-            day,
-            {
-                "crawl_files": files,
-                "record_versions": versions,
-                "version_postings": rows,
-                "crawl_records": crawls,
-            },
-        )
-    reasons = Counter(v["skip_reason"] for v in versions if v["skip_reason"])
+        if config.all_dates:
+            days = present
+        elif config.dates:
+            unknown = sorted(set(config.dates) - set(present))
+            if unknown:
+                raise dg.Failure(f"no raw files for crawl date(s) {', '.join(unknown)}")
+            days = sorted(set(config.dates))
+        else:
+            loaded = {r["raw_file"]: r["bytes"] for r in read_table(con, "crawl_files")}
+            days = days_to_load(zone_files(zone), loaded)
+        per_day = {}
+        for day in days:
+            per_day[day] = _normalize_day(day, zone, con, context.log)
+            context.log.info(f"normalized {day}: {per_day[day]['normalized_rows']} rows")
+        table = table_metadata(con, duckdb, "version_postings")
     return dg.MaterializeResult(
         metadata={
-            "raw_files": stats.files,
-            "raw_records": stats.records,
-            "bad_raw_lines": sum(stats.bad_lines.values()),
-            "versions": len(versions),
-            "normalized_rows": len(rows),
-            "skipped": dg.MetadataValue.json(dict(reasons)),
+            **table,
+            "crawl_dates": dg.MetadataValue.json(per_day),
+            "raw_records": sum(d["raw_records"] for d in per_day.values()),
+            "normalized_rows": sum(d["normalized_rows"] for d in per_day.values()),
+            "bad_raw_lines": sum(d["bad_raw_lines"] for d in per_day.values()),
         }
     )
 
@@ -100,6 +150,8 @@ def normalized_crawls(
     kinds={"python", "duckdb"},
     deps=[normalized_crawls],
     pool="duckdb_writer",
+    owners=OWNERS,
+    tags={"layer": "normalized"},
 )
 def normalized_postings(raw_zone: RawZoneResource, duckdb: DuckDBResource) -> dg.MaterializeResult:
     """Every job record of the raw zone (its latest version over every crawl date),
@@ -110,8 +162,10 @@ def normalized_postings(raw_zone: RawZoneResource, duckdb: DuckDBResource) -> dg
         dropped = keep_days(con, raw_zone.zone().days())
         rows, skipped = latest_rows(con)
         replace_tables(con, {"normalized_postings": rows, "skipped_records": skipped})
+        table = table_metadata(con, duckdb, "normalized_postings")
     return dg.MaterializeResult(
         metadata={
+            **table,
             "normalized_rows": len(rows),
             "skipped": dg.MetadataValue.json(dict(Counter(s["reason"] for s in skipped))),
             "salaries_out_of_bounds": sum(1 for r in rows if r["salary_rejected"]),
@@ -125,6 +179,8 @@ def normalized_postings(raw_zone: RawZoneResource, duckdb: DuckDBResource) -> dg
     kinds={"python", "duckdb"},
     deps=[normalized_postings],
     pool="duckdb_writer",
+    owners=OWNERS,
+    tags={"layer": "warehouse"},
 )
 def postings(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
     """One row per real-world job (`postings`) and its source records (`posting_sources`)."""
@@ -134,10 +190,12 @@ def postings(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.Ma
         jobs, links = dedupe(rows)
         apply_lifecycle(jobs, links, rows, read_table(con, "crawl_records"))
         replace_tables(con, {"postings": jobs, "posting_sources": links})
+        table = table_metadata(con, duckdb, "postings")
     with_salary = sum(1 for j in jobs if j["salary_min"] is not None)
     methods = Counter(x["match_method"] for x in links)
     return dg.MaterializeResult(
         metadata={
+            **table,
             "postings": len(jobs),
             "source_records": len({(x["source"], x["source_id"]) for x in links}),
             "ml_postings": sum(1 for j in jobs if j["is_ml"]),
