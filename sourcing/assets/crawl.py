@@ -43,7 +43,10 @@ def crawl_asset(source: Source) -> dg.AssetsDefinition:
         retry_policy=CRAWL_RETRY,
         freshness_policy=CRAWL_FRESHNESS,
         owners=OWNERS,
-        tags={"layer": "raw", "source_kind": source.kind},
+        tags={
+            "layer": "raw",
+            "source_kind": "-".join(source.spec.kinds),
+        },  # tag values allow no "+"
         check_specs=[volume_spec(source.name, raw_asset_key(source.name))],
         description=f"Crawl `{source.name}`: {source.yields}. Appends one file to the raw zone.",
     )
