@@ -256,3 +256,83 @@ def test_wwr_missing_or_odd_fields(fields, attr, expected):
 
 def test_wwr_an_item_with_no_title_is_skipped_as_empty():
     assert extract_weworkremotely(wwr_record(title=None), {}).skip_reason == "empty"
+
+
+# --- the place a board job's text states, and board titles ---------------------------------
+
+from pipelines.extract.boards import board_location, stated_places  # noqa: E402
+
+STATED = [
+    ("All roles can be done remotely (within the US) wherever listed.", ["US"], []),
+    ("We are unable to consider applicants who live outside of the US.", ["US"], []),
+    ("Location: Mexico\nStatus: Full-time", ["MX"], []),
+    ("This role is open to candidates inside Poland.", ["PL"], []),
+    ("This is a remote position located in the United States, and will report to Sam.", ["US"], []),
+    ("This is a Canada-based, remote contract role.", ["CA"], []),
+    ("You must live within commuting distance of our Osaka hub.", ["JP"], []),
+    # the company's home, offices and perks are not the job's place
+    ("Acme is a company located in Denmark with offices in Oslo.", [], []),
+    ("Our offices in Berlin are great.", [], []),
+    ("Benefits for employees in the US include dental.", [], []),
+]
+
+
+@pytest.mark.parametrize(("text", "countries", "regions"), STATED)
+def test_stated_places(text, countries, regions):
+    found, found_regions, _ = stated_places(text)
+    assert (found, found_regions) == (countries, regions)
+
+
+def test_stated_places_region_and_country():
+    countries, regions, _ = stated_places("- Based in the EU or UK\n- Years of GTM work")
+    assert countries == ["GB"] and regions
+
+
+@pytest.mark.parametrize(
+    ("location", "text", "expected"),
+    [
+        # the field names no place: the statement fills it
+        (None, "Location: Mexico", "Mexico"),
+        (
+            "Anywhere in the World",
+            "Open to candidates inside Poland.",
+            "Anywhere in the World (Poland)",
+        ),
+        # an office city is narrower than the job's EU/UK or North America scope
+        ("London", "- Based in the EU or UK", "Western Europe / Eastern Europe / United Kingdom"),
+        # the board's region narrowed to a country the text names inside it
+        ("Europe Only", "This role is open to candidates inside Poland.", "Poland"),
+        (
+            "Americas Only",
+            "This role can be filled in our Austin headquarters or remotely in the U.S.",
+            "United States",
+        ),
+        # a city inside the region does not narrow it; a place outside it is not the scope
+        ("EMEA Only", "We hire candidates in Stockholm, Sweden.", "EMEA Only"),
+        ("Europe Only", "Location: Mexico", "Europe Only"),
+        # no statement, or one that agrees with the field
+        ("Berlin", "Join our team.", "Berlin"),
+        ("Toronto", "Location: Canada", "Toronto"),
+    ],
+)
+def test_board_location(location, text, expected):
+    assert board_location(location, text) == expected
+
+
+def test_remoteok_title_and_place_from_text():
+    job = remoteok_job(
+        "9001",
+        "Acme 12345 Senior Data Engineer Brazil",
+        location="Remote",
+        description="<p>This is a remote role based in Brazil.</p>",
+    )
+    posting = one(extract_remoteok(job, {}))
+    assert posting.title == "Senior Data Engineer"
+    assert posting.location_text == "Remote (Brazil)"
+
+
+def test_remotive_and_wwr_titles_cleaned():
+    job = remotive_job(7, "Senior Python Developer - Full Remote")
+    assert one(extract_remotive(job, {})).title == "Senior Python Developer"
+    record = {"title": "Acme: Motion Designer (Central European Time Zone)", "description": ""}
+    assert one(extract_weworkremotely(record, {})).title == "Motion Designer"

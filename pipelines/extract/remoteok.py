@@ -14,7 +14,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from pipelines.extract.boards import clean, iso_time, tag_list
+from pipelines.extract.boards import board_location, clean, iso_time, tag_list
 from pipelines.model import ExtractedPosting, Extraction, Salary
 from pipelines.text import extract_links, html_to_text, repair_mojibake
 from pipelines.titles import clean_title
@@ -78,14 +78,15 @@ def extract_remoteok(record: dict[str, Any], context: dict[str, Any]) -> Extract
     # mojibake of a no-break space ("Â\xa0") in half, past repair.
     html = repair_mojibake(record.get("description") or "")
     company = _fixed(record.get("company"))
+    description = _SPAM_CHECK.sub("", html_to_text(html))
     return Extraction(
         [
             ExtractedPosting(
                 title=clean_title(title, company),
                 company=company,
-                description=_SPAM_CHECK.sub("", html_to_text(html)),
+                description=description,
                 tags=tag_list(record.get("tags")),
-                location_text=_fixed(record.get("location")),
+                location_text=board_location(_fixed(record.get("location")), description),
                 structured_salary=remoteok_salary(
                     record.get("salary_min"), record.get("salary_max")
                 ),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.extract.boards import clean, iso_time, tag_list
+from pipelines.extract.boards import board_location, clean, iso_time, tag_list
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.text import extract_links, html_to_text
 from pipelines.titles import clean_title
@@ -22,14 +22,17 @@ def extract_remotive(record: dict[str, Any], context: dict[str, Any]) -> Extract
         return Extraction(skip_reason="empty")
     html = record.get("description") or ""
     company = clean(record.get("company_name"))
+    description = html_to_text(html)
     return Extraction(
         [
             ExtractedPosting(
                 title=clean_title(title, company),
                 company=company,
-                description=html_to_text(html),
+                description=description,
                 tags=tag_list(record.get("tags")),
-                location_text=clean(record.get("candidate_required_location")),
+                location_text=board_location(
+                    clean(record.get("candidate_required_location")), description
+                ),
                 salary_text=clean(record.get("salary")),
                 structured_remote="remote",
                 posted_at=iso_time(record.get("publication_date")),

@@ -14,7 +14,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
-from pipelines.extract.boards import clean, rfc822_time
+from pipelines.extract.boards import board_location, clean, rfc822_time
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.text import extract_links, html_to_text
 from pipelines.titles import clean_title
@@ -66,7 +66,7 @@ def extract_weworkremotely(record: dict[str, Any], context: dict[str, Any]) -> E
                 title=clean_title(title, company),
                 company=company,
                 description=text,
-                location_text=clean(record.get("region")),
+                location_text=board_location(clean(record.get("region")), text),
                 structured_remote="remote",
                 posted_at=rfc822_time(record.get("pubDate")),
                 valid_through=rfc822_time(record.get("expires_at")),
