@@ -336,3 +336,49 @@ def test_remotive_and_wwr_titles_cleaned():
     assert one(extract_remotive(job, {})).title == "Senior Python Developer"
     record = {"title": "Acme: Motion Designer (Central European Time Zone)", "description": ""}
     assert one(extract_weworkremotely(record, {})).title == "Motion Designer"
+
+
+# --- RemoteOK's USD-a-year fields against the pay the text states ---------------------------
+
+from pipelines.extract.boards import pay_words  # noqa: E402
+from pipelines.extract.remoteok import stated_pay  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "text", "expected"),
+    [
+        # the fields hold the text's PLN figures, or its monthly euros over a year
+        (
+            350700,
+            474400,
+            "Salary Range: PLN 350,700 - 474,400 + Benefits",
+            (350700, 474400, "PLN", "year"),
+        ),
+        (
+            30000,
+            50000,
+            "What we offer\n- €2,500–3,500/month (contractor)",
+            (2500, 3500, "EUR", "month"),
+        ),
+        # text pay that does not agree with the fields leaves them be
+        (
+            120000,
+            150000,
+            "Bonus of €5,000/month in the first year",
+            (120000, 150000, "USD", "year"),
+        ),
+        (120000, 150000, "No pay stated here.", (120000, 150000, "USD", "year")),
+    ],
+)
+def test_remoteok_text_pay_wins_when_figures_agree(low, high, text, expected):
+    pay = stated_pay(remoteok_salary(low, high), text)
+    assert (pay.min, pay.max, pay.currency, pay.period) == expected
+
+
+def test_pay_in_board_titles():
+    assert pay_words("Senior Product Designer ($90-$150/hr)") == "$90-$150/hr"
+    assert pay_words("Chief of Staff (up to $150k per year)") == "up to $150k per year"
+    assert pay_words("Account Executive 3 - West") is None
+    record = {"title": "Acme: Senior Product Designer ($90-$150/hr)", "description": ""}
+    posting = one(extract_weworkremotely(record, {}))
+    assert (posting.title, posting.salary_text) == ("Senior Product Designer", "$90-$150/hr")

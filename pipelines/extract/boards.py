@@ -9,6 +9,8 @@ from email.utils import parsedate_to_datetime
 import pycountry
 
 from pipelines.location import find_places, parse_location, region_of
+from pipelines.salary import parse_salary
+from pipelines.titles import title_pay
 
 
 def tag_list(tags: object) -> list[str]:
@@ -128,3 +130,10 @@ def _country_name(code: str) -> str:
     if country is None:
         return code
     return getattr(country, "common_name", None) or country.name
+
+
+def pay_words(title: str) -> str | None:
+    """The pay a board's title states ("Designer ($110-$190/hr)"), when it reads as a
+    salary: the posting's salary words."""
+    words = title_pay(title)
+    return words if words and parse_salary(words) else None

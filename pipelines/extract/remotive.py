@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.extract.boards import board_location, clean, iso_time, tag_list
+from pipelines.extract.boards import board_location, clean, iso_time, pay_words, tag_list
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.text import extract_links, html_to_text
 from pipelines.titles import clean_title
@@ -33,7 +33,7 @@ def extract_remotive(record: dict[str, Any], context: dict[str, Any]) -> Extract
                 location_text=board_location(
                     clean(record.get("candidate_required_location")), description
                 ),
-                salary_text=clean(record.get("salary")),
+                salary_text=clean(record.get("salary")) or pay_words(title),
                 structured_remote="remote",
                 posted_at=iso_time(record.get("publication_date")),
                 url=clean(record.get("url")),

@@ -14,7 +14,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
-from pipelines.extract.boards import board_location, clean, rfc822_time
+from pipelines.extract.boards import board_location, clean, pay_words, rfc822_time
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.text import extract_links, html_to_text
 from pipelines.titles import clean_title
@@ -67,6 +67,7 @@ def extract_weworkremotely(record: dict[str, Any], context: dict[str, Any]) -> E
                 company=company,
                 description=text,
                 location_text=board_location(clean(record.get("region")), text),
+                salary_text=pay_words(title),
                 structured_remote="remote",
                 posted_at=rfc822_time(record.get("pubDate")),
                 valid_through=rfc822_time(record.get("expires_at")),
