@@ -37,7 +37,7 @@ _NOT_POLICY_AFTER = (
     r"(?:work\s+)?(?:allowances?|stipends?|budgets?|reimbursements?|equipment|set[\s-]?up)"
 )
 _REMOTE_RE = re.compile(
-    r"\b(?:remote(?:ly)?|telecommut\w*|telework\w*|work(?:ing)?\s+from\s+home|wfh|"
+    r"\b(?:remote(?:ly)?|telecommut\w*|telework\w*|work(?:ing)?[\s-]+from[\s-]+home|wfh|"
     r"work\s+from\s+anywhere|distributed[\s-]first|"
     # Spanish, Portuguese, French, Polish
     r"remot[oa]|teletrabajo|télétravail|teletravail|zdalni[ea]|zdaln[aey]|praca\s+zdalna)\b"

@@ -260,7 +260,7 @@ def test_wwr_an_item_with_no_title_is_skipped_as_empty():
 
 # --- the place a board job's text states, and board titles ---------------------------------
 
-from pipelines.extract.boards import board_location, stated_places  # noqa: E402
+from pipelines.extract.boards import board_location, board_remote, stated_places  # noqa: E402
 
 STATED = [
     ("All roles can be done remotely (within the US) wherever listed.", ["US"], []),
@@ -382,3 +382,22 @@ def test_pay_in_board_titles():
     record = {"title": "Acme: Senior Product Designer ($90-$150/hr)", "description": ""}
     posting = one(extract_weworkremotely(record, {}))
     assert (posting.title, posting.salary_text) == ("Senior Product Designer", "$90-$150/hr")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Job Title: Technician\nWork Location: Onsite (Plant 2 or Plant 5)\nReports To: Lead",
+            "onsite",
+        ),
+        ("Great benefits.\n#LI-Hybrid\nApply now", "hybrid"),
+        ("Workplace type: Hybrid (3 days in office)", "hybrid"),
+        # the board's rule stands when the text states no arrangement, or a remote one
+        ("We hire people (remote or on-site) in these states only.", "remote"),
+        ("Work Location: Remote (US)", "remote"),
+        ("", "remote"),
+    ],
+)
+def test_board_remote(text, expected):
+    assert board_remote(text) == expected

@@ -157,6 +157,7 @@ POLICY_CASES = [
     ("A few roles allow remote work on an exceptional basis.", "unknown", ()),
     ("Based in Paris. Remote work within Europe may be considered.", "unknown", ()),
     ("The role is based in Spain, with a work from home arrangement.", "remote", ()),
+    ("Based in Italy, with a work-from-home arrangement.", "remote", ()),
 ]
 
 

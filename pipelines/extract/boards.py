@@ -9,6 +9,7 @@ from email.utils import parsedate_to_datetime
 import pycountry
 
 from pipelines.location import find_places, parse_location, region_of
+from pipelines.remote import parse_remote
 from pipelines.salary import parse_salary
 from pipelines.titles import title_pay
 
@@ -137,3 +138,23 @@ def pay_words(title: str) -> str | None:
     salary: the posting's salary words."""
     words = title_pay(title)
     return words if words and parse_salary(words) else None
+
+
+# The job's own arrangement in a labelled line or a LinkedIn tag: "Work Location: Onsite
+# (Plant 2)", "Workplace type: Hybrid", "#LI-Hybrid".
+_ARRANGEMENT_RE = re.compile(
+    r"^[ \t\-•*]*(?:work(?:place)?\s*(?:location|type|model|arrangement|setting|style|mode)|"
+    r"location\s*type|workplace|work\s+environment)\s*:\s*(?P<value>[^\n]{1,60})|"
+    r"#LI-(?P<tag>Hybrid|On-?site|Remote)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def board_remote(description: str | None) -> str:
+    """A remote board's policy for a job: remote, unless the job's text states in a
+    labelled line or tag that it is hybrid or onsite."""
+    for m in _ARRANGEMENT_RE.finditer(description or ""):
+        policy = parse_remote(m.group("value") or m.group("tag")).remote
+        if policy in ("hybrid", "onsite"):
+            return policy
+    return "remote"

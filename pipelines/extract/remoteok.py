@@ -17,7 +17,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from pipelines.extract.boards import board_location, clean, iso_time, tag_list
+from pipelines.extract.boards import board_location, board_remote, clean, iso_time, tag_list
 from pipelines.model import ExtractedPosting, Extraction, Salary
 from pipelines.salary import find_salaries
 from pipelines.text import extract_links, html_to_text, repair_mojibake
@@ -96,7 +96,7 @@ def _fixed(value: Any) -> str | None:
 
 
 def extract_remoteok(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
-    """One posting per RemoteOK job; every RemoteOK job is remote by the board's rule."""
+    """One posting per RemoteOK job; remote by the board's rule unless the text says otherwise."""
     title = _fixed(record.get("position"))
     if not title:
         return Extraction(skip_reason="empty")
@@ -117,7 +117,7 @@ def extract_remoteok(record: dict[str, Any], context: dict[str, Any]) -> Extract
                     remoteok_salary(record.get("salary_min"), record.get("salary_max")),
                     description,
                 ),
-                structured_remote="remote",
+                structured_remote=board_remote(description),
                 posted_at=_posted(record),
                 url=clean(record.get("url")),
                 apply_url=clean(record.get("apply_url")),

@@ -9,14 +9,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.extract.boards import board_location, clean, iso_time, pay_words, tag_list
+from pipelines.extract.boards import (
+    board_location,
+    board_remote,
+    clean,
+    iso_time,
+    pay_words,
+    tag_list,
+)
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.text import extract_links, html_to_text
 from pipelines.titles import clean_title
 
 
 def extract_remotive(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
-    """One posting per Remotive job; every Remotive job is remote by the board's rule."""
+    """One posting per Remotive job; remote by the board's rule unless the text says otherwise."""
     title = clean(record.get("title"))
     if not title:
         return Extraction(skip_reason="empty")
@@ -34,7 +41,7 @@ def extract_remotive(record: dict[str, Any], context: dict[str, Any]) -> Extract
                     clean(record.get("candidate_required_location")), description
                 ),
                 salary_text=clean(record.get("salary")) or pay_words(title),
-                structured_remote="remote",
+                structured_remote=board_remote(description),
                 posted_at=iso_time(record.get("publication_date")),
                 url=clean(record.get("url")),
                 urls=extract_links(html),
