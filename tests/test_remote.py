@@ -147,6 +147,8 @@ POLICY_CASES = [
     ("Onsite (2 days/week)", "hybrid", ()),
     ("NYC | Onsite (3 days a week) | Full-time", "hybrid", ()),
     ("Hybrid Office/Remote", "hybrid", ()),
+    ("London, in the office 4 days a week", "hybrid", ()),
+    ("In office four days a week, Austin", "hybrid", ()),
     # company-wide words about other roles say nothing of this one
     (
         "Most of us enjoy a hybrid work model. Some roles may be an exception: if the job "
