@@ -148,6 +148,7 @@ POLICY_CASES = [
     ("NYC | Onsite (3 days a week) | Full-time", "hybrid", ()),
     ("Hybrid Office/Remote", "hybrid", ()),
     ("London, in the office 4 days a week", "hybrid", ()),
+    ("NYC (4x / wk in office)", "hybrid", ()),
     ("In office four days a week, Austin", "hybrid", ()),
     # company-wide words about other roles say nothing of this one
     (
