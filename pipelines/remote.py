@@ -37,7 +37,7 @@ _NOT_POLICY_AFTER = (
     r"(?:work\s+)?(?:allowances?|stipends?|budgets?|reimbursements?|equipment|set[\s-]?up)"
 )
 _REMOTE_RE = re.compile(
-    r"\b(?:remote(?:ly)?|telecommut\w*|telework\w*|work(?:ing)?\s+from\s+home|wfh|"
+    r"\b(?:remote(?:ly)?|telecommut\w*|telework\w*|work(?:ing)?[\s-]+from[\s-]+home|wfh|"
     r"work\s+from\s+anywhere|distributed[\s-]first|"
     # Spanish, Portuguese, French, Polish
     r"remot[oa]|teletrabajo|télétravail|teletravail|zdalni[ea]|zdaln[aey]|praca\s+zdalna)\b"
@@ -62,7 +62,7 @@ _PART_REMOTE_RE = re.compile(
     # "Hybrid Office/Remote": a mix of the two, not a choice between them
     r"\bhybrid\s*[(\[]?\s*(?:office|on[\s-]?site)\s*(?:/|&|\+|and)\s*remote\b|"
     r"\bremote\s+\d\s*(?:-\s*\d\s*)?(?:days?|x)\b|"
-    r"\b\d\s*(?:-\s*\d\s*)?(?:days?|x)\s*(?:a|per|/|each)?\s*(?:week\s*)?(?:of\s+)?remote\b|"
+    r"\b\d\s*(?:-\s*\d\s*)?(?:days?|x)\s*(?:a|per|/|each)?\s*(?:week|wk)?\s*(?:of\s+)?remote\b|"
     r"\bremote\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays)\b|"
     # "2 jours de télétravail par semaine", "2 días de teletrabajo", "2 dni pracy zdalnej"
     r"\b\d\s*(?:-\s*\d\s*)?(?:jours?|d[ií]as?|dni|tage?)\s+(?:de\s+|pracy\s+)?(?:télétravail|"
@@ -74,10 +74,11 @@ _HYBRID_RE = re.compile(
     r"retrieval|vehicles?|apps?|applications?|quantum|algorithms?|recommend\w*|ml|ai|"
     r"learning|rag|networks?|solutions?|infrastructure|environments?|deployments?|"
     r"techniques?|simulations?|modell?ing|workloads?|storage|data|engines?)\b)|"
-    r"\b\d\s*(?:-\s*\d\s*)?(?:days?|x)\s*(?:a|per|/|each)?\s*(?:week\s*)?"
+    r"\b\d\s*(?:-\s*\d\s*)?(?:days?|x)\s*(?:a|per|/|each)?\s*(?:week|wk)?\s*"
     r"(?:in|at|from|in\s+the|at\s+the|on|on[\s-]?site)[\s-]*(?:the\s+)?(?:office|hq|studio|"
     r"lab|site|person)\b|"
-    r"\b(?:in[\s-]office|on[\s-]?site|in[\s-]person)[\s(]+\d\s*(?:-\s*\d\s*)?(?:days?|x)\b|"
+    r"\b(?:in[\s-]office|on[\s-]?site|in[\s-]person|in\s+(?:the|our)\s+office)[\s(]+"
+    r"(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?(?:days?|x)\b|"
     r"\bflexible\s+(?:office|hybrid)\b|"
     r"\b(?:h[ií]brid[oa]|hybride|hybrydow\w*|hybrydo\w*)\b|"
     r"\b(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?(?:office|in[\s-]office|on[\s-]?site)\s+days?\b|"

@@ -144,3 +144,16 @@ def clean_title(title: str, company: str | None = None) -> str:
     if len(lead) == 2 and len(lead[1].split()) >= 2 and lead[0] in _LEAD_COUNTRIES:
         text = lead[1]  # "UK Support Specialist"
     return text.strip(_EDGE_PUNCT) or original
+
+
+_SEGMENT_RE = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|\s[-–—|]\s+([^-–—|()]+)")
+
+
+def title_pay(title: str) -> str | None:
+    """The pay a title states in a tag of its own ("($110-$190/hr)", "- $120k"), which
+    `clean_title` cuts: the words to read the salary from; None when there are none."""
+    for m in _SEGMENT_RE.finditer(title):
+        segment = next(g for g in m.groups() if g is not None).strip()
+        if re.search(r"\d", segment) and _PAY_RE.search(segment):
+            return segment
+    return None

@@ -256,3 +256,148 @@ def test_wwr_missing_or_odd_fields(fields, attr, expected):
 
 def test_wwr_an_item_with_no_title_is_skipped_as_empty():
     assert extract_weworkremotely(wwr_record(title=None), {}).skip_reason == "empty"
+
+
+# --- the place a board job's text states, and board titles ---------------------------------
+
+from pipelines.extract.boards import board_location, board_remote, stated_places  # noqa: E402
+
+STATED = [
+    ("All roles can be done remotely (within the US) wherever listed.", ["US"], []),
+    ("We are unable to consider applicants who live outside of the US.", ["US"], []),
+    ("Location: Mexico\nStatus: Full-time", ["MX"], []),
+    ("This role is open to candidates inside Poland.", ["PL"], []),
+    ("This is a remote position located in the United States, and will report to Sam.", ["US"], []),
+    ("This is a Canada-based, remote contract role.", ["CA"], []),
+    ("You must live within commuting distance of our Osaka hub.", ["JP"], []),
+    # the company's home, offices and perks are not the job's place
+    ("Acme is a company located in Denmark with offices in Oslo.", [], []),
+    ("Our offices in Berlin are great.", [], []),
+    ("Benefits for employees in the US include dental.", [], []),
+]
+
+
+@pytest.mark.parametrize(("text", "countries", "regions"), STATED)
+def test_stated_places(text, countries, regions):
+    found, found_regions, _ = stated_places(text)
+    assert (found, found_regions) == (countries, regions)
+
+
+def test_stated_places_region_and_country():
+    countries, regions, _ = stated_places("- Based in the EU or UK\n- Years of GTM work")
+    assert countries == ["GB"] and regions
+
+
+@pytest.mark.parametrize(
+    ("location", "text", "expected"),
+    [
+        # the field names no place: the statement fills it
+        (None, "Location: Mexico", "Mexico"),
+        (
+            "Anywhere in the World",
+            "Open to candidates inside Poland.",
+            "Anywhere in the World (Poland)",
+        ),
+        # an office city is narrower than the job's EU/UK or North America scope
+        ("London", "- Based in the EU or UK", "Western Europe / Eastern Europe / United Kingdom"),
+        # the board's region narrowed to a country the text names inside it
+        ("Europe Only", "This role is open to candidates inside Poland.", "Poland"),
+        (
+            "Americas Only",
+            "This role can be filled in our Austin headquarters or remotely in the U.S.",
+            "United States",
+        ),
+        # a city inside the region does not narrow it; a place outside it is not the scope
+        ("EMEA Only", "We hire candidates in Stockholm, Sweden.", "EMEA Only"),
+        ("Europe Only", "Location: Mexico", "Europe Only"),
+        # no statement, or one that agrees with the field
+        ("Berlin", "Join our team.", "Berlin"),
+        ("Toronto", "Location: Canada", "Toronto"),
+    ],
+)
+def test_board_location(location, text, expected):
+    assert board_location(location, text) == expected
+
+
+def test_remoteok_title_and_place_from_text():
+    job = remoteok_job(
+        "9001",
+        "Acme 12345 Senior Data Engineer Brazil",
+        location="Remote",
+        description="<p>This is a remote role based in Brazil.</p>",
+    )
+    posting = one(extract_remoteok(job, {}))
+    assert posting.title == "Senior Data Engineer"
+    assert posting.location_text == "Remote (Brazil)"
+
+
+def test_remotive_and_wwr_titles_cleaned():
+    job = remotive_job(7, "Senior Python Developer - Full Remote")
+    assert one(extract_remotive(job, {})).title == "Senior Python Developer"
+    record = {"title": "Acme: Motion Designer (Central European Time Zone)", "description": ""}
+    assert one(extract_weworkremotely(record, {})).title == "Motion Designer"
+
+
+# --- RemoteOK's USD-a-year fields against the pay the text states ---------------------------
+
+from pipelines.extract.boards import pay_words  # noqa: E402
+from pipelines.extract.remoteok import stated_pay  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "text", "expected"),
+    [
+        # the fields hold the text's PLN figures, or its monthly euros over a year
+        (
+            350700,
+            474400,
+            "Salary Range: PLN 350,700 - 474,400 + Benefits",
+            (350700, 474400, "PLN", "year"),
+        ),
+        (
+            30000,
+            50000,
+            "What we offer\n- €2,500–3,500/month (contractor)",
+            (2500, 3500, "EUR", "month"),
+        ),
+        # text pay that does not agree with the fields leaves them be
+        (
+            120000,
+            150000,
+            "Bonus of €5,000/month in the first year",
+            (120000, 150000, "USD", "year"),
+        ),
+        (120000, 150000, "No pay stated here.", (120000, 150000, "USD", "year")),
+    ],
+)
+def test_remoteok_text_pay_wins_when_figures_agree(low, high, text, expected):
+    pay = stated_pay(remoteok_salary(low, high), text)
+    assert (pay.min, pay.max, pay.currency, pay.period) == expected
+
+
+def test_pay_in_board_titles():
+    assert pay_words("Senior Product Designer ($90-$150/hr)") == "$90-$150/hr"
+    assert pay_words("Chief of Staff (up to $150k per year)") == "up to $150k per year"
+    assert pay_words("Account Executive 3 - West") is None
+    record = {"title": "Acme: Senior Product Designer ($90-$150/hr)", "description": ""}
+    posting = one(extract_weworkremotely(record, {}))
+    assert (posting.title, posting.salary_text) == ("Senior Product Designer", "$90-$150/hr")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Job Title: Technician\nWork Location: Onsite (Plant 2 or Plant 5)\nReports To: Lead",
+            "onsite",
+        ),
+        ("Great benefits.\n#LI-Hybrid\nApply now", "hybrid"),
+        ("Workplace type: Hybrid (3 days in office)", "hybrid"),
+        # the board's rule stands when the text states no arrangement, or a remote one
+        ("We hire people (remote or on-site) in these states only.", "remote"),
+        ("Work Location: Remote (US)", "remote"),
+        ("", "remote"),
+    ],
+)
+def test_board_remote(text, expected):
+    assert board_remote(text) == expected

@@ -147,6 +147,9 @@ POLICY_CASES = [
     ("Onsite (2 days/week)", "hybrid", ()),
     ("NYC | Onsite (3 days a week) | Full-time", "hybrid", ()),
     ("Hybrid Office/Remote", "hybrid", ()),
+    ("London, in the office 4 days a week", "hybrid", ()),
+    ("NYC (4x / wk in office)", "hybrid", ()),
+    ("In office four days a week, Austin", "hybrid", ()),
     # company-wide words about other roles say nothing of this one
     (
         "Most of us enjoy a hybrid work model. Some roles may be an exception: if the job "
@@ -157,6 +160,7 @@ POLICY_CASES = [
     ("A few roles allow remote work on an exceptional basis.", "unknown", ()),
     ("Based in Paris. Remote work within Europe may be considered.", "unknown", ()),
     ("The role is based in Spain, with a work from home arrangement.", "remote", ()),
+    ("Based in Italy, with a work-from-home arrangement.", "remote", ()),
 ]
 
 

@@ -3,11 +3,18 @@ Himalayas, Jobicy...) share."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
+import pycountry
+
 from pipelines.extract.ats import structured_salary
+from pipelines.location import find_places, parse_location, region_of
 from pipelines.model import Salary
+from pipelines.remote import parse_remote
+from pipelines.salary import parse_salary
+from pipelines.titles import title_pay
 
 
 def tag_list(tags: object) -> list[str]:
@@ -82,3 +89,115 @@ def board_salary(low: object, high: object, currency: object, period: object) ->
     if period not in (None, "") and known is None:
         return None
     return structured_salary(low, high, currency, known or "year")
+
+
+# Where a board's description says the job may be done: "Location: Mexico", "remotely
+# (within the US)", "candidates inside Poland", "based in the EU or UK", "live within commuting
+# distance of our Tokyo hub", "unable to consider applicants who live outside of the US".
+_STATEMENT_RE = re.compile(
+    r"^[ \t\-•*]*(?:job\s+|work\s+)?location\s*:\s*(?P<line>[^\n]{1,80})|"
+    r"\b(?:remote(?:ly)?|position|role|job|opportunity|located|based|resid\w*|liv(?:e|es|ing)|"
+    r"candidates?|applicants?|talent|hire|hiring|open\s+to\s+\w+)[\s(]+"
+    r"(?:(?:who|that|must|need\s+to|are|is|be|currently|only|fully|remote(?:ly)?|located|based|"
+    r"work(?:ing)?|anywhere)[\s(]+){0,3}"
+    r"(?:in|within|inside|from|outside(?:\s+of)?)[\s(]+(?P<clause>(?:[^.;:!?\n]|\.(?=[A-Za-z])){1,80})|"
+    r"\b(?P<based>[A-Z][\w.]*)-based,?\s+(?:\w+,?\s+){0,2}(?:role|position|job|opportunity)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A clause stops at words that start something else ("…in the US, and will report to …").
+_CLAUSE_END_RE = re.compile(
+    r"\b(?:and\s+(?:will|report|work|must|are|is)|who|which|with|to\s+(?!\w+\s+time)|"
+    r"for|during|where|as|at\s+(?!least)|that|but)\b|[()\[\]|/·]\s*(?![A-Z]{2}\b)",
+    re.IGNORECASE,
+)
+# Words before a statement in its sentence that make it the company's ("Acme is a company
+# based in Denmark", "our studio, located in Austin", "offices in Lyon"), not the job's,
+# unless the sentence is about the job ("this role can be filled in our headquarters or…").
+_COMPANY_RE = re.compile(
+    r"\b(?:compan(?:y|ies)|headquarter\w*|hq|offices?|founded|studio|startup|firm|agency)\b",
+    re.IGNORECASE,
+)
+_JOB_RE = re.compile(r"\b(?:this|the)\s+(?:role|position|job)\b", re.IGNORECASE)
+_SENTENCE_START_RE = re.compile(r"[.!?\n]")
+_PLACE_TEXT_LIMIT = 20_000  # statements are near the top or in the closing notes
+
+
+def stated_places(description: str | None) -> tuple[list[str], list[str], list[str]]:
+    """(countries, regions, named) the location statements of a board's description name
+    (see `_STATEMENT_RE`), in order: a city counts as its country, `named` are the countries
+    named as such (not through a city); regions are those named."""
+    countries: list[str] = []
+    regions: list[str] = []
+    named: list[str] = []
+    if not description:
+        return countries, regions, named
+    text = description[:_PLACE_TEXT_LIMIT] + "\n" + description[-_PLACE_TEXT_LIMIT:]
+    for m in _STATEMENT_RE.finditer(text):
+        before = text[max(0, m.start() - 120) : m.start()]
+        sentence = _SENTENCE_START_RE.split(before)[-1]
+        if m.group("clause") and _COMPANY_RE.search(sentence) and not _JOB_RE.search(sentence):
+            continue
+        clause = m.group("line") or m.group("clause") or m.group("based")
+        if m.group("clause"):
+            cut = _CLAUSE_END_RE.search(clause)
+            clause = clause[: cut.start()] if cut else clause
+        for place in find_places(clause):
+            countries += place.countries
+            regions += place.regions
+            named += place.countries if place.city is None else ()
+    return [list(dict.fromkeys(found)) for found in (countries, regions, named)]
+
+
+def board_location(location: str | None, description: str | None) -> str | None:
+    """The board's location field, or the places its description states when the field
+    names no place ("Remote", "Anywhere in the World", empty) or a narrower place than the
+    statements do (an office city for a job open across the EU and UK or North America)."""
+    countries, regions, named = stated_places(description)
+    if not countries and not regions:
+        return location
+    said = " / ".join([*regions, *(_country_name(c) for c in countries)])
+    board_regions = {r for p in find_places(location or "") for r in p.regions}
+    if board_regions:
+        # The board's region ("Europe Only") is the scope, unless the text names countries
+        # inside it ("open to candidates inside Poland").
+        inside = named and not regions and all(region_of(c) in board_regions for c in named)
+        return " / ".join(_country_name(c) for c in named) if inside else location
+    own = parse_location(location or "")
+    if not own.countries:
+        return f"{location} ({said})" if location else said
+    wider = bool(regions) or len(countries) > 1
+    return said if wider and not set(own.countries) - set(countries) else location
+
+
+def _country_name(code: str) -> str:
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+def pay_words(title: str) -> str | None:
+    """The pay a board's title states ("Designer ($110-$190/hr)"), when it reads as a
+    salary: the posting's salary words."""
+    words = title_pay(title)
+    return words if words and parse_salary(words) else None
+
+
+# The job's own arrangement in a labelled line or a LinkedIn tag: "Work Location: Onsite
+# (Plant 2)", "Workplace type: Hybrid", "#LI-Hybrid".
+_ARRANGEMENT_RE = re.compile(
+    r"^[ \t\-•*]*(?:work(?:place)?\s*(?:location|type|model|arrangement|setting|style|mode)|"
+    r"location\s*type|workplace|work\s+environment)\s*:\s*(?P<value>[^\n]{1,60})|"
+    r"#LI-(?P<tag>Hybrid|On-?site|Remote)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def board_remote(description: str | None) -> str:
+    """A remote board's policy for a job: remote, unless the job's text states in a
+    labelled line or tag that it is hybrid or onsite."""
+    for m in _ARRANGEMENT_RE.finditer(description or ""):
+        policy = parse_remote(m.group("value") or m.group("tag")).remote
+        if policy in ("hybrid", "onsite"):
+            return policy
+    return "remote"

@@ -6,6 +6,9 @@ locations are repaired like the description. `salary_min`/`salary_max` are USD i
 0 for "not stated". The field is meant to be annual, but a few posters type an hourly rate
 into it (30-30, 80-140): amounts up to 300 are taken as hourly, from 8,000 as annual, and
 the ambiguous band in between is dropped rather than stored as a salary it may not be.
+Posters also type other currencies and periods into those USD-a-year fields (PLN 350,700 as
+350700, €2,500/month as 30000): when the description states pay with its own currency or
+period and its figures agree with the fields', the description's pay is the salary.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from pipelines.extract.boards import clean, iso_time, tag_list
+from pipelines.extract.boards import board_location, board_remote, clean, iso_time, tag_list
 from pipelines.model import ExtractedPosting, Extraction, Salary
+from pipelines.salary import find_salaries
 from pipelines.text import extract_links, html_to_text, repair_mojibake
 from pipelines.titles import clean_title
 
@@ -57,6 +61,28 @@ def remoteok_salary(salary_min: Any, salary_max: Any) -> Salary | None:
     return Salary(min=low, max=high, currency="USD", period=period, text=text)
 
 
+# Periods in a year, to compare figures stated per month or week with the annual fields.
+_PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
+
+
+def _agrees(stated: Salary, fields: Salary) -> bool:
+    """Whether a figure of `stated`, as is or over a year, is one of the fields' figures."""
+    if stated.currency is None or stated.currency_uncertain:
+        return False
+    scale = _PER_YEAR[stated.period] // _PER_YEAR[fields.period] or 1
+    figures = [f for f in (stated.min, stated.max) if f]
+    targets = [f for f in (fields.min, fields.max) if f]
+    return any(abs(f * k - t) <= 0.01 * t for f in figures for k in {1, scale} for t in targets)
+
+
+def stated_pay(fields: Salary | None, description: str) -> Salary | None:
+    """The salary: the structured fields, or the description's pay that they mistype."""
+    if fields is None or not description:
+        return fields
+    found = find_salaries(description)
+    return next((s for s in found if _agrees(s, fields)), fields)
+
+
 def _posted(record: dict[str, Any]) -> datetime | None:
     posted = iso_time(record.get("date"))
     if posted is None and isinstance(record.get("epoch"), int | float):
@@ -70,7 +96,7 @@ def _fixed(value: Any) -> str | None:
 
 
 def extract_remoteok(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
-    """One posting per RemoteOK job; every RemoteOK job is remote by the board's rule."""
+    """One posting per RemoteOK job; remote by the board's rule unless the text says otherwise."""
     title = _fixed(record.get("position"))
     if not title:
         return Extraction(skip_reason="empty")
@@ -78,18 +104,20 @@ def extract_remoteok(record: dict[str, Any], context: dict[str, Any]) -> Extract
     # mojibake of a no-break space ("Â\xa0") in half, past repair.
     html = repair_mojibake(record.get("description") or "")
     company = _fixed(record.get("company"))
+    description = _SPAM_CHECK.sub("", html_to_text(html))
     return Extraction(
         [
             ExtractedPosting(
                 title=clean_title(title, company),
                 company=company,
-                description=_SPAM_CHECK.sub("", html_to_text(html)),
+                description=description,
                 tags=tag_list(record.get("tags")),
-                location_text=_fixed(record.get("location")),
-                structured_salary=remoteok_salary(
-                    record.get("salary_min"), record.get("salary_max")
+                location_text=board_location(_fixed(record.get("location")), description),
+                structured_salary=stated_pay(
+                    remoteok_salary(record.get("salary_min"), record.get("salary_max")),
+                    description,
                 ),
-                structured_remote="remote",
+                structured_remote=board_remote(description),
                 posted_at=_posted(record),
                 url=clean(record.get("url")),
                 apply_url=clean(record.get("apply_url")),

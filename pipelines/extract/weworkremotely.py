@@ -14,7 +14,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
-from pipelines.extract.boards import clean, rfc822_time
+from pipelines.extract.boards import board_location, board_remote, clean, pay_words, rfc822_time
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.text import extract_links, html_to_text
 from pipelines.titles import clean_title
@@ -52,7 +52,7 @@ def _body(html: str) -> tuple[str, str | None]:
 
 
 def extract_weworkremotely(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
-    """One posting per feed item; every We Work Remotely job is remote by the board's rule."""
+    """One posting per feed item; remote by the board's rule unless the text says otherwise."""
     raw_title = clean(record.get("title"))
     if not raw_title:
         return Extraction(skip_reason="empty")
@@ -66,8 +66,9 @@ def extract_weworkremotely(record: dict[str, Any], context: dict[str, Any]) -> E
                 title=clean_title(title, company),
                 company=company,
                 description=text,
-                location_text=clean(record.get("region")),
-                structured_remote="remote",
+                location_text=board_location(clean(record.get("region")), text),
+                salary_text=pay_words(title),
+                structured_remote=board_remote(text),
                 posted_at=rfc822_time(record.get("pubDate")),
                 valid_through=rfc822_time(record.get("expires_at")),
                 url=url,
