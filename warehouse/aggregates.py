@@ -12,6 +12,8 @@ snapshot would.
 
 from __future__ import annotations
 
+import time
+
 import duckdb
 
 SCHEMA = "aggregates"
@@ -31,15 +33,16 @@ MATERIALIZED: tuple[str, ...] = (
 )
 
 
-def refresh(con: duckdb.DuckDBPyConnection, definitions: dict[str, str]) -> list[str]:
+def refresh(con: duckdb.DuckDBPyConnection, definitions: dict[str, str]) -> dict[str, float]:
     """Store the rows of every MATERIALIZED view (defined in `definitions`, name → SELECT)
-    and point the view at them; return the names stored."""
+    and point the view at them; return the seconds each took to store."""
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
-    stored = []
+    took = {}
     for name in MATERIALIZED:
         if name not in definitions:
             continue
+        start = time.perf_counter()
         con.execute(f'CREATE OR REPLACE TABLE {SCHEMA}."{name}" AS {definitions[name]}')
         con.execute(f'CREATE OR REPLACE VIEW "{name}" AS SELECT * FROM {SCHEMA}."{name}"')
-        stored.append(name)
-    return stored
+        took[name] = time.perf_counter() - start
+    return took

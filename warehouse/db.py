@@ -75,9 +75,12 @@ def view_sql() -> dict[str, str]:
     }
 
 
-def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
+def create_views(
+    con: duckdb.DuckDBPyConnection, stored: dict[str, float] | None = None
+) -> list[str]:
     """(Re)create every view from its .sql file, then store the rows of the trend views
-    (`warehouse.aggregates`); return the views' names.
+    (`warehouse.aggregates`; the seconds each took go into `stored` when given); return the
+    views' names.
 
     A view may select from another view: one that names a view not created yet is tried
     again after the others, so the files need no naming order."""
@@ -97,7 +100,9 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
         if error is not None and len(waiting) == len(pending):
             raise error
         pending = waiting
-    refresh(con, definitions)
+    took = refresh(con, definitions)
+    if stored is not None:
+        stored.update(took)
     return names
 
 
