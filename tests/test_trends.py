@@ -12,6 +12,7 @@ from scipy.stats import binomtest
 
 from sourcing.cli import main
 from tests.test_views import one, posting, warehouse
+from warehouse.db import create_views
 from warehouse.load import replace_tables
 
 
@@ -99,6 +100,7 @@ def market(tmp_path):
             ],
         },
     )
+    create_views(con)  # as the trend_views asset does after every load
     return con
 
 

@@ -211,6 +211,7 @@ def test_company_hiring_counts_a_company_once_whatever_its_spelling(tmp_path):
             "company_postings": [{"posting_id": f"p{n}", "company_id": "c1"} for n in (1, 2, 3)],
         },
     )
+    create_views(con)  # the trend_views asset runs after the companies asset
     assert con.execute("SELECT company, new_ml_postings FROM company_hiring").fetchall() == [
         ("Lumenforge AI", 3)
     ]

@@ -17,6 +17,8 @@ from typing import Any
 
 import duckdb
 
+from warehouse.aggregates import refresh
+
 MIGRATION_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
 
@@ -73,13 +75,18 @@ def view_sql() -> dict[str, str]:
     }
 
 
-def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """(Re)create every view from its .sql file; return their names.
+def create_views(
+    con: duckdb.DuckDBPyConnection, stored: dict[str, float] | None = None
+) -> list[str]:
+    """(Re)create every view from its .sql file, then store the rows of the trend views
+    (`warehouse.aggregates`; the seconds each took go into `stored` when given); return the
+    views' names.
 
     A view may select from another view: one that names a view not created yet is tried
     again after the others, so the files need no naming order."""
     names: list[str] = []
-    pending = view_sql()
+    definitions = view_sql()
+    pending = dict(definitions)
     while pending:
         waiting: dict[str, str] = {}
         error: duckdb.CatalogException | None = None
@@ -93,6 +100,9 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
         if error is not None and len(waiting) == len(pending):
             raise error
         pending = waiting
+    took = refresh(con, definitions)
+    if stored is not None:
+        stored.update(took)
     return names
 
 

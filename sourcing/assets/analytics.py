@@ -16,14 +16,16 @@ from warehouse.db import create_views, migrate
 @dg.asset(
     group_name="analytics",
     kinds={"duckdb"},
-    deps=[postings, companies],
+    deps=[postings, companies, candidates],
     pool="duckdb_writer",
     owners=OWNERS,
     tags={"layer": "analytics"},
 )
 def trend_views(duckdb: DuckDBResource) -> dg.MaterializeResult:
     """`salary_trends`, `skill_trends`, `remote_trends` and the other views (`company_hiring`
-    names each company once, through `company_postings`)."""
+    names each company once, through `company_postings`). The trend views' rows are stored
+    here (`warehouse.aggregates`), so it runs after every table they read, candidates too
+    (`skill_supply_demand`)."""
     with duckdb.get_connection() as con:
         migrate(con)
         names = create_views(con)

@@ -25,30 +25,49 @@ WITH periods AS (
     FROM active_spans, (VALUES ('month'), ('week')) AS g(grain)
     WHERE closed IS NOT NULL
 ),
+-- A posting is counted once per cell with no COUNT(DISTINCT) over the cube: its role, region
+-- and is_ml are its own, so only spans, sources and countries can repeat it. The periods are
+-- made distinct per posting and source first, then counted at the four levels of source and
+-- country (each kept or rolled up), each a plain count over CUBE (role, region).
+by_source AS (
+    SELECT DISTINCT grain, period, kind, posting_id, source FROM periods
+),
+by_posting AS (
+    SELECT DISTINCT grain, period, kind, posting_id, NULL::VARCHAR AS source FROM by_source
+),
+attrs AS (
+    SELECT posting_id, role, coalesce(region, 'unknown') AS region, is_ml FROM postings
+),
 places AS (
     SELECT
         posting_id,
-        role,
-        coalesce(region, 'unknown') AS region,
-        is_ml,
         unnest(coalesce(
             nullif(list_distinct(list_filter(list_append(countries, country), lambda c: c IS NOT NULL)), []),
             ['unknown']
         )) AS country
     FROM postings
+),
+levels AS (
+    SELECT b.*, p.country FROM by_source AS b JOIN places AS p USING (posting_id)
+    UNION ALL
+    SELECT b.*, p.country FROM by_posting AS b JOIN places AS p USING (posting_id)
+    UNION ALL
+    SELECT *, NULL FROM by_source
+    UNION ALL
+    SELECT *, NULL FROM by_posting
 )
 SELECT
     grain,
     CASE grain WHEN 'month' THEN strftime(period, '%Y-%m') ELSE strftime(period, '%G-W%V') END
         AS period,
-    CASE WHEN grouping(source) = 1 THEN 'all' ELSE source END AS source,
+    coalesce(source, 'all') AS source,
     CASE WHEN grouping(role) = 1 THEN 'all' ELSE role END AS role,
     CASE WHEN grouping(region) = 1 THEN 'all' ELSE region END AS region,
-    CASE WHEN grouping(country) = 1 THEN 'all' ELSE country END AS country,
+    coalesce(country, 'all') AS country,
     is_ml,
-    count(DISTINCT posting_id) FILTER (kind = 'active') AS active,
-    count(DISTINCT posting_id) FILTER (kind = 'new') AS new,
-    count(DISTINCT posting_id) FILTER (kind = 'closed') AS closed
-FROM periods
-JOIN places USING (posting_id)
-GROUP BY grain, period, is_ml, CUBE (source, role, region, country)
+    count(*) FILTER (kind = 'active') AS active,
+    count(*) FILTER (kind = 'new') AS new,
+    count(*) FILTER (kind = 'closed') AS closed
+FROM levels
+JOIN attrs USING (posting_id)
+GROUP BY grain, period, is_ml, source, country, CUBE (role, region)
