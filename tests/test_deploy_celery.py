@@ -7,8 +7,10 @@ Needs PostgreSQL and RabbitMQ on 127.0.0.1 (`.ci/run` starts them); skipped with
 when one is down.
 """
 
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -92,7 +94,7 @@ def start_worker(name: str, env: dict, log: Path) -> subprocess.Popen:
         "-q",
         env["SOURCING_CELERY_QUEUE"],
         "-n",
-        f"{name}@%h",
+        f"{name}-{env['SOURCING_CELERY_QUEUE']}@%h",
         "--",
         "--concurrency=1",
     ]
@@ -112,12 +114,15 @@ def wait_ready(logs: list[Path], timeout: float = 180) -> None:
 
 
 def stop(worker: subprocess.Popen) -> None:
-    worker.terminate()
-    try:
+    """Stop the worker's whole process group: `dagster-celery` runs `celery` as a child,
+    which a signal to the wrapper alone would leave running."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(worker.pid, signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):
         worker.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        worker.kill()
-        worker.wait()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(worker.pid, signal.SIGKILL)
+    worker.wait()
 
 
 def step_spans(instance: dg.DagsterInstance, run_id: str) -> dict[str, dict]:
