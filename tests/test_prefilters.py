@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from pipelines import classify, remote, salary
+from pipelines import classify, equity, remote
 from pipelines.text import any_in, lowered
 from tests import test_classify, test_remote, test_salary, test_skills
 
@@ -53,7 +53,7 @@ PAIRS = [
     (remote._VISA_YES_RE, remote._VISA_KEYS),
     (remote._VISA_WORD_RE, remote._VISA_KEYS),
     (remote._AUTHORIZED_RE, remote._VISA_KEYS),
-    (salary._EQUITY_RE, salary._EQUITY_KEYS),
+    (equity._EQUITY_RE, equity._EQUITY_KEYS),
 ]
 
 
