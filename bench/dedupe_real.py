@@ -11,7 +11,7 @@ DIR is a data directory built from real recordings, e.g. the HAR files that
 
 The bench dedupes DIR's `normalized_postings` with the current code, so a change to the
 rules is measured without crawling again. The verdicts in
-`tests/data/labels/real/dedupe_pairs.yaml` are facts keyed by source id and title (two roles
+`tests/data/labels/real/dedupe/dedupe_pairs.yaml` are facts keyed by source id and title (two roles
 of one Hacker News comment share its id): `same` or `different`, and a short reason.
 Precision = judged pairs the code merges that are one job; recall = judged `same` pairs it
 merges. `--draw N` prints N merged pairs not judged yet (seeded), for judging by hand.
@@ -33,7 +33,7 @@ from warehouse.db import connect
 from warehouse.load import read_table
 
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "data" / "labels" / "real"
-PAIRS = LABELS / "dedupe_pairs.yaml"
+PAIRS = LABELS / "dedupe" / "dedupe_pairs.yaml"
 Key = tuple[str, str, str]  # source, source_id, title
 
 
