@@ -9,7 +9,7 @@ import pytest
 
 from pipelines import classify, equity, remote
 from pipelines.text import any_in, lowered
-from tests import test_classify, test_remote, test_salary, test_skills
+from tests import test_classify, test_equity, test_remote, test_salary, test_skills
 
 
 def _strings(value) -> list[str]:
@@ -27,7 +27,7 @@ def _strings(value) -> list[str]:
 CORPUS = sorted(
     {
         s
-        for module in (test_classify, test_remote, test_salary, test_skills)
+        for module in (test_classify, test_equity, test_remote, test_salary, test_skills)
         for value in vars(module).values()
         for s in _strings(value)
     }
@@ -53,6 +53,8 @@ PAIRS = [
     (remote._VISA_YES_RE, remote._VISA_KEYS),
     (remote._VISA_WORD_RE, remote._VISA_KEYS),
     (remote._AUTHORIZED_RE, remote._VISA_KEYS),
+
+    (remote._HYPOTHETICAL_RE, remote._HYPOTHETICAL_KEYS),
     (equity._EQUITY_RE, equity._EQUITY_KEYS),
 ]
 
