@@ -127,8 +127,14 @@ class _LightBuilder:
         self.stack[-1].children.append(data)
 
 
+# A "<" that opens a tag which never closes before the next "<" ("<a<a<a…") is text: escaped
+# first, in one linear pass, because html.parser rescans such a run from every "<" (quadratic).
+_UNCLOSED_TAG = re.compile(r"<(?=[A-Za-z/!?][^<>]*(?:<|\Z))")
+
+
 @lru_cache(maxsize=8)  # html_to_text and extract_links read the same fragment: one parse
 def _light_tree(html: str) -> _Element:
+    html = _UNCLOSED_TAG.sub("&lt;", html)
     tree = _LightBuilder()
     parser = BeautifulSoupHTMLParser(tree, *_BUILDER.parser_args[0], **_BUILDER.parser_args[1])
     try:

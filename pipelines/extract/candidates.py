@@ -165,7 +165,8 @@ _OBFUSCATED_RE = re.compile(
 )
 # A local part of only spelled-out single letters: "p r i y a . r @ example . com".
 _SPACED_RE = re.compile(
-    r"(?<![\w])(?P<local>(?:[a-z0-9]\s){1,}[a-z0-9](?:\s*\.\s*(?:[a-z0-9]\s)*[a-z0-9])*)"
+    # Bounded repeats (a local part has at most 64 characters): "k k k …" stays linear.
+    r"(?<![\w])(?P<local>(?:[a-z0-9]\s){1,64}[a-z0-9](?:\s*\.\s*(?:[a-z0-9]\s){0,64}[a-z0-9]){0,8})"
     r"\s*@\s*(?P<domain>[a-z0-9-]+(?:\s*\.\s*[a-z0-9-]+)+)",
     re.I,
 )
@@ -348,9 +349,12 @@ def parse_relocate(value: str | None) -> bool | None:
     return None
 
 
+# Starts at a word's start only (or after a hyphen: "ML-engineer"), with words of bounded
+# length, so a 50,000-letter "word" is one failed attempt, not one per letter.
 _ROLE_PHRASE = re.compile(
+    r"(?<![\w+/&])"
     r"(?:(?:senior|sr\.?|junior|jr\.?|lead|staff|principal|mid[- ]level|entry[- ]level)\s+)?"
-    r"(?:(?:[\w+/&-]+\s+){0,3}?)"
+    r"(?:(?:[\w+/&-]{1,40}\s+){0,3}?)"
     r"(?:engineer|scientist|analyst|developer|researcher|intern(?:ship)?|architect|"
     r"data\s+scientist|statistician|biologist|sre|manager)s?\b",
     re.I,

@@ -61,7 +61,9 @@ _MONEY = (
     rf"|\b(?:{_NUM})\s?(?:{_CUR_SIGN}|{_CUR_CODE}\b))"
 )
 _RANGE_SEP = r"\s?(?:-|–|—|to|bis|a|à|~)\s?"
+# A span never starts inside a number ("1,1,1,…" would make every start rescan the run).
 _SALARY_SPAN = re.compile(
+    r"(?<!\d)(?<!\d[,.'])"
     rf"(?:(?:{_CUR_SIGN}\s?)?(?:{_NUM}){_RANGE_SEP}(?={_CUR_SIGN}|\d))?"
     rf"{_MONEY}(?:{_RANGE_SEP}{_MONEY}|{_RANGE_SEP}(?:{_NUM})\s?[kK]?\b)?"
     rf"(?:\s?{_CUR_CODE}\b)?"
