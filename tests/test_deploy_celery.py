@@ -22,6 +22,8 @@ import dagster as dg
 import duckdb
 import pytest
 
+from sourcing.sources import SOURCES
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 SERVICES = {"PostgreSQL": 5432, "RabbitMQ": 5672}
@@ -171,7 +173,9 @@ def test_the_whole_graph_runs_on_postgres_with_two_celery_workers(deployment):
         spans = step_spans(instance, record.dagster_run.run_id)
 
     crawls = {k: v for k, v in spans.items() if k.startswith("raw_")}
-    assert len(crawls) == 9 and all({"worker", "start", "end"} <= set(s) for s in crawls.values())
+    assert len(crawls) == len(SOURCES) and all(
+        {"worker", "start", "end"} <= set(s) for s in crawls.values()
+    )
     assert len({s["worker"] for s in spans.values() if "worker" in s}) == 2
     # Crawls of different sources ran at the same time, on different workers.
     overlapping = [
