@@ -53,7 +53,6 @@ PAIRS = [
     (remote._VISA_YES_RE, remote._VISA_KEYS),
     (remote._VISA_WORD_RE, remote._VISA_KEYS),
     (remote._AUTHORIZED_RE, remote._VISA_KEYS),
-
     (remote._HYPOTHETICAL_RE, remote._HYPOTHETICAL_KEYS),
     (equity._EQUITY_RE, equity._EQUITY_KEYS),
 ]
