@@ -11,8 +11,9 @@ DIR is a data directory built from real recordings, e.g. the HAR files that
 
 The bench dedupes DIR's `normalized_postings` with the current code, so a change to the
 rules is measured without crawling again. The verdicts in
-`tests/data/labels/real/dedupe/dedupe_pairs.yaml` are facts keyed by source id and title (two roles
-of one Hacker News comment share its id): `same` or `different`, and a short reason.
+`tests/data/labels/real/dedupe/dedupe_pairs.yaml` are facts keyed by source id, plus the title
+where two roles of one Hacker News comment share its id: `same` or `different`, and a short
+reason.
 Precision = judged pairs the code merges that are one job; recall = judged `same` pairs it
 merges. `--draw N` prints N merged pairs not judged yet (seeded), for judging by hand.
 """
@@ -22,7 +23,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,12 @@ def load_table(data_dir: Path, table: str) -> list[dict[str, Any]]:
 def postings_of(rows: list[dict[str, Any]]) -> dict[Key, str]:
     """(source, source_id, title) → posting_id, from a dedupe of `rows` with current code."""
     _, links = dedupe(rows)
-    return {key(link): link["posting_id"] for link in links}
+    posting = {key(link): link["posting_id"] for link in links}
+    roles = Counter((link["source"], str(link["source_id"])) for link in links)
+    for link in links:  # a record of one role is named by its id alone (no title kept)
+        if roles[link["source"], str(link["source_id"])] == 1:
+            posting[(link["source"], str(link["source_id"]), "")] = link["posting_id"]
+    return posting
 
 
 def load_pairs(path: Path = PAIRS) -> list[dict[str, Any]]:
@@ -64,7 +70,7 @@ def load_pairs(path: Path = PAIRS) -> list[dict[str, Any]]:
 
 def side(pair: dict[str, Any], name: str) -> Key:
     s = pair[name]
-    return (s["source"], str(s["source_id"]), s["title"])
+    return (s["source"], str(s["source_id"]), s.get("title") or "")
 
 
 def score(pairs: list[dict[str, Any]], posting: dict[Key, str]) -> dict[str, Any]:
