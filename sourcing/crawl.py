@@ -193,13 +193,21 @@ def _run(cmd: list[str], env: dict, log: Path, timeout: float, source: str, out:
 
 
 def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
+    """Stop a spider: SIGTERM asks Scrapy to close gracefully, which waits for requests in
+    flight; a second SIGTERM a moment later forces it (two signals sent at once arrive as
+    one); SIGKILL if it still runs. A stopped crawl's file is never loaded, so nothing is
+    lost by not waiting for slow responses."""
+    for sig, wait in ((signal.SIGTERM, 3), (signal.SIGTERM, 3)):
+        if proc.poll() is not None:
+            return
+        proc.send_signal(sig)
         try:
-            proc.wait(timeout=15)
+            proc.wait(timeout=wait)
+            return
         except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            pass
+    proc.kill()
+    proc.wait()
 
 
 def _set_aside(zone: RawZone, out: Path) -> str:

@@ -13,11 +13,14 @@ import textwrap
 import time
 from pathlib import Path
 
+import dagster as dg
 import duckdb
 import pytest
 
-from sourcing.crawl import crawl
+from sourcing.assets.crawl import crawl_assets, raw_asset_key
+from sourcing.crawl import CrawlResult, crawl
 from sourcing.raw_zone import RawZone
+from sourcing.resources import CrawlerResource, RawZoneResource
 from tests.builders import job_posting, jobposting_page
 from tests.fault_server import FaultServer, note, reply, slow
 
@@ -50,12 +53,6 @@ def site():
         yield server
 
 
-@pytest.mark.xfail(
-    reason="known regression since the Dagster operator work (per-source pools, crawl retry "
-    "policy, recorded runs) met the interrupt handling: the run sits in Dagster's "
-    "sleep_til_ready after the spider is told to stop; tracked in issue 12",
-    strict=False,
-)
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_an_interrupt_stops_the_whole_run_and_loads_nothing(tmp_path, site, sig):
     data = tmp_path / "data"
@@ -89,6 +86,32 @@ def test_an_interrupt_stops_the_whole_run_and_loads_nothing(tmp_path, site, sig)
     assert result.items == 1 and RawZone(data).files() == [result.path]
     note(f"{signal.Signals(sig).name} during sourcing run", held="yes", rows_lost=0,
          outcome=f"exit 130 after {stopped_in:.1f}s, nothing loaded")  # fmt: skip
+
+
+class InterruptedCrawler(CrawlerResource):
+    """A crawler whose spider is interrupted the moment it starts."""
+
+    def crawl(self, source: str, zone: RawZone) -> CrawlResult:
+        raise KeyboardInterrupt
+
+
+def test_an_interrupted_crawl_is_never_retried_even_under_the_retry_policy(tmp_path):
+    # Dagster retries interrupted steps under a retry policy: a stopped run would then wait
+    # minutes for a retry of a crawl nobody wants.
+    result = dg.materialize(
+        crawl_assets,
+        selection=[raw_asset_key("remotive")],
+        resources={
+            "raw_zone": RawZoneResource(data_dir=str(tmp_path)),
+            "crawler": InterruptedCrawler(retries=True),
+        },
+        raise_on_error=False,
+    )
+    kinds = [event.event_type_value for event in result.all_events]
+    assert not result.success
+    assert "STEP_UP_FOR_RETRY" not in kinds and "STEP_FAILURE" in kinds
+    failure = next(e for e in result.all_events if e.is_step_failure)
+    assert "remotive: interrupted" in failure.step_failure_data.error.message
 
 
 def test_kill_9_during_a_crawl_leaves_no_file_and_the_next_crawl_recovers(tmp_path, site):

@@ -3,7 +3,9 @@
 Each source has its own pool, `crawl_<source>`: with the shipped `dagster.yaml` (every pool
 limited to 1) a source is never crawled twice at once, while different sources crawl side by
 side. A failed crawl is retried twice, 5 then 10 minutes later (sites that rate-limit or are
-briefly down); `sourcing run` switches retries off to report a failure at once.
+briefly down); `sourcing run` switches retries off to report a failure at once. An
+interrupted crawl (Ctrl-C, SIGTERM, a run terminated from the UI) is never retried: Dagster
+retries interrupted steps under a retry policy, which would keep a stopped run waiting minutes.
 """
 
 import datetime
@@ -60,6 +62,11 @@ def crawl_asset(source: Source) -> dg.AssetsDefinition:
             if crawler.retries:
                 raise
             raise dg.Failure(str(exc), allow_retries=False) from exc
+        except BaseException as exc:
+            if isinstance(exc, Exception):
+                raise
+            # Dagster raises interrupts inside steps; the spider was already told to stop.
+            raise dg.Failure(f"{source.name}: interrupted", allow_retries=False) from exc
         context.log.info(f"{source.name}: {result.summary}")
         return dg.MaterializeResult(
             metadata={
