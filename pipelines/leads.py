@@ -36,6 +36,7 @@ from pipelines.extract.candidates import find_emails, find_urls, url_kind
 from pipelines.text import html_to_text
 
 RECENCY_HALF_LIFE_MONTHS = 6.0
+ML_JOBS_SHOWN = 10  # titles and links of a company's ML postings kept in `companies`
 # Hosts that list jobs for many companies: never a company's own domain (the catalog's
 # sources' hosts, and these).
 _OTHER_SHARED_HOSTS = (
@@ -191,6 +192,8 @@ def candidate_post(raw: dict[str, Any]) -> tuple[dict[str, Any] | None, str | No
         return None, extraction.skip_reason
     context = raw.get("context") or {}
     posted_at = c.posted_at
+    first, _, last = (c.name or "").partition(" ")
+    first, last = first or None, last or None
     return {
         "candidate_id": candidate_id(raw["source"], c.handle),
         "source": raw["source"],
@@ -208,6 +211,9 @@ def candidate_post(raw: dict[str, Any]) -> tuple[dict[str, Any] | None, str | No
         "urls": c.urls,
         "github_url": next((u for u in c.urls if url_kind(u) == "github"), None),
         "linkedin_url": next((u for u in c.urls if url_kind(u) == "linkedin"), None),
+        "first_name": first,
+        "last_name": last,
+        "excerpt": c.excerpt,
         "posted_at": posted_at,
         "month": context.get("month") or (posted_at.strftime("%Y-%m") if posted_at else None),
         "url": raw.get("url"),
@@ -415,6 +421,8 @@ def build_companies(
     for cid, mine in groups.items():
         mine.sort(key=lambda p: (_naive(p["first_seen"]), p["posting_id"]), reverse=True)
         ml = [p for p in mine if p["is_ml"]]
+        # its ML postings to show a sourcer: open ones first, newest first
+        shown = sorted(ml, key=lambda p: p["status"] != "open")[:ML_JOBS_SHOWN]
         skills = Counter(s for p in (ml or mine) for s in p["skills"])
         roles = Counter(p["role"] for p in ml)
         links = [u for p in mine for u in (p.get("apply_url"), p.get("url"))]
@@ -459,6 +467,8 @@ def build_companies(
                 "careers_url": careers_url(links, src_links),
                 "contact": contact,
                 "hiring_velocity": round(recent_ml / 3, 2),
+                "ml_titles": [p["title"] for p in shown],
+                "ml_urls": [p.get("url") or p.get("apply_url") for p in shown],
                 "first_seen": min(_naive(p["first_seen"]) for p in mine),
                 "last_seen": max(_naive(p["last_seen"]) for p in mine),
                 "url": mine[0].get("url"),

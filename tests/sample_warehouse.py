@@ -11,9 +11,18 @@ from functools import cache
 from pathlib import Path
 
 
-@cache
 def sample_data_dir() -> Path:
     """A data directory filled by `sourcing run --sample` (built once, removed at exit)."""
+    return sample_run()[0]
+
+
+def sample_run_output() -> str:
+    """What that `sourcing run --sample` printed."""
+    return sample_run()[1]
+
+
+@cache
+def sample_run() -> tuple[Path, str]:
     data = Path(tempfile.mkdtemp(prefix="sample-warehouse-"))
     atexit.register(shutil.rmtree, data, ignore_errors=True)
     proc = subprocess.run(
@@ -24,4 +33,4 @@ def sample_data_dir() -> Path:
     )
     if proc.returncode != 0:
         raise AssertionError(f"sourcing run --sample failed:\n{proc.stdout}\n{proc.stderr}")
-    return data
+    return data, proc.stdout
