@@ -528,6 +528,6 @@ def extract_candidate(record: dict[str, Any], *, stated: bool = False) -> Candid
             urls=find_urls(html, text),
             posted_at=_posted_at(record),
             name=person_name(fields.get("name")),
-            excerpt=excerpt(_headline(text, sentence=False) or text),
+            excerpt=excerpt(_headline(text, sentence=False)),
         )
     )
