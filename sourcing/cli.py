@@ -258,7 +258,7 @@ def rebuild(data, db) -> None:
 def _sql(sql: str | None) -> str:
     """The SQL argument, or standard input for `-` (or no argument with piped input)."""
     if sql is None or sql == "-":
-        stdin = click.get_text_stream("stdin")
+        stdin = sys.stdin
         if sql is None and stdin.isatty():
             raise click.UsageError('give the SQL, e.g. sourcing query "select 1", or pipe it in')
         sql = stdin.read()
