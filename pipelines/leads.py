@@ -31,11 +31,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pipelines.catalog import ATS_SOURCES, CATALOG, candidate_extractor, job_in_url
-from pipelines.companies import company_key
+from pipelines.company_identity import resolve_companies, stable_id
 from pipelines.extract.candidates import find_emails, find_urls, url_kind
 from pipelines.text import html_to_text
 
 RECENCY_HALF_LIFE_MONTHS = 6.0
+ML_JOBS_SHOWN = 10  # titles and links of a company's ML postings kept in `companies`
 # Hosts that list jobs for many companies: never a company's own domain (the catalog's
 # sources' hosts, and these).
 _OTHER_SHARED_HOSTS = (
@@ -176,12 +177,8 @@ def is_suppressed(raw: dict[str, Any], suppressed: Suppression | set[str] | froz
 # --------------------------------------------------------------------------- candidates
 
 
-def _stable_id(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
-
-
 def candidate_id(source: str, handle: str) -> str:
-    return _stable_id(source, handle.lower())
+    return stable_id(source, handle.lower())
 
 
 def candidate_post(raw: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None]:
@@ -195,6 +192,8 @@ def candidate_post(raw: dict[str, Any]) -> tuple[dict[str, Any] | None, str | No
         return None, extraction.skip_reason
     context = raw.get("context") or {}
     posted_at = c.posted_at
+    first, _, last = (c.name or "").partition(" ")
+    first, last = first or None, last or None
     return {
         "candidate_id": candidate_id(raw["source"], c.handle),
         "source": raw["source"],
@@ -212,6 +211,9 @@ def candidate_post(raw: dict[str, Any]) -> tuple[dict[str, Any] | None, str | No
         "urls": c.urls,
         "github_url": next((u for u in c.urls if url_kind(u) == "github"), None),
         "linkedin_url": next((u for u in c.urls if url_kind(u) == "linkedin"), None),
+        "first_name": first,
+        "last_name": last,
+        "excerpt": c.excerpt,
         "posted_at": posted_at,
         "month": context.get("month") or (posted_at.strftime("%Y-%m") if posted_at else None),
         "url": raw.get("url"),
@@ -341,21 +343,17 @@ def _naive(value: datetime) -> datetime:
 # --------------------------------------------------------------------------- companies
 
 
-def company_id(name: str | None) -> str | None:
-    """The id of the company a posting names: one id for "Lumenforge AI, Inc." and
-    "lumenforge ai" (the key dedupe blocks on); None when the name is unusable."""
-    key = company_key(name)
-    return _stable_id("company", key) if key else None
-
-
-def company_postings(postings: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def company_postings(
+    postings: Sequence[dict[str, Any]], sources: Sequence[dict[str, Any]] = ()
+) -> list[dict[str, Any]]:
     """`company_postings` rows: which company each posting belongs to, so that views can
-    count a company once whatever spelling its postings use."""
-    rows = [
-        {"posting_id": p["posting_id"], "company_id": company_id(p.get("company"))}
+    count a company once whatever spelling (or board token) its postings use."""
+    resolved = resolve_companies(postings, sources)
+    return [
+        {"posting_id": p["posting_id"], "company_id": resolved[p["posting_id"]].company_id}
         for p in postings
+        if p["posting_id"] in resolved
     ]
-    return [r for r in rows if r["company_id"]]
 
 
 def _host(url: str | None) -> str | None:
@@ -414,14 +412,17 @@ def build_companies(
     for s in sources:
         src_by_posting.setdefault(s["posting_id"], []).append(s)
     newest = max((_naive(p["first_seen"]) for p in postings if p.get("first_seen")), default=None)
+    resolved = resolve_companies(postings, sources, descriptions)
     groups: dict[str, list[dict[str, Any]]] = {}
     for p in postings:
-        if cid := company_id(p.get("company")):
-            groups.setdefault(cid, []).append(p)
+        if company := resolved.get(p["posting_id"]):
+            groups.setdefault(company.company_id, []).append(p)
     rows = []
     for cid, mine in groups.items():
         mine.sort(key=lambda p: (_naive(p["first_seen"]), p["posting_id"]), reverse=True)
         ml = [p for p in mine if p["is_ml"]]
+        # its ML postings to show a sourcer: open ones first, newest first
+        shown = sorted(ml, key=lambda p: p["status"] != "open")[:ML_JOBS_SHOWN]
         skills = Counter(s for p in (ml or mine) for s in p["skills"])
         roles = Counter(p["role"] for p in ml)
         links = [u for p in mine for u in (p.get("apply_url"), p.get("url"))]
@@ -447,11 +448,10 @@ def build_companies(
             recent_ml = sum(
                 1 for p in ml if months_between(_naive(p["first_seen"]), newest) <= 2.96
             )
-        names = Counter(p["company"] for p in mine)
         rows.append(
             {
                 "company_id": cid,
-                "name": names.most_common(1)[0][0],
+                "name": resolved[mine[0]["posting_id"]].name,
                 "domain": company_domain(links),
                 "open_postings": sum(1 for p in mine if p["status"] == "open"),
                 "ml_postings": len(ml),
@@ -467,6 +467,8 @@ def build_companies(
                 "careers_url": careers_url(links, src_links),
                 "contact": contact,
                 "hiring_velocity": round(recent_ml / 3, 2),
+                "ml_titles": [p["title"] for p in shown],
+                "ml_urls": [p.get("url") or p.get("apply_url") for p in shown],
                 "first_seen": min(_naive(p["first_seen"]) for p in mine),
                 "last_seen": max(_naive(p["last_seen"]) for p in mine),
                 "url": mine[0].get("url"),

@@ -11,13 +11,9 @@ from typing import NoReturn
 
 import click
 
+from sourcing import filters
 from sourcing.paths import SAMPLE_DIR, data_dir, db_path
 from sourcing.trends import trends
-
-EXAMPLE_QUERY = (
-    "select role, count(*) as postings, median(salary_max_usd) as median_max_usd "
-    "from postings where is_ml group by role order by postings desc"
-)
 
 
 def _data(data: str | None) -> Path:
@@ -85,6 +81,7 @@ db_option = click.option(
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ml-sourcing", prog_name="sourcing")
 def main() -> None:
     """ML Sourcing: public ML job postings and candidates → a DuckDB dataset.
 
@@ -92,6 +89,7 @@ def main() -> None:
     Example:
       sourcing run --sample
       sourcing query "select company, title, salary_min_usd from postings limit 5"
+      sourcing --version
     """
     # Raw zone, warehouse, report, exports, logs and HTTP cache hold people's posts: every
     # file this command (and the spiders it starts) creates is owner-only.
@@ -104,55 +102,11 @@ def _fresh(record: str | None) -> None:
         Path(record).unlink(missing_ok=True)
 
 
-def _line(label: str, text: object) -> None:
-    click.echo(f"  {label:<16} {text}")
-
-
 def _print_report(report, db: Path) -> None:
-    from warehouse.summary import summarize
+    from sourcing.summary import run_summary
 
-    click.echo("\n== Summary ==")
-    failed = {k: v for k, v in report.failed.items() if k != "warehouse"}
-    if report.crawled or failed:
-        click.echo("  records fetched per source:")
-    for source, summary in report.crawled.items():
-        extra = ", ".join(
-            f"{k} {v}" for k, v in summary.items() if k not in ("items", "file") and v
-        )
-        _line(f"  {source}", f"{summary['items']:>6}  ({extra})")
-    for source, error in failed.items():
-        _line(f"  {source}", f"FAILED: {error.splitlines()[0]}")
-    if "warehouse" in report.failed:
-        return
-    if report.normalized:
-        records = sum(m["raw_records"] for m in report.normalized.values())
-        _line("normalized", f"{records:>6}  records of crawl dates {', '.join(report.normalized)}")
-        bad = sum(m.get("bad_raw_lines", 0) for m in report.normalized.values())
-        if bad:
-            _line("bad raw lines", f"{bad:>6}  skipped (not UTF-8, not JSON, or odd field types)")
-    s = summarize(db)
-    _line("postings", f"{s.postings:>6}  ({s.ml_postings} ML or data roles)")
-    implausible = (
-        f"; {s.salary_out_of_bounds} stated pay out of bounds, left empty"
-        if s.salary_out_of_bounds
-        else ""
-    )
-    _line("with a salary", f"{s.with_salary:>6}  ({s.salary_share:.0%}{implausible})")
-    _line("by source", ", ".join(f"{k} {v}" for k, v in s.per_source.items()))
-    _line("candidates", f"{s.candidates:>6}  (people seeking work; {s.companies} companies hiring)")
-    if s.skipped:
-        _line("records skipped", ", ".join(f"{r} {n}" for r, n in s.skipped.items()))
-    _line("top skills", ", ".join(f"{k} ({n})" for k, n in s.top_skills))
-    _line("data quality", s.quality_line)
-    failed_checks = [name for name, ok in report.checks.items() if not ok]
-    passed = len(report.checks) - len(failed_checks)
-    _line(
-        "checks",
-        f"{passed}/{len(report.checks)} passed"
-        + (f" — failed: {', '.join(failed_checks)}" if failed_checks else ""),
-    )
-    _line("warehouse", db)
-    click.echo(f'\nNext, try:\n  sourcing query "{EXAMPLE_QUERY}" --db {db}')
+    for line in run_summary(report, db):
+        click.echo(line)
 
 
 @main.command()
@@ -301,8 +255,21 @@ def rebuild(data, db) -> None:
         sys.exit(1)
 
 
+def _sql(sql: str | None) -> str:
+    """The SQL argument, or standard input for `-` (or no argument with piped input)."""
+    if sql is None or sql == "-":
+        stdin = sys.stdin
+        if sql is None and stdin.isatty():
+            raise click.UsageError('give the SQL, e.g. sourcing query "select 1", or pipe it in')
+        sql = stdin.read()
+    if not sql.strip():
+        raise click.UsageError("the SQL is empty")
+    return sql
+
+
 @main.command()
-@click.argument("sql")
+@click.argument("sql", required=False)
+@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="Print the first N rows.")
 @db_option
 @data_option
 @click.option(
@@ -311,20 +278,24 @@ def rebuild(data, db) -> None:
     type=click.Choice(["table", "csv", "json"]),
     default="table",
     show_default=True,
+    help="table: numbers right-aligned; csv: cells safe in spreadsheets; json: a list.",
 )
-def query(sql, db, data, fmt) -> None:
-    """Run a read-only SQL query on the warehouse.
+def query(sql, limit, db, data, fmt) -> None:
+    """Run a read-only SQL query on the warehouse. SQL is the argument, or standard input
+    when it is `-` or left out.
 
     \b
     Example:
       sourcing query "select country, count(*) from postings group by 1 order by 2 desc"
+      sourcing query --limit 20 --format csv - < my_query.sql > out.csv
     """
     from warehouse.query import format_rows, run_query
 
+    text = _sql(sql)
     _, db_file = _paths(data, db)
     with _told():
-        columns, rows = run_query(db_file, sql)
-    click.echo(format_rows(columns, rows, fmt))
+        columns, rows = run_query(db_file, text, limit=limit)
+    click.echo(format_rows(columns, rows, fmt, limit=limit))
 
 
 @main.command()
@@ -401,6 +372,7 @@ def export_dataset(fmt, output, with_candidates, data, db) -> None:
       duckdb -c "select count(*) from read_parquet('snapshot/postings/*/*.parquet',
                  hive_partitioning = true)"
     """
+    from sourcing.summary import labelled
     from warehouse.snapshot import export_dataset as export
 
     _, db_file = _paths(data, db)
@@ -412,15 +384,13 @@ def export_dataset(fmt, output, with_candidates, data, db) -> None:
         files = len(m["tables"][table]["files"])
         click.echo(f"  {table:<{width}}  {rows:>7} rows  {files} file{'s' if files != 1 else ''}")
     if m["date_range"]:
-        _line("dates", f"{m['date_range']['min'][:10]} … {m['date_range']['max'][:10]}")
-    _line("schema version", m["schema"]["version"])
+        dates = f"{m['date_range']['min'][:10]} … {m['date_range']['max'][:10]}"
+        click.echo(labelled("dates", dates))
+    click.echo(labelled("schema version", m["schema"]["version"]))
     if m["left_out"]:
-        _line("left out", f"{', '.join(m['left_out'])} (personal data; --with-candidates)")
+        left_out = f"{', '.join(m['left_out'])} (personal data; --with-candidates)"
+        click.echo(labelled("left out", left_out))
     click.echo(f"snapshot: {output}/ (manifest.json lists every file with its sha256)")
-
-
-def _csv_list(value: str | None) -> list[str]:
-    return [v.strip() for v in (value or "").split(",") if v.strip()]
 
 
 @export.command("leads")
@@ -438,51 +408,79 @@ def _csv_list(value: str | None) -> list[str]:
 @click.option(
     "--min-match", type=click.FloatRange(0, 1), metavar="0.5", help="Lowest match score kept."
 )
+@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="The best N rows only.")
+@click.option(
+    "--all-companies",
+    is_flag=True,
+    help="Companies: also those with no ML posting (default: only those hiring for ML).",
+)
+@click.option(
+    "--profile",
+    type=click.Choice(["full", "gem", "greenhouse"]),
+    default="full",
+    show_default=True,
+    help="Candidates: every column, or the columns Gem's or Greenhouse's CSV import reads.",
+)
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), required=True)
 @click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte order mark (Excel).")
 @click.option("-o", "--output", metavar="FILE", required=True, help="File to write (mode 0600).")
 @data_option
 @db_option
 def export_leads(
-    kind, skills, role, region, country, remote, since, min_match, fmt, bom, output, data, db
+    kind,
+    skills,
+    role,
+    region,
+    country,
+    remote,
+    since,
+    min_match,
+    limit,
+    all_companies,
+    profile,
+    fmt,
+    bom,
+    output,
+    data,
+    db,
 ) -> None:
     """Lead lists: people seeking ML work, or companies hiring for it.
 
     Every row carries `url`, the post or posting it came from. With --skills, rows are
-    ranked by a match score: skill overlap weighted by rarity (IDF over candidates and
-    postings) times recency (half-life 6 months); see pipelines/leads.py.
+    ranked by a match score (skill overlap weighted by rarity, times recency; see
+    pipelines/leads.py) and say which of the skills each lead has (`matched_skills`) and
+    lacks (`missing_skills`). Candidates also carry `source`, `posted_at` and `excerpt`, the
+    opening words of their post; a first and last name only where the person wrote one.
+    Companies: those with an ML posting (--all-companies for every one), their ML job
+    titles and links (`ml_titles`, `ml_urls`), salaries to the nearest thousand USD.
 
     \b
     Example:
       sourcing export leads --kind candidates --skills pytorch,kubernetes \\
           --region "Western Europe" --min-match 0.3 --format csv -o leads.csv
+      sourcing export leads --kind candidates --skills jax --profile gem --limit 50 \\
+          --format csv -o gem.csv
       sourcing export leads --kind companies --role ml_engineer --format jsonl -o firms.jsonl
     """
-    from pipelines.classify import ROLES
-    from pipelines.location import REGIONS
-    from pipelines.skills import canonical_skill
     from warehouse.export import LAWFUL_USE, LeadFilters
     from warehouse.export import export_leads as run_export
 
-    if role and role not in ROLES:
-        raise click.BadParameter(f"{role!r}; one of {', '.join(ROLES)}", param_hint="--role")
-    if region and region not in REGIONS:
-        raise click.BadParameter(f"{region!r}; one of {', '.join(REGIONS)}", param_hint="--region")
-    if country and not (len(country) == 2 and country.isalpha()):
-        raise click.BadParameter("a two-letter ISO country code", param_hint="--country")
+    try:
+        wanted = filters.skills(filters.comma_list(skills))
+        filters.role(role)
+        filters.region(region)
+        country = filters.country(country)
+    except filters.InvalidFilter as exc:
+        raise click.BadParameter(str(exc), param_hint=exc.option) from exc
     if bom and fmt != "csv":
         raise click.UsageError("--bom applies to --format csv only")
-    wanted = []
-    for raw in _csv_list(skills):
-        skill = canonical_skill(raw)
-        if skill is None:
-            raise click.BadParameter(
-                f"{raw!r} is not in the skills taxonomy", param_hint="--skills"
-            )
-        wanted.append(skill)
     if min_match is not None and not wanted:
         raise click.UsageError("--min-match needs --skills")
-    filters = LeadFilters(
+    if profile != "full" and kind != "candidates":
+        raise click.UsageError(f"--profile {profile} lists people: use it with --kind candidates")
+    if all_companies and kind != "companies":
+        raise click.UsageError("--all-companies applies to --kind companies only")
+    wanted_filters = LeadFilters(
         skills=wanted,
         role=role,
         region=region,
@@ -490,13 +488,25 @@ def export_leads(
         remote=remote,
         since=since.date() if since else None,
         min_match=min_match,
+        limit=limit,
+        all_companies=all_companies,
     )
     _, db_file = _paths(data, db)
     with _told(output):
-        n = run_export(db_file, kind, Path(output), fmt, filters, bom=bom)
+        rows = run_export(
+            db_file, kind, Path(output), fmt, wanted_filters, bom=bom, profile=profile
+        )
     if kind == "candidates":
         click.echo(LAWFUL_USE, err=True)
-    click.echo(f"{n} {kind} → {output} ({fmt}, owner-only permissions)")
+    if profile == "greenhouse":
+        unnamed = sum(1 for r in rows if not r["First Name"])
+        if unnamed:
+            click.echo(
+                f"{unnamed} of {len(rows)} people wrote no name: Greenhouse's import needs"
+                " First and Last Name, so fill them in from their post or leave those rows out",
+                err=True,
+            )
+    click.echo(f"{len(rows)} {kind} → {output} ({fmt}, owner-only permissions)")
 
 
 @main.command()
@@ -518,42 +528,26 @@ def forget(email, handle, url, data, db) -> None:
       sourcing forget --email jane@example.com
       sourcing forget --handle jdoe_hn
     """
-    from sourcing.definitions import build_resources
-    from sourcing.runner import Interrupted, materialize_graph
-    from warehouse.erase import compact, forget_files
+    from sourcing.forget import ForgetError, one_identifier
+    from sourcing.forget import forget as run_forget
+    from sourcing.runner import Interrupted
 
-    given = [(k, v) for k, v in (("email", email), ("handle", handle), ("url", url)) if v]
-    if len(given) != 1:
-        raise click.UsageError("give exactly one of --email, --handle, --url")
-    kind, value = given[0]
+    try:
+        kind, value = one_identifier(email=email, handle=handle, url=url)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
     d, db_file = _paths(data, db)
     try:
-        result = forget_files(d, kind, value, db_file)
+        with _told():
+            result = run_forget(d, db_file, kind, value, say=click.echo)
+    except Interrupted as exc:
+        _run_interrupted(exc)
+    except ForgetError as exc:
+        raise click.ClickException(str(exc)) from exc
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from exc
-    others = result.identifiers - 1
-    click.echo(
-        f"suppressed the {kind}"
-        + (
-            f" and {others} more identifier{'s' if others != 1 else ''} of the person"
-            if others
-            else ""
-        )
-        + f"; removed {result.records_removed} raw records from {len(result.files_rewritten)} files"
-    )
-    for path in result.other_files_removed:
-        click.echo(f"  removed {path} (it held the person)")
-    if db_file.exists():
-        # The scrubbed files changed size, so the crawl dates that held the person load again.
-        try:
-            report = materialize_graph(build_resources(d, db_file), None, say=click.echo)
-        except Interrupted as exc:
-            _run_interrupted(exc)
-        if report.failed:
-            raise click.ClickException(f"rebuild failed: {'; '.join(report.failed.values())}")
-        with _told():
-            compact(db_file)
-        click.echo(f"warehouse rebuilt without them and compacted: {db_file}")
+    for line in result.lines(db_file):
+        click.echo(line)
 
 
 @main.command()
@@ -621,24 +615,17 @@ def fx_refresh(source, url, file, output) -> None:
     """
     import httpx
 
-    from pipelines import fx as rates
-    from pipelines.fx_refresh import ECB_HIST_URL
-    from sourcing.fx import meta_path, refresh
+    from sourcing.fx import SOURCES, meta_path, refresh, summary, table_path
 
-    path = Path(output) if output else Path(str(rates.TABLE))
     if url and file:
         raise click.UsageError("give --url or --file, not both")
-    url = url or {"ecb": ECB_HIST_URL}[source]
-    click.echo(f"reading {file} …" if file else f"downloading {url} …")
+    path = table_path(output)
+    click.echo(f"reading {file} …" if file else f"downloading {url or SOURCES[source]} …")
     try:
-        result = refresh(url, path, file=file)
+        result = refresh(url or SOURCES[source], path, file=file)
     except (httpx.HTTPError, OSError, ValueError) as exc:
         raise click.ClickException(f"{type(exc).__name__}: {exc}") from exc
-    click.echo(
-        f"{len(result.rows)} rows, {result.first_month}..{result.last_month} "
-        f"(ECB data through {result.data_through}): {result.from_ecb} from the ECB, "
-        f"{result.pegged} from USD pegs, {len(result.kept)} kept from the previous table"
-    )
+    click.echo(summary(result))
     click.echo(f"wrote {path} and {meta_path(path)}")
 
 

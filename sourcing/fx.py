@@ -12,8 +12,24 @@ from pathlib import Path
 import httpx
 
 from pipelines import fx
-from pipelines.fx_refresh import Refresh, Row, describe, refresh_table, table_csv
+from pipelines.fx_refresh import ECB_HIST_URL, Refresh, Row, describe, refresh_table, table_csv
 from spiders.settings import USER_AGENT
+
+SOURCES = {"ecb": ECB_HIST_URL}  # where `sourcing fx refresh --source NAME` downloads from
+
+
+def table_path(output: str | Path | None) -> Path:
+    """The table to write: `output`, else the shipped one."""
+    return Path(output) if output else Path(str(fx.TABLE))
+
+
+def summary(result: Refresh) -> str:
+    """One line on what a refresh read and kept."""
+    return (
+        f"{len(result.rows)} rows, {result.first_month}..{result.last_month} "
+        f"(ECB data through {result.data_through}): {result.from_ecb} from the ECB, "
+        f"{result.pegged} from USD pegs, {len(result.kept)} kept from the previous table"
+    )
 
 
 def download(url: str, timeout: float = 60.0) -> bytes:

@@ -43,25 +43,18 @@ def trends(skill, role, region, grain, since, population, fmt, data, db) -> None
       sourcing trends --skill pytorch --by month --since 2024-01
       sourcing trends --role ml_engineer --region "Western Europe" --format csv
     """
-    from pipelines.classify import ROLES
-    from pipelines.location import REGIONS
-    from pipelines.skills import canonical_skill
+    from sourcing import filters
     from warehouse.query import format_rows
     from warehouse.trends import TrendFilter, trend
 
     if not (skill or role or region):
         raise click.UsageError("give --skill, --role or --region")
-    if skill:
-        name = canonical_skill(skill)
-        if name is None:
-            raise click.BadParameter(
-                f"{skill!r} is not in the skills taxonomy", param_hint="--skill"
-            )
-        skill = name
-    if role and role not in ROLES:
-        raise click.BadParameter(f"{role!r}; one of {', '.join(ROLES)}", param_hint="--role")
-    if region and region not in (*REGIONS, "unknown"):
-        raise click.BadParameter(f"{region!r}; one of {', '.join(REGIONS)}", param_hint="--region")
+    try:
+        skill = filters.skills([skill], "--skill")[0] if skill else None
+        filters.role(role)
+        filters.region(region, extra=["unknown"])
+    except filters.InvalidFilter as exc:
+        raise click.BadParameter(str(exc), param_hint=exc.option) from exc
     if since and not SINCE.match(since):
         raise click.BadParameter("a date like 2024-01 or 2024-01-15", param_hint="--since")
     wanted = TrendFilter(skill=skill, role=role, region=region)

@@ -298,3 +298,40 @@ def test_the_sample_gives_varied_candidates(sample_records):
     assert len({p["country"] for p in people}) >= 20
     assert {p["remote"] for p in people} >= {"remote", "hybrid"}
     assert all(".example" in p["email"] or "@example." in p["email"] for p in people if p["email"])
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Jane van Dijk", "Jane van Dijk"),
+        ("  José   Álvarez. ", "José Álvarez"),
+        ("jdoe_hn", None),  # a handle is no name
+        ("jane@example.com", None),
+        ("I am a senior ML engineer with ten years", None),  # a sentence is no name
+        ("R2D2 Unit", None),
+        (None, None),
+    ],
+)
+def test_a_name_is_kept_only_as_the_person_wrote_it(written, name):
+    from pipelines.extract.candidates import person_name
+
+    assert person_name(written) == name
+
+
+def test_the_excerpt_is_the_posts_opening_prose_cut_at_a_word():
+    from pipelines.extract.candidates import excerpt, extract_candidate
+
+    long = "word " * 100
+    cut = excerpt(long)
+    assert cut.endswith(" …") and len(cut) <= 202 and "wor …" not in cut
+    assert excerpt("  short\n\n text ") == "short text" and excerpt("") is None
+    post = {
+        "author": "someone",
+        "text": "Location: Lyon<p>Remote: yes<p>Email: a@example.com<p>"
+        "Name: Ana Lima<p>I build ranking models in PyTorch.",
+    }
+    found = extract_candidate(post, stated=True).candidate
+    assert found.excerpt == "I build ranking models in PyTorch."  # template lines left out
+    assert found.name == "Ana Lima"
+    only_fields = {"author": "x", "text": "Location: Lyon<p>Email: a@example.com"}
+    assert extract_candidate(only_fields, stated=True).candidate.excerpt is None

@@ -1,16 +1,20 @@
-"""The `sourcing` command end to end on the bundled sample, as a user runs it."""
+"""The `sourcing` command end to end on the bundled sample, as a user runs it (in-process,
+with Click's CliRunner; the sample's warehouse is built once per session, tests/conftest.py)."""
 
+import csv
+import io
 import json
 import re
+import shutil
 import stat
-import subprocess
-import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from sourcing.sources import SOURCES
+from tests.sample_warehouse import sample_run_output
 
 TABLES = {
     "postings": "posting_id",
@@ -18,15 +22,6 @@ TABLES = {
     "normalized_postings": "source, source_id, role_index",
     "skipped_records": "source, source_id",
 }
-
-
-def sourcing(*args, check=True):
-    proc = subprocess.run(
-        [sys.executable, "-m", "sourcing.cli", *args], capture_output=True, text=True, timeout=600
-    )
-    if check and proc.returncode != 0:
-        raise AssertionError(f"sourcing {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
-    return proc
 
 
 def snapshot(db) -> dict:
@@ -41,10 +36,8 @@ def snapshot(db) -> dict:
 
 
 @pytest.fixture(scope="module")
-def sample_run(tmp_path_factory):
-    data = tmp_path_factory.mktemp("data")
-    first = sourcing("run", "--sample", "--data-dir", str(data))
-    return data, first.stdout
+def sample_run(sample_data):
+    return sample_data, sample_run_output()
 
 
 def test_run_sample_ends_with_a_summary(sample_run):
@@ -59,15 +52,16 @@ def test_run_sample_ends_with_a_summary(sample_run):
     assert "sourcing query" in out
 
 
-def test_running_the_sample_twice_gives_identical_tables(sample_run):
-    data, _ = sample_run
+def test_running_the_sample_twice_gives_identical_tables(sample_run, sourcing, tmp_path):
+    data = tmp_path / "data"  # a copy: the session's sample stays as built
+    shutil.copytree(sample_run[0], data)
     before = snapshot(data / "sourcing.duckdb")
     sourcing("run", "--sample", "--data-dir", str(data))
     assert len(list(data.glob("raw/hn_hiring/*/*.jsonl"))) == 2  # the raw zone only grows
     assert snapshot(data / "sourcing.duckdb") == before
 
 
-def test_crawl_then_rebuild_gives_the_same_tables_as_run(sample_run, tmp_path):
+def test_crawl_then_rebuild_gives_the_same_tables_as_run(sample_run, sourcing, tmp_path):
     data, _ = sample_run
     for source in SOURCES.values():
         args = [arg for key, value in source.sample_args for arg in ("-a", f"{key}={value}")]
@@ -77,7 +71,7 @@ def test_crawl_then_rebuild_gives_the_same_tables_as_run(sample_run, tmp_path):
     assert snapshot(tmp_path / "sourcing.duckdb") == snapshot(data / "sourcing.duckdb")
 
 
-def test_query_formats(sample_run):
+def test_query_formats(sample_run, sourcing):
     data, _ = sample_run
     db = str(data / "sourcing.duckdb")
     sql = "select count(*) as n from postings"
@@ -90,29 +84,76 @@ def test_query_formats(sample_run):
     assert "(1 row)" in sourcing("query", sql, "--db", db).stdout
 
 
-def test_query_errors_are_clear_and_writes_are_refused(sample_run):
+def test_query_reads_stdin_and_limits_rows(sample_run, sourcing):
+    db = str(sample_run[0] / "sourcing.duckdb")
+    sql = "select posting_id from postings order by posting_id"
+    piped = sourcing("query", "--db", db, "--format", "csv", input=sql).stdout.splitlines()
+    dashed = sourcing("query", "-", "--db", db, "--format", "csv", input=sql).stdout
+    assert dashed.splitlines() == piped and len(piped) > 50
+    first = sourcing("query", "-", "--limit", "3", "--db", db, "--format", "csv", input=sql)
+    assert first.stdout.splitlines() == piped[:4]
+    table = sourcing("query", sql, "--limit", "3", "--db", db).stdout
+    assert "(3 rows, the first 3: --limit)" in table
+    empty = sourcing("query", "-", "--db", db, input="  \n", check=False)
+    assert empty.exit_code == 2 and "the SQL is empty" in empty.stderr
+
+
+def test_query_table_right_aligns_numbers_with_one_decimals_each(sample_run, sourcing):
+    db = str(sample_run[0] / "sourcing.duckdb")
+    sql = (
+        "select role, count(*) as n, avg(salary_max_usd) as mean_max from postings"
+        " where salary_max_usd is not null group by role order by n desc"
+    )
+    head, rule, *body, count = sourcing("query", sql, "--db", db).stdout.splitlines()
+    assert len(body) >= 2 and count.startswith(f"({len(body)} row")
+    widths = [len(w) for w in rule.split()]
+    ends = [sum(widths[: i + 1]) + 2 * i for i in range(len(widths))]
+    for line in body:
+        assert line[ends[1] - 1] != " " and line[ends[2] - 1] != " "  # numbers end at the edge
+        decimals = {len(m) for m in re.findall(r"\.(\d+)$", line[: ends[2]].strip())}
+        assert decimals <= {2} or decimals == set()
+    means = [line[ends[1] + 2 : ends[2]].strip() for line in body]
+    assert len({len(m.rpartition(".")[2]) if "." in m else 0 for m in means}) == 1
+
+
+def test_query_csv_is_safe_in_spreadsheets(sample_run, sourcing):
+    db = str(sample_run[0] / "sourcing.duckdb")
+    out = sourcing(
+        "query", "select '=HYPERLINK(1)' as a, '@x' as b, -3 as c", "--db", db, "--format", "csv"
+    ).stdout
+    assert list(csv.reader(io.StringIO(out))) == [["a", "b", "c"], ["'=HYPERLINK(1)", "'@x", "-3"]]
+
+
+def test_version(sourcing):
+    assert sourcing("--version").stdout.strip() == f"sourcing, version {version('ml-sourcing')}"
+
+
+def test_query_errors_are_clear_and_writes_are_refused(sample_run, sourcing):
     data, _ = sample_run
     db = str(data / "sourcing.duckdb")
     bad = sourcing("query", "select nope from postings", "--db", db, check=False)
-    assert bad.returncode != 0 and "nope" in bad.stderr
+    assert bad.exit_code != 0 and "nope" in bad.stderr
     write = sourcing("query", "delete from postings", "--db", db, check=False)
-    assert write.returncode != 0 and "read-only" in write.stderr.lower()
+    assert write.exit_code != 0 and "read-only" in write.stderr.lower()
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["crawl"], ["rebuild"], ["query"], ["sources"]])
-def test_every_command_has_help_with_an_example(command):
+@pytest.mark.parametrize(
+    "command",
+    [[], ["run"], ["crawl"], ["rebuild"], ["query"], ["sources"], ["export", "leads"], ["forget"]],
+)
+def test_every_command_has_help_with_an_example(command, sourcing):
     out = sourcing(*command, "--help").stdout
     assert "Example" in out
 
 
-def test_unknown_sources_are_refused_with_the_known_names(tmp_path):
+def test_unknown_sources_are_refused_with_the_known_names(tmp_path, sourcing):
     proc = sourcing(
         "run", "--sample", "--sources", "nope", "--data-dir", str(tmp_path), check=False
     )
-    assert proc.returncode == 2 and "hn_hiring" in proc.stderr
+    assert proc.exit_code == 2 and "hn_hiring" in proc.stderr
 
 
-def test_sources_lists_politeness_and_samples():
+def test_sources_lists_politeness_and_samples(sourcing):
     out = sourcing("sources").stdout
     assert "hn_hiring" in out and "ROBOTSTXT_OBEY=True" in out and "hn_hiring.har" in out
 
@@ -174,6 +215,23 @@ def bad_argument_cases(tmp, db):
             ["export", "dataset", "--db", str(db), "-o", str(foreign)],
             "is not a snapshot written by `sourcing export dataset`",
         ),
+        "an import profile for companies": (
+            [
+                "export",
+                "leads",
+                "--kind",
+                "companies",
+                "--profile",
+                "gem",
+                "--format",
+                "csv",
+                "--db",
+                str(db),
+                "-o",
+                str(tmp / "g.csv"),
+            ],
+            "--profile gem lists people: use it with --kind candidates",
+        ),  # fmt: skip
         "rebuild an empty data dir": (
             ["rebuild", "--data-dir", str(tmp / "empty")],
             "holds no crawl, so there is nothing to rebuild from",
@@ -189,13 +247,13 @@ BAD_ARGUMENTS = list(bad_argument_cases(Path("/t"), Path("/t/db")))
 
 
 @pytest.mark.parametrize("case", BAD_ARGUMENTS)
-def test_bad_arguments_get_one_clear_line(case, tmp_path, tiny_warehouse):
+def test_bad_arguments_get_one_clear_line(case, tmp_path, tiny_warehouse, sourcing):
     (tmp_path / "a-file").write_text("x")
     (tmp_path / "foreign").mkdir()
     (tmp_path / "foreign" / "manifest.json").write_text("{}")
     args, message = bad_argument_cases(tmp_path, tiny_warehouse)[case]
     proc = sourcing(*args, check=False)
-    assert proc.returncode in (1, 2), proc.stdout + proc.stderr
+    assert proc.exit_code in (1, 2), proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr and message in proc.stderr
     errors = [line for line in proc.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and message in errors[0]

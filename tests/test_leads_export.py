@@ -6,32 +6,19 @@ import io
 import json
 import re
 import stat
-import subprocess
-import sys
 
 import duckdb
 import pyarrow.parquet as pq
 import pytest
 
+from tests.conftest import invoke as sourcing
+from tests.sample_warehouse import sample_run_output
 from warehouse.export import LeadFilters, neutralize, select_leads, to_csv
-
-SOURCES = "hn_wants,hn_hiring,greenhouse,lever,ashby"
-
-
-def sourcing(*args, check=True):
-    proc = subprocess.run(
-        [sys.executable, "-m", "sourcing.cli", *args], capture_output=True, text=True, timeout=600
-    )
-    if check and proc.returncode != 0:
-        raise AssertionError(f"sourcing {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
-    return proc
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    data = tmp_path_factory.mktemp("data")
-    out = sourcing("run", "--sample", "--sources", SOURCES, "--data-dir", str(data)).stdout
-    return data, out
+def sample(sample_data):
+    return sample_data, sample_run_output()
 
 
 def export(data, out, *args):
@@ -80,8 +67,13 @@ def test_csv_ranked_by_match_with_source_urls_and_owner_only(sample, tmp_path):
     assert rows, "no candidate matched"
     scores = [float(r["match"]) for r in rows]
     assert scores == sorted(scores, reverse=True) and min(scores) >= 0.3
-    assert all(r["url"].startswith("https://news.ycombinator.com/item?id=") for r in rows)
+    assert all(r["url"].startswith("https://") and r["source"] and r["posted_at"] for r in rows)
     assert all("pytorch" in r["skills"] or "kubernetes" in r["skills"] for r in rows)
+    for r in rows:  # why each matched: the skills asked for, split into had and lacking
+        matched, missing = r["matched_skills"].split("; "), r["missing_skills"].split("; ")
+        assert set(matched) | set(missing) - {""} <= {"pytorch", "kubernetes"}
+        assert all(s in r["skills"] for s in matched if s)
+        assert not any(s in r["skills"].split("; ") for s in missing if s)
 
 
 def test_bom_jsonl_and_parquet_hold_the_same_rows(sample, tmp_path):
@@ -133,7 +125,7 @@ def test_filters_are_parameters_not_sql(sample):
         "export", "leads", "--kind", "candidates", "--country", evil, "--format", "csv",
         "-o", str(data / "x.csv"), "--data-dir", str(data), check=False,
     )  # fmt: skip
-    assert bad.returncode == 2 and "country" in bad.stderr
+    assert bad.exit_code == 2 and "country" in bad.stderr
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
@@ -156,8 +148,67 @@ def test_companies_export(sample, tmp_path):
     assert "GDPR" not in proc.stderr
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert rows and all(r["url"] for r in rows)
-    assert any(r["ats"] == ["greenhouse"] and r["careers_url"] for r in rows)
+    assert any("greenhouse" in r["ats"] and r["careers_url"] for r in rows)
     assert any(r["hiring_velocity"] > 0 for r in rows)
+    # hiring for ML, with those jobs' titles and links; salaries to the thousand
+    assert all(r["ml_postings"] > 0 and r["ml_titles"] and r["ml_urls"] for r in rows)
+    assert all(len(r["ml_titles"]) == len(r["ml_urls"]) <= r["ml_postings"] for r in rows)
+    pay = [r[c] for r in rows for c in ("salary_min_usd", "salary_max_usd") if r[c] is not None]
+    assert pay and all(isinstance(p, int) and p % 1000 == 0 for p in pay)
+    export(data, out, "--kind", "companies", "--all-companies", "--format", "jsonl")
+    every = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(every) > len(rows) and any(r["ml_postings"] == 0 for r in every)
+
+
+def test_one_company_is_one_row_under_its_display_name(sample):
+    db = sample[0] / "sourcing.duckdb"
+    _, rows = select_leads(db, "companies", LeadFilters(all_companies=True))
+    names = [r["name"] for r in rows]
+    squashed = [re.sub(r"[^a-z0-9]", "", n.lower()) for n in names]
+    assert len(set(squashed)) == len(squashed), names
+    assert "Lumenforge AI" in names and "lumenforge" not in names
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        top = {c for (c,) in con.execute("SELECT DISTINCT company FROM company_hiring").fetchall()}
+    finally:
+        con.close()
+    assert "lumenforge" not in top and "Lumenforge AI" in top
+
+
+def test_limit_keeps_the_best_rows(sample, tmp_path):
+    data, _ = sample
+    args = ("--kind", "candidates", "--skills", "pytorch", "--format", "jsonl")
+    export(data, tmp_path / "all.jsonl", *args)
+    export(data, tmp_path / "top.jsonl", *args, "--limit", "3")
+    every = (tmp_path / "all.jsonl").read_text().splitlines()
+    assert len(every) > 3 and (tmp_path / "top.jsonl").read_text().splitlines() == every[:3]
+
+
+@pytest.mark.parametrize(
+    ("profile", "header"),
+    [
+        ("gem", ["first_name", "last_name", "email", "linkedin_url", "github_url", "location",
+                 "notes"]),
+        ("greenhouse", ["First Name", "Last Name", "Email", "Social Media", "Website", "Address",
+                        "Notes"]),
+    ],
+)  # fmt: skip
+def test_import_profiles_write_the_tools_column_names(sample, tmp_path, profile, header):
+    data, _ = sample
+    out = tmp_path / f"{profile}.csv"
+    export(data, out, "--kind", "candidates", "--skills", "pytorch", "--profile", profile,
+           "--format", "csv")  # fmt: skip
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows[0] == header and len(rows) > 1
+    full = {r["url"]: r for r in select_leads(data / "sourcing.duckdb", "candidates",
+                                               LeadFilters(skills=["pytorch"]))[1]}  # fmt: skip
+    for row in map(dict, (zip(header, r, strict=True) for r in rows[1:])):
+        notes = row[header[-1]]
+        url = re.search(r"(https://\S+?)(?:\. |$)", notes).group(1)
+        person = full[url]  # every row cites the post it came from
+        assert "Matched: pytorch" in notes
+        assert row[header[0]] == (person["first_name"] or "")  # a name only if they wrote one
+        assert row[header[2]] == (person["email"] or "")
 
 
 @pytest.mark.parametrize("command", [["export", "leads"], ["forget"]])
@@ -168,8 +219,8 @@ def test_help_has_an_example(command):
 def test_bad_arguments_are_refused(sample, tmp_path):
     data, _ = sample
     base = ("export", "leads", "--format", "csv", "-o", str(tmp_path / "x.csv"))
-    assert sourcing(*base, "--kind", "people", check=False).returncode == 2
+    assert sourcing(*base, "--kind", "people", check=False).exit_code == 2
     unknown = sourcing(*base, "--kind", "candidates", "--skills", "nosuchskill", check=False)
-    assert unknown.returncode == 2 and "taxonomy" in unknown.stderr
+    assert unknown.exit_code == 2 and "taxonomy" in unknown.stderr
     region = sourcing(*base, "--kind", "candidates", "--region", "Mars", check=False)
-    assert region.returncode == 2 and "Western Europe" in region.stderr
+    assert region.exit_code == 2 and "Western Europe" in region.stderr

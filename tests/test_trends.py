@@ -236,8 +236,8 @@ def test_trends_command_prints_the_views_figures(market, tmp_path):
          "--population", "all"],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "2026-W10  1         1  100.0%" in result.output
-    assert "2026-W11  1         1  100.0%" in result.output
+    assert "2026-W10         1  1  100.0%" in result.output  # counts right-aligned
+    assert "2026-W11         1  1  100.0%" in result.output
     assert "2026-W05" not in result.output
     for bad in (["--skill", "cobolx"], ["--role", "wizard"], []):
         assert runner.invoke(main, ["trends", *bad, "--db", db]).exit_code == 2

@@ -17,6 +17,7 @@ from typing import Any
 
 import duckdb
 
+from warehouse import comments
 from warehouse.aggregates import refresh
 
 MIGRATION_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
@@ -62,6 +63,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
             con.execute("ROLLBACK")
             raise
         applied.append(migration.version)
+    comments.apply(con)
     return applied
 
 
@@ -101,6 +103,7 @@ def create_views(
             raise error
         pending = waiting
     took = refresh(con, definitions)
+    comments.apply(con)  # a replaced view loses its comments
     if stored is not None:
         stored.update(took)
     return names

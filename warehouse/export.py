@@ -2,11 +2,13 @@
 Parquet.
 
 - Filters are bound as SQL parameters; no user text is ever pasted into SQL.
-- CSV is safe to open in Excel and Google Sheets: a text cell starting with `=`, `+`, `-`,
-  `@`, tab or carriage return is prefixed with `'` so it is read as text, never a formula;
-  `bom=True` adds a UTF-8 byte order mark for Excel.
+- CSV is safe to open in Excel and Google Sheets (`warehouse.csv_safe`: a text cell that
+  would run as a formula is prefixed with `'`); `bom=True` adds a UTF-8 byte order mark.
 - Files are written with owner-only permissions (0600), atomically.
-- Every row carries `url`: the post or posting the lead published, to cite.
+- Every row carries `url`: the post or posting the lead published, to cite (with an import
+  profile: inside `notes`, beside the skills matched and the post's opening words).
+- Companies: those with an ML posting unless `all_companies`; salaries to the nearest
+  thousand dollars.
 """
 
 from __future__ import annotations
@@ -21,23 +23,43 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.leads import match_score, skill_idf
+from warehouse.csv_safe import neutralize
 from warehouse.db import connect
 
 KINDS = ("candidates", "companies")
 FORMATS = ("csv", "jsonl", "parquet")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PROFILES = ("full", "gem", "greenhouse")
+SALARY_ROUNDING = -3  # companies' salaries to the nearest thousand dollars: a range, not a figure
 
 COLUMNS = {
     "candidates": [
-        "candidate_id", "handle", "roles", "seniority", "skills", "location_text", "country",
-        "region", "remote", "relocate", "email", "github_url", "linkedin_url", "urls",
-        "first_seen", "last_seen", "posts", "url",
+        "candidate_id", "matched_skills", "missing_skills", "handle", "first_name", "last_name",
+        "roles", "seniority", "skills", "location_text", "country", "region", "remote",
+        "relocate", "email", "github_url", "linkedin_url", "urls", "source", "posted_at",
+        "excerpt", "first_seen", "last_seen", "posts", "url",
     ],
     "companies": [
-        "company_id", "name", "domain", "ml_postings", "open_postings", "hiring_velocity",
-        "roles", "top_skills", "salary_min_usd", "salary_max_usd", "countries", "regions",
-        "remote_share", "ats", "careers_url", "contact", "first_seen", "last_seen", "url",
+        "company_id", "matched_skills", "missing_skills", "name", "domain", "ml_postings",
+        "open_postings", "hiring_velocity", "roles", "ml_titles", "ml_urls", "top_skills",
+        "salary_min_usd", "salary_max_usd", "countries", "regions", "remote_share", "ats",
+        "careers_url", "contact", "first_seen", "last_seen", "url",
     ],
+}  # fmt: skip
+
+# The column names the sourcing tools' CSV imports map by themselves (their help pages:
+# Gem's candidate CSV import fields; Greenhouse Recruiting's bulk prospect import template).
+# A name is only the one the person wrote; nothing is guessed from a handle.
+IMPORT_COLUMNS = {
+    "gem": {
+        "first_name": "first_name", "last_name": "last_name", "email": "email",
+        "linkedin_url": "linkedin_url", "github_url": "github_url", "location": "location_text",
+        "notes": "notes",
+    },
+    "greenhouse": {
+        "First Name": "first_name", "Last Name": "last_name", "Email": "email",
+        "Social Media": "linkedin_url", "Website": "website", "Address": "location_text",
+        "Notes": "notes",
+    },
 }  # fmt: skip
 
 LAWFUL_USE = (
@@ -58,11 +80,15 @@ class LeadFilters:
     remote: bool = False
     since: date | None = None  # last post / posting on or after
     min_match: float | None = None
+    limit: int | None = None  # the best N rows only
+    all_companies: bool = False  # companies: also those with no ML posting
 
 
 def _where(kind: str, f: LeadFilters) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
+    if kind == "companies" and not f.all_companies:
+        clauses.append("ml_postings > 0")
     if f.role:
         clauses.append("list_contains(roles, ?)")
         params.append(f.role)
@@ -81,11 +107,12 @@ def _where(kind: str, f: LeadFilters) -> tuple[str, list[Any]]:
 
 
 def select_leads(db: Path | str, kind: str, filters: LeadFilters) -> tuple[list[str], list[dict]]:
-    """The rows to export, best match first when skills are given (else newest first)."""
+    """The rows to export, best match first when skills are given (else newest first), with
+    the skills asked for that each lead has (`matched_skills`) and lacks (`missing_skills`)."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}")
     columns = list(COLUMNS[kind])
-    skills_col = "skills"
+    stored = [c for c in columns if c not in ("matched_skills", "missing_skills")]
     where, params = _where(kind, filters)
     con = connect(db, read_only=True)
     try:
@@ -95,8 +122,7 @@ def select_leads(db: Path | str, kind: str, filters: LeadFilters) -> tuple[list[
             else ("hiring_velocity DESC, ml_postings DESC, name")
         )
         cursor = con.execute(
-            f"SELECT {', '.join(columns)}, {skills_col} AS _skills FROM {kind}{where}"
-            f" ORDER BY {order}",
+            f"SELECT {', '.join(stored)}, skills AS _skills FROM {kind}{where} ORDER BY {order}",
             params,
         )
         names = [d[0] for d in cursor.description]
@@ -111,23 +137,54 @@ def select_leads(db: Path | str, kind: str, filters: LeadFilters) -> tuple[list[
             ).fetchone()[0]
     finally:
         con.close()
+    for row in rows:
+        have = set(row.pop("_skills") or ())
+        row["matched_skills"] = [s for s in filters.skills if s in have]
+        row["missing_skills"] = [s for s in filters.skills if s not in have]
+        for col in ("salary_min_usd", "salary_max_usd"):
+            if row.get(col) is not None:
+                row[col] = int(round(row[col], SALARY_ROUNDING))
     if filters.skills:
         for row in rows:
-            row["match"] = match_score(
-                filters.skills, row["_skills"], idf, row["last_seen"], newest
-            )
+            # the overlap only needs the asked-for skills the lead has
+            have = row["matched_skills"]
+            row["match"] = match_score(filters.skills, have, idf, row["last_seen"], newest)
         floor = filters.min_match if filters.min_match is not None else 0.0
         rows = [r for r in rows if r["match"] > 0 and r["match"] >= floor]
         rows.sort(key=lambda r: -r["match"])
         columns.insert(1, "match")
-    for row in rows:
-        row.pop("_skills", None)
+    if filters.limit is not None:
+        rows = rows[: filters.limit]
     return columns, rows
 
 
-def neutralize(value: str) -> str:
-    """A CSV text cell that a spreadsheet would run as a formula, made plain text."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+def notes(row: dict) -> str:
+    """Why a person is on the list, in one cell for an import tool's notes field."""
+    parts = []
+    if row.get("matched_skills"):
+        parts.append("Matched: " + ", ".join(row["matched_skills"]))
+    if row.get("missing_skills"):
+        parts.append("Missing: " + ", ".join(row["missing_skills"]))
+    posted = row.get("posted_at")
+    when = f" {posted:%Y-%m-%d}" if isinstance(posted, datetime | date) else ""
+    parts.append(f"Posted{when} on {row.get('source')}: {row.get('url') or ''}".rstrip(": "))
+    if row.get("excerpt"):
+        parts.append(f"\u201c{row['excerpt']}\u201d")
+    return ". ".join(parts)
+
+
+def import_rows(profile: str, rows: list[dict]) -> tuple[list[str], list[dict]]:
+    """Candidate rows under the column names of an import tool (`IMPORT_COLUMNS`)."""
+    mapping = IMPORT_COLUMNS[profile]
+    out = []
+    for row in rows:
+        extra = {
+            "notes": notes(row),
+            "website": row.get("github_url")
+            or next((u for u in row.get("urls") or () if u != row.get("linkedin_url")), None),
+        }
+        out.append({name: {**row, **extra}.get(col) for name, col in mapping.items()})
+    return list(mapping), out
 
 
 def _plain(value: Any) -> Any:
@@ -206,11 +263,19 @@ def export_leads(
     fmt: str,
     filters: LeadFilters | None = None,
     bom: bool = False,
-) -> int:
-    """Write the lead list to `out`; return how many rows it holds."""
+    profile: str = "full",
+) -> list[dict]:
+    """Write the lead list to `out` (with `profile` gem or greenhouse: candidates under the
+    column names that tool imports); return the rows written."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
+    if profile not in PROFILES:
+        raise ValueError(f"profile must be one of {', '.join(PROFILES)}")
+    if profile != "full" and kind != "candidates":
+        raise ValueError(f"--profile {profile} lists people: use it with --kind candidates")
     columns, rows = select_leads(db, kind, filters or LeadFilters())
+    if profile != "full":
+        columns, rows = import_rows(profile, rows)
     if fmt == "csv":
         data = to_csv(columns, rows, bom=bom)
     elif fmt == "jsonl":
@@ -218,4 +283,4 @@ def export_leads(
     else:
         data = to_parquet(columns, rows)
     write_private(out, data)
-    return len(rows)
+    return rows

@@ -72,6 +72,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
         "role",
     ),
     (r"seniority|level|experience", "seniority"),
+    (r"(?:full\s+)?name", "name"),
 )
 _LABEL_RE = re.compile(
     r"(?im)(?:^|(?<=\s/\s)|(?<=\s\|\s))[ \t\-*•]*(?P<label>"
@@ -116,6 +117,8 @@ class ExtractedCandidate:
     email: str | None = None
     urls: list[str] = field(default_factory=list)
     posted_at: datetime | None = None
+    name: str | None = None  # only as the person wrote it in a "Name:" line or a profile
+    excerpt: str | None = None  # the post's opening words, to read before contacting
 
 
 @dataclass
@@ -378,6 +381,24 @@ def _headline(text: str, sentence: bool = True) -> str:
     return ""
 
 
+_NAME = re.compile(r"^[^\W\d_][^\W\d_'.-]*(?:[ '.-]+[^\W\d_][^\W\d_'.-]*){1,3}$")
+
+
+def person_name(value: str | None) -> str | None:
+    """A name as the person gave it, kept only when it reads as two to four words of letters
+    ("Jane van Dijk"); a handle, an address or a sentence is no name."""
+    value = re.sub(r"\s+", " ", value or "").strip(" .,;|")
+    return value if _NAME.match(value) else None
+
+
+def excerpt(text: str | None, limit: int = 200) -> str | None:
+    """The text's first words, whitespace folded, cut at a word before `limit` characters."""
+    flat = re.sub(r"\s+", " ", text or "").strip()
+    if len(flat) <= limit:
+        return flat or None
+    return flat[:limit].rsplit(" ", 1)[0].rstrip(",;:-") + " …"
+
+
 def parse_roles(fields: dict[str, str], text: str) -> tuple[list[str], str]:
     """(roles sought, the phrases they were read from)."""
     phrases: list[str] = []
@@ -506,5 +527,7 @@ def extract_candidate(record: dict[str, Any], *, stated: bool = False) -> Candid
             email=emails[0] if emails else None,
             urls=find_urls(html, text),
             posted_at=_posted_at(record),
+            name=person_name(fields.get("name")),
+            excerpt=excerpt(_headline(text, sentence=False)),
         )
     )

@@ -19,8 +19,10 @@ from pipelines.extract.boards import clean
 from pipelines.extract.candidates import (
     CandidateExtraction,
     ExtractedCandidate,
+    excerpt,
     find_emails,
     parse_roles,
+    person_name,
 )
 from pipelines.location import parse_location, region_of
 from pipelines.remote import parse_remote
@@ -76,5 +78,7 @@ def extract_github_candidate(
             email=emails[0] if emails else None,
             urls=urls,
             posted_at=iso_time(record.get("updated_at")),
+            name=person_name(clean(record.get("name"))),
+            excerpt=excerpt(bio),
         )
     )

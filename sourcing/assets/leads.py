@@ -112,7 +112,7 @@ def companies(duckdb: DuckDBResource) -> dg.MaterializeResult:
             ).fetchall()
         )
         rows = build_companies(jobs, links, descriptions)
-        replace_tables(con, {"companies": rows, "company_postings": company_postings(jobs)})
+        replace_tables(con, {"companies": rows, "company_postings": company_postings(jobs, links)})
         table = table_metadata(con, duckdb, "companies")
     return dg.MaterializeResult(
         metadata={
