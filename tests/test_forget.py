@@ -14,13 +14,19 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines.leads import identifier_hash, is_suppressed
-from warehouse.erase import forget_files, read_suppression
+from pipelines.rawzone import suppression
+from pipelines.rawzone.identity import identifier_hash
+from pipelines.rawzone.suppression import is_suppressed
+from warehouse.erase import forget_files
 
 # dlindqvist posted in both sample months; the email is obfuscated in the post
 # ("dl [at] example [dot] org"), so it is found only by decoding.
 PERSON = ("dlindqvist", "dl@example.org", "example-dlindqvist", "dlindqvist.example.org")
 SOURCES = "hn_wants,greenhouse"
+
+
+def suppressed_kinds(data: Path) -> list[str]:
+    return sorted(e.kind for e in suppression.read_entries(data / "suppression.sha256").values())
 
 
 def sourcing(*args, check=True):
@@ -85,7 +91,7 @@ def test_the_suppression_list_holds_only_a_hash(forgotten):
     text = (data / "suppression.sha256").read_text()
     assert "example.org" not in text and "dl@" not in text
     # The email given, and the person's handle and links found in their posts.
-    kinds = sorted(kind for kind, _, _ in read_suppression(data).values())
+    kinds = suppressed_kinds(data)
     assert kinds[0] == "email" and "handle" in kinds and re.search(r"\b[0-9a-f]{64}\b", text)
     con = duckdb.connect(str(data / "sourcing.duckdb"), read_only=True)
     try:
@@ -111,7 +117,7 @@ def test_forget_by_handle_and_by_url(forgotten):
     sourcing("forget", "--url", "github.com/example-yusuf-cv/", "--data-dir", str(data))
     assert files_holding(data, ("kofi_builds", "kofi@example.net", "example-yusuf-cv")) == []
     assert not {"kofi_builds", "yusuf_cv"} & candidates(data)
-    assert {kind for kind, _, _ in read_suppression(data).values()} == {"email", "handle", "url"}
+    assert set(suppressed_kinds(data)) == {"email", "handle", "url"}
 
 
 def test_forget_needs_exactly_one_identifier(tmp_path):
@@ -180,12 +186,9 @@ def test_forgetting_an_email_forgets_the_person_everywhere_they_posted(tmp_path)
     # Both of sam's posts go; a link that other people posted too (a public repository) is
     # not sam's, so kim stays, and lee's profile is not sam's though it starts the same.
     assert kept(path) == ["3", "4"] and result.records_removed == 2
-    suppressed = read_suppression(tmp_path)
-    assert sorted(kind for kind, _, _ in suppressed.values()) == ["email", "handle", "url"]
+    assert suppressed_kinds(tmp_path) == ["email", "handle", "url"]
     # A later crawl (the spiders' pipeline) drops sam's posts by handle alone.
-    from spiders.pipelines import read_suppressed
-
-    later = read_suppressed(str(tmp_path / "suppression.sha256"))
+    later = suppression.load(tmp_path / "suppression.sha256")
     assert is_suppressed(hn_post("hn_wants", "9", "Sam_ML", "SEEKING WORK"), later)
     assert not is_suppressed(hn_post("hn_wants", "9", "kim", "SEEKING WORK"), later)
 

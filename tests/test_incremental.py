@@ -17,11 +17,11 @@ import duckdb
 import pytest
 
 from pipelines.normalize import parse_time
+from pipelines.rawzone.layout import RawZone
 from pipelines.versions import latest_versions
 from sourcing.assets.postings import JOB_SOURCES, normalized_crawls
 from sourcing.crawl import crawl
 from sourcing.definitions import build_resources
-from sourcing.raw_zone import RawZone
 from sourcing.runner import materialize_graph, normalize_config
 from sourcing.sources import SOURCES
 
