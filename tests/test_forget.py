@@ -5,8 +5,6 @@ import hashlib
 import json
 import re
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -29,15 +27,6 @@ def suppressed_kinds(data: Path) -> list[str]:
     return sorted(e.kind for e in suppression.read_entries(data / "suppression.sha256").values())
 
 
-def sourcing(*args, check=True):
-    proc = subprocess.run(
-        [sys.executable, "-m", "sourcing.cli", *args], capture_output=True, text=True, timeout=600
-    )
-    if check and proc.returncode != 0:
-        raise AssertionError(f"sourcing {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
-    return proc
-
-
 def files_holding(data: Path, needles) -> list[Path]:
     """Every file under `data` whose bytes hold one of `needles` (case-insensitive)."""
     found = []
@@ -58,7 +47,7 @@ def candidates(data: Path) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def forgotten(tmp_path_factory):
+def forgotten(tmp_path_factory, sourcing):
     data = tmp_path_factory.mktemp("data")
     sourcing("run", "--sample", "--sources", SOURCES, "--data-dir", str(data))
     for fmt in ("csv", "jsonl", "parquet"):
@@ -101,7 +90,7 @@ def test_the_suppression_list_holds_only_a_hash(forgotten):
         con.close()
 
 
-def test_a_later_crawl_and_rebuild_keep_them_out(forgotten):
+def test_a_later_crawl_and_rebuild_keep_them_out(forgotten, sourcing):
     data, _, _ = forgotten
     out = sourcing("run", "--sample", "--sources", SOURCES, "--data-dir", str(data)).stdout
     assert "suppressed 2" in out
@@ -111,7 +100,7 @@ def test_a_later_crawl_and_rebuild_keep_them_out(forgotten):
     assert len(list(data.glob("raw/hn_wants/*/*.jsonl"))) == 2
 
 
-def test_forget_by_handle_and_by_url(forgotten):
+def test_forget_by_handle_and_by_url(forgotten, sourcing):
     data, _, _ = forgotten
     sourcing("forget", "--handle", "kofi_builds", "--data-dir", str(data))
     sourcing("forget", "--url", "github.com/example-yusuf-cv/", "--data-dir", str(data))
@@ -120,7 +109,7 @@ def test_forget_by_handle_and_by_url(forgotten):
     assert set(suppressed_kinds(data)) == {"email", "handle", "url"}
 
 
-def test_forget_needs_exactly_one_identifier(tmp_path):
+def test_forget_needs_exactly_one_identifier(tmp_path, sourcing):
     assert sourcing("forget", "--data-dir", str(tmp_path), check=False).returncode == 2
     both = sourcing(
         "forget", "--email", "a@example.com", "--handle", "a", "--data-dir", str(tmp_path),

@@ -6,8 +6,6 @@ import io
 import json
 import re
 import stat
-import subprocess
-import sys
 
 import duckdb
 import pyarrow.parquet as pq
@@ -15,27 +13,21 @@ import pytest
 
 from warehouse.export import LeadFilters, neutralize, select_leads, to_csv
 
-SOURCES = "hn_wants,hn_hiring,greenhouse,lever,ashby"
 
-
-def sourcing(*args, check=True):
-    proc = subprocess.run(
-        [sys.executable, "-m", "sourcing.cli", *args], capture_output=True, text=True, timeout=600
-    )
-    if check and proc.returncode != 0:
-        raise AssertionError(f"sourcing {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
-    return proc
+@pytest.fixture(scope="module")
+def sample(sample_run):
+    """The session's sample (`sample_run`): read only, exports go to each test's tmp_path."""
+    return sample_run
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    data = tmp_path_factory.mktemp("data")
-    out = sourcing("run", "--sample", "--sources", SOURCES, "--data-dir", str(data)).stdout
-    return data, out
+def export(sourcing):
+    """`sourcing export leads ARGS… -o OUT --data-dir DATA`."""
 
+    def run(data, out, *args):
+        return sourcing("export", "leads", *args, "-o", str(out), "--data-dir", str(data))
 
-def export(data, out, *args):
-    return sourcing("export", "leads", *args, "-o", str(out), "--data-dir", str(data))
+    return run
 
 
 def test_run_fills_candidates_and_companies(sample):
@@ -66,7 +58,7 @@ def test_run_fills_candidates_and_companies(sample):
     assert re.search(rf"candidates +{people}\b", out)
 
 
-def test_csv_ranked_by_match_with_source_urls_and_owner_only(sample, tmp_path):
+def test_csv_ranked_by_match_with_source_urls_and_owner_only(sample, tmp_path, export):
     data, _ = sample
     out = tmp_path / "leads.csv"
     proc = export(
@@ -84,7 +76,7 @@ def test_csv_ranked_by_match_with_source_urls_and_owner_only(sample, tmp_path):
     assert all("pytorch" in r["skills"] or "kubernetes" in r["skills"] for r in rows)
 
 
-def test_bom_jsonl_and_parquet_hold_the_same_rows(sample, tmp_path):
+def test_bom_jsonl_and_parquet_hold_the_same_rows(sample, tmp_path, export):
     data, _ = sample
     args = ("--kind", "candidates", "--region", "Western Europe")
     export(data, tmp_path / "a.csv", *args, "--format", "csv", "--bom")
@@ -122,7 +114,7 @@ def test_filters(sample):
     assert firms and all("ml_engineer" in r["roles"] and r["url"] for r in firms)
 
 
-def test_filters_are_parameters_not_sql(sample):
+def test_filters_are_parameters_not_sql(sample, sourcing):
     data, _ = sample
     db = data / "sourcing.duckdb"
     evil = "x' OR 1=1; DROP TABLE candidates; --"
@@ -149,7 +141,7 @@ def test_plain_cells_are_left_alone():
     assert neutralize("a=b") == "a=b"
 
 
-def test_companies_export(sample, tmp_path):
+def test_companies_export(sample, tmp_path, export):
     data, _ = sample
     out = tmp_path / "firms.jsonl"
     proc = export(data, out, "--kind", "companies", "--format", "jsonl")
@@ -161,11 +153,11 @@ def test_companies_export(sample, tmp_path):
 
 
 @pytest.mark.parametrize("command", [["export", "leads"], ["forget"]])
-def test_help_has_an_example(command):
+def test_help_has_an_example(command, sourcing):
     assert "Example" in sourcing(*command, "--help").stdout
 
 
-def test_bad_arguments_are_refused(sample, tmp_path):
+def test_bad_arguments_are_refused(sample, tmp_path, sourcing):
     data, _ = sample
     base = ("export", "leads", "--format", "csv", "-o", str(tmp_path / "x.csv"))
     assert sourcing(*base, "--kind", "people", check=False).returncode == 2
