@@ -72,7 +72,14 @@ def test_csv_ranked_by_match_with_source_urls_and_owner_only(sample, tmp_path, e
     assert rows, "no candidate matched"
     scores = [float(r["match"]) for r in rows]
     assert scores == sorted(scores, reverse=True) and min(scores) >= 0.3
-    assert all(r["url"].startswith("https://news.ycombinator.com/item?id=") for r in rows)
+    # Each row links to the person's own public post (Hacker News, Reddit, GitHub).
+    con = duckdb.connect(str(data / "sourcing.duckdb"), read_only=True)
+    try:
+        posts = set(con.execute("SELECT handle, url FROM candidates").fetchall())
+    finally:
+        con.close()
+    assert {(r["handle"], r["url"]) for r in rows} <= posts
+    assert all(r["url"].startswith("https://") for r in rows)
     assert all("pytorch" in r["skills"] or "kubernetes" in r["skills"] for r in rows)
 
 
