@@ -27,9 +27,9 @@ import yaml
 
 from bench.scoring import Report, score
 from pipelines.normalize import normalize_record
+from pipelines.rawzone.layout import RawZone
 from pipelines.versions import latest_versions
 from sourcing.crawl import crawl
-from sourcing.raw_zone import RawZone
 from sourcing.sources import SOURCES
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -31,9 +31,9 @@ from typing import Any
 from pipelines.dedupe import dedupe
 from pipelines.lifecycle import Interval, apply_lifecycle, posting_intervals, utc_time
 from pipelines.normalize import normalize_record
+from pipelines.rawzone.layout import RawZone
 from pipelines.versions import crawl_records, latest_versions
 from sourcing.crawl import crawl
-from sourcing.raw_zone import RawZone
 
 SOURCE = "greenhouse"
 

@@ -1,5 +1,4 @@
-"""Lead lists: candidates merged across months, companies that hire, match scores, and the
-hashed identifiers that keep people who asked to be forgotten out of everything.
+"""Lead lists: candidates merged across months, companies that hire, and match scores.
 
 Pure functions: records in, rows out. The assets in `sourcing/assets/leads.py` feed them
 from the raw zone and the warehouse.
@@ -19,21 +18,18 @@ asked for posted this month scores 1.0, and the same lead six months older score
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from pipelines.catalog import ATS_SOURCES, CATALOG, candidate_extractor, job_in_url
 from pipelines.company_identity import resolve_companies, stable_id
-from pipelines.extract.candidates import find_emails, find_urls, url_kind
-from pipelines.text import html_to_text
+from pipelines.extract.candidates import find_emails, url_kind
+from pipelines.rawzone.identity import normalize_identifier
 
 RECENCY_HALF_LIFE_MONTHS = 6.0
 ML_JOBS_SHOWN = 10  # titles and links of a company's ML postings kept in `companies`
@@ -59,120 +55,6 @@ _SHARED_HOSTS = re.compile(
     )
     + r")$"
 )
-
-# --------------------------------------------------------------------------- identifiers
-
-ID_KINDS = ("email", "handle", "url")
-
-
-def normalize_identifier(kind: str, value: str) -> str:
-    """The form a person's identifier is compared (and hashed) in.
-
-    email: lower case, trimmed; handle: lower case, no leading "@"; url: lower case, without
-    scheme, "www.", query, fragment or trailing slash ("https://www.GitHub.com/x/" → github.com/x).
-    """
-    value = (value or "").strip()
-    if kind == "email":
-        return value.lower().removeprefix("mailto:")
-    if kind == "handle":
-        return value.lower().lstrip("@")
-    if kind == "url":
-        url = value if re.match(r"(?i)[a-z][a-z0-9+.-]*://", value) else f"https://{value}"
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower().removeprefix("www.")
-        return f"{host}{parts.path}".rstrip("/").lower()
-    raise ValueError(f"unknown identifier kind {kind!r}; expected one of {', '.join(ID_KINDS)}")
-
-
-def identifier_hash(kind: str, value: str, key: bytes | None = None) -> str:
-    """What the suppression list stores, never the value: HMAC-SHA256 of
-    `kind:normalized value` under the data directory's secret key, so nobody can test a list
-    of public handles against it. Without a key, plain sha256 (lists written before keys)."""
-    message = f"{kind}:{normalize_identifier(kind, value)}".encode()
-    if key:
-        return hmac.new(key, message, hashlib.sha256).hexdigest()
-    return hashlib.sha256(message).hexdigest()
-
-
-KEYED = "hmac-sha256"  # the scheme column of a keyed suppression-list line
-
-
-@dataclass(frozen=True)
-class Suppression:
-    """The hashes of people who asked to be forgotten: keyed ones (HMAC under `key`) and
-    plain sha256 ones from lists written before the key existed."""
-
-    key: bytes | None = None
-    keyed: frozenset[str] = frozenset()
-    plain: frozenset[str] = frozenset()
-
-    def __bool__(self) -> bool:
-        return bool(self.keyed or self.plain)
-
-    def holds(self, ids: Iterable[tuple[str, str]]) -> bool:
-        """Whether one of these (kind, normalized value) identifiers is suppressed."""
-        for kind, value in ids:
-            if self.keyed and self.key and identifier_hash(kind, value, self.key) in self.keyed:
-                return True
-            if self.plain and identifier_hash(kind, value) in self.plain:
-                return True
-        return False
-
-
-def parse_suppression(text: str, key: bytes | None) -> Suppression:
-    """The suppression list's lines, `kind<TAB>hash<TAB>added<TAB>scheme` (scheme `hmac-sha256`,
-    or none for an old plain sha256 line), with the key kept beside the list."""
-    keyed, plain = set(), set()
-    for line in text.splitlines():
-        parts = [p.strip() for p in line.split("\t")]
-        if len(parts) < 2 or line.startswith("#"):
-            continue
-        (keyed if len(parts) > 3 and parts[3] == KEYED else plain).add(parts[1])
-    return Suppression(key, frozenset(keyed), frozenset(plain))
-
-
-def _strings(value: Any) -> Iterable[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list | tuple):
-        for v in value:
-            yield from _strings(v)
-
-
-def record_ids(raw: dict[str, Any]) -> set[tuple[str, str]]:
-    """Every identifier of a person that a raw-zone record holds, as (kind, normalized
-    value): the Hacker News author, and the email addresses and links its text states
-    (obfuscations decoded)."""
-    record = raw.get("record") if isinstance(raw.get("record"), dict) else {}
-    ids: set[tuple[str, str]] = set()
-    handle = record.get("author") if str(raw.get("source", "")).startswith("hn_") else None
-    handle = handle if isinstance(handle, str) and handle.strip() else None
-    if handle:
-        ids.add(("handle", normalize_identifier("handle", handle)))
-    html = "\n".join(_strings(record))
-    text = html_to_text(html, keep_newlines=True) if "<" in html or "&" in html else html
-    for email in find_emails(text, handle):
-        ids.add(("email", normalize_identifier("email", email)))
-    for url in find_urls(html, text):
-        ids.add(("url", normalize_identifier("url", url)))
-    return ids
-
-
-def record_identifiers(raw: dict[str, Any], key: bytes | None = None) -> set[str]:
-    """Hashes of every identifier of a person that a raw-zone record holds (`record_ids`)."""
-    return {identifier_hash(kind, value, key) for kind, value in record_ids(raw)}
-
-
-def is_suppressed(raw: dict[str, Any], suppressed: Suppression | set[str] | frozenset[str]) -> bool:
-    """Whether a raw record belongs to someone on the suppression list (a `Suppression`, or a
-    set of plain sha256 hashes)."""
-    if not isinstance(suppressed, Suppression):
-        suppressed = Suppression(plain=frozenset(suppressed))
-    return bool(suppressed) and suppressed.holds(record_ids(raw))
-
 
 # --------------------------------------------------------------------------- candidates
 

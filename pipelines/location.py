@@ -26,10 +26,8 @@ import functools
 import gettext
 import hashlib
 import importlib.metadata
-import os
 import pickle
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
@@ -41,6 +39,7 @@ import platformdirs
 import pycountry
 
 from pipelines.model import Location
+from pipelines.rawzone.files import write_atomically
 
 REGIONS: tuple[str, ...] = (
     "North America",
@@ -302,9 +301,8 @@ def _gazetteer() -> _Gazetteer:
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob(f"{_CACHE_PREFIX}*.pickle"):
             old.unlink(missing_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as f:
-            pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(f.name, path)  # atomic: parallel processes never read half a file
+        # atomic: parallel processes never read half a file
+        write_atomically(path, pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
     return gaz

@@ -190,9 +190,9 @@ def crawl(source, replay, record, spider_args, data) -> None:
     Example:
       sourcing crawl hn_hiring --replay hn.har -a threads=48100001
     """
+    from pipelines.rawzone.layout import RawZone
     from sourcing.crawl import INTERRUPTED, CrawlError, stop_on_signals
     from sourcing.crawl import crawl as run_crawl
-    from sourcing.raw_zone import RawZone
     from sourcing.sources import select
 
     try:
@@ -236,8 +236,8 @@ def rebuild(data, db) -> None:
     Example:
       sourcing rebuild --data-dir data
     """
+    from pipelines.rawzone.layout import RawZone
     from sourcing.definitions import build_resources
-    from sourcing.raw_zone import RawZone
     from sourcing.runner import Interrupted, materialize_graph
 
     d, db_file = _paths(data, db)

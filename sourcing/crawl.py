@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sourcing.raw_zone import RawZone, new_run_id
+from pipelines.rawzone.files import publish
+from pipelines.rawzone.layout import RawZone, new_run_id, part_file
+from pipelines.rawzone.read import count_records
 
 
 class CrawlError(RuntimeError):
@@ -90,11 +92,6 @@ def stop_on_signals() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def log_path(zone: RawZone, source: str, run_id: str) -> Path:
-    """Each crawl's Scrapy log, kept: `<data-dir>/logs/<source>/<run-id>.log`."""
-    return zone.root.parent / "logs" / source / f"{run_id}.log"
-
-
 def crawl(
     source: str,
     zone: RawZone,
@@ -113,7 +110,7 @@ def crawl(
     `<data-dir>/failed/`, out of the raw zone, so it neither loads nor closes any posting."""
     run_id = new_run_id()
     out = zone.new_file(source, run_id)
-    log = log_path(zone, source, run_id)
+    log = zone.log_file(source, run_id)
     log.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         stats_file = Path(tmp) / "stats.json"
@@ -137,7 +134,7 @@ def crawl(
             cmd += ["-a", f"{key}={value}"]
         # People who asked to be forgotten stay out of the raw zone (`sourcing forget`).
         settings = {
-            "SUPPRESSION_FILE": str(zone.root.parent / "suppression.sha256"),
+            "SUPPRESSION_FILE": str(zone.suppression_file),
             **(settings or {}),
         }
         for key, value in settings.items():
@@ -186,7 +183,7 @@ def _run(cmd: list[str], env: dict, log: Path, timeout: float, source: str, out:
         except BaseException:  # Ctrl-C inside Dagster's step: stop the spider, then re-raise
             INTERRUPTED.set()
             _stop(proc)
-            out.with_name(out.name + ".part").unlink(missing_ok=True)
+            part_file(out).unlink(missing_ok=True)
             raise
         finally:
             _ACTIVE.discard(proc)
@@ -213,12 +210,12 @@ def _stop(proc: subprocess.Popen) -> None:
 def _set_aside(zone: RawZone, out: Path) -> str:
     """Move a failed crawl's file (and any half-written `.part`) out of the raw zone into
     `<data-dir>/failed/`, kept for a look but never loaded; say where it went."""
-    out.with_name(out.name + ".part").unlink(missing_ok=True)
+    part_file(out).unlink(missing_ok=True)
     if not out.exists():
         return ""
-    aside = zone.root.parent / "failed" / out.relative_to(zone.root)
+    aside = zone.failed_file(out)
     aside.parent.mkdir(parents=True, exist_ok=True)
-    out.replace(aside)
+    publish(out, aside)
     return f"; its file was set aside, not loaded: {aside}"
 
 
@@ -279,9 +276,7 @@ def previous_items(zone: RawZone, source: str, exclude: Path | None = None) -> i
     files = [f for f in zone.files([source]) if f != exclude]
     if not files:
         return None
-    latest = max(files, key=lambda f: (f.parent.name, f.name))
-    with latest.open("rb") as lines:
-        return sum(1 for line in lines if line.strip())
+    return count_records(max(files, key=lambda f: (f.parent.name, f.name)))
 
 
 def crawl_problem(result: CrawlResult, previous: int | None) -> str | None:

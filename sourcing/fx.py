@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 import datetime
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import httpx
 
 from pipelines import fx
 from pipelines.fx_refresh import ECB_HIST_URL, Refresh, Row, describe, refresh_table, table_csv
+from pipelines.rawzone.files import write_atomically
 from spiders.settings import USER_AGENT
 
 SOURCES = {"ecb": ECB_HIST_URL}  # where `sourcing fx refresh --source NAME` downloads from
@@ -51,19 +50,6 @@ def meta_path(table: Path) -> Path:
     return table.with_name(f"{table.stem}.meta.json")
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file in the same folder, then rename over `path`, so a reader
-    sees either the old file or the new one, never half of one."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def refresh(
     url: str, output: Path, today: datetime.date | None = None, file: Path | None = None
 ) -> Refresh:
@@ -85,6 +71,6 @@ def refresh(
         "kept_from_previous": result.kept,
     }
     output.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(output, table_csv(result.rows))
-    write_atomically(meta_path(output), json.dumps(meta, indent=2) + "\n")
+    write_atomically(output, table_csv(result.rows).encode("utf-8"))
+    write_atomically(meta_path(output), (json.dumps(meta, indent=2) + "\n").encode("utf-8"))
     return result

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from sourcing.raw_zone import RawZone, crawl_day
+from pipelines.rawzone.layout import RawZone, crawl_day
 
 
 def zone_files(zone: RawZone, day: str | None = None) -> dict[str, int]:

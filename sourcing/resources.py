@@ -6,8 +6,8 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipelines.rawzone.layout import RawZone
 from sourcing.crawl import CrawlResult, crawl
-from sourcing.raw_zone import RawZone
 
 
 class RawZoneResource(dg.ConfigurableResource):
@@ -49,6 +49,6 @@ class CrawlerResource(dg.ConfigurableResource):
             replay=self.replay,
             record=self.record,
             spider_args=self.args_for(source),
-            cache_dir=zone.root.parent / ".httpcache",
+            cache_dir=zone.cache_dir,
             timeout=self.timeout_seconds,
         )

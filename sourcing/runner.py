@@ -18,13 +18,13 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipelines.rawzone.layout import crawl_day
 from sourcing.assets.checks import postings_checks
 from sourcing.assets.crawl import crawl_assets, raw_asset_key
 from sourcing.assets.postings import JOB_SOURCES, normalized_crawls
 from sourcing.crawl import INTERRUPTED, stop_on_signals
 from sourcing.definitions import all_assets, warehouse_assets
 from sourcing.partitions import days_to_load, zone_files
-from sourcing.raw_zone import crawl_day
 from warehouse.crawl_dates import loaded_files
 from warehouse.db import WarehouseUnavailable, wait_for_writer
 
@@ -126,7 +126,7 @@ def _materialize(
     report = RunReport()
     written = set()
     zone = resources["raw_zone"].zone()
-    logs = zone.root.parent / "logs"
+    logs = zone.logs_dir
     for source in sources or []:
         start = time.monotonic()
         say(f"crawl {source} …")

@@ -10,7 +10,7 @@ runs trigger the load too.
 
 import dagster as dg
 
-from sourcing.raw_zone import crawl_day
+from pipelines.rawzone.layout import crawl_day
 
 
 def written_days(instance: dg.DagsterInstance, run_id: str) -> set[str]:

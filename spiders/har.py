@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
+from pipelines.rawzone.files import write_atomically
+
 HAR_VERSION = "1.2"
 RequestKey = tuple[str, str, str, str, tuple[tuple[str, str], ...]]
 
@@ -130,7 +132,4 @@ def write_har(path: Path, entries: list[dict], creator: str = "ml-sourcing") -> 
             "entries": entries,
         }
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".part")
-    tmp.write_text(json.dumps(har, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
+    write_atomically(path, json.dumps(har, ensure_ascii=False, indent=1).encode("utf-8"))

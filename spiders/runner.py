@@ -22,6 +22,9 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
 
+from pipelines.rawzone.files import publish
+from pipelines.rawzone.layout import part_file
+
 
 def crawl_settings(out: Path, replay: str | None, record: str | None, cache: str | None) -> dict:
     settings: dict = {
@@ -50,7 +53,7 @@ def run(
     """Crawl `source` into `out` and return the crawl's stats."""
     settings = get_project_settings()
     spider_cls = SpiderLoader.from_settings(settings).load(source)
-    part = out.with_name(out.name + ".part")
+    part = part_file(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     settings.setdict(overrides or {}, priority="cmdline")
     settings.setdict(crawl_settings(part, replay, record, cache), priority="cmdline")
@@ -63,7 +66,7 @@ def run(
         for k, v in crawler.stats.get_stats().items()
     }
     if part.exists() and stats.get("item_scraped_count", 0) > 0:
-        part.replace(out)
+        publish(part, out)
     else:
         part.unlink(missing_ok=True)
     return stats

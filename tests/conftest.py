@@ -1,17 +1,21 @@
-"""Fixtures shared by the test files: the `sourcing` command run in-process (Click's
-CliRunner: no subprocess), and the bundled sample's warehouse, built once per session."""
+"""Fixtures the whole suite shares: the `sourcing` command run in-process (Click's CliRunner:
+no subprocess), and the bundled sample built once per session (`sourcing run --sample`) for
+every test that only reads it. A test that changes a data directory builds its own or copies
+this one."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from pipelines.rawzone.layout import RawZone
 from sourcing.cli import main
-from tests.sample_warehouse import sample_data_dir
 
 
 def invoke(*args: str, check: bool = True, input: str | None = None) -> Result:
@@ -37,6 +41,33 @@ def sourcing() -> Callable[..., Result]:
 
 
 @pytest.fixture(scope="session")
-def sample_data() -> Path:
-    """The data directory of `sourcing run --sample`, shared by every test that only reads it."""
-    return sample_data_dir()
+def sample_run(tmp_path_factory) -> tuple[Path, str]:
+    """The data directory filled by `sourcing run --sample` (every source), and what the
+    run printed. Shared by the session: read it, never write into it."""
+    data = tmp_path_factory.mktemp("sample-warehouse")
+    # A process of its own, as a user runs it; the timeout only stops a hung run on a busy
+    # machine (about a minute when idle).
+    proc = subprocess.run(
+        [sys.executable, "-m", "sourcing.cli", "run", "--sample", "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    if proc.returncode != 0:
+        raise AssertionError(f"sourcing run --sample failed:\n{proc.stdout}\n{proc.stderr}")
+    return data, proc.stdout
+
+
+@pytest.fixture(scope="session")
+def sample_data(sample_run) -> Path:
+    """The shared sample's data directory (`sample_run`)."""
+    return sample_run[0]
+
+
+@pytest.fixture(scope="session")
+def sample_records(sample_data) -> dict[str, list[dict]]:
+    """The raw records of every source's bundled sample, as the sample run crawled them."""
+    records: dict[str, list[dict]] = {}
+    for record in RawZone(sample_data).read():
+        records.setdefault(record["source"], []).append(record)
+    return records

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
+from pipelines.rawzone.layout import RawZone
 from sourcing.crawl import CrawlError, crawl
-from sourcing.raw_zone import RawZone
 from spiders.sources.ats import ATS_NAMES, board_tokens, load_boards
 from tests.builders import (
     ASHBY_BOARD,

@@ -13,18 +13,12 @@ from pipelines.extract.candidates import (
     parse_relocate,
     parse_remote_preference,
 )
-from pipelines.leads import (
-    candidate_post,
-    identifier_hash,
-    is_suppressed,
-    match_score,
-    merge_candidates,
-    normalize_identifier,
-    skill_idf,
-)
+from pipelines.leads import candidate_post, match_score, merge_candidates, skill_idf
+from pipelines.rawzone.identity import identifier_hash, normalize_identifier
+from pipelines.rawzone.layout import RawZone
+from pipelines.rawzone.suppression import is_suppressed
 from sourcing.crawl import crawl
 from sourcing.paths import SAMPLE_DIR
-from sourcing.raw_zone import RawZone
 from tests.builders import hn_comment
 
 

@@ -14,7 +14,6 @@ import duckdb
 import pytest
 
 from sourcing.sources import SOURCES
-from tests.sample_warehouse import sample_run_output
 
 TABLES = {
     "postings": "posting_id",
@@ -33,11 +32,6 @@ def snapshot(db) -> dict:
         }
     finally:
         con.close()
-
-
-@pytest.fixture(scope="module")
-def sample_run(sample_data):
-    return sample_data, sample_run_output()
 
 
 def test_run_sample_ends_with_a_summary(sample_run):

@@ -9,8 +9,8 @@ from pipelines.extract.github import extract_github_candidate, repo_skills
 from pipelines.extract.reddit import extract_reddit_candidate, extract_reddit_posting, post_kind
 from pipelines.leads import candidate_post, link_people
 from pipelines.normalize import normalize_record
+from pipelines.rawzone.layout import RawZone
 from sourcing.crawl import CrawlError, crawl
-from sourcing.raw_zone import RawZone
 from tests.builders import (
     GITHUB_API,
     REDDIT,

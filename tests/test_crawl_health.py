@@ -2,8 +2,8 @@
 
 import pytest
 
+from pipelines.rawzone.layout import RawZone
 from sourcing.crawl import CrawlResult, crawl_problem, previous_items
-from sourcing.raw_zone import RawZone
 
 
 def result(items: int, **stats: int) -> CrawlResult:

@@ -8,13 +8,13 @@ import dagster as dg
 import duckdb
 import pytest
 
+from pipelines.rawzone.layout import RawZone, crawl_day
 from sourcing.assets.crawl import crawl_assets, crawl_pool, raw_asset_key
 from sourcing.assets.health import volume_dropped
 from sourcing.assets.metadata import PARSER_VERSION, parser_version
 from sourcing.crawl import CrawlResult
 from sourcing.definitions import build_resources, defs
 from sourcing.paths import SAMPLE_DIR
-from sourcing.raw_zone import RawZone, crawl_day
 from sourcing.resources import CrawlerResource, RawZoneResource
 from sourcing.sources import SOURCES, sample_spider_args
 

@@ -12,7 +12,6 @@ from bench.dedupe_real import score
 from pipelines.companies import company_key
 from pipelines.dedupe import cluster, dedupe
 from pipelines.urls import canonical_url, is_generic, record_urls
-from tests.sample_warehouse import sample_data_dir
 
 T = datetime(2026, 11, 2, tzinfo=UTC)
 ABOUT = (
@@ -367,8 +366,8 @@ def test_labelled_pairs_meet_the_targets():
 
 
 @pytest.fixture(scope="module")
-def sample_db():
-    con = duckdb.connect(str(sample_data_dir() / "sourcing.duckdb"), read_only=True)
+def sample_db(sample_data):
+    con = duckdb.connect(str(sample_data / "sourcing.duckdb"), read_only=True)
     yield con
     con.close()
 

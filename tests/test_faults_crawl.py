@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from pipelines.rawzone.layout import RawZone
 from sourcing.crawl import CrawlError, crawl
-from sourcing.raw_zone import RawZone
 from tests.builders import job_posting, jobposting_page
 from tests.fault_server import (
     FaultServer,

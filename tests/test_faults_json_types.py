@@ -12,7 +12,7 @@ import pytest
 from scrapy.http import Request, TextResponse
 from scrapy.utils.test import get_crawler
 
-from sourcing.raw_zone import parse_line
+from pipelines.rawzone.read import parse_line
 from spiders.sources.ats import AshbySpider, Board, GreenhouseSpider, LeverSpider
 from spiders.sources.hn import HnHiringSpider
 from spiders.sources.remoteok import RemoteOkSpider

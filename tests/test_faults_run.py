@@ -17,9 +17,9 @@ import dagster as dg
 import duckdb
 import pytest
 
+from pipelines.rawzone.layout import RawZone
 from sourcing.assets.crawl import crawl_assets, raw_asset_key
 from sourcing.crawl import CrawlResult, crawl
-from sourcing.raw_zone import RawZone
 from sourcing.resources import CrawlerResource, RawZoneResource
 from tests.builders import job_posting, jobposting_page
 from tests.fault_server import FaultServer, note, reply, slow
@@ -183,8 +183,9 @@ def test_kill_9_during_a_load_keeps_the_previous_tables(tmp_path, after):
     found = _rows(db)
     # One whole load or the other, never a mix or a part: no stored row lost.
     assert found in ({"a": 20_000}, {"b": 200_000})
-    assert _load(db, 200_000, "c").wait(timeout=120) == 0  # the next load recovers
-    assert _rows(db) == {"c": 200_000}
+    # The next load recovers: any whole load shows it; a small one keeps the test short.
+    assert _load(db, 2_000, "c").wait(timeout=120) == 0
+    assert _rows(db) == {"c": 2_000}
     lost = 20_000 - found.get("a", 0) if "b" not in found else 0
     note(f"kill -9 {after:.1f}s into a load", held="yes", rows_lost=lost,
          outcome=f"tables as before ({sum(found.values())} rows); next load complete")  # fmt: skip

@@ -99,7 +99,8 @@ def test_the_warehouse_file_is_owner_only(warehouse):
 
 
 def test_a_bad_raw_line_is_skipped_and_counted_never_fatal(tmp_path):
-    from sourcing.raw_zone import RawZone, ReadStats
+    from pipelines.rawzone.layout import RawZone
+    from pipelines.rawzone.read import ReadStats
 
     good = {
         "source": "greenhouse",

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from pipelines.rawzone.layout import RawZone
 from sourcing.crawl import CrawlError, crawl
-from sourcing.raw_zone import RawZone
 from spiders.sources.feeds import page_count
 from tests.builders import (
     ARBEITNOW_API,

@@ -5,8 +5,6 @@ import hashlib
 import json
 import re
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -14,8 +12,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipelines.leads import identifier_hash, is_suppressed
-from warehouse.erase import forget_files, read_suppression
+from pipelines.rawzone import suppression
+from pipelines.rawzone.identity import identifier_hash
+from pipelines.rawzone.suppression import is_suppressed
+from warehouse.erase import forget_files
 
 # dlindqvist posted in both sample months; the email is obfuscated in the post
 # ("dl [at] example [dot] org"), so it is found only by decoding.
@@ -23,13 +23,8 @@ PERSON = ("dlindqvist", "dl@example.org", "example-dlindqvist", "dlindqvist.exam
 SOURCES = "hn_wants,greenhouse"
 
 
-def sourcing(*args, check=True):
-    proc = subprocess.run(
-        [sys.executable, "-m", "sourcing.cli", *args], capture_output=True, text=True, timeout=600
-    )
-    if check and proc.returncode != 0:
-        raise AssertionError(f"sourcing {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
-    return proc
+def suppressed_kinds(data: Path) -> list[str]:
+    return sorted(e.kind for e in suppression.read_entries(data / "suppression.sha256").values())
 
 
 def files_holding(data: Path, needles) -> list[Path]:
@@ -52,7 +47,7 @@ def candidates(data: Path) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def forgotten(tmp_path_factory):
+def forgotten(tmp_path_factory, sourcing):
     data = tmp_path_factory.mktemp("data")
     sourcing("run", "--sample", "--sources", SOURCES, "--data-dir", str(data))
     for fmt in ("csv", "jsonl", "parquet"):
@@ -85,7 +80,7 @@ def test_the_suppression_list_holds_only_a_hash(forgotten):
     text = (data / "suppression.sha256").read_text()
     assert "example.org" not in text and "dl@" not in text
     # The email given, and the person's handle and links found in their posts.
-    kinds = sorted(kind for kind, _, _ in read_suppression(data).values())
+    kinds = suppressed_kinds(data)
     assert kinds[0] == "email" and "handle" in kinds and re.search(r"\b[0-9a-f]{64}\b", text)
     con = duckdb.connect(str(data / "sourcing.duckdb"), read_only=True)
     try:
@@ -95,7 +90,7 @@ def test_the_suppression_list_holds_only_a_hash(forgotten):
         con.close()
 
 
-def test_a_later_crawl_and_rebuild_keep_them_out(forgotten):
+def test_a_later_crawl_and_rebuild_keep_them_out(forgotten, sourcing):
     data, _, _ = forgotten
     out = sourcing("run", "--sample", "--sources", SOURCES, "--data-dir", str(data)).stdout
     assert "suppressed 2" in out
@@ -105,22 +100,22 @@ def test_a_later_crawl_and_rebuild_keep_them_out(forgotten):
     assert len(list(data.glob("raw/hn_wants/*/*.jsonl"))) == 2
 
 
-def test_forget_by_handle_and_by_url(forgotten):
+def test_forget_by_handle_and_by_url(forgotten, sourcing):
     data, _, _ = forgotten
     sourcing("forget", "--handle", "kofi_builds", "--data-dir", str(data))
     sourcing("forget", "--url", "github.com/example-yusuf-cv/", "--data-dir", str(data))
     assert files_holding(data, ("kofi_builds", "kofi@example.net", "example-yusuf-cv")) == []
     assert not {"kofi_builds", "yusuf_cv"} & candidates(data)
-    assert {kind for kind, _, _ in read_suppression(data).values()} == {"email", "handle", "url"}
+    assert set(suppressed_kinds(data)) == {"email", "handle", "url"}
 
 
-def test_forget_needs_exactly_one_identifier(tmp_path):
-    assert sourcing("forget", "--data-dir", str(tmp_path), check=False).returncode == 2
+def test_forget_needs_exactly_one_identifier(tmp_path, sourcing):
+    assert sourcing("forget", "--data-dir", str(tmp_path), check=False).exit_code == 2
     both = sourcing(
         "forget", "--email", "a@example.com", "--handle", "a", "--data-dir", str(tmp_path),
         check=False,
     )  # fmt: skip
-    assert both.returncode == 2
+    assert both.exit_code == 2
 
 
 # ----------------------------------------------------------------- the raw zone, unit by unit
@@ -180,12 +175,9 @@ def test_forgetting_an_email_forgets_the_person_everywhere_they_posted(tmp_path)
     # Both of sam's posts go; a link that other people posted too (a public repository) is
     # not sam's, so kim stays, and lee's profile is not sam's though it starts the same.
     assert kept(path) == ["3", "4"] and result.records_removed == 2
-    suppressed = read_suppression(tmp_path)
-    assert sorted(kind for kind, _, _ in suppressed.values()) == ["email", "handle", "url"]
+    assert suppressed_kinds(tmp_path) == ["email", "handle", "url"]
     # A later crawl (the spiders' pipeline) drops sam's posts by handle alone.
-    from spiders.pipelines import read_suppressed
-
-    later = read_suppressed(str(tmp_path / "suppression.sha256"))
+    later = suppression.load(tmp_path / "suppression.sha256")
     assert is_suppressed(hn_post("hn_wants", "9", "Sam_ML", "SEEKING WORK"), later)
     assert not is_suppressed(hn_post("hn_wants", "9", "kim", "SEEKING WORK"), later)
 

@@ -7,8 +7,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from pipelines.rawzone.layout import RawZone
 from sourcing.crawl import CrawlError, crawl
-from sourcing.raw_zone import RawZone
 from tests.builders import hn_comment, hn_search, hn_thread, json_entry, write_entries
 
 API = "https://hn.algolia.com/api/v1"

@@ -17,28 +17,21 @@ import duckdb
 import pytest
 
 from pipelines.normalize import parse_time
+from pipelines.rawzone.layout import RawZone
 from pipelines.versions import latest_versions
 from sourcing.assets.postings import JOB_SOURCES, normalized_crawls
-from sourcing.crawl import crawl
 from sourcing.definitions import build_resources
-from sourcing.raw_zone import RawZone
 from sourcing.runner import materialize_graph, normalize_config
-from sourcing.sources import SOURCES
 
 DAY1, DAY2 = "2026-11-27", "2026-11-28"
 CHANGED, GONE, NEW = "4100201", "4100206", "4100299"
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> dict[str, list[dict]]:
-    """The records of the bundled Greenhouse, RemoteOK and Hacker News samples, by source."""
-    scratch = RawZone(tmp_path_factory.mktemp("scratch"))
-    out = {}
-    for name in ("greenhouse", "remoteok", "hn_hiring"):
-        source = SOURCES[name]
-        result = crawl(name, scratch, replay=source.sample, spider_args=dict(source.sample_args))
-        out[name] = [json.loads(line) for line in result.path.read_text().splitlines()]
-    return out
+def sample(sample_records) -> dict[str, list[dict]]:
+    """The records of the bundled Greenhouse, RemoteOK and Hacker News samples, by source (as
+    the session's sample run crawled them)."""
+    return {name: sample_records[name] for name in ("greenhouse", "remoteok", "hn_hiring")}
 
 
 def write_crawl(data: Path, source: str, day: str, records: list[dict]) -> None:

@@ -9,8 +9,8 @@ import pytest
 
 from pipelines.extract.jobposting import extract_jobposting
 from pipelines.model import Salary
+from pipelines.rawzone.layout import RawZone
 from sourcing.crawl import CrawlError, crawl
-from sourcing.raw_zone import RawZone
 from sourcing.sources import SOURCES
 from spiders.har import har_entry
 from spiders.sources.jobposting import job_postings, source_id

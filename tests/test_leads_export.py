@@ -11,18 +11,23 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import invoke as sourcing
-from tests.sample_warehouse import sample_run_output
 from warehouse.export import LeadFilters, neutralize, select_leads, to_csv
 
 
 @pytest.fixture(scope="module")
-def sample(sample_data):
-    return sample_data, sample_run_output()
+def sample(sample_run):
+    """The session's sample (`sample_run`): read only, exports go to each test's tmp_path."""
+    return sample_run
 
 
-def export(data, out, *args):
-    return sourcing("export", "leads", *args, "-o", str(out), "--data-dir", str(data))
+@pytest.fixture(scope="module")
+def export(sourcing):
+    """`sourcing export leads ARGS… -o OUT --data-dir DATA`."""
+
+    def run(data, out, *args):
+        return sourcing("export", "leads", *args, "-o", str(out), "--data-dir", str(data))
+
+    return run
 
 
 def test_run_fills_candidates_and_companies(sample):
@@ -53,7 +58,7 @@ def test_run_fills_candidates_and_companies(sample):
     assert re.search(rf"candidates +{people}\b", out)
 
 
-def test_csv_ranked_by_match_with_source_urls_and_owner_only(sample, tmp_path):
+def test_csv_ranked_by_match_with_source_urls_and_owner_only(sample, tmp_path, export):
     data, _ = sample
     out = tmp_path / "leads.csv"
     proc = export(
@@ -67,6 +72,13 @@ def test_csv_ranked_by_match_with_source_urls_and_owner_only(sample, tmp_path):
     assert rows, "no candidate matched"
     scores = [float(r["match"]) for r in rows]
     assert scores == sorted(scores, reverse=True) and min(scores) >= 0.3
+    # Each row links to the person's own public post (Hacker News, Reddit, GitHub).
+    con = duckdb.connect(str(data / "sourcing.duckdb"), read_only=True)
+    try:
+        posts = set(con.execute("SELECT handle, url FROM candidates").fetchall())
+    finally:
+        con.close()
+    assert {(r["handle"], r["url"]) for r in rows} <= posts
     assert all(r["url"].startswith("https://") and r["source"] and r["posted_at"] for r in rows)
     assert all("pytorch" in r["skills"] or "kubernetes" in r["skills"] for r in rows)
     for r in rows:  # why each matched: the skills asked for, split into had and lacking
@@ -76,7 +88,7 @@ def test_csv_ranked_by_match_with_source_urls_and_owner_only(sample, tmp_path):
         assert not any(s in r["skills"].split("; ") for s in missing if s)
 
 
-def test_bom_jsonl_and_parquet_hold_the_same_rows(sample, tmp_path):
+def test_bom_jsonl_and_parquet_hold_the_same_rows(sample, tmp_path, export):
     data, _ = sample
     args = ("--kind", "candidates", "--region", "Western Europe")
     export(data, tmp_path / "a.csv", *args, "--format", "csv", "--bom")
@@ -114,7 +126,7 @@ def test_filters(sample):
     assert firms and all("ml_engineer" in r["roles"] and r["url"] for r in firms)
 
 
-def test_filters_are_parameters_not_sql(sample):
+def test_filters_are_parameters_not_sql(sample, sourcing):
     data, _ = sample
     db = data / "sourcing.duckdb"
     evil = "x' OR 1=1; DROP TABLE candidates; --"
@@ -141,7 +153,7 @@ def test_plain_cells_are_left_alone():
     assert neutralize("a=b") == "a=b"
 
 
-def test_companies_export(sample, tmp_path):
+def test_companies_export(sample, tmp_path, export):
     data, _ = sample
     out = tmp_path / "firms.jsonl"
     proc = export(data, out, "--kind", "companies", "--format", "jsonl")
@@ -175,7 +187,7 @@ def test_one_company_is_one_row_under_its_display_name(sample):
     assert "lumenforge" not in top and "Lumenforge AI" in top
 
 
-def test_limit_keeps_the_best_rows(sample, tmp_path):
+def test_limit_keeps_the_best_rows(sample, tmp_path, export):
     data, _ = sample
     args = ("--kind", "candidates", "--skills", "pytorch", "--format", "jsonl")
     export(data, tmp_path / "all.jsonl", *args)
@@ -193,7 +205,7 @@ def test_limit_keeps_the_best_rows(sample, tmp_path):
                         "Notes"]),
     ],
 )  # fmt: skip
-def test_import_profiles_write_the_tools_column_names(sample, tmp_path, profile, header):
+def test_import_profiles_write_the_tools_column_names(sample, tmp_path, export, profile, header):
     data, _ = sample
     out = tmp_path / f"{profile}.csv"
     export(data, out, "--kind", "candidates", "--skills", "pytorch", "--profile", profile,
@@ -212,11 +224,11 @@ def test_import_profiles_write_the_tools_column_names(sample, tmp_path, profile,
 
 
 @pytest.mark.parametrize("command", [["export", "leads"], ["forget"]])
-def test_help_has_an_example(command):
+def test_help_has_an_example(command, sourcing):
     assert "Example" in sourcing(*command, "--help").stdout
 
 
-def test_bad_arguments_are_refused(sample, tmp_path):
+def test_bad_arguments_are_refused(sample, tmp_path, sourcing):
     data, _ = sample
     base = ("export", "leads", "--format", "csv", "-o", str(tmp_path / "x.csv"))
     assert sourcing(*base, "--kind", "people", check=False).exit_code == 2

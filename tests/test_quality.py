@@ -11,7 +11,6 @@ from pipelines.quality import (
     is_place,
     mixed_company_postings,
 )
-from tests.sample_warehouse import sample_data_dir
 from warehouse.report import write_report
 from warehouse.summary import summarize
 
@@ -130,13 +129,8 @@ def test_share_filled_per_source_and_over_all():
     assert quality[("all", "company", "filled")]["total"] == 3
 
 
-@pytest.fixture(scope="module")
-def sample():
-    return sample_data_dir()
-
-
-def test_the_sample_warehouse_has_its_data_quality_and_shows_it(sample, tmp_path):
-    db = sample / "sourcing.duckdb"
+def test_the_sample_warehouse_has_its_data_quality_and_shows_it(sample_data, tmp_path):
+    db = sample_data / "sourcing.duckdb"
     con = duckdb.connect(str(db), read_only=True)
     try:
         sources = {r[0] for r in con.execute("SELECT DISTINCT source FROM data_quality").fetchall()}

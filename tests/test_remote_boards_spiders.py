@@ -5,8 +5,8 @@ import json
 
 import pytest
 
+from pipelines.rawzone.layout import RawZone
 from sourcing.crawl import CrawlError, crawl
-from sourcing.raw_zone import RawZone
 from sourcing.sources import SOURCES
 from spiders.sources.weworkremotely import WeWorkRemotelySpider
 from tests.builders import (

@@ -16,7 +16,6 @@ import pytest
 
 from sourcing.assets.analytics import report, trend_views
 from sourcing.definitions import build_resources
-from tests.sample_warehouse import sample_data_dir
 from warehouse.db import migrations, view_sql
 from warehouse.report import build_report
 
@@ -63,8 +62,8 @@ def chromium(page: Path, profile: Path, *args: str) -> subprocess.CompletedProce
 
 
 @pytest.fixture(scope="module")
-def sample_report(tmp_path_factory):
-    data = sample_data_dir()
+def sample_report(tmp_path_factory, sample_data):
+    data = sample_data
     out = tmp_path_factory.mktemp("report") / "report.html"
     proc = subprocess.run(
         [sys.executable, "-m", "sourcing.cli", "report", "-o", str(out), "--data-dir", str(data)],
@@ -123,9 +122,9 @@ def test_the_report_renders_in_chromium_with_every_chart_drawn(sample_report, tm
     assert shot.stat().st_size > 50_000  # a page of charts, not a blank one
 
 
-def test_the_report_asset_shows_the_key_numbers(tmp_path):
+def test_the_report_asset_shows_the_key_numbers(tmp_path, sample_data):
     db = tmp_path / "sourcing.duckdb"
-    shutil.copy(sample_data_dir() / "sourcing.duckdb", db)
+    shutil.copy(sample_data / "sourcing.duckdb", db)
     result = dg.materialize([trend_views, report], resources=build_resources(tmp_path, db))
     assert result.success
     [event] = [

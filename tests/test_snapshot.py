@@ -9,14 +9,13 @@ import sys
 import duckdb
 import pytest
 
-from tests.sample_warehouse import sample_data_dir
 from warehouse.snapshot import PERSONAL_TABLES, SKIP_TABLES, export_dataset, sha256, verify
 
 
 @pytest.fixture(scope="module")
-def snapshot(tmp_path_factory):
+def snapshot(tmp_path_factory, sample_data):
     out = tmp_path_factory.mktemp("snap") / "dataset"
-    data = sample_data_dir()
+    data = sample_data
     proc = subprocess.run(
         [
             sys.executable,

@@ -5,9 +5,10 @@ import pytest
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
-from pipelines.leads import identifier_hash
+from pipelines.rawzone import suppression
+from pipelines.rawzone.identity import identifier_hash
 from spiders.logformatter import PrivateLogFormatter
-from spiders.pipelines import SuppressionPipeline, read_suppressed
+from spiders.pipelines import SuppressionPipeline
 
 JOB_POST = {
     "source": "hn_hiring",
@@ -47,8 +48,8 @@ def test_a_forgotten_handle_drops_the_record(tmp_path):
 
 
 def test_no_list_means_nothing_is_dropped(tmp_path):
-    assert not read_suppressed(None)
-    assert not read_suppressed(str(tmp_path / "missing"))
+    assert not suppression.load(None)
+    assert not suppression.load(str(tmp_path / "missing"))
     pipeline = SuppressionPipeline.from_crawler(get_crawler())
     assert pipeline.process_item(JOB_POST) is JOB_POST
 

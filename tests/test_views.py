@@ -10,7 +10,6 @@ from datetime import datetime
 import duckdb
 import pytest
 
-from tests.sample_warehouse import sample_data_dir
 from warehouse.db import connect, create_views
 from warehouse.load import replace_tables
 
@@ -227,8 +226,8 @@ def test_views_on_an_empty_warehouse(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def sample():
-    con = duckdb.connect(str(sample_data_dir() / "sourcing.duckdb"), read_only=True)
+def sample(sample_data):
+    con = duckdb.connect(str(sample_data / "sourcing.duckdb"), read_only=True)
     # A posting's months: those its source records were posted in (a repost adds a month).
     cursor = con.execute(
         "SELECT p.*, list(DISTINCT strftime(coalesce(np.posted_at, np.first_seen), '%Y-%m'))"

@@ -16,13 +16,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from pipelines.leads import match_score, skill_idf
+from pipelines.rawzone.files import write_atomically
 from warehouse.csv_safe import neutralize
 from warehouse.db import connect
 
@@ -237,25 +237,6 @@ def to_parquet(columns: list[str], rows: list[dict]) -> bytes:
     return sink.getvalue()
 
 
-def write_private(path: Path | str, data: bytes) -> Path:
-    """Write `data` to `path` with owner-only permissions (0600), atomically."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
-
-
 def export_leads(
     db: Path | str,
     kind: str,
@@ -282,5 +263,5 @@ def export_leads(
         data = to_jsonl(columns, rows)
     else:
         data = to_parquet(columns, rows)
-    write_private(out, data)
+    write_atomically(out, data)  # owner-only (0600): leads are personal data
     return rows

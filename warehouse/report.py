@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.rawzone.files import write_atomically
 from warehouse import svg
 from warehouse.db import connect
 
@@ -694,9 +695,5 @@ def write_report(db: Path | str, out: Path | str) -> Report:
         report = build_report(con)
     finally:
         con.close()
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_text(report.html, encoding="utf-8")
-    tmp.replace(out)
+    write_atomically(out, report.html.encode("utf-8"))
     return report

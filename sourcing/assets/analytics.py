@@ -5,6 +5,7 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipelines.rawzone.files import write_atomically
 from sourcing.assets.leads import candidates, companies
 from sourcing.assets.metadata import OWNERS
 from sourcing.assets.postings import postings
@@ -48,9 +49,7 @@ def report(duckdb: DuckDBResource, raw_zone: RawZoneResource) -> dg.MaterializeR
     with duckdb.get_connection() as con:
         built = build_report(con)
     path = Path(raw_zone.data_dir) / "report.html"
-    tmp = path.with_name(".report.html.tmp")
-    tmp.write_text(built.html, encoding="utf-8")
-    tmp.replace(path)
+    write_atomically(path, built.html.encode("utf-8"))
     metadata = {k: v for k, v in built.numbers.items() if v is not None}
     metadata["path"] = dg.MetadataValue.path(str(path))
     return dg.MaterializeResult(metadata=metadata)

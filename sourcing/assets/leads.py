@@ -8,21 +8,16 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipelines.catalog import sources_of_kind
-from pipelines.leads import (
-    build_companies,
-    candidate_post,
-    company_postings,
-    is_suppressed,
-    merge_candidates,
-)
+from pipelines.leads import build_companies, candidate_post, company_postings, merge_candidates
+from pipelines.rawzone import suppression
+from pipelines.rawzone.read import ReadStats
+from pipelines.rawzone.suppression import is_suppressed
 from pipelines.versions import latest_versions
 from sourcing.assets.crawl import raw_asset_key
 from sourcing.assets.metadata import OWNERS, PARSER_VERSION, table_metadata
 from sourcing.assets.postings import postings
-from sourcing.raw_zone import ReadStats
 from sourcing.resources import RawZoneResource
 from warehouse.db import migrate
-from warehouse.erase import load_suppression, suppression_rows
 from warehouse.load import read_table, replace_tables
 
 CANDIDATE_SOURCES = [s.name for s in sources_of_kind("candidates")]
@@ -44,8 +39,8 @@ def candidates(
     """One row per person who posted that they seek work (latest post first, first_seen and
     last_seen across months), and `candidate_posts`, one row per post."""
     zone = raw_zone.zone()
-    suppressed_rows = suppression_rows(zone.root.parent)
-    suppressed = load_suppression(zone.root.parent)
+    suppressed_rows = suppression.rows(zone.suppression_file)
+    suppressed = suppression.load(zone.suppression_file)
     stats = ReadStats()
     posts, skipped = [], Counter()
     for raw in latest_versions(zone.read(CANDIDATE_SOURCES, stats)):

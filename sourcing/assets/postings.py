@@ -14,11 +14,12 @@ from pipelines.catalog import sources_of_kind
 from pipelines.dedupe import dedupe
 from pipelines.lifecycle import apply_lifecycle, expires_at
 from pipelines.normalize import normalize_record
+from pipelines.rawzone.layout import RawZone
+from pipelines.rawzone.read import ReadStats
 from pipelines.versions import crawl_records, latest_versions
 from sourcing.assets.crawl import raw_asset_key
 from sourcing.assets.metadata import OWNERS, PARSER_VERSION, table_metadata
 from sourcing.partitions import days_to_load, zone_files
-from sourcing.raw_zone import RawZone, ReadStats
 from sourcing.resources import RawZoneResource
 from warehouse.crawl_dates import keep_days, latest_rows
 from warehouse.db import migrate
