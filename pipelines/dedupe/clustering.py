@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from pipelines.companies import company_key
-from pipelines.dedupe.matching import FREE_TEXT, Boilerplate, features, near_duplicate, rank
+from pipelines.dedupe.matching import FREE_TEXT, Boilerplate, block_features, near_duplicate, rank
 from pipelines.dedupe.minhash import lsh_candidates
 from pipelines.dedupe.titles import title_fit, title_key, title_parts, title_places
 from pipelines.urls import is_generic, job_urls
@@ -156,7 +156,7 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
     for members in blocks.values():
         if len(members) < 2:
             continue
-        feats = {i: features(rows[i]) for i in members}
+        feats = dict(zip(members, block_features([rows[i] for i in members]), strict=True))
         boilerplate = Boilerplate(members, feats)
         if len(boilerplate.shingles):
             stats["boilerplate_shingles"] += len(boilerplate.shingles)

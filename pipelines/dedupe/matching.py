@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from pipelines.catalog import sources_of_kind
-from pipelines.dedupe.minhash import MIN_SHINGLES, WORD, containment, jaccard, shingle_array
+from pipelines.dedupe.minhash import MIN_SHINGLES, WORD, containment, jaccard, shingle_arrays
 from pipelines.dedupe.titles import places_fit, title_parts
 from pipelines.lifecycle import utc_time
 
@@ -78,9 +78,14 @@ def content_words(description: str | None, company: str | None = None) -> frozen
     return frozenset(w for w in WORD.findall((description or "").lower()) if w not in skip)
 
 
-def features(row: dict[str, Any]) -> Features:
+def block_features(rows: Sequence[dict[str, Any]]) -> list[Features]:
+    """The `Features` of a company block's rows (their shingles hashed together)."""
+    arrays = shingle_arrays([row.get("description") for row in rows])
+    return [features(row, array) for row, array in zip(rows, arrays, strict=True)]
+
+
+def features(row: dict[str, Any], array: np.ndarray) -> Features:
     core, levels = title_parts(row["title"], row.get("location_text"))
-    array = shingle_array(row.get("description"))
     return Features(
         core,
         levels,

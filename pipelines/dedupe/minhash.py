@@ -6,10 +6,11 @@ import re
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 if TYPE_CHECKING:
     from pipelines.dedupe.matching import Features
@@ -33,34 +34,32 @@ def _word_hash(word: str) -> int:
     return value
 
 
-def shingle_array(description: str | None) -> np.ndarray:
-    """Word 3-grams of the description's first words, as sorted unique 32-bit hashes."""
+def _word_hashes(description: str | None) -> list[int]:
     words = WORD.findall((description or "").lower())[:MAX_WORDS]
-    if len(words) < 3:
-        return np.zeros(0, dtype=np.uint32)
     hashes = list(map(_WORD_HASHES.get, words))
     if None in hashes:
         hashes = [_word_hash(w) if h is None else h for w, h in zip(words, hashes, strict=True)]
-    h = np.array(hashes, dtype=np.uint64)
+    return hashes
+
+
+def shingle_arrays(descriptions: Sequence[str | None]) -> list[np.ndarray]:
+    """Word 3-grams of each description's first words, as sorted unique 32-bit hashes.
+
+    A block's descriptions go through numpy together (one array, one sort), not one by one:
+    the per-call cost of numpy was most of the time for short descriptions."""
+    hashes = [_word_hashes(d) for d in descriptions]
+    sizes = np.fromiter(map(len, hashes), dtype=np.int64, count=len(hashes))
+    h = np.fromiter(chain.from_iterable(hashes), dtype=np.uint64, count=int(sizes.sum()))
     mixed = (h[:-2] * np.uint64(0x9E3779B1) + h[1:-1]) * np.uint64(0x85EBCA77) + h[2:]
-    return np.unique((mixed ^ (mixed >> np.uint64(29))).astype(np.uint32))
-
-
-def shingles(description: str | None) -> frozenset[int]:
-    """Word 3-grams of the description's first words, as 32-bit hashes."""
-    return frozenset(shingle_array(description).tolist())
-
-
-class Signature:
-    """A MinHash signature as MinHashLSH reads it (its `hashvalues` and length)."""
-
-    __slots__ = ("hashvalues",)
-
-    def __init__(self, hashvalues: np.ndarray) -> None:
-        self.hashvalues = hashvalues
-
-    def __len__(self) -> int:
-        return len(self.hashvalues)
+    mixed = (mixed ^ (mixed >> np.uint64(29))) & np.uint64(0xFFFFFFFF)
+    owner = np.repeat(np.arange(len(hashes), dtype=np.uint64), sizes)[:-2]
+    ends = np.cumsum(sizes)
+    # A 3-gram belongs to a description when its three words do (none spans two of them).
+    inside = np.arange(len(mixed)) + 2 < np.repeat(ends, sizes)[:-2]
+    keyed = np.unique((owner[inside] << np.uint64(32)) | mixed[inside])
+    bounds = np.searchsorted(keyed >> np.uint64(32), np.arange(len(hashes) + 1, dtype=np.uint64))
+    values = keyed.astype(np.uint32)  # the low 32 bits: the 3-gram's hash
+    return [values[a:b] for a, b in pairwise(bounds.tolist())]
 
 
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=7).permutations  # datasketch's affine32 a, b
@@ -75,6 +74,44 @@ def signatures(sets: Sequence[np.ndarray]) -> np.ndarray:
     permuted = values[:, None] * a[None, :] + b[None, :]  # uint32, wraps mod 2^32
     starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
     return np.minimum.reduceat(permuted, starts, axis=0)
+
+
+_BAND_SALT = np.uint64(0x9E3779B97F4A7C15)
+
+
+def banded_pairs(matrix: np.ndarray) -> list[tuple[int, int]]:
+    """The LSH candidate pairs `(later, earlier)` of a block's signatures (one row each), in
+    row order: two rows whose values agree on all of a band's rows, for any of `LSH_BANDS`.
+
+    The same candidates as datasketch's `MinHashLSH(params=LSH_BANDS)` queried row by row, in
+    a few array operations per block instead of a hash-table insert and query per band and
+    row (the step that cost most of the time at 1M postings). A band's values are packed
+    into one 64-bit key, salted by its band (a collision of two bands' keys could only add a
+    candidate, which `near_duplicate` then checks like any other)."""
+    bands, width = LSH_BANDS
+    n = len(matrix)
+    values = np.ascontiguousarray(matrix[:, : bands * width], dtype=np.uint32)
+    assert width == 2, "a band's two 32-bit values are packed into one 64-bit key"
+    keys = values.view(np.uint64).reshape(n, bands)
+    salted = (keys + np.arange(bands, dtype=np.uint64) * _BAND_SALT).ravel()
+    order = np.argsort(salted, kind="stable")
+    ranked = salted[order]
+    # Runs of equal keys (a bucket): every two rows in a run are a candidate pair.
+    edges = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1], True])
+    starts, lengths = edges[:-1], np.diff(edges)
+    rows = order // bands
+    two = starts[lengths == 2]  # most buckets: one pair, taken as arrays
+    a, b = rows[two], rows[two + 1]
+    codes = [np.maximum(a, b) * n + np.minimum(a, b)]
+    for start, length in zip(
+        starts[lengths > 2].tolist(), lengths[lengths > 2].tolist(), strict=True
+    ):
+        bucket = np.unique(rows[start : start + length])
+        earlier, later = np.triu_indices(len(bucket), 1)
+        codes.append(bucket[later] * n + bucket[earlier])
+    found = np.unique(np.concatenate(codes))
+    found = found[found // n != found % n]  # a row is no candidate of itself
+    return list(zip((found // n).tolist(), (found % n).tolist(), strict=True))
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:
@@ -95,13 +132,9 @@ def lsh_candidates(members: Sequence[int], feats: dict[int, Features]) -> Iterab
     description is too short to hash, the rows with the same title core and level)."""
     hashed = [i for i in members if len(feats[i].text) >= MIN_SHINGLES]
     if len(hashed) > 1:
-        lsh = MinHashLSH(num_perm=NUM_PERM, params=LSH_BANDS)
         matrix = signatures([feats[i].array for i in hashed])
-        for i, row in zip(hashed, matrix, strict=True):
-            signature = Signature(row)
-            for j in lsh.query(signature):
-                yield j, i
-            lsh.insert(i, signature, check_duplication=False)
+        for later, earlier in banded_pairs(matrix):
+            yield hashed[earlier], hashed[later]
     by_title: dict[tuple, list[int]] = defaultdict(list)
     for i in members:
         by_title[(feats[i].core, feats[i].levels)].append(i)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from pipelines.dedupe.minhash import jaccard
@@ -110,6 +111,11 @@ def _words(text: str) -> list[str]:
     return out
 
 
+# Titles repeat (one job on several boards, one title per place): each pair of a title and a
+# location is read once per cache life, not once per comparison.
+TITLE_CACHE = 1 << 16
+
+
 # Regions a title may name as its team's ("Sr. Accountant (LATAM)"), wherever the job sits.
 REGIONS = frozenset({"emea", "apac", "latam", "americas"})
 
@@ -118,6 +124,7 @@ def place_words(location_text: str | None) -> frozenset[str]:
     return frozenset(_words(location_text or "")) - (NOISE - REGIONS) - LEVELS.keys()
 
 
+@lru_cache(maxsize=TITLE_CACHE)
 def title_places(title: str, location_text: str | None) -> frozenset[str]:
     """The words of a title that name its own place ("Account Executive - Montgomery, AL")
     or a region."""
@@ -137,6 +144,7 @@ def places_fit(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return not (named_a and named_b) or named_a == named_b
 
 
+@lru_cache(maxsize=TITLE_CACHE)
 def title_parts(title: str, location_text: str | None = None) -> tuple[frozenset, frozenset]:
     """(core words, level words) of a title. Words of the row's own location and remote or
     region words are not part of the core ("ML Engineer - Berlin" is "machine learning
