@@ -1,0 +1,162 @@
+"""One posting per cluster: the canonical record, its stable id, and each member's provenance."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from pipelines.dedupe.clustering import cluster
+from pipelines.dedupe.matching import SOURCE_RANK, rank
+from pipelines.dedupe.titles import title_key
+from pipelines.location import region_of
+
+SOURCE_LINK_FIELDS = ("source", "source_id", "role_index", "title", "url", "fetched_at")
+NOT_IN_POSTINGS = (
+    "salary_rejected",
+    "source",
+    "source_id",
+    "role_index",
+    "fetched_at",
+    "description",
+    "urls",
+    "canonical_url",
+    "expires_at",
+)
+
+
+def posting_id(source: str, source_id: str, title: str) -> str:
+    """A stable id: the same job gets the same id in every run and every rebuild."""
+    digest = hashlib.sha1(f"{source}\x1f{source_id}\x1f{title_key(title)}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _first(row: dict[str, Any]) -> tuple:
+    return (row["first_seen"], *rank(row))
+
+
+SALARY_FIELDS = (
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "salary_currency_uncertain",
+    "salary_period",
+    "salary_min_usd",
+    "salary_max_usd",
+    "salary_text",
+    "salary_source",
+)
+
+
+def _all_places(best: dict[str, Any], tier: list[dict[str, Any]]) -> None:
+    """Every place of one job listed once per place: all its countries and locations; one
+    `country` (and its region) only when they name a single country."""
+    countries = list(dict.fromkeys(c for m in tier for c in m["countries"]))
+    texts = dict.fromkeys(m["location_text"] for m in tier if m["location_text"])
+    best.update(countries=countries, location_text=" / ".join(texts) or None)
+    if any("locations" in m for m in tier):
+        best["locations"] = list(dict.fromkeys(x for m in tier for x in m.get("locations") or ()))
+    if len(countries) > 1:
+        regions = {region_of(c) for c in countries}
+        best.update(country=None, region=regions.pop() if len(regions) == 1 else None)
+
+
+def canonical_record(members: list[dict[str, Any]]) -> dict[str, Any]:
+    """The posting's fields: the best member's, with what it lacks from the next best."""
+    ranked = sorted(members, key=rank)
+    best = dict(ranked[0])
+    tier = [m for m in ranked if SOURCE_RANK.get(m["source"], 9) == rank(ranked[0])[0]]
+    if len(tier) > 1:  # one job listed for several places
+        _all_places(best, tier)
+    if not best["countries"]:
+        other = next((m for m in ranked if m["countries"]), None)
+        if other:
+            best.update(countries=list(other["countries"]), country=other["country"])
+            best.update(region=other["region"], location_text=other["location_text"])
+            best.update(locations=list(other.get("locations") or ()))
+    if best["salary_min"] is None:
+        other = next((m for m in ranked if m["salary_min"] is not None), None)
+        if other:
+            best.update({k: other[k] for k in SALARY_FIELDS})
+    if best["remote"] == "unknown":
+        other = next((m for m in ranked if m["remote"] != "unknown"), None)
+        if other:
+            best.update(remote=other["remote"], remote_scope=list(other["remote_scope"]))
+    posted = [m["posted_at"] for m in members if m.get("posted_at") is not None]
+    best["posted_at"] = min(posted) if posted else None
+    best["canonical_source"] = f"{ranked[0]['source']}:{ranked[0]['source_id']}"
+    return best
+
+
+def _provenance(
+    members: list[int], canonical: int, edges: list[tuple[int, int, str, float]]
+) -> dict[int, tuple[str, float, int | None]]:
+    """For each member: how it joined (the edge that reached it walking from the canonical
+    member), the similarity of that edge, and the member it was matched to."""
+    adjacent: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
+    for i, j, method, similarity in edges:
+        adjacent[i].append((j, method, similarity))
+        adjacent[j].append((i, method, similarity))
+    found = {canonical: ("same_record", 1.0, None)}
+    queue = [canonical]
+    while queue:
+        i = queue.pop(0)
+        for j, method, similarity in sorted(adjacent[i]):
+            if j not in found:
+                found[j] = (method, similarity, i)
+                queue.append(j)
+    return found
+
+
+def dedupe(
+    rows: Iterable[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(postings, posting_sources) from normalized rows; `status`/`closed_at` say open until
+    pipelines.lifecycle sets them."""
+    rows = list(rows)
+    result = cluster(rows)
+    uf_root = {i: c[0] for c in result.clusters for i in c}
+    cluster_edges: dict[int, list] = defaultdict(list)
+    for edge in result.edges:
+        cluster_edges[uf_root[edge[0]]].append(edge)
+    postings, links = [], []
+    for members in result.clusters:
+        member_rows = [rows[i] for i in members]
+        first = min(members, key=lambda i: _first(rows[i]))
+        pid = posting_id(rows[first]["source"], rows[first]["source_id"], rows[first]["title"])
+        canonical = min(members, key=lambda i: rank(rows[i]))
+        merged = canonical_record(member_rows)
+        posting = {k: v for k, v in merged.items() if k not in NOT_IN_POSTINGS}
+        posting.update(
+            posting_id=pid,
+            status="open",
+            closed_at=None,
+            repost_count=0,
+            source_count=len({(m["source"], m["source_id"]) for m in member_rows}),
+            first_seen=min(m["first_seen"] for m in member_rows),
+            last_seen=max(m["last_seen"] for m in member_rows),
+        )
+        postings.append(posting)
+        how = _provenance(members, canonical, cluster_edges[members[0]])
+        for i in members:
+            method, similarity, matched = how[i]
+            row = rows[i]
+            links.append(
+                {
+                    **{k: row[k] for k in SOURCE_LINK_FIELDS},
+                    "posting_id": pid,
+                    "match_method": method,
+                    "similarity": similarity,
+                    "matched_to": (
+                        f"{rows[matched]['source']}:{rows[matched]['source_id']}"
+                        if matched is not None
+                        else None
+                    ),
+                    "is_canonical": i == canonical,
+                    "canonical_url": row.get("canonical_url"),
+                }
+            )
+    postings.sort(key=lambda p: p["posting_id"])
+    links.sort(key=lambda x: (x["source"], x["source_id"], x["role_index"]))
+    return postings, links
