@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from pipelines.catalog import resolve, sources_of_kind
@@ -19,6 +19,7 @@ from pipelines.model import ExtractedPosting, Extraction, Location, RemotePolicy
 from pipelines.remote import TWO_LETTER_TIME_ZONES, parse_remote
 from pipelines.salary import find_salaries, has_equity, one_salary, out_of_bounds, parse_salary
 from pipelines.skills import canonical_skill, extract_skills
+from pipelines.times import utc_time
 from pipelines.urls import record_urls
 
 # An extractor reads one source record; `context` is what the spider knew about the page it
@@ -39,11 +40,7 @@ class Normalized:
 
 def parse_time(value: str | datetime | None) -> datetime | None:
     """An ISO 8601 string or datetime as a timezone-aware UTC datetime."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return None if value is None or value == "" else utc_time(value)
 
 
 def _salary(

@@ -48,6 +48,7 @@ from pipelines.leads import (
     parse_suppression,
     record_ids,
 )
+from pipelines.times import utc_time
 
 SUPPRESSION_FILE = "suppression.sha256"
 KEY_FILE = "suppression.key"  # the list's secret HMAC key, beside it, owner-only
@@ -100,7 +101,7 @@ def suppression_rows(data_dir: Path | str) -> list[dict]:
         {
             "id_hash": h,
             "kind": kind,
-            "added_at": datetime.fromisoformat(at).replace(tzinfo=None) if at else None,
+            "added_at": utc_time(at).replace(tzinfo=None) if at else None,
         }
         for h, (kind, at, _) in sorted(read_suppression(data_dir).items())
     ]
