@@ -16,147 +16,18 @@ import re
 from dataclasses import dataclass
 
 from pipelines import fx
+from pipelines.currency import (
+    CLASH,
+    PREFIXES,
+    RAND,
+    SUFFIX_WORDS,
+    SUFFIXES,
+    merge_marks,
+    resolve_currency,
+    suffix_currency,
+)
 from pipelines.equity import has_equity  # noqa: F401 (re-exported: callers import it here)
 from pipelines.model import Salary
-
-# --- currencies -------------------------------------------------------------------------
-
-# "$", "¥" and "kr" stand for several currencies; they are resolved from `country`.
-DOLLAR, YEN, KRONA, RAND = "$", "¥", "kr", "R"  # "R" is read as rand only in ZA
-_DOLLAR_COUNTRIES = {"US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
-# Countries where a bare "$" usually means a local peso we do not read as such.
-_PESO_COUNTRIES = {"MX", "AR", "CL", "CO", "UY", "DO", "CU"}
-_KRONA_COUNTRIES = {"SE": "SEK", "NO": "NOK", "DK": "DKK"}
-_YEN_COUNTRIES = {"JP": "JPY", "CN": "CNY"}
-_DOLLAR_CODES = {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"}
-_KRONA_CODES = {"SEK", "NOK", "DKK"}
-_EURO_COUNTRIES = [  # euro area
-    "AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU", "LV",
-    "MT", "NL", "PT", "SI", "SK",
-]  # fmt: skip
-# Local currency of a country, for amounts stated with no currency at all.
-_COUNTRY_CURRENCY = {
-    **_DOLLAR_COUNTRIES,
-    **_KRONA_COUNTRIES,
-    **_YEN_COUNTRIES,
-    **{c: "EUR" for c in _EURO_COUNTRIES},
-    "GB": "GBP",
-    "UK": "GBP",
-    "CH": "CHF",
-    "LI": "CHF",
-    "IN": "INR",
-    "PL": "PLN",
-    "BR": "BRL",
-    "MX": "MXN",
-    "ZA": "ZAR",
-    "IL": "ILS",
-    "AE": "AED",
-    "KR": "KRW",
-    "CZ": "CZK",
-    "HU": "HUF",
-    "RO": "RON",
-    "TR": "TRY",
-}
-
-_CODES = [
-    "USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY", "SGD", "PLN", "SEK", "NOK", "DKK",
-    "BRL", "MXN", "ZAR", "NZD", "ILS", "AED", "HKD", "CNY", "KRW", "CZK", "HUF", "RON", "TRY",
-]  # fmt: skip
-
-# Written before the number. Longest spellings first so "US$" wins over "$".
-_PREFIXES: dict[str, str] = {
-    "US$": "USD",
-    "$US": "USD",
-    "US $": "USD",
-    "USD$": "USD",
-    "CA$": "CAD",
-    "CAD$": "CAD",
-    "C$": "CAD",
-    "AU$": "AUD",
-    "AUD$": "AUD",
-    "A$": "AUD",
-    "NZ$": "NZD",
-    "NZD$": "NZD",
-    "SG$": "SGD",
-    "SGD$": "SGD",
-    "S$": "SGD",
-    "HK$": "HKD",
-    "HKD$": "HKD",
-    "MX$": "MXN",
-    "MXN$": "MXN",
-    "MXN $": "MXN",
-    "R$": "BRL",
-    "$": DOLLAR,
-    "£": "GBP",
-    "€": "EUR",
-    "₹": "INR",
-    "Rs.": "INR",
-    "Rs": "INR",
-    "¥": YEN,
-    "￥": YEN,
-    "RMB": "CNY",
-    "SFr.": "CHF",
-    "Fr.": "CHF",
-    "₪": "ILS",
-    "NIS": "ILS",
-    "₩": "KRW",
-    "₺": "TRY",
-    "Kč": "CZK",
-    "kr.": KRONA,
-    "kr": KRONA,
-    "R": RAND,
-    **{c: c for c in _CODES},
-}
-# Written after the number (and after k/M). Words are matched case-insensitively.
-_SUFFIXES: dict[str, str] = {
-    **{c: c for c in _CODES},
-    "RMB": "CNY",
-    "NIS": "ILS",
-    "$": DOLLAR,
-    "€": "EUR",
-    "£": "GBP",
-    "₹": "INR",
-    "¥": YEN,
-    "￥": YEN,
-    "円": "JPY",
-    "元": "CNY",
-    "₪": "ILS",
-    "₩": "KRW",
-    "₺": "TRY",
-    "zł": "PLN",
-    "Kč": "CZK",
-    "Ft": "HUF",
-    "lei": "RON",
-    "TL": "TRY",
-    "Fr.": "CHF",
-    "kr.": KRONA,
-    "kr": KRONA,
-    ":-": "SEK",
-}
-_SUFFIX_WORDS: dict[str, str] = {
-    r"(?:us|american|usd)\s+dollars?": "USD",
-    r"(?:canadian|cad)\s+dollars?": "CAD",
-    r"(?:australian|aud)\s+dollars?": "AUD",
-    r"(?:new\s+zealand|nz)\s+dollars?": "NZD",
-    r"singapore\s+dollars?": "SGD",
-    r"hong\s+kong\s+dollars?": "HKD",
-    r"dollars?": DOLLAR,
-    r"euros?": "EUR",
-    r"(?:british\s+)?pounds?(?:\s+sterling)?": "GBP",
-    r"(?:swiss\s+)?francs?": "CHF",
-    r"rupees?": "INR",
-    r"yen": "JPY",
-    r"yuan": "CNY",
-    r"z[lł]oty|z[lł]otych": "PLN",
-    r"kronor|krona": "SEK",
-    r"kroner|krone": KRONA,
-    r"reais|reals?": "BRL",
-    r"rand": "ZAR",
-    r"shekels?": "ILS",
-    r"dirhams?": "AED",
-    r"forints?": "HUF",
-    r"lira": "TRY",
-}
 
 
 def _alt(tokens) -> str:
@@ -213,13 +84,13 @@ _SP = r"[ \u00a0\u202f]?"
 _TERM_RE = re.compile(
     rf"""
     (?<![A-Za-z0-9$])
-    (?:(?P<pre>{_alt(_PREFIXES)}){_SP})?
+    (?:(?P<pre>{_alt(PREFIXES)}){_SP})?
     (?(pre)|(?<![\w.,'’/#@]))
     (?P<num>{_NUM})
     (?:\+?{_SP}(?P<mult>{_alt(_MULTIPLIERS)})(?![A-Za-z]))?
     (?=(?:ph|pa|pd|pw|pm|pcm)\b|p/[hdwmy]\b|p\.a\.|[^A-Za-z\d%]|$)  # "£65ph" may touch
     \+?
-    (?:{_SP}(?P<suf>{_alt(_SUFFIXES)}|{"|".join(f"(?i:{w})" for w in _SUFFIX_WORDS)})
+    (?:{_SP}(?P<suf>{_alt(SUFFIXES)}|{"|".join(f"(?i:{w})" for w in SUFFIX_WORDS)})
        (?![A-Za-z]))?
     \+?
     """,
@@ -412,39 +283,16 @@ def _number(s: str) -> float:
     return float(re.sub(r"['’ \u00a0\u202f]", "", s))
 
 
-_CLASH = "clash"
-
-
-def _merge(marks: set[str]) -> str | None:
-    """One currency for the marks written around one amount or range ("$…USD" is USD),
-    None for no mark, _CLASH for marks that disagree ("$100k-€90k")."""
-    for ambiguous, codes in ((DOLLAR, _DOLLAR_CODES), (YEN, {"JPY", "CNY"}), (KRONA, _KRONA_CODES)):
-        if ambiguous in marks and len(marks) == 2 and (marks - {ambiguous}) <= codes:
-            marks = marks - {ambiguous}
-    if len(marks) > 1:
-        return _CLASH
-    return next(iter(marks), None)
-
-
-def _suffix_currency(suf: str) -> str:
-    if suf in _SUFFIXES:
-        return _SUFFIXES[suf]
-    for pattern, code in _SUFFIX_WORDS.items():
-        if re.fullmatch(pattern, suf, re.IGNORECASE):
-            return code
-    raise AssertionError(suf)
-
-
 def _terms(text: str, country: str | None) -> list[_Term]:
     terms = []
     for m in _TERM_RE.finditer(text):
         if _FOUR_O_ONE_K_RE.match(text, m.start("num")):
             continue
         pre, suf, mult = m.group("pre"), m.group("suf"), m.group("mult")
-        cur_pre = _PREFIXES[pre] if pre else None
-        cur_suf = _suffix_currency(suf) if suf else None
-        currency = _merge({cur_pre, cur_suf} - {None})
-        if currency is _CLASH:
+        cur_pre = PREFIXES[pre] if pre else None
+        cur_suf = suffix_currency(suf) if suf else None
+        currency = merge_marks({cur_pre, cur_suf} - {None})
+        if currency is CLASH:
             continue  # two different currencies on one number
         if currency == RAND:
             if country != "ZA":
@@ -535,23 +383,6 @@ def _pair(a: _Term, b: _Term, text: str) -> tuple[float, float] | None:
     return lo, hi
 
 
-def _resolve(currency: str | None, country: str | None) -> tuple[str | None, bool]:
-    """ISO code and whether it is a guess, for a currency mark and the posting's country."""
-    if currency == DOLLAR:
-        if country in _DOLLAR_COUNTRIES:
-            return _DOLLAR_COUNTRIES[country], False
-        return "USD", country is None or country in _PESO_COUNTRIES
-    if currency == YEN:
-        return (_YEN_COUNTRIES[country], False) if country in _YEN_COUNTRIES else ("JPY", True)
-    if currency == KRONA:
-        if country in _KRONA_COUNTRIES:
-            return _KRONA_COUNTRIES[country], False
-        return "SEK", True
-    if currency is None:
-        return (_COUNTRY_CURRENCY[country], True) if country in _COUNTRY_CURRENCY else (None, False)
-    return currency, False
-
-
 def _monthly(currency: str | None, lo: float, hi: float, text: str, start: int, floor: int) -> bool:
     """Whether a figure with a stated currency and no period (`lo`..`hi` in USD) is monthly:
     by the currency's custom, or by its size and a pay word before it."""
@@ -594,10 +425,10 @@ def _evaluate(
     around it that are read (the neighbouring amounts' own words are not). Pay outside the
     plausible bounds for its period is added to `rejected`."""
     start, end = terms[0].start, terms[-1].end
-    mark = _merge({t.currency for t in terms if t.currency})
-    if mark is _CLASH:
+    mark = merge_marks({t.currency for t in terms if t.currency})
+    if mark is CLASH:
         return None
-    currency, uncertain = _resolve(mark, country)
+    currency, uncertain = resolve_currency(mark, country)
     before = _clause_before(text, start, floor)
     after = text[end : min(limit, end + 40)]
     said = after[: m.start()] if (m := _AFTER_BREAK_RE.search(after)) else after
