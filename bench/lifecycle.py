@@ -29,9 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.dedupe import dedupe
-from pipelines.lifecycle import Interval, apply_lifecycle, posting_intervals, utc_time
+from pipelines.lifecycle import Interval, apply_lifecycle, posting_intervals
 from pipelines.normalize import normalize_record
 from pipelines.rawzone.layout import RawZone
+from pipelines.times import utc_time
 from pipelines.versions import crawl_records, latest_versions
 from sourcing.crawl import crawl
 

@@ -22,15 +22,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pipelines.catalog import CATALOG, FULL_LISTING
+from pipelines.times import utc_time
 
 Interval = tuple[datetime, datetime | None]  # [start, end); end None = still open
-
-
-def utc_time(value: Any) -> datetime:
-    """A time (ISO text, or a naive datetime taken as UTC) as an aware UTC datetime."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def month_end(month: str | None) -> datetime | None:

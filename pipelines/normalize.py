@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from pipelines.catalog import resolve, sources_of_kind
@@ -17,8 +17,9 @@ from pipelines.fx import annual_usd
 from pipelines.location import parse_location, region_of, split_places
 from pipelines.model import ExtractedPosting, Extraction, Location, RemotePolicy, Salary
 from pipelines.remote import TWO_LETTER_TIME_ZONES, parse_remote
-from pipelines.salary import find_salaries, has_equity, out_of_bounds, parse_salary
+from pipelines.salary import find_salaries, has_equity, one_salary, out_of_bounds, parse_salary
 from pipelines.skills import canonical_skill, extract_skills
+from pipelines.times import utc_time
 from pipelines.urls import record_urls
 
 # An extractor reads one source record; `context` is what the spider knew about the page it
@@ -39,11 +40,7 @@ class Normalized:
 
 def parse_time(value: str | datetime | None) -> datetime | None:
     """An ISO 8601 string or datetime as a timezone-aware UTC datetime."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return None if value is None or value == "" else utc_time(value)
 
 
 def _salary(
@@ -51,7 +48,7 @@ def _salary(
 ) -> tuple[Salary | None, str | None, str | None]:
     """(pay, its source, the words of pay left out as implausible): pay from the source's
     structure first, then from the stated salary words, then from the description when it
-    states exactly one salary and the record has one role. Pay outside the plausible bounds
+    states one pay (`one_salary`) and the record has one role. Pay outside the plausible bounds
     for its period, structured or not, is never kept."""
     rejected: list[str] = []
     found = posting.structured_salary
@@ -64,8 +61,8 @@ def _salary(
             return salary, "text", None
     elif roles == 1 and posting.description:
         stated = find_salaries(posting.description, country=country, rejected=rejected)
-        if len(stated) == 1:
-            return stated[0], "text", None
+        if salary := one_salary(stated):
+            return salary, "text", None
     return None, None, (rejected[0] if rejected else None)
 
 

@@ -16,147 +16,18 @@ import re
 from dataclasses import dataclass
 
 from pipelines import fx
+from pipelines.currency import (
+    CLASH,
+    PREFIXES,
+    RAND,
+    SUFFIX_WORDS,
+    SUFFIXES,
+    merge_marks,
+    resolve_currency,
+    suffix_currency,
+)
 from pipelines.equity import has_equity  # noqa: F401 (re-exported: callers import it here)
 from pipelines.model import Salary
-
-# --- currencies -------------------------------------------------------------------------
-
-# "$", "¥" and "kr" stand for several currencies; they are resolved from `country`.
-DOLLAR, YEN, KRONA, RAND = "$", "¥", "kr", "R"  # "R" is read as rand only in ZA
-_DOLLAR_COUNTRIES = {"US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "HK": "HKD"}
-# Countries where a bare "$" usually means a local peso we do not read as such.
-_PESO_COUNTRIES = {"MX", "AR", "CL", "CO", "UY", "DO", "CU"}
-_KRONA_COUNTRIES = {"SE": "SEK", "NO": "NOK", "DK": "DKK"}
-_YEN_COUNTRIES = {"JP": "JPY", "CN": "CNY"}
-_DOLLAR_CODES = {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"}
-_KRONA_CODES = {"SEK", "NOK", "DKK"}
-_EURO_COUNTRIES = [  # euro area
-    "AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU", "LV",
-    "MT", "NL", "PT", "SI", "SK",
-]  # fmt: skip
-# Local currency of a country, for amounts stated with no currency at all.
-_COUNTRY_CURRENCY = {
-    **_DOLLAR_COUNTRIES,
-    **_KRONA_COUNTRIES,
-    **_YEN_COUNTRIES,
-    **{c: "EUR" for c in _EURO_COUNTRIES},
-    "GB": "GBP",
-    "UK": "GBP",
-    "CH": "CHF",
-    "LI": "CHF",
-    "IN": "INR",
-    "PL": "PLN",
-    "BR": "BRL",
-    "MX": "MXN",
-    "ZA": "ZAR",
-    "IL": "ILS",
-    "AE": "AED",
-    "KR": "KRW",
-    "CZ": "CZK",
-    "HU": "HUF",
-    "RO": "RON",
-    "TR": "TRY",
-}
-
-_CODES = [
-    "USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY", "SGD", "PLN", "SEK", "NOK", "DKK",
-    "BRL", "MXN", "ZAR", "NZD", "ILS", "AED", "HKD", "CNY", "KRW", "CZK", "HUF", "RON", "TRY",
-]  # fmt: skip
-
-# Written before the number. Longest spellings first so "US$" wins over "$".
-_PREFIXES: dict[str, str] = {
-    "US$": "USD",
-    "$US": "USD",
-    "US $": "USD",
-    "USD$": "USD",
-    "CA$": "CAD",
-    "CAD$": "CAD",
-    "C$": "CAD",
-    "AU$": "AUD",
-    "AUD$": "AUD",
-    "A$": "AUD",
-    "NZ$": "NZD",
-    "NZD$": "NZD",
-    "SG$": "SGD",
-    "SGD$": "SGD",
-    "S$": "SGD",
-    "HK$": "HKD",
-    "HKD$": "HKD",
-    "MX$": "MXN",
-    "MXN$": "MXN",
-    "MXN $": "MXN",
-    "R$": "BRL",
-    "$": DOLLAR,
-    "£": "GBP",
-    "€": "EUR",
-    "₹": "INR",
-    "Rs.": "INR",
-    "Rs": "INR",
-    "¥": YEN,
-    "￥": YEN,
-    "RMB": "CNY",
-    "SFr.": "CHF",
-    "Fr.": "CHF",
-    "₪": "ILS",
-    "NIS": "ILS",
-    "₩": "KRW",
-    "₺": "TRY",
-    "Kč": "CZK",
-    "kr.": KRONA,
-    "kr": KRONA,
-    "R": RAND,
-    **{c: c for c in _CODES},
-}
-# Written after the number (and after k/M). Words are matched case-insensitively.
-_SUFFIXES: dict[str, str] = {
-    **{c: c for c in _CODES},
-    "RMB": "CNY",
-    "NIS": "ILS",
-    "$": DOLLAR,
-    "€": "EUR",
-    "£": "GBP",
-    "₹": "INR",
-    "¥": YEN,
-    "￥": YEN,
-    "円": "JPY",
-    "元": "CNY",
-    "₪": "ILS",
-    "₩": "KRW",
-    "₺": "TRY",
-    "zł": "PLN",
-    "Kč": "CZK",
-    "Ft": "HUF",
-    "lei": "RON",
-    "TL": "TRY",
-    "Fr.": "CHF",
-    "kr.": KRONA,
-    "kr": KRONA,
-    ":-": "SEK",
-}
-_SUFFIX_WORDS: dict[str, str] = {
-    r"(?:us|american|usd)\s+dollars?": "USD",
-    r"(?:canadian|cad)\s+dollars?": "CAD",
-    r"(?:australian|aud)\s+dollars?": "AUD",
-    r"(?:new\s+zealand|nz)\s+dollars?": "NZD",
-    r"singapore\s+dollars?": "SGD",
-    r"hong\s+kong\s+dollars?": "HKD",
-    r"dollars?": DOLLAR,
-    r"euros?": "EUR",
-    r"(?:british\s+)?pounds?(?:\s+sterling)?": "GBP",
-    r"(?:swiss\s+)?francs?": "CHF",
-    r"rupees?": "INR",
-    r"yen": "JPY",
-    r"yuan": "CNY",
-    r"z[lł]oty|z[lł]otych": "PLN",
-    r"kronor|krona": "SEK",
-    r"kroner|krone": KRONA,
-    r"reais|reals?": "BRL",
-    r"rand": "ZAR",
-    r"shekels?": "ILS",
-    r"dirhams?": "AED",
-    r"forints?": "HUF",
-    r"lira": "TRY",
-}
 
 
 def _alt(tokens) -> str:
@@ -213,13 +84,13 @@ _SP = r"[ \u00a0\u202f]?"
 _TERM_RE = re.compile(
     rf"""
     (?<![A-Za-z0-9$])
-    (?:(?P<pre>{_alt(_PREFIXES)}){_SP})?
+    (?:(?P<pre>{_alt(PREFIXES)}){_SP})?
     (?(pre)|(?<![\w.,'’/#@]))
     (?P<num>{_NUM})
-    (?:{_SP}(?P<mult>{_alt(_MULTIPLIERS)})(?![A-Za-z]))?
+    (?:\+?{_SP}(?P<mult>{_alt(_MULTIPLIERS)})(?![A-Za-z]))?
     (?=(?:ph|pa|pd|pw|pm|pcm)\b|p/[hdwmy]\b|p\.a\.|[^A-Za-z\d%]|$)  # "£65ph" may touch
     \+?
-    (?:{_SP}(?P<suf>{_alt(_SUFFIXES)}|{"|".join(f"(?i:{w})" for w in _SUFFIX_WORDS)})
+    (?:{_SP}(?P<suf>{_alt(SUFFIXES)}|{"|".join(f"(?i:{w})" for w in SUFFIX_WORDS)})
        (?![A-Za-z]))?
     \+?
     """,
@@ -228,6 +99,7 @@ _TERM_RE = re.compile(
 
 # --- periods ----------------------------------------------------------------------------
 
+_SLASH_WORDS = ("hourly", "daily", "weekly", "monthly", "(?:yearly|annually)")
 _PERIOD_WORDS = {
     "hour": r"""/\s?(?:hr|hour|h|stunde|heure|hora)s?\b|(?:per|an?|each|pro|je|par)\s+(?:hr|hour
                 |stunde|heure|hora)s?\b|p/h\b|(?-i:ph)\b|hourly\b""",
@@ -243,6 +115,11 @@ _PERIOD_WORDS = {
     "year": r"""/\s?(?:yr|year|y|annum|a|jahr|an|año)\b|(?:per|an?|pro|par|im)\s+(?:yr|year
                 |annum|jahr|an|año)\b|p/a\b|p\.\s?a\.?|pa\b|annually\b|annual\b|yearly\b
                 |jährlich\b""",
+}
+# A spelled-out period after a slash: "$2200 AUD / Monthly".
+_PERIOD_WORDS = {
+    p: rf"/\s?{slash}\b|{w}"
+    for (p, w), slash in zip(_PERIOD_WORDS.items(), _SLASH_WORDS, strict=True)
 }
 _PERIOD_AFTER_RE = re.compile(
     r"[ \u00a0]*(?:(?:gross|brutto|bruto|brutos|base|net|netto|neto)(?:[ \u00a0]+|(?=/)))?(?:"
@@ -291,6 +168,13 @@ _OTHER_MONEY = r"""
 _CLAUSE_NOT_PAY_RE = re.compile(
     rf"\b(?:{_COMPANY_MONEY}|{_NOT_BASE})\b", re.IGNORECASE | re.VERBOSE
 )
+# OTE and total-comp words make every amount after them in their sentence not base pay
+# ("The OTE salary range for candidates within the Bay Area or New York City is $190k-$228k"),
+# unless the sentence then names the base.
+_NOT_BASE_RE = re.compile(rf"\b(?:{_NOT_BASE})\b", re.IGNORECASE | re.VERBOSE)
+_BASE_RE = re.compile(r"\bbase\b", re.IGNORECASE)
+_SENTENCE_BREAK_RE = re.compile(r"[|\n•]|[.!?](?:\s|$)")
+_SENTENCE_BEFORE = 200  # characters
 _NEAR_NOT_PAY_RE = re.compile(rf"\b(?:{_OTHER_MONEY})\b", re.IGNORECASE | re.VERBOSE)
 _NEAR_BEFORE = 30  # characters
 _NOT_PAY_AFTER_RE = re.compile(
@@ -299,6 +183,7 @@ _NOT_PAY_AFTER_RE = re.compile(
     | companies|businesses|merchants|payments|industry|budget|venture|vc|capital|company
     | business|startup|exit|fund|check|cheque|run[- ]?rate|in\s+equity|of\s+equity|startups
     | employees|requests|events|records|rows|deals?|opportunity|problem|space|sector|economy
+    | benefits?|lifetime|expenses?
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -322,7 +207,7 @@ _PAY_CUE_BEFORE_RE = re.compile(
 )
 _PAY_CUE_AFTER_RE = re.compile(
     r"^\s*\(?\s*(?:base|salary|gross|brutto|cash|doe|negotiable|(?:based|depending|dep\.?)\s+on"
-    r"|(?:\+|plus|with|and|&)\s*(?:equity|benefits|bonus|options|stock))\b",
+    r"|(?:\+|plus|with|and|&)\s*(?:[a-z]+\s+)?(?:equity|benefits|bonus|options|stock))\b",
     re.IGNORECASE,
 )
 _HOURLY_CUE_RE = re.compile(
@@ -348,6 +233,12 @@ _INFERRED_YEAR_MIN = 8_000.0  # a figure with no period must be at least this to
 # but right for a month is monthly.
 _MONTHLY_CURRENCIES = frozenset({"PLN", "BRL", "CZK", "HUF", "RON", "MXN"})
 _INFERRED_MONTH_MIN = 500.0
+# Any stated currency: a figure too small for a year, right for a month and called pay
+# ("Our range of compensation starts at 7000 USD") is monthly.
+_MONTH_PAY_MIN, _MONTH_PAY_MAX = 1_000.0, 30_000.0
+_MONTH_PAY_CUE_RE = re.compile(
+    r"\b(?:salary|salaries|compensation|pay|wages?|remuneration)\b", re.IGNORECASE
+)
 _HOURLY_MAX = 300.0  # a figure with no period but a rate word may be hourly up to this
 _MAX_RATIO = 5.0
 
@@ -392,39 +283,16 @@ def _number(s: str) -> float:
     return float(re.sub(r"['’ \u00a0\u202f]", "", s))
 
 
-_CLASH = "clash"
-
-
-def _merge(marks: set[str]) -> str | None:
-    """One currency for the marks written around one amount or range ("$…USD" is USD),
-    None for no mark, _CLASH for marks that disagree ("$100k-€90k")."""
-    for ambiguous, codes in ((DOLLAR, _DOLLAR_CODES), (YEN, {"JPY", "CNY"}), (KRONA, _KRONA_CODES)):
-        if ambiguous in marks and len(marks) == 2 and (marks - {ambiguous}) <= codes:
-            marks = marks - {ambiguous}
-    if len(marks) > 1:
-        return _CLASH
-    return next(iter(marks), None)
-
-
-def _suffix_currency(suf: str) -> str:
-    if suf in _SUFFIXES:
-        return _SUFFIXES[suf]
-    for pattern, code in _SUFFIX_WORDS.items():
-        if re.fullmatch(pattern, suf, re.IGNORECASE):
-            return code
-    raise AssertionError(suf)
-
-
 def _terms(text: str, country: str | None) -> list[_Term]:
     terms = []
     for m in _TERM_RE.finditer(text):
         if _FOUR_O_ONE_K_RE.match(text, m.start("num")):
             continue
         pre, suf, mult = m.group("pre"), m.group("suf"), m.group("mult")
-        cur_pre = _PREFIXES[pre] if pre else None
-        cur_suf = _suffix_currency(suf) if suf else None
-        currency = _merge({cur_pre, cur_suf} - {None})
-        if currency is _CLASH:
+        cur_pre = PREFIXES[pre] if pre else None
+        cur_suf = suffix_currency(suf) if suf else None
+        currency = merge_marks({cur_pre, cur_suf} - {None})
+        if currency is CLASH:
             continue  # two different currencies on one number
         if currency == RAND:
             if country != "ZA":
@@ -465,14 +333,23 @@ _PLUS_EXTRA_RE = re.compile(
 )
 # Before a single figure: "up to $X" states only the most, "from $X" only the least.
 _UP_TO_RE = re.compile(
-    r"\b(?:up\s*to|max(?:imum)?\.?|bis\s+zu|jusqu'?\s?à|hasta|até)\s*$", re.IGNORECASE
+    r"\b(?:up\s*to|max(?:imum)?\.?|bis\s+zu|jusqu'?\s?à|hasta|até|capped\s+at|tops?\s+out\s+at"
+    r"|not\s+(?:to\s+)?exceed(?:ing)?|no\s+more\s+than)\W*$",
+    re.IGNORECASE,
 )
 _FROM_RE = re.compile(
     r"\b(?:from|starting\s+(?:at|from)|starts\s+at|at\s+least|min(?:imum)?\.?|upwards\s+of|"
-    r"north\s+of|ab)\s*$",
+    r"north\s+of|ab)\W*$",
     re.IGNORECASE,
 )
 
+
+# After a single figure: "$150k and up" states only the least.
+_AND_UP_RE = re.compile(
+    r"^\s*(?:(?:and|or)\s+(?:up(?:wards)?|above|more|higher)|min(?:imum)?)\b", re.IGNORECASE
+)
+# A thousands group split by a space on a range's right side: "$60,675- $101, 125".
+_SPLIT_GROUP_RE = re.compile(r"(\d,\d{3}\s?[-–—]\s?[$€£]?\s?\d{1,3}), (\d{3})(?![\d,.])")
 
 _RANGE_SEP_RE = re.compile(
     r"\s*(?:-{1,2}|–|—|~|to|till|until|bis|and|und|à|a|al|até|do|tot)\s*", re.IGNORECASE
@@ -497,27 +374,35 @@ def _pair(a: _Term, b: _Term, text: str) -> tuple[float, float] | None:
         ma = mb
     if mb is None and ma is not None and not b.grouped and b.value < 1000:
         mb = ma
+    # "$154-190,000": a short left side takes the thousands of a grouped right side.
+    if ma is None and mb is None and not a.grouped and b.grouped and a.value < 1000 <= b.value:
+        ma = 1000.0 if a.value * 1000 <= b.value else None
     lo, hi = a.value * (ma or 1), b.value * (mb or 1)
     if not (a.strong and b.strong) and not (0 < lo <= hi <= lo * _MAX_RATIO):
         return None  # a bare number next to an amount, e.g. "$150k - 2 roles"
     return lo, hi
 
 
-def _resolve(currency: str | None, country: str | None) -> tuple[str | None, bool]:
-    """ISO code and whether it is a guess, for a currency mark and the posting's country."""
-    if currency == DOLLAR:
-        if country in _DOLLAR_COUNTRIES:
-            return _DOLLAR_COUNTRIES[country], False
-        return "USD", country is None or country in _PESO_COUNTRIES
-    if currency == YEN:
-        return (_YEN_COUNTRIES[country], False) if country in _YEN_COUNTRIES else ("JPY", True)
-    if currency == KRONA:
-        if country in _KRONA_COUNTRIES:
-            return _KRONA_COUNTRIES[country], False
-        return "SEK", True
-    if currency is None:
-        return (_COUNTRY_CURRENCY[country], True) if country in _COUNTRY_CURRENCY else (None, False)
-    return currency, False
+def _monthly(currency: str | None, lo: float, hi: float, text: str, start: int, floor: int) -> bool:
+    """Whether a figure with a stated currency and no period (`lo`..`hi` in USD) is monthly:
+    by the currency's custom, or by its size and a pay word before it."""
+    if currency in _MONTHLY_CURRENCIES and lo >= _INFERRED_MONTH_MIN:
+        return True
+    return (
+        lo >= _MONTH_PAY_MIN
+        and hi <= _MONTH_PAY_MAX
+        and bool(_MONTH_PAY_CUE_RE.search(text[max(floor, start - 80) : start]))
+    )
+
+
+def _not_base_sentence(text: str, start: int, floor: int) -> bool:
+    """Whether the sentence before `start` calls the pay OTE or total comp, and names no
+    base after that."""
+    before = text[max(floor, start - _SENTENCE_BEFORE) : start]
+    cuts = list(_SENTENCE_BREAK_RE.finditer(before))
+    sentence = before[cuts[-1].end() :] if cuts else before
+    found = list(_NOT_BASE_RE.finditer(sentence))
+    return bool(found) and not _BASE_RE.search(sentence, found[-1].end())
 
 
 def _clause_before(text: str, start: int, floor: int) -> str:
@@ -540,15 +425,16 @@ def _evaluate(
     around it that are read (the neighbouring amounts' own words are not). Pay outside the
     plausible bounds for its period is added to `rejected`."""
     start, end = terms[0].start, terms[-1].end
-    mark = _merge({t.currency for t in terms if t.currency})
-    if mark is _CLASH:
+    mark = merge_marks({t.currency for t in terms if t.currency})
+    if mark is CLASH:
         return None
-    currency, uncertain = _resolve(mark, country)
+    currency, uncertain = resolve_currency(mark, country)
     before = _clause_before(text, start, floor)
     after = text[end : min(limit, end + 40)]
     said = after[: m.start()] if (m := _AFTER_BREAK_RE.search(after)) else after
     if (
         _CLAUSE_NOT_PAY_RE.search(before)
+        or _not_base_sentence(text, start, floor)
         or _NEAR_NOT_PAY_RE.search(before[-_NEAR_BEFORE:])
         or _NOT_PAY_AFTER_RE.search(said)
         or _STAKE_NEXT_RE.match(after)
@@ -584,11 +470,7 @@ def _evaluate(
             period = "year"  # lakh and crore figures are annual CTC
         elif lo * rate >= _INFERRED_YEAR_MIN:
             period = "year"
-        elif (
-            mark is not None
-            and currency in _MONTHLY_CURRENCIES
-            and lo * rate >= _INFERRED_MONTH_MIN
-        ):
+        elif mark is not None and _monthly(currency, lo * rate, hi * rate, text, start, floor):
             period = "month"
         elif (
             lo * rate >= 5
@@ -610,7 +492,7 @@ def _evaluate(
         if m := _UP_TO_RE.search(lead):
             low = None  # "up to $180k"
             start -= len(lead) - m.start()  # the words say it: they are kept with it
-        elif terms[0].plus or (m := _FROM_RE.search(lead)):
+        elif terms[0].plus or _AND_UP_RE.match(after) or (m := _FROM_RE.search(lead)):
             high = None  # "$200k+", "from €60k"
             start -= len(lead) - m.start() if m else 0
     return Salary(
@@ -630,7 +512,8 @@ def find_salaries(
     ranges); the words of pay outside the plausible bounds go to `rejected`."""
     if not text:
         return []
-    terms = _terms(text, country)
+    # Amounts are read in a copy with split groups joined (same length, so positions hold).
+    terms = _terms(_SPLIT_GROUP_RE.sub(r"\1,\2 ", text), country)
     found: list[Salary] = []
     floor = 0  # the words before an amount are never read past the previous amount
     i = 0
@@ -660,3 +543,54 @@ def parse_salary(
     None."""
     found = find_salaries(text, country=country, rejected=rejected)
     return found[0] if found else None
+
+
+# Several statements of one pay: the same currency and period in ranges that meet or nearly
+# meet (levels, "4 000 - 6 000 USD" then "6 000 - 9 200 USD"), or the same pay again in
+# another currency or period ("£70,000 to £90,000 ~$81k to $100k", "up to $85/hour, or up to
+# $750/day"), its annual dollars within this share of the first statement's.
+_SAME_PAY = 0.25
+_RANGE_GAP = 1.25
+
+
+def _annual_usd(salary: Salary) -> tuple[float | None, float | None]:
+    factor = (fx.usd_per_unit(salary.currency) or 1.0) * fx.PERIODS_PER_YEAR[salary.period]
+    return tuple(None if v is None else v * factor for v in (salary.min, salary.max))  # type: ignore[return-value]
+
+
+def _same_pay(a: Salary, b: Salary) -> bool:
+    pairs = [(x, y) for x, y in zip(_annual_usd(a), _annual_usd(b), strict=True) if x and y]
+    return bool(pairs) and all(abs(x - y) <= _SAME_PAY * max(x, y) for x, y in pairs)
+
+
+def one_salary(found: list[Salary]) -> Salary | None:
+    """The one pay that several salary statements of a single job state (see `_SAME_PAY`),
+    or None when they state different pay: the first statement, widened by the ranges of its
+    own currency and period that join it."""
+    if not found:
+        return None
+    first = found[0]
+    kin = [s for s in found if (s.currency, s.period) == (first.currency, first.period)]
+    if any(s not in kin and not _same_pay(first, s) for s in found):
+        return None
+    spans = sorted(
+        (s.min if s.min is not None else s.max, s.max if s.max is not None else s.min) for s in kin
+    )
+    high = spans[0][1]
+    for lo, hi in spans[1:]:
+        if lo > high * _RANGE_GAP:
+            return None
+        high = max(high, hi)
+    if len(kin) == 1:
+        return first
+    lows = [s.min for s in kin if s.min is not None]
+    highs = [s.max for s in kin if s.max is not None]
+    text = " / ".join(dict.fromkeys(s.text for s in kin))
+    return Salary(
+        min=min(lows) if lows else None,
+        max=max(highs) if highs else None,
+        currency=first.currency,
+        period=first.period,
+        text=text,
+        currency_uncertain=first.currency_uncertain,
+    )

@@ -12,16 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipelines.extract.ats import (
-    company,
-    country_code,
-    iso_time,
-    plain_or_html,
-    structured_salary,
-    workplace,
-)
+from pipelines.extract.ats import company, country_code, plain_or_html, structured_salary, workplace
 from pipelines.model import ExtractedPosting, Extraction, Salary
 from pipelines.text import extract_links
+from pipelines.times import iso_time
 
 _INTERVAL = re.compile(r"^1\s+(YEAR|MONTH|WEEK|DAY|HOUR)$", re.I)
 

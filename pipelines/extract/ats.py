@@ -94,17 +94,6 @@ def workplace(value: Any) -> str | None:
     return _WORKPLACE.get(key) or _WORKPLACE.get(key.replace(" ", "-"))
 
 
-def iso_time(value: Any) -> datetime | None:
-    """A timezone-aware datetime from ISO 8601 text; None when missing or unreadable."""
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
 def epoch_ms(value: Any) -> datetime | None:
     """A UTC datetime from milliseconds since the epoch (Lever's `createdAt`)."""
     if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:

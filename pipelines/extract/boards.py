@@ -24,17 +24,6 @@ def tag_list(tags: object) -> list[str]:
     return [t.strip() for t in tags if isinstance(t, str) and t.strip()]
 
 
-def iso_time(value: object) -> datetime | None:
-    """An ISO 8601 timestamp as an aware datetime (naive ones are UTC); None when unreadable."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
 def rfc822_time(value: object) -> datetime | None:
     """An RSS date ("Mon, 07 Nov 2022 16:20:50 +0000") as an aware datetime, else None."""
     if not isinstance(value, str) or not value.strip():

@@ -29,6 +29,7 @@ from pipelines.location import parse_location, region_of
 from pipelines.remote import parse_remote
 from pipelines.skills import extract_skills
 from pipelines.text import extract_links, html_to_text
+from pipelines.times import utc_time
 
 # --------------------------------------------------------------------------- fields
 
@@ -484,7 +485,7 @@ def _posted_at(record: dict[str, Any]) -> datetime | None:
         return datetime.fromtimestamp(int(record["created_at_i"]), UTC)
     value = record.get("created_at")
     if value:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        return utc_time(str(value))
     return None
 
 

@@ -14,7 +14,6 @@ import re
 from typing import Any
 
 from pipelines.classify import classify_seniority
-from pipelines.extract.ats import iso_time
 from pipelines.extract.boards import clean
 from pipelines.extract.candidates import (
     CandidateExtraction,
@@ -27,6 +26,7 @@ from pipelines.extract.candidates import (
 from pipelines.location import parse_location, region_of
 from pipelines.remote import parse_remote
 from pipelines.skills import extract_skills
+from pipelines.times import iso_time
 
 
 def repo_skills(contributions: object) -> list[str]:

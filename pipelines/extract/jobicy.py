@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipelines.extract.boards import board_salary, clean, iso_time
+from pipelines.extract.boards import board_salary, clean
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.text import extract_links, html_to_text
+from pipelines.times import iso_time
 
 SENIORITY = {
     "entry": "junior",

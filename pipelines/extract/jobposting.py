@@ -17,10 +17,11 @@ import html
 from typing import Any
 from urllib.parse import urljoin
 
-from pipelines.extract.ats import country_code, iso_time, joined, structured_salary
+from pipelines.extract.ats import country_code, joined, structured_salary
 from pipelines.location import parse_location
 from pipelines.model import ExtractedPosting, Extraction, Salary
 from pipelines.text import extract_links, html_to_text
+from pipelines.times import iso_time
 
 _PERIODS = {
     "HOUR": "hour",

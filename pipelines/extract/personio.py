@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.extract.ats import company, iso_time, joined
+from pipelines.extract.ats import company, joined
 from pipelines.extract.boards import clean
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.text import extract_links, html_to_text
+from pipelines.times import iso_time
 
 SENIORITY = {"student": "intern", "entry-level": "junior", "executive": "director"}
 

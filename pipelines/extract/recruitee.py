@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pipelines.extract.ats import company, country_code, iso_time, joined
+from pipelines.extract.ats import company, country_code, joined
 from pipelines.extract.boards import board_salary, clean, tag_list
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.text import extract_links, html_to_text
+from pipelines.times import iso_time
 
 SENIORITY = {
     "student": "intern",

@@ -17,10 +17,11 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from pipelines.extract.boards import board_location, board_remote, clean, iso_time, tag_list
+from pipelines.extract.boards import board_location, board_remote, clean, tag_list
 from pipelines.model import ExtractedPosting, Extraction, Salary
 from pipelines.salary import find_salaries
 from pipelines.text import extract_links, html_to_text, repair_mojibake
+from pipelines.times import iso_time
 from pipelines.titles import clean_title
 
 # RemoteOK appends an anti-spam paragraph to every description: a code word and a tag that

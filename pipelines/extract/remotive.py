@@ -9,16 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.extract.boards import (
-    board_location,
-    board_remote,
-    clean,
-    iso_time,
-    pay_words,
-    tag_list,
-)
+from pipelines.extract.boards import board_location, board_remote, clean, pay_words, tag_list
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.text import extract_links, html_to_text
+from pipelines.times import iso_time
 from pipelines.titles import clean_title
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.extract.ats import company, country_code, iso_time, joined
+from pipelines.extract.ats import company, country_code, joined
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.text import extract_links, html_to_text
+from pipelines.times import iso_time
 
 SECTIONS = ("companyDescription", "jobDescription", "qualifications", "additionalInformation")
 # experienceLevel ids → SENIORITIES. "associate" and "mid_senior_level" (the default of most

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.extract.ats import company, country_code, iso_time
+from pipelines.extract.ats import company, country_code
 from pipelines.extract.boards import clean
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.text import extract_links, html_to_text
+from pipelines.times import iso_time
 
 SENIORITY = {
     "internship": "intern",

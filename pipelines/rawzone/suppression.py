@@ -20,6 +20,7 @@ from typing import Any
 from pipelines.rawzone.files import write_atomically
 from pipelines.rawzone.identity import ID_KINDS, identifier_hash, normalize_identifier, record_ids
 from pipelines.rawzone.layout import key_file
+from pipelines.times import utc_time
 
 KEYED = "hmac-sha256"  # the scheme column of a keyed line
 HEADER = "# HMAC-SHA256 of 'kind:normalized value' of people who asked to be forgotten\n"
@@ -104,9 +105,7 @@ def rows(list_file: Path | str) -> list[dict[str, Any]]:
         {
             "id_hash": h,
             "kind": e.kind,
-            "added_at": datetime.fromisoformat(e.added_at).replace(tzinfo=None)
-            if e.added_at
-            else None,
+            "added_at": utc_time(e.added_at).replace(tzinfo=None) if e.added_at else None,
         }
         for h, e in sorted(read_entries(list_file).items())
     ]
