@@ -26,7 +26,8 @@ from pipelines.skills import extract_skills, skill_category
 # a sentence names after a hiring verb, anywhere in it.
 _HIRING_VERB = re.compile(
     r"\b(?:hiring|looking for|seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
-    r"need|to hire|recruiting)\b\s*(?:for\s+)?:?\s*(?P<rest>[^.!?;:\n]+)",
+    r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are))\b\s*(?:for\s+)?:?\s*"
+    r"(?P<rest>[^.!?;:\n]+)",
     re.I,
 )
 _MENTION_END = re.compile(
@@ -89,7 +90,9 @@ _ROLES_INLINE = re.compile(
 )
 
 
-_BULLET = re.compile(r"^(?:[-*•·–—▪►+]{1,2}\s*(?=\w)|\d{1,2}[.)]\s+|\(\d{1,2}\)\s+)")
+_BULLET = re.compile(
+    r"^(?:[-*•·–—▪►+]{1,2}\s*(?=\w)|\d{1,2}[.)](?:\s+|(?=[A-Z]))|\(\d{1,2}\)\s+|\[\d{1,2}\]\s+)"
+)
 # Where a role line's title ends: a colon, a spaced dash or bar, " @ ".
 _HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+(?:--|[-–—|@•·])\s+")
 
@@ -174,6 +177,14 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
         cut = salary_m.start()  # "Lead Perception Engineer $200k–$240k"
     head = text[:cut].strip()
     separated = cut < len(text)
+    tail = text[cut:]
+    if (
+        separated
+        and not _JOB_HEAD.search(head)
+        and not SENTENCE_WORD.search(tail)
+        and len(extract_skills(tail)) >= 2
+    ):
+        return None  # "Backend: FastAPI, Yjs, Jupyter": the stack of a team, not a role
     # "Senior ML Engineer (geospatial models, PyTorch, Kubernetes)": a description, not title;
     # a list of tools ("(Ruby, Go, Java)") is part of it.
     if (
@@ -208,17 +219,71 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     return Role(title, salary), heading
 
 
+# A department that heads a list of its roles: "Engineering (13 roles):", "* Design - Graphic
+# Designer, UI/UX", "Research: Research Scientists, HPC Engineers".
+_DEPARTMENT = re.compile(
+    r"^(?P<dept>[A-Z][\w&/+ ]{0,30}?)\s*(?:\(\s*\d+\s+(?:roles?|positions?|openings?|jobs?)\s*\))?"
+    r"\s*(?::|\s[-–—]\s)\s*(?P<list>.*)$"
+)
+_DEPARTMENT_WORD = re.compile(
+    r"^(?:(?:[\w&/+]+\s+)?(?:engineering|research|product|design|sales|marketing|data|"
+    r"operations|ops|business|gtm|go-to-market|finance|recruiting|support|customer success|"
+    r"infrastructure|platform|security|people|growth|science|ai|ml|hardware|software|"
+    r"technology|technical|other|open)(?:\s+(?:roles|team|positions|openings|jobs))?)$",
+    re.I,
+)
+
+
+def _listed_roles(text: str) -> list[Role]:
+    """The roles of a comma list that names jobs ("Backend, Full Stack, SRE, Security"), or
+    none: a list of tools ("FastAPI, Yjs, Jupyter") names no role."""
+    if "," not in text or _tool_list(text) or len(extract_skills(text)) >= 2:
+        return []
+    roles = split_roles(text)
+    return roles if len(roles) >= 2 else []
+
+
+def _department_roles(line: str, below: str) -> list[Role]:
+    """The roles listed after a department name on its line, or on the line below a
+    department heading that ends with a colon."""
+    text = line.strip()
+    if bullet := _BULLET.match(text):
+        text = text[bullet.end() :]
+    m = _DEPARTMENT.match(text)
+    if m is None or names_a_job(m.group("dept")) or not _DEPARTMENT_WORD.search(m.group("dept")):
+        return []
+    listed = m.group("list").strip()
+    if not listed and text.endswith(":") and not _BULLET.match(below.strip()):
+        listed = below.strip()
+    return _listed_roles(listed)
+
+
 def role_lines(body: list[str]) -> list[RoleLine]:
     """The roles named one per line in the body, with their line numbers."""
     found: list[RoleLine] = []
+    taken = -1  # a list line read with the department heading above it
     for i, line in enumerate(body):
-        if i == 0 or not line.strip():
+        if i == 0 or not line.strip() or i == taken:
             continue
         if m := _ROLES_INLINE.match(line.strip()):
             found.extend(RoleLine(i, r, False) for r in split_roles(m.group("list")))
             continue
-        if (hit := _role_line(line)) is not None:
-            found.append(RoleLine(i, hit[0], hit[1]))
+        nxt = next((j for j in range(i + 1, min(i + 3, len(body))) if body[j].strip()), i)
+        if listed := _department_roles(line, body[nxt] if nxt > i else ""):
+            taken = nxt if line.strip().endswith(":") else -1
+            found.extend(RoleLine(i, r, False) for r in listed)
+            continue
+        if (hit := _role_line(line)) is None:
+            continue
+        role, heading = hit
+        if (
+            heading
+            and (listed := _listed_roles(role.title))
+            and all(_JOB_HEAD.search(r.title) for r in listed)
+        ):
+            found.extend(RoleLine(i, r, False) for r in listed)  # "Product Managers, Designers"
+        else:
+            found.append(RoleLine(i, role, heading))
     return found
 
 

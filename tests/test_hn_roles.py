@@ -1,0 +1,82 @@
+"""Classes of real "Who is hiring?" failures, on invented comments: roles under department
+headings, numbered in brackets, named in prose, and team stack lines that are not roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extract.hn import extract_hn
+from tests.test_extract_hn import comment
+
+CASES = [
+    (
+        "a department heading ending with a colon, its roles on the next line",
+        "Quillmere | Full-time | Oslo | HYBRID<p>Hiring for technical roles:<p>"
+        "Engineering (4 roles):<p>Backend, Full Stack, SRE, Security<p>"
+        "Research (2 roles):<p>Research Scientists, HPC Engineers",
+        ["Backend", "Full Stack", "SRE", "Security", "Research Scientists", "HPC Engineers"],
+    ),
+    (
+        "a bulleted department, then its roles after a dash",
+        "Tarnwick - Lisbon<p>We build things.<p>  * Design - Graphic Designer, UX Designer<p>"
+        "  * Product - Project Manager, Product Manager",
+        ["Graphic Designer", "UX Designer", "Project Manager", "Product Manager"],
+    ),
+    (
+        "a department whose list is steps of a process is no role list",
+        "Brackenfold | Senior Fullstack Developer | Canada | Hybrid<p>"
+        "Interview Process: phone screen, chat with the hiring manager, take-home, offer",
+        ["Senior Fullstack Developer"],
+    ),
+    (
+        "roles numbered in brackets",
+        "Orrin Labs | Multiple roles | Pune (On site) | Full time<p>We are hiring:<p>"
+        "[1] Web Frontend Engineer – Pune (On site)<p>[2] Data Engineer – Pune (On site)",
+        ["Web Frontend Engineer", "Data Engineer"],
+    ),
+    (
+        "roles numbered without a space after the dot",
+        "Velsharp | Austin | ONSITE<p>We are hiring for two roles:<p>"
+        "1.Solutions Architect: you will partner with customers on deployments.<p>"
+        "2. Forward Deployed SRE: you will own reliability for our largest accounts.",
+        ["Solutions Architect", "Forward Deployed SRE"],
+    ),
+    (
+        "roles named in prose after 'roles include'",
+        "Mossgate | Remote (US) | Full-Time<p>We have several openings across teams. "
+        "Engineering roles include Senior Machine Learning Engineer, Security Engineer, and "
+        "Distributed Systems Engineer.",
+        ["Senior Machine Learning Engineer", "Security Engineer", "Distributed Systems Engineer"],
+    ),
+    (
+        "a team's stack line is not a role",
+        "Hollowmere | Multiple Engineering Roles | Boston | ONSITE<p>"
+        "- Platform Engineer: build the core services.<p>"
+        "- Product Engineer: build the apps our users see.<p>"
+        "Our stack:<p>Backend: FastAPI, Postgres, Redis<p>Frontend: TypeScript, React, Next.js",
+        ["Platform Engineer", "Product Engineer"],
+    ),
+    (
+        "a role line whose description names tools in a sentence is still a role",
+        "Cindervale | Denver | Onsite<p>We are looking for:<p>"
+        "• Frontend - we build a browser extension in TypeScript and React.<p>"
+        "• Backend / Full stack - we use Scala, Akka and Kafka for our services.",
+        ["Frontend", "Backend / Full stack"],
+    ),
+    (
+        "a heading line listing two jobs is two roles; a title with a specialty is one",
+        "Fernhollow | London | Onsite<p>Open now:<p>Product Managers, Product Designers<p><p>"
+        "We are also growing the platform team.<p>"
+        "Senior Software Engineer, Frontend & Responsive UIs: https://jobs.example/1",
+        [
+            "Product Managers",
+            "Product Designers",
+            "Senior Software Engineer, Frontend & Responsive UIs",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("html,titles", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_roles(html: str, titles: list[str]) -> None:
+    assert [p.title for p in extract_hn(comment(html)).postings] == titles
