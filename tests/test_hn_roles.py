@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.extract.hn import extract_hn
+from pipelines.extract.hn.titles import split_roles
 from tests.test_extract_hn import comment
 
 CASES = [
@@ -80,3 +81,37 @@ CASES = [
 @pytest.mark.parametrize("html,titles", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_roles(html: str, titles: list[str]) -> None:
     assert [p.title for p in extract_hn(comment(html)).postings] == titles
+
+
+TITLES = [
+    ("backend and frontend developers", ["backend developers", "frontend developers"]),
+    (
+        "frontend, backend, and systems programmers",
+        ["frontend programmers", "backend programmers", "systems programmers"],
+    ),
+    (
+        "Senior Frontend, Senior Backend, Graphics Engineer",
+        ["Senior Frontend", "Senior Backend", "Graphics Engineer"],
+    ),
+    (
+        "Devops, Electrical Engineer and Perception Engineers",
+        ["Devops", "Electrical Engineer", "Perception Engineers"],
+    ),
+    ("Growth Marketer (first hire)", ["Growth Marketer"]),
+    ("Frontend Developer (Svelte experience is a bonus)", ["Frontend Developer"]),
+    (
+        "Senior Backend Engineer (Go, Postgres) 2 days in-office Austin",
+        ["Senior Backend Engineer (Go, Postgres)"],
+    ),
+    ("Quant Developer (f/m) / onsite / Vienna", ["Quant Developer"]),
+    ("Platform Engineer at Brindlewood", ["Platform Engineer"]),
+    ("Data Scientists, & more!", ["Data Scientists"]),
+    ("hands-on, software developers", ["software developers"]),
+    ("Physician-Scientist (MD or equivalent)", ["Physician-Scientist (MD or equivalent)"]),
+]
+
+
+@pytest.mark.parametrize("text,titles", TITLES)
+def test_titles(text: str, titles: list[str]) -> None:
+    """Shared head nouns, remarks in parentheses, places and company names after the title."""
+    assert [r.title for r in split_roles(text)] == titles

@@ -94,14 +94,19 @@ def clean_title(text: str) -> tuple[str, str | None]:
     )
     t = re.sub(r"\s*\[\s*\d+\s*\]\s*$", "", t)  # a footnote mark "[2]"
     # Trailing "(Remote, NYC)", "(Full-time)", "($)", "in Berlin", "- Remote": not the title.
-    for _ in range(3):
+    for _ in range(4):
         m = re.search(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$", t)
-        if m and is_context(m.group(1)):
+        if m and (is_context(m.group(1)) or _ASIDE.search(m.group(1))):
+            t = t[: m.start()]  # "(Remote, NYC)", "(first hire)", "(React is a bonus)"
+            continue
+        # "… - Berlin", "… in Berlin", "…) 3 days in-office Chicago", "… / onsite / Berlin"
+        m = re.search(r"\s+(?:-|–|—|@|in|at|based in|/)\s+([^-–—/()]+)$|(?<=\))\s+([^()]+)$", t)
+        if m and is_context(m.group(1) or m.group(2)) and names_a_job(t[: m.start()]):
             t = t[: m.start()]
             continue
-        m = re.search(r"\s+(?:-|–|—|@|in|at|based in)\s+([^-–—]+)$", t)
-        if m and is_context(m.group(1)) and names_a_job(t[: m.start()]):
-            t = t[: m.start()]
+        m = re.search(r"\s+(?:@\s*|at\s+)([A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3})$", t)
+        if m and names_a_job(t[: m.start()]) and not names_a_job(m.group(1)):
+            t = t[: m.start()]  # "Front-End Engineer at Acme", "Developer @Blue Project"
             continue
         break
     # "Data Engineer Berlin": a place glued to the end.
@@ -128,8 +133,15 @@ def clean_title(text: str) -> tuple[str, str | None]:
 # Words around a title that are not its name: the employment type, a count, praise
 # ("Full-time Ruby Developers", "one front end intern", "top-notch backend engineer"), and
 # after it "role", "of all levels", "preferably", "H1B welcome!".
+# A trailing aside in parentheses that is a remark, not part of the name.
+_ASIDE = re.compile(
+    r"[!?]|\b(?:hire|bonus|plus|experience|preferred|required|nice|ideally|preferably|"
+    r"we|you|is|are|will|must)\b",
+    re.I,
+)
 _TITLE_PRAISE = re.compile(
     r"^(?:(?:and|or|&|full[- ]?time|part[- ]?time|both|one|two|three|several|a few|more|some|"
+    r"hands[- ]on|positive|gritty|no[- ]drama|relentless|dedicated|creative|ambitious|"
     r"talented|experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|"
     r"driven|skilled|awesome|amazing|brilliant|well[- ]rounded|rockstar|job title:|"
     r"position:|role:|here'?s an?)[\s,]+)+(?=\S)",
@@ -138,6 +150,7 @@ _TITLE_PRAISE = re.compile(
 _TITLE_TAIL = re.compile(
     r"(?:\s+(?:roles?|positions?|(?:of|at) all (?:experience |seniority )?levels|"
     r"of all (?:kinds|types|stripes|backgrounds)),?|,?\s+(?:preferably|ideally)|"
+    r",?\s*(?:&\s*)?more!*|,\s*experienced|"
     r"[,!]?\s+(?:h-?1-?b|visa)\b[^()]*)$",
     re.I,
 )
@@ -231,7 +244,37 @@ def split_roles(text: str) -> list[Role]:
         plain = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", title)
         if title and (i in items or names_a_job(title)) and not SENTENCE_WORD.search(plain):
             roles.append(Role(title, salary))
+    last_joined = re.match(r"(?:and|or|&)\s", merged[-1].strip()) if merged else None
+    if seps and (seps[-1].strip() in ("and", "or", "&", "/") or last_joined):
+        _share_head_noun(roles)
     return roles
+
+
+# The noun a list of specialties shares ("backend and frontend developers") and the
+# specialties that take it: a bare specialty is the job of that specialty.
+_SHARED_NOUN = re.compile(
+    r"\s(?:engineers?|developers?|programmers?|designers?|scientists?|architects?|analysts?|"
+    r"researchers?|hackers?|devs)$",
+    re.I,
+)
+_BARE_SPECIALTY = re.compile(
+    r"(?:(?:senior|sr\.?|junior|jr\.?|lead|staff)\s+)?(?:back[- ]?end|front[- ]?end|"
+    r"full[- ]?stack|mobile|ios|android|web|devops|perception|data|platform|infrastructure|"
+    r"systems|security|qa|ml|ai|cloud|embedded|game|graphics|research|product)",
+    re.I,
+)
+
+
+def _share_head_noun(roles: list[Role]) -> None:
+    """ "backend and frontend developers" names backend developers and frontend developers:
+    the last role's noun goes to the bare specialties before it (the caller checks that the
+    last two are joined by "and", "or", "&" or "/": "Senior Frontend, Graphics Engineer" is
+    a list of jobs as named)."""
+    noun = _SHARED_NOUN.search(roles[-1].title) if len(roles) > 1 else None
+    if noun is None or not all(_BARE_SPECIALTY.fullmatch(r.title) for r in roles[:-1]):
+        return  # "Devops, Electrical Engineer, Perception, …": a list of jobs, not of specialties
+    for role in roles[:-1]:
+        role.title += noun.group(0)
 
 
 def _list_item(piece: str) -> bool:
