@@ -7,6 +7,7 @@ import pytest
 
 from pipelines.extract.hn import extract_hn
 from pipelines.extract.hn.titles import split_roles
+from pipelines.skills import extract_skills
 from tests.test_extract_hn import comment
 
 CASES = [
@@ -115,3 +116,26 @@ TITLES = [
 def test_titles(text: str, titles: list[str]) -> None:
     """Shared head nouns, remarks in parentheses, places and company names after the title."""
     assert [r.title for r in split_roles(text)] == titles
+
+
+def _skills(html: str) -> list[list[str]]:
+    return [extract_skills(p.skills_text or "") for p in extract_hn(comment(html)).postings]
+
+
+def test_company_blurb_gives_no_skills() -> None:
+    """What the company does (its fields, its products) is not what a role asks for; the
+    stated stack is."""
+    html = (
+        "Drumlin Analytics | Backend Engineer | Oslo | Onsite<p>Drumlin Analytics applies machine"
+        " learning and computer vision to satellite images for farmers.<p>We are a team of 12."
+        " We process petabytes with deep learning models.<p>Our stack: Go, PostgreSQL, Kafka."
+    )
+    assert _skills(html) == [["go", "postgresql", "kafka"]]
+
+
+def test_blurb_that_states_the_stack_is_kept() -> None:
+    html = (
+        "Brisklow | Data Engineer | Remote<p>We are building a ledger for small shops, using "
+        "Python, dbt and Snowflake.<p>Apply by e-mail."
+    )
+    assert sorted(_skills(html)[0]) == ["dbt", "python", "snowflake"]

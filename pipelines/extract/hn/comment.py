@@ -173,6 +173,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
     roles = _dedupe_roles(roles) or [Role("")]
     shared = _shared_text(body, found, roles)
+    shared_skills = without_blurb(text if shared is None else shared, header.company)
     if len(roles) > 1 and header.salary is None and not any(r.salary for r in roles):
         # "(salary ranges for each job 70k-130k)": one figure in the words every role shares.
         stated = find_salaries(shared if shared is not None else text)
@@ -196,7 +197,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             title=role.title,
             salary_text=role.salary or header.salary,
             urls=list(urls),
-            skills_text=_skills_text(role, shared, len(roles)),
+            skills_text=_skills_text(role, shared_skills, len(roles)),
             **common,  # type: ignore[arg-type]
         )
         for role in roles
@@ -204,15 +205,47 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     return Extraction(postings=postings)
 
 
-def _skills_text(role: Role, shared: str | None, roles: int) -> str | None:
-    """The words a role's skills are read from (None: the whole comment). Beside other roles,
-    a role that is not technical ("Product Manager", "Sales") asks only for what its own
-    words name: the team's stack is the engineers'."""
+def _skills_text(role: Role, shared: str, roles: int) -> str:
+    """The words a role's skills are read from. Beside other roles, a role that is not
+    technical ("Product Manager", "Sales") asks only for what its own words name: the team's
+    stack is the engineers'. The others take their own section and what every role shares
+    (the stated stack, the requirements), without the company's blurb."""
     if roles > 1 and classify_role(role.title) == "other":
         return "\n".join(x for x in (role.title, role.section) if x)
-    if shared is None:
-        return None
     return "\n".join(x for x in (role.title, role.section, shared) if x)
+
+
+# A paragraph that says what the company is or does ("Acme is the leading …", "We are a
+# small team building …", "Our mission is …"): the fields it works in are not what a role asks.
+_BLURB_START = re.compile(
+    r"^\W*(?:(?:at\s+\S+,\s+)?we(?:'re|’re| are)\s+(?:a|an|the|building|on|backed|"
+    r"growing|creating|making|reinventing|transforming|revolutionizing)\b|"
+    r"we\s+(?:build|make|help|process|provide|develop|create|power|enable|bring|are)\b|"
+    r"our (?:mission|company|vision|platform|product|customers|team is)\b|founded\b|"
+    r"(?:the\s+)?company\b)",
+    re.I,
+)
+# Words that state what a role uses or needs: a paragraph with them is kept.
+_STACK_CUE = re.compile(
+    r"\b(?:stack|tech|technolog\w*|tools?|tooling|we use|using|use|built (?:with|on|in)|"
+    r"written in|experience|you|your|requirements?|skills?|familiar\w*|proficien\w*|"
+    r"knowledge|languages?|frameworks?)\b",
+    re.I,
+)
+
+
+def without_blurb(text: str, company: str | None) -> str:
+    """`text` without the paragraphs (after the header's) that describe the company and
+    state no stack or requirement: "Acme applies ML to ad data" asks no role for ML."""
+    paragraphs = re.split(r"\n\s*\n", text)
+    named = re.compile(rf"^\W*{re.escape(company)}\b", re.I) if company else None
+
+    def blurb(paragraph: str) -> bool:
+        start = paragraph.strip()
+        about = _BLURB_START.match(start) or (named is not None and named.match(start))
+        return bool(about) and not _STACK_CUE.search(paragraph)
+
+    return "\n\n".join([paragraphs[0], *(p for p in paragraphs[1:] if not blurb(p))])
 
 
 def _salaries_per_role(salary: str | None, roles: list[Role]) -> None:
