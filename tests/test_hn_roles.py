@@ -139,3 +139,34 @@ def test_blurb_that_states_the_stack_is_kept() -> None:
         "Python, dbt and Snowflake.<p>Apply by e-mail."
     )
     assert sorted(_skills(html)[0]) == ["dbt", "python", "snowflake"]
+
+
+COMPANIES = [
+    ("Build Engineers | kelvaro.com | full-time, Denver (ONSITE)<p>Text.", "kelvaro"),
+    ("Senior Engineer | https://www.pondlit.tech | remote | EU timezone<p>Text.", "pondlit"),
+    (
+        "Denver, CO | Hushwick (https://hushwick.example/careers) | Full Stack (Rails) | "
+        "Senior Android | Android Lead<p>Text.",
+        "Hushwick",
+    ),
+    (
+        "Tallowmere, San Francisco, CA. Intern, Visa, ok.<p>We are hiring engineers. "
+        "Apply: jobs@tallowmere.example",
+        "Tallowmere",
+    ),
+    (
+        "Quernstone, Santa Barbara (CA) and Edinburgh (UK). Full time.<p>"
+        "We are hiring a Senior Software Engineer.",
+        "Quernstone",
+    ),
+    ("Brambleton.com (Vancouver, Canada)<p>We are hiring a back-end developer.", "Brambleton"),
+    ("Larkspur Ltd / REMOTE (UK)<p>We are looking for a senior Rails developer.", "Larkspur Ltd"),
+]
+
+
+@pytest.mark.parametrize("html,company", COMPANIES)
+def test_company_from_the_header(html: str, company: str) -> None:
+    """A header that names the company by its site, beside a level-and-platform piece, or
+    before its places on a comma line."""
+    postings = extract_hn(comment(html)).postings
+    assert postings and {p.company for p in postings} == {company}

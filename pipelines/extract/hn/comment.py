@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from pipelines.classify import classify_role
 from pipelines.extract.hn.body import RoleLine, also_hiring, hiring_mentions, role_lines, sections
-from pipelines.extract.hn.company import intro_company, named_company
+from pipelines.extract.hn.company import intro_company, name_before_places, named_company
 from pipelines.extract.hn.cues import META_START
 from pipelines.extract.hn.header import Header, parse_header, prose_roles
 from pipelines.extract.hn.titles import Role, head_noun
@@ -139,7 +139,9 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
 
     header = parse_header(lines)
     if header.company is None:
-        header.company = intro_company(lines) or named_company(lines)
+        header.company = (
+            intro_company(lines) or named_company(lines) or name_before_places(lines[0])
+        )
     if _not_an_offer(text, lines, header):
         return Extraction(skip_reason="not_a_job_offer")
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 
 from pipelines.classify import names_a_job
-from pipelines.extract.hn.cues import GENERIC_ROLE, SALARY_WORD, URL_ONLY, Segment, places_in
+from pipelines.extract.hn.cues import (
+    GENERIC_ROLE,
+    REMOTE,
+    SALARY_WORD,
+    URL_ONLY,
+    Segment,
+    places_in,
+)
 from pipelines.location import prepare
 
 _YC = re.compile(
@@ -149,3 +156,18 @@ def lone_name(segs: list[Segment]) -> str | None:
     if len(others) != 1 or not 0 < len(others[0].split()) <= 4 or not others[0][:1].isupper():
         return None
     return clean_company(others[0])
+
+
+def name_before_places(line: str) -> str | None:
+    """The name that opens a first line followed by its places: "Acme, San Francisco, CA.
+    Intern, Visa" → "Acme"; "Acme, Santa Barbara (CA) and Edinburgh (UK). Full time." → "Acme";
+    "acme.com (Vancouver, Canada)" → "acme"."""
+    head = re.split(r"(?<=[A-Za-z)])\.\s+(?=[A-Z])", line, maxsplit=1)[0]
+    m = re.match(r"^([^,()]{2,40})(?:,\s*(.+)|\s*\((.+)\))$", head)
+    if m is None or not only_places(m.group(2) or m.group(3)) or _place_led(m.group(1)):
+        return None
+    name, *context = re.split(r"\s+[/|–—]\s+", m.group(1))
+    if not all(REMOTE.fullmatch(c.strip()) or only_places(c) for c in context):
+        return None  # "Acme / REMOTE (UK)" is fine; "Acme / Data Engineer (UK)" is no header
+    name = clean_company(name)
+    return name if name and not names_a_job(name) else None

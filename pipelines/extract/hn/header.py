@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipelines.classify import classify_role, names_a_job
+from pipelines.classify import classify_role, classify_seniority, names_a_job
 from pipelines.extract.hn.company import clean_company, lone_name, only_places
 from pipelines.extract.hn.cues import (
     GENERIC_ROLE,
@@ -16,6 +16,7 @@ from pipelines.extract.hn.cues import (
     REMOTE,
     SALARY_LABEL,
     SALARY_SPAN,
+    URL_ONLY,
     Segment,
     classify_piece,
     has_place,
@@ -167,6 +168,8 @@ def _pipe_header(line: str) -> Header | None:
         # "REMOTE | Full-time | Senior ML Engineer | Lanternfish Health | US only": the one
         # piece that is nothing else is the name.
         others = [seg for seg in segs if seg.kind == "other" and "generic_role" not in seg.kinds]
+        if len(others) > 1:  # "Senior Android" is a level and a platform, not a name
+            others = [s for s in others if classify_seniority(s.text) == "unknown"]
         if len(others) == 1:
             header.company = clean_company(others[0].text)
     return header
@@ -355,5 +358,27 @@ def parse_header(lines: list[str]) -> Header:
     ):
         header = parse()
         if header is not None:
+            if header.company is None and header.kind in ("pipe", "dash"):
+                header.company = _site_name(line)
             return header
     return Header()
+
+
+# Links in a header that are not the company's own site.
+_OTHER_SITES = re.compile(
+    r"(?:^|\.)(?:linkedin|github|ycombinator|greenhouse|lever|ashbyhq|workable|wellfound|"
+    r"angel|google|forms|bit|goo|docs|medium|twitter|x|notion|calendly|youtube)\.",
+    re.I,
+)
+
+
+def _site_name(line: str) -> str | None:
+    """The company named by its own web site in a header that names it no other way:
+    "Data Engineer | acme.io | Berlin" → "acme"."""
+    for piece in re.split(r"\s*\|\s*|\s+[-–—]\s+", line):
+        piece = piece.strip()
+        host = re.sub(r"^https?://|^www\.|/.*$", "", piece, flags=re.I)
+        host = re.sub(r"^www\.", "", host, flags=re.I)
+        if URL_ONLY.fullmatch(piece) and not _OTHER_SITES.search(host) and "." in host:
+            return host.split(".")[0] or None
+    return None
