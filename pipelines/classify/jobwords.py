@@ -48,7 +48,8 @@ OTHER = rx(
     r"support (?:agent|specialist|representative|engineer)|\bwriter\b|copywrit\w*|counsel|"
     r"\blegal\b|lawyer|paralegal|accountant|accounting|\bfinanc\w*|payroll|\bhr\b|"
     r"human resources|people (?:partner|operations|ops)|office manager|community manager|"
-    r"developer (?:advocate|relations)|\btrainer\b|\btutor\b|annotat\w*|"
+    r"developer (?:advocate|relations|evangelist|success|awareness)|\btrainer\b|\btutor\b|"
+    r"annotat\w*|(?:course|curriculum|content) developers?|"
     r"\blabel(?:er|ing|ler|ling)\b|evangelist|advocate|devrel|"
     r"business develop\w*|partnership\w*|solutions? (?:engineer|architect|consultant)|"
     r"pre ?sales|technical account|\bceo\b|\bcfo\b|\bcoo\b|\bcmo\b|strategist|\beditor\b|"
@@ -56,7 +57,9 @@ OTHER = rx(
     r"\bux\b|\bui\b|(?:user|market|design|clinical|consumer) research\w*|chief of staff|"
     r"assistant|coordinator|receptionist|marketer|\bchef\b|driver|\breviewers?\b|"
     r"(?:electrical|mechanical|hardware|civil|chemical|manufacturing|mechatronics|\brf\b|analog|"
-    r"asic|pcb|structural|process|industrial|facilities|field|validation|sales) engineer"
+    r"asic|pcb|structural|process|industrial|facilities|field|validation|sales|electronic|"
+    r"electronics|parts|safety|controls?|network|hosting|\bit|signal processing|bio) ?engineer|"
+    r"\bcpu architect"
 )
 MLOPS = rx(
     r"\bml ?ops\b|\bllm ?ops\b|\bai ?ops\b|machine learning (?:platform|infrastructure|infra|ops|"
@@ -89,7 +92,8 @@ DATA_ENG = rx(
     r"architect\w*|ops\b|warehouse\w*|integration\w*|developer)|dataops|analytics engineer\w*|"
     r"\betl\b|big data (?:engineer|developer)|ingenier[oa]s? de datos|engenheir[oa]s? de dados|"
     r"ingenieur\w* (?:de |des )?donnees|dateningenieur\w*|daten ?engineer\w*|inzynier\w* danych|"
-    r"\bbi engineer\w*|data ?engineer\w*|\bdata eng\b|\bdata platform\b"
+    r"\bbi engineer\w*|data ?engineer\w*|\bdata eng\b|\bdata platform\b|"
+    r"\bdata (?:systems|infrastructure|products?)\b"
 )
 # Computer vision and perception engineers build deep networks for images and sensors: their
 # titles name the deep-learning specialty itself, unlike "ML Engineer, Computer Vision".
@@ -121,7 +125,16 @@ SOFTWARE = rx(
     r"programist\w*|ingenieur\w*|ingenier[oa]s?\b|engenheir[oa]s?\b|inzynier\w*|architect\w*|"
     r"\bcto\b|hacker|full ?stack|back ?end|front ?end|\bqa\b|tester|\bsdet\b|founding engineer|"
     r"member of technical staff|\bmts\b|tech lead|embedded|firmware|"
-    r"\bplatform\b|\binfrastructure\b"
+    r"\bplatform\b|\binfrastructure\b|\bexperts?\b|\bcoders?\b|technical (?:\w+ )?lead\b|"
+    r"^security$"
+)
+# A user-interface engineer builds software ("UX Engineer", "Qt/C++ UI Engineers", "Frontend
+# Design Systems Engineer"): the design word does not make the job a designer's.
+UI_ENGINEER = rx(r"\b(?:ux|ui|design systems?) (?:engineer|developer)")
+# An internship that names no field: in a tech hiring thread, a software internship.
+BARE_INTERN = rx(
+    r"^(?:(?:summer|fall|autumn|winter|spring|\d{4})\s+)?(?:interns?|internships?|co ?ops?|"
+    r"interns?/co ?ops?|interns? co ?ops?)(?: \w+)?$"
 )
 GENERIC_WORDS = wordset(
     "software engineer engineers engineering developer developers dev devs swe sde programmer "

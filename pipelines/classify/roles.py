@@ -8,6 +8,7 @@ from pipelines.classify.jobwords import (
     AI,
     ANALYST,
     APPLIED,
+    BARE_INTERN,
     COMPILER,
     DATA_ENG,
     DATA_LEAD,
@@ -25,6 +26,7 @@ from pipelines.classify.jobwords import (
     SECURITY,
     SOFTWARE,
     TECH_NOUN,
+    UI_ENGINEER,
     VISION,
     WEB_SW,
 )
@@ -65,8 +67,10 @@ def _role_from_title(t: str) -> str:
     ml, ai, eng = re.search(ML, t), re.search(AI, t), re.search(ENG, t)
     other = OTHER.search(t)
     tech = TECH_NOUN.search(t)
-    if other and not (tech and tech.start() < other.start()):
+    if other and not (tech and tech.start() < other.start()) and not UI_ENGINEER.search(t):
         return "other"  # "AI Product Manager"; not "Software Engineers, Product Managers"
+    if BARE_INTERN.search(t):
+        return "software_engineer"
     if MLOPS.search(t):
         return "mlops_engineer"
     if APPLIED.search(t):
