@@ -490,3 +490,20 @@ HN_TITLES = [
 @pytest.mark.parametrize("title,role", HN_TITLES)
 def test_hn_title_classes(title: str, role: str) -> None:
     assert classify_role(title) == role
+
+
+@pytest.mark.parametrize(
+    "title,level",
+    [
+        ("Senior/Staff Product Engineers", "staff"),
+        ("Mid-Senior Backend Engineer", "senior"),
+        ("Full-Stack Developer (Mid/Senior)", "senior"),
+        ("Engineer (Lead | Staff)", "staff"),
+        ("Senior / Principal ML Engineer", "principal"),
+        ("Software Engineers (Senior/Staff/Principal)", "principal"),
+    ],
+)
+def test_level_range_is_its_highest_level(title: str, level: str) -> None:
+    """The project's reading of a range (pipelines.classify): the highest level named; the
+    real labels of every year read it so."""
+    assert classify_seniority(title) == level
