@@ -9,9 +9,10 @@ AI" and "Lumen Labs" may be different companies.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 from importlib import resources
+
+from pipelines.folding import fold_accents
 
 LEGAL_SUFFIXES = {
     "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "corp", "corporation", "co",
@@ -32,7 +33,7 @@ def company_key(name: str | None) -> str | None:
     """The comparable key of a company name, or None when there is no usable name."""
     if not name:
         return None
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = fold_accents(name)
     text = text.replace("&", " and ")
     text = re.sub(r"\([^)]*\)", " ", text)  # "Acme (YC W24)"
     text = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", text)  # "B.V." -> "BV."

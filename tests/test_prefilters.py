@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from pipelines import classify, equity, remote
+from pipelines import equity, folding, remote
+from pipelines.classify import subfields
 from pipelines.text import any_in, lowered
 from tests import test_classify, test_equity, test_remote, test_salary, test_skills
 
@@ -68,20 +69,20 @@ def test_every_match_holds_a_keyword(regex: re.Pattern, keys: tuple[str, ...]) -
     assert matched  # the corpus exercises the pattern
 
 
-@pytest.mark.parametrize("name", classify.SUBFIELDS)
+@pytest.mark.parametrize("name", subfields.SUBFIELDS)
 def test_subfield_keywords(name: str) -> None:
     for text in CORPUS:
-        folded = classify.fold(text)
-        for m in classify._SUBFIELD_WORDS[name].finditer(folded):
-            assert any_in(classify._SUBFIELD_KEYS[name], m.group()), (name, m.group())
+        folded = folding.fold(text)
+        for m in subfields._SUBFIELD_WORDS[name].finditer(folded):
+            assert any_in(subfields._SUBFIELD_KEYS[name], m.group()), (name, m.group())
 
 
 def test_fold_hints() -> None:
     for text in CORPUS:
-        for m in classify._GENDER.finditer(text):
-            assert classify._GENDER_HINT.search(text, m.start()), m.group()
-        for m in classify._SUFFIX_A.finditer(text):
-            assert classify._SUFFIX_HINT.search(text, m.start()), m.group()
+        for m in folding.GENDER.finditer(text):
+            assert folding._GENDER_HINT.search(text, m.start()), m.group()
+        for m in folding._SUFFIX_A.finditer(text):
+            assert folding._SUFFIX_HINT.search(text, m.start()), m.group()
 
 
 def test_lowered_maps_what_ignorecase_reads_as_ascii() -> None:

@@ -1,0 +1,52 @@
+"""Role, seniority, is_ml and subfields of a posting, from its title (and description).
+
+Modules: `jobwords` (the vocabulary and `names_a_job`), `roles` (role and is_ml),
+`seniority` and `subfields`; titles are folded by `pipelines.folding.fold`.
+
+Titles are folded first (lowercase, accents stripped, gender markers such as "(m/w/d)", "H/F"
+or "(K/M)" dropped, hyphens to spaces), then matched against ordered rules; the first rule
+that fires wins. Titles in English, German, French, Spanish, Portuguese and Polish are covered.
+
+Decisions (DESIGN.md leaves them open):
+
+- "Research Engineer" is `research_scientist`: DESIGN has no research-engineer role, and at the
+  labs that use the title it is research-track work. "Researcher" is too; UX, user, market,
+  design and clinical research are `other`.
+- "Machine Learning Scientist"/"AI Scientist" are `research_scientist`; "Applied Scientist"
+  (and "Applied Research Scientist") is `applied_scientist`.
+- "Software Engineer, Machine Learning" is `ml_engineer` (ML is the specialty); "Backend/
+  Frontend/Full Stack/Mobile Engineer, ML" stays `software_engineer` and gets is_ml true.
+- ML infrastructure, ML platform, MLOps, inference infrastructure titles are `mlops_engineer`.
+- Computer vision and perception engineers ("Perception Engineer", "Senior CV Engineer",
+  "Ingeniero de Visión por Computador") are `deep_learning_engineer`; with ML in the title
+  ("ML Engineer, Computer Vision") they stay `ml_engineer`. Compiler, kernel and firmware
+  engineers are `software_engineer` even for ML accelerators.
+- A title whose only field is "data" ("Data Intern", "Estágio em Dados") is `data_analyst`.
+- "Analytics Engineer" and data platform titles are `data_engineer`. "Head of Data"/"VP Data"
+  (data leadership with no narrower word) is `data_scientist`, the umbrella data role.
+- Product managers, designers, recruiters, sales, solutions/sales/support engineers, hardware
+  engineers, trainers and annotators are `other` even when the title says AI or ML.
+- "Head of" is `director` (it names the top of a function); "Chief"/CTO are `director` too,
+  as there is no executive level. People managers are `manager`; product/program/project/
+  account managers get no seniority from the word "manager". A range ("Senior/Staff") takes
+  the highest level named.
+"""
+
+from pipelines.classify.jobwords import names_a_job
+from pipelines.classify.roles import ML_ROLES, ROLES, classify_role, is_ml
+from pipelines.classify.seniority import SENIORITIES, classify_seniority
+from pipelines.classify.subfields import SUBFIELDS, classify_subfields
+from pipelines.folding import fold
+
+__all__ = [
+    "ML_ROLES",
+    "ROLES",
+    "SENIORITIES",
+    "SUBFIELDS",
+    "classify_role",
+    "classify_seniority",
+    "classify_subfields",
+    "fold",
+    "is_ml",
+    "names_a_job",
+]

@@ -1,0 +1,193 @@
+"""The job vocabulary, on folded text (`pipelines.folding.fold`): the words that name ML,
+AI, engineering, data and non-technical work, and the job nouns of every supported language.
+
+`names_a_job` is the project's one test of whether a phrase names a job: extractors ask it to
+tell a title from a company name, a place or a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipelines.folding import GENDER, fold
+
+
+def wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+ML = (
+    r"(?:machine learning|\bml\b|\bmle\b|\bml/ai\b|\bai/ml\b|apprentissage automatique|"
+    r"aprendizaje automatico|aprendizado de maquina|aprendizagem automatica|"
+    r"uczeni[ae] maszynow\w*|maschinell\w* lernen\w*|computer vision|\bcv\b|\bnlp\b|"
+    r"natural language|perception|recommend\w*|recsys|personali[sz]ation|ranking|"
+    r"speech recognition|\basr\b|vision ai|widzenia komputerowego|vision par ordinateur|"
+    r"vision por computador|visao computacional|\binference\b)"
+)
+AI = (
+    r"(?:\bai\b|artificial intelligence|\bllms?\b|\bgen ?ai\b|generative|\bprompt\b|"
+    r"\bagent(?:s|ic)?\b|\bki\b|\bia\b|inteligencia artificial|intelligence artificielle|"
+    r"sztucznej inteligencji|kunstliche\w* intelligenz|\bgpt\b|conversational)"
+)
+ENG = (
+    r"(?:engineer\w*|\beng\b|ingenieur\w*|ingenier[oa]s?\b|engenheir[oa]s?\b|inzynier\w*|"
+    r"developer\w*|entwickler\w*|developpeu\w*|desarrollador\w*|desenvolvedor\w*|programist\w*|"
+    r"programmer|\bswe\b|\bsde\b|architect\w*|arquitect\w*|\bdev\b|hacker|builder)"
+)
+LEAD_WORD = r"(?:head|vp|vice president|director|chief|lead|leader|manager|founder|cto)"
+
+OTHER = rx(
+    r"product (?:manager|owner|lead|director|marketing|specialist)|program manager|"
+    r"project manager|\bdesign(?:er)?\b|recruit\w*|\btalent\b|sourcer|account (?:executive|"
+    r"manager|director)|\bsales\b|marketing|customer (?:success|support|service|engineer)|"
+    r"support (?:agent|specialist|representative|engineer)|\bwriter\b|copywrit\w*|counsel|"
+    r"\blegal\b|lawyer|paralegal|accountant|accounting|\bfinanc\w*|payroll|\bhr\b|"
+    r"human resources|people (?:partner|operations|ops)|office manager|community manager|"
+    r"developer (?:advocate|relations|evangelist|success|awareness)|\btrainer\b|\btutor\b|"
+    r"annotat\w*|(?:course|curriculum|content) developers?|"
+    r"\blabel(?:er|ing|ler|ling)\b|evangelist|advocate|devrel|"
+    r"business develop\w*|partnership\w*|solutions? (?:engineer|architect|consultant)|"
+    r"pre ?sales|technical account|\bceo\b|\bcfo\b|\bcoo\b|\bcmo\b|strategist|\beditor\b|"
+    r"\bartist\b|animator|\bproducer\b|\bnurse\b|physician|teacher|pharmac\w*|technician|"
+    r"\bux\b|\bui\b|(?:user|market|design|clinical|consumer) research\w*|chief of staff|"
+    r"assistant|coordinator|receptionist|marketer|\bchef\b|driver|\breviewers?\b|"
+    r"(?:electrical|mechanical|hardware|civil|chemical|manufacturing|mechatronics|\brf\b|analog|"
+    r"asic|pcb|structural|process|industrial|facilities|field|validation|sales|electronic|"
+    r"electronics|parts|safety|controls?|network|hosting|\bit|signal processing|bio) ?engineer|"
+    r"\bcpu architect"
+)
+MLOPS = rx(
+    r"\bml ?ops\b|\bllm ?ops\b|\bai ?ops\b|machine learning (?:platform|infrastructure|infra|ops|"
+    r"operations|systems|deployment)|\b(?:ml|ai|llm|model) (?:platform|infrastructure|infra|"
+    r"systems|serving|deployment|ops)\b|(?:platform|infrastructure|infra|devops|sre|reliability|"
+    r"cloud) engineer\w*(?: \w+){0,3} (?:ml|ai|machine learning|llm|inference|gpu)\b|"
+    r"\b(?:inference|gpu|training|compute) (?:platform|infrastructure|infra|engineer\w*|systems)"
+)
+APPLIED = rx(
+    r"applied (?:research )?scientist|applied (?:ml|ai|machine learning) scientist|"
+    r"scientifique applique|cientific[oa] aplicad[oa]"
+)
+DATA_SCI = rx(
+    r"data scien\w*|datascien\w*|datenwissenschaft\w*|cientific[oa]s? de (?:los )?datos|"
+    r"cientista de dados|scientifique (?:des |de )?donnees|naukowiec danych|decision scien\w*|"
+    r"\bchief data officer\b|\bdata science\b|ciencias? de (?:los )?dad?os|science des donnees|"
+    r"nauk[ai] o danych"
+)
+DATA_LEAD = rx(rf"^(?:\w+ )?{LEAD_WORD}(?: of)? data(?: (?:and|&) (?:analytics|insights))?$")
+RESEARCH = rx(
+    r"research\w*|\bscientist\b.*\b(?:ml|ai|machine learning|nlp|llm|deep learning|"
+    r"computer vision|reinforcement)\b|\b(?:ml|ai|machine learning|nlp|llm|deep learning|"
+    r"computer vision|reinforcement learning|vision|speech|robotics)\b.*\bscientist\b|"
+    r"chercheu\w*|investigador\w*|pesquisador\w*|forscher\w*|naukowiec|badacz\w*|"
+    r"post ?doc\w*|\bphd\b|doktorand\w*|doctoral|quantitative research|quant research"
+)
+DL = rx(r"deep learning|\bdl\b (?=engineer)|aprendizaje profundo|apprentissage profond")
+DATA_ENG = rx(
+    r"data (?:engineer\w*|platform engineer\w*|infrastructure engineer\w*|pipeline\w*|"
+    r"architect\w*|ops\b|warehouse\w*|integration\w*|developer)|dataops|analytics engineer\w*|"
+    r"\betl\b|big data (?:engineer|developer)|ingenier[oa]s? de datos|engenheir[oa]s? de dados|"
+    r"ingenieur\w* (?:de |des )?donnees|dateningenieur\w*|daten ?engineer\w*|inzynier\w* danych|"
+    r"\bbi engineer\w*|data ?engineer\w*|\bdata eng\b|\bdata platform\b|"
+    r"\bdata (?:systems|infrastructure|products?)\b"
+)
+# Computer vision and perception engineers build deep networks for images and sensors: their
+# titles name the deep-learning specialty itself, unlike "ML Engineer, Computer Vision".
+VISION = rx(
+    r"computer vision|\bcv\b|perception|vision por computador|visao computacional|"
+    r"vision par ordinateur|widzenia komputerowego|bildverarbeitung"
+)
+ML_WORDS = rx(r"machine learning|\bml\b|\bmle\b|\bml/ai\b|\bai/ml\b")
+DATA_ONLY = rx(r"\b(?:data|dados|datos|daten|donnees|danych)\b")
+COMPILER = rx(r"\bcompilers?\b|\bkernels?\b|\bfirmware\b")
+WEB_SW = rx(
+    r"\b(?:back ?end|front ?end|full ?stack|fullstack|mobile|ios|android|web|react|"
+    r"javascript|typescript)\b"
+)
+ANALYST = rx(
+    r"(?:data|\bbi\b|business intelligence|analytics|insights?|product|reporting|"
+    r"quantitative|quant|statistical|sql|dados|datos|donnees|danych|daten|datov\w*|gis|"
+    r"geospatial) ?(?:analyst|analista|analyste|analytiker|analityk|analyti[ck])\w*|"
+    r"(?:analyst|analista|analyste|analityk)\w* "
+    r"(?:de |des )?(?:dados|datos|donnees|danych|data|bi\b)|datenanalyst\w*|"
+    r"business intelligence|\bbi (?:developer|specialist|lead|manager)|"
+    r"analytics (?:lead|manager|specialist)|statistician|statistiker\w*|estatistic\w*|"
+    r"^analytics$|\bdata analytics\b"
+)
+SOFTWARE = rx(
+    r"software|engineer\w*|\beng\b|developer\w*|programmer|\bswe\b|\bsde\b|\bdevs?\b|devops|"
+    r"\bmobile\b|\bios\b|\bandroid\b|\brails\b|\breact\b|"
+    r"\bsre\b|site reliability|entwickler\w*|developpeu\w*|desarrollador\w*|desenvolvedor\w*|"
+    r"programist\w*|ingenieur\w*|ingenier[oa]s?\b|engenheir[oa]s?\b|inzynier\w*|architect\w*|"
+    r"\bcto\b|hacker|full ?stack|back ?end|front ?end|\bqa\b|tester|\bsdet\b|founding engineer|"
+    r"member of technical staff|\bmts\b|tech lead|embedded|firmware|"
+    r"\bplatform\b|\binfrastructure\b|\bexperts?\b|\bcoders?\b|technical (?:\w+ )?lead\b|"
+    r"^security$"
+)
+# A user-interface engineer builds software ("UX Engineer", "Qt/C++ UI Engineers", "Frontend
+# Design Systems Engineer"): the design word does not make the job a designer's.
+UI_ENGINEER = rx(r"\b(?:ux|ui|design systems?) (?:engineer|developer)")
+# An internship that names no field: in a tech hiring thread, a software internship.
+BARE_INTERN = rx(
+    r"^(?:(?:summer|fall|autumn|winter|spring|\d{4})\s+)?(?:interns?|internships?|co ?ops?|"
+    r"interns?/co ?ops?|interns? co ?ops?)(?: \w+)?$"
+)
+GENERIC_WORDS = wordset(
+    "software engineer engineers engineering developer developers dev devs swe sde programmer "
+    "programmers member of technical staff mts multiple various roles positions openings "
+    "hiring many several and & team founding the a all levels senior sr junior jr staff "
+    "principal lead mid level remote full time fulltime position role we are is"
+)
+
+
+TECH_NOUN = rx(r"engineer|developer|scientist|analyst|programmer|researcher|\bswe\b|\bsde\b")
+SECURITY = rx(r"security|vulnerab\w*|threat|malware|exploit|reverse engineer")
+
+
+# Nouns that make a phrase a job title, in every language above (matched on folded text).
+# Extractors ask `names_a_job` to tell a title from a company name, a place or a sentence, so
+# there is one list of job words for the whole project.
+_JOB_NOUNS = rx(
+    r"\b(?:"
+    # English
+    r"engineers?|eng|engineering managers?|developers?|devs|scientists?|researchers?|"
+    r"designers?|managers?|leads?|architects?|analysts?|directors?|head of \w+|vp|vps|cto|"
+    r"sres?|devops|programmers?|administrators?|specialists?|consultants?|recruiters?|"
+    r"hackers?|technicians?|writers?|officers?|representatives?|counsel|fellows?|postdocs?|"
+    r"coordinators?|executives?|advocates?|evangelists?|generalists?|experts?|mles?|swes?|"
+    r"sdes?|aes?|sdrs?|bdrs?|interns?|internships?|pms?|tpms?|product owners?|marketers?|"
+    r"strategists?|mathematicians?|physicists?|statisticians?|economists?|chemists?|"
+    r"biologists?|instructors?|teachers?|tutors?|trainers?|editors?|producers?|artists?|"
+    r"animators?|accountants?|controllers?|assistants?|associates?|annotators?|labelers?|"
+    r"reviewers?|member of technical staff|mts|teamleads?|back ?end|front ?end|full ?stack|"
+    r"sys ?admins?|admins?|devrel|sales ?(?:people|person|reps?)|"
+    # German
+    r"ingenieur\w*|entwickler\w*|datenwissenschaftler\w*|werkstudent\w*|praktikant\w*|"
+    r"praktikum|leiter\w*|referent\w*|berater\w*|forscher\w*|architekt\w*|"
+    # French
+    r"developpeu\w*|ingenieure?s?|stagiaires?|alternant\w*|chercheu\w*|responsable|"
+    r"directeur\w*|analyste?s?|scientifique|chef de projet|"
+    # Spanish and Portuguese
+    r"desarrollador\w*|desenvolvedor\w*|programador\w*|ingenier[oa]s?|engenheir[oa]s?|"
+    r"cientific[oa]s?|cientistas?|analistas?|investigador\w*|pesquisador\w*|arquitect[oa]s?|"
+    r"especialistas?|becari[oa]s?|practicantes?|pasantes?|estagi\w*|gerentes?|lider\w*|"
+    r"director[ae]s?|diretor\w*|"
+    # Polish
+    r"inzynier\w*|programist\w*|analityk\w*|specjalist\w*|naukowiec|badacz\w*|stazyst\w*|"
+    r"praktykant\w*|kierownik\w*|dyrektor\w*|"
+    # Dutch
+    r"ontwikkelaars?"
+    r")\b"
+)
+
+
+@lru_cache(maxsize=8192)  # extractors ask it of every header segment and body line
+def names_a_job(text: str) -> bool:
+    """Whether `text` names a job: a job noun in English, German, French, Spanish,
+    Portuguese, Polish or Dutch ("Data Engineer", "Científico/a de Datos", "Inżynier ML"), or a
+    gender marker that only job titles carry ("(m/w/d)", "H/F")."""
+    return bool(_JOB_NOUNS.search(fold(text)) or GENDER.search(text or ""))

@@ -1,0 +1,178 @@
+"""The role of a posting (one of ROLES) from its title, and whether it is an ML job."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.classify.jobwords import (
+    AI,
+    ANALYST,
+    APPLIED,
+    BARE_INTERN,
+    COMPILER,
+    DATA_ENG,
+    DATA_LEAD,
+    DATA_ONLY,
+    DATA_SCI,
+    DL,
+    ENG,
+    GENERIC_WORDS,
+    LEAD_WORD,
+    ML,
+    ML_WORDS,
+    MLOPS,
+    OTHER,
+    RESEARCH,
+    SECURITY,
+    SOFTWARE,
+    TECH_NOUN,
+    UI_ENGINEER,
+    VISION,
+    WEB_SW,
+)
+from pipelines.folding import fold
+from pipelines.skills import extract_skills
+
+ROLES: tuple[str, ...] = (
+    "data_scientist",
+    "ml_engineer",
+    "research_scientist",
+    "applied_scientist",
+    "deep_learning_engineer",
+    "ai_engineer",
+    "mlops_engineer",
+    "data_engineer",
+    "data_analyst",
+    "software_engineer",
+    "other",
+)
+
+ML_ROLES = frozenset(
+    {
+        "data_scientist",
+        "ml_engineer",
+        "research_scientist",
+        "applied_scientist",
+        "deep_learning_engineer",
+        "ai_engineer",
+        "mlops_engineer",
+    }
+)
+
+
+def _role_from_title(t: str) -> str:
+    """Role from a folded title; 'other' when nothing fires."""
+    if not t:
+        return "other"
+    ml, ai, eng = re.search(ML, t), re.search(AI, t), re.search(ENG, t)
+    other = OTHER.search(t)
+    tech = TECH_NOUN.search(t)
+    if other and not (tech and tech.start() < other.start()) and not UI_ENGINEER.search(t):
+        return "other"  # "AI Product Manager"; not "Software Engineers, Product Managers"
+    if BARE_INTERN.search(t):
+        return "software_engineer"
+    if MLOPS.search(t):
+        return "mlops_engineer"
+    if APPLIED.search(t):
+        return "applied_scientist"
+    if DATA_SCI.search(t) or DATA_LEAD.search(t):
+        return "data_scientist"
+    if RESEARCH.search(t):
+        return "software_engineer" if SECURITY.search(t) else "research_scientist"
+    if DL.search(t):
+        return "deep_learning_engineer"
+    if VISION.search(t) and eng and not ML_WORDS.search(t):
+        return "deep_learning_engineer"
+    if DATA_ENG.search(t):
+        return "data_engineer"
+    if COMPILER.search(t) and eng:
+        return "software_engineer"  # "Compiler Engineer, ML Accelerators": systems work
+    if WEB_SW.search(t) and eng:
+        return "software_engineer"
+    if ml:
+        return "ml_engineer"
+    if ai and (eng or re.search(LEAD_WORD, t)):
+        return "ai_engineer"
+    if ANALYST.search(t):
+        return "data_analyst"
+    if SOFTWARE.search(t):
+        return "software_engineer"
+    if DATA_ONLY.search(t):
+        return "data_analyst"  # "Estágio em Dados", "Data Intern": data work with no narrower word
+    return "other"
+
+
+def _is_generic(t: str) -> bool:
+    return all(w in GENERIC_WORDS or w.isdigit() for w in t.split())
+
+
+_HIRING = re.compile(
+    r"\b(?:hiring|looking for|seeking|searching for|join (?:us|our team) as|as an?|"
+    r"role of|position of|we need)\s+(?:an?\s+)?((?:[\w/+#&-]+\s+){0,5}?"
+    r"(?:engineer|scientist|analyst|developer|researcher)s?)\b",
+    re.IGNORECASE,
+)
+
+
+def classify_role(title: str, description: str = "") -> str:
+    """One of ROLES, from the title; the description decides only when the title is generic
+    ("Software Engineer", "Founding Engineer", "Multiple roles") and names a role outright
+    ("we are hiring a Machine Learning Engineer", "as a data scientist you will")."""
+    t = fold(title)
+    role = _role_from_title(t)
+    if description and role in ("software_engineer", "other") and _is_generic(t):
+        named = [_role_from_title(fold(m.group(1))) for m in _HIRING.finditer(description[:3000])]
+        for found in named:
+            if found not in ("software_engineer", "other"):
+                return found
+        if not t and "software_engineer" in named:
+            return "software_engineer"  # no title, "we're looking for engineers"
+    return role
+
+
+_ML_TITLE = re.compile(rf"{ML}|{AI}|deep learning|\bmodel\w*\b|inference|\bmlops\b")
+_TRAINS_MODELS = re.compile(
+    r"\b(?:train(?:ing)?|fine[- ]?tun\w*|build(?:ing)?|deploy(?:ing)?) (?:and \w+ )?"
+    r"(?:(?:ml|machine learning|deep learning|neural|predictive|our) )?models?\b|"
+    r"\bmodel training\b",
+    re.IGNORECASE,
+)
+_CORE_ML_SKILLS = frozenset(
+    {
+        "pytorch",
+        "tensorflow",
+        "jax",
+        "keras",
+        "scikit-learn",
+        "xgboost",
+        "lightgbm",
+        "hugging-face",
+        "deep-learning",
+        "mlflow",
+        "kubeflow",
+        "vllm",
+    }
+)
+
+
+def is_ml(role: str, title: str, description: str = "", skills: list[str] | None = None) -> bool:
+    """Whether a posting is an ML job.
+
+    True for the ML roles (data_scientist, ml_engineer, research_scientist, applied_scientist,
+    deep_learning_engineer, ai_engineer, mlops_engineer) and for data engineers, who build the
+    data that ML runs on (the ML hiring market counts them; issue "ML and data roles").
+    data_analyst and software_engineer are ML only when the title names ML or AI
+    ("Data Engineer, ML", "Backend Engineer - AI Platform"), or, for a generic software title,
+    when the description says the job trains models and at least two core ML frameworks are
+    among the skills. A backend role at an "AI company" is not an ML role. `other` never is.
+    """
+    if role in ML_ROLES or role == "data_engineer":
+        return True
+    if role not in ("software_engineer", "data_analyst"):
+        return False
+    if _ML_TITLE.search(fold(title)):
+        return True
+    if role == "software_engineer" and description and _is_generic(fold(title)):
+        core = _CORE_ML_SKILLS.intersection(skills or extract_skills(description))
+        return len(core) >= 2 and bool(_TRAINS_MODELS.search(description))
+    return False

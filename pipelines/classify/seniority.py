@@ -1,0 +1,137 @@
+"""The seniority of a posting (one of SENIORITIES) from its title, and from the
+description only when it states the level outright."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.classify.jobwords import rx, wordset
+from pipelines.folding import fold
+from pipelines.text import lowered
+
+SENIORITIES: tuple[str, ...] = (
+    "intern",
+    "junior",
+    "mid",
+    "senior",
+    "staff",
+    "principal",
+    "lead",
+    "manager",
+    "director",
+    "unknown",
+)
+
+
+_NOT_PEOPLE_MANAGER = wordset(
+    "product program programme project account category community office partner "
+    "partnerships release delivery relationship success campaign content brand key "
+    "social media marketing"
+)
+_SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "intern",
+        rx(
+            r"\bintern(?:s|ship|ships)?\b|praktikant\w*|praktikum|werkstudent\w*|"
+            r"working student|stagiaire|(?<!early )(?<!late )(?<!seed )(?<!growth )\bstage\b|"
+            r"alternan\w*|becari[oa]s?\b|\bpasante\b|practicante|estagi\w*|praktyk\w*|"
+            r"\bstaz\w*|\bco ?op\b|apprentice\w*|\bazubi\b|ausbildung|summer student|"
+            r"\btrainee\b"
+        ),
+    ),
+    (
+        "director",
+        rx(
+            r"\bdirector\w*|\bdirecteur\w*|\bdirectora?\b|\bdiretor\w*|\bdyrektor\w*|"
+            r"\bhead of\b|^head\b|\bhead (?:\w+ )?(?:engineer|data|ml|ai|research)|\bvp\b|"
+            r"vice president|\bsvp\b|\bevp\b|\bchief\b|\bcto\b|\bcdo\b|\bcaio\b|"
+            r"(?<!team)(?<!team )leiter(?:in)?\b|\bleitung\b(?<!teamleitung)"
+        ),
+    ),
+    ("manager", rx(r"\bmanager\w*|\bgerente\b|\bkierownik\w*|\bresponsable\b|\bmgr\b")),
+    ("principal", rx(r"\bprincipal\b|\bprincipale\b")),
+    ("staff", rx(r"(?<!technical )\bstaff\b")),
+    (
+        "lead",
+        rx(
+            r"\bleads?\b(?! gen(?:eration)?\b)|\bleader\b|\blider\w*|teamleiter\w*|"
+            r"teamleitung|\blead\w*(?= engineer)"
+        ),
+    ),
+    (
+        "mid",
+        rx(r"\bsemi ?senior\b|\bssr\b"),
+    ),
+    (
+        "senior",
+        rx(r"\bsenior\w*|\bsr\b|\bsnr\b|\biii\b|\biv\b|\bstarszy\b|\bexperimentado\b"),
+    ),
+    (
+        "mid",
+        rx(
+            r"\bmid\b|\bmiddle\b|\bintermediate\b|\bii\b|\bpleno\b|\bregular\b|\bmedior\b|"
+            r"\b(?:engineer|developer|scientist|analyst)\w* 2\b|\blevel 2\b"
+        ),
+    ),
+    (
+        "junior",
+        rx(
+            r"\bjunior\b|\bjr\b|entry level|\bgraduate\b|new grad\w*|\bgrad\b|\bassociate\b|"
+            r"\bmlodszy\b|absolvent\w*|berufseinsteiger\w*|debutant\w*|early career|"
+            r"\b(?:engineer|developer|scientist|analyst)\w* (?:i|1)$"
+        ),
+    ),
+)
+_DESC_SENIORITY = (
+    (
+        "intern",
+        re.compile(
+            r"\bthis is an? (?:paid )?internship\b|\bpaid internship\b|"
+            r"\binternship (?:program|position|role)\b",
+            re.I,
+        ),
+    ),
+    ("junior", re.compile(r"\b(?:entry|junior)[- ]level (?:role|position)\b", re.I)),
+    ("mid", re.compile(r"\bmid[- ]level (?:role|position)\b", re.I)),
+    ("senior", re.compile(r"\bsenior[- ]level (?:role|position)\b", re.I)),
+)
+
+
+_DESC_SENIORITY_KEYS = {
+    "intern": "internship",
+    "junior": "level",
+    "mid": "level",
+    "senior": "level",
+}
+
+
+def _manager_is_people_manager(t: str) -> bool:
+    words = t.split()
+    for i, w in enumerate(words):
+        is_manager = w.startswith(("manager", "kierownik")) or w in ("gerente", "mgr")
+        if is_manager and (i == 0 or words[i - 1] not in _NOT_PEOPLE_MANAGER):
+            return True
+        if w == "responsable":
+            return True
+    return False
+
+
+def classify_seniority(title: str, description: str = "") -> str:
+    """One of SENIORITIES, from the title; the description only when it states the level of
+    the position outright ("this is an internship", "entry-level position")."""
+    t = fold(title)
+    for level, pattern in _SENIORITY_RULES:
+        if pattern.search(t):
+            if level == "manager" and not _manager_is_people_manager(t):
+                continue
+            return level
+    if not description:
+        return "unknown"
+    head = description[:5000]
+    low = lowered(head)
+    for level, pattern in _DESC_SENIORITY:
+        if level in _DESC_SENIORITY_KEYS and _DESC_SENIORITY_KEYS[level] not in low:
+            continue  # every pattern needs its word ("internship"; "level" for the others)
+        if pattern.search(head):
+            return level
+    return "unknown"

@@ -1,0 +1,328 @@
+"""Roles named in the body of an HN comment: role lines and bullets, headings with their
+sections, "Roles: A, B", roles named in passing after a hiring verb ("we're also hiring …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipelines.classify import names_a_job
+from pipelines.extract.hn.cues import GENERIC_ROLE, SALARY_SPAN, URL_ANY, is_salary, strip_cues
+from pipelines.extract.hn.titles import (
+    SENTENCE_WORD,
+    Role,
+    clean_title,
+    is_context,
+    outside_parens,
+    split_roles,
+    title_case,
+    title_like,
+)
+from pipelines.salary import find_salaries
+from pipelines.skills import extract_skills, skill_category
+
+# "… is hiring A, B and C", "we're also looking for A as well as B", "we need a B": the roles
+# a sentence names after a hiring verb, anywhere in it.
+_HIRING_VERB = re.compile(
+    r"\b(?:hiring|looking for|seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
+    r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are))\b\s*(?:for\s+)?:?\s*"
+    r"(?P<rest>[^.!?;:\n]+)",
+    re.I,
+)
+_MENTION_END = re.compile(
+    r"\s+(?:who|whom|that|which|with|to|across|on|at|in|from|because|so|for|like|of all|"
+    r"of any|of every|willing|interested|excited|passionate|based|located|well|able|eager|"
+    r"ready|keen)\b.*$|\s*[—–]\s.*$",
+    re.I,
+)
+_MENTION_LEAD = re.compile(
+    r"^(?:(?:an?|the|both|more|some|several|a few|few|two|three|four|many|all sorts of|"
+    r"all kinds of|a number of|a couple of|additional|new|full[- ]time|part[- ]time|talented|"
+    r"experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|driven|"
+    r"skilled|awesome|amazing|brilliant|curious|well[- ]rounded|our (?:first|next)|first|next|"
+    r"another|other|more)\s+)+",
+    re.I,
+)
+
+
+def hiring_mentions(lines: list[str]) -> list[Role]:
+    """Roles named after a hiring verb in the prose of the first paragraphs ("We're hiring
+    software engineers and data scientists", "The company is seeking Senior Engineers as well
+    as Senior Designers"); each title as written, without the articles and praise before it."""
+    roles: list[Role] = []
+    for line in lines[:12]:
+        if _BULLET.match(line):
+            continue
+        for m in _HIRING_VERB.finditer(line):
+            rest = re.sub(r"\s+as well as\s+", " and ", m.group("rest"))
+            rest = _MENTION_END.sub("", rest).strip(" ,")
+            if GENERIC_ROLE.match(rest) and "," not in rest or len(rest.split()) > 16:
+                continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
+            for role in split_roles(rest):
+                role.title = _MENTION_LEAD.sub("", role.title)
+                if title_like(role.title) and len(role.title.split()) <= 6:
+                    role.section = line
+                    roles.append(role)
+    return roles
+
+
+# --- body role lists -------------------------------------------------------------------------
+
+_BODY_STOP = re.compile(
+    r"^(?:we|you|your|our|the|a|an|i|if|this|that|it|as|to|with|in|on|for|and|or|work|build|"
+    r"help|experience|strong|knowledge|familiarity|must|should|will|can|have|has|are|is|be|"
+    r"about|what|why|how|who|where|when|apply|email|contact|please|send|join|looking|"
+    r"interested|benefits|requirements?|responsibilities|nice|bonus|tech|stack|compensation|"
+    r"salary|location|remote|visa|more|see|learn|check|read|details?|ideal|bachelor|master|"
+    r"phd|degree|years?|proficien\w*|solid|deep|excellent|great|good|comfortable|passion\w*|"
+    r"previous|prior|hands-on|ability|own|lead(?:ing)?|design(?:ing)?|develop(?:ing)?|"
+    r"collaborate|partner|drive|ship|write|maintain|mentor|scale|improve|create|deliver|"
+    r"manage|support|architect(?:ing)?|implement|define|contribute|take|make|get|bring|"
+    r"hiring|currently|also|plus|all|any|some|no|not|located|based|salary)\b",
+    re.I,
+)
+_ROLES_INLINE = re.compile(
+    r"^(?:(?:open |current )?(?:roles?|positions?|openings?|jobs?)|"
+    r"we(?:'re| are) (?:hiring|looking for)(?: for)?|hiring(?: for)?|highlighted roles)"
+    r"\s*[:\-–]\s*(?P<list>.+)$",
+    re.I,
+)
+
+
+_BULLET = re.compile(
+    r"^(?:[-*•·–—▪►+]{1,2}\s*(?=\w)|\d{1,2}[.)](?:\s+|(?=[A-Z]))|\(\d{1,2}\)\s+|\[\d{1,2}\]\s+)"
+)
+# Where a role line's title ends: a colon, a spaced dash or bar, " @ ".
+_HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+(?:--|[-–—|@•·])\s+")
+
+_ALSO_HIRING = re.compile(
+    r"(?:^|(?<=[.!?;]\s)|\n)[^.!?\n]{0,30}?\b(?:also|additionally|and we(?:'re| are))\b"
+    r"[^.!?\n]{0,20}?\b(?:hiring|looking for|seeking|need)\b:?\s*(?:for\s+)?"
+    r"(?P<list>[^.!?\n]+)"
+    r"|(?:^|\n)\s*(?:also|plus)\s*:\s*(?P<list2>[^.!?\n]+)",
+    re.I,
+)
+_LIST_TAIL = re.compile(
+    r"\s+(?:on|for|to|who|that|at|in|within|working|same|from)\s+(?![A-Z]).*$|,\s*same\b.*$"
+)
+
+
+@dataclass
+class RoleLine:
+    index: int  # line number in the body (blank lines included)
+    role: Role
+    heading: bool  # the line names the role and little else: its text follows on next lines
+    lines: list[int] = field(default_factory=list)  # the lines of its section
+
+
+def _tool_list(text: str) -> bool:
+    """Whether every item of "Ruby, Go, Java" names a tool (a skill that is not a concept)."""
+    items = [i for i in re.split(r"\s*[,;/]\s*|\s+(?:and|or)\s+", text) if i.strip()]
+    return bool(items) and all(
+        any(skill_category(k) != "other" for k in extract_skills(i)) for i in items
+    )
+
+
+_SPECIALTY = re.compile(
+    r"\s+[-–—]\s+(?P<spec>[A-Z][^-–—:|@•·()]{1,60}?)(?=\s*(?:$|:\s|\s[-–—|]\s|\())"
+)
+_JOB_HEAD = re.compile(
+    r"\b(?:engineer|developer|scientist|manager|designer|analyst|lead|director|architect|"
+    r"researcher|intern)s?\b",
+    re.I,
+)
+
+
+def _with_specialty(text: str, cut: int) -> int:
+    """Where a title ends when a team or specialty follows a dash ("Software Engineer -
+    Frontend UI", "Mobile Developer - Immich"): after it, unless it says where, how or how
+    much ("- Remote", "- $150k", "- Berlin") or starts a sentence."""
+    m = _SPECIALTY.match(text, cut)
+    if m is None:
+        return cut
+    spec = m.group("spec").strip()
+    if (
+        len(spec.split()) > 5
+        or is_context(spec)
+        or SENTENCE_WORD.search(spec)
+        or _BODY_STOP.match(spec)
+        or URL_ANY.search(spec)
+        or _JOB_HEAD.search(spec)  # "Data Engineer - ML Engineer": two jobs
+    ):
+        return cut
+    return m.end()
+
+
+def _role_line(line: str) -> tuple[Role, bool] | None:
+    """The role a body line names ("- Senior ML Engineer ($200k): PyTorch, Ray", "Director of
+    Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None."""
+    stripped = re.sub(r"(?<!\w)\*(?=\w)|(?<=[\w):])\*(?!\w)", "", line.strip())  # "*bold*"
+    bullet = _BULLET.match(stripped)
+    text = stripped[bullet.end() :] if bullet else stripped
+    # "Live Streaming Engineer (https://jobs.lever.co/…)", "IT Engineer - http://…": links out.
+    text = re.sub(r"\s*\(\s*https?://[^()\s]*\s*\)|\s*(?:[-–—:]\s*)?https?://\S+", "", text).strip()
+    if not text or not (text[0].isupper() or re.match(r"[a-z]{1,2}[A-Z]", text)):
+        return None  # "iOS Engineer" starts in lower case too
+    prefix = text[:120]  # a title is shorter: no need to read a long line to its end
+    cut = outside_parens(_HEAD_END, prefix)
+    if cut == len(prefix):
+        cut = len(text)
+    cut = _with_specialty(text, cut)
+    if not names_a_job(text[: min(cut, 120)]):
+        return None  # the cheap test first: most body lines name no job
+    salary_m = SALARY_SPAN.search(text) if is_salary(text) else None
+    in_parens = salary_m and re.search(r"[(\[][^)\]]*$", text[: salary_m.start()])
+    if salary_m and salary_m.start() < cut and not in_parens:
+        cut = salary_m.start()  # "Lead Perception Engineer $200k–$240k"
+    head = text[:cut].strip()
+    separated = cut < len(text)
+    tail = text[cut:]
+    if (
+        separated
+        and not _JOB_HEAD.search(head)
+        and not SENTENCE_WORD.search(tail)
+        and len(extract_skills(tail)) >= 2
+    ):
+        return None  # "Backend: FastAPI, Yjs, Jupyter": the stack of a team, not a role
+    # "Senior ML Engineer (geospatial models, PyTorch, Kubernetes)": a description, not title;
+    # a list of tools ("(Ruby, Go, Java)") is part of it.
+    if (
+        (m := re.search(r"\s*\(([^()]*)\)$", head))
+        and re.search(r"[,;]", m.group(1))
+        and not _tool_list(m.group(1))
+    ):
+        head = head[: m.start()]
+    if not title_like(head):
+        return None
+    titled = title_case(head)
+    if _BODY_STOP.match(text) and not titled:
+        return None
+    if not separated:
+        if text.endswith((".", ":", "?", "!")) or (not bullet and len(text.split()) > 14):
+            return None
+    elif not (bullet or titled or salary_m):
+        return None
+    title, head_salary = clean_title(head)
+    if not title or not names_a_job(title) or GENERIC_ROLE.match(title):
+        return None
+    # The salary parser reads the line's pay with its period ("R$ 14.000/mês", "₹40-60 LPA").
+    stated = find_salaries(text[len(head) :] if head_salary is None else head)
+    salary = (
+        stated[0].text
+        if stated
+        else head_salary or (salary_m.group(0).strip(" ,;") if salary_m else None)
+    )
+    rest = text.replace(salary_m.group(0), " ") if salary_m else text
+    rest = rest.replace(title, " ", 1)
+    heading = not bullet and len(re.findall(r"[^\W\d_]{2,}", strip_cues(rest))) < 2
+    return Role(title, salary), heading
+
+
+# A department that heads a list of its roles: "Engineering (13 roles):", "* Design - Graphic
+# Designer, UI/UX", "Research: Research Scientists, HPC Engineers".
+_DEPARTMENT = re.compile(
+    r"^(?P<dept>[A-Z][\w&/+ ]{0,30}?)\s*(?:\(\s*\d+\s+(?:roles?|positions?|openings?|jobs?)\s*\))?"
+    r"\s*(?::|\s[-–—]\s)\s*(?P<list>.*)$"
+)
+_DEPARTMENT_WORD = re.compile(
+    r"^(?:(?:[\w&/+]+\s+)?(?:engineering|research|product|design|sales|marketing|data|"
+    r"operations|ops|business|gtm|go-to-market|finance|recruiting|support|customer success|"
+    r"infrastructure|platform|security|people|growth|science|ai|ml|hardware|software|"
+    r"technology|technical|other|open)(?:\s+(?:roles|team|positions|openings|jobs))?)$",
+    re.I,
+)
+
+
+def _listed_roles(text: str) -> list[Role]:
+    """The roles of a comma list that names jobs ("Backend, Full Stack, SRE, Security"), or
+    none: a list of tools ("FastAPI, Yjs, Jupyter") names no role."""
+    if "," not in text or _tool_list(text) or len(extract_skills(text)) >= 2:
+        return []
+    roles = split_roles(text)
+    return roles if len(roles) >= 2 else []
+
+
+def _department_roles(line: str, below: str) -> list[Role]:
+    """The roles listed after a department name on its line, or on the line below a
+    department heading that ends with a colon."""
+    text = line.strip()
+    if bullet := _BULLET.match(text):
+        text = text[bullet.end() :]
+    m = _DEPARTMENT.match(text)
+    if m is None or names_a_job(m.group("dept")) or not _DEPARTMENT_WORD.search(m.group("dept")):
+        return []
+    listed = m.group("list").strip()
+    if not listed and text.endswith(":") and not _BULLET.match(below.strip()):
+        listed = below.strip()
+    return _listed_roles(listed)
+
+
+def role_lines(body: list[str]) -> list[RoleLine]:
+    """The roles named one per line in the body, with their line numbers."""
+    found: list[RoleLine] = []
+    taken = -1  # a list line read with the department heading above it
+    for i, line in enumerate(body):
+        if i == 0 or not line.strip() or i == taken:
+            continue
+        if m := _ROLES_INLINE.match(line.strip()):
+            found.extend(RoleLine(i, r, False) for r in split_roles(m.group("list")))
+            continue
+        nxt = next((j for j in range(i + 1, min(i + 3, len(body))) if body[j].strip()), i)
+        if listed := _department_roles(line, body[nxt] if nxt > i else ""):
+            taken = nxt if line.strip().endswith(":") else -1
+            found.extend(RoleLine(i, r, False) for r in listed)
+            continue
+        if (hit := _role_line(line)) is None:
+            continue
+        role, heading = hit
+        if (
+            heading
+            and (listed := _listed_roles(role.title))
+            and all(_JOB_HEAD.search(r.title) for r in listed)
+        ):
+            found.extend(RoleLine(i, r, False) for r in listed)  # "Product Managers, Designers"
+        else:
+            found.append(RoleLine(i, role, heading))
+    return found
+
+
+def sections(body: list[str], found: list[RoleLine]) -> None:
+    """Give each role line its section: the line itself and, for a line that only names the
+    role (a heading), the lines below it up to the next role line or the end of the next
+    paragraph. A list item's section also takes its wrapped continuation lines."""
+    starts = {f.index for f in found}
+    for f in found:
+        if f.role.section is not None:
+            continue
+        if f.index - 1 in starts or f.index + 1 in starts:
+            f.heading = False  # one line of a list of roles, not a heading
+        lines = [body[f.index]]
+        i = f.index + 1
+        paragraphs = 0
+        while i < len(body) and i not in starts:
+            line = body[i]
+            if not line.strip():
+                if not f.heading or paragraphs >= 1 and len(lines) > 1:
+                    break
+                paragraphs += 1 if len(lines) > 1 else 0
+            elif not f.heading and _BULLET.match(line.strip()):
+                break
+            lines.append(line)
+            i += 1
+        f.lines = list(range(f.index, i))
+        f.role.section = "\n".join(x for x in lines if x.strip())
+
+
+def also_hiring(text: str) -> list[Role]:
+    """Roles added in passing: "We are also hiring a Backend Engineer (Go) for …",
+    "Also: Senior Data Analyst (£55k) and Staff ML Engineer (£110k), same office."."""
+    roles: list[Role] = []
+    for m in _ALSO_HIRING.finditer(text):
+        listed = _LIST_TAIL.sub("", (m.group("list") or m.group("list2") or "").strip())
+        listed = re.sub(r"^(?:an?|the|two|three|some)\s+", "", listed, flags=re.I)
+        for role in split_roles(listed):
+            if title_like(role.title):
+                role.section = m.group(0).strip()
+                roles.append(role)
+    return roles

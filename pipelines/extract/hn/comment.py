@@ -1,0 +1,308 @@
+"""One "Who is hiring?" comment → its postings: is it an offer, which roles, each role's
+section, pay and skills text, the links.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from pipelines.classify import classify_role
+from pipelines.extract.hn.body import RoleLine, also_hiring, hiring_mentions, role_lines, sections
+from pipelines.extract.hn.company import intro_company, name_before_places, named_company
+from pipelines.extract.hn.cues import META_START
+from pipelines.extract.hn.header import Header, parse_header, prose_roles
+from pipelines.extract.hn.titles import Role, head_noun
+from pipelines.model import ExtractedPosting, Extraction
+from pipelines.salary import find_salaries
+from pipelines.text import extract_links, html_to_text
+
+HN_ITEM_URL = "https://news.ycombinator.com/item?id={}"
+
+
+_SEEKING_WORK = re.compile(
+    r"^\W*(?:seeking (?:work|freelance\w*|employment|a (?:job|role|position))|"
+    r"(?:i'?m |i am )?(?:looking|searching) for (?:work|a job|a new (?:job|role|position)|"
+    r"(?:a |an )?(?:new )?(?:job|role|position|opportunit\w+)\b)|hire me\b|open to work|"
+    r"available for (?:hire|work|contracts?))"
+    r"|\b(?:i'?m|i am) (?:looking|seeking|searching) for (?:a |an |my )?(?:new |next |full[- ]time "
+    r"|remote )?(?:job|work|role|position|opportunit)",
+    re.I,
+)
+# The "Who wants to be hired?" template, pasted into the wrong thread.
+_SEEKING_FORM = re.compile(r"willing to relocate\s*:", re.I)
+
+_HIRING_CUE = re.compile(
+    r"\b(?:hiring|we'?re looking for|we are looking for|(?:is|are) looking for|"
+    r"(?:is|are) seeking|we (?:seek|need)|looking to hire|join (?:us|our|the)|"
+    r"open (?:roles|positions)|"
+    r"apply|careers?\b|send (?:us |me )?(?:your |a )?(?:resume|cv)|email (?:me|us)|jobs@|"
+    r"recruiting|positions? (?:available|open)|sucht|suchen|buscamos|recrute|recrutons|"
+    r"zoeken|vacature|stellenangebot|we offer|"
+    r"(?:has|have) (?:\w+ ){0,2}(?:jobs|openings|positions)|"
+    r"r[ée]sum[ée]|\bcv\b|openings)",
+    re.I,
+)
+
+_ATS_HOSTS = (
+    "greenhouse.io", "lever.co", "ashbyhq.com", "workable.com", "smartrecruiters.com",
+    "recruitee.com", "bamboohr.com", "breezy.hr", "jobvite.com", "myworkdayjobs.com",
+    "teamtailor.com", "personio.de", "personio.com", "wellfound.com", "workatastartup.com",
+    "rippling-ats.com", "ats.rippling.com", "jazzhr.com", "applytojob.com", "pinpointhq.com",
+    "homerun.co", "join.com", "dover.com", "gem.com", "polymer.co", "jobs.gem.com",
+)  # fmt: skip
+_CAREERS_PATH = re.compile(
+    r"/(?:careers?|jobs?|join(?:-us)?|apply|positions|openings|hiring|work-with-us|vacancies|"
+    r"karriere|stellen|empleo|recrutement)(?:[/?#.-]|$)",
+    re.I,
+)
+
+
+# --- is it a job offer? ----------------------------------------------------------------------
+
+
+def _not_an_offer(text: str, lines: list[str], header: Header) -> bool:
+    first_para = text.split("\n\n", 1)[0]
+    if _SEEKING_WORK.search(first_para[:300]):
+        return True
+    if header.kind in ("none", "lines") and _SEEKING_FORM.search(text):
+        return True
+    if header.kind in ("pipe", "kv", "at", "dash", "prose", "lines"):
+        return False
+    if META_START.match(lines[0]):
+        return True
+    if "?" in first_para and not _HIRING_CUE.search(first_para):
+        return True
+    return not _HIRING_CUE.search(text)
+
+
+# --- links -----------------------------------------------------------------------------------
+
+
+def _apply_url(urls: list[str]) -> str | None:
+    best = None
+    for url in urls:
+        parts = urlsplit(url)
+        host = parts.netloc.lower().split(":")[0]
+        if host.endswith("ycombinator.com") and "/jobs" not in parts.path:
+            continue
+        if any(host == h or host.endswith("." + h) for h in _ATS_HOSTS):
+            return url
+        if best is None and (
+            _CAREERS_PATH.search(parts.path) or host.startswith(("jobs.", "careers.", "apply."))
+        ):
+            best = url
+    return best
+
+
+def _posted_at(comment: dict[str, Any]) -> datetime | None:
+    value = comment.get("created_at")
+    if isinstance(value, str) and value:
+        try:
+            dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            dt = None
+        if dt is not None:
+            return dt.astimezone(UTC) if dt.tzinfo else dt.replace(tzinfo=UTC)
+    stamp = comment.get("created_at_i")
+    if isinstance(stamp, int | float):
+        return datetime.fromtimestamp(stamp, UTC)
+    return None
+
+
+# --- entry point -----------------------------------------------------------------------------
+
+_AGENCY = re.compile(
+    r"\b(?:on behalf of|recruit(?:ing|ment) (?:firm|agency|company)|staffing (?:firm|agency)|"
+    r"our clients?|for (?:a|our) client)\b",
+    re.I,
+)
+_DEAD_TEXTS = {"[deleted]", "[dead]", "[flagged]", "[removed]"}
+
+
+def extract_hn(comment: dict[str, Any]) -> Extraction:
+    """The postings of one top-level comment of a "Who is hiring?" thread (Algolia item shape).
+
+    A comment with no text is "deleted"; a comment without author but with text (as some
+    trimmed dumps have) is still read. Remarks, replies and people seeking work are
+    "not_a_job_offer".
+    """
+    html = comment.get("text") or ""
+    if not html.strip() or html.strip().lower() in _DEAD_TEXTS:
+        return Extraction(skip_reason="deleted")
+    text = html_to_text(html, keep_newlines=True)
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not lines:
+        return Extraction(skip_reason="deleted")
+
+    header = parse_header(lines)
+    if header.company is None:
+        header.company = (
+            intro_company(lines) or named_company(lines) or name_before_places(lines[0])
+        )
+    if _not_an_offer(text, lines, header):
+        return Extraction(skip_reason="not_a_job_offer")
+
+    body = text.split("\n")
+    found = role_lines(body)
+    sections(body, found)
+    roles = header.roles
+    if found and (not roles or header.generic_roles and len(roles) <= 1):
+        roles = [f.role for f in found]
+    elif roles and _body_names_others(roles, found):
+        # "Acme | Engineers | …" then "- Senior ML Engineer", "- Staff Data Engineer": the
+        # body's roles, and those of the header that none of them spells out ("DevRel").
+        heads = {head_noun(f.role.title) for f in found}
+        roles = [f.role for f in found] + [r for r in roles if head_noun(r.title) not in heads]
+    elif roles and found:
+        # The header's roles, described one by one in the body: their sections.
+        by_title = {f.role.title.lower(): f.role for f in found}
+        for role in roles:
+            if (twin := by_title.get(role.title.lower())) is not None:
+                role.section = twin.section
+                role.salary = role.salary or twin.salary
+    if not roles and (prose := prose_roles(lines)) is not None:
+        roles = prose.roles
+        header.company = header.company or prose.company or intro_company(lines)
+    if not roles:
+        roles = hiring_mentions(lines)
+    if roles:
+        roles = roles + also_hiring(text)
+        _salaries_per_role(header.salary, roles)
+    if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
+        return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
+    roles = _dedupe_roles(roles) or [Role("")]
+    shared = _shared_text(body, found, roles)
+    shared_skills = without_blurb(text if shared is None else shared, header.company)
+    if len(roles) > 1 and header.salary is None and not any(r.salary for r in roles):
+        # "(salary ranges for each job 70k-130k)": one figure in the words every role shares.
+        stated = find_salaries(shared if shared is not None else text)
+        header.salary = stated[0].text if len(stated) == 1 else None
+
+    urls = extract_links(html)
+    location = "; ".join(dict.fromkeys(x for x in header.locations if x)) or None
+    remote = "; ".join(dict.fromkeys(x for x in header.remotes if x)) or None
+    comment_id = comment.get("id")
+    common = dict(
+        company=header.company,
+        description=text,
+        location_text=location,
+        remote_text=remote,
+        posted_at=_posted_at(comment),
+        url=HN_ITEM_URL.format(comment_id) if comment_id is not None else None,
+        apply_url=_apply_url(urls),
+    )
+    postings = [
+        ExtractedPosting(
+            title=role.title,
+            salary_text=role.salary or header.salary,
+            urls=list(urls),
+            skills_text=_skills_text(role, shared_skills, len(roles)),
+            **common,  # type: ignore[arg-type]
+        )
+        for role in roles
+    ]
+    return Extraction(postings=postings)
+
+
+def _skills_text(role: Role, shared: str, roles: int) -> str:
+    """The words a role's skills are read from. Beside other roles, a role that is not
+    technical ("Product Manager", "Sales") asks only for what its own words name: the team's
+    stack is the engineers'. The others take their own section and what every role shares
+    (the stated stack, the requirements), without the company's blurb."""
+    if roles > 1 and classify_role(role.title) == "other":
+        return "\n".join(x for x in (role.title, role.section) if x)
+    return "\n".join(x for x in (role.title, role.section, shared) if x)
+
+
+# A paragraph that says what the company is or does ("Acme is the leading …", "We are a
+# small team building …", "Our mission is …"): the fields it works in are not what a role asks.
+_BLURB_START = re.compile(
+    r"^\W*(?:(?:at\s+\S+,\s+)?we(?:'re|’re| are)\s+(?:a|an|the|building|on|backed|"
+    r"growing|creating|making|reinventing|transforming|revolutionizing)\b|"
+    r"we\s+(?:build|make|help|process|provide|develop|create|power|enable|bring|are)\b|"
+    r"our (?:mission|company|vision|platform|product|customers|team is)\b|founded\b|"
+    r"(?:the\s+)?company\b)",
+    re.I,
+)
+# Words that state what a role uses or needs: a paragraph with them is kept.
+_STACK_CUE = re.compile(
+    r"\b(?:stack|tech|technolog\w*|tools?|tooling|we use|using|use|built (?:with|on|in)|"
+    r"written in|experience|you|your|requirements?|skills?|familiar\w*|proficien\w*|"
+    r"knowledge|languages?|frameworks?)\b",
+    re.I,
+)
+
+
+def without_blurb(text: str, company: str | None) -> str:
+    """`text` without the paragraphs (after the header's) that describe the company and
+    state no stack or requirement: "Acme applies ML to ad data" asks no role for ML."""
+    paragraphs = re.split(r"\n\s*\n", text)
+    named = re.compile(rf"^\W*{re.escape(company)}\b", re.I) if company else None
+
+    def blurb(paragraph: str) -> bool:
+        start = paragraph.strip()
+        about = _BLURB_START.match(start) or (named is not None and named.match(start))
+        return bool(about) and not _STACK_CUE.search(paragraph)
+
+    return "\n\n".join([paragraphs[0], *(p for p in paragraphs[1:] if not blurb(p))])
+
+
+def _salaries_per_role(salary: str | None, roles: list[Role]) -> None:
+    """One header cell with a range per role: "$190k–$230k / $230k–$270k" for two roles in
+    the order named, or "₹30–50 LPA (Lead) / ₹15–25 LPA (Data Scientist)" by name."""
+    if not salary or len(roles) < 2 or any(r.salary for r in roles):
+        return
+    pieces = [p.strip() for p in re.split(r"\s+/\s+|\s*;\s*", salary) if p.strip()]
+    if len(pieces) != len(roles) or not all(find_salaries(p) for p in pieces):
+        return
+    names = [re.search(r"\(([^()]*)\)\s*$", p) for p in pieces]
+    if not any(names):
+        for role, piece in zip(roles, pieces, strict=True):
+            role.salary = piece
+        return
+    left = list(roles)
+    for piece, name in sorted(
+        zip(pieces, names, strict=True), key=lambda x: -len(x[1][1] if x[1] else "")
+    ):
+        if name is None:
+            return
+        key = name.group(1).strip().lower()
+        match = next((r for r in left if r.title.lower() == key), None) or next(
+            (r for r in left if key in r.title.lower()), None
+        )
+        if match is None:
+            return
+        match.salary = piece[: name.start()].strip()
+        left.remove(match)
+
+
+def _shared_text(body: list[str], found: list[RoleLine], roles: list[Role]) -> str | None:
+    """The text of a several-role comment outside every role's own section (what all roles
+    share), or None when the roles have no sections of their own."""
+    if len(roles) < 2 or not any(r.section for r in roles):
+        return None
+    own = {i for f in found for i in f.lines if f.role.section}
+    text = "\n".join(line for i, line in enumerate(body) if i not in own)
+    for role in roles:
+        if role.section and role.section in text:
+            text = text.replace(role.section, " ")
+    return text
+
+
+def _body_names_others(roles: list[Role], found: list[RoleLine]) -> bool:
+    """Whether the body lists roles the header does not name: more of them than the header
+    has, and some title that is not the header's."""
+    titles = {r.title.lower() for r in roles}
+    return len(found) > len(roles) and any(f.role.title.lower() not in titles for f in found)
+
+
+def _dedupe_roles(roles: list[Role]) -> list[Role]:
+    seen: dict[str, Role] = {}
+    for role in roles:
+        key = role.title.lower()
+        if key and key not in seen:
+            seen[key] = role
+    return list(seen.values())

@@ -1,0 +1,173 @@
+"""The company of an HN comment: a header piece cleaned into a name ("Acme (YC W21)" →
+"Acme"), or a name from the opening prose ("We're Acme, a …", "Acme is hiring …").
+
+A place, an e-mail, a pay phrase or a description is never a name: None instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.classify import names_a_job
+from pipelines.extract.hn.cues import (
+    GENERIC_ROLE,
+    REMOTE,
+    SALARY_WORD,
+    URL_ONLY,
+    Segment,
+    places_in,
+)
+from pipelines.location import prepare
+
+_YC = re.compile(
+    r"\s*[(\[](?:ex-?\s*)?(?:yc|y combinator)\s*-?\s*[swfx]?\s*'?\d{2,4}[^)\]]*[)\]]"
+    r"|\s*[(\[](?:acquired|formerly|a\b|an\b|backed|yc\b)[^)\]]*[)\]]",
+    re.I,
+)
+
+
+def clean_company(text: str) -> str | None:
+    t = _YC.sub("", text)
+    t = re.sub(r",?\s*\(?\b(?:ex-)?YC\s*[SWFX]'?\d{2}\b\)?", "", t)
+    t = re.sub(r"\s*\((?:https?://)?[\w.-]+\.[a-z]{2,}[^)]*\)", "", t)  # "Acme (acme.io)"
+    t = re.sub(r"\s*\bhttps?://\S+", "", t)
+    t = re.sub(r"^(?:company|company name|employer)\s*:\s*", "", t, flags=re.I)
+    t = re.sub(r"^(?:we are|we're|about)\s+", "", t, flags=re.I)
+    t = re.sub(r"^at\s+(.+?),?\s+we$", r"\1", t, flags=re.I)  # "At Acme, we are hiring"
+    t = re.sub(r"\s+(?:is|are)\s+(?:now\s+)?hiring.*$", "", t, flags=re.I)
+    t = re.sub(r"^(?:who is hiring|hiring)\s*:\s*", "", t, flags=re.I)
+    t = re.sub(r"^\s*[\[(](?:now\s+)?hiring[\])]\s*", "", t, flags=re.I)  # "[Hiring] Acme"
+    # "Acme (Series C, ~300 people)", "Acme (Boston, hybrid)": what follows the name.
+    t = re.sub(r"(?<=\S)\s*[(\[][^()\[\]]*[)\]]\s*$", "", t)
+    t = re.sub(r"^[\W_]+|[\s,;:|\-–—·•*!]+$|(?<=[a-z]{3})\.$", "", t).strip()
+    if not t or len(t) > 60 or URL_ONLY.match(t) and " " in t:
+        return None
+    if t.lower() in _PRONOUNS or re.match(r"(?:hi|hello|hey|greetings)\b", t, re.I):
+        return None  # "Hi HN, I'm the CTO at …": a greeting, not a name
+    # "Galaxy - The Cursor for SQL": a tagline after the name
+    t = re.split(r"\s+[-–—]+\s+(?=(?:the|a|an|[-–—\"“]|\w+ing)\b)", t, maxsplit=1, flags=re.I)[0]
+    if URL_ONLY.match(t) and not t.startswith("http") and _WEB_SUFFIX.search(t):
+        return re.sub(r"^www\.", "", t, flags=re.I).split(".")[0]  # "acme.example" → "acme"
+    if "@" in t or _place_led(t) or SALARY_WORD.search(t) or GENERIC_ROLE.match(t):
+        return None  # "jobs@acme.com", "San Francisco, CA", "Competitive Salary", "… roles"
+    if re.fullmatch(r"[A-Z][a-z]+(?: [a-z][\w-]*)+", t):
+        return None  # "Small prop-trading firm": a description, not a name
+    # "Scribd, San Francisco": the place after the name goes.
+    if (m := re.match(r"^(.+?)\s*(?:,|\s[-–—/]\s)\s*(.+)$", t)) and only_places(m.group(2)):
+        return m.group(1)
+    return t
+
+
+_PLACE_GLUE = re.compile(
+    r"(?:[\s,.;:/&()+-]|\b(?:and|or|the|area|bay|greater|metro|city)\b)*", re.I
+)
+
+
+def only_places(text: str) -> bool:
+    """Whether the text names places and nothing else ("San Francisco, CA", "NYC / London")."""
+    prepared = prepare(text)
+    places, pos = places_in(text), 0
+    for place in places:
+        if not _PLACE_GLUE.fullmatch(prepared[pos : place.start]):
+            return False
+        pos = place.end
+    return bool(places) and bool(_PLACE_GLUE.fullmatch(prepared[pos:]))
+
+
+def _place_led(text: str) -> bool:
+    """Whether a would-be name is a place, or starts with places followed by a sentence
+    ("Amsterdam, the Netherlands. No remote work"), not a name that holds one ("Boston
+    Dynamics")."""
+    if only_places(text):
+        return True
+    head = re.split(r"(?<=\w)[.;:]\s|\s[-–—(]", text, maxsplit=1)[0]
+    return head != text and only_places(head)
+
+
+_PRONOUNS = frozenset({"we", "i", "they", "our team", "my team", "us", "hi", "hello"})
+_WEB_SUFFIX = re.compile(
+    r"\.(?:[a-z]{2,3}|tech|health|tools|cloud|systems|studio|works|example)(?:/\S*)?$",
+    re.I,
+)
+# A company named in the opening words of a prose post: "We're Tidewater Robotics, a …",
+# "At Ferncliff, we …", "I'm the CTO at Ledgerleaf (ledgerleaf.example)".
+_NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|and|&|de)){0,4})"
+_INTRO_COMPANY = (
+    re.compile(
+        rf"^(?:hi(?: hn| all| everyone)?[!,.]?\s+)?we(?:'re|’re| are)\s+{_NAME}\s*(?:[,(—–]|\s-\s)"
+    ),
+    re.compile(rf"^(?:hi(?: hn| all)?[!,.]?\s+)?at\s+{_NAME},\s+we\b", re.I),
+    re.compile(
+        rf"\b(?:i'm|i’m|i am)\s+(?:the\s+|a\s+|an\s+|one of the\s+)?(?:[\w/&-]+\s+){{0,4}}?"
+        rf"(?:at|@)\s+{_NAME}",
+        re.I,
+    ),
+)
+_NOT_NAMES = re.compile(
+    r"^(?:hiring|looking|seeking|building|based|remote|a|an|the|a few|fully|currently|now|"
+    r"also|still|back|excited|growing|small|big|team)\b",
+    re.I,
+)
+
+
+_NAME_HIRING = re.compile(
+    rf"^{_NAME}\s*(?:\[\d+\]\s*)?(?:\([^()]*\)\s*)?,?\s+(?:(?:is|are)\s+(?:now\s+|currently\s+|"
+    r"actively\s+|also\s+)?(?:hiring|looking for|seeking|searching for|recruiting|changing|"
+    r"improving|building|making|bringing|revolutionizing|transforming|the|an?|one of)\b|"
+    r"(?:just raised|raised|builds|makes|helps|develops|provides|creates|offers|uses|"
+    r"was founded|is located|is based)\b)"
+)
+_NOT_SUBJECTS = re.compile(
+    r"^(?:our|we|this|that|it|you|your|my|who|what|here|there|job|position|role|company|"
+    r"team|the|a|an|each|every|all|if|when|location|salary|about|apply|email|contact)\b",
+    re.I,
+)
+_NAME_LINK = re.compile(rf"^{_NAME}\s*(?:[:(–—-]|\s)\s*(?:https?://|www\.)\S+\)?$")
+
+
+def named_company(lines: list[str]) -> str | None:
+    """A company named near the top when the header gave none (or a place): "Front Row is
+    hiring …", "Silk [1] is looking for …", a line "Snowledge (http://…)"."""
+    for line in lines[:5]:
+        pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z])|\s+[-–—]\s+", line)
+        for piece in pieces[:4]:
+            m = _NAME_HIRING.match(piece.strip()) or _NAME_LINK.match(piece.strip())
+            name = m.group("name") if m else ""
+            usable = name and not _NOT_NAMES.match(name) and not _NOT_SUBJECTS.match(name)
+            cleaned = clean_company(name) if usable else None
+            if cleaned is not None and not names_a_job(cleaned):
+                return cleaned
+    return None
+
+
+def intro_company(lines: list[str]) -> str | None:
+    for line in lines[:2]:
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)[:2]:
+            for rx in _INTRO_COMPANY:
+                if (m := rx.search(sentence)) and not _NOT_NAMES.match(m.group("name")):
+                    return clean_company(m.group("name"))
+    return None
+
+
+def lone_name(segs: list[Segment]) -> str | None:
+    """The one piece of a header that is nothing else, when it looks like a name:
+    "Amsterdam, NL, Full-time, Improve Digital", "London, UK - Football Radar"."""
+    others = [s.text.strip() for s in segs if s.kind == "other" and "generic_role" not in s.kinds]
+    if len(others) != 1 or not 0 < len(others[0].split()) <= 4 or not others[0][:1].isupper():
+        return None
+    return clean_company(others[0])
+
+
+def name_before_places(line: str) -> str | None:
+    """The name that opens a first line followed by its places: "Acme, San Francisco, CA.
+    Intern, Visa" → "Acme"; "Acme, Santa Barbara (CA) and Edinburgh (UK). Full time." → "Acme";
+    "acme.com (Vancouver, Canada)" → "acme"."""
+    head = re.split(r"(?<=[A-Za-z)])\.\s+(?=[A-Z])", line, maxsplit=1)[0]
+    m = re.match(r"^([^,()]{2,40})(?:,\s*(.+)|\s*\((.+)\))$", head)
+    if m is None or not only_places(m.group(2) or m.group(3)) or _place_led(m.group(1)):
+        return None
+    name, *context = re.split(r"\s+[/|–—]\s+", m.group(1))
+    if not all(REMOTE.fullmatch(c.strip()) or only_places(c) for c in context):
+        return None  # "Acme / REMOTE (UK)" is fine; "Acme / Data Engineer (UK)" is no header
+    name = clean_company(name)
+    return name if name and not names_a_job(name) else None

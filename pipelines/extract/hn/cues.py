@@ -1,0 +1,223 @@
+"""Cheap cues that tell what a piece of an HN header is: pay, work mode, employment type,
+visa, link, place (the shared gazetteer of `pipelines.location`) or a job title.
+
+`classify_piece` tags one piece with every kind it shows; `Segment.kind` picks the one that counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipelines.classify import names_a_job
+from pipelines.location import Place, find_places, prepare
+from pipelines.salary import find_salaries
+from pipelines.skills import extract_skills
+
+# --- cues ------------------------------------------------------------------------------------
+
+_CUR_SIGN = r"[$€£¥₹₩₽]"
+_CUR_CODE = (
+    r"(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|JPY|SGD|NZD|BRL|ILS|CZK|HKD|MXN|ZAR|AED)"
+)
+_NUM = r"\d[\d,.']*\d|\d"
+# One amount that is certainly money: "$150k", "€70", "120K", "45 USD", "CHF 140'000".
+_MONEY = (
+    rf"(?:(?:[A-Z]{{1,2}})?{_CUR_SIGN}\s?(?:{_NUM})\s?[kKmM]?\b"
+    rf"|\b{_CUR_CODE}\s?(?:{_NUM})\s?[kKmM]?\b"
+    rf"|\b\d{{2,3}}(?:[.,]\d)?\s?[kK]\b(?:\s?{_CUR_SIGN})?"
+    rf"|\b(?:{_NUM})\s?(?:{_CUR_SIGN}|{_CUR_CODE}\b))"
+)
+_RANGE_SEP = r"\s?(?:-|–|—|to|bis|a|à|~)\s?"
+# A span never starts inside a number ("1,1,1,…" would make every start rescan the run).
+SALARY_SPAN = re.compile(
+    r"(?<!\d)(?<!\d[,.'])"
+    rf"(?:(?:{_CUR_SIGN}\s?)?(?:{_NUM}){_RANGE_SEP}(?={_CUR_SIGN}|\d))?"
+    rf"{_MONEY}(?:{_RANGE_SEP}{_MONEY}|{_RANGE_SEP}(?:{_NUM})\s?[kK]?\b)?"
+    rf"(?:\s?{_CUR_CODE}\b)?"
+    r"(?:\s?(?:/|per|a|an)\s?(?:year|yr|annum|hour|hr|h|month|mo|day|week|wk)\b\.?)?"
+    r"(?:\s?(?:p\.\s?a\.|pa\b|annually|yearly|hourly|base|OTE|DOE|gross|brutto))?"
+    r"(?:\s?\+\s?(?:equity|bonus|stock|options|benefits|esop|commission)"
+    r"(?:\s?(?:&|and|\+|/|,)\s?(?:equity|bonus|stock|options|benefits|esop|commission))*)?",
+)
+_HOURLY = re.compile(r"\b\d+\s?(?:/|per\s)\s?(?:h|hr|hour)\b", re.I)
+_FUNDING = re.compile(
+    r"\b(?:raised|raising|funding|funded|series [a-e]|seed|arr|mrr|revenue|valuation|backed|"
+    r"investors?|customers|users|exits?|grants?|contracts? worth)\b|"
+    r"[$€£₹]\s?\d[\d.,]*\s?(?:m|mm|b|bn|million|billion)\b",  # not ¥: "¥10M" is pay
+    re.I,
+)
+SALARY_WORD = re.compile(
+    r"\b(?:salary|salaries|compensation|comp|pay|base|ote|gehalt|salario|sueldo|salaire|"
+    r"rémunération|remuneration)\b",
+    re.I,
+)
+SALARY_LABEL = re.compile(
+    r"^\s*(?:salary(?: range)?|compensation|comp|pay|base(?: salary)?|gehalt|salario|sueldo|"
+    r"salaire|rémunération)\s*[:=-]?\s*",
+    re.I,
+)
+
+REMOTE = re.compile(
+    r"\b(?:remote(?:ly)?|remote[- ]first|on-?site|on site|in[- ]office|in[- ]person|hybrid|wfh|"
+    r"work from home|distributed|telecommute|homeoffice|home[- ]office|remoto|remota|"
+    r"télétravail|teletravail|teletrabajo|presencial|hybride|híbrido|hibrido|vor ort|"
+    r"op locatie|thuiswerk\w*|sur site|zdalni[ea]|zdaln[aey]|hybrydow\w*|stacjonarn\w*|"
+    r"présentiel|teletravail)\b",
+    re.I,
+)
+EMPLOYMENT = re.compile(
+    r"\b(?:full[- ]?time|part[- ]?time|contract(?:or|ors|s)?|freelance(?:rs?)?|"
+    r"intern(?:ship)?s?|permanent|temporary|temp|ft|pt|fte|co-?ops?|vollzeit|teilzeit|"
+    r"festanstellung|tiempo completo|jornada completa|temps plein|cdi|cdd|voltijd|deeltijd|"
+    r"w-?2|1099|c2c|salaried|employee|perm)\b",
+    re.I,
+)
+VISA = re.compile(
+    r"\b(?:visas?|h-?1-?b|sponsorship|sponsor(?:s|ing)?|relocation|relocate|green ?cards?)\b",
+    re.I,
+)
+URL_ONLY = re.compile(
+    r"^(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?)$",
+    re.I,
+)
+URL_ANY = re.compile(r"https?://\S+|\b(?:www\.)?[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b\S*")
+
+GENERIC_ROLE = re.compile(
+    r"^(?:(?:multiple|many|various|several|numerous|all|lots of|open|\d+|few|some)\b.*|"
+    r".*\b(?:roles|positions|openings|opportunities|jobs|vacancies|stellen)\b.*)$",
+    re.I,
+)
+
+META_START = re.compile(
+    r"^\W*(?:i don'?t work|is anyone|anyone\b|does anyone|has anyone|did anyone|why\b|please\b|"
+    r"psa\b|reminder|note to|fyi\b|i wrote|i made|i built|i created|aggregated|here'?s an?\b|"
+    r"for those|just a\b|off[- ]topic|not hiring|question\b|quick question|can we\b|"
+    r"could (?:we|the|you)\b|it would be|i applied|i'?m curious|interesting|thanks|thank you|"
+    r"great thread|is it just me|the amount of|every month|does this|what\b|how\b|where\b|"
+    r"when\b|request\b|shameless|tip\b|pro tip|warning|beware|scam|meta\b|@\w+|>|re:|"
+    r"i (?:hope|wish|think|love|hate|noticed|see|am seeing|have been)\b|"
+    r"(?:as|to) (?:a|the) (?:job ?seeker|candidate|recruiter)|recruiters? (?:here|please)|"
+    r"(?:is|are) (?:there|this|these)\b|no (?:recruit|agenc)|lol\b|wow\b|same\b|as usual|"
+    r"as always|feel free|you can (?:browse|search|find)|browse|disclaimer|note\b|"
+    r"(?:an? )?(?:approximate |interactive )?(?:map|list|spreadsheet|summary) of)",
+    re.I,
+)
+
+# --- places: the shared gazetteer (pipelines.location) --------------------------------------
+
+
+def places_in(text: str) -> list[Place]:
+    return find_places(prepare(text))
+
+
+def has_place(text: str) -> bool:
+    return bool(places_in(text))
+
+
+def qualifies_place(name: str, code: str) -> bool:
+    """Whether a code qualifies the place before it: "Boston" + "MA", "Berlin" + "DE"."""
+    joined = prepare(f"{name}, {code}")
+    return any(p.end == len(joined) and p.start < len(prepare(name)) for p in find_places(joined))
+
+
+def is_place_name(text: str) -> bool:
+    """Whether the whole text is one place's name ("Paris", "New York"), not a name that
+    merely contains one ("Boston Dynamics")."""
+    text = text.strip()
+    places = places_in(text)
+    return len(places) == 1 and places[0].start == 0 and places[0].end == len(prepare(text))
+
+
+# --- segments --------------------------------------------------------------------------------
+
+KINDS = ("url", "salary", "remote", "location", "employment", "visa", "role", "other")
+
+
+@dataclass
+class Segment:
+    text: str
+    kinds: set[str] = field(default_factory=set)
+
+    @property
+    def kind(self) -> str:
+        for k in ("role", "salary", "location", "remote", "employment", "visa", "url"):
+            if k in self.kinds:
+                return k
+        return "other"
+
+
+def is_salary(text: str) -> bool:
+    has_money = bool(SALARY_SPAN.search(text)) or bool(_HOURLY.search(text))
+    if not has_money:
+        # What the cheap cues miss ("22 000 – 28 000 zł netto"), the salary parser may read.
+        return bool(re.search(r"\d", text)) and bool(find_salaries(text))
+    return not (_FUNDING.search(text) and not SALARY_WORD.search(text))
+
+
+def strip_cues(text: str) -> str:
+    """What is left of a piece once remote/employment/visa words and filler are gone."""
+    rest = REMOTE.sub(" ", text)
+    rest = EMPLOYMENT.sub(" ", rest)
+    rest = VISA.sub(" ", rest)
+    rest = re.sub(
+        r"\b(?:only|ok|okay|friendly|possible|preferred|welcome|available|first|and|or|"
+        r"also|all|fully|days?|week|per|a|an|the|in|at|from|with|within|no|not|yes|"
+        r"optional|required|flexible|some|partial|mostly|us-based|based|considered|"
+        r"candidates|timezones?|hours?|overlap|office|\d+%?|x)\b",
+        " ",
+        rest,
+        flags=re.I,
+    )
+    return re.sub(r"[\W_]+", " ", rest).strip()
+
+
+def _tag_words_left(text: str) -> bool:
+    """Whether anything is left of a header piece once work mode, employment type, visa
+    words and places are gone."""
+    rest = strip_cues(text)
+    for place in reversed(places_in(rest)):
+        rest = rest[: place.start] + " " + rest[place.end :]
+    return bool(
+        re.sub(
+            r"\b(?:summer|fall|spring|winter|then|hire|welcome|ok)\b", " ", rest, flags=re.I
+        ).strip()
+    )
+
+
+_NOT_A_TITLE = re.compile(r"\b(?:required|requires|only|must|please|preferred|fluent)\b", re.I)
+
+
+def classify_piece(text: str) -> Segment:
+    seg = Segment(text)
+    t = text.strip()
+    if not t:
+        return seg
+    if URL_ONLY.match(t):
+        seg.kinds.add("url")
+        return seg
+    if is_salary(t):
+        seg.kinds.add("salary")
+    if REMOTE.search(t):
+        seg.kinds.add("remote")
+    if EMPLOYMENT.search(t):
+        seg.kinds.add("employment")
+    if VISA.search(t):
+        seg.kinds.add("visa")
+    bare = SALARY_SPAN.sub(" ", t) if "salary" in seg.kinds else t
+    if "salary" in seg.kinds and not names_a_job(re.sub(r"[(\[][^()\[\]]*[)\]]", " ", bare)):
+        bare = ""  # "₹ 30 LPA (Lead) / ₹ 15–25 LPA (Data Scientist)": pay per role, no title
+    if _NOT_A_TITLE.search(bare):
+        bare = ""  # "Japanese N2 required for the analyst role only"
+    if names_a_job(bare) and not GENERIC_ROLE.match(bare.strip()):
+        # "Intern" or "Contract" alone is an employment type, not a title, and so are header
+        # tags around it: "ONSITE, INTERNS", "INTERN/VISA/SUMMER CONTRACTOR".
+        if not ("employment" in seg.kinds and not _tag_words_left(bare)):
+            seg.kinds.add("role")
+    elif GENERIC_ROLE.match(bare.strip()) and names_a_job(bare):
+        seg.kinds.add("generic_role")
+    # "async Rust, Tokio / React" is a list of tools, though "Tokio" also spells Tokyo.
+    tools = "role" not in seg.kinds and len(extract_skills(t)) >= 2
+    if "role" not in seg.kinds and not tools and has_place(SALARY_SPAN.sub(" ", t)):
+        seg.kinds.add("location")
+    return seg

@@ -1,0 +1,384 @@
+"""The header of an HN comment: its first line(s) read as pipe, dash, "Role at Company",
+"Key: value", prose ("Acme is hiring …") or short lines, into company, roles, places, work
+mode and pay.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipelines.classify import classify_role, classify_seniority, names_a_job
+from pipelines.extract.hn.company import clean_company, lone_name, only_places
+from pipelines.extract.hn.cues import (
+    GENERIC_ROLE,
+    META_START,
+    REMOTE,
+    SALARY_LABEL,
+    SALARY_SPAN,
+    URL_ONLY,
+    Segment,
+    classify_piece,
+    has_place,
+    is_place_name,
+    is_salary,
+    qualifies_place,
+)
+from pipelines.extract.hn.titles import (
+    SENTENCE_WORD,
+    Role,
+    is_context,
+    split_outside_parens,
+    split_roles,
+)
+
+_PROSE_HIRING = re.compile(
+    r"^(?P<company>[A-Z0-9][^.!?|:;]{0,60}?)\s+(?:is|are)\s+(?:now\s+|currently\s+|actively\s+)?"
+    r"(?:hiring|looking for|seeking|searching for|looking to hire)\b\s*(?:for\s+)?"
+    r"(?P<rest>[^\n]*)",
+)
+_WE_HIRING = re.compile(
+    r"^(?:hi[!,.]?\s+)?we(?:'re|’re| are)\s+(?:now\s+|currently\s+)?(?:hiring|looking for|"
+    r"seeking)\b\s*(?:for\s+)?(?P<rest>[^\n]*)",
+    re.I,
+)
+_AT_HEADER = re.compile(r"^(?P<role>[^@]{3,80}?)\s+(?:@|at)\s+(?P<company>[A-Z][^()|]{1,50}?)"
+                        r"\s*(?:\((?P<paren>[^)]*)\))?\s*$")  # fmt: skip
+_KV = re.compile(
+    r"^\s*(?P<key>company|company name|employer|role|roles|position|positions|job title|title|"
+    r"job summary|"
+    r"job|location|locations|salary|compensation|comp|pay|remote|work ?type|type|"
+    r"open roles|hiring)\s*:\s*(?P<value>.+)$",
+    re.I,
+)
+
+
+@dataclass
+class Header:
+    company: str | None = None
+    roles: list[Role] = field(default_factory=list)
+    generic_roles: bool = False
+    locations: list[str] = field(default_factory=list)
+    remotes: list[str] = field(default_factory=list)
+    salary: str | None = None
+    kind: str = "none"  # pipe / dash / kv / prose / at / none
+
+
+def _first_sentence(line: str) -> str:
+    if len(line) <= 120:
+        return line
+    return re.split(r"(?<=[a-z0-9)\]])[.!]\s+(?=[A-Z])", line, maxsplit=1)[0]
+
+
+def _header_line(lines: list[str]) -> str:
+    """The first line, joined with the next when the header is visibly wrapped."""
+    line = re.sub(r"^[*#=~_\s]+|[*#=~_\s]+$", "", lines[0]) or lines[0]
+    i = 1
+    while i < len(lines) and i < 4:
+        nxt = lines[i]
+        if line.rstrip().endswith("|") or nxt.lstrip().startswith("|"):
+            line = f"{line.rstrip()} {nxt.strip()}"
+            i += 1
+            continue
+        break
+    return line
+
+
+def _apply_segments(header: Header, segments: list[Segment], first_is_company: bool) -> None:
+    for i, seg in enumerate(segments):
+        text = seg.text.strip()
+        if not text:
+            continue
+        if i == 0 and first_is_company:
+            header.company = clean_company(text)
+            continue
+        kind = seg.kind
+        if kind == "role":
+            header.roles.extend(split_roles(text))
+            if "salary" in seg.kinds and header.salary is None and len(header.roles) > 1:
+                pass
+            continue
+        if "generic_role" in seg.kinds:
+            header.generic_roles = True
+        if "salary" in seg.kinds and header.salary is None:
+            header.salary = _salary_text(text, seg)
+        if "location" in seg.kinds:
+            header.locations.append(_location_text(text, seg))
+        if "remote" in seg.kinds:
+            header.remotes.append(_remote_words(text, seg))
+
+
+def _salary_text(text: str, seg: Segment) -> str | None:
+    pure = not (seg.kinds & {"remote", "location", "role", "employment"})
+    body = SALARY_LABEL.sub("", text).strip()
+    if pure and len(body) <= 80:
+        return body or None
+    m = SALARY_SPAN.search(text)
+    return m.group(0).strip(" ,;") if m else None
+
+
+def _location_text(text: str, seg: Segment) -> str:
+    if "salary" in seg.kinds:
+        text = SALARY_SPAN.sub(" ", text)
+    text = re.sub(r"^(?:location|locations)\s*:\s*", "", text, flags=re.I)
+    text = re.sub(r"\(?\s*https?://\S+\s*\)?", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;|-–—")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
+    return text
+
+
+def _remote_words(text: str, seg: Segment) -> str:
+    text = re.sub(r"^(?:remote|work ?type)\s*:\s*", "", text, flags=re.I) if ":" in text else text
+    return _location_text(text, seg)
+
+
+def _pipe_header(line: str) -> Header | None:
+    parts = [p for p in split_outside_parens(line, r"\s*\|\s*") if p.strip()]
+    if len(parts) < 2:
+        return None
+    segs = [classify_piece(p) for p in parts]
+    if not any(s.kind != "other" or "generic_role" in s.kinds for s in segs[1:]):
+        return None
+    header = Header(kind="pipe")
+    # "Acme (acme.io) - Berlin, Germany | ...": a dash inside the first piece.
+    head = split_outside_parens(parts[0], r"\s+(?:-{1,2}|–|—)\s+")
+    if len(head) == 2 and classify_piece(head[1]).kind in ("location", "remote"):
+        segs[0:1] = [classify_piece(head[0]), classify_piece(head[1])]
+    first = segs[0]
+    # "Senior ML Engineer | Acme | Berlin": a title first and a plain name second.
+    first_is_company = not (
+        first.kind in ("role", "remote", "location", "salary", "employment")
+        and first.kinds & {"role", "remote", "salary", "employment"}
+    )
+    if first.kind == "location" and not (first.kinds - {"location"}):
+        # "Boston Dynamics | ..." is a company that sounds like a place; "Paris, France" is not.
+        name = first.text.strip()
+        first_is_company = not (re.search(r",\s*\S", name) or is_place_name(name))
+    if (
+        first.kind == "role"
+        and classify_role(first.text) == "other"
+        and not any(seg.kind == "other" for seg in segs[1:])
+    ):
+        first_is_company = True  # "Brightline Tutors | Remote (US) | Hourly": a name, no title
+    _apply_segments(header, segs, first_is_company)
+    if not first_is_company and first.kind == "role" and len(segs) > 1 and segs[1].kind == "other":
+        header.company = clean_company(segs[1].text)
+    elif not first_is_company and header.company is None:
+        # "REMOTE | Full-time | Senior ML Engineer | Lanternfish Health | US only": the one
+        # piece that is nothing else is the name.
+        others = [seg for seg in segs if seg.kind == "other" and "generic_role" not in seg.kinds]
+        if len(others) > 1:  # "Senior Android" is a level and a platform, not a name
+            others = [s for s in others if classify_seniority(s.text) == "unknown"]
+        if len(others) == 1:
+            header.company = clean_company(others[0].text)
+    return header
+
+
+def _dash_header(line: str) -> Header | None:
+    if len(line) > 160:
+        return None
+    parts = split_outside_parens(line, r"\s+(?:-{1,2}|–|—|•|·|::)\s+|\s*[—–]\s*")
+    # Keep salary ranges together: "$150k - $200k".
+    merged: list[str] = []
+    for p in parts:
+        if merged and re.search(r"\d\s*[kK]?$", merged[-1]) and re.match(r"\s*[$€£]?\d", p):
+            merged[-1] = merged[-1] + "-" + p
+        else:
+            merged.append(p)
+    parts = [p for p in merged if p.strip()]
+    if len(parts) < 2:
+        return None
+    segs = [classify_piece(p) for p in parts]
+    useful = [s for s in segs[1:] if s.kind not in ("other", "url") or "generic_role" in s.kinds]
+    if not useful and segs[0].kind != "role":
+        return None
+    header = Header(kind="dash")
+    first = segs[0]
+    if first.kind == "role" and "location" not in first.kinds:
+        # "Founding Engineer - Acme - Berlin" or "Hiring: X and Y (Remote) – Acme"
+        _apply_segments(header, segs, first_is_company=False)
+        others = [s for s in segs[1:] if s.kind == "other"]
+        if others:
+            header.company = clean_company(others[0].text)
+        return header
+    first_is_company = not only_places(first.text)
+    _apply_segments(header, segs, first_is_company=first_is_company)
+    if not first_is_company:
+        header.company = lone_name(segs[1:])
+    return header
+
+
+def _at_header(line: str) -> Header | None:
+    m = _AT_HEADER.match(line.strip())
+    if not m or not names_a_job(m.group("role")) or SENTENCE_WORD.search(m.group("role")):
+        return None
+    if re.search(r"\b(?:i'm|i am|i’m|hi)\b", m.group("role"), re.I):
+        return None  # "Hi HN, I'm the CTO at Ledgerleaf": a sentence, read as prose
+    header = Header(kind="at", company=clean_company(m.group("company")))
+    header.roles = split_roles(m.group("role"))
+    if paren := m.group("paren"):
+        seg = classify_piece(paren)
+        _apply_segments(header, [seg], first_is_company=False)
+    return header
+
+
+def _kv_header(lines: list[str]) -> Header | None:
+    found: dict[str, str] = {}
+    for line in lines[:15]:
+        if m := _KV.match(line):
+            key = m.group("key").lower()
+            found.setdefault(key, m.group("value").strip())
+    if len(found) < 2 or not (found.keys() & {"company", "company name", "employer"}):
+        return None
+    header = Header(kind="kv")
+    for key, value in found.items():
+        if key in ("company", "company name", "employer"):
+            header.company = clean_company(value)
+        elif key in ("role", "roles", "position", "positions", "job title", "title", "job",
+                     "job summary", "open roles", "hiring"):  # fmt: skip
+            seg = classify_piece(value)
+            if "generic_role" in seg.kinds:
+                header.generic_roles = True
+            header.roles.extend(split_roles(value))
+        elif key in ("location", "locations"):
+            seg = classify_piece(value)
+            header.locations.append(_location_text(value, seg))
+            if "remote" in seg.kinds:
+                header.remotes.append(_remote_words(value, seg))
+        elif key in ("salary", "compensation", "comp", "pay"):
+            if is_salary(value):
+                header.salary = SALARY_LABEL.sub("", value).strip() or None
+        elif key in ("remote", "work type", "worktype", "type") and REMOTE.search(value):
+            header.remotes.append(value.strip())
+    return header
+
+
+def _prose_header(lines: list[str]) -> Header | None:
+    first = lines[0]
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", first)[0]
+    company = None
+    if m := _PROSE_HIRING.match(sentence):
+        company = clean_company(m.group("company"))
+        rest = m.group("rest")
+    elif m := _WE_HIRING.match(sentence):
+        rest = m.group("rest")
+    else:
+        return None
+    header = Header(kind="prose", company=company)
+    # "... ML engineers in Berlin (remote OK)." → roles | location | context
+    rest = rest.rstrip(" .!")
+    loc = None
+    for lm in re.finditer(r"\s+(?:in|based in|located in)\s+(?P<loc>[^.!;()]+)", rest):
+        candidate = re.split(r"\s+(?:to|who|for|with|and help|working)\s+", lm.group("loc"))[0]
+        if has_place(" ".join(candidate.split()[:3])) or REMOTE.match(candidate):
+            loc = candidate.strip(" ,")
+            rest = rest[: lm.start()]
+            break
+    paren = re.search(r"[(\[]([^()\[\]]*)[)\]]", rest)
+    if paren and is_context(paren.group(1)):
+        seg = classify_piece(paren.group(1))
+        _apply_segments(header, [seg], first_is_company=False)
+        rest = rest[: paren.start()] + rest[paren.end() :]
+    rest = re.split(r"\s+(?:to|who|that|for|with|across|on|at)\s+|[.!;:]", rest)[0]
+    rest = re.sub(r"^(?:an?|our|(?:a |an )?(?:few|couple of|several|two|three|multiple)|"
+                  r"(?:first|next)|talented|great|experienced|exceptional)\s+", "", rest,
+                  flags=re.I)  # fmt: skip
+    if GENERIC_ROLE.match(rest.strip()):
+        header.generic_roles = True
+    else:
+        header.roles = [r for r in split_roles(rest) if len(r.title.split()) <= 8]
+    if loc:
+        seg = classify_piece(loc)
+        header.locations.append(loc)
+        if "remote" in seg.kinds:
+            header.remotes.append(loc)
+    return header
+
+
+def _lines_header(lines: list[str]) -> Header | None:
+    """Short lines at the top, the first maybe comma-separated: "Acme, Boston, MA" /
+    "Senior Data Engineer" / "ONSITE, Full-time"."""
+    top: list[str] = []
+    for line in [_first_sentence(lines[0]), *lines[1:4]]:
+        words = len(line.split())
+        if len(line) > 120 or words > 14 or (words > 6 and line.endswith((".", "!", "?", ":"))):
+            break
+        top.append(line)
+    if not top:
+        return None
+    pieces = split_outside_parens(top[0], r"\s*,\s*|\.\s+(?=[A-Z])|\s+(?:-{1,2}|–|—)\s+|:\s+")
+    if len(pieces) == 1 and (m := re.match(r"^([^()]+?)\s*\(([^()]+)\)$", top[0].strip())):
+        pieces = [m.group(1), m.group(2)]  # "Acme (Berlin, Germany)"
+    first_parts: list[str] = []
+    for piece in (re.sub(r"\(?\s*https?://\S+\s*\)?", "", p).strip(" .") for p in pieces):
+        if not piece:
+            continue
+        if (
+            first_parts
+            and re.fullmatch(r"[A-Z]{2}|USA|UK", piece)
+            and qualifies_place(first_parts[-1], piece)
+        ):
+            first_parts[-1] = f"{first_parts[-1]}, {piece}"
+        else:
+            first_parts.append(piece)
+    segs = [classify_piece(p) for p in first_parts] + [classify_piece(line) for line in top[1:]]
+    kinds = [s.kind for s in segs]
+    if len(segs) < 2 and kinds != ["role"]:
+        return None
+    if not set(kinds) & {"location", "remote", "role", "salary", "employment"}:
+        return None
+    header = Header(kind="lines")
+    first_is_company = segs[0].kind == "other" and "generic_role" not in segs[0].kinds
+    _apply_segments(header, segs, first_is_company)
+    if not first_is_company:
+        header.company = lone_name(segs[1 : len(first_parts)])
+    return header
+
+
+def prose_roles(lines: list[str]) -> Header | None:
+    """The first "X is hiring A and B" / "We're looking for A" sentence near the top."""
+    for line in lines[:5]:
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)[:3]:
+            header = _prose_header([sentence])
+            if header is not None and header.roles:
+                return header
+    return None
+
+
+def parse_header(lines: list[str]) -> Header:
+    line = _header_line(lines)
+    for parse in (
+        lambda: _pipe_header(line),
+        lambda: _kv_header(lines),
+        lambda: _at_header(line),
+        lambda: _dash_header(_first_sentence(line)),
+        lambda: _prose_header(lines),
+        lambda: None if META_START.match(lines[0]) else _lines_header(lines),
+    ):
+        header = parse()
+        if header is not None:
+            if header.company is None and header.kind in ("pipe", "dash"):
+                header.company = _site_name(line)
+            return header
+    return Header()
+
+
+# Links in a header that are not the company's own site.
+_OTHER_SITES = re.compile(
+    r"(?:^|\.)(?:linkedin|github|ycombinator|greenhouse|lever|ashbyhq|workable|wellfound|"
+    r"angel|google|forms|bit|goo|docs|medium|twitter|x|notion|calendly|youtube)\.",
+    re.I,
+)
+
+
+def _site_name(line: str) -> str | None:
+    """The company named by its own web site in a header that names it no other way:
+    "Data Engineer | acme.io | Berlin" → "acme"."""
+    for piece in re.split(r"\s*\|\s*|\s+[-–—]\s+", line):
+        piece = piece.strip()
+        host = re.sub(r"^https?://|^www\.|/.*$", "", piece, flags=re.I)
+        host = re.sub(r"^www\.", "", host, flags=re.I)
+        if URL_ONLY.fullmatch(piece) and not _OTHER_SITES.search(host) and "." in host:
+            return host.split(".")[0] or None
+    return None

@@ -1,0 +1,345 @@
+"""Job titles: one role piece split into the roles it names ("Senior ML Engineer, Data
+Scientist and Backend Engineer"), and each title cleaned of what is not its name (pay, place,
+work mode, praise, footnotes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.classify import classify_role, classify_seniority, names_a_job
+from pipelines.extract.hn.cues import (
+    EMPLOYMENT,
+    GENERIC_ROLE,
+    REMOTE,
+    SALARY_LABEL,
+    SALARY_SPAN,
+    URL_ANY,
+    VISA,
+    has_place,
+    is_place_name,
+    is_salary,
+)
+from pipelines.skills import extract_skills
+
+_SENIORITY_ONLY = re.compile(
+    r"^(?:senior|sr\.?|junior|jr\.?|mid(?:-level)?|staff|principal|lead|entry[- ]level|"
+    r"experienced|founding|chief)$",
+    re.I,
+)
+_TITLE_LEAD_IN = re.compile(
+    r"^(?:(?:we(?:'re| are)\s+)?(?:now\s+)?hiring\s*(?:for\s+|:\s*|-\s*)?|"
+    r"(?:we(?:'re| are)\s+)?looking for\s+(?:an?\s+)?|seeking\s+(?:an?\s+)?|"
+    r"(?:open\s+)?(?:roles?|positions?|jobs?|titles?|openings?)\s*:\s*|job\s*:\s*)",
+    re.I,
+)
+
+
+@dataclass
+class Role:
+    title: str
+    salary: str | None = None
+    section: str | None = None  # the words of the body about this role only
+
+
+def split_outside_parens(text: str, seps: str) -> list[str]:
+    """Split on the regex `seps` wherever it is not inside (), [] or {}."""
+    out, depth, start = [], 0, 0
+    pattern = re.compile(seps)
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = pattern.match(text, i)
+            if m and m.end() > i:
+                out.append(text[start:i])
+                start = i = m.end()
+                continue
+        i += 1
+    out.append(text[start:])
+    return out
+
+
+def clean_title(text: str) -> tuple[str, str | None]:
+    """A role's title, and the salary words that were stated with it."""
+    t = text.strip()
+    salary = None
+    if (m := SALARY_SPAN.search(t)) and is_salary(t):
+        salary = m.group(0).strip(" ,;")
+        start, end = m.start(), m.end()
+        opened, closed = t.rfind("(", 0, start), t.find(")", end)
+        if opened > t.rfind(")", 0, start) and closed != -1:
+            # "(₹40–55 LPA)", "(55.000 – 68.000 € brutos/año)": the whole parenthesis is pay.
+            salary = SALARY_LABEL.sub("", t[opened + 1 : closed]).strip(" ,;")
+            start, end = opened, closed + 1
+        t = (t[:start] + " " + t[end:]).strip()
+    t = URL_ANY.sub(" ", t)
+    t = re.sub(
+        r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the)\s+)?(?:(?:talented|passionate|motivated|"
+        r"exceptional|great|awesome|amazing|brilliant|smart|driven|curious|skilled)\s+)?",
+        "",
+        _TITLE_LEAD_IN.sub("", t).strip(),
+        flags=re.I,
+    )
+    t = re.split(r"\s+(?:with|who|that|to join|to help|to build|to work)(?:\s+|$)", t)[0]
+    t = (
+        re.sub(r"^[-*•·–—>\d.)\s]+(?=[A-Za-z])", "", t)
+        if re.match(r"^[-*•·–—>]|\d+[.)]\s", t)
+        else t
+    )
+    t = re.sub(r"\s*\[\s*\d+\s*\]\s*$", "", t)  # a footnote mark "[2]"
+    # Trailing "(Remote, NYC)", "(Full-time)", "($)", "in Berlin", "- Remote": not the title.
+    for _ in range(4):
+        m = re.search(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$", t)
+        if m and (is_context(m.group(1)) or _ASIDE.search(m.group(1))):
+            t = t[: m.start()]  # "(Remote, NYC)", "(first hire)", "(React is a bonus)"
+            continue
+        # "… - Berlin", "… in Berlin", "…) 3 days in-office Chicago", "… / onsite / Berlin"
+        m = re.search(r"\s+(?:-|–|—|@|in|at|based in|/)\s+([^-–—/()]+)$|(?<=\))\s+([^()]+)$", t)
+        if m and is_context(m.group(1) or m.group(2)) and names_a_job(t[: m.start()]):
+            t = t[: m.start()]
+            continue
+        m = re.search(r"\s+(?:@\s*|at\s+)([A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3})$", t)
+        if m and names_a_job(t[: m.start()]) and not names_a_job(m.group(1)):
+            t = t[: m.start()]  # "Front-End Engineer at Acme", "Developer @Blue Project"
+            continue
+        break
+    # "Data Engineer Berlin": a place glued to the end.
+    words = t.split()
+    for n in (3, 2, 1):
+        if (
+            len(words) > n
+            and is_place_name(" ".join(words[-n:]))
+            and not names_a_job(" ".join(words[-n:]))
+            and classify_seniority(" ".join(words[-n:])) == "unknown"  # "Pleno" is a level
+            and names_a_job(words[-n - 1])
+        ):
+            t = " ".join(words[:-n])
+            break
+    # "()", a footnote mark "[2]", a trailing aside "[Tech Stack: AWS]"
+    t = re.sub(r"\(\s*\)|\[\s*\d*\s*\]|\s*\[[^\[\]]*\]\s*$", "", t)
+    t = _TITLE_PRAISE.sub("", _TITLE_TAIL.sub("", t.strip(" ,;:|-–—*•·/+")))
+    if t.count("(") > t.count(")"):
+        t = t[: t.rfind("(")]  # "programmers (OCaml, Haskell": a cut-off aside
+    t = re.sub(r"\s+", " ", t).strip(" ,;:|-–—*•·/+")
+    return t, salary
+
+
+# Words around a title that are not its name: the employment type, a count, praise
+# ("Full-time Ruby Developers", "one front end intern", "top-notch backend engineer"), and
+# after it "role", "of all levels", "preferably", "H1B welcome!".
+# A trailing aside in parentheses that is a remark, not part of the name.
+_ASIDE = re.compile(
+    r"[!?]|\b(?:hire|bonus|plus|experience|preferred|required|nice|ideally|preferably|"
+    r"we|you|is|are|will|must)\b",
+    re.I,
+)
+_TITLE_PRAISE = re.compile(
+    r"^(?:(?:and|or|&|full[- ]?time|part[- ]?time|both|one|two|three|several|a few|more|some|"
+    r"hands[- ]on|positive|gritty|no[- ]drama|relentless|dedicated|creative|ambitious|"
+    r"talented|experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|"
+    r"driven|skilled|awesome|amazing|brilliant|well[- ]rounded|rockstar|job title:|"
+    r"position:|role:|here'?s an?)[\s,]+)+(?=\S)",
+    re.I,
+)
+_TITLE_TAIL = re.compile(
+    r"(?:\s+(?:roles?|positions?|(?:of|at) all (?:experience |seniority )?levels|"
+    r"of all (?:kinds|types|stripes|backgrounds)),?|,?\s+(?:preferably|ideally)|"
+    r",?\s*(?:&\s*)?more!*|,\s*experienced|"
+    r"[,!]?\s+(?:h-?1-?b|visa)\b[^()]*)$",
+    re.I,
+)
+
+
+_GENDER_ONLY = re.compile(r"(?:[mwfdhxk]\s?/\s?){1,2}[mwfdhxk]|all genders|alle geschlechter", re.I)
+
+
+def is_context(text: str) -> bool:
+    """Whether a trailing piece of a title says where/how/how much rather than what."""
+    if not text.strip():
+        return True
+    if _GENDER_ONLY.fullmatch(text.strip()):
+        return True
+    if names_a_job(text) and not REMOTE.search(text):
+        return False
+    return bool(
+        REMOTE.search(text) or EMPLOYMENT.search(text) or VISA.search(text)
+        or is_salary(text) or has_place(text) or re.fullmatch(r"[\s$€£]*", text)
+        or re.search(r"\d+\+?\s*(?:yoe|years?|yrs)\b", text, re.I)
+        or re.search(r"\b(?:f/m|m/f|m/w/d|w/m/d|m/f/d|all levels)\b", text, re.I)
+    )  # fmt: skip
+
+
+def head_noun(title: str) -> str:
+    """The noun a title ends on before any aside or team: "Software Engineer - Data Team" →
+    "engineer"."""
+    title = re.split(r"\s+[-–—]\s+", title, maxsplit=1)[0]
+    words = re.findall(r"[^\W\d_]+", re.sub(r"[(\[][^()\[\]]*[)\]]", " ", title).lower())
+    return words[-1].rstrip("s") if words else ""
+
+
+def _one_job(left: str, right: str) -> bool:
+    """Whether "left / right" names one job two ways ("Backend-utvecklare / Backend
+    Developer", "Computational Biologist / ML Scientist") rather than two jobs ("Senior AI
+    Engineer / Staff AI Engineer", "ML Engineer / Data Scientist")."""
+    if head_noun(left) == head_noun(right):
+        return False
+    roles = {classify_role(left), classify_role(right)}
+    return len(roles) == 1 or "other" in roles
+
+
+def split_roles(text: str) -> list[Role]:
+    """Roles named in one piece: "Senior ML Engineer, Data Scientist and Backend Engineer".
+
+    Only split where each part names a job: a part without a job noun ("iOS and Android",
+    "Senior and Staff") stays with its neighbour, except in a comma list of three or more
+    that names a job, where a short item is one ("Backend, mobile, PM, design, data").
+    """
+    text = re.sub(r"[,;\s]*\b(?:etc\.?|and more|and others|\.{3}|…)\s*$", "", text.strip())
+    pieces = split_outside_parens(
+        text, r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*"
+    )
+    seps = re.findall(r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*", text)
+    commas = sum(1 for x in seps if x.strip() in (",", ";"))
+    listed = commas >= 2 and any(names_a_job(p) for p in pieces)
+    merged: list[str] = []
+    items: set[int] = set()  # merged pieces kept as list items without a job noun
+    pending = ""
+    for i, piece in enumerate(pieces):
+        piece = piece.strip()
+        sep = seps[i - 1] if 0 < i <= len(seps) else " "
+        if not piece:
+            continue
+        if pending:
+            piece = pending + piece
+            pending = ""
+        if (
+            (_SENIORITY_ONLY.match(piece) or not merged)
+            and i + 1 < len(pieces)
+            and not (names_a_job(piece))
+        ):
+            pending = piece + (seps[i] if i < len(seps) else " ")
+            continue
+        if listed and sep.strip() in (",", ";") and _list_item(piece):
+            items.add(len(merged))
+            merged.append(piece)
+            continue
+        if merged and not names_a_job(SALARY_SPAN.sub(" ", piece)):
+            merged[-1] = merged[-1] + sep + piece
+            continue
+        if merged and sep.strip() == "/" and _one_job(merged[-1], piece):
+            merged[-1] = merged[-1] + sep + piece
+            continue
+        merged.append(piece)
+    if pending:
+        merged.append(pending.strip())
+    roles = []
+    for i, piece in enumerate(merged):
+        title, salary = clean_title(piece)
+        plain = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", title)
+        if title and (i in items or names_a_job(title)) and not SENTENCE_WORD.search(plain):
+            roles.append(Role(title, salary))
+    last_joined = re.match(r"(?:and|or|&)\s", merged[-1].strip()) if merged else None
+    if seps and (seps[-1].strip() in ("and", "or", "&", "/") or last_joined):
+        _share_head_noun(roles)
+    return roles
+
+
+# The noun a list of specialties shares ("backend and frontend developers") and the
+# specialties that take it: a bare specialty is the job of that specialty.
+_SHARED_NOUN = re.compile(
+    r"\s(?:engineers?|developers?|programmers?|designers?|scientists?|architects?|analysts?|"
+    r"researchers?|hackers?|devs)$",
+    re.I,
+)
+_BARE_SPECIALTY = re.compile(
+    r"(?:(?:senior|sr\.?|junior|jr\.?|lead|staff)\s+)?(?:back[- ]?end|front[- ]?end|"
+    r"full[- ]?stack|mobile|ios|android|web|devops|perception|data|platform|infrastructure|"
+    r"systems|security|qa|ml|ai|cloud|embedded|game|graphics|research|product)",
+    re.I,
+)
+
+
+def _share_head_noun(roles: list[Role]) -> None:
+    """ "backend and frontend developers" names backend developers and frontend developers:
+    the last role's noun goes to the bare specialties before it (the caller checks that the
+    last two are joined by "and", "or", "&" or "/": "Senior Frontend, Graphics Engineer" is
+    a list of jobs as named)."""
+    noun = _SHARED_NOUN.search(roles[-1].title) if len(roles) > 1 else None
+    if noun is None or not all(_BARE_SPECIALTY.fullmatch(r.title) for r in roles[:-1]):
+        return  # "Devops, Electrical Engineer, Perception, …": a list of jobs, not of specialties
+    for role in roles[:-1]:
+        role.title += noun.group(0)
+
+
+def _list_item(piece: str) -> bool:
+    """A short item of a list of roles that names a team rather than a job ("mobile",
+    "design", "BizDev"): not a level, place, work mode, pay, tool or sentence."""
+    words = piece.split()
+    return (
+        0 < len(words) <= 3
+        and not _SENIORITY_ONLY.match(piece)
+        and not is_context(piece)
+        and not SENTENCE_WORD.search(piece)
+        and not extract_skills(piece)
+        and not GENERIC_ROLE.match(piece)
+        and bool(re.match(r"[^\W\d_]", piece))
+    )
+
+
+_SMALL_WORDS = frozenset(
+    re.findall(r"\S+", "of de da do das dos des du la le em en in for and & y e et und i w na z")
+    + ["ds", "der", "del", "von", "für", "pour", "para"]
+)
+SENTENCE_WORD = re.compile(
+    r"\b(?:we|you|your|our|is|are|was|will|must|should|required|requires|only|please|"
+    r"who|which|that|this|these|those|(?-i:it|It|i)|be|been|have|has|i'm|i’m|i am)\b",
+    re.I,
+)  # not "IT" ("IT Engineer") nor the level "I" ("Software Engineer I")
+
+
+def outside_parens(pattern: re.Pattern[str], text: str) -> int:
+    """Where the first match of `pattern` outside (), [] starts; len(text) when none."""
+    # Jump from one place the pattern matches to the next (a search from i finds the first i'
+    # >= i where a match at i' succeeds), counting brackets in between.
+    depth, counted, pos = 0, 0, 0
+    while (m := pattern.search(text, pos)) is not None:
+        at = m.start()
+        if at == len(text):
+            break  # a match after the last character is never tried
+        for ch in text[counted:at]:
+            if ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth = max(0, depth - 1)
+        counted = at
+        if depth == 0 and text[at] not in "([)]":
+            return at
+        pos = at + 1
+    return len(text)
+
+
+def title_case(text: str) -> bool:
+    """Every word capitalized except small joining words: "Director of Data Science"."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", re.sub(r"\([^()]*\)", " ", text))
+    return bool(words) and all(
+        w[0].isupper() or w.lower() in _SMALL_WORDS or re.match(r"[a-z]{1,2}[A-Z]", w)
+        for w in words
+    )  # "iOS", "eBay" are capitalized names
+
+
+def title_like(head: str) -> bool:
+    plain = re.sub(r"\([^()]*\)", " ", head).strip()
+    words = plain.split()
+    return (
+        0 < len(words) <= 8
+        and len(plain) <= 70
+        and names_a_job(head)
+        and not GENERIC_ROLE.match(head)
+        and not SENTENCE_WORD.search(plain)
+    )

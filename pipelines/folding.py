@@ -1,0 +1,81 @@
+"""The project's one text fold: the form in which titles, descriptions and names are compared.
+
+`fold` gives lowercase ASCII words: accents and gender markers ("(m/w/d)", "H/F",
+"ingeniero/a") gone, Japanese job words in English, every run of other characters one space.
+`fold_accents` is its first step alone (lower case, accents gone, punctuation kept), for keys
+that still need the punctuation (company names: "B.V.", "&").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+GENDER = re.compile(
+    r"\(\s*(?:[mwfdhkxnv]|div|divers|all|gn|i|e)(?:\s*[/|,*]\s*(?:[mwfdhkxnv]|div|divers|i|e)){1,3}"
+    r"\s*\)|(?<![\w/])(?:m/w/d|w/m/d|m/f/d|f/m/d|m/w/x|m/f/x|f/m/x|m/w|w/m|h/f|f/h|m/f|f/m|k/m|m/k)"
+    r"(?![\w/])|\((?:all genders|alle geschlechter|gn|a|o|as|os)\)|\ball genders\b",
+    re.IGNORECASE,
+)
+_SUFFIX_A = re.compile(r"(\w)/(?:a|as|o|os|e|in|innen|ka|x)\b", re.IGNORECASE)  # "ingeniero/a"
+# What any match of GENDER / _SUFFIX_A starts with: a cheap search that spares most
+# descriptions the full patterns (their alternatives are tried at every character).
+_GENDER_HINT = re.compile(
+    r"\(\s*(?:[mwfdhkxnvie]|div|divers|all|gn)\s*[/|,*]|"
+    r"\((?:all genders|alle geschlechter|gn|a|o|as|os)\)|[mwfhk]/[mwfhk]|genders",
+    re.IGNORECASE,
+)
+_SUFFIX_HINT = re.compile(r"/[aoeikx]", re.IGNORECASE)
+# Japanese job words, so a title such as 機械学習エンジニア folds like its English twin.
+_JAPANESE = (
+    ("機械学習", " machine learning "),
+    ("データサイエンティスト", " data scientist "),
+    ("データエンジニア", " data engineer "),
+    ("データアナリスト", " data analyst "),
+    ("リサーチサイエンティスト", " research scientist "),
+    ("研究員", " researcher "),
+    ("エンジニア", " engineer "),
+)
+
+
+@lru_cache(maxsize=1)
+def _combining() -> re.Pattern[str]:
+    """Every combining mark (`unicodedata.combining` not 0): one `sub` drops them all, instead
+    of a Python test per character."""
+    marks = "".join(chr(c) for c in range(0x110000) if unicodedata.combining(chr(c)))
+    return re.compile(f"[{re.escape(marks)}]")
+
+
+def fold_accents(text: str) -> str:
+    """`text` in lower case without accents ("Łódź Café" → "lodz cafe"); other characters
+    (punctuation, other scripts) are kept."""
+    if text.isascii():
+        return text.lower()  # nothing to decompose: skip the per-character pass
+    text = text.replace("ł", "l").replace("Ł", "L").replace("ß", "ss")
+    text = unicodedata.normalize("NFKD", text)
+    if not text.isascii():
+        text = _combining().sub("", text)
+    return text.lower()
+
+
+_AI_DOTTED = re.compile(r"\ba\.i\.")
+_NOT_FOLDED = re.compile(r"[^a-z0-9/+#&]+")
+
+
+@lru_cache(maxsize=1024)  # each classifier folds the same title and description again
+def fold(text: str) -> str:
+    """Lowercase ASCII form of a title: accents and gender markers gone, punctuation spaced."""
+    text = text or ""
+    if _GENDER_HINT.search(text):
+        text = GENDER.sub(" ", text)
+    if _SUFFIX_HINT.search(text):
+        text = _SUFFIX_A.sub(r"\1", text)
+    if not text.isascii():
+        for word, english in _JAPANESE:
+            text = text.replace(word, english)
+    text = fold_accents(text)
+    if "a.i." in text:
+        text = _AI_DOTTED.sub("ai", text)
+    # Every run of other characters, spaces included, becomes one space: no runs are left.
+    return _NOT_FOLDED.sub(" ", text).strip()

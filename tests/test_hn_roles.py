@@ -1,0 +1,172 @@
+"""Classes of real "Who is hiring?" failures, on invented comments: roles under department
+headings, numbered in brackets, named in prose, and team stack lines that are not roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extract.hn import extract_hn
+from pipelines.extract.hn.titles import split_roles
+from pipelines.skills import extract_skills
+from tests.test_extract_hn import comment
+
+CASES = [
+    (
+        "a department heading ending with a colon, its roles on the next line",
+        "Quillmere | Full-time | Oslo | HYBRID<p>Hiring for technical roles:<p>"
+        "Engineering (4 roles):<p>Backend, Full Stack, SRE, Security<p>"
+        "Research (2 roles):<p>Research Scientists, HPC Engineers",
+        ["Backend", "Full Stack", "SRE", "Security", "Research Scientists", "HPC Engineers"],
+    ),
+    (
+        "a bulleted department, then its roles after a dash",
+        "Tarnwick - Lisbon<p>We build things.<p>  * Design - Graphic Designer, UX Designer<p>"
+        "  * Product - Project Manager, Product Manager",
+        ["Graphic Designer", "UX Designer", "Project Manager", "Product Manager"],
+    ),
+    (
+        "a department whose list is steps of a process is no role list",
+        "Brackenfold | Senior Fullstack Developer | Canada | Hybrid<p>"
+        "Interview Process: phone screen, chat with the hiring manager, take-home, offer",
+        ["Senior Fullstack Developer"],
+    ),
+    (
+        "roles numbered in brackets",
+        "Orrin Labs | Multiple roles | Pune (On site) | Full time<p>We are hiring:<p>"
+        "[1] Web Frontend Engineer – Pune (On site)<p>[2] Data Engineer – Pune (On site)",
+        ["Web Frontend Engineer", "Data Engineer"],
+    ),
+    (
+        "roles numbered without a space after the dot",
+        "Velsharp | Austin | ONSITE<p>We are hiring for two roles:<p>"
+        "1.Solutions Architect: you will partner with customers on deployments.<p>"
+        "2. Forward Deployed SRE: you will own reliability for our largest accounts.",
+        ["Solutions Architect", "Forward Deployed SRE"],
+    ),
+    (
+        "roles named in prose after 'roles include'",
+        "Mossgate | Remote (US) | Full-Time<p>We have several openings across teams. "
+        "Engineering roles include Senior Machine Learning Engineer, Security Engineer, and "
+        "Distributed Systems Engineer.",
+        ["Senior Machine Learning Engineer", "Security Engineer", "Distributed Systems Engineer"],
+    ),
+    (
+        "a team's stack line is not a role",
+        "Hollowmere | Multiple Engineering Roles | Boston | ONSITE<p>"
+        "- Platform Engineer: build the core services.<p>"
+        "- Product Engineer: build the apps our users see.<p>"
+        "Our stack:<p>Backend: FastAPI, Postgres, Redis<p>Frontend: TypeScript, React, Next.js",
+        ["Platform Engineer", "Product Engineer"],
+    ),
+    (
+        "a role line whose description names tools in a sentence is still a role",
+        "Cindervale | Denver | Onsite<p>We are looking for:<p>"
+        "• Frontend - we build a browser extension in TypeScript and React.<p>"
+        "• Backend / Full stack - we use Scala, Akka and Kafka for our services.",
+        ["Frontend", "Backend / Full stack"],
+    ),
+    (
+        "a heading line listing two jobs is two roles; a title with a specialty is one",
+        "Fernhollow | London | Onsite<p>Open now:<p>Product Managers, Product Designers<p><p>"
+        "We are also growing the platform team.<p>"
+        "Senior Software Engineer, Frontend & Responsive UIs: https://jobs.example/1",
+        [
+            "Product Managers",
+            "Product Designers",
+            "Senior Software Engineer, Frontend & Responsive UIs",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("html,titles", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_roles(html: str, titles: list[str]) -> None:
+    assert [p.title for p in extract_hn(comment(html)).postings] == titles
+
+
+TITLES = [
+    ("backend and frontend developers", ["backend developers", "frontend developers"]),
+    (
+        "frontend, backend, and systems programmers",
+        ["frontend programmers", "backend programmers", "systems programmers"],
+    ),
+    (
+        "Senior Frontend, Senior Backend, Graphics Engineer",
+        ["Senior Frontend", "Senior Backend", "Graphics Engineer"],
+    ),
+    (
+        "Devops, Electrical Engineer and Perception Engineers",
+        ["Devops", "Electrical Engineer", "Perception Engineers"],
+    ),
+    ("Growth Marketer (first hire)", ["Growth Marketer"]),
+    ("Frontend Developer (Svelte experience is a bonus)", ["Frontend Developer"]),
+    (
+        "Senior Backend Engineer (Go, Postgres) 2 days in-office Austin",
+        ["Senior Backend Engineer (Go, Postgres)"],
+    ),
+    ("Quant Developer (f/m) / onsite / Vienna", ["Quant Developer"]),
+    ("Platform Engineer at Brindlewood", ["Platform Engineer"]),
+    ("Data Scientists, & more!", ["Data Scientists"]),
+    ("hands-on, software developers", ["software developers"]),
+    ("Physician-Scientist (MD or equivalent)", ["Physician-Scientist (MD or equivalent)"]),
+]
+
+
+@pytest.mark.parametrize("text,titles", TITLES)
+def test_titles(text: str, titles: list[str]) -> None:
+    """Shared head nouns, remarks in parentheses, places and company names after the title."""
+    assert [r.title for r in split_roles(text)] == titles
+
+
+def _skills(html: str) -> list[list[str]]:
+    return [extract_skills(p.skills_text or "") for p in extract_hn(comment(html)).postings]
+
+
+def test_company_blurb_gives_no_skills() -> None:
+    """What the company does (its fields, its products) is not what a role asks for; the
+    stated stack is."""
+    html = (
+        "Drumlin Analytics | Backend Engineer | Oslo | Onsite<p>Drumlin Analytics applies machine"
+        " learning and computer vision to satellite images for farmers.<p>We are a team of 12."
+        " We process petabytes with deep learning models.<p>Our stack: Go, PostgreSQL, Kafka."
+    )
+    assert _skills(html) == [["go", "postgresql", "kafka"]]
+
+
+def test_blurb_that_states_the_stack_is_kept() -> None:
+    html = (
+        "Brisklow | Data Engineer | Remote<p>We are building a ledger for small shops, using "
+        "Python, dbt and Snowflake.<p>Apply by e-mail."
+    )
+    assert sorted(_skills(html)[0]) == ["dbt", "python", "snowflake"]
+
+
+COMPANIES = [
+    ("Build Engineers | kelvaro.com | full-time, Denver (ONSITE)<p>Text.", "kelvaro"),
+    ("Senior Engineer | https://www.pondlit.tech | remote | EU timezone<p>Text.", "pondlit"),
+    (
+        "Denver, CO | Hushwick (https://hushwick.example/careers) | Full Stack (Rails) | "
+        "Senior Android | Android Lead<p>Text.",
+        "Hushwick",
+    ),
+    (
+        "Tallowmere, San Francisco, CA. Intern, Visa, ok.<p>We are hiring engineers. "
+        "Apply: jobs@tallowmere.example",
+        "Tallowmere",
+    ),
+    (
+        "Quernstone, Santa Barbara (CA) and Edinburgh (UK). Full time.<p>"
+        "We are hiring a Senior Software Engineer.",
+        "Quernstone",
+    ),
+    ("Brambleton.com (Vancouver, Canada)<p>We are hiring a back-end developer.", "Brambleton"),
+    ("Larkspur Ltd / REMOTE (UK)<p>We are looking for a senior Rails developer.", "Larkspur Ltd"),
+]
+
+
+@pytest.mark.parametrize("html,company", COMPANIES)
+def test_company_from_the_header(html: str, company: str) -> None:
+    """A header that names the company by its site, beside a level-and-platform piece, or
+    before its places on a comma line."""
+    postings = extract_hn(comment(html)).postings
+    assert postings and {p.company for p in postings} == {company}
