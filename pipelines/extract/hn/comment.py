@@ -18,6 +18,7 @@ from pipelines.extract.hn.titles import Role, head_noun
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.salary import find_salaries
 from pipelines.text import extract_links, html_to_text
+from pipelines.times import iso_time
 
 HN_ITEM_URL = "https://news.ycombinator.com/item?id={}"
 
@@ -98,14 +99,8 @@ def _apply_url(urls: list[str]) -> str | None:
 
 
 def _posted_at(comment: dict[str, Any]) -> datetime | None:
-    value = comment.get("created_at")
-    if isinstance(value, str) and value:
-        try:
-            dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            dt = None
-        if dt is not None:
-            return dt.astimezone(UTC) if dt.tzinfo else dt.replace(tzinfo=UTC)
+    if (dt := iso_time(comment.get("created_at"))) is not None:
+        return dt.astimezone(UTC)
     stamp = comment.get("created_at_i")
     if isinstance(stamp, int | float):
         return datetime.fromtimestamp(stamp, UTC)
