@@ -34,6 +34,7 @@ from pipelines.catalog import ATS_SOURCES, CATALOG, candidate_extractor, job_in_
 from pipelines.companies import company_key
 from pipelines.extract.candidates import find_emails, find_urls, url_kind
 from pipelines.text import html_to_text
+from pipelines.timezones import candidate_offsets, offset_columns
 
 RECENCY_HALF_LIFE_MONTHS = 6.0
 # Hosts that list jobs for many companies: never a company's own domain (the catalog's
@@ -205,6 +206,7 @@ def candidate_post(raw: dict[str, Any]) -> tuple[dict[str, Any] | None, str | No
         "region": c.region,
         "remote": c.remote,
         "relocate": c.relocate,
+        **offset_columns(candidate_offsets(c.location_text, c.country)),
         "skills": c.skills,
         "roles": c.roles,
         "seniority": c.seniority,

@@ -438,13 +438,33 @@ def _csv_list(value: str | None) -> list[str]:
 @click.option(
     "--min-match", type=click.FloatRange(0, 1), metavar="0.5", help="Lowest match score kept."
 )
+@click.option(
+    "--overlap",
+    metavar="ZONE:HOURS",
+    help="Keep only leads sharing at least HOURS working hours (09:00-17:00 local, standard time)"
+    " with the IANA zone ZONE, from their UTC offsets (companies: any open posting), e.g."
+    " Europe/Warsaw:4. Leads whose offsets are unknown are left out.",
+)
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), required=True)
 @click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte order mark (Excel).")
 @click.option("-o", "--output", metavar="FILE", required=True, help="File to write (mode 0600).")
 @data_option
 @db_option
 def export_leads(
-    kind, skills, role, region, country, remote, since, min_match, fmt, bom, output, data, db
+    kind,
+    skills,
+    role,
+    region,
+    country,
+    remote,
+    since,
+    min_match,
+    overlap,
+    fmt,
+    bom,
+    output,
+    data,
+    db,
 ) -> None:
     """Lead lists: people seeking ML work, or companies hiring for it.
 
@@ -457,10 +477,12 @@ def export_leads(
       sourcing export leads --kind candidates --skills pytorch,kubernetes \\
           --region "Western Europe" --min-match 0.3 --format csv -o leads.csv
       sourcing export leads --kind companies --role ml_engineer --format jsonl -o firms.jsonl
+      sourcing export leads --kind candidates --overlap Europe/Warsaw:4 --format csv -o cet.csv
     """
     from pipelines.classify import ROLES
     from pipelines.location import REGIONS
     from pipelines.skills import canonical_skill
+    from pipelines.timezones import parse_overlap
     from warehouse.export import LAWFUL_USE, LeadFilters
     from warehouse.export import export_leads as run_export
 
@@ -482,6 +504,10 @@ def export_leads(
         wanted.append(skill)
     if min_match is not None and not wanted:
         raise click.UsageError("--min-match needs --skills")
+    try:
+        wanted_overlap = parse_overlap(overlap) if overlap else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--overlap") from exc
     filters = LeadFilters(
         skills=wanted,
         role=role,
@@ -490,6 +516,7 @@ def export_leads(
         remote=remote,
         since=since.date() if since else None,
         min_match=min_match,
+        overlap=wanted_overlap,
     )
     _, db_file = _paths(data, db)
     with _told(output):

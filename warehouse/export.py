@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.leads import match_score, skill_idf
+from pipelines.timezones import Overlap
 from warehouse.db import connect
 
 KINDS = ("candidates", "companies")
@@ -30,8 +31,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = {
     "candidates": [
         "candidate_id", "handle", "roles", "seniority", "skills", "location_text", "country",
-        "region", "remote", "relocate", "email", "github_url", "linkedin_url", "urls",
-        "first_seen", "last_seen", "posts", "url",
+        "region", "utc_offset_min", "utc_offset_max", "remote", "relocate", "email", "github_url",
+        "linkedin_url", "urls", "first_seen", "last_seen", "posts", "url",
     ],
     "companies": [
         "company_id", "name", "domain", "ml_postings", "open_postings", "hiring_velocity",
@@ -58,6 +59,16 @@ class LeadFilters:
     remote: bool = False
     since: date | None = None  # last post / posting on or after
     min_match: float | None = None
+    overlap: Overlap | None = None  # working hours in common with a zone (--overlap)
+
+
+# The offset ranges an --overlap filter reads: a candidate's own, a company's open postings'.
+_RANGES = {
+    "candidates": "[[utc_offset_min, utc_offset_max]]",
+    "companies": "(SELECT list([p.utc_offset_min, p.utc_offset_max]) FROM company_postings cp"
+    " JOIN postings p USING (posting_id) WHERE cp.company_id = companies.company_id"
+    " AND p.status = 'open')",
+}
 
 
 def _where(kind: str, f: LeadFilters) -> tuple[str, list[Any]]:
@@ -94,8 +105,9 @@ def select_leads(db: Path | str, kind: str, filters: LeadFilters) -> tuple[list[
             if kind == "candidates"
             else ("hiring_velocity DESC, ml_postings DESC, name")
         )
+        ranges = f", {_RANGES[kind]} AS _ranges" if filters.overlap else ""
         cursor = con.execute(
-            f"SELECT {', '.join(columns)}, {skills_col} AS _skills FROM {kind}{where}"
+            f"SELECT {', '.join(columns)}, {skills_col} AS _skills{ranges} FROM {kind}{where}"
             f" ORDER BY {order}",
             params,
         )
@@ -120,6 +132,11 @@ def select_leads(db: Path | str, kind: str, filters: LeadFilters) -> tuple[list[
         rows = [r for r in rows if r["match"] > 0 and r["match"] >= floor]
         rows.sort(key=lambda r: -r["match"])
         columns.insert(1, "match")
+    if filters.overlap:
+        for row in rows:
+            row["overlap_hours"] = filters.overlap.shared(row.pop("_ranges"))
+        rows = [r for r in rows if filters.overlap.keeps(r["overlap_hours"])]
+        columns.insert(1, "overlap_hours")
     for row in rows:
         row.pop("_skills", None)
     return columns, rows
