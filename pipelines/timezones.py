@@ -2,12 +2,14 @@
 overlap of such a range with a time zone.
 
 An offset range is `(utc_offset_min, utc_offset_max)` in hours (-5.0, 5.5): the offsets at
-which the job may be done (or the person lives). Sources, best first, for a remote job: the
-source's own structured offsets (Himalayas' `timezoneRestrictions`), time-zone limits stated
-in the text ("UTC-3 to UTC+3", "within 4 hours of CET", see `stated_ranges`), the remote
-scope (countries, regions, "Worldwide": -12..+14), the named places; for any other job the
-named places come first. A city gives its IANA zone (geonames, through the gazetteer); a
-country the span of its zones (tzdata's `zone.tab`); a region the span in `REGION_RANGES`.
+which the job may be done (or the person lives). Sources, best first: the source's own
+structured offsets (Himalayas' `timezoneRestrictions`); for a remote job, the time-zone limits
+stated in the text ("UTC-3 to UTC+3", "within 4 hours of CET", see `stated_ranges`), else the
+remote scope (countries, regions, "Worldwide": -12..+14), joined with the offices it names
+("SF or Remote (US)"), or the offices alone when the remote offer names no limit (where the
+team sits); for any other job the named places, else stated limits. A city gives its IANA
+zone (geonames, through the gazetteer); a country the span of its zones (tzdata's
+`zone.tab`); a region the span in `REGION_RANGES`.
 Nothing known gives no range (NULL), never a guess.
 
 DST: offsets are *standard* time (a zone's smaller offset of mid-January and mid-July).
@@ -438,14 +440,19 @@ def _is_time_zone(item: str) -> bool:
     )
 
 
-def place_ranges(text: str | None, countries: Sequence[str] = ()) -> list[Range]:
+def place_ranges(
+    text: str | None, countries: Sequence[str] = (), cities_only: bool = False
+) -> list[Range]:
     """The offsets of each place a location string names: a city's zone, a country's span, a
-    region's span; `countries` (the source's own fields) when the text names none."""
+    region's span (not with `cities_only`: offices only); `countries` (the source's own
+    fields) when the text names none."""
     out: list[Range] = []
     for p in find_places(prepare(text), field=True) if text else ():
         offset = zone_offset(p.zone) if p.zone else None
         if offset is not None:
             out.append((offset, offset))
+            continue
+        if cities_only:
             continue
         out.extend(r for c in p.countries if (r := country_range(c)))
         out.extend(REGION_RANGES[g] for g in p.regions if g in REGION_RANGES)
@@ -477,13 +484,14 @@ def posting_offsets(
         return cover(places)
     stated = stated_ranges(header, header=True) + stated_ranges(description)
     stated += [r for s in scope if _is_time_zone(s) and (r := label_range(s))]
-    if stated:
+    if remote != "remote":
         return cover(stated)
-    if remote == "remote":
-        scoped = [r for s in scope if not _is_time_zone(s) and (r := _scope_range(s))]
-        if scoped:
-            return cover(scoped)
-    return cover(places)
+    if not stated:
+        stated = [r for s in scope if not _is_time_zone(s) and (r := _scope_range(s))]
+    if not stated:
+        return cover(places)  # remote, no limit named: where the team sits
+    # "SF, Athens, or US remote": the offices are open to applicants too.
+    return cover(stated + place_ranges(location_text, cities_only=True))
 
 
 def candidate_offsets(location_text: str | None, country: str | None) -> Range | None:

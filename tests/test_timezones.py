@@ -184,6 +184,7 @@ def _posting(**fields) -> dict:
         ({"location_text": "Berlin", "structured_remote": "onsite"}, (1.0, 1.0)),
         ({"location_text": "Hybrid - Madrid"}, (1.0, 1.0)),
         ({"location_text": "Remote"}, None),  # no place, no limit stated: unknown
+        ({"location_text": "Austin, Lisbon, or US Remote"}, (-10.0, 0.0)),  # offices join scope
         (
             {
                 "location_text": "Remoto (LATAM)",
