@@ -262,14 +262,20 @@ _ZONE_RE = re.compile(
     r"\b(?P<named>Eastern|Central|Mountain|Pacific|Atlantic|Central\s+European|Eastern\s+European|"
     r"Western\s+European|British|India|Indian|Japan|Singapore|Bras[ií]lia|Australian\s+Eastern)"
     r"\s+(?:Standard\s+|Daylight\s+|Summer\s+)?Time\b|"
+    # "US East business hours", "East Coast hours", "Pacific working hours"
+    r"\b(?:U\.?S\.?A?\.?\s+)?(?P<coast>East(?:ern)?|West|Pacific|Central)(?:\s+Coast)?\s+"
+    r"(?:business\s+|working\s+|work\s+)?hours\b|"
     rf"\b(?P<area>{_AREA_WORDS})[\s-]?(?:time[\s-]?zones?|timezones?|tz|business\s+hours|working\s+hours)\b|"
     # German, Spanish, Portuguese: "europäische Zeitzonen", "zona horaria de Europa"
     r"\b(?P<de>(?:mittel)?europ[aä]ischen?|amerikanischen?|US)[\s-]?Zeitzonen?\b|"
     r"\b(?:zonas?|husos?|fusos?)\s+hor[aá]ri[oa]s?\s+(?:d[eao]s?\s+|del\s+)?(?:los\s+|la\s+)?"
     r"(?P<es>EE\.?\s?UU\.?|Estados\s+Unidos|Europa|Am[eé]rica\s+Latina|Latinoam[eé]rica|LATAM|"
-    r"Am[eé]ricas?)",
+    r"Am[eé]ricas?)|"
+    # "London time zone", "Berlin time": a city's zone (looked up in the gazetteer)
+    r"(?-i:\b(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s+(?:time[\s-]?zone|timezone|time)\b",
     _F,
 )
+_COAST = {"east": -5, "eastern": -5, "west": -8, "pacific": -8, "central": -6}
 _UNIT = r"(?:h|hrs?|hours?|horas?|Stunden|Std\.?)"
 # "UTC-3 to UTC+3", "EST/PST", "zwischen MEZ und EET", "entre UTC-5 y UTC-3"
 _JOIN_RE = re.compile(
@@ -289,7 +295,7 @@ _WITHIN_RE = re.compile(
     _F,
 )
 _OVERLAP_RE = re.compile(
-    rf"(?P<n>\d)\s?\+?\s?{_UNIT}\s+(?:of\s+)?(?:overlap\w*|solapamiento|superposici[oó]n|"
+    rf"(?P<n>\d)(?:\s?[-–]\s?\d(?:\.5)?)?\s?\+?\s?{_UNIT}\s+(?:of\s+)?(?:overlap\w*|solapamiento|superposici[oó]n|"
     rf"[uü]berschneidung)\s+(?:with|con|mit)\s+(?:the\s+|la\s+)?$|"
     rf"overlap\w*\s+(?:of\s+)?(?:at\s+least\s+|min(?:imum)?\.?\s+)?(?P<n2>\d)\s?\+?\s?{_UNIT}\s+"
     rf"(?:with|to)\s+(?:the\s+)?$",
@@ -357,6 +363,13 @@ def _zone(m: re.Match) -> _Zone | None:
     if g["named"]:
         o = _NAMED_ZONES[re.sub(r"\s+", " ", _fold_accents(g["named"]).lower())]
         return _Zone(m.start(), m.end(), (o, o), False, True)
+    if g["coast"]:
+        o = _COAST[g["coast"].lower()]
+        return _Zone(m.start(), m.end(), (o, o), False, True)
+    if g["city"]:
+        zones = place_ranges(g["city"], cities_only=True)
+        r = zones[0] if len(zones) == 1 else None
+        return _Zone(m.start(), m.end(), r, False, True) if r else None
     area = g["area"] or g["de"] or g["es"]
     r = _area_range(area)
     return _Zone(m.start(), m.end(), r, False, True) if r else None

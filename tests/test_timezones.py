@@ -100,7 +100,11 @@ def test_places(text, span):
         ("Timezone: UTC+5:30", False, [(5.5, 5.5)]),
         ("We keep CET hours", False, [(1, 1)]),
         ("Remote (CEST)", True, [(1, 1)]),  # the zone's summer name: its standard offset
-        ("within 3 hours of NZST", False, [(9, -9)]),  # across the date line: min > max
+        ("within 3 hours of NZST", False, [(9, -9)]),
+        ("work 4 - 5.5 hours overlap with Lisbon time zone", False, [(-4, 4)]),  # a city's zone
+        ("Working hours: US East business hours", False, [(-5, -5)]),
+        ("We keep Tokyo time", False, [(9, 9)]),
+        ("Full time, Part Time", False, []),  # across the date line: min > max
         # German, Spanish, Portuguese
         ("Arbeitszeit in europäischen Zeitzonen", False, [(-1, 4)]),
         ("Zeitzone: MEZ ± 2 Stunden", False, [(-1, 3)]),
