@@ -30,6 +30,7 @@ from pipelines.catalog import ATS_SOURCES, CATALOG, candidate_extractor, job_in_
 from pipelines.company_identity import resolve_companies, stable_id
 from pipelines.extract.candidates import find_emails, url_kind
 from pipelines.rawzone.identity import normalize_identifier
+from pipelines.timezones import candidate_offsets, offset_columns
 
 RECENCY_HALF_LIFE_MONTHS = 6.0
 ML_JOBS_SHOWN = 10  # titles and links of a company's ML postings kept in `companies`
@@ -86,6 +87,7 @@ def candidate_post(raw: dict[str, Any]) -> tuple[dict[str, Any] | None, str | No
         "region": c.region,
         "remote": c.remote,
         "relocate": c.relocate,
+        **offset_columns(candidate_offsets(c.location_text, c.country)),
         "skills": c.skills,
         "roles": c.roles,
         "seniority": c.seniority,

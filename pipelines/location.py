@@ -199,6 +199,7 @@ class _City(NamedTuple):
     admin1: str
     pop: int
     score: float  # population, discounted for a match on an alternate name
+    zone: str = ""  # IANA time zone; "" when geonames gives none
 
 
 class _Entry(NamedTuple):
@@ -229,6 +230,7 @@ class Place:
     countries: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()  # regions named explicitly (not derived from countries)
     city: str | None = None
+    zone: str | None = None  # the city's IANA time zone (geonames), when known
 
 
 @functools.cache
@@ -350,9 +352,17 @@ def _build_gazetteer() -> _Gazetteer:
         if ident not in slot or slot[ident].score < city.score:
             slot[ident] = city
 
+    # The zone of each geonames city, and of the biggest city of each first-level division
+    # (for hand-kept city aliases: "SF" is San Francisco, CA).
+    zones: dict[tuple[str, str, str], str] = {}
+    division_zone: dict[tuple[str, str], tuple[int, str]] = {}
     for c in gc.get_cities().values():
         pop = int(c.get("population") or 0)
-        base = dict(name=c["name"], cc=c["countrycode"], admin1=c.get("admin1code") or "", pop=pop)
+        admin1, zone = c.get("admin1code") or "", c.get("timezone") or ""
+        base = dict(name=c["name"], cc=c["countrycode"], admin1=admin1, pop=pop, zone=zone)
+        zones[(c["name"], c["countrycode"], admin1)] = zone
+        if pop > division_zone.get((c["countrycode"], admin1), (-1, ""))[0]:
+            division_zone[(c["countrycode"], admin1)] = (pop, zone)
         add_city(c["name"], _City(**base, score=pop))
         if pop >= _ALT_MIN_POP:
             for alt in c.get("alternatenames") or ():
@@ -371,7 +381,9 @@ def _build_gazetteer() -> _Gazetteer:
             add(name, _Entry("group", tuple(value.split(";")), upper=upper))
         elif kind in ("city", "bigcity"):
             display, cc, admin1 = value.split("|")
-            city = _City(display, cc, admin1, 10**9 if kind == "city" else 0, 10**9)
+            zone = zones.get((display, cc, admin1)) or division_zone.get((cc, admin1), (0, ""))[1]
+            pop = 10**9 if kind == "city" else 0
+            city = _City(display, cc, admin1, pop, 10**9, zone)
             if kind == "city":
                 add(name, _Entry("city", (tuple(city),), upper=upper, alias=True))
             else:
@@ -592,7 +604,7 @@ def _find_places(text: str, field: bool = False) -> list[Place]:
         if city_entries:
             city = _bare_city(h, city_entries[0], field and _alone(text, hits, i))
             if city is not None:
-                places.append(Place(h.start, h.end, (city.cc,), (), city.name))
+                places.append(Place(h.start, h.end, (city.cc,), (), city.name, city.zone or None))
                 namesakes = city_entries[0].data
                 ambiguous = not city_entries[0].alias and len({c.cc for c in namesakes}) > 1
                 choices.append(namesakes if ambiguous else ())
@@ -650,11 +662,13 @@ def _qualified_city(text: str, h: _Hit, run: list[_Hit], cands: tuple[_City, ...
         city = _pick(cands, hints) or _pick(cands, [(final, None), *_PARTS.get(final, ())])
         if city is None and len(run) == 1 and cands[0].pop >= _LIST_MIN_POP:
             return None  # "London, Bogotá, Czechia": a list of places, not a town of Czechia
-        return Place(h.start, end, (city.cc if city else final,), (), city.name if city else None)
+        if city is None:
+            return Place(h.start, end, (final,))
+        return Place(h.start, end, (city.cc,), (), city.name, city.zone or None)
     first = run[0]
     city = _pick(cands, _constraints(first))
     if city is not None:
-        return Place(h.start, first.end, (city.cc,), (), city.name)
+        return Place(h.start, first.end, (city.cc,), (), city.name, city.zone or None)
     if first.of("city") and not first.surface.isupper() or "," not in text[h.end : first.start]:
         return None  # "DENVER OR REMOTE": a town the gazetteer lacks is written "Town, ST"
     cc = _qualifier_country(first)
@@ -712,7 +726,7 @@ def _in_context(places: list[Place], choices: list[tuple[_City, ...]]) -> list[P
             best = next(c for c in ch if c.name == p.city and c.cc == p.countries[0])
             alt = next((c for c in ch if c.cc in named and c.pop * 3 >= best.pop * 2), None)
             if alt is not None:
-                p = Place(p.start, p.end, (alt.cc,), (), alt.name)
+                p = Place(p.start, p.end, (alt.cc,), (), alt.name, alt.zone or None)
         out.append(p)
     return out
 

@@ -73,6 +73,9 @@ class ExtractedPosting:
     # which words belong to which (the shared text plus this role's own section); None: all.
     skills_text: str | None = None
     tags: list[str] = field(default_factory=list)  # the board's own tags ("python", "mlops")
+    # UTC offsets (hours) the source's own fields allow a remote worker (Himalayas'
+    # `timezoneRestrictions`); empty when the source states none.
+    utc_offsets: list[float] = field(default_factory=list)
 
 
 @dataclass

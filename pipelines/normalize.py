@@ -20,6 +20,7 @@ from pipelines.remote import TWO_LETTER_TIME_ZONES, parse_remote
 from pipelines.salary import find_salaries, has_equity, one_salary, out_of_bounds, parse_salary
 from pipelines.skills import canonical_skill, extract_skills
 from pipelines.times import utc_time
+from pipelines.timezones import offset_columns, posting_offsets
 from pipelines.urls import record_urls
 
 # An extractor reads one source record; `context` is what the spider knew about the page it
@@ -140,6 +141,15 @@ def normalize_posting(
     skills = _skills(posting)
     role = classify_role(posting.title, posting.description)
     url = posting.url or raw.get("url")
+    offsets = posting_offsets(
+        remote=policy.remote,
+        scope=policy.scope,
+        header=" ".join(t for t in (posting.remote_text, posting.location_text) if t),
+        description=posting.description,
+        location_text=posting.location_text,
+        countries=posting.countries,
+        structured=posting.utc_offsets,
+    )
     canonical_url, urls = record_urls(raw["source"], url, posting.apply_url, posting.urls)
     return {
         "source": raw["source"],
@@ -160,6 +170,7 @@ def normalize_posting(
         "remote": policy.remote,
         "remote_scope": list(policy.scope),
         "visa_sponsorship": policy.visa_sponsorship,
+        **offset_columns(offsets),
         "salary_min": salary.min if salary else None,
         "salary_max": salary.max if salary else None,
         "salary_currency": salary.currency if salary else None,

@@ -421,6 +421,13 @@ def export_dataset(fmt, output, with_candidates, data, db) -> None:
     show_default=True,
     help="Candidates: every column, or the columns Gem's or Greenhouse's CSV import reads.",
 )
+@click.option(
+    "--overlap",
+    metavar="ZONE:HOURS",
+    help="Keep only leads sharing at least HOURS working hours (09:00-17:00 local, standard time)"
+    " with the IANA zone ZONE, from their UTC offsets (companies: any open posting), e.g."
+    " Europe/Warsaw:4. Leads whose offsets are unknown are left out.",
+)
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), required=True)
 @click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte order mark (Excel).")
 @click.option("-o", "--output", metavar="FILE", required=True, help="File to write (mode 0600).")
@@ -438,6 +445,7 @@ def export_leads(
     limit,
     all_companies,
     profile,
+    overlap,
     fmt,
     bom,
     output,
@@ -461,7 +469,9 @@ def export_leads(
       sourcing export leads --kind candidates --skills jax --profile gem --limit 50 \\
           --format csv -o gem.csv
       sourcing export leads --kind companies --role ml_engineer --format jsonl -o firms.jsonl
+      sourcing export leads --kind candidates --overlap Europe/Warsaw:4 --format csv -o cet.csv
     """
+    from pipelines.timezones import parse_overlap
     from warehouse.export import LAWFUL_USE, LeadFilters
     from warehouse.export import export_leads as run_export
 
@@ -476,6 +486,10 @@ def export_leads(
         raise click.UsageError("--bom applies to --format csv only")
     if min_match is not None and not wanted:
         raise click.UsageError("--min-match needs --skills")
+    try:
+        wanted_overlap = parse_overlap(overlap) if overlap else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--overlap") from exc
     if profile != "full" and kind != "candidates":
         raise click.UsageError(f"--profile {profile} lists people: use it with --kind candidates")
     if all_companies and kind != "companies":
@@ -490,6 +504,7 @@ def export_leads(
         min_match=min_match,
         limit=limit,
         all_companies=all_companies,
+        overlap=wanted_overlap,
     )
     _, db_file = _paths(data, db)
     with _told(output):

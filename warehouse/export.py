@@ -23,6 +23,7 @@ from typing import Any
 
 from pipelines.leads import match_score, skill_idf
 from pipelines.rawzone.files import write_atomically
+from pipelines.timezones import Overlap
 from warehouse.csv_safe import neutralize
 from warehouse.db import connect
 
@@ -34,9 +35,9 @@ SALARY_ROUNDING = -3  # companies' salaries to the nearest thousand dollars: a r
 COLUMNS = {
     "candidates": [
         "candidate_id", "matched_skills", "missing_skills", "handle", "first_name", "last_name",
-        "roles", "seniority", "skills", "location_text", "country", "region", "remote",
-        "relocate", "email", "github_url", "linkedin_url", "urls", "source", "posted_at",
-        "excerpt", "first_seen", "last_seen", "posts", "url",
+        "roles", "seniority", "skills", "location_text", "country", "region", "utc_offset_min",
+        "utc_offset_max", "remote", "relocate", "email", "github_url", "linkedin_url", "urls",
+        "source", "posted_at", "excerpt", "first_seen", "last_seen", "posts", "url",
     ],
     "companies": [
         "company_id", "matched_skills", "missing_skills", "name", "domain", "ml_postings",
@@ -82,6 +83,16 @@ class LeadFilters:
     min_match: float | None = None
     limit: int | None = None  # the best N rows only
     all_companies: bool = False  # companies: also those with no ML posting
+    overlap: Overlap | None = None  # working hours in common with a zone (--overlap)
+
+
+# The offset ranges an --overlap filter reads: a candidate's own, a company's open postings'.
+_RANGES = {
+    "candidates": "[[utc_offset_min, utc_offset_max]]",
+    "companies": "(SELECT list([p.utc_offset_min, p.utc_offset_max]) FROM company_postings cp"
+    " JOIN postings p USING (posting_id) WHERE cp.company_id = companies.company_id"
+    " AND p.status = 'open')",
+}
 
 
 def _where(kind: str, f: LeadFilters) -> tuple[str, list[Any]]:
@@ -121,8 +132,10 @@ def select_leads(db: Path | str, kind: str, filters: LeadFilters) -> tuple[list[
             if kind == "candidates"
             else ("hiring_velocity DESC, ml_postings DESC, name")
         )
+        ranges = f", {_RANGES[kind]} AS _ranges" if filters.overlap else ""
         cursor = con.execute(
-            f"SELECT {', '.join(stored)}, skills AS _skills FROM {kind}{where} ORDER BY {order}",
+            f"SELECT {', '.join(stored)}, skills AS _skills{ranges} FROM {kind}{where}"
+            f" ORDER BY {order}",
             params,
         )
         names = [d[0] for d in cursor.description]
@@ -153,6 +166,11 @@ def select_leads(db: Path | str, kind: str, filters: LeadFilters) -> tuple[list[
         rows = [r for r in rows if r["match"] > 0 and r["match"] >= floor]
         rows.sort(key=lambda r: -r["match"])
         columns.insert(1, "match")
+    if filters.overlap:
+        for row in rows:
+            row["overlap_hours"] = filters.overlap.shared(row.pop("_ranges"))
+        rows = [r for r in rows if filters.overlap.keeps(r["overlap_hours"])]
+        columns.insert(1, "overlap_hours")
     if filters.limit is not None:
         rows = rows[: filters.limit]
     return columns, rows

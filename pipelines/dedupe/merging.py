@@ -11,6 +11,7 @@ from pipelines.dedupe.clustering import cluster
 from pipelines.dedupe.matching import SOURCE_RANK, rank
 from pipelines.dedupe.titles import title_key
 from pipelines.location import region_of
+from pipelines.timezones import cover, offset_columns, offset_range
 
 SOURCE_LINK_FIELDS = ("source", "source_id", "role_index", "title", "url", "fetched_at")
 NOT_IN_POSTINGS = (
@@ -60,6 +61,7 @@ def _all_places(best: dict[str, Any], tier: list[dict[str, Any]]) -> None:
     if len(countries) > 1:
         regions = {region_of(c) for c in countries}
         best.update(country=None, region=regions.pop() if len(regions) == 1 else None)
+    best.update(offset_columns(cover(offset_range(m) for m in tier if offset_range(m))))
 
 
 def canonical_record(members: list[dict[str, Any]]) -> dict[str, Any]:
@@ -83,6 +85,8 @@ def canonical_record(members: list[dict[str, Any]]) -> dict[str, Any]:
         other = next((m for m in ranked if m["remote"] != "unknown"), None)
         if other:
             best.update(remote=other["remote"], remote_scope=list(other["remote_scope"]))
+    if offset_range(best) is None:
+        best.update(offset_columns(next(filter(None, map(offset_range, ranked)), None)))
     posted = [m["posted_at"] for m in members if m.get("posted_at") is not None]
     best["posted_at"] = min(posted) if posted else None
     best["canonical_source"] = f"{ranked[0]['source']}:{ranked[0]['source_id']}"

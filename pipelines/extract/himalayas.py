@@ -4,7 +4,8 @@ Every Himalayas job is remote. Structure read: `minSalary`/`maxSalary`/`currency
 `salaryPeriod` ("annual", "hourly"...), `seniority` (a list: "Entry-level", "Mid-level",
 "Senior"...), `locationRestrictions` (country names a candidate may live in; none = anywhere),
 `employmentType`, `pubDate` (seconds since the epoch), `guid`/`applicationLink`, and the
-HTML `description`. `timezoneRestrictions` (UTC offsets) stays in the raw record.
+HTML `description`, `timezoneRestrictions` (the UTC offsets, in hours, a candidate may work
+from; none = no limit).
 """
 
 from __future__ import annotations
@@ -35,6 +36,14 @@ def _seniority(levels: object) -> str | None:
     return next((s for s in found if s), None)
 
 
+def _offsets(value: object) -> list[float]:
+    """The numbers of `timezoneRestrictions` that are UTC offsets (-12..+14)."""
+    if not isinstance(value, list):
+        return []
+    numbers = (v for v in value if isinstance(v, int | float) and not isinstance(v, bool))
+    return [float(v) for v in numbers if -12 <= v <= 14]
+
+
 def extract_himalayas(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
     """One remote posting per Himalayas job."""
     title = clean(record.get("title"))
@@ -63,6 +72,7 @@ def extract_himalayas(record: dict[str, Any], context: dict[str, Any]) -> Extrac
                 url=clean(record.get("guid")) or clean(record.get("applicationLink")),
                 apply_url=clean(record.get("applicationLink")),
                 urls=extract_links(body),
+                utc_offsets=_offsets(record.get("timezoneRestrictions")),
             )
         ]
     )
