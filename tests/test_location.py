@@ -219,7 +219,7 @@ CASES = [
     ("Odessa-Midland, TX", ("US",), (NA,), None),
     ("77 Bristol St Costa Mesa, CA 92626", ("US",), (NA,), ("Costa Mesa",)),
     ("Remote, CA, USA", ("US",), (NA,), ()),
-    ("Remote - TX", (), (), ()),
+    ("Remote - TX", ("US",), (NA,), ()),  # a state code after a policy word (issue 11)
     ("Amsterdam, ON-SITE hybrid", ("NL",), (WE,), ("Amsterdam",)),
     ("Florida-Remote", ("US",), (NA,), ()),
     # "City, Region, Country": the country named last settles it
@@ -451,3 +451,28 @@ def test_cache_file_changes_with_what_the_build_reads(monkeypatch):
     after = location._cache_path()
     assert before.parent == after.parent and before.name != after.name
     assert after.name.startswith("location-gazetteer-")
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # A US state code alone after a policy word: boards write "Remote - Canada" for Canada.
+        ("Remote - CA", ("US",)),
+        ("Remote - TX", ("US",)),
+        ("Hybrid – IL", ("US",)),
+        ("Remote, IL", ()),  # a comma may also join a policy and a country code
+        ("Remote - DE", ("DE",)),  # a code that stands alone for a country keeps it
+        ("Remote (CA)", ()),  # in parentheses a code is a country's: not a state
+        ("Remote - TX; Remote - Canada", ("US", "CA")),
+        # "Georgia": the state beside the US, the country beside its region, else nothing.
+        ("Georgia", ()),
+        ("Georgia - Remote", ()),
+        ("Georgia; Florida", ("US",)),
+        ("Georgia, Armenia", ("GE", "AM")),
+        ("London; Georgia", ("GB",)),
+        ("Tbilisi, Georgia", ("GE",)),
+        ("Atlanta, Georgia", ("US",)),
+    ],
+)
+def test_state_or_country_by_context(text: str, countries: tuple[str, ...]) -> None:
+    assert parse_location(text).countries == countries
