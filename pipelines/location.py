@@ -110,6 +110,7 @@ _FOLD = str.maketrans(
 # vowel signs of Thai and the Indic scripts), which `\w` leaves out.
 _LETTER = r"(?:[^\W\d_]|[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0dff\u0e31-\u0e4e])"
 _WORD_RE = re.compile(rf"{_LETTER}+(?:'{_LETTER}+)*")
+_ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # _WORD_RE on ASCII text
 # Scripts written without spaces between words (Chinese, Japanese, Thai; Korean glues
 # suffixes on): a run of them is split into the longest names the gazetteer knows.
 _UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -453,6 +454,9 @@ def _tokens(text: str) -> list[_Token]:
     """The words of `text` with their gazetteer keys; a run of an unspaced script that is not
     itself a name is cut into the longest names it holds ("東京都港区" -> 東京都, 港区)."""
     names = _gazetteer().names
+    if text.isascii():  # the usual case: no unspaced script, and ASCII letters only
+        words = _ASCII_WORD_RE.finditer(text)
+        return [_Token(m.start(), m.end(), _token_key(m.group())) for m in words]
     out = []
     for m in _WORD_RE.finditer(text):
         word, key = m.group(), _token_key(m.group())
