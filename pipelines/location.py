@@ -22,6 +22,7 @@ named last in "City, Region, Country" settles it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gettext
 import hashlib
@@ -30,6 +31,7 @@ import os
 import pickle
 import re
 import tempfile
+import time
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
@@ -153,6 +155,7 @@ _LANGS = _words(
     "ja zh_CN zh_TW ko ru uk bg sr el he ar th"
 )
 _CACHE_PREFIX = "location-gazetteer-"
+_CACHE_KEEP_S = 7 * 24 * 3600
 
 
 def _fold(s: str) -> str:
@@ -303,8 +306,12 @@ def _gazetteer() -> _Gazetteer:
     gaz = _build_gazetteer()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Another version's file goes once unused for a week: versions that run side by side
+        # (worktrees, a rolling upgrade) would otherwise delete each other's and rebuild.
         for old in path.parent.glob(f"{_CACHE_PREFIX}*.pickle"):
-            old.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # another process may remove it first
+                if old.stat().st_atime < time.time() - _CACHE_KEEP_S:
+                    old.unlink()
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as f:
             pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(f.name, path)  # atomic: parallel processes never read half a file

@@ -435,6 +435,25 @@ def test_gazetteer_is_built_once_then_loaded_from_the_cache(tmp_path, monkeypatc
     assert (tmp_path / "gaz" / "g-1.pickle").exists()
 
 
+def test_other_versions_cache_files_go_only_once_unused(tmp_path, monkeypatch, tiny_build):
+    import os
+    import time
+
+    folder = tmp_path / "gaz"
+    folder.mkdir()
+    recent, stale = (folder / f"{location._CACHE_PREFIX}{n}.pickle" for n in ("a", "b"))
+    recent.write_bytes(b"x")
+    stale.write_bytes(b"x")
+    old = time.time() - location._CACHE_KEEP_S - 60
+    os.utime(stale, (old, old))
+    monkeypatch.setattr(
+        location, "_cache_path", lambda: folder / f"{location._CACHE_PREFIX}c.pickle"
+    )
+    assert location.parse_location("Quillby").countries == ("US",)
+    assert recent.exists() and not stale.exists()  # a version running beside this one stays
+    assert (folder / f"{location._CACHE_PREFIX}c.pickle").exists()
+
+
 def test_unwritable_cache_dir_only_costs_the_build(tmp_path, monkeypatch, tiny_build):
     blocker = tmp_path / "file"
     blocker.write_text("not a dir")
