@@ -2,6 +2,13 @@
 
     uv run python -m bench.normalize                     # 10k, 100k and 1M, on every core
     uv run python -m bench.normalize --sizes 10000 --workers 1,2
+    uv run python -m bench.normalize --real /tmp/realhar  # real records, per CPU-second
+
+`--real DIR` (the HAR folder that the real recordings' realdata-har.py builds) crawls the real
+Hacker News threads and Greenhouse boards of DIR into a temporary raw zone (or `--raw-dir`,
+kept and reused) and prints, per source, records normalized per CPU-second beside the floor:
+JSON parse plus tag strip of the same records, measured in the same process (see
+`bench.normalize_real`).
 
 Records come from `bench.generate` one at a time and results are counted, not kept, so memory
 must stay flat as N grows. Each run happens in fresh processes (one per worker, each taking
@@ -16,8 +23,10 @@ import argparse
 import multiprocessing as mp
 import os
 import resource
+import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from bench.generate import CHUNK, records
 
@@ -108,7 +117,22 @@ def main() -> None:
         help="process counts to try, e.g. 1,2 (default: one per core)",
     )
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--real",
+        type=Path,
+        metavar="DIR",
+        help="time real records instead: the HAR folder of the real recordings",
+    )
+    parser.add_argument(
+        "--raw-dir",
+        type=Path,
+        help="with --real: the data dir to crawl into, reused when it already holds records",
+    )
     args = parser.parse_args()
+    if args.real is not None:
+        from bench.normalize_real import run_real
+
+        sys.exit(run_real(args.real, args.raw_dir))
 
     print(f"{'N':>9} {'workers':>7} {'seconds':>9} {'records/s':>10} {'postings':>9} "
           f"{'peak MB':>8} {'growth MB':>9} {'load':>5}")  # fmt: skip

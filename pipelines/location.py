@@ -22,12 +22,14 @@ named last in "City, Region, Country" settles it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gettext
 import hashlib
 import importlib.metadata
 import pickle
 import re
+import time
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
@@ -109,6 +111,7 @@ _FOLD = str.maketrans(
 # vowel signs of Thai and the Indic scripts), which `\w` leaves out.
 _LETTER = r"(?:[^\W\d_]|[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0dff\u0e31-\u0e4e])"
 _WORD_RE = re.compile(rf"{_LETTER}+(?:'{_LETTER}+)*")
+_ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # _WORD_RE on ASCII text
 # Scripts written without spaces between words (Chinese, Japanese, Thai; Korean glues
 # suffixes on): a run of them is split into the longest names the gazetteer knows.
 _UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -140,6 +143,8 @@ _NAME_BEFORE_RE = re.compile(r"\b([A-Z][\w.'’]*)\s*,\s*$")
 _POLICY_WORD_RE = re.compile(
     r"remote|hybrid|on-?site|office|onsite|anywhere|home|field|based|only", re.IGNORECASE
 )
+_POLICY_BEFORE_RE = re.compile(r"\b(?:remote|hybrid|on-?site)\s*[-–]\s*$", re.IGNORECASE)
+_PART_END_RE = re.compile(r"\s*(?:[;|/\n]|$)")
 _BARE_MIN_POP = 100_000
 _BARE_MIN_POP_MULTIWORD = 20_000
 _ALT_MIN_POP = 150_000
@@ -149,6 +154,7 @@ _LANGS = _words(
     "ja zh_CN zh_TW ko ru uk bg sr el he ar th"
 )
 _CACHE_PREFIX = "location-gazetteer-"
+_CACHE_KEEP_S = 7 * 24 * 3600
 
 
 def _fold(s: str) -> str:
@@ -301,8 +307,12 @@ def _gazetteer() -> _Gazetteer:
     gaz = _build_gazetteer()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Another version's file goes once unused for a week: versions that run side by side
+        # (worktrees, a rolling upgrade) would otherwise delete each other's and rebuild.
         for old in path.parent.glob(f"{_CACHE_PREFIX}*.pickle"):
-            old.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # another process may remove it first
+                if old.stat().st_atime < time.time() - _CACHE_KEEP_S:
+                    old.unlink()
         # atomic: parallel processes never read half a file
         write_atomically(path, pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
@@ -461,6 +471,9 @@ def _tokens(text: str) -> list[_Token]:
     """The words of `text` with their gazetteer keys; a run of an unspaced script that is not
     itself a name is cut into the longest names it holds ("東京都港区" -> 東京都, 港区)."""
     names = _gazetteer().names
+    if text.isascii():  # the usual case: no unspaced script, and ASCII letters only
+        words = _ASCII_WORD_RE.finditer(text)
+        return [_Token(m.start(), m.end(), _token_key(m.group())) for m in words]
     out = []
     for m in _WORD_RE.finditer(text):
         word, key = m.group(), _token_key(m.group())
@@ -587,6 +600,7 @@ def _find_places(text: str, field: bool = False) -> list[Place]:
     hits = [h for h in _scan(text) if not _NEGATED_RE.search(text, max(0, h.start - 24), h.start)]
     places: list[Place] = []
     choices: list[tuple[_City, ...]] = []  # per place: the namesakes of an ambiguous bare city
+    pending: list[_Hit] = []  # names of both a US state and a country: decided by the others
     i = 0
     while i < len(hits):
         h = hits[i]
@@ -610,14 +624,16 @@ def _find_places(text: str, field: bool = False) -> list[Place]:
                 choices.append(namesakes if ambiguous else ())
                 i += 1
                 continue
-        place = _non_city(text, hits, i)
-        if place is not None:
+        place = _non_city(text, hits, i, field)
+        if place is None and _state_or_country(h):
+            pending.append(h)
+        elif place is not None:
             if place.city is None and len(place.countries) == 1 and _after_name(text, hits, i):
                 _drop_inside(text, places, choices, text.rfind(",", 0, h.start), place.countries[0])
             places.append(place)
             choices.append(())
         i += 1
-    return _in_context(places, choices)
+    return _states_or_countries(_in_context(places, choices), pending)
 
 
 def _alone(text: str, hits: list[_Hit], i: int) -> bool:
@@ -731,7 +747,41 @@ def _in_context(places: list[Place], choices: list[tuple[_City, ...]]) -> list[P
     return out
 
 
-def _non_city(text: str, hits: list[_Hit], i: int) -> Place | None:
+def _state_or_country(hit: _Hit) -> bool:
+    """A name that is a US state and, weakly, a country ("Georgia")."""
+    return any(e.kind == "weak" for e in hit.entries) and any(
+        e.kind == "subdiv" and not e.upper and e.data[0] == "US" for e in hit.entries
+    )
+
+
+def _states_or_countries(places: list[Place], pending: list[_Hit]) -> list[Place]:
+    """ "Georgia" is the US state when the text names the US otherwise ("Georgia; Florida"), the
+    country when it names only countries of the country's region ("Georgia, Armenia"); alone
+    ("Georgia - Remote") it stays unresolved: both readings are common and a wrong country is
+    worse than none. (A Georgian city before it, "Tbilisi, Georgia", is read as a qualifier.)"""
+    if not pending:
+        return places
+    named = {c for p in places for c in p.countries}
+    out = list(places)
+    for h in pending:
+        country = next(e.data[0] for e in h.entries if e.kind == "weak")
+        if "US" in named:
+            cc = "US"
+        elif named and {region_of(c) for c in named} == {region_of(country)}:
+            cc = country
+        else:
+            continue
+        out.append(Place(h.start, h.end, (cc,)))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _after_policy(text: str, hit: _Hit) -> bool:
+    """A code alone after a policy word and a dash in a location field: "Remote - TX"."""
+    before = _POLICY_BEFORE_RE.search(text, max(0, hit.start - 16), hit.start)
+    return before is not None and _PART_END_RE.match(text, hit.end) is not None
+
+
+def _non_city(text: str, hits: list[_Hit], i: int, field: bool = False) -> Place | None:
     h = hits[i]
     kinds = {e.kind for e in h.entries}
     if "region" in kinds or "group" in kinds:
@@ -748,6 +798,14 @@ def _non_city(text: str, hits: list[_Hit], i: int) -> Place | None:
             return None  # "Remote, CA, USA": a state; the country counts by itself
     if upper and _after_name(text, hits, i) and (cc := _qualifier_country(h)):
         return Place(h.start, h.end, (cc,))
+    # "Remote - CA" beside "Remote - TX" on one board: a US state (Canada is "Remote -
+    # Canada"); a code that also stands alone for a country keeps that ("Remote - DE"), and
+    # in parentheses a code is a country's ("Remote (CA)", like "Remote (UK)"); "Remote, CA"
+    # stays open.
+    us_state = any(e.kind == "subdiv" and e.upper and e.data[0] == "US" for e in h.entries)
+    alone = field and upper and len(h.surface) == 2 and h.surface not in _STANDALONE_CODES
+    if alone and us_state and _after_policy(text, h):
+        return Place(h.start, h.end, ("US",))
     if "weak" in kinds:
         return None
     states = [e for e in h.of("subdiv") if not e.upper]

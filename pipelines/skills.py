@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
 
@@ -142,8 +142,9 @@ class _Hit:
 
 @cache
 def _load() -> tuple[dict[str, dict], tuple[Alias, ...]]:
-    raw = yaml.safe_load(
-        resources.files("pipelines").joinpath("data/skills.yaml").read_text(encoding="utf-8")
+    raw = yaml.load(  # a safe loader: libyaml's when it is built in (ten times faster)
+        resources.files("pipelines").joinpath("data/skills.yaml").read_text(encoding="utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
     )
     table: dict[str, dict] = {}
     aliases: list[Alias] = []
@@ -392,8 +393,12 @@ def _adjacent(text: str, left: _Hit, right: _Hit) -> bool:
 
 def extract_skills(text: str) -> list[str]:
     """Canonical skill names found in `text`, in order of first mention, without repeats."""
-    if not text:
-        return []
+    return list(_skills_in(text)) if text else []
+
+
+# Bounded: header segments, titles and the shared text of a comment's roles repeat.
+@lru_cache(maxsize=4096)
+def _skills_in(text: str) -> tuple[str, ...]:
     hits = _candidates(text)
     ok = [not h.alias.needs_context or _in_context(text, h) for h in hits]
     changed = True
@@ -422,7 +427,7 @@ def extract_skills(text: str) -> list[str]:
     for hit, good in zip(hits, ok, strict=True):
         if good and not (hit.alias.concept and _names_a_job(text, hit)):
             seen.setdefault(hit.alias.skill, None)
-    return list(seen)
+    return tuple(seen)
 
 
 def canonical_skill(raw: str) -> str | None:

@@ -8,14 +8,10 @@ lists, headings, tables and the odd tracking pixel).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-import ftfy
-from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
-from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
-from bs4.element import nonwhitespace_re
+from lxml import etree
 
 # Elements whose content is never text a reader sees.
 _DROP = {"script", "style", "noscript", "template", "head", "title", "iframe", "svg", "img", "meta"}
@@ -32,164 +28,65 @@ _MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00c3\u00e2\u00c5\u00ce\u00d0-\u00d1][\u0080-\u00ff\u0152-\u2122]"
 )
 
-
-@lru_cache(maxsize=8)
-def parse_html(html: str) -> BeautifulSoup:
-    """The BeautifulSoup tree of an HTML fragment, shared by the callers that read the same
-    fragment. Callers must not change the tree; one that does makes its own soup."""
-    return BeautifulSoup(html, "html.parser")
-
-
-# ------------------------------------------------------------------ the light tree
+# ------------------------------------------------------------------ the tree
 #
-# html_to_text and extract_links only walk the tree, so they get it without BeautifulSoup's
-# Tag and NavigableString objects (most of the cost of a parse): the same tokenizer and the
-# same events (BeautifulSoupHTMLParser, with its entity and empty-element handling) build the
-# same tree from plain objects, by BeautifulSoup's rules for html.parser: no implicit closing;
-# an end tag closes the most recent open element of its name and those opened after it, or
-# nothing; an empty element (br, img...) closes at once; a string of only ASCII whitespace
-# outside <pre>/<textarea> becomes "\n" if it holds one, else " "; comments are not text.
+# lxml's HTML parser (libxml2, whose tokenizer follows the HTML5 specification since 2.14):
+# C-fast, linear in the input, and a supported, maintained API. Comments and processing
+# instructions ("<?xml:namespace ...?>" in pasted Word markup) are dropped while parsing, as
+# a browser never shows them. Elements whose strings are not text to `stripped_strings`.
+STRING_CONTAINERS = frozenset(("rt", "rp", "style", "script", "template"))
+_PARSER = etree.HTMLParser(
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+    no_network=True,
+    default_doctype=False,
+    collect_ids=False,
+)
+Element = etree._Element  # noqa: SLF001 - lxml's public element type, for type hints
 
-_BUILDER = HTMLParserTreeBuilder()
-_EMPTY_ELEMENTS = frozenset(_BUILDER.empty_element_tags)
-_PRESERVE_WHITESPACE = frozenset(_BUILDER.preserve_whitespace_tags)
-_ASCII_SPACES = BeautifulSoup.ASCII_SPACES
-STRING_CONTAINERS = frozenset(_BUILDER.string_containers)  # rt, rp, style, script, template
-_MAIN_STRINGS = (NavigableString, CData)  # what get_text reads; not doctypes, PIs...
-
-
-class _OtherString(str):
-    """A string that is text to html_to_text but not to get_text: a doctype, declaration or
-    processing instruction, or a string inside a script, style, template, rt or rp."""
-
-
-class _Element:
-    __slots__ = ("name", "attrs", "children", "is_empty_element")
-
-    def __init__(self, name: str, attrs: dict[str, str]) -> None:
-        self.name = name
-        self.attrs = attrs
-        self.children: list[_Element | str] = []
-        self.is_empty_element = name in _EMPTY_ELEMENTS  # asked when the element opens
-
-
-class _LightBuilder:
-    """Stands in for the BeautifulSoup object that BeautifulSoupHTMLParser reports to."""
-
-    class builder:  # noqa: N801 - the attribute names BeautifulSoupHTMLParser reads
-        store_line_numbers = False
-        attribute_dict_class = dict
-
-    contains_replacement_characters = False
-
-    def __init__(self) -> None:
-        self.root = _Element("[document]", {})
-        self.stack = [self.root]
-        self.data: list[str] = []
-        self.preserving = 0  # open <pre>/<textarea> elements
-        self.containers: list[_Element] = []  # open script, style, template, rt, rp
-
-    def handle_starttag(self, name, namespace, nsprefix, attrs, **_) -> _Element:
-        self.endData()
-        element = _Element(name, attrs)
-        self.stack[-1].children.append(element)
-        self.stack.append(element)
-        self.preserving += name in _PRESERVE_WHITESPACE
-        if name in STRING_CONTAINERS:
-            self.containers.append(element)
-        return element
-
-    def handle_endtag(self, name: str, nsprefix: str | None = None) -> None:
-        self.endData()
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].name == name:
-                for element in reversed(self.stack[i:]):
-                    self.preserving -= element.name in _PRESERVE_WHITESPACE
-                    if self.containers and element is self.containers[-1]:
-                        self.containers.pop()
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.data.append(data)
-
-    def endData(self, containerClass=None) -> None:  # noqa: N802, N803 - BeautifulSoup's names
-        if not self.data:
-            return
-        data = "".join(self.data)
-        self.data = []
-        if not self.preserving and not data.strip(_ASCII_SPACES):
-            data = "\n" if "\n" in data else " "
-        if containerClass is Comment:
-            return
-        if containerClass not in (None, CData) or (containerClass is None and self.containers):
-            data = _OtherString(data)
-        self.stack[-1].children.append(data)
-
-
-# A "<" that opens a tag which never closes before the next "<" ("<a<a<a…") is text: escaped
-# first, in one linear pass, because html.parser rescans such a run from every "<" (quadratic).
+# A "<" that opens a tag which never closes before the next "<" ("<a<a<a…") is text, as
+# html.parser read it (libxml2 would drop the run as a broken tag): escaped in one linear pass.
 _UNCLOSED_TAG = re.compile(r"<(?=[A-Za-z/!?][^<>]*(?:<|\Z))")
 
 
+def parse_tree(html: str) -> Element:
+    """A new parse tree of an HTML fragment, the caller's to change."""
+    data = _UNCLOSED_TAG.sub("&lt;", html).encode("utf-8", "surrogatepass")
+    root = etree.fromstring(data, _PARSER) if data.strip() else None
+    return root if root is not None else etree.Element("html")
+
+
 @lru_cache(maxsize=8)  # html_to_text and extract_links read the same fragment: one parse
-def _light_tree(html: str) -> _Element:
-    html = _UNCLOSED_TAG.sub("&lt;", html)
-    tree = _LightBuilder()
-    parser = BeautifulSoupHTMLParser(tree, *_BUILDER.parser_args[0], **_BUILDER.parser_args[1])
-    try:
-        parser.feed(html)
-        parser.close()
-    except Exception:  # markup html.parser rejects: BeautifulSoup's own recovery decides
-        return _from_soup(BeautifulSoup(html, "html.parser"))
-    tree.endData()
-    return tree.root
+def _tree(html: str) -> Element:
+    return parse_tree(html)
 
 
-def _from_soup(node: Tag) -> _Element:
-    attrs = {k: " ".join(v) if isinstance(v, list) else str(v) for k, v in node.attrs.items()}
-    element = _Element(node.name, attrs)
-    for child in node.children:
-        if isinstance(child, Tag):
-            element.children.append(_from_soup(child))
-        elif type(child) in _MAIN_STRINGS:
-            element.children.append(str(child))
-        elif isinstance(child, NavigableString) and not isinstance(child, Comment):
-            element.children.append(_OtherString(child))
-    return element
+def light_tree(html: str) -> Element:
+    """The parse tree of an HTML fragment (an lxml element, shared with html_to_text and
+    extract_links: read it, do not change it)."""
+    return _tree(html)
 
 
-def light_tree(html: str) -> _Element:
-    """The light parse tree of an HTML fragment (shared with html_to_text and extract_links;
-    read it, do not change it)."""
-    return _light_tree(html)
-
-
-def find_class(node: _Element, name: str) -> _Element | None:
-    """The first element under `node` with `name` among its classes: BeautifulSoup's
-    `node.find(class_=name)` for a one-word name."""
-    for child in node.children:
-        if not isinstance(child, str):
-            if name in nonwhitespace_re.findall(child.attrs.get("class", "")):
-                return child
-            if found := find_class(child, name):
-                return found
+def find_class(node: Element, name: str) -> Element | None:
+    """The first element under `node` (not `node` itself) with `name` among its classes."""
+    for element in node.iterdescendants():
+        if name in (element.get("class") or "").split():
+            return element
     return None
 
 
-def stripped_strings(node: _Element) -> list[str]:
-    """BeautifulSoup's `node.stripped_strings` for an element that is not itself a string
-    container (script, style, template, rt, rp): its text strings, stripped, empty ones left
-    out."""
+def stripped_strings(node: Element) -> list[str]:
+    """The text strings of `node`, stripped, empty ones left out; inside `node` the strings of
+    a script, style, template, rt or rp element are not text (those of `node` itself are)."""
     out: list[str] = []
-    for child in node.children:
-        if isinstance(child, _OtherString):
-            continue
-        if isinstance(child, str):
-            if stripped := child.strip():
-                out.append(stripped)
-        else:
+    if node.text and (stripped := node.text.strip()):
+        out.append(stripped)
+    for child in node:
+        if child.tag not in STRING_CONTAINERS:
             out.extend(stripped_strings(child))
+        if child.tail and (stripped := child.tail.strip()):
+            out.append(stripped)
     return out
 
 
@@ -206,46 +103,59 @@ def html_to_text(html: str | None, *, keep_newlines: bool = False) -> str:
         return ""
     # Repair before parsing too: collapsing whitespace would break a mangled no-break space
     # ("Â\xa0") apart; after, for mojibake that was hidden behind entities.
+    return element_text(_tree(repair_mojibake(html)), keep_newlines=keep_newlines)
+
+
+def element_text(node: Element, *, keep_newlines: bool = False) -> str:
+    """Readable plain text of one element of a parse tree (see html_to_text)."""
     parts: list[str] = []
-    _walk(_light_tree(repair_mojibake(html)), parts, keep_newlines, in_pre=False)
+    _walk(node, parts, keep_newlines, in_pre=False)
     return repair_mojibake(_tidy("".join(parts)))
 
 
-def _walk(node: _Element, out: list[str], keep_newlines: bool, in_pre: bool) -> None:
-    for child in node.children:
-        if isinstance(child, str):
-            text = child
-            if in_pre:
-                out.append(text.replace("\n", _LINE))
-            elif keep_newlines and "\n" in text:
-                out.append(_TYPED_NEWLINE.sub(_LINE, text))
-            else:
-                out.append(text)
-            continue
-        name = child.name.lower()
-        if name in _DROP:
-            continue
-        if name == "br":
-            out.append(_LINE)
-        elif name == "pre":
-            out.append(_PARA + _PRE_OPEN)
-            _walk(child, out, keep_newlines, in_pre=True)
-            out.append(_PRE_CLOSE + _PARA)
-        elif name == "li":
-            inner: list[str] = []
-            _walk(child, inner, keep_newlines, in_pre)
-            item = _ITEM_EDGES.sub("", "".join(inner))
-            out.append(_LINE + "- " + item)
-        elif name in ("td", "th"):
-            out.append(" ")
-            _walk(child, out, keep_newlines, in_pre)
-            out.append(" ")
-        elif name in _BLOCK:
-            out.append(_PARA)
-            _walk(child, out, keep_newlines, in_pre)
-            out.append(_PARA)
-        else:
-            _walk(child, out, keep_newlines, in_pre)
+def _text(text: str, out: list[str], keep_newlines: bool, in_pre: bool) -> None:
+    if in_pre:
+        out.append(text.replace("\n", _LINE))
+    elif keep_newlines and "\n" in text:
+        out.append(_TYPED_NEWLINE.sub(_LINE, text))
+    else:
+        out.append(text)
+
+
+def _walk(node: Element, out: list[str], keep_newlines: bool, in_pre: bool) -> None:
+    if node.text:
+        _text(node.text, out, keep_newlines, in_pre)
+    for child in node:
+        _element(child, out, keep_newlines, in_pre)
+        if child.tail:
+            _text(child.tail, out, keep_newlines, in_pre)
+
+
+def _element(child: Element, out: list[str], keep_newlines: bool, in_pre: bool) -> None:
+    name = child.tag.lower() if isinstance(child.tag, str) else ""
+    if name in _DROP:
+        return
+    if name == "br":
+        out.append(_LINE)
+    elif name == "pre":
+        out.append(_PARA + _PRE_OPEN)
+        _walk(child, out, keep_newlines, in_pre=True)
+        out.append(_PRE_CLOSE + _PARA)
+    elif name == "li":
+        inner: list[str] = []
+        _walk(child, inner, keep_newlines, in_pre)
+        item = _ITEM_EDGES.sub("", "".join(inner))
+        out.append(_LINE + "- " + item)
+    elif name in ("td", "th"):
+        out.append(" ")
+        _walk(child, out, keep_newlines, in_pre)
+        out.append(" ")
+    elif name in _BLOCK:
+        out.append(_PARA)
+        _walk(child, out, keep_newlines, in_pre)
+        out.append(_PARA)
+    else:
+        _walk(child, out, keep_newlines, in_pre)
 
 
 _TYPED_NEWLINE = re.compile(r"[ \t\r\f\v]*\n\s*")
@@ -309,6 +219,8 @@ def repair_mojibake(text: str) -> str:
     """
     if text.isascii() or not _MOJIBAKE_HINT.search(text):
         return text
+    import ftfy  # a second to import, and most processes never meet mojibake
+
     return ftfy.fix_encoding(text)
 
 
@@ -317,20 +229,12 @@ def extract_links(html: str | None) -> list[str]:
     if not html or "href" not in html.lower():  # no link: skip the parse
         return []
     seen: dict[str, None] = {}
-    for a in _elements(_light_tree(html), "a"):
-        if "href" not in a.attrs:
+    for a in _tree(html).iter("a"):
+        href = a.get("href")
+        if href is None:
             continue
-        href = a.attrs["href"].strip()
+        href = href.strip()
         parts = urlsplit(href)
         if parts.scheme.lower() in ("http", "https") and parts.netloc:
             seen.setdefault(href, None)
     return list(seen)
-
-
-def _elements(node: _Element, name: str) -> Iterator[_Element]:
-    """The elements called `name` under `node`, in document order."""
-    for child in node.children:
-        if not isinstance(child, str):
-            if child.name == name:
-                yield child
-            yield from _elements(child, name)

@@ -219,7 +219,7 @@ CASES = [
     ("Odessa-Midland, TX", ("US",), (NA,), None),
     ("77 Bristol St Costa Mesa, CA 92626", ("US",), (NA,), ("Costa Mesa",)),
     ("Remote, CA, USA", ("US",), (NA,), ()),
-    ("Remote - TX", (), (), ()),
+    ("Remote - TX", ("US",), (NA,), ()),  # a state code after a policy word (issue 11)
     ("Amsterdam, ON-SITE hybrid", ("NL",), (WE,), ("Amsterdam",)),
     ("Florida-Remote", ("US",), (NA,), ()),
     # "City, Region, Country": the country named last settles it
@@ -435,6 +435,25 @@ def test_gazetteer_is_built_once_then_loaded_from_the_cache(tmp_path, monkeypatc
     assert (tmp_path / "gaz" / "g-1.pickle").exists()
 
 
+def test_other_versions_cache_files_go_only_once_unused(tmp_path, monkeypatch, tiny_build):
+    import os
+    import time
+
+    folder = tmp_path / "gaz"
+    folder.mkdir()
+    recent, stale = (folder / f"{location._CACHE_PREFIX}{n}.pickle" for n in ("a", "b"))
+    recent.write_bytes(b"x")
+    stale.write_bytes(b"x")
+    old = time.time() - location._CACHE_KEEP_S - 60
+    os.utime(stale, (old, old))
+    monkeypatch.setattr(
+        location, "_cache_path", lambda: folder / f"{location._CACHE_PREFIX}c.pickle"
+    )
+    assert location.parse_location("Quillby").countries == ("US",)
+    assert recent.exists() and not stale.exists()  # a version running beside this one stays
+    assert (folder / f"{location._CACHE_PREFIX}c.pickle").exists()
+
+
 def test_unwritable_cache_dir_only_costs_the_build(tmp_path, monkeypatch, tiny_build):
     blocker = tmp_path / "file"
     blocker.write_text("not a dir")
@@ -451,3 +470,28 @@ def test_cache_file_changes_with_what_the_build_reads(monkeypatch):
     after = location._cache_path()
     assert before.parent == after.parent and before.name != after.name
     assert after.name.startswith("location-gazetteer-")
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # A US state code alone after a policy word: boards write "Remote - Canada" for Canada.
+        ("Remote - CA", ("US",)),
+        ("Remote - TX", ("US",)),
+        ("Hybrid – IL", ("US",)),
+        ("Remote, IL", ()),  # a comma may also join a policy and a country code
+        ("Remote - DE", ("DE",)),  # a code that stands alone for a country keeps it
+        ("Remote (CA)", ()),  # in parentheses a code is a country's: not a state
+        ("Remote - TX; Remote - Canada", ("US", "CA")),
+        # "Georgia": the state beside the US, the country beside its region, else nothing.
+        ("Georgia", ()),
+        ("Georgia - Remote", ()),
+        ("Georgia; Florida", ("US",)),
+        ("Georgia, Armenia", ("GE", "AM")),
+        ("London; Georgia", ("GB",)),
+        ("Tbilisi, Georgia", ("GE",)),
+        ("Atlanta, Georgia", ("US",)),
+    ],
+)
+def test_state_or_country_by_context(text: str, countries: tuple[str, ...]) -> None:
+    assert parse_location(text).countries == countries

@@ -28,12 +28,11 @@ from pipelines.location import parse_location
 from pipelines.model import ExtractedPosting, Extraction, Location, Salary
 from pipelines.salary import out_of_bounds, parse_salary
 from pipelines.text import (
-    STRING_CONTAINERS,
+    element_text,
     extract_links,
     find_class,
     html_to_text,
     light_tree,
-    parse_html,
     stripped_strings,
 )
 from pipelines.times import iso_time
@@ -264,30 +263,16 @@ def _pay_block_text(content: str) -> str | None:
     # No block without its class name (which no named entity can spell): skip the parse.
     if "content-pay-transparency" not in content and "&#" not in content:
         return None
-    # Read on the light tree html_to_text already built; BeautifulSoup only for a block
-    # without a range (its markup is re-read whole) or a string container as title/range.
     block = find_class(light_tree(content), "content-pay-transparency")
     if block is None:
         return None
-    pay = find_class(block, "pay-input") or block
+    pay = find_class(block, "pay-input")
+    pay = block if pay is None else pay
     title, ranges = find_class(pay, "title"), find_class(pay, "pay-range")
-    if ranges is None or any(e and e.name in STRING_CONTAINERS for e in (title, ranges)):
-        return _pay_block_soup(content)
-    text = " ".join(" ".join(stripped_strings(ranges)).split())
-    label = " ".join(stripped_strings(title)) if title else ""
-    return f"{label}: {text}" if label else text
-
-
-def _pay_block_soup(content: str) -> str | None:
-    block = parse_html(content).find(class_="content-pay-transparency")
-    if block is None:
-        return None
-    pay = block.find(class_="pay-input") or block
-    title, ranges = pay.find(class_="title"), pay.find(class_="pay-range")
     if ranges is None:
-        return html_to_text(str(pay)) or None
-    text = " ".join(ranges.get_text(" ", strip=True).split())
-    label = title.get_text(" ", strip=True) if title else ""
+        return element_text(pay) or None
+    text = " ".join(" ".join(stripped_strings(ranges)).split())
+    label = " ".join(stripped_strings(title)) if title is not None else ""
     return f"{label}: {text}" if label else text
 
 

@@ -12,11 +12,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from bs4 import BeautifulSoup, Tag
-
 from pipelines.extract.boards import board_location, board_remote, clean, pay_words, rfc822_time
 from pipelines.model import ExtractedPosting, Extraction
-from pipelines.text import extract_links, html_to_text
+from pipelines.text import (
+    Element,
+    element_text,
+    extract_links,
+    parse_tree,
+    repair_mojibake,
+    stripped_strings,
+)
 from pipelines.titles import clean_title
 
 
@@ -28,27 +33,38 @@ def split_title(title: str) -> tuple[str | None, str]:
     return None, title.strip()
 
 
-def _labelled_paragraph(soup: BeautifulSoup, label: str) -> Tag | None:
-    for strong in soup.find_all("strong"):
-        if strong.get_text(strip=True) == label and isinstance(strong.parent, Tag):
-            return strong.parent
+def _labelled_paragraph(root: Element, label: str) -> Element | None:
+    for strong in root.iter("strong"):
+        if "".join(stripped_strings(strong)) == label and strong.getparent() is not None:
+            return strong.getparent()
     return None
+
+
+def _drop(element: Element) -> None:
+    """Take `element` out of its tree, keeping the text that follows it."""
+    parent, before = element.getparent(), element.getprevious()
+    if element.tail:
+        if before is not None:
+            before.tail = (before.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 def _body(html: str) -> tuple[str, str | None]:
     """The description's text without the header block and the apply line, and the apply
     link."""
-    soup = BeautifulSoup(html, "html.parser")
+    root = parse_tree(repair_mojibake(html))
     apply_url = None
-    apply = _labelled_paragraph(soup, "To apply:")
+    apply = _labelled_paragraph(root, "To apply:")
     if apply is not None:
-        link = apply.find("a", href=True)
-        apply_url = str(link["href"]).strip() if link else None
-        apply.decompose()
-    header = _labelled_paragraph(soup, "Headquarters:")
+        link = next((a for a in apply.iter("a") if a.get("href") is not None), None)
+        apply_url = link.get("href").strip() if link is not None else None
+        _drop(apply)
+    header = _labelled_paragraph(root, "Headquarters:")
     if header is not None:
-        header.decompose()
-    return html_to_text(str(soup)), apply_url
+        _drop(header)
+    return element_text(root), apply_url
 
 
 def extract_weworkremotely(record: dict[str, Any], context: dict[str, Any]) -> Extraction:

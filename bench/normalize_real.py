@@ -1,0 +1,142 @@
+"""Normalization of real records per CPU-second, beside the floor of the same records.
+
+    uv run python -m bench.normalize --real DIR [--raw-dir DATA_DIR]
+
+DIR is the HAR folder that the real recordings' realdata-har.py builds: its Hacker News
+threads (`hn_hiring.har`, every thread it holds) and Greenhouse boards (`greenhouse-boards.har`
+with the board tokens beside it) are crawled by the real spiders into a raw zone, then each
+source is timed in a fresh process:
+
+- ready: CPU seconds to import the normalizer and normalize the first record (gazetteer,
+  skills taxonomy and the other tables loaded), what every process pays once;
+- floor: JSON parse of each raw-zone line plus a tag strip of every string in the record, the
+  least any normalizer has to do;
+- normalize: JSON parse plus `normalize_record` of each line, caches starting empty.
+
+CPU time (`time.process_time`) rather than wall time, since other jobs share the cores.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+_THREAD_URL = re.compile(r"hn\.algolia\.com/api/v1/items/(\d+)")
+_TAG = re.compile(r"<[^>]*>")
+# source → (HAR file in DIR, what the spider argument is read from)
+REAL = {"hn_hiring": "hn_hiring.har", "greenhouse": "greenhouse-boards.har"}
+
+
+@dataclass
+class Timing:
+    source: str
+    records: int
+    postings: int
+    ready: float  # CPU s
+    floor: float  # CPU s over all records
+    normalize: float  # CPU s over all records
+
+    def row(self) -> str:
+        floor, norm = self.records / self.floor, self.records / self.normalize
+        return (
+            f"{self.source:<11} {self.records:>8,} {self.postings:>9,} {self.ready:>8.2f} "
+            f"{floor:>13,.0f} {norm:>13,.0f} {floor / norm:>7.1f}×"
+        )
+
+
+def _spider_args(source: str, har: Path) -> dict[str, str]:
+    """The arguments that aim the spider at everything the HAR holds."""
+    if source == "hn_hiring":
+        urls = [e["request"]["url"] for e in json.loads(har.read_text("utf-8"))["log"]["entries"]]
+        threads = dict.fromkeys(m.group(1) for u in urls if (m := _THREAD_URL.search(u)))
+        return {"threads": ",".join(threads)}
+    return {"boards": har.with_suffix(".tokens").read_text("utf-8").strip()}
+
+
+def raw_files(har_dir: Path, data_dir: Path) -> dict[str, list[Path]]:
+    """source → its raw-zone files in `data_dir`, crawled from `har_dir` when there are none."""
+    from sourcing.crawl import crawl
+    from sourcing.raw_zone import RawZone
+
+    zone = RawZone(data_dir)
+    out = {}
+    for source, name in REAL.items():
+        if not zone.files([source]):
+            har = har_dir / name
+            crawl(source, zone, replay=har, spider_args=_spider_args(source, har))
+        out[source] = zone.files([source])
+    return out
+
+
+def _strip(value: Any) -> None:
+    if isinstance(value, str):
+        _TAG.sub(" ", value)
+    elif isinstance(value, dict):
+        for v in value.values():
+            _strip(v)
+    elif isinstance(value, list):
+        for v in value:
+            _strip(v)
+
+
+def _time(source: str, files: list[Path], results) -> None:
+    """In a fresh process: ready, floor and normalize CPU seconds of one source's records."""
+    lines = [line for f in files for line in f.read_bytes().splitlines() if line.strip()]
+    start = time.process_time()
+    from pipelines.normalize import normalize_record
+
+    normalize_record(json.loads(lines[0]))
+    ready = time.process_time() - start
+
+    start = time.process_time()
+    for line in lines:
+        _strip(json.loads(line)["record"])
+    floor = time.process_time() - start
+
+    postings = 0
+    start = time.process_time()
+    for line in lines:
+        postings += len(normalize_record(json.loads(line)).postings)
+    normalize = time.process_time() - start
+    results.put(Timing(source, len(lines), postings, ready, floor, normalize))
+
+
+def measure(source: str, files: list[Path]) -> Timing:
+    ctx = mp.get_context("spawn")
+    results = ctx.Queue()
+    proc = ctx.Process(target=_time, args=(source, files, results))
+    proc.start()
+    timing = results.get()
+    proc.join()
+    return timing
+
+
+def run_real(har_dir: Path, data_dir: Path | None = None) -> int:
+    """Print the table; 1 (with what to run) when DIR lacks the HAR files."""
+    missing = [name for name in REAL.values() if not (har_dir / name).is_file()]
+    if missing:
+        print(
+            f"{har_dir} lacks {', '.join(missing)}: build the HAR files from the real recordings "
+            "with their realdata-har.py (python3 realdata-har.py REALDATA_DIR OUT_DIR)"
+        )
+        return 1
+    with tempfile.TemporaryDirectory() as tmp:
+        files = raw_files(har_dir, data_dir or Path(tmp))
+        print(
+            f"{'source':<11} {'records':>8} {'postings':>9} {'ready s':>8} "
+            f"{'floor rec/s':>13} {'normal. rec/s':>13} {'ratio':>8}"
+        )
+        for source, paths in files.items():
+            print(measure(source, paths).row(), flush=True)
+    print(
+        "records per CPU-second; floor = JSON parse + tag strip of the same records; ratio = "
+        f"floor / normalize; ready = CPU s to load the tables (load {os.getloadavg()[0]:.1f})"
+    )
+    return 0
