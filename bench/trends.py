@@ -53,8 +53,8 @@ def skill_gaps(con: duckdb.DuckDBPyConnection, skills: list[str], min_n: int) ->
         "WITH roles AS (SELECT source, source_id, count(*) AS roles FROM normalized_postings"
         "   GROUP BY ALL)"
         " SELECT s.posting_id, strftime(s.started, '%Y-%m') AS month,"
-        " string_agg(np.description, ' ') AS text, any_value(p.skills) AS skills,"
-        " max(r.roles) = 1 AS single_role"
+        " string_agg(np.description, ' ') AS text,"
+        " list_distinct(flatten(list(s.skills))) AS skills, max(r.roles) = 1 AS single_role"
         " FROM active_spans s"
         " JOIN normalized_postings np USING (source, source_id, role_index)"
         " JOIN roles r USING (source, source_id)"
@@ -71,10 +71,14 @@ def skill_gaps(con: duckdb.DuckDBPyConnection, skills: list[str], min_n: int) ->
     view = {
         (m, s): (k, n)
         for m, s, k, n in con.execute(
-            "SELECT month, skill, postings, n FROM skill_trends"
+            "SELECT month, skill, postings, n FROM skill_trends WHERE population = 'ml'"
         ).fetchall()
     }
-    ml = dict(con.execute("SELECT month, max(n) FROM skill_trends GROUP BY month").fetchall())
+    ml = dict(
+        con.execute(
+            "SELECT month, max(n) FROM skill_trends WHERE population = 'ml' GROUP BY month"
+        ).fetchall()
+    )
     worst = {"all": (0.0, None), f"n>={min_n}": (0.0, None)}
     print(f"{'month':8} {'skill':14} {'n':>4} {'view':>7} {'words':>7} {'gap pp':>7}")
     for skill in skills:
