@@ -408,9 +408,7 @@ def extract_skills(text: str) -> list[str]:
     if not text:
         return []
     hits = _candidates(text)
-    ok = [
-        not h.other_case and (not h.alias.needs_context or _in_context(text, h)) for h in hits
-    ]
+    ok = [not h.other_case and (not h.alias.needs_context or _in_context(text, h)) for h in hits]
     changed = True
     while changed:  # spread acceptance along lists: "Chef, Puppet, Ansible"
         changed = False
