@@ -1,10 +1,13 @@
 """Trend bench: are the trend views' monthly figures what the raw texts say?
 
+    uv run python -m bench.trends --har HAR_DIR --threads ID,ID [--history HISTORY_DIR]
     uv run python -m bench.trends --db DATA/sourcing.duckdb [--skills a,b] [--min-n 20]
 
-Run it on a warehouse built from real monthly "Who is hiring?" threads, e.g.
-`sourcing run --replay HAR_DIR --sources hn_hiring -a hn_hiring:threads=ID,ID --data-dir DIR`.
-It prints:
+`--har` builds the warehouse from the recorded "Who is hiring?" threads in
+`HAR_DIR/hn_hiring.har` (crawled by the real spider into a scratch data dir, then
+`sourcing rebuild`); `--db` reads a warehouse built before. `--history` crawls dated Greenhouse
+snapshots (`<date>.har` + `<date>.tokens`, oldest first, as `bench.lifecycle` does) into a
+second scratch warehouse for (4). It prints:
 
 1. each skill's monthly share of ML postings (`skill_trends`) against a plain word count of
    the same postings' texts (the source records of that month), and the largest gap in
@@ -16,7 +19,8 @@ It prints:
 3. per Hacker News thread month: active postings (`monthly_postings`) against the distinct
    posts (comments) of that month's thread that gave a posting: active must never be fewer;
 4. per crawl of the job boards (a warehouse built from crawls on several dates): the postings
-   it listed against that week's active, new and closed postings (`weekly_postings`).
+   it listed, those open at the crawl's time in `active_spans` (must be the same), and that
+   week's active, new and closed postings (`weekly_postings`; active never fewer).
 
 The plain word count looks for the skill's taxonomy aliases as whole words: case-insensitive
 for aliases longer than three letters, as written for shorter ones ("Go", "TF", "R"), with no
@@ -28,11 +32,19 @@ from __future__ import annotations
 
 import argparse
 import re
+import subprocess
+import sys
+import tempfile
 from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
 
 import duckdb
 
+from bench.lifecycle import crawl_snapshots
 from pipelines.skills import taxonomy
+from sourcing.crawl import crawl
+from sourcing.raw_zone import RawZone
 
 DEFAULT_SKILLS = (
     "python,pytorch,tensorflow,kubernetes,react,hadoop,go,spark,aws,sql,scikit-learn,java,docker"
@@ -169,37 +181,79 @@ def lifecycle_series(con: duckdb.DuckDBPyConnection) -> None:
     week's active, new and closed postings (`weekly_postings`); active is never fewer."""
     rows = con.execute(
         "WITH listed AS ("
-        "  SELECT cr.crawled_at::DATE AS day, strftime(cr.crawled_at, '%G-W%V') AS week,"
+        "  SELECT cr.crawled_at AS at, cr.crawled_at::DATE AS day,"
+        "         strftime(cr.crawled_at, '%G-W%V') AS week,"
         "         count(DISTINCT ps.posting_id) AS listed"
         "  FROM crawl_records cr JOIN posting_sources ps USING (source, source_id)"
         "  WHERE cr.source <> 'hn_hiring' GROUP BY ALL),"
+        " open_then AS ("
+        "  SELECT l.at, count(DISTINCT s.posting_id) AS open_at FROM listed l"
+        "  JOIN active_spans s ON s.started <= l.at AND (s.closed IS NULL OR s.closed > l.at)"
+        "  GROUP BY ALL),"
         " weekly AS ("
         "  SELECT week, sum(active) AS active, sum(new) AS new, sum(closed) AS closed"
         "  FROM weekly_postings WHERE source = 'all' AND role = 'all' AND region = 'all'"
         "  AND country = 'all' GROUP BY week)"
-        " SELECT day, week, listed, active, new, closed FROM listed LEFT JOIN weekly USING (week)"
-        " ORDER BY day"
+        " SELECT day, week, listed, coalesce(open_at, 0), active, new, closed"
+        " FROM listed LEFT JOIN open_then USING (at) LEFT JOIN weekly USING (week) ORDER BY day"
     ).fetchall()
     if not rows:
         return
-    print(f"\n{'crawl':10} {'week':8} {'listed':>6} {'active':>6} {'new':>5} {'closed':>6}")
-    for day, week, listed, active, new, closed in rows:
-        print(f"{day!s:10} {week:8} {listed:6} {active:6} {new:5} {closed:6}")
-    fewer = sum(active < listed for _, _, listed, active, _, _ in rows)
+    print(
+        f"\n{'crawl':10} {'week':8} {'listed':>6} {'open':>6} {'active':>6} {'new':>5}"
+        f" {'closed':>6}"
+    )
+    for day, week, listed, open_at, active, new, closed in rows:
+        print(f"{day!s:10} {week:8} {listed:6} {open_at:6} {active:6} {new:5} {closed:6}")
+    fewer = sum(r[4] < r[2] for r in rows)
+    differ = sum(r[3] != r[2] for r in rows)
     print(f"crawls whose week has fewer active postings than it listed: {fewer} of {len(rows)}")
+    print(f"crawls whose open postings (active_spans) differ from those listed: {differ}")
+
+
+def build(data_dir: Path, fill: Callable[[Path], object]) -> Path:
+    """A warehouse in `data_dir`: `fill(data_dir)` crawls into its raw zone, then
+    `sourcing rebuild` loads it exactly as a user would."""
+    fill(data_dir)
+    db = data_dir / "sourcing.duckdb"
+    subprocess.run(
+        [sys.executable, "-m", "sourcing.cli", "rebuild", "--data-dir", str(data_dir), "--db",
+         str(db)],
+        check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    return db
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", required=True, help="a warehouse built from real threads")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    given = parser.add_mutually_exclusive_group(required=True)
+    given.add_argument("--db", help="a warehouse built from real threads")
+    given.add_argument("--har", type=Path, help="a folder holding hn_hiring.har")
+    parser.add_argument("--threads", help="with --har: the thread ids recorded in it (ID,ID)")
+    parser.add_argument("--history", type=Path, help="dated Greenhouse snapshots, for (4)")
     parser.add_argument("--skills", default=DEFAULT_SKILLS)
     parser.add_argument("--min-n", type=int, default=20)
     args = parser.parse_args()
-    con = duckdb.connect(args.db, read_only=True)
-    skill_gaps(con, args.skills.split(","), args.min_n)
-    post_gaps(con, args.skills.split(","))
-    thread_counts(con)
-    lifecycle_series(con)
+    if args.har and not args.threads:
+        parser.error("--har needs --threads (the Hacker News thread ids recorded in the file)")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db
+        if args.har:
+            har, threads = args.har / "hn_hiring.har", {"threads": args.threads}
+            db = build(
+                Path(tmp, "hn"),
+                lambda d: crawl("hn_hiring", RawZone(d), replay=har, spider_args=threads),
+            )
+        con = duckdb.connect(str(db), read_only=True)
+        skill_gaps(con, args.skills.split(","), args.min_n)
+        post_gaps(con, args.skills.split(","))
+        thread_counts(con)
+        lifecycle_series(con)
+        if args.history:
+            history = build(Path(tmp, "history"), lambda d: crawl_snapshots(args.history, d))
+            lifecycle_series(duckdb.connect(str(history), read_only=True))
 
 
 if __name__ == "__main__":
