@@ -11,7 +11,9 @@ second scratch warehouse for (4). It prints:
 
 1. each skill's monthly share of ML postings (`skill_trends`) against a plain word count of
    the same postings' texts (the source records of that month), and the largest gap in
-   percentage points, over every cell and over cells with n >= --min-n;
+   percentage points, over every cell and over cells with n >= --min-n; `sibling` counts the
+   ML postings whose skill another role of the same post asks for (the per-role split: the
+   word count sees the whole post), and `per post` is the gap with those counted as found;
    and the same over the ML postings of posts that name one role only, whose text is theirs
    alone (a post naming several roles gives each its own section's skills);
 2. the same per post (comment) of each thread, every post: the skills of all the post's roles
@@ -62,11 +64,13 @@ def plain_pattern(aliases: list[str]) -> re.Pattern:
 
 def skill_gaps(con: duckdb.DuckDBPyConnection, skills: list[str], min_n: int) -> None:
     texts = con.execute(
-        "WITH roles AS (SELECT source, source_id, count(*) AS roles FROM normalized_postings"
+        "WITH roles AS (SELECT source, source_id, count(*) AS roles,"
+        "   list_distinct(flatten(list(skills))) AS post_skills FROM normalized_postings"
         "   GROUP BY ALL)"
         " SELECT s.posting_id, strftime(s.started, '%Y-%m') AS month,"
         " string_agg(np.description, ' ') AS text,"
-        " list_distinct(flatten(list(s.skills))) AS skills, max(r.roles) = 1 AS single_role"
+        " list_distinct(flatten(list(s.skills))) AS skills, max(r.roles) = 1 AS single_role,"
+        " list_distinct(flatten(list(r.post_skills))) AS post_skills"
         " FROM active_spans s"
         " JOIN normalized_postings np USING (source, source_id, role_index)"
         " JOIN roles r USING (source, source_id)"
@@ -75,8 +79,11 @@ def skill_gaps(con: duckdb.DuckDBPyConnection, skills: list[str], min_n: int) ->
     ).fetchall()
     by_month: dict[str, list[str]] = defaultdict(list)
     single: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
-    for _, month, text, found, one_role in texts:
+    # (the posting's skills, those of every role of its post) per month, beside by_month
+    roles_of: dict[str, list[tuple[list[str], list[str]]]] = defaultdict(list)
+    for _, month, text, found, one_role, post_skills in texts:
         by_month[month].append(text or "")
+        roles_of[month].append((found, post_skills))
         if one_role:
             single[month].append((found, text or ""))
     table = taxonomy()
@@ -91,8 +98,11 @@ def skill_gaps(con: duckdb.DuckDBPyConnection, skills: list[str], min_n: int) ->
             "SELECT month, max(n) FROM skill_trends WHERE population = 'ml' GROUP BY month"
         ).fetchall()
     )
-    worst = {"all": (0.0, None), f"n>={min_n}": (0.0, None)}
-    print(f"{'month':8} {'skill':14} {'n':>4} {'view':>7} {'words':>7} {'gap pp':>7}")
+    worst = {"all": (0.0, None), f"n>={min_n}": (0.0, None), "per post": (0.0, None)}
+    print(
+        f"{'month':8} {'skill':14} {'n':>4} {'view':>7} {'words':>7} {'gap pp':>7}"
+        f" {'sibling':>7} {'per post':>8}"
+    )
     for skill in skills:
         pattern = plain_pattern(table[skill]["aliases"])
         for month in sorted(by_month):
@@ -103,15 +113,28 @@ def skill_gaps(con: duckdb.DuckDBPyConnection, skills: list[str], min_n: int) ->
             words = sum(bool(pattern.search(t)) for t in by_month[month])
             # Texts per posting can outnumber n when a posting's records of one month differ.
             gap = (k / n - words / len(by_month[month])) * 100
+            # ML postings whose skill is asked for by another role of their post (its own
+            # line or section): the per-role split, which a word count of the post cannot see.
+            sibling = sum(skill not in f and skill in p for f, p in roles_of[month])
+            post_gap = gap + sibling / len(by_month[month]) * 100
             print(
                 f"{month:8} {skill:14} {n:4} {k / n:7.1%} {words / len(by_month[month]):7.1%}"
-                f" {gap:+7.1f}"
+                f" {gap:+7.1f} {sibling:7} {post_gap:+8.1f}"
             )
-            for key, ok in (("all", True), (f"n>={min_n}", n >= min_n)):
-                if ok and abs(gap) > abs(worst[key][0]):
-                    worst[key] = (gap, f"{skill} {month} (n={n})")
+            for key, ok, value in (
+                ("all", True, gap),
+                (f"n>={min_n}", n >= min_n, gap),
+                ("per post", n >= min_n, post_gap),
+            ):
+                if ok and abs(value) > abs(worst[key][0]):
+                    worst[key] = (value, f"{skill} {month} (n={n})")
     for key, (gap, where) in worst.items():
-        print(f"largest gap, {key} cells: {gap:+.1f} points at {where}")
+        label = (
+            f"role rows, n>={min_n}, a skill of another role of the post counted"
+            if key == "per post"
+            else f"{key} cells"
+        )
+        print(f"largest gap, {label}: {gap:+.1f} points at {where}")
     # A post naming several roles gives each role its own section's skills while its text
     # names them all: over postings from one-role records the texts are the postings' own.
     worst_single = (0.0, None)
@@ -181,21 +204,23 @@ def lifecycle_series(con: duckdb.DuckDBPyConnection) -> None:
     week's active, new and closed postings (`weekly_postings`); active is never fewer."""
     rows = con.execute(
         "WITH listed AS ("
-        "  SELECT cr.crawled_at AS at, cr.crawled_at::DATE AS day,"
+        "  SELECT cr.crawled_at AS crawl_at, cr.crawled_at::DATE AS day,"
         "         strftime(cr.crawled_at, '%G-W%V') AS week,"
         "         count(DISTINCT ps.posting_id) AS listed"
         "  FROM crawl_records cr JOIN posting_sources ps USING (source, source_id)"
         "  WHERE cr.source <> 'hn_hiring' GROUP BY ALL),"
         " open_then AS ("
-        "  SELECT l.at, count(DISTINCT s.posting_id) AS open_at FROM listed l"
-        "  JOIN active_spans s ON s.started <= l.at AND (s.closed IS NULL OR s.closed > l.at)"
+        "  SELECT l.crawl_at, count(DISTINCT s.posting_id) AS open_at FROM listed l"
+        "  JOIN active_spans s ON s.started <= l.crawl_at"
+        "  AND (s.closed IS NULL OR s.closed > l.crawl_at)"
         "  GROUP BY ALL),"
         " weekly AS ("
         "  SELECT week, sum(active) AS active, sum(new) AS new, sum(closed) AS closed"
         "  FROM weekly_postings WHERE source = 'all' AND role = 'all' AND region = 'all'"
         "  AND country = 'all' GROUP BY week)"
         " SELECT day, week, listed, coalesce(open_at, 0), active, new, closed"
-        " FROM listed LEFT JOIN open_then USING (at) LEFT JOIN weekly USING (week) ORDER BY day"
+        " FROM listed LEFT JOIN open_then USING (crawl_at) LEFT JOIN weekly USING (week)"
+        " ORDER BY day"
     ).fetchall()
     if not rows:
         return
