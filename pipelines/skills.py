@@ -13,6 +13,11 @@ times. The automaton only proposes candidates. Each candidate is then checked fo
    directly after or before one of its context words ("in R", "Go developer", "Spark jobs"), or
    in a clause that introduces a tech list ("Languages: Go"). "R&D", "Go-to-market", "let's go",
    "Julia from our team" and "Ray Dalio" therefore yield nothing.
+4. case, again: an alias flagged `case_sensitive` written in lower case ("react", "vue",
+   "ruby" in "Our stack: ruby, rails, react, postgres") counts only where it stands in a list
+   next to a skill that counts by itself (rule 3's list test, never its context words): lists
+   of tools are often written in lower case, prose words ("we react to", "the rest") are not
+   listed beside Postgres.
 
 Overlapping candidates resolve leftmost-longest: "React Native" is react-native, not react.
 
@@ -138,6 +143,7 @@ class _Hit:
     start: int
     end: int
     alias: Alias
+    other_case: bool = False  # a case-sensitive alias written in another case: list only
 
 
 @cache
@@ -279,8 +285,9 @@ def _candidates(text: str) -> list[_Hit]:
         masked = text
     low = _fold(masked)
     n = len(low)
-    # (start, -length, order, end, alias): sorting gives leftmost-longest, ties in scan order.
-    hits: list[tuple[int, int, int, int, Alias]] = []
+    # (start, -length, order, end, alias, other case): sorting gives leftmost-longest, ties
+    # in scan order.
+    hits: list[tuple[int, int, int, int, Alias, bool]] = []
     # The automaton proposes every occurrence, most of them inside longer words ("go" in
     # "good"): `_bounded`, inlined here, since this loop runs some 50 times per posting.
     letters, alone = _letters()
@@ -301,19 +308,25 @@ def _candidates(text: str) -> list[_Hit]:
                 continue  # "C" in "C#"/"C++", "F" in "F#"
             if nxt in ".@" and end + 1 < n and _is_word(low[end + 1]):
                 continue
+        other_case: Alias | None = None
         for alias in group:
-            if alias.case_sensitive and masked[start:end] != alias.text:
-                continue
             if alias.needs_context and _glued(masked, start, end):
                 continue
-            hits.append((start, -length, len(hits), end, alias))
+            if alias.case_sensitive and masked[start:end] != alias.text:
+                if masked[start:end] == alias.text.lower():  # "react", not "Torch" for torch
+                    other_case = other_case or alias
+                continue
+            hits.append((start, -length, len(hits), end, alias, False))
             break
+        else:
+            if other_case is not None:
+                hits.append((start, -length, len(hits), end, other_case, True))
     # leftmost-longest: drop candidates overlapping an earlier or longer one
     hits.sort()
     chosen: list[_Hit] = []
-    for start, _, _, end, alias in hits:
+    for start, _, _, end, alias, other in hits:
         if not chosen or start >= chosen[-1].end:
-            chosen.append(_Hit(start, end, alias))
+            chosen.append(_Hit(start, end, alias, other))
     return chosen
 
 
@@ -400,7 +413,7 @@ def extract_skills(text: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def _skills_in(text: str) -> tuple[str, ...]:
     hits = _candidates(text)
-    ok = [not h.alias.needs_context or _in_context(text, h) for h in hits]
+    ok = [not h.other_case and (not h.alias.needs_context or _in_context(text, h)) for h in hits]
     changed = True
     while changed:  # spread acceptance along lists: "Chef, Puppet, Ansible"
         changed = False
@@ -421,7 +434,7 @@ def _skills_in(text: str) -> tuple[str, ...]:
         slash = j == i + 1 and _SLASH_GAP.match(text[hits[i].end : hits[j].start])
         if j - i >= 2 or slash:
             for k in range(i, j + 1):
-                ok[k] = True
+                ok[k] = ok[k] or not hits[k].other_case
         i = j + 1
     seen: dict[str, None] = {}
     for hit, good in zip(hits, ok, strict=True):

@@ -21,10 +21,10 @@ SINCE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 @click.option("--since", metavar="YYYY-MM[-DD]", help="Leave out periods before this date.")
 @click.option(
     "--population",
-    type=click.Choice(["ml", "all"]),
+    type=click.Choice(["ml", "all", "both"]),
     default="ml",
     show_default=True,
-    help="Shares of ML postings, or of every posting.",
+    help="Shares of ML postings, of every posting, or both (one row each per period).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True
@@ -34,14 +34,16 @@ SINCE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 def trends(skill, role, region, grain, since, population, fmt, data, db) -> None:
     """Print how the share of postings with a skill, role or region moved, per month or week.
 
-    Each period: the postings that match (`postings`), the postings posted or reposted in it
-    (`n`), the share, its Wilson 95% interval (`share_low`, `share_high`), and `small_sample`
-    when n < 20. Several of --skill/--role/--region: postings matching all of them.
+    Each period and population (`ml`: ML postings, `all`: every posting): the postings that
+    match (`postings`), the postings posted or reposted in it (`n`), the share, its Wilson 95%
+    interval (`share_low`, `share_high`), and `small_sample` when n < 20.
+    Several of --skill/--role/--region: postings matching all of them.
 
     \b
     Example:
       sourcing trends --skill pytorch --by month --since 2024-01
       sourcing trends --role ml_engineer --region "Western Europe" --format csv
+      sourcing trends --skill python --population both
     """
     from sourcing import filters
     from warehouse.query import format_rows
@@ -64,7 +66,9 @@ def trends(skill, role, region, grain, since, population, fmt, data, db) -> None
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt == "table":
-        who = "ML postings" if population == "ml" else "postings"
+        who = {"ml": "ML postings", "all": "postings", "both": "ML postings and of all postings"}[
+            population
+        ]
         click.echo(f"Share of {who} with {wanted.label()}, per {grain} (95% Wilson interval)")
         rows = [_percent(columns, row) for row in rows]
     click.echo(format_rows(columns, rows, fmt))

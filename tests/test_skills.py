@@ -270,6 +270,29 @@ TRAPS = [
     ("UC Berkeley", "c"),
     ("AT&T", "r"),
     ("Clean Code", "c"),
+    # A case-sensitive name in lower case outside a list of tools is a plain word.
+    ("We react quickly to the rest of the market", "react"),
+    ("Let us go, react and adapt", "react"),
+    ("the rest of Python", "rest-api"),
+    ("Torch, TensorFlow and Caffe", "pytorch"),  # other case, not lower case: Lua's Torch
+]
+
+# Tech lists written in lower case (as Hacker News posts often are): a case-sensitive name in
+# lower case counts where it stands in a list beside a skill that counts by itself.
+LOWER_CASE_LISTS = [
+    (
+        "Our stack is react, meteor, node, typescript, AWS.",
+        ["react", "node-js", "typescript", "aws"],
+    ),
+    (
+        "Our stack: ruby, rails, react, mongo, postgres",
+        ["ruby", "rails", "react", "mongodb", "postgresql"],
+    ),
+    (
+        "go, python, angular.js, react, javascript",
+        ["go", "python", "angular", "react", "javascript"],
+    ),
+    ("react and flask", []),  # two lower-case names, nothing that counts by itself
 ]
 
 
@@ -281,6 +304,11 @@ def test_extract_exact(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(("text", "absent"), TRAPS)
 def test_false_hit_traps(text: str, absent: str) -> None:
     assert absent not in extract_skills(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), LOWER_CASE_LISTS)
+def test_lower_case_names_count_in_lists_of_tools(text: str, expected: list[str]) -> None:
+    assert extract_skills(text) == expected
 
 
 def test_order_of_first_mention_and_no_repeats() -> None:

@@ -119,9 +119,8 @@ def test_skill_trends_change_against_the_three_months_before(tmp_path):
     def october(skill):
         return one(
             con,
-            "SELECT postings, ml_postings, share_of_ml_postings, prev_3m_postings,"
-            " prev_3m_ml_postings, share_change FROM skill_trends"
-            " WHERE month = '2026-10' AND skill = ?",
+            "SELECT postings, n, share, prev_3m_postings, prev_3m_n, share_change"
+            " FROM skill_trends WHERE population = 'ml' AND month = '2026-10' AND skill = ?",
             skill,
         )
 
@@ -130,10 +129,18 @@ def test_skill_trends_change_against_the_three_months_before(tmp_path):
     assert october("sql") == (2, 4, 0.5, 2, 6, round(0.5 - 2 / 6, 4))
     # tensorflow is gone in October: a row with 0 postings and a falling share.
     assert october("tensorflow") == (0, 4, 0.0, 2, 6, round(-2 / 6, 4))
-    # The first month has nothing to compare with.
+    # Over every posting: the non-ML posting asks for pytorch too.
     assert one(
-        con, "SELECT prev_3m_share, share_change FROM skill_trends WHERE month = '2026-06'"
-    ) == (None, None)
+        con,
+        "SELECT postings, n, prev_3m_postings, prev_3m_n FROM skill_trends"
+        " WHERE population = 'all' AND month = '2026-10' AND skill = 'pytorch'",
+    ) == (3, 5, 1, 6)
+    # The first month has nothing to compare with: every look-back column is NULL.
+    assert one(
+        con,
+        "SELECT prev_3m_postings, prev_3m_n, prev_3m_share, share_change FROM skill_trends"
+        " WHERE month = '2026-06' AND population = 'ml'",
+    ) == (None, None, None, None)
 
 
 def test_remote_trends_shares_leave_unknown_out(tmp_path):
@@ -144,11 +151,13 @@ def test_remote_trends_shares_leave_unknown_out(tmp_path):
     assert one(
         con,
         "SELECT postings, remote, hybrid, onsite, unknown, remote_share, hybrid_share,"
-        " onsite_share FROM remote_trends WHERE role = 'ml_engineer' AND region = 'all'",
+        " onsite_share FROM remote_trends WHERE population = 'ml' AND role = 'ml_engineer'"
+        " AND region = 'all'",
     ) == (5, 2, 1, 1, 1, 0.5, 0.25, 0.25)
     assert one(
         con,
-        "SELECT postings, remote_share FROM remote_trends WHERE role = 'all' AND region = 'all'",
+        "SELECT postings, remote_share FROM remote_trends"
+        " WHERE population = 'ml' AND role = 'all' AND region = 'all'",
     ) == (6, 0.4)
 
 
@@ -228,16 +237,19 @@ def test_views_on_an_empty_warehouse(tmp_path):
 @pytest.fixture(scope="module")
 def sample(sample_data):
     con = duckdb.connect(str(sample_data / "sourcing.duckdb"), read_only=True)
-    # A posting's months: those its source records were posted in (a repost adds a month).
+    # A posting's months: those its source records were posted in (a repost adds a month),
+    # each with the skills of that month's records.
     cursor = con.execute(
-        "SELECT p.*, list(DISTINCT strftime(coalesce(np.posted_at, np.first_seen), '%Y-%m'))"
-        " AS months FROM postings p JOIN posting_sources ps USING (posting_id)"
+        "SELECT p.* EXCLUDE (skills),"
+        " strftime(least(np.first_seen, coalesce(np.posted_at, np.first_seen)), '%Y-%m')"
+        " AS month, list_distinct(flatten(list(np.skills))) AS skills"
+        " FROM postings p JOIN posting_sources ps USING (posting_id)"
         " JOIN normalized_postings np USING (source, source_id, role_index) GROUP BY ALL"
     )
     names = [d[0] for d in cursor.description]
     rows = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
-    assert any(len(r["months"]) > 1 for r in rows)  # the sample has a repost
-    yield con, [{**r, "month": m} for r in rows if r["is_ml"] for m in r["months"]]
+    assert len({r["posting_id"] for r in rows}) < len(rows)  # the sample has a repost
+    yield con, [r for r in rows if r["is_ml"]]
     con.close()
 
 
@@ -252,8 +264,8 @@ def test_sample_salary_trends_median_by_role(sample):
     ]
     row = one(
         con,
-        "SELECT postings_with_salary, median_usd, few_postings FROM salary_trends"
-        " WHERE month = ? AND role = ? AND region = 'all' AND seniority = 'all'",
+        "SELECT postings_with_salary, median_usd, few_postings FROM salary_trends WHERE"
+        " population = 'ml' AND month = ? AND role = ? AND region = 'all' AND seniority = 'all'",
         month,
         role,
     )
@@ -269,8 +281,8 @@ def test_sample_skill_trends_share_of_python(sample):
     assert asking > 0
     assert one(
         con,
-        "SELECT postings, ml_postings, share_of_ml_postings FROM skill_trends"
-        " WHERE month = ? AND skill = 'python'",
+        "SELECT postings, n, share FROM skill_trends"
+        " WHERE population = 'ml' AND month = ? AND skill = 'python'",
         month,
     ) == (asking, len(latest), round(asking / len(latest), 4))
 
@@ -284,7 +296,7 @@ def test_sample_remote_trends_by_month(sample):
         assert one(
             con,
             "SELECT postings, remote_share FROM remote_trends"
-            " WHERE month = ? AND role = 'all' AND region = 'all'",
+            " WHERE population = 'ml' AND month = ? AND role = 'all' AND region = 'all'",
             month,
         ) == (policies.total(), expected)
 

@@ -22,6 +22,7 @@ SCHEMA = "aggregates"
 MATERIALIZED: tuple[str, ...] = (
     "active_spans",
     "posting_months",
+    "postings_by_period",
     "skill_trends",
     "remote_trends",
     "salary_trends",

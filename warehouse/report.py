@@ -87,8 +87,8 @@ def _plural(n: int, word: str = "posting") -> str:
 def salary_chart(con: duckdb.DuckDBPyConnection) -> Chart:
     rows = con.execute(
         "SELECT month, role, median_usd, postings_with_salary, small_sample, median_low,"
-        " median_high FROM salary_trends"
-        " WHERE region = 'all' AND seniority = 'all' AND role <> 'all' ORDER BY month"
+        " median_high FROM salary_trends WHERE population = 'ml'"
+        " AND region = 'all' AND seniority = 'all' AND role <> 'all' ORDER BY month"
     ).fetchall()
     months = sorted({r[0] for r in rows})
     by_role: dict[str, int] = {}
@@ -127,15 +127,15 @@ def salary_chart(con: duckdb.DuckDBPyConnection) -> Chart:
 
 def skills_chart(con: duckdb.DuckDBPyConnection) -> tuple[Chart, dict]:
     latest = con.execute(
-        "SELECT max(month) FROM skill_trends WHERE prev_3m_ml_postings IS NOT NULL"
+        "SELECT max(month) FROM skill_trends WHERE population = 'ml' AND prev_3m_n IS NOT NULL"
     ).fetchone()[0]
     title = "Top rising and falling skills"
     if latest is None:
         message = "needs ML postings in two different months"
         return Chart("skills", title, svg.empty(message), 0, "", True), {}
     rows = con.execute(
-        "SELECT skill, share_change, postings, ml_postings, prev_3m_postings, prev_3m_ml_postings"
-        " FROM skill_trends WHERE month = ? AND postings + prev_3m_postings >= 2"
+        "SELECT skill, share_change, postings, n, prev_3m_postings, prev_3m_n FROM skill_trends"
+        " WHERE population = 'ml' AND month = ? AND postings + prev_3m_postings >= 2"
         " ORDER BY share_change DESC, skill",
         [latest],
     ).fetchall()
@@ -171,7 +171,8 @@ def skills_chart(con: duckdb.DuckDBPyConnection) -> tuple[Chart, dict]:
 def remote_chart(con: duckdb.DuckDBPyConnection) -> tuple[Chart, float | None]:
     rows = con.execute(
         "SELECT month, postings, unknown, remote_share, hybrid_share, onsite_share"
-        " FROM remote_trends WHERE role = 'all' AND region = 'all' ORDER BY month"
+        " FROM remote_trends WHERE population = 'ml' AND role = 'all' AND region = 'all'"
+        " ORDER BY month"
     ).fetchall()
     title = "Remote share of ML postings over time"
     stated = [r for r in rows if r[1] > r[2]]
@@ -202,14 +203,22 @@ def remote_chart(con: duckdb.DuckDBPyConnection) -> tuple[Chart, float | None]:
         f"left out). Above each column: postings that state a policy / all ML postings of the "
         f"month; how often postings state it changes over time, so read shares with it."
     )
+    remote, told, every = con.execute(
+        "SELECT sum(remote), sum(stated), sum(postings) FROM remote_trends"
+        " WHERE population = 'all' AND role = 'all' AND region = 'all'"
+    ).fetchone()
+    note += (
+        f" Over every posting, ML or not, in the same months: {_pct(remote / told)} remote of "
+        f"the {told:,} of {_plural(every)} that state a policy."
+    )
     overall = sum(r[3] * (r[1] - r[2]) for r in stated) / n
     return Chart("remote", title, chart, n, note), overall
 
 
 def skill_share_chart(con: duckdb.DuckDBPyConnection) -> Chart:
     rows = con.execute(
-        "SELECT month, skill, share_of_ml_postings, n, small_sample, share_low, share_high"
-        " FROM skill_trends ORDER BY month"
+        "SELECT month, skill, share, n, small_sample, share_low, share_high"
+        " FROM skill_trends WHERE population = 'ml' ORDER BY month"
     ).fetchall()
     title = "Share of ML postings asking for the top skills, with 95% intervals"
     if not rows:
@@ -233,6 +242,15 @@ def skill_share_chart(con: duckdb.DuckDBPyConnection) -> Chart:
         f"hollow points: fewer than {SMALL_N} ML postings that month. Based on "
         f"{_plural(n, 'ML posting-month')}."
     )
+    latest = max(months)
+    every = con.execute(
+        "SELECT skill, share, n FROM skill_trends"
+        " WHERE population = 'all' AND month = ? AND list_contains(?, skill) ORDER BY share DESC",
+        [latest, skills],
+    ).fetchall()
+    if every:
+        shares = ", ".join(f"{k} {_pct(share)}" for k, share, _ in every)
+        note += f" Over every posting of {latest}, ML or not (n = {every[0][2]:,}): {shares}."
     chart = svg.line_chart(
         months, series, "Month posted", "Share of ML postings", _pct, "ML postings", intervals
     )

@@ -1,4 +1,5 @@
-"""Versioned dataset snapshots: every warehouse table as hive-partitioned Parquet + a manifest.
+"""Versioned dataset snapshots: every warehouse table, and the analysts' trend views as tables
+(`TREND_VIEWS`), as hive-partitioned Parquet + a manifest.
 
 Layout of a snapshot directory:
 
@@ -42,6 +43,20 @@ SKIP_TABLES = {"schema_version", "suppression_list", *LOAD_STATE_TABLES}
 # People's own posts (handles, emails, links): left out unless asked for, because a snapshot
 # is made to be shared and `sourcing forget` cannot reach copies already handed out.
 PERSONAL_TABLES = {"candidates", "candidate_posts"}
+# The trend views travel as tables (their rows as the warehouse computed them), so a reader of
+# the snapshot has the published figures without rebuilding the views' SQL. Counts only: no
+# view here holds a person's post.
+TREND_VIEWS = (
+    "monthly_postings",
+    "weekly_postings",
+    "posting_index",
+    "skill_trends",
+    "remote_trends",
+    "salary_trends",
+    "regional_salaries",
+    "company_hiring",
+    "skill_supply_demand",
+)
 
 
 @dataclass
@@ -63,10 +78,11 @@ def sha256(path: Path) -> str:
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Every base table of the warehouse but those in SKIP_TABLES."""
+    """Every base table of the warehouse but those in SKIP_TABLES, and the TREND_VIEWS it has."""
     rows = con.execute(
-        "SELECT table_name FROM information_schema.tables"
-        " WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name"
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+        " AND (table_type = 'BASE TABLE' OR list_contains(?, table_name)) ORDER BY table_name",
+        [list(TREND_VIEWS)],
     ).fetchall()
     return [r[0] for r in rows if r[0] not in SKIP_TABLES]
 

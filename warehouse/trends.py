@@ -2,8 +2,10 @@
 region per month or week, with its n, Wilson 95% interval and small-sample flag.
 
 The population of a period is the postings posted or reposted in it (`active_spans`' starts,
-as `posting_months`), ML postings only unless `population='all'`; so `--by month` with a
-skill gives exactly `skill_trends`' `postings`, `n`, `share_low` and `share_high`.
+as `posting_months`), each with the skills its records of that period ask for: ML postings
+(`population='ml'`), every posting (`'all'`) or both, one row each (`'both'`). So `--by month`
+with a skill gives exactly `skill_trends`' `postings`, `n`, `share_low` and `share_high` of
+the same population.
 """
 
 from __future__ import annotations
@@ -14,10 +16,19 @@ from pathlib import Path
 from warehouse.db import connect
 
 GRAINS = {"month": "%Y-%m", "week": "%G-W%V"}
-POPULATIONS = ("ml", "all")
+POPULATIONS = {"ml": ["ml"], "all": ["all"], "both": ["ml", "all"]}
 SMALL_N = 20  # the views' `small_sample` threshold
 
-COLUMNS = ["period", "postings", "n", "share", "share_low", "share_high", "small_sample"]
+COLUMNS = [
+    "period",
+    "population",
+    "postings",
+    "n",
+    "share",
+    "share_low",
+    "share_high",
+    "small_sample",
+]
 
 
 @dataclass(frozen=True)
@@ -39,7 +50,7 @@ def trend_sql(wanted: TrendFilter, grain: str, population: str) -> tuple[str, li
         raise ValueError(f"population must be one of {', '.join(POPULATIONS)}")
     tests, params = ["true"], [grain]
     if wanted.skill:
-        tests.append("list_contains(p.skills, ?)")
+        tests.append("list_contains(l.skills, ?)")
         params.append(wanted.skill)
     if wanted.role:
         tests.append("p.role = ?")
@@ -47,20 +58,33 @@ def trend_sql(wanted: TrendFilter, grain: str, population: str) -> tuple[str, li
     if wanted.region:
         tests.append("coalesce(p.region, 'unknown') = ?")
         params.append(wanted.region)
+    params.append(POPULATIONS[population])
     match = " AND ".join(tests)
-    where = "WHERE p.is_ml" if population == "ml" else ""
     sql = f"""
         WITH listed AS (
-            SELECT DISTINCT posting_id, date_trunc(?, started) AS period FROM active_spans
+            SELECT posting_id, date_trunc(?, started) AS period,
+                list_distinct(flatten(list(skills))) AS skills
+            FROM active_spans
+            GROUP BY ALL
+        ),
+        matched AS (
+            SELECT l.period, p.is_ml, {match} AS hit
+            FROM listed AS l JOIN postings AS p USING (posting_id)
+        ),
+        pops AS (
+            SELECT period, 'ml' AS population, hit FROM matched WHERE is_ml
+            UNION ALL
+            SELECT period, 'all' AS population, hit FROM matched
         ),
         counted AS (
-            SELECT l.period, count(*) FILTER ({match}) AS postings, count(*) AS n
-            FROM listed AS l JOIN postings AS p USING (posting_id)
-            {where}
-            GROUP BY l.period
+            SELECT period, population, count(*) FILTER (hit) AS postings, count(*) AS n
+            FROM pops
+            WHERE list_contains(?, population)
+            GROUP BY ALL
         )
         SELECT
             strftime(period, '{GRAINS[grain]}') AS period,
+            population,
             postings,
             n,
             round(postings / n, 4) AS share,
@@ -69,7 +93,7 @@ def trend_sql(wanted: TrendFilter, grain: str, population: str) -> tuple[str, li
             n < {SMALL_N} AS small_sample
         FROM counted
         WHERE period >= ?::TIMESTAMP
-        ORDER BY counted.period
+        ORDER BY counted.period, population DESC
     """
     return sql, params
 

@@ -9,6 +9,9 @@
 -- between; other records end when the posting closed (`closed_at`, else `last_seen` for a
 -- closed posting), and an open one at "now", the newest crawl (never the wall clock).
 -- `opened` / `closed`: the posting's first start and its closing time (NULL while open).
+-- `skills`: what this record asks for (its own `normalized_postings.skills`; the posting's
+-- when it has no member row): a job reposted with a changed text asks for what it says then,
+-- not for what its first record said (the posting's `skills` are its canonical record's).
 WITH now AS (
     SELECT coalesce(
         (SELECT max(crawled_at) FROM crawl_records), (SELECT max(last_seen) FROM postings)
@@ -26,7 +29,8 @@ members AS (
             coalesce(np.posted_at, p.posted_at, np.first_seen, p.first_seen)
         ) AS posted,
         np.expires_at - INTERVAL 1 MICROSECOND AS expires,
-        CASE WHEN p.status = 'closed' THEN coalesce(p.closed_at, p.last_seen) END AS closed
+        CASE WHEN p.status = 'closed' THEN coalesce(p.closed_at, p.last_seen) END AS closed,
+        coalesce(np.skills, p.skills) AS skills
     FROM postings AS p
     LEFT JOIN posting_sources AS ps USING (posting_id)
     LEFT JOIN normalized_postings AS np
@@ -41,7 +45,8 @@ spans AS (
         role_index,
         coalesce(least(posted, expires), posted) AS started,
         coalesce(expires, closed, (SELECT now_at FROM now), posted) AS ended,
-        closed
+        closed,
+        skills
     FROM members
 )
 SELECT
@@ -52,5 +57,6 @@ SELECT
     started,
     greatest(started, least(ended, coalesce((SELECT now_at FROM now), ended))) AS ended,
     min(started) OVER (PARTITION BY posting_id) AS opened,
-    closed
+    closed,
+    skills
 FROM spans

@@ -3,7 +3,8 @@
 -- 'all' where a dimension is rolled up: `source = 'all' AND role = 'all' AND region = 'all'
 -- AND country = 'all'` is the month as a whole for ML (`is_ml`) or other postings; add the
 -- two for every posting (a posting is one or the other, so the sum counts it once).
+-- Rows come in the order `postings_by_period` stores them: month, source, role, region,
+-- country, is_ml (the stored table is already sorted; add ORDER BY when you need another).
 SELECT period AS month, source, role, region, country, is_ml, active, new, closed
 FROM postings_by_period
 WHERE grain = 'month'
-ORDER BY month, source, role, region, country, is_ml

@@ -30,8 +30,10 @@ series AS (
     UNION ALL
     SELECT month, 'skill', unnest(skills), posting_id FROM ml
 ),
+-- `months` is distinct per posting and month, and a posting has one role, one region and
+-- distinct skills, so a plain count counts each posting once.
 counts AS (
-    SELECT dimension, value, month, count(DISTINCT posting_id) AS active
+    SELECT dimension, value, month, count(*) AS active
     FROM series
     GROUP BY ALL
 ),

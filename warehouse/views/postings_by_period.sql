@@ -71,3 +71,6 @@ SELECT
 FROM levels
 JOIN attrs USING (posting_id)
 GROUP BY grain, period, is_ml, source, country, CUBE (role, region)
+-- Stored in this order (`warehouse.aggregates`), so `monthly_postings` and `weekly_postings`
+-- read their rows in order without sorting them again on every query.
+ORDER BY grain, period, source, role, region, country, is_ml

@@ -1,28 +1,36 @@
--- Remote, hybrid and onsite shares of ML postings by month, role and region, each with its
--- 95% interval, and how many postings state a policy at all.
+-- Remote, hybrid and onsite shares by month, population, role and region, each with its 95%
+-- interval, and how many postings state a policy at all. `population` 'ml': ML postings;
+-- 'all': every posting, ML or not.
 -- A posting counts in every month it was posted or reposted (`posting_months`).
 -- Postings that do not say (`remote = 'unknown'`) are counted in `unknown` and left out of the
 -- three shares' denominator, `stated` (= `n`), so that a change in how often postings state
--- the policy does not pass for a change of policy; `unknown_share` (over all the month's ML
--- postings) shows that change on its own. `remote_share_of_postings` is remote over every
--- ML posting, unknown included: a floor on the remote share.
+-- the policy does not pass for a change of policy; `stated` of `postings` is how many state
+-- it, and `unknown_share` (over all the cell's postings) shows that change on its own.
+-- `remote_share_of_postings` is remote over every posting of the cell, unknown included: a
+-- floor on the remote share.
 -- `*_low`/`*_high`: Wilson 95% intervals; `small_sample` flags n < 20.
 -- Every combination is given, with 'all' where a dimension is rolled up: filter
--- `role = 'all' AND region = 'all'` for the month as a whole. A posting without a region
--- counts under region 'unknown'.
-WITH ml AS (
+-- `population = 'ml' AND role = 'all' AND region = 'all'` for the ML postings of the month as
+-- a whole. A posting without a region counts under region 'unknown'.
+WITH listed AS (
     SELECT
         strftime(pm.month, '%Y-%m') AS month,
+        p.is_ml,
         p.role,
         coalesce(p.region, 'unknown') AS region,
         p.remote
     FROM posting_months AS pm
     JOIN postings AS p USING (posting_id)
-    WHERE p.is_ml
+),
+pops AS (
+    SELECT 'ml' AS population, * FROM listed WHERE is_ml
+    UNION ALL
+    SELECT 'all' AS population, * FROM listed
 ),
 counted AS (
     SELECT
         month,
+        population,
         CASE WHEN grouping(role) = 1 THEN 'all' ELSE role END AS role,
         CASE WHEN grouping(region) = 1 THEN 'all' ELSE region END AS region,
         count(*) AS postings,
@@ -31,11 +39,12 @@ counted AS (
         count(*) FILTER (remote = 'onsite') AS onsite,
         count(*) FILTER (remote = 'unknown') AS unknown,
         count(*) FILTER (remote <> 'unknown') AS stated
-    FROM ml
-    GROUP BY month, CUBE (role, region)
+    FROM pops
+    GROUP BY month, population, CUBE (role, region)
 )
 SELECT
     month,
+    population,
     role,
     region,
     postings,
@@ -60,4 +69,4 @@ SELECT
     round(remote / postings, 4) AS remote_share_of_postings,
     stated < 20 AS small_sample
 FROM counted
-ORDER BY month, role, region
+ORDER BY month, population DESC, role, region

@@ -1,84 +1,86 @@
--- Postings asking for each skill, by month: how many, their share of the month's ML postings
--- with its 95% interval, the same over all postings, and the change against the three
--- calendar months before.
--- A posting counts in every month it was posted or reposted (`posting_months`): a Hacker News
--- post repeated in three monthly threads counts in each of the three.
--- `n` is the share's denominator (the month's ML postings); `share_low`/`share_high` its Wilson
--- 95% interval; `small_sample` flags n < 20, where the interval is wide: read with care.
--- `postings_all`, `all_postings`, `share_of_all_postings` and `share_all_low`/`share_all_high`
--- are the same over every posting of the month, ML or not.
--- `prev_3m_share` pools the three months before: ML postings asking for the skill in them
--- divided by all ML postings in them (NULL when those months hold no ML posting).
--- `share_change` is `share_of_ml_postings - prev_3m_share` (a fraction: 0.05 = 5 points).
--- A skill asked for in the previous three months but not this month gets a row with
--- `postings = 0`, so falling skills show up too.
+-- Postings asking for each skill, by month and population (`population` 'ml': ML postings;
+-- 'all': every posting, ML or not): how many, their share of the month's postings of that
+-- population with its 95% interval, and the change against the three calendar months before.
+-- A posting counts in every month it was posted or reposted (`posting_months`), with the
+-- skills its records of that month ask for: a Hacker News post repeated in three monthly
+-- threads counts in each of the three, each time with what it said then.
+-- `postings`: postings of the population asking for the skill; `n`: the share's denominator
+-- (the month's postings of the population); `share_low`/`share_high`: its Wilson 95%
+-- interval; `small_sample` flags n < 20, where the interval is wide: read with care.
+-- `prev_3m_postings` / `prev_3m_n` pool the three months before; `prev_3m_share` is their
+-- ratio and `share_change` = `share - prev_3m_share` (a fraction: 0.05 = 5 points). When
+-- those months hold no posting of the population (the first month of the data), all four are
+-- NULL, never 0. A skill asked for in the previous three months but not this month gets a row
+-- with `postings = 0`, so falling skills show up too.
 WITH listed AS (
-    SELECT pm.month, p.is_ml, p.skills
+    SELECT pm.month, p.is_ml, pm.skills
     FROM posting_months AS pm
     JOIN postings AS p USING (posting_id)
 ),
+pops AS (
+    SELECT month, 'ml' AS population, skills FROM listed WHERE is_ml
+    UNION ALL
+    SELECT month, 'all' AS population, skills FROM listed
+),
 totals AS (
-    SELECT month, count(*) FILTER (is_ml) AS ml_postings, count(*) AS all_postings
-    FROM listed
-    GROUP BY month
-    HAVING ml_postings > 0
+    SELECT month, population, count(*) AS n FROM pops GROUP BY ALL
 ),
 counts AS (
-    SELECT listed.month, skill, count(*) FILTER (is_ml) AS postings, count(*) AS postings_all
-    FROM listed, unnest(listed.skills) AS s(skill)
+    SELECT month, population, skill, count(*) AS postings
+    FROM pops, unnest(pops.skills) AS s(skill)
     GROUP BY ALL
 ),
 grid AS (
-    SELECT DISTINCT t.month, c.skill
-    FROM totals t
-    JOIN counts c ON c.month BETWEEN t.month - INTERVAL 3 MONTH AND t.month AND c.postings > 0
+    SELECT DISTINCT t.month, t.population, c.skill
+    FROM totals AS t
+    JOIN counts AS c
+        ON c.population = t.population
+        AND c.month BETWEEN t.month - INTERVAL 3 MONTH AND t.month
 ),
-earlier AS (
-    SELECT
-        g.month,
-        g.skill,
-        (SELECT sum(c.postings) FROM counts c
-         WHERE c.skill = g.skill
-           AND c.month BETWEEN g.month - INTERVAL 3 MONTH AND g.month - INTERVAL 1 MONTH)
-            AS prev_postings,
-        (SELECT sum(t.ml_postings) FROM totals t
-         WHERE t.month BETWEEN g.month - INTERVAL 3 MONTH AND g.month - INTERVAL 1 MONTH)
-            AS prev_ml_postings
-    FROM grid g
+prev_totals AS (
+    SELECT t.month, t.population, sum(e.n) AS prev_n
+    FROM totals AS t
+    JOIN totals AS e
+        ON e.population = t.population
+        AND e.month BETWEEN t.month - INTERVAL 3 MONTH AND t.month - INTERVAL 1 MONTH
+    GROUP BY ALL
+),
+prev_counts AS (
+    SELECT g.month, g.population, g.skill, sum(c.postings) AS prev_postings
+    FROM grid AS g
+    JOIN counts AS c
+        ON c.population = g.population AND c.skill = g.skill
+        AND c.month BETWEEN g.month - INTERVAL 3 MONTH AND g.month - INTERVAL 1 MONTH
+    GROUP BY ALL
 ),
 shares AS (
     SELECT
         g.month,
+        g.population,
         g.skill,
         coalesce(c.postings, 0) AS postings,
-        t.ml_postings,
-        coalesce(c.postings_all, 0) AS postings_all,
-        t.all_postings,
-        coalesce(e.prev_postings, 0) AS prev_postings,
-        e.prev_ml_postings
-    FROM grid g
-    JOIN totals t ON t.month = g.month
-    JOIN earlier e ON e.month = g.month AND e.skill = g.skill
-    LEFT JOIN counts c ON c.month = g.month AND c.skill = g.skill
+        t.n,
+        CASE WHEN pt.prev_n IS NOT NULL THEN coalesce(pc.prev_postings, 0) END AS prev_postings,
+        pt.prev_n
+    FROM grid AS g
+    JOIN totals AS t USING (month, population)
+    LEFT JOIN counts AS c USING (month, population, skill)
+    LEFT JOIN prev_totals AS pt USING (month, population)
+    LEFT JOIN prev_counts AS pc USING (month, population, skill)
 )
 SELECT
     strftime(month, '%Y-%m') AS month,
+    population,
     skill,
     postings,
-    ml_postings,
-    round(postings / ml_postings, 4) AS share_of_ml_postings,
+    n,
+    round(postings / n, 4) AS share,
+    round(wilson_low(postings, n), 4) AS share_low,
+    round(wilson_high(postings, n), 4) AS share_high,
+    n < 20 AS small_sample,
     prev_postings::BIGINT AS prev_3m_postings,
-    prev_ml_postings::BIGINT AS prev_3m_ml_postings,
-    round(prev_postings / prev_ml_postings, 4) AS prev_3m_share,
-    round(postings / ml_postings - prev_postings / prev_ml_postings, 4) AS share_change,
-    ml_postings AS n,
-    round(wilson_low(postings, ml_postings), 4) AS share_low,
-    round(wilson_high(postings, ml_postings), 4) AS share_high,
-    ml_postings < 20 AS small_sample,
-    postings_all,
-    all_postings,
-    round(postings_all / all_postings, 4) AS share_of_all_postings,
-    round(wilson_low(postings_all, all_postings), 4) AS share_all_low,
-    round(wilson_high(postings_all, all_postings), 4) AS share_all_high
+    prev_n::BIGINT AS prev_3m_n,
+    round(prev_postings / prev_n, 4) AS prev_3m_share,
+    round(postings / n - prev_postings / prev_n, 4) AS share_change
 FROM shares
-ORDER BY month, postings DESC, skill
+ORDER BY month, population DESC, postings DESC, skill
