@@ -62,8 +62,8 @@ def _spider_args(source: str, har: Path) -> dict[str, str]:
 
 def raw_files(har_dir: Path, data_dir: Path) -> dict[str, list[Path]]:
     """source → its raw-zone files in `data_dir`, crawled from `har_dir` when there are none."""
+    from pipelines.rawzone.layout import RawZone
     from sourcing.crawl import crawl
-    from sourcing.raw_zone import RawZone
 
     zone = RawZone(data_dir)
     out = {}
