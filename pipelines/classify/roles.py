@@ -47,17 +47,8 @@ ROLES: tuple[str, ...] = (
     "other",
 )
 
-ML_ROLES = frozenset(
-    {
-        "data_scientist",
-        "ml_engineer",
-        "research_scientist",
-        "applied_scientist",
-        "deep_learning_engineer",
-        "ai_engineer",
-        "mlops_engineer",
-    }
-)
+# The ML roles are the first of ROLES, up to the data engineer.
+ML_ROLES = frozenset(ROLES[: ROLES.index("data_engineer")])
 
 
 def _role_from_title(t: str) -> str:

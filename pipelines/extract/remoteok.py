@@ -17,12 +17,11 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from pipelines.extract.boards import board_location, board_remote, clean, tag_list
-from pipelines.model import ExtractedPosting, Extraction, Salary
+from pipelines.extract.boards import board_posting, clean
+from pipelines.model import Extraction, Salary
 from pipelines.salary import find_salaries
-from pipelines.text import extract_links, html_to_text, repair_mojibake
+from pipelines.text import html_to_text, repair_mojibake
 from pipelines.times import iso_time
-from pipelines.titles import clean_title
 
 # RemoteOK appends an anti-spam paragraph to every description: a code word and a tag that
 # encodes the viewer's IP address. It is tracking, not part of the job.
@@ -108,21 +107,20 @@ def extract_remoteok(record: dict[str, Any], context: dict[str, Any]) -> Extract
     description = _SPAM_CHECK.sub("", html_to_text(html))
     return Extraction(
         [
-            ExtractedPosting(
-                title=clean_title(title, company),
-                company=company,
-                description=description,
-                tags=tag_list(record.get("tags")),
-                location_text=board_location(_fixed(record.get("location")), description),
+            board_posting(
+                record,
+                title,
+                company,
+                description,
+                _fixed(record.get("location")),
+                html,
                 structured_salary=stated_pay(
                     remoteok_salary(record.get("salary_min"), record.get("salary_max")),
                     description,
                 ),
-                structured_remote=board_remote(description),
                 posted_at=_posted(record),
                 url=clean(record.get("url")),
                 apply_url=clean(record.get("apply_url")),
-                urls=extract_links(html),
             )
         ]
     )

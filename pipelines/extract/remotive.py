@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipelines.extract.boards import board_location, board_remote, clean, pay_words, tag_list
-from pipelines.model import ExtractedPosting, Extraction
-from pipelines.text import extract_links, html_to_text
+from pipelines.extract.boards import board_posting, clean, pay_words
+from pipelines.model import Extraction
+from pipelines.text import html_to_text
 from pipelines.times import iso_time
-from pipelines.titles import clean_title
 
 
 def extract_remotive(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
@@ -26,19 +25,16 @@ def extract_remotive(record: dict[str, Any], context: dict[str, Any]) -> Extract
     description = html_to_text(html)
     return Extraction(
         [
-            ExtractedPosting(
-                title=clean_title(title, company),
-                company=company,
-                description=description,
-                tags=tag_list(record.get("tags")),
-                location_text=board_location(
-                    clean(record.get("candidate_required_location")), description
-                ),
+            board_posting(
+                record,
+                title,
+                company,
+                description,
+                clean(record.get("candidate_required_location")),
+                html,
                 salary_text=clean(record.get("salary")) or pay_words(title),
-                structured_remote=board_remote(description),
                 posted_at=iso_time(record.get("publication_date")),
                 url=clean(record.get("url")),
-                urls=extract_links(html),
             )
         ]
     )

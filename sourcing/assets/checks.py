@@ -17,6 +17,12 @@ def _count(duckdb: DuckDBResource, sql: str) -> int:
         return con.execute(sql).fetchone()[0]
 
 
+def _none(duckdb: DuckDBResource, count_sql: str, label: str) -> dg.AssetCheckResult:
+    """Passes when `count_sql` counts no bad row; the count goes in the metadata as `label`."""
+    bad = _count(duckdb, count_sql)
+    return dg.AssetCheckResult(passed=bad == 0, metadata={label: bad})
+
+
 @dg.asset_check(asset=postings, blocking=True)
 def postings_not_empty(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     """Blocks the tables downstream when dedupe left no posting at all."""
@@ -27,23 +33,23 @@ def postings_not_empty(duckdb: DuckDBResource) -> dg.AssetCheckResult:
 @dg.asset_check(asset=postings)
 def salary_min_not_above_max(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     """No posting's minimum pay (as stated or in USD) is above its maximum."""
-    bad = _count(
+    return _none(
         duckdb,
         "SELECT count(*) FROM postings WHERE salary_min > salary_max"
         " OR salary_min_usd > salary_max_usd",
+        "postings_min_above_max",
     )
-    return dg.AssetCheckResult(passed=bad == 0, metadata={"postings_min_above_max": bad})
 
 
 @dg.asset_check(asset=postings)
 def no_duplicate_source_titles(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     """No source record's role (same title) lands in two postings."""
-    dup = _count(
+    return _none(
         duckdb,
         "SELECT count(*) FROM (SELECT source, source_id, lower(title) FROM posting_sources"
         " GROUP BY ALL HAVING count(DISTINCT posting_id) > 1)",
+        "duplicated_source_titles",
     )
-    return dg.AssetCheckResult(passed=dup == 0, metadata={"duplicated_source_titles": dup})
 
 
 def _anomalies(duckdb: DuckDBResource, kinds: tuple[str, ...]) -> tuple[dict[str, int], int]:

@@ -14,7 +14,7 @@ from pipelines.rawzone.read import ReadStats
 from pipelines.rawzone.suppression import is_suppressed
 from pipelines.versions import latest_versions
 from sourcing.assets.crawl import raw_asset_key
-from sourcing.assets.metadata import OWNERS, PARSER_VERSION, table_metadata
+from sourcing.assets.metadata import PARSER_VERSION, table_metadata, warehouse_asset
 from sourcing.assets.postings import postings
 from sourcing.resources import RawZoneResource
 from warehouse.db import migrate
@@ -24,13 +24,10 @@ CANDIDATE_SOURCES = [s.name for s in sources_of_kind("candidates")]
 POST_COLUMNS = ("candidate_id", "source", "source_id", "month", "posted_at", "skills", "roles")
 
 
-@dg.asset(
+@warehouse_asset(
     group_name="leads",
-    kinds={"python", "duckdb"},
     deps=[raw_asset_key(s) for s in CANDIDATE_SOURCES],
-    pool="duckdb_writer",
     code_version=PARSER_VERSION,
-    owners=OWNERS,
     tags={"layer": "warehouse", "pii": "true"},
 )
 def candidates(
@@ -83,12 +80,9 @@ def candidates(
     )
 
 
-@dg.asset(
+@warehouse_asset(
     group_name="leads",
-    kinds={"python", "duckdb"},
     deps=[postings],
-    pool="duckdb_writer",
-    owners=OWNERS,
     tags={"layer": "warehouse"},
 )
 def companies(duckdb: DuckDBResource) -> dg.MaterializeResult:

@@ -1,5 +1,6 @@
-"""What every asset says about itself: owners, the parser version, and the standard table
-metadata (`dagster/table_name`, `dagster/row_count`, `dagster/column_schema`)."""
+"""What every asset says about itself: owners (`warehouse_asset` for the DuckDB writers), the
+parser version, and the standard table metadata (`dagster/table_name`, `dagster/row_count`,
+`dagster/column_schema`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,12 @@ import pipelines
 OWNERS = ["team:sourcing"]
 PIPELINES_DIR = Path(pipelines.__file__).resolve().parent
 SUFFIXES = {".py", ".csv", ".json", ".tsv", ".yaml"}
+
+
+def warehouse_asset(**kwargs: Any) -> Any:
+    """`dg.asset` for a Python step that writes DuckDB: in the `duckdb_writer` pool (one
+    writer at a time), owned by the team; `kwargs` add the rest (group, deps, tags...)."""
+    return dg.asset(kinds={"python", "duckdb"}, pool="duckdb_writer", owners=OWNERS, **kwargs)
 
 
 def parser_version(root: Path = PIPELINES_DIR) -> str:

@@ -18,7 +18,7 @@ from pipelines.rawzone.layout import RawZone
 from pipelines.rawzone.read import ReadStats
 from pipelines.versions import crawl_records, latest_versions
 from sourcing.assets.crawl import raw_asset_key
-from sourcing.assets.metadata import OWNERS, PARSER_VERSION, table_metadata
+from sourcing.assets.metadata import PARSER_VERSION, table_metadata, warehouse_asset
 from sourcing.partitions import days_to_load, zone_files
 from sourcing.resources import RawZoneResource
 from warehouse.crawl_dates import keep_days, latest_rows
@@ -96,13 +96,10 @@ def _normalize_day(day: str, zone: RawZone, con: Any, log: Any) -> dict[str, Any
     }
 
 
-@dg.asset(
+@warehouse_asset(
     group_name="postings",
-    kinds={"python", "duckdb"},
     deps=[raw_asset_key(s) for s in JOB_SOURCES],
-    pool="duckdb_writer",
     code_version=PARSER_VERSION,
-    owners=OWNERS,
     tags={"layer": "normalized"},
 )
 def normalized_crawls(
@@ -146,12 +143,9 @@ def normalized_crawls(
     )
 
 
-@dg.asset(
+@warehouse_asset(
     group_name="postings",
-    kinds={"python", "duckdb"},
     deps=[normalized_crawls],
-    pool="duckdb_writer",
-    owners=OWNERS,
     tags={"layer": "normalized"},
 )
 def normalized_postings(raw_zone: RawZoneResource, duckdb: DuckDBResource) -> dg.MaterializeResult:
@@ -175,12 +169,9 @@ def normalized_postings(raw_zone: RawZoneResource, duckdb: DuckDBResource) -> dg
     )
 
 
-@dg.asset(
+@warehouse_asset(
     group_name="postings",
-    kinds={"python", "duckdb"},
     deps=[normalized_postings],
-    pool="duckdb_writer",
-    owners=OWNERS,
     tags={"layer": "warehouse"},
 )
 def postings(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:

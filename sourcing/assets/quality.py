@@ -5,17 +5,16 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipelines.quality import anomalies, data_quality
+from sourcing.assets.metadata import warehouse_asset
 from sourcing.assets.postings import postings
 from warehouse.db import migrate
 from warehouse.load import read_table, replace_tables
 
 
-@dg.asset(
+@warehouse_asset(
     name="data_quality",
     group_name="postings",
-    kinds={"python", "duckdb"},
     deps=[postings],
-    pool="duckdb_writer",
 )
 def data_quality_table(duckdb: DuckDBResource) -> dg.MaterializeResult:
     """`data_quality`: per source and field, the share filled and each anomaly's count

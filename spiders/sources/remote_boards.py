@@ -7,11 +7,14 @@ can point it elsewhere) with a built-in default, optionally narrowed with
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
+
+from spiders.records import link, raw_record, record_id
 
 
 def split_list(value: str | None) -> list[str]:
@@ -58,3 +61,27 @@ class RemoteBoardSpider(scrapy.Spider):
     def nothing_found(self, response: scrapy.http.Response) -> None:
         self.count("empty")
         self.logger.warning("%s listed no jobs", response.url)
+
+    def job_records(
+        self, response: scrapy.http.Response, elements: Iterable[Any], **context: Any
+    ) -> Iterator[dict[str, Any]]:
+        """A raw record per job of a JSON feed (`context` goes into each record); an element
+        that is not a job (no object, no id) is counted and skipped; no job at all is reported."""
+        jobs = 0
+        for element in elements:
+            if not isinstance(element, dict) or record_id(element.get("id")) is None:
+                self.count("not_a_job")
+                self.logger.warning("%s: skipped an element that is not a job", response.url)
+                continue
+            jobs += 1
+            self.count("jobs")
+            yield raw_record(
+                response,
+                source=self.name,
+                source_id=record_id(element["id"]),
+                url=link(element.get("url"), response.url),
+                record=element,
+                **context,
+            )
+        if not jobs:
+            self.nothing_found(response)

@@ -14,7 +14,6 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from spiders.records import link, raw_record, record_id
 from spiders.sources.remote_boards import RemoteBoardSpider
 
 ATTRIBUTION = "Remote OK (https://remoteok.com)"
@@ -38,24 +37,11 @@ class RemoteOkSpider(RemoteBoardSpider):
             self.count("malformed")
             self.logger.error("%s: expected a JSON list, got %s", response.url, type(data).__name__)
             return
-        jobs = 0
+        yield from self.job_records(response, self._without_notice(data), attribution=ATTRIBUTION)
+
+    def _without_notice(self, data: list[Any]) -> Iterator[Any]:
         for element in data:
             if isinstance(element, dict) and "legal" in element and "id" not in element:
                 self.count("legal_notice")
-                continue
-            if not isinstance(element, dict) or record_id(element.get("id")) is None:
-                self.count("not_a_job")
-                self.logger.warning("%s: skipped an element that is not a job", response.url)
-                continue
-            jobs += 1
-            self.count("jobs")
-            yield raw_record(
-                response,
-                source=self.name,
-                source_id=record_id(element["id"]),
-                url=link(element.get("url"), response.url),
-                record=element,
-                attribution=ATTRIBUTION,
-            )
-        if not jobs:
-            self.nothing_found(response)
+            else:
+                yield element

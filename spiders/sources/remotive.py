@@ -15,7 +15,6 @@ from urllib.parse import urlencode
 import scrapy
 from scrapy.http import Response
 
-from spiders.records import link, raw_record, record_id
 from spiders.sources.remote_boards import RemoteBoardSpider
 
 
@@ -46,19 +45,4 @@ class RemotiveSpider(RemoteBoardSpider):
             self.logger.error("%s: no 'jobs' list in the response", response.url)
             return
         context = {"category_slug": category} if category else {}
-        for job in jobs:
-            if not isinstance(job, dict) or record_id(job.get("id")) is None:
-                self.count("not_a_job")
-                self.logger.warning("%s: skipped an element that is not a job", response.url)
-                continue
-            self.count("jobs")
-            yield raw_record(
-                response,
-                source=self.name,
-                source_id=record_id(job["id"]),
-                url=link(job.get("url"), response.url),
-                record=job,
-                **context,
-            )
-        if not jobs:
-            self.nothing_found(response)
+        yield from self.job_records(response, jobs, **context)

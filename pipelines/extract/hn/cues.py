@@ -10,31 +10,28 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.classify import names_a_job
+from pipelines.currency import CODE_PATTERN, SIGN_CLASS
 from pipelines.location import Place, find_places, prepare
 from pipelines.salary import find_salaries
 from pipelines.skills import extract_skills
 
 # --- cues ------------------------------------------------------------------------------------
 
-_CUR_SIGN = r"[$€£¥₹₩₽]"
-_CUR_CODE = (
-    r"(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|JPY|SGD|NZD|BRL|ILS|CZK|HKD|MXN|ZAR|AED)"
-)
 _NUM = r"\d[\d,.']*\d|\d"
 # One amount that is certainly money: "$150k", "€70", "120K", "45 USD", "CHF 140'000".
 _MONEY = (
-    rf"(?:(?:[A-Z]{{1,2}})?{_CUR_SIGN}\s?(?:{_NUM})\s?[kKmM]?\b"
-    rf"|\b{_CUR_CODE}\s?(?:{_NUM})\s?[kKmM]?\b"
-    rf"|\b\d{{2,3}}(?:[.,]\d)?\s?[kK]\b(?:\s?{_CUR_SIGN})?"
-    rf"|\b(?:{_NUM})\s?(?:{_CUR_SIGN}|{_CUR_CODE}\b))"
+    rf"(?:(?:[A-Z]{{1,2}})?{SIGN_CLASS}\s?(?:{_NUM})\s?[kKmM]?\b"
+    rf"|\b{CODE_PATTERN}\s?(?:{_NUM})\s?[kKmM]?\b"
+    rf"|\b\d{{2,3}}(?:[.,]\d)?\s?[kK]\b(?:\s?{SIGN_CLASS})?"
+    rf"|\b(?:{_NUM})\s?(?:{SIGN_CLASS}|{CODE_PATTERN}\b))"
 )
 _RANGE_SEP = r"\s?(?:-|–|—|to|bis|a|à|~)\s?"
 # A span never starts inside a number ("1,1,1,…" would make every start rescan the run).
 SALARY_SPAN = re.compile(
     r"(?<!\d)(?<!\d[,.'])"
-    rf"(?:(?:{_CUR_SIGN}\s?)?(?:{_NUM}){_RANGE_SEP}(?={_CUR_SIGN}|\d))?"
+    rf"(?:(?:{SIGN_CLASS}\s?)?(?:{_NUM}){_RANGE_SEP}(?={SIGN_CLASS}|\d))?"
     rf"{_MONEY}(?:{_RANGE_SEP}{_MONEY}|{_RANGE_SEP}(?:{_NUM})\s?[kK]?\b)?"
-    rf"(?:\s?{_CUR_CODE}\b)?"
+    rf"(?:\s?{CODE_PATTERN}\b)?"
     r"(?:\s?(?:/|per|a|an)\s?(?:year|yr|annum|hour|hr|h|month|mo|day|week|wk)\b\.?)?"
     r"(?:\s?(?:p\.\s?a\.|pa\b|annually|yearly|hourly|base|OTE|DOE|gross|brutto))?"
     r"(?:\s?\+\s?(?:equity|bonus|stock|options|benefits|esop|commission)"
