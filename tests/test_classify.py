@@ -507,3 +507,17 @@ def test_level_range_is_its_highest_level(title: str, level: str) -> None:
     """The project's reading of a range (pipelines.classify): the highest level named; the
     real labels of every year read it so."""
     assert classify_seniority(title) == level
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Kubernetes experts", "software_engineer"),
+        ("Security experts", "software_engineer"),
+        ("Expert Comics", "other"),  # an auction house's specialist
+        ("Classic Cars Expert (Spanish speaker)", "other"),
+        ("Contemporary Art Expert", "other"),
+    ],
+)
+def test_an_expert_is_a_software_engineer_only_in_a_technology(title, role):
+    assert classify_role(title) == role

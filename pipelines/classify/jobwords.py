@@ -125,7 +125,7 @@ SOFTWARE = rx(
     r"programist\w*|ingenieur\w*|ingenier[oa]s?\b|engenheir[oa]s?\b|inzynier\w*|architect\w*|"
     r"\bcto\b|hacker|full ?stack|back ?end|front ?end|\bqa\b|tester|\bsdet\b|founding engineer|"
     r"member of technical staff|\bmts\b|tech lead|embedded|firmware|"
-    r"\bplatform\b|\binfrastructure\b|\bexperts?\b|\bcoders?\b|technical (?:\w+ )?lead\b|"
+    r"\bplatform\b|\binfrastructure\b|\bcoders?\b|technical (?:\w+ )?lead\b|"
     r"^security$"
 )
 # A user-interface engineer builds software ("UX Engineer", "Qt/C++ UI Engineers", "Frontend
@@ -146,6 +146,9 @@ GENERIC_WORDS = wordset(
 
 TECH_NOUN = rx(r"engineer|developer|scientist|analyst|programmer|researcher|\bswe\b|\bsde\b")
 SECURITY = rx(r"security|vulnerab\w*|threat|malware|exploit|reverse engineer")
+# An expert is a software engineer only when the title names a technology ("Kubernetes
+# experts", "Security experts"); an auction house's "Expert Comics" is not.
+EXPERT = rx(r"\bexperts?\b")
 
 
 # Nouns that make a phrase a job title, in every language above (matched on folded text).

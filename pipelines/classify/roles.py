@@ -16,6 +16,7 @@ from pipelines.classify.jobwords import (
     DATA_SCI,
     DL,
     ENG,
+    EXPERT,
     GENERIC_WORDS,
     LEAD_WORD,
     ML,
@@ -86,7 +87,7 @@ def _role_from_title(t: str) -> str:
         return "ai_engineer"
     if ANALYST.search(t):
         return "data_analyst"
-    if SOFTWARE.search(t):
+    if SOFTWARE.search(t) or (EXPERT.search(t) and (SECURITY.search(t) or extract_skills(t))):
         return "software_engineer"
     if DATA_ONLY.search(t):
         return "data_analyst"  # "Estágio em Dados", "Data Intern": data work with no narrower word
