@@ -32,7 +32,7 @@ Decisions (DESIGN.md leaves them open):
   the highest level named.
 """
 
-from pipelines.classify.jobwords import names_a_job
+from pipelines.classify.jobwords import has_job_head, names_a_job
 from pipelines.classify.roles import ML_ROLES, ROLES, classify_role, is_ml
 from pipelines.classify.seniority import SENIORITIES, classify_seniority
 from pipelines.classify.subfields import SUBFIELDS, classify_subfields
@@ -48,5 +48,6 @@ __all__ = [
     "classify_subfields",
     "fold",
     "is_ml",
+    "has_job_head",
     "names_a_job",
 ]

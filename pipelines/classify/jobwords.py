@@ -188,6 +188,25 @@ _JOB_NOUNS = rx(
 )
 
 
+# The head noun of a job title, in the languages `names_a_job` reads (on folded text): with
+# one, "X: tool, tool" is a role and its stack; without ("Backend: FastAPI, Yjs"), a team's.
+JOB_HEAD = re.compile(
+    r"\b(?:engineer|developer|scientist|manager|designer|analyst|lead|director|architect|"
+    r"researcher|intern)s?\b|"
+    r"\b(?:ingenieur\w*|ingenier[oa]s?|engenheir[oa]s?|inzynier\w*|entwickler\w*|"
+    r"developpeu\w*|desarrollador\w*|desenvolvedor\w*|programador\w*|programist\w*|"
+    r"cientific[oa]s?|cientistas?|scientifique|analyste?s?|analistas?|analityk\w*|stagiaire|"
+    r"estagi\w*|praktikant\w*|werkstudent\w*|forscher\w*|chercheu\w*|investigador\w*|"
+    r"pesquisador\w*)\b",
+    re.I,
+)
+
+
+def has_job_head(text: str) -> bool:
+    """Whether `text` holds a job title's head noun (or a gender marker only titles carry)."""
+    return bool(JOB_HEAD.search(fold(text)) or GENDER.search(text))
+
+
 @lru_cache(maxsize=8192)  # extractors ask it of every header segment and body line
 def names_a_job(text: str) -> bool:
     """Whether `text` names a job: a job noun in English, German, French, Spanish,

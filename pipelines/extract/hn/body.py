@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipelines.classify import names_a_job
+from pipelines.classify import has_job_head, names_a_job
+from pipelines.classify.jobwords import JOB_HEAD
 from pipelines.extract.hn.cues import GENERIC_ROLE, SALARY_SPAN, URL_ANY, is_salary, strip_cues
 from pipelines.extract.hn.titles import (
     SENTENCE_WORD,
@@ -19,7 +20,6 @@ from pipelines.extract.hn.titles import (
     title_case,
     title_like,
 )
-from pipelines.folding import GENDER, fold
 from pipelines.salary import find_salaries
 from pipelines.skills import extract_skills, skill_category
 
@@ -128,22 +128,6 @@ def _tool_list(text: str) -> bool:
 _SPECIALTY = re.compile(
     r"\s+[-–—]\s+(?P<spec>[A-Z][^-–—:|@•·()]{1,60}?)(?=\s*(?:$|:\s|\s[-–—|]\s|\())"
 )
-# The head noun of a job title, in the languages `names_a_job` reads (on folded text): with
-# one, "X: tool, tool" is a role and its stack; without ("Backend: FastAPI, Yjs"), a team's.
-_JOB_HEAD = re.compile(
-    r"\b(?:engineer|developer|scientist|manager|designer|analyst|lead|director|architect|"
-    r"researcher|intern)s?\b|"
-    r"\b(?:ingenieur\w*|ingenier[oa]s?|engenheir[oa]s?|inzynier\w*|entwickler\w*|"
-    r"developpeu\w*|desarrollador\w*|desenvolvedor\w*|programador\w*|programist\w*|"
-    r"cientific[oa]s?|cientistas?|scientifique|analyste?s?|analistas?|analityk\w*|stagiaire|"
-    r"estagi\w*|praktikant\w*|werkstudent\w*|forscher\w*|chercheu\w*|investigador\w*|"
-    r"pesquisador\w*)\b",
-    re.I,
-)
-
-
-def _job_head(text: str) -> bool:
-    return bool(_JOB_HEAD.search(fold(text)) or GENDER.search(text))
 
 
 def _with_specialty(text: str, cut: int) -> int:
@@ -160,7 +144,7 @@ def _with_specialty(text: str, cut: int) -> int:
         or SENTENCE_WORD.search(spec)
         or _BODY_STOP.match(spec)
         or URL_ANY.search(spec)
-        or _job_head(spec)  # "Data Engineer - ML Engineer": two jobs
+        or has_job_head(spec)  # "Data Engineer - ML Engineer": two jobs
     ):
         return cut
     return m.end()
@@ -192,7 +176,7 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     tail = text[cut:]
     if (
         separated
-        and not _job_head(head)
+        and not has_job_head(head)
         and not SENTENCE_WORD.search(tail)
         and len(extract_skills(tail)) >= 2
     ):
@@ -291,7 +275,7 @@ def role_lines(body: list[str]) -> list[RoleLine]:
         if (
             heading
             and (listed := _listed_roles(role.title))
-            and all(_JOB_HEAD.search(r.title) for r in listed)
+            and all(JOB_HEAD.search(r.title) for r in listed)
         ):
             found.extend(RoleLine(i, r, False) for r in listed)  # "Product Managers, Designers"
         else:
