@@ -80,6 +80,22 @@ def _y_axis(ticks, y, left, right, fmt, label, top, bottom) -> list[str]:
     return out
 
 
+def _x_axis(
+    ticks: Sequence[float],
+    x: Callable[[float], float],
+    fmt: Callable[[float], str],
+    top: float,
+    bottom: float,
+) -> list[str]:
+    """Vertical grid lines of a horizontal-bar chart, each with its value below."""
+    return [
+        f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{top}" y2="{bottom}" '
+        f'stroke="{GRID}"/><text x="{x(tick):.1f}" y="{bottom + 14}" text-anchor="middle" '
+        f'font-size="11" fill="{MUTED}">{_t(fmt(tick))}</text>'
+        for tick in ticks
+    ]
+
+
 def _x_label(text: str, height: int, left: float, right: float) -> str:
     return (
         f'<text class="axis-label" x="{(left + right) / 2:.1f}" y="{height - 6}" '
@@ -161,6 +177,35 @@ def line_chart(
     return _svg(height, body, y_label)
 
 
+def _row_label(label: str, left: float, y: float) -> str:
+    return (
+        f'<text x="{left - 8}" y="{y}" text-anchor="end" font-size="12" '
+        f'fill="{INK}">{_t(label)}</text>'
+    )
+
+
+def _bar(
+    x0: float,
+    x1: float,
+    y: float,
+    height: float,
+    fill: str,
+    tip: str,
+    value: str,
+    size: int,
+    before: bool = False,
+) -> str:
+    """A horizontal bar from x0 to x1 (class `mark`, `tip` its tooltip) with `value` printed
+    past its end, or `before` its start (a negative bar)."""
+    x_text, anchor = (x0 - 4, "end") if before else (x1 + 4, "start")
+    return (
+        f'<rect class="mark" x="{x0:.1f}" y="{y}" width="{max(x1 - x0, 1):.1f}" '
+        f'height="{height}" fill="{fill}"><title>{_t(tip)}</title></rect>'
+        f'<text x="{x_text:.1f}" y="{y + height / 2 + 4:.0f}" font-size="{size}" '
+        f'text-anchor="{anchor}" fill="{MUTED}">{_t(value)}</text>'
+    )
+
+
 def bar_chart(
     rows: Sequence[tuple[str, float, str]],
     x_label: str,
@@ -182,26 +227,13 @@ def bar_chart(
     def x(v: float) -> float:
         return left + (v - lo) / (hi - lo) * (right - left)
 
-    body = []
-    for tick in ticks:
-        body.append(
-            f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{top}" y2="{bottom}" '
-            f'stroke="{GRID}"/><text x="{x(tick):.1f}" y="{bottom + 14}" text-anchor="middle" '
-            f'font-size="11" fill="{MUTED}">{_t(fmt(tick))}</text>'
-        )
+    body = _x_axis(ticks, x, fmt, top, bottom)
     for k, (label, value, tip) in enumerate(rows):
         yy = top + k * (bar + gap)
         x0, x1 = sorted((x(0), x(value)))
         fill = (UP if value >= 0 else DOWN) if diverging else color
-        body.append(
-            f'<text x="{left - 8}" y="{yy + 13}" text-anchor="end" font-size="12" '
-            f'fill="{INK}">{_t(label)}</text>'
-            f'<rect class="mark" x="{x0:.1f}" y="{yy}" width="{max(x1 - x0, 1):.1f}" '
-            f'height="{bar}" fill="{fill}"><title>{_t(tip)}</title></rect>'
-            f'<text x="{x1 + 4 if value >= 0 else x0 - 4:.1f}" y="{yy + 13}" font-size="11" '
-            f'text-anchor="{"start" if value >= 0 else "end"}" fill="{MUTED}">'
-            f"{_t(fmt(value))}</text>"
-        )
+        body.append(_row_label(label, left, yy + 13))
+        body.append(_bar(x0, x1, yy, bar, fill, tip, fmt(value), 11, before=value < 0))
     body.append(f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{top}" y2="{bottom}" stroke="{INK}"/>')
     body.append(_x_label(x_label, height, left, right))
     return _svg(height, body, x_label)
@@ -225,27 +257,13 @@ def grouped_bar_chart(
     def x(v: float) -> float:
         return left + v / hi * (right - left)
 
-    body = []
-    for tick in ticks:
-        body.append(
-            f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{top}" y2="{bottom}" '
-            f'stroke="{GRID}"/><text x="{x(tick):.1f}" y="{bottom + 14}" text-anchor="middle" '
-            f'font-size="11" fill="{MUTED}">{tick:g}</text>'
-        )
+    body = _x_axis(ticks, x, lambda v: f"{v:g}", top, bottom)
     for k, (label, values) in enumerate(rows):
         yy = top + k * step
-        body.append(
-            f'<text x="{left - 8}" y="{yy + bar + 4}" text-anchor="end" font-size="12" '
-            f'fill="{INK}">{_t(label)}</text>'
-        )
+        body.append(_row_label(label, left, yy + bar + 4))
         for j, (value, name, color) in enumerate(zip(values, names, colors, strict=True)):
-            by = yy + j * bar
-            body.append(
-                f'<rect class="mark" x="{left}" y="{by}" width="{max(x(value) - left, 1):.1f}" '
-                f'height="{bar - 1}" fill="{color}"><title>{_t(label)}: {value:g} {_t(name)}'
-                f'</title></rect><text x="{x(value) + 4:.1f}" y="{by + bar - 2}" '
-                f'font-size="10" fill="{MUTED}">{value:g}</text>'
-            )
+            tip = f"{label}: {value:g} {name}"
+            body.append(_bar(left, x(value), yy + j * bar, bar - 1, color, tip, f"{value:g}", 10))
     for j, (name, color) in enumerate(zip(names, colors, strict=True)):
         lx = left + j * 220
         body.append(
