@@ -90,7 +90,101 @@ def test_the_report_is_self_contained(sample_report):
     assert set(figures) == CHARTS
     for block in html.split('<figure class="chart"')[1:]:
         assert "<h2>" in block and 'class="axis-label"' in block or "data-empty" in block
-        assert "n = " in block or "data-empty" in block  # the postings behind it
+
+
+def _basis(block: str) -> tuple[int, str, str, str]:
+    """(n, first, last, the line's text) of the first basis line in `block`."""
+    found = re.search(
+        r'<p class="basis" data-n="(\d+)" data-first="([^"]*)" data-last="([^"]*)">(.*?)</p>',
+        block,
+    )
+    assert found, block[:300]
+    n, first, last, text = found.groups()
+    return int(n), first, last, re.sub(r"<[^>]+>", "", text)
+
+
+def test_every_chart_and_the_quality_section_state_their_n_and_period(sample_report, sample_data):
+    html = sample_report[0].read_text()
+    con = duckdb.connect(str(sample_data / "sourcing.duckdb"), read_only=True)
+    ml, first_day, last_day = con.execute(
+        "SELECT count(*), strftime(min(coalesce(posted_at, first_seen)), '%Y-%m-%d'),"
+        " strftime(max(coalesce(posted_at, first_seen)), '%Y-%m-%d') FROM postings WHERE is_ml"
+    ).fetchone()
+    months = con.execute("SELECT min(month), max(month) FROM skill_trends").fetchone()
+    blocks = {name: html.split(f'id="chart-{name}"')[1].split("</figure>")[0] for name in CHARTS}
+    for name, block in blocks.items():
+        assert "data-empty" not in block, f"chart {name} is empty on the sample"
+        n, first, last, text = _basis(block)
+        assert n > 0 and first <= last, name
+        assert text.startswith(f"n = {n:,} ") and f" · {first} to {last}" in text, text
+    # Checked against the warehouse: the region chart rests on every ML posting, over the
+    # days they were posted; the share chart on the months of skill_trends.
+    assert _basis(blocks["regions"])[:3] == (ml, first_day, last_day)
+    assert _basis(blocks["skill_shares"])[1:3] == months
+    quality = html.split("id='data-quality'")[1].split("</section>")[0]
+    rows, *_ = con.execute(
+        "SELECT total FROM data_quality WHERE source = 'all' AND field = 'title'"
+        " AND kind = 'filled'"
+    ).fetchone()
+    n, first, last, text = _basis(quality)
+    assert n == rows and "source rows" in text and first and last
+
+
+def test_the_supply_chart_lists_the_samples_skills_with_counts_from_the_tables(
+    sample_report, sample_data
+):
+    html = sample_report[0].read_text()
+    block = html.split('id="chart-supply"')[1].split("</figure>")[0]
+    con = duckdb.connect(str(sample_data / "sourcing.duckdb"), read_only=True)
+    # From the tables, not the view: a candidate counts once in each month they posted.
+    supply = dict(
+        con.execute(
+            "SELECT skill, count(DISTINCT (candidate_id, month)) FROM candidate_posts,"
+            " unnest(skills) AS s(skill) WHERE month IS NOT NULL GROUP BY 1"
+        ).fetchall()
+    )
+    demand = dict(
+        con.execute(
+            "SELECT skill, count(*) FROM postings, unnest(skills) AS s(skill) WHERE is_ml"
+            " GROUP BY 1"
+        ).fetchall()
+    )
+    drawn = re.findall(r"<title>([^<:]+): (\d+) candidates offering it</title>", block)
+    asked = dict(re.findall(r"<title>([^<:]+): (\d+) ML postings asking for it</title>", block))
+    assert len(drawn) == 12 and [k for k, _ in drawn] == list(asked)
+    for skill, offering in drawn:
+        assert int(offering) == supply.get(skill, 0), skill
+        assert int(asked[skill]) == demand.get(skill, 0), skill
+    # The skills most named on both sides together, and no other.
+    both = {k: supply.get(k, 0) + demand.get(k, 0) for k in supply.keys() | demand.keys()}
+    top = sorted(both, key=lambda k: (-both[k], k))[:12]
+    assert [k for k, _ in drawn] == top
+    assert "python" in asked
+
+
+def test_the_quality_figures_match_the_data_quality_table(sample_report, sample_data):
+    html = sample_report[0].read_text()
+    quality = html.split("id='data-quality'")[1].split("</section>")[0]
+    con = duckdb.connect(str(sample_data / "sourcing.duckdb"), read_only=True)
+    found = con.execute("SELECT source, field, kind, count, total FROM data_quality").fetchall()
+    counts = {(s, f, k): n for s, f, k, n, _ in found}
+    totals = {s: t for s, f, k, _, t in found if k == "filled"}
+    table = {
+        source: re.findall(r"<td>([^<]*)</td>", cells)
+        for source, cells in re.findall(r"<tr data-source='([^']+)'>(.*?)</tr>", quality)
+    }
+    assert set(table) == set(totals) and list(table)[-1] == "all"
+    for source, total in totals.items():
+        suspect = sum(n for (s, _, k), n in counts.items() if s == source and "company_is" in k)
+        expected = [
+            f"{total:,}",
+            f"{counts[(source, 'salary_min', 'filled')] / total:.0%}",
+            f"{counts[(source, 'country', 'filled')] / total:.0%}",
+            f"{counts[(source, 'skills', 'filled')] / total:.0%}",
+            f"{1 - counts[(source, 'title', 'filled')] / total:.0%}",
+            f"{suspect / total:.0%}",
+        ]
+        assert table[source] == expected, source
 
 
 @needs_chromium
@@ -111,6 +205,7 @@ def test_the_report_renders_in_chromium_with_every_chart_drawn(sample_report, tm
             continue  # the leads work has not filled `candidates` in this warehouse
         assert int(marks) > 0, f"chart {name} drew nothing"
     assert dom.count("<svg") >= len(CHARTS)
+    assert dom.count('class="basis"') == len(CHARTS) + 1  # and the data-quality section
     shot = tmp_path / "report.png"
     proc = chromium(
         page,
@@ -137,14 +232,12 @@ def test_the_report_asset_shows_the_key_numbers(tmp_path, sample_data):
 
 
 def _bare_warehouse(with_candidates: bool) -> duckdb.DuckDBPyConnection:
-    """Postings (migrations 001 and 002), the company mapping (005, with a minimal
-    `companies`), the interval macros (011) and the trend views only, plus a minimal
-    `candidates`."""
+    """Postings (migrations 001 and 002), the lead tables (003), the company mapping (005),
+    the interval macros (011) and the trend views only; candidates' posts when asked."""
     con = duckdb.connect()
     by_name = {m.name: m for m in migrations()}
-    for name in ("postings", "dedupe", "company_postings", "interval_macros"):
+    for name in ("postings", "dedupe", "leads", "company_postings", "interval_macros"):
         con.execute(by_name[name].sql)
-    con.execute("CREATE TABLE companies (company_id VARCHAR, name VARCHAR)")
     con.execute(
         "INSERT INTO postings (posting_id, title, company, is_ml, role, seniority, subfields,"
         " skills, countries, remote, remote_scope, visa_sponsorship, equity, posted_at,"
@@ -169,12 +262,14 @@ def _bare_warehouse(with_candidates: bool) -> duckdb.DuckDBPyConnection:
         "skill_trends",
         "remote_trends",
         "company_hiring",
+        "skill_supply_demand",
     ):
         con.execute(f"CREATE VIEW {name} AS {view_sql()[name]}")
     if with_candidates:
-        con.execute("CREATE TABLE candidates (candidate_id VARCHAR, skills VARCHAR[])")
         con.execute(
-            "INSERT INTO candidates VALUES ('c1', ['pytorch']), ('c2', ['pytorch', 'rust'])"
+            "INSERT INTO candidate_posts (candidate_id, source, source_id, month, skills, roles)"
+            " VALUES ('c1', 'hn_wants', '1', '2026-11', ['pytorch'], []),"
+            " ('c2', 'hn_wants', '2', '2026-11', ['pytorch', 'rust'], [])"
         )
     return con
 
