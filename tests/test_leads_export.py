@@ -140,7 +140,7 @@ def test_filters_are_parameters_not_sql(sample, sourcing):
     assert bad.exit_code == 2 and "country" in bad.stderr
 
 
-@pytest.mark.parametrize("cell", ["=1+1", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "  =1+1"])
 def test_formula_cells_are_neutralized(cell):
     assert neutralize(cell) == "'" + cell
     text = to_csv(["a", "b"], [{"a": cell, "b": -5}]).decode()
@@ -151,6 +151,7 @@ def test_formula_cells_are_neutralized(cell):
 def test_plain_cells_are_left_alone():
     assert neutralize("Berlin, Germany") == "Berlin, Germany"
     assert neutralize("a=b") == "a=b"
+    assert neutralize(" a -b") == " a -b"
 
 
 def test_companies_export(sample, tmp_path, export):
