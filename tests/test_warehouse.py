@@ -84,3 +84,8 @@ def test_formats():
     table = format_rows(columns, rows, "table").splitlines()
     assert table[0].split() == ["company", "skills", "salary"]
     assert "150,000" in table[2] and table[-1] == "(1 row)"
+    # JSON has no NaN or Infinity: a strict reader gets null.
+    strict = format_rows(["x", "y"], [(float("nan"), [float("inf"), 1.5])], "json")
+    assert json.loads(strict, parse_constant=lambda c: pytest.fail(c)) == [
+        {"x": None, "y": [None, 1.5]}
+    ]

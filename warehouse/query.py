@@ -42,6 +42,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _json(value: Any) -> Any:
+    """A JSON value: NaN and infinities (which JSON lacks) become null."""
+    if isinstance(value, list | tuple):
+        return [_json(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return _plain(value)
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
@@ -116,11 +125,13 @@ def format_rows(
     max_width: int = 60,
     limit: int | None = None,
 ) -> str:
-    """Rows as a table, CSV (cells neutralised, see `warehouse.csv_safe`) or JSON; `limit`:
-    the query was cut to that many rows, which the table's last line says."""
+    """Rows as a table, CSV (cells neutralised, see `warehouse.csv_safe`) or strict JSON (NaN
+    and infinities as null); `limit`: the query was cut to that many rows, which the table's
+    last line says."""
     if fmt == "json":
         return json.dumps(
-            [dict(zip(columns, map(_plain, row), strict=True)) for row in rows],
+            [dict(zip(columns, map(_json, row), strict=True)) for row in rows],
+            allow_nan=False,
             ensure_ascii=False,
             indent=1,
         )
