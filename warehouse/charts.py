@@ -311,8 +311,7 @@ def supply_chart(con: duckdb.DuckDBPyConnection) -> tuple[Chart, int]:
     note = (
         f"For the {len(found)} skills most named on either side: people who posted that they "
         f"seek work and name the skill (once in each month they posted), and ML postings that "
-        f"ask for it; counts from the view skill_supply_demand. "
-        f"{plural(candidates, 'candidate')} and {plural(ml, 'ML posting')}."
+        f"ask for it; counts from the view skill_supply_demand."
     )
     unit = f"ML postings and {plural(candidates, 'candidate')}"
     return Chart("supply", title, chart, ml, unit, period_of(first, last), note), candidates
@@ -338,15 +337,29 @@ def companies_chart(con: duckdb.DuckDBPyConnection) -> tuple[Chart, str | None]:
     return chart_, f"{found[0][0]} ({found[0][1]})"
 
 
+def _largest(stacks: dict[str, list[int]], keep: int) -> dict[str, list[int]]:
+    """The `keep` largest stacks, the rest summed into one 'other (N sources)': one colour
+    each in the legend."""
+    if len(stacks) <= keep + 1:
+        return stacks
+    ranked = sorted(stacks, key=lambda s: (-sum(stacks[s]), s))
+    rest = ranked[keep:]
+    other = [sum(stacks[s][i] for s in rest) for i in range(len(stacks[rest[0]]))]
+    return {s: stacks[s] for s in ranked[:keep]} | {f"other ({len(rest)} sources)": other}
+
+
 def coverage(con: duckdb.DuckDBPyConnection) -> tuple[Chart, dict]:
     postings, ml, ml_salary, first, last = one(con, "coverage_totals")
     per_source = rows(con, "coverage_sources")
     months = sorted({r[1] for r in per_source})
     sources = sorted({r[0] for r in per_source})
-    stacks = {
-        s: [sum(n for src, m, n in per_source if src == s and m == month) for month in months]
-        for s in sources
-    }
+    stacks = _largest(
+        {
+            s: [sum(n for src, m, n in per_source if src == s and m == month) for month in months]
+            for s in sources
+        },
+        len(svg.PALETTE) - 1,
+    )
     per_month = dict(rows(con, "coverage_months"))
     figures = {
         "postings": postings,

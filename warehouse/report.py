@@ -108,6 +108,7 @@ table.figures { border-collapse: collapse; margin-top: 8px; font-size: 13px; }
 table.figures th { text-align: left; padding: 3px 12px 3px 0; color: #555; font-weight: 500; }
 table.figures td { text-align: right; padding: 3px 12px 3px 0; font-variant-numeric: tabular-nums; }
 table.kv td { text-align: left; }
+table.figures tr:first-child th + th { text-align: right; }
 .basis { margin: 6px 0 0; color: #333; font-size: 13px; }
 footer { padding: 0 32px 30px; color: #666; font-size: 12px; }
 section.method { margin: 0 32px 20px; background: #fff; border-radius: 8px;
