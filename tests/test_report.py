@@ -121,6 +121,7 @@ def test_every_chart_and_the_quality_section_state_their_n_and_period(sample_rep
     # days they were posted; the share chart on the months of skill_trends.
     assert _basis(blocks["regions"])[:3] == (ml, first_day, last_day)
     assert _basis(blocks["skill_shares"])[1:3] == months
+    assert _basis(blocks["skills"])[1:3] == months  # three months back, but none before data
     quality = html.split("id='data-quality'")[1].split("</section>")[0]
     rows, *_ = con.execute(
         "SELECT total FROM data_quality WHERE source = 'all' AND field = 'title'"
