@@ -31,6 +31,7 @@ TRENDS: tuple[str, ...] = (
 MATERIALIZED: tuple[str, ...] = (
     "active_spans",
     "posting_months",
+    "population_months",
     "postings_by_period",
     *TRENDS,
     "posting_index",
