@@ -1,6 +1,7 @@
 """The sources this project reads, what each yields, and how politely it is crawled.
 
-The facts about each source live in the catalog, `pipelines/catalog.py`; this adds what
+The facts about each source live in the catalog, `pipelines/catalog.py` (its entries in
+`pipelines/data/sources.yaml`); this adds what
 running it takes (its Scrapy spider and its settings, its bundled sample)."""
 
 from __future__ import annotations
