@@ -79,6 +79,11 @@ def add(a: Side, b: Side, same: bool, note: str) -> None:
     HAND.append((a, b, same, note))
 
 
+def hn(title: str, edit: str = "") -> Side:
+    """A Lumenforge AI post in a Hacker News thread."""
+    return ("hn_hiring", "Lumenforge AI", title, "ranking", edit, None, None, None)
+
+
 Q, B, T = "Quill Metrics", "Boreal Vision", "Tidewater Labs"
 # Different level, same team and text: apart.
 for lv_a, lv_b in [
@@ -260,6 +265,16 @@ for title_b, company_b, edit in [
             f"aggregator copy: {title_b}",
         )
 # Same job through the apply link (tracking parameters, other hosts).
+GH_RANKING: Side = (
+    "greenhouse",
+    Q,
+    "Senior Machine Learning Engineer, Ranking",
+    "ranking",
+    "",
+    None,
+    GH + "4100201",
+    None,
+)
 for link in [
     GH + "4100201?gh_src=hn",
     "https://job-boards.greenhouse.io/quillmetrics/jobs/4100201",
@@ -267,16 +282,7 @@ for link in [
     "https://boards.greenhouse.io/embed/job_app?token=4100201",
 ]:
     add(
-        (
-            "greenhouse",
-            Q,
-            "Senior Machine Learning Engineer, Ranking",
-            "ranking",
-            "",
-            None,
-            GH + "4100201",
-            None,
-        ),
+        GH_RANKING,
         ("hn_hiring", "Quill Metrics", "Senior ML Engineer", "search", "", None, None, link),
         True,
         f"HN links the ATS job: {link}",
@@ -296,16 +302,7 @@ add(
     "links a different Lever job",
 )
 add(
-    (
-        "greenhouse",
-        Q,
-        "Senior Machine Learning Engineer, Ranking",
-        "ranking",
-        "",
-        None,
-        GH + "4100201",
-        None,
-    ),
+    GH_RANKING,
     (
         "hn_hiring",
         Q,
@@ -319,55 +316,12 @@ add(
     False,
     "HN links only the careers page",
 )
-# HN reposts next month: same.
-add(
-    (
-        "hn_hiring",
-        "Lumenforge AI",
-        "Senior Machine Learning Engineer",
-        "ranking",
-        "",
-        None,
-        None,
-        None,
-    ),
-    (
-        "hn_hiring",
-        "Lumenforge AI",
-        "Senior Machine Learning Engineer",
-        "ranking",
-        "prefix",
-        None,
-        None,
-        None,
-    ),
-    True,
-    "HN repost next month",
-)
-add(
-    (
-        "hn_hiring",
-        "Lumenforge AI",
-        "Senior Machine Learning Engineer",
-        "ranking",
-        "",
-        None,
-        None,
-        None,
-    ),
-    (
-        "hn_hiring",
-        "Lumenforge AI",
-        "Staff Machine Learning Engineer",
-        "ranking",
-        "",
-        None,
-        None,
-        None,
-    ),
-    False,
-    "HN, other level",
-)
+
+
+# HN reposts next month: same; another level in the thread: apart.
+SENIOR_MLE = "Senior Machine Learning Engineer"
+add(hn(SENIOR_MLE), hn(SENIOR_MLE, "prefix"), True, "HN repost next month")
+add(hn(SENIOR_MLE), hn("Staff Machine Learning Engineer"), False, "HN, other level")
 
 
 def _about(company: str) -> str:

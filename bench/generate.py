@@ -15,8 +15,9 @@ from typing import Any
 
 CHUNK = 1_000  # records per random stream: chunk c of seed s always yields the same records
 
-PREFIXES = ["Lumen", "Kestrel", "Orbit", "Quill", "Harbor", "Nimbus", "Vayu", "Sakura", "Cobalt"]
-SUFFIXES = ["AI", "Labs", "Analytics", "Health", "Robotics", "Data", "Systems", "Bio", "Inc"]
+# An invented company: a prefix and a suffix, with or without a space ("Orbit Labs").
+PREFIXES = ("Lumen", "Kestrel", "Orbit", "Quill", "Harbor", "Nimbus", "Vayu", "Sakura", "Cobalt")
+SUFFIXES = ("AI", "Labs", "Analytics", "Health", "Robotics", "Data", "Systems", "Bio", "Inc")
 TITLES = [
     "Machine Learning Engineer",
     "Senior Machine Learning Engineer",

@@ -59,24 +59,34 @@ LOAD_DESCRIPTION = (
     " the graph, `dg launch`, `sourcing run`) {how}, request one `warehouse` run: it normalizes"
     " every crawl date not loaded yet and rebuilds the tables once."
 )
-# Runs started from a command line (`dg launch`, `dagster asset materialize`) carry no code
-# location: only `monitor_all_code_locations` lets a run-status sensor see them. The sensors
-# react to `raw_*` materializations only, so watching everything is safe.
-rebuild_after_crawl = dg.run_status_sensor(
+
+
+def _rebuild_sensor(make_sensor, name: str, how: str, **only_when) -> dg.SensorDefinition:
+    """`load_after_crawl` on the runs `make_sensor` reacts to, in every code location: runs
+    started from a command line (`dg launch`, `dagster asset materialize`) carry none, and
+    only `monitor_all_code_locations` lets a run-status sensor see them. The sensor reacts
+    to `raw_*` materializations only, so watching everything is safe."""
+    return make_sensor(
+        **only_when,
+        monitor_all_code_locations=True,
+        request_job=warehouse_job,
+        name=name,
+        default_status=dg.DefaultSensorStatus.RUNNING,
+        description=LOAD_DESCRIPTION.format(how=how),
+    )(load_after_crawl)
+
+
+rebuild_after_crawl = _rebuild_sensor(
+    dg.run_status_sensor,
+    "rebuild_after_crawl",
+    "succeeded",
     run_status=dg.DagsterRunStatus.SUCCESS,
-    monitor_all_code_locations=True,
-    request_job=warehouse_job,
-    name="rebuild_after_crawl",
-    default_status=dg.DefaultSensorStatus.RUNNING,
-    description=LOAD_DESCRIPTION.format(how="succeeded"),
-)(load_after_crawl)
-rebuild_after_failed_crawl = dg.run_failure_sensor(
-    monitor_all_code_locations=True,
-    request_job=warehouse_job,
-    name="rebuild_after_failed_crawl",
-    default_status=dg.DefaultSensorStatus.RUNNING,
-    description=LOAD_DESCRIPTION.format(how="failed, for the sources that did crawl"),
-)(load_after_crawl)
+)
+rebuild_after_failed_crawl = _rebuild_sensor(
+    dg.run_failure_sensor,
+    "rebuild_after_failed_crawl",
+    "failed, for the sources that did crawl",
+)
 
 
 def build_resources(

@@ -1,6 +1,7 @@
 """The sources this project reads, what each yields, and how politely it is crawled.
 
-The facts about each source live in the catalog, `pipelines/catalog.py`; this adds what
+The facts about each source live in the catalog, `pipelines/catalog.py` (its entries in
+`pipelines/data/sources.yaml`); this adds what
 running it takes (its Scrapy spider and its settings, its bundled sample)."""
 
 from __future__ import annotations
@@ -85,3 +86,37 @@ def politeness(name: str) -> dict[str, Any]:
     spider = SpiderLoader.from_settings(settings).load(SOURCES[name].spider)
     settings.setdict(getattr(spider, "custom_settings", None) or {}, priority="spider")
     return {key: settings.get(key) for key in POLITENESS_SETTINGS}
+
+
+def check_pins(pins: tuple[str, ...] | list[str], chosen: list[str]) -> None:
+    """`sourcing run -a SOURCE:KEY=VALUE` pins: each names a source this run crawls."""
+    for pin in pins:
+        source, _, pair = pin.partition(":")
+        if "=" not in pair or source not in SOURCES:
+            raise ValueError(
+                f"{pin!r} is not SOURCE:KEY=VALUE with a source name, e.g. hn_hiring:threads=1"
+            )
+        if source not in chosen:
+            raise ValueError(f"{pin!r} pins {source}, which this run does not crawl")
+
+
+def spider_arguments(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """`sourcing crawl -a KEY=VALUE` pairs → the spider's arguments."""
+    args = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise ValueError(f"{pair!r} is not KEY=VALUE")
+        key, value = pair.split("=", 1)
+        args[key] = value
+    return args
+
+
+def describe() -> list[str]:
+    """`sourcing sources`: each source, what it yields, its politeness and its sample."""
+    lines = []
+    for source in SOURCES.values():
+        lines.append(f"{source.name}  [{source.kind}]  {source.yields}")
+        settings = politeness(source.name)
+        lines.append("    " + ", ".join(f"{k}={v}" for k, v in settings.items()))
+        lines.append(f"    sample: {source.sample or 'none'}")
+    return lines

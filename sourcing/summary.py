@@ -1,5 +1,5 @@
-"""The lines `sourcing run`, `rebuild` and `forget` end with: what each source gave, what the
-warehouse now holds, the checks, and what to try next."""
+"""The lines the commands print: what `sourcing run`, `rebuild` and `forget` did (each
+source, the warehouse, the checks, what to try next), the report, snapshot and trend lines."""
 
 from __future__ import annotations
 
@@ -73,3 +73,55 @@ def run_summary(report: Any, db: Path) -> list[str]:
     lines.append(labelled("warehouse", db))
     lines += ["", f'Next, try:\n  sourcing query "{EXAMPLE_QUERY}" --db {db}']
     return lines
+
+
+def trend_heading(population: str, label: str, grain: str) -> str:
+    """The line above a `sourcing trends` table."""
+    who = {"ml": "ML postings", "all": "postings", "both": "ML postings and of all postings"}
+    return f"Share of {who[population]} with {label}, per {grain} (95% Wilson interval)"
+
+
+def trend_percent(columns: list[str], row: tuple) -> tuple:
+    """Shares as percentages with one decimal, for reading (CSV keeps the fractions)."""
+    return tuple(
+        f"{value:.1%}" if name.startswith("share") and value is not None else value
+        for name, value in zip(columns, row, strict=True)
+    )
+
+
+def report_summary(built: Any, output: str) -> list[str]:
+    """`sourcing report`'s headline numbers (`warehouse.report.Report`) and where it went."""
+    width = max(map(len, built.numbers), default=0)
+    lines = [f"  {key:<{width}}  {value}" for key, value in built.numbers.items()]
+    return [*lines, f"report: {output} ({len(built.charts)} charts)"]
+
+
+def snapshot_summary(result: Any, output: str) -> list[str]:
+    """`sourcing export dataset`'s tables, rows and files (`warehouse.snapshot` result)."""
+    m = result.manifest
+    width = max(map(len, result.rows), default=0)
+    lines = []
+    for table, rows in result.rows.items():
+        files = len(m["tables"][table]["files"])
+        lines.append(f"  {table:<{width}}  {rows:>7} rows  {files} file{'s' if files != 1 else ''}")
+    if m["date_range"]:
+        lines.append(
+            labelled("dates", f"{m['date_range']['min'][:10]} … {m['date_range']['max'][:10]}")
+        )
+    lines.append(labelled("schema version", m["schema"]["version"]))
+    if m["left_out"]:
+        left_out = f"{', '.join(m['left_out'])} (personal data; --with-candidates)"
+        lines.append(labelled("left out", left_out))
+    lines.append(f"snapshot: {output}/ (manifest.json lists every file with its sha256)")
+    return lines
+
+
+def unnamed_warning(rows: list[dict]) -> str | None:
+    """Greenhouse's candidate import needs names: how many rows lack one, and what to do."""
+    unnamed = sum(1 for r in rows if not r["First Name"])
+    if not unnamed:
+        return None
+    return (
+        f"{unnamed} of {len(rows)} people wrote no name: Greenhouse's import needs"
+        " First and Last Name, so fill them in from their post or leave those rows out"
+    )

@@ -23,25 +23,21 @@ def _private(result: LogFormatterResult, msg: str, item: Any, **args: Any) -> Lo
 
 
 class PrivateLogFormatter(LogFormatter):
-    def scraped(self, item: Any, response: Response | Failure | None, spider: Spider):
-        return _private(super().scraped(item, response, spider), "Scraped %(item)s", item)
+    """Scrapy's entries for scraped, dropped and failed items. `where` is the response (or
+    failure) and the spider, passed on to Scrapy's own formatter untouched."""
+
+    def scraped(self, item: Any, *where: Response | Failure | Spider | None) -> LogFormatterResult:
+        return _private(super().scraped(item, *where), "Scraped %(item)s", item)
 
     def dropped(
-        self,
-        item: Any,
-        exception: BaseException,
-        response: Response | Failure | None,
-        spider: Spider,
+        self, item: Any, exception: BaseException, *where: Response | Failure | Spider | None
     ) -> LogFormatterResult:
-        result = super().dropped(item, exception, response, spider)
+        result = super().dropped(item, exception, *where)
         return _private(result, "Dropped %(item)s: %(exception)s", item, exception=exception)
 
     def item_error(
-        self,
-        item: Any,
-        exception: BaseException,
-        response: Response | Failure | None,
-        spider: Spider,
+        self, item: Any, exception: BaseException, *where: Response | Failure | Spider | None
     ) -> LogFormatterResult:
-        result = super().item_error(item, exception, response, spider)
-        return _private(result, "Error processing %(item)s", item)
+        return _private(
+            super().item_error(item, exception, *where), "Error processing %(item)s", item
+        )

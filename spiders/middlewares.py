@@ -35,6 +35,14 @@ from spiders.har import (
 logger = logging.getLogger(__name__)
 
 
+def _har_path(crawler: Crawler, setting: str) -> Path:
+    """The HAR file (or folder) `setting` names; without one the middleware stays off."""
+    path = crawler.settings.get(setting)
+    if not path:
+        raise NotConfigured
+    return Path(path)
+
+
 class HarReplayMiddleware:
     """Answer every request from the HAR file(s) named by the `HAR_REPLAY` setting.
 
@@ -48,10 +56,8 @@ class HarReplayMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> HarReplayMiddleware:
-        path = crawler.settings.get("HAR_REPLAY")
-        if not path:
-            raise NotConfigured
-        entries = load_entries(Path(path))
+        path = _har_path(crawler, "HAR_REPLAY")
+        entries = load_entries(path)
         logger.info("Replaying %d recorded responses from %s", len(entries), path)
         return cls(crawler, entries)
 
@@ -85,10 +91,7 @@ class HarRecorderMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> HarRecorderMiddleware:
-        path = crawler.settings.get("HAR_RECORD")
-        if not path:
-            raise NotConfigured
-        middleware = cls(Path(path))
+        middleware = cls(_har_path(crawler, "HAR_RECORD"))
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
 

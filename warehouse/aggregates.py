@@ -18,17 +18,22 @@ import duckdb
 
 SCHEMA = "aggregates"
 
-# Helpers before the views that read them.
-MATERIALIZED: tuple[str, ...] = (
-    "active_spans",
-    "posting_months",
-    "postings_by_period",
+# The published trend figures (a snapshot ships them as tables too: warehouse/snapshot.py).
+TRENDS: tuple[str, ...] = (
     "skill_trends",
     "remote_trends",
     "salary_trends",
     "regional_salaries",
     "company_hiring",
     "skill_supply_demand",
+)
+# Helpers before the views that read them.
+MATERIALIZED: tuple[str, ...] = (
+    "active_spans",
+    "posting_months",
+    "population_months",
+    "postings_by_period",
+    *TRENDS,
     "posting_index",
     "posting_lifecycle",
 )

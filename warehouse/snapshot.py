@@ -25,6 +25,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.aggregates import TRENDS
 from warehouse.crawl_dates import LOAD_STATE_TABLES
 from warehouse.db import connect
 
@@ -46,17 +47,7 @@ PERSONAL_TABLES = {"candidates", "candidate_posts"}
 # The trend views travel as tables (their rows as the warehouse computed them), so a reader of
 # the snapshot has the published figures without rebuilding the views' SQL. Counts only: no
 # view here holds a person's post.
-TREND_VIEWS = (
-    "monthly_postings",
-    "weekly_postings",
-    "posting_index",
-    "skill_trends",
-    "remote_trends",
-    "salary_trends",
-    "regional_salaries",
-    "company_hiring",
-    "skill_supply_demand",
-)
+TREND_VIEWS = ("monthly_postings", "weekly_postings", "posting_index", *TRENDS)
 
 
 @dataclass

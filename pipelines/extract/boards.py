@@ -4,6 +4,7 @@ Himalayas, Jobicy...) share."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -12,10 +13,10 @@ import pycountry
 
 from pipelines.extract.ats import structured_salary
 from pipelines.location import find_places, parse_location, region_of
-from pipelines.model import ExtractedPosting, Salary
+from pipelines.model import ExtractedPosting, Extraction, Salary
 from pipelines.remote import parse_remote
 from pipelines.salary import parse_salary
-from pipelines.text import extract_links
+from pipelines.text import extract_links, html_to_text
 from pipelines.titles import clean_title, title_pay
 
 
@@ -216,3 +217,36 @@ def board_posting(
         urls=extract_links(html),
         **fields,
     )
+
+
+@dataclass(frozen=True)
+class RemoteApiFields:
+    """Where a remote-only jobs API (Himalayas, Jobicy) keeps what every such API has."""
+
+    title: str
+    description: str  # HTML
+    excerpt: str  # plain text, the description when the HTML gives none
+    pay: tuple[str, str, str, str]  # least, most, currency, period
+    company: str = "companyName"
+
+
+def remote_api_extraction(
+    record: dict[str, Any], names: RemoteApiFields, **fields: Any
+) -> Extraction:
+    """One remote posting per job of a remote-only API: title, company, text, pay and links
+    read by `names`, plus the API's own `fields` (place, level, dates, URLs)."""
+    title = clean(record.get(names.title))
+    if not title:
+        return Extraction(skip_reason="empty")
+    body = record.get(names.description)
+    body = body if isinstance(body, str) else ""
+    posting = ExtractedPosting(
+        title=title,
+        company=clean(record.get(names.company)),
+        description=html_to_text(body) or (clean(record.get(names.excerpt)) or ""),
+        structured_salary=board_salary(*(record.get(key) for key in names.pay)),
+        structured_remote="remote",
+        urls=extract_links(body),
+        **fields,
+    )
+    return Extraction([posting])

@@ -13,9 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from pipelines.extract.ats import country_code
-from pipelines.extract.boards import board_salary, clean, epoch_time
-from pipelines.model import ExtractedPosting, Extraction
-from pipelines.text import extract_links, html_to_text
+from pipelines.extract.boards import RemoteApiFields, clean, epoch_time, remote_api_extraction
+from pipelines.model import Extraction
 
 # Himalayas' levels → SENIORITIES; the lowest stated level is the one kept.
 SENIORITY = {
@@ -44,35 +43,26 @@ def _offsets(value: object) -> list[float]:
     return [float(v) for v in numbers if -12 <= v <= 14]
 
 
+FIELDS = RemoteApiFields(
+    title="title",
+    description="description",
+    excerpt="excerpt",
+    pay=("minSalary", "maxSalary", "currency", "salaryPeriod"),
+)
+
+
 def extract_himalayas(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
     """One remote posting per Himalayas job."""
-    title = clean(record.get("title"))
-    if not title:
-        return Extraction(skip_reason="empty")
     places = [p.strip() for p in record.get("locationRestrictions") or [] if isinstance(p, str)]
     countries = [c for p in places if (c := country_code(p))]
-    body = record.get("description") if isinstance(record.get("description"), str) else ""
-    return Extraction(
-        [
-            ExtractedPosting(
-                title=title,
-                company=clean(record.get("companyName")),
-                description=html_to_text(body) or (clean(record.get("excerpt")) or ""),
-                location_text=", ".join(p for p in places if p) or None,
-                structured_salary=board_salary(
-                    record.get("minSalary"),
-                    record.get("maxSalary"),
-                    record.get("currency"),
-                    record.get("salaryPeriod"),
-                ),
-                structured_remote="remote",
-                structured_seniority=_seniority(record.get("seniority")),
-                countries=list(dict.fromkeys(countries)),
-                posted_at=epoch_time(record.get("pubDate")),
-                url=clean(record.get("guid")) or clean(record.get("applicationLink")),
-                apply_url=clean(record.get("applicationLink")),
-                urls=extract_links(body),
-                utc_offsets=_offsets(record.get("timezoneRestrictions")),
-            )
-        ]
+    return remote_api_extraction(
+        record,
+        FIELDS,
+        location_text=", ".join(p for p in places if p) or None,
+        structured_seniority=_seniority(record.get("seniority")),
+        countries=list(dict.fromkeys(countries)),
+        posted_at=epoch_time(record.get("pubDate")),
+        url=clean(record.get("guid")) or clean(record.get("applicationLink")),
+        apply_url=clean(record.get("applicationLink")),
+        utc_offsets=_offsets(record.get("timezoneRestrictions")),
     )

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipelines.extract.boards import board_salary, clean
-from pipelines.model import ExtractedPosting, Extraction
-from pipelines.text import extract_links, html_to_text
+from pipelines.extract.boards import RemoteApiFields, clean, remote_api_extraction
+from pipelines.model import Extraction
 from pipelines.times import iso_time
 
 SENIORITY = {
@@ -37,31 +36,22 @@ def geo_text(value: object) -> str | None:
     return ", ".join(parts) or None
 
 
+FIELDS = RemoteApiFields(
+    title="jobTitle",
+    description="jobDescription",
+    excerpt="jobExcerpt",
+    pay=("salaryMin", "salaryMax", "salaryCurrency", "salaryPeriod"),
+)
+
+
 def extract_jobicy(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
     """One remote posting per Jobicy job."""
-    title = clean(record.get("jobTitle"))
-    if not title:
-        return Extraction(skip_reason="empty")
-    body = record.get("jobDescription") if isinstance(record.get("jobDescription"), str) else ""
     level = clean(record.get("jobLevel"))
-    return Extraction(
-        [
-            ExtractedPosting(
-                title=title,
-                company=clean(record.get("companyName")),
-                description=html_to_text(body) or (clean(record.get("jobExcerpt")) or ""),
-                location_text=geo_text(record.get("jobGeo")),
-                structured_salary=board_salary(
-                    record.get("salaryMin"),
-                    record.get("salaryMax"),
-                    record.get("salaryCurrency"),
-                    record.get("salaryPeriod"),
-                ),
-                structured_remote="remote",
-                structured_seniority=SENIORITY.get(level.lower()) if level else None,
-                posted_at=iso_time(record.get("pubDate")),
-                url=clean(record.get("url")),
-                urls=extract_links(body),
-            )
-        ]
+    return remote_api_extraction(
+        record,
+        FIELDS,
+        location_text=geo_text(record.get("jobGeo")),
+        structured_seniority=SENIORITY.get(level.lower()) if level else None,
+        posted_at=iso_time(record.get("pubDate")),
+        url=clean(record.get("url")),
     )

@@ -21,15 +21,13 @@ def extract_remotive(record: dict[str, Any], context: dict[str, Any]) -> Extract
     if not title:
         return Extraction(skip_reason="empty")
     html = record.get("description") or ""
-    company = clean(record.get("company_name"))
-    description = html_to_text(html)
     return Extraction(
         [
             board_posting(
                 record,
                 title,
-                company,
-                description,
+                clean(record.get("company_name")),
+                html_to_text(html),
                 clean(record.get("candidate_required_location")),
                 html,
                 salary_text=clean(record.get("salary")) or pay_words(title),

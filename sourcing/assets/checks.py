@@ -17,10 +17,16 @@ def _count(duckdb: DuckDBResource, sql: str) -> int:
         return con.execute(sql).fetchone()[0]
 
 
-def _none(duckdb: DuckDBResource, count_sql: str, label: str) -> dg.AssetCheckResult:
-    """Passes when `count_sql` counts no bad row; the count goes in the metadata as `label`."""
-    bad = _count(duckdb, count_sql)
-    return dg.AssetCheckResult(passed=bad == 0, metadata={label: bad})
+def _no_rows(name: str, description: str, count_sql: str, label: str) -> dg.AssetChecksDefinition:
+    """A check on `postings` that passes when `count_sql` counts no bad row; the count goes
+    in the metadata as `label`."""
+
+    @dg.asset_check(asset=postings, name=name, description=description)
+    def check(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+        bad = _count(duckdb, count_sql)
+        return dg.AssetCheckResult(passed=bad == 0, metadata={label: bad})
+
+    return check
 
 
 @dg.asset_check(asset=postings, blocking=True)
@@ -30,26 +36,20 @@ def postings_not_empty(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(passed=n > 0, metadata={"postings": n})
 
 
-@dg.asset_check(asset=postings)
-def salary_min_not_above_max(duckdb: DuckDBResource) -> dg.AssetCheckResult:
-    """No posting's minimum pay (as stated or in USD) is above its maximum."""
-    return _none(
-        duckdb,
-        "SELECT count(*) FROM postings WHERE salary_min > salary_max"
-        " OR salary_min_usd > salary_max_usd",
-        "postings_min_above_max",
-    )
-
-
-@dg.asset_check(asset=postings)
-def no_duplicate_source_titles(duckdb: DuckDBResource) -> dg.AssetCheckResult:
-    """No source record's role (same title) lands in two postings."""
-    return _none(
-        duckdb,
-        "SELECT count(*) FROM (SELECT source, source_id, lower(title) FROM posting_sources"
-        " GROUP BY ALL HAVING count(DISTINCT posting_id) > 1)",
-        "duplicated_source_titles",
-    )
+salary_min_not_above_max = _no_rows(
+    "salary_min_not_above_max",
+    "No posting's minimum pay (as stated or in USD) is above its maximum.",
+    "SELECT count(*) FROM postings WHERE salary_min > salary_max"
+    " OR salary_min_usd > salary_max_usd",
+    "postings_min_above_max",
+)
+no_duplicate_source_titles = _no_rows(
+    "no_duplicate_source_titles",
+    "No source record's role (same title) lands in two postings.",
+    "SELECT count(*) FROM (SELECT source, source_id, lower(title) FROM posting_sources"
+    " GROUP BY ALL HAVING count(DISTINCT posting_id) > 1)",
+    "duplicated_source_titles",
+)
 
 
 def _anomalies(duckdb: DuckDBResource, kinds: tuple[str, ...]) -> tuple[dict[str, int], int]:

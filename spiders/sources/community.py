@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -142,16 +142,22 @@ class GitHubSpider(scrapy.Spider):
     def count(self, key: str, n: int = 1) -> None:
         self.crawler.stats.inc_value(f"{self.name}/{key}", n)
 
+    def api_request(self, path: str, callback: Callable, **about: str) -> scrapy.Request:
+        """A GitHub API request whose answer goes to `callback(response, **about)`."""
+        return scrapy.Request(
+            f"{self.api}{path}",
+            headers=self.headers(),
+            callback=callback,
+            errback=self.failed,
+            cb_kwargs=about,
+        )
+
     async def start(self):
         repos = self.repos or load_repos(Path(self.settings.get("GITHUB_REPOS_FILE") or REPOS_FILE))
         self.pending = len(repos)
         for repo in repos:
-            yield scrapy.Request(
-                f"{self.api}/repos/{repo}/contributors?per_page=100",
-                headers=self.headers(),
-                callback=self.parse_contributors,
-                errback=self.failed,
-                cb_kwargs={"repo": repo},
+            yield self.api_request(
+                f"/repos/{repo}/contributors?per_page=100", self.parse_contributors, repo=repo
             )
 
     def check_rate(self, response: Response) -> None:
@@ -187,13 +193,7 @@ class GitHubSpider(scrapy.Spider):
     def user_requests(self) -> Iterator[scrapy.Request]:
         ranked = sorted(self.contributions, key=lambda u: (-sum(self.contributions[u].values()), u))
         for login in ranked[: self.max_users]:
-            yield scrapy.Request(
-                f"{self.api}/users/{login}",
-                headers=self.headers(),
-                callback=self.parse_user,
-                errback=self.failed,
-                cb_kwargs={"login": login},
-            )
+            yield self.api_request(f"/users/{login}", self.parse_user, login=login)
 
     def parse_user(self, response: Response, login: str) -> Iterator[dict[str, Any]]:
         try:

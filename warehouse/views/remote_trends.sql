@@ -12,20 +12,15 @@
 -- Every combination is given, with 'all' where a dimension is rolled up: filter
 -- `population = 'ml' AND role = 'all' AND region = 'all'` for the ML postings of the month as
 -- a whole. A posting without a region counts under region 'unknown'.
-WITH listed AS (
+WITH pops AS (
     SELECT
         strftime(pm.month, '%Y-%m') AS month,
-        p.is_ml,
+        pm.population,
         p.role,
         coalesce(p.region, 'unknown') AS region,
         p.remote
-    FROM posting_months AS pm
+    FROM population_months AS pm
     JOIN postings AS p USING (posting_id)
-),
-pops AS (
-    SELECT 'ml' AS population, * FROM listed WHERE is_ml
-    UNION ALL
-    SELECT 'all' AS population, * FROM listed
 ),
 counted AS (
     SELECT

@@ -11,21 +11,16 @@
 -- `median_low`/`median_high`: a distribution-free 95% interval of the median (order
 -- statistics, see the `median_low` macro). Cells are flagged, never hidden: `few_postings`
 -- under 5 postings with a salary, `small_sample` under 20.
-WITH listed AS (
+WITH pops AS (
     SELECT
+        pm.population,
         strftime(pm.month, '%Y-%m') AS month,
-        p.is_ml,
+        (p.salary_min_usd + p.salary_max_usd) / 2 AS salary_usd,
         p.role,
         coalesce(p.region, 'unknown') AS region,
-        p.seniority,
-        (p.salary_min_usd + p.salary_max_usd) / 2 AS salary_usd
-    FROM posting_months AS pm
+        p.seniority
+    FROM population_months AS pm
     JOIN postings AS p USING (posting_id)
-),
-pops AS (
-    SELECT 'ml' AS population, * FROM listed WHERE is_ml
-    UNION ALL
-    SELECT 'all' AS population, * FROM listed
 )
 SELECT
     month,

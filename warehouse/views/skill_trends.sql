@@ -12,22 +12,12 @@
 -- those months hold no posting of the population (the first month of the data), all four are
 -- NULL, never 0. A skill asked for in the previous three months but not this month gets a row
 -- with `postings = 0`, so falling skills show up too.
-WITH listed AS (
-    SELECT pm.month, p.is_ml, pm.skills
-    FROM posting_months AS pm
-    JOIN postings AS p USING (posting_id)
-),
-pops AS (
-    SELECT month, 'ml' AS population, skills FROM listed WHERE is_ml
-    UNION ALL
-    SELECT month, 'all' AS population, skills FROM listed
-),
-totals AS (
-    SELECT month, population, count(*) AS n FROM pops GROUP BY ALL
+WITH totals AS (
+    SELECT month, population, count(*) AS n FROM population_months GROUP BY ALL
 ),
 counts AS (
     SELECT month, population, skill, count(*) AS postings
-    FROM pops, unnest(pops.skills) AS s(skill)
+    FROM population_months AS pm, unnest(pm.skills) AS s(skill)
     GROUP BY ALL
 ),
 grid AS (
