@@ -11,22 +11,29 @@ from typing import NoReturn
 
 import click
 
+from pipelines.rawzone.storage import as_path, is_local
 from sourcing import filters
 from sourcing.paths import SAMPLE_DIR, data_dir, db_path
 from sourcing.trends import trends
 
 
 def _data(data: str | None) -> Path:
-    """The data directory, created if missing; a clear message when it cannot be."""
-    d = data_dir(data)
+    """The data directory, created if missing (on an object store: its bucket must exist);
+    a clear message when it cannot be used."""
     try:
-        d.mkdir(parents=True, exist_ok=True)
+        d = data_dir(data)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        if is_local(d):
+            d.mkdir(parents=True, exist_ok=True)
         probe = d / f".write-test-{os.getpid()}"
-        probe.touch()
+        probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
+        where = "" if is_local(d) else " (does the bucket exist? are the AWS_* settings right?)"
         raise click.ClickException(
-            f"cannot use {d} as the data directory: {exc.strerror or exc}"
+            f"cannot use {d} as the data directory: {exc.strerror or exc}{where}"
         ) from exc
     return d
 
@@ -205,18 +212,18 @@ def crawl(source, replay, record, spider_args, data) -> None:
             raise click.BadParameter(f"{pair!r} is not KEY=VALUE", param_hint="-a")
         key, value = pair.split("=", 1)
         args[key] = value
-    d = _data(data)
+    zone = RawZone(_data(data))
     _fresh(record)
     click.echo(f"crawl {source} …")
     try:
         with stop_on_signals():
             result = run_crawl(
                 source,
-                RawZone(d),
+                zone,
                 replay=replay,
                 record=record,
                 spider_args=args,
-                cache_dir=d / ".httpcache",
+                cache_dir=zone.cache_dir,
             )
     except CrawlError as exc:
         if INTERRUPTED.is_set():
@@ -323,7 +330,7 @@ def report(output, data, db) -> None:
 
     _, db_file = _paths(data, db)
     with _told(output):
-        built = write_report(db_file, Path(output))
+        built = write_report(db_file, as_path(output))
     width = max(map(len, built.numbers), default=0)
     for key, value in built.numbers.items():
         click.echo(f"  {key:<{width}}  {value}")
@@ -377,7 +384,7 @@ def export_dataset(fmt, output, with_candidates, data, db) -> None:
 
     _, db_file = _paths(data, db)
     with _told(output):
-        result = export(db_file, Path(output), with_personal=with_candidates)
+        result = export(db_file, as_path(output), with_personal=with_candidates)
     m = result.manifest
     width = max(map(len, result.rows), default=0)
     for table, rows in result.rows.items():
@@ -509,7 +516,7 @@ def export_leads(
     _, db_file = _paths(data, db)
     with _told(output):
         rows = run_export(
-            db_file, kind, Path(output), fmt, wanted_filters, bom=bom, profile=profile
+            db_file, kind, as_path(output), fmt, wanted_filters, bom=bom, profile=profile
         )
     if kind == "candidates":
         click.echo(LAWFUL_USE, err=True)
