@@ -80,10 +80,14 @@ data_option = click.option(
     "--data-dir",
     "data",
     metavar="DIR",
-    help="Data directory (default ./data or $SOURCING_DATA_DIR).",
+    help="Data directory (default ./data or $SOURCING_DATA_DIR), or an object-store URL such"
+    " as s3://bucket/prefix (endpoint and keys from the AWS_* variables).",
 )
 db_option = click.option(
-    "--db", metavar="PATH", help="DuckDB file (default <data-dir>/sourcing.duckdb)."
+    "--db",
+    metavar="PATH",
+    help="DuckDB file, always local (default <data-dir>/sourcing.duckdb, or ./sourcing.duckdb"
+    " when the data directory is an object-store URL).",
 )
 
 
@@ -373,11 +377,15 @@ def export_dataset(fmt, output, with_candidates, data, db) -> None:
     counts, date range, sources, sha256 of every file). Read it back with any Parquet reader.
     The candidates' tables hold people's own posts and are left out unless --with-candidates.
 
+    DIR may be an object-store URL (s3://bucket/prefix): the snapshot is uploaded with its
+    manifest last; read it in place with warehouse.objectstore (docs/deploy.md).
+
     \b
     Example:
       sourcing export dataset --format parquet -o snapshot/
       duckdb -c "select count(*) from read_parquet('snapshot/postings/*/*.parquet',
                  hive_partitioning = true)"
+      sourcing export dataset -o s3://acme-sourcing/snapshots/2026-12
     """
     from sourcing.summary import labelled
     from warehouse.snapshot import export_dataset as export

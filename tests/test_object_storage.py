@@ -6,6 +6,7 @@ a snapshot is exported there; the tests read what landed."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 from pathlib import Path
@@ -14,6 +15,8 @@ import duckdb
 import pytest
 
 from pipelines.rawzone.layout import RawZone
+from pipelines.rawzone.storage import is_local
+from sourcing.paths import data_dir, db_path
 from tests.test_cli import snapshot
 from warehouse.objectstore import connect_snapshot, raw_records
 from warehouse.snapshot import verify
@@ -138,3 +141,19 @@ def test_a_missing_bucket_is_told_plainly(s3, sourcing):
     assert result.exit_code == 1
     assert "cannot use s3://no-such-bucket/data as the data directory" in result.output
     assert "does the bucket exist?" in result.output
+
+
+def test_a_url_data_dir_keeps_the_warehouse_file_local_and_a_path_stays_a_path():
+    remote = data_dir("s3://acme/prod")
+    assert not is_local(remote) and str(remote) == "s3://acme/prod"
+    assert db_path(remote) == Path("sourcing.duckdb")
+    assert RawZone("s3://acme/prod").cache_dir.is_absolute()  # Scrapy's cache on this machine
+    local = data_dir("data")
+    assert type(local) is type(Path("data")) and db_path(local) == Path("data/sourcing.duckdb")
+
+
+def test_a_scheme_without_its_driver_names_the_extra_to_install(sourcing):
+    if importlib.util.find_spec("gcsfs"):
+        pytest.skip("gcsfs is installed here")
+    result = sourcing("rebuild", "--data-dir", "gs://acme/prod", check=False)
+    assert result.exit_code == 1 and "uv sync --extra gcs" in result.output

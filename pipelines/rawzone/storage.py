@@ -24,9 +24,8 @@ if TYPE_CHECKING:
 # A URL, not a path: a scheme of two letters or more (so `C:\data` stays a Windows path).
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]+://")
 
-# The package that drives each object-store scheme, named in the error when it is missing.
-DRIVERS = {"s3": "s3fs", "s3a": "s3fs", "gs": "gcsfs", "gcs": "gcsfs", "az": "adlfs"}
-DRIVERS |= {"abfs": "adlfs", "abfss": "adlfs"}
+# The project's extra that installs the driver of each object-store scheme (s3fs is always in).
+EXTRAS = {"gs": "gcs", "gcs": "gcs", "az": "azure", "abfs": "azure", "abfss": "azure"}
 
 
 def is_url(location: str | Path) -> bool:
@@ -42,14 +41,19 @@ def as_path(location: str | Path | UPath) -> Path | UPath:
     from upath import UPath
 
     try:
-        return UPath(location)
+        path = UPath(location)
+        filesystem(
+            path
+        )  # loads the scheme's driver now (no request is made), not at the first read
     except ImportError as exc:
         scheme = location.split("://", 1)[0].lower()
-        package = DRIVERS.get(scheme, f"the fsspec driver of {scheme}://")
+        extra = EXTRAS.get(scheme)
+        how = f"`uv sync --extra {extra}`" if extra else "its fsspec driver"
         raise ValueError(
-            f"{location}: storing data on {scheme}:// needs {package}; install it"
-            f" (`uv pip install {package}`) or use a local --data-dir"
+            f"{location}: storing data on {scheme}:// needs {how} ({exc});"
+            " or use a local --data-dir"
         ) from exc
+    return path
 
 
 def is_local(path: Any) -> bool:
