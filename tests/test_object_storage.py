@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from pipelines.rawzone.layout import RawZone
+from pipelines.rawzone.scrub import scrub_other_files
 from pipelines.rawzone.storage import is_local
 from sourcing.paths import data_dir, db_path
 from tests.test_cli import snapshot
@@ -157,3 +158,22 @@ def test_a_scheme_without_its_driver_names_the_extra_to_install(sourcing):
         pytest.skip("gcsfs is installed here")
     result = sourcing("rebuild", "--data-dir", "gs://acme/prod", check=False)
     assert result.exit_code == 1 and "uv sync --extra gcs" in result.output
+
+
+def test_forget_deletes_a_snapshot_file_on_the_store_that_holds_the_person(s3, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    root = f"{BUCKET}/forget/data"
+    name = "snap/candidates/month=2026-11/data_0.parquet"
+    pq.write_table(pa.table({"email": ["jane@example.com", "kim@example.org"]}), tmp_path / "a")
+    s3.put_file(str(tmp_path / "a"), f"{root}/{name}")
+    listed = name.removeprefix("snap/")
+    table = {"rows": 2, "files": [{"path": listed, "rows": 2}]}
+    s3.pipe_file(f"{root}/snap/manifest.json", json.dumps({"tables": {"candidates": table}}))
+    removed = scrub_other_files(RawZone(f"s3://{root}"), {("email", "jane@example.com")})
+    assert [str(p) for p in removed if not is_local(p)] == [f"s3://{root}/{name}"]
+    assert not s3.exists(f"{root}/{name}")
+    manifest = json.loads(s3.cat_file(f"{root}/snap/manifest.json"))
+    assert manifest["tables"]["candidates"] == {"rows": 0, "files": []}
+    assert manifest["erased_files"] == [listed]
