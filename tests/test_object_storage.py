@@ -57,7 +57,7 @@ def s3():
         env.setenv("AWS_SECRET_ACCESS_KEY", "testing")
         env.setenv("AWS_DEFAULT_REGION", "us-east-1")
         env.delenv("AWS_PROFILE", raising=False)
-        fs = fsspec.filesystem("s3", skip_instance_cache=True)
+        fs = fsspec.filesystem("s3", skip_instance_cache=True, use_listings_cache=False)
         fs.mkdir(BUCKET)
         try:
             yield fs
@@ -177,3 +177,12 @@ def test_forget_deletes_a_snapshot_file_on_the_store_that_holds_the_person(s3, t
     manifest = json.loads(s3.cat_file(f"{root}/snap/manifest.json"))
     assert manifest["tables"]["candidates"] == {"rows": 0, "files": []}
     assert manifest["erased_files"] == [listed]
+
+
+def test_a_long_lived_process_sees_the_crawl_files_another_machine_adds(s3):
+    root = f"{BUCKET}/shared/data/raw/greenhouse"
+    s3.pipe_file(f"{root}/2026-01-01/a.jsonl", b"{}\n")
+    zone = RawZone(f"s3://{BUCKET}/shared/data")
+    assert zone.days() == ["2026-01-01"]
+    s3.pipe_file(f"{root}/2026-01-02/b.jsonl", b"{}\n")  # another worker's crawl
+    assert zone.days() == ["2026-01-01", "2026-01-02"]

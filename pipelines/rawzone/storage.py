@@ -41,7 +41,9 @@ def as_path(location: str | Path | UPath) -> Path | UPath:
     from upath import UPath
 
     try:
-        path = UPath(location)
+        # No listings cache: fsspec otherwise keeps a folder's listing for the life of the
+        # process, and a long-lived worker would never see the crawl files other machines add.
+        path = UPath(location, use_listings_cache=False)
         filesystem(
             path
         )  # loads the scheme's driver now (no request is made), not at the first read
