@@ -117,70 +117,42 @@ def crawl(
         else:
             out, log = Path(tmp) / final.name, Path(tmp) / final_log.name
         log.parent.mkdir(parents=True, exist_ok=True)
+        stats_file = Path(tmp) / "stats.json"
+        cmd = [
+            sys.executable,
+            "-m",
+            "spiders.runner",
+            source,
+            "--out",
+            str(out),
+            "--stats",
+            str(stats_file),
+        ]
+        if replay:
+            cmd += ["--replay", str(replay)]
+        if record:
+            cmd += ["--record", str(record)]
+        if cache_dir and not replay:
+            cmd += ["--cache", str(cache_dir)]
+        for key, value in (spider_args or {}).items():
+            cmd += ["-a", f"{key}={value}"]
+        # People who asked to be forgotten stay out of the raw zone (`sourcing forget`).
+        settings = {
+            "SUPPRESSION_FILE": str(zone.suppression_file),
+            **(settings or {}),
+        }
+        for key, value in settings.items():
+            cmd += ["-s", f"{key}={value}"]
+        env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "spiders.settings"}
         try:
-            returncode, stats = _spider(
-                source,
-                zone,
-                out,
-                log,
-                Path(tmp),
-                replay,
-                record,
-                spider_args,
-                cache_dir,
-                timeout,
-                settings,
+            returncode = _run(cmd, env, log, timeout, source, out)
+            stats = (
+                json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else None
             )
             return _result(source, zone, out, final, log, returncode, stats)
         finally:
             if log != final_log and log.exists():
                 publish(log, final_log)
-
-
-def _spider(
-    source: str,
-    zone: RawZone,
-    out: Path,
-    log: Path,
-    tmp: Path,
-    replay: str | Path | None,
-    record: str | Path | None,
-    spider_args: dict[str, str] | None,
-    cache_dir: Path | None,
-    timeout: float,
-    settings: dict[str, str] | None,
-) -> tuple[int, dict[str, Any] | None]:
-    """Run the spider writing `out`; its exit status and stats (None: it wrote none)."""
-    stats_file = tmp / "stats.json"
-    cmd = [
-        sys.executable,
-        "-m",
-        "spiders.runner",
-        source,
-        "--out",
-        str(out),
-        "--stats",
-        str(stats_file),
-    ]
-    if replay:
-        cmd += ["--replay", str(replay)]
-    if record:
-        cmd += ["--record", str(record)]
-    if cache_dir and not replay:
-        cmd += ["--cache", str(cache_dir)]
-    for key, value in (spider_args or {}).items():
-        cmd += ["-a", f"{key}={value}"]
-    # People who asked to be forgotten stay out of the raw zone (`sourcing forget`).
-    settings = {
-        "SUPPRESSION_FILE": str(zone.suppression_file),
-        **(settings or {}),
-    }
-    for key, value in settings.items():
-        cmd += ["-s", f"{key}={value}"]
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "spiders.settings"}
-    returncode = _run(cmd, env, log, timeout, source, out)
-    stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else None
-    return returncode, stats
 
 
 def _result(
