@@ -109,10 +109,14 @@ def crawl(
     error in one line and the path of its log; whatever file it wrote is set aside under
     `<data-dir>/failed/`, out of the raw zone, so it neither loads nor closes any posting."""
     run_id = new_run_id()
-    out = zone.new_file(source, run_id)
-    log = zone.log_file(source, run_id)
-    log.parent.mkdir(parents=True, exist_ok=True)
+    final, final_log = zone.new_file(source, run_id), zone.log_file(source, run_id)
     with tempfile.TemporaryDirectory() as tmp:
+        # The spider writes local files; on an object store they are uploaded when done.
+        if zone.is_local:
+            out, log = final, final_log
+        else:
+            out, log = Path(tmp) / final.name, Path(tmp) / final_log.name
+        log.parent.mkdir(parents=True, exist_ok=True)
         stats_file = Path(tmp) / "stats.json"
         cmd = [
             sys.executable,
@@ -140,31 +144,53 @@ def crawl(
         for key, value in settings.items():
             cmd += ["-s", f"{key}={value}"]
         env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "spiders.settings"}
-        returncode = _run(cmd, env, log, timeout, source, out)
-        stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else None
+        try:
+            returncode = _run(cmd, env, log, timeout, source, out)
+            stats = (
+                json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else None
+            )
+            return _result(source, zone, out, final, log, returncode, stats)
+        finally:
+            if log != final_log and log.exists():
+                publish(log, final_log)
+
+
+def _result(
+    source: str,
+    zone: RawZone,
+    out: Path,
+    final: Path,
+    log: Path,
+    returncode: int,
+    stats: dict[str, Any] | None,
+) -> CrawlResult:
+    """The crawl's result with its file published at `final`, or CrawlError (its file set
+    aside)."""
     first = first_error(log)
-    where = f"; log: {log}"
+    where = f"; log: {zone.log_file(source, final.stem)}"
     if INTERRUPTED.is_set():
-        raise CrawlError(f"{source}: interrupted{_set_aside(zone, out)}{where}")
+        raise CrawlError(f"{source}: interrupted{_set_aside(zone, out, final)}{where}")
     if returncode != 0 or stats is None:
         raise CrawlError(
             f"{source}: the spider failed: {first or f'exit status {returncode}'}"
-            f"{_set_aside(zone, out)}{where}"
+            f"{_set_aside(zone, out, final)}{where}"
         )
     reason = stats.get("finish_reason")
     if reason != "finished":
         raise CrawlError(
             f"{source}: the crawl stopped early ({reason}) after"
             f" {stats.get('log_count/ERROR', 0)} errors: {first or 'no error logged'}"
-            f"{_set_aside(zone, out)}{where}"
+            f"{_set_aside(zone, out, final)}{where}"
         )
     result = CrawlResult(
-        source, out if out.exists() else None, int(stats.get("item_scraped_count", 0)), stats
+        source, final if out.exists() else None, int(stats.get("item_scraped_count", 0)), stats
     )
-    problem = crawl_problem(result, previous_items(zone, source, exclude=out))
+    problem = crawl_problem(result, previous_items(zone, source, exclude=final))
     if problem:
         cause = f"; first error: {first}" if first and "robots.txt" not in problem else ""
-        raise CrawlError(f"{source}: {problem}{cause}{_set_aside(zone, out)}{where}")
+        raise CrawlError(f"{source}: {problem}{cause}{_set_aside(zone, out, final)}{where}")
+    if out != final and out.exists():
+        publish(out, final)
     return result
 
 
@@ -207,14 +233,16 @@ def _stop(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
-def _set_aside(zone: RawZone, out: Path) -> str:
-    """Move a failed crawl's file (and any half-written `.part`) out of the raw zone into
-    `<data-dir>/failed/`, kept for a look but never loaded; say where it went."""
+def _set_aside(zone: RawZone, out: Path, final: Path) -> str:
+    """Move a failed crawl's file `out` (and any half-written `.part`) out of the raw zone
+    into `<data-dir>/failed/`, kept for a look but never loaded; say where it went. (`out` is
+    `final`, the raw-zone file, or on an object store the local file never uploaded there.)"""
     part_file(out).unlink(missing_ok=True)
     if not out.exists():
         return ""
-    aside = zone.failed_file(out)
-    aside.parent.mkdir(parents=True, exist_ok=True)
+    aside = zone.failed_file(final)
+    if zone.is_local:
+        aside.parent.mkdir(parents=True, exist_ok=True)
     publish(out, aside)
     return f"; its file was set aside, not loaded: {aside}"
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import dagster as dg
 
 from pipelines.rawzone.layout import RawZone
@@ -11,12 +9,13 @@ from sourcing.crawl import CrawlResult, crawl
 
 
 class RawZoneResource(dg.ConfigurableResource):
-    """The data directory; the raw zone is `<data_dir>/raw`."""
+    """The data directory (a folder, or a URL on an object store); the raw zone is
+    `<data_dir>/raw`."""
 
     data_dir: str
 
     def zone(self) -> RawZone:
-        return RawZone(Path(self.data_dir))
+        return RawZone(self.data_dir)
 
 
 class CrawlerResource(dg.ConfigurableResource):

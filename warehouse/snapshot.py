@@ -12,6 +12,9 @@ holds the schema version, each table's row count and files with their sha256, th
 and the sources. Any Parquet reader reads it back, e.g. in DuckDB:
 
     SELECT * FROM read_parquet('DIR/postings/*/*.parquet', hive_partitioning = true)
+
+DIR may be on an object store (`s3://bucket/snapshots/2026-12`): the snapshot is written on
+local disk, then uploaded, manifest last (`_upload`); `warehouse.objectstore` reads it back.
 """
 
 from __future__ import annotations
@@ -19,12 +22,15 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
+from pipelines.rawzone.storage import as_path, filesystem, is_local, key
 from warehouse.aggregates import TRENDS
 from warehouse.crawl_dates import LOAD_STATE_TABLES
 from warehouse.db import connect
@@ -120,8 +126,13 @@ def export_dataset(db: Path | str, out: Path | str, with_personal: bool = False)
         not a snapshot this project wrote, or that holds a file its manifest does not list, is
     refused rather than overwritten (`_check_replaceable`).
     """
-    out = Path(out)
+    out = as_path(out)
     _check_replaceable(out)
+    if not is_local(out):
+        with tempfile.TemporaryDirectory() as tmp:
+            local = export_dataset(db, Path(tmp) / "snapshot", with_personal)
+            _upload(local.directory, out)
+        return SnapshotResult(out, local.manifest)
     work = out.with_name(f".{out.name}.partial")
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -161,6 +172,24 @@ def export_dataset(db: Path | str, out: Path | str, with_personal: bool = False)
         shutil.rmtree(out)
     work.rename(out)
     return SnapshotResult(out, manifest)
+
+
+def _upload(local: Path, out: Any) -> None:
+    """Put a finished local snapshot at `out` on an object store, which has no folder to
+    rename: every table file first, each one PUT (atomic per object), then the manifest, so
+    a reader who goes by the manifest never meets a file not yet there; then the previous
+    snapshot's files the new manifest does not list are deleted. (A reader globbing the
+    folder during the upload may see old and new files side by side: read from the
+    manifest, or write each snapshot to a new folder, as `docs/deploy.md` advises.)"""
+    fs, root = filesystem(out), key(out)
+    before = set(fs.find(root)) if fs.exists(root) else set()
+    names = sorted(p.relative_to(local).as_posix() for p in local.rglob("*") if p.is_file())
+    names.remove(MANIFEST)
+    for name in [*names, MANIFEST]:
+        fs.put_file(str(local / name), f"{root}/{name}")
+    stale = before - {f"{root}/{name}" for name in [*names, MANIFEST]}
+    if stale:
+        fs.rm(sorted(stale))
 
 
 def _check_replaceable(out: Path) -> None:
@@ -240,7 +269,7 @@ def _export_table(con: duckdb.DuckDBPyConnection, table: str, folder: Path) -> d
 
 def verify(directory: Path | str) -> list[str]:
     """Problems found checking a snapshot against its manifest (empty: it is intact)."""
-    directory = Path(directory)
+    directory = as_path(directory)
     manifest = json.loads((directory / MANIFEST).read_text())
     problems = []
     listed = set()

@@ -8,17 +8,24 @@
     <data-dir>/.httpcache/                                  Scrapy's HTTP cache of live crawls
 
 Crawl files are written once (renamed into place when the crawl finishes) and then only read.
+
+The data directory may be a URL (`s3://bucket/prefix`: `storage`); the layout under it is the
+same. Only Scrapy's HTTP cache then stays on this machine (`cache_dir`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import platformdirs
+
 from pipelines.rawzone.read import ReadStats, read_files
+from pipelines.rawzone.storage import as_path, is_local
 
 RAW = "raw"
 SUPPRESSION_FILE = "suppression.sha256"
@@ -33,7 +40,7 @@ def new_run_id(now: datetime | None = None) -> str:
 
 def crawl_day(path: Path | str) -> str:
     """The crawl date of a raw-zone file: its folder, `YYYY-MM-DD`."""
-    return Path(path).parent.name
+    return as_path(path).parent.name
 
 
 def part_file(path: Path) -> Path:
@@ -43,14 +50,14 @@ def part_file(path: Path) -> Path:
 
 def key_file(suppression_file: Path | str) -> Path:
     """The suppression list's key, kept beside the list."""
-    return Path(suppression_file).with_name(KEY_FILE)
+    return as_path(suppression_file).with_name(KEY_FILE)
 
 
 class RawZone:
     """The raw zone of one data directory: `<data_dir>/raw`, and the files kept beside it."""
 
     def __init__(self, data_dir: Path | str) -> None:
-        self.data_dir = Path(data_dir)
+        self.data_dir = as_path(data_dir)
         self.root = self.data_dir / RAW
 
     @property
@@ -58,8 +65,17 @@ class RawZone:
         return self.data_dir / SUPPRESSION_FILE
 
     @property
+    def is_local(self) -> bool:
+        return is_local(self.data_dir)
+
+    @property
     def cache_dir(self) -> Path:
-        return self.data_dir / ".httpcache"
+        """Scrapy's HTTP cache: `<data-dir>/.httpcache`, or for a data directory on an object
+        store a folder of this machine's cache (Scrapy writes it as local files)."""
+        if self.is_local:
+            return self.data_dir / ".httpcache"
+        name = hashlib.sha256(str(self.data_dir).encode()).hexdigest()[:16]
+        return Path(platformdirs.user_cache_dir("ml-sourcing")) / "httpcache" / name
 
     def new_file(self, source: str, run_id: str, now: datetime | None = None) -> Path:
         day = (now or datetime.now(UTC)).strftime("%Y-%m-%d")

@@ -119,7 +119,8 @@ def _file_holds(path: Path, matcher: re.Pattern[str] | None) -> bool:
         try:
             import pyarrow.parquet as pq
 
-            rows = pq.read_table(path).to_pylist()
+            with path.open("rb") as f:  # a file object: pyarrow reads no UPath
+                rows = pq.read_table(f).to_pylist()
         except Exception:
             return False
         return _holds(json.dumps(rows, default=str, ensure_ascii=False), matcher)

@@ -20,6 +20,7 @@ from typing import Any
 from pipelines.rawzone.files import write_atomically
 from pipelines.rawzone.identity import ID_KINDS, identifier_hash, normalize_identifier, record_ids
 from pipelines.rawzone.layout import key_file
+from pipelines.rawzone.storage import as_path
 from pipelines.times import utc_time
 
 KEYED = "hmac-sha256"  # the scheme column of a keyed line
@@ -76,7 +77,7 @@ def read_key(list_file: Path | str, create: bool = False) -> bytes | None:
 
 def read_entries(list_file: Path | str) -> dict[str, Entry]:
     """hash → Entry of every line of the list (none when there is no list)."""
-    path = Path(list_file)
+    path = as_path(list_file)
     if not path.exists():
         return {}
     out = {}

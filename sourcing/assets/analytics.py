@@ -1,7 +1,5 @@
 """Analysts' views over the warehouse (their SQL lives in `warehouse/views/`)."""
 
-from pathlib import Path
-
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
@@ -48,7 +46,7 @@ def report(duckdb: DuckDBResource, raw_zone: RawZoneResource) -> dg.MaterializeR
 
     with duckdb.get_connection() as con:
         built = build_report(con)
-    path = Path(raw_zone.data_dir) / "report.html"
+    path = raw_zone.zone().data_dir / "report.html"
     write_atomically(path, built.html.encode("utf-8"))
     metadata = {k: v for k, v in built.numbers.items() if v is not None}
     metadata["path"] = dg.MetadataValue.path(str(path))

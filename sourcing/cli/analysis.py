@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import click
 
+from pipelines.rawzone.storage import as_path
 from sourcing.cli.options import (
     choice_option,
     data_option,
@@ -144,5 +144,5 @@ def report(output, data, db) -> None:
 
     _, db_file = paths(data, db)
     with told(output):
-        built = write_report(db_file, Path(output))
+        built = write_report(db_file, as_path(output))
     echo_lines(report_summary(built, output))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
+from pipelines.rawzone.storage import as_path
 from sourcing.cli import options
 
 
@@ -38,18 +37,22 @@ def export_dataset(fmt, output, with_candidates, data, db) -> None:
     counts, date range, sources, sha256 of every file). Read it back with any Parquet reader.
     The candidates' tables hold people's own posts and are left out unless --with-candidates.
 
+    DIR may be an object-store URL (s3://bucket/prefix): the snapshot is uploaded with its
+    manifest last; read it in place with warehouse.objectstore (docs/deploy.md).
+
     \b
     Example:
       sourcing export dataset --format parquet -o snapshot/
       duckdb -c "select count(*) from read_parquet('snapshot/postings/*/*.parquet',
                  hive_partitioning = true)"
+      sourcing export dataset -o s3://acme-sourcing/snapshots/2026-12
     """
     from sourcing.summary import snapshot_summary
     from warehouse.snapshot import export_dataset as run_export
 
     _, db_file = options.paths(data, db)
     with options.told(output):
-        result = run_export(db_file, Path(output), with_personal=with_candidates)
+        result = run_export(db_file, as_path(output), with_personal=with_candidates)
     options.echo_lines(snapshot_summary(result, output))
 
 
@@ -127,7 +130,7 @@ def export_leads(fmt, bom, output, data, db, **wanted) -> None:
         raise click.UsageError(str(exc)) from exc
     _, db_file = options.paths(data, db)
     with options.told(output):
-        rows = run_export(db_file, kind, Path(output), fmt, chosen, bom=bom, profile=profile)
+        rows = run_export(db_file, kind, as_path(output), fmt, chosen, bom=bom, profile=profile)
     if kind == "candidates":
         click.echo(LAWFUL_USE, err=True)
     if profile == "greenhouse" and (warning := unnamed_warning(rows)):

@@ -12,16 +12,21 @@ from typing import NoReturn
 
 import click
 
+from pipelines.rawzone.storage import is_local
 from sourcing.paths import data_dir, db_path
 
 data_option = click.option(
     "--data-dir",
     "data",
     metavar="DIR",
-    help="Data directory (default ./data or $SOURCING_DATA_DIR).",
+    help="Data directory (default ./data or $SOURCING_DATA_DIR), or an object-store URL such"
+    " as s3://bucket/prefix (endpoint and keys from the AWS_* variables).",
 )
 db_option = click.option(
-    "--db", metavar="PATH", help="DuckDB file (default <data-dir>/sourcing.duckdb)."
+    "--db",
+    metavar="PATH",
+    help="DuckDB file, always local (default <data-dir>/sourcing.duckdb, or ./sourcing.duckdb"
+    " when the data directory is an object-store URL).",
 )
 
 
@@ -64,16 +69,22 @@ def har_options(replay_help: str, metavar: str, example: str) -> Callable:
 
 
 def writable_data_dir(data: str | None) -> Path:
-    """The data directory, created if missing; a clear message when it cannot be."""
-    d = data_dir(data)
+    """The data directory, created if missing (on an object store: its bucket must exist);
+    a clear message when it cannot be used."""
     try:
-        d.mkdir(parents=True, exist_ok=True)
+        d = data_dir(data)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        if is_local(d):
+            d.mkdir(parents=True, exist_ok=True)
         probe = d / f".write-test-{os.getpid()}"
-        probe.touch()
+        probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
+        where = "" if is_local(d) else " (does the bucket exist? are the AWS_* settings right?)"
         raise click.ClickException(
-            f"cannot use {d} as the data directory: {exc.strerror or exc}"
+            f"cannot use {d} as the data directory: {exc.strerror or exc}{where}"
         ) from exc
     return d
 

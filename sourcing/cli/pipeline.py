@@ -102,18 +102,18 @@ def crawl(source, replay, record, spider_args, data) -> None:
         args = spider_arguments(spider_args)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="-a") from exc
-    d = writable_data_dir(data)
+    zone = RawZone(writable_data_dir(data))
     fresh(record)
     click.echo(f"crawl {source} …")
     try:
         with stop_on_signals():
             result = run_crawl(
                 source,
-                RawZone(d),
+                zone,
                 replay=replay,
                 record=record,
                 spider_args=args,
-                cache_dir=d / ".httpcache",
+                cache_dir=zone.cache_dir,
             )
     except CrawlError as exc:
         if INTERRUPTED.is_set():
