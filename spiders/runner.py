@@ -57,6 +57,12 @@ def run(
     out.parent.mkdir(parents=True, exist_ok=True)
     settings.setdict(overrides or {}, priority="cmdline")
     settings.setdict(crawl_settings(part, replay, record, cache), priority="cmdline")
+    if settings.get("FRONTIER_URL") and not replay:
+        from spiders.frontier import check, frontier_settings  # redis: only when shared
+
+        check(settings["FRONTIER_URL"])
+        shared = frontier_settings(settings["FRONTIER_URL"], settings["FRONTIER_KEY"])
+        settings.setdict(shared, priority="cmdline")
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider_cls)
     process.crawl(crawler, **spider_args)

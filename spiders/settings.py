@@ -62,3 +62,8 @@ LOG_FORMATTER = "spiders.logformatter.PrivateLogFormatter"
 HN_API_URL = "https://hn.algolia.com/api/v1"
 # How many monthly Hacker News threads the HN spiders read when no thread ids are given.
 HN_MONTHS = 2
+
+# The shared crawl frontier (`spiders.frontier`): a Redis URL puts every crawl's queue, seen
+# URLs and per-domain delay there, shared by all processes with the same key; off when unset.
+FRONTIER_URL = os.environ.get("SOURCING_FRONTIER") or None
+FRONTIER_KEY = os.environ.get("SOURCING_FRONTIER_KEY") or "ml-sourcing"

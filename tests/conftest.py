@@ -71,3 +71,16 @@ def sample_records(sample_data) -> dict[str, list[dict]]:
     for record in RawZone(sample_data).read():
         records.setdefault(record["source"], []).append(record)
     return records
+
+
+# Orchestration tests run the graph after the crawls of these sources (two job sources, one
+# candidate source): every asset that is not a crawl, without the 16 other crawls of the same
+# asset factory, which only add minutes (the session sample crawls every source).
+GRAPH_SOURCES = ("greenhouse", "hn_hiring", "hn_wants")
+
+
+@pytest.fixture(scope="session")
+def graph_selection() -> tuple[str, list[str]]:
+    """The `--select` of `dagster asset materialize` for GRAPH_SOURCES and all downstream,
+    and those sources."""
+    return ",".join(f"raw_{source}*" for source in GRAPH_SOURCES), list(GRAPH_SOURCES)

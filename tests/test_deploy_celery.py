@@ -1,7 +1,7 @@
 """The team deployment on real engines: Dagster's instance on the local PostgreSQL
-(`deploy/dagster.yaml`), the whole graph on the bundled sample with its steps on two Celery
-workers (separate processes, RabbitMQ as the broker), crawls of different sources at once
-on different workers.
+(`deploy/dagster.yaml`), the graph of three sources on the bundled sample (every asset after
+their crawls) with its steps on two Celery workers (separate processes, RabbitMQ as the
+broker), crawls of different sources at once on different workers.
 
 Needs PostgreSQL and RabbitMQ on 127.0.0.1 (`.ci/run` starts them); skipped with the reason
 when one is down.
@@ -21,8 +21,6 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
-
-from sourcing.sources import SOURCES
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -146,15 +144,16 @@ def step_spans(instance: dg.DagsterInstance, run_id: str) -> dict[str, dict]:
     return spans
 
 
-def test_the_whole_graph_runs_on_postgres_with_two_celery_workers(deployment):
+def test_the_graph_runs_on_postgres_with_two_celery_workers(deployment, graph_selection):
     tmp_path, env = deployment
+    selection, sources = graph_selection
     logs = [tmp_path / "worker1.log", tmp_path / "worker2.log"]
     workers = [start_worker(f"w{i}", env, log) for i, log in enumerate(logs, 1)]
     try:
         wait_ready(logs)
         run = subprocess.run(
             [str(BIN / "dagster"), "asset", "materialize", "-m", "sourcing.definitions"]
-            + ["--select", "*"],
+            + ["--select", selection],
             cwd=ROOT,
             env=env,
             capture_output=True,
@@ -173,7 +172,7 @@ def test_the_whole_graph_runs_on_postgres_with_two_celery_workers(deployment):
         spans = step_spans(instance, record.dagster_run.run_id)
 
     crawls = {k: v for k, v in spans.items() if k.startswith("raw_")}
-    assert len(crawls) == len(SOURCES) and all(
+    assert sorted(crawls) == sorted(f"raw_{source}" for source in sources) and all(
         {"worker", "start", "end"} <= set(s) for s in crawls.values()
     )
     assert len({s["worker"] for s in spans.values() if "worker" in s}) == 2
@@ -191,4 +190,4 @@ def test_the_whole_graph_runs_on_postgres_with_two_celery_workers(deployment):
         (postings,) = con.execute("SELECT count(*) FROM postings").fetchone()
     finally:
         con.close()
-    assert postings > 50
+    assert postings > 20
