@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.classify.jobwords import (
     AI,
@@ -52,6 +53,7 @@ ROLES: tuple[str, ...] = (
 ML_ROLES = frozenset(ROLES[: ROLES.index("data_engineer")])
 
 
+@lru_cache(maxsize=8192)  # titles repeat across boards ("Senior Software Engineer")
 def _role_from_title(t: str) -> str:
     """Role from a folded title; 'other' when nothing fires."""
     if not t:

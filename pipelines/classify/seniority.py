@@ -4,6 +4,7 @@ description only when it states the level outright."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.classify.jobwords import rx, wordset
 from pipelines.folding import fold
@@ -116,15 +117,22 @@ def _manager_is_people_manager(t: str) -> bool:
     return False
 
 
-def classify_seniority(title: str, description: str = "") -> str:
-    """One of SENIORITIES, from the title; the description only when it states the level of
-    the position outright ("this is an internship", "entry-level position")."""
-    t = fold(title)
+@lru_cache(maxsize=8192)  # titles repeat across boards ("Senior Software Engineer")
+def _title_level(t: str) -> str | None:
+    """The level a folded title names, or None."""
     for level, pattern in _SENIORITY_RULES:
         if pattern.search(t):
             if level == "manager" and not _manager_is_people_manager(t):
                 continue
             return level
+    return None
+
+
+def classify_seniority(title: str, description: str = "") -> str:
+    """One of SENIORITIES, from the title; the description only when it states the level of
+    the position outright ("this is an internship", "entry-level position")."""
+    if level := _title_level(fold(title)):
+        return level
     if not description:
         return "unknown"
     head = description[:5000]
