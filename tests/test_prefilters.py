@@ -8,7 +8,7 @@ import re
 import pytest
 
 from pipelines import equity, folding, remote
-from pipelines.classify import seniority, subfields
+from pipelines.classify import jobwords, seniority, subfields
 from pipelines.text import any_in, lowered
 from tests import test_classify, test_equity, test_remote, test_salary, test_skills
 
@@ -87,6 +87,20 @@ def test_title_level_keywords(level: str) -> None:
                 matched += 1
                 assert any_in(keys, m.group()), (level, m.group())
     assert matched  # the corpus exercises the rule
+
+
+@pytest.mark.parametrize(
+    "regex,keys",
+    [(re.compile(jobwords.AI), jobwords.AI_KEYS), (jobwords.MLOPS, jobwords.MLOPS_KEYS)],
+    ids=["AI", "MLOPS"],
+)
+def test_title_role_keywords(regex: re.Pattern, keys: tuple[str, ...]) -> None:
+    matched = 0
+    for text in CORPUS:
+        for m in regex.finditer(folding.fold(text)):
+            matched += 1
+            assert any_in(keys, m.group()), m.group()
+    assert matched  # the corpus exercises the pattern
 
 
 def test_fold_hints() -> None:

@@ -7,9 +7,10 @@ from functools import lru_cache
 
 import ahocorasick
 
-from pipelines.classify.jobwords import MLOPS, rx, wordset
+from pipelines.classify.jobwords import MLOPS, MLOPS_KEYS, rx, wordset
 from pipelines.folding import fold
 from pipelines.skills import extract_skills
+from pipelines.text import any_in
 
 SUBFIELDS: tuple[str, ...] = (
     "nlp",
@@ -199,7 +200,7 @@ def classify_subfields(
     have = set(skills)
     words = _subfield_words_in(fold(title)) | _subfield_words_in(fold(description))
     folded_title = fold(title)
-    if MLOPS.search(folded_title):
+    if any_in(MLOPS_KEYS, folded_title) and MLOPS.search(folded_title):
         words |= {"mlops"}
     if re.search(r"\bcv\b", folded_title):  # only in titles: in text "CV" is mostly a resume
         words |= {"computer_vision"}
