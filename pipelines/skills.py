@@ -42,9 +42,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
+from pathlib import Path
 
 import ahocorasick
-import yaml
+
+from pipelines import prebuilt
 
 CATEGORIES = (
     "language",
@@ -146,11 +148,41 @@ class _Hit:
     other_case: bool = False  # a case-sensitive alias written in another case: list only
 
 
+_Entry = tuple[int, tuple[Alias, ...], bool, bool]  # length, aliases, starts / ends a word
+# The taxonomy (skill → category and alias texts), its aliases, the aliases by folded key, and
+# the automaton that finds the keys of more than one letter.
+_Tables = tuple[dict[str, dict], tuple[Alias, ...], dict[str, _Entry], ahocorasick.Automaton]
+
+
 @cache
+def _tables() -> _Tables:
+    """Built from skills.yaml once per machine, then loaded from the cache: a process spares
+    importing and running the YAML parser and building the automaton."""
+    text = resources.files("pipelines").joinpath("data/skills.yaml").read_text(encoding="utf-8")
+    path = prebuilt.cache_file("skills-", text, Path(__file__).read_text("utf-8"))
+    return prebuilt.load_or_build(path, "skills-", lambda: _build(text))
+
+
+def _build(text: str) -> _Tables:
+    table, aliases = _parse(text)
+    entries = _entries_of(aliases)
+    letters, automaton = _letter_entries(entries), ahocorasick.Automaton()
+    for key, entry in entries.items():
+        if key not in letters:
+            automaton.add_word(key, entry)
+    automaton.make_automaton()
+    return table, aliases, entries, automaton
+
+
 def _load() -> tuple[dict[str, dict], tuple[Alias, ...]]:
+    return _tables()[:2]
+
+
+def _parse(text: str) -> tuple[dict[str, dict], tuple[Alias, ...]]:
+    import yaml  # only to build: a process that finds the cache file never imports it
+
     raw = yaml.load(  # a safe loader: libyaml's when it is built in (ten times faster)
-        resources.files("pipelines").joinpath("data/skills.yaml").read_text(encoding="utf-8"),
-        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+        text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     )
     table: dict[str, dict] = {}
     aliases: list[Alias] = []
@@ -191,23 +223,17 @@ def _words(value: list | None, default: frozenset[str]) -> frozenset[str]:
     return default if value is None else frozenset(str(v).lower() for v in value)
 
 
-_Entry = tuple[int, tuple[Alias, ...], bool, bool]  # length, aliases, starts / ends a word
-
-
-@cache
 def _automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for key, entry in _entries().items():
-        if key not in _letters()[0]:
-            automaton.add_word(key, entry)
-    automaton.make_automaton()
-    return automaton
+    return _tables()[3]
 
 
-@cache
 def _entries() -> dict[str, _Entry]:
+    return _tables()[2]
+
+
+def _entries_of(aliases: tuple[Alias, ...]) -> dict[str, _Entry]:
     by_key: dict[str, list[Alias]] = {}
-    for alias in _load()[1]:
+    for alias in aliases:
         by_key.setdefault(_fold(alias.text), []).append(alias)
     entries = {}
     for key, group in by_key.items():
@@ -222,11 +248,15 @@ def _letters() -> tuple[dict[str, _Entry], re.Pattern[str]]:
     they would propose every r and c of the text (three in four of its proposals), all but a
     few inside words; the regex (\w is a character `_is_word` accepts) proposes only those
     the word-boundary test can pass."""
-    letters = {k: e for k, e in _entries().items() if len(k) == 1 and e[2] and e[3]}
+    letters = _letter_entries(_entries())
     if not letters:
         return letters, re.compile(r"(?!)")  # matches nowhere
     chars = "".join(re.escape(k) for k in sorted(letters))
     return letters, re.compile(rf"(?<!\w)[{chars}](?!\w)")
+
+
+def _letter_entries(entries: dict[str, _Entry]) -> dict[str, _Entry]:
+    return {k: e for k, e in entries.items() if len(k) == 1 and e[2] and e[3]}
 
 
 @cache

@@ -382,8 +382,14 @@ def stated_ranges(text: str, header: bool = False) -> list[Range]:
     "zona horaria de Europa". A bare zone ("CET", "UTC+1") counts in a location field
     (`header`), and in prose only with a time-zone word beside it ("CET hours", "timezone:
     EST"): a description naming a zone in passing states no limit."""
+    return list(_stated_ranges(text, header))
+
+
+# Bounded: a comment with several roles hands each of them the same description.
+@functools.lru_cache(maxsize=1024)
+def _stated_ranges(text: str, header: bool) -> tuple[Range, ...]:
     if not text:
-        return []
+        return ()
     zones = [z for m in _ZONE_RE.finditer(text) if (z := _zone(m))]
     out: list[Range] = []
     i = 0
@@ -408,7 +414,7 @@ def stated_ranges(text: str, header: bool = False) -> list[Range]:
             out.append(_widen(z.range, WORK_HOURS - int(shared["n"] or shared["n2"])))
         elif z.explicit or (header and not z.weak) or _in_context(text, z):
             out.append(z.range)
-    return out
+    return tuple(out)
 
 
 def _in_context(text: str, z: _Zone) -> bool:

@@ -63,6 +63,8 @@ _EDGE_PUNCT = " \t-–—|:;,.!*•·/"
 
 def _symbols_out(text: str) -> str:
     """Without emoji and other pictographs (and their variation selectors)."""
+    if text.isascii():
+        return text  # no ASCII character is a symbol, surrogate, private-use or mark
     return "".join(
         c for c in text if unicodedata.category(c) not in ("So", "Cs", "Co", "Mn") or c.isalnum()
     )

@@ -397,7 +397,7 @@ def test_normalized_country(text, countries, country):
 
 QUILLBY = ("Quillby", "US", "OH", 200_000, 200_000.0)
 TINY = gazetteer.Gazetteer(
-    names={"quillby": (("city", (QUILLBY,), False, False),)},
+    names={"quillby": gazetteer.packed([("city", (QUILLBY,), False, False)])},
     stop=frozenset(),
     bigcity=frozenset(),
     prefer={},

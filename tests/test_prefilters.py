@@ -8,7 +8,7 @@ import re
 import pytest
 
 from pipelines import equity, folding, remote
-from pipelines.classify import subfields
+from pipelines.classify import jobwords, seniority, subfields
 from pipelines.text import any_in, lowered
 from tests import test_classify, test_equity, test_remote, test_salary, test_skills
 
@@ -75,6 +75,32 @@ def test_subfield_keywords(name: str) -> None:
         folded = folding.fold(text)
         for m in subfields._SUBFIELD_WORDS[name].finditer(folded):
             assert any_in(subfields._SUBFIELD_KEYS[name], m.group()), (name, m.group())
+
+
+@pytest.mark.parametrize("level", seniority.TITLE_RULE_KEYS)
+def test_title_level_keywords(level: str) -> None:
+    keys = seniority.TITLE_RULE_KEYS[level]
+    matched = 0
+    for text in CORPUS:
+        for rule, regex in seniority._SENIORITY_RULES:
+            for m in regex.finditer(folding.fold(text)) if rule == level else ():
+                matched += 1
+                assert any_in(keys, m.group()), (level, m.group())
+    assert matched  # the corpus exercises the rule
+
+
+@pytest.mark.parametrize(
+    "regex,keys",
+    [(re.compile(jobwords.AI), jobwords.AI_KEYS), (jobwords.MLOPS, jobwords.MLOPS_KEYS)],
+    ids=["AI", "MLOPS"],
+)
+def test_title_role_keywords(regex: re.Pattern, keys: tuple[str, ...]) -> None:
+    matched = 0
+    for text in CORPUS:
+        for m in regex.finditer(folding.fold(text)):
+            matched += 1
+            assert any_in(keys, m.group()), m.group()
+    assert matched  # the corpus exercises the pattern
 
 
 def test_fold_hints() -> None:

@@ -34,6 +34,12 @@ AI = (
     r"\bagent(?:s|ic)?\b|\bki\b|\bia\b|inteligencia artificial|intelligence artificielle|"
     r"sztucznej inteligencji|kunstliche\w* intelligenz|\bgpt\b|conversational)"
 )
+# Words one of which every match of AI / MLOPS holds (in a folded title): a title with none
+# skips the pattern, whose alternatives are tried at every character. Checked against every
+# match in the classifier tests' strings by tests/test_prefilters.py.
+AI_KEYS = (
+    "ai", "ia", "intel", "llm", "generative", "prompt", "agent", "ki", "gpt", "conversational",
+)  # fmt: skip
 ENG = (
     r"(?:engineer\w*|\beng\b|ingenieur\w*|ingenier[oa]s?\b|engenheir[oa]s?\b|inzynier\w*|"
     r"developer\w*|entwickler\w*|developpeu\w*|desarrollador\w*|desenvolvedor\w*|programist\w*|"
@@ -61,6 +67,10 @@ OTHER = rx(
     r"electronics|parts|safety|controls?|network|hosting|\bit|signal processing|bio) ?engineer|"
     r"\bcpu architect"
 )
+MLOPS_KEYS = (
+    "ops", "machine learning", "platform", "infra", "systems", "serving", "deployment", "sre",
+    "reliability", "cloud", "inference", "gpu", "training", "compute",
+)  # fmt: skip
 MLOPS = rx(
     r"\bml ?ops\b|\bllm ?ops\b|\bai ?ops\b|machine learning (?:platform|infrastructure|infra|ops|"
     r"operations|systems|deployment)|\b(?:ml|ai|llm|model) (?:platform|infrastructure|infra|"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.classify.jobwords import (
     AI,
+    AI_KEYS,
     ANALYST,
     APPLIED,
     BARE_INTERN,
@@ -22,6 +24,7 @@ from pipelines.classify.jobwords import (
     ML,
     ML_WORDS,
     MLOPS,
+    MLOPS_KEYS,
     OTHER,
     RESEARCH,
     SECURITY,
@@ -33,6 +36,7 @@ from pipelines.classify.jobwords import (
 )
 from pipelines.folding import fold
 from pipelines.skills import extract_skills
+from pipelines.text import any_in
 
 ROLES: tuple[str, ...] = (
     "data_scientist",
@@ -52,18 +56,20 @@ ROLES: tuple[str, ...] = (
 ML_ROLES = frozenset(ROLES[: ROLES.index("data_engineer")])
 
 
+@lru_cache(maxsize=8192)  # titles repeat across boards ("Senior Software Engineer")
 def _role_from_title(t: str) -> str:
     """Role from a folded title; 'other' when nothing fires."""
     if not t:
         return "other"
-    ml, ai, eng = re.search(ML, t), re.search(AI, t), re.search(ENG, t)
+    ml, eng = re.search(ML, t), re.search(ENG, t)
+    ai = re.search(AI, t) if any_in(AI_KEYS, t) else None
     other = OTHER.search(t)
     tech = TECH_NOUN.search(t)
     if other and not (tech and tech.start() < other.start()) and not UI_ENGINEER.search(t):
         return "other"  # "AI Product Manager"; not "Software Engineers, Product Managers"
     if BARE_INTERN.search(t):
         return "software_engineer"
-    if MLOPS.search(t):
+    if any_in(MLOPS_KEYS, t) and MLOPS.search(t):
         return "mlops_engineer"
     if APPLIED.search(t):
         return "applied_scientist"

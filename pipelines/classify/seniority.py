@@ -4,10 +4,11 @@ description only when it states the level outright."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.classify.jobwords import rx, wordset
 from pipelines.folding import fold
-from pipelines.text import lowered
+from pipelines.text import any_in, lowered
 
 SENIORITIES: tuple[str, ...] = (
     "intern",
@@ -97,6 +98,22 @@ _DESC_SENIORITY = (
 )
 
 
+# Words one of which every match of a title rule holds (titles are folded: lowercase ASCII),
+# for the two rules that cost most (their alternatives are tried at every character):
+# most titles name neither, and skip them. tests/test_prefilters.py checks both lists.
+TITLE_RULE_KEYS = {
+    "intern": (
+        "intern", "praktik", "werkstudent", "working student", "stagiaire", "stage", "alternan",
+        "becari", "pasante", "practicante", "estagi", "praktyk", "staz", "coop", "co op",
+        "apprentice", "azubi", "ausbildung", "summer student", "trainee",
+    ),
+    "director": (
+        "direct", "diretor", "dyrektor", "head", "vp", "vice president", "chief", "cto", "cdo",
+        "caio", "leiter", "leitung",
+    ),
+}  # fmt: skip
+
+
 _DESC_SENIORITY_KEYS = {
     "intern": "internship",
     "junior": "level",
@@ -116,15 +133,25 @@ def _manager_is_people_manager(t: str) -> bool:
     return False
 
 
-def classify_seniority(title: str, description: str = "") -> str:
-    """One of SENIORITIES, from the title; the description only when it states the level of
-    the position outright ("this is an internship", "entry-level position")."""
-    t = fold(title)
+@lru_cache(maxsize=8192)  # titles repeat across boards ("Senior Software Engineer")
+def _title_level(t: str) -> str | None:
+    """The level a folded title names, or None."""
     for level, pattern in _SENIORITY_RULES:
+        keys = TITLE_RULE_KEYS.get(level)
+        if keys is not None and not any_in(keys, t):
+            continue
         if pattern.search(t):
             if level == "manager" and not _manager_is_people_manager(t):
                 continue
             return level
+    return None
+
+
+def classify_seniority(title: str, description: str = "") -> str:
+    """One of SENIORITIES, from the title; the description only when it states the level of
+    the position outright ("this is an internship", "entry-level position")."""
+    if level := _title_level(fold(title)):
+        return level
     if not description:
         return "unknown"
     head = description[:5000]

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipelines.classify.jobwords import MLOPS, rx, wordset
+import ahocorasick
+
+from pipelines.classify.jobwords import MLOPS, MLOPS_KEYS, rx, wordset
 from pipelines.folding import fold
 from pipelines.skills import extract_skills
+from pipelines.text import any_in
 
 SUBFIELDS: tuple[str, ...] = (
     "nlp",
@@ -157,12 +160,29 @@ _SUBFIELD_KEYS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+def _key_automaton() -> ahocorasick.Automaton:
+    """Every key of _SUBFIELD_KEYS, with the subfields it is a key of."""
+    names: dict[str, list[str]] = {}
+    for name, keys in _SUBFIELD_KEYS.items():
+        for key in keys:
+            names.setdefault(key, []).append(name)
+    automaton = ahocorasick.Automaton()
+    for key, of in names.items():
+        automaton.add_word(key, tuple(of))
+    automaton.make_automaton()
+    return automaton
+
+
+_KEYS = _key_automaton()
+
+
 @lru_cache(maxsize=1024)  # bounded: it sees every description
 def _subfield_words_in(text: str) -> frozenset[str]:
+    # One pass finds the subfields with a key in the text, instead of a `key in text` scan
+    # of the whole description per key.
+    keyed = {name for _, names in _KEYS.iter(text) for name in names}
     return frozenset(
-        name
-        for name, rx in _SUBFIELD_WORDS.items()
-        if any(k in text for k in _SUBFIELD_KEYS[name]) and rx.search(text)
+        name for name, rx in _SUBFIELD_WORDS.items() if name in keyed and rx.search(text)
     )
 
 
@@ -180,7 +200,7 @@ def classify_subfields(
     have = set(skills)
     words = _subfield_words_in(fold(title)) | _subfield_words_in(fold(description))
     folded_title = fold(title)
-    if MLOPS.search(folded_title):
+    if any_in(MLOPS_KEYS, folded_title) and MLOPS.search(folded_title):
         words |= {"mlops"}
     if re.search(r"\bcv\b", folded_title):  # only in titles: in text "CV" is mostly a resume
         words |= {"computer_vision"}

@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-import pycountry
-
 from pipelines.fx import usd_per_unit
 from pipelines.model import SALARY_PERIODS, Salary
 from pipelines.text import html_to_text
@@ -79,6 +77,8 @@ def country_code(value: Any) -> str | None:
     None for regions ('European Union') and blanks."""
     if not isinstance(value, str) or not value.strip():
         return None
+    import pycountry  # imported when first needed: it costs every process 0.07 s
+
     try:
         return pycountry.countries.lookup(value.strip()).alpha_2
     except LookupError:

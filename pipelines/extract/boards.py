@@ -9,8 +9,6 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-import pycountry
-
 from pipelines.extract.ats import structured_salary
 from pipelines.location import find_places, parse_location, region_of
 from pipelines.model import ExtractedPosting, Extraction, Salary
@@ -162,6 +160,8 @@ def board_location(location: str | None, description: str | None) -> str | None:
 
 
 def _country_name(code: str) -> str:
+    import pycountry  # imported when first needed: it costs every process 0.07 s
+
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
         return code
