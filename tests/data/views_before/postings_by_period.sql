@@ -1,5 +1,5 @@
 -- postings_by_period as defined before the running counts (commit 438e84e): the reference
--- tests/test_postings_by_period.py compares the running-count view with, row for row.
+-- tests/test_running_counts.py compares the running-count view with, row for row.
 -- Active, new and closed postings per month and per ISO week (`grain`): what
 -- `monthly_postings` and `weekly_postings` show, one grain each.
 -- active: open at any time in the period (started before its end and not ended before its
