@@ -5,6 +5,9 @@
 -- which nothing is new, closed or open are left out. Postings without a company are left out.
 -- A company is one row whatever spelling its postings use: `company_postings` gives each
 -- posting's company, named as in `companies` (a posting not in it keeps its own name).
+-- Running counts (issue 14): each posting adds +1 to its company's open count in the month it
+-- opens and -1 in the month it closes (never before it opens); a cumulative sum per company
+-- gives the open count, which holds until the company's next change.
 WITH ml AS (
     SELECT
         coalesce(c.name, p.company) AS company,
@@ -18,26 +21,50 @@ WITH ml AS (
     WHERE p.is_ml AND p.company IS NOT NULL
 ),
 bounds AS (
-    SELECT min(opened) AS first_month, greatest(max(opened), max(closed)) AS last_month FROM ml
+    SELECT greatest(max(opened), max(closed)) AS last_month FROM ml
 ),
-months AS (
-    SELECT unnest(generate_series(first_month, last_month, INTERVAL 1 MONTH)) AS month
-    FROM bounds
+steps AS (
+    SELECT company, opened AS month, 1 AS new, 0 AS closed, 1 AS open FROM ml
+    UNION ALL
+    SELECT company, closed, 0, 1, 0 FROM ml WHERE closed IS NOT NULL
+    UNION ALL
+    SELECT company, greatest(opened, closed), 0, 0, -1 FROM ml WHERE closed IS NOT NULL
 ),
-grid AS (
-    SELECT DISTINCT m.month, ml.company
-    FROM months m
-    JOIN ml ON ml.opened <= m.month
+changes AS (
+    SELECT company, month, sum(new) AS new, sum(closed) AS closed, sum(open) AS open_change
+    FROM steps
+    GROUP BY ALL
+),
+running AS (
+    SELECT
+        *,
+        sum(open_change) OVER company_months AS open,
+        lead(month) OVER company_months AS next_month,
+        -- months before the company's first ML posting are left out
+        min(month) FILTER (new > 0) OVER (PARTITION BY company) AS first_month
+    FROM changes
+    WINDOW company_months AS (PARTITION BY company ORDER BY month ROWS UNBOUNDED PRECEDING)
+),
+filled AS (
+    SELECT
+        r.*,
+        unnest(generate_series(
+            month,
+            CASE
+                WHEN open > 0 THEN coalesce(next_month - INTERVAL 1 MONTH, b.last_month)
+                ELSE month
+            END,
+            INTERVAL 1 MONTH
+        )) AS shown
+    FROM running AS r, bounds AS b
 )
 SELECT
-    strftime(g.month, '%Y-%m') AS month,
-    g.company,
-    count(ml.company) FILTER (ml.opened = g.month) AS new_ml_postings,
-    count(ml.company) FILTER (ml.closed = g.month) AS closed_ml_postings,
-    count(ml.company) FILTER (ml.opened <= g.month AND (ml.closed IS NULL OR ml.closed > g.month))
-        AS open_ml_postings
-FROM grid g
-JOIN ml ON ml.company = g.company
-GROUP BY g.month, g.company
-HAVING new_ml_postings + closed_ml_postings + open_ml_postings > 0
-ORDER BY month, new_ml_postings DESC, open_ml_postings DESC, g.company
+    strftime(shown, '%Y-%m') AS month,
+    company,
+    (CASE WHEN shown = filled.month THEN new ELSE 0 END)::BIGINT AS new_ml_postings,
+    (CASE WHEN shown = filled.month THEN closed ELSE 0 END)::BIGINT AS closed_ml_postings,
+    open::BIGINT AS open_ml_postings
+FROM filled
+WHERE filled.month >= first_month
+    AND (open > 0 OR (shown = filled.month AND new + closed > 0))
+ORDER BY month, new_ml_postings DESC, open_ml_postings DESC, company

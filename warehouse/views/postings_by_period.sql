@@ -5,72 +5,182 @@
 -- the first instant after, so a Hacker News post closes in its thread's month).
 -- A posting counts once in each of its countries (`countries`, else `country`, else
 -- 'unknown') and once in each source that listed it; once in every 'all' row.
-WITH periods AS (
-    SELECT
-        grain,
-        posting_id,
-        source,
-        unnest(generate_series(
-            date_trunc(grain, started), date_trunc(grain, ended),
-            CASE grain WHEN 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 7 DAY END
-        )) AS period,
-        'active' AS kind
-    FROM active_spans, (VALUES ('month'), ('week')) AS g(grain)
-    UNION ALL
-    SELECT DISTINCT grain, posting_id, source, date_trunc(grain, opened), 'new'
-    FROM active_spans, (VALUES ('month'), ('week')) AS g(grain)
-    UNION ALL
-    SELECT DISTINCT
-        grain, posting_id, source, date_trunc(grain, closed - INTERVAL 1 MICROSECOND), 'closed'
-    FROM active_spans, (VALUES ('month'), ('week')) AS g(grain)
-    WHERE closed IS NOT NULL
+-- Running counts (issue 14): a posting is not expanded over every period it is open. Its
+-- spans are merged per source (and per posting, for the 'all' source) into runs of periods,
+-- each run adds +1 where it starts and -1 after it ends, the cells sum those steps, and a
+-- running sum per cell gives `active`; a cell's value holds until its next step.
+WITH grains AS (
+    SELECT * FROM (VALUES ('month', INTERVAL 1 MONTH), ('week', INTERVAL 7 DAY)) AS g(grain, step)
 ),
--- A posting is counted once per cell with no COUNT(DISTINCT) over the cube: its role, region
--- and is_ml are its own, so only spans, sources and countries can repeat it. The periods are
--- made distinct per posting and source first, then counted at the four levels of source and
--- country (each kept or rolled up), each a plain count over CUBE (role, region).
-by_source AS (
-    SELECT DISTINCT grain, period, kind, posting_id, source FROM periods
-),
-by_posting AS (
-    SELECT DISTINCT grain, period, kind, posting_id, NULL::VARCHAR AS source FROM by_source
-),
+-- What a posting is counted under: its role, region, is_ml and countries are its own.
 attrs AS (
-    SELECT posting_id, role, coalesce(region, 'unknown') AS region, is_ml FROM postings
-),
-places AS (
     SELECT
         posting_id,
-        unnest(coalesce(
+        role,
+        coalesce(region, 'unknown') AS region,
+        is_ml,
+        coalesce(
             nullif(list_distinct(list_filter(list_append(countries, country), lambda c: c IS NOT NULL)), []),
             ['unknown']
-        )) AS country
+        ) AS places
     FROM postings
 ),
-levels AS (
-    SELECT b.*, p.country FROM by_source AS b JOIN places AS p USING (posting_id)
+spans AS (
+    SELECT
+        grain,
+        step,
+        posting_id,
+        source,
+        date_trunc(grain, started) AS first_period,
+        date_trunc(grain, ended) AS last_period,
+        date_trunc(grain, opened) AS opened,
+        date_trunc(grain, closed - INTERVAL 1 MICROSECOND) AS closed,
+        role,
+        region,
+        is_ml,
+        places
+    FROM active_spans JOIN attrs USING (posting_id), grains
+),
+-- Each posting's spans per source, and the same spans for the posting as a whole (source NULL).
+keyed AS (
+    SELECT * FROM spans
     UNION ALL
-    SELECT b.*, p.country FROM by_posting AS b JOIN places AS p USING (posting_id)
+    SELECT * REPLACE (NULL::VARCHAR AS source) FROM spans
+),
+-- Most keys have one span, which is its run; the spans of the others are merged by start (the
+-- longest of those that start together): one starts a new run when it starts after every
+-- earlier one has ended. `opened`, `closed` and the attributes are the posting's, the same on
+-- each of its spans.
+keys AS (
+    SELECT
+        grain, step, posting_id, source,
+        count(*) AS spans,
+        min(first_period) AS first_period,
+        max(last_period) AS last_period,
+        any_value(opened) AS opened,
+        any_value(closed) AS closed,
+        any_value(role) AS role,
+        any_value(region) AS region,
+        any_value(is_ml) AS is_ml,
+        any_value(places) AS places
+    FROM keyed
+    GROUP BY grain, step, posting_id, source
+),
+starts AS (
+    SELECT
+        grain, step, posting_id, source, role, region, is_ml, places, first_period,
+        max(last_period) AS last_period
+    FROM keyed
+    SEMI JOIN keys
+        ON keys.spans > 1 AND keys.grain = keyed.grain AND keys.posting_id = keyed.posting_id
+        AND keys.source IS NOT DISTINCT FROM keyed.source
+    GROUP BY ALL
+),
+reach AS (
+    SELECT
+        *,
+        max(last_period) OVER (
+            PARTITION BY grain, posting_id, source ORDER BY first_period
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+        ) AS reached
+    FROM starts
+),
+runs AS (
+    SELECT
+        *,
+        sum((reached IS NULL OR first_period > reached)::INT) OVER (
+            PARTITION BY grain, posting_id, source ORDER BY first_period ROWS UNBOUNDED PRECEDING
+        ) AS run
+    FROM reach
+),
+merged AS (
+    SELECT grain, step, role, region, is_ml, places, source, first_period, last_period
+    FROM keys
+    WHERE spans = 1
     UNION ALL
-    SELECT *, NULL FROM by_source
+    SELECT grain, step, role, region, is_ml, places, source, min(first_period), max(last_period)
+    FROM runs
+    GROUP BY grain, step, role, region, is_ml, places, posting_id, source, run
+),
+steps AS (
+    SELECT grain, role, region, is_ml, places, source, first_period AS period, 1 AS active,
+        0 AS new, 0 AS closed
+    FROM merged
     UNION ALL
-    SELECT *, NULL FROM by_posting
+    SELECT grain, role, region, is_ml, places, source, last_period + step, -1, 0, 0 FROM merged
+    UNION ALL
+    SELECT grain, role, region, is_ml, places, source, opened, 0, 1, 0 FROM keys
+    UNION ALL
+    SELECT grain, role, region, is_ml, places, source, closed, 0, 0, 1
+    FROM keys
+    WHERE closed IS NOT NULL
+),
+-- The steps of the postings that share role, region, is_ml and countries are summed first,
+-- then spread over their countries, and counted once more for the 'all' country (a posting
+-- of two countries counts once in it).
+shared AS (
+    SELECT grain, period, source, role, region, is_ml, places, sum(active) AS active,
+        sum(new) AS new, sum(closed) AS closed
+    FROM steps
+    GROUP BY ALL
+),
+base AS (
+    SELECT * EXCLUDE (places), unnest(places) AS country FROM shared
+    UNION ALL
+    SELECT * EXCLUDE (places), NULL FROM shared
+),
+cells AS (
+    SELECT
+        grain,
+        period,
+        source,
+        CASE WHEN grouping(role) = 1 THEN 'all' ELSE role END AS role,
+        CASE WHEN grouping(region) = 1 THEN 'all' ELSE region END AS region,
+        country,
+        is_ml,
+        sum(active) AS step_active,
+        sum(new) AS new,
+        sum(closed) AS closed
+    FROM base
+    GROUP BY grain, period, is_ml, source, country, CUBE (role, region)
+),
+running AS (
+    SELECT
+        *,
+        sum(step_active) OVER cell AS active,
+        lead(period) OVER cell AS next_period
+    FROM cells
+    WINDOW cell AS (
+        PARTITION BY grain, source, role, region, country, is_ml ORDER BY period
+        ROWS UNBOUNDED PRECEDING
+    )
+),
+-- A cell's active count holds from one of its steps to the period before the next.
+filled AS (
+    SELECT
+        r.*,
+        unnest(generate_series(
+            period,
+            CASE WHEN active > 0 THEN next_period - g.step ELSE period END,
+            g.step
+        )) AS period_at
+    FROM running AS r
+    JOIN grains AS g USING (grain)
 )
 SELECT
     grain,
-    CASE grain WHEN 'month' THEN strftime(period, '%Y-%m') ELSE strftime(period, '%G-W%V') END
+    CASE grain WHEN 'month' THEN strftime(period_at, '%Y-%m') ELSE strftime(period_at, '%G-W%V') END
         AS period,
     coalesce(source, 'all') AS source,
-    CASE WHEN grouping(role) = 1 THEN 'all' ELSE role END AS role,
-    CASE WHEN grouping(region) = 1 THEN 'all' ELSE region END AS region,
+    role,
+    region,
     coalesce(country, 'all') AS country,
     is_ml,
-    count(*) FILTER (kind = 'active') AS active,
-    count(*) FILTER (kind = 'new') AS new,
-    count(*) FILTER (kind = 'closed') AS closed
-FROM levels
-JOIN attrs USING (posting_id)
-GROUP BY grain, period, is_ml, source, country, CUBE (role, region)
+    active::BIGINT AS active,
+    CASE WHEN period_at = filled.period THEN new ELSE 0 END::BIGINT AS new,
+    CASE WHEN period_at = filled.period THEN closed ELSE 0 END::BIGINT AS closed
+FROM filled
+WHERE active > 0 OR (period_at = filled.period AND (new > 0 OR closed > 0))
 -- Stored in this order (`warehouse.aggregates`), so `monthly_postings` and `weekly_postings`
 -- read their rows in order without sorting them again on every query.
 ORDER BY grain, period, source, role, region, country, is_ml

@@ -1,0 +1,56 @@
+"""`postings_by_period` and `company_hiring` by running counts (issue 14) give the rows of their
+former definitions, which expanded each posting over every period it was open or joined every
+company month with every posting of the company (kept in tests/data/views_before),
+on a warehouse generated as bench.queries does, with reposts added: a Hacker News post
+repeated in its own month (overlapping spans), in the next month (adjacent) and two months
+later (a gap), so the merging of a posting's spans into runs is exercised."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.queries import build
+from warehouse.db import connect, create_views
+
+BEFORE = Path(__file__).parent / "data" / "views_before"
+
+REPOSTS = """
+    CREATE TEMP TABLE reposts AS
+    SELECT p.posting_id, 'r' || ps.source_id AS source_id,
+        date_trunc('month', p.posted_at) + to_months((hash(p.posting_id) % 3)::INT)
+            + INTERVAL 3 DAY AS posted
+    FROM postings AS p JOIN posting_sources AS ps USING (posting_id)
+    WHERE ps.source = 'hn_hiring' AND hash(p.posting_id) % 4 = 0;
+    INSERT INTO posting_sources (source, source_id, role_index, posting_id, title, fetched_at,
+        is_canonical)
+    SELECT 'hn_hiring', source_id, 0, posting_id, 't', posted, false FROM reposts;
+    INSERT INTO normalized_postings (source, source_id, role_index, title, is_ml, role,
+        seniority, subfields, skills, countries, remote, remote_scope, visa_sponsorship, equity,
+        posted_at, first_seen, last_seen, fetched_at, expires_at)
+    SELECT 'hn_hiring', source_id, 0, 't', true, 'other', 'mid', [], [], [], 'unknown', [],
+        'unknown', false, posted, posted, posted, posted,
+        date_trunc('month', posted) + INTERVAL 1 MONTH
+    FROM reposts;
+"""
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    path = tmp_path_factory.mktemp("w") / "w.duckdb"
+    build(path, 3000)
+    con = connect(path)
+    con.execute(REPOSTS)
+    assert con.execute("SELECT count(*) FROM reposts").fetchone()[0] > 100
+    create_views(con)
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize("view", ["postings_by_period", "company_hiring"])
+def test_running_counts_match_the_former_definition(generated, view):
+    stored = generated.execute(f"SELECT * FROM {view}").fetchall()
+    before = generated.execute((BEFORE / f"{view}.sql").read_text()).fetchall()
+    assert len(stored) > 1000
+    assert stored == before
