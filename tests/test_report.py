@@ -258,6 +258,7 @@ def _bare_warehouse(with_candidates: bool) -> duckdb.DuckDBPyConnection:
     for name in (
         "active_spans",
         "posting_months",
+        "population_months",
         "posting_index",
         "salary_trends",
         "skill_trends",
