@@ -100,16 +100,15 @@ def banded_pairs(matrix: np.ndarray) -> list[tuple[int, int]]:
     edges = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1], True])
     starts, lengths = edges[:-1], np.diff(edges)
     rows = order // bands
-    two = starts[lengths == 2]  # most buckets: one pair, taken as arrays
-    a, b = rows[two], rows[two + 1]
-    codes = [np.maximum(a, b) * n + np.minimum(a, b)]
-    for start, length in zip(
-        starts[lengths > 2].tolist(), lengths[lengths > 2].tolist(), strict=True
-    ):
-        bucket = np.unique(rows[start : start + length])
-        earlier, later = np.triu_indices(len(bucket), 1)
-        codes.append(bucket[later] * n + bucket[earlier])
-    found = np.unique(np.concatenate(codes))
+    # Every two positions p < q of a bucket, as arrays over all buckets at once (a loop per
+    # bucket of three rows or more cost most of this step): position p stands first in
+    # `length - 1 - p` pairs, its partners the positions after it.
+    length = np.repeat(lengths, lengths)
+    after = length - 1 - (np.arange(len(ranked)) - np.repeat(starts, lengths))
+    first = np.repeat(np.arange(len(ranked)), after)
+    offsets = np.arange(len(first)) - np.repeat(np.cumsum(after) - after, after) + 1
+    a, b = rows[first], rows[first + offsets]
+    found = np.unique(np.maximum(a, b) * n + np.minimum(a, b))
     found = found[found // n != found % n]  # a row is no candidate of itself
     return list(zip((found // n).tolist(), (found % n).tolist(), strict=True))
 
