@@ -47,8 +47,7 @@ STOPWORDS = frozenset(_STOPWORDS.split())
 class Features:
     core: frozenset
     levels: frozenset
-    text: frozenset
-    array: np.ndarray
+    array: np.ndarray  # the word 3-grams, sorted and unique (`shingle_arrays`)
     record: tuple[str, str]
     free_text: bool = False
     description: str | None = None
@@ -61,6 +60,15 @@ class Features:
     @property
     def title(self) -> tuple[frozenset, frozenset]:
         return self.core, self.levels
+
+    @property
+    def size(self) -> int:
+        return len(self.array)
+
+    @cached_property
+    def text(self) -> frozenset:
+        """The word 3-grams as a set, built only for the rows whose texts are compared."""
+        return frozenset(self.array.tolist())
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -89,7 +97,6 @@ def features(row: dict[str, Any], array: np.ndarray) -> Features:
     return Features(
         core,
         levels,
-        frozenset(array.tolist()),
         array,
         (row["source"], row["source_id"]),
         row["source"] in FREE_TEXT,
@@ -136,7 +143,7 @@ def near_duplicate(a: Features, b: Features) -> float | None:
     if far_apart(a.span, b.span):
         return None
     title = jaccard(a.core, b.core)
-    short = len(a.text) < MIN_SHINGLES or len(b.text) < MIN_SHINGLES
+    short = a.size < MIN_SHINGLES or b.size < MIN_SHINGLES
     if title == 1.0 and a.free_text != b.free_text:  # a comment and a board posting
         comment, posting = (a, b) if a.free_text else (b, a)
         said = comment.words - a.core - b.core  # the comment's words beyond the title
@@ -146,7 +153,7 @@ def near_duplicate(a: Features, b: Features) -> float | None:
         shared = len(said & known) / len(said)
         return 0.85 if shared >= FREE_TEXT_OVERLAP else None
     if title == 1.0 and short:
-        return 1.0 if len(a.text) < MIN_SHINGLES and len(b.text) < MIN_SHINGLES else 0.9
+        return 1.0 if a.size < MIN_SHINGLES and b.size < MIN_SHINGLES else 0.9
     if title < 1.0 and (short or title < 0.6 or not (a.core <= b.core or b.core <= a.core)):
         return None
     own = (
@@ -177,7 +184,7 @@ def _titled_records(
     by_source: dict[str, dict[tuple, list[Features]]] = defaultdict(lambda: defaultdict(list))
     for i in members:
         f = feats[i]
-        if not f.free_text and len(f.text) >= MIN_SHINGLES:
+        if not f.free_text and f.size >= MIN_SHINGLES:
             by_source[f.record[0]][f.title].append(f)
     return [list(titles.values()) for titles in by_source.values() if len(titles) > 1]
 

@@ -129,7 +129,7 @@ def containment(a: frozenset, b: frozenset) -> float:
 def lsh_candidates(members: Sequence[int], feats: dict[int, Features]) -> Iterable[tuple[int, int]]:
     """Candidate pairs of one company block from MinHash LSH (and, for rows whose
     description is too short to hash, the rows with the same title core and level)."""
-    hashed = [i for i in members if len(feats[i].text) >= MIN_SHINGLES]
+    hashed = [i for i in members if feats[i].size >= MIN_SHINGLES]
     if len(hashed) > 1:
         matrix = signatures([feats[i].array for i in hashed])
         for later, earlier in banded_pairs(matrix):
@@ -140,7 +140,7 @@ def lsh_candidates(members: Sequence[int], feats: dict[int, Features]) -> Iterab
     for group in by_title.values():
         if len(group) < 2:
             continue
-        short = [i for i in group if len(feats[i].text) < MIN_SHINGLES or feats[i].free_text]
+        short = [i for i in group if feats[i].size < MIN_SHINGLES or feats[i].free_text]
         for i in short[:50]:
             for j in group[:200]:
                 if j != i and (j not in short or j < i):
