@@ -13,7 +13,15 @@ from typing import Any
 import numpy as np
 
 from pipelines.catalog import sources_of_kind
-from pipelines.dedupe.minhash import MIN_SHINGLES, WORD, containment, jaccard, shingle_arrays
+from pipelines.dedupe.minhash import (
+    MIN_SHINGLES,
+    WORD,
+    containment,
+    jaccard,
+    repeated,
+    shingle_arrays,
+    unique,
+)
 from pipelines.dedupe.titles import places_fit, title_parts
 from pipelines.lifecycle import utc_time
 
@@ -199,10 +207,9 @@ class Boilerplate:
         self.groups = _titled_records(members, feats)
         found = []
         for titles in self.groups:
-            per_title = [np.unique(np.concatenate([f.array for f in fs])) for fs in titles]
-            values, counts = np.unique(np.concatenate(per_title), return_counts=True)
-            found.append(values[counts > 1])
-        self.shingles = np.unique(np.concatenate(found)) if found else np.zeros(0, np.uint32)
+            per_title = [unique(np.concatenate([f.array for f in fs])) for fs in titles]
+            found.append(repeated(np.concatenate(per_title)))
+        self.shingles = unique(np.concatenate(found)) if found else np.zeros(0, np.uint32)
 
     @cached_property
     def words(self) -> frozenset[str]:
