@@ -90,8 +90,8 @@ class Features:
 def content_words(description: str | None, company: str | None = None) -> frozenset[str]:
     """The description's words that can tell one job from another: no stopwords, no words of
     the company's name."""
-    skip = STOPWORDS | set(WORD.findall((company or "").lower()))
-    return frozenset(w for w in WORD.findall((description or "").lower()) if w not in skip)
+    skip = STOPWORDS.union(WORD.findall((company or "").lower()))
+    return frozenset(WORD.findall((description or "").lower())).difference(skip)
 
 
 def block_features(rows: Sequence[dict[str, Any]]) -> list[Features]:
@@ -220,7 +220,8 @@ class Boilerplate:
             seen: Counter[str] = Counter()
             for fs in titles:  # a set at a time: counted in C, not word by word in Python
                 seen.update(frozenset().union(*(f.words for f in fs)))
-            out.update(w for w, n in seen.items() if n >= max(2, len(titles) / 2))
+            need = max(2, len(titles) / 2)
+            out.update(w for w, n in seen.items() if n >= need)
         return frozenset(out)
 
 
