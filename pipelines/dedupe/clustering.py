@@ -129,6 +129,7 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
             link(same[key], i, "same_record", 1.0)
         else:
             same[key] = i
+    del same  # a key per row: at 1M rows, memory the next steps need
 
     # 2. Shared canonical job URL. A row owns the URL it is primarily about (its own ATS job,
     # else its apply link); others that link it join the owner their title fits best.
@@ -154,6 +155,7 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
                     best, best_fit, best_url = j, fit, url
         if best is not None and best_fit >= 0.5:
             url_link(best, i, best_fit, best_url)
+    del owners, row_urls
 
     # 3. Near duplicates inside company blocks.
     blocks: dict[str, list[int]] = defaultdict(list)
