@@ -76,6 +76,32 @@ CASES = [
             "Senior Software Engineer, Frontend & Responsive UIs",
         ],
     ),
+    (
+        "a long list of short titles after a hiring verb",
+        "Pellbrook - Austin, TX<p>We make ledgers.<p>Get in touch: we are looking for Product "
+        "Managers, Site Engineers, Embedded Engineers, Analog Circuit Engineers, Technical "
+        "Writers, Mechanical Designers and more.",
+        [
+            "Product Managers",
+            "Site Engineers",
+            "Embedded Engineers",
+            "Analog Circuit Engineers",
+            "Technical Writers",
+            "Mechanical Designers",
+        ],
+    ),
+    (
+        "a line that only lists roles or teams; a line of tasks is none",
+        "Harlowe -- Reno, NV<p>We sell boats online.<p>backend, frontend, iOS, devops, data<p>"
+        "Work across frontend, backend, APIs and data.",
+        ["backend", "frontend", "iOS", "devops", "data"],
+    ),
+    (
+        "an open roles line with an aside and starred separators",
+        "Tamsin Health | Boston | Hybrid<p>Open Roles (all need 5 years): Data Platform Lead "
+        "* ML Engineer * Security Engineer",
+        ["Data Platform Lead", "ML Engineer", "Security Engineer"],
+    ),
 ]
 
 

@@ -58,14 +58,23 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
         for m in _HIRING_VERB.finditer(line):
             rest = re.sub(r"\s+as well as\s+", " and ", m.group("rest"))
             rest = _MENTION_END.sub("", rest).strip(" ,")
-            if GENERIC_ROLE.match(rest) and "," not in rest or len(rest.split()) > 16:
+            if GENERIC_ROLE.match(rest) and "," not in rest:
                 continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
+            if len(rest.split()) > 16 and not _short_items(rest):
+                continue  # a sentence goes on; a long list of short titles is read whole
             for role in split_roles(rest):
                 role.title = _MENTION_LEAD.sub("", role.title)
                 if title_like(role.title) and len(role.title.split()) <= 6:
                     role.section = line
                     roles.append(role)
     return roles
+
+
+def _short_items(text: str) -> bool:
+    """Whether `text` is a list of three or more short items ("Product Managers, Systems
+    Engineers, Leads, …"), not a sentence."""
+    items = re.split(r"\s*,\s*", text)
+    return len(items) >= 3 and all(0 < len(i.split()) <= 5 for i in items)
 
 
 # --- body role lists -------------------------------------------------------------------------
@@ -85,8 +94,9 @@ _BODY_STOP = re.compile(
 )
 _ROLES_INLINE = re.compile(
     r"^(?:(?:open |current )?(?:roles?|positions?|openings?|jobs?)|"
-    r"we(?:'re| are) (?:hiring|looking for)(?: for)?|hiring(?: for)?|highlighted roles)"
-    r"\s*[:\-–]\s*(?P<list>.+)$",
+    r"we(?:'re| are) (?:hiring|looking for)(?: for)?|hiring(?: for)?|highlighted roles|"
+    r"(?:we(?:'re| are) )?interested (?:to hear|in hearing) from(?: talented)?)"
+    r"(?:\s*\([^()]*\))?\s*[:\-–]\s*(?P<list>.+)$",
     re.I,
 )
 
@@ -239,6 +249,27 @@ def _listed_roles(text: str) -> list[Role]:
     return roles if len(roles) >= 2 else []
 
 
+def _list_line(line: str) -> list[Role]:
+    """The roles of a line that is only a list of them ("Senior Software Engineer, Back Line
+    Support Engineer, Senior Technical Writer", "backend, frontend, iOS, devops, data"): every
+    item short, most of the line's words in the titles, a job named, no sentence."""
+    text = re.sub(r"\s*\(\s*(?:see\s+)?https?://[^()]*\)|https?://\S+", " ", line).strip()
+    if bullet := _BULLET.match(text):
+        text = text[bullet.end() :]
+    text = text.rstrip(" .")
+    if (
+        ":" in text  # "Also hiring: A, B, C" is read by also_hiring
+        or _BODY_STOP.match(text)  # "Work across frontend, backend, APIs"
+        or SENTENCE_WORD.search(text)
+        or not _short_items(text)
+        or not names_a_job(text)
+    ):
+        return []
+    roles = _listed_roles(text)
+    words = sum(len(r.title.split()) for r in roles)
+    return roles if len(roles) >= 3 and words >= 0.7 * len(text.split()) else []
+
+
 def _department_roles(line: str, below: str) -> list[Role]:
     """The roles listed after a department name on its line, or on the line below a
     department heading that ends with a colon."""
@@ -262,7 +293,8 @@ def role_lines(body: list[str]) -> list[RoleLine]:
         if i == 0 or not line.strip() or i == taken:
             continue
         if m := _ROLES_INLINE.match(line.strip()):
-            found.extend(RoleLine(i, r, False) for r in split_roles(m.group("list")))
+            listed = re.sub(r"\s+[*•·]\s+", ", ", m.group("list").rstrip(". "))  # "A * B * C"
+            found.extend(RoleLine(i, r, False) for r in split_roles(listed))
             continue
         nxt = next((j for j in range(i + 1, min(i + 3, len(body))) if body[j].strip()), i)
         if listed := _department_roles(line, body[nxt] if nxt > i else ""):
@@ -270,6 +302,7 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             found.extend(RoleLine(i, r, False) for r in listed)
             continue
         if (hit := _role_line(line)) is None:
+            found.extend(RoleLine(i, r, False) for r in _list_line(line))
             continue
         role, heading = hit
         if (
