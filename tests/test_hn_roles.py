@@ -111,6 +111,17 @@ def test_roles(html: str, titles: list[str]) -> None:
 
 
 TITLES = [
+    (
+        "full stack engineers, ai/ml engineers and growth/marketing",
+        ["full stack engineers", "ai/ml engineers", "growth/marketing"],
+    ),
+    ("Data science, Backend dev, Frontend dev", ["Data science", "Backend dev", "Frontend dev"]),
+    ("positive, gritty, no-drama software engineers", ["software engineers"]),
+    (
+        "Systems Engineers + Software Engineer, Data Platform",
+        ["Systems Engineers", "Software Engineer, Data Platform"],
+    ),
+    ("Mobile Engineers, Android and iOS", ["Mobile Engineers, Android and iOS"]),
     ("backend and frontend developers", ["backend developers", "frontend developers"]),
     (
         "frontend, backend, and systems programmers",

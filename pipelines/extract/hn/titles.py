@@ -206,7 +206,14 @@ def split_roles(text: str) -> list[Role]:
     )
     seps = re.findall(r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*", text)
     commas = sum(1 for x in seps if x.strip() in (",", ";"))
-    listed = commas >= 2 and any(names_a_job(p) for p in pieces)
+    # "A engineers, B engineers and growth": two jobs then "and" make a list too.
+    two_jobs = (
+        len(pieces) >= 3
+        and seps[-1].strip() in ("and", "&")
+        and names_a_job(pieces[0])
+        and names_a_job(pieces[1])
+    )
+    listed = (commas >= 2 or commas == 1 and two_jobs) and any(names_a_job(p) for p in pieces)
     merged: list[str] = []
     items: set[int] = set()  # merged pieces kept as list items without a job noun
     pending = ""
@@ -218,14 +225,24 @@ def split_roles(text: str) -> list[Role]:
         if pending:
             piece = pending + piece
             pending = ""
+        # In a list, an item's separator is a comma, or "and" before its last item.
+        next_item = i < len(seps) and seps[i].strip() in (",", ";")
+        item_sep = (
+            sep.strip() in (",", ";")
+            or i == len(pieces) - 1
+            and sep.strip() in ("and", "&")
+            or i == 0
+            and next_item
+        )
         if (
             (_SENIORITY_ONLY.match(piece) or not merged)
             and i + 1 < len(pieces)
             and not (names_a_job(piece))
+            and not (listed and next_item and _list_item(piece))  # "Data science, Backend dev"
         ):
             pending = piece + (seps[i] if i < len(seps) else " ")
             continue
-        if listed and sep.strip() in (",", ";") and _list_item(piece):
+        if listed and item_sep and _list_item(piece):
             items.add(len(merged))
             merged.append(piece)
             continue
@@ -284,12 +301,19 @@ def _list_item(piece: str) -> bool:
     return (
         0 < len(words) <= 3
         and not _SENIORITY_ONLY.match(piece)
+        and not _only_praise(piece)
         and not is_context(piece)
         and not SENTENCE_WORD.search(piece)
         and not extract_skills(piece)
         and not GENERIC_ROLE.match(piece)
         and bool(re.match(r"[^\W\d_]", piece))
     )
+
+
+def _only_praise(piece: str) -> bool:
+    """Whether an item is praise, not a team: "seeking positive, gritty engineers"."""
+    m = _TITLE_PRAISE.match(piece + " x")
+    return m is not None and m.end() == len(piece) + 1
 
 
 _SMALL_WORDS = frozenset(
