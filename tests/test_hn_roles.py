@@ -97,6 +97,29 @@ CASES = [
         ["backend", "frontend", "iOS", "devops", "data"],
     ),
     (
+        "departments in the header are the roles when the body names none",
+        "Brisk Storage | Engineering, Product, Sales, Customer Success | Seattle, WA<p>"
+        "We build filesystems. Apply at our site.",
+        ["Engineering", "Product", "Sales", "Customer Success"],
+    ),
+    (
+        "departments in the header give way to the roles the body names",
+        "Ledgerly | REMOTE | Product, Design and Engineering<p>We make ledgers.<p>"
+        "Frontend Engineer role: https://jobs.example/1<p>Product Designer role: https://jobs.example/2",
+        ["Frontend Engineer", "Product Designer"],
+    ),
+    (
+        "hiring across departments, and praise before a list of jobs",
+        "Tellwise (YC F24) is hiring across engineering, design, and sales. [On-Site, Berlin]",
+        ["engineering", "design", "sales"],
+    ),
+    (
+        "hiring all sorts of jobs",
+        "Pixelhaus - New York, Remote<p>We're hiring all sorts of software engineers and data "
+        "scientists. Fun problems.",
+        ["software engineers", "data scientists"],
+    ),
+    (
         "an open roles line with an aside and starred separators",
         "Tamsin Health | Boston | Hybrid<p>Open Roles (all need 5 years): Data Platform Lead "
         "* ML Engineer * Security Engineer",

@@ -11,9 +11,11 @@ from pipelines.classify import has_job_head, names_a_job
 from pipelines.classify.jobwords import JOB_HEAD
 from pipelines.extract.hn.cues import GENERIC_ROLE, SALARY_SPAN, URL_ANY, is_salary, strip_cues
 from pipelines.extract.hn.titles import (
+    DEPARTMENT_WORD,
     SENTENCE_WORD,
     Role,
     clean_title,
+    department_roles,
     is_context,
     outside_parens,
     split_roles,
@@ -26,7 +28,8 @@ from pipelines.skills import extract_skills, skill_category
 # "… is hiring A, B and C", "we're also looking for A as well as B", "we need a B": the roles
 # a sentence names after a hiring verb, anywhere in it.
 _HIRING_VERB = re.compile(
-    r"\b(?:hiring|looking for|seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
+    r"\b(?:hiring(?:\s+(?:across|for (?:roles|positions) (?:in|across)))?|looking for|"
+    r"seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
     r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are))\b\s*(?:for\s+)?:?\s*"
     r"(?P<rest>[^.!?;:\n]+)",
     re.I,
@@ -58,7 +61,10 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
         for m in _HIRING_VERB.finditer(line):
             rest = re.sub(r"\s+as well as\s+", " and ", m.group("rest"))
             rest = _MENTION_END.sub("", rest).strip(" ,")
-            if GENERIC_ROLE.match(rest) and "," not in rest:
+            if teams := department_roles(rest):  # "hiring across engineering, design, and sales"
+                roles.extend(Role(t.title, section=line) for t in teams)
+                continue
+            if GENERIC_ROLE.match(_MENTION_LEAD.sub("", rest)) and "," not in rest:
                 continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
             if len(rest.split()) > 16 and not _short_items(rest):
                 continue  # a sentence goes on; a long list of short titles is read whole
@@ -231,13 +237,6 @@ _DEPARTMENT = re.compile(
     r"^(?P<dept>[A-Z][\w&/+ ]{0,30}?)\s*(?:\(\s*\d+\s+(?:roles?|positions?|openings?|jobs?)\s*\))?"
     r"\s*(?::|\s[-–—]\s)\s*(?P<list>.*)$"
 )
-_DEPARTMENT_WORD = re.compile(
-    r"^(?:(?:[\w&/+]+\s+)?(?:engineering|research|product|design|sales|marketing|data|"
-    r"operations|ops|business|gtm|go-to-market|finance|recruiting|support|customer success|"
-    r"infrastructure|platform|security|people|growth|science|ai|ml|hardware|software|"
-    r"technology|technical|other|open)(?:\s+(?:roles|team|positions|openings|jobs))?)$",
-    re.I,
-)
 
 
 def _listed_roles(text: str) -> list[Role]:
@@ -277,7 +276,7 @@ def _department_roles(line: str, below: str) -> list[Role]:
     if bullet := _BULLET.match(text):
         text = text[bullet.end() :]
     m = _DEPARTMENT.match(text)
-    if m is None or names_a_job(m.group("dept")) or not _DEPARTMENT_WORD.search(m.group("dept")):
+    if m is None or names_a_job(m.group("dept")) or not DEPARTMENT_WORD.search(m.group("dept")):
         return []
     listed = m.group("list").strip()
     if not listed and text.endswith(":") and not _BULLET.match(below.strip()):

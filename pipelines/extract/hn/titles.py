@@ -267,6 +267,28 @@ def split_roles(text: str) -> list[Role]:
     return roles
 
 
+# A department or team that is named instead of a job ("Engineering", "Customer Success").
+DEPARTMENT_WORD = re.compile(
+    r"^(?:(?:[\w&/+]+\s+)?(?:engineering|research|product|design|sales|marketing|data|"
+    r"operations|ops|business|gtm|go-to-market|finance|recruiting|support|customer success|"
+    r"infrastructure|platform|security|people|growth|science|ai|ml|hardware|software|"
+    r"technology|technical|other|open)(?:\s+(?:roles|team|positions|openings|jobs))?)$",
+    re.I,
+)
+
+
+def department_roles(text: str) -> list[Role]:
+    """The teams of a comma list of departments ("Engineering, Product, Sales, Customer
+    Success", "engineering, design, and sales"): each one a role as named; none otherwise."""
+    if "," not in text:
+        return []
+    items = [i.strip() for i in re.split(r"\s*(?:,|;|\s&\s|\s(?:and|or)\s)\s*", text.strip(" .!"))]
+    items = [re.sub(r"^(?:and|or|&)\s+", "", i) for i in items if i]
+    if len(items) < 2 or not all(DEPARTMENT_WORD.fullmatch(i) for i in items):
+        return []
+    return [Role(i) for i in items]
+
+
 # The noun a list of specialties shares ("backend and frontend developers") and the
 # specialties that take it: a bare specialty is the job of that specialty.
 _SHARED_NOUN = re.compile(
