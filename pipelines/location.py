@@ -190,11 +190,26 @@ def _scan(text: str) -> list[_Hit]:
                 and (e.kind != "city" or capital and not street)
                 and not (word_on and e.kind == "subdiv")
             )
+            if surface.isupper() and not all_lower:
+                entries = _main_names(entries)
             if entries:
                 hits.append(_Hit(start, end, i, i + n, " ".join(keys[i : i + n]), surface, entries))
                 consumed = i + n
                 break
     return hits
+
+
+def _main_names(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """The entries a word in capitals may be: a city only under its own name or a hand-kept
+    alias. "ROLI", "ACME" are names and codes, not geonames' other spellings of Raleigh."""
+    out = []
+    for e in entries:
+        if e.kind == "city" and not e.alias:
+            e = e._replace(data=tuple(c for c in e.data if c.score >= c.pop))
+            if not e.data:
+                continue
+        out.append(e)
+    return tuple(out)
 
 
 def _adjacent(text: str, a: _Hit, b: _Hit) -> bool:

@@ -230,3 +230,11 @@ def test_company_from_the_header(html: str, company: str) -> None:
     before its places on a comma line."""
     postings = extract_hn(comment(html)).postings
     assert postings and {p.company for p in postings} == {company}
+
+
+def test_a_generic_roles_piece_is_no_place() -> None:
+    """ "Multiple Roles" and "Engineering and Non-Engineering Roles" are no location (geonames
+    lists "Roles" among Raleigh's names): a remote job with them has no country."""
+    html = "Duckling | Engineering and Non-Engineering Roles | Remote | Full-time<p>We hire."
+    (posting,) = extract_hn(comment(html)).postings
+    assert posting.location_text is None
