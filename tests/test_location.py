@@ -291,6 +291,7 @@ CASES = [
     ("ROLI | Senior Engineer", (), (), ()),
     ("RALEIGH, NC", ("US",), ("North America",), ("Raleigh",)),
     ("Multiple Roles", (), (), ()),
+    ("Fully Remote AUS/NZ", ("AU", "NZ"), ("Oceania",), ()),  # a 3-letter code in a list
 ]
 
 
