@@ -120,6 +120,13 @@ CASES = [
         ["software engineers", "data scientists"],
     ),
     (
+        "short bullets under an open roles heading, up to the next heading",
+        "Trustwell | San Francisco, CA (in-person) | Full-Time<p>We build trusts.<p>Open Roles<p>"
+        "- Sales<p>You will work with customers.<p>- Onboarding<p>You will help customers.<p>"
+        "What We Look For<p>* Strong communication<p>* Comfort in person",
+        ["Sales", "Onboarding"],
+    ),
+    (
         "an open roles line with an aside and starred separators",
         "Tamsin Health | Boston | Hybrid<p>Open Roles (all need 5 years): Data Platform Lead "
         "* ML Engineer * Security Engineer",

@@ -284,13 +284,50 @@ def _department_roles(line: str, below: str) -> list[Role]:
     return _listed_roles(listed)
 
 
+_ROLES_HEADING = re.compile(
+    r"^(?:(?:open|current|our)\s+)?(?:roles|positions|openings|vacancies)\s*:?$|"
+    r"^(?:we(?:'re| are)\s+)?hiring(?:\s+for)?\s*:?$",
+    re.I,
+)
+
+
+def _heading(line: str) -> bool:
+    """A short line that heads what follows: "What We Look For", "Requirements:"."""
+    return line.endswith(":") or len(line.split()) <= 6 and title_case(line)
+
+
+def _team_bullet(line: str) -> Role | None:
+    """A short bullet under a roles heading that names a team or job without a job noun
+    ("- Sales", "- Onboarding"), not a sentence, tool or requirement."""
+    bullet = _BULLET.match(line.strip())
+    text = line.strip()[bullet.end() :].strip() if bullet else ""
+    if (
+        not text
+        or len(text.split()) > 4
+        or text.endswith((".", ":", "!", "?"))
+        or _BODY_STOP.match(text)
+        or SENTENCE_WORD.search(text)
+        or is_context(text)
+        or extract_skills(text)
+        or not text[0].isupper()
+    ):
+        return None
+    return Role(text)
+
+
 def role_lines(body: list[str]) -> list[RoleLine]:
     """The roles named one per line in the body, with their line numbers."""
     found: list[RoleLine] = []
     taken = -1  # a list line read with the department heading above it
+    under_roles = False  # below an "Open Roles" heading: its bullets are roles
     for i, line in enumerate(body):
         if i == 0 or not line.strip() or i == taken:
             continue
+        if _ROLES_HEADING.match(line.strip()):
+            under_roles = True
+            continue
+        if under_roles and not _BULLET.match(line.strip()) and _heading(line.strip()):
+            under_roles = False  # the next heading ("What We Look For")
         if m := _ROLES_INLINE.match(line.strip()):
             listed = re.sub(r"\s+[*•·]\s+", ", ", m.group("list").rstrip(". "))  # "A * B * C"
             found.extend(RoleLine(i, r, False) for r in split_roles(listed))
@@ -302,6 +339,8 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             continue
         if (hit := _role_line(line)) is None:
             found.extend(RoleLine(i, r, False) for r in _list_line(line))
+            if under_roles and (team := _team_bullet(line)) is not None:
+                found.append(RoleLine(i, team, False))  # "Open Roles" then "- Sales"
             continue
         role, heading = hit
         if (
