@@ -127,6 +127,12 @@ CASES = [
         ["Sales", "Onboarding"],
     ),
     (
+        "a looking-for line listing roles between spaced dashes",
+        "Clarion Health | Remote (US only) | Multiple roles<p>We build clinical tools.<p>"
+        "We are looking for: Staff SWEs - ML Engineers - Analytics Engineers - More!",
+        ["Staff SWEs", "ML Engineers", "Analytics Engineers"],
+    ),
+    (
         "an open roles line with an aside and starred separators",
         "Tamsin Health | Boston | Hybrid<p>Open Roles (all need 5 years): Data Platform Lead "
         "* ML Engineer * Security Engineer",

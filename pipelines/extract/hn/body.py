@@ -329,7 +329,10 @@ def role_lines(body: list[str]) -> list[RoleLine]:
         if under_roles and not _BULLET.match(line.strip()) and _heading(line.strip()):
             under_roles = False  # the next heading ("What We Look For")
         if m := _ROLES_INLINE.match(line.strip()):
-            listed = re.sub(r"\s+[*•·]\s+", ", ", m.group("list").rstrip(". "))  # "A * B * C"
+            listed = m.group("list").rstrip(". ")
+            # "A * B * C"; "A - B - C" when the dashes list (two or more of them)
+            bullets = r"\s+[-*•·]\s+" if len(re.findall(r"\s-\s", listed)) >= 2 else r"\s+[*•·]\s+"
+            listed = re.sub(bullets, ", ", listed)
             found.extend(RoleLine(i, r, False) for r in split_roles(listed))
             continue
         nxt = next((j for j in range(i + 1, min(i + 3, len(body))) if body[j].strip()), i)
