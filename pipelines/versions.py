@@ -7,6 +7,8 @@ and `last_seen`.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -33,6 +35,21 @@ def latest_versions(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         {**record, "first_seen": seen[key][0], "last_seen": seen[key][1]}
         for key, record in latest.items()
     ]
+
+
+# What the normalizer reads of a raw record besides its sighting times (`fetched_at`,
+# `first_seen`, `last_seen`), which a reused result takes from the version it serves.
+CONTENT_FIELDS = ("source", "source_id", "url", "record", "context")
+
+
+def version_key(raw: dict[str, Any], code_version: str, at: str | None = None) -> str:
+    """The key of a record version's normalized result: a digest of what the normalizer reads
+    of it and of the normalizers' `code_version`, so that a parser change gives new keys.
+    With `at` (its `fetched_at`) it keys a result that depends on the fetch time too (a
+    posting with no stated date is dated by its fetch)."""
+    content = {field: raw.get(field) for field in CONTENT_FIELDS}
+    text = json.dumps([code_version, at, content], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def listing_scope(record: dict[str, Any]) -> str:
