@@ -61,10 +61,15 @@ def snapshots(folder: Path) -> list[tuple[str, Path, str]]:
 
 
 def crawl_snapshots(folder: Path, data_dir: Path) -> None:
-    """Crawl every snapshot, oldest first, into the raw zone of `data_dir`."""
+    """Crawl every snapshot, oldest first, into the raw zone of `data_dir`, each crawl file
+    in the folder of its snapshot's date (as if crawled that day)."""
     zone = RawZone(data_dir)
     for date, har, tokens in snapshots(folder):
         result = crawl(SOURCE, zone, replay=har, spider_args={"boards": tokens})
+        if result.path is not None:
+            dated = zone.root / SOURCE / date / result.path.name
+            dated.parent.mkdir(parents=True, exist_ok=True)
+            result.path.rename(dated)
         print(f"  crawled {date}: {result.items} jobs", file=sys.stderr)
 
 
