@@ -17,16 +17,14 @@ distinct versions normalized and the share skipped.
 
 from __future__ import annotations
 
-import argparse
 import resource
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from multiprocessing import forkserver
 from pathlib import Path
 
-from bench.lifecycle import crawl_snapshots
+from bench.lifecycle import check_history, crawl_snapshots, history_parser
 from pipelines.rawzone.layout import RawZone
 from sourcing.assets.metadata import PARSER_VERSION
 from sourcing.normalizing import Normalizing, normalize_dates
@@ -89,20 +87,12 @@ def render(rows: list[Rebuild]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("folder", type=Path, help="dated snapshots: <date>.har + <date>.tokens")
-    parser.add_argument("--data-dir", type=Path, help="scratch data dir (default: a temporary)")
+    parser = history_parser(__doc__)
     parser.add_argument(
         "--workers", type=int, nargs="+", default=[1, 2], help="worker counts to run (1 2)"
     )
     args = parser.parse_args(argv)
-    if not args.folder.is_dir() or not any(args.folder.glob("*.har")):
-        sys.exit(
-            f"{args.folder}: no <date>.har snapshots. Build them with realdata-har.py "
-            "(it writes OUT_DIR-history/), then: uv run python -m bench.history OUT_DIR-history"
-        )
+    check_history(args.folder, "bench.history")
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = args.data_dir or Path(tmp)
         zone = RawZone(data_dir)
