@@ -77,6 +77,11 @@ class SourceSpec:
     # Spider arguments that aim the crawl at what the bundled sample recorded.
     sample_args: tuple[tuple[str, str], ...] = ()
     structured: tuple[str, ...] = ()  # STRUCTURED_FIELDS it gives in its own fields
+    # (field, preferred) pairs of record fields its extractor reads only when the preferred
+    # one holds no time (Greenhouse's `updated_at`, moved by every edit of a board, dates a
+    # job only without `first_published`): left out of the record's version key then, so a
+    # job re-crawled unchanged is the same version (pipelines.versions.version_key).
+    fallback_times: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         bad = [k for k in self.kinds if k not in KINDS]
@@ -160,6 +165,7 @@ CATALOG: dict[str, SourceSpec] = {
             ),
             sample_args=(("boards", "quillmetrics,borealvision,lumenforgeai"),),
             structured=("title", "company", "location", "salary", "posted_at"),
+            fallback_times=(("updated_at", "first_published"),),
         ),
         SourceSpec(
             "lever",

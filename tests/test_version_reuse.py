@@ -1,7 +1,8 @@
 """Each distinct record version is normalized once: a job re-crawled unchanged reuses the
 normalized rows of its earlier version, and the tables equal those of a normalize without
 any reuse. Two crawl dates of the bundled Greenhouse and RemoteOK samples, where day 2
-changes one Greenhouse title, drops one job and adds one (see test_incremental)."""
+changes one Greenhouse title, drops one job and adds one (see test_incremental) and moves
+every Greenhouse job's `updated_at`."""
 
 from pathlib import Path
 
@@ -29,12 +30,21 @@ def undated(records: list[dict]) -> list[dict]:
     return out
 
 
+def edited(records: list[dict]) -> list[dict]:
+    """The records with `updated_at` moved, as Greenhouse moves it on any edit of a board."""
+    moved = "2026-11-27T18:00:00-05:00"
+    return [
+        {**r, "record": {**r["record"], "updated_at": moved}} if "updated_at" in r["record"] else r
+        for r in records
+    ]
+
+
 @pytest.fixture
 def zone(sample_records, tmp_path) -> RawZone:
     greenhouse = undated(sample_records["greenhouse"])
     write_crawl(tmp_path, "greenhouse", DAY1, greenhouse)
     write_crawl(tmp_path, "remoteok", DAY1, sample_records["remoteok"])
-    write_crawl(tmp_path, "greenhouse", DAY2, second_day(greenhouse))
+    write_crawl(tmp_path, "greenhouse", DAY2, edited(second_day(greenhouse)))
     write_crawl(tmp_path, "remoteok", DAY2, sample_records["remoteok"])
     return RawZone(tmp_path)
 
@@ -92,7 +102,8 @@ def test_a_second_date_normalizes_only_its_new_versions(zone, full, calls, tmp_p
     assert first.normalized == first.versions == len(calls)
     calls.clear()
     second = load(zone, db, [DAY2], "v1")
-    # The changed job, the new one, and the undated one (its rows carry its fetch time).
+    # The changed job, the new one, and the undated one (its rows carry its fetch time); not
+    # those whose `updated_at` alone moved (they state `first_published`).
     assert sorted(calls) == sorted(
         [("greenhouse", CHANGED), ("greenhouse", NEW), ("greenhouse", UNDATED)]
     )
