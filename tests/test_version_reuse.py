@@ -11,6 +11,7 @@ import pytest
 
 import sourcing.normalizing as normalizing
 from pipelines.rawzone.layout import RawZone
+from pipelines.versions import version_key
 from tests.test_incremental import CHANGED, DAY1, DAY2, NEW, second_day, write_crawl
 from warehouse.db import connect
 
@@ -157,3 +158,19 @@ def test_workers_give_the_same_tables(zone, full, tmp_path, monkeypatch):
     load(zone, db, [DAY1], "w1", workers=2)
     load(zone, db, [DAY2], "w2", workers=2)
     assert dated_tables(db) == full
+
+
+def test_updated_at_is_left_out_only_when_first_published_dates_the_job():
+    job = {"id": 1, "title": "ML Engineer", "updated_at": "2026-11-01T10:00:00-05:00"}
+    raw = {"source": "greenhouse", "source_id": "1", "url": "u", "record": job, "context": {}}
+
+    def key(**fields) -> str:
+        return version_key({**raw, "record": {**job, **fields}}, "v1")
+
+    moved = "2026-11-20T10:00:00-05:00"
+    published = "2026-10-01T09:00:00-04:00"
+    assert key(first_published=published) == key(first_published=published, updated_at=moved)
+    assert key() != key(updated_at=moved)  # no first_published: updated_at dates the job
+    assert key(first_published="soon") != key(first_published="soon", updated_at=moved)
+    assert key(first_published=published) != key(first_published=published, title="Other")
+    assert version_key(raw, "v1") != version_key(raw, "v2")
