@@ -12,18 +12,34 @@
 WITH grains AS (
     SELECT * FROM (VALUES ('month', INTERVAL 1 MONTH), ('week', INTERVAL 7 DAY)) AS g(grain, step)
 ),
--- What a posting is counted under: its role, region, is_ml and countries are its own.
-attrs AS (
+-- What a posting is counted under: its role, region, is_ml and countries are its own. The
+-- postings that share all four share a `kind`, the one narrow column carried through the
+-- merging and summing below (with the four columns themselves, the intermediate rows spill
+-- past the memory limit at 10M postings); the kinds are spelled out once the steps are summed.
+kinds AS (
     SELECT
-        posting_id,
+        row_number() OVER () AS kind,
         role,
-        coalesce(region, 'unknown') AS region,
+        region,
         is_ml,
-        coalesce(
-            nullif(list_distinct(list_filter(list_append(countries, country), lambda c: c IS NOT NULL)), []),
-            ['unknown']
-        ) AS places
-    FROM postings
+        places,
+        list(posting_id) AS posting_ids
+    FROM (
+        SELECT
+            posting_id,
+            role,
+            coalesce(region, 'unknown') AS region,
+            is_ml,
+            coalesce(
+                nullif(list_distinct(list_filter(list_append(countries, country), lambda c: c IS NOT NULL)), []),
+                ['unknown']
+            ) AS places
+        FROM postings
+    )
+    GROUP BY role, region, is_ml, places
+),
+attrs AS (
+    SELECT kind, unnest(posting_ids) AS posting_id FROM kinds
 ),
 spans AS (
     SELECT
@@ -35,10 +51,7 @@ spans AS (
         date_trunc(grain, ended) AS last_period,
         date_trunc(grain, opened) AS opened,
         date_trunc(grain, closed - INTERVAL 1 MICROSECOND) AS closed,
-        role,
-        region,
-        is_ml,
-        places
+        kind
     FROM active_spans JOIN attrs USING (posting_id), grains
 ),
 -- Each posting's spans per source, and the same spans for the posting as a whole (source NULL).
@@ -49,7 +62,7 @@ keyed AS (
 ),
 -- Most keys have one span, which is its run; the spans of the others are merged by start (the
 -- longest of those that start together): one starts a new run when it starts after every
--- earlier one has ended. `opened`, `closed` and the attributes are the posting's, the same on
+-- earlier one has ended. `opened`, `closed` and `kind` are the posting's, the same on
 -- each of its spans.
 keys AS (
     SELECT
@@ -59,16 +72,13 @@ keys AS (
         max(last_period) AS last_period,
         any_value(opened) AS opened,
         any_value(closed) AS closed,
-        any_value(role) AS role,
-        any_value(region) AS region,
-        any_value(is_ml) AS is_ml,
-        any_value(places) AS places
+        any_value(kind) AS kind
     FROM keyed
     GROUP BY grain, step, posting_id, source
 ),
 starts AS (
     SELECT
-        grain, step, posting_id, source, role, region, is_ml, places, first_period,
+        grain, step, posting_id, source, kind, first_period,
         max(last_period) AS last_period
     FROM keyed
     SEMI JOIN keys
@@ -94,35 +104,39 @@ runs AS (
     FROM reach
 ),
 merged AS (
-    SELECT grain, step, role, region, is_ml, places, source, first_period, last_period
+    SELECT grain, step, kind, source, first_period, last_period
     FROM keys
     WHERE spans = 1
     UNION ALL
-    SELECT grain, step, role, region, is_ml, places, source, min(first_period), max(last_period)
+    SELECT grain, step, kind, source, min(first_period), max(last_period)
     FROM runs
-    GROUP BY grain, step, role, region, is_ml, places, posting_id, source, run
+    GROUP BY grain, step, kind, posting_id, source, run
 ),
 steps AS (
-    SELECT grain, role, region, is_ml, places, source, first_period AS period, 1 AS active,
+    SELECT grain, kind, source, first_period AS period, 1 AS active,
         0 AS new, 0 AS closed
     FROM merged
     UNION ALL
-    SELECT grain, role, region, is_ml, places, source, last_period + step, -1, 0, 0 FROM merged
+    SELECT grain, kind, source, last_period + step, -1, 0, 0 FROM merged
     UNION ALL
-    SELECT grain, role, region, is_ml, places, source, opened, 0, 1, 0 FROM keys
+    SELECT grain, kind, source, opened, 0, 1, 0 FROM keys
     UNION ALL
-    SELECT grain, role, region, is_ml, places, source, closed, 0, 0, 1
+    SELECT grain, kind, source, closed, 0, 0, 1
     FROM keys
     WHERE closed IS NOT NULL
 ),
--- The steps of the postings that share role, region, is_ml and countries are summed first,
--- then spread over their countries, and counted once more for the 'all' country (a posting
--- of two countries counts once in it).
-shared AS (
-    SELECT grain, period, source, role, region, is_ml, places, sum(active) AS active,
-        sum(new) AS new, sum(closed) AS closed
+-- The steps of the postings of a kind are summed first, then spread over the kind's
+-- countries, and counted once more for the 'all' country (a posting of two countries counts
+-- once in it).
+summed AS (
+    SELECT grain, period, source, kind, sum(active) AS active, sum(new) AS new,
+        sum(closed) AS closed
     FROM steps
     GROUP BY ALL
+),
+shared AS (
+    SELECT s.* EXCLUDE (kind), k.role, k.region, k.is_ml, k.places
+    FROM summed AS s JOIN kinds AS k USING (kind)
 ),
 base AS (
     SELECT * EXCLUDE (places), unnest(places) AS country FROM shared
