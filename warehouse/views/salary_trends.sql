@@ -14,7 +14,7 @@
 WITH pops AS (
     SELECT
         pm.population,
-        strftime(pm.month, '%Y-%m') AS month,
+        pm.month,
         (p.salary_min_usd + p.salary_max_usd) / 2 AS salary_usd,
         p.role,
         coalesce(p.region, 'unknown') AS region,
@@ -22,8 +22,9 @@ WITH pops AS (
     FROM population_months AS pm
     JOIN postings AS p USING (posting_id)
 ),
--- The three quartiles are one aggregate and the salaries of a cell one list, sorted once for
--- both ends of the interval: one copy of a cell's salaries instead of five (issue 14).
+-- The three quartiles are one aggregate and the salaries of a cell one list for both ends of
+-- the interval: one copy of a cell's salaries instead of five; months are written out once
+-- per cell, not once per posting (issue 14).
 cells AS (
     SELECT
         month,
@@ -33,13 +34,13 @@ cells AS (
         CASE WHEN grouping(seniority) = 1 THEN 'all' ELSE seniority END AS seniority,
         count(*) AS postings,
         quantile_cont(salary_usd, [0.25, 0.5, 0.75]) AS quartiles,
-        list_sort(list(salary_usd) FILTER (salary_usd IS NOT NULL)) AS salaries
+        list(salary_usd) FILTER (salary_usd IS NOT NULL) AS salaries
     FROM pops
     GROUP BY month, population, CUBE (role, region, seniority)
     HAVING count(salary_usd) > 0
 )
 SELECT
-    month,
+    strftime(month, '%Y-%m') AS month,
     population,
     role,
     region,
@@ -55,4 +56,4 @@ SELECT
     round(median_high(salaries)) AS median_high,
     len(salaries) < 20 AS small_sample
 FROM cells
-ORDER BY month, population DESC, role, region, seniority
+ORDER BY cells.month, population DESC, role, region, seniority
