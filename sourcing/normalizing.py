@@ -67,8 +67,13 @@ def _normalize_chunk(raws: list[dict[str, Any]]) -> list[Result]:
 
 def normalize_all(raws: list[dict[str, Any]], workers: int) -> list[Result]:
     """`normalize_version` of each of `raws`, in order, over `workers` processes (in this
-    one when there is one worker or a single chunk of work)."""
+    one when there is one worker or a single chunk of work, and inside a daemonic process such
+    as a Celery prefork worker, which may not start processes of its own: there the executor
+    spreads the work over workers instead)."""
     if workers <= 1 or len(raws) <= CHUNK:
+        return _normalize_chunk(raws)
+    if multiprocessing.current_process().daemon:
+        logger.info("normalizing in this process: a daemonic worker cannot start a pool")
         return _normalize_chunk(raws)
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["pipelines.normalize"])

@@ -160,6 +160,19 @@ def test_workers_give_the_same_tables(zone, full, tmp_path, monkeypatch):
     assert dated_tables(db) == full
 
 
+def test_a_daemonic_worker_normalizes_in_its_own_process(zone, full, tmp_path, monkeypatch):
+    """A Celery prefork worker is a daemonic process, which may not start a pool of its own:
+    asked for two workers there, the step normalizes every version itself, to the same
+    tables."""
+    monkeypatch.setattr(normalizing, "CHUNK", 3)
+    monkeypatch.setattr(normalizing.multiprocessing.current_process(), "daemon", True)
+    monkeypatch.setattr(normalizing, "ProcessPoolExecutor", None)  # any pool would fail
+    db = tmp_path / "daemonic.duckdb"
+    load(zone, db, [DAY1], "d1", workers=2)
+    load(zone, db, [DAY2], "d2", workers=2)
+    assert dated_tables(db) == full
+
+
 def test_updated_at_is_left_out_only_when_first_published_dates_the_job():
     job = {"id": 1, "title": "ML Engineer", "updated_at": "2026-11-01T10:00:00-05:00"}
     raw = {"source": "greenhouse", "source_id": "1", "url": "u", "record": job, "context": {}}
