@@ -61,10 +61,15 @@ def snapshots(folder: Path) -> list[tuple[str, Path, str]]:
 
 
 def crawl_snapshots(folder: Path, data_dir: Path) -> None:
-    """Crawl every snapshot, oldest first, into the raw zone of `data_dir`."""
+    """Crawl every snapshot, oldest first, into the raw zone of `data_dir`, each crawl file
+    in the folder of its snapshot's date (as if crawled that day)."""
     zone = RawZone(data_dir)
     for date, har, tokens in snapshots(folder):
         result = crawl(SOURCE, zone, replay=har, spider_args={"boards": tokens})
+        if result.path is not None:
+            dated = zone.root / SOURCE / date / result.path.name
+            dated.parent.mkdir(parents=True, exist_ok=True)
+            result.path.rename(dated)
         print(f"  crawled {date}: {result.items} jobs", file=sys.stderr)
 
 
@@ -134,18 +139,28 @@ def render(shots: list[Snapshot]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> None:
+def history_parser(doc: str) -> argparse.ArgumentParser:
+    """The arguments of a bench over dated snapshots: their folder and a scratch data dir."""
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("folder", type=Path, help="dated snapshots: <date>.har + <date>.tokens")
     parser.add_argument("--data-dir", type=Path, help="scratch data dir (default: a temporary)")
-    args = parser.parse_args(argv)
-    if not args.folder.is_dir() or not any(args.folder.glob("*.har")):
+    return parser
+
+
+def check_history(folder: Path, bench: str) -> None:
+    """Exit with what to do when `folder` holds no snapshots."""
+    if not folder.is_dir() or not any(folder.glob("*.har")):
         sys.exit(
-            f"{args.folder}: no <date>.har snapshots. Build them with realdata-har.py "
-            "(it writes OUT_DIR-history/), then: uv run python -m bench.lifecycle OUT_DIR-history"
+            f"{folder}: no <date>.har snapshots. Build them with realdata-har.py "
+            f"(it writes OUT_DIR-history/), then: uv run python -m {bench} OUT_DIR-history"
         )
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = history_parser(__doc__).parse_args(argv)
+    check_history(args.folder, "bench.lifecycle")
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = args.data_dir or Path(tmp)
         crawl_snapshots(args.folder, data_dir)

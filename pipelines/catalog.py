@@ -81,6 +81,11 @@ class SourceSpec:
     # Spider arguments that aim the crawl at what the bundled sample recorded.
     sample_args: tuple[tuple[str, str], ...] = ()
     structured: tuple[str, ...] = ()  # STRUCTURED_FIELDS it gives in its own fields
+    # (field, preferred) pairs of record fields its extractor reads only when the preferred
+    # one holds no time (Greenhouse's `updated_at`, moved by every edit of a board, dates a
+    # job only without `first_published`): left out of the record's version key then, so a
+    # job re-crawled unchanged is the same version (pipelines.versions.version_key).
+    fallback_times: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         bad = [k for k in self.kinds if k not in KINDS]
@@ -134,6 +139,7 @@ def _spec(entry: dict[str, Any]) -> SourceSpec:
     fields["job_urls"] = tuple(p.replace("{uuid}", _UUID) for p in entry.get("job_urls", ()))
     fields["sample_args"] = tuple((entry.get("sample_args") or {}).items())
     fields["politeness"] = MappingProxyType(dict(entry.get("politeness") or {}))
+    fields["fallback_times"] = tuple(map(tuple, entry.get("fallback_times", ())))
     return SourceSpec(**fields)
 
 

@@ -190,11 +190,26 @@ def _scan(text: str) -> list[_Hit]:
                 and (e.kind != "city" or capital and not street)
                 and not (word_on and e.kind == "subdiv")
             )
+            if surface.isupper() and not all_lower:
+                entries = _main_names(entries)
             if entries:
                 hits.append(_Hit(start, end, i, i + n, " ".join(keys[i : i + n]), surface, entries))
                 consumed = i + n
                 break
     return hits
+
+
+def _main_names(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """The entries a word in capitals may be: a city only under its own name or a hand-kept
+    alias. "ROLI", "ACME" are names and codes, not geonames' other spellings of Raleigh."""
+    out = []
+    for e in entries:
+        if e.kind == "city" and not e.alias:
+            e = e._replace(data=tuple(c for c in e.data if c.score >= c.pop))
+            if not e.data:
+                continue
+        out.append(e)
+    return tuple(out)
 
 
 def _adjacent(text: str, a: _Hit, b: _Hit) -> bool:
@@ -476,17 +491,23 @@ def _non_city(text: str, hits: list[_Hit], i: int, field: bool = False) -> Place
         if cc == "CA" and _next_to_us(text, hits, i):
             return Place(h.start, h.end, ("CA",))
     codes3 = h.of("code3")
-    if codes3 and upper and _next_to_us(text, hits, i):  # "US & CAN", "USA/MEX"
+    if codes3 and upper and _next_to_us(text, hits, i, any_country=True):  # "USA/MEX", "AUS/NZ"
         return Place(h.start, h.end, (codes3[0].data[0],))
     return None
 
 
-def _next_to_us(text: str, hits: list[_Hit], i: int) -> bool:
+def _next_to_us(text: str, hits: list[_Hit], i: int, any_country: bool = False) -> bool:
     """In "US/CA" or "USA & CA", CA beside the US in a list is Canada, not California (and
-    CAN is Canada, not the verb)."""
+    CAN is Canada, not the verb); with `any_country`, beside any country or country code
+    ("AUS/NZ")."""
     for j in (i - 1, i + 1):
         if 0 <= j < len(hits) and any(
-            e.kind == "country" and e.data[0] == "US" for e in hits[j].entries
+            e.kind == "country"
+            and (any_country or e.data[0] == "US")
+            or any_country
+            and e.kind == "code"
+            and e.data[0] in _STANDALONE_CODES
+            for e in hits[j].entries
         ):
             a, b = sorted((hits[i], hits[j]), key=lambda x: x.start)
             if re.fullmatch(r"\s*(?:/|,|&|and|\+)\s*", text[a.end : b.start]):

@@ -83,6 +83,8 @@ def _remote(posting: ExtractedPosting) -> RemotePolicy:
             scope = parse_remote(f"Remote ({posting.location_text})").scope
         return RemotePolicy(posting.structured_remote, scope, visa)
     chosen = stated if stated.remote != "unknown" else body
+    if stated.remote == "onsite" and body.remote == "hybrid":
+        chosen = body  # "NYC (Onsite)", then "4 days/week in the office": hybrid
     return RemotePolicy(chosen.remote, chosen.scope, visa)
 
 

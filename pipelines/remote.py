@@ -73,15 +73,17 @@ _HYBRID_RE = re.compile(
     r"\bhybrid\b(?![\s-]+(?:cloud|search|models?|mobile|native|frameworks?|approach\w*|architectures?|systems?|methods?|"
     r"retrieval|vehicles?|apps?|applications?|quantum|algorithms?|recommend\w*|ml|ai|"
     r"learning|rag|networks?|solutions?|infrastructure|environments?|deployments?|"
-    r"techniques?|simulations?|modell?ing|workloads?|storage|data|engines?)\b)|"
-    r"\b\d\s*(?:-\s*\d\s*)?(?:days?|x)\s*(?:a|per|/|each)?\s*(?:week|wk)?\s*"
+    r"techniques?|simulations?|modell?ing|workloads?|storage|data|engines?|"
+    # a person who mixes skills: "hybrid product designers", "the rare hybrid who …"
+    r"product|designers?|engineers?|developers?|who|thinkers?|profiles?|between|of)\b)|"
+    r"\b[0-4]\s*(?:-\s*[0-4]\s*)?(?:days?|x)\s*(?:a|per|/|each)?\s*(?:week|wk)?\s*"
     r"(?:in|at|from|in\s+the|at\s+the|on|on[\s-]?site)[\s-]*(?:the\s+)?(?:office|hq|studio|"
     r"lab|site|person)\b|"
     r"\b(?:in[\s-]office|on[\s-]?site|in[\s-]person|in\s+(?:the|our)\s+office)[\s(]+"
-    r"(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?(?:days?|x)\b|"
+    r"(?:[0-4]|one|two|three|four)\s*(?:-\s*[0-4]\s*)?(?:days?|x)\b|"
     r"\bflexible\s+(?:office|hybrid)\b|"
     r"\b(?:h[ií]brid[oa]|hybride|hybrydow\w*|hybrydo\w*)\b|"
-    r"\b(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?(?:office|in[\s-]office|on[\s-]?site)\s+days?\b|"
+    r"\b(?:[0-4]|one|two|three|four)\s*(?:-\s*[0-4]\s*)?(?:office|in[\s-]office|on[\s-]?site)\s+days?\b|"
     r"\b(?:one|two|three|four)\s+days?\s+(?:a|per)\s+week\s+(?:in|at)\s+(?:the\s+)?office\b",
     _F,
 )

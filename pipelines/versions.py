@@ -7,10 +7,13 @@ and `last_seen`.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable
 from typing import Any
 
-from pipelines.catalog import PER_BOARD
+from pipelines.catalog import CATALOG, PER_BOARD
+from pipelines.times import iso_time
 
 
 def latest_versions(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -33,6 +36,27 @@ def latest_versions(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         {**record, "first_seen": seen[key][0], "last_seen": seen[key][1]}
         for key, record in latest.items()
     ]
+
+
+# What the normalizer reads of a raw record besides its sighting times (`fetched_at`,
+# `first_seen`, `last_seen`), which a reused result takes from the version it serves.
+CONTENT_FIELDS = ("source", "source_id", "url", "record", "context")
+
+
+def version_key(raw: dict[str, Any], code_version: str, at: str | None = None) -> str:
+    """The key of a record version's normalized result: a digest of what the normalizer reads
+    of it (less the source's `fallback_times` it does not read) and of the normalizers'
+    `code_version`, so that a parser change gives new keys.
+    With `at` (its `fetched_at`) it keys a result that depends on the fetch time too (a
+    posting with no stated date is dated by its fetch)."""
+    content = {field: raw.get(field) for field in CONTENT_FIELDS}
+    spec = CATALOG.get(raw.get("source") or "")
+    record = content["record"]
+    if spec is not None and spec.fallback_times and isinstance(record, dict):
+        unread = {f for f, preferred in spec.fallback_times if iso_time(record.get(preferred))}
+        content["record"] = {k: v for k, v in record.items() if k not in unread}
+    text = json.dumps([code_version, at, content], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def listing_scope(record: dict[str, Any]) -> str:

@@ -197,27 +197,35 @@ def _normalize_days(
     logs: Path,
     instance: dg.DagsterInstance | None,
 ) -> bool:
-    """Materialize `normalized_crawls` for each day; False if one failed."""
-    for day in days:
-        if INTERRUPTED.is_set():
-            raise Interrupted("interrupted before normalizing")
+    """Materialize `normalized_crawls` once for all `days` (so that each distinct record
+    version is normalized once, the dates' versions over every core); False if it failed."""
+    if INTERRUPTED.is_set():
+        raise Interrupted("interrupted before normalizing")
+    if days:
         start = time.monotonic()
         result = dg.materialize(
             [normalized_crawls],
             resources=resources,
             instance=instance,
-            run_config={**QUIET, **normalize_config([day])},
+            run_config={**QUIET, **normalize_config(days)},
             raise_on_error=False,
         )
-        _check(result, f"the load of crawl date {day}")
+        _check(result, f"the load of crawl date(s) {', '.join(days)}")
         if not result.success:
             report.failed["warehouse"] = _error(result, logs)
-            say(f"normalize {day} FAILED: {report.failed['warehouse']}")
+            say(f"normalize FAILED: {report.failed['warehouse']}")
             return False
-        meta = report.normalized[day] = _metadata(result)["normalized_crawls"]["crawl_dates"][day]
+        meta = _metadata(result)["normalized_crawls"]
+        for day, done in meta["crawl_dates"].items():
+            report.normalized[day] = done
+            say(
+                f"normalize {day}: {done['raw_records']} records from {done['raw_files']} files"
+                f" → {done['normalized_rows']} rows"
+            )
+        fresh, versions = meta["versions_normalized"], meta["record_versions"]
         say(
-            f"normalize {day}: {meta['raw_records']} records from {meta['raw_files']} files"
-            f" → {meta['normalized_rows']} rows in {time.monotonic() - start:.1f}s"
+            f"normalized {fresh} record versions, reused {versions - fresh} of {versions}"
+            f" (unchanged since normalized) in {time.monotonic() - start:.1f}s"
         )
     if INTERRUPTED.is_set():
         raise Interrupted("interrupted before the warehouse load")

@@ -270,6 +270,14 @@ STATED = [
     ("This is a remote position located in the United States, and will report to Sam.", ["US"], []),
     ("This is a Canada-based, remote contract role.", ["CA"], []),
     ("You must live within commuting distance of our Osaka hub.", ["JP"], []),
+    ("We hire in the following countries: Germany, Serbia, and Spain", ["DE", "RS", "ES"], []),
+    ("Only candidates local to, and authorized to work in Serbia or Romania", ["RS", "RO"], []),
+    # a "Location:" line ends with its sentence; the statement after it counts
+    (
+        "- Location: We are remote. You can be based anywhere in Canada or Belgium.",
+        ["CA", "BE"],
+        [],
+    ),
     # the company's home, offices and perks are not the job's place
     ("Acme is a company located in Denmark with offices in Oslo.", [], []),
     ("Our offices in Berlin are great.", [], []),

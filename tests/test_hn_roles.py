@@ -76,6 +76,68 @@ CASES = [
             "Senior Software Engineer, Frontend & Responsive UIs",
         ],
     ),
+    (
+        "a long list of short titles after a hiring verb",
+        "Pellbrook - Austin, TX<p>We make ledgers.<p>Get in touch: we are looking for Product "
+        "Managers, Site Engineers, Embedded Engineers, Analog Circuit Engineers, Technical "
+        "Writers, Mechanical Designers and more.",
+        [
+            "Product Managers",
+            "Site Engineers",
+            "Embedded Engineers",
+            "Analog Circuit Engineers",
+            "Technical Writers",
+            "Mechanical Designers",
+        ],
+    ),
+    (
+        "a line that only lists roles or teams; a line of tasks is none",
+        "Harlowe -- Reno, NV<p>We sell boats online.<p>backend, frontend, iOS, devops, data<p>"
+        "Work across frontend, backend, APIs and data.",
+        ["backend", "frontend", "iOS", "devops", "data"],
+    ),
+    (
+        "departments in the header are the roles when the body names none",
+        "Brisk Storage | Engineering, Product, Sales, Customer Success | Seattle, WA<p>"
+        "We build filesystems. Apply at our site.",
+        ["Engineering", "Product", "Sales", "Customer Success"],
+    ),
+    (
+        "departments in the header give way to the roles the body names",
+        "Ledgerly | REMOTE | Product, Design and Engineering<p>We make ledgers.<p>"
+        "Frontend Engineer role: https://jobs.example/1<p>Product Designer role: https://jobs.example/2",
+        ["Frontend Engineer", "Product Designer"],
+    ),
+    (
+        "hiring across departments, and praise before a list of jobs",
+        "Tellwise (YC F24) is hiring across engineering, design, and sales. [On-Site, Berlin]",
+        ["engineering", "design", "sales"],
+    ),
+    (
+        "hiring all sorts of jobs",
+        "Pixelhaus - New York, Remote<p>We're hiring all sorts of software engineers and data "
+        "scientists. Fun problems.",
+        ["software engineers", "data scientists"],
+    ),
+    (
+        "short bullets under an open roles heading, up to the next heading",
+        "Trustwell | San Francisco, CA (in-person) | Full-Time<p>We build trusts.<p>Open Roles<p>"
+        "- Sales<p>You will work with customers.<p>- Onboarding<p>You will help customers.<p>"
+        "What We Look For<p>* Strong communication<p>* Comfort in person",
+        ["Sales", "Onboarding"],
+    ),
+    (
+        "a looking-for line listing roles between spaced dashes",
+        "Clarion Health | Remote (US only) | Multiple roles<p>We build clinical tools.<p>"
+        "We are looking for: Staff SWEs - ML Engineers - Analytics Engineers - More!",
+        ["Staff SWEs", "ML Engineers", "Analytics Engineers"],
+    ),
+    (
+        "an open roles line with an aside and starred separators",
+        "Tamsin Health | Boston | Hybrid<p>Open Roles (all need 5 years): Data Platform Lead "
+        "* ML Engineer * Security Engineer",
+        ["Data Platform Lead", "ML Engineer", "Security Engineer"],
+    ),
 ]
 
 
@@ -85,6 +147,17 @@ def test_roles(html: str, titles: list[str]) -> None:
 
 
 TITLES = [
+    (
+        "full stack engineers, ai/ml engineers and growth/marketing",
+        ["full stack engineers", "ai/ml engineers", "growth/marketing"],
+    ),
+    ("Data science, Backend dev, Frontend dev", ["Data science", "Backend dev", "Frontend dev"]),
+    ("positive, gritty, no-drama software engineers", ["software engineers"]),
+    (
+        "Systems Engineers + Software Engineer, Data Platform",
+        ["Systems Engineers", "Software Engineer, Data Platform"],
+    ),
+    ("Mobile Engineers, Android and iOS", ["Mobile Engineers, Android and iOS"]),
     ("backend and frontend developers", ["backend developers", "frontend developers"]),
     (
         "frontend, backend, and systems programmers",
@@ -170,3 +243,11 @@ def test_company_from_the_header(html: str, company: str) -> None:
     before its places on a comma line."""
     postings = extract_hn(comment(html)).postings
     assert postings and {p.company for p in postings} == {company}
+
+
+def test_a_generic_roles_piece_is_no_place() -> None:
+    """ "Multiple Roles" and "Engineering and Non-Engineering Roles" are no location (geonames
+    lists "Roles" among Raleigh's names): a remote job with them has no country."""
+    html = "Duckling | Engineering and Non-Engineering Roles | Remote | Full-time<p>We hire."
+    (posting,) = extract_hn(comment(html)).postings
+    assert posting.location_text is None

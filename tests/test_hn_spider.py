@@ -177,3 +177,15 @@ def test_a_recorded_crawl_replays_to_the_same_records(tmp_path):
     strip = [{k: v for k, v in r.items() if k != "fetched_at"} for r in read(live)]
     assert strip == [{k: v for k, v in r.items() if k != "fetched_at"} for r in read(replayed)]
     assert live.items == 2
+
+
+def test_a_comment_with_text_but_no_author_is_read(tmp_path):
+    """Trimmed dumps (as the real September 2026 recording) drop the author of live comments."""
+    thread = hn_thread(
+        48000300,
+        "Ask HN: Who is hiring? (November 2026)",
+        [hn_comment(48000301, "Acme | ML Engineer | Remote", author=None, thread=48000300)],
+    )
+    har = write_entries(tmp_path / "hn.har", [json_entry(f"{API}/items/48000300", thread)])
+    result = crawl("hn_hiring", RawZone(tmp_path), replay=har, spider_args={"threads": "48000300"})
+    assert [r["source_id"] for r in read(result)] == ["48000301"]

@@ -286,6 +286,12 @@ CASES = [
     ("ML engineer in IT or AI, CI/CD, QA", (), (), ()),
     ("Remote, CA", (), (), ()),
     ("reading group and mobile apps", (), (), ()),
+    # A word in capitals is a name or code, not one of geonames' other spellings of a city
+    # ("Roli" is listed for Raleigh); a city's own name in capitals still counts.
+    ("ROLI | Senior Engineer", (), (), ()),
+    ("RALEIGH, NC", ("US",), ("North America",), ("Raleigh",)),
+    ("Multiple Roles", (), (), ()),
+    ("Fully Remote AUS/NZ", ("AU", "NZ"), ("Oceania",), ()),  # a 3-letter code in a list
 ]
 
 

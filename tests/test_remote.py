@@ -2,7 +2,8 @@
 
 import pytest
 
-from pipelines.model import RemotePolicy
+from pipelines.model import ExtractedPosting, RemotePolicy
+from pipelines.normalize import normalize_posting
 from pipelines.remote import parse_remote
 
 WE, EE, MEA, LA = "Western Europe", "Eastern Europe", "Middle East & Africa", "Latin America"
@@ -161,6 +162,10 @@ POLICY_CASES = [
     ("Based in Paris. Remote work within Europe may be considered.", "unknown", ()),
     ("The role is based in Spain, with a work from home arrangement.", "remote", ()),
     ("Based in Italy, with a work-from-home arrangement.", "remote", ()),
+    # "hybrid" naming a person, and a week that reaches five office days, say no hybrid
+    ("We are looking for hybrid product designers.", "unknown", ()),
+    ("The rare hybrid who can talk to adjusters and write code.", "unknown", ()),
+    ("We're hiring in person (4-5 days/week) in Berlin.", "onsite", ()),
 ]
 
 
@@ -223,3 +228,15 @@ def test_description_paragraph():
         "Denver office. Unfortunately we cannot sponsor visas."
     )
     assert parse_remote(text) == RemotePolicy("hybrid", (), "no")
+
+
+def test_body_hybrid_refines_an_onsite_header():
+    """ "NYC (Onsite)" in the header, "4 days/week in-person" in the body: hybrid."""
+    posting = ExtractedPosting(
+        title="Software Engineer",
+        remote_text="NYC (Onsite)",
+        location_text="NYC (Onsite)",
+        description="This role is based in our Manhattan office (4 days/week in-person).",
+    )
+    raw = {"source": "test", "source_id": "1", "fetched_at": "2026-11-02T10:00:00+00:00"}
+    assert normalize_posting(posting, raw, 0, 1)["remote"] == "hybrid"

@@ -1,9 +1,11 @@
-"""`postings_by_period` and `company_hiring` by running counts (issue 14) give the rows of their
-former definitions, which expanded each posting over every period it was open or joined every
-company month with every posting of the company (kept in tests/data/views_before),
-on a warehouse generated as bench.queries does, with reposts added: a Hacker News post
-repeated in its own month (overlapping spans), in the next month (adjacent) and two months
-later (a gap), so the merging of a posting's spans into runs is exercised."""
+"""`postings_by_period`, `company_hiring` and `posting_index` by running counts (issue 14)
+give the rows of their former definitions, which expanded each posting over every period it
+was open or joined every company month with every posting of the company (kept in
+tests/data/views_before), on a warehouse generated as bench.queries does, with reposts added:
+a Hacker News post repeated in its own month (overlapping spans), in the next month (adjacent)
+and two months later (a gap), so the merging of a posting's spans into runs is exercised.
+`salary_trends`, which now takes its quartiles as one aggregate and sorts a cell's salaries
+once, is compared with its former SQL the same way."""
 
 from __future__ import annotations
 
@@ -48,7 +50,9 @@ def generated(tmp_path_factory):
     con.close()
 
 
-@pytest.mark.parametrize("view", ["postings_by_period", "company_hiring"])
+@pytest.mark.parametrize(
+    "view", ["postings_by_period", "company_hiring", "posting_index", "salary_trends"]
+)
 def test_running_counts_match_the_former_definition(generated, view):
     stored = generated.execute(f"SELECT * FROM {view}").fetchall()
     before = generated.execute((BEFORE / f"{view}.sql").read_text()).fetchall()

@@ -105,3 +105,34 @@ def latest_rows(con: duckdb.DuckDBPyConnection) -> tuple[list[dict], list[dict]]
     ]
     con.execute("DROP TABLE chosen")
     return rows, skipped
+
+
+def stored_versions(
+    con: duckdb.DuckDBPyConnection, keys: Iterable[str]
+) -> dict[str, tuple[list[dict], str | None]]:
+    """version key → (normalized rows, skip reason) of the loaded record versions holding one
+    of `keys` (one version each), rows without their `crawl_date`."""
+    wanted = sorted(set(keys))
+    if not wanted:
+        return {}
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE stored AS"
+        " SELECT DISTINCT ON (version_key) version_key, crawl_date, source, source_id, skip_reason"
+        " FROM record_versions WHERE version_key IN (SELECT unnest(CAST(? AS VARCHAR[])))"
+        " ORDER BY version_key, crawl_date",
+        [wanted],
+    )
+    found = {
+        row["version_key"]: ([], row["skip_reason"])
+        for row in _dicts(con.execute("SELECT version_key, skip_reason FROM stored"))
+    }
+    rows = _dicts(
+        con.execute(
+            "SELECT s.version_key, v.* EXCLUDE (crawl_date) FROM version_postings v"
+            " JOIN stored s USING (crawl_date, source, source_id) ORDER BY v.role_index"
+        )
+    )
+    for row in rows:
+        found[row.pop("version_key")][0].append(row)
+    con.execute("DROP TABLE stored")
+    return found

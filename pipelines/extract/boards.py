@@ -81,16 +81,18 @@ def board_salary(low: object, high: object, currency: object, period: object) ->
     return structured_salary(low, high, currency, known or "year")
 
 
-# Where a board's description says the job may be done: "Location: Mexico", "remotely
+# Where a board's description says the job may be done: "Location: Mexico" (to the end of
+# its sentence: "Location: Our company is remote. You can be based in …" goes on), "remotely
 # (within the US)", "candidates inside Poland", "based in the EU or UK", "live within commuting
 # distance of our Tokyo hub", "unable to consider applicants who live outside of the US".
 _STATEMENT_RE = re.compile(
-    r"^[ \t\-•*]*(?:job\s+|work\s+)?location\s*:\s*(?P<line>[^\n]{1,80})|"
+    r"^[ \t\-•*]*(?:job\s+|work\s+)?location\s*:\s*(?P<line>(?:[^.\n]|\.(?=\S)|(?<=\bSt)\.){1,80})|"
     r"\b(?:remote(?:ly)?|position|role|job|opportunity|located|based|resid\w*|liv(?:e|es|ing)|"
-    r"candidates?|applicants?|talent|hire|hiring|open\s+to\s+\w+)[\s(]+"
+    r"candidates?|applicants?|talent|hire|hiring|open\s+to\s+\w+|authori[sz]ed\s+to\s+work)[\s(]+"
     r"(?:(?:who|that|must|need\s+to|are|is|be|currently|only|fully|remote(?:ly)?|located|based|"
     r"work(?:ing)?|anywhere)[\s(]+){0,3}"
-    r"(?:in|within|inside|from|outside(?:\s+of)?)[\s(]+(?P<clause>(?:[^.;:!?\n]|\.(?=[A-Za-z])){1,80})|"
+    r"(?:in|within|inside|from|outside(?:\s+of)?)[\s(]+(?:the\s+following\s+countries\s*:\s*)?"
+    r"(?P<clause>(?:[^.;:!?\n]|\.(?=[A-Za-z])){1,80})|"
     r"\b(?P<based>[A-Z][\w.]*)-based,?\s+(?:\w+,?\s+){0,2}(?:role|position|job|opportunity)\b",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -4,43 +4,21 @@ version, then dedupe into `postings` and `posting_sources`.
 (No `from __future__ import annotations` here: Dagster reads the config annotation.)"""
 
 from collections import Counter
-from typing import Any
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
-from pipelines.catalog import sources_of_kind
 from pipelines.dedupe import dedupe
-from pipelines.lifecycle import apply_lifecycle, expires_at
-from pipelines.normalize import normalize_record
-from pipelines.rawzone.layout import RawZone
-from pipelines.rawzone.read import ReadStats
-from pipelines.versions import crawl_records, latest_versions
+from pipelines.lifecycle import apply_lifecycle
 from sourcing.assets.crawl import raw_asset_key
 from sourcing.assets.metadata import PARSER_VERSION, table_metadata, warehouse_asset
+from sourcing.normalizing import JOB_SOURCES, default_workers, normalize_dates
 from sourcing.partitions import days_to_load, zone_files
 from sourcing.resources import RawZoneResource
 from warehouse.crawl_dates import keep_days, latest_rows
 from warehouse.db import migrate
-from warehouse.load import read_table, replace_partition, replace_tables
-
-JOB_SOURCES = [s.name for s in sources_of_kind("jobs")]
-VERSION_KEYS = ("source", "source_id", "fetched_at", "first_seen", "last_seen")
-
-
-def normalize_version(raw: dict[str, Any], log: Any) -> tuple[list[dict], str | None]:
-    """(normalized rows, skip reason): a record that breaks a parser is skipped and counted,
-    never fatal, and its content never logged (it may hold personal data)."""
-    try:
-        result = normalize_record(raw)
-    except Exception as exc:  # one bad record must not stop the others
-        log.warning(f"{raw['source']} {raw['source_id']}: {type(exc).__name__} in a parser")
-        return [], f"error:{type(exc).__name__}"
-    if result.skip_reason:
-        return [], result.skip_reason
-    expiry = expires_at(raw)
-    return [{**row, "expires_at": expiry} for row in result.postings], None
+from warehouse.load import read_table, replace_tables
 
 
 class NormalizeConfig(dg.Config):
@@ -53,47 +31,9 @@ class NormalizeConfig(dg.Config):
     all_dates: bool = Field(
         default=False, description="Normalize every crawl date of the raw zone (a rebuild)."
     )
-
-
-def _normalize_day(day: str, zone: RawZone, con: Any, log: Any) -> dict[str, Any]:
-    """Normalize the job records of one crawl date's raw files and replace that date's rows;
-    return what it read and wrote."""
-    # Listed before reading: a file that lands meanwhile is not marked loaded, so it is next time.
-    files = [{"raw_file": name, "bytes": size} for name, size in zone_files(zone, day).items()]
-    stats = ReadStats()
-    files_and_records = list(zone.read_with_files(JOB_SOURCES, stats, day))
-    versions, rows = [], []
-    for order, raw in enumerate(latest_versions(record for _, record in files_and_records)):
-        normalized, reason = normalize_version(raw, log)
-        rows.extend(normalized)
-        versions.append(
-            {
-                **{k: raw[k] for k in VERSION_KEYS},
-                "read_order": order,
-                "url": raw.get("url"),
-                "skip_reason": reason,
-            }
-        )
-    crawls = crawl_records((zone.relative(path), record) for path, record in files_and_records)
-    replace_partition(
-        con,
-        day,
-        {
-            "crawl_files": files,
-            "record_versions": versions,
-            "version_postings": rows,
-            "crawl_records": crawls,
-        },
+    workers: int = Field(
+        default=0, description="Processes that normalize (0: one per core this step may use)."
     )
-    reasons = Counter(v["skip_reason"] for v in versions if v["skip_reason"])
-    return {
-        "raw_files": stats.files,
-        "raw_records": stats.records,
-        "bad_raw_lines": sum(stats.bad_lines.values()),
-        "versions": len(versions),
-        "normalized_rows": len(rows),
-        "skipped": dict(reasons),
-    }
 
 
 @warehouse_asset(
@@ -111,8 +51,10 @@ def normalized_crawls(
     """The job records of each crawl date's raw files, each record's latest version that day
     normalized once, and which records each crawl listed (per-date tables). Normalizing is the
     slow step, so a run normalizes only the dates that changed since the last load (or the
-    dates its config names), all in one run: downstream assets then rebuild once. Loading a
-    date again replaces its rows."""
+    dates its config names), all in one run: downstream assets then rebuild once. A version
+    normalized before (same content, same `code_version`) is not normalized again, and the
+    others are spread over every core (`sourcing.normalizing`). Loading a date again replaces
+    its rows."""
     zone = raw_zone.zone()
     present = zone.days()
     with duckdb.get_connection() as con:
@@ -127,15 +69,20 @@ def normalized_crawls(
         else:
             loaded = {r["raw_file"]: r["bytes"] for r in read_table(con, "crawl_files")}
             days = days_to_load(zone_files(zone), loaded)
-        per_day = {}
-        for day in days:
-            per_day[day] = _normalize_day(day, zone, con, context.log)
-            context.log.info(f"normalized {day}: {per_day[day]['normalized_rows']} rows")
+        workers = config.workers or default_workers()
+        run = normalize_dates(zone, days, con, PARSER_VERSION, workers)
+        for day, done in run.per_day.items():
+            context.log.info(f"normalized {day}: {done['normalized_rows']} rows")
         table = table_metadata(con, duckdb, "version_postings")
+    per_day = run.per_day
     return dg.MaterializeResult(
         metadata={
             **table,
             "crawl_dates": dg.MetadataValue.json(per_day),
+            "record_versions": run.versions,
+            "versions_normalized": run.normalized,
+            "share_skipped": run.share_skipped,
+            "workers": workers,
             "raw_records": sum(d["raw_records"] for d in per_day.values()),
             "normalized_rows": sum(d["normalized_rows"] for d in per_day.values()),
             "bad_raw_lines": sum(d["bad_raw_lines"] for d in per_day.values()),

@@ -151,7 +151,8 @@ class HnThreadSpider(scrapy.Spider):
             if not comment.get("text"):
                 self.crawler.stats.inc_value(f"{self.name}/comments_deleted")
                 continue
-            if not isinstance(comment["text"], str) or not isinstance(comment["author"], str):
+            author = comment.get("author")
+            if not isinstance(comment["text"], str) or not isinstance(author, str | None):
                 self.crawler.stats.inc_value(f"{self.name}/comments_malformed")
                 continue
             self.crawler.stats.inc_value(f"{self.name}/comments")

@@ -12,75 +12,94 @@
 WITH grains AS (
     SELECT * FROM (VALUES ('month', INTERVAL 1 MONTH), ('week', INTERVAL 7 DAY)) AS g(grain, step)
 ),
--- What a posting is counted under: its role, region, is_ml and countries are its own.
-attrs AS (
+-- What a posting is counted under: its role, region, is_ml and countries are its own. The
+-- postings that share all four share a `kind`, the one narrow column carried through the
+-- merging and summing below (with the four columns themselves, the intermediate rows spill
+-- past the memory limit at 10M postings); the kinds are spelled out once the steps are summed.
+kinds AS (
     SELECT
-        posting_id,
-        role,
-        coalesce(region, 'unknown') AS region,
-        is_ml,
-        coalesce(
-            nullif(list_distinct(list_filter(list_append(countries, country), lambda c: c IS NOT NULL)), []),
-            ['unknown']
-        ) AS places
-    FROM postings
-),
-spans AS (
-    SELECT
-        grain,
-        step,
-        posting_id,
-        source,
-        date_trunc(grain, started) AS first_period,
-        date_trunc(grain, ended) AS last_period,
-        date_trunc(grain, opened) AS opened,
-        date_trunc(grain, closed - INTERVAL 1 MICROSECOND) AS closed,
+        row_number() OVER () AS kind,
         role,
         region,
         is_ml,
-        places
-    FROM active_spans JOIN attrs USING (posting_id), grains
+        places,
+        list(posting_id) AS posting_ids
+    FROM (
+        SELECT
+            posting_id,
+            role,
+            coalesce(region, 'unknown') AS region,
+            is_ml,
+            coalesce(
+                nullif(list_distinct(list_filter(list_append(countries, country), lambda c: c IS NOT NULL)), []),
+                ['unknown']
+            ) AS places
+        FROM postings
+    )
+    GROUP BY role, region, is_ml, places
+),
+-- A number per posting (`pid`): cheaper to group by than its id.
+attrs AS (
+    SELECT kind, posting_id, row_number() OVER () AS pid
+    FROM (SELECT kind, unnest(posting_ids) AS posting_id FROM kinds)
+),
+members AS (
+    SELECT pid, kind, source, started, ended, opened, closed
+    FROM active_spans JOIN attrs USING (posting_id)
 ),
 -- Each posting's spans per source, and the same spans for the posting as a whole (source NULL).
 keyed AS (
-    SELECT * FROM spans
+    SELECT * FROM members
     UNION ALL
-    SELECT * REPLACE (NULL::VARCHAR AS source) FROM spans
+    SELECT * REPLACE (NULL::VARCHAR AS source) FROM members
 ),
--- Most keys have one span, which is its run; the spans of the others are merged by start (the
--- longest of those that start together): one starts a new run when it starts after every
--- earlier one has ended. `opened`, `closed` and the attributes are the posting's, the same on
--- each of its spans.
+-- Most keys have one span, which is its run at either grain; the spans of the others are
+-- merged by start (the longest of those that start together): one starts a new run when it
+-- starts after every earlier one has ended. `opened`, `closed` and `kind` are the posting's,
+-- the same on each of its spans. Counted before the grains, as a key's spans are the same at
+-- both (and a period of the earliest start is the earliest period).
 keys AS (
     SELECT
-        grain, step, posting_id, source,
+        pid,
+        source,
         count(*) AS spans,
-        min(first_period) AS first_period,
-        max(last_period) AS last_period,
+        min(started) AS started,
+        max(ended) AS ended,
         any_value(opened) AS opened,
         any_value(closed) AS closed,
-        any_value(role) AS role,
-        any_value(region) AS region,
-        any_value(is_ml) AS is_ml,
-        any_value(places) AS places
+        any_value(kind) AS kind
     FROM keyed
-    GROUP BY grain, step, posting_id, source
+    GROUP BY pid, source
+),
+periods AS (
+    SELECT
+        grain,
+        step,
+        pid,
+        source,
+        spans,
+        kind,
+        date_trunc(grain, started) AS first_period,
+        date_trunc(grain, ended) AS last_period,
+        date_trunc(grain, opened) AS opened,
+        date_trunc(grain, closed - INTERVAL 1 MICROSECOND) AS closed
+    FROM keys, grains
 ),
 starts AS (
     SELECT
-        grain, step, posting_id, source, role, region, is_ml, places, first_period,
-        max(last_period) AS last_period
+        grain, step, pid, source, kind, date_trunc(grain, started) AS first_period,
+        max(date_trunc(grain, ended)) AS last_period
     FROM keyed
     SEMI JOIN keys
-        ON keys.spans > 1 AND keys.grain = keyed.grain AND keys.posting_id = keyed.posting_id
-        AND keys.source IS NOT DISTINCT FROM keyed.source
+        ON keys.spans > 1 AND keys.pid = keyed.pid AND keys.source IS NOT DISTINCT FROM keyed.source
+    CROSS JOIN grains
     GROUP BY ALL
 ),
 reach AS (
     SELECT
         *,
         max(last_period) OVER (
-            PARTITION BY grain, posting_id, source ORDER BY first_period
+            PARTITION BY grain, pid, source ORDER BY first_period
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
         ) AS reached
     FROM starts
@@ -89,40 +108,44 @@ runs AS (
     SELECT
         *,
         sum((reached IS NULL OR first_period > reached)::INT) OVER (
-            PARTITION BY grain, posting_id, source ORDER BY first_period ROWS UNBOUNDED PRECEDING
+            PARTITION BY grain, pid, source ORDER BY first_period ROWS UNBOUNDED PRECEDING
         ) AS run
     FROM reach
 ),
 merged AS (
-    SELECT grain, step, role, region, is_ml, places, source, first_period, last_period
-    FROM keys
+    SELECT grain, step, kind, source, first_period, last_period
+    FROM periods
     WHERE spans = 1
     UNION ALL
-    SELECT grain, step, role, region, is_ml, places, source, min(first_period), max(last_period)
+    SELECT grain, step, kind, source, min(first_period), max(last_period)
     FROM runs
-    GROUP BY grain, step, role, region, is_ml, places, posting_id, source, run
+    GROUP BY grain, step, kind, pid, source, run
 ),
 steps AS (
-    SELECT grain, role, region, is_ml, places, source, first_period AS period, 1 AS active,
+    SELECT grain, kind, source, first_period AS period, 1 AS active,
         0 AS new, 0 AS closed
     FROM merged
     UNION ALL
-    SELECT grain, role, region, is_ml, places, source, last_period + step, -1, 0, 0 FROM merged
+    SELECT grain, kind, source, last_period + step, -1, 0, 0 FROM merged
     UNION ALL
-    SELECT grain, role, region, is_ml, places, source, opened, 0, 1, 0 FROM keys
+    SELECT grain, kind, source, opened, 0, 1, 0 FROM periods
     UNION ALL
-    SELECT grain, role, region, is_ml, places, source, closed, 0, 0, 1
-    FROM keys
+    SELECT grain, kind, source, closed, 0, 0, 1
+    FROM periods
     WHERE closed IS NOT NULL
 ),
--- The steps of the postings that share role, region, is_ml and countries are summed first,
--- then spread over their countries, and counted once more for the 'all' country (a posting
--- of two countries counts once in it).
-shared AS (
-    SELECT grain, period, source, role, region, is_ml, places, sum(active) AS active,
-        sum(new) AS new, sum(closed) AS closed
+-- The steps of the postings of a kind are summed first, then spread over the kind's
+-- countries, and counted once more for the 'all' country (a posting of two countries counts
+-- once in it).
+summed AS (
+    SELECT grain, period, source, kind, sum(active) AS active, sum(new) AS new,
+        sum(closed) AS closed
     FROM steps
     GROUP BY ALL
+),
+shared AS (
+    SELECT s.* EXCLUDE (kind), k.role, k.region, k.is_ml, k.places
+    FROM summed AS s JOIN kinds AS k USING (kind)
 ),
 base AS (
     SELECT * EXCLUDE (places), unnest(places) AS country FROM shared

@@ -14,31 +14,46 @@
 WITH pops AS (
     SELECT
         pm.population,
-        strftime(pm.month, '%Y-%m') AS month,
+        pm.month,
         (p.salary_min_usd + p.salary_max_usd) / 2 AS salary_usd,
         p.role,
         coalesce(p.region, 'unknown') AS region,
         p.seniority
     FROM population_months AS pm
     JOIN postings AS p USING (posting_id)
+),
+-- The three quartiles are one aggregate and the salaries of a cell one list for both ends of
+-- the interval: one copy of a cell's salaries instead of five; months are written out once
+-- per cell, not once per posting (issue 14).
+cells AS (
+    SELECT
+        month,
+        population,
+        CASE WHEN grouping(role) = 1 THEN 'all' ELSE role END AS role,
+        CASE WHEN grouping(region) = 1 THEN 'all' ELSE region END AS region,
+        CASE WHEN grouping(seniority) = 1 THEN 'all' ELSE seniority END AS seniority,
+        count(*) AS postings,
+        quantile_cont(salary_usd, [0.25, 0.5, 0.75]) AS quartiles,
+        list(salary_usd) FILTER (salary_usd IS NOT NULL) AS salaries
+    FROM pops
+    GROUP BY month, population, CUBE (role, region, seniority)
+    HAVING count(salary_usd) > 0
 )
 SELECT
-    month,
+    strftime(month, '%Y-%m') AS month,
     population,
-    CASE WHEN grouping(role) = 1 THEN 'all' ELSE role END AS role,
-    CASE WHEN grouping(region) = 1 THEN 'all' ELSE region END AS region,
-    CASE WHEN grouping(seniority) = 1 THEN 'all' ELSE seniority END AS seniority,
-    count(*) AS postings,
-    count(salary_usd) AS postings_with_salary,
-    round(quantile_cont(salary_usd, 0.25)) AS p25_usd,
-    round(quantile_cont(salary_usd, 0.5)) AS median_usd,
-    round(quantile_cont(salary_usd, 0.75)) AS p75_usd,
-    count(salary_usd) < 5 AS few_postings,
-    count(salary_usd) AS n,
-    round(median_low(list(salary_usd) FILTER (salary_usd IS NOT NULL))) AS median_low,
-    round(median_high(list(salary_usd) FILTER (salary_usd IS NOT NULL))) AS median_high,
-    count(salary_usd) < 20 AS small_sample
-FROM pops
-GROUP BY month, population, CUBE (role, region, seniority)
-HAVING count(salary_usd) > 0
-ORDER BY month, population DESC, role, region, seniority
+    role,
+    region,
+    seniority,
+    postings,
+    len(salaries) AS postings_with_salary,
+    round(quartiles[1]) AS p25_usd,
+    round(quartiles[2]) AS median_usd,
+    round(quartiles[3]) AS p75_usd,
+    len(salaries) < 5 AS few_postings,
+    len(salaries) AS n,
+    round(median_low(salaries)) AS median_low,
+    round(median_high(salaries)) AS median_high,
+    len(salaries) < 20 AS small_sample
+FROM cells
+ORDER BY cells.month, population DESC, role, region, seniority

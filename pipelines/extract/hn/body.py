@@ -11,9 +11,11 @@ from pipelines.classify import has_job_head, names_a_job
 from pipelines.classify.jobwords import JOB_HEAD
 from pipelines.extract.hn.cues import GENERIC_ROLE, SALARY_SPAN, URL_ANY, is_salary, strip_cues
 from pipelines.extract.hn.titles import (
+    DEPARTMENT_WORD,
     SENTENCE_WORD,
     Role,
     clean_title,
+    department_roles,
     is_context,
     outside_parens,
     split_roles,
@@ -26,7 +28,8 @@ from pipelines.skills import extract_skills, skill_category
 # "… is hiring A, B and C", "we're also looking for A as well as B", "we need a B": the roles
 # a sentence names after a hiring verb, anywhere in it.
 _HIRING_VERB = re.compile(
-    r"\b(?:hiring|looking for|seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
+    r"\b(?:hiring(?:\s+(?:across|for (?:roles|positions) (?:in|across)))?|looking for|"
+    r"seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
     r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are))\b\s*(?:for\s+)?:?\s*"
     r"(?P<rest>[^.!?;:\n]+)",
     re.I,
@@ -58,14 +61,26 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
         for m in _HIRING_VERB.finditer(line):
             rest = re.sub(r"\s+as well as\s+", " and ", m.group("rest"))
             rest = _MENTION_END.sub("", rest).strip(" ,")
-            if GENERIC_ROLE.match(rest) and "," not in rest or len(rest.split()) > 16:
+            if teams := department_roles(rest):  # "hiring across engineering, design, and sales"
+                roles.extend(Role(t.title, section=line) for t in teams)
+                continue
+            if GENERIC_ROLE.match(_MENTION_LEAD.sub("", rest)) and "," not in rest:
                 continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
+            if len(rest.split()) > 16 and not _short_items(rest):
+                continue  # a sentence goes on; a long list of short titles is read whole
             for role in split_roles(rest):
                 role.title = _MENTION_LEAD.sub("", role.title)
                 if title_like(role.title) and len(role.title.split()) <= 6:
                     role.section = line
                     roles.append(role)
     return roles
+
+
+def _short_items(text: str) -> bool:
+    """Whether `text` is a list of three or more short items ("Product Managers, Systems
+    Engineers, Leads, …"), not a sentence."""
+    items = re.split(r"\s*,\s*", text)
+    return len(items) >= 3 and all(0 < len(i.split()) <= 5 for i in items)
 
 
 # --- body role lists -------------------------------------------------------------------------
@@ -85,8 +100,9 @@ _BODY_STOP = re.compile(
 )
 _ROLES_INLINE = re.compile(
     r"^(?:(?:open |current )?(?:roles?|positions?|openings?|jobs?)|"
-    r"we(?:'re| are) (?:hiring|looking for)(?: for)?|hiring(?: for)?|highlighted roles)"
-    r"\s*[:\-–]\s*(?P<list>.+)$",
+    r"we(?:'re| are) (?:hiring|looking for)(?: for)?|hiring(?: for)?|highlighted roles|"
+    r"(?:we(?:'re| are) )?interested (?:to hear|in hearing) from(?: talented)?)"
+    r"(?:\s*\([^()]*\))?\s*[:\-–]\s*(?P<list>.+)$",
     re.I,
 )
 
@@ -221,13 +237,6 @@ _DEPARTMENT = re.compile(
     r"^(?P<dept>[A-Z][\w&/+ ]{0,30}?)\s*(?:\(\s*\d+\s+(?:roles?|positions?|openings?|jobs?)\s*\))?"
     r"\s*(?::|\s[-–—]\s)\s*(?P<list>.*)$"
 )
-_DEPARTMENT_WORD = re.compile(
-    r"^(?:(?:[\w&/+]+\s+)?(?:engineering|research|product|design|sales|marketing|data|"
-    r"operations|ops|business|gtm|go-to-market|finance|recruiting|support|customer success|"
-    r"infrastructure|platform|security|people|growth|science|ai|ml|hardware|software|"
-    r"technology|technical|other|open)(?:\s+(?:roles|team|positions|openings|jobs))?)$",
-    re.I,
-)
 
 
 def _listed_roles(text: str) -> list[Role]:
@@ -239,6 +248,27 @@ def _listed_roles(text: str) -> list[Role]:
     return roles if len(roles) >= 2 else []
 
 
+def _list_line(line: str) -> list[Role]:
+    """The roles of a line that is only a list of them ("Senior Software Engineer, Back Line
+    Support Engineer, Senior Technical Writer", "backend, frontend, iOS, devops, data"): every
+    item short, most of the line's words in the titles, a job named, no sentence."""
+    text = re.sub(r"\s*\(\s*(?:see\s+)?https?://[^()]*\)|https?://\S+", " ", line).strip()
+    if bullet := _BULLET.match(text):
+        text = text[bullet.end() :]
+    text = text.rstrip(" .")
+    if (
+        ":" in text  # "Also hiring: A, B, C" is read by also_hiring
+        or _BODY_STOP.match(text)  # "Work across frontend, backend, APIs"
+        or SENTENCE_WORD.search(text)
+        or not _short_items(text)
+        or not names_a_job(text)
+    ):
+        return []
+    roles = _listed_roles(text)
+    words = sum(len(r.title.split()) for r in roles)
+    return roles if len(roles) >= 3 and words >= 0.7 * len(text.split()) else []
+
+
 def _department_roles(line: str, below: str) -> list[Role]:
     """The roles listed after a department name on its line, or on the line below a
     department heading that ends with a colon."""
@@ -246,7 +276,7 @@ def _department_roles(line: str, below: str) -> list[Role]:
     if bullet := _BULLET.match(text):
         text = text[bullet.end() :]
     m = _DEPARTMENT.match(text)
-    if m is None or names_a_job(m.group("dept")) or not _DEPARTMENT_WORD.search(m.group("dept")):
+    if m is None or names_a_job(m.group("dept")) or not DEPARTMENT_WORD.search(m.group("dept")):
         return []
     listed = m.group("list").strip()
     if not listed and text.endswith(":") and not _BULLET.match(below.strip()):
@@ -254,15 +284,56 @@ def _department_roles(line: str, below: str) -> list[Role]:
     return _listed_roles(listed)
 
 
+_ROLES_HEADING = re.compile(
+    r"^(?:(?:open|current|our)\s+)?(?:roles|positions|openings|vacancies)\s*:?$|"
+    r"^(?:we(?:'re| are)\s+)?hiring(?:\s+for)?\s*:?$",
+    re.I,
+)
+
+
+def _heading(line: str) -> bool:
+    """A short line that heads what follows: "What We Look For", "Requirements:"."""
+    return line.endswith(":") or len(line.split()) <= 6 and title_case(line)
+
+
+def _team_bullet(line: str) -> Role | None:
+    """A short bullet under a roles heading that names a team or job without a job noun
+    ("- Sales", "- Onboarding"), not a sentence, tool or requirement."""
+    bullet = _BULLET.match(line.strip())
+    text = line.strip()[bullet.end() :].strip() if bullet else ""
+    if (
+        not text
+        or len(text.split()) > 4
+        or text.endswith((".", ":", "!", "?"))
+        or _BODY_STOP.match(text)
+        or SENTENCE_WORD.search(text)
+        or is_context(text)
+        or extract_skills(text)
+        or not text[0].isupper()
+    ):
+        return None
+    return Role(text)
+
+
 def role_lines(body: list[str]) -> list[RoleLine]:
     """The roles named one per line in the body, with their line numbers."""
     found: list[RoleLine] = []
     taken = -1  # a list line read with the department heading above it
+    under_roles = False  # below an "Open Roles" heading: its bullets are roles
     for i, line in enumerate(body):
         if i == 0 or not line.strip() or i == taken:
             continue
+        if _ROLES_HEADING.match(line.strip()):
+            under_roles = True
+            continue
+        if under_roles and not _BULLET.match(line.strip()) and _heading(line.strip()):
+            under_roles = False  # the next heading ("What We Look For")
         if m := _ROLES_INLINE.match(line.strip()):
-            found.extend(RoleLine(i, r, False) for r in split_roles(m.group("list")))
+            listed = m.group("list").rstrip(". ")
+            # "A * B * C"; "A - B - C" when the dashes list (two or more of them)
+            bullets = r"\s+[-*•·]\s+" if len(re.findall(r"\s-\s", listed)) >= 2 else r"\s+[*•·]\s+"
+            listed = re.sub(bullets, ", ", listed)
+            found.extend(RoleLine(i, r, False) for r in split_roles(listed))
             continue
         nxt = next((j for j in range(i + 1, min(i + 3, len(body))) if body[j].strip()), i)
         if listed := _department_roles(line, body[nxt] if nxt > i else ""):
@@ -270,6 +341,9 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             found.extend(RoleLine(i, r, False) for r in listed)
             continue
         if (hit := _role_line(line)) is None:
+            found.extend(RoleLine(i, r, False) for r in _list_line(line))
+            if under_roles and (team := _team_bullet(line)) is not None:
+                found.append(RoleLine(i, team, False))  # "Open Roles" then "- Sales"
             continue
         role, heading = hit
         if (

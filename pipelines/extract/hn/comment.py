@@ -143,7 +143,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     body = text.split("\n")
     found = role_lines(body)
     sections(body, found)
-    roles = header.roles
+    roles = header.roles or ([] if found else header.teams)
     if found and (not roles or header.generic_roles and len(roles) <= 1):
         roles = [f.role for f in found]
     elif roles and _body_names_others(roles, found):

@@ -182,6 +182,7 @@ def _tag_words_left(text: str) -> bool:
     )
 
 
+_OPENINGS = re.compile(r"\b(?:roles|positions|openings|opportunities|jobs|vacancies)\W*$", re.I)
 _NOT_A_TITLE = re.compile(r"\b(?:required|requires|only|must|please|preferred|fluent)\b", re.I)
 
 
@@ -211,10 +212,11 @@ def classify_piece(text: str) -> Segment:
         # tags around it: "ONSITE, INTERNS", "INTERN/VISA/SUMMER CONTRACTOR".
         if not ("employment" in seg.kinds and not _tag_words_left(bare)):
             seg.kinds.add("role")
-    elif GENERIC_ROLE.match(bare.strip()) and names_a_job(bare):
-        seg.kinds.add("generic_role")
+    elif GENERIC_ROLE.match(bare.strip()) and (names_a_job(bare) or _OPENINGS.search(bare)):
+        seg.kinds.add("generic_role")  # "Multiple Roles", "Engineering and Sales positions"
     # "async Rust, Tokio / React" is a list of tools, though "Tokio" also spells Tokyo.
     tools = "role" not in seg.kinds and len(extract_skills(t)) >= 2
-    if "role" not in seg.kinds and not tools and has_place(SALARY_SPAN.sub(" ", t)):
+    titled = seg.kinds & {"role", "generic_role"}
+    if not titled and not tools and has_place(SALARY_SPAN.sub(" ", t)):
         seg.kinds.add("location")
     return seg

@@ -27,6 +27,7 @@ from pipelines.extract.hn.cues import (
 from pipelines.extract.hn.titles import (
     SENTENCE_WORD,
     Role,
+    department_roles,
     is_context,
     split_outside_parens,
     split_roles,
@@ -57,6 +58,9 @@ _KV = re.compile(
 class Header:
     company: str | None = None
     roles: list[Role] = field(default_factory=list)
+    # Departments named instead of jobs ("Engineering, Product, Sales"): the roles when the
+    # body names none of its own.
+    teams: list[Role] = field(default_factory=list)
     generic_roles: bool = False
     locations: list[str] = field(default_factory=list)
     remotes: list[str] = field(default_factory=list)
@@ -97,6 +101,9 @@ def _apply_segments(header: Header, segments: list[Segment], first_is_company: b
             header.roles.extend(split_roles(text))
             if "salary" in seg.kinds and header.salary is None and len(header.roles) > 1:
                 pass
+            continue
+        if kind == "other" and (teams := department_roles(text)):
+            header.teams.extend(teams)  # "Acme | Engineering, Product, Sales | Seattle"
             continue
         if "generic_role" in seg.kinds:
             header.generic_roles = True

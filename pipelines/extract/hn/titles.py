@@ -206,7 +206,14 @@ def split_roles(text: str) -> list[Role]:
     )
     seps = re.findall(r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*", text)
     commas = sum(1 for x in seps if x.strip() in (",", ";"))
-    listed = commas >= 2 and any(names_a_job(p) for p in pieces)
+    # "A engineers, B engineers and growth": two jobs then "and" make a list too.
+    two_jobs = (
+        len(pieces) >= 3
+        and seps[-1].strip() in ("and", "&")
+        and names_a_job(pieces[0])
+        and names_a_job(pieces[1])
+    )
+    listed = (commas >= 2 or commas == 1 and two_jobs) and any(names_a_job(p) for p in pieces)
     merged: list[str] = []
     items: set[int] = set()  # merged pieces kept as list items without a job noun
     pending = ""
@@ -218,14 +225,24 @@ def split_roles(text: str) -> list[Role]:
         if pending:
             piece = pending + piece
             pending = ""
+        # In a list, an item's separator is a comma, or "and" before its last item.
+        next_item = i < len(seps) and seps[i].strip() in (",", ";")
+        item_sep = (
+            sep.strip() in (",", ";")
+            or i == len(pieces) - 1
+            and sep.strip() in ("and", "&")
+            or i == 0
+            and next_item
+        )
         if (
             (_SENIORITY_ONLY.match(piece) or not merged)
             and i + 1 < len(pieces)
             and not (names_a_job(piece))
+            and not (listed and next_item and _list_item(piece))  # "Data science, Backend dev"
         ):
             pending = piece + (seps[i] if i < len(seps) else " ")
             continue
-        if listed and sep.strip() in (",", ";") and _list_item(piece):
+        if listed and item_sep and _list_item(piece):
             items.add(len(merged))
             merged.append(piece)
             continue
@@ -248,6 +265,28 @@ def split_roles(text: str) -> list[Role]:
     if seps and (seps[-1].strip() in ("and", "or", "&", "/") or last_joined):
         _share_head_noun(roles)
     return roles
+
+
+# A department or team that is named instead of a job ("Engineering", "Customer Success").
+DEPARTMENT_WORD = re.compile(
+    r"^(?:(?:[\w&/+]+\s+)?(?:engineering|research|product|design|sales|marketing|data|"
+    r"operations|ops|business|gtm|go-to-market|finance|recruiting|support|customer success|"
+    r"infrastructure|platform|security|people|growth|science|ai|ml|hardware|software|"
+    r"technology|technical|other|open)(?:\s+(?:roles|team|positions|openings|jobs))?)$",
+    re.I,
+)
+
+
+def department_roles(text: str) -> list[Role]:
+    """The teams of a comma list of departments ("Engineering, Product, Sales, Customer
+    Success", "engineering, design, and sales"): each one a role as named; none otherwise."""
+    if "," not in text:
+        return []
+    items = [i.strip() for i in re.split(r"\s*(?:,|;|\s&\s|\s(?:and|or)\s)\s*", text.strip(" .!"))]
+    items = [re.sub(r"^(?:and|or|&)\s+", "", i) for i in items if i]
+    if len(items) < 2 or not all(DEPARTMENT_WORD.fullmatch(i) for i in items):
+        return []
+    return [Role(i) for i in items]
 
 
 # The noun a list of specialties shares ("backend and frontend developers") and the
@@ -284,12 +323,19 @@ def _list_item(piece: str) -> bool:
     return (
         0 < len(words) <= 3
         and not _SENIORITY_ONLY.match(piece)
+        and not _only_praise(piece)
         and not is_context(piece)
         and not SENTENCE_WORD.search(piece)
         and not extract_skills(piece)
         and not GENERIC_ROLE.match(piece)
         and bool(re.match(r"[^\W\d_]", piece))
     )
+
+
+def _only_praise(piece: str) -> bool:
+    """Whether an item is praise, not a team: "seeking positive, gritty engineers"."""
+    m = _TITLE_PRAISE.match(piece + " x")
+    return m is not None and m.end() == len(piece) + 1
 
 
 _SMALL_WORDS = frozenset(

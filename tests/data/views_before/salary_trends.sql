@@ -1,0 +1,44 @@
+-- Annual USD base salary by month, population, role, region and seniority. `population`
+-- 'ml': ML postings; 'all': every posting, ML or not.
+-- A posting's salary is the midpoint of salary_min_usd and salary_max_usd (annual USD); it
+-- counts in every month it was posted or reposted (`posting_months`).
+-- Every combination is given, with 'all' where a dimension is rolled up: filter
+-- `population = 'ml' AND region = 'all' AND seniority = 'all'` for ML postings by month ×
+-- role. A posting without a region counts under region 'unknown'.
+-- `postings`: every posting of the cell; `postings_with_salary` (= `n`): those that state a
+-- salary, so `postings_with_salary` of `postings` is how often the field is stated. Cells in
+-- which no posting states a salary are left out.
+-- `median_low`/`median_high`: a distribution-free 95% interval of the median (order
+-- statistics, see the `median_low` macro). Cells are flagged, never hidden: `few_postings`
+-- under 5 postings with a salary, `small_sample` under 20.
+WITH pops AS (
+    SELECT
+        pm.population,
+        strftime(pm.month, '%Y-%m') AS month,
+        (p.salary_min_usd + p.salary_max_usd) / 2 AS salary_usd,
+        p.role,
+        coalesce(p.region, 'unknown') AS region,
+        p.seniority
+    FROM population_months AS pm
+    JOIN postings AS p USING (posting_id)
+)
+SELECT
+    month,
+    population,
+    CASE WHEN grouping(role) = 1 THEN 'all' ELSE role END AS role,
+    CASE WHEN grouping(region) = 1 THEN 'all' ELSE region END AS region,
+    CASE WHEN grouping(seniority) = 1 THEN 'all' ELSE seniority END AS seniority,
+    count(*) AS postings,
+    count(salary_usd) AS postings_with_salary,
+    round(quantile_cont(salary_usd, 0.25)) AS p25_usd,
+    round(quantile_cont(salary_usd, 0.5)) AS median_usd,
+    round(quantile_cont(salary_usd, 0.75)) AS p75_usd,
+    count(salary_usd) < 5 AS few_postings,
+    count(salary_usd) AS n,
+    round(median_low(list(salary_usd) FILTER (salary_usd IS NOT NULL))) AS median_low,
+    round(median_high(list(salary_usd) FILTER (salary_usd IS NOT NULL))) AS median_high,
+    count(salary_usd) < 20 AS small_sample
+FROM pops
+GROUP BY month, population, CUBE (role, region, seniority)
+HAVING count(salary_usd) > 0
+ORDER BY month, population DESC, role, region, seniority
