@@ -87,6 +87,15 @@ def test_docker_compose_gives_every_dagster_process_what_the_instance_reads():
     # Workers listen on the queue the executor sends to.
     queue = services["code"]["environment"]["SOURCING_CELERY_QUEUE"]
     assert all(f"-q {queue} " in services[w]["command"] for w in workers)
+    # The object store and the frontier are services of the file, off until asked for: the
+    # raw zone on the volume by default, the DuckDB file always local on it.
+    assert {"redis", "minio", "bucket"} <= set(services)
+    env = services["code"]["environment"]
+    assert env["SOURCING_DATA_DIR"] == "${SOURCING_DATA_DIR:-/data}"
+    assert env["SOURCING_DB"].startswith("/data/")
+    assert env["SOURCING_FRONTIER"] == "${SOURCING_FRONTIER:-}"
+    assert env["AWS_ENDPOINT_URL"].endswith("http://minio:9000}")
+    assert "store/sourcing" in services["bucket"]["entrypoint"]
     for path in ("deploy/Dockerfile", "deploy/workspace.yaml", "deploy/celery.yaml"):
         assert (ROOT / path).exists()
     assert dg.__version__ == "1.13.27"
