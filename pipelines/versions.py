@@ -43,19 +43,28 @@ def latest_versions(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 CONTENT_FIELDS = ("source", "source_id", "url", "record", "context")
 
 
-def version_key(raw: dict[str, Any], code_version: str, at: str | None = None) -> str:
+def version_key(raw: dict[str, Any], code_version: str) -> str:
     """The key of a record version's normalized result: a digest of what the normalizer reads
     of it (less the source's `fallback_times` it does not read) and of the normalizers'
-    `code_version`, so that a parser change gives new keys.
-    With `at` (its `fetched_at`) it keys a result that depends on the fetch time too (a
-    posting with no stated date is dated by its fetch)."""
+    `code_version`, so that a parser change gives new keys."""
     content = {field: raw.get(field) for field in CONTENT_FIELDS}
     spec = CATALOG.get(raw.get("source") or "")
     record = content["record"]
     if spec is not None and spec.fallback_times and isinstance(record, dict):
         unread = {f for f, preferred in spec.fallback_times if iso_time(record.get(preferred))}
         content["record"] = {k: v for k, v in record.items() if k not in unread}
-    text = json.dumps([code_version, at, content], sort_keys=True, default=str)
+    text = json.dumps([code_version, content], sort_keys=True, default=str)
+    return _digest(text)
+
+
+def timed_key(key: str, at: str) -> str:
+    """The key of a result that depends on the fetch time `at` too (a posting with no stated
+    date is dated by its fetch): derived from the version's key, so the record is serialized
+    and hashed once."""
+    return _digest(f"{key}@{at}")
+
+
+def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 

@@ -34,7 +34,7 @@ from pipelines.lifecycle import expires_at
 from pipelines.normalize import normalize_record, parse_time
 from pipelines.rawzone.layout import RawZone
 from pipelines.rawzone.read import ReadStats
-from pipelines.versions import crawl_records, latest_versions, version_key
+from pipelines.versions import crawl_records, latest_versions, timed_key, version_key
 from sourcing.partitions import zone_files
 from warehouse.crawl_dates import stored_versions
 from warehouse.load import replace_partition
@@ -95,8 +95,8 @@ class Version:
 
     @classmethod
     def of(cls, raw: dict[str, Any], code_version: str) -> Version:
-        at = raw["fetched_at"]
-        return cls(raw, version_key(raw, code_version), version_key(raw, code_version, at))
+        key = version_key(raw, code_version)
+        return cls(raw, key, timed_key(key, raw["fetched_at"]))
 
     def result(self, results: dict[str, Result]) -> tuple[str, Result] | None:
         """(key, result) of this version's normalized result, if there is one."""
