@@ -184,6 +184,8 @@ _NOT_PAY_AFTER_RE = re.compile(
     | business|startup|exit|fund|check|cheque|run[- ]?rate|in\s+equity|of\s+equity|startups
     | employees|requests|events|records|rows|deals?|opportunity|problem|space|sector|economy
     | benefits?|lifetime|expenses?
+    | groceries|food|meals?|lunch(?:es)?|dinners?|snacks|gym|fitness|commut\w*|coworking
+    | childcare|internet
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )

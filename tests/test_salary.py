@@ -266,6 +266,10 @@ PARSE_CASES = [
     ("$2,000 annual learning budget", None, None),
     ("$1,500 home office stipend", None, None),
     ("$300 monthly wellness allowance", None, None),
+    # A perk's purpose after the amount: money for groceries, a gym, commuting is not pay.
+    ("Benefits (Unlimited PTO, $400/monthly for groceries&food)", None, None),
+    ("$150/month for your gym membership", None, None),
+    ("€80 a month for commuting", None, None),
     ("up to $5k relocation", None, None),
     ("$120k OTE", None, None),
     ("OTE $180k-$220k", None, None),
