@@ -17,16 +17,17 @@ import pyarrow as pa
 logger = logging.getLogger(__name__)
 
 
-def _naive_utc(value: Any) -> Any:
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.astimezone(UTC).replace(tzinfo=None)
-    return value
+def _naive_utc(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The row with each aware datetime as naive UTC (the warehouse's TIMESTAMP columns).
+    Only the datetimes are rebuilt: the other values, most of them, pass as they are."""
+    aware = [k for k, v in row.items() if isinstance(v, datetime) and v.tzinfo is not None]
+    if not aware:
+        return row  # type: ignore[return-value]
+    return {**row, **{k: row[k].astimezone(UTC).replace(tzinfo=None) for k in aware}}
 
 
 def _arrow(rows: Sequence[Mapping[str, Any]]) -> pa.Table:
-    return pa.Table.from_pylist(
-        [{key: _naive_utc(value) for key, value in row.items()} for row in rows]
-    )
+    return pa.Table.from_pylist([_naive_utc(row) for row in rows])
 
 
 def replace_tables(
@@ -94,7 +95,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Mapping[s
 def _arrow_as(schema: pa.Schema, row: Mapping[str, Any]) -> pa.Table:
     """One row as Arrow in the table's own column types (strict: 14 is not a URL)."""
     fields = pa.schema([schema.field(name) for name in row])
-    return pa.Table.from_pylist([{k: _naive_utc(v) for k, v in row.items()}], schema=fields)
+    return pa.Table.from_pylist([_naive_utc(row)], schema=fields)
 
 
 def read_table(con: duckdb.DuckDBPyConnection, table: str) -> list[dict[str, Any]]:
