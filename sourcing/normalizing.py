@@ -8,14 +8,15 @@ seen are normalized. A result that depends on the fetch time too (a posting with
 date is dated by its fetch) is kept under a key that includes that time, so it serves only
 versions fetched then.
 
-Why a process pool inside the one `normalized_crawls` step, not one Dagster step per date:
-the versions to normalize are known only once every date of the run is read and matched
-against the stored keys (most of a date repeats the date before), so the work is split into
-chunks of distinct versions, whatever their date or source, and spread over the cores; steps
-per date would each normalize the versions they share, pay each its own interpreter start,
-and all write DuckDB. Here the workers only normalize: the step's own process stays the one
-DuckDB writer. The pool forks its workers from a `forkserver` that imported the normalizers
-once (and holds no DuckDB connection or Dagster threads).
+Dates are normalized one after the other, oldest first, each written before the next is read:
+a run holds one date's records at a time, however many dates it loads (a rebuild of years of
+daily crawls), and a version first seen on one date is found stored when a later date repeats
+it. Within a date the versions to normalize are cut into chunks and spread over a process pool
+inside the one `normalized_crawls` step, not one Dagster step per date: steps per date would
+each pay an interpreter start and all write DuckDB. Here the workers only normalize: the step's
+own process stays the one DuckDB writer. The pool starts on the first date that needs it and
+serves every later date; it forks its workers from a `forkserver` that imported the
+normalizers once (and holds no DuckDB connection or Dagster threads).
 """
 
 from __future__ import annotations
@@ -65,21 +66,38 @@ def _normalize_chunk(raws: list[dict[str, Any]]) -> list[Result]:
     return [normalize_version(raw) for raw in raws]
 
 
-def normalize_all(raws: list[dict[str, Any]], workers: int) -> list[Result]:
-    """`normalize_version` of each of `raws`, in order, over `workers` processes (in this
-    one when there is one worker or a single chunk of work, and inside a daemonic process such
-    as a Celery prefork worker, which may not start processes of its own: there the executor
-    spreads the work over workers instead)."""
-    if workers <= 1 or len(raws) <= CHUNK:
-        return _normalize_chunk(raws)
-    if multiprocessing.current_process().daemon:
-        logger.info("normalizing in this process: a daemonic worker cannot start a pool")
-        return _normalize_chunk(raws)
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pipelines.normalize"])
-    chunks = [raws[i : i + CHUNK] for i in range(0, len(raws), CHUNK)]
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return [result for chunk in pool.map(_normalize_chunk, chunks) for result in chunk]
+class NormalizerPool:
+    """`normalize_version` over `workers` processes, started on the first call that has more
+    than one chunk of work and kept until the pool is closed. With one worker, or inside a
+    daemonic process such as a Celery prefork worker (which may not start processes of its
+    own: there the executor spreads the work over workers instead), it normalizes in this
+    process."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> NormalizerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._executor is not None:
+            self._executor.shutdown()
+            self._executor = None
+
+    def normalize(self, raws: list[dict[str, Any]]) -> list[Result]:
+        """`normalize_version` of each of `raws`, in order."""
+        if self.workers <= 1 or len(raws) <= CHUNK:
+            return _normalize_chunk(raws)
+        if multiprocessing.current_process().daemon:
+            logger.info("normalizing in this process: a daemonic worker cannot start a pool")
+            return _normalize_chunk(raws)
+        if self._executor is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["pipelines.normalize"])
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
+        chunks = [raws[i : i + CHUNK] for i in range(0, len(raws), CHUNK)]
+        return [r for chunk in self._executor.map(_normalize_chunk, chunks) for r in chunk]
 
 
 def default_workers() -> int:
@@ -148,18 +166,18 @@ def _fetch_dated(rows: list[dict[str, Any]]) -> bool:
     return any(row["posted_at"] == row["fetched_at"] for row in rows)
 
 
-def _normalize_missing(dates: list[CrawlDate], results: dict[str, Result], workers: int) -> int:
-    """Normalize every version without a result, each distinct one once, adding the results;
-    return how many were normalized. A first pass takes one version per key; a result that
-    proves fetch-dated serves only its own fetch time, so a second pass normalizes the other
-    versions of its key, one per fetch time."""
+def _normalize_missing(date: CrawlDate, results: dict[str, Result], pool: NormalizerPool) -> int:
+    """Normalize every version of `date` without a result, each distinct one once, adding
+    the results; return how many were normalized. A first pass takes one version per key; a
+    result that proves fetch-dated serves only its own fetch time, so a second pass normalizes
+    the other versions of its key, one per fetch time."""
     normalized, tried = 0, set()
-    while pending := [v for d in dates for v in d.versions if v.result(results) is None]:
+    while pending := [v for v in date.versions if v.result(results) is None]:
         batch: dict[str, Version] = {}
         for v in pending:
             batch.setdefault(v.timed if v.key in tried else v.key, v)
         tried.update(v.key for v in pending)
-        done = normalize_all([v.raw for v in batch.values()], workers)
+        done = pool.normalize([v.raw for v in batch.values()])
         for version, (rows, reason) in zip(batch.values(), done, strict=True):
             if reason and reason.startswith("error:"):
                 # Its content is never logged (it may hold personal data).
@@ -218,14 +236,20 @@ def _write_date(con: Any, date: CrawlDate, results: dict[str, Result]) -> dict[s
 def normalize_dates(
     zone: RawZone, days: Iterable[str], con: Any, code_version: str, workers: int
 ) -> Normalizing:
-    """Normalize the job records of each crawl date in `days` and replace each date's rows
-    (a date's load is one transaction); versions already normalized under `code_version`
-    reuse their stored rows."""
-    dates = [read_date(zone, day, code_version) for day in days]
-    keys = {key for d in dates for v in d.versions for key in (v.key, v.timed)}
-    results = stored_versions(con, keys)
-    run = Normalizing(normalized=_normalize_missing(dates, results, workers))
-    for date in dates:
-        run.per_day[date.day] = _write_date(con, date, results)
-        run.versions += len(date.versions)
+    """Normalize the job records of each crawl date in `days`, oldest first, and replace each
+    date's rows (a date's load is one transaction) before reading the next; versions already
+    normalized under `code_version`, by an earlier load or an earlier date of this one, reuse
+    their stored rows."""
+    run, previous = Normalizing(), {}
+    with NormalizerPool(workers) as pool:
+        for day in sorted(days):
+            date = read_date(zone, day, code_version)
+            keys = {k for v in date.versions for k in (v.key, v.timed)}
+            # Most of a date repeats the date before: those results are still in memory.
+            results = {k: previous[k] for k in keys & previous.keys()}
+            results |= stored_versions(con, keys - results.keys())
+            run.normalized += _normalize_missing(date, results, pool)
+            previous = results
+            run.per_day[date.day] = _write_date(con, date, results)
+            run.versions += len(date.versions)
     return run

@@ -187,3 +187,44 @@ def test_updated_at_is_left_out_only_when_first_published_dates_the_job():
     assert key(first_published="soon") != key(first_published="soon", updated_at=moved)
     assert key(first_published=published) != key(first_published=published, title="Other")
     assert version_key(raw, "v1") != version_key(raw, "v2")
+
+
+def test_a_run_holds_one_date_at_a_time(zone, full, tmp_path, monkeypatch):
+    """Each date is read, normalized and written before the next is read, so a rebuild of many
+    dates never holds more than one date's records; the tables are those of loading each
+    date on its own."""
+    steps: list[tuple[str, str]] = []
+    read, write = normalizing.read_date, normalizing._write_date
+
+    def reading(zone, day, code_version):
+        steps.append(("read", day))
+        return read(zone, day, code_version)
+
+    def writing(con, date, results):
+        steps.append(("write", date.day))
+        return write(con, date, results)
+
+    monkeypatch.setattr(normalizing, "read_date", reading)
+    monkeypatch.setattr(normalizing, "_write_date", writing)
+    db = tmp_path / "streaming.duckdb"
+    load(zone, db, [DAY2, DAY1], "s1")
+    assert steps == [("read", DAY1), ("write", DAY1), ("read", DAY2), ("write", DAY2)]
+    assert dated_tables(db) == full
+
+
+def test_one_pool_serves_every_date_of_a_run(zone, full, tmp_path, monkeypatch):
+    """The worker processes start once per run, on the first date with work for them, not
+    once per date."""
+    monkeypatch.setattr(normalizing, "CHUNK", 1)  # every date with 2+ versions uses the pool
+    started: list[int] = []
+    real = normalizing.ProcessPoolExecutor
+
+    def counting(workers, **kwargs):
+        started.append(workers)
+        return real(workers, **kwargs)
+
+    monkeypatch.setattr(normalizing, "ProcessPoolExecutor", counting)
+    db = tmp_path / "pool.duckdb"
+    run = load(zone, db, [DAY1, DAY2], "p1", workers=2)
+    assert started == [2]
+    assert run.per_day[DAY1]["versions"] > 3 and run.per_day[DAY2]["versions"] > 3
