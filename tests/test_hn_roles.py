@@ -138,6 +138,71 @@ CASES = [
         "* ML Engineer * Security Engineer",
         ["Data Platform Lead", "ML Engineer", "Security Engineer"],
     ),
+    (
+        "a list of role lines with links and no hiring word is an offer",
+        "Pebblewick is the app for birdwatchers.<p>All positions are in Ghent:<p>"
+        "- Head of Growth: https://jobs.example.com/pebblewick/1<p>"
+        "- Annotation Intern: https://jobs.example.com/pebblewick/2",
+        ["Head of Growth", "Annotation Intern"],
+    ),
+    (
+        "a bracketed note after each role line is no part of the title",
+        "Vantrell | Denver | Hybrid<p>Roles:<p>++ Lead Android Engineer [Tech Stack: Kotlin, "
+        "Compose, Gradle]<p>++ Lead Compliance Engineer [Skills: audits, SOC 2 evidence]",
+        ["Lead Android Engineer", "Lead Compliance Engineer"],
+    ),
+    (
+        "two header roles beside a body list of other roles are roles too",
+        "Orlenby | Computer Vision Engineer, Data Engineer | Python | Full-time | Utrecht<p>"
+        "We build inspection systems.<p>Open roles include:<p>• Senior Platform Engineer<p>"
+        "• Delivery Manager<p>• Field Service Lead",
+        [
+            "Senior Platform Engineer",
+            "Delivery Manager",
+            "Field Service Lead",
+            "Computer Vision Engineer",
+            "Data Engineer",
+        ],
+    ),
+    (
+        "one header role sums up the body's roles of its kind",
+        "Wrenfield | Founding Engineers | Remote | London<p>We have 2 open positions:<p>"
+        "1) Firmware engineer -- Bring up our boards.<p>2) Controls engineer -- Tune our loops.",
+        ["Firmware engineer", "Controls engineer"],
+    ),
+    (
+        "a hiring list in a bullet that names a header role adds the others",
+        "Hollowmark | Full-Time | Platform engineers, Support engineers | REMOTE<p>"
+        "* we are small and calm<p>* we're hiring: platform engineers, database reliability "
+        "engineer, support engineers, product designers and technical writers.",
+        [
+            "Platform engineers",
+            "Support engineers",
+            "database reliability engineer",
+            "product designers",
+            "technical writers",
+        ],
+    ),
+    (
+        "open positions for a list, beside a role line the list names",
+        "Marlow Audio - Leeds - Full time<p>I have open positions for firmware engineers, "
+        "audio engineers, test engineers, etc...<p>Here's a Firmware Engineer role: "
+        "https://jobs.example.com/marlow/7",
+        ["Firmware Engineer", "audio engineers", "test engineers"],
+    ),
+    (
+        "also hiring a role as well as teams without a job noun",
+        "Cindervale | Backend Engineers | NYC | ONSITE<p>We need backend engineers.<p>"
+        "We are also hiring for a Head of Design, as well as Partnerships and Customer Care "
+        "roles!",
+        ["Backend Engineers", "Head of Design", "Partnerships", "Customer Care"],
+    ),
+    (
+        "bullets under a line that ends with positions and a colon",
+        "Harlow Space Lab, Boulder<p>We're filling a number of positions:<p>"
+        "* Flight Software Engineer<p>* Harness Assembler<p>* Ground Station Operator",
+        ["Flight Software Engineer", "Harness Assembler", "Ground Station Operator"],
+    ),
 ]
 
 

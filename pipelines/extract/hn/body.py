@@ -30,7 +30,8 @@ from pipelines.skills import extract_skills, skill_category
 _HIRING_VERB = re.compile(
     r"\b(?:hiring(?:\s+(?:across|for (?:roles|positions) (?:in|across)))?|looking for|"
     r"seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
-    r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are))\b\s*(?:for\s+)?:?\s*"
+    r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are|for))\b"
+    r"\s*(?:for\s+)?:?\s*"
     r"(?P<rest>[^.!?;:\n]+)",
     re.I,
 )
@@ -68,6 +69,23 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
                 continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
             if len(rest.split()) > 16 and not _short_items(rest):
                 continue  # a sentence goes on; a long list of short titles is read whole
+            for role in split_roles(rest):
+                role.title = _MENTION_LEAD.sub("", role.title)
+                if title_like(role.title) and len(role.title.split()) <= 6:
+                    role.section = line
+                    roles.append(role)
+    return roles
+
+
+def listed_mentions(lines: list[str]) -> list[Role]:
+    """The roles of a list of three or more short items after a hiring verb anywhere in the
+    comment, bullets too ("* we're hiring: product engineers, data engineers, PMs and …")."""
+    roles: list[Role] = []
+    for line in lines:
+        for m in _HIRING_VERB.finditer(line):
+            rest = _MENTION_END.sub("", m.group("rest")).strip(" ,")
+            if not _short_items(re.sub(r",?\s+(?:and|or)\s+", ", ", rest)):
+                continue
             for role in split_roles(rest):
                 role.title = _MENTION_LEAD.sub("", role.title)
                 if title_like(role.title) and len(role.title.split()) <= 6:
@@ -141,6 +159,14 @@ def _tool_list(text: str) -> bool:
     )
 
 
+def _described(text: str) -> bool:
+    """Whether the bracket after a title describes the role ("geospatial models, PyTorch",
+    "Skills: hands-on security work") rather than naming its tools ("Ruby, Go, Java")."""
+    if re.match(r"[A-Za-z][\w /&-]{0,24}:\s", text):
+        return True  # a labelled note: "Tech Stack: …", "Skills: …"
+    return bool(re.search(r"[,;]", text)) and not _tool_list(text)
+
+
 _SPECIALTY = re.compile(
     r"\s+[-–—]\s+(?P<spec>[A-Z][^-–—:|@•·()]{1,60}?)(?=\s*(?:$|:\s|\s[-–—|]\s|\())"
 )
@@ -197,12 +223,11 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
         and len(extract_skills(tail)) >= 2
     ):
         return None  # "Backend: FastAPI, Yjs, Jupyter": the stack of a team, not a role
-    # "Senior ML Engineer (geospatial models, PyTorch, Kubernetes)": a description, not title;
-    # a list of tools ("(Ruby, Go, Java)") is part of it.
-    if (
-        (m := re.search(r"\s*\(([^()]*)\)$", head))
-        and re.search(r"[,;]", m.group(1))
-        and not _tool_list(m.group(1))
+    # "Senior ML Engineer (geospatial models, PyTorch, Kubernetes)", "Lead iOS Engineer [Tech
+    # Stack: Swift, UIKit]": a description, not title; a list of tools ("(Ruby, Go, Java)") is
+    # part of it.
+    if (m := re.search(r"\s*(?:\(([^()]*)\)|\[([^\[\]]*)\])$", head)) and _described(
+        m.group(1) or m.group(2) or ""
     ):
         head = head[: m.start()]
     if not title_like(head):
@@ -286,7 +311,8 @@ def _department_roles(line: str, below: str) -> list[Role]:
 
 _ROLES_HEADING = re.compile(
     r"^(?:(?:open|current|our)\s+)?(?:roles|positions|openings|vacancies)\s*:?$|"
-    r"^(?:we(?:'re| are)\s+)?hiring(?:\s+for)?\s*:?$",
+    r"^(?:we(?:'re| are)\s+)?hiring(?:\s+for)?\s*:?$|"
+    r"^[^.!?]{0,80}\b(?:roles|positions|openings|vacancies)\s*:$",  # "… these positions:"
     re.I,
 )
 
@@ -389,10 +415,23 @@ def also_hiring(text: str) -> list[Role]:
     "Also: Senior Data Analyst (£55k) and Staff ML Engineer (£110k), same office."."""
     roles: list[Role] = []
     for m in _ALSO_HIRING.finditer(text):
-        listed = _LIST_TAIL.sub("", (m.group("list") or m.group("list2") or "").strip())
+        listed = re.sub(r",?\s+as well as\s+", ", ", m.group("list") or m.group("list2") or "")
+        listed = _LIST_TAIL.sub("", listed.strip())
         listed = re.sub(r"^(?:an?|the|two|three|some)\s+", "", listed, flags=re.I)
-        for role in split_roles(listed):
-            if title_like(role.title):
+        listed = re.sub(r"\s+(?:roles|positions)$", "", listed, flags=re.I)
+        named = _named(listed)
+        for role in named or split_roles(listed):
+            if named or title_like(role.title):
                 role.section = m.group(0).strip()
                 roles.append(role)
     return roles
+
+
+def _named(listed: str) -> list[Role]:
+    """The items of "Director of Product, Business Development and Partner Success" when there
+    are three or more and each is a short name: after "also hiring" every one is a role, job
+    noun or not."""
+    items = [i for i in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed) if i]
+    if len(items) < 3 or not all(len(i.split()) <= 4 and i[0].isupper() for i in items):
+        return []
+    return [Role(i) for i in items]

@@ -10,7 +10,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pipelines.classify import classify_role
-from pipelines.extract.hn.body import RoleLine, also_hiring, hiring_mentions, role_lines, sections
+from pipelines.extract.hn.body import (
+    RoleLine,
+    also_hiring,
+    hiring_mentions,
+    listed_mentions,
+    role_lines,
+    sections,
+)
 from pipelines.extract.hn.company import intro_company, name_before_places, named_company
 from pipelines.extract.hn.cues import META_START
 from pipelines.extract.hn.header import Header, parse_header, prose_roles
@@ -64,13 +71,16 @@ _CAREERS_PATH = re.compile(
 # --- is it a job offer? ----------------------------------------------------------------------
 
 
-def _not_an_offer(text: str, lines: list[str], header: Header) -> bool:
+def _not_an_offer(text: str, lines: list[str], header: Header, listed: int) -> bool:
+    """Whether a comment is no job offer: someone seeking work, a remark or a reply. `listed`
+    is the number of role lines in its body: a list of two or more roles is an offer even
+    without a hiring word ("All positions are in Berlin:" then "- Head of Product: <link>")."""
     first_para = text.split("\n\n", 1)[0]
     if _SEEKING_WORK.search(first_para[:300]):
         return True
     if header.kind in ("none", "lines") and _SEEKING_FORM.search(text):
         return True
-    if header.kind in ("pipe", "kv", "at", "dash", "prose", "lines"):
+    if header.kind in ("pipe", "kv", "at", "dash", "prose", "lines") or listed >= 2:
         return False
     if META_START.match(lines[0]):
         return True
@@ -137,20 +147,28 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         header.company = (
             intro_company(lines) or named_company(lines) or name_before_places(lines[0])
         )
-    if _not_an_offer(text, lines, header):
-        return Extraction(skip_reason="not_a_job_offer")
-
     body = text.split("\n")
     found = role_lines(body)
+    if _not_an_offer(text, lines, header, len(found)):
+        return Extraction(skip_reason="not_a_job_offer")
+
     sections(body, found)
     roles = header.roles or ([] if found else header.teams)
     if found and (not roles or header.generic_roles and len(roles) <= 1):
         roles = [f.role for f in found]
     elif roles and _body_names_others(roles, found):
         # "Acme | Engineers | …" then "- Senior ML Engineer", "- Staff Data Engineer": the
-        # body's roles, and those of the header that none of them spells out ("DevRel").
-        heads = {head_noun(f.role.title) for f in found}
-        roles = [f.role for f in found] + [r for r in roles if head_noun(r.title) not in heads]
+        # body's roles, and those of the header that they do not spell out ("DevRel"). One
+        # header role of the body's kind sums them up ("Founding Engineers"); of two or more,
+        # each one is its own unless the body's titles hold all its words ("Machine Learning
+        # Engineer, Data Engineer" beside "- Senior AI Engineer" are two more).
+        if len(roles) == 1:
+            heads = {head_noun(f.role.title) for f in found}
+            more = [r for r in roles if head_noun(r.title) not in heads]
+        else:
+            said = set().union(*(_title_words(f.role.title) for f in found)) | _SUMMARY_WORDS
+            more = [r for r in roles if not _title_words(r.title) <= said]
+        roles = [f.role for f in found] + more
     elif roles and found:
         # The header's roles, described one by one in the body: their sections.
         by_title = {f.role.title.lower(): f.role for f in found}
@@ -164,7 +182,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     if not roles:
         roles = hiring_mentions(lines)
     if roles:
-        roles = roles + also_hiring(text)
+        roles = roles + _more_listed(roles, lines) + also_hiring(text)
         _salaries_per_role(header.salary, roles)
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
@@ -285,6 +303,28 @@ def _shared_text(body: list[str], found: list[RoleLine], roles: list[Role]) -> s
         if role.section and role.section in text:
             text = text.replace(role.section, " ")
     return text
+
+
+# Words a header's summary of the body's roles adds to them ("Software Engineers" above
+# "- Senior Backend Engineer").
+_SUMMARY_WORDS = frozenset({"software", "senior", "sr", "multiple", "various", "several"})
+
+
+def _title_words(title: str) -> set[str]:
+    """The words of a title in lower case, plurals made singular: "ML Engineers" → {ml,
+    engineer}."""
+    words = re.findall(r"[^\W_]+", title.lower())
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
+
+
+def _more_listed(roles: list[Role], lines: list[str]) -> list[Role]:
+    """The roles of a list after a hiring verb ("we're hiring: product engineers, data
+    engineers, PMs, …") that the roles found so far do not name, when the list names one of
+    them: it is then a list of this comment's roles, not of the skills or teams it works with."""
+    known = [_title_words(r.title) for r in roles]
+    listed = listed_mentions(lines)
+    new = [r for r in listed if _title_words(r.title) not in known]
+    return new if len(new) < len(listed) else []
 
 
 def _body_names_others(roles: list[Role], found: list[RoleLine]) -> bool:
