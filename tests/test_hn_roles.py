@@ -198,6 +198,26 @@ CASES = [
         ["Backend Engineers", "Head of Design", "Partnerships", "Customer Care"],
     ),
     (
+        "a header role split at its team's comma is the body's whole title",
+        "Tindra | Web Developer, Lesson Design & Data Analyst, Lesson Design | Full-Time | Accra"
+        "<p>We teach coding.<p>Apply:<p>Web Developer, Lesson Design: https://tindra.example/1"
+        "<p>Data Analyst, Lesson Design: https://tindra.example/2",
+        ["Web Developer, Lesson Design", "Data Analyst, Lesson Design"],
+    ),
+    (
+        "a body list line of two jobs does not stand for one header role",
+        "Korrigan Trucks | Devops, Electrical Engineer, Data Engineer | Austin | Onsite<p>"
+        "Looking for:<p>- Controls Engineer, Electrical Engineer<p>- Devops Eng, Data Engineer",
+        ["Devops", "Electrical Engineer", "Data Engineer"],
+    ),
+    (
+        "a generic phrase in a bullet, then the roles it stands for",
+        "Quizzly (https://quizzly.example/) is hiring in Leeds and Pune.<p>"
+        "* we make a quiz platform.<p>"
+        "* we are hiring for all roles (PMs, sales, support, hackers, etc.) at both offices",
+        ["PMs", "sales", "support", "hackers"],
+    ),
+    (
         "bullets under a line that ends with positions and a colon",
         "Harlow Space Lab, Boulder<p>We're filling a number of positions:<p>"
         "* Flight Software Engineer<p>* Harness Assembler<p>* Ground Station Operator",

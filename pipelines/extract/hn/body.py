@@ -51,16 +51,30 @@ _MENTION_LEAD = re.compile(
 )
 
 
+# "all roles (PMs, sales, marketing, …)": a generic phrase, then the roles it stands for.
+_GENERIC_NAMING = re.compile(
+    r"(?:all|many|multiple|several|various|open|different)\s+(?:\w+\s+)?"
+    r"(?:roles|positions|openings)\s*\((?P<list>[^()]+,[^()]+)\)?",
+    re.I,
+)
+
+
 def hiring_mentions(lines: list[str]) -> list[Role]:
     """Roles named after a hiring verb in the prose of the first paragraphs ("We're hiring
     software engineers and data scientists", "The company is seeking Senior Engineers as well
-    as Senior Designers"); each title as written, without the articles and praise before it."""
+    as Senior Designers"); each title as written, without the articles and praise before it.
+    A bullet counts only for the roles a generic phrase stands for ("* hiring for all roles
+    (PMs, sales, marketing)"): other bullets ask for skills."""
     roles: list[Role] = []
     for line in lines[:12]:
-        if _BULLET.match(line):
-            continue
+        bulleted = _BULLET.match(line)
         for m in _HIRING_VERB.finditer(line):
             rest = re.sub(r"\s+as well as\s+", " and ", m.group("rest"))
+            if named := _GENERIC_NAMING.match(rest):
+                roles.extend(Role(r.title, section=line) for r in _named_items(named["list"]))
+                continue
+            if bulleted:
+                continue
             rest = _MENTION_END.sub("", rest).strip(" ,")
             if teams := department_roles(rest):  # "hiring across engineering, design, and sales"
                 roles.extend(Role(t.title, section=line) for t in teams)
@@ -75,6 +89,16 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
                     role.section = line
                     roles.append(role)
     return roles
+
+
+def _named_items(text: str) -> list[Role]:
+    """The items of a list a generic phrase stands for ("PMs, sales, marketing, hackers,
+    etc"): each a role, job noun or not, when every one is a short name."""
+    items = [i.strip() for i in re.split(r"[,;]|\s(?:and|or)\s", text)]
+    items = [i for i in items if i and not re.fullmatch(r"etc\.?|and more|\.+|…", i, re.I)]
+    if not items or any(len(i.split()) > 4 or URL_ANY.search(i) for i in items):
+        return []
+    return [Role(i) for i in items]
 
 
 def listed_mentions(lines: list[str]) -> list[Role]:
@@ -429,9 +453,7 @@ def also_hiring(text: str) -> list[Role]:
 
 def _named(listed: str) -> list[Role]:
     """The items of "Director of Product, Business Development and Partner Success" when there
-    are three or more and each is a short name: after "also hiring" every one is a role, job
-    noun or not."""
-    items = [i for i in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed) if i]
-    if len(items) < 3 or not all(len(i.split()) <= 4 and i[0].isupper() for i in items):
-        return []
-    return [Role(i) for i in items]
+    are three or more and each is a short capitalized name: after "also hiring" every one is a
+    role, job noun or not."""
+    items = _named_items(listed)
+    return items if len(items) >= 3 and all(r.title[0].isupper() for r in items) else []

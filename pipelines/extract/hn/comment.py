@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from pipelines.classify import classify_role
+from pipelines.classify import classify_role, names_a_job
 from pipelines.extract.hn.body import (
     RoleLine,
     also_hiring,
@@ -170,10 +170,16 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             more = [r for r in roles if not _title_words(r.title) <= said]
         roles = [f.role for f in found] + more
     elif roles and found:
-        # The header's roles, described one by one in the body: their sections.
+        # The header's roles, described one by one in the body: their sections. A body title
+        # that holds a header role's words in full is that role spelled out: the header's
+        # "Backend Developer, Course Design" split as "Backend Developer" and "Course Design"
+        # are the body's "Backend Developer, Course Design".
         by_title = {f.role.title.lower(): f.role for f in found}
-        for role in roles:
-            if (twin := by_title.get(role.title.lower())) is not None:
+        longer = _spelled_out(roles, found)
+        for i, role in enumerate(roles):
+            twin = by_title.get(role.title.lower()) or longer.get(i)
+            if twin is not None:
+                role.title = twin.title
                 role.section = twin.section
                 role.salary = role.salary or twin.salary
     if not roles and (prose := prose_roles(lines)) is not None:
@@ -325,6 +331,26 @@ def _more_listed(roles: list[Role], lines: list[str]) -> list[Role]:
     listed = listed_mentions(lines)
     new = [r for r in listed if _title_words(r.title) not in known]
     return new if len(new) < len(listed) else []
+
+
+def _spelled_out(roles: list[Role], found: list[RoleLine]) -> dict[int, Role]:
+    """Header role index → the first body role whose title holds that role's title as whole
+    words and says more; not a body line that names two jobs ("Devops Eng, Data Engineer" is
+    a list, not "Devops" spelled out)."""
+    holds: dict[int, list[int]] = {}  # body role → the header roles it holds
+    for i, role in enumerate(roles):
+        inside = re.compile(rf"(?<!\w){re.escape(role.title)}(?!\w)", re.I)
+        for j, f in enumerate(found):
+            if len(f.role.title) > len(role.title) and inside.search(f.role.title):
+                holds.setdefault(j, []).append(i)
+                break
+    twins: dict[int, Role] = {}
+    for j, held in holds.items():
+        held_jobs = sum(names_a_job(roles[i].title) for i in held)
+        body_jobs = sum(names_a_job(piece) for piece in found[j].role.title.split(", "))
+        if held_jobs <= 1 and body_jobs <= 1:
+            twins.update((i, found[j].role) for i in held)
+    return twins
 
 
 def _body_names_others(roles: list[Role], found: list[RoleLine]) -> bool:
