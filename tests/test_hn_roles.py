@@ -218,6 +218,27 @@ CASES = [
         ["PMs", "sales", "support", "hackers"],
     ),
     (
+        "a link after a short role bullet under a roles heading is no part of its title",
+        "Fennick Labs | Multiple roles | Remote<p>We audit things.<p>Open roles:<p>"
+        "* Auditor, https://fennick.example/auditor<p>* Dev Ops - http://fennick.example/ops",
+        ["Auditor", "Dev Ops"],
+    ),
+    (
+        "places after a comma in a role line are no part of its title",
+        "Pellham | Platform Engineer | Leeds or REMOTE<p>We sell books.<p>Apply below:<p>"
+        "  * Platform Engineer, Leeds and REMOTE: https://pellham.example/1<p>"
+        "  * Head of Sales, Vietnam: https://pellham.example/2",
+        ["Platform Engineer", "Head of Sales"],
+    ),
+    (
+        "one title on two role lines, for two offices, is two jobs",
+        "Marrowby | Onsite: Lyon or Turin<p>Our open roles:<p>"
+        "Data Scientist (Lyon) - https://marrowby.example/1<p>"
+        "Data Scientist (Turin) - https://marrowby.example/2<p>"
+        "Support Engineer (Lyon) - https://marrowby.example/3",
+        ["Data Scientist", "Data Scientist", "Support Engineer"],
+    ),
+    (
         "bullets under a line that ends with positions and a colon",
         "Harlow Space Lab, Boulder<p>We're filling a number of positions:<p>"
         "* Flight Software Engineer<p>* Harness Assembler<p>* Ground Station Operator",

@@ -216,6 +216,10 @@ def _with_specialty(text: str, cut: int) -> int:
     return m.end()
 
 
+# A link after a title: "(https://…)", " - http://…", ": https://…", ", https://…".
+_LINK_OUT = re.compile(r"\s*\(\s*https?://[^()\s]*\s*\)|\s*(?:[-–—:,]\s*)?https?://\S+")
+
+
 def _role_line(line: str) -> tuple[Role, bool] | None:
     """The role a body line names ("- Senior ML Engineer ($200k): PyTorch, Ray", "Director of
     Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None."""
@@ -223,7 +227,7 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     bullet = _BULLET.match(stripped)
     text = stripped[bullet.end() :] if bullet else stripped
     # "Live Streaming Engineer (https://jobs.lever.co/…)", "IT Engineer - http://…": links out.
-    text = re.sub(r"\s*\(\s*https?://[^()\s]*\s*\)|\s*(?:[-–—:]\s*)?https?://\S+", "", text).strip()
+    text = _LINK_OUT.sub("", text).strip()
     if not text or not (text[0].isupper() or re.match(r"[a-z]{1,2}[A-Z]", text)):
         return None  # "iOS Engineer" starts in lower case too
     prefix = text[:120]  # a title is shorter: no need to read a long line to its end
@@ -350,7 +354,8 @@ def _team_bullet(line: str) -> Role | None:
     """A short bullet under a roles heading that names a team or job without a job noun
     ("- Sales", "- Onboarding"), not a sentence, tool or requirement."""
     bullet = _BULLET.match(line.strip())
-    text = line.strip()[bullet.end() :].strip() if bullet else ""
+    text = line.strip()[bullet.end() :] if bullet else ""
+    text = _LINK_OUT.sub("", text).strip()  # "- Auditor, https://…"
     if (
         not text
         or len(text.split()) > 4

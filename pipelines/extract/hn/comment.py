@@ -192,7 +192,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         _salaries_per_role(header.salary, roles)
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
-    roles = _dedupe_roles(roles) or [Role("")]
+    roles = _dedupe_roles(roles, found) or [Role("")]
     shared = _shared_text(body, found, roles)
     shared_skills = without_blurb(text if shared is None else shared, header.company)
     if len(roles) > 1 and header.salary is None and not any(r.salary for r in roles):
@@ -360,10 +360,16 @@ def _body_names_others(roles: list[Role], found: list[RoleLine]) -> bool:
     return len(found) > len(roles) and any(f.role.title.lower() not in titles for f in found)
 
 
-def _dedupe_roles(roles: list[Role]) -> list[Role]:
-    seen: dict[str, Role] = {}
+def _dedupe_roles(roles: list[Role], found: list[RoleLine]) -> list[Role]:
+    """The roles, each title once; a title on two role lines of the body ("Data Scientist
+    (NYC) - <link>", "Data Scientist (Oslo) - <link>") is two jobs."""
+    line_of = {id(f.role): f.index for f in found}
+    seen: dict[str, list[int | None]] = {}
+    kept = []
     for role in roles:
-        key = role.title.lower()
-        if key and key not in seen:
-            seen[key] = role
-    return list(seen.values())
+        key, line = role.title.lower(), line_of.get(id(role))
+        lines = seen.setdefault(key, [])
+        if key and (not lines or line is not None and None not in lines and line not in lines):
+            kept.append(role)
+        lines.append(line)
+    return kept
