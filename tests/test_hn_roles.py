@@ -239,6 +239,26 @@ CASES = [
         ["Data Scientist", "Data Scientist", "Support Engineer"],
     ),
     (
+        "a header role after a level word in the body is the body's title",
+        "Orbwell | Platform Engineer + DevRel | Oslo<p>Open roles:<p>"
+        "1. Platform Engineer (Full-time): https://orbwell.example/1<p>"
+        "2. Founding DevRel (Full-time): https://orbwell.example/2",
+        ["Platform Engineer", "Founding DevRel"],
+    ),
+    (
+        "words after a header role's title in the body are no new title",
+        "Tessaly | QA Engineer, Product Designer | Remote (EU)<p>We make maps.<p>"
+        "QA Engineer Details: https://tessaly.example/qa<p>"
+        "Product Designer Details: https://tessaly.example/pd",
+        ["QA Engineer", "Product Designer"],
+    ),
+    (
+        "a hiring list item that a found role already names is not added twice",
+        "Gorsefield | Full-Time | Senior Data Scientists, Backend engineers | REMOTE<p>"
+        "* we're hiring: data scientists, backend engineers, site reliability engineers.",
+        ["Senior Data Scientists", "Backend engineers", "site reliability engineers"],
+    ),
+    (
         "bullets under a line that ends with positions and a colon",
         "Harlow Space Lab, Boulder<p>We're filling a number of positions:<p>"
         "* Flight Software Engineer<p>* Harness Assembler<p>* Ground Station Operator",

@@ -329,26 +329,41 @@ def _more_listed(roles: list[Role], lines: list[str]) -> list[Role]:
     them: it is then a list of this comment's roles, not of the skills or teams it works with."""
     known = [_title_words(r.title) for r in roles]
     listed = listed_mentions(lines)
-    new = [r for r in listed if _title_words(r.title) not in known]
+    new = [
+        r
+        for r in listed
+        if not any(w <= k or k <= w for k in known for w in [_title_words(r.title)])
+    ]
     return new if len(new) < len(listed) else []
 
 
 def _spelled_out(roles: list[Role], found: list[RoleLine]) -> dict[int, Role]:
-    """Header role index → the first body role whose title holds that role's title as whole
-    words and says more; not a body line that names two jobs ("Devops Eng, Data Engineer" is
-    a list, not "Devops" spelled out)."""
+    """Header role index → the first body role that spells it out: "Backend" (no job noun)
+    inside "Senior Backend Engineer", "DevRel" after a level ("Founding DevRel"), "Data
+    Engineer" then a team ("Data Engineer - Privacy", "Data Engineer, Course Design"). Not a
+    body line that names two jobs ("Devops Eng, Data Engineer" is a list, not "Devops" spelled
+    out), words after a job ("Designer Details"), nor a line too long to be a title."""
     holds: dict[int, list[int]] = {}  # body role → the header roles it holds
     for i, role in enumerate(roles):
         inside = re.compile(rf"(?<!\w){re.escape(role.title)}(?!\w)", re.I)
+        team = re.compile(rf"(?:[\w+-]+ ){{0,2}}{re.escape(role.title)}(?:(?:,| [-–—]) |$)", re.I)
         for j, f in enumerate(found):
-            if len(f.role.title) > len(role.title) and inside.search(f.role.title):
+            if (
+                len(f.role.title) > len(role.title)
+                and len(f.role.title.split()) <= 8
+                and (
+                    team.match(f.role.title)
+                    or not names_a_job(role.title)
+                    and inside.search(f.role.title)
+                )
+            ):
                 holds.setdefault(j, []).append(i)
                 break
     twins: dict[int, Role] = {}
     for j, held in holds.items():
         held_jobs = sum(names_a_job(roles[i].title) for i in held)
-        body_jobs = sum(names_a_job(piece) for piece in found[j].role.title.split(", "))
-        if held_jobs <= 1 and body_jobs <= 1:
+        pieces = re.split(r", | / ", found[j].role.title)
+        if held_jobs <= 1 and sum(names_a_job(piece) for piece in pieces) <= 1:
             twins.update((i, found[j].role) for i in held)
     return twins
 
