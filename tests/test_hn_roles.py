@@ -259,6 +259,19 @@ CASES = [
         ["Senior Data Scientists", "Backend engineers", "site reliability engineers"],
     ),
     (
+        "short role bullets that end with a period",
+        "Zelkova | Pune, India | Full-time | ONSITE<p>Open Roles (Hiring):<p>"
+        "- Support Engineer.<p>- Senior Data Engineer. (4+ years experience)<p>"
+        "- Expert in html/css.",
+        ["Support Engineer", "Senior Data Engineer"],
+    ),
+    (
+        "a header title split at its ampersand is the body's one title",
+        "Keldor | Senior Cloud Platform & SRE Engineer, Senior Web Engineer | Lyon | HYBRID<p>"
+        "Nous recrutons.<p>Postes ouverts :<p>- Senior Cloud Platform & SRE Engineer",
+        ["Senior Cloud Platform & SRE Engineer", "Senior Web Engineer"],
+    ),
+    (
         "bullets under a line that ends with positions and a colon",
         "Harlow Space Lab, Boulder<p>We're filling a number of positions:<p>"
         "* Flight Software Engineer<p>* Harness Assembler<p>* Ground Station Operator",

@@ -264,7 +264,12 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     if _BODY_STOP.match(text) and not titled:
         return None
     if not separated:
-        if text.endswith((".", ":", "?", "!")) or (not bullet and len(text.split()) > 14):
+        # "- Software Engineer (Interns)." is a role; "Build our API." and "Requirements:" not
+        short = len(re.sub(r"\([^()]*\)", "", text).split()) <= 5
+        listed = bullet and titled and short and text.endswith(".")
+        if text.endswith((".", ":", "?", "!")) and not listed:
+            return None
+        if not bullet and len(text.split()) > 14:
             return None
     elif not (bullet or titled or salary_m):
         return None

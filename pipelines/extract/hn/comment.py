@@ -359,11 +359,21 @@ def _spelled_out(roles: list[Role], found: list[RoleLine]) -> dict[int, Role]:
             ):
                 holds.setdefault(j, []).append(i)
                 break
+    # "Lead Platform" and "DevOps Engineer": the header's pieces of "Lead Platform & DevOps
+    # Engineer", which the body spells out whole.
+    pieces: dict[int, list[int]] = {}
+    for i, role in enumerate(roles):
+        inside = re.compile(rf"(?<!\w){re.escape(role.title)}(?!\w)", re.I)
+        if not any(i in held for held in holds.values()):
+            j = next((j for j, f in enumerate(found) if inside.search(f.role.title)), None)
+            if j is not None:
+                pieces.setdefault(j, []).append(i)
+    for j, held in pieces.items():
+        if j in holds or len(held) >= 2:
+            holds.setdefault(j, []).extend(held)
     twins: dict[int, Role] = {}
     for j, held in holds.items():
-        held_jobs = sum(names_a_job(roles[i].title) for i in held)
-        pieces = re.split(r", | / ", found[j].role.title)
-        if held_jobs <= 1 and sum(names_a_job(piece) for piece in pieces) <= 1:
+        if sum(names_a_job(piece) for piece in re.split(r", | / ", found[j].role.title)) <= 1:
             twins.update((i, found[j].role) for i in held)
     return twins
 

@@ -79,6 +79,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
             start, end = opened, closed + 1
         t = (t[:start] + " " + t[end:]).strip()
     t = URL_ANY.sub(" ", t)
+    t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.\s*$", "", t.strip())  # "Engineer.", not "Sr."
     t = re.sub(
         r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the)\s+)?(?:(?:talented|passionate|motivated|"
         r"exceptional|great|awesome|amazing|brilliant|smart|driven|curious|skilled)\s+)?",
@@ -132,6 +133,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
     if t.count("(") > t.count(")"):
         t = t[: t.rfind("(")]  # "programmers (OCaml, Haskell": a cut-off aside
     t = re.sub(r"\s+", " ", t).strip(" ,;:|-–—*•·/+")
+    t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.$", "", t)  # "Engineer. (4+ years)"
     return t, salary
 
 
