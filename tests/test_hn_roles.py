@@ -272,6 +272,13 @@ CASES = [
         ["Senior Cloud Platform & SRE Engineer", "Senior Web Engineer"],
     ),
     (
+        "a list of two roles that ends with 'and other positions'",
+        "Bramblecote (http://bramblecote.example) - Leeds<p>"
+        "Data Engineers, Product Designer, and a number of other positions "
+        "(see http://bramblecote.example/jobs)<p>We build tools for vets.",
+        ["Data Engineers", "Product Designer"],
+    ),
+    (
         "bullets under a line that ends with positions and a colon",
         "Harlow Space Lab, Boulder<p>We're filling a number of positions:<p>"
         "* Flight Software Engineer<p>* Harness Assembler<p>* Ground Station Operator",

@@ -118,11 +118,11 @@ def listed_mentions(lines: list[str]) -> list[Role]:
     return roles
 
 
-def _short_items(text: str) -> bool:
-    """Whether `text` is a list of three or more short items ("Product Managers, Systems
+def _short_items(text: str, least: int = 3) -> bool:
+    """Whether `text` is a list of `least` or more short items ("Product Managers, Systems
     Engineers, Leads, …"), not a sentence."""
     items = re.split(r"\s*,\s*", text)
-    return len(items) >= 3 and all(0 < len(i.split()) <= 5 for i in items)
+    return len(items) >= least and all(0 < len(i.split()) <= 5 for i in items)
 
 
 # --- body role lists -------------------------------------------------------------------------
@@ -313,18 +313,28 @@ def _list_line(line: str) -> list[Role]:
     text = re.sub(r"\s*\(\s*(?:see\s+)?https?://[^()]*\)|https?://\S+", " ", line).strip()
     if bullet := _BULLET.match(text):
         text = text[bullet.end() :]
-    text = text.rstrip(" .")
+    text, more = _OTHER_ROLES.subn("", text.rstrip(" ."))
+    # "A, B, and a number of other positions": a list of two is one too
+    least = 2 if more else 3
     if (
         ":" in text  # "Also hiring: A, B, C" is read by also_hiring
         or _BODY_STOP.match(text)  # "Work across frontend, backend, APIs"
         or SENTENCE_WORD.search(text)
-        or not _short_items(text)
+        or not _short_items(text, least)
         or not names_a_job(text)
     ):
         return []
-    roles = _listed_roles(text)
+    roles = split_roles(text) if more else _listed_roles(text)
     words = sum(len(r.title.split()) for r in roles)
-    return roles if len(roles) >= 3 and words >= 0.7 * len(text.split()) else []
+    return roles if len(roles) >= least and words >= 0.7 * len(text.split()) else []
+
+
+# The end of a list that says there are more: ", and a number of other positions".
+_OTHER_ROLES = re.compile(
+    r",?\s+(?:and|&|plus)\s+(?:(?:a (?:number|bunch|few|couple|host|variety) of|many|several|"
+    r"various|lots of|some)\s+)?(?:other|more)\s+(?:roles|positions|openings|jobs)$",
+    re.I,
+)
 
 
 def _department_roles(line: str, below: str) -> list[Role]:
