@@ -140,7 +140,7 @@ CASES = [
     ),
     (
         "a list of role lines with links and no hiring word is an offer",
-        "Pebblewick is the app for birdwatchers.<p>All positions are in Ghent:<p>"
+        "Pebblewick is the app for birdwatchers.<p>Both roles are in Ghent:<p>"
         "- Head of Growth: https://jobs.example.com/pebblewick/1<p>"
         "- Annotation Intern: https://jobs.example.com/pebblewick/2",
         ["Head of Growth", "Annotation Intern"],
@@ -166,7 +166,7 @@ CASES = [
     ),
     (
         "one header role sums up the body's roles of its kind",
-        "Wrenfield | Founding Engineers | Remote | London<p>We have 2 open positions:<p>"
+        "Wrenfield | Engineers | Remote | London<p>Two openings:<p>"
         "1) Firmware engineer -- Bring up our boards.<p>2) Controls engineer -- Tune our loops.",
         ["Firmware engineer", "Controls engineer"],
     ),
@@ -185,16 +185,16 @@ CASES = [
     ),
     (
         "open positions for a list, beside a role line the list names",
-        "Marlow Audio - Leeds - Full time<p>I have open positions for firmware engineers, "
-        "audio engineers, test engineers, etc...<p>Here's a Firmware Engineer role: "
+        "Marlow Audio - Leeds - Full time<p>We have open positions for firmware engineers, "
+        "audio engineers, test engineers, etc...<p>Firmware Engineer: "
         "https://jobs.example.com/marlow/7",
         ["Firmware Engineer", "audio engineers", "test engineers"],
     ),
     (
         "also hiring a role as well as teams without a job noun",
         "Cindervale | Backend Engineers | NYC | ONSITE<p>We need backend engineers.<p>"
-        "We are also hiring for a Head of Design, as well as Partnerships and Customer Care "
-        "roles!",
+        "We're also hiring a Head of Design, as well as Partnerships and Customer Care "
+        "roles.",
         ["Backend Engineers", "Head of Design", "Partnerships", "Customer Care"],
     ),
     (
@@ -206,22 +206,22 @@ CASES = [
     ),
     (
         "a body list line of two jobs does not stand for one header role",
-        "Korrigan Trucks | Devops, Electrical Engineer, Data Engineer | Austin | Onsite<p>"
-        "Looking for:<p>- Controls Engineer, Electrical Engineer<p>- Devops Eng, Data Engineer",
-        ["Devops", "Electrical Engineer", "Data Engineer"],
+        "Korrigan Trucks | QA, Radio Engineer, Data Engineer | Austin | Onsite<p>"
+        "Looking for:<p>- Antenna Engineer, Radio Engineer<p>- QA Eng, Data Engineer",
+        ["QA", "Radio Engineer", "Data Engineer"],
     ),
     (
         "a generic phrase in a bullet, then the roles it stands for",
-        "Quizzly (https://quizzly.example/) is hiring in Leeds and Pune.<p>"
-        "* we make a quiz platform.<p>"
-        "* we are hiring for all roles (PMs, sales, support, hackers, etc.) at both offices",
-        ["PMs", "sales", "support", "hackers"],
+        "Quizzly (https://quizzly.example/) - Leeds and Pune<p>"
+        "* quizzes for schools.<p>"
+        "* we're hiring across all roles (designers, support, finance, etc.) in both offices",
+        ["designers", "support", "finance"],
     ),
     (
         "a link after a short role bullet under a roles heading is no part of its title",
         "Fennick Labs | Multiple roles | Remote<p>We audit things.<p>Open roles:<p>"
-        "* Auditor, https://fennick.example/auditor<p>* Dev Ops - http://fennick.example/ops",
-        ["Auditor", "Dev Ops"],
+        "* Archivist, https://fennick.example/archivist<p>* Site Ops - http://fennick.example/ops",
+        ["Archivist", "Site Ops"],
     ),
     (
         "places after a comma in a role line are no part of its title",
@@ -242,14 +242,14 @@ CASES = [
         "a header role after a level word in the body is the body's title",
         "Orbwell | Platform Engineer + DevRel | Oslo<p>Open roles:<p>"
         "1. Platform Engineer (Full-time): https://orbwell.example/1<p>"
-        "2. Founding DevRel (Full-time): https://orbwell.example/2",
-        ["Platform Engineer", "Founding DevRel"],
+        "2. Lead DevRel (Full-time): https://orbwell.example/2",
+        ["Platform Engineer", "Lead DevRel"],
     ),
     (
         "words after a header role's title in the body are no new title",
         "Tessaly | QA Engineer, Product Designer | Remote (EU)<p>We make maps.<p>"
-        "QA Engineer Details: https://tessaly.example/qa<p>"
-        "Product Designer Details: https://tessaly.example/pd",
+        "QA Engineer Overview: https://tessaly.example/qa<p>"
+        "Product Designer Overview: https://tessaly.example/pd",
         ["QA Engineer", "Product Designer"],
     ),
     (
@@ -260,9 +260,9 @@ CASES = [
     ),
     (
         "short role bullets that end with a period",
-        "Zelkova | Pune, India | Full-time | ONSITE<p>Open Roles (Hiring):<p>"
-        "- Support Engineer.<p>- Senior Data Engineer. (4+ years experience)<p>"
-        "- Expert in html/css.",
+        "Zelkova | Kochi | Full-time<p>Roles:<p>"
+        "- Support Engineer.<p>- Senior Data Engineer. (5 years in data)<p>"
+        "- Fluent in SQL.",
         ["Support Engineer", "Senior Data Engineer"],
     ),
     (
@@ -272,15 +272,15 @@ CASES = [
         ["Senior Cloud Platform & SRE Engineer", "Senior Web Engineer"],
     ),
     (
-        "a list of two roles that ends with 'and other positions'",
+        "a list of two roles that ends with 'and several other roles'",
         "Bramblecote (http://bramblecote.example) - Leeds<p>"
-        "Data Engineers, Product Designer, and a number of other positions "
+        "Data Engineers, Product Designer, and several other roles "
         "(see http://bramblecote.example/jobs)<p>We build tools for vets.",
         ["Data Engineers", "Product Designer"],
     ),
     (
         "bullets under a line that ends with positions and a colon",
-        "Harlow Space Lab, Boulder<p>We're filling a number of positions:<p>"
+        "Harlow Space Lab, Tromsø<p>Our satellite team has these positions:<p>"
         "* Flight Software Engineer<p>* Harness Assembler<p>* Ground Station Operator",
         ["Flight Software Engineer", "Harness Assembler", "Ground Station Operator"],
     ),

@@ -92,7 +92,7 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
 
 
 def _named_items(text: str) -> list[Role]:
-    """The items of a list a generic phrase stands for ("PMs, sales, marketing, hackers,
+    """The items of a list a generic phrase stands for ("QA, support, finance, designers,
     etc"): each a role, job noun or not, when every one is a short name."""
     items = [i.strip() for i in re.split(r"[,;]|\s(?:and|or)\s", text)]
     items = [i for i in items if i and not re.fullmatch(r"etc\.?|and more|\.+|…", i, re.I)]
@@ -103,7 +103,7 @@ def _named_items(text: str) -> list[Role]:
 
 def listed_mentions(lines: list[str]) -> list[Role]:
     """The roles of a list of three or more short items after a hiring verb anywhere in the
-    comment, bullets too ("* we're hiring: product engineers, data engineers, PMs and …")."""
+    comment, bullets too ("* we're hiring: data engineers, QA engineers, writers and …")."""
     roles: list[Role] = []
     for line in lines:
         for m in _HIRING_VERB.finditer(line):
@@ -251,8 +251,8 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
         and len(extract_skills(tail)) >= 2
     ):
         return None  # "Backend: FastAPI, Yjs, Jupyter": the stack of a team, not a role
-    # "Senior ML Engineer (geospatial models, PyTorch, Kubernetes)", "Lead iOS Engineer [Tech
-    # Stack: Swift, UIKit]": a description, not title; a list of tools ("(Ruby, Go, Java)") is
+    # "Senior ML Engineer (geospatial models, PyTorch, Kubernetes)", "Lead Android Engineer [Tech
+    # Stack: Kotlin]": a description, not title; a list of tools ("(Ruby, Go, Java)") is
     # part of it.
     if (m := re.search(r"\s*(?:\(([^()]*)\)|\[([^\[\]]*)\])$", head)) and _described(
         m.group(1) or m.group(2) or ""
@@ -264,7 +264,7 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     if _BODY_STOP.match(text) and not titled:
         return None
     if not separated:
-        # "- Software Engineer (Interns)." is a role; "Build our API." and "Requirements:" not
+        # "- Support Engineer." is a role; "Build our API." and "Requirements:" not
         short = len(re.sub(r"\([^()]*\)", "", text).split()) <= 5
         listed = bullet and titled and short and text.endswith(".")
         if text.endswith((".", ":", "?", "!")) and not listed:
@@ -314,7 +314,7 @@ def _list_line(line: str) -> list[Role]:
     if bullet := _BULLET.match(text):
         text = text[bullet.end() :]
     text, more = _OTHER_ROLES.subn("", text.rstrip(" ."))
-    # "A, B, and a number of other positions": a list of two is one too
+    # "A, B, and several other roles": a list of two is one too
     least = 2 if more else 3
     if (
         ":" in text  # "Also hiring: A, B, C" is read by also_hiring
@@ -329,7 +329,7 @@ def _list_line(line: str) -> list[Role]:
     return roles if len(roles) >= least and words >= 0.7 * len(text.split()) else []
 
 
-# The end of a list that says there are more: ", and a number of other positions".
+# The end of a list that says there are more: ", and several other roles".
 _OTHER_ROLES = re.compile(
     r",?\s+(?:and|&|plus)\s+(?:(?:a (?:number|bunch|few|couple|host|variety) of|many|several|"
     r"various|lots of|some)\s+)?(?:other|more)\s+(?:roles|positions|openings|jobs)$",
@@ -370,7 +370,7 @@ def _team_bullet(line: str) -> Role | None:
     ("- Sales", "- Onboarding"), not a sentence, tool or requirement."""
     bullet = _BULLET.match(line.strip())
     text = line.strip()[bullet.end() :] if bullet else ""
-    text = _LINK_OUT.sub("", text).strip()  # "- Auditor, https://…"
+    text = _LINK_OUT.sub("", text).strip()  # "- Archivist, https://…"
     if (
         not text
         or len(text.split()) > 4
@@ -472,7 +472,7 @@ def also_hiring(text: str) -> list[Role]:
 
 
 def _named(listed: str) -> list[Role]:
-    """The items of "Director of Product, Business Development and Partner Success" when there
+    """The items of "Head of Design, Partnerships and Customer Care" when there
     are three or more and each is a short capitalized name: after "also hiring" every one is a
     role, job noun or not."""
     items = _named_items(listed)

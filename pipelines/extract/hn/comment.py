@@ -74,7 +74,7 @@ _CAREERS_PATH = re.compile(
 def _not_an_offer(text: str, lines: list[str], header: Header, listed: int) -> bool:
     """Whether a comment is no job offer: someone seeking work, a remark or a reply. `listed`
     is the number of role lines in its body: a list of two or more roles is an offer even
-    without a hiring word ("All positions are in Berlin:" then "- Head of Product: <link>")."""
+    without a hiring word ("Both roles are in Ghent:" then "- Head of Growth: <link>")."""
     first_para = text.split("\n\n", 1)[0]
     if _SEEKING_WORK.search(first_para[:300]):
         return True
@@ -159,9 +159,9 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     elif roles and _body_names_others(roles, found):
         # "Acme | Engineers | …" then "- Senior ML Engineer", "- Staff Data Engineer": the
         # body's roles, and those of the header that they do not spell out ("DevRel"). One
-        # header role of the body's kind sums them up ("Founding Engineers"); of two or more,
-        # each one is its own unless the body's titles hold all its words ("Machine Learning
-        # Engineer, Data Engineer" beside "- Senior AI Engineer" are two more).
+        # header role of the body's kind sums them up ("Engineers"); of two or more,
+        # each one is its own unless the body's titles hold all its words ("Vision
+        # Engineer, Data Engineer" beside "- Senior Platform Engineer" are two more).
         if len(roles) == 1:
             heads = {head_noun(f.role.title) for f in found}
             more = [r for r in roles if head_noun(r.title) not in heads]
@@ -172,8 +172,8 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     elif roles and found:
         # The header's roles, described one by one in the body: their sections. A body title
         # that holds a header role's words in full is that role spelled out: the header's
-        # "Backend Developer, Course Design" split as "Backend Developer" and "Course Design"
-        # are the body's "Backend Developer, Course Design".
+        # "Web Developer, Lesson Design" split as "Web Developer" and "Lesson Design" are
+        # the body's "Web Developer, Lesson Design".
         by_title = {f.role.title.lower(): f.role for f in found}
         longer = _spelled_out(roles, found)
         for i, role in enumerate(roles):
@@ -324,8 +324,8 @@ def _title_words(title: str) -> set[str]:
 
 
 def _more_listed(roles: list[Role], lines: list[str]) -> list[Role]:
-    """The roles of a list after a hiring verb ("we're hiring: product engineers, data
-    engineers, PMs, …") that the roles found so far do not name, when the list names one of
+    """The roles of a list after a hiring verb ("we're hiring: data engineers, QA
+    engineers, writers, …") that the roles found so far do not name, when the list names one of
     them: it is then a list of this comment's roles, not of the skills or teams it works with."""
     known = [_title_words(r.title) for r in roles]
     listed = listed_mentions(lines)
@@ -339,10 +339,10 @@ def _more_listed(roles: list[Role], lines: list[str]) -> list[Role]:
 
 def _spelled_out(roles: list[Role], found: list[RoleLine]) -> dict[int, Role]:
     """Header role index → the first body role that spells it out: "Backend" (no job noun)
-    inside "Senior Backend Engineer", "DevRel" after a level ("Founding DevRel"), "Data
-    Engineer" then a team ("Data Engineer - Privacy", "Data Engineer, Course Design"). Not a
-    body line that names two jobs ("Devops Eng, Data Engineer" is a list, not "Devops" spelled
-    out), words after a job ("Designer Details"), nor a line too long to be a title."""
+    inside "Senior Backend Engineer", "DevRel" after a level ("Lead DevRel"), "Data
+    Engineer" then a team ("Data Engineer - Search", "Data Engineer, Lesson Design"). Not a
+    body line that names two jobs ("QA Eng, Data Engineer" is a list, not "Devops" spelled
+    out), words after a job ("Designer Overview"), nor a line too long to be a title."""
     holds: dict[int, list[int]] = {}  # body role → the header roles it holds
     for i, role in enumerate(roles):
         inside = re.compile(rf"(?<!\w){re.escape(role.title)}(?!\w)", re.I)
@@ -359,7 +359,7 @@ def _spelled_out(roles: list[Role], found: list[RoleLine]) -> dict[int, Role]:
             ):
                 holds.setdefault(j, []).append(i)
                 break
-    # "Lead Platform" and "DevOps Engineer": the header's pieces of "Lead Platform & DevOps
+    # "Cloud Platform" and "SRE Engineer": the header's pieces of "Cloud Platform & SRE
     # Engineer", which the body spells out whole.
     pieces: dict[int, list[int]] = {}
     for i, role in enumerate(roles):
@@ -387,7 +387,7 @@ def _body_names_others(roles: list[Role], found: list[RoleLine]) -> bool:
 
 def _dedupe_roles(roles: list[Role], found: list[RoleLine]) -> list[Role]:
     """The roles, each title once; a title on two role lines of the body ("Data Scientist
-    (NYC) - <link>", "Data Scientist (Oslo) - <link>") is two jobs."""
+    (Lyon) - <link>", "Data Scientist (Turin) - <link>") is two jobs."""
     line_of = {id(f.role): f.index for f in found}
     seen: dict[str, list[int | None]] = {}
     kept = []

@@ -105,7 +105,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
         if m and is_context(m.group(1) or m.group(2)) and names_a_job(t[: m.start()]):
             t = t[: m.start()]
             continue
-        # "DevOps/SRE, Toronto and REMOTE": where, after a comma (not "…, Contracts")
+        # "Platform Engineer, Leeds and REMOTE": where, after a comma (not "…, Billing")
         m = re.search(r",\s+([^-–—/(),]+)$", t)
         if m and _where(m.group(1)) and names_a_job(t[: m.start()]):
             t = t[: m.start()]
@@ -133,7 +133,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
     if t.count("(") > t.count(")"):
         t = t[: t.rfind("(")]  # "programmers (OCaml, Haskell": a cut-off aside
     t = re.sub(r"\s+", " ", t).strip(" ,;:|-–—*•·/+")
-    t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.$", "", t)  # "Engineer. (4+ years)"
+    t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.$", "", t)  # "Engineer. (5 years)"
     return t, salary
 
 
@@ -167,7 +167,7 @@ _GENDER_ONLY = re.compile(r"(?:[mwfdhxk]\s?/\s?){1,2}[mwfdhxk]|all genders|alle 
 
 
 def _where(text: str) -> bool:
-    """Whether every piece of "Toronto and REMOTE" names a place or remote work."""
+    """Whether every piece of "Leeds and REMOTE" names a place or remote work."""
     pieces = re.split(r"\s+(?:and|or|&)\s+", text.strip())
     return all(not names_a_job(p) and (REMOTE.fullmatch(p) or has_place(p)) for p in pieces if p)
 
