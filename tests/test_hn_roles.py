@@ -138,6 +138,152 @@ CASES = [
         "* ML Engineer * Security Engineer",
         ["Data Platform Lead", "ML Engineer", "Security Engineer"],
     ),
+    (
+        "a list of role lines with links and no hiring word is an offer",
+        "Pebblewick is the app for birdwatchers.<p>Both roles are in Ghent:<p>"
+        "- Head of Growth: https://jobs.example.com/pebblewick/1<p>"
+        "- Annotation Intern: https://jobs.example.com/pebblewick/2",
+        ["Head of Growth", "Annotation Intern"],
+    ),
+    (
+        "a bracketed note after each role line is no part of the title",
+        "Vantrell | Denver | Hybrid<p>Roles:<p>++ Lead Android Engineer [Tech Stack: Kotlin, "
+        "Compose, Gradle]<p>++ Lead Compliance Engineer [Skills: audits, SOC 2 evidence]",
+        ["Lead Android Engineer", "Lead Compliance Engineer"],
+    ),
+    (
+        "two header roles beside a body list of other roles are roles too",
+        "Orlenby | Computer Vision Engineer, Data Engineer | Python | Full-time | Utrecht<p>"
+        "We build inspection systems.<p>Open roles include:<p>• Senior Platform Engineer<p>"
+        "• Delivery Manager<p>• Field Service Lead",
+        [
+            "Senior Platform Engineer",
+            "Delivery Manager",
+            "Field Service Lead",
+            "Computer Vision Engineer",
+            "Data Engineer",
+        ],
+    ),
+    (
+        "one header role sums up the body's roles of its kind",
+        "Wrenfield | Engineers | Remote | London<p>Two openings:<p>"
+        "1) Firmware engineer -- Bring up our boards.<p>2) Controls engineer -- Tune our loops.",
+        ["Firmware engineer", "Controls engineer"],
+    ),
+    (
+        "a hiring list in a bullet that names a header role adds the others",
+        "Hollowmark | Full-Time | Platform engineers, Support engineers | REMOTE<p>"
+        "* we are small and calm<p>* we're hiring: platform engineers, database reliability "
+        "engineer, support engineers, product designers and technical writers.",
+        [
+            "Platform engineers",
+            "Support engineers",
+            "database reliability engineer",
+            "product designers",
+            "technical writers",
+        ],
+    ),
+    (
+        "open positions for a list, beside a role line the list names",
+        "Marlow Audio - Leeds - Full time<p>We have open positions for firmware engineers, "
+        "audio engineers, test engineers, etc...<p>Firmware Engineer: "
+        "https://jobs.example.com/marlow/7",
+        ["Firmware Engineer", "audio engineers", "test engineers"],
+    ),
+    (
+        "also hiring a role as well as teams without a job noun",
+        "Cindervale | Backend Engineers | NYC | ONSITE<p>We need backend engineers.<p>"
+        "We're also hiring a Head of Design, as well as Partnerships and Customer Care "
+        "roles.",
+        ["Backend Engineers", "Head of Design", "Partnerships", "Customer Care"],
+    ),
+    (
+        "a header role split at its team's comma is the body's whole title",
+        "Tindra | Web Developer, Lesson Design & Data Analyst, Lesson Design | Full-Time | Accra"
+        "<p>We teach coding.<p>Apply:<p>Web Developer, Lesson Design: https://tindra.example/1"
+        "<p>Data Analyst, Lesson Design: https://tindra.example/2",
+        ["Web Developer, Lesson Design", "Data Analyst, Lesson Design"],
+    ),
+    (
+        "a body list line of two jobs does not stand for one header role",
+        "Korrigan Trucks | QA, Radio Engineer, Data Engineer | Austin | Onsite<p>"
+        "Looking for:<p>- Antenna Engineer, Radio Engineer<p>- QA Eng, Data Engineer",
+        ["QA", "Radio Engineer", "Data Engineer"],
+    ),
+    (
+        "a generic phrase in a bullet, then the roles it stands for",
+        "Quizzly (https://quizzly.example/) - Leeds and Pune<p>"
+        "* quizzes for schools.<p>"
+        "* we're hiring across all roles (designers, support, finance, etc.) in both offices",
+        ["designers", "support", "finance"],
+    ),
+    (
+        "a link after a short role bullet under a roles heading is no part of its title",
+        "Fennick Labs | Multiple roles | Remote<p>We audit things.<p>Open roles:<p>"
+        "* Archivist, https://fennick.example/archivist<p>* Site Ops - http://fennick.example/ops",
+        ["Archivist", "Site Ops"],
+    ),
+    (
+        "places after a comma in a role line are no part of its title",
+        "Pellham | Platform Engineer | Leeds or REMOTE<p>We sell books.<p>Apply below:<p>"
+        "  * Platform Engineer, Leeds and REMOTE: https://pellham.example/1<p>"
+        "  * Head of Sales, Vietnam: https://pellham.example/2",
+        ["Platform Engineer", "Head of Sales"],
+    ),
+    (
+        "one title on two role lines, for two offices, is two jobs",
+        "Marrowby | Onsite: Lyon or Turin<p>Our open roles:<p>"
+        "Data Scientist (Lyon) - https://marrowby.example/1<p>"
+        "Data Scientist (Turin) - https://marrowby.example/2<p>"
+        "Support Engineer (Lyon) - https://marrowby.example/3",
+        ["Data Scientist", "Data Scientist", "Support Engineer"],
+    ),
+    (
+        "a header role after a level word in the body is the body's title",
+        "Orbwell | Platform Engineer + DevRel | Oslo<p>Open roles:<p>"
+        "1. Platform Engineer (Full-time): https://orbwell.example/1<p>"
+        "2. Lead DevRel (Full-time): https://orbwell.example/2",
+        ["Platform Engineer", "Lead DevRel"],
+    ),
+    (
+        "words after a header role's title in the body are no new title",
+        "Tessaly | QA Engineer, Product Designer | Remote (EU)<p>We make maps.<p>"
+        "QA Engineer Overview: https://tessaly.example/qa<p>"
+        "Product Designer Overview: https://tessaly.example/pd",
+        ["QA Engineer", "Product Designer"],
+    ),
+    (
+        "a hiring list item that a found role already names is not added twice",
+        "Gorsefield | Full-Time | Senior Data Scientists, Backend engineers | REMOTE<p>"
+        "* we're hiring: data scientists, backend engineers, site reliability engineers.",
+        ["Senior Data Scientists", "Backend engineers", "site reliability engineers"],
+    ),
+    (
+        "short role bullets that end with a period",
+        "Zelkova | Kochi | Full-time<p>Roles:<p>"
+        "- Support Engineer.<p>- Senior Data Engineer. (5 years in data)<p>"
+        "- Fluent in SQL.",
+        ["Support Engineer", "Senior Data Engineer"],
+    ),
+    (
+        "a header title split at its ampersand is the body's one title",
+        "Keldor | Senior Cloud Platform & SRE Engineer, Senior Web Engineer | Lyon | HYBRID<p>"
+        "Nous recrutons.<p>Postes ouverts :<p>- Senior Cloud Platform & SRE Engineer",
+        ["Senior Cloud Platform & SRE Engineer", "Senior Web Engineer"],
+    ),
+    (
+        "a list of two roles that ends with 'and several other roles'",
+        "Bramblecote (http://bramblecote.example) - Leeds<p>"
+        "Data Engineers, Product Designer, and several other roles "
+        "(see http://bramblecote.example/jobs)<p>We build tools for vets.",
+        ["Data Engineers", "Product Designer"],
+    ),
+    (
+        "bullets under a line that ends with positions and a colon",
+        "Harlow Space Lab, Tromsø<p>Our satellite team has these positions:<p>"
+        "* Flight Software Engineer<p>* Harness Assembler<p>* Ground Station Operator",
+        ["Flight Software Engineer", "Harness Assembler", "Ground Station Operator"],
+    ),
 ]
 
 

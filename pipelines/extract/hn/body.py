@@ -30,7 +30,8 @@ from pipelines.skills import extract_skills, skill_category
 _HIRING_VERB = re.compile(
     r"\b(?:hiring(?:\s+(?:across|for (?:roles|positions) (?:in|across)))?|looking for|"
     r"seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
-    r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are))\b\s*(?:for\s+)?:?\s*"
+    r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are|for))\b"
+    r"\s*(?:for\s+)?:?\s*"
     r"(?P<rest>[^.!?;:\n]+)",
     re.I,
 )
@@ -50,16 +51,30 @@ _MENTION_LEAD = re.compile(
 )
 
 
+# "all roles (PMs, sales, marketing, …)": a generic phrase, then the roles it stands for.
+_GENERIC_NAMING = re.compile(
+    r"(?:all|many|multiple|several|various|open|different)\s+(?:\w+\s+)?"
+    r"(?:roles|positions|openings)\s*\((?P<list>[^()]+,[^()]+)\)?",
+    re.I,
+)
+
+
 def hiring_mentions(lines: list[str]) -> list[Role]:
     """Roles named after a hiring verb in the prose of the first paragraphs ("We're hiring
     software engineers and data scientists", "The company is seeking Senior Engineers as well
-    as Senior Designers"); each title as written, without the articles and praise before it."""
+    as Senior Designers"); each title as written, without the articles and praise before it.
+    A bullet counts only for the roles a generic phrase stands for ("* hiring for all roles
+    (PMs, sales, marketing)"): other bullets ask for skills."""
     roles: list[Role] = []
     for line in lines[:12]:
-        if _BULLET.match(line):
-            continue
+        bulleted = _BULLET.match(line)
         for m in _HIRING_VERB.finditer(line):
             rest = re.sub(r"\s+as well as\s+", " and ", m.group("rest"))
+            if named := _GENERIC_NAMING.match(rest):
+                roles.extend(Role(r.title, section=line) for r in _named_items(named["list"]))
+                continue
+            if bulleted:
+                continue
             rest = _MENTION_END.sub("", rest).strip(" ,")
             if teams := department_roles(rest):  # "hiring across engineering, design, and sales"
                 roles.extend(Role(t.title, section=line) for t in teams)
@@ -76,11 +91,38 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
     return roles
 
 
-def _short_items(text: str) -> bool:
-    """Whether `text` is a list of three or more short items ("Product Managers, Systems
+def _named_items(text: str) -> list[Role]:
+    """The items of a list a generic phrase stands for ("QA, support, finance, designers,
+    etc"): each a role, job noun or not, when every one is a short name."""
+    items = [i.strip() for i in re.split(r"[,;]|\s(?:and|or)\s", text)]
+    items = [i for i in items if i and not re.fullmatch(r"etc\.?|and more|\.+|…", i, re.I)]
+    if not items or any(len(i.split()) > 4 or URL_ANY.search(i) for i in items):
+        return []
+    return [Role(i) for i in items]
+
+
+def listed_mentions(lines: list[str]) -> list[Role]:
+    """The roles of a list of three or more short items after a hiring verb anywhere in the
+    comment, bullets too ("* we're hiring: data engineers, QA engineers, writers and …")."""
+    roles: list[Role] = []
+    for line in lines:
+        for m in _HIRING_VERB.finditer(line):
+            rest = _MENTION_END.sub("", m.group("rest")).strip(" ,")
+            if not _short_items(re.sub(r",?\s+(?:and|or)\s+", ", ", rest)):
+                continue
+            for role in split_roles(rest):
+                role.title = _MENTION_LEAD.sub("", role.title)
+                if title_like(role.title) and len(role.title.split()) <= 6:
+                    role.section = line
+                    roles.append(role)
+    return roles
+
+
+def _short_items(text: str, least: int = 3) -> bool:
+    """Whether `text` is a list of `least` or more short items ("Product Managers, Systems
     Engineers, Leads, …"), not a sentence."""
     items = re.split(r"\s*,\s*", text)
-    return len(items) >= 3 and all(0 < len(i.split()) <= 5 for i in items)
+    return len(items) >= least and all(0 < len(i.split()) <= 5 for i in items)
 
 
 # --- body role lists -------------------------------------------------------------------------
@@ -141,6 +183,14 @@ def _tool_list(text: str) -> bool:
     )
 
 
+def _described(text: str) -> bool:
+    """Whether the bracket after a title describes the role ("geospatial models, PyTorch",
+    "Skills: hands-on security work") rather than naming its tools ("Ruby, Go, Java")."""
+    if re.match(r"[A-Za-z][\w /&-]{0,24}:\s", text):
+        return True  # a labelled note: "Tech Stack: …", "Skills: …"
+    return bool(re.search(r"[,;]", text)) and not _tool_list(text)
+
+
 _SPECIALTY = re.compile(
     r"\s+[-–—]\s+(?P<spec>[A-Z][^-–—:|@•·()]{1,60}?)(?=\s*(?:$|:\s|\s[-–—|]\s|\())"
 )
@@ -166,6 +216,10 @@ def _with_specialty(text: str, cut: int) -> int:
     return m.end()
 
 
+# A link after a title: "(https://…)", " - http://…", ": https://…", ", https://…".
+_LINK_OUT = re.compile(r"\s*\(\s*https?://[^()\s]*\s*\)|\s*(?:[-–—:,]\s*)?https?://\S+")
+
+
 def _role_line(line: str) -> tuple[Role, bool] | None:
     """The role a body line names ("- Senior ML Engineer ($200k): PyTorch, Ray", "Director of
     Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None."""
@@ -173,7 +227,7 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     bullet = _BULLET.match(stripped)
     text = stripped[bullet.end() :] if bullet else stripped
     # "Live Streaming Engineer (https://jobs.lever.co/…)", "IT Engineer - http://…": links out.
-    text = re.sub(r"\s*\(\s*https?://[^()\s]*\s*\)|\s*(?:[-–—:]\s*)?https?://\S+", "", text).strip()
+    text = _LINK_OUT.sub("", text).strip()
     if not text or not (text[0].isupper() or re.match(r"[a-z]{1,2}[A-Z]", text)):
         return None  # "iOS Engineer" starts in lower case too
     prefix = text[:120]  # a title is shorter: no need to read a long line to its end
@@ -197,12 +251,11 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
         and len(extract_skills(tail)) >= 2
     ):
         return None  # "Backend: FastAPI, Yjs, Jupyter": the stack of a team, not a role
-    # "Senior ML Engineer (geospatial models, PyTorch, Kubernetes)": a description, not title;
-    # a list of tools ("(Ruby, Go, Java)") is part of it.
-    if (
-        (m := re.search(r"\s*\(([^()]*)\)$", head))
-        and re.search(r"[,;]", m.group(1))
-        and not _tool_list(m.group(1))
+    # "Senior ML Engineer (geospatial models, PyTorch, Kubernetes)", "Lead Android Engineer [Tech
+    # Stack: Kotlin]": a description, not title; a list of tools ("(Ruby, Go, Java)") is
+    # part of it.
+    if (m := re.search(r"\s*(?:\(([^()]*)\)|\[([^\[\]]*)\])$", head)) and _described(
+        m.group(1) or m.group(2) or ""
     ):
         head = head[: m.start()]
     if not title_like(head):
@@ -211,7 +264,12 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     if _BODY_STOP.match(text) and not titled:
         return None
     if not separated:
-        if text.endswith((".", ":", "?", "!")) or (not bullet and len(text.split()) > 14):
+        # "- Support Engineer." is a role; "Build our API." and "Requirements:" not
+        short = len(re.sub(r"\([^()]*\)", "", text).split()) <= 5
+        listed = bullet and titled and short and text.endswith(".")
+        if text.endswith((".", ":", "?", "!")) and not listed:
+            return None
+        if not bullet and len(text.split()) > 14:
             return None
     elif not (bullet or titled or salary_m):
         return None
@@ -255,18 +313,28 @@ def _list_line(line: str) -> list[Role]:
     text = re.sub(r"\s*\(\s*(?:see\s+)?https?://[^()]*\)|https?://\S+", " ", line).strip()
     if bullet := _BULLET.match(text):
         text = text[bullet.end() :]
-    text = text.rstrip(" .")
+    text, more = _OTHER_ROLES.subn("", text.rstrip(" ."))
+    # "A, B, and several other roles": a list of two is one too
+    least = 2 if more else 3
     if (
         ":" in text  # "Also hiring: A, B, C" is read by also_hiring
         or _BODY_STOP.match(text)  # "Work across frontend, backend, APIs"
         or SENTENCE_WORD.search(text)
-        or not _short_items(text)
+        or not _short_items(text, least)
         or not names_a_job(text)
     ):
         return []
-    roles = _listed_roles(text)
+    roles = split_roles(text) if more else _listed_roles(text)
     words = sum(len(r.title.split()) for r in roles)
-    return roles if len(roles) >= 3 and words >= 0.7 * len(text.split()) else []
+    return roles if len(roles) >= least and words >= 0.7 * len(text.split()) else []
+
+
+# The end of a list that says there are more: ", and several other roles".
+_OTHER_ROLES = re.compile(
+    r",?\s+(?:and|&|plus)\s+(?:(?:a (?:number|bunch|few|couple|host|variety) of|many|several|"
+    r"various|lots of|some)\s+)?(?:other|more)\s+(?:roles|positions|openings|jobs)$",
+    re.I,
+)
 
 
 def _department_roles(line: str, below: str) -> list[Role]:
@@ -286,7 +354,8 @@ def _department_roles(line: str, below: str) -> list[Role]:
 
 _ROLES_HEADING = re.compile(
     r"^(?:(?:open|current|our)\s+)?(?:roles|positions|openings|vacancies)\s*:?$|"
-    r"^(?:we(?:'re| are)\s+)?hiring(?:\s+for)?\s*:?$",
+    r"^(?:we(?:'re| are)\s+)?hiring(?:\s+for)?\s*:?$|"
+    r"^[^.!?]{0,80}\b(?:roles|positions|openings|vacancies)\s*:$",  # "… these positions:"
     re.I,
 )
 
@@ -300,7 +369,8 @@ def _team_bullet(line: str) -> Role | None:
     """A short bullet under a roles heading that names a team or job without a job noun
     ("- Sales", "- Onboarding"), not a sentence, tool or requirement."""
     bullet = _BULLET.match(line.strip())
-    text = line.strip()[bullet.end() :].strip() if bullet else ""
+    text = line.strip()[bullet.end() :] if bullet else ""
+    text = _LINK_OUT.sub("", text).strip()  # "- Archivist, https://…"
     if (
         not text
         or len(text.split()) > 4
@@ -389,10 +459,21 @@ def also_hiring(text: str) -> list[Role]:
     "Also: Senior Data Analyst (£55k) and Staff ML Engineer (£110k), same office."."""
     roles: list[Role] = []
     for m in _ALSO_HIRING.finditer(text):
-        listed = _LIST_TAIL.sub("", (m.group("list") or m.group("list2") or "").strip())
+        listed = re.sub(r",?\s+as well as\s+", ", ", m.group("list") or m.group("list2") or "")
+        listed = _LIST_TAIL.sub("", listed.strip())
         listed = re.sub(r"^(?:an?|the|two|three|some)\s+", "", listed, flags=re.I)
-        for role in split_roles(listed):
-            if title_like(role.title):
+        listed = re.sub(r"\s+(?:roles|positions)$", "", listed, flags=re.I)
+        named = _named(listed)
+        for role in named or split_roles(listed):
+            if named or title_like(role.title):
                 role.section = m.group(0).strip()
                 roles.append(role)
     return roles
+
+
+def _named(listed: str) -> list[Role]:
+    """The items of "Head of Design, Partnerships and Customer Care" when there
+    are three or more and each is a short capitalized name: after "also hiring" every one is a
+    role, job noun or not."""
+    items = _named_items(listed)
+    return items if len(items) >= 3 and all(r.title[0].isupper() for r in items) else []

@@ -9,8 +9,15 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from pipelines.classify import classify_role
-from pipelines.extract.hn.body import RoleLine, also_hiring, hiring_mentions, role_lines, sections
+from pipelines.classify import classify_role, names_a_job
+from pipelines.extract.hn.body import (
+    RoleLine,
+    also_hiring,
+    hiring_mentions,
+    listed_mentions,
+    role_lines,
+    sections,
+)
 from pipelines.extract.hn.company import intro_company, name_before_places, named_company
 from pipelines.extract.hn.cues import META_START
 from pipelines.extract.hn.header import Header, parse_header, prose_roles
@@ -64,13 +71,16 @@ _CAREERS_PATH = re.compile(
 # --- is it a job offer? ----------------------------------------------------------------------
 
 
-def _not_an_offer(text: str, lines: list[str], header: Header) -> bool:
+def _not_an_offer(text: str, lines: list[str], header: Header, listed: int) -> bool:
+    """Whether a comment is no job offer: someone seeking work, a remark or a reply. `listed`
+    is the number of role lines in its body: a list of two or more roles is an offer even
+    without a hiring word ("Both roles are in Ghent:" then "- Head of Growth: <link>")."""
     first_para = text.split("\n\n", 1)[0]
     if _SEEKING_WORK.search(first_para[:300]):
         return True
     if header.kind in ("none", "lines") and _SEEKING_FORM.search(text):
         return True
-    if header.kind in ("pipe", "kv", "at", "dash", "prose", "lines"):
+    if header.kind in ("pipe", "kv", "at", "dash", "prose", "lines") or listed >= 2:
         return False
     if META_START.match(lines[0]):
         return True
@@ -137,25 +147,39 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         header.company = (
             intro_company(lines) or named_company(lines) or name_before_places(lines[0])
         )
-    if _not_an_offer(text, lines, header):
-        return Extraction(skip_reason="not_a_job_offer")
-
     body = text.split("\n")
     found = role_lines(body)
+    if _not_an_offer(text, lines, header, len(found)):
+        return Extraction(skip_reason="not_a_job_offer")
+
     sections(body, found)
     roles = header.roles or ([] if found else header.teams)
     if found and (not roles or header.generic_roles and len(roles) <= 1):
         roles = [f.role for f in found]
     elif roles and _body_names_others(roles, found):
         # "Acme | Engineers | …" then "- Senior ML Engineer", "- Staff Data Engineer": the
-        # body's roles, and those of the header that none of them spells out ("DevRel").
-        heads = {head_noun(f.role.title) for f in found}
-        roles = [f.role for f in found] + [r for r in roles if head_noun(r.title) not in heads]
+        # body's roles, and those of the header that they do not spell out ("DevRel"). One
+        # header role of the body's kind sums them up ("Engineers"); of two or more,
+        # each one is its own unless the body's titles hold all its words ("Vision
+        # Engineer, Data Engineer" beside "- Senior Platform Engineer" are two more).
+        if len(roles) == 1:
+            heads = {head_noun(f.role.title) for f in found}
+            more = [r for r in roles if head_noun(r.title) not in heads]
+        else:
+            said = set().union(*(_title_words(f.role.title) for f in found)) | _SUMMARY_WORDS
+            more = [r for r in roles if not _title_words(r.title) <= said]
+        roles = [f.role for f in found] + more
     elif roles and found:
-        # The header's roles, described one by one in the body: their sections.
+        # The header's roles, described one by one in the body: their sections. A body title
+        # that holds a header role's words in full is that role spelled out: the header's
+        # "Web Developer, Lesson Design" split as "Web Developer" and "Lesson Design" are
+        # the body's "Web Developer, Lesson Design".
         by_title = {f.role.title.lower(): f.role for f in found}
-        for role in roles:
-            if (twin := by_title.get(role.title.lower())) is not None:
+        longer = _spelled_out(roles, found)
+        for i, role in enumerate(roles):
+            twin = by_title.get(role.title.lower()) or longer.get(i)
+            if twin is not None:
+                role.title = twin.title
                 role.section = twin.section
                 role.salary = role.salary or twin.salary
     if not roles and (prose := prose_roles(lines)) is not None:
@@ -164,11 +188,11 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     if not roles:
         roles = hiring_mentions(lines)
     if roles:
-        roles = roles + also_hiring(text)
+        roles = roles + _more_listed(roles, lines) + also_hiring(text)
         _salaries_per_role(header.salary, roles)
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
-    roles = _dedupe_roles(roles) or [Role("")]
+    roles = _dedupe_roles(roles, found) or [Role("")]
     shared = _shared_text(body, found, roles)
     shared_skills = without_blurb(text if shared is None else shared, header.company)
     if len(roles) > 1 and header.salary is None and not any(r.salary for r in roles):
@@ -287,6 +311,73 @@ def _shared_text(body: list[str], found: list[RoleLine], roles: list[Role]) -> s
     return text
 
 
+# Words a header's summary of the body's roles adds to them ("Software Engineers" above
+# "- Senior Backend Engineer").
+_SUMMARY_WORDS = frozenset({"software", "senior", "sr", "multiple", "various", "several"})
+
+
+def _title_words(title: str) -> set[str]:
+    """The words of a title in lower case, plurals made singular: "ML Engineers" → {ml,
+    engineer}."""
+    words = re.findall(r"[^\W_]+", title.lower())
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
+
+
+def _more_listed(roles: list[Role], lines: list[str]) -> list[Role]:
+    """The roles of a list after a hiring verb ("we're hiring: data engineers, QA
+    engineers, writers, …") that the roles found so far do not name, when the list names one of
+    them: it is then a list of this comment's roles, not of the skills or teams it works with."""
+    known = [_title_words(r.title) for r in roles]
+    listed = listed_mentions(lines)
+    new = [
+        r
+        for r in listed
+        if not any(w <= k or k <= w for k in known for w in [_title_words(r.title)])
+    ]
+    return new if len(new) < len(listed) else []
+
+
+def _spelled_out(roles: list[Role], found: list[RoleLine]) -> dict[int, Role]:
+    """Header role index → the first body role that spells it out: "Backend" (no job noun)
+    inside "Senior Backend Engineer", "DevRel" after a level ("Lead DevRel"), "Data
+    Engineer" then a team ("Data Engineer - Search", "Data Engineer, Lesson Design"). Not a
+    body line that names two jobs ("QA Eng, Data Engineer" is a list, not "Devops" spelled
+    out), words after a job ("Designer Overview"), nor a line too long to be a title."""
+    holds: dict[int, list[int]] = {}  # body role → the header roles it holds
+    for i, role in enumerate(roles):
+        inside = re.compile(rf"(?<!\w){re.escape(role.title)}(?!\w)", re.I)
+        team = re.compile(rf"(?:[\w+-]+ ){{0,2}}{re.escape(role.title)}(?:(?:,| [-–—]) |$)", re.I)
+        for j, f in enumerate(found):
+            if (
+                len(f.role.title) > len(role.title)
+                and len(f.role.title.split()) <= 8
+                and (
+                    team.match(f.role.title)
+                    or not names_a_job(role.title)
+                    and inside.search(f.role.title)
+                )
+            ):
+                holds.setdefault(j, []).append(i)
+                break
+    # "Cloud Platform" and "SRE Engineer": the header's pieces of "Cloud Platform & SRE
+    # Engineer", which the body spells out whole.
+    pieces: dict[int, list[int]] = {}
+    for i, role in enumerate(roles):
+        inside = re.compile(rf"(?<!\w){re.escape(role.title)}(?!\w)", re.I)
+        if not any(i in held for held in holds.values()):
+            j = next((j for j, f in enumerate(found) if inside.search(f.role.title)), None)
+            if j is not None:
+                pieces.setdefault(j, []).append(i)
+    for j, held in pieces.items():
+        if j in holds or len(held) >= 2:
+            holds.setdefault(j, []).extend(held)
+    twins: dict[int, Role] = {}
+    for j, held in holds.items():
+        if sum(names_a_job(piece) for piece in re.split(r", | / ", found[j].role.title)) <= 1:
+            twins.update((i, found[j].role) for i in held)
+    return twins
+
+
 def _body_names_others(roles: list[Role], found: list[RoleLine]) -> bool:
     """Whether the body lists roles the header does not name: more of them than the header
     has, and some title that is not the header's."""
@@ -294,10 +385,16 @@ def _body_names_others(roles: list[Role], found: list[RoleLine]) -> bool:
     return len(found) > len(roles) and any(f.role.title.lower() not in titles for f in found)
 
 
-def _dedupe_roles(roles: list[Role]) -> list[Role]:
-    seen: dict[str, Role] = {}
+def _dedupe_roles(roles: list[Role], found: list[RoleLine]) -> list[Role]:
+    """The roles, each title once; a title on two role lines of the body ("Data Scientist
+    (Lyon) - <link>", "Data Scientist (Turin) - <link>") is two jobs."""
+    line_of = {id(f.role): f.index for f in found}
+    seen: dict[str, list[int | None]] = {}
+    kept = []
     for role in roles:
-        key = role.title.lower()
-        if key and key not in seen:
-            seen[key] = role
-    return list(seen.values())
+        key, line = role.title.lower(), line_of.get(id(role))
+        lines = seen.setdefault(key, [])
+        if key and (not lines or line is not None and None not in lines and line not in lines):
+            kept.append(role)
+        lines.append(line)
+    return kept

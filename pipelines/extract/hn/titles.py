@@ -79,6 +79,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
             start, end = opened, closed + 1
         t = (t[:start] + " " + t[end:]).strip()
     t = URL_ANY.sub(" ", t)
+    t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.\s*$", "", t.strip())  # "Engineer.", not "Sr."
     t = re.sub(
         r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the)\s+)?(?:(?:talented|passionate|motivated|"
         r"exceptional|great|awesome|amazing|brilliant|smart|driven|curious|skilled)\s+)?",
@@ -104,6 +105,11 @@ def clean_title(text: str) -> tuple[str, str | None]:
         if m and is_context(m.group(1) or m.group(2)) and names_a_job(t[: m.start()]):
             t = t[: m.start()]
             continue
+        # "Platform Engineer, Leeds and REMOTE": where, after a comma (not "…, Billing")
+        m = re.search(r",\s+([^-–—/(),]+)$", t)
+        if m and _where(m.group(1)) and names_a_job(t[: m.start()]):
+            t = t[: m.start()]
+            continue
         m = re.search(r"\s+(?:@\s*|at\s+)([A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3})$", t)
         if m and names_a_job(t[: m.start()]) and not names_a_job(m.group(1)):
             t = t[: m.start()]  # "Front-End Engineer at Acme", "Developer @Blue Project"
@@ -127,6 +133,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
     if t.count("(") > t.count(")"):
         t = t[: t.rfind("(")]  # "programmers (OCaml, Haskell": a cut-off aside
     t = re.sub(r"\s+", " ", t).strip(" ,;:|-–—*•·/+")
+    t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.$", "", t)  # "Engineer. (5 years)"
     return t, salary
 
 
@@ -157,6 +164,12 @@ _TITLE_TAIL = re.compile(
 
 
 _GENDER_ONLY = re.compile(r"(?:[mwfdhxk]\s?/\s?){1,2}[mwfdhxk]|all genders|alle geschlechter", re.I)
+
+
+def _where(text: str) -> bool:
+    """Whether every piece of "Leeds and REMOTE" names a place or remote work."""
+    pieces = re.split(r"\s+(?:and|or|&)\s+", text.strip())
+    return all(not names_a_job(p) and (REMOTE.fullmatch(p) or has_place(p)) for p in pieces if p)
 
 
 def is_context(text: str) -> bool:
