@@ -231,16 +231,26 @@ _STACK_CUE = re.compile(
 )
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _named(company: str) -> re.Pattern[str]:
+    """A paragraph that starts with the company's name ("Acme builds …")."""
+    return re.compile(rf"^\W*{re.escape(company)}\b", re.I)
+
+
 def without_blurb(text: str, company: str | None) -> str:
     """`text` without the paragraphs (after the header's) that describe the company and
     state no stack or requirement: "Acme applies ML to ad data" asks no role for ML."""
-    paragraphs = re.split(r"\n\s*\n", text)
-    named = re.compile(rf"^\W*{re.escape(company)}\b", re.I) if company else None
+    paragraphs = _PARAGRAPH_BREAK.split(text)
 
     def blurb(paragraph: str) -> bool:
+        if _STACK_CUE.search(paragraph):
+            return False
         start = paragraph.strip()
-        about = _BLURB_START.match(start) or (named is not None and named.match(start))
-        return bool(about) and not _STACK_CUE.search(paragraph)
+        # The company's own pattern is compiled only for a paragraph the cues above leave open
+        # (most comments have none): compiling one per comment cost more than the rest.
+        return bool(_BLURB_START.match(start) or company and _named(company).match(start))
 
     return "\n\n".join([paragraphs[0], *(p for p in paragraphs[1:] if not blurb(p))])
 
