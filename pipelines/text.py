@@ -208,7 +208,10 @@ def lowered(text: str) -> str:
 
 def any_in(words: tuple[str, ...], low: str) -> bool:
     """Whether one of `words` occurs in `low` (a `lowered` text): a regex pre-check."""
-    return any(w in low for w in words)
+    for w in words:  # noqa: SIM110 - a plain loop: any() and its generator cost as much again
+        if w in low:
+            return True
+    return False
 
 
 def repair_mojibake(text: str) -> str:

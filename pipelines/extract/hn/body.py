@@ -223,11 +223,15 @@ _LINK_OUT = re.compile(r"\s*\(\s*https?://[^()\s]*\s*\)|\s*(?:[-–—:,]\s*)?ht
 def _role_line(line: str) -> tuple[Role, bool] | None:
     """The role a body line names ("- Senior ML Engineer ($200k): PyTorch, Ray", "Director of
     Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None."""
-    stripped = re.sub(r"(?<!\w)\*(?=\w)|(?<=[\w):])\*(?!\w)", "", line.strip())  # "*bold*"
+    stripped = line.strip()
+    if "*" in stripped:  # "*bold*"
+        stripped = re.sub(r"(?<!\w)\*(?=\w)|(?<=[\w):])\*(?!\w)", "", stripped)
     bullet = _BULLET.match(stripped)
     text = stripped[bullet.end() :] if bullet else stripped
     # "Live Streaming Engineer (https://jobs.lever.co/…)", "IT Engineer - http://…": links out.
-    text = _LINK_OUT.sub("", text).strip()
+    if "http" in text:
+        text = _LINK_OUT.sub("", text)
+    text = text.strip()
     if not text or not (text[0].isupper() or re.match(r"[a-z]{1,2}[A-Z]", text)):
         return None  # "iOS Engineer" starts in lower case too
     prefix = text[:120]  # a title is shorter: no need to read a long line to its end
@@ -310,7 +314,12 @@ def _list_line(line: str) -> list[Role]:
     """The roles of a line that is only a list of them ("Senior Software Engineer, Back Line
     Support Engineer, Senior Technical Writer", "backend, frontend, iOS, devops, data"): every
     item short, most of the line's words in the titles, a job named, no sentence."""
-    text = re.sub(r"\s*\(\s*(?:see\s+)?https?://[^()]*\)|https?://\S+", " ", line).strip()
+    text = (
+        re.sub(r"\s*\(\s*(?:see\s+)?https?://[^()]*\)|https?://\S+", " ", line)
+        if "http" in line
+        else line
+    )
+    text = text.strip()
     if bullet := _BULLET.match(text):
         text = text[bullet.end() :]
     text, more = _OTHER_ROLES.subn("", text.rstrip(" ."))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipelines.classify import names_a_job
 from pipelines.currency import CODE_PATTERN, SIGN_CLASS
@@ -187,6 +188,13 @@ _NOT_A_TITLE = re.compile(r"\b(?:required|requires|only|must|please|preferred|fl
 
 
 def classify_piece(text: str) -> Segment:
+    """The piece with every kind it shows; a fresh Segment, the reading of the text cached."""
+    return Segment(text, set(_classified(text).kinds))
+
+
+# Bounded: header pieces repeat across comments ("Full-time", "REMOTE (US)", "Onsite").
+@lru_cache(maxsize=4096)
+def _classified(text: str) -> Segment:
     seg = Segment(text)
     t = text.strip()
     if not t:

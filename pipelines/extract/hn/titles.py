@@ -43,24 +43,33 @@ class Role:
     section: str | None = None  # the words of the body about this role only
 
 
+_BRACKET = re.compile(r"[(\[{)\]}]")
+
+
 def split_outside_parens(text: str, seps: str) -> list[str]:
     """Split on the regex `seps` wherever it is not inside (), [] or {}."""
     out, depth, start = [], 0, 0
     pattern = re.compile(seps)
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            m = pattern.match(text, i)
-            if m and m.end() > i:
-                out.append(text[start:i])
-                start = i = m.end()
+    # From bracket to bracket: outside them a separator is looked for with one search (the
+    # first position where `seps` matches, as trying each position in turn would find); inside
+    # them nothing is looked for. A separator's match may run over brackets, uncounted.
+    i, n = 0, len(text)
+    while i < n:
+        bracket = _BRACKET.search(text, i)
+        stop = bracket.start() if bracket else n
+        if depth == 0 and i < stop:
+            m = pattern.search(text, i)
+            if m and m.start() < stop:
+                if m.end() > m.start():
+                    out.append(text[start : m.start()])
+                    start = i = m.end()
+                else:
+                    i = m.start() + 1  # an empty match splits nothing
                 continue
-        i += 1
+        if bracket is None:
+            break
+        depth = depth + 1 if text[stop] in "([{" else max(0, depth - 1)
+        i = stop + 1
     out.append(text[start:])
     return out
 

@@ -1,0 +1,84 @@
+"""The Hacker News extractor's fast paths give what the plain versions gave."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipelines.extract.hn.comment import without_blurb
+from pipelines.extract.hn.cues import classify_piece
+from pipelines.extract.hn.titles import split_outside_parens
+
+
+def _split_per_character(text: str, seps: str) -> list[str]:
+    """The plain version: a match tried at every character outside brackets."""
+    out, depth, start, i = [], 0, 0, 0
+    pattern = re.compile(seps)
+    while i < len(text):
+        ch = text[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = pattern.match(text, i)
+            if m and m.end() > i:
+                out.append(text[start:i])
+                start = i = m.end()
+                continue
+        i += 1
+    out.append(text[start:])
+    return out
+
+
+TEXTS = [
+    "Acme | Senior Engineer | Remote (US | Canada) | $150k",
+    "Acme (acme.io) - Berlin, Germany | Full-time",
+    "a | b) | c ( d | e ] | f",  # unbalanced brackets
+    "Lead [Data | ML] Engineer | {x | y} | z |",
+    "| leading and trailing |",
+    "x(|)y | (z",
+    "",
+    "no separators here",
+    "one - two -- three — four (five - six) – seven",
+]
+SEPS = [r"\s*\|\s*", r"\s+(?:-{1,2}|–|—)\s+", r"\s*", r"\)?\s*\|", r"b?"]
+
+
+@pytest.mark.parametrize("seps", SEPS)
+def test_split_outside_parens_as_per_character(seps: str) -> None:
+    for text in TEXTS:
+        assert split_outside_parens(text, seps) == _split_per_character(text, seps), text
+
+
+def test_split_outside_parens_keeps_brackets_whole() -> None:
+    parts = split_outside_parens("Acme | Remote (US | EU) | ML", r"\s*\|\s*")
+    assert parts == ["Acme", "Remote (US | EU)", "ML"]
+
+
+@pytest.mark.parametrize(
+    ("company", "paragraph", "dropped"),
+    [
+        ("Acme", "Acme applies machine learning to ad data.", True),
+        ("Acme", "— ACME applies machine learning to ad data.", True),
+        ("Acme", "Acmeville applies machine learning to ad data.", False),
+        ("Acme", "Acme: our stack is Python and Postgres.", False),  # a stack cue
+        ("Acme", "Join Acme to apply machine learning to ad data.", False),
+        ("Zürich Labs", "ZÜRICH LABS applies machine learning to ad data.", True),
+        (None, "Acme applies machine learning to ad data.", False),
+    ],
+)
+def test_without_blurb_drops_the_company_paragraph(
+    company: str | None, paragraph: str, dropped: bool
+) -> None:
+    text = f"Acme | ML Engineer | Remote\n\n{paragraph}\n\nPython, PyTorch."
+    kept = without_blurb(text, company)
+    assert (paragraph not in kept) is dropped
+
+
+def test_classify_piece_gives_a_fresh_segment() -> None:
+    first = classify_piece("Full-time")
+    first.kinds.add("role")
+    assert "role" not in classify_piece("Full-time").kinds
+    assert classify_piece("Full-time").kind == "employment"
