@@ -4,8 +4,9 @@ was open or joined every company month with every posting of the company (kept i
 tests/data/views_before), on a warehouse generated as bench.queries does, with reposts added:
 a Hacker News post repeated in its own month (overlapping spans), in the next month (adjacent)
 and two months later (a gap), so the merging of a posting's spans into runs is exercised.
-`salary_trends`, which now takes its quartiles as one aggregate and sorts a cell's salaries
-once, is compared with its former SQL the same way."""
+`salary_trends`, which now sorts a cell's salaries once and reads its quartiles from them, is
+compared with its former SQL the same way, and so are the helpers `active_spans` (which no
+longer takes a posting's first start by a window) as sets of rows."""
 
 from __future__ import annotations
 
@@ -58,3 +59,17 @@ def test_running_counts_match_the_former_definition(generated, view):
     before = generated.execute((BEFORE / f"{view}.sql").read_text()).fetchall()
     assert len(stored) > 1000
     assert stored == before
+
+
+@pytest.mark.parametrize("helper", ["active_spans"])
+def test_helpers_match_the_former_definition(generated, helper):
+    """The helpers have no order: the same rows, each as often, in any order."""
+    before = (BEFORE / f"{helper}.sql").read_text()
+    count, missing, extra = generated.execute(f"""
+        SELECT
+            (SELECT count(*) FROM {helper}),
+            (SELECT count(*) FROM (({before}) EXCEPT ALL SELECT * FROM {helper})),
+            (SELECT count(*) FROM (SELECT * FROM {helper} EXCEPT ALL ({before})))
+    """).fetchone()
+    assert count > 1000
+    assert (missing, extra) == (0, 0)
