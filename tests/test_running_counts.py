@@ -6,7 +6,8 @@ a Hacker News post repeated in its own month (overlapping spans), in the next mo
 and two months later (a gap), so the merging of a posting's spans into runs is exercised.
 `salary_trends`, which now sorts a cell's salaries once and reads its quartiles from them, is
 compared with its former SQL the same way, and so are the helpers `active_spans` (which no
-longer takes a posting's first start by a window) as sets of rows."""
+longer takes a posting's first start by a window) and `posting_months` (which groups only the
+months of several spans), as sets of rows."""
 
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ def test_running_counts_match_the_former_definition(generated, view):
     assert stored == before
 
 
-@pytest.mark.parametrize("helper", ["active_spans"])
+@pytest.mark.parametrize("helper", ["active_spans", "posting_months"])
 def test_helpers_match_the_former_definition(generated, helper):
     """The helpers have no order: the same rows, each as often, in any order."""
     before = (BEFORE / f"{helper}.sql").read_text()
