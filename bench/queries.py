@@ -53,11 +53,19 @@ def _pick(values: list, key: str) -> str:
     return f"({values!r})[1 + rnd({key}) % {len(values)}]".replace("None", "NULL")
 
 
+def limit(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Cap what DuckDB may take: 8 GB of memory, and 40 GB of temporary files in a directory
+    beside the warehouse (a 10M run spills; without a cap it could fill the disk)."""
+    con.execute("SET memory_limit = '8GB'")
+    con.execute(f"SET temp_directory = '{path}.tmp'")
+    con.execute("SET max_temp_directory_size = '40GB'")
+
+
 def build(path: Path, n: int) -> None:
     """Write a warehouse of `n` generated postings at `path` (replacing it)."""
     path.unlink(missing_ok=True)
     con = connect(path)
-    con.execute("SET memory_limit = '8GB'")
+    limit(con, path)
     # rnd(i, key): a deterministic pseudo-random BIGINT in [0, 2^31) per row and key
     con.execute("CREATE TEMP MACRO rnd(i, key) AS (hash(i, key) % 2147483648)::BIGINT")
     countries = [c for c, _ in PLACES]
@@ -149,7 +157,7 @@ def timed(con: duckdb.DuckDBPyConnection, sql: str) -> float:
 def bench(path: Path, views: list[str]) -> dict[str, float]:
     """Seconds per view (and the floors) on the warehouse at `path`."""
     con = duckdb.connect(str(path), read_only=True)
-    con.execute("SET memory_limit = '8GB'")
+    limit(con, path)
     found = {
         r[0]
         for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()
@@ -189,7 +197,7 @@ def main() -> None:
             print(f"built {n:,} postings in {time.perf_counter() - start:.1f} s: {path}")
         start = time.perf_counter()
         con = connect(path)
-        con.execute("SET memory_limit = '8GB'")
+        limit(con, path)
         stored: dict[str, float] = {}
         create_views(con, stored)  # what the trend_views asset does after a load
         con.execute("CHECKPOINT")

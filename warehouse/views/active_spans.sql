@@ -19,6 +19,7 @@ WITH now AS (
 ),
 members AS (
     SELECT
+        p.rowid AS number,
         p.posting_id,
         coalesce(ps.source, nullif(split_part(p.canonical_source, ':', 1), ''), 'unknown')
             AS source,
@@ -39,6 +40,7 @@ members AS (
 ),
 spans AS (
     SELECT
+        number,
         posting_id,
         source,
         source_id,
@@ -48,6 +50,11 @@ spans AS (
         closed,
         skills
     FROM members
+),
+-- A posting's first start, grouped by the posting's row number rather than by its id, and
+-- joined back: a window over every span would sort each span's columns with it (issue 14).
+firsts AS (
+    SELECT number, min(started) AS opened FROM spans GROUP BY number
 )
 SELECT
     posting_id,
@@ -56,7 +63,8 @@ SELECT
     role_index,
     started,
     greatest(started, least(ended, coalesce((SELECT now_at FROM now), ended))) AS ended,
-    min(started) OVER (PARTITION BY posting_id) AS opened,
+    opened,
     closed,
     skills
 FROM spans
+JOIN firsts USING (number)

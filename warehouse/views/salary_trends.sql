@@ -22,9 +22,10 @@ WITH pops AS (
     FROM population_months AS pm
     JOIN postings AS p USING (posting_id)
 ),
--- The three quartiles are one aggregate and the salaries of a cell one list for both ends of
--- the interval: one copy of a cell's salaries instead of five; months are written out once
--- per cell, not once per posting (issue 14).
+-- A cell's salaries are listed and sorted once, and the quartiles and both ends of the
+-- median's interval read from that sorted list (the `*_sorted` macros): one copy and one sort
+-- of a cell's salaries instead of five copies, then three; months are written out once per
+-- cell, not once per posting (issue 14).
 cells AS (
     SELECT
         month,
@@ -33,8 +34,7 @@ cells AS (
         CASE WHEN grouping(region) = 1 THEN 'all' ELSE region END AS region,
         CASE WHEN grouping(seniority) = 1 THEN 'all' ELSE seniority END AS seniority,
         count(*) AS postings,
-        quantile_cont(salary_usd, [0.25, 0.5, 0.75]) AS quartiles,
-        list(salary_usd) FILTER (salary_usd IS NOT NULL) AS salaries
+        list_sort(list(salary_usd) FILTER (salary_usd IS NOT NULL)) AS salaries
     FROM pops
     GROUP BY month, population, CUBE (role, region, seniority)
     HAVING count(salary_usd) > 0
@@ -47,13 +47,13 @@ SELECT
     seniority,
     postings,
     len(salaries) AS postings_with_salary,
-    round(quartiles[1]) AS p25_usd,
-    round(quartiles[2]) AS median_usd,
-    round(quartiles[3]) AS p75_usd,
+    round(quantile_sorted(salaries, 0.25)) AS p25_usd,
+    round(quantile_sorted(salaries, 0.5)) AS median_usd,
+    round(quantile_sorted(salaries, 0.75)) AS p75_usd,
     len(salaries) < 5 AS few_postings,
     len(salaries) AS n,
-    round(median_low(salaries)) AS median_low,
-    round(median_high(salaries)) AS median_high,
+    round(median_low_sorted(salaries)) AS median_low,
+    round(median_high_sorted(salaries)) AS median_high,
     len(salaries) < 20 AS small_sample
 FROM cells
 ORDER BY cells.month, population DESC, role, region, seniority
