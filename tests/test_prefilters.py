@@ -105,14 +105,15 @@ def test_title_role_keywords(regex: re.Pattern, keys: tuple[str, ...]) -> None:
     assert matched  # the corpus exercises the pattern
 
 
-def test_title_prefilter_keeps_every_pattern_that_matches() -> None:
-    """Every role pattern that matches a folded corpus string is among those the literal
-    pre-check lets run on it."""
-    patterns = roles._TITLE_PREFILTER.patterns
+@pytest.mark.parametrize("check", [roles._TITLE_PREFILTER, seniority._TITLE_PREFILTER])
+def test_title_prefilter_keeps_every_pattern_that_matches(check: Prefilter) -> None:
+    """Every role or level pattern that matches a folded corpus string is among those the
+    literal pre-check lets run on it."""
+    patterns = check.patterns
     matched = 0
     for text in CORPUS:
         folded = folding.fold(text)
-        may = roles._TITLE_PREFILTER.possible(folded)
+        may = check.possible(folded)
         for pattern in patterns:
             if pattern.search(folded):
                 matched += 1
