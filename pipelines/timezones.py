@@ -461,6 +461,13 @@ def place_ranges(
     """The offsets of each place a location string names: a city's zone, a country's span, a
     region's span (not with `cities_only`: offices only); `countries` (the source's own
     fields) when the text names none."""
+    return list(_place_ranges(text, tuple(countries), cities_only))
+
+
+@functools.lru_cache(maxsize=16_384)  # location strings repeat over a board's jobs
+def _place_ranges(
+    text: str | None, countries: tuple[str, ...], cities_only: bool
+) -> tuple[Range, ...]:
     out: list[Range] = []
     for p in find_places(prepare(text), field=True) if text else ():
         offset = zone_offset(p.zone) if p.zone else None
@@ -473,7 +480,7 @@ def place_ranges(
         out.extend(REGION_RANGES[g] for g in p.regions if g in REGION_RANGES)
     if not out:
         out.extend(r for c in countries if (r := country_range(c)))
-    return out
+    return tuple(out)
 
 
 def structured_range(offsets: Sequence[float]) -> Range | None:

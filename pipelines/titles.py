@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from pipelines.location import find_places
 
@@ -119,6 +120,7 @@ def _bare_tail(words: list[str]) -> int:
     return n
 
 
+@lru_cache(maxsize=16_384)  # titles repeat across a board's jobs and across boards
 def clean_title(title: str, company: str | None = None) -> str:
     """The role's name in a board's title (see the module doc); the title itself when
     cleaning would leave nothing."""

@@ -24,6 +24,14 @@ GREENHOUSE = re.compile(
     r"^(?:job-boards|boards)(?:\.eu)?\.greenhouse\.io/(?:embed/job_app|[^/]+/jobs/(\d+))", re.I
 )
 GREENHOUSE_API = re.compile(r"^boards-api\.greenhouse\.io/v1/boards/[^/]+/jobs/(\d+)", re.I)
+# The usual link of a Greenhouse record (`https://boards.greenhouse.io/acme/jobs/123?gh_jid=…`),
+# read without splitting the URL: the same answer as GREENHOUSE on its host and path. No
+# whitespace, user, port or second `www.`, which urlsplit would treat on its own.
+_GREENHOUSE_URL = re.compile(
+    r"https?://(?:www\.)?(?:job-boards|boards)(?:\.eu)?\.greenhouse\.io/[^/?#\s]+/jobs/(\d+)"
+    r"(?![\t\r\n])",
+    re.I,
+)
 
 
 # Both are pure functions of one string, cached (bounded): a row's own, apply and linked URLs
@@ -34,6 +42,8 @@ def ats_job(url: str | None) -> tuple[str, str] | None:
     an apply page, an embed or a `gh_jid` parameter; the catalog's `job_urls`), else None."""
     if not url:
         return None
+    if m := _GREENHOUSE_URL.match(url):
+        return "greenhouse", m.group(1)
     try:
         parts = urlsplit(url.strip())
     except ValueError:

@@ -4,11 +4,13 @@ would match: every match holds one of its keywords (or its cheap hint matches th
 from __future__ import annotations
 
 import re
+from re import _parser
 
 import pytest
 
 from pipelines import equity, folding, remote
-from pipelines.classify import jobwords, seniority, subfields
+from pipelines.classify import jobwords, roles, seniority, subfields
+from pipelines.classify.prefilter import Prefilter, literals
 from pipelines.text import any_in, lowered
 from tests import test_classify, test_equity, test_remote, test_salary, test_skills
 
@@ -101,6 +103,44 @@ def test_title_role_keywords(regex: re.Pattern, keys: tuple[str, ...]) -> None:
             matched += 1
             assert any_in(keys, m.group()), m.group()
     assert matched  # the corpus exercises the pattern
+
+
+@pytest.mark.parametrize("check", [roles._TITLE_PREFILTER, seniority._TITLE_PREFILTER])
+def test_title_prefilter_keeps_every_pattern_that_matches(check: Prefilter) -> None:
+    """Every role or level pattern that matches a folded corpus string is among those the
+    literal pre-check lets run on it."""
+    patterns = check.patterns
+    matched = 0
+    for text in CORPUS:
+        folded = folding.fold(text)
+        may = check.possible(folded)
+        for pattern in patterns:
+            if pattern.search(folded):
+                matched += 1
+                assert pattern in may, (pattern.pattern[:60], folded)
+    assert matched > len(patterns)  # the corpus exercises the patterns
+
+
+@pytest.mark.parametrize(
+    "pattern,words",
+    [
+        (r"\bml\b|data scien\w*", ["ml", "data scien"]),
+        (r"^(?:senior )?(?:intern|co ?op)s?$", ["intern", "co"]),  # a group every match holds
+        (r"\bcompilers?\b|\bkernels?\b", ["compiler", "kernel"]),  # after a shared \b
+        (r"\w+ (?:xa|yb)", ["xa", "yb"]),
+        (r"data|\w+", None),  # an alternative that needs no literal
+        (r"(?i:ml)|ai", None),  # a group with flags of its own is not read
+    ],
+)
+def test_literals(pattern: str, words: list[str] | None) -> None:
+    assert literals(_parser.parse(pattern)) == words
+
+
+def test_prefilter_runs_patterns_without_literals_always() -> None:
+    bare, worded, folded = re.compile(r"\w+"), re.compile(r"data|ml"), re.compile("ml", re.I)
+    check = Prefilter([bare, worded, folded])
+    assert check.possible("an ml job") == {bare, worded, folded}
+    assert check.possible("a design job") == {bare, folded}
 
 
 def test_fold_hints() -> None:

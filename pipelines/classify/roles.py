@@ -34,6 +34,7 @@ from pipelines.classify.jobwords import (
     VISION,
     WEB_SW,
 )
+from pipelines.classify.prefilter import Prefilter
 from pipelines.folding import fold
 from pipelines.skills import extract_skills
 from pipelines.text import any_in
@@ -56,46 +57,60 @@ ROLES: tuple[str, ...] = (
 ML_ROLES = frozenset(ROLES[: ROLES.index("data_engineer")])
 
 
+_ML, _ENG, _AI, _LEAD_WORD = (re.compile(p) for p in (ML, ENG, AI, LEAD_WORD))
+# One pass over a title tells which patterns may match it; the others are not run.
+_TITLE_PREFILTER = Prefilter(
+    [_ML, _ENG, _AI, _LEAD_WORD, OTHER, TECH_NOUN, UI_ENGINEER, BARE_INTERN, MLOPS, APPLIED,
+     DATA_SCI, DATA_LEAD, RESEARCH, SECURITY, DL, VISION, ML_WORDS, DATA_ENG, COMPILER, WEB_SW,
+     ANALYST, SOFTWARE, EXPERT, DATA_ONLY]
+)  # fmt: skip
+
+
 @lru_cache(maxsize=8192)  # titles repeat across boards ("Senior Software Engineer")
 def _role_from_title(t: str) -> str:
     """Role from a folded title; 'other' when nothing fires."""
     if not t:
         return "other"
-    ml, eng = re.search(ML, t), re.search(ENG, t)
-    ai = re.search(AI, t) if any_in(AI_KEYS, t) else None
-    other = OTHER.search(t)
-    tech = TECH_NOUN.search(t)
-    if other and not (tech and tech.start() < other.start()) and not UI_ENGINEER.search(t):
+    may = _TITLE_PREFILTER.possible(t)
+
+    def found(pattern: re.Pattern[str]) -> re.Match[str] | None:
+        return pattern.search(t) if pattern in may else None
+
+    ml, eng = found(_ML), found(_ENG)
+    ai = found(_AI) if any_in(AI_KEYS, t) else None
+    other = found(OTHER)
+    tech = found(TECH_NOUN)
+    if other and not (tech and tech.start() < other.start()) and not found(UI_ENGINEER):
         return "other"  # "AI Product Manager"; not "Software Engineers, Product Managers"
-    if BARE_INTERN.search(t):
+    if found(BARE_INTERN):
         return "software_engineer"
-    if any_in(MLOPS_KEYS, t) and MLOPS.search(t):
+    if any_in(MLOPS_KEYS, t) and found(MLOPS):
         return "mlops_engineer"
-    if APPLIED.search(t):
+    if found(APPLIED):
         return "applied_scientist"
-    if DATA_SCI.search(t) or DATA_LEAD.search(t):
+    if found(DATA_SCI) or found(DATA_LEAD):
         return "data_scientist"
-    if RESEARCH.search(t):
-        return "software_engineer" if SECURITY.search(t) else "research_scientist"
-    if DL.search(t):
+    if found(RESEARCH):
+        return "software_engineer" if found(SECURITY) else "research_scientist"
+    if found(DL):
         return "deep_learning_engineer"
-    if VISION.search(t) and eng and not ML_WORDS.search(t):
+    if found(VISION) and eng and not found(ML_WORDS):
         return "deep_learning_engineer"
-    if DATA_ENG.search(t):
+    if found(DATA_ENG):
         return "data_engineer"
-    if COMPILER.search(t) and eng:
+    if found(COMPILER) and eng:
         return "software_engineer"  # "Compiler Engineer, ML Accelerators": systems work
-    if WEB_SW.search(t) and eng:
+    if found(WEB_SW) and eng:
         return "software_engineer"
     if ml:
         return "ml_engineer"
-    if ai and (eng or re.search(LEAD_WORD, t)):
+    if ai and (eng or found(_LEAD_WORD)):
         return "ai_engineer"
-    if ANALYST.search(t):
+    if found(ANALYST):
         return "data_analyst"
-    if SOFTWARE.search(t) or (EXPERT.search(t) and (SECURITY.search(t) or extract_skills(t))):
+    if found(SOFTWARE) or (found(EXPERT) and (found(SECURITY) or extract_skills(t))):
         return "software_engineer"
-    if DATA_ONLY.search(t):
+    if found(DATA_ONLY):
         return "data_analyst"  # "Estágio em Dados", "Data Intern": data work with no narrower word
     return "other"
 

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from pipelines.classify.jobwords import rx, wordset
+from pipelines.classify.prefilter import Prefilter
 from pipelines.folding import fold
 from pipelines.text import any_in, lowered
 
@@ -133,12 +134,17 @@ def _manager_is_people_manager(t: str) -> bool:
     return False
 
 
+# One pass over a title tells which rules may match it; the others are not run.
+_TITLE_PREFILTER = Prefilter(pattern for _, pattern in _SENIORITY_RULES)
+
+
 @lru_cache(maxsize=8192)  # titles repeat across boards ("Senior Software Engineer")
 def _title_level(t: str) -> str | None:
     """The level a folded title names, or None."""
+    may = _TITLE_PREFILTER.possible(t)
     for level, pattern in _SENIORITY_RULES:
         keys = TITLE_RULE_KEYS.get(level)
-        if keys is not None and not any_in(keys, t):
+        if pattern not in may or keys is not None and not any_in(keys, t):
             continue
         if pattern.search(t):
             if level == "manager" and not _manager_is_people_manager(t):

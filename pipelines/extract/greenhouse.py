@@ -15,8 +15,10 @@ onsite; Greenhouse has no country field: `location.name` goes to the shared norm
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pipelines.currency import SIGN_CLASS, SIGNS, country_currency
@@ -276,13 +278,29 @@ def _location(record: dict[str, Any]) -> str | None:
     return "; ".join(o.strip() for o in offices if o and o.strip()) or None
 
 
+def custom_fields(metadata: Any, location_text: str | None) -> tuple[Pay | None, str | None]:
+    """(metadata_pay, metadata_workplace) of a job. A board gives most of its jobs the same
+    custom fields, so the readings are cached by the fields' JSON text and the job's place."""
+    try:
+        key = json.dumps(metadata)
+    except (TypeError, ValueError):  # not JSON (a caller's own objects): read as they are
+        return metadata_pay(metadata, location_text), metadata_workplace(metadata)
+    return _custom_fields(key, location_text)
+
+
+@lru_cache(maxsize=16_384)
+def _custom_fields(key: str, location_text: str | None) -> tuple[Pay | None, str | None]:
+    metadata = json.loads(key)
+    return metadata_pay(metadata, location_text), metadata_workplace(metadata)
+
+
 def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
     title = (record.get("title") or "").strip()
     if not title:
         return Extraction(skip_reason="empty")
     content = html.unescape(record.get("content") or "")
     location = _location(record)
-    pay = metadata_pay(record.get("metadata"), location)
+    pay, workplace = custom_fields(record.get("metadata"), location)
     structured = pay.salary if pay else None
     url = record.get("absolute_url") or None
     posting = ExtractedPosting(
@@ -291,7 +309,7 @@ def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extra
         description=html_to_text(content),
         location_text=location,
         structured_salary=structured,
-        structured_remote=metadata_workplace(record.get("metadata")),
+        structured_remote=workplace,
         salary_text=None if structured else _pay_block_text(content),
         posted_at=iso_time(record.get("first_published")) or iso_time(record.get("updated_at")),
         url=url,
