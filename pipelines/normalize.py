@@ -159,7 +159,7 @@ def normalize_posting(
         "role_index": role_index,
         "title": posting.title,
         "company": posting.company,
-        "is_ml": is_ml(role, posting.title, posting.description, skills),
+        "is_ml": is_ml(role),
         "role": role,
         "seniority": _seniority(posting),
         "subfields": classify_subfields(posting.title, posting.description, skills),

@@ -30,7 +30,8 @@ ML = (
     r"vision por computador|visao computacional|\binference\b)"
 )
 AI = (
-    r"(?:\bai\b|artificial intelligence|\bllms?\b|\bgen ?ai\b|generative|\bprompt\b|"
+    r"(?:\bai\b(?! (?:driven|powered|native|enabled|first|assisted|based|augmented)\b)|"
+    r"artificial intelligence|\bllms?\b|\bgen ?ai\b|generative|\bprompt\b|"
     r"\bagent(?:s|ic)?\b|\bki\b|\bia\b|inteligencia artificial|intelligence artificielle|"
     r"sztucznej inteligencji|kunstliche\w* intelligenz|\bgpt\b|conversational)"
 )
@@ -58,13 +59,17 @@ OTHER = rx(
     r"annotat\w*|(?:course|curriculum|content) developers?|"
     r"\blabel(?:er|ing|ler|ling)\b|evangelist|advocate|devrel|"
     r"business develop\w*|partnership\w*|solutions? (?:engineer|architect|consultant)|"
-    r"pre ?sales|technical account|\bceo\b|\bcfo\b|\bcoo\b|\bcmo\b|strategist|\beditor\b|"
+    r"pre ?sales|technical account|(?:value|demo|technical services?) engineer\w*|field cto|"
+    r"enterprise architect|escalation|regulatory|\bceo\b|\bcfo\b|\bcoo\b|\bcmo\b|strategist|"
+    r"\beditor\b|"
     r"\bartist\b|animator|\bproducer\b|\bnurse\b|physician|teacher|pharmac\w*|technician|"
-    r"\bux\b|\bui\b|(?:user|market|design|clinical|consumer) research\w*|chief of staff|"
+    r"\bux\b|\bui\b|(?:user|market|design|clinical|consumer|policy|strategic|equity) "
+    r"research\w*|chief of staff|"
     r"assistant|coordinator|receptionist|marketer|\bchef\b|driver|\breviewers?\b|"
     r"(?:electrical|mechanical|hardware|civil|chemical|manufacturing|mechatronics|\brf\b|analog|"
     r"asic|pcb|structural|process|industrial|facilities|field|validation|sales|electronic|"
-    r"electronics|parts|safety|controls?|network|hosting|\bit|signal processing|bio) ?engineer|"
+    r"electronics|parts|safety|controls?|network|hosting|\bit|signal processing|bio)"
+    r"(?: (?:test|design|commissioning|verification|integration|automation))? ?engineer|"
     r"\bcpu architect"
 )
 MLOPS_KEYS = (
@@ -79,7 +84,8 @@ MLOPS = rx(
     r"\b(?:inference|gpu|training|compute) (?:platform|infrastructure|infra|engineer\w*|systems)"
 )
 APPLIED = rx(
-    r"applied (?:research )?scientist|applied (?:ml|ai|machine learning) scientist|"
+    r"applied (?:research )?scientist|applied (?:ml|ai|machine learning)(?: ?/ ?(?:ml|ai))? "
+    r"scientist|"
     r"scientifique applique|cientific[oa] aplicad[oa]"
 )
 DATA_SCI = rx(
