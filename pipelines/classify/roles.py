@@ -67,7 +67,7 @@ def _role_from_title(t: str) -> str:
     tech = TECH_NOUN.search(t)
     if other and not (tech and tech.start() < other.start()) and not UI_ENGINEER.search(t):
         return "other"  # "AI Product Manager"; not "Software Engineers, Product Managers"
-    if BARE_INTERN.search(t):
+    if BARE_INTERN.search(t) and not ml:  # "Intern, ML" names its field
         return "software_engineer"
     web = bool(eng and WEB_SW.search(t))  # "Full Stack Engineer, ML Platform": web work for ML
     if any_in(MLOPS_KEYS, t) and MLOPS.search(t) and not web:
