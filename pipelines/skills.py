@@ -28,6 +28,9 @@ Decisions on what counts (the labelled evaluation set follows them):
   for the field itself ("PhD in ML", "apply machine learning to…", "Data Scientist, NLP",
   "Quantitative Researcher (ML)"), not where the words only name a job, a team or a kind of
   company ("Machine Learning Engineer", "our NLP team", "ML and data roles", "not an ML shop").
+- Vendors' names (skills flagged `company: true`: openai, anthropic, hugging-face, …) count
+  only as tools, not where the text names the vendor as a customer, investor, partner or past
+  employer ("used by Stripe and Anthropic", "backed by leaders at Hugging Face").
 - One text, one list: a posting that covers several roles is split upstream. Extractors that
   can tell which words belong to which role (HN comments with one line or section per role)
   hand `ExtractedPosting.skills_text` (the role's own section plus what all roles share), so a
@@ -138,6 +141,7 @@ class Alias:
     before: frozenset[str] = DEFAULT_BEFORE
     after: frozenset[str] = DEFAULT_AFTER
     concept: bool = False  # a field or method: does not count where it only names a job
+    company: bool = False  # a vendor's name: does not count where it names a customer or backer
 
 
 @dataclass(frozen=True)
@@ -190,10 +194,11 @@ def _parse(text: str) -> tuple[dict[str, dict], tuple[Alias, ...]]:
         category = spec.get("category")
         if category not in CATEGORIES:
             raise ValueError(f"skills.yaml: {name!r} has unknown category {category!r}")
-        unknown_keys = set(spec) - {"category", "aliases", "concept"}
+        unknown_keys = set(spec) - {"category", "aliases", "concept", "company"}
         if unknown_keys:
             raise ValueError(f"skills.yaml: {name!r} has unknown keys {unknown_keys}")
         concept = bool(spec.get("concept", False))
+        company = bool(spec.get("company", False))
         texts: list[str] = []
         for item in spec.get("aliases") or []:
             if isinstance(item, dict):
@@ -208,9 +213,10 @@ def _parse(text: str) -> tuple[dict[str, dict], tuple[Alias, ...]]:
                     before=_words(item.get("before"), DEFAULT_BEFORE),
                     after=_words(item.get("after"), DEFAULT_AFTER),
                     concept=concept,
+                    company=company,
                 )
             else:
-                alias = Alias(text=str(item), skill=str(name), concept=concept)
+                alias = Alias(text=str(item), skill=str(name), concept=concept, company=company)
             aliases.append(alias)
             texts.append(alias.text)
         if not texts:
@@ -430,6 +436,22 @@ def _names_a_job(text: str, hit: _Hit) -> bool:
     return bool(_JOB_AFTER.match(text, hit.end) or _JOB_BEFORE.search(before))
 
 
+# What makes a vendor's name a customer, investor, partner or past employer, not a tool the job
+# uses: "used by Google, Stripe, Anthropic", "backing from leaders at Hugging Face", "we partner
+# with OpenAI", "ex-Databricks engineers", "now part of Salesforce".
+_AS_COMPANY = re.compile(
+    r"\b(?:used by|trusted by|backed by|backing|funded by|invest(?:ors?|ed|ment)|customers?|"
+    r"clients?|partner(?:s|ed|ing|ships?)?|alumni|ex|former(?:ly)?|worked at|came from|"
+    r"leaders at|founded by|part of|acquired by|at)\b[^.;!?\n]*$",
+    re.IGNORECASE,
+)
+
+
+def _names_a_company(text: str, hit: _Hit) -> bool:
+    before = text[max(0, hit.start - 60) : hit.start]
+    return bool(_AS_COMPANY.search(before))
+
+
 def _adjacent(text: str, left: _Hit, right: _Hit) -> bool:
     gap = text[left.end : right.start]
     return len(gap) <= _MAX_GAP and bool(_LIST_GAP.match(gap))
@@ -469,7 +491,9 @@ def _skills_in(text: str) -> tuple[str, ...]:
         i = j + 1
     seen: dict[str, None] = {}
     for hit, good in zip(hits, ok, strict=True):
-        if good and not (hit.alias.concept and _names_a_job(text, hit)):
+        if not good or (hit.alias.concept and _names_a_job(text, hit)):
+            continue
+        if not (hit.alias.company and _names_a_company(text, hit)):
             seen.setdefault(hit.alias.skill, None)
     return tuple(seen)
 

@@ -179,6 +179,9 @@ EXACT = [
     ("Head of Machine Learning", []),
     ("ML Research Engineer", []),
     ("Robotics Software Engineer", []),
+    ("Fine-tune models with Hugging Face; call the OpenAI API.", ["hugging-face", "openai"]),
+    ("We work in an agile development environment.", ["agile"]),
+    ("Agile/Scrum, Kanban", ["agile"]),
 ]
 
 # (text, skill that must NOT be found)
@@ -275,6 +278,23 @@ TRAPS = [
     ("Let us go, react and adapt", "react"),
     ("the rest of Python", "rest-api"),
     ("Torch, TensorFlow and Caffe", "pytorch"),  # other case, not lower case: Lua's Torch
+    # A vendor named as a customer, backer, partner or owner is not a tool the job uses.
+    ("Our product is used by Acme, Stripe, Anthropic and Globex.", "anthropic"),
+    ("Backed by angels from OpenAI and Hugging Face.", "hugging-face"),
+    ("We partner with OpenAI on evaluations.", "openai"),
+    ("Now part of Salesforce, we help support teams.", "salesforce"),
+    ("Our founders are ex-Databricks engineers.", "databricks"),
+    # Ambiguous aliases: a trait, generic words, another API, other kinds of model.
+    ("She stays agile when priorities shift.", "agile"),
+    ("Build dashboards for the finance team", "data-visualization"),
+    ("Unit testing and code reviews are part of the job", "tdd"),
+    ("We render maps with WebGPU", "three-js"),
+    ("Know your data structures", "algorithms"),
+    ("Tabular foundation models for science", "llm"),
+    # A domain that only names the job or the company.
+    ("Firmware/Embedded Systems Engineer", "embedded-systems"),
+    ("Acme is a search engine company", "search-engines"),
+    ("Distributed Systems Engineer", "distributed-systems"),
 ]
 
 # Tech lists written in lower case (as Hacker News posts often are): a case-sensitive name in
