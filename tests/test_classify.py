@@ -342,6 +342,16 @@ ROLE_ONLY = [
     ("Controls Commissioning Engineer", "other"),
     ("Policy Researchers", "other"),
     ("Strategic Research Associate", "other"),
+    ("AVP, Agentic Transformation Advisor", "other"),
+    ("Digital Transformation Consultant - AI & Analytics", "other"),
+    # data as the specialty of an engineer, data platforms by name, vision systems
+    ("Senior Software Engineer, Data", "data_engineer"),
+    ("Principal Engineer (Data & Platform)", "data_engineer"),
+    ("Software Engineer, Payments, Data Team", "software_engineer"),
+    ("Cloudera Engineer/Admin", "data_engineer"),
+    ("Hadoop Developer", "data_engineer"),
+    ("Machine Vision Engineer", "deep_learning_engineer"),
+    ("Embedded Vision Systems Engineer", "deep_learning_engineer"),
     # the specialty itself still counts
     ("Software Engineer, AI", "ai_engineer"),
     ("Senior Software Engineer, ML Infrastructure", "mlops_engineer"),

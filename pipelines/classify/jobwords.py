@@ -60,7 +60,8 @@ OTHER = rx(
     r"\blabel(?:er|ing|ler|ling)\b|evangelist|advocate|devrel|"
     r"business develop\w*|partnership\w*|solutions? (?:engineer|architect|consultant)|"
     r"pre ?sales|technical account|(?:value|demo|technical services?) engineer\w*|field cto|"
-    r"enterprise architect|escalation|regulatory|\bceo\b|\bcfo\b|\bcoo\b|\bcmo\b|strategist|"
+    r"enterprise architect|escalation|regulatory|(?:digital|agentic|business|ai) transformation|"
+    r"\badvisors?\b|\bceo\b|\bcfo\b|\bcoo\b|\bcmo\b|strategist|"
     r"\beditor\b|"
     r"\bartist\b|animator|\bproducer\b|\bnurse\b|physician|teacher|pharmac\w*|technician|"
     r"\bux\b|\bui\b|(?:user|market|design|clinical|consumer|policy|strategic|equity) "
@@ -109,12 +110,15 @@ DATA_ENG = rx(
     r"\betl\b|big data (?:engineer|developer)|ingenier[oa]s? de datos|engenheir[oa]s? de dados|"
     r"ingenieur\w* (?:de |des )?donnees|dateningenieur\w*|daten ?engineer\w*|inzynier\w* danych|"
     r"\bbi engineer\w*|data ?engineer\w*|\bdata eng\b|\bdata platform\b|"
-    r"\bdata (?:systems|infrastructure|products?)\b"
+    r"\bdata (?:systems|infrastructure|products?)\b|\bdata develop\w*|"
+    r"\b(?:hadoop|hortonworks|cloudera|hive) (?:engineer|developer|admin)\w*|"
+    r"\bengineer\w* data(?: (?:&|and) platform)?$"  # "Software Engineer, Data" (folded)
 )
 # Computer vision and perception engineers build deep networks for images and sensors: their
 # titles name the deep-learning specialty itself, unlike "ML Engineer, Computer Vision".
 VISION = rx(
-    r"computer vision|\bcv\b|perception|vision por computador|visao computacional|"
+    r"computer vision|\bcv\b|perception|machine vision|vision systems?|vision por computador|"
+    r"visao computacional|"
     r"vision par ordinateur|widzenia komputerowego|bildverarbeitung"
 )
 ML_WORDS = rx(r"machine learning|\bml\b|\bmle\b|\bml/ai\b|\bai/ml\b")
