@@ -506,6 +506,38 @@ def canonical_skill(raw: str) -> str | None:
     return _lookup().get(_fold(raw.strip()))
 
 
+def tag_skills(tags: list[str], found: list[str]) -> list[str]:
+    """The skills of a board's tags, given the skills `found` in the posting's text.
+
+    A tag joining two fields ("AI/ML") is the board's category, not a skill asked for. A tag
+    that is an ordinary word ("go", "c", "node": aliases that need context in a text) counts
+    only when the text names the skill too: boards put "go" on go-to-market and "go live"
+    jobs and "c" on Series C companies.
+    """
+    skills = []
+    for tag in tags:
+        if "/" in tag:
+            continue
+        skill = canonical_skill(tag)
+        if skill and (skill in found or not _ambiguous_tag(tag)):
+            skills.append(skill)
+    return skills
+
+
+@cache
+def _ordinary_word_keys() -> frozenset[str]:
+    """Folded alias texts that are ordinary words: every alias with that text needs context."""
+    by_key: dict[str, bool] = {}
+    for alias in _load()[1]:
+        key = _fold(alias.text)
+        by_key[key] = by_key.get(key, True) and alias.needs_context
+    return frozenset(k for k, ordinary in by_key.items() if ordinary)
+
+
+def _ambiguous_tag(tag: str) -> bool:
+    return _fold(tag.strip()) in _ordinary_word_keys()
+
+
 def skill_category(name: str) -> str | None:
     """The category of a canonical skill name, or None for a name not in the taxonomy."""
     entry = _load()[0].get(name)

@@ -13,6 +13,7 @@ from pipelines.skills import (
     canonical_skill,
     extract_skills,
     skill_category,
+    tag_skills,
     taxonomy,
 )
 
@@ -339,6 +340,12 @@ def test_order_of_first_mention_and_no_repeats() -> None:
 def test_empty_and_plain_text() -> None:
     assert extract_skills("") == []
     assert extract_skills("We are a friendly team that loves customers.") == []
+
+
+def test_tags_that_are_ordinary_words_need_the_text() -> None:
+    # "go" on a go-to-market job, "c" on a Series C company: only with the text's word.
+    assert tag_skills(["go", "c", "golang", "python", "AI/ML"], []) == ["go", "python"]
+    assert tag_skills(["go", "c"], ["c", "go"]) == ["go", "c"]
 
 
 @pytest.mark.parametrize(
