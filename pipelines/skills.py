@@ -431,9 +431,20 @@ _JOB_BEFORE = re.compile(
 )
 
 
+# ...or when the sentence says what the company is ("Acme is a flight search engine", "We're an
+# HPC consultancy"): the company's field, not a skill the job asks for. The company's name is
+# often blanked out of the text before extraction, so the sentence may start with "is".
+_COMPANY_IS = re.compile(
+    r"(?:^|[.!?\n|]\s*)(?:[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)? +)?(?:is|we(?:'re|’re| are)) "
+    r"(?:a|an)\b[^.!?\n|]*$"
+)
+
+
 def _names_a_job(text: str, hit: _Hit) -> bool:
     before = text[max(0, hit.start - 40) : hit.start]
-    return bool(_JOB_AFTER.match(text, hit.end) or _JOB_BEFORE.search(before))
+    if _JOB_AFTER.match(text, hit.end) or _JOB_BEFORE.search(before):
+        return True
+    return bool(_COMPANY_IS.search(text[max(0, hit.start - 80) : hit.start].lstrip(" ")))
 
 
 # What makes a vendor's name a customer, investor, partner or past employer, not a tool the job

@@ -182,6 +182,7 @@ EXACT = [
     ("Robotics Software Engineer", []),
     ("Fine-tune models with Hugging Face; call the OpenAI API.", ["hugging-face", "openai"]),
     ("We work in an agile development environment.", ["agile"]),
+    ("You are a strong engineer with deep learning experience.", ["deep-learning"]),
     ("Agile/Scrum, Kanban", ["agile"]),
 ]
 
@@ -296,6 +297,10 @@ TRAPS = [
     ("Firmware/Embedded Systems Engineer", "embedded-systems"),
     ("Acme is a search engine company", "search-engines"),
     ("Distributed Systems Engineer", "distributed-systems"),
+    # ...or the sentence that says what the company is (its name often blanked out).
+    ("Acme is a flight ticket search engine offering cheap fares.", "search-engines"),
+    ("   is an HPC consultancy for labs. You will write Go.", "hpc"),
+    ("We're a deep learning lab in Lisbon.", "deep-learning"),
 ]
 
 # Tech lists written in lower case (as Hacker News posts often are): a case-sensitive name in
