@@ -435,7 +435,7 @@ _JOB_BEFORE = re.compile(
 # HPC consultancy"): the company's field, not a skill the job asks for. The company's name is
 # often blanked out of the text before extraction, so the sentence may start with "is".
 _COMPANY_IS = re.compile(
-    r"(?:^|[.!?\n|]\s*)(?:[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)? +)?(?:is|we(?:'re|’re| are)) "
+    r"(?:^|[.!?\n|]\s*)(?:[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)? +)?(?:is|[Ww]e(?:'re|’re| are)) "
     r"(?:a|an)\b[^.!?\n|]*$"
 )
 
@@ -522,17 +522,21 @@ def tag_skills(tags: list[str], found: list[str]) -> list[str]:
 
     A tag joining two fields ("AI/ML") is the board's category, not a skill asked for. A tag
     that is an ordinary word ("go", "c", "node": aliases that need context in a text) counts
-    only when the text names the skill too: boards put "go" on go-to-market and "go live"
-    jobs and "c" on Series C companies.
+    only when the text names the skill too or, as in a text's list, a tag beside it names a
+    technology by itself ("kubernetes, aws, go"): boards put "go" among "design, marketing,
+    go, health" on go-to-market and design jobs and "c" on Series C companies.
     """
-    skills = []
-    for tag in tags:
-        if "/" in tag:
+    tags = [t for t in tags if "/" not in t]
+    skills = [canonical_skill(t) for t in tags]
+    plain = [bool(k) and not _ambiguous_tag(t) for t, k in zip(tags, skills, strict=True)]
+    kept = []
+    for i, skill in enumerate(skills):
+        if not skill:
             continue
-        skill = canonical_skill(tag)
-        if skill and (skill in found or not _ambiguous_tag(tag)):
-            skills.append(skill)
-    return skills
+        beside = (i > 0 and plain[i - 1]) or (i + 1 < len(tags) and plain[i + 1])
+        if plain[i] or skill in found or beside:
+            kept.append(skill)
+    return kept
 
 
 @cache

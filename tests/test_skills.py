@@ -348,9 +348,12 @@ def test_empty_and_plain_text() -> None:
 
 
 def test_tags_that_are_ordinary_words_need_the_text() -> None:
-    # "go" on a go-to-market job, "c" on a Series C company: only with the text's word.
-    assert tag_skills(["go", "c", "golang", "python", "AI/ML"], []) == ["go", "python"]
+    # "go" on a go-to-market job, "c" on a Series C company: only with the text's word or
+    # beside a tag that names a technology by itself.
+    assert tag_skills(["design", "go", "health", "c", "AI/ML"], []) == []
     assert tag_skills(["go", "c"], ["c", "go"]) == ["go", "c"]
+    assert tag_skills(["marketing", "golang"], []) == ["go"]
+    assert tag_skills(["kubernetes", "aws", "go"], []) == ["kubernetes", "aws", "go"]
 
 
 @pytest.mark.parametrize(
