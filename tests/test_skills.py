@@ -184,6 +184,7 @@ EXACT = [
     ("We work in an agile development environment.", ["agile"]),
     ("You are a strong engineer with deep learning experience.", ["deep-learning"]),
     ("Agile/Scrum, Kanban", ["agile"]),
+    ("STACK: REACT, NODE.JS, AWS", ["react", "node-js", "aws"]),
 ]
 
 # (text, skill that must NOT be found)
@@ -297,6 +298,7 @@ TRAPS = [
     ("Firmware/Embedded Systems Engineer", "embedded-systems"),
     ("Acme is a search engine company", "search-engines"),
     ("Distributed Systems Engineer", "distributed-systems"),
+    ("Incident Response Analyst - REACT", "react"),  # a program's acronym, not React
     # ...or the sentence that says what the company is (its name often blanked out).
     ("Acme is a flight ticket search engine offering cheap fares.", "search-engines"),
     ("   is an HPC consultancy for labs. You will write Go.", "hpc"),
