@@ -352,6 +352,9 @@ ROLE_ONLY = [
     ("Hadoop Developer", "data_engineer"),
     ("Machine Vision Engineer", "deep_learning_engineer"),
     ("Embedded Vision Systems Engineer", "deep_learning_engineer"),
+    ("Director, Marketing Data Science", "data_scientist"),  # marketing is the domain
+    ("Marketing Data Engineer", "data_engineer"),
+    ("Product Marketing Manager, Data Platform", "other"),
     # the specialty itself still counts
     ("Software Engineer, AI", "ai_engineer"),
     ("Senior Software Engineer, ML Infrastructure", "mlops_engineer"),

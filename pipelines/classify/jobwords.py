@@ -51,7 +51,8 @@ LEAD_WORD = r"(?:head|vp|vice president|director|chief|lead|leader|manager|found
 OTHER = rx(
     r"product (?:manager|owner|lead|director|marketing|specialist)|program manager|"
     r"project manager|\bdesign(?:er)?\b|recruit\w*|\btalent\b|sourcer|account (?:executive|"
-    r"manager|director)|\bsales\b|marketing|customer (?:success|support|service|engineer)|"
+    r"manager|director)|\bsales\b|marketing(?! (?:data|analytics)\b)|"
+    r"customer (?:success|support|service|engineer)|"
     r"support (?:agent|specialist|representative|engineer)|\bwriter\b|copywrit\w*|counsel|"
     r"\blegal\b|lawyer|paralegal|accountant|accounting|\bfinanc\w*|payroll|\bhr\b|"
     r"human resources|people (?:partner|operations|ops)|office manager|community manager|"
