@@ -18,7 +18,7 @@ from pipelines.location import parse_location, region_of, split_places
 from pipelines.model import ExtractedPosting, Extraction, Location, RemotePolicy, Salary
 from pipelines.remote import TWO_LETTER_TIME_ZONES, parse_remote
 from pipelines.salary import find_salaries, has_equity, one_salary, out_of_bounds, parse_salary
-from pipelines.skills import canonical_skill, extract_skills
+from pipelines.skills import extract_skills, tag_skills
 from pipelines.times import utc_time
 from pipelines.timezones import offset_columns, posting_offsets
 from pipelines.urls import record_urls
@@ -112,9 +112,7 @@ def _skills(posting: ExtractedPosting) -> list[str]:
     if posting.company and len(posting.company) > 2:
         text = text.replace(posting.company, " ")  # "Larkhill Robotics" asks for no robotics
     found = extract_skills(text)
-    # A tag joining two fields ("AI/ML") is the board's category, not a skill asked for.
-    tagged = (canonical_skill(t) for t in posting.tags if "/" not in t)
-    return list(dict.fromkeys([*found, *(t for t in tagged if t)]))
+    return list(dict.fromkeys([*found, *tag_skills(posting.tags, found)]))
 
 
 def _seniority(posting: ExtractedPosting) -> str:
@@ -159,7 +157,7 @@ def normalize_posting(
         "role_index": role_index,
         "title": posting.title,
         "company": posting.company,
-        "is_ml": is_ml(role, posting.title, posting.description, skills),
+        "is_ml": is_ml(role),
         "role": role,
         "seniority": _seniority(posting),
         "subfields": classify_subfields(posting.title, posting.description, skills),

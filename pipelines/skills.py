@@ -28,6 +28,9 @@ Decisions on what counts (the labelled evaluation set follows them):
   for the field itself ("PhD in ML", "apply machine learning to…", "Data Scientist, NLP",
   "Quantitative Researcher (ML)"), not where the words only name a job, a team or a kind of
   company ("Machine Learning Engineer", "our NLP team", "ML and data roles", "not an ML shop").
+- Vendors' names (skills flagged `company: true`: openai, anthropic, hugging-face, …) count
+  only as tools, not where the text names the vendor as a customer, investor, partner or past
+  employer ("used by Stripe and Anthropic", "backed by leaders at Hugging Face").
 - One text, one list: a posting that covers several roles is split upstream. Extractors that
   can tell which words belong to which role (HN comments with one line or section per role)
   hand `ExtractedPosting.skills_text` (the role's own section plus what all roles share), so a
@@ -138,6 +141,7 @@ class Alias:
     before: frozenset[str] = DEFAULT_BEFORE
     after: frozenset[str] = DEFAULT_AFTER
     concept: bool = False  # a field or method: does not count where it only names a job
+    company: bool = False  # a vendor's name: does not count where it names a customer or backer
 
 
 @dataclass(frozen=True)
@@ -190,10 +194,11 @@ def _parse(text: str) -> tuple[dict[str, dict], tuple[Alias, ...]]:
         category = spec.get("category")
         if category not in CATEGORIES:
             raise ValueError(f"skills.yaml: {name!r} has unknown category {category!r}")
-        unknown_keys = set(spec) - {"category", "aliases", "concept"}
+        unknown_keys = set(spec) - {"category", "aliases", "concept", "company"}
         if unknown_keys:
             raise ValueError(f"skills.yaml: {name!r} has unknown keys {unknown_keys}")
         concept = bool(spec.get("concept", False))
+        company = bool(spec.get("company", False))
         texts: list[str] = []
         for item in spec.get("aliases") or []:
             if isinstance(item, dict):
@@ -208,9 +213,10 @@ def _parse(text: str) -> tuple[dict[str, dict], tuple[Alias, ...]]:
                     before=_words(item.get("before"), DEFAULT_BEFORE),
                     after=_words(item.get("after"), DEFAULT_AFTER),
                     concept=concept,
+                    company=company,
                 )
             else:
-                alias = Alias(text=str(item), skill=str(name), concept=concept)
+                alias = Alias(text=str(item), skill=str(name), concept=concept, company=company)
             aliases.append(alias)
             texts.append(alias.text)
         if not texts:
@@ -425,9 +431,36 @@ _JOB_BEFORE = re.compile(
 )
 
 
+# ...or when the sentence says what the company is ("Acme is a flight search engine", "We're an
+# HPC consultancy"): the company's field, not a skill the job asks for. The company's name is
+# often blanked out of the text before extraction, so the sentence may start with "is".
+_COMPANY_IS = re.compile(
+    r"(?:^|[.!?\n|]\s*)(?:[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)? +)?(?:is|[Ww]e(?:'re|’re| are)) "
+    r"(?:a|an)\b[^.!?\n|]*$"
+)
+
+
 def _names_a_job(text: str, hit: _Hit) -> bool:
     before = text[max(0, hit.start - 40) : hit.start]
-    return bool(_JOB_AFTER.match(text, hit.end) or _JOB_BEFORE.search(before))
+    if _JOB_AFTER.match(text, hit.end) or _JOB_BEFORE.search(before):
+        return True
+    return bool(_COMPANY_IS.search(text[max(0, hit.start - 80) : hit.start].lstrip(" ")))
+
+
+# What makes a vendor's name a customer, investor, partner or past employer, not a tool the job
+# uses: "used by Google, Stripe, Anthropic", "backing from leaders at Hugging Face", "we partner
+# with OpenAI", "ex-Databricks engineers", "now part of Salesforce".
+_AS_COMPANY = re.compile(
+    r"\b(?:used by|trusted by|backed by|backing|funded by|invest(?:ors?|ed|ment)|customers?|"
+    r"clients?|partner(?:s|ed|ing|ships?)?|alumni|ex|former(?:ly)?|worked at|came from|"
+    r"leaders at|founded by|part of|acquired by|at)\b[^.;!?\n]*$",
+    re.IGNORECASE,
+)
+
+
+def _names_a_company(text: str, hit: _Hit) -> bool:
+    before = text[max(0, hit.start - 60) : hit.start]
+    return bool(_AS_COMPANY.search(before))
 
 
 def _adjacent(text: str, left: _Hit, right: _Hit) -> bool:
@@ -469,7 +502,9 @@ def _skills_in(text: str) -> tuple[str, ...]:
         i = j + 1
     seen: dict[str, None] = {}
     for hit, good in zip(hits, ok, strict=True):
-        if good and not (hit.alias.concept and _names_a_job(text, hit)):
+        if not good or (hit.alias.concept and _names_a_job(text, hit)):
+            continue
+        if not (hit.alias.company and _names_a_company(text, hit)):
             seen.setdefault(hit.alias.skill, None)
     return tuple(seen)
 
@@ -480,6 +515,42 @@ def canonical_skill(raw: str) -> str | None:
     A tag is already known to name a technology, so case and context rules do not apply.
     """
     return _lookup().get(_fold(raw.strip()))
+
+
+def tag_skills(tags: list[str], found: list[str]) -> list[str]:
+    """The skills of a board's tags, given the skills `found` in the posting's text.
+
+    A tag joining two fields ("AI/ML") is the board's category, not a skill asked for. A tag
+    that is an ordinary word ("go", "c", "node": aliases that need context in a text) counts
+    only when the text names the skill too or, as in a text's list, a tag beside it names a
+    technology by itself ("kubernetes, aws, go"): boards put "go" among "design, marketing,
+    go, health" on go-to-market and design jobs and "c" on Series C companies.
+    """
+    tags = [t for t in tags if "/" not in t]
+    skills = [canonical_skill(t) for t in tags]
+    plain = [bool(k) and not _ambiguous_tag(t) for t, k in zip(tags, skills, strict=True)]
+    kept = []
+    for i, skill in enumerate(skills):
+        if not skill:
+            continue
+        beside = (i > 0 and plain[i - 1]) or (i + 1 < len(tags) and plain[i + 1])
+        if plain[i] or skill in found or beside:
+            kept.append(skill)
+    return kept
+
+
+@cache
+def _ordinary_word_keys() -> frozenset[str]:
+    """Folded alias texts that are ordinary words: every alias with that text needs context."""
+    by_key: dict[str, bool] = {}
+    for alias in _load()[1]:
+        key = _fold(alias.text)
+        by_key[key] = by_key.get(key, True) and alias.needs_context
+    return frozenset(k for k, ordinary in by_key.items() if ordinary)
+
+
+def _ambiguous_tag(tag: str) -> bool:
+    return _fold(tag.strip()) in _ordinary_word_keys()
 
 
 def skill_category(name: str) -> str | None:

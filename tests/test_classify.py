@@ -323,54 +323,87 @@ def test_seniority_with_description(title: str, description: str, seniority: str
     assert classify_seniority(title, description) == seniority
 
 
-# (role, title, description, skills, expected)
-IS_ML = [
-    ("ml_engineer", "Machine Learning Engineer", "", None, True),
-    ("data_scientist", "Data Scientist", "", None, True),
-    ("research_scientist", "Research Scientist", "", None, True),
-    ("applied_scientist", "Applied Scientist", "", None, True),
-    ("deep_learning_engineer", "Deep Learning Engineer", "", None, True),
-    ("ai_engineer", "AI Engineer", "", None, True),
-    ("mlops_engineer", "MLOps Engineer", "", None, True),
-    ("software_engineer", "Backend Engineer, AI", "", None, True),
-    ("software_engineer", "Full Stack Engineer - Machine Learning", "", None, True),
-    (
-        "software_engineer",
-        "Backend Engineer",
-        "We are an AI company building LLM agents.",
-        None,
-        False,
-    ),
-    ("software_engineer", "Senior Frontend Engineer", "Our AI-first startup", ["llm"], False),
-    ("data_engineer", "Data Engineer", "", None, True),  # data roles count
-    ("data_engineer", "Data Engineer, ML", "", None, True),
-    ("data_engineer", "Data Engineer - AI Platform", "", None, True),
-    ("data_analyst", "Data Analyst", "", None, False),
-    ("data_analyst", "Analyst, AI Insights", "", None, True),
-    ("other", "AI Product Manager", "", None, False),
-    ("other", "Recruiter", "We hire ML engineers", None, False),
-    (
-        "software_engineer",
-        "Software Engineer",
-        "You will train models in PyTorch and scikit-learn for ranking.",
-        None,
-        True,
-    ),
-    (
-        "software_engineer",
-        "Software Engineer",
-        "Build APIs for our ML team that uses PyTorch.",
-        ["pytorch"],
-        False,
-    ),
+# Titles whose AI/ML or engineering word names the product or the customer, not the job.
+ROLE_ONLY = [
+    ("Full Stack Engineer, ML Platform", "software_engineer"),
+    ("Frontend Engineer - LLM Infrastructure", "software_engineer"),
+    ("Senior Software Engineer - AI-Powered Scheduling", "software_engineer"),
+    ("Backend Engineer (AI-first Logistics)", "software_engineer"),
+    ("Senior Applied ML/AI Scientist - Search", "applied_scientist"),
+    ("Applied AI / ML Scientist", "applied_scientist"),
+    ("Senior Value Engineer", "other"),
+    ("Demo Engineer, EMEA", "other"),
+    ("Technical Services Engineer", "other"),
+    ("Field CTO", "other"),
+    ("Principal Enterprise Architect", "other"),
+    ("Technical Escalation Lead", "other"),
+    ("Regulatory Affairs Specialist, AI/ML Devices", "other"),
+    ("Hardware Test Engineer", "other"),
+    ("Controls Commissioning Engineer", "other"),
+    ("Policy Researchers", "other"),
+    ("Strategic Research Associate", "other"),
+    ("AVP, Agentic Transformation Advisor", "other"),
+    ("Digital Transformation Consultant - AI & Analytics", "other"),
+    # data as the specialty of an engineer, data platforms by name, vision systems
+    ("Senior Software Engineer, Data", "data_engineer"),
+    ("Principal Engineer (Data & Platform)", "data_engineer"),
+    ("Software Engineer, Payments, Data Team", "software_engineer"),
+    ("Cloudera Engineer/Admin", "data_engineer"),
+    ("Hadoop Developer", "data_engineer"),
+    ("Machine Vision Engineer", "deep_learning_engineer"),
+    ("Embedded Vision Systems Engineer", "deep_learning_engineer"),
+    ("Director, Marketing Data Science", "data_scientist"),  # marketing is the domain
+    ("Marketing Data Engineer", "data_engineer"),
+    ("Product Marketing Manager, Data Platform", "other"),
+    # the specialty itself still counts
+    ("Software Engineer, AI", "ai_engineer"),
+    ("Senior Software Engineer, ML Infrastructure", "mlops_engineer"),
+    ("Network Software Engineer", "software_engineer"),
 ]
 
 
-@pytest.mark.parametrize(("role", "title", "description", "skills", "expected"), IS_ML)
-def test_is_ml(
-    role: str, title: str, description: str, skills: list[str] | None, expected: bool
-) -> None:
-    assert is_ml(role, title, description, skills) is expected
+@pytest.mark.parametrize(("title", "role"), ROLE_ONLY)
+def test_role_of_product_words(title: str, role: str) -> None:
+    assert classify_role(title) == role
+
+
+# The role alone decides: ML roles and data engineers are ML jobs, whatever the title adds.
+IS_ML = [
+    ("ml_engineer", True),
+    ("data_scientist", True),
+    ("research_scientist", True),
+    ("applied_scientist", True),
+    ("deep_learning_engineer", True),
+    ("ai_engineer", True),
+    ("mlops_engineer", True),
+    ("data_engineer", True),  # data roles count
+    ("software_engineer", False),
+    ("data_analyst", False),
+    ("other", False),
+]
+
+
+@pytest.mark.parametrize(("role", "expected"), IS_ML)
+def test_is_ml(role: str, expected: bool) -> None:
+    assert is_ml(role) is expected
+
+
+# An ML or AI word in a software or analyst title names the product, not an ML role.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Backend Engineer - AI-Powered Invoicing",
+        "Lead iOS/AI Engineer",
+        "Full Stack Engineer, ML Platform",
+        "Senior Software Engineer - AI-Driven Billing",
+        "AI-Native Operations Lead",
+        "AI Insights Analyst",
+    ],
+)
+def test_ai_word_in_a_software_title_is_not_ml(title: str) -> None:
+    role = classify_role(title)
+    assert role in ("software_engineer", "data_analyst", "other")
+    assert not is_ml(role)
 
 
 # (title, description, skills, must include, must exclude)

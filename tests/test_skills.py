@@ -13,6 +13,7 @@ from pipelines.skills import (
     canonical_skill,
     extract_skills,
     skill_category,
+    tag_skills,
     taxonomy,
 )
 
@@ -179,6 +180,11 @@ EXACT = [
     ("Head of Machine Learning", []),
     ("ML Research Engineer", []),
     ("Robotics Software Engineer", []),
+    ("Fine-tune models with Hugging Face; call the OpenAI API.", ["hugging-face", "openai"]),
+    ("We work in an agile development environment.", ["agile"]),
+    ("You are a strong engineer with deep learning experience.", ["deep-learning"]),
+    ("Agile/Scrum, Kanban", ["agile"]),
+    ("STACK: REACT, NODE.JS, AWS", ["react", "node-js", "aws"]),
 ]
 
 # (text, skill that must NOT be found)
@@ -275,6 +281,28 @@ TRAPS = [
     ("Let us go, react and adapt", "react"),
     ("the rest of Python", "rest-api"),
     ("Torch, TensorFlow and Caffe", "pytorch"),  # other case, not lower case: Lua's Torch
+    # A vendor named as a customer, backer, partner or owner is not a tool the job uses.
+    ("Our product is used by Acme, Stripe, Anthropic and Globex.", "anthropic"),
+    ("Backed by angels from OpenAI and Hugging Face.", "hugging-face"),
+    ("We partner with OpenAI on evaluations.", "openai"),
+    ("Now part of Salesforce, we help support teams.", "salesforce"),
+    ("Our founders are ex-Databricks engineers.", "databricks"),
+    # Ambiguous aliases: a trait, generic words, another API, other kinds of model.
+    ("She stays agile when priorities shift.", "agile"),
+    ("Build dashboards for the finance team", "data-visualization"),
+    ("Unit testing and code reviews are part of the job", "tdd"),
+    ("We render maps with WebGPU", "three-js"),
+    ("Know your data structures", "algorithms"),
+    ("Tabular foundation models for science", "llm"),
+    # A domain that only names the job or the company.
+    ("Firmware/Embedded Systems Engineer", "embedded-systems"),
+    ("Acme is a search engine company", "search-engines"),
+    ("Distributed Systems Engineer", "distributed-systems"),
+    ("Incident Response Analyst - REACT", "react"),  # a program's acronym, not React
+    # ...or the sentence that says what the company is (its name often blanked out).
+    ("Acme is a flight ticket search engine offering cheap fares.", "search-engines"),
+    ("   is an HPC consultancy for labs. You will write Go.", "hpc"),
+    ("We're a deep learning lab in Lisbon.", "deep-learning"),
 ]
 
 # Tech lists written in lower case (as Hacker News posts often are): a case-sensitive name in
@@ -319,6 +347,15 @@ def test_order_of_first_mention_and_no_repeats() -> None:
 def test_empty_and_plain_text() -> None:
     assert extract_skills("") == []
     assert extract_skills("We are a friendly team that loves customers.") == []
+
+
+def test_tags_that_are_ordinary_words_need_the_text() -> None:
+    # "go" on a go-to-market job, "c" on a Series C company: only with the text's word or
+    # beside a tag that names a technology by itself.
+    assert tag_skills(["design", "go", "health", "c", "AI/ML"], []) == []
+    assert tag_skills(["go", "c"], ["c", "go"]) == ["go", "c"]
+    assert tag_skills(["marketing", "golang"], []) == ["go"]
+    assert tag_skills(["kubernetes", "aws", "go"], []) == ["kubernetes", "aws", "go"]
 
 
 @pytest.mark.parametrize(

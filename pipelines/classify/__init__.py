@@ -15,7 +15,7 @@ Decisions (DESIGN.md leaves them open):
 - "Machine Learning Scientist"/"AI Scientist" are `research_scientist`; "Applied Scientist"
   (and "Applied Research Scientist") is `applied_scientist`.
 - "Software Engineer, Machine Learning" is `ml_engineer` (ML is the specialty); "Backend/
-  Frontend/Full Stack/Mobile Engineer, ML" stays `software_engineer` and gets is_ml true.
+  Frontend/Full Stack/Mobile Engineer, ML" stays `software_engineer`. is_ml follows the role.
 - ML infrastructure, ML platform, MLOps, inference infrastructure titles are `mlops_engineer`.
 - Computer vision and perception engineers ("Perception Engineer", "Senior CV Engineer",
   "Ingeniero de Visión por Computador") are `deep_learning_engineer`; with ML in the title

@@ -30,7 +30,8 @@ ML = (
     r"vision por computador|visao computacional|\binference\b)"
 )
 AI = (
-    r"(?:\bai\b|artificial intelligence|\bllms?\b|\bgen ?ai\b|generative|\bprompt\b|"
+    r"(?:\bai\b(?! (?:driven|powered|native|enabled|first|assisted|based|augmented)\b)|"
+    r"artificial intelligence|\bllms?\b|\bgen ?ai\b|generative|\bprompt\b|"
     r"\bagent(?:s|ic)?\b|\bki\b|\bia\b|inteligencia artificial|intelligence artificielle|"
     r"sztucznej inteligencji|kunstliche\w* intelligenz|\bgpt\b|conversational)"
 )
@@ -50,7 +51,8 @@ LEAD_WORD = r"(?:head|vp|vice president|director|chief|lead|leader|manager|found
 OTHER = rx(
     r"product (?:manager|owner|lead|director|marketing|specialist)|program manager|"
     r"project manager|\bdesign(?:er)?\b|recruit\w*|\btalent\b|sourcer|account (?:executive|"
-    r"manager|director)|\bsales\b|marketing|customer (?:success|support|service|engineer)|"
+    r"manager|director)|\bsales\b|marketing(?! (?:data|analytics)\b)|"
+    r"customer (?:success|support|service|engineer)|"
     r"support (?:agent|specialist|representative|engineer)|\bwriter\b|copywrit\w*|counsel|"
     r"\blegal\b|lawyer|paralegal|accountant|accounting|\bfinanc\w*|payroll|\bhr\b|"
     r"human resources|people (?:partner|operations|ops)|office manager|community manager|"
@@ -58,13 +60,18 @@ OTHER = rx(
     r"annotat\w*|(?:course|curriculum|content) developers?|"
     r"\blabel(?:er|ing|ler|ling)\b|evangelist|advocate|devrel|"
     r"business develop\w*|partnership\w*|solutions? (?:engineer|architect|consultant)|"
-    r"pre ?sales|technical account|\bceo\b|\bcfo\b|\bcoo\b|\bcmo\b|strategist|\beditor\b|"
+    r"pre ?sales|technical account|(?:value|demo|technical services?) engineer\w*|field cto|"
+    r"enterprise architect|escalation|regulatory|(?:digital|agentic|business|ai) transformation|"
+    r"\badvisors?\b|\bceo\b|\bcfo\b|\bcoo\b|\bcmo\b|strategist|"
+    r"\beditor\b|"
     r"\bartist\b|animator|\bproducer\b|\bnurse\b|physician|teacher|pharmac\w*|technician|"
-    r"\bux\b|\bui\b|(?:user|market|design|clinical|consumer) research\w*|chief of staff|"
+    r"\bux\b|\bui\b|(?:user|market|design|clinical|consumer|policy|strategic|equity) "
+    r"research\w*|chief of staff|"
     r"assistant|coordinator|receptionist|marketer|\bchef\b|driver|\breviewers?\b|"
     r"(?:electrical|mechanical|hardware|civil|chemical|manufacturing|mechatronics|\brf\b|analog|"
     r"asic|pcb|structural|process|industrial|facilities|field|validation|sales|electronic|"
-    r"electronics|parts|safety|controls?|network|hosting|\bit|signal processing|bio) ?engineer|"
+    r"electronics|parts|safety|controls?|network|hosting|\bit|signal processing|bio)"
+    r"(?: (?:test|design|commissioning|verification|integration|automation))? ?engineer|"
     r"\bcpu architect"
 )
 MLOPS_KEYS = (
@@ -79,7 +86,8 @@ MLOPS = rx(
     r"\b(?:inference|gpu|training|compute) (?:platform|infrastructure|infra|engineer\w*|systems)"
 )
 APPLIED = rx(
-    r"applied (?:research )?scientist|applied (?:ml|ai|machine learning) scientist|"
+    r"applied (?:research )?scientist|applied (?:ml|ai|machine learning)(?: ?/ ?(?:ml|ai))? "
+    r"scientist|"
     r"scientifique applique|cientific[oa] aplicad[oa]"
 )
 DATA_SCI = rx(
@@ -103,12 +111,15 @@ DATA_ENG = rx(
     r"\betl\b|big data (?:engineer|developer)|ingenier[oa]s? de datos|engenheir[oa]s? de dados|"
     r"ingenieur\w* (?:de |des )?donnees|dateningenieur\w*|daten ?engineer\w*|inzynier\w* danych|"
     r"\bbi engineer\w*|data ?engineer\w*|\bdata eng\b|\bdata platform\b|"
-    r"\bdata (?:systems|infrastructure|products?)\b"
+    r"\bdata (?:systems|infrastructure|products?)\b|\bdata develop\w*|"
+    r"\b(?:hadoop|hortonworks|cloudera|hive) (?:engineer|developer|admin)\w*|"
+    r"\bengineer\w* data(?: (?:&|and) platform)?$"  # "Software Engineer, Data" (folded)
 )
 # Computer vision and perception engineers build deep networks for images and sensors: their
 # titles name the deep-learning specialty itself, unlike "ML Engineer, Computer Vision".
 VISION = rx(
-    r"computer vision|\bcv\b|perception|vision por computador|visao computacional|"
+    r"computer vision|\bcv\b|perception|machine vision|vision systems?|vision por computador|"
+    r"visao computacional|"
     r"vision par ordinateur|widzenia komputerowego|bildverarbeitung"
 )
 ML_WORDS = rx(r"machine learning|\bml\b|\bmle\b|\bml/ai\b|\bai/ml\b")

@@ -82,9 +82,10 @@ def _role_from_title(t: str) -> str:
     tech = found(TECH_NOUN)
     if other and not (tech and tech.start() < other.start()) and not found(UI_ENGINEER):
         return "other"  # "AI Product Manager"; not "Software Engineers, Product Managers"
-    if found(BARE_INTERN):
+    if found(BARE_INTERN) and not ml:  # "Intern, ML" names its field
         return "software_engineer"
-    if any_in(MLOPS_KEYS, t) and found(MLOPS):
+    web = bool(eng and found(WEB_SW))  # "Full Stack Engineer, ML Platform": web work for ML
+    if any_in(MLOPS_KEYS, t) and found(MLOPS) and not web:
         return "mlops_engineer"
     if found(APPLIED):
         return "applied_scientist"
@@ -100,7 +101,7 @@ def _role_from_title(t: str) -> str:
         return "data_engineer"
     if found(COMPILER) and eng:
         return "software_engineer"  # "Compiler Engineer, ML Accelerators": systems work
-    if found(WEB_SW) and eng:
+    if web:
         return "software_engineer"
     if ml:
         return "ml_engineer"
@@ -143,49 +144,14 @@ def classify_role(title: str, description: str = "") -> str:
     return role
 
 
-_ML_TITLE = re.compile(rf"{ML}|{AI}|deep learning|\bmodel\w*\b|inference|\bmlops\b")
-_TRAINS_MODELS = re.compile(
-    r"\b(?:train(?:ing)?|fine[- ]?tun\w*|build(?:ing)?|deploy(?:ing)?) (?:and \w+ )?"
-    r"(?:(?:ml|machine learning|deep learning|neural|predictive|our) )?models?\b|"
-    r"\bmodel training\b",
-    re.IGNORECASE,
-)
-_CORE_ML_SKILLS = frozenset(
-    {
-        "pytorch",
-        "tensorflow",
-        "jax",
-        "keras",
-        "scikit-learn",
-        "xgboost",
-        "lightgbm",
-        "hugging-face",
-        "deep-learning",
-        "mlflow",
-        "kubeflow",
-        "vllm",
-    }
-)
+def is_ml(role: str) -> bool:
+    """Whether a posting with this role is an ML job: the ML roles (data_scientist, ml_engineer,
+    research_scientist, applied_scientist, deep_learning_engineer, ai_engineer, mlops_engineer)
+    and data engineers, who build the data that ML runs on (the ML hiring market counts them).
 
-
-def is_ml(role: str, title: str, description: str = "", skills: list[str] | None = None) -> bool:
-    """Whether a posting is an ML job.
-
-    True for the ML roles (data_scientist, ml_engineer, research_scientist, applied_scientist,
-    deep_learning_engineer, ai_engineer, mlops_engineer) and for data engineers, who build the
-    data that ML runs on (the ML hiring market counts them; issue "ML and data roles").
-    data_analyst and software_engineer are ML only when the title names ML or AI
-    ("Data Engineer, ML", "Backend Engineer - AI Platform"), or, for a generic software title,
-    when the description says the job trains models and at least two core ML frameworks are
-    among the skills. A backend role at an "AI company" is not an ML role. `other` never is.
+    The role alone decides, as the warehouse documents ("ML and data roles"): a backend or
+    full-stack engineer on an "AI platform" or at an "AI company" is a software engineer, and
+    a title that only names AI ("AI Insights Analyst", "Lead iOS/AI Engineer") does not make
+    the job an ML one unless its role is an ML role.
     """
-    if role in ML_ROLES or role == "data_engineer":
-        return True
-    if role not in ("software_engineer", "data_analyst"):
-        return False
-    if _ML_TITLE.search(fold(title)):
-        return True
-    if role == "software_engineer" and description and _is_generic(fold(title)):
-        core = _CORE_ML_SKILLS.intersection(skills or extract_skills(description))
-        return len(core) >= 2 and bool(_TRAINS_MODELS.search(description))
-    return False
+    return role in ML_ROLES or role == "data_engineer"
