@@ -83,11 +83,18 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
                 continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
             if len(rest.split()) > 16 and not _short_items(rest):
                 continue  # a sentence goes on; a long list of short titles is read whole
-            for role in split_roles(rest):
-                role.title = _MENTION_LEAD.sub("", role.title)
-                if title_like(role.title) and len(role.title.split()) <= 6:
-                    role.section = line
-                    roles.append(role)
+            roles.extend(_mentioned_roles(rest, line))
+    return roles
+
+
+def _mentioned_roles(rest: str, line: str) -> list[Role]:
+    """The short titles of the list `rest` a hiring mention on `line` names."""
+    roles = []
+    for role in split_roles(rest):
+        role.title = _MENTION_LEAD.sub("", role.title)
+        if title_like(role.title) and len(role.title.split()) <= 6:
+            role.section = line
+            roles.append(role)
     return roles
 
 
@@ -110,11 +117,7 @@ def listed_mentions(lines: list[str]) -> list[Role]:
             rest = _MENTION_END.sub("", m.group("rest")).strip(" ,")
             if not _short_items(re.sub(r",?\s+(?:and|or)\s+", ", ", rest)):
                 continue
-            for role in split_roles(rest):
-                role.title = _MENTION_LEAD.sub("", role.title)
-                if title_like(role.title) and len(role.title.split()) <= 6:
-                    role.section = line
-                    roles.append(role)
+            roles.extend(_mentioned_roles(rest, line))
     return roles
 
 
