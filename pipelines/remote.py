@@ -89,12 +89,22 @@ _HYBRID_RE = re.compile(
 )
 _ONSITE_RE = re.compile(
     r"\b(?:on[\s-]?site|in[\s-]office|in[\s-]person|office[\s-](?:based|only)|"
-    r"in\s+(?:our|the)\s+office|on[\s-]premises?|presencial|présentiel|sur\s+site|vor\s+ort|"
-    r"stacjonarn\w*)\b"
-    r"(?![\s-]+(?:interviews?|visits?|events?|gym|cafe|meals?|lunch|parking|childcare|"
-    r"perks?|amenities|support|deployments?|installations?)\b)",
+    r"presencial|présentiel|sur\s+site|vor\s+ort|stacjonarn\w*)\b"
+    r"(?![\"”’']?[\s-]+(?:interviews?|visits?|events?|gym|cafe|meals?|lunch|parking|childcare|"
+    r"perks?|amenities|support|deployments?|installations?|learning|classes|courses|training|"
+    r"teaching|tutoring|instruction|shopping|retail|experiences?|with)\b)",
     _F,
 )
+# "In the office" says where the job is done only when said of the work ("you'll work in our
+# office"), or in a header's few words ("NYC, in our office"); "13 engineers in the office"
+# and "bread baked daily in the office" describe it.
+_IN_OFFICE_RE = re.compile(r"\bin\s+(?:our|the)\s+office\b", _F)
+_WORK_IN_OFFICE_RE = re.compile(
+    r"\b(?:work(?:s|ing)?|be|based|sit(?:ting)?|(?:come|go)(?:\s+in)?|join\s+(?:us|the\s+team)|"
+    r"located|days?|time|full[\s-]time)\s+(?:\w+\s+){0,2}?in(?:to)?\s+(?:our|the)\s+office\b",
+    _F,
+)
+_HEADER_CHARS = 120
 # Company-wide boilerplate about how *other* roles may work ("some roles may be an exception:
 # if the job description states that the position is fully remote...") says nothing of this
 # job: the words of a sentence holding such a marker are not read as a policy.
@@ -273,7 +283,7 @@ def parse_remote(text: str) -> RemotePolicy:
         policy = "remote"
     elif part_remote or (any_in(_HYBRID_KEYS, low) and _HYBRID_RE.search(text)):
         policy = "hybrid"
-    elif no_remote or (any_in(_ONSITE_KEYS, low) and _ONSITE_RE.search(text)):
+    elif no_remote or (any_in(_ONSITE_KEYS, low) and _onsite(text)):
         policy = "onsite"
     else:
         policy = "unknown"
@@ -281,6 +291,14 @@ def parse_remote(text: str) -> RemotePolicy:
     if anywhere and "Worldwide" not in scope:
         scope = ("Worldwide", *scope)
     return RemotePolicy(remote=policy, scope=scope, visa_sponsorship=_visa(text, low))
+
+
+def _onsite(text: str) -> bool:
+    if _ONSITE_RE.search(text):
+        return True
+    if len(text) <= _HEADER_CHARS:
+        return bool(_IN_OFFICE_RE.search(text))
+    return bool(_WORK_IN_OFFICE_RE.search(text))
 
 
 def _visa(text: str, low: str) -> str:
