@@ -46,6 +46,13 @@ CASES = [
         "Quillmark",
         "Austin, TX",
     ),
+    # a link between dashes
+    (
+        "Quillmark - https://quillmark.example/jobs - Austin, TX - Tools for bakers\n"
+        "We're hiring a data engineer.",
+        "Quillmark",
+        "Austin, TX",
+    ),
     # a "Location:" line below a pipe header that names none
     (
         "Quillmark | Data Engineer | Hybrid | Full-time\nLocation: Raleigh, NC (Hybrid).\n"
@@ -124,3 +131,12 @@ def test_tech_list_is_no_place() -> None:
     """A comma tail further on is a stack, not a place: "Tokio" is also Tokyo's name."""
     text = "Quillmark | Remote (anywhere) | Senior Rust Engineer | async Rust, Tokio / React"
     assert [p.location_text for p in _extract(text).postings] == [None]
+
+
+def test_sentence_before_a_comma_is_no_name() -> None:
+    """Only a short name takes the places after its comma, not a sentence's last words."""
+    text = (
+        "Quillmark is a small bakery tools maker that works out of Brooklyn, NY. We're hiring"
+        " a data engineer."
+    )
+    assert [p.location_text for p in _extract(text).postings] != ["NY"]

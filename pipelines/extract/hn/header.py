@@ -365,11 +365,11 @@ def _line_places(line: str) -> list[str]:
     "Acme - Boston, MA  https://acme.example We are hiring …" → ["Boston, MA"]."""
     found = []
     for i, piece in enumerate(_PIECE_SEP.split(_ASIDE.sub("  ", line))):
-        piece = piece.strip(" ,.:")
+        piece = piece.strip(" ,.:-–—")
         head, _, tail = piece.partition(",")
         if only_places(piece):
             found.append(piece)
-        elif i == 0 and tail.strip() and only_places(tail) and not place_led(head):
+        elif i == 0 and len(head.split()) <= 5 and only_places(tail) and not place_led(head):
             found.append(tail.strip(" ,"))  # not "async Rust, Tokio" further on
     return found
 
