@@ -180,6 +180,12 @@ _TZ_NAMED_RE = re.compile(
     r"(?:time[\s-]?zones?|tz|hours|business\s+hours|working\s+hours)\b",
     _F,
 )
+# "Must overlap with N. America": working hours, not where the job may be done.
+_TZ_OVERLAP_RE = re.compile(
+    r"\boverlap(?:s|ping)?\s+(?:with\s+|w/\s*)(?:the\s+)?(US|U\.S\.|USA|N(?:orth|\.)?\s*America|"
+    r"Americas|EU|Europe|APAC|Asia|LATAM|Latin\s+America)\b",
+    _F,
+)
 # Keywords (lowercase, for `any_in` on `lowered` text) of which each regex above needs one to
 # match: a text holding none of them is not searched. Most descriptions never say "visa".
 _URL_KEYS = ("http", "www.", "@", ".io", ".ai", ".co", ".org", ".net", ".dev", ".app", ".jobs")
@@ -329,7 +335,7 @@ def _clause_end(text: str, start: int) -> int:
 
 def _scope(text: str, remote: list[re.Match]) -> tuple[str, ...]:
     places = find_places(text)
-    tz_named = list(_TZ_NAMED_RE.finditer(text))
+    tz_named = [*_TZ_NAMED_RE.finditer(text), *_TZ_OVERLAP_RE.finditer(text)]
     windows: list[tuple[int, int]] = []
     for m in remote:
         end = _clause_end(text, m.end())
@@ -370,7 +376,8 @@ def _scope(text: str, remote: list[re.Match]) -> tuple[str, ...]:
     tz_spans = []
     for t in tz_named:
         if any(a <= t.start() < b for a, b in windows):
-            label = _TZ_LABEL.get(re.sub(r"\s+", " ", t.group(1)).lower(), t.group(1))
+            name = re.sub(r"^n(?:\.\s*|\s+)america", "north america", t.group(1), flags=_F)
+            label = _TZ_LABEL.get(re.sub(r"\s+", " ", name).lower(), t.group(1))
             items.append((t.start(), label))
             tz_spans.append(t.span())
     for p in places:

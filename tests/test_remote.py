@@ -189,6 +189,9 @@ POLICY_CASES = [
         (),
     ),
     ("Leeds, in our office", "onsite", ()),
+    # hours that must overlap a region's are time zones, not where the job may be done
+    ("Remote (working hours must overlap w/ N. America)", "remote", ("US time zones",)),
+    ("Remote, hours overlap with Europe", "remote", ("Europe time zones",)),
 ]
 
 
