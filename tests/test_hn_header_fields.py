@@ -104,6 +104,15 @@ def test_company_and_places(text: str, company: str, location: str) -> None:
             "Austin | ONSITE | Data Engineer\nQuillmark (https://ql.example) aims to feed us.",
             "Quillmark",
         ),  # fmt: skip
+        # a place line, then the name alone on the second line
+        (
+            "Austin, TX\nQuillmark Robotics\nhttps://ql.example/jobs\nWe're hiring data engineers.",
+            "Quillmark Robotics",
+        ),  # fmt: skip
+        (
+            "Austin, TX\nQuillmark - www.quillmark.example\nWe're hiring data engineers.",
+            "Quillmark",
+        ),  # fmt: skip
         # no name anywhere
         ("Austin, TX\nWe are hiring engineers who love bread.", None),
     ],

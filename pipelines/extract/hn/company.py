@@ -30,7 +30,7 @@ def clean_company(text: str) -> str | None:
     t = _YC.sub("", text)
     t = re.sub(r",?\s*\(?\b(?:ex-)?YC\s*[SWFX]'?\d{2}\b\)?", "", t)
     t = re.sub(r"\s*\((?:https?://)?[\w.-]+\.[a-z]{2,}[^)]*\)", "", t)  # "Acme (acme.io)"
-    t = re.sub(r"\s*\bhttps?://\S+", "", t)
+    t = re.sub(r"\s*\bhttps?://\S+|\s+[-–—:]?\s*www\.\S+$", "", t)  # "Acme - www.acme.example"
     t = re.sub(r"^(?:company|company name|employer)\s*:\s*", "", t, flags=re.I)
     t = re.sub(r"^(?:we are|we're|about)\s+", "", t, flags=re.I)
     t = re.sub(r"^at\s+(.+?),?\s+we$", r"\1", t, flags=re.I)  # "At Acme, we are hiring"

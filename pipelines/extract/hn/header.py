@@ -340,7 +340,13 @@ def _lines_header(lines: list[str]) -> Header | None:
     first_is_company = segs[0].kind == "other" and "generic_role" not in segs[0].kinds
     _apply_segments(header, segs, first_is_company)
     if not first_is_company:
-        header.company = lone_name(segs[1 : len(first_parts)])
+        # "Denver, CO" then "Acme Robotics": a name alone on the second line.
+        second = [
+            s
+            for s in segs[len(first_parts) : len(first_parts) + 1]
+            if not re.match(r"[\w ]{2,24}:\s", s.text)  # not "Job title: …"
+        ]
+        header.company = lone_name(segs[1 : len(first_parts)]) or lone_name(second)
     return header
 
 
