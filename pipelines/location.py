@@ -405,14 +405,15 @@ def _drop_inside(
 
 def _in_context(places: list[Place], choices: list[tuple[City, ...]]) -> list[Place]:
     """An ambiguous bare city takes the namesake in a country the text names otherwise, when
-    the two are of a size ("Cambridge / Boston" is Cambridge, MA; "Vancouver / Seattle" is
-    still Vancouver, BC)."""
+    the two are of a size, the one at least 40% of the other ("Cambridge / Boston" is
+    Cambridge, MA; "Santa Clara; Brooklyn" is Santa Clara, CA; "Vancouver / Seattle" is still
+    Vancouver, BC)."""
     named = {c for p, ch in zip(places, choices, strict=True) if not ch for c in p.countries}
     out = []
     for p, ch in zip(places, choices, strict=True):
         if ch and p.countries[0] not in named:
             best = next(c for c in ch if c.name == p.city and c.cc == p.countries[0])
-            alt = next((c for c in ch if c.cc in named and c.pop * 3 >= best.pop * 2), None)
+            alt = next((c for c in ch if c.cc in named and c.pop * 5 >= best.pop * 2), None)
             if alt is not None:
                 p = Place(p.start, p.end, (alt.cc,), (), alt.name, alt.zone or None)
         out.append(p)

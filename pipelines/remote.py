@@ -89,12 +89,22 @@ _HYBRID_RE = re.compile(
 )
 _ONSITE_RE = re.compile(
     r"\b(?:on[\s-]?site|in[\s-]office|in[\s-]person|office[\s-](?:based|only)|"
-    r"in\s+(?:our|the)\s+office|on[\s-]premises?|presencial|présentiel|sur\s+site|vor\s+ort|"
-    r"stacjonarn\w*)\b"
-    r"(?![\s-]+(?:interviews?|visits?|events?|gym|cafe|meals?|lunch|parking|childcare|"
-    r"perks?|amenities|support|deployments?|installations?)\b)",
+    r"presencial|présentiel|sur\s+site|vor\s+ort|stacjonarn\w*)\b"
+    r"(?![\"”’']?[\s-]+(?:interviews?|visits?|events?|gym|cafe|meals?|lunch|parking|childcare|"
+    r"perks?|amenities|support|deployments?|installations?|learning|classes|courses|training|"
+    r"teaching|tutoring|instruction|shopping|retail|experiences?|with)\b)",
     _F,
 )
+# "In the office" says where the job is done only when said of the work ("you'll work in our
+# office"), or in a header's few words ("NYC, in our office"); "13 engineers in the office"
+# and "bread baked daily in the office" describe it.
+_IN_OFFICE_RE = re.compile(r"\bin\s+(?:our|the)\s+office\b", _F)
+_WORK_IN_OFFICE_RE = re.compile(
+    r"\b(?:work(?:s|ing)?|be|based|sit(?:ting)?|(?:come|go)(?:\s+in)?|join\s+(?:us|the\s+team)|"
+    r"located|days?|time|full[\s-]time)\s+(?:\w+\s+){0,2}?in(?:to)?\s+(?:our|the)\s+office\b",
+    _F,
+)
+_HEADER_CHARS = 120
 # Company-wide boilerplate about how *other* roles may work ("some roles may be an exception:
 # if the job description states that the position is fully remote...") says nothing of this
 # job: the words of a sentence holding such a marker are not read as a policy.
@@ -168,6 +178,12 @@ _TZ_NAMED_RE = re.compile(
     r"\b(US|U\.S\.|USA|North\s+American?|Americas?|EU|Europe(?:an)?|CET|APAC|Asia(?:n)?|"
     r"LATAM|Latin\s+American?|Eastern|Pacific|Central|Mountain)\s*[-\s]?\s*"
     r"(?:time[\s-]?zones?|tz|hours|business\s+hours|working\s+hours)\b",
+    _F,
+)
+# "Must overlap with N. America": working hours, not where the job may be done.
+_TZ_OVERLAP_RE = re.compile(
+    r"\boverlap(?:s|ping)?\s+(?:with\s+|w/\s*)(?:the\s+)?(US|U\.S\.|USA|N(?:orth|\.)?\s*America|"
+    r"Americas|EU|Europe|APAC|Asia|LATAM|Latin\s+America)\b",
     _F,
 )
 # Keywords (lowercase, for `any_in` on `lowered` text) of which each regex above needs one to
@@ -273,7 +289,7 @@ def parse_remote(text: str) -> RemotePolicy:
         policy = "remote"
     elif part_remote or (any_in(_HYBRID_KEYS, low) and _HYBRID_RE.search(text)):
         policy = "hybrid"
-    elif no_remote or (any_in(_ONSITE_KEYS, low) and _ONSITE_RE.search(text)):
+    elif no_remote or (any_in(_ONSITE_KEYS, low) and _onsite(text)):
         policy = "onsite"
     else:
         policy = "unknown"
@@ -281,6 +297,14 @@ def parse_remote(text: str) -> RemotePolicy:
     if anywhere and "Worldwide" not in scope:
         scope = ("Worldwide", *scope)
     return RemotePolicy(remote=policy, scope=scope, visa_sponsorship=_visa(text, low))
+
+
+def _onsite(text: str) -> bool:
+    if _ONSITE_RE.search(text):
+        return True
+    if len(text) <= _HEADER_CHARS:
+        return bool(_IN_OFFICE_RE.search(text))
+    return bool(_WORK_IN_OFFICE_RE.search(text))
 
 
 def _visa(text: str, low: str) -> str:
@@ -311,7 +335,7 @@ def _clause_end(text: str, start: int) -> int:
 
 def _scope(text: str, remote: list[re.Match]) -> tuple[str, ...]:
     places = find_places(text)
-    tz_named = list(_TZ_NAMED_RE.finditer(text))
+    tz_named = [*_TZ_NAMED_RE.finditer(text), *_TZ_OVERLAP_RE.finditer(text)]
     windows: list[tuple[int, int]] = []
     for m in remote:
         end = _clause_end(text, m.end())
@@ -352,7 +376,8 @@ def _scope(text: str, remote: list[re.Match]) -> tuple[str, ...]:
     tz_spans = []
     for t in tz_named:
         if any(a <= t.start() < b for a, b in windows):
-            label = _TZ_LABEL.get(re.sub(r"\s+", " ", t.group(1)).lower(), t.group(1))
+            name = re.sub(r"^n(?:\.\s*|\s+)america", "north america", t.group(1), flags=_F)
+            label = _TZ_LABEL.get(re.sub(r"\s+", " ", name).lower(), t.group(1))
             items.append((t.start(), label))
             tz_spans.append(t.span())
     for p in places:

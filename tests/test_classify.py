@@ -152,6 +152,7 @@ TITLES = [
     ("Graduate Software Engineer", "software_engineer", "junior"),
     ("Mid-Level Backend Developer", "software_engineer", "mid"),
     ("Intermediate Developer", "software_engineer", "mid"),
+    ("Midweight Python Developer", "software_engineer", "mid"),
     ("Senior/Staff Full-Stack Developer", "software_engineer", "staff"),
     ("Backend Engineer, AI", "software_engineer", "unknown"),
     ("Full Stack Engineer (AI products)", "software_engineer", "unknown"),

@@ -282,6 +282,17 @@ STATED = [
     ("Acme is a company located in Denmark with offices in Oslo.", [], []),
     ("Our offices in Berlin are great.", [], []),
     ("Benefits for employees in the US include dental.", [], []),
+    # a company sentence that tells the reader where they may work is the job's place
+    (
+        "Quillmark is a remote-first company, so you can work from anywhere within Canada or"
+        " Mexico.",
+        ["CA", "MX"],
+        [],
+    ),
+    ("Proof of eligibility to work in Australia is required.", ["AU"], []),
+    # a pay note says whose pay the figures are, not where the job is
+    ("Please note this range is specific to employees based in Canada.", [], []),
+    ("Salaries for staff located in Ireland may differ.", [], []),
 ]
 
 

@@ -238,6 +238,8 @@ CASES = [
     ("(Cambridge/Boston)/NYC", ("US",), (NA,), None),
     ("Seattle / Vancouver", ("US", "CA"), (NA,), ("Seattle", "Vancouver")),
     ("London / Toronto", ("GB", "CA"), (WE, NA), ("London", "Toronto")),
+    # half the size of its bigger namesake is still "of a size" (Santa Clara, CA vs Cuba's)
+    ("Remote (US); Santa Clara; Brooklyn", ("US",), (NA,), None),
     # excluded places
     ("Tbilisi, GE (Hybrid) or Remote (non-US)", ("GE",), (EE,), ("Tbilisi",)),
     ("Remote, outside the EU", (), (), ()),

@@ -166,6 +166,32 @@ POLICY_CASES = [
     ("We are looking for hybrid product designers.", "unknown", ()),
     ("The rare hybrid who can talk to adjusters and write code.", "unknown", ()),
     ("We're hiring in person (4-5 days/week) in Berlin.", "onsite", ()),
+    # "in the office" said of the office, not of the work; "in-person" said of a product
+    (
+        "We are a small team in a quiet town and growing fast. There are nine engineers in "
+        "the office today and we hope to be twenty by summer.",
+        "unknown",
+        (),
+    ),
+    (
+        "Perks: fresh coffee roasted weekly in the office, a yearly trip, and good health "
+        "insurance for you and your family members.",
+        "unknown",
+        (),
+    ),
+    ("Until apps can replace in-person learning, tutors will matter.", "unknown", ()),
+    ('Read what being "in-person" with our customers means to us.', "unknown", ()),
+    ("Our database runs in the cloud and on-premises for banks.", "unknown", ()),
+    (
+        "The team is small and friendly and the product is growing quickly. You will work "
+        "with us in the office in Leeds most days.",
+        "onsite",
+        (),
+    ),
+    ("Leeds, in our office", "onsite", ()),
+    # hours that must overlap a region's are time zones, not where the job may be done
+    ("Remote (working hours must overlap w/ N. America)", "remote", ("US time zones",)),
+    ("Remote, hours overlap with Europe", "remote", ("Europe time zones",)),
 ]
 
 

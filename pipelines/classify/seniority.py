@@ -71,7 +71,8 @@ _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "mid",
         rx(
-            r"\bmid\b|\bmiddle\b|\bintermediate\b|\bii\b|\bpleno\b|\bregular\b|\bmedior\b|"
+            r"\bmid\b|\bmiddle\b|\bmid ?weight\b|\bintermediate\b|\bii\b|\bpleno\b|\bregular\b|"
+            r"\bmedior\b|"
             r"\b(?:engineer|developer|scientist|analyst)\w* 2\b|\blevel 2\b"
         ),
     ),

@@ -88,7 +88,8 @@ def board_salary(low: object, high: object, currency: object, period: object) ->
 _STATEMENT_RE = re.compile(
     r"^[ \t\-•*]*(?:job\s+|work\s+)?location\s*:\s*(?P<line>(?:[^.\n]|\.(?=\S)|(?<=\bSt)\.){1,80})|"
     r"\b(?:remote(?:ly)?|position|role|job|opportunity|located|based|resid\w*|liv(?:e|es|ing)|"
-    r"candidates?|applicants?|talent|hire|hiring|open\s+to\s+\w+|authori[sz]ed\s+to\s+work)[\s(]+"
+    r"work(?:ing)?\s+from\s+anywhere|"
+    r"candidates?|applicants?|talent|hire|hiring|open\s+to\s+\w+|(?:authori[sz]ed|eligib\w*|right)\s+to\s+work)[\s(]+"
     r"(?:(?:who|that|must|need\s+to|are|is|be|currently|only|fully|remote(?:ly)?|located|based|"
     r"work(?:ing)?|anywhere)[\s(]+){0,3}"
     r"(?:in|within|inside|from|outside(?:\s+of)?)[\s(]+(?:the\s+following\s+countries\s*:\s*)?"
@@ -109,7 +110,14 @@ _COMPANY_RE = re.compile(
     r"\b(?:compan(?:y|ies)|headquarter\w*|hq|offices?|founded|studio|startup|firm|agency)\b",
     re.IGNORECASE,
 )
-_JOB_RE = re.compile(r"\b(?:this|the)\s+(?:role|position|job)\b", re.IGNORECASE)
+_JOB_RE = re.compile(
+    r"\b(?:this|the)\s+(?:role|position|job)\b|\byou\s+(?:can|may|will|must)\b", re.IGNORECASE
+)
+# A pay note's words ("this range is specific to employees based in the United States") say
+# whose pay the figures are, not where the job may be done.
+_PAY_NOTE_RE = re.compile(
+    r"\b(?:salary|salaries|compensation|(?:this|the|base|pay|salary)\s+range)\b", re.IGNORECASE
+)
 _SENTENCE_START_RE = re.compile(r"[.!?\n]")
 _PLACE_TEXT_LIMIT = 20_000  # statements are near the top or in the closing notes
 
@@ -128,6 +136,8 @@ def stated_places(description: str | None) -> tuple[list[str], list[str], list[s
         before = text[max(0, m.start() - 120) : m.start()]
         sentence = _SENTENCE_START_RE.split(before)[-1]
         if m.group("clause") and _COMPANY_RE.search(sentence) and not _JOB_RE.search(sentence):
+            continue
+        if m.group("clause") and _PAY_NOTE_RE.search(sentence):
             continue
         clause = m.group("line") or m.group("clause") or m.group("based")
         if m.group("clause"):

@@ -30,7 +30,7 @@ def clean_company(text: str) -> str | None:
     t = _YC.sub("", text)
     t = re.sub(r",?\s*\(?\b(?:ex-)?YC\s*[SWFX]'?\d{2}\b\)?", "", t)
     t = re.sub(r"\s*\((?:https?://)?[\w.-]+\.[a-z]{2,}[^)]*\)", "", t)  # "Acme (acme.io)"
-    t = re.sub(r"\s*\bhttps?://\S+", "", t)
+    t = re.sub(r"\s*\bhttps?://\S+|\s+[-–—:]?\s*www\.\S+$", "", t)  # "Acme - www.acme.example"
     t = re.sub(r"^(?:company|company name|employer)\s*:\s*", "", t, flags=re.I)
     t = re.sub(r"^(?:we are|we're|about)\s+", "", t, flags=re.I)
     t = re.sub(r"^at\s+(.+?),?\s+we$", r"\1", t, flags=re.I)  # "At Acme, we are hiring"
@@ -48,14 +48,32 @@ def clean_company(text: str) -> str | None:
     t = re.split(r"\s+[-–—]+\s+(?=(?:the|a|an|[-–—\"“]|\w+ing)\b)", t, maxsplit=1, flags=re.I)[0]
     if URL_ONLY.match(t) and not t.startswith("http") and _WEB_SUFFIX.search(t):
         return re.sub(r"^www\.", "", t, flags=re.I).split(".")[0]  # "acme.example" → "acme"
-    if "@" in t or _place_led(t) or SALARY_WORD.search(t) or GENERIC_ROLE.match(t):
+    if "@" in t or place_led(t) or SALARY_WORD.search(t) or _generic_roles(t):
         return None  # "jobs@acme.com", "San Francisco, CA", "Competitive Salary", "… roles"
     if re.fullmatch(r"[A-Z][a-z]+(?: [a-z][\w-]*)+", t):
         return None  # "Small prop-trading firm": a description, not a name
     # "Scribd, San Francisco": the place after the name goes.
     if (m := re.match(r"^(.+?)\s*(?:,|\s[-–—/]\s)\s*(.+)$", t)) and only_places(m.group(2)):
         return m.group(1)
+    # "Acme Learning / Tutorly": the company, then its product's name.
+    if (m := re.fullmatch(r"(.+?)\s+/\s+([A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,2})", t)) and not any(
+        names_a_job(part) for part in m.groups()
+    ):
+        return m.group(1)
     return t
+
+
+_OPENINGS = re.compile(
+    r"\b(?:roles|positions|openings|opportunities|jobs|vacancies|stellen|engineers|developers|"
+    r"hires|people)\b",
+    re.I,
+)
+
+
+def _generic_roles(text: str) -> bool:
+    """ "Multiple roles", "5 engineers", "Open positions"; not a name that merely starts like
+    one ("9 Mothers Defense", "Open Education Applications")."""
+    return bool(GENERIC_ROLE.match(text)) and bool(_OPENINGS.search(text) or names_a_job(text))
 
 
 _PLACE_GLUE = re.compile(
@@ -74,7 +92,7 @@ def only_places(text: str) -> bool:
     return bool(places) and bool(_PLACE_GLUE.fullmatch(prepared[pos:]))
 
 
-def _place_led(text: str) -> bool:
+def place_led(text: str) -> bool:
     """Whether a would-be name is a place, or starts with places followed by a sentence
     ("Amsterdam, the Netherlands. No remote work"), not a name that holds one ("Boston
     Dynamics")."""
@@ -94,7 +112,8 @@ _WEB_SUFFIX = re.compile(
 _NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|and|&|de)){0,4})"
 _INTRO_COMPANY = (
     re.compile(
-        rf"^(?:hi(?: hn| all| everyone)?[!,.]?\s+)?we(?:'re|’re| are)\s+{_NAME}\s*(?:[,(—–]|\s-\s)"
+        rf"^(?:[Hh]i(?: HN| hn| all| everyone)?[!,.]?\s+)?[Ww]e(?:'re|’re| are)\s+{_NAME}"
+        r"\s*(?:[,(—–]|\s-\s)"
     ),
     re.compile(rf"^(?:hi(?: hn| all)?[!,.]?\s+)?at\s+{_NAME},\s+we\b", re.I),
     re.compile(
@@ -114,7 +133,7 @@ _NAME_HIRING = re.compile(
     rf"^{_NAME}\s*(?:\[\d+\]\s*)?(?:\([^()]*\)\s*)?,?\s+(?:(?:is|are)\s+(?:now\s+|currently\s+|"
     r"actively\s+|also\s+)?(?:hiring|looking for|seeking|searching for|recruiting|changing|"
     r"improving|building|making|bringing|revolutionizing|transforming|the|an?|one of)\b|"
-    r"(?:just raised|raised|builds|makes|helps|develops|provides|creates|offers|uses|"
+    r"(?:just raised|raised|builds|makes|helps|develops|provides|creates|offers|uses|aims to|"
     r"was founded|is located|is based)\b)"
 )
 _NOT_SUBJECTS = re.compile(
@@ -122,15 +141,43 @@ _NOT_SUBJECTS = re.compile(
     r"team|the|a|an|each|every|all|if|when|location|salary|about|apply|email|contact)\b",
     re.I,
 )
-_NAME_LINK = re.compile(rf"^{_NAME}\s*(?:[:(–—-]|\s)\s*(?:https?://|www\.)\S+\)?$")
+# "Junior Test Engineer at Acme Labs (https://…)", "Python developer @Acme | Geneva".
+_ROLE_AT = re.compile(rf"^(?P<role>[\w/&+,. -]{{3,60}}?)\s+(?:at\s+|@\s*){_NAME}\s*(?:[(|,.–—-]|$)")
+_NAME_LINK = re.compile(
+    rf"^{_NAME}\s*(?:[:(–—-]|\s)\s*(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+)\)?$"
+)
+
+
+def _domain_named(line: str) -> str | None:
+    """The words that open a line when its own link or e-mail spells them: "Fathom – AI
+    Notetaker (fathom.example)" → "Fathom"; "Gilt Group - jobs@giltgroup.example" → "Gilt Group"."""
+    labels = {
+        re.sub(r"[^a-z0-9]", "", m.group(1).lower())
+        for m in re.finditer(r"(?:@|//|www\.|\b)([\w-]+)\.[a-z]{2,6}\b", line)
+    }
+    words = re.findall(r"[\w&.'’-]+", re.split(r"\s[-–—|(:]|[,(]", line, maxsplit=1)[0])[:4]
+    for k in range(len(words), 0, -1):
+        name = " ".join(words[:k])
+        key = re.sub(r"[^a-z0-9]", "", _WEB_SUFFIX.sub("", name.lower()))
+        if name[:1].isupper() and key in labels - {""}:
+            return clean_company(name)
+    return None
 
 
 def named_company(lines: list[str]) -> str | None:
     """A company named near the top when the header gave none (or a place): "Front Row is
-    hiring …", "Silk [1] is looking for …", a line "Snowledge (http://…)"."""
+    hiring …", "Silk [1] is looking for …", a line "Snowledge (http://…)", a name its own
+    link spells ("Fathom – AI Notetaker (fathom.example)")."""
+    for line in lines[:2]:
+        if name := _domain_named(line):
+            return name
+    for line in lines[:3]:
+        m = _ROLE_AT.match(line)
+        if m and names_a_job(m.group("role")) and not _NOT_NAMES.match(m.group("name")):
+            return clean_company(m.group("name"))
     for line in lines[:5]:
         pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z])|\s+[-–—]\s+", line)
-        for piece in pieces[:4]:
+        for piece in [line, *pieces[:4]]:  # "Acme - www.acme.example" is a whole line
             m = _NAME_HIRING.match(piece.strip()) or _NAME_LINK.match(piece.strip())
             name = m.group("name") if m else ""
             usable = name and not _NOT_NAMES.match(name) and not _NOT_SUBJECTS.match(name)
@@ -141,7 +188,7 @@ def named_company(lines: list[str]) -> str | None:
 
 
 def intro_company(lines: list[str]) -> str | None:
-    for line in lines[:2]:
+    for line in lines[:3]:
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)[:2]:
             for rx in _INTRO_COMPANY:
                 if (m := rx.search(sentence)) and not _NOT_NAMES.match(m.group("name")):
@@ -164,7 +211,7 @@ def name_before_places(line: str) -> str | None:
     "acme.com (Vancouver, Canada)" → "acme"."""
     head = re.split(r"(?<=[A-Za-z)])\.\s+(?=[A-Z])", line, maxsplit=1)[0]
     m = re.match(r"^([^,()]{2,40})(?:,\s*(.+)|\s*\((.+)\))$", head)
-    if m is None or not only_places(m.group(2) or m.group(3)) or _place_led(m.group(1)):
+    if m is None or not only_places(m.group(2) or m.group(3)) or place_led(m.group(1)):
         return None
     name, *context = re.split(r"\s+[/|–—]\s+", m.group(1))
     if not all(REMOTE.fullmatch(c.strip()) or only_places(c) for c in context):

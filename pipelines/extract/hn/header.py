@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.classify import classify_role, classify_seniority, names_a_job
-from pipelines.extract.hn.company import clean_company, lone_name, only_places
+from pipelines.extract.hn.company import clean_company, lone_name, only_places, place_led
 from pipelines.extract.hn.cues import (
     GENERIC_ROLE,
     META_START,
@@ -309,7 +309,8 @@ def _lines_header(lines: list[str]) -> Header | None:
     top: list[str] = []
     for line in [_first_sentence(lines[0]), *lines[1:4]]:
         words = len(line.split())
-        if len(line) > 120 or words > 14 or (words > 6 and line.endswith((".", "!", "?", ":"))):
+        sentence = words > 6 and line.endswith((".", "!", "?", ":")) and not only_places(line)
+        if len(line) > 120 or words > 14 or sentence:  # "Seattle. Mountain View. New York."
             break
         top.append(line)
     if not top:
@@ -331,15 +332,21 @@ def _lines_header(lines: list[str]) -> Header | None:
             first_parts.append(piece)
     segs = [classify_piece(p) for p in first_parts] + [classify_piece(line) for line in top[1:]]
     kinds = [s.kind for s in segs]
-    if len(segs) < 2 and kinds != ["role"]:
-        return None
+    if len(segs) < 2 and kinds not in (["role"], ["location"]):
+        return None  # a lone title, or a lone place line ("San Francisco, CA") over prose
     if not set(kinds) & {"location", "remote", "role", "salary", "employment"}:
         return None
     header = Header(kind="lines")
     first_is_company = segs[0].kind == "other" and "generic_role" not in segs[0].kinds
     _apply_segments(header, segs, first_is_company)
     if not first_is_company:
-        header.company = lone_name(segs[1 : len(first_parts)])
+        # "Denver, CO" then "Acme Robotics": a name alone on the second line.
+        second = [
+            s
+            for s in segs[len(first_parts) : len(first_parts) + 1]
+            if not re.match(r"[\w ]{2,24}:\s", s.text)  # not "Job title: …"
+        ]
+        header.company = lone_name(segs[1 : len(first_parts)]) or lone_name(second)
     return header
 
 
@@ -353,7 +360,47 @@ def prose_roles(lines: list[str]) -> Header | None:
     return None
 
 
+_LOCATION_LINE = re.compile(r"^\W*(?:job\s+)?locations?\s*:\s*(?P<value>.{2,80}?)[\s.]*$", re.I)
+_PIECE_SEP = re.compile(r"\s+[-–—|/•·]\s+|\s*\|\s*|(?<=[A-Za-z)])\.\s+(?=[A-Z])|\s{2,}|;\s*")
+_ASIDE = re.compile(r"\(?\s*https?://\S+\s*\)?|\([^()]*\)")
+
+
+def _line_places(line: str) -> list[str]:
+    """Pieces of a header line that are places and nothing else, or the places after a name
+    and a comma: "Uber, San Francisco, CA. Intern, Visa" → ["San Francisco, CA"];
+    "Acme - Boston, MA  https://acme.example We are hiring …" → ["Boston, MA"]."""
+    found = []
+    for i, piece in enumerate(_PIECE_SEP.split(_ASIDE.sub("  ", line))):
+        piece = piece.strip(" ,.:-–—")
+        head, _, tail = piece.partition(",")
+        if only_places(piece):
+            found.append(piece)
+        elif i == 0 and len(head.split()) <= 5 and only_places(tail) and not place_led(head):
+            found.append(tail.strip(" ,"))  # not "async Rust, Tokio" further on
+    return found
+
+
+def _more_places(header: Header, lines: list[str]) -> None:
+    """Places a header shape did not read: a "Location: …" line further down, or places that
+    make up whole pieces of the first two lines ("Uber, San Francisco, CA. Intern, Visa")."""
+    for line in lines[1:12]:
+        if m := _LOCATION_LINE.match(line):
+            header.locations.append(_location_text(m.group("value"), classify_piece(line)))
+            return
+    for line in lines[:2]:
+        if found := _line_places(_first_sentence(line)):
+            header.locations.extend(found)
+            return
+
+
 def parse_header(lines: list[str]) -> Header:
+    header = _parse_header(lines)
+    if not header.locations:
+        _more_places(header, lines)
+    return header
+
+
+def _parse_header(lines: list[str]) -> Header:
     line = _header_line(lines)
     for parse in (
         lambda: _pipe_header(line),

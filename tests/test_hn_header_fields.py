@@ -1,0 +1,151 @@
+"""Company and places of invented HN comments whose headers name them in less usual ways.
+
+Every comment here was written for this test; none is taken from a real thread.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extract.hn import extract_hn
+from pipelines.extract.hn.company import clean_company
+
+
+def _extract(text: str):
+    html = "<p>".join(text.split("\n"))
+    return extract_hn({"id": 1, "text": html, "author": "someone"})
+
+
+# (comment, company, location words)
+CASES = [
+    # a lone place line over prose
+    (
+        "Portland, OR\nWe're Quillmark, a small team building tools for bakeries. We're hiring"
+        " backend engineers.",
+        "Quillmark",
+        "Portland, OR",
+    ),
+    # places one by one, each closed by a full stop
+    (
+        "Denver. Austin. Boston. Toronto.\nFull-time.\nQuillmark (https://quillmark.example)"
+        " builds inventory tools. We're hiring backend engineers.",
+        "Quillmark",
+        "Denver; Austin; Boston; Toronto",
+    ),
+    # the name, then its places, then tags
+    (
+        "Quillmark, Austin, TX. Intern, Visa.\nWe're hiring full stack engineers and designers"
+        " who like small teams.",
+        "Quillmark",
+        "Austin, TX",
+    ),
+    # a dash, the places and a link running into the prose
+    (
+        "Quillmark - Austin, TX  https://quillmark.example/jobs We are hiring a data engineer"
+        " and a product designer.",
+        "Quillmark",
+        "Austin, TX",
+    ),
+    # a link between dashes
+    (
+        "Quillmark - https://quillmark.example/jobs - Austin, TX - Tools for bakers\n"
+        "We're hiring a data engineer.",
+        "Quillmark",
+        "Austin, TX",
+    ),
+    # a "Location:" line below a pipe header that names none
+    (
+        "Quillmark | Data Engineer | Hybrid | Full-time\nLocation: Raleigh, NC (Hybrid).\n"
+        "You will build our pipelines.",
+        "Quillmark",
+        "Raleigh, NC (Hybrid)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "company", "location"), CASES)
+def test_company_and_places(text: str, company: str, location: str) -> None:
+    postings = _extract(text).postings
+    assert postings
+    assert {p.company for p in postings} == {company}
+    assert {p.location_text for p in postings} == {location}
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # "We are" with a capital W, two lines down
+        (
+            "Remote (EU)\nData engineers wanted.\nWe are Quillmark, a bakery tools maker.",
+            "Quillmark",
+        ),  # fmt: skip
+        # a name its own link or e-mail spells
+        (
+            "Tallowfield – Notes for farmers (tallowfield.example)\nWe're hiring a data engineer.",
+            "Tallowfield",
+        ),  # fmt: skip
+        ("Tallow Field - jobs@tallowfield.example\nWe're hiring a data engineer.", "Tallow Field"),
+        (
+            "Tallowfield.io\nresume -> jobs@tallowfield.io\nWe're hiring data engineers.",
+            "Tallowfield",
+        ),  # fmt: skip
+        # a title at the company, on the second line
+        (
+            "Austin, TX - Full Time\nJunior Test Engineer at Quillmark Labs (https://ql.example)\n"
+            "We test bread machines.",
+            "Quillmark Labs",
+        ),  # fmt: skip
+        (
+            "Python developer @Quillmark Labs| Geneva, Switzerland | ONSITE\nWe bake.",
+            "Quillmark Labs",
+        ),  # fmt: skip
+        # a verb the name does
+        (
+            "Austin | ONSITE | Data Engineer\nQuillmark (https://ql.example) aims to feed us.",
+            "Quillmark",
+        ),  # fmt: skip
+        # a place line, then the name alone on the second line
+        (
+            "Austin, TX\nQuillmark Robotics\nhttps://ql.example/jobs\nWe're hiring data engineers.",
+            "Quillmark Robotics",
+        ),  # fmt: skip
+        (
+            "Austin, TX\nQuillmark - www.quillmark.example\nWe're hiring data engineers.",
+            "Quillmark",
+        ),  # fmt: skip
+        # no name anywhere
+        ("Austin, TX\nWe are hiring engineers who love bread.", None),
+    ],
+)
+def test_company_below_the_header(text: str, company: str | None) -> None:
+    assert {p.company for p in _extract(text).postings} == {company}
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("7 Harbors Robotics", "7 Harbors Robotics"),  # a digit, not "5 engineers"
+        ("Open Pantry Systems", "Open Pantry Systems"),  # "Open", not "open roles"
+        ("Quillmark Learning / Tutorly", "Quillmark Learning"),  # the company, then a product
+        ("5 engineers", None),
+        ("Open roles", None),
+        ("Multiple positions", None),
+    ],
+)
+def test_clean_company(text: str, company: str | None) -> None:
+    assert clean_company(text) == company
+
+
+def test_tech_list_is_no_place() -> None:
+    """A comma tail further on is a stack, not a place: "Tokio" is also Tokyo's name."""
+    text = "Quillmark | Remote (anywhere) | Senior Rust Engineer | async Rust, Tokio / React"
+    assert [p.location_text for p in _extract(text).postings] == [None]
+
+
+def test_sentence_before_a_comma_is_no_name() -> None:
+    """Only a short name takes the places after its comma, not a sentence's last words."""
+    text = (
+        "Quillmark is a small bakery tools maker that works out of Brooklyn, NY. We're hiring"
+        " a data engineer."
+    )
+    assert [p.location_text for p in _extract(text).postings] != ["NY"]
