@@ -21,7 +21,7 @@ from pipelines.extract.hn.cues import (
     is_place_name,
     is_salary,
 )
-from pipelines.skills import extract_skills
+from pipelines.skills import canonical_skill, extract_skills, skill_category
 
 _SENIORITY_ONLY = re.compile(
     r"^(?:senior|sr\.?|junior|jr\.?|mid(?:-level)?|staff|principal|lead|entry[- ]level|"
@@ -82,7 +82,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
     t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.\s*$", "", t.strip())  # "Engineer.", not "Sr."
     t = re.sub(
         r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the)\s+)?(?:(?:talented|passionate|motivated|"
-        r"exceptional|great|awesome|amazing|brilliant|smart|driven|curious|skilled)\s+)?",
+        r"exceptional|great|awesome|amazing|brilliant|smart(?!\s+contracts?\b)|driven|curious|skilled)\s+)?",
         "",
         _TITLE_LEAD_IN.sub("", t).strip(),
         flags=re.I,
@@ -95,7 +95,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
     )
     t = re.sub(r"\s*\[\s*\d+\s*\]\s*$", "", t)  # a footnote mark "[2]"
     # Trailing "(Remote, NYC)", "(Full-time)", "($)", "in Berlin", "- Remote": not the title.
-    for _ in range(4):
+    for _ in range(6):
         m = re.search(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$", t)
         if m and (is_context(m.group(1)) or _ASIDE.search(m.group(1))):
             t = t[: m.start()]  # "(Remote, NYC)", "(first hire)", "(React is a bonus)"
@@ -113,6 +113,10 @@ def clean_title(text: str) -> tuple[str, str | None]:
         m = re.search(r"\s+(?:@\s*|at\s+)([A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3})$", t)
         if m and names_a_job(t[: m.start()]) and not names_a_job(m.group(1)):
             t = t[: m.start()]  # "Front-End Engineer at Acme", "Developer @Blue Project"
+            continue
+        # "(Go, React)" anywhere: after the asides above, so "…) 3 days in-office" still goes.
+        if (without := _STACK_PARENS.sub(_without_stack, t)) != t:
+            t = without
             continue
         break
     # "Data Engineer Berlin": a place glued to the end.
@@ -137,6 +141,53 @@ def clean_title(text: str) -> tuple[str, str | None]:
     return t, salary
 
 
+# A parenthesis in a title, with an optional label before a colon ("(Full Stack: Go, Vue)").
+_STACK_PARENS = re.compile(r"\s*\((?:([^():]{1,40}):)?([^()]*)\)")
+_STACK_SEPS = re.compile(r"\s*(?:[,/;|+&]|\b(?:or|and)\b)\s*", re.I)
+# Skill categories that are tools (a language, framework, store, cloud), not a field of work.
+_TOOL_CATEGORIES = frozenset(
+    {
+        "language",
+        "web",
+        "database",
+        "cloud",
+        "infrastructure",
+        "data_tooling",
+        "ml_framework",
+        "mlops",
+    }
+)
+
+
+def _tool(piece: str) -> bool:
+    """ "Go", "Ruby on Rails", "particularly MySQL", "back-end Go": a tool, maybe with a word
+    or two before it; not a tool that names a job ("SRE")."""
+    words = piece.split()
+    skill = canonical_skill(piece)
+    if skill and skill_category(skill) in _TOOL_CATEGORIES and not names_a_job(piece):
+        return True
+    last = canonical_skill(words[-1].strip("*.:")) if 1 < len(words) <= 3 else None
+    return bool(last) and skill_category(last) in _TOOL_CATEGORIES
+
+
+def _is_stack(text: str) -> bool:
+    """A tech-stack list: at least half its pieces tools and none a job or specialty
+    ("Rust, C/C++", "React, Tailwind, UX"; not "Backend, API, Data, ML", not "AI/ML")."""
+    pieces = [p for p in _STACK_SEPS.split(re.sub(r"\betc\.?", "", text)) if p.strip(" *.")]
+    tools = [_tool(p.strip(" *")) for p in pieces]
+    if not pieces or any(names_a_job(p) for p, tool in zip(pieces, tools, strict=True) if not tool):
+        return False
+    return 2 * sum(tools) >= len(pieces)
+
+
+def _without_stack(m: re.Match[str]) -> str:
+    """The parenthesis without its tech-stack list: dropped, or only its label kept
+    ("(Go, Postgres)" -> "", "(Full Stack: Go, Vue)" -> "(Full Stack)")."""
+    if not _is_stack(m.group(2)):
+        return m.group(0)
+    return f" ({m.group(1).strip()})" if m.group(1) and m.group(1).strip() else ""
+
+
 # Words around a title that are not its name: the employment type, a count, praise
 # ("Full-time Ruby Developers", "one front end intern", "top-notch backend engineer"), and
 # after it "role", "of all levels", "preferably", "H1B welcome!".
@@ -149,7 +200,8 @@ _ASIDE = re.compile(
 _TITLE_PRAISE = re.compile(
     r"^(?:(?:and|or|&|full[- ]?time|part[- ]?time|both|one|two|three|several|a few|more|some|"
     r"hands[- ]on|positive|gritty|no[- ]drama|relentless|dedicated|creative|ambitious|"
-    r"talented|experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|"
+    r"talented|experienced|exceptional|great|top[- ]notch|passionate|smart(?!\s+contracts?\b)|"
+    r"strong|motivated|"
     r"driven|skilled|awesome|amazing|brilliant|well[- ]rounded|rockstar|job title:|"
     r"position:|role:|here'?s an?)[\s,]+)+(?=\S)",
     re.I,
