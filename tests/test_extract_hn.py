@@ -477,6 +477,13 @@ CASES = [
         ["Backend Engineers"],
     ),
     case(
+        "body: a role line keeps its specialties and a stack label, not the tools",
+        "Acme | Berlin | Onsite<p>Open roles:<p>- Senior Engineers (Payments, Search, ML): "
+        "https://acme.example/a<p>- Lead Engineer (Platform: Go, Kafka) - https://acme.example/b"
+        "<p>- Mobile Engineer (Tech Stack: Kotlin, Swift) - https://acme.example/c",
+        ["Senior Engineers (Payments, Search, ML)", "Lead Engineer (Platform)", "Mobile Engineer"],
+    ),
+    case(
         "multi: two role segments",
         "Anvil | Data Engineer | Senior Data Scientist | Remote (US)<p>Text.",
         ["Data Engineer", "Senior Data Scientist"],

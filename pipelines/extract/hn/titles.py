@@ -115,7 +115,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
             t = t[: m.start()]  # "Front-End Engineer at Acme", "Developer @Blue Project"
             continue
         # "(Go, React)" anywhere: after the asides above, so "…) 3 days in-office" still goes.
-        if (without := _STACK_PARENS.sub(_without_stack, t)) != t:
+        if (without := without_stack(t)) != t:
             t = without
             continue
         break
@@ -143,6 +143,12 @@ def clean_title(text: str) -> tuple[str, str | None]:
 
 # A parenthesis in a title, with an optional label before a colon ("(Full Stack: Go, Vue)").
 _STACK_PARENS = re.compile(r"\s*\((?:([^():]{1,40}):)?([^()]*)\)")
+# A label that only says a list of tools follows ("Tech Stack:", "Skills:").
+_STACK_LABEL = re.compile(
+    r"(?:(?:tech(?:nical)?|our|the)\s+)?(?:stack|skills?|tools?|technolog(?:y|ies)|languages?|"
+    r"tech|requirements?)",
+    re.I,
+)
 _STACK_SEPS = re.compile(r"\s*(?:[,/;|+&]|\b(?:or|and)\b)\s*", re.I)
 # Skill categories that are tools (a language, framework, store, cloud), not a field of work.
 _TOOL_CATEGORIES = frozenset(
@@ -185,7 +191,13 @@ def _without_stack(m: re.Match[str]) -> str:
     ("(Go, Postgres)" -> "", "(Full Stack: Go, Vue)" -> "(Full Stack)")."""
     if not _is_stack(m.group(2)):
         return m.group(0)
-    return f" ({m.group(1).strip()})" if m.group(1) and m.group(1).strip() else ""
+    label = (m.group(1) or "").strip()
+    return f" ({label})" if label and not _STACK_LABEL.fullmatch(label) else ""
+
+
+def without_stack(text: str) -> str:
+    """`text` without its tech-stack lists in parentheses ("Data Engineer (Go, Kafka)")."""
+    return _STACK_PARENS.sub(_without_stack, text)
 
 
 # Words around a title that are not its name: the employment type, a count, praise
