@@ -336,6 +336,7 @@ TITLES = [
     ("Research Engineer (AI/ML)", ["Research Engineer (AI/ML)"]),
     ("Smart Contract Developer (Solidity)", ["Smart Contract Developer"]),
     ("smart, driven analysts", ["analysts"]),
+    ("Head of Partnerships (Remote in Canada)- $150k", ["Head of Partnerships"]),
     ("Quant Developer (f/m) / onsite / Vienna", ["Quant Developer"]),
     ("Platform Engineer at Brindlewood", ["Platform Engineer"]),
     ("Data Scientists, & more!", ["Data Scientists"]),
