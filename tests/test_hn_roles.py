@@ -336,6 +336,11 @@ TITLES = [
     ("Research Engineer (AI/ML)", ["Research Engineer (AI/ML)"]),
     ("Smart Contract Developer (Solidity)", ["Smart Contract Developer"]),
     ("smart, driven analysts", ["analysts"]),
+    (
+        "Team Lead, Principal, and Senior Principal Security Analyst",
+        ["Team Lead, Principal, and Senior Principal Security Analyst"],
+    ),
+    ("Lead, Staff and Principal Engineers", ["Lead, Staff and Principal Engineers"]),
     ("Head of Partnerships (Remote in Canada)- $150k", ["Head of Partnerships"]),
     ("Quant Developer (f/m) / onsite / Vienna", ["Quant Developer"]),
     ("Platform Engineer at Brindlewood", ["Platform Engineer"]),

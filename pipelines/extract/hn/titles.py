@@ -283,6 +283,9 @@ def split_roles(text: str) -> list[Role]:
         text, r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*"
     )
     seps = re.findall(r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*", text)
+    levels = all(_LEVELS_ONLY.fullmatch(p.strip()) for p in pieces[:-1])
+    if len(pieces) > 1 and levels and names_a_job(pieces[-1]):
+        return _roles([text], set())  # "Lead, Staff and Principal Engineers": levels of one role
     commas = sum(1 for x in seps if x.strip() in (",", ";"))
     # "A engineers, B engineers and growth": two jobs then "and" make a list too.
     two_jobs = (
@@ -333,15 +336,29 @@ def split_roles(text: str) -> list[Role]:
         merged.append(piece)
     if pending:
         merged.append(pending.strip())
+    roles = _roles(merged, items)
+    last_joined = re.match(r"(?:and|or|&)\s", merged[-1].strip()) if merged else None
+    if seps and (seps[-1].strip() in ("and", "or", "&", "/") or last_joined):
+        _share_head_noun(roles)
+    return roles
+
+
+_LEVELS_ONLY = re.compile(
+    r"(?:(?:and|or|&)\s+)?(?:(?:technical|tech|team|senior|sr\.?|junior|jr\.?|mid(?:-level)?|"
+    r"staff|principal|lead|entry[- ]level)\s*)+",
+    re.I,
+)
+
+
+def _roles(pieces: list[str], items: set[int]) -> list[Role]:
+    """The roles of the merged pieces: each cleaned, kept when it names a job (or is a list
+    item) and is no sentence."""
     roles = []
-    for i, piece in enumerate(merged):
+    for i, piece in enumerate(pieces):
         title, salary = clean_title(piece)
         plain = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", title)
         if title and (i in items or names_a_job(title)) and not SENTENCE_WORD.search(plain):
             roles.append(Role(title, salary))
-    last_joined = re.match(r"(?:and|or|&)\s", merged[-1].strip()) if merged else None
-    if seps and (seps[-1].strip() in ("and", "or", "&", "/") or last_joined):
-        _share_head_noun(roles)
     return roles
 
 
