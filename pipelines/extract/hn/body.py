@@ -21,6 +21,7 @@ from pipelines.extract.hn.titles import (
     split_roles,
     title_case,
     title_like,
+    without_stack,
 )
 from pipelines.salary import find_salaries
 from pipelines.skills import extract_skills, skill_category
@@ -188,9 +189,14 @@ def _tool_list(text: str) -> bool:
 
 def _described(text: str) -> bool:
     """Whether the bracket after a title describes the role ("geospatial models, PyTorch",
-    "Skills: hands-on security work") rather than naming its tools ("Ruby, Go, Java")."""
+    "Skills: hands-on security work") rather than naming its tools ("Ruby, Go, Java") or the
+    specialties of the title ("Payments, Search, ML")."""
     if re.match(r"[A-Za-z][\w /&-]{0,24}:\s", text):
         return True  # a labelled note: "Tech Stack: …", "Skills: …"
+    items = re.split(r"\s*[,;]\s*", text)
+    short = all(len(i.split()) <= 2 for i in items)
+    if short and all(skill_category(k) == "other" for k in extract_skills(text)):
+        return False  # the specialties of one title: "(Payments, Search, ML)"
     return bool(re.search(r"[,;]", text)) and not _tool_list(text)
 
 
@@ -261,6 +267,7 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     # "Senior ML Engineer (geospatial models, PyTorch, Kubernetes)", "Lead Android Engineer [Tech
     # Stack: Kotlin]": a description, not title; a list of tools ("(Ruby, Go, Java)") is
     # part of it.
+    head = without_stack(head)  # "(Go, Kafka)" goes, "(Payments: Go, Kafka)" keeps its label
     if (m := re.search(r"\s*(?:\(([^()]*)\)|\[([^\[\]]*)\])$", head)) and _described(
         m.group(1) or m.group(2) or ""
     ):

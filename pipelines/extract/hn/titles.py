@@ -21,7 +21,7 @@ from pipelines.extract.hn.cues import (
     is_place_name,
     is_salary,
 )
-from pipelines.skills import extract_skills
+from pipelines.skills import canonical_skill, extract_skills, skill_category
 
 _SENIORITY_ONLY = re.compile(
     r"^(?:senior|sr\.?|junior|jr\.?|mid(?:-level)?|staff|principal|lead|entry[- ]level|"
@@ -91,7 +91,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
     t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.\s*$", "", t.strip())  # "Engineer.", not "Sr."
     t = re.sub(
         r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the)\s+)?(?:(?:talented|passionate|motivated|"
-        r"exceptional|great|awesome|amazing|brilliant|smart|driven|curious|skilled)\s+)?",
+        r"exceptional|great|awesome|amazing|brilliant|smart(?!\s+contracts?\b)|driven|curious|skilled)\s+)?",
         "",
         _TITLE_LEAD_IN.sub("", t).strip(),
         flags=re.I,
@@ -104,7 +104,8 @@ def clean_title(text: str) -> tuple[str, str | None]:
     )
     t = re.sub(r"\s*\[\s*\d+\s*\]\s*$", "", t)  # a footnote mark "[2]"
     # Trailing "(Remote, NYC)", "(Full-time)", "($)", "in Berlin", "- Remote": not the title.
-    for _ in range(4):
+    for _ in range(6):
+        t = re.sub(r"\s*[-–—:|,;]+$", "", t)  # "… (Remote in EU)- $90k": the pay's dash
         m = re.search(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$", t)
         if m and (is_context(m.group(1)) or _ASIDE.search(m.group(1))):
             t = t[: m.start()]  # "(Remote, NYC)", "(first hire)", "(React is a bonus)"
@@ -122,6 +123,10 @@ def clean_title(text: str) -> tuple[str, str | None]:
         m = re.search(r"\s+(?:@\s*|at\s+)([A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3})$", t)
         if m and names_a_job(t[: m.start()]) and not names_a_job(m.group(1)):
             t = t[: m.start()]  # "Front-End Engineer at Acme", "Developer @Blue Project"
+            continue
+        # "(Go, React)" anywhere: after the asides above, so "…) 3 days in-office" still goes.
+        if (without := without_stack(t)) != t:
+            t = without
             continue
         break
     # "Data Engineer Berlin": a place glued to the end.
@@ -146,6 +151,65 @@ def clean_title(text: str) -> tuple[str, str | None]:
     return t, salary
 
 
+# A parenthesis in a title, with an optional label before a colon ("(Full Stack: Go, Vue)").
+_STACK_PARENS = re.compile(r"\s*\((?:([^():]{1,40}):)?([^()]*)\)")
+# A label that only says a list of tools follows ("Tech Stack:", "Skills:").
+_STACK_LABEL = re.compile(
+    r"(?:(?:tech(?:nical)?|our|the)\s+)?(?:stack|skills?|tools?|technolog(?:y|ies)|languages?|"
+    r"tech|requirements?)",
+    re.I,
+)
+_STACK_SEPS = re.compile(r"\s*(?:[,/;|+&]|\b(?:or|and)\b)\s*", re.I)
+# Skill categories that are tools (a language, framework, store, cloud), not a field of work.
+_TOOL_CATEGORIES = frozenset(
+    {
+        "language",
+        "web",
+        "database",
+        "cloud",
+        "infrastructure",
+        "data_tooling",
+        "ml_framework",
+        "mlops",
+    }
+)
+
+
+def _tool(piece: str) -> bool:
+    """ "Go", "Ruby on Rails", "particularly MySQL", "back-end Go": a tool, maybe with a word
+    or two before it; not a tool that names a job ("SRE")."""
+    words = piece.split()
+    skill = canonical_skill(piece)
+    if skill and skill_category(skill) in _TOOL_CATEGORIES and not names_a_job(piece):
+        return True
+    last = canonical_skill(words[-1].strip("*.:")) if 1 < len(words) <= 3 else None
+    return bool(last) and skill_category(last) in _TOOL_CATEGORIES
+
+
+def _is_stack(text: str) -> bool:
+    """A tech-stack list: at least half its pieces tools and none a job or specialty
+    ("Rust, C/C++", "React, Tailwind, UX"; not "Backend, API, Data, ML", not "AI/ML")."""
+    pieces = [p for p in _STACK_SEPS.split(re.sub(r"\betc\.?", "", text)) if p.strip(" *.")]
+    tools = [_tool(p.strip(" *")) for p in pieces]
+    if not pieces or any(names_a_job(p) for p, tool in zip(pieces, tools, strict=True) if not tool):
+        return False
+    return 2 * sum(tools) >= len(pieces)
+
+
+def _without_stack(m: re.Match[str]) -> str:
+    """The parenthesis without its tech-stack list: dropped, or only its label kept
+    ("(Go, Postgres)" -> "", "(Full Stack: Go, Vue)" -> "(Full Stack)")."""
+    if not _is_stack(m.group(2)):
+        return m.group(0)
+    label = (m.group(1) or "").strip()
+    return f" ({label})" if label and not _STACK_LABEL.fullmatch(label) else ""
+
+
+def without_stack(text: str) -> str:
+    """`text` without its tech-stack lists in parentheses ("Data Engineer (Go, Kafka)")."""
+    return _STACK_PARENS.sub(_without_stack, text)
+
+
 # Words around a title that are not its name: the employment type, a count, praise
 # ("Full-time Ruby Developers", "one front end intern", "top-notch backend engineer"), and
 # after it "role", "of all levels", "preferably", "H1B welcome!".
@@ -158,7 +222,8 @@ _ASIDE = re.compile(
 _TITLE_PRAISE = re.compile(
     r"^(?:(?:and|or|&|full[- ]?time|part[- ]?time|both|one|two|three|several|a few|more|some|"
     r"hands[- ]on|positive|gritty|no[- ]drama|relentless|dedicated|creative|ambitious|"
-    r"talented|experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|"
+    r"talented|experienced|exceptional|great|top[- ]notch|passionate|smart(?!\s+contracts?\b)|"
+    r"strong|motivated|"
     r"driven|skilled|awesome|amazing|brilliant|well[- ]rounded|rockstar|job title:|"
     r"position:|role:|here'?s an?)[\s,]+)+(?=\S)",
     re.I,
@@ -227,6 +292,9 @@ def split_roles(text: str) -> list[Role]:
         text, r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*"
     )
     seps = re.findall(r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*", text)
+    levels = all(_LEVELS_ONLY.fullmatch(p.strip()) for p in pieces[:-1])
+    if len(pieces) > 1 and levels and names_a_job(pieces[-1]):
+        return _roles([text], set())  # "Lead, Staff and Principal Engineers": levels of one role
     commas = sum(1 for x in seps if x.strip() in (",", ";"))
     # "A engineers, B engineers and growth": two jobs then "and" make a list too.
     two_jobs = (
@@ -277,15 +345,29 @@ def split_roles(text: str) -> list[Role]:
         merged.append(piece)
     if pending:
         merged.append(pending.strip())
+    roles = _roles(merged, items)
+    last_joined = re.match(r"(?:and|or|&)\s", merged[-1].strip()) if merged else None
+    if seps and (seps[-1].strip() in ("and", "or", "&", "/") or last_joined):
+        _share_head_noun(roles)
+    return roles
+
+
+_LEVELS_ONLY = re.compile(
+    r"(?:(?:and|or|&)\s+)?(?:(?:technical|tech|team|senior|sr\.?|junior|jr\.?|mid(?:-level)?|"
+    r"staff|principal|lead|entry[- ]level)\s*)+",
+    re.I,
+)
+
+
+def _roles(pieces: list[str], items: set[int]) -> list[Role]:
+    """The roles of the merged pieces: each cleaned, kept when it names a job (or is a list
+    item) and is no sentence."""
     roles = []
-    for i, piece in enumerate(merged):
+    for i, piece in enumerate(pieces):
         title, salary = clean_title(piece)
         plain = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", title)
         if title and (i in items or names_a_job(title)) and not SENTENCE_WORD.search(plain):
             roles.append(Role(title, salary))
-    last_joined = re.match(r"(?:and|or|&)\s", merged[-1].strip()) if merged else None
-    if seps and (seps[-1].strip() in ("and", "or", "&", "/") or last_joined):
-        _share_head_noun(roles)
     return roles
 
 
