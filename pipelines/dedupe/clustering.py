@@ -4,7 +4,7 @@ never joining two clusters that hold records of one source under different title
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -167,10 +167,7 @@ def cluster(rows: pa.Table | Sequence[Mapping[str, Any]] | Rows) -> Clustering:
     for i, company in enumerate(rows.column("company")):
         if key := company_key(company):
             blocks[key].append(i)
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        descriptions = rows.values("description", members)
+    for members, descriptions in _with_descriptions(rows, blocks.values()):
         feats = block_features([rows[i] for i in members], descriptions)
         feats = dict(zip(members, feats, strict=True))
         boilerplate = Boilerplate(members, feats)
@@ -195,6 +192,26 @@ def cluster(rows: pa.Table | Sequence[Mapping[str, Any]] | Rows) -> Clustering:
     for i in range(n):
         groups[uf.find(i)].append(i)
     return Clustering(list(groups.values()), edges, stats)
+
+
+def _with_descriptions(
+    rows: Rows, blocks: Iterable[list[int]], batch: int = 20_000
+) -> Iterator[tuple[list[int], list[str | None]]]:
+    """The company blocks of two rows or more, each with its rows' descriptions, taken from
+    the columns for about `batch` rows of blocks at a time (not block by block: most blocks
+    are a few rows, and each take has a fixed cost)."""
+    pending: list[list[int]] = []
+    size = 0
+    for members in [*blocks, None]:
+        if members is None or size >= batch:
+            indices = [i for m in pending for i in m]
+            taken = dict(zip(indices, rows.values("description", indices), strict=True))
+            for m in pending:
+                yield m, [taken[i] for i in m]
+            pending, size = [], 0
+        if members is not None and len(members) > 1:
+            pending.append(members)
+            size += len(members)
 
 
 def _take_out(boilerplate: Boilerplate, board: list[Features]) -> None:

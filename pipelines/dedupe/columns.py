@@ -25,7 +25,13 @@ class Row(Mapping[str, Any]):
         self._rows, self._i = rows, i
 
     def __getitem__(self, name: str) -> Any:
-        return self._rows.column(name)[self._i]
+        try:  # read many times per row: the column list directly, once it is made
+            return self._rows.lists[name][self._i]
+        except KeyError:
+            return self._rows.column(name)[self._i]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self[name] if name in self._rows.names else default
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._rows.names)
@@ -40,7 +46,7 @@ class Rows(Sequence[Row]):
     def __init__(self, table: pa.Table | None = None, dicts: Sequence[dict[str, Any]] = ()):
         self.table, self.dicts = table, dicts
         self.names = frozenset(table.column_names if table is not None else ())
-        self._columns: dict[str, list[Any]] = {}
+        self.lists: dict[str, list[Any]] = {}  # the columns made Python lists so far
         self._rows = [Row(self, i) for i in range(len(self))] if table is not None else dicts
 
     @classmethod
@@ -59,7 +65,7 @@ class Rows(Sequence[Row]):
 
     def column(self, name: str) -> list[Any]:
         """A column as a Python list (of Nones when the table has no such column)."""
-        found = self._columns.get(name)
+        found = self.lists.get(name)
         if found is None:
             if self.table is None:
                 found = [row.get(name) for row in self.dicts]
@@ -67,7 +73,7 @@ class Rows(Sequence[Row]):
                 found = _shared_list(self.table.column(name))
             else:
                 found = [None] * len(self)
-            self._columns[name] = found
+            self.lists[name] = found
         return found
 
     def values(self, name: str, indices: Sequence[int]) -> list[Any]:
@@ -75,8 +81,8 @@ class Rows(Sequence[Row]):
         whole column into Python objects."""
         if self.table is None:
             return [self.dicts[i].get(name) for i in indices]
-        if name in self._columns:
-            column = self._columns[name]
+        if name in self.lists:
+            column = self.lists[name]
             return [column[i] for i in indices]
         if name not in self.names:
             return [None] * len(indices)
