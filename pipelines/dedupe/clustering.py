@@ -161,6 +161,7 @@ def cluster(rows: pa.Table | Sequence[Mapping[str, Any]] | Rows) -> Clustering:
         if best is not None and best_fit >= 0.5:
             url_link(best, i, best_fit, best_url)
     del owners, row_urls
+    rows.forget("urls", "url", "apply_url", "canonical_url")
 
     # 3. Near duplicates inside company blocks.
     blocks: dict[str, list[int]] = defaultdict(list)

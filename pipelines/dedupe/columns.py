@@ -76,6 +76,12 @@ class Rows(Sequence[Row]):
             self.lists[name] = found
         return found
 
+    def forget(self, *names: str) -> None:
+        """Free the Python lists of columns no later step reads (at 1M rows, a list of
+        distinct links costs some 100 MB the next steps need)."""
+        for name in names:
+            self.lists.pop(name, None)
+
     def values(self, name: str, indices: Sequence[int]) -> list[Any]:
         """One column's values of some rows (a block's descriptions), without turning the
         whole column into Python objects."""
