@@ -26,6 +26,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import yaml
 
 PAIRS = Path(__file__).resolve().parent.parent / "tests" / "data" / "dedupe_pairs.yaml"
@@ -128,33 +129,46 @@ def tfidf_clusters(rows: list[dict[str, Any]], threshold: float = 0.75) -> list[
     return [uf.find(i) for i in range(len(rows))]
 
 
-def floor_seconds(rows: list[dict[str, Any]]) -> float:
+def floor_seconds(rows: pa.Table) -> float:
     """The floor: reading every row's description into words once, the least any dedupe on
-    text does (no hashing, no comparison)."""
+    text does (no hashing, no comparison); a batch of descriptions at a time."""
     from pipelines.dedupe.minhash import WORD
 
-    start = time.process_time()
-    for row in rows:
-        WORD.findall((row["description"] or "").lower())
-    return time.process_time() - start
+    seconds = 0.0
+    for batch in rows.select(["description"]).to_batches(max_chunksize=50_000):
+        descriptions = batch.column(0).to_pylist()
+        start = time.process_time()
+        for description in descriptions:
+            WORD.findall((description or "").lower())
+        seconds += time.process_time() - start
+    return seconds
+
+
+def posting_of_rows(rows: pa.Table, links: pa.Table) -> tuple[list[int], list[int]]:
+    """(true job, posting) of every row, as integers, from the links' columns."""
+    key = ["source", "source_id", "role_index"]
+    joined = rows.select([*key, "job"]).join(links.select([*key, "posting_id"]), key)
+    posting = joined.column("posting_id").combine_chunks().dictionary_encode().indices
+    return joined.column("job").to_pylist(), posting.to_pylist()
 
 
 def measure(method: str, size: int) -> dict[str, Any]:
-    from bench.dedupe_data import generate
-    from pipelines.dedupe import dedupe
+    from bench.dedupe_data import generate_table
+    from pipelines.dedupe import dedupe_table
 
-    rows = generate(size)
-    truth = [r["job"] for r in rows]
+    rows = generate_table(size)
     rows_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     floor = floor_seconds(rows)
     start, cpu = time.perf_counter(), time.process_time()
     if method == "minhash":
-        _, links = dedupe(rows)
-        by_key = {(x["source"], x["source_id"], x["role_index"]): x["posting_id"] for x in links}
-        predicted = [by_key[(r["source"], r["source_id"], r["role_index"])] for r in rows]
+        _, links = dedupe_table(rows)
     else:
-        predicted = tfidf_clusters(rows)
+        predicted = tfidf_clusters(rows.select(["title", "description"]).to_pylist())
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    if method == "minhash":
+        truth, predicted = posting_of_rows(rows, links)
+    else:
+        truth = rows.column("job").to_pylist()
     pairs = pair_accuracy(truth, predicted)
     return {
         "method": method,

@@ -4,13 +4,15 @@ labelled pairs' accuracy floor, and the sample's merges in `dedupe_clusters`."""
 from datetime import UTC, datetime
 
 import duckdb
+import pyarrow as pa
 import pytest
 
 from bench.dedupe import evaluate_pairs
+from bench.dedupe_data import generate, generate_table
 from bench.dedupe_real import load_pairs as load_real_pairs
 from bench.dedupe_real import score
 from pipelines.companies import company_key
-from pipelines.dedupe import cluster, dedupe
+from pipelines.dedupe import cluster, dedupe, dedupe_table
 from pipelines.urls import canonical_url, is_generic, record_urls
 
 T = datetime(2026, 11, 2, tzinfo=UTC)
@@ -573,3 +575,19 @@ def test_real_pair_precision_counts_merged_judged_pairs():
     assert report["merged"] == 2 and report["precision"] == 0.5
     assert report["not_found"] == 1 and report["recall"] == 1.0
     assert [p["a"]["source_id"] for p in report["wrong"]] == ["3"]
+
+
+def test_dedupe_on_columns_gives_what_dedupe_on_dicts_gives():
+    """Rows as an Arrow table of several batches (a company's rows may straddle two), and the
+    postings and links back as tables: the same values, in the same order, as with dicts."""
+    table = generate_table(3000, chunk=700)
+    assert table.column("description").num_chunks > 1
+    postings, links = dedupe(generate(3000))
+    posting_columns, link_columns = dedupe_table(table)
+    assert len(postings) < len(links) == 3000
+    assert posting_columns.to_pylist() == postings
+    assert link_columns.to_pylist() == links
+
+
+def test_dedupe_on_no_rows():
+    assert dedupe_table(generate_table(10).slice(0, 0)) == (pa.table({}), pa.table({}))

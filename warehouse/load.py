@@ -98,6 +98,12 @@ def _arrow_as(schema: pa.Schema, row: Mapping[str, Any]) -> pa.Table:
     return pa.Table.from_pylist([_naive_utc(row)], schema=fields)
 
 
+def read_arrow(con: duckdb.DuckDBPyConnection, table: str) -> pa.Table:
+    """Every row of `table` as columns (for a stage that reads a million rows: as dicts they
+    would cost several times their bytes)."""
+    return con.sql(f'SELECT * FROM "{table}"').to_arrow_table()
+
+
 def read_table(con: duckdb.DuckDBPyConnection, table: str) -> list[dict[str, Any]]:
     """Every row of `table` as a dict (for the stages that read what an earlier one wrote)."""
     cursor = con.execute(f'SELECT * FROM "{table}"')

@@ -29,9 +29,21 @@ The canonical record takes its fields from the best member (ATS over the schema.
 aggregators over Hacker News free text), recorded in `canonical_source`; what it lacks
 (salary, remote policy, locations) is filled from the next best. The `posting_id` is the
 stable hash of the member first seen, so a source that joins later never renames a job.
+
+`dedupe_table` takes and returns columns (Arrow tables, as DuckDB reads and writes them):
+a million rows as dicts cost more memory than the dedupe itself; `dedupe` takes and returns
+dicts, for small inputs.
 """
 
 from pipelines.dedupe.clustering import Clustering, UnionFind, cluster
-from pipelines.dedupe.merging import canonical_record, dedupe, posting_id
+from pipelines.dedupe.merging import canonical_record, dedupe, dedupe_table, posting_id
 
-__all__ = ["Clustering", "UnionFind", "canonical_record", "cluster", "dedupe", "posting_id"]
+__all__ = [
+    "Clustering",
+    "UnionFind",
+    "canonical_record",
+    "cluster",
+    "dedupe",
+    "dedupe_table",
+    "posting_id",
+]

@@ -4,13 +4,15 @@ never joining two clusters that hold records of one source under different title
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
 
 from pipelines.companies import company_key
+from pipelines.dedupe.columns import Rows
 from pipelines.dedupe.matching import (
     FREE_TEXT,
     Boilerplate,
@@ -51,7 +53,7 @@ class Clustering:
     stats: dict[str, int] = field(default_factory=dict)
 
 
-def _row_urls(row: dict[str, Any]) -> list[str]:
+def _row_urls(row: Mapping[str, Any]) -> list[str]:
     """The job URLs a row links (generic ones dropped again: rows normalized by an older
     release may hold a board's front page)."""
     if "urls" in row and row["urls"] is not None:
@@ -59,8 +61,10 @@ def _row_urls(row: dict[str, Any]) -> list[str]:
     return job_urls(row.get("url"), row.get("apply_url"))
 
 
-def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
-    """Group the rows that are one job; see the module docstring for the rules."""
+def cluster(rows: pa.Table | Sequence[Mapping[str, Any]] | Rows) -> Clustering:
+    """Group the rows (dicts, or columns) that are one job; see the module docstring for the
+    rules."""
+    rows = Rows.of(rows)
     n = len(rows)
     uf = UnionFind(n)
     edges: list[tuple[int, int, str, float]] = []
@@ -77,7 +81,7 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
         0,
     )
     stats["boilerplate_shingles"] = 0
-    roles = Counter((row["source"], row["source_id"]) for row in rows)
+    roles = Counter(zip(rows.column("source"), rows.column("source_id"), strict=True))
     # Per root of a cluster of several rows: source -> the title keys of its board records,
     # and record -> the title keys of its roles (records with several roles only).
     titles: dict[int, dict[str, set]] = {}
@@ -123,8 +127,9 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
 
     # 1. Roles of one record with one title.
     same: dict[tuple, int] = {}
-    for i, row in enumerate(rows):
-        key = (row["source"], row["source_id"], title_key(row["title"]))
+    keys = zip(rows.column("source"), rows.column("source_id"), rows.column("title"), strict=True)
+    for i, (source, source_id, title) in enumerate(keys):
+        key = (source, source_id, title_key(title))
         if key in same:
             link(same[key], i, "same_record", 1.0)
         else:
@@ -135,8 +140,8 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
     # else its apply link); others that link it join the owner their title fits best.
     owners: dict[str, list[int]] = defaultdict(list)
     row_urls = [_row_urls(row) for row in rows]
-    for i, row in enumerate(rows):
-        primary = row.get("canonical_url") or (row_urls[i][0] if row_urls[i] else None)
+    for i, canonical_url in enumerate(rows.column("canonical_url")):
+        primary = canonical_url or (row_urls[i][0] if row_urls[i] else None)
         if primary and not is_generic(primary):
             owners[primary].append(i)
     for url, group in owners.items():
@@ -156,16 +161,16 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
         if best is not None and best_fit >= 0.5:
             url_link(best, i, best_fit, best_url)
     del owners, row_urls
+    rows.forget("urls", "url", "apply_url", "canonical_url")
 
     # 3. Near duplicates inside company blocks.
     blocks: dict[str, list[int]] = defaultdict(list)
-    for i, row in enumerate(rows):
-        if key := company_key(row.get("company")):
+    for i, company in enumerate(rows.column("company")):
+        if key := company_key(company):
             blocks[key].append(i)
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        feats = dict(zip(members, block_features([rows[i] for i in members]), strict=True))
+    for members, descriptions in _with_descriptions(rows, blocks.values()):
+        feats = block_features([rows[i] for i in members], descriptions)
+        feats = dict(zip(members, feats, strict=True))
         boilerplate = Boilerplate(members, feats)
         if len(boilerplate.shingles):
             stats["boilerplate_shingles"] += len(boilerplate.shingles)
@@ -188,6 +193,26 @@ def cluster(rows: Sequence[dict[str, Any]]) -> Clustering:
     for i in range(n):
         groups[uf.find(i)].append(i)
     return Clustering(list(groups.values()), edges, stats)
+
+
+def _with_descriptions(
+    rows: Rows, blocks: Iterable[list[int]], batch: int = 20_000
+) -> Iterator[tuple[list[int], list[str | None]]]:
+    """The company blocks of two rows or more, each with its rows' descriptions, taken from
+    the columns for about `batch` rows of blocks at a time (not block by block: most blocks
+    are a few rows, and each take has a fixed cost)."""
+    pending: list[list[int]] = []
+    size = 0
+    for members in [*blocks, None]:
+        if members is None or size >= batch:
+            indices = [i for m in pending for i in m]
+            taken = dict(zip(indices, rows.values("description", indices), strict=True))
+            for m in pending:
+                yield m, [taken[i] for i in m]
+            pending, size = [], 0
+        if members is not None and len(members) > 1:
+            pending.append(members)
+            size += len(members)
 
 
 def _take_out(boilerplate: Boilerplate, board: list[Features]) -> None:
@@ -233,13 +258,13 @@ def _joined(a: dict[Any, set], b: dict[Any, set]) -> dict[Any, set]:
     return merged
 
 
-def _title_key(row: dict[str, Any]) -> tuple:
+def _title_key(row: Mapping[str, Any]) -> tuple:
     """A record's title as `_apart` compares it: core, level and place words."""
     core, levels = title_parts(row["title"], row.get("location_text"))
     return core, levels, title_places(row["title"], row.get("location_text"))
 
 
-def _other_companies(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def _other_companies(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """Whether two rows name two different companies (both named, keys differ)."""
     key_a, key_b = company_key(a.get("company")), company_key(b.get("company"))
     return bool(key_a and key_b and key_a != key_b)

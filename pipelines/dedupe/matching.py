@@ -4,7 +4,7 @@ with the company's `Boilerplate` taken out of the texts."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -94,13 +94,18 @@ def content_words(description: str | None, company: str | None = None) -> frozen
     return frozenset(WORD.findall((description or "").lower())).difference(skip)
 
 
-def block_features(rows: Sequence[dict[str, Any]]) -> list[Features]:
+def block_features(
+    rows: Sequence[Mapping[str, Any]], descriptions: Sequence[str | None]
+) -> list[Features]:
     """The `Features` of a company block's rows (their shingles hashed together)."""
-    arrays = shingle_arrays([row.get("description") for row in rows])
-    return [features(row, array) for row, array in zip(rows, arrays, strict=True)]
+    arrays = shingle_arrays(descriptions)
+    return [
+        features(row, array, description)
+        for row, array, description in zip(rows, arrays, descriptions, strict=True)
+    ]
 
 
-def features(row: dict[str, Any], array: np.ndarray) -> Features:
+def features(row: Mapping[str, Any], array: np.ndarray, description: str | None) -> Features:
     core, levels = title_parts(row["title"], row.get("location_text"))
     return Features(
         core,
@@ -108,14 +113,14 @@ def features(row: dict[str, Any], array: np.ndarray) -> Features:
         array,
         (row["source"], row["source_id"]),
         row["source"] in FREE_TEXT,
-        row.get("description"),
+        description,
         row.get("company"),
         {"title": row["title"], "location_text": row.get("location_text")},
         open_span(row),
     )
 
 
-def open_span(row: dict[str, Any]) -> tuple[datetime, datetime] | None:
+def open_span(row: Mapping[str, Any]) -> tuple[datetime, datetime] | None:
     """When a row's job was open, roughly: from its posting date (else first seen) to its
     last sighting; a comment for its thread's month (it is read again years later)."""
     start = row.get("posted_at") or row.get("first_seen")
@@ -225,7 +230,7 @@ class Boilerplate:
         return frozenset(out)
 
 
-def rank(row: dict[str, Any]) -> tuple:
+def rank(row: Mapping[str, Any]) -> tuple:
     return (
         SOURCE_RANK.get(row["source"], 9),
         row.get("salary_min") is None,

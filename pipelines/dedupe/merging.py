@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+import pyarrow as pa
+
 from pipelines.dedupe.clustering import cluster
+from pipelines.dedupe.columns import Rows
 from pipelines.dedupe.matching import SOURCE_RANK, rank
 from pipelines.dedupe.titles import title_key
 from pipelines.location import region_of
@@ -113,19 +116,84 @@ def _provenance(
     return found
 
 
+# Clusters turned into postings at a time: their member rows are dicts only meanwhile.
+CHUNK = 20_000
+# Fields no posting or link is made from, left in the columns while a chunk is made.
+NOT_READ = frozenset({"description", "urls", "expires_at", "salary_rejected"})
+LINK_ORDER = ("source", "source_id", "role_index")
+
+
 def dedupe(
     rows: Iterable[dict[str, Any]],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(postings, posting_sources) from normalized rows; `status`/`closed_at` say open until
     pipelines.lifecycle sets them."""
-    rows = list(rows)
-    result = cluster(rows)
-    uf_root = {i: c[0] for c in result.clusters for i in c}
-    cluster_edges: dict[int, list] = defaultdict(list)
-    for edge in result.edges:
-        cluster_edges[uf_root[edge[0]]].append(edge)
     postings, links = [], []
-    for members in result.clusters:
+    for chunk_postings, chunk_links in _chunks(Rows.of(list(rows))):
+        postings.extend(chunk_postings)
+        links.extend(chunk_links)
+    postings.sort(key=lambda p: p["posting_id"])
+    links.sort(key=lambda x: tuple(x[k] for k in LINK_ORDER))
+    return postings, links
+
+
+def dedupe_table(table: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """`dedupe` on rows held as columns (an Arrow table, as DuckDB returns it), returning
+    columns: the rows never become a million dicts at once, only a chunk's members."""
+    postings, links = [], []
+    for chunk_postings, chunk_links in _chunks(Rows.of(table)):
+        postings.append(_as_table(chunk_postings, table.schema))
+        links.append(_as_table(chunk_links, table.schema))
+    if not postings:
+        return pa.table({}), pa.table({})
+    return (
+        pa.concat_tables(postings, promote_options="permissive").sort_by("posting_id"),
+        pa.concat_tables(links, promote_options="permissive").sort_by(
+            [(k, "ascending") for k in LINK_ORDER]
+        ),
+    )
+
+
+def _as_table(dicts: list[dict[str, Any]], like: pa.Schema) -> pa.Table:
+    """Dicts as a table: every key any of them has, in the input's column type where the
+    input has that column (so a chunk's values keep their type), else as Arrow infers it."""
+    names = dict.fromkeys(k for d in dicts for k in d)
+    types = {f.name: f.type for f in like if not _untyped(f.type)}
+    return pa.table(
+        {name: pa.array([d.get(name) for d in dicts], types.get(name)) for name in names}
+    )
+
+
+def _untyped(kind: pa.DataType) -> bool:
+    """Whether a type is or holds Arrow's null type (a column that was None throughout)."""
+    return pa.types.is_null(kind) or any(
+        _untyped(kind.field(i).type) for i in range(kind.num_fields)
+    )
+
+
+def _chunks(rows: Rows) -> Iterator[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
+    """Cluster the rows, then make postings and links a chunk of clusters at a time."""
+    result = cluster(rows)
+    cluster_edges: dict[int, list] = defaultdict(list)
+    if result.edges:
+        uf_root = {i: c[0] for c in result.clusters if len(c) > 1 for i in c}
+        for edge in result.edges:
+            cluster_edges[uf_root[edge[0]]].append(edge)
+    for start in range(0, len(result.clusters), CHUNK):
+        part = result.clusters[start : start + CHUNK]
+        indices = [i for members in part for i in members]
+        records = dict(zip(indices, rows.records(indices, NOT_READ), strict=True))
+        yield _postings(part, records, cluster_edges)
+
+
+def _postings(
+    clusters: list[list[int]],
+    rows: dict[int, dict[str, Any]],
+    cluster_edges: dict[int, list[tuple[int, int, str, float]]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The postings and links of some clusters, given their members' rows by index."""
+    postings, links = [], []
+    for members in clusters:
         member_rows = [rows[i] for i in members]
         first = min(members, key=lambda i: _first(rows[i]))
         pid = posting_id(rows[first]["source"], rows[first]["source_id"], rows[first]["title"])
@@ -161,6 +229,4 @@ def dedupe(
                     "canonical_url": row.get("canonical_url"),
                 }
             )
-    postings.sort(key=lambda p: p["posting_id"])
-    links.sort(key=lambda x: (x["source"], x["source_id"], x["role_index"]))
     return postings, links

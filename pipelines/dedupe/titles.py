@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -132,7 +133,7 @@ def title_places(title: str, location_text: str | None) -> frozenset[str]:
     return frozenset(w for w in _words(title) if w in place)
 
 
-def places_fit(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def places_fit(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """Whether the places two titles name can be one job's. One title for several places is
     one job, and so is a title that names its city beside one that names none; two titles
     that name different places ("… - Montgomery, AL" / "… - Columbus, GA") or different
@@ -157,7 +158,7 @@ def title_parts(title: str, location_text: str | None = None) -> tuple[frozenset
     return core, levels
 
 
-def title_fit(a: dict[str, Any], b: dict[str, Any]) -> float:
+def title_fit(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
     """How well two titles can name one job when the rows share a job URL: 0 when their
     levels or the places they name differ, else the Jaccard of their cores."""
     core_a, levels_a = title_parts(a["title"], a.get("location_text"))

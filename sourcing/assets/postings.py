@@ -9,7 +9,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
-from pipelines.dedupe import dedupe
+from pipelines.dedupe import dedupe_table
 from pipelines.lifecycle import apply_lifecycle
 from sourcing.assets.crawl import raw_asset_key
 from sourcing.assets.metadata import PARSER_VERSION, table_metadata, warehouse_asset
@@ -18,7 +18,10 @@ from sourcing.partitions import days_to_load, zone_files
 from sourcing.resources import RawZoneResource
 from warehouse.crawl_dates import keep_days, latest_rows
 from warehouse.db import migrate
-from warehouse.load import read_table, replace_tables
+from warehouse.load import read_arrow, read_table, replace_tables
+
+# What lifecycle reads of a normalized row (`record_intervals`).
+LIFECYCLE_FIELDS = ["source", "source_id", "first_seen", "posted_at", "expires_at"]
 
 
 class NormalizeConfig(dg.Config):
@@ -125,9 +128,13 @@ def postings(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.Ma
     """One row per real-world job (`postings`) and its source records (`posting_sources`)."""
     with duckdb.get_connection() as con:
         migrate(con)
-        rows = read_table(con, "normalized_postings")
-        jobs, links = dedupe(rows)
-        apply_lifecycle(jobs, links, rows, read_table(con, "crawl_records"))
+        rows = read_arrow(con, "normalized_postings")
+        job_columns, link_columns = dedupe_table(rows)
+        jobs, links = job_columns.to_pylist(), link_columns.to_pylist()
+        del job_columns, link_columns
+        records = rows.select(LIFECYCLE_FIELDS).to_pylist()
+        del rows
+        apply_lifecycle(jobs, links, records, read_table(con, "crawl_records"))
         replace_tables(con, {"postings": jobs, "posting_sources": links})
         table = table_metadata(con, duckdb, "postings")
     with_salary = sum(1 for j in jobs if j["salary_min"] is not None)
