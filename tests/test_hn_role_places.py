@@ -57,6 +57,15 @@ def test_roles_without_places_keep_the_comments() -> None:
         ("- Data Scientist (Remote, EU)", "Data Scientist", ("Remote, EU", "Remote, EU")),
         ("* Platform Engineer - Munich - $90k", "Platform Engineer", ("Munich", None)),
         ("- SRE (3 days in office)", "SRE", (None, "3 days in office")),
+        # levels and employment types beside the place are no part of it
+        (
+            "Analyst (Entry-level, Hanoi, Hybrid)",
+            "Analyst",
+            ("Hanoi, Hybrid", "Hanoi, Hybrid"),
+        ),
+        ("- Writer (Senior, Full-time, Remote)", "Writer", (None, "Remote")),
+        ("- Writer (Junior, Remote, Worldwide)", "Writer", (None, "Remote, Worldwide")),
+        ("- Writer (Senior, Full-time, React)", "Writer", (None, None)),
         # a description that names a city says nothing of where the role is
         ("- Designer - builds our studio in Paris", "Designer", (None, None)),
         # specialties and tools are no places

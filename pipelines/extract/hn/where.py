@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
+from pipelines.classify import classify_seniority
 from pipelines.extract.hn.cues import (
+    EMPLOYMENT,
     REMOTE,
     SALARY_SPAN,
     URL_ANY,
@@ -24,14 +26,27 @@ _HEADING_WORDS = re.compile(
     r"\b(?:offices?|roles?|positions?|openings?|jobs?|team|hub|hq|locations?|site)\b", re.I
 )
 _MAX_WORDS = 8
+# Scopes of remote work that name no place: "Remote, Worldwide", "anywhere".
+_SCOPE_WORDS = re.compile(r"\b(?:worldwide|anywhere|global(?:ly)?|international(?:ly)?)\b", re.I)
+
+
+def _tag(item: str) -> bool:
+    """A level or an employment type on its own: "Entry-level", "Senior", "Full-time"."""
+    item = item.strip()
+    return len(item.split()) <= 2 and (
+        classify_seniority(item) != "unknown" or bool(EMPLOYMENT.fullmatch(item))
+    )
 
 
 def _where(piece: str) -> tuple[str | None, str | None]:
     """The place and the work-mode words of a piece that says only where or how one works
-    ("Oslo", "Berlin or remote", "Remote, EU", "3 days in office"); (None, None) for anything
-    else ("Frontend", "Go", "Builds a team in London")."""
+    ("Oslo", "Berlin or remote", "Remote, EU", "3 days in office"), levels and employment
+    types aside ("Entry-level, Remote, Worldwide"); (None, None) for anything else
+    ("Frontend", "Go", "Builds a team in London")."""
     piece = piece.strip(" ,.*-–—")
-    if not piece or len(piece.split()) > _MAX_WORDS or tag_words_left(piece):
+    if "," in piece:
+        piece = ", ".join(i.strip() for i in piece.split(",") if not _tag(i))
+    if not piece or len(piece.split()) > _MAX_WORDS or tag_words_left(_SCOPE_WORDS.sub(" ", piece)):
         return None, None
     kinds = classify_piece(piece).kinds
     return (
