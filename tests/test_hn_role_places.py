@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.extract.hn import extract_hn
-from pipelines.extract.hn.where import own_where, place_heading
+from pipelines.extract.hn.where import mode_only, own_where, place_heading
 from pipelines.normalize import normalize_posting
 
 
@@ -105,3 +105,24 @@ def test_the_roles_country_is_its_own() -> None:
     rows = {p.title: normalize_posting(p, raw, i, len(postings)) for i, p in enumerate(postings)}
     assert rows["Research Scientist"]["country"] == "NO"
     assert rows["Data Engineer"]["country"] == "US"
+
+
+@pytest.mark.parametrize(
+    ("remote", "expected"),
+    [
+        ("REMOTE (USA, LATAM, INDIA)", "REMOTE"),
+        ("Remote (US)", "Remote"),
+        ("Denver, CO & Remote", "Remote"),
+        ("Canada", None),
+    ],
+)
+def test_mode_only(remote: str, expected: str | None) -> None:
+    assert mode_only(remote) == expected
+
+
+def test_a_placed_role_keeps_the_comments_mode_not_its_places() -> None:
+    got = _postings(
+        "Tallowby | REMOTE (USA, Mexico) | Full-time\nOpen roles:\nMEXICO:\n- QA Engineer\n"
+        "- Data Engineer\nApply at https://tallowby.example/careers"
+    )
+    assert got["QA Engineer"] == ("MEXICO", "REMOTE")

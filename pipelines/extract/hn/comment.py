@@ -22,6 +22,7 @@ from pipelines.extract.hn.company import intro_company, name_before_places, name
 from pipelines.extract.hn.cues import META_START
 from pipelines.extract.hn.header import Header, parse_header, prose_roles
 from pipelines.extract.hn.titles import Role, head_noun
+from pipelines.extract.hn.where import mode_only
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.salary import find_salaries
 from pipelines.text import extract_links, html_to_text, lowered
@@ -220,7 +221,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             skills_text=_skills_text(role, shared_skills, len(roles)),
             # A role that names its own place or work mode has them; the others the comment's.
             location_text=role.place or location,
-            remote_text=role.mode or remote,
+            remote_text=role.mode or (mode_only(remote) if role.place and remote else remote),
             **common,  # type: ignore[arg-type]
         )
         for role in roles

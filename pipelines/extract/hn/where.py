@@ -16,8 +16,10 @@ from pipelines.extract.hn.cues import (
     URL_ANY,
     classify_piece,
     has_place,
+    places_in,
     tag_words_left,
 )
+from pipelines.location import prepare
 
 # Where a line's pieces part: brackets, bars, semicolons, colons, spaced dashes and slashes.
 _PIECE_SEP = re.compile(r"[()\[\]|;:]|\s[-–—/•·@+]\s|,\s+(?=(?:or|and)\b)")
@@ -90,3 +92,15 @@ def place_heading(line: str) -> tuple[str | None, str | None] | None:
         return None
     place, mode = _where(text)
     return (place, mode) if place or mode else None
+
+
+def mode_only(remote: str) -> str | None:
+    """The comment's remote words without the places they name, for a role that names its
+    own place: "REMOTE (USA, LATAM, INDIA)" is "REMOTE" for a role under "INDIA:"; None when
+    no work mode is left ("US")."""
+    text = prepare(remote)
+    for place in reversed(places_in(text)):
+        text = text[: place.start] + " " + text[place.end :]
+    text = re.sub(r"[(\[]\W*[)\]]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:/|&-–—()")
+    return text if REMOTE.search(text) else None
