@@ -23,6 +23,7 @@ from pipelines.extract.hn.titles import (
     title_like,
     without_stack,
 )
+from pipelines.extract.hn.where import own_where, place_heading
 from pipelines.salary import find_salaries
 from pipelines.skills import extract_skills, skill_category
 
@@ -408,6 +409,7 @@ def role_lines(body: list[str]) -> list[RoleLine]:
     """The roles named one per line in the body, with their line numbers."""
     found: list[RoleLine] = []
     taken = -1  # a list line read with the department heading above it
+    where: tuple[str | None, str | None] = (None, None)  # of a place heading ("London office:")
     under_roles = False  # below an "Open Roles" heading: its bullets are roles
     for i, line in enumerate(body):
         if i == 0 or not line.strip() or i == taken:
@@ -430,9 +432,13 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             found.extend(RoleLine(i, r, False) for r in listed)
             continue
         if (hit := _role_line(line)) is None:
-            found.extend(RoleLine(i, r, False) for r in _list_line(line))
+            if (heading := place_heading(line)) is not None:
+                where = heading
+                continue
+            found.extend(RoleLine(i, _placed(r, where), False) for r in _list_line(line))
             if under_roles and (team := _team_bullet(line)) is not None:
-                found.append(RoleLine(i, team, False))  # "Open Roles" then "- Sales"
+                # "Open Roles" then "- Sales"
+                found.append(RoleLine(i, _placed(team, where), False))
             continue
         role, heading = hit
         if (
@@ -440,10 +446,19 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             and (listed := _listed_roles(role.title))
             and all(JOB_HEAD.search(r.title) for r in listed)
         ):
-            found.extend(RoleLine(i, r, False) for r in listed)  # "Product Managers, Designers"
+            # "Product Managers, Designers"
+            found.extend(RoleLine(i, _placed(r, where), False) for r in listed)
         else:
+            place, mode = own_where(line, role.title)
+            role = _placed(role, (place or where[0], mode or where[1]))
             found.append(RoleLine(i, role, heading))
     return found
+
+
+def _placed(role: Role, where: tuple[str | None, str | None]) -> Role:
+    """`role` with the place and work mode its line or the heading above it states."""
+    role.place, role.mode = where
+    return role
 
 
 def sections(body: list[str], found: list[RoleLine]) -> None:

@@ -22,6 +22,7 @@ from pipelines.extract.hn.company import intro_company, name_before_places, name
 from pipelines.extract.hn.cues import META_START
 from pipelines.extract.hn.header import Header, parse_header, prose_roles
 from pipelines.extract.hn.titles import Role, head_noun
+from pipelines.extract.hn.where import mode_only
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.salary import find_salaries
 from pipelines.text import extract_links, html_to_text, lowered
@@ -182,6 +183,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
                 role.title = twin.title
                 role.section = twin.section
                 role.salary = role.salary or twin.salary
+                role.place, role.mode = twin.place, twin.mode
     if not roles and (prose := prose_roles(lines)) is not None:
         roles = prose.roles
         header.company = header.company or prose.company or intro_company(lines)
@@ -207,8 +209,6 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     common = dict(
         company=header.company,
         description=text,
-        location_text=location,
-        remote_text=remote,
         posted_at=_posted_at(comment),
         url=HN_ITEM_URL.format(comment_id) if comment_id is not None else None,
         apply_url=_apply_url(urls),
@@ -219,6 +219,9 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             salary_text=role.salary or header.salary,
             urls=list(urls),
             skills_text=_skills_text(role, shared_skills, len(roles)),
+            # A role that names its own place or work mode has them; the others the comment's.
+            location_text=role.place or location,
+            remote_text=role.mode or (mode_only(remote) if role.place and remote else remote),
             **common,  # type: ignore[arg-type]
         )
         for role in roles

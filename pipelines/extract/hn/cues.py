@@ -170,7 +170,7 @@ def strip_cues(text: str) -> str:
     return re.sub(r"[\W_]+", " ", rest).strip()
 
 
-def _tag_words_left(text: str) -> bool:
+def tag_words_left(text: str) -> bool:
     """Whether anything is left of a header piece once work mode, employment type, visa
     words and places are gone."""
     rest = strip_cues(text)
@@ -218,7 +218,7 @@ def _classified(text: str) -> Segment:
     if names_a_job(bare) and not GENERIC_ROLE.match(bare.strip()):
         # "Intern" or "Contract" alone is an employment type, not a title, and so are header
         # tags around it: "ONSITE, INTERNS", "INTERN/VISA/SUMMER CONTRACTOR".
-        if not ("employment" in seg.kinds and not _tag_words_left(bare)):
+        if not ("employment" in seg.kinds and not tag_words_left(bare)):
             seg.kinds.add("role")
     elif GENERIC_ROLE.match(bare.strip()) and (names_a_job(bare) or _OPENINGS.search(bare)):
         seg.kinds.add("generic_role")  # "Multiple Roles", "Engineering and Sales positions"

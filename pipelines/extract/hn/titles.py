@@ -41,6 +41,8 @@ class Role:
     title: str
     salary: str | None = None
     section: str | None = None  # the words of the body about this role only
+    place: str | None = None  # where this role is, when it says so apart from the comment
+    mode: str | None = None  # this role's own work mode words ("remote", "onsite")
 
 
 _BRACKET = re.compile(r"[(\[{)\]}]")

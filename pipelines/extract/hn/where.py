@@ -1,0 +1,106 @@
+"""A role's own place and work mode in an HN comment: the words beside its title on its line
+("Senior Data Scientist (Oslo)", "- ML Engineer, Berlin or remote", "Founding Engineer |
+London") or a place heading above its line ("London office:", "*INDIA:"). Roles that state
+none keep the comment's shared location and remote words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.classify import classify_seniority
+from pipelines.extract.hn.cues import (
+    EMPLOYMENT,
+    REMOTE,
+    SALARY_SPAN,
+    URL_ANY,
+    classify_piece,
+    has_place,
+    places_in,
+    tag_words_left,
+)
+from pipelines.location import prepare
+
+# Where a line's pieces part: brackets, bars, semicolons, colons, spaced dashes and slashes.
+_PIECE_SEP = re.compile(r"[()\[\]|;:]|\s[-–—/•·@+]\s|,\s+(?=(?:or|and)\b)")
+# Words a place heading adds to the place: "London office:", "Berlin roles", "US-based team".
+_HEADING_WORDS = re.compile(
+    r"\b(?:offices?|roles?|positions?|openings?|jobs?|team|hub|hq|locations?|site)\b", re.I
+)
+_MAX_WORDS = 8
+# Scopes of remote work that name no place: "Remote, Worldwide", "anywhere".
+_SCOPE_WORDS = re.compile(r"\b(?:worldwide|anywhere|global(?:ly)?|international(?:ly)?)\b", re.I)
+
+
+def _tag(item: str) -> bool:
+    """A level or an employment type on its own: "Entry-level", "Senior", "Full-time"."""
+    item = item.strip()
+    return len(item.split()) <= 2 and (
+        classify_seniority(item) != "unknown" or bool(EMPLOYMENT.fullmatch(item))
+    )
+
+
+def _where(piece: str) -> tuple[str | None, str | None]:
+    """The place and the work-mode words of a piece that says only where or how one works
+    ("Oslo", "Berlin or remote", "Remote, EU", "3 days in office"), levels and employment
+    types aside ("Entry-level, Remote, Worldwide"); (None, None) for anything else
+    ("Frontend", "Go", "Builds a team in London")."""
+    piece = piece.strip(" ,.*-–—")
+    if "," in piece:
+        piece = ", ".join(i.strip() for i in piece.split(",") if not _tag(i))
+    if not piece or len(piece.split()) > _MAX_WORDS or tag_words_left(_SCOPE_WORDS.sub(" ", piece)):
+        return None, None
+    kinds = classify_piece(piece).kinds
+    return (
+        piece if "location" in kinds else None,
+        piece if "remote" in kinds else None,
+    )
+
+
+def _joined(found: list[str]) -> str | None:
+    return "; ".join(dict.fromkeys(found)) or None
+
+
+def own_where(line: str, title: str) -> tuple[str | None, str | None]:
+    """The place and the work mode a role line states beside the role's title, each None when
+    it states none. Only pieces that say nothing but where or how count: a description that
+    names a city says nothing of where the role is."""
+    text = SALARY_SPAN.sub(" | ", URL_ANY.sub(" | ", line))
+    at = text.lower().find(title.lower())
+    if not title or at < 0:
+        return None, None
+    rest = f"{text[:at]} | {text[at + len(title) :]}"
+    places: list[str] = []
+    modes: list[str] = []
+    for piece in _PIECE_SEP.split(rest):
+        place, mode = _where(piece)
+        places += [place] if place else []
+        modes += [mode] if mode else []
+    return _joined(places), _joined(modes)
+
+
+def place_heading(line: str) -> tuple[str | None, str | None] | None:
+    """The place and work mode of a line that heads the roles below it ("London office:",
+    "*INDIA:", "REMOTE (EU)"), or None for a line that is no such heading: it must end
+    with a colon or be in capitals, and say only where or how."""
+    text = line.strip().strip("*_#>").strip()
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    if not (text.endswith(":") or len(letters) >= 2 and letters.isupper()):
+        return None
+    text = _HEADING_WORDS.sub(" ", text.rstrip(":").strip("*_ "))
+    if not (has_place(text) or REMOTE.search(text)):
+        return None
+    place, mode = _where(text)
+    return (place, mode) if place or mode else None
+
+
+def mode_only(remote: str) -> str | None:
+    """The comment's remote words without the places they name, for a role that names its
+    own place: "REMOTE (USA, LATAM, INDIA)" is "REMOTE" for a role under "INDIA:"; None when
+    no work mode is left ("US")."""
+    text = prepare(remote)
+    for place in reversed(places_in(text)):
+        text = text[: place.start] + " " + text[place.end :]
+    text = re.sub(r"[(\[]\W*[)\]]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:/|&-–—()")
+    return text if REMOTE.search(text) else None

@@ -1,0 +1,128 @@
+"""Per-role places and work modes in invented HN comments: a role whose own line or section
+names a place or a work mode has them; the other roles keep the comment's.
+
+Every comment here was written for this test; none is taken from a real thread.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extract.hn import extract_hn
+from pipelines.extract.hn.where import mode_only, own_where, place_heading
+from pipelines.normalize import normalize_posting
+
+
+def _postings(text: str) -> dict[str, tuple[str | None, str | None]]:
+    html = "<p>".join(text.split("\n"))
+    found = extract_hn({"id": 1, "text": html, "author": "someone"}).postings
+    return {p.title: (p.location_text, p.remote_text) for p in found}
+
+
+def test_role_line_place_beside_the_title() -> None:
+    got = _postings(
+        "Tallowby | Denver, CO | Onsite\nWe are hiring:\n- Senior Data Scientist (Oslo)\n"
+        "- ML Engineer, Lisbon or remote\n- Founding Engineer | Leeds\n- Backend Engineer\n"
+        "Email jobs@tallowby.example"
+    )
+    assert got["Senior Data Scientist"] == ("Oslo", "Onsite")
+    assert got["ML Engineer"] == ("Lisbon or remote", "Lisbon or remote")
+    assert got["Founding Engineer"] == ("Leeds", "Onsite")
+    assert got["Backend Engineer"] == ("Denver, CO", "Onsite")
+
+
+def test_place_headings_over_their_roles() -> None:
+    got = _postings(
+        "Tallowby | Seattle | ONSITE & Remote for some roles\nOpen roles:\n*INDIA:*\n"
+        "- Data Engineer\n- QA Engineer\nDublin office:\n- Product Designer\n"
+        "- ML Engineer (remote)\nApply at https://tallowby.example/careers"
+    )
+    assert got["Data Engineer"] == ("INDIA", "ONSITE & Remote for some roles")
+    assert got["QA Engineer"] == ("INDIA", "ONSITE & Remote for some roles")
+    assert got["Product Designer"] == ("Dublin", "ONSITE & Remote for some roles")
+    assert got["ML Engineer"] == ("Dublin", "remote")
+
+
+def test_roles_without_places_keep_the_comments() -> None:
+    got = _postings(
+        "Tallowby | Austin, TX | Hybrid\nWe're hiring:\n- Senior Backend Engineer - Payments\n"
+        "- Frontend Engineer (React, TypeScript)\nEmail jobs@tallowby.example"
+    )
+    assert set(got.values()) == {("Austin, TX", "Hybrid")}
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "expected"),
+    [
+        ("- Data Scientist (Remote, EU)", "Data Scientist", ("Remote, EU", "Remote, EU")),
+        ("* Platform Engineer - Munich - $90k", "Platform Engineer", ("Munich", None)),
+        ("- SRE (3 days in office)", "SRE", (None, "3 days in office")),
+        # levels and employment types beside the place are no part of it
+        (
+            "Analyst (Entry-level, Hanoi, Hybrid)",
+            "Analyst",
+            ("Hanoi, Hybrid", "Hanoi, Hybrid"),
+        ),
+        ("- Writer (Senior, Full-time, Remote)", "Writer", (None, "Remote")),
+        ("- Writer (Junior, Remote, Worldwide)", "Writer", (None, "Remote, Worldwide")),
+        ("- Writer (Senior, Full-time, React)", "Writer", (None, None)),
+        # a description that names a city says nothing of where the role is
+        ("- Designer - builds our studio in Paris", "Designer", (None, None)),
+        # specialties and tools are no places
+        ("- Software Engineer - Frontend", "Software Engineer", (None, None)),
+        ("- Backend Engineer (Go, Postgres)", "Backend Engineer", (None, None)),
+        ("- Analyst, https://jobs.example.com/12", "Analyst", (None, None)),
+    ],
+)
+def test_own_where(line: str, title: str, expected: tuple[str | None, str | None]) -> None:
+    assert own_where(line, title) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Toronto office:", ("Toronto", None)),
+        ("*GERMANY:*", ("GERMANY", None)),
+        ("REMOTE (EU)", ("REMOTE (EU)", "REMOTE (EU)")),
+        ("Remote roles:", (None, "Remote")),
+        # not headings: prose, other headings, a mixed-case line without a colon
+        ("We have an office in Toronto:", None),
+        ("Requirements:", None),
+        ("Toronto", None),
+    ],
+)
+def test_place_heading(line: str, expected: tuple[str | None, str | None] | None) -> None:
+    assert place_heading(line) == expected
+
+
+def test_the_roles_country_is_its_own() -> None:
+    html = (
+        "Tallowby | Denver, CO | Onsite<p>Open roles:<p>- Research Scientist (Oslo)"
+        "<p>- Data Engineer<p>Email jobs@tallowby.example"
+    )
+    raw = {"source": "hn_hiring", "source_id": "1", "fetched_at": "2026-01-01T00:00:00Z"}
+    postings = extract_hn({"id": 1, "text": html, "author": "someone"}).postings
+    rows = {p.title: normalize_posting(p, raw, i, len(postings)) for i, p in enumerate(postings)}
+    assert rows["Research Scientist"]["country"] == "NO"
+    assert rows["Data Engineer"]["country"] == "US"
+
+
+@pytest.mark.parametrize(
+    ("remote", "expected"),
+    [
+        ("REMOTE (USA, LATAM, INDIA)", "REMOTE"),
+        ("Remote (US)", "Remote"),
+        ("Denver, CO & Remote", "Remote"),
+        ("Canada", None),
+    ],
+)
+def test_mode_only(remote: str, expected: str | None) -> None:
+    assert mode_only(remote) == expected
+
+
+def test_a_placed_role_keeps_the_comments_mode_not_its_places() -> None:
+    got = _postings(
+        "Tallowby | REMOTE (USA, Mexico) | Full-time\nOpen roles:\nMEXICO:\n- QA Engineer\n"
+        "- Data Engineer\nApply at https://tallowby.example/careers"
+    )
+    assert got["QA Engineer"] == ("MEXICO", "REMOTE")
