@@ -2,11 +2,13 @@
 
 Boards pack more than the role into their titles: where it is ("- Lisbon", "Benelux",
 "(DE-based)"), how it is worked ("- Remote", "(US Remote)", "Work From Home …", "- EU Time
-Zone"), the contract or hours ("Freelance 8-20 hrs/week", "(Part-time)", "(80% - 100%)"),
-the pay ("($110-$190/hr)"), the company or a requisition number in front ("CI&T 27985 …"),
-emoji and trailing punctuation. They are cut from the ends of the title, one tag at a time;
-words that name the role stay: seniority, specialty, team, language ("(Spanish speaker)"),
-"(m/w/d)". A place inside the title ("Key Account Manager Germany – Collectables") is kept.
+Zone"), the contract, shift or hours ("Freelance 8-20 hrs/week", "(Part-time)", "(80% - 100%)",
+"Contractor: …", "- Night Shift", "- 12 Month FTC"), a call for interest ("Expression of
+Interest: …"), the pay ("($110-$190/hr)"), the company or a requisition number in front
+("CI&T 27985 …"), emoji and trailing punctuation. They are cut from the ends of the title, one
+tag at a time; words that name the role stay: seniority, specialty, team, language ("(Spanish
+speaker)"), "(m/w/d)". A place inside the title ("Key Account Manager Germany – Collectables")
+is kept.
 """
 
 from __future__ import annotations
@@ -34,7 +36,10 @@ _TAG_WORDS_RE = re.compile(
     r"(?:(?:central|eastern|western|pacific|mountain|atlantic)\s+)?(?:european\s+)?"
     r"(?:standard\s+)?time\s*zones?|timezones?|tz|hours|hrs?|only|based|friendly|ok|"
     r"full[\s-]?time|part[\s-]?time|contract|freelance|temp(?:orary)?|permanent|"
-    r"per|a|week|wk|day|year|month|hour|the|in|or|and|within|from|"
+    r"per|a|week|wk|day|year|\d*months?|hour|the|in|or|and|within|from|"
+    r"(?:(?:day|night|evening|weekend|morning|afternoon|overnight|graveyard|swing)\s+)?shifts?|"
+    r"fixed[\s-]term|ftc|m-f|mon-fri|\d{1,2}(?::\d\d)?\s*[ap]m|"
+    r"position|located|relocation|provided|"
     r"(?-i:[A-Z]{1,2}[SD]?T)|utc|gmt|emea|apac|latam|eu|us|usa|uk)\b",
     _F,
 )
@@ -48,7 +53,9 @@ _BARE_TAGS = {
 # Country codes read as a place in front of a title; others ("HR", "IT", "PR") are words.
 _LEAD_COUNTRIES = {"UK", "US", "USA", "EU"}
 _LEAD_RE = re.compile(
-    r"^(?:work\s+from\s+home|wfh|freelance|temp|temporary|(?:fully\s+|100%\s+)?remote\s*[-–:|])"
+    r"^(?:work\s+from\s+home|wfh|freelance|temp|temporary|part[\s-]time|"
+    r"(?:fully\s+|100%\s+)?remote\s*[-–:|]|contract(?:or)?\s*:|"
+    r"expression\s+of\s+interest\s*(?:\([^()]*\))?\s*:)"
     r"\s*[-–:|]?\s+",
     _F,
 )
