@@ -38,7 +38,8 @@ _TAG_WORDS_RE = re.compile(
     r"full[\s-]?time|part[\s-]?time|contract|freelance|temp(?:orary)?|permanent|"
     r"per|a|week|wk|day|year|\d*months?|hour|the|in|or|and|within|from|"
     r"(?:(?:day|night|evening|weekend|morning|afternoon|overnight|graveyard|swing)\s+)?shifts?|"
-    r"fixed[\s-]term|ftc|m-f|mon-fri|\d{1,2}(?::\d\d)?\s*[ap]m|"
+    r"fixed[\s-]term|ftc|m-f|\d{1,2}(?::\d\d)?\s*[ap]m|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|"
+    r"sat(?:ur)?|sun)(?:day)?s?|"
     r"position|located|relocation|provided|"
     r"(?-i:[A-Z]{1,2}[SD]?T)|utc|gmt|emea|apac|latam|eu|us|usa|uk)\b",
     _F,

@@ -39,6 +39,8 @@ CASES = [
     ("Support Specialist - Weekend Shift", "Support Specialist"),
     ("Lab Technician (Evening Shift)", "Lab Technician"),
     ("Kitchen Porter (M-F 7am-3:30pm)", "Kitchen Porter"),
+    ("Night Porter - Wed - Fri 7pm - 7 am", "Night Porter"),
+    ("Care Assistant (Mon-Fri, Day Shifts)", "Care Assistant"),
     ("Backend Engineer - 9 Month FTC", "Backend Engineer"),
     ("Backend Engineer - 6months Fixed Term", "Backend Engineer"),
     ("Solutions Consultant (Position located in Dublin, Ireland)", "Solutions Consultant"),
