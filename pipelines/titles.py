@@ -4,11 +4,11 @@ Boards pack more than the role into their titles: where it is ("- Lisbon", "Bene
 "(DE-based)"), how it is worked ("- Remote", "(US Remote)", "Work From Home …", "- EU Time
 Zone"), the contract, shift or hours ("Freelance 8-20 hrs/week", "(Part-time)", "(80% - 100%)",
 "Contractor: …", "- Night Shift", "- 12 Month FTC"), a call for interest ("Expression of
-Interest: …"), the pay ("($110-$190/hr)"), the company or a requisition number in front
-("CI&T 27985 …"), emoji and trailing punctuation. They are cut from the ends of the title, one
-tag at a time; words that name the role stay: seniority, specialty, team, language ("(Spanish
-speaker)"), "(m/w/d)". A place inside the title ("Key Account Manager Germany – Collectables")
-is kept.
+Interest: …", "- Talent Pool", "| 2027 Intake"), the pay ("($110-$190/hr)"), the company or a
+requisition number in front ("CI&T 27985 …"), emoji and trailing punctuation. They are cut
+from the ends of the title, one tag at a time; words that name the role stay: seniority,
+specialty, team, language ("(Spanish speaker)"), "(m/w/d)". A place inside the title ("Key
+Account Manager Germany – Collectables") is kept.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ _TAG_WORDS_RE = re.compile(
     r"(?:(?:day|night|evening|weekend|morning|afternoon|overnight|graveyard|swing)\s+)?shifts?|"
     r"fixed[\s-]term|ftc|m-f|\d{1,2}(?::\d\d)?\s*[ap]m|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|"
     r"sat(?:ur)?|sun)(?:day)?s?|"
-    r"position|located|relocation|provided|"
+    r"position|located|relocation|provided|20\d\d\s+intake|evergreen|talent\s+(?:community|pool|network)|"
     r"(?-i:[A-Z]{1,2}[SD]?T)|utc|gmt|emea|apac|latam|eu|us|usa|uk)\b",
     _F,
 )
@@ -93,8 +93,8 @@ def _is_tag(segment: str) -> bool:
     inner = segment.strip("()[] ")
     if not inner:
         return True
-    if segment[:1] not in "([" and _YEAR_RE.search(inner):
-        return False  # ", 2027": the intake the role is for
+    if segment[:1] not in "([" and _YEAR_RE.search(inner) and "intake" not in inner.lower():
+        return False  # ", 2027": the year the role is for; "| 2027 Intake" is a tag
     if _PAY_RE.search(inner):
         return True
     rest = _TAG_WORDS_RE.sub(" ", re.sub(r"-based\b", " ", inner, flags=_F))

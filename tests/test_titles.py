@@ -47,6 +47,9 @@ CASES = [
     ("Brand Analyst (Madrid based, relocation provided)", "Brand Analyst"),
     # a call for interest
     ("Expression of Interest: Data Scientist", "Data Scientist"),
+    ("Graduate Quant Developer | 2031 Intake", "Graduate Quant Developer"),
+    ("Nurse Practitioner - Denver - Talent Community", "Nurse Practitioner"),
+    ("Sales Development Representative | Talent Pool", "Sales Development Representative"),
     ("Expression of Interest (Talent Pool): QA Engineer", "QA Engineer"),
     # company, requisition numbers, the employer after "for", emoji, punctuation
     ("Operations Manager for a Marketing Agency (SaaS)", "Operations Manager"),
@@ -56,6 +59,7 @@ CASES = [
     ("Auction Expert (Italian speaker)", "Auction Expert (Italian speaker)"),
     ("Contract Data Architect", "Contract Data Architect"),
     ("Shift Supervisor", "Shift Supervisor"),
+    ("Team Leader, Intake", "Team Leader, Intake"),  # the team, not a graduate intake
     ("Backend Engineer (Python)", "Backend Engineer (Python)"),
     ("Senior Software Engineer, Search", "Senior Software Engineer, Search"),
     ("Support Agent - Polish and English", "Support Agent - Polish and English"),
