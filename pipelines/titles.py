@@ -2,11 +2,13 @@
 
 Boards pack more than the role into their titles: where it is ("- Lisbon", "Benelux",
 "(DE-based)"), how it is worked ("- Remote", "(US Remote)", "Work From Home …", "- EU Time
-Zone"), the contract or hours ("Freelance 8-20 hrs/week", "(Part-time)", "(80% - 100%)"),
-the pay ("($110-$190/hr)"), the company or a requisition number in front ("CI&T 27985 …"),
-emoji and trailing punctuation. They are cut from the ends of the title, one tag at a time;
-words that name the role stay: seniority, specialty, team, language ("(Spanish speaker)"),
-"(m/w/d)". A place inside the title ("Key Account Manager Germany – Collectables") is kept.
+Zone"), the contract, shift or hours ("Freelance 8-20 hrs/week", "(Part-time)", "(80% - 100%)",
+"Contractor: …", "- Night Shift", "- 12 Month FTC"), a call for interest ("Expression of
+Interest: …", "- Talent Pool", "| 2027 Intake"), the pay ("($110-$190/hr)"), the company or a
+requisition number in front ("CI&T 27985 …"), emoji and trailing punctuation. They are cut
+from the ends of the title, one tag at a time; words that name the role stay: seniority,
+specialty, team, language ("(Spanish speaker)"), "(m/w/d)". A place inside the title ("Key
+Account Manager Germany – Collectables") is kept.
 """
 
 from __future__ import annotations
@@ -34,7 +36,11 @@ _TAG_WORDS_RE = re.compile(
     r"(?:(?:central|eastern|western|pacific|mountain|atlantic)\s+)?(?:european\s+)?"
     r"(?:standard\s+)?time\s*zones?|timezones?|tz|hours|hrs?|only|based|friendly|ok|"
     r"full[\s-]?time|part[\s-]?time|contract|freelance|temp(?:orary)?|permanent|"
-    r"per|a|week|wk|day|year|month|hour|the|in|or|and|within|from|"
+    r"per|a|week|wk|day|year|\d*months?|hour|the|in|or|and|within|from|"
+    r"(?:(?:day|night|evening|weekend|morning|afternoon|overnight|graveyard|swing)\s+)?shifts?|"
+    r"fixed[\s-]term|ftc|m-f|\d{1,2}(?::\d\d)?\s*[ap]m|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|"
+    r"sat(?:ur)?|sun)(?:day)?s?|"
+    r"position|located|relocation|provided|20\d\d\s+intake|evergreen|talent\s+(?:community|pool|network)|"
     r"(?-i:[A-Z]{1,2}[SD]?T)|utc|gmt|emea|apac|latam|eu|us|usa|uk)\b",
     _F,
 )
@@ -48,7 +54,9 @@ _BARE_TAGS = {
 # Country codes read as a place in front of a title; others ("HR", "IT", "PR") are words.
 _LEAD_COUNTRIES = {"UK", "US", "USA", "EU"}
 _LEAD_RE = re.compile(
-    r"^(?:work\s+from\s+home|wfh|freelance|temp|temporary|(?:fully\s+|100%\s+)?remote\s*[-–:|])"
+    r"^(?:work\s+from\s+home|wfh|freelance|temp|temporary|part[\s-]time|"
+    r"(?:fully\s+|100%\s+)?remote\s*[-–:|]|contract(?:or)?\s*:|"
+    r"expression\s+of\s+interest\s*(?:\([^()]*\))?\s*:)"
     r"\s*[-–:|]?\s+",
     _F,
 )
@@ -85,8 +93,8 @@ def _is_tag(segment: str) -> bool:
     inner = segment.strip("()[] ")
     if not inner:
         return True
-    if segment[:1] not in "([" and _YEAR_RE.search(inner):
-        return False  # ", 2027": the intake the role is for
+    if segment[:1] not in "([" and _YEAR_RE.search(inner) and "intake" not in inner.lower():
+        return False  # ", 2027": the year the role is for; "| 2027 Intake" is a tag
     if _PAY_RE.search(inner):
         return True
     rest = _TAG_WORDS_RE.sub(" ", re.sub(r"-based\b", " ", inner, flags=_F))

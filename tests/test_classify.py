@@ -555,3 +555,23 @@ def test_level_range_is_its_highest_level(title: str, level: str) -> None:
 )
 def test_an_expert_is_a_software_engineer_only_in_a_technology(title, role):
     assert classify_role(title) == role
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("Mid-Market Account Executive", "unknown"),  # a segment of customers, not a level
+        ("Commercial & Mid-Market Sales Engineer", "unknown"),
+        ("Mid-Level Data Engineer", "mid"),
+        ("Summer Associate, Investment Banking, 2031", "intern"),
+        ("Territory Manager", "unknown"),  # managers of a field, not of people
+        ("Implementation Manager", "unknown"),
+        ("Senior Pricing Manager", "senior"),
+        ("Senior Business Development Manager", "senior"),
+        ("Demand Generation Manager", "unknown"),
+        ("Software Development Manager", "manager"),
+        ("Lead Gen Manager", "manager"),
+    ],
+)
+def test_words_that_look_like_a_level(title: str, level: str) -> None:
+    assert classify_seniority(title) == level

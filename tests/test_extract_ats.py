@@ -775,3 +775,18 @@ def test_greenhouse_pay_survey(tmp_path):
     assert by_job["placeholders only"]["jobs"] == 1
     canada = fields[("range", "currency_range", "Job Post Range (Canada)")]
     assert (canada["jobs"], canada["with a figure"], canada["salary from it"]) == (2, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("location", "metadata", "expected"),
+    [
+        ("Home based - APAC", [], "remote"),
+        ("Home-Based, Americas; Office Based - Lyon, France", [], "remote"),
+        ("Home Based - EMEA", [gh_field("Workplace Type", "Hybrid", "single_select")], "hybrid"),
+        ("Homestead, FL", [], None),
+        ("Lyon, France", [], None),
+    ],
+)
+def test_greenhouse_home_based_location_is_remote(location, metadata, expected):
+    record = greenhouse_job(9, "Engineer", location={"name": location}, metadata=metadata)
+    assert extract_greenhouse(record, CTX).postings[0].structured_remote == expected

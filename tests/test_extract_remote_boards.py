@@ -350,6 +350,21 @@ def test_remoteok_title_and_place_from_text():
     assert posting.location_text == "Remote (Brazil)"
 
 
+@pytest.mark.parametrize(
+    ("position", "location", "expected"),
+    [
+        ("Senior Growth Marketer Indonesia", "", "Indonesia"),  # the place only in the title
+        ("Support Engineer (LATAM)", "", "LATAM"),
+        ("Support Engineer (LATAM)", "Bogota, Colombia", "Bogota, Colombia"),
+        ("Copywriter Freelance 5 10 hrs week", "", None),  # a cut tag that is no place
+        ("Staff Data Engineer", "", None),
+    ],
+)
+def test_remoteok_place_cut_from_the_title_is_the_location(position, location, expected):
+    job = remoteok_job("9002", position, location=location)
+    assert one(extract_remoteok(job, {})).location_text == expected
+
+
 def test_remotive_and_wwr_titles_cleaned():
     job = remotive_job(7, "Senior Python Developer - Full Remote")
     assert one(extract_remotive(job, {})).title == "Senior Python Developer"

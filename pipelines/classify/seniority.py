@@ -28,8 +28,10 @@ SENIORITIES: tuple[str, ...] = (
 _NOT_PEOPLE_MANAGER = wordset(
     "product program programme project account category community office partner "
     "partnerships release delivery relationship success campaign content brand key "
-    "social media marketing"
+    "social media marketing territory market implementation pricing growth"
 )
+# Two-word fields whose managers are individual contributors ("Business Development Manager").
+_NOT_PEOPLE_MANAGER_PAIRS = frozenset({("business", "development"), ("demand", "generation")})
 _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "intern",
@@ -37,7 +39,7 @@ _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bintern(?:s|ship|ships)?\b|praktikant\w*|praktikum|werkstudent\w*|"
             r"working student|stagiaire|(?<!early )(?<!late )(?<!seed )(?<!growth )\bstage\b|"
             r"alternan\w*|becari[oa]s?\b|\bpasante\b|practicante|estagi\w*|praktyk\w*|"
-            r"\bstaz\w*|\bco ?op\b|apprentice\w*|\bazubi\b|ausbildung|summer student|"
+            r"\bstaz\w*|\bco ?op\b|apprentice\w*|\bazubi\b|ausbildung|summer (?:student|associate)|"
             r"\btrainee\b"
         ),
     ),
@@ -71,8 +73,8 @@ _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "mid",
         rx(
-            r"\bmid\b|\bmiddle\b|\bmid ?weight\b|\bintermediate\b|\bii\b|\bpleno\b|\bregular\b|"
-            r"\bmedior\b|"
+            r"\bmid\b(?! market)|\bmiddle\b|\bmid ?weight\b|\bintermediate\b|\bii\b|\bpleno\b|"
+            r"\bregular\b|\bmedior\b|"
             r"\b(?:engineer|developer|scientist|analyst)\w* 2\b|\blevel 2\b"
         ),
     ),
@@ -107,7 +109,7 @@ TITLE_RULE_KEYS = {
     "intern": (
         "intern", "praktik", "werkstudent", "working student", "stagiaire", "stage", "alternan",
         "becari", "pasante", "practicante", "estagi", "praktyk", "staz", "coop", "co op",
-        "apprentice", "azubi", "ausbildung", "summer student", "trainee",
+        "apprentice", "azubi", "ausbildung", "summer student", "summer associate", "trainee",
     ),
     "director": (
         "direct", "diretor", "dyrektor", "head", "vp", "vice president", "chief", "cto", "cdo",
@@ -128,7 +130,11 @@ def _manager_is_people_manager(t: str) -> bool:
     words = t.split()
     for i, w in enumerate(words):
         is_manager = w.startswith(("manager", "kierownik")) or w in ("gerente", "mgr")
-        if is_manager and (i == 0 or words[i - 1] not in _NOT_PEOPLE_MANAGER):
+        if is_manager and (
+            i == 0
+            or words[i - 1] not in _NOT_PEOPLE_MANAGER
+            and tuple(words[max(i - 2, 0) : i]) not in _NOT_PEOPLE_MANAGER_PAIRS
+        ):
             return True
         if w == "responsable":
             return True

@@ -9,7 +9,8 @@ a lower and an upper bound in two fields, one range per country or office ("Job 
 and leave placeholders (0, null, "0.01"). Referral rewards, on-target earnings, bonus, equity
 or option figures and internal budgets are not base pay. A range bound to a place goes only
 to a job in that place. Workplace custom fields ("Work Model: Hybrid") give remote/hybrid/
-onsite; Greenhouse has no country field: `location.name` goes to the shared normalizers.
+onsite, and a home-based location ("Home based - EMEA") remote; Greenhouse has no country
+field: `location.name` goes to the shared normalizers.
 """
 
 from __future__ import annotations
@@ -278,6 +279,15 @@ def _location(record: dict[str, Any]) -> str | None:
     return "; ".join(o.strip() for o in offices if o and o.strip()) or None
 
 
+# A location that is a home ("Home based - EMEA", "Home-Based, Americas"): the job is remote.
+_HOME_BASED = re.compile(r"\bhome[\s-]*based\b", re.I)
+
+
+def _home_workplace(location_text: str | None) -> str | None:
+    """ "remote" when the job's location is a home rather than a place, else None."""
+    return "remote" if location_text and _HOME_BASED.search(location_text) else None
+
+
 def custom_fields(metadata: Any, location_text: str | None) -> tuple[Pay | None, str | None]:
     """(metadata_pay, metadata_workplace) of a job. A board gives most of its jobs the same
     custom fields, so the readings are cached by the fields' JSON text and the job's place."""
@@ -309,7 +319,7 @@ def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extra
         description=html_to_text(content),
         location_text=location,
         structured_salary=structured,
-        structured_remote=workplace,
+        structured_remote=workplace or _home_workplace(location),
         salary_text=None if structured else _pay_block_text(content),
         posted_at=iso_time(record.get("first_published")) or iso_time(record.get("updated_at")),
         url=url,

@@ -2,7 +2,8 @@
 
 The description loses RemoteOK's anti-spam paragraph (a code word and an IP-derived tag).
 RemoteOK double-encodes UTF-8 in some fields ("MecÃ¡nico"); titles, company names and
-locations are repaired like the description. `salary_min`/`salary_max` are USD integers with
+locations are repaired like the description. A place the title ends with ("… Philippines") is
+the location when the location field is empty. `salary_min`/`salary_max` are USD integers with
 0 for "not stated". The field is meant to be annual, but a few posters type an hourly rate
 into it (30-30, 80-140): amounts up to 300 are taken as hourly, from 8,000 as annual, and
 the ambiguous band in between is dropped rather than stored as a salary it may not be.
@@ -18,10 +19,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pipelines.extract.boards import board_posting, clean
+from pipelines.location import find_places
 from pipelines.model import Extraction, Salary
 from pipelines.salary import find_salaries
 from pipelines.text import html_to_text, repair_mojibake
 from pipelines.times import iso_time
+from pipelines.titles import clean_title
 
 # RemoteOK appends an anti-spam paragraph to every description: a code word and a tag that
 # encodes the viewer's IP address. It is tracking, not part of the job.
@@ -95,6 +98,17 @@ def _fixed(value: Any) -> str | None:
     return repair_mojibake(text) if text else None
 
 
+def _title_place(title: str, company: str | None) -> str | None:
+    """The place a title ends with and its cleaning cuts ("Creative Strategist Philippines",
+    "Designer (LATAM)"): where the job is when the location field is empty."""
+    cleaned = clean_title(title, company)
+    head = title.find(cleaned)
+    if cleaned == title or head < 0:
+        return None
+    tail = title[head + len(cleaned) :].strip(" -–—|,()[]")
+    return tail if find_places(tail) else None
+
+
 def extract_remoteok(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
     """One posting per RemoteOK job; remote by the board's rule unless the text says otherwise."""
     title = _fixed(record.get("position"))
@@ -112,7 +126,7 @@ def extract_remoteok(record: dict[str, Any], context: dict[str, Any]) -> Extract
                 title,
                 company,
                 description,
-                _fixed(record.get("location")),
+                _fixed(record.get("location")) or _title_place(title, company),
                 html,
                 structured_salary=stated_pay(
                     remoteok_salary(record.get("salary_min"), record.get("salary_max")),
