@@ -403,7 +403,9 @@ def test_roles_with_sections_share_the_stack_not_the_story() -> None:
     models) gives no role a skill; a stack line, a list of tools and a sentence naming tools
     are shared by all."""
     html = (
-        "Harrowgate | Berlin | Onsite | Multiple Roles<p>"
+        "Harrowgate | Berlin | Onsite | Multiple Roles<br>"
+        "Harrowgate applies machine learning to every spreadsheet a business keeps, ledgers"
+        " and forecasts alike.<p>"
         "Spreadsheets run every business, but deep learning and LLM research have mostly"
         " ignored them. We built the first transformer that reads them well.<p>"
         "Data Engineer \u2014 Own the Spark pipelines that feed the training runs.<p>"

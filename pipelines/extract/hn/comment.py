@@ -263,12 +263,13 @@ def _split_shared(shared: str, roles: list[Role]) -> tuple[str, dict[int, str]]:
     """What the roles of a comment with sections share, and the paragraphs of it that are
     one role's. Beside the roles' own sections, the rest of the comment gives every role only
     its header and the paragraphs that name a role, state a stack or a requirement or list
-    tools: a
-    paragraph of prose without such words is the company's story ("Tables power every
-    model …; we built the first …"). A role's own header after the comment's, naming it and
-    no other role ("Acme | Full Stack Engineer | Berlin"), starts that role's part: it and the
-    paragraphs after it ("React, FastAPI, …") are that role's."""
-    paragraphs = _PARAGRAPH_BREAK.split(shared)
+    tools: prose without such words that names only fields is the company's story ("Tables
+    power every model …; we built the first …"). A role's own header after the comment's,
+    naming it and no other role ("Acme | Full Stack Engineer | Berlin"), starts that role's
+    part: it and the paragraphs after it ("React, FastAPI, …") are that role's."""
+    # The header is the first line: a blurb may follow it without a blank line.
+    header, _, rest = shared.partition("\n")
+    paragraphs = [header, *_PARAGRAPH_BREAK.split(rest)]
     patterns = [
         re.compile(rf"(?<!\w){re.escape(r.title)}(?!\w)", re.I) if len(r.title) > 3 else None
         for r in roles
