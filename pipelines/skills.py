@@ -509,6 +509,16 @@ def _skills_in(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def is_concept(skill: str) -> bool:
+    """Whether a canonical skill is a field or method (machine-learning, llm), not a tool."""
+    return skill in _concepts()
+
+
+@cache
+def _concepts() -> frozenset[str]:
+    return frozenset(alias.skill for alias in _load()[1] if alias.concept)
+
+
 def canonical_skill(raw: str) -> str | None:
     """The canonical name for one bare skill label (a tag such as "golang", "k8s" or "go").
 

@@ -379,6 +379,62 @@ def test_blurb_that_states_the_stack_is_kept() -> None:
     assert sorted(_skills(html)[0]) == ["dbt", "python", "snowflake"]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "skills"),
+    [
+        # "your" and "use" do not make a blurb a stack.
+        ("Fenwold is a tool that lets anyone in your company query Postgres and MySQL.", []),
+        ("Fenwold is open-source software: anyone in your company can use it on MySQL.", []),
+        ("We're a remote team who care about user experience and Snowflake.", []),
+        # A hiring sentence that asks for experience is kept.
+        (
+            "We are looking for a backend engineer with Python and AWS experience.",
+            ["python", "aws"],
+        ),
+    ],
+)
+def test_blurb_needs_a_stated_stack(paragraph: str, skills: list[str]) -> None:
+    html = f"Fenwold | Backend Engineer | Remote<p>{paragraph}<p>Apply by e-mail."
+    assert sorted(_skills(html)[0]) == sorted(skills)
+
+
+def test_roles_with_sections_share_the_stack_not_the_story() -> None:
+    """Beside each role's own section, a paragraph of prose about the company (its fields, its
+    models) gives no role a skill; a stack line, a list of tools and a sentence naming tools
+    are shared by all."""
+    html = (
+        "Harrowgate | Berlin | Onsite | Multiple Roles<br>"
+        "Harrowgate applies machine learning to every spreadsheet a business keeps, ledgers"
+        " and forecasts alike.<p>"
+        "Spreadsheets run every business, but deep learning and LLM research have mostly"
+        " ignored them. We built the first transformer that reads them well.<p>"
+        "Data Engineer \u2014 Own the Spark pipelines that feed the training runs.<p>"
+        "Frontend Engineer \u2014 Build the editor in Svelte.<p>"
+        "- Docker and Kubernetes everywhere, with Terraform for the cloud parts of the system<p>"
+        "Our stack: Python, PostgreSQL.<p>"
+        "Both roles: PyTorch, JAX and strong math. We can sponsor work permits here."
+    )
+    shared = ["docker", "jax", "kubernetes", "postgresql", "python", "pytorch", "terraform"]
+    data, frontend = _skills(html)
+    assert sorted(data) == sorted([*shared, "spark"])
+    assert sorted(frontend) == sorted([*shared, "svelte"])
+
+
+def test_a_roles_own_header_and_what_follows_are_that_roles() -> None:
+    """A comment that repeats one role as a posting of its own ("Acme | Full Stack Engineer |
+    Berlin", then its stack) gives that stack to that role only."""
+    html = (
+        "Harrowgate | Berlin | Onsite<p>"
+        "Data Engineer \u2014 Own the Spark pipelines that feed the training runs.<p>"
+        "Full Stack Engineer \u2014 Build the product that puts our models in users' hands.<p>"
+        "Harrowgate | Full Stack Engineer | Berlin | Full Time<p>"
+        "You will build the editor. React, FastAPI, TypeScript."
+    )
+    data, full_stack = _skills(html)
+    assert data == ["spark"]
+    assert sorted(full_stack) == ["fastapi", "react", "typescript"]
+
+
 COMPANIES = [
     ("Build Engineers | kelvaro.com | full-time, Denver (ONSITE)<p>Text.", "kelvaro"),
     ("Senior Engineer | https://www.pondlit.tech | remote | EU timezone<p>Text.", "pondlit"),

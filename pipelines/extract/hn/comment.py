@@ -25,6 +25,7 @@ from pipelines.extract.hn.titles import Role, head_noun
 from pipelines.extract.hn.where import mode_only
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.salary import find_salaries
+from pipelines.skills import extract_skills, is_concept
 from pipelines.text import extract_links, html_to_text, lowered
 from pipelines.times import iso_time
 
@@ -196,7 +197,10 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
     roles = _dedupe_roles(roles, found) or [Role("")]
     shared = _shared_text(body, found, roles)
-    shared_skills = without_blurb(text if shared is None else shared, header.company)
+    if shared is None:
+        shared_skills, claimed = without_blurb(text, header.company), {}
+    else:
+        shared_skills, claimed = _split_shared(without_blurb(shared, header.company), roles)
     if len(roles) > 1 and header.salary is None and not any(r.salary for r in roles):
         # "(salary ranges for each job 70k-130k)": one figure in the words every role shares.
         stated = find_salaries(shared if shared is not None else text)
@@ -218,25 +222,72 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             title=role.title,
             salary_text=role.salary or header.salary,
             urls=list(urls),
-            skills_text=_skills_text(role, shared_skills, len(roles)),
+            skills_text=_skills_text(role, claimed.get(i), shared_skills, len(roles)),
             # A role that names its own place or work mode has them; the others the comment's.
             location_text=role.place or location,
             remote_text=role.mode or (mode_only(remote) if role.place and remote else remote),
             **common,  # type: ignore[arg-type]
         )
-        for role in roles
+        for i, role in enumerate(roles)
     ]
     return Extraction(postings=postings)
 
 
-def _skills_text(role: Role, shared: str, roles: int) -> str:
+def _skills_text(role: Role, claimed: str | None, shared: str, roles: int) -> str:
     """The words a role's skills are read from. Beside other roles, a role that is not
     technical ("Product Manager", "Sales") asks only for what its own words name: the team's
-    stack is the engineers'. The others take their own section and what every role shares
-    (the stated stack, the requirements), without the company's blurb."""
+    stack is the engineers'. The others take their own section, the paragraphs that name
+    them alone (`claimed`) and what every role shares (the stated stack, the requirements),
+    without the company's blurb."""
+    own = (role.title, role.section, claimed)
     if roles > 1 and classify_role(role.title) == "other":
-        return "\n".join(x for x in (role.title, role.section) if x)
-    return "\n".join(x for x in (role.title, role.section, shared) if x)
+        return "\n".join(x for x in own if x)
+    return "\n".join(x for x in (*own, shared) if x)
+
+
+# A line of prose: a dozen words or more, few of them between commas (a comma list of tools
+# is no prose).
+_WORD = re.compile(r"[^\W_]+")
+_BULLET = re.compile(r"\s*[-*•·‣–—]\s")
+
+
+def _story(paragraph: str) -> bool:
+    """Whether `paragraph` tells about the company: some line of it is a sentence rather than a
+    list or a list's item, and the only skills it names are fields ("deep learning", "LLMs"),
+    not tools ("Both: PyTorch, JAX and strong math" is a stack)."""
+    for line in paragraph.split("\n"):
+        words = len(_WORD.findall(line))
+        if not _BULLET.match(line) and words >= 12 and 3 * line.count(",") < words:
+            return all(is_concept(skill) for skill in extract_skills(paragraph))
+    return False
+
+
+def _split_shared(shared: str, roles: list[Role]) -> tuple[str, dict[int, str]]:
+    """What the roles of a comment with sections share, and the paragraphs of it that are
+    one role's. Beside the roles' own sections, the rest of the comment gives every role only
+    its header and the paragraphs that name a role, state a stack or a requirement or list
+    tools: prose without such words that names only fields is the company's story ("Tables
+    power every model …; we built the first …"). A role's own header after the comment's,
+    naming it and no other role ("Acme | Full Stack Engineer | Berlin"), starts that role's
+    part: it and the paragraphs after it ("React, FastAPI, …") are that role's."""
+    # The header is the first line: a blurb may follow it without a blank line.
+    header, _, rest = shared.partition("\n")
+    paragraphs = [header, *_PARAGRAPH_BREAK.split(rest)]
+    patterns = [
+        re.compile(rf"(?<!\w){re.escape(r.title)}(?!\w)", re.I) if len(r.title) > 3 else None
+        for r in roles
+    ]
+    kept, claimed = [paragraphs[0]], {}
+    owner = None  # the role whose own header came last
+    for paragraph in paragraphs[1:]:
+        named = [i for i, p in enumerate(patterns) if p is not None and p.search(paragraph)]
+        if paragraph.count("|") >= 2:
+            owner = named[0] if len(named) == 1 else None
+        if owner is not None:
+            claimed[owner] = "\n".join(x for x in (claimed.get(owner), paragraph) if x)
+        elif named or _STACK_CUE.search(paragraph) or not _story(paragraph):
+            kept.append(paragraph)
+    return "\n\n".join(kept), claimed
 
 
 # A paragraph that says what the company is or does ("Acme is the leading …", "We are a
@@ -253,6 +304,15 @@ _BLURB_START = re.compile(
 _STACK_CUE = re.compile(
     r"\b(?:stack|tech|technolog\w*|tools?|tooling|we use|using|use|built (?:with|on|in)|"
     r"written in|experience|you|your|requirements?|skills?|familiar\w*|proficien\w*|"
+    r"knowledge|languages?|frameworks?)\b",
+    re.I,
+)
+# In a paragraph that opens like a blurb, only words that state a stack or a requirement
+# keep it ("you'll own …", "data you can trust"), not "your" or "use" ("lets anyone in your
+# company use …") nor a user's experience.
+_STATED_STACK = re.compile(
+    r"\b(?:stack|tech|tools|tooling|we use|using|built (?:with|on|in)|written in|you|"
+    r"(?<!user )(?<!customer )experience|requirements?|skills?|familiar\w*|proficien\w*|"
     r"knowledge|languages?|frameworks?)\b",
     re.I,
 )
@@ -273,7 +333,7 @@ def without_blurb(text: str, company: str | None) -> str:
     paragraphs = _PARAGRAPH_BREAK.split(text)
 
     def blurb(paragraph: str) -> bool:
-        if _STACK_CUE.search(paragraph):
+        if _STATED_STACK.search(paragraph):
             return False
         start = paragraph.strip()
         if _BLURB_START.match(start):
