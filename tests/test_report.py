@@ -234,10 +234,18 @@ def test_the_report_asset_shows_the_key_numbers(tmp_path, sample_data):
 
 def _bare_warehouse(with_candidates: bool) -> duckdb.DuckDBPyConnection:
     """Postings (migrations 001 and 002), the lead tables (003), the company mapping (005),
-    the interval macros (011) and the trend views only; candidates' posts when asked."""
+    the interval macros (011) and their sorted-list forms (017) and the trend views only;
+    candidates' posts when asked."""
     con = duckdb.connect()
     by_name = {m.name: m for m in migrations()}
-    for name in ("postings", "dedupe", "leads", "company_postings", "interval_macros"):
+    for name in (
+        "postings",
+        "dedupe",
+        "leads",
+        "company_postings",
+        "interval_macros",
+        "sorted_order_statistics",
+    ):
         con.execute(by_name[name].sql)
     con.execute(
         "INSERT INTO postings (posting_id, title, company, is_ml, role, seniority, subfields,"
