@@ -54,6 +54,9 @@ class ExtractedPosting:
 
     title: str
     company: str | None = None
+    # The title as the source wrote it, before cleaning cut a place, tag or lead-in from it:
+    # dedupe reads the places it names ("Psychiatrist - Illinois" / "- Kansas": two jobs).
+    posted_title: str | None = None
     description: str = ""  # clean plain text
     location_text: str | None = None
     salary_text: str | None = None  # the part of the text that states pay, if any

@@ -156,6 +156,7 @@ def normalize_posting(
         "source_id": raw["source_id"],
         "role_index": role_index,
         "title": posting.title,
+        "posted_title": posting.posted_title if posting.posted_title != posting.title else None,
         "company": posting.company,
         "is_ml": is_ml(role),
         "role": role,

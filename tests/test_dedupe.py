@@ -222,6 +222,24 @@ APART = {
             location_text="Columbus, GA",
         ),
     ),  # fmt: skip
+    "clean titles alike, posted titles name other places": (
+        row(
+            "greenhouse",
+            "1",
+            "Licensed Therapist",
+            "",
+            location_text="Ohio",
+            posted_title="Licensed Therapist - Ohio",
+        ),
+        row(
+            "greenhouse",
+            "2",
+            "Licensed Therapist",
+            "",
+            location_text="Idaho",
+            posted_title="Licensed Therapist - Idaho",
+        ),
+    ),
     "title names a region the other does not": (
         row("greenhouse", "1", "Senior Accountant (LATAM)", "", location_text="Austin, TX"),
         row("greenhouse", "2", "Senior Accountant", "", location_text="Palo Alto, CA"),

@@ -137,3 +137,24 @@ def test_implausible_pay_is_left_empty_with_its_words_kept() -> None:
     assert text["salary_min"] is None and text["salary_rejected"] == "€2.000 - €3.000 per hour"
     fine = norm(location_text="Austin, TX", salary_text="$140k-$170k")
     assert fine["salary_min"] == 140_000 and fine["salary_rejected"] is None
+
+
+def test_a_cleaned_title_keeps_the_title_as_posted_for_dedupe() -> None:
+    """Cleaning cuts the place a title repeats from its location; the posted title keeps it,
+    so that dedupe can tell one job per state from one job posted in several."""
+    from tests.builders import greenhouse_job
+
+    def row(title: str) -> dict[str, Any]:
+        job = greenhouse_job(4100, title, location={"name": "Ohio"})
+        raw = {**RAW, "source": "greenhouse", "url": job["absolute_url"], "record": job}
+        raw["context"] = {"board": "acmeml", "company": "Acme"}
+        [posting] = normalize_record(raw).postings
+        return posting
+
+    cut = row("Licensed Therapist - Ohio")
+    assert (cut["title"], cut["posted_title"]) == (
+        "Licensed Therapist",
+        "Licensed Therapist - Ohio",
+    )
+    kept = row("Data Engineer")
+    assert (kept["title"], kept["posted_title"]) == ("Data Engineer", None)

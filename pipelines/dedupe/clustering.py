@@ -22,7 +22,7 @@ from pipelines.dedupe.matching import (
     rank,
 )
 from pipelines.dedupe.minhash import lsh_candidates
-from pipelines.dedupe.titles import title_fit, title_key, title_parts, title_places
+from pipelines.dedupe.titles import named_places, title_fit, title_key, title_parts
 from pipelines.urls import is_generic, job_urls
 
 
@@ -261,7 +261,7 @@ def _joined(a: dict[Any, set], b: dict[Any, set]) -> dict[Any, set]:
 def _title_key(row: Mapping[str, Any]) -> tuple:
     """A record's title as `_apart` compares it: core, level and place words."""
     core, levels = title_parts(row["title"], row.get("location_text"))
-    return core, levels, title_places(row["title"], row.get("location_text"))
+    return core, levels, named_places(row)
 
 
 def _other_companies(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:

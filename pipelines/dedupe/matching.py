@@ -115,7 +115,7 @@ def features(row: Mapping[str, Any], array: np.ndarray, description: str | None)
         row["source"] in FREE_TEXT,
         description,
         row.get("company"),
-        {"title": row["title"], "location_text": row.get("location_text")},
+        {k: row.get(k) for k in ("title", "posted_title", "location_text")},
         open_span(row),
     )
 

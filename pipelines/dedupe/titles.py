@@ -133,13 +133,18 @@ def title_places(title: str, location_text: str | None) -> frozenset[str]:
     return frozenset(w for w in _words(title) if w in place)
 
 
+def named_places(row: Mapping[str, Any]) -> frozenset[str]:
+    """The places and regions a row's title names, read from the title as posted (cleaning
+    cuts "- Illinois" from "Licensed Psychiatrist - Illinois")."""
+    return title_places(row.get("posted_title") or row["title"], row.get("location_text"))
+
+
 def places_fit(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """Whether the places two titles name can be one job's. One title for several places is
     one job, and so is a title that names its city beside one that names none; two titles
     that name different places ("… - Montgomery, AL" / "… - Columbus, GA") or different
     regions ("Sr. Accountant (LATAM)" / "Sr. Accountant") are two jobs."""
-    named_a = title_places(a["title"], a.get("location_text"))
-    named_b = title_places(b["title"], b.get("location_text"))
+    named_a, named_b = named_places(a), named_places(b)
     if named_a & REGIONS != named_b & REGIONS:
         return False
     return not (named_a and named_b) or named_a == named_b

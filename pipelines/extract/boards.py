@@ -221,6 +221,7 @@ def board_posting(
     rule, the links of `html`), plus the board's own `fields` (pay, dates, URLs)."""
     return ExtractedPosting(
         title=clean_title(title, company),
+        posted_title=title,
         company=company,
         description=description,
         tags=tag_list(record.get("tags")),

@@ -315,6 +315,7 @@ def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extra
     url = record.get("absolute_url") or None
     posting = ExtractedPosting(
         title=clean_title(title),
+        posted_title=title,
         company=company(context, board_company(record.get("company_name"))),
         description=html_to_text(content),
         location_text=location,

@@ -75,6 +75,7 @@ def extract_lever(record: dict[str, Any], context: dict[str, Any]) -> Extraction
     html_parts += [i.get("content") for i in record.get("lists") or [] if isinstance(i, dict)]
     posting = ExtractedPosting(
         title=clean_title(title),
+        posted_title=title,
         company=company(context),
         description=_description(record),
         location_text=_location(categories),

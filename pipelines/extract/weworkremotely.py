@@ -80,6 +80,7 @@ def extract_weworkremotely(record: dict[str, Any], context: dict[str, Any]) -> E
         [
             ExtractedPosting(
                 title=clean_title(title, company),
+                posted_title=title,
                 company=company,
                 description=text,
                 location_text=board_location(clean(record.get("region")), text),
