@@ -301,20 +301,16 @@ _BLURB_START = re.compile(
     re.I,
 )
 # Words that state what a role uses or needs: a paragraph with them is kept.
-_STACK_CUE = re.compile(
-    r"\b(?:stack|tech|technolog\w*|tools?|tooling|we use|using|use|built (?:with|on|in)|"
-    r"written in|experience|you|your|requirements?|skills?|familiar\w*|proficien\w*|"
-    r"knowledge|languages?|frameworks?)\b",
-    re.I,
+_STACK_WORDS = (
+    r"stack|tech|tooling|we use|using|built (?:with|on|in)|written in|you|requirements?|"
+    r"skills?|familiar\w*|proficien\w*|knowledge|languages?|frameworks?"
 )
+_STACK_CUE = re.compile(rf"\b(?:{_STACK_WORDS}|technolog\w*|tools?|use|your|experience)\b", re.I)
 # In a paragraph that opens like a blurb, only words that state a stack or a requirement
 # keep it ("you'll own …", "data you can trust"), not "your" or "use" ("lets anyone in your
 # company use …") nor a user's experience.
 _STATED_STACK = re.compile(
-    r"\b(?:stack|tech|tools|tooling|we use|using|built (?:with|on|in)|written in|you|"
-    r"(?<!user )(?<!customer )experience|requirements?|skills?|familiar\w*|proficien\w*|"
-    r"knowledge|languages?|frameworks?)\b",
-    re.I,
+    rf"\b(?:{_STACK_WORDS}|tools|(?<!user )(?<!customer )experience)\b", re.I
 )
 
 
@@ -401,7 +397,7 @@ _SUMMARY_WORDS = frozenset({"software", "senior", "sr", "multiple", "various", "
 def _title_words(title: str) -> set[str]:
     """The words of a title in lower case, plurals made singular: "ML Engineers" → {ml,
     engineer}."""
-    words = re.findall(r"[^\W_]+", title.lower())
+    words = _WORD.findall(title.lower())
     return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
 
 
