@@ -7,7 +7,13 @@ import pytest
 
 from pipelines.extract.ashby import extract_ashby
 from pipelines.extract.ats import country_code, structured_salary, workplace
-from pipelines.extract.greenhouse import extract_greenhouse, pay_field_kind
+from pipelines.extract.greenhouse import (
+    custom_fields,
+    extract_greenhouse,
+    metadata_pay,
+    metadata_workplace,
+    pay_field_kind,
+)
 from pipelines.extract.lever import extract_lever
 from pipelines.model import Salary
 from pipelines.normalize import EXTRACTORS
@@ -703,6 +709,28 @@ def test_pay_field_kinds():
             gh_field("Salary", "$1", "short_text"),
         )
     ] == ["range", "min", "max", "not base pay", None, "text"]
+
+
+def test_greenhouse_custom_fields_cached_read_as_uncached():
+    """The cached readings (per fields' JSON, and per JSON and place for pay) are those of
+    reading the fields afresh, for every job of a board sharing its fields."""
+    workplace = gh_field("Workplace Type", "Hybrid", "single_select")
+    boards = [
+        [gh_field("Headcount #", None, "short_text")],
+        [gh_field("Headcount #", "3", "short_text"), workplace],
+        [*PER_COUNTRY, workplace],
+        PER_CITY_TEXT,
+        [gh_field("Min salary", "90,000", "short_text"), gh_field("Max salary", "1", "number")],
+        [],
+        None,
+    ]
+    places = ["Toronto, Canada", "Austin, TX", "Osaka, Japan", "Remote", None]
+    for metadata in boards:
+        for place in places * 2:  # the second time from the caches
+            assert custom_fields(metadata, place) == (
+                metadata_pay(metadata, place),
+                metadata_workplace(metadata),
+            ), (metadata, place)
 
 
 @pytest.mark.parametrize(

@@ -290,18 +290,33 @@ def _home_workplace(location_text: str | None) -> str | None:
 
 def custom_fields(metadata: Any, location_text: str | None) -> tuple[Pay | None, str | None]:
     """(metadata_pay, metadata_workplace) of a job. A board gives most of its jobs the same
-    custom fields, so the readings are cached by the fields' JSON text and the job's place."""
+    custom fields, so the readings are cached by the fields' JSON text: the workplace and
+    whether any field states pay once per text, the pay (which depends on the job's place)
+    once per text and place, only for fields that state pay."""
     try:
         key = json.dumps(metadata)
     except (TypeError, ValueError):  # not JSON (a caller's own objects): read as they are
         return metadata_pay(metadata, location_text), metadata_workplace(metadata)
-    return _custom_fields(key, location_text)
+    states_pay, workplace = _fields_reading(key)
+    return (_fields_pay(key, location_text) if states_pay else None), workplace
+
+
+# The kinds of field metadata_pays reads figures from; fields of no other kind give no pay.
+_PAY_KINDS = frozenset(("min", "max", "range", "text"))
 
 
 @lru_cache(maxsize=16_384)
-def _custom_fields(key: str, location_text: str | None) -> tuple[Pay | None, str | None]:
+def _fields_reading(key: str) -> tuple[bool, str | None]:
+    """(whether some custom field states pay, metadata_workplace) of the fields' JSON."""
     metadata = json.loads(key)
-    return metadata_pay(metadata, location_text), metadata_workplace(metadata)
+    fields = metadata if isinstance(metadata, list) else []
+    states_pay = any(pay_field_kind(f) in _PAY_KINDS for f in fields)
+    return states_pay, metadata_workplace(metadata)
+
+
+@lru_cache(maxsize=16_384)
+def _fields_pay(key: str, location_text: str | None) -> Pay | None:
+    return metadata_pay(json.loads(key), location_text)
 
 
 def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
