@@ -117,7 +117,7 @@ def test_title_prefilter_keeps_every_pattern_that_matches(check: Prefilter) -> N
         for pattern in patterns:
             if pattern.search(folded):
                 matched += 1
-                assert pattern in may, (pattern.pattern[:60], folded)
+                assert id(pattern) in may, (pattern.pattern[:60], folded)
     assert matched > len(patterns)  # the corpus exercises the patterns
 
 
@@ -139,8 +139,8 @@ def test_literals(pattern: str, words: list[str] | None) -> None:
 def test_prefilter_runs_patterns_without_literals_always() -> None:
     bare, worded, folded = re.compile(r"\w+"), re.compile(r"data|ml"), re.compile("ml", re.I)
     check = Prefilter([bare, worded, folded])
-    assert check.possible("an ml job") == {bare, worded, folded}
-    assert check.possible("a design job") == {bare, folded}
+    assert check.possible("an ml job") == {id(bare), id(worded), id(folded)}
+    assert check.possible("a design job") == {id(bare), id(folded)}
 
 
 def test_fold_hints() -> None:

@@ -74,7 +74,7 @@ def _role_from_title(t: str) -> str:
     may = _TITLE_PREFILTER.possible(t)
 
     def found(pattern: re.Pattern[str]) -> re.Match[str] | None:
-        return pattern.search(t) if pattern in may else None
+        return pattern.search(t) if id(pattern) in may else None
 
     ml, eng = found(_ML), found(_ENG)
     ai = found(_AI) if any_in(AI_KEYS, t) else None

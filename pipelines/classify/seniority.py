@@ -151,7 +151,7 @@ def _title_level(t: str) -> str | None:
     may = _TITLE_PREFILTER.possible(t)
     for level, pattern in _SENIORITY_RULES:
         keys = TITLE_RULE_KEYS.get(level)
-        if pattern not in may or keys is not None and not any_in(keys, t):
+        if id(pattern) not in may or keys is not None and not any_in(keys, t):
             continue
         if pattern.search(t):
             if level == "manager" and not _manager_is_people_manager(t):
