@@ -32,6 +32,24 @@ _GREENHOUSE_URL = re.compile(
     r"(?![\t\r\n])",
     re.I,
 )
+# A company's own careers page carrying Greenhouse's job parameter
+# (`https://acme.com/careers/jobs/123?gh_jid=123`), read without urlsplit and parse_qsl: the
+# same answer when the host is no greenhouse.io one and the query needs no unquoting (no `%`
+# or `+`), the URL printable ASCII with no fragment.
+_OWN_PAGE_URL = re.compile(
+    r"https?://(?![^/?#]*greenhouse\.io)[A-Za-z0-9.-]+(?:/[!->@-~]*)?\?([!-*,-~]*)", re.I
+)
+
+
+def _gh_jid(url: str) -> str | None:
+    """The job id of `_OWN_PAGE_URL`'s gh_jid parameter (its last non-blank value, as
+    parse_qsl reads it), or None when the URL is not of that shape or has no such id."""
+    m = _OWN_PAGE_URL.fullmatch(url)
+    if m is None or "#" in url or "%" in url:
+        return None
+    values = [v for k, _, v in (p.partition("=") for p in m.group(1).split("&")) if k == "gh_jid"]
+    job = next((v for v in reversed(values) if v), "")
+    return job if job.isdigit() else None
 
 
 # Both are pure functions of one string, cached (bounded): a row's own, apply and linked URLs
@@ -44,6 +62,8 @@ def ats_job(url: str | None) -> tuple[str, str] | None:
         return None
     if m := _GREENHOUSE_URL.match(url):
         return "greenhouse", m.group(1)
+    if job := _gh_jid(url):
+        return "greenhouse", job
     try:
         parts = urlsplit(url.strip())
     except ValueError:
