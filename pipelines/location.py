@@ -31,6 +31,7 @@ __all__ = [
     "Place",
     "clear_caches",
     "find_places",
+    "may_open_with_place",
     "parse_location",
     "prepare",
     "region_of",
@@ -199,6 +200,16 @@ def _scan(text: str) -> list[_Hit]:
                 consumed = i + n
                 break
     return hits
+
+
+def may_open_with_place(text: str) -> bool:
+    """False when no place found in `text` can start at its first character: a place starts
+    where a hit does, and _scan starts hits only at tokens that start a gazetteer name. A
+    cheap test before find_places on a text that matters only for a place at its start."""
+    if not text.isascii():
+        return True  # unspaced scripts are cut into names by _tokens
+    first = _ASCII_WORD_RE.match(text)
+    return first is not None and _token_key(first.group()) in gazetteer.load().name_words
 
 
 def _main_names(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pipelines.location import find_places
+from pipelines.location import find_places, may_open_with_place
 
 _F = re.IGNORECASE
 # A tag at the end: a bracketed group, or the words after " - ", " | " or a comma.
@@ -86,6 +86,7 @@ def _place_free(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)  # tags repeat across titles ("(Remote)", "2nd Shift", "(x/f/m)")
 def _is_tag(segment: str) -> bool:
     """A trailing segment that holds only places, remote or time-zone words, contract or
     hours, percentages or pay. Sales territories ("- West", "(North Central)") are part of
@@ -112,7 +113,7 @@ def _bare_tail(words: list[str]) -> int:
             continue
         for k in (3, 2, 1):
             tail = " ".join(words[len(words) - n - k : len(words) - n])
-            if len(words) - n - k < 2 or not tail[:1].isupper():
+            if len(words) - n - k < 2 or not tail[:1].isupper() or not may_open_with_place(tail):
                 continue
             places = find_places(tail)
             if (

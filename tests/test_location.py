@@ -503,3 +503,19 @@ def test_cache_file_changes_with_what_the_build_reads(monkeypatch):
 )
 def test_state_or_country_by_context(text: str, countries: tuple[str, ...]) -> None:
     assert parse_location(text).countries == countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Berlin", "New South Wales", "Software Engineer", "Rio de Janeiro", "Hong Kong SAR",
+     "(Remote) Texas", "United States", "São Paulo", "東京都港区", "Ontario Canada", "Data"],
+)  # fmt: skip
+def test_no_place_opens_a_text_the_precheck_rules_out(text: str) -> None:
+    starts = any(p.start == 0 for p in location.find_places(text))
+    assert location.may_open_with_place(text) or not starts
+
+
+def test_place_precheck_rules_out_texts_opening_with_no_name() -> None:
+    assert location.may_open_with_place("Berlin")
+    assert not location.may_open_with_place("Software Engineer")
+    assert not location.may_open_with_place("(Remote) Texas")  # no word at its start
