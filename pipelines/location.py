@@ -555,8 +555,12 @@ def split_places(text: str | None) -> list[str]:
     `/`, new lines and a spaced "or", "and", "&" or "+" outside parentheses ("Austin, TX;
     Remote (US/Canada)" -> "Austin, TX", "Remote (US/Canada)"). Commas stay: "Toronto, ON,
     Canada" is one place."""
+    return list(_split_places(text or ""))
+
+
+@functools.lru_cache(maxsize=8192)  # location strings repeat over a board's jobs
+def _split_places(text: str) -> tuple[str, ...]:
     parts, depth, start = [], 0, 0
-    text = text or ""
     for m in _PLACE_SPLIT_RE.finditer(text):
         depth += m.group().count("(") - m.group().count(")")
         if depth == 0 and m.group() not in "()":
@@ -564,10 +568,10 @@ def split_places(text: str | None) -> list[str]:
             start = m.end()
         depth = max(depth, 0)
     parts.append(text[start:])
-    return list(dict.fromkeys(p for part in parts if (p := part.strip(" ,-–")) and p))
+    return tuple(dict.fromkeys(p for part in parts if (p := part.strip(" ,-–")) and p))
 
 
 def clear_caches() -> None:
     """Forget the resolved strings (the gazetteer stays): for timing and tests."""
-    for fn in (parse_location, _find_short_places, _token_key):
+    for fn in (parse_location, _find_short_places, _token_key, _split_places):
         fn.cache_clear()

@@ -488,6 +488,11 @@ def structured_range(offsets: Sequence[float]) -> Range | None:
     return cover((float(o), float(o)) for o in offsets)
 
 
+@functools.lru_cache(maxsize=16_384)  # a location's ranges repeat over a board's jobs
+def _place_cover(ranges: tuple[Range, ...]) -> Range | None:
+    return cover(ranges)
+
+
 def posting_offsets(
     *,
     remote: str,
@@ -501,9 +506,9 @@ def posting_offsets(
     """The offset range of one posting (see the module doc for the order of the sources)."""
     if structured:
         return structured_range(structured)
-    places = place_ranges(location_text, countries)
+    places = _place_ranges(location_text, tuple(countries), False)
     if remote != "remote" and places:
-        return cover(places)
+        return _place_cover(places)
     stated = stated_ranges(header, header=True) + stated_ranges(description)
     stated += [r for s in scope if _is_time_zone(s) and (r := label_range(s))]
     if remote != "remote":
@@ -511,7 +516,7 @@ def posting_offsets(
     if not stated:
         stated = [r for s in scope if not _is_time_zone(s) and (r := _scope_range(s))]
     if not stated:
-        return cover(places)  # remote, no limit named: where the team sits
+        return _place_cover(places)  # remote, no limit named: where the team sits
     # "SF, Athens, or US remote": the offices are open to applicants too.
     return cover(stated + place_ranges(location_text, cities_only=True))
 

@@ -376,6 +376,9 @@ SPLIT_CASES = [
 @pytest.mark.parametrize(("text", "places"), SPLIT_CASES)
 def test_split_places(text, places):
     assert split_places(text) == places
+    assert split_places(text) == places  # again, from the cache
+    split_places(text).append("x")  # a caller's list is its own
+    assert split_places(text) == places
 
 
 # (location text, countries, country): what normalize_posting stores (DESIGN.md "Places")

@@ -204,6 +204,16 @@ def test_posting_offsets(fields, span):
     assert (row["utc_offset_min"], row["utc_offset_max"]) == (span or (None, None))
 
 
+def test_cached_place_cover_is_the_cover_of_the_places():
+    for text in ["Berlin", "Austin, TX; Lisbon", "Tokyo / Auckland / Honolulu", "Remote"]:
+        for remote in ("onsite", "remote"):
+            places = place_ranges(text)
+            span = posting_offsets(
+                remote=remote, scope=(), header=text, description="", location_text=text
+            )
+            assert span == cover(places), (text, remote)
+
+
 def test_structured_offsets_come_first():
     record = himalayas_job("ml-eng", "ML Engineer", timezoneRestrictions=[-8, -7, -6, -5, 14])
     (posting,) = extract_himalayas(record, {}).postings

@@ -293,6 +293,8 @@ def custom_fields(metadata: Any, location_text: str | None) -> tuple[Pay | None,
     custom fields, so the readings are cached by the fields' JSON text: the workplace and
     whether any field states pay once per text, the pay (which depends on the job's place)
     once per text and place, only for fields that state pay."""
+    if not metadata:  # no custom fields (a third of real jobs): nothing to read
+        return None, None
     try:
         key = json.dumps(metadata)
     except (TypeError, ValueError):  # not JSON (a caller's own objects): read as they are
