@@ -202,10 +202,12 @@ def _scan(text: str) -> list[_Hit]:
     return hits
 
 
+@functools.lru_cache(maxsize=16_384)  # called with words, which repeat
 def may_open_with_place(text: str) -> bool:
     """False when no place found in `text` can start at its first character: a place starts
     where a hit does, and _scan starts hits only at tokens that start a gazetteer name. A
-    cheap test before find_places on a text that matters only for a place at its start."""
+    cheap test before find_places on a text that matters only for a place at its start; an
+    ASCII text's first word alone gives the same answer."""
     if not text.isascii():
         return True  # unspaced scripts are cut into names by _tokens
     first = _ASCII_WORD_RE.match(text)

@@ -112,8 +112,9 @@ def _bare_tail(words: list[str]) -> int:
             n += 1
             continue
         for k in (3, 2, 1):
-            tail = " ".join(words[len(words) - n - k : len(words) - n])
-            if len(words) - n - k < 2 or not tail[:1].isupper() or not may_open_with_place(tail):
+            first = len(words) - n - k
+            tail = " ".join(words[first : len(words) - n])
+            if first < 2 or not tail[:1].isupper() or not may_open_with_place(words[first]):
                 continue
             places = find_places(tail)
             if (
