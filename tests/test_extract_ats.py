@@ -723,6 +723,8 @@ def test_greenhouse_custom_fields_cached_read_as_uncached():
         [gh_field("Min salary", "90,000", "short_text"), gh_field("Max salary", "1", "number")],
         [],
         None,
+        # a letter IGNORECASE reads as an ASCII one, escaped in the JSON ("ſ" is "s")
+        [gh_field("Baſe ſalary", "$100,000 - $120,000", "short_text")],
     ]
     places = ["Toronto, Canada", "Austin, TX", "Osaka, Japan", "Remote", None]
     for metadata in boards:

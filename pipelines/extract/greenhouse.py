@@ -29,6 +29,7 @@ from pipelines.location import parse_location
 from pipelines.model import ExtractedPosting, Extraction, Location, Salary
 from pipelines.salary import out_of_bounds, parse_salary
 from pipelines.text import (
+    any_in,
     element_text,
     extract_links,
     find_class,
@@ -307,9 +308,22 @@ def custom_fields(metadata: Any, location_text: str | None) -> tuple[Pay | None,
 _PAY_KINDS = frozenset(("min", "max", "range", "text"))
 
 
+# What the JSON of a field stating pay or the workplace holds, lower-cased: the words
+# _RANGE_TYPES, _PAY_NAME, _PAY_VALUE and _WORKPLACE_NAME need.
+_PAY_OR_WORKPLACE_WORDS = (
+    "currency", "salar", "pay", "compensation", "wage", "range",
+    "workplace", "model", "office requirement", "work schedule", "remote", "working@",
+)  # fmt: skip
+
+
 @lru_cache(maxsize=16_384)
 def _fields_reading(key: str) -> tuple[bool, str | None]:
-    """(whether some custom field states pay, metadata_workplace) of the fields' JSON."""
+    """(whether some custom field states pay, metadata_workplace) of the fields' JSON.
+    Fields without the words their patterns need are not read (60% of the real boards'); JSON
+    escapes non-ASCII letters (\\u…), which IGNORECASE may take for ASCII ones ("ſ" for "s"),
+    so fields holding any are read."""
+    if "\\u" not in key and not any_in(_PAY_OR_WORKPLACE_WORDS, key.lower()):
+        return False, None
     metadata = json.loads(key)
     fields = metadata if isinstance(metadata, list) else []
     states_pay = any(pay_field_kind(f) in _PAY_KINDS for f in fields)
