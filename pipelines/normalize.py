@@ -67,11 +67,15 @@ def _salary(
     return None, None, (rejected[0] if rejected else None)
 
 
-def _remote(posting: ExtractedPosting) -> RemotePolicy:
-    """The remote policy: the source's own field first, then the header words (location and
+def _header(posting: ExtractedPosting) -> str:
+    """The posting's header words: its remote and location segments."""
+    return " ".join(t for t in (posting.remote_text, posting.location_text) if t)
+
+
+def _remote(posting: ExtractedPosting, header: str) -> RemotePolicy:
+    """The remote policy: the source's own field first, then the `header` words (location and
     remote segments), then the description. A structured "remote" with a stated location
     ("USA Only", "Europe") takes its scope from that location."""
-    header = " ".join(t for t in (posting.remote_text, posting.location_text) if t)
     stated = parse_remote(header) if header else RemotePolicy()
     body = parse_remote(posting.description) if posting.description else RemotePolicy()
     visa = (
@@ -112,6 +116,8 @@ def _skills(posting: ExtractedPosting) -> list[str]:
     if posting.company and len(posting.company) > 2:
         text = text.replace(posting.company, " ")  # "Larkhill Robotics" asks for no robotics
     found = extract_skills(text)
+    if not posting.tags:
+        return found  # already without repeats
     return list(dict.fromkeys([*found, *tag_skills(posting.tags, found)]))
 
 
@@ -133,10 +139,12 @@ def normalize_posting(
             regions=tuple(dict.fromkeys(r for c in posting.countries if (r := region_of(c)))),
             cities=location.cities,
         )
-    policy = _remote(posting)
+    header = _header(posting)
+    policy = _remote(posting, header)
     country = _country(location, policy)
     salary, salary_source, salary_rejected = _salary(posting, country or location.country, roles)
-    posted_at = posting.posted_at or parse_time(raw.get("fetched_at"))
+    fetched_at = parse_time(raw["fetched_at"])
+    posted_at = posting.posted_at or fetched_at
     usd_min, usd_max = annual_usd(salary, posted_at.date()) if salary else (None, None)
     skills = _skills(posting)
     role = classify_role(posting.title, posting.description)
@@ -144,7 +152,7 @@ def normalize_posting(
     offsets = posting_offsets(
         remote=policy.remote,
         scope=policy.scope,
-        header=" ".join(t for t in (posting.remote_text, posting.location_text) if t),
+        header=header,
         description=posting.description,
         location_text=posting.location_text,
         countries=posting.countries,
@@ -184,9 +192,9 @@ def normalize_posting(
         "salary_rejected": salary_rejected,
         "equity": has_equity(" ".join(t for t in (posting.salary_text, posting.description) if t)),
         "posted_at": posted_at,
-        "first_seen": parse_time(raw.get("first_seen") or raw["fetched_at"]),
-        "last_seen": parse_time(raw.get("last_seen") or raw["fetched_at"]),
-        "fetched_at": parse_time(raw["fetched_at"]),
+        "first_seen": parse_time(raw["first_seen"]) if raw.get("first_seen") else fetched_at,
+        "last_seen": parse_time(raw["last_seen"]) if raw.get("last_seen") else fetched_at,
+        "fetched_at": fetched_at,
         "url": url,
         "apply_url": posting.apply_url,
         "canonical_url": canonical_url,
