@@ -781,6 +781,7 @@ def test_greenhouse_workplace_fields(metadata, expected):
 def test_greenhouse_company_without_board_words(display_name, company):
     record = greenhouse_job(10, "Engineer", company_name=display_name)
     assert extract_greenhouse(record, NO_NAME).postings[0].company == company
+    assert extract_greenhouse(record, NO_NAME).postings[0].company == company  # cached
 
 
 def test_greenhouse_pay_survey(tmp_path):

@@ -248,8 +248,11 @@ _BOARD_WORDS = re.compile(
 def board_company(name: Any) -> str | None:
     """The company's name in a board's display name, without the board's own words; None
     when nothing else is left ("Invite-Only Job Board")."""
-    if not isinstance(name, str):
-        return None
+    return _board_company(name) if isinstance(name, str) else None
+
+
+@lru_cache(maxsize=1024)  # one name for every job of a board
+def _board_company(name: str) -> str | None:
     return _BOARD_WORDS.sub("", name).strip(" -–") or None
 
 
