@@ -31,6 +31,7 @@ __all__ = [
     "Place",
     "clear_caches",
     "find_places",
+    "may_name_a_place",
     "may_open_with_place",
     "parse_location",
     "prepare",
@@ -212,6 +213,15 @@ def may_open_with_place(text: str) -> bool:
         return True  # unspaced scripts are cut into names by _tokens
     first = _ASCII_WORD_RE.match(text)
     return first is not None and _token_key(first.group()) in gazetteer.load().name_words
+
+
+def may_name_a_place(text: str) -> bool:
+    """False when find_places can find nothing in `text`: none of its words starts a
+    gazetteer name (_scan starts hits only at such words). Cheaper than the scan."""
+    if not text.isascii():
+        return True  # unspaced scripts are cut into names by _tokens
+    name_words = gazetteer.load().name_words
+    return any(_token_key(w) in name_words for w in _ASCII_WORD_RE.findall(text))
 
 
 def _main_names(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:

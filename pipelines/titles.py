@@ -17,7 +17,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pipelines.location import find_places, may_open_with_place
+from pipelines.location import find_places, may_name_a_place, may_open_with_place
 
 _F = re.IGNORECASE
 # A tag at the end: a bracketed group, or the words after " - ", " | " or a comma.
@@ -81,6 +81,8 @@ def _symbols_out(text: str) -> str:
 
 def _place_free(text: str) -> str:
     """`text` with its places blanked out."""
+    if not may_name_a_place(text):
+        return text
     for p in sorted(find_places(text), key=lambda p: -p.start):
         text = text[: p.start] + " " + text[p.end :]
     return text

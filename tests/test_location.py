@@ -516,6 +516,7 @@ def test_state_or_country_by_context(text: str, countries: tuple[str, ...]) -> N
 def test_no_place_opens_a_text_the_precheck_rules_out(text: str) -> None:
     starts = any(p.start == 0 for p in location.find_places(text))
     assert location.may_open_with_place(text) or not starts
+    assert location.may_name_a_place(text) or not location.find_places(text)
     if text.isascii():  # the first word alone answers the same
         assert location.may_open_with_place(text.split()[0]) == location.may_open_with_place(text)
 
@@ -524,3 +525,5 @@ def test_place_precheck_rules_out_texts_opening_with_no_name() -> None:
     assert location.may_open_with_place("Berlin")
     assert not location.may_open_with_place("Software Engineer")
     assert not location.may_open_with_place("(Remote) Texas")  # no word at its start
+    assert location.may_name_a_place("(Remote) Texas")
+    assert not location.may_name_a_place("Senior Software Engineer (Platform)")

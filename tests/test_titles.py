@@ -85,12 +85,13 @@ def test_company_and_requisition_prefix() -> None:
 
 
 def test_cached_tags_and_place_precheck_clean_as_before(monkeypatch) -> None:
-    """The cached tag test and the check that a tail may open with a place change nothing:
-    every case cleans the same with both switched off."""
+    """The cached tag test and the place prechecks (a tail may open with a place, a tag may
+    name one) change nothing: every case cleans the same with them switched off."""
     import pipelines.titles as titles
 
     titles_in = [t for t, _ in CASES] + ["Field Engineer New South Wales", "Nurse Mid West"]
     fast = [clean_title.__wrapped__(t) for t in titles_in]
     monkeypatch.setattr(titles, "_is_tag", titles._is_tag.__wrapped__)
     monkeypatch.setattr(titles, "may_open_with_place", lambda text: True)
+    monkeypatch.setattr(titles, "may_name_a_place", lambda text: True)
     assert fast == [clean_title.__wrapped__(t) for t in titles_in]
