@@ -472,6 +472,7 @@ def test_subfields(
     assert set(include) <= set(got)
     assert not set(exclude) & set(got)
     assert got == [s for s in SUBFIELDS if s in got]  # SUBFIELDS order, no repeats
+    assert classify_subfields(title, description, skills) == got  # the title's words cached
 
 
 @pytest.mark.parametrize(

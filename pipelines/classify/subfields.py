@@ -198,10 +198,17 @@ def classify_subfields(
     if skills is None:
         skills = extract_skills(f"{title}\n{description}")
     have = set(skills)
-    words = _subfield_words_in(fold(title)) | _subfield_words_in(fold(description))
-    folded_title = fold(title)
-    if any_in(MLOPS_KEYS, folded_title) and MLOPS.search(folded_title):
-        words |= {"mlops"}
-    if re.search(r"\bcv\b", folded_title):  # only in titles: in text "CV" is mostly a resume
-        words |= {"computer_vision"}
-    return [name for name in SUBFIELDS if name in words or have & _SUBFIELD_SKILLS[name]]
+    words = _title_words(title) | _subfield_words_in(fold(description))
+    return [name for name in SUBFIELDS if name in words or (have and have & _SUBFIELD_SKILLS[name])]
+
+
+@lru_cache(maxsize=8192)  # titles repeat across a board's jobs
+def _title_words(title: str) -> frozenset[str]:
+    """The subfields a title names: by keyword, an MLOps title, "CV"."""
+    folded = fold(title)
+    words = set(_subfield_words_in(folded))
+    if any_in(MLOPS_KEYS, folded) and MLOPS.search(folded):
+        words.add("mlops")
+    if re.search(r"\bcv\b", folded):  # only in titles: in text "CV" is mostly a resume
+        words.add("computer_vision")
+    return frozenset(words)
