@@ -279,6 +279,12 @@ CASES = [
         ["Data Engineers", "Product Designer"],
     ),
     (
+        "a prose list of jobs and teams after a hiring verb",
+        "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
+        "marketing roles, developers, sales reps, and more; see the jobs page.",
+        ["product managers", "marketing", "developers", "sales reps"],
+    ),
+    (
         "bullets under a line that ends with positions and a colon",
         "Harlow Space Lab, Tromsø<p>Our satellite team has these positions:<p>"
         "* Flight Software Engineer<p>* Harness Assembler<p>* Ground Station Operator",
@@ -347,6 +353,26 @@ TITLES = [
     ("Data Scientists, & more!", ["Data Scientists"]),
     ("hands-on, software developers", ["software developers"]),
     ("Physician-Scientist (MD or equivalent)", ["Physician-Scientist (MD or equivalent)"]),
+    # A list's last item after ", and a", or a team named with "roles", is its own item.
+    (
+        "integration engineers, technical writers, an office manager, and a finance person",
+        ["integration engineers", "technical writers", "office manager", "finance person"],
+    ),
+    ("frontend, backend, devops, and product roles", ["frontend", "backend", "devops", "product"]),
+    (
+        "Data Analysts, Data Scientists, Sales Positions, Lead SEO & more!",
+        [
+            "Data Analysts",
+            "Data Scientists",
+            "Sales",
+            "Lead SEO",
+        ],
+    ),  # fmt: skip
+    # A bare specialty joined by "and" to an item of a list takes its noun.
+    (
+        "a product manager, iOS and android developers, and a designer",
+        ["product manager", "iOS developers", "android developers", "designer"],
+    ),
 ]
 
 

@@ -17,6 +17,7 @@ from pipelines.extract.hn.titles import (
     clean_title,
     department_roles,
     is_context,
+    list_item,
     outside_parens,
     split_roles,
     title_case,
@@ -85,16 +86,21 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
                 continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
             if len(rest.split()) > 16 and not _short_items(rest):
                 continue  # a sentence goes on; a long list of short titles is read whole
-            roles.extend(_mentioned_roles(rest, line))
+            roles.extend(_mentioned_roles(rest, line, teams=True))
     return roles
 
 
-def _mentioned_roles(rest: str, line: str) -> list[Role]:
-    """The short titles of the list `rest` a hiring mention on `line` names."""
+def _mentioned_roles(rest: str, line: str, teams: bool = False) -> list[Role]:
+    """The short titles of the list `rest` a hiring mention on `line` names; with `teams`,
+    in a list of three or more that names jobs, a team too ("product managers, marketing
+    roles, developers")."""
     roles = []
-    for role in split_roles(rest):
+    split = split_roles(rest)
+    team_list = teams and len(split) >= 3 and sum(names_a_job(r.title) for r in split) >= 2
+    for role in split:
         role.title = _MENTION_LEAD.sub("", role.title)
-        if title_like(role.title) and len(role.title.split()) <= 6:
+        named = title_like(role.title) or team_list and list_item(role.title)
+        if named and len(role.title.split()) <= 6:
             role.section = line
             roles.append(role)
     return roles

@@ -31,7 +31,8 @@ _SENIORITY_ONLY = re.compile(
 _TITLE_LEAD_IN = re.compile(
     r"^(?:(?:we(?:'re| are)\s+)?(?:now\s+)?hiring\s*(?:for\s+|:\s*|-\s*)?|"
     r"(?:we(?:'re| are)\s+)?looking for\s+(?:an?\s+)?|seeking\s+(?:an?\s+)?|"
-    r"(?:open\s+)?(?:roles?|positions?|jobs?|titles?|openings?)\s*:\s*|job\s*:\s*)",
+    r"(?:open\s+)?(?:roles?|positions?|jobs?|titles?|openings?)\s*:\s*|job\s*:\s*|"
+    r"including\s+|such as\s+)",
     re.I,
 )
 
@@ -289,7 +290,12 @@ def split_roles(text: str) -> list[Role]:
     "Senior and Staff") stays with its neighbour, except in a comma list of three or more
     that names a job, where a short item is one ("Backend, mobile, PM, design, data").
     """
-    text = re.sub(r"[,;\s]*\b(?:etc\.?|and more|and others|\.{3}|…)\s*$", "", text.strip())
+    text = re.sub(
+        r"[,;\s]*(?<!\w)(?:etc\.?|(?:(?:and|&|plus)\s+)?(?:(?:many|lots|much|so many)\s+)?more"
+        r"(?:\s+here)?|and others|\.{3}|…)[\s!]*$",
+        "",
+        text.strip(),
+    )
     pieces = split_outside_parens(
         text, r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*"
     )
@@ -330,13 +336,13 @@ def split_roles(text: str) -> list[Role]:
             (_SENIORITY_ONLY.match(piece) or not merged)
             and i + 1 < len(pieces)
             and not (names_a_job(piece))
-            and not (listed and next_item and _list_item(piece))  # "Data science, Backend dev"
+            and not (listed and next_item and list_item(piece))  # "Data science, Backend dev"
         ):
             pending = piece + (seps[i] if i < len(seps) else " ")
             continue
-        if listed and item_sep and _list_item(piece):
+        if listed and item_sep and list_item(piece):
             items.add(len(merged))
-            merged.append(piece)
+            merged.append(piece + _noun_shared_with_next(piece, pieces, seps, i))
             continue
         if merged and not names_a_job(SALARY_SPAN.sub(" ", piece)):
             merged[-1] = merged[-1] + sep + piece
@@ -410,6 +416,15 @@ _BARE_SPECIALTY = re.compile(
 )
 
 
+def _noun_shared_with_next(piece: str, pieces: list[str], seps: list[str], i: int) -> str:
+    """The head noun a bare specialty in a list takes from the item it is joined to by "and"
+    ("…, iOS and Android developers, …" → " developers"), or ""."""
+    if i + 1 >= len(pieces) or seps[i].strip() not in ("and", "or", "&", "/"):
+        return ""
+    noun = _SHARED_NOUN.search(pieces[i + 1].strip())
+    return noun.group(0) if noun and _BARE_SPECIALTY.fullmatch(piece) else ""
+
+
 def _share_head_noun(roles: list[Role]) -> None:
     """ "backend and frontend developers" names backend developers and frontend developers:
     the last role's noun goes to the bare specialties before it (the caller checks that the
@@ -422,9 +437,18 @@ def _share_head_noun(roles: list[Role]) -> None:
         role.title += noun.group(0)
 
 
-def _list_item(piece: str) -> bool:
+# What may frame a list item without being part of its name: "and a finance person",
+# "marketing roles".
+_ITEM_FRAME = re.compile(
+    r"^(?:including\s+|(?:(?:and|or|&|plus)\s+)?an?\s+)|\s+(?:roles?|positions?)$", re.I
+)
+
+
+def list_item(piece: str) -> bool:
     """A short item of a list of roles that names a team rather than a job ("mobile",
-    "design", "BizDev"): not a level, place, work mode, pay, tool or sentence."""
+    "design", "BizDev", "and a finance person", "marketing roles"): not a level, place, work
+    mode, pay, tool or sentence."""
+    piece = _ITEM_FRAME.sub("", piece)
     words = piece.split()
     return (
         0 < len(words) <= 3
@@ -434,6 +458,8 @@ def _list_item(piece: str) -> bool:
         and not SENTENCE_WORD.search(piece)
         and not extract_skills(piece)
         and not GENERIC_ROLE.match(piece)
+        and piece.lower() not in ("other", "more")
+        and not re.search(r"\b(?:of|for|in|with|to)$", piece, re.I)
         and bool(re.match(r"[^\W\d_]", piece))
     )
 
