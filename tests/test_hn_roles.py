@@ -279,6 +279,20 @@ CASES = [
         ["Data Engineers", "Product Designer"],
     ),
     (
+        "a header's summary of the body's roles, in levels and other job nouns",
+        "Quillon | Product Manager, Jr/Sr Full-Stack Engineers + other | Tulsa<p>We build.<p>"
+        "Senior Full-Stack Developer: https://quillon.example/1<p>"
+        "Junior Full-Stack Developer: https://quillon.example/2<p>"
+        "Product Manager: https://quillon.example/3",
+        ["Senior Full-Stack Developer", "Junior Full-Stack Developer", "Product Manager"],
+    ),
+    (
+        "a header's summary with a slash, each word in some body title",
+        "Brisling | Backend / Product Engineers | Remote (US)<p>We build.<p>Open Roles:<p>"
+        "- Software Engineer, Product (Full Stack)<p>- Software Engineer, Backend",
+        ["Software Engineer, Product (Full Stack)", "Software Engineer, Backend"],
+    ),
+    (
         "a prose list of jobs and teams after a hiring verb",
         "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
         "marketing roles, developers, sales reps, and more; see the jobs page.",
@@ -366,6 +380,14 @@ TITLES = [
             "Data Scientists",
             "Sales",
             "Lead SEO",
+        ],
+    ),  # fmt: skip
+    # A title around a slash that holds all the other's words names the same job.
+    ("Data Engineer / Senior Data Engineer", ["Data Engineer / Senior Data Engineer"]),
+    (
+        "Mechanical Design Engineers / Mechanical Engineers",
+        [
+            "Mechanical Design Engineers / Mechanical Engineers",
         ],
     ),  # fmt: skip
     # A bare specialty joined by "and" to an item of a list takes its noun.

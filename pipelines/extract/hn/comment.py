@@ -164,12 +164,13 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         # header role of the body's kind sums them up ("Engineers"); of two or more,
         # each one is its own unless the body's titles hold all its words ("Vision
         # Engineer, Data Engineer" beside "- Senior Platform Engineer" are two more).
-        if len(roles) == 1:
-            heads = {head_noun(f.role.title) for f in found}
-            more = [r for r in roles if head_noun(r.title) not in heads]
-        else:
-            said = set().union(*(_title_words(f.role.title) for f in found)) | _SUMMARY_WORDS
-            more = [r for r in roles if not _title_words(r.title) <= said]
+        said = set().union(*(_summary_words(f.role.title) for f in found)) | _SUMMARY_WORDS
+        heads = {head_noun(f.role.title) for f in found} if len(roles) == 1 else set()
+        more = [
+            r
+            for r in roles
+            if head_noun(r.title) not in heads and not _summary_words(r.title) <= said
+        ]
         roles = [f.role for f in found] + more
     elif roles and found:
         # The header's roles, described one by one in the body: their sections. A body title
@@ -390,8 +391,22 @@ def _shared_text(body: list[str], found: list[RoleLine], roles: list[Role]) -> s
 
 
 # Words a header's summary of the body's roles adds to them ("Software Engineers" above
-# "- Senior Backend Engineer").
-_SUMMARY_WORDS = frozenset({"software", "senior", "sr", "multiple", "various", "several"})
+# "- Senior Backend Engineer", "Jr/Sr Engineers + other" above "- Junior Engineer"): levels,
+# counts, "other".
+_SUMMARY_WORDS = frozenset(
+    {
+        "software", "senior", "sr", "junior", "jr", "mid", "staff", "principal", "multiple",
+        "various", "several", "other", "others", "engineering",
+    }
+)  # fmt: skip
+# The job nouns a summary may use for one another ("Full-Stack Engineers" above "- Senior
+# Full-Stack Developer").
+_SAME_NOUN = {"developer": "engineer", "dev": "engineer", "programmer": "engineer"}
+
+
+def _summary_words(title: str) -> set[str]:
+    """The words of a title as a header's summary of the body's roles compares them."""
+    return {_SAME_NOUN.get(w, w) for w in _title_words(title)}
 
 
 def _title_words(title: str) -> set[str]:

@@ -276,7 +276,12 @@ def head_noun(title: str) -> str:
 def _one_job(left: str, right: str) -> bool:
     """Whether "left / right" names one job two ways ("Backend-utvecklare / Backend
     Developer", "Computational Biologist / ML Scientist") rather than two jobs ("Senior AI
-    Engineer / Staff AI Engineer", "ML Engineer / Data Scientist")."""
+    Engineer / Staff AI Engineer", "ML Engineer / Data Scientist"). One title that holds all
+    the words of the other ("Data Engineer / Senior Data Engineer", "Mechanical Design
+    Engineers / Mechanical Engineers") names the same job."""
+    words = [set(re.findall(r"[^\W_]+", x.lower())) for x in (left, right)]
+    if words[0] <= words[1] or words[1] <= words[0]:
+        return True
     if head_noun(left) == head_noun(right):
         return False
     roles = {classify_role(left), classify_role(right)}
