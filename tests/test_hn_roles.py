@@ -293,6 +293,13 @@ CASES = [
         ["Software Engineer, Product (Full Stack)", "Software Engineer, Backend"],
     ),
     (
+        "a stack label over its tools, and a signature, are no roles",
+        "Dunmore | Leeds<p>We are hiring a Senior Web Developer to build our app.<p>"
+        "Senior Web Developer<p>You will own the web app.<p>Backend:<p>- PHP (8.2+)<p>- MySQL<p>"
+        "Frontend:<p>- React<p>Jo K, CTO, jok@dunmore.example",
+        ["Senior Web Developer"],
+    ),
+    (
         "a prose list of jobs and teams after a hiring verb",
         "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
         "marketing roles, developers, sales reps, and more; see the jobs page.",

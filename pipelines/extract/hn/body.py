@@ -232,6 +232,8 @@ def _with_specialty(text: str, cut: int) -> int:
     return m.end()
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w+")
+
 # A link after a title: "(https://…)", " - http://…", ": https://…", ", https://…".
 _LINK_OUT = re.compile(r"\s*\(\s*https?://[^()\s]*\s*\)|\s*(?:[-–—:,]\s*)?https?://\S+")
 
@@ -262,6 +264,8 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     if salary_m and salary_m.start() < cut and not in_parens:
         cut = salary_m.start()  # "Lead Perception Engineer $200k–$240k"
     head = text[:cut].strip()
+    if _EMAIL.search(head):
+        return None  # a signature: "Mat P, CTO, matp@acme.example"
     separated = cut < len(text)
     tail = text[cut:]
     if (
@@ -344,6 +348,7 @@ def _list_line(line: str) -> list[Role]:
     least = 2 if more else 3
     if (
         ":" in text  # "Also hiring: A, B, C" is read by also_hiring
+        or _EMAIL.search(text)  # a signature: "Mat P, CTO, matp@acme.example"
         or _BODY_STOP.match(text)  # "Work across frontend, backend, APIs"
         or SENTENCE_WORD.search(text)
         or not _short_items(text, least)
@@ -411,6 +416,24 @@ def _team_bullet(line: str) -> Role | None:
     return Role(text)
 
 
+def _stack_heading(line: str, below: str) -> bool:
+    """Whether a line is a label with no job noun over the tools of one part of the stack:
+    "Backend:" then "- PHP (5.4+)", "Frontend:" then "React, Redux"."""
+    label = line.strip()
+    if not label.endswith(":") or has_job_head(label):
+        return False
+    bullet = _BULLET.match(below.strip())
+    item = below.strip()[bullet.end() :] if bullet else below.strip()
+    short = len(re.sub(r"\([^()]*\)", " ", item).split()) <= 6
+    return (
+        short
+        and bool(extract_skills(item))
+        and not names_a_job(item)
+        and not _BODY_STOP.match(item)
+        and not SENTENCE_WORD.search(item)
+    )
+
+
 def role_lines(body: list[str]) -> list[RoleLine]:
     """The roles named one per line in the body, with their line numbers."""
     found: list[RoleLine] = []
@@ -447,6 +470,8 @@ def role_lines(body: list[str]) -> list[RoleLine]:
                 found.append(RoleLine(i, _placed(team, where), False))
             continue
         role, heading = hit
+        if _stack_heading(line, body[nxt] if nxt > i else ""):
+            continue
         if (
             heading
             and (listed := _listed_roles(role.title))
