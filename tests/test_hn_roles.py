@@ -491,6 +491,14 @@ def test_a_roles_own_header_and_what_follows_are_that_roles() -> None:
 
 
 COMPANIES = [
+    # A title first, the company named by the site or the opening prose, not the title.
+    (
+        "Ops Evangelist | Oakland (on-site) | $130-150k<p>At Quorvane, we build log tools.",
+        "Quorvane",
+    ),
+    ("Founding Technical AE | https://teskel.io | REMOTE | Full-time<p>Text.", "teskel"),
+    ("Tallow Tutors | Remote (US) | Hourly contractors<p>Math Tutor — $40/hr", "Tallow Tutors"),
+    ("Counselor | Remote (US) | Hourly<p>At Counselor, we help.", "Counselor"),
     ("Build Engineers | kelvaro.com | full-time, Denver (ONSITE)<p>Text.", "kelvaro"),
     ("Senior Engineer | https://www.pondlit.tech | remote | EU timezone<p>Text.", "pondlit"),
     (

@@ -9,7 +9,13 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.classify import classify_role, classify_seniority, names_a_job
-from pipelines.extract.hn.company import clean_company, lone_name, only_places, place_led
+from pipelines.extract.hn.company import (
+    clean_company,
+    intro_company,
+    lone_name,
+    only_places,
+    place_led,
+)
 from pipelines.extract.hn.cues import (
     GENERIC_ROLE,
     META_START,
@@ -140,7 +146,7 @@ def _remote_words(text: str, seg: Segment) -> str:
     return _location_text(text, seg)
 
 
-def _pipe_header(line: str) -> Header | None:
+def _pipe_header(line: str, lines: list[str]) -> Header | None:
     parts = [p for p in split_outside_parens(line, r"\s*\|\s*") if p.strip()]
     if len(parts) < 2:
         return None
@@ -167,7 +173,10 @@ def _pipe_header(line: str) -> Header | None:
         and classify_role(first.text) == "other"
         and not any(seg.kind == "other" for seg in segs[1:])
     ):
-        first_is_company = True  # "Brightline Tutors | Remote (US) | Hourly": a name, no title
+        # "Brightline Tutors | Remote (US) | Hourly": a name, no title; unless the comment
+        # names its company otherwise ("Ops Evangelist | S.F. | …" then "At Scalyr, we …").
+        other = _site_name(line) or intro_company(lines)
+        first_is_company = other is None or _key(other) in _key(first.text)
     _apply_segments(header, segs, first_is_company)
     if not first_is_company and first.kind == "role" and len(segs) > 1 and segs[1].kind == "other":
         header.company = clean_company(segs[1].text)
@@ -180,6 +189,11 @@ def _pipe_header(line: str) -> Header | None:
         if len(others) == 1:
             header.company = clean_company(others[0].text)
     return header
+
+
+def _key(name: str) -> str:
+    """A name in lower case without spaces or signs, to compare: "Acme.io" → "acmeio"."""
+    return re.sub(r"[\W_]+", "", name.lower())
 
 
 def _dash_header(line: str) -> Header | None:
@@ -403,7 +417,7 @@ def parse_header(lines: list[str]) -> Header:
 def _parse_header(lines: list[str]) -> Header:
     line = _header_line(lines)
     for parse in (
-        lambda: _pipe_header(line),
+        lambda: _pipe_header(line, lines),
         lambda: _kv_header(lines),
         lambda: _at_header(line),
         lambda: _dash_header(_first_sentence(line)),
