@@ -300,6 +300,31 @@ CASES = [
         ["Senior Web Developer"],
     ),
     (
+        "a prose list whose asides hold words that would end it",
+        "Tamsin Labs (SF)<p>We're looking for frontend engineers (JS), designers (must be able "
+        "to code), and backend engineers (Clojure). Apply today.",
+        ["frontend engineers", "designers", "backend engineers"],
+    ),
+    (
+        "the list after 'positions, including:'",
+        "Orlam Software is hiring for many onsite positions, including: Software Engineers "
+        "(C#, Go), Performance Test Engineers, and more! Apply at orlam.example",
+        ["Software Engineers", "Performance Test Engineers"],
+    ),
+    (
+        "a bare job noun named in passing restates the role",
+        "Vetch | Founding Engineer | NYC | ONSITE<p>We build analytics.<p>I'm the CTO, and "
+        "we're looking for engineers with strong fundamentals.",
+        ["Founding Engineer"],
+    ),
+    (
+        "praise with an adverb before a restated role",
+        "Brask | Technical Lead, Principal, and Senior Principal Vulnerability Researcher | "
+        "Arlington, VA | ONSITE<p>Brask is seeking highly experienced Technical Leads, "
+        "Principals, and Senior Principal researchers to tackle hard problems.",
+        ["Technical Lead, Principal, and Senior Principal Vulnerability Researcher"],
+    ),
+    (
         "a prose list of jobs and teams after a hiring verb",
         "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
         "marketing roles, developers, sales reps, and more; see the jobs page.",

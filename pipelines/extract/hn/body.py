@@ -45,7 +45,8 @@ _MENTION_END = re.compile(
     re.I,
 )
 _MENTION_LEAD = re.compile(
-    r"^(?:(?:an?|the|both|more|some|several|a few|few|two|three|four|many|all sorts of|"
+    r"^(?:(?:an?|the|both|highly|very|truly|extremely|really|more|some|several|a few|few|two|"
+    r"three|four|many|all sorts of|"
     r"all kinds of|a number of|a couple of|additional|new|full[- ]time|part[- ]time|talented|"
     r"experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|driven|"
     r"skilled|awesome|amazing|brilliant|curious|well[- ]rounded|our (?:first|next)|first|next|"
@@ -54,12 +55,23 @@ _MENTION_LEAD = re.compile(
 )
 
 
+def _mention(rest: str) -> str:
+    """The list a hiring verb names, up to where the sentence goes on, outside brackets:
+    "frontend engineers (JS), designers (must be able to code), and backend engineers"."""
+    return rest[: outside_parens(_MENTION_END, rest)].strip(" ,")
+
+
 # "all roles (PMs, sales, marketing, …)": a generic phrase, then the roles it stands for.
 _GENERIC_NAMING = re.compile(
     r"(?:all|many|multiple|several|various|open|different)\s+(?:\w+\s+)?"
     r"(?:roles|positions|openings)\s*\((?P<list>[^()]+,[^()]+)\)?",
     re.I,
 )
+
+
+# "… positions, including: A, B and C": the list after the colon names the roles.
+_INCLUDING = re.compile(r"\b(?:including|such as)\s*$", re.I)
+_INCLUDED = re.compile(r":\s*(?P<list>[^.!?;:\n]+)")
 
 
 def hiring_mentions(lines: list[str]) -> list[Role]:
@@ -73,12 +85,14 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
         bulleted = _BULLET.match(line)
         for m in _HIRING_VERB.finditer(line):
             rest = re.sub(r"\s+as well as\s+", " and ", m.group("rest"))
+            if listed := _INCLUDED.match(line, m.end()) if _INCLUDING.search(rest) else None:
+                rest = listed["list"]  # "hiring for many positions, including: A, B, and more"
             if named := _GENERIC_NAMING.match(rest):
                 roles.extend(Role(r.title, section=line) for r in _named_items(named["list"]))
                 continue
             if bulleted:
                 continue
-            rest = _MENTION_END.sub("", rest).strip(" ,")
+            rest = _mention(rest)
             if teams := department_roles(rest):  # "hiring across engineering, design, and sales"
                 roles.extend(Role(t.title, section=line) for t in teams)
                 continue
@@ -122,7 +136,7 @@ def listed_mentions(lines: list[str]) -> list[Role]:
     roles: list[Role] = []
     for line in lines:
         for m in _HIRING_VERB.finditer(line):
-            rest = _MENTION_END.sub("", m.group("rest")).strip(" ,")
+            rest = _mention(m.group("rest"))
             if not _short_items(re.sub(r",?\s+(?:and|or)\s+", ", ", rest)):
                 continue
             roles.extend(_mentioned_roles(rest, line))

@@ -192,7 +192,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     if not roles:
         roles = hiring_mentions(lines)
     if roles:
-        roles = roles + _more_listed(roles, lines) + also_hiring(text)
+        roles = roles + _more_listed(roles, lines) + _also_new(roles, also_hiring(text))
         _salaries_per_role(header.salary, roles)
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
@@ -428,6 +428,13 @@ def _more_listed(roles: list[Role], lines: list[str]) -> list[Role]:
         if not any(w <= k or k <= w for k in known for w in [_title_words(r.title)])
     ]
     return new if len(new) < len(listed) else []
+
+
+def _also_new(roles: list[Role], also: list[Role]) -> list[Role]:
+    """The roles named in passing that are not a bare job noun the roles found so far have:
+    "Founding Engineer" then "… and we're looking for engineers with …" is one job."""
+    heads = {head_noun(r.title) for r in roles}
+    return [r for r in also if len(r.title.split()) > 1 or head_noun(r.title) not in heads]
 
 
 def _spelled_out(roles: list[Role], found: list[RoleLine]) -> dict[int, Role]:

@@ -35,6 +35,7 @@ from pipelines.extract.hn.titles import (
     Role,
     department_roles,
     is_context,
+    outside_parens,
     split_outside_parens,
     split_roles,
 )
@@ -275,6 +276,10 @@ def _kv_header(lines: list[str]) -> Header | None:
     return header
 
 
+# Where the roles of a prose header end, outside brackets ("designers (able to code), …").
+_PROSE_END = re.compile(r"\s+(?:to|who|that|for|with|across|on|at)\s+|[.!;:]")
+
+
 def _prose_header(lines: list[str]) -> Header | None:
     first = lines[0]
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", first)[0]
@@ -301,7 +306,7 @@ def _prose_header(lines: list[str]) -> Header | None:
         seg = classify_piece(paren.group(1))
         _apply_segments(header, [seg], first_is_company=False)
         rest = rest[: paren.start()] + rest[paren.end() :]
-    rest = re.split(r"\s+(?:to|who|that|for|with|across|on|at)\s+|[.!;:]", rest)[0]
+    rest = rest[: outside_parens(_PROSE_END, rest)]
     rest = re.sub(r"^(?:an?|our|(?:a |an )?(?:few|couple of|several|two|three|multiple)|"
                   r"(?:first|next)|talented|great|experienced|exceptional)\s+", "", rest,
                   flags=re.I)  # fmt: skip
