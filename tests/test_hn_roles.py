@@ -325,6 +325,22 @@ CASES = [
         ["Technical Lead, Principal, and Senior Principal Vulnerability Researcher"],
     ),
     (
+        "a bare specialty and jobs in the plural share the noun and the level",
+        "Corvane | Senior ML and Systems Engineers | Remote (US)<p>We build agents.",
+        ["Senior ML Engineers", "Senior Systems Engineers"],
+    ),
+    (
+        "a header pair that shares a noun still sums up the body's roles",
+        "Spindle | Hardware & Software Engineers | ONSITE (Palo Alto, CA)<p>We build robots."
+        "<p>- Mechanical Engineer<p>- Electrical Engineer<p>- Software Engineer",
+        ["Mechanical Engineer", "Electrical Engineer", "Software Engineer"],
+    ),
+    (
+        "one job in the singular keeps its 'and'",
+        "Tolland | Research and Development Engineer | Austin, TX<p>We build sensors.",
+        ["Research and Development Engineer"],
+    ),
+    (
         "a prose list of jobs and teams after a hiring verb",
         "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
         "marketing roles, developers, sales reps, and more; see the jobs page.",

@@ -21,7 +21,7 @@ from pipelines.extract.hn.body import (
 from pipelines.extract.hn.company import intro_company, name_before_places, named_company
 from pipelines.extract.hn.cues import META_START
 from pipelines.extract.hn.header import Header, parse_header, prose_roles
-from pipelines.extract.hn.titles import Role, head_noun
+from pipelines.extract.hn.titles import Role, head_noun, split_pair
 from pipelines.extract.hn.where import mode_only
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.salary import find_salaries
@@ -196,7 +196,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         _salaries_per_role(header.salary, roles)
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
-    roles = _dedupe_roles(roles, found) or [Role("")]
+    roles = _dedupe_roles([part for r in roles for part in split_pair(r)], found) or [Role("")]
     shared = _shared_text(body, found, roles)
     if shared is None:
         shared_skills, claimed = without_blurb(text, header.company), {}

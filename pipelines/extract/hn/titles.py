@@ -6,7 +6,7 @@ work mode, praise, footnotes).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipelines.classify import classify_role, classify_seniority, names_a_job
 from pipelines.extract.hn.cues import (
@@ -416,9 +416,38 @@ _SHARED_NOUN = re.compile(
 _BARE_SPECIALTY = re.compile(
     r"(?:(?:senior|sr\.?|junior|jr\.?|lead|staff)\s+)?(?:back[- ]?end|front[- ]?end|"
     r"full[- ]?stack|mobile|ios|android|web|devops|perception|data|platform|infrastructure|"
-    r"systems|security|qa|ml|ai|cloud|embedded|game|graphics|research|product)",
+    r"systems|security|qa|ml|ai|cloud|embedded|game|graphics|research|product|software|"
+    r"hardware|machine learning|robotics|firmware|site reliability|analytics)",
     re.I,
 )
+
+
+_PAIR = re.compile(
+    r"(?P<level>(?:(?:senior|sr\.?|junior|jr\.?|lead|staff|principal)\s+)?)(?P<first>[\w ./-]+?)"
+    r"\s+(?:and|&|or)\s+(?P<second>[^,;()&]+)",
+    re.I,
+)
+
+
+def split_pair(role: Role) -> list[Role]:
+    """ "Senior ML and Systems Engineers" → "Senior ML Engineers", "Senior Systems Engineers":
+    a bare specialty joined to jobs named in the plural takes their noun (and the level
+    before it); any other role as it is ("Research and Development Engineer" is one job)."""
+    m = _PAIR.fullmatch(role.title)
+    noun = _SHARED_NOUN.search(m["second"]) if m else None
+    if (
+        m is None
+        or noun is None
+        or not noun.group(0).endswith("s")
+        or names_a_job(m["first"])
+        or not _BARE_SPECIALTY.fullmatch(m["first"])
+    ):
+        return [role]
+    second = (
+        m["second"] if _SENIORITY_ONLY.match(m["second"].split()[0]) else m["level"] + m["second"]
+    )
+    titles = [m["level"] + m["first"] + noun.group(0), second]
+    return [replace(role, title=title) for title in titles]
 
 
 def _noun_shared_with_next(piece: str, pieces: list[str], seps: list[str], i: int) -> str:
