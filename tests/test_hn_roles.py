@@ -341,6 +341,20 @@ CASES = [
         ["Research and Development Engineer"],
     ),
     (
+        "a role line that joins jobs in the plural with 'and' names each",
+        "Harrowgate | Remote<p>We build tools.<p>- Growth Lead and early-stage marketers: strong "
+        "writers<p>- Data Engineers and Scientists: Python<p>- Software Developer and Team Lead: "
+        "Java<p>- Full Stack Web & API Developers",
+        [
+            "Growth Lead",
+            "early-stage marketers",
+            "Data Engineers",
+            "Data Scientists",
+            "Software Developer and Team Lead",
+            "Full Stack Web & API Developers",
+        ],
+    ),
+    (
         "a prose list of jobs and teams after a hiring verb",
         "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
         "marketing roles, developers, sales reps, and more; see the jobs page.",

@@ -345,6 +345,45 @@ def _listed_roles(text: str) -> list[Role]:
     return roles if len(roles) >= 2 else []
 
 
+_SPECIALTY_WORD = re.compile(r"(?:back|front)-?end|full-?stack", re.I)
+
+
+def _job_noun(word: str) -> bool:
+    """Whether a title's last word is a job noun ("engineers", "marketers"), not a
+    specialty that names a job ("backend")."""
+    return names_a_job(word) and not _SPECIALTY_WORD.fullmatch(word)
+
+
+def _several_jobs(title: str, heading: bool) -> list[Role]:
+    """The jobs of a role line that names more than one: a heading that lists job titles
+    ("Product Managers, Designers"), or any line that joins jobs in the plural with "and"."""
+    if not heading:
+        return _joined_jobs(title)
+    listed = _listed_roles(title)
+    return listed if all(JOB_HEAD.search(r.title) for r in listed) else []
+
+
+def _joined_jobs(title: str) -> list[Role]:
+    """The jobs of a role line's title that joins more jobs, in the plural, with "and"
+    ("Growth Lead and early-stage marketers", "UX Designers & UI Developers"); none for one
+    job that is two ("Software Developer and Team Lead")."""
+    if not re.search(r"\s(?:and|&)\s", title):
+        return []
+    roles = split_roles(title)
+    ends = [re.sub(r"\([^()]*\)", "", r.title).split()[-1:] for r in roles]
+    if (
+        len(roles) < 2
+        or not all(end and _job_noun(end[0]) for end in ends)
+        or not ends[-1][0].endswith("s")
+    ):
+        return []  # "iOS, Android and backend engineers", "Full Stack Web & API Developers"
+    if len(roles[-1].title.split()) == 1:
+        # "Data Engineers and Scientists": the bare noun takes the first title's modifiers
+        modifiers = roles[0].title.rsplit(" ", 1)[0] if " " in roles[0].title else ""
+        roles[-1].title = f"{modifiers} {roles[-1].title}".strip()
+    return roles
+
+
 def _list_line(line: str) -> list[Role]:
     """The roles of a line that is only a list of them ("Senior Software Engineer, Back Line
     Support Engineer, Senior Technical Writer", "backend, frontend, iOS, devops, data"): every
@@ -486,12 +525,8 @@ def role_lines(body: list[str]) -> list[RoleLine]:
         role, heading = hit
         if _stack_heading(line, body[nxt] if nxt > i else ""):
             continue
-        if (
-            heading
-            and (listed := _listed_roles(role.title))
-            and all(JOB_HEAD.search(r.title) for r in listed)
-        ):
-            # "Product Managers, Designers"
+        if listed := _several_jobs(role.title, heading):
+            # "Product Managers, Designers"; "- Growth Lead and marketers: …"
             found.extend(RoleLine(i, _placed(r, where), False) for r in listed)
         else:
             place, mode = own_where(line, role.title)
