@@ -205,10 +205,11 @@ CASES = [
         ["Web Developer, Lesson Design", "Data Analyst, Lesson Design"],
     ),
     (
+        # Each job of a body list line is one role, and the body names more than the header.
         "a body list line of two jobs does not stand for one header role",
         "Korrigan Trucks | QA, Radio Engineer, Data Engineer | Austin | Onsite<p>"
         "Looking for:<p>- Antenna Engineer, Radio Engineer<p>- QA Eng, Data Engineer",
-        ["QA", "Radio Engineer", "Data Engineer"],
+        ["Antenna Engineer", "Radio Engineer", "QA Eng", "Data Engineer"],
     ),
     (
         "a generic phrase in a bullet, then the roles it stands for",
@@ -352,6 +353,20 @@ CASES = [
             "Data Scientists",
             "Software Developer and Team Lead",
             "Full Stack Web & API Developers",
+        ],
+    ),
+    (
+        "job nouns with a slip of the keyboard, and coders",
+        "Quenby | Boston<p>We build robots.<p>Looking for:<p>- Perception Engineeer, "
+        "Machine Learning Engineer<p>- Software Engineer, Team Lead (Identity)<p>"
+        "We also need UX Desginers and Reserchers.<p>We're looking for coders, policy "
+        "researchers (or both) for several roles.",
+        [
+            "Perception Engineeer",
+            "Machine Learning Engineer",
+            "Software Engineer, Team Lead (Identity)",
+            "UX Desginers",
+            "Reserchers",
         ],
     ),
     (

@@ -345,21 +345,28 @@ def _listed_roles(text: str) -> list[Role]:
     return roles if len(roles) >= 2 else []
 
 
+# A lead role after a comma is the level of the title before it ("…, Team Lead").
+_LEAD_AFTER = re.compile(r"(?:team|tech|technical)?\s*(?:lead|leader|manager)\b", re.I)
 _SPECIALTY_WORD = re.compile(r"(?:back|front)-?end|full-?stack", re.I)
 
 
-def _job_noun(word: str) -> bool:
+def _ends_on_job(role: Role) -> bool:
     """Whether a title's last word is a job noun ("engineers", "marketers"), not a
     specialty that names a job ("backend")."""
-    return names_a_job(word) and not _SPECIALTY_WORD.fullmatch(word)
+    words = re.sub(r"\([^()]*\)", "", role.title).split()
+    return bool(words) and names_a_job(words[-1]) and not _SPECIALTY_WORD.fullmatch(words[-1])
 
 
 def _several_jobs(title: str, heading: bool) -> list[Role]:
     """The jobs of a role line that names more than one: a heading that lists job titles
     ("Product Managers, Designers"), or any line that joins jobs in the plural with "and"."""
-    if not heading:
-        return _joined_jobs(title)
     listed = _listed_roles(title)
+    if not heading:
+        # "- Perception Engineer, ML Engineer"; not "Software Engineer, Team Lead (Identity)"
+        jobs = all(map(_ends_on_job, listed)) and not any(
+            _LEAD_AFTER.match(r.title) for r in listed[1:]
+        )
+        return _joined_jobs(title) or (listed if jobs else [])
     return listed if all(JOB_HEAD.search(r.title) for r in listed) else []
 
 
@@ -370,12 +377,8 @@ def _joined_jobs(title: str) -> list[Role]:
     if not re.search(r"\s(?:and|&)\s", title):
         return []
     roles = split_roles(title)
-    ends = [re.sub(r"\([^()]*\)", "", r.title).split()[-1:] for r in roles]
-    if (
-        len(roles) < 2
-        or not all(end and _job_noun(end[0]) for end in ends)
-        or not ends[-1][0].endswith("s")
-    ):
+    plural = roles and re.search(r"s\W*$", re.sub(r"\([^()]*\)", "", roles[-1].title))
+    if len(roles) < 2 or not all(map(_ends_on_job, roles)) or not plural:
         return []  # "iOS, Android and backend engineers", "Full Stack Web & API Developers"
     if len(roles[-1].title.split()) == 1:
         # "Data Engineers and Scientists": the bare noun takes the first title's modifiers
