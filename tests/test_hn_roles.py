@@ -31,6 +31,12 @@ CASES = [
         ["Senior Fullstack Developer"],
     ),
     (
+        "bulleted teams, each with one job, a short list, or its levels",
+        "Tarnwick - Lisbon<p>We build things.<p>  * Engineering - Experienced & Entry Level<p>"
+        "  * Design - Graphic Designer, UI/UX<p>  * Sales - Solutions Director",
+        ["Engineering", "Graphic Designer", "UI/UX", "Solutions Director"],
+    ),
+    (
         "roles numbered in brackets",
         "Orrin Labs | Multiple roles | Pune (On site) | Full time<p>We are hiring:<p>"
         "[1] Web Frontend Engineer – Pune (On site)<p>[2] Data Engineer – Pune (On site)",

@@ -436,7 +436,31 @@ def _department_roles(line: str, below: str) -> list[Role]:
     listed = m.group("list").strip()
     if not listed and text.endswith(":") and not _BULLET.match(below.strip()):
         listed = below.strip()
-    return _listed_roles(listed)
+    return _listed_roles(listed) or (_bulleted_team(m["dept"], listed) if bullet else [])
+
+
+# The levels a team hires at, named instead of its jobs ("Experienced & Entry Level").
+_LEVELS_ONLY = re.compile(
+    r"(?:(?:experienced|entry[- ]level|senior|junior|mid[- ]level|all levels|new grads?)"
+    r"\s*(?:&|and|,|/)?\s*)+",
+    re.I,
+)
+
+
+def _bulleted_team(team: str, listed: str) -> list[Role]:
+    """The roles of a bullet that names a team, then its jobs or levels: "* Sales - Solutions
+    Director", "* Design - Graphic Designer, UI/UX" (each item of a short list that starts
+    with a job), "* Engineering - Experienced & Entry Level" (the team)."""
+    if _LEVELS_ONLY.fullmatch(listed):
+        return [Role(team.strip())]
+    items = [i.strip() for i in listed.split(",")]
+    if (
+        not names_a_job(items[0])
+        or any(len(i.split()) > 4 or extract_skills(i) or SENTENCE_WORD.search(i) for i in items)
+        or not all(title_like(i) or list_item(i) for i in items)
+    ):
+        return []
+    return [Role(i) for i in items]
 
 
 _ROLES_HEADING = re.compile(
