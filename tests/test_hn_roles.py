@@ -376,6 +376,13 @@ CASES = [
         ],
     ),
     (
+        "bullets where we hire name their roles; a quoted nickname is not the title",
+        "Fenwick Laundry - San Francisco<p>We clean shirts fast.<p>* We'd like to hire "
+        "qualified Software Developers to build apps.<p>* We're also looking for a 'Swiss-Army "
+        "Knife' generalist to own operations.<p>* Hiring managers love our reports.",
+        ["Software Developers", "generalist"],
+    ),
+    (
         "a prose list of jobs and teams after a hiring verb",
         "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
         "marketing roles, developers, sales reps, and more; see the jobs page.",

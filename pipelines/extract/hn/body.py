@@ -45,7 +45,8 @@ _MENTION_END = re.compile(
     re.I,
 )
 _MENTION_LEAD = re.compile(
-    r"^(?:(?:an?|the|both|highly|very|truly|extremely|really|more|some|several|a few|few|two|"
+    r"^(?:(?:an?|the|both|highly|very|truly|extremely|really|qualified|more|some|several|a few|"
+    r"few|two|"
     r"three|four|many|all sorts of|"
     r"all kinds of|a number of|a couple of|additional|new|full[- ]time|part[- ]time|talented|"
     r"experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|driven|"
@@ -74,12 +75,18 @@ _INCLUDING = re.compile(r"\b(?:including|such as)\s*$", re.I)
 _INCLUDED = re.compile(r":\s*(?P<list>[^.!?;:\n]+)")
 
 
+# A nickname in quotes before the job: "a 'Swiss-Army Knife' generalist".
+_QUOTED_LEAD = re.compile(r"^['\"“‘][^'\"”’]{1,30}['\"”’]\s+(?=\w)")
+_WE = re.compile(r"\bwe\b", re.I)
+
+
 def hiring_mentions(lines: list[str]) -> list[Role]:
     """Roles named after a hiring verb in the prose of the first paragraphs ("We're hiring
     software engineers and data scientists", "The company is seeking Senior Engineers as well
     as Senior Designers"); each title as written, without the articles and praise before it.
-    A bullet counts only for the roles a generic phrase stands for ("* hiring for all roles
-    (PMs, sales, marketing)"): other bullets ask for skills."""
+    A bullet counts only where "we" hire ("* We'd like to hire Software Developers …") or for
+    the roles a generic phrase stands for ("* hiring for all roles (PMs, sales, marketing)"):
+    other bullets ask for skills."""
     roles: list[Role] = []
     for line in lines[:12]:
         bulleted = _BULLET.match(line)
@@ -90,8 +97,8 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
             if named := _GENERIC_NAMING.match(rest):
                 roles.extend(Role(r.title, section=line) for r in _named_items(named["list"]))
                 continue
-            if bulleted:
-                continue
+            if bulleted and not _WE.search(line, 0, m.start()):
+                continue  # "* Hiring managers love …"; not "* We'd like to hire …"
             rest = _mention(rest)
             if teams := department_roles(rest):  # "hiring across engineering, design, and sales"
                 roles.extend(Role(t.title, section=line) for t in teams)
@@ -112,7 +119,7 @@ def _mentioned_roles(rest: str, line: str, teams: bool = False) -> list[Role]:
     split = split_roles(rest)
     team_list = teams and len(split) >= 3 and sum(names_a_job(r.title) for r in split) >= 2
     for role in split:
-        role.title = _MENTION_LEAD.sub("", role.title)
+        role.title = _QUOTED_LEAD.sub("", _MENTION_LEAD.sub("", role.title))
         named = title_like(role.title) or team_list and list_item(role.title)
         if named and len(role.title.split()) <= 6:
             role.section = line
@@ -602,7 +609,9 @@ def also_hiring(text: str) -> list[Role]:
     for m in _ALSO_HIRING.finditer(text):
         listed = re.sub(r",?\s+as well as\s+", ", ", m.group("list") or m.group("list2") or "")
         listed = _LIST_TAIL.sub("", listed.strip())
-        listed = re.sub(r"^(?:an?|the|two|three|some)\s+", "", listed, flags=re.I)
+        listed = _QUOTED_LEAD.sub(
+            "", re.sub(r"^(?:an?|the|two|three|some)\s+", "", listed, flags=re.I)
+        )
         listed = re.sub(r"\s+(?:roles|positions)$", "", listed, flags=re.I)
         named = _named(listed)
         for role in named or split_roles(listed):
