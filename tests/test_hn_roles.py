@@ -383,6 +383,12 @@ CASES = [
         ["Software Developers", "generalist"],
     ),
     (
+        "a header line of its own under the name, and a spelled-out contact line",
+        "Maplin https://maplin.example<p>Leeds | Software Engineer | On-site<p>"
+        "Email jo [at] maplin [dot] example (CTO)<p>We build tools.",
+        ["Software Engineer"],
+    ),
+    (
         "a prose list of jobs and teams after a hiring verb",
         "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
         "marketing roles, developers, sales reps, and more; see the jobs page.",
@@ -574,6 +580,11 @@ def test_a_roles_own_header_and_what_follows_are_that_roles() -> None:
 
 
 COMPANIES = [
+    # A team under the title is not the company.
+    (
+        "Senior Devtools Engineer<p>Engineering | Boston, MA<p>Corvel is a leading provider.",
+        "Corvel",
+    ),
     # A title first, the company named by the site or the opening prose, not the title.
     (
         "Ops Evangelist | Oakland (on-site) | $130-150k<p>At Quorvane, we build log tools.",

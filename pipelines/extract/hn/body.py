@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 
 from pipelines.classify import has_job_head, names_a_job
 from pipelines.classify.jobwords import JOB_HEAD
-from pipelines.extract.hn.cues import GENERIC_ROLE, SALARY_SPAN, URL_ANY, is_salary, strip_cues
+from pipelines.extract.hn.cues import (
+    EMAIL,
+    GENERIC_ROLE,
+    SALARY_SPAN,
+    URL_ANY,
+    is_salary,
+    strip_cues,
+)
 from pipelines.extract.hn.titles import (
     DEPARTMENT_WORD,
     SENTENCE_WORD,
@@ -253,8 +260,6 @@ def _with_specialty(text: str, cut: int) -> int:
     return m.end()
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w+")
-
 # A link after a title: "(https://…)", " - http://…", ": https://…", ", https://…".
 _LINK_OUT = re.compile(r"\s*\(\s*https?://[^()\s]*\s*\)|\s*(?:[-–—:,]\s*)?https?://\S+")
 
@@ -285,7 +290,7 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     if salary_m and salary_m.start() < cut and not in_parens:
         cut = salary_m.start()  # "Lead Perception Engineer $200k–$240k"
     head = text[:cut].strip()
-    if _EMAIL.search(head):
+    if EMAIL.search(head):
         return None  # a signature: "Mat P, CTO, matp@acme.example"
     separated = cut < len(text)
     tail = text[cut:]
@@ -411,7 +416,7 @@ def _list_line(line: str) -> list[Role]:
     least = 2 if more else 3
     if (
         ":" in text  # "Also hiring: A, B, C" is read by also_hiring
-        or _EMAIL.search(text)  # a signature: "Mat P, CTO, matp@acme.example"
+        or EMAIL.search(text)  # a signature: "Mat P, CTO, matp@acme.example"
         or _BODY_STOP.match(text)  # "Work across frontend, backend, APIs"
         or SENTENCE_WORD.search(text)
         or not _short_items(text, least)

@@ -17,6 +17,7 @@ from pipelines.extract.hn.company import (
     place_led,
 )
 from pipelines.extract.hn.cues import (
+    EMAIL,
     GENERIC_ROLE,
     META_START,
     REMOTE,
@@ -349,7 +350,15 @@ def _lines_header(lines: list[str]) -> Header | None:
             first_parts[-1] = f"{first_parts[-1]}, {piece}"
         else:
             first_parts.append(piece)
-    segs = [classify_piece(p) for p in first_parts] + [classify_piece(line) for line in top[1:]]
+    # A later line may be a header of its own: "San Francisco, CA| Account Managers | #onsite".
+    later = [
+        p
+        for line in top[1:]
+        if not EMAIL.search(line)  # a contact line: "Email kareem [at] acme [dot] com (CTO)"
+        for p in split_outside_parens(line, r"\s*\|\s*")
+        if p.strip()
+    ]
+    segs = [classify_piece(p) for p in first_parts + later]
     kinds = [s.kind for s in segs]
     if len(segs) < 2 and kinds not in (["role"], ["location"]):
         return None  # a lone title, or a lone place line ("San Francisco, CA") over prose
