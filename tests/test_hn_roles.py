@@ -580,6 +580,7 @@ def test_a_roles_own_header_and_what_follows_are_that_roles() -> None:
 
 
 COMPANIES = [
+    ("Quillby / Scala Engineer / San Francisco, CA<p>You know concurrency.", "Quillby"),
     # A team under the title is not the company.
     (
         "Senior Devtools Engineer<p>Engineering | Boston, MA<p>Corvel is a leading provider.",

@@ -202,6 +202,10 @@ def _dash_header(line: str) -> Header | None:
     if len(line) > 160:
         return None
     parts = split_outside_parens(line, r"\s+(?:-{1,2}|–|—|•|·|::)\s+|\s*[—–]\s*")
+    if len(parts) == 1:
+        # "Acme / Scala Engineer / San Francisco, CA": three or more pieces around slashes
+        slashed = split_outside_parens(line, r"\s+/\s+")
+        parts = slashed if len(slashed) >= 3 else parts
     # Keep salary ranges together: "$150k - $200k".
     merged: list[str] = []
     for p in parts:
