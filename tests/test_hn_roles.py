@@ -389,6 +389,13 @@ CASES = [
         ["Software Engineer"],
     ),
     (
+        "the company's header repeated in the body, once per role",
+        "Pollard | Frontend Engineer | Paoli PA | REMOTE<p>We build search.<p>"
+        "Pollard |Backend Engineer | Paoli PA | REMOTE, VISA | $150k<p>Go and Postgres.<p>"
+        "Pollard | Rust Frontend Engineer | Paoli PA | REMOTE",
+        ["Frontend Engineer", "Backend Engineer"],
+    ),
+    (
         "a prose list of jobs and teams after a hiring verb",
         "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
         "marketing roles, developers, sales reps, and more; see the jobs page.",

@@ -278,6 +278,9 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     text = text.strip()
     if not text or not (text[0].isupper() or re.match(r"[a-z]{1,2}[A-Z]", text)):
         return None  # "iOS Engineer" starts in lower case too
+    pieces = text.split("|", 2)
+    if len(pieces) == 3 and not names_a_job(pieces[0]):
+        return None  # "Acme |QA Engineer | Salzburg": a header of its own (repeated_headers)
     prefix = text[:120]  # a title is shorter: no need to read a long line to its end
     cut = outside_parens(_HEAD_END, prefix)
     if cut == len(prefix):

@@ -20,7 +20,7 @@ from pipelines.extract.hn.body import (
 )
 from pipelines.extract.hn.company import intro_company, name_before_places, named_company
 from pipelines.extract.hn.cues import META_START
-from pipelines.extract.hn.header import Header, parse_header, prose_roles
+from pipelines.extract.hn.header import Header, parse_header, prose_roles, repeated_headers
 from pipelines.extract.hn.titles import Role, head_noun, split_pair
 from pipelines.extract.hn.where import mode_only
 from pipelines.model import ExtractedPosting, Extraction
@@ -191,6 +191,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         header.company = header.company or prose.company or intro_company(lines)
     if not roles:
         roles = hiring_mentions(lines)
+    roles = _with_repeated(roles, repeated_headers(lines, header.company))
     if roles:
         roles = roles + _more_listed(roles, lines) + _also_new(roles, also_hiring(text))
         _salaries_per_role(header.salary, roles)
@@ -428,6 +429,19 @@ def _more_listed(roles: list[Role], lines: list[str]) -> list[Role]:
         if not any(w <= k or k <= w for k in known for w in [_title_words(r.title)])
     ]
     return new if len(new) < len(listed) else []
+
+
+def _with_repeated(roles: list[Role], repeated: list[Role]) -> list[Role]:
+    """The roles, and those of the company's later headers that they do not name (a title
+    whose words another holds, "Backend Engineer" beside "Rust Backend Engineer", is named)."""
+    known = [_title_words(r.title) for r in roles]
+    new = []
+    for role in repeated:
+        words = _title_words(role.title)
+        if not any(words <= k or k <= words for k in known):
+            known.append(words)
+            new.append(role)
+    return roles + new
 
 
 def _also_new(roles: list[Role], also: list[Role]) -> list[Role]:

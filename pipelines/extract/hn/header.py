@@ -382,6 +382,26 @@ def _lines_header(lines: list[str]) -> Header | None:
     return header
 
 
+def repeated_headers(lines: list[str], company: str | None) -> list[Role]:
+    """The roles of later lines shaped like a pipe header of the same company, one per role
+    ("DuckDuckGo | Backend Engineer | Paoli PA | REMOTE" under the first), each with its
+    own pay, place and work mode."""
+    if not company or not _key(company):
+        return []
+    roles = []
+    for line in lines[1:]:
+        if line.count("|") < 2 or not _key(line).startswith(_key(company)):
+            continue
+        header = _pipe_header(line, lines)
+        for role in header.roles if header else []:
+            role.salary = role.salary or header.salary
+            role.place = "; ".join(header.locations) or None
+            role.mode = "; ".join(header.remotes) or None
+            role.section = line
+            roles.append(role)
+    return roles
+
+
 def prose_roles(lines: list[str]) -> Header | None:
     """The first "X is hiring A and B" / "We're looking for A" sentence near the top."""
     for line in lines[:5]:
