@@ -303,7 +303,7 @@ CASES = [
         "a stack label over its tools, and a signature, are no roles",
         "Dunmore | Leeds<p>We are hiring a Senior Web Developer to build our app.<p>"
         "Senior Web Developer<p>You will own the web app.<p>Backend:<p>- PHP (8.2+)<p>- MySQL<p>"
-        "Frontend:<p>- React<p>Jo K, CTO, jok@dunmore.example",
+        "Frontend:<p>- React<p>Jo K, CTO, jok@dunmore.example<p>Willem, Co-founder & CTO",
         ["Senior Web Developer"],
     ),
     (

@@ -264,6 +264,13 @@ def _with_specialty(text: str, cut: int) -> int:
 _LINK_OUT = re.compile(r"\s*\(\s*https?://[^()\s]*\s*\)|\s*(?:[-–—:,]\s*)?https?://\S+")
 
 
+# Who signs a post: a first name (and an initial), then an executive's title.
+_SIGNATURE = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.?)?)\s*(?:,|\s[-–—]\s)\s*"
+    r"(?i:cto|ceo|coo|cfo|co-?founder|founder)\b"
+)
+
+
 def _role_line(line: str) -> tuple[Role, bool] | None:
     """The role a body line names ("- Senior ML Engineer ($200k): PyTorch, Ray", "Director of
     Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None."""
@@ -281,6 +288,8 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     pieces = text.split("|", 2)
     if len(pieces) == 3 and not names_a_job(pieces[0]):
         return None  # "Acme |QA Engineer | Salzburg": a header of its own (repeated_headers)
+    if (sign := _SIGNATURE.match(text)) and not names_a_job(sign["name"]):
+        return None  # "Phil - CTO, Acme": who signs the post
     prefix = text[:120]  # a title is shorter: no need to read a long line to its end
     cut = outside_parens(_HEAD_END, prefix)
     if cut == len(prefix):
