@@ -587,6 +587,25 @@ def test_a_roles_own_header_and_what_follows_are_that_roles() -> None:
 
 
 COMPANIES = [
+    # Nothing else names the company: a web address in the first lines does, as the text
+    # spells it, and not when the text names more than the address.
+    (
+        "Seattle. Chicago.<p>Full-time. careers at tollbrook.example.<p>Tollbrook. We audit.",
+        "Tollbrook",
+    ),
+    (
+        "New York, NY.<p>Full Time.<p>http://www.thequillers.example<p>Developers wanted.",
+        "thequillers",
+    ),
+    (
+        "Data Developer (f/m) / onsite / Berlin<p>https://brellin-jobs.personio.de/job/5466",
+        "brellin",
+    ),
+    (
+        "Albuquerque, NM<p>https://www.oakfirstpolicy.example/<p>Oak First Policy Institute's "
+        "office needs coders.",
+        None,
+    ),
     ("Quillby / Scala Engineer / San Francisco, CA<p>You know concurrency.", "Quillby"),
     # A team under the title is not the company.
     (

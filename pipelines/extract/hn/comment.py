@@ -20,7 +20,13 @@ from pipelines.extract.hn.body import (
 )
 from pipelines.extract.hn.company import intro_company, name_before_places, named_company
 from pipelines.extract.hn.cues import META_START
-from pipelines.extract.hn.header import Header, parse_header, prose_roles, repeated_headers
+from pipelines.extract.hn.header import (
+    OTHER_SITES,
+    Header,
+    parse_header,
+    prose_roles,
+    repeated_headers,
+)
 from pipelines.extract.hn.titles import Role, head_noun, split_pair
 from pipelines.extract.hn.where import mode_only
 from pipelines.model import ExtractedPosting, Extraction
@@ -110,6 +116,55 @@ def _apply_url(urls: list[str]) -> str | None:
     return best
 
 
+_CAREERS_AT = re.compile(
+    r"\b(?:careers?|jobs?|apply)\s+(?:at|@)\s+(?:www\.)?(?P<name>[\w-]+)\.[a-z]{2,}\b", re.I
+)
+_URL = re.compile(r"https?://\S+")
+
+
+def _site_company(lines: list[str]) -> str | None:
+    """The company a web address in the first lines spells when nothing else names it:
+    "careers at acme.example", a link alone on its line ("http://www.acme.example"), or a
+    job board's page on the company's own subdomain ("acme-jobs.personio.de")."""
+    for line in lines[:3]:
+        if m := _CAREERS_AT.search(line):
+            return _spelled_name(m["name"], lines)
+        for url in _URL.findall(line):
+            if name := _url_company(url, alone=url == line.strip()):
+                return _spelled_name(name, lines)
+    return None
+
+
+# Capitalized words in a row, up to the end of a sentence: "Acme Labs", not "Acme. We".
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]*)*(?:\s+[A-Z][\w&'’-]*)*")
+
+
+def _spelled_name(label: str, lines: list[str]) -> str | None:
+    """The name as the text writes the words a site's label runs together ("thehackerati"
+    → "The Hackerati"), the label when the text does not, or None when the text names
+    more ("America First Policy Institute" for "americafirstpolicy")."""
+    key = re.sub(r"[\W_]+", "", label.lower())
+    for line in lines[:8]:
+        for run in _CAPITALIZED_RUN.finditer(line):
+            words = run.group(0).split()
+            for k in range(1, len(words) + 1):
+                if re.sub(r"[\W_]+", "", " ".join(words[:k]).lower()) == key:
+                    return " ".join(words[:k]) if k == len(words) else None
+    return label
+
+
+def _url_company(url: str, alone: bool) -> str | None:
+    host = urlsplit(url).netloc.lower().split(":")[0].removeprefix("www.")
+    board = next((h for h in _ATS_HOSTS if host.endswith("." + h)), None)
+    if board is not None:
+        sub = host[: -len(board) - 1]
+        named = sub not in ("jobs", "boards", "apply", "careers", "job-boards", "app")
+        return re.sub(r"[-.]?(?:jobs|careers)\b", "", sub) or None if named else None
+    if not alone or OTHER_SITES.search(host) or host.count(".") != 1:
+        return None  # "jobs.acme.example/…" is a careers site, not a home page
+    return host.split(".")[0]
+
+
 def _posted_at(comment: dict[str, Any]) -> datetime | None:
     if (dt := iso_time(comment.get("created_at"))) is not None:
         return dt.astimezone(UTC)
@@ -147,7 +202,10 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     header = parse_header(lines)
     if header.company is None:
         header.company = (
-            intro_company(lines) or named_company(lines) or name_before_places(lines[0])
+            intro_company(lines)
+            or named_company(lines)
+            or name_before_places(lines[0])
+            or _site_company(lines)
         )
     body = text.split("\n")
     found = role_lines(body)

@@ -471,7 +471,7 @@ def _parse_header(lines: list[str]) -> Header:
 
 
 # Links in a header that are not the company's own site.
-_OTHER_SITES = re.compile(
+OTHER_SITES = re.compile(
     r"(?:^|\.)(?:linkedin|github|ycombinator|greenhouse|lever|ashbyhq|workable|wellfound|"
     r"angel|google|forms|bit|goo|docs|medium|twitter|x|notion|calendly|youtube)\.",
     re.I,
@@ -485,6 +485,6 @@ def _site_name(line: str) -> str | None:
         piece = piece.strip()
         host = re.sub(r"^https?://|^www\.|/.*$", "", piece, flags=re.I)
         host = re.sub(r"^www\.", "", host, flags=re.I)
-        if URL_ONLY.fullmatch(piece) and not _OTHER_SITES.search(host) and "." in host:
+        if URL_ONLY.fullmatch(piece) and not OTHER_SITES.search(host) and "." in host:
             return host.split(".")[0] or None
     return None
