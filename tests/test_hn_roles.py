@@ -396,6 +396,18 @@ CASES = [
         ["Frontend Engineer", "Backend Engineer"],
     ),
     (
+        "a header piece labelled as roles, in brackets",
+        "Brevik | Remote (EU) | Full-Time | Roles: [Engineering Manager (Ruby on Rails), Lead "
+        "Product Engineer (Ruby on Rails)]<p>We build for grocers.",
+        ["Engineering Manager", "Lead Product Engineer"],
+    ),
+    (
+        "a role open on my team, and its team after a dash",
+        "I have a new role open on my team: Staff Engineer – GenAI. We build agents.<p>"
+        "Location: Remote in the US",
+        ["Staff Engineer – GenAI"],
+    ),
+    (
         "a prose list of jobs and teams after a hiring verb",
         "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
         "marketing roles, developers, sales reps, and more; see the jobs page.",

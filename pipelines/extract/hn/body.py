@@ -40,7 +40,8 @@ from pipelines.skills import extract_skills, skill_category
 _HIRING_VERB = re.compile(
     r"\b(?:hiring(?:\s+(?:across|for (?:roles|positions) (?:in|across)))?|looking for|"
     r"seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
-    r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are|for))\b"
+    r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are|for)|"
+    r"(?:role|position|opening) open(?: on (?:my|our|the) team)?)\b"
     r"\s*(?:for\s+)?:?\s*"
     r"(?P<rest>[^.!?;:\n]+)",
     re.I,
@@ -63,10 +64,16 @@ _MENTION_LEAD = re.compile(
 )
 
 
+_SPECIALTY_TAIL = re.compile(r"\s*[—–]\s+[A-Z][\w/+&.-]*(?:\s+[A-Z][\w/+&.-]*){0,2}\s*")
+
+
 def _mention(rest: str) -> str:
     """The list a hiring verb names, up to where the sentence goes on, outside brackets:
     "frontend engineers (JS), designers (must be able to code), and backend engineers"."""
-    return rest[: outside_parens(_MENTION_END, rest)].strip(" ,")
+    end = outside_parens(_MENTION_END, rest)
+    if _SPECIALTY_TAIL.fullmatch(rest, end):
+        end = len(rest)  # "Staff Engineer – GenAI": a team after the dash, then the sentence ends
+    return rest[:end].strip(" ,")
 
 
 # "all roles (PMs, sales, marketing, …)": a generic phrase, then the roles it stands for.

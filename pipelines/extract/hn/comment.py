@@ -53,7 +53,7 @@ _SEEKING_FORM = re.compile(r"willing to relocate\s*:", re.I)
 _HIRING_CUE = re.compile(
     r"\b(?:hiring|we'?re looking for|we are looking for|(?:is|are) looking for|"
     r"(?:is|are) seeking|we (?:seek|need)|looking to hire|join (?:us|our|the)|"
-    r"open (?:roles|positions)|"
+    r"open (?:roles?|positions?)|(?:roles?|positions?) (?:open|available)|"
     r"apply|careers?\b|send (?:us |me )?(?:your |a )?(?:resume|cv)|email (?:me|us)|jobs@|"
     r"recruiting|positions? (?:available|open)|sucht|suchen|buscamos|recrute|recrutons|"
     r"zoeken|vacature|stellenangebot|we offer|"

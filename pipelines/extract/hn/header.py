@@ -148,8 +148,19 @@ def _remote_words(text: str, seg: Segment) -> str:
     return _location_text(text, seg)
 
 
+_ROLES_LABEL = re.compile(
+    r"^\s*(?:open\s+)?(?:roles|positions)\s*:\s*\[?(?P<roles>[^\[\]]+)\]?\s*$", re.I
+)
+
+
+def _unlabelled(piece: str) -> str:
+    """A header piece without a label that says it lists roles: "Roles: [A, B]" → "A, B"."""
+    m = _ROLES_LABEL.match(piece)
+    return m["roles"] if m else piece
+
+
 def _pipe_header(line: str, lines: list[str]) -> Header | None:
-    parts = [p for p in split_outside_parens(line, r"\s*\|\s*") if p.strip()]
+    parts = [_unlabelled(p) for p in split_outside_parens(line, r"\s*\|\s*") if p.strip()]
     if len(parts) < 2:
         return None
     segs = [classify_piece(p) for p in parts]
