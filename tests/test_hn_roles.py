@@ -408,6 +408,13 @@ CASES = [
         ["Staff Engineer – GenAI"],
     ),
     (
+        "an arrow after a role line's title, then its link",
+        "Coolby Labs | Harbor Springs, MI | Onsite, Internships<p>We're also looking for some "
+        "design interns and one front end development intern!<p>Designer interns -> See "
+        "http://coolby.example/design<p>Front end dev intern -> HTML/CSS chops would be perfect!",
+        ["design interns", "front end development intern"],
+    ),
+    (
         "a prose list of jobs and teams after a hiring verb",
         "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
         "marketing roles, developers, sales reps, and more; see the jobs page.",

@@ -199,7 +199,7 @@ _BULLET = re.compile(
     r"^(?:[-*•·–—▪►+]{1,2}\s*(?=\w)|\d{1,2}[.)](?:\s+|(?=[A-Z]))|\(\d{1,2}\)\s+|\[\d{1,2}\]\s+)"
 )
 # Where a role line's title ends: a colon, a spaced dash or bar, " @ ".
-_HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+(?:--|[-–—|@•·])\s+")
+_HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+(?:--|->|→|[-–—|@•·])\s+")
 
 _ALSO_HIRING = re.compile(
     r"(?:^|(?<=[.!?;]\s)|\n)[^.!?\n]{0,30}?\b(?:also|additionally|and we(?:'re| are))\b"
