@@ -415,6 +415,13 @@ CASES = [
         ["design interns", "front end development intern"],
     ),
     (
+        "a prose list that ends where the jobs' skills start",
+        "Apple's Siri is looking for exceptional engineers, designers, and project managers "
+        "well versed in machine learning, natural language, speech recognition, and/or mobile "
+        "software development. Apply today.",
+        ["engineers", "designers", "project managers"],
+    ),
+    (
         "a prose list of jobs and teams after a hiring verb",
         "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
         "marketing roles, developers, sales reps, and more; see the jobs page.",
@@ -504,6 +511,14 @@ TITLES = [
             "Lead SEO",
         ],
     ),  # fmt: skip
+    # A full title then its teams is one title; a list of teams and jobs is a list.
+    (
+        "Full Stack Engineer, Cloud Services, Monitoring",
+        [
+            "Full Stack Engineer, Cloud Services, Monitoring",
+        ],
+    ),  # fmt: skip
+    ("Engineers, EMs, GTM, Former Founders", ["Engineers", "EMs", "GTM", "Former Founders"]),
     # A title around a slash that holds all the other's words names the same job.
     ("Data Engineer / Senior Data Engineer", ["Data Engineer / Senior Data Engineer"]),
     (

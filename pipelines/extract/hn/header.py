@@ -293,7 +293,10 @@ def _kv_header(lines: list[str]) -> Header | None:
 
 
 # Where the roles of a prose header end, outside brackets ("designers (able to code), …").
-_PROSE_END = re.compile(r"\s+(?:to|who|that|for|with|across|on|at)\s+|[.!;:]")
+_PROSE_END = re.compile(
+    r"\s+(?:to|who|that|for|with|across|on|at)\s+|[.!;:]|"
+    r"\s+(?:well[- ])?(?:versed|experienced|skilled)\s+in\b"  # "… managers well versed in ML"
+)
 
 
 def _prose_header(lines: list[str]) -> Header | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from pipelines.classify import classify_role, classify_seniority, names_a_job
+from pipelines.classify import classify_role, classify_seniority, has_job_head, names_a_job
 from pipelines.extract.hn.cues import (
     EMPLOYMENT,
     GENERIC_ROLE,
@@ -316,7 +316,17 @@ def split_roles(text: str) -> list[Role]:
         and names_a_job(pieces[0])
         and names_a_job(pieces[1])
     )
-    listed = (commas >= 2 or commas == 1 and two_jobs) and any(names_a_job(p) for p in pieces)
+    # Not a full title then its teams: "Full Stack Engineer, Cloud Services, Monitoring" is one.
+    title_then_teams = (
+        sum(map(names_a_job, pieces)) == 1
+        and len(pieces[0].split()) >= 2
+        and has_job_head(pieces[0].split()[-1])
+    )
+    listed = (
+        (commas >= 2 or commas == 1 and two_jobs)
+        and any(names_a_job(p) for p in pieces)
+        and not title_then_teams
+    )
     merged: list[str] = []
     items: set[int] = set()  # merged pieces kept as list items without a job noun
     pending = ""
