@@ -519,6 +519,8 @@ TITLES = [
         ],
     ),  # fmt: skip
     ("Engineers, EMs, GTM, Former Founders", ["Engineers", "EMs", "GTM", "Former Founders"]),
+    # People who are no job after "and" are not part of the title.
+    ("engineers and data lovers of all levels", ["engineers"]),
     # A title around a slash that holds all the other's words names the same job.
     ("Data Engineer / Senior Data Engineer", ["Data Engineer / Senior Data Engineer"]),
     (

@@ -359,6 +359,8 @@ def split_roles(text: str) -> list[Role]:
             items.add(len(merged))
             merged.append(piece + _noun_shared_with_next(piece, pieces, seps, i))
             continue
+        if merged and _PEOPLE.search(_TITLE_TAIL.sub("", piece)) and not names_a_job(piece):
+            continue  # "engineers and data lovers": people, not a job
         if merged and not names_a_job(SALARY_SPAN.sub(" ", piece)):
             merged[-1] = merged[-1] + sep + piece
             continue
@@ -380,6 +382,10 @@ _LEVELS_ONLY = re.compile(
     r"staff|principal|lead|entry[- ]level)\s*)+",
     re.I,
 )
+
+
+# Words for people that name no job: "data lovers", "coffee enthusiasts", "smart folks".
+_PEOPLE = re.compile(r"\b(?:lovers|enthusiasts|people|folks|fans|nerds|geeks|humans)$", re.I)
 
 
 def _roles(pieces: list[str], items: set[int]) -> list[Role]:
