@@ -422,6 +422,17 @@ CASES = [
         ["engineers", "designers", "project managers"],
     ),
     (
+        "a team after a role line's dash, named in capitals",
+        "Brelby | Remote<p>We build tools.<p>- Software Developer - Build & Release Automation<p>"
+        "- Staff Software Engineer - Developer Experience (Gradle): https://brelby.example/1<p>"
+        "- Node Developer - With MySQL",
+        [
+            "Software Developer - Build & Release Automation",
+            "Staff Software Engineer - Developer Experience",
+            "Node Developer",
+        ],
+    ),
+    (
         "a prose list of jobs and teams after a hiring verb",
         "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
         "marketing roles, developers, sales reps, and more; see the jobs page.",

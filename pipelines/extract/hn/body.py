@@ -247,6 +247,9 @@ _SPECIALTY = re.compile(
 )
 
 
+_SMALL_START = re.compile(r"(?:with|for|in|at|on|to|of|and|or)\b", re.I)
+
+
 def _with_specialty(text: str, cut: int) -> int:
     """Where a title ends when a team or specialty follows a dash ("Software Engineer -
     Frontend UI", "Mobile Developer - Immich"): after it, unless it says where, how or how
@@ -255,13 +258,18 @@ def _with_specialty(text: str, cut: int) -> int:
     if m is None:
         return cut
     spec = m.group("spec").strip()
+    # A team's name is capitalized: "Build & Release Automation", "Developer Experience",
+    # "Biostatistics & ML Development for Medical Device AI"; not "Build our API".
+    named = title_case(spec) and "," not in spec and not _SMALL_START.match(spec)
     if (
-        len(spec.split()) > 5
+        len(spec.split()) > (8 if named else 5)
+        or not title_like(text[: m.end()])
         or is_context(spec)
         or SENTENCE_WORD.search(spec)
         or _BODY_STOP.match(spec)
+        and not named
         or URL_ANY.search(spec)
-        or has_job_head(spec)  # "Data Engineer - ML Engineer": two jobs
+        or has_job_head(spec.split()[-1])  # "Data Engineer - ML Engineer": two jobs
     ):
         return cut
     return m.end()
