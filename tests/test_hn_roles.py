@@ -433,6 +433,13 @@ CASES = [
         ],
     ),
     (
+        "a header's bare specialty takes the job the prose names with it",
+        "Brisk | Frontend, Back-end, Business Development | Amsterdam | ONSITE<p>Our office is "
+        "looking for frontend and/or back-end engineers at all levels. We also like hardcore "
+        "builders, not analysts.",
+        ["frontend engineers", "back-end engineers", "Business Development"],
+    ),
+    (
         "a prose list of jobs and teams after a hiring verb",
         "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
         "marketing roles, developers, sales reps, and more; see the jobs page.",
@@ -530,6 +537,13 @@ TITLES = [
         ],
     ),  # fmt: skip
     ("Engineers, EMs, GTM, Former Founders", ["Engineers", "EMs", "GTM", "Former Founders"]),
+    (
+        "frontend and/or backend / DevOps engineers",
+        [
+            "frontend engineers",
+            "backend / DevOps engineers",
+        ],
+    ),  # fmt: skip
     # People who are no job after "and" are not part of the title.
     ("engineers and data lovers of all levels", ["engineers"]),
     # A title around a slash that holds all the other's words names the same job.

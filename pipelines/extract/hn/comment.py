@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from pipelines.classify import classify_role, names_a_job
+from pipelines.classify import classify_role, has_job_head, names_a_job
 from pipelines.extract.hn.body import (
     RoleLine,
     also_hiring,
@@ -249,6 +249,8 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         header.company = header.company or prose.company or intro_company(lines)
     if not roles:
         roles = hiring_mentions(lines)
+    elif not found:
+        _spell_out(roles, hiring_mentions(lines))
     roles = _with_repeated(roles, repeated_headers(lines, header.company))
     if roles:
         roles = roles + _more_listed(roles, lines) + _also_new(roles, also_hiring(text))
@@ -487,6 +489,26 @@ def _more_listed(roles: list[Role], lines: list[str]) -> list[Role]:
         if not any(w <= k or k <= w for k in known for w in [_title_words(r.title)])
     ]
     return new if len(new) < len(listed) else []
+
+
+def _spell_out(roles: list[Role], mentioned: list[Role]) -> None:
+    """A header's bare specialty takes the job the prose names with it: "Uber | Back-end |
+    …" then "looking for back-end engineers" → "back-end engineers"."""
+    for role in roles:
+        if has_job_head(role.title):
+            continue
+        inside = re.compile(rf"(?<!\w){re.escape(role.title)}(?!\w)", re.I)
+        twin = next((m for m in mentioned if inside.search(m.title) and _spells(m, role)), None)
+        if twin is not None:
+            role.title = twin.title
+
+
+def _spells(mentioned: Role, role: Role) -> bool:
+    """Whether a role named in prose is the header's specialty and a job noun, no more
+    ("back-end engineers" for "Back-end"; not "hardcore builders, not analysts")."""
+    title = mentioned.title
+    extra = len(title.split()) - len(role.title.split())
+    return has_job_head(title) and "," not in title and extra <= 2
 
 
 def _with_repeated(roles: list[Role], repeated: list[Role]) -> list[Role]:

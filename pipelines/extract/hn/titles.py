@@ -288,6 +288,9 @@ def _one_job(left: str, right: str) -> bool:
     return len(roles) == 1 or "other" in roles
 
 
+_ROLE_SEP = re.compile(r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and/or|and|or|und|y|et|en)\s)\s*")
+
+
 def split_roles(text: str) -> list[Role]:
     """Roles named in one piece: "Senior ML Engineer, Data Scientist and Backend Engineer".
 
@@ -301,10 +304,8 @@ def split_roles(text: str) -> list[Role]:
         "",
         text.strip(),
     )
-    pieces = split_outside_parens(
-        text, r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*"
-    )
-    seps = re.findall(r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*", text)
+    pieces = split_outside_parens(text, _ROLE_SEP.pattern)
+    seps = _ROLE_SEP.findall(text)
     levels = all(_LEVELS_ONLY.fullmatch(p.strip()) for p in pieces[:-1])
     if len(pieces) > 1 and levels and names_a_job(pieces[-1]):
         return _roles([text], set())  # "Lead, Staff and Principal Engineers": levels of one role
@@ -372,7 +373,7 @@ def split_roles(text: str) -> list[Role]:
         merged.append(pending.strip())
     roles = _roles(merged, items)
     last_joined = re.match(r"(?:and|or|&)\s", merged[-1].strip()) if merged else None
-    if seps and (seps[-1].strip() in ("and", "or", "&", "/") or last_joined):
+    if seps and (seps[-1].strip() in ("and", "or", "and/or", "&", "/") or last_joined):
         _share_head_noun(roles)
     return roles
 
