@@ -31,6 +31,12 @@ CASES = [
         ["Senior Fullstack Developer"],
     ),
     (
+        "bulleted teams, each with one job, a short list, or its levels",
+        "Tarnwick - Lisbon<p>We build things.<p>  * Engineering - Experienced & Entry Level<p>"
+        "  * Design - Graphic Designer, UI/UX<p>  * Sales - Solutions Director",
+        ["Engineering", "Graphic Designer", "UI/UX", "Solutions Director"],
+    ),
+    (
         "roles numbered in brackets",
         "Orrin Labs | Multiple roles | Pune (On site) | Full time<p>We are hiring:<p>"
         "[1] Web Frontend Engineer – Pune (On site)<p>[2] Data Engineer – Pune (On site)",
@@ -205,10 +211,11 @@ CASES = [
         ["Web Developer, Lesson Design", "Data Analyst, Lesson Design"],
     ),
     (
+        # Each job of a body list line is one role, and the body names more than the header.
         "a body list line of two jobs does not stand for one header role",
         "Korrigan Trucks | QA, Radio Engineer, Data Engineer | Austin | Onsite<p>"
         "Looking for:<p>- Antenna Engineer, Radio Engineer<p>- QA Eng, Data Engineer",
-        ["QA", "Radio Engineer", "Data Engineer"],
+        ["Antenna Engineer", "Radio Engineer", "QA Eng", "Data Engineer"],
     ),
     (
         "a generic phrase in a bullet, then the roles it stands for",
@@ -279,6 +286,166 @@ CASES = [
         ["Data Engineers", "Product Designer"],
     ),
     (
+        "a header's summary of the body's roles, in levels and other job nouns",
+        "Quillon | Product Manager, Jr/Sr Full-Stack Engineers + other | Tulsa<p>We build.<p>"
+        "Senior Full-Stack Developer: https://quillon.example/1<p>"
+        "Junior Full-Stack Developer: https://quillon.example/2<p>"
+        "Product Manager: https://quillon.example/3",
+        ["Senior Full-Stack Developer", "Junior Full-Stack Developer", "Product Manager"],
+    ),
+    (
+        "a header's summary with a slash, each word in some body title",
+        "Brisling | Backend / Product Engineers | Remote (US)<p>We build.<p>Open Roles:<p>"
+        "- Software Engineer, Product (Full Stack)<p>- Software Engineer, Backend",
+        ["Software Engineer, Product (Full Stack)", "Software Engineer, Backend"],
+    ),
+    (
+        "a stack label over its tools, and a signature, are no roles",
+        "Dunmore | Leeds<p>We are hiring a Senior Web Developer to build our app.<p>"
+        "Senior Web Developer<p>You will own the web app.<p>Backend:<p>- PHP (8.2+)<p>- MySQL<p>"
+        "Frontend:<p>- React<p>Jo K, CTO, jok@dunmore.example<p>Willem, Co-founder & CTO",
+        ["Senior Web Developer"],
+    ),
+    (
+        "a prose list whose asides hold words that would end it",
+        "Tamsin Labs (SF)<p>We're looking for frontend engineers (JS), designers (must be able "
+        "to code), and backend engineers (Clojure). Apply today.",
+        ["frontend engineers", "designers", "backend engineers"],
+    ),
+    (
+        "the list after 'positions, including:'",
+        "Orlam Software is hiring for many onsite positions, including: Software Engineers "
+        "(C#, Go), Performance Test Engineers, and more! Apply at orlam.example",
+        ["Software Engineers", "Performance Test Engineers"],
+    ),
+    (
+        "a bare job noun named in passing restates the role",
+        "Vetch | Founding Engineer | NYC | ONSITE<p>We build analytics.<p>I'm the CTO, and "
+        "we're looking for engineers with strong fundamentals.",
+        ["Founding Engineer"],
+    ),
+    (
+        "praise with an adverb before a restated role",
+        "Brask | Technical Lead, Principal, and Senior Principal Vulnerability Researcher | "
+        "Arlington, VA | ONSITE<p>Brask is seeking highly experienced Technical Leads, "
+        "Principals, and Senior Principal researchers to tackle hard problems.",
+        ["Technical Lead, Principal, and Senior Principal Vulnerability Researcher"],
+    ),
+    (
+        "a bare specialty and jobs in the plural share the noun and the level",
+        "Corvane | Senior ML and Systems Engineers | Remote (US)<p>We build agents.",
+        ["Senior ML Engineers", "Senior Systems Engineers"],
+    ),
+    (
+        "a header pair that shares a noun still sums up the body's roles",
+        "Spindle | Hardware & Software Engineers | ONSITE (Palo Alto, CA)<p>We build robots."
+        "<p>- Mechanical Engineer<p>- Electrical Engineer<p>- Software Engineer",
+        ["Mechanical Engineer", "Electrical Engineer", "Software Engineer"],
+    ),
+    (
+        "one job in the singular keeps its 'and'",
+        "Tolland | Research and Development Engineer | Austin, TX<p>We build sensors.",
+        ["Research and Development Engineer"],
+    ),
+    (
+        "a role line that joins jobs in the plural with 'and' names each",
+        "Harrowgate | Remote<p>We build tools.<p>- Growth Lead and early-stage marketers: strong "
+        "writers<p>- Data Engineers and Scientists: Python<p>- Software Developer and Team Lead: "
+        "Java<p>- Full Stack Web & API Developers",
+        [
+            "Growth Lead",
+            "early-stage marketers",
+            "Data Engineers",
+            "Data Scientists",
+            "Software Developer and Team Lead",
+            "Full Stack Web & API Developers",
+        ],
+    ),
+    (
+        "job nouns with a slip of the keyboard, and coders",
+        "Quenby | Boston<p>We build robots.<p>Looking for:<p>- Perception Engineeer, "
+        "Machine Learning Engineer<p>- Software Engineer, Team Lead (Identity)<p>"
+        "We also need UX Desginers and Reserchers.<p>We're looking for coders, policy "
+        "researchers (or both) for several roles.",
+        [
+            "Perception Engineeer",
+            "Machine Learning Engineer",
+            "Software Engineer, Team Lead (Identity)",
+            "UX Desginers",
+            "Reserchers",
+        ],
+    ),
+    (
+        "bullets where we hire name their roles; a quoted nickname is not the title",
+        "Fenwick Laundry - San Francisco<p>We clean shirts fast.<p>* We'd like to hire "
+        "qualified Software Developers to build apps.<p>* We're also looking for a 'Swiss-Army "
+        "Knife' generalist to own operations.<p>* Hiring managers love our reports.",
+        ["Software Developers", "generalist"],
+    ),
+    (
+        "a header line of its own under the name, and a spelled-out contact line",
+        "Maplin https://maplin.example<p>Leeds | Software Engineer | On-site<p>"
+        "Email jo [at] maplin [dot] example (CTO)<p>We build tools.",
+        ["Software Engineer"],
+    ),
+    (
+        "the company's header repeated in the body, once per role",
+        "Pollard | Frontend Engineer | Paoli PA | REMOTE<p>We build search.<p>"
+        "Pollard |Backend Engineer | Paoli PA | REMOTE, VISA | $150k<p>Go and Postgres.<p>"
+        "Pollard | Rust Frontend Engineer | Paoli PA | REMOTE",
+        ["Frontend Engineer", "Backend Engineer"],
+    ),
+    (
+        "a header piece labelled as roles, in brackets",
+        "Brevik | Remote (EU) | Full-Time | Roles: [Engineering Manager (Ruby on Rails), Lead "
+        "Product Engineer (Ruby on Rails)]<p>We build for grocers.",
+        ["Engineering Manager", "Lead Product Engineer"],
+    ),
+    (
+        "a role open on my team, and its team after a dash",
+        "I have a new role open on my team: Staff Engineer – GenAI. We build agents.<p>"
+        "Location: Remote in the US",
+        ["Staff Engineer – GenAI"],
+    ),
+    (
+        "an arrow after a role line's title, then its link",
+        "Coolby Labs | Harbor Springs, MI | Onsite, Internships<p>We're also looking for some "
+        "design interns and one front end development intern!<p>Designer interns -> See "
+        "http://coolby.example/design<p>Front end dev intern -> HTML/CSS chops would be perfect!",
+        ["design interns", "front end development intern"],
+    ),
+    (
+        "a prose list that ends where the jobs' skills start",
+        "Apple's Siri is looking for exceptional engineers, designers, and project managers "
+        "well versed in machine learning, natural language, speech recognition, and/or mobile "
+        "software development. Apply today.",
+        ["engineers", "designers", "project managers"],
+    ),
+    (
+        "a team after a role line's dash, named in capitals",
+        "Brelby | Remote<p>We build tools.<p>- Software Developer - Build & Release Automation<p>"
+        "- Staff Software Engineer - Developer Experience (Gradle): https://brelby.example/1<p>"
+        "- Node Developer - With MySQL",
+        [
+            "Software Developer - Build & Release Automation",
+            "Staff Software Engineer - Developer Experience",
+            "Node Developer",
+        ],
+    ),
+    (
+        "a header's bare specialty takes the job the prose names with it",
+        "Brisk | Frontend, Back-end, Business Development | Amsterdam | ONSITE<p>Our office is "
+        "looking for frontend and/or back-end engineers at all levels. We also like hardcore "
+        "builders, not analysts.",
+        ["frontend engineers", "back-end engineers", "Business Development"],
+    ),
+    (
+        "a prose list of jobs and teams after a hiring verb",
+        "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
+        "marketing roles, developers, sales reps, and more; see the jobs page.",
+        ["product managers", "marketing", "developers", "sales reps"],
+    ),
+    (
         "bullets under a line that ends with positions and a colon",
         "Harlow Space Lab, Tromsø<p>Our satellite team has these positions:<p>"
         "* Flight Software Engineer<p>* Harness Assembler<p>* Ground Station Operator",
@@ -347,6 +514,51 @@ TITLES = [
     ("Data Scientists, & more!", ["Data Scientists"]),
     ("hands-on, software developers", ["software developers"]),
     ("Physician-Scientist (MD or equivalent)", ["Physician-Scientist (MD or equivalent)"]),
+    # A list's last item after ", and a", or a team named with "roles", is its own item.
+    (
+        "integration engineers, technical writers, an office manager, and a finance person",
+        ["integration engineers", "technical writers", "office manager", "finance person"],
+    ),
+    ("frontend, backend, devops, and product roles", ["frontend", "backend", "devops", "product"]),
+    (
+        "Data Analysts, Data Scientists, Sales Positions, Lead SEO & more!",
+        [
+            "Data Analysts",
+            "Data Scientists",
+            "Sales",
+            "Lead SEO",
+        ],
+    ),  # fmt: skip
+    # A full title then its teams is one title; a list of teams and jobs is a list.
+    (
+        "Full Stack Engineer, Cloud Services, Monitoring",
+        [
+            "Full Stack Engineer, Cloud Services, Monitoring",
+        ],
+    ),  # fmt: skip
+    ("Engineers, EMs, GTM, Former Founders", ["Engineers", "EMs", "GTM", "Former Founders"]),
+    (
+        "frontend and/or backend / DevOps engineers",
+        [
+            "frontend engineers",
+            "backend / DevOps engineers",
+        ],
+    ),  # fmt: skip
+    # People who are no job after "and" are not part of the title.
+    ("engineers and data lovers of all levels", ["engineers"]),
+    # A title around a slash that holds all the other's words names the same job.
+    ("Data Engineer / Senior Data Engineer", ["Data Engineer / Senior Data Engineer"]),
+    (
+        "Mechanical Design Engineers / Mechanical Engineers",
+        [
+            "Mechanical Design Engineers / Mechanical Engineers",
+        ],
+    ),  # fmt: skip
+    # A bare specialty joined by "and" to an item of a list takes its noun.
+    (
+        "a product manager, iOS and android developers, and a designer",
+        ["product manager", "iOS developers", "android developers", "designer"],
+    ),
 ]
 
 
@@ -436,6 +648,39 @@ def test_a_roles_own_header_and_what_follows_are_that_roles() -> None:
 
 
 COMPANIES = [
+    # Nothing else names the company: a web address in the first lines does, as the text
+    # spells it, and not when the text names more than the address.
+    (
+        "Seattle. Chicago.<p>Full-time. careers at tollbrook.example.<p>Tollbrook. We audit.",
+        "Tollbrook",
+    ),
+    (
+        "New York, NY.<p>Full Time.<p>http://www.thequillers.example<p>Developers wanted.",
+        "thequillers",
+    ),
+    (
+        "Data Developer (f/m) / onsite / Berlin<p>https://brellin-jobs.personio.de/job/5466",
+        "brellin",
+    ),
+    (
+        "Albuquerque, NM<p>https://www.oakfirstpolicy.example/<p>Oak First Policy Institute's "
+        "office needs coders.",
+        None,
+    ),
+    ("Quillby / Scala Engineer / San Francisco, CA<p>You know concurrency.", "Quillby"),
+    # A team under the title is not the company.
+    (
+        "Senior Devtools Engineer<p>Engineering | Boston, MA<p>Corvel is a leading provider.",
+        "Corvel",
+    ),
+    # A title first, the company named by the site or the opening prose, not the title.
+    (
+        "Ops Evangelist | Oakland (on-site) | $130-150k<p>At Quorvane, we build log tools.",
+        "Quorvane",
+    ),
+    ("Founding Technical AE | https://teskel.io | REMOTE | Full-time<p>Text.", "teskel"),
+    ("Tallow Tutors | Remote (US) | Hourly contractors<p>Math Tutor — $40/hr", "Tallow Tutors"),
+    ("Counselor | Remote (US) | Hourly<p>At Counselor, we help.", "Counselor"),
     ("Build Engineers | kelvaro.com | full-time, Denver (ONSITE)<p>Text.", "kelvaro"),
     ("Senior Engineer | https://www.pondlit.tech | remote | EU timezone<p>Text.", "pondlit"),
     (

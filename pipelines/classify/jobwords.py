@@ -181,7 +181,7 @@ _JOB_NOUNS = rx(
     r"engineers?|eng|engineering managers?|developers?|devs|scientists?|researchers?|"
     r"designers?|managers?|leads?|architects?|analysts?|directors?|head of \w+|vp|vps|cto|"
     r"sres?|devops|programmers?|administrators?|specialists?|consultants?|recruiters?|"
-    r"hackers?|technicians?|writers?|officers?|representatives?|counsel|fellows?|postdocs?|"
+    r"hackers?|coders|bioengineers?|technicians?|writers?|officers?|representatives?|counsel|fellows?|postdocs?|"
     r"coordinators?|executives?|advocates?|evangelists?|generalists?|experts?|mles?|swes?|"
     r"sdes?|aes?|sdrs?|bdrs?|interns?|internships?|pms?|tpms?|product owners?|marketers?|"
     r"strategists?|mathematicians?|physicists?|statisticians?|economists?|chemists?|"
@@ -233,4 +233,40 @@ def names_a_job(text: str) -> bool:
     """Whether `text` names a job: a job noun in English, German, French, Spanish,
     Portuguese, Polish or Dutch ("Data Engineer", "Científico/a de Datos", "Inżynier ML"), or a
     gender marker that only job titles carry ("(m/w/d)", "H/F")."""
-    return bool(_JOB_NOUNS.search(fold(text)) or GENDER.search(text or ""))
+    folded = fold(text)
+    return bool(_JOB_NOUNS.search(folded) or GENDER.search(text or "") or _misspelt_noun(folded))
+
+
+# The English job nouns a typo may spell ("Engineeer", "Desginers", "Reserchers").
+_TYPO_NOUNS = (
+    "engineer", "developer", "designer", "researcher", "scientist", "architect", "programmer",
+    "analyst",
+)  # fmt: skip
+_LONG_WORD = re.compile(r"[a-z]{6,}")
+
+
+def _misspelt_noun(folded: str) -> bool:
+    """Whether a word is a job noun with one letter too many, too few or two swapped; not
+    with one letter changed, which spells other words ("designed", "developed")."""
+    for word in _LONG_WORD.findall(folded):
+        word = word[:-1] if word.endswith("s") else word
+        if any(_one_slip(word, noun) for noun in _TYPO_NOUNS):
+            return True
+    return False
+
+
+def _one_slip(word: str, noun: str) -> bool:
+    """One letter inserted, dropped or two neighbours swapped: "engineeer", "reserchers"."""
+    if abs(len(word) - len(noun)) > 1 or word == noun or word[:2] != noun[:2]:
+        return False
+    if len(word) == len(noun):
+        diff = [i for i, (a, b) in enumerate(zip(word, noun, strict=True)) if a != b]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and word[diff[0]] == noun[diff[1]]
+            and (word[diff[1]] == noun[diff[0]])
+        )
+    short, long = sorted((word, noun), key=len)
+    # Not the last letter: "researches" is a verb, not "researcher" + "s".
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long) - 1))

@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 
 from pipelines.classify import has_job_head, names_a_job
 from pipelines.classify.jobwords import JOB_HEAD
-from pipelines.extract.hn.cues import GENERIC_ROLE, SALARY_SPAN, URL_ANY, is_salary, strip_cues
+from pipelines.extract.hn.cues import (
+    EMAIL,
+    GENERIC_ROLE,
+    SALARY_SPAN,
+    URL_ANY,
+    is_salary,
+    strip_cues,
+)
 from pipelines.extract.hn.titles import (
     DEPARTMENT_WORD,
     SENTENCE_WORD,
@@ -17,6 +24,7 @@ from pipelines.extract.hn.titles import (
     clean_title,
     department_roles,
     is_context,
+    list_item,
     outside_parens,
     split_roles,
     title_case,
@@ -32,7 +40,8 @@ from pipelines.skills import extract_skills, skill_category
 _HIRING_VERB = re.compile(
     r"\b(?:hiring(?:\s+(?:across|for (?:roles|positions) (?:in|across)))?|looking for|"
     r"seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
-    r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are|for))\b"
+    r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are|for)|"
+    r"(?:role|position|opening) open(?: on (?:my|our|the) team)?)\b"
     r"\s*(?:for\s+)?:?\s*"
     r"(?P<rest>[^.!?;:\n]+)",
     re.I,
@@ -44,13 +53,27 @@ _MENTION_END = re.compile(
     re.I,
 )
 _MENTION_LEAD = re.compile(
-    r"^(?:(?:an?|the|both|more|some|several|a few|few|two|three|four|many|all sorts of|"
+    r"^(?:(?:an?|the|both|highly|very|truly|extremely|really|qualified|more|some|several|a few|"
+    r"few|two|"
+    r"three|four|many|all sorts of|"
     r"all kinds of|a number of|a couple of|additional|new|full[- ]time|part[- ]time|talented|"
     r"experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|driven|"
     r"skilled|awesome|amazing|brilliant|curious|well[- ]rounded|our (?:first|next)|first|next|"
     r"another|other|more)\s+)+",
     re.I,
 )
+
+
+_SPECIALTY_TAIL = re.compile(r"\s*[—–]\s+[A-Z][\w/+&.-]*(?:\s+[A-Z][\w/+&.-]*){0,2}\s*")
+
+
+def _mention(rest: str) -> str:
+    """The list a hiring verb names, up to where the sentence goes on, outside brackets:
+    "frontend engineers (JS), designers (must be able to code), and backend engineers"."""
+    end = outside_parens(_MENTION_END, rest)
+    if _SPECIALTY_TAIL.fullmatch(rest, end):
+        end = len(rest)  # "Staff Engineer – GenAI": a team after the dash, then the sentence ends
+    return rest[:end].strip(" ,")
 
 
 # "all roles (PMs, sales, marketing, …)": a generic phrase, then the roles it stands for.
@@ -61,23 +84,36 @@ _GENERIC_NAMING = re.compile(
 )
 
 
+# "… positions, including: A, B and C": the list after the colon names the roles.
+_INCLUDING = re.compile(r"\b(?:including|such as)\s*$", re.I)
+_INCLUDED = re.compile(r":\s*(?P<list>[^.!?;:\n]+)")
+
+
+# A nickname in quotes before the job: "a 'Swiss-Army Knife' generalist".
+_QUOTED_LEAD = re.compile(r"^['\"“‘][^'\"”’]{1,30}['\"”’]\s+(?=\w)")
+_WE = re.compile(r"\bwe\b", re.I)
+
+
 def hiring_mentions(lines: list[str]) -> list[Role]:
     """Roles named after a hiring verb in the prose of the first paragraphs ("We're hiring
     software engineers and data scientists", "The company is seeking Senior Engineers as well
     as Senior Designers"); each title as written, without the articles and praise before it.
-    A bullet counts only for the roles a generic phrase stands for ("* hiring for all roles
-    (PMs, sales, marketing)"): other bullets ask for skills."""
+    A bullet counts only where "we" hire ("* We'd like to hire Software Developers …") or for
+    the roles a generic phrase stands for ("* hiring for all roles (PMs, sales, marketing)"):
+    other bullets ask for skills."""
     roles: list[Role] = []
     for line in lines[:12]:
         bulleted = _BULLET.match(line)
         for m in _HIRING_VERB.finditer(line):
             rest = re.sub(r"\s+as well as\s+", " and ", m.group("rest"))
+            if listed := _INCLUDED.match(line, m.end()) if _INCLUDING.search(rest) else None:
+                rest = listed["list"]  # "hiring for many positions, including: A, B, and more"
             if named := _GENERIC_NAMING.match(rest):
                 roles.extend(Role(r.title, section=line) for r in _named_items(named["list"]))
                 continue
-            if bulleted:
-                continue
-            rest = _MENTION_END.sub("", rest).strip(" ,")
+            if bulleted and not _WE.search(line, 0, m.start()):
+                continue  # "* Hiring managers love …"; not "* We'd like to hire …"
+            rest = _mention(rest)
             if teams := department_roles(rest):  # "hiring across engineering, design, and sales"
                 roles.extend(Role(t.title, section=line) for t in teams)
                 continue
@@ -85,16 +121,21 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
                 continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
             if len(rest.split()) > 16 and not _short_items(rest):
                 continue  # a sentence goes on; a long list of short titles is read whole
-            roles.extend(_mentioned_roles(rest, line))
+            roles.extend(_mentioned_roles(rest, line, teams=True))
     return roles
 
 
-def _mentioned_roles(rest: str, line: str) -> list[Role]:
-    """The short titles of the list `rest` a hiring mention on `line` names."""
+def _mentioned_roles(rest: str, line: str, teams: bool = False) -> list[Role]:
+    """The short titles of the list `rest` a hiring mention on `line` names; with `teams`,
+    in a list of three or more that names jobs, a team too ("product managers, marketing
+    roles, developers")."""
     roles = []
-    for role in split_roles(rest):
-        role.title = _MENTION_LEAD.sub("", role.title)
-        if title_like(role.title) and len(role.title.split()) <= 6:
+    split = split_roles(rest)
+    team_list = teams and len(split) >= 3 and sum(names_a_job(r.title) for r in split) >= 2
+    for role in split:
+        role.title = _QUOTED_LEAD.sub("", _MENTION_LEAD.sub("", role.title))
+        named = title_like(role.title) or team_list and list_item(role.title)
+        if named and len(role.title.split()) <= 6:
             role.section = line
             roles.append(role)
     return roles
@@ -116,7 +157,7 @@ def listed_mentions(lines: list[str]) -> list[Role]:
     roles: list[Role] = []
     for line in lines:
         for m in _HIRING_VERB.finditer(line):
-            rest = _MENTION_END.sub("", m.group("rest")).strip(" ,")
+            rest = _mention(m.group("rest"))
             if not _short_items(re.sub(r",?\s+(?:and|or)\s+", ", ", rest)):
                 continue
             roles.extend(_mentioned_roles(rest, line))
@@ -158,7 +199,7 @@ _BULLET = re.compile(
     r"^(?:[-*•·–—▪►+]{1,2}\s*(?=\w)|\d{1,2}[.)](?:\s+|(?=[A-Z]))|\(\d{1,2}\)\s+|\[\d{1,2}\]\s+)"
 )
 # Where a role line's title ends: a colon, a spaced dash or bar, " @ ".
-_HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+(?:--|[-–—|@•·])\s+")
+_HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+(?:--|->|→|[-–—|@•·])\s+")
 
 _ALSO_HIRING = re.compile(
     r"(?:^|(?<=[.!?;]\s)|\n)[^.!?\n]{0,30}?\b(?:also|additionally|and we(?:'re| are))\b"
@@ -206,6 +247,9 @@ _SPECIALTY = re.compile(
 )
 
 
+_SMALL_START = re.compile(r"(?:with|for|in|at|on|to|of|and|or)\b", re.I)
+
+
 def _with_specialty(text: str, cut: int) -> int:
     """Where a title ends when a team or specialty follows a dash ("Software Engineer -
     Frontend UI", "Mobile Developer - Immich"): after it, unless it says where, how or how
@@ -214,13 +258,18 @@ def _with_specialty(text: str, cut: int) -> int:
     if m is None:
         return cut
     spec = m.group("spec").strip()
+    # A team's name is capitalized: "Build & Release Automation", "Developer Experience",
+    # "Biostatistics & ML Development for Medical Device AI"; not "Build our API".
+    named = title_case(spec) and "," not in spec and not _SMALL_START.match(spec)
     if (
-        len(spec.split()) > 5
+        len(spec.split()) > (8 if named else 5)
+        or not title_like(text[: m.end()])
         or is_context(spec)
         or SENTENCE_WORD.search(spec)
         or _BODY_STOP.match(spec)
+        and not named
         or URL_ANY.search(spec)
-        or has_job_head(spec)  # "Data Engineer - ML Engineer": two jobs
+        or has_job_head(spec.split()[-1])  # "Data Engineer - ML Engineer": two jobs
     ):
         return cut
     return m.end()
@@ -228,6 +277,13 @@ def _with_specialty(text: str, cut: int) -> int:
 
 # A link after a title: "(https://…)", " - http://…", ": https://…", ", https://…".
 _LINK_OUT = re.compile(r"\s*\(\s*https?://[^()\s]*\s*\)|\s*(?:[-–—:,]\s*)?https?://\S+")
+
+
+# Who signs a post: a first name (and an initial), then an executive's title.
+_SIGNATURE = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.?)?)\s*(?:,|\s[-–—]\s)\s*"
+    r"(?i:cto|ceo|coo|cfo|co-?founder|founder)\b"
+)
 
 
 def _role_line(line: str) -> tuple[Role, bool] | None:
@@ -244,6 +300,11 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     text = text.strip()
     if not text or not (text[0].isupper() or re.match(r"[a-z]{1,2}[A-Z]", text)):
         return None  # "iOS Engineer" starts in lower case too
+    pieces = text.split("|", 2)
+    if len(pieces) == 3 and not names_a_job(pieces[0]):
+        return None  # "Acme |QA Engineer | Salzburg": a header of its own (repeated_headers)
+    if (sign := _SIGNATURE.match(text)) and not names_a_job(sign["name"]):
+        return None  # "Phil - CTO, Acme": who signs the post
     prefix = text[:120]  # a title is shorter: no need to read a long line to its end
     cut = outside_parens(_HEAD_END, prefix)
     if cut == len(prefix):
@@ -256,6 +317,8 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     if salary_m and salary_m.start() < cut and not in_parens:
         cut = salary_m.start()  # "Lead Perception Engineer $200k–$240k"
     head = text[:cut].strip()
+    if EMAIL.search(head):
+        return None  # a signature: "Mat P, CTO, matp@acme.example"
     separated = cut < len(text)
     tail = text[cut:]
     if (
@@ -321,6 +384,48 @@ def _listed_roles(text: str) -> list[Role]:
     return roles if len(roles) >= 2 else []
 
 
+# A lead role after a comma is the level of the title before it ("…, Team Lead").
+_LEAD_AFTER = re.compile(r"(?:team|tech|technical)?\s*(?:lead|leader|manager)\b", re.I)
+_SPECIALTY_WORD = re.compile(r"(?:back|front)-?end|full-?stack", re.I)
+
+
+def _ends_on_job(role: Role) -> bool:
+    """Whether a title's last word is a job noun ("engineers", "marketers"), not a
+    specialty that names a job ("backend")."""
+    words = re.sub(r"\([^()]*\)", "", role.title).split()
+    return bool(words) and names_a_job(words[-1]) and not _SPECIALTY_WORD.fullmatch(words[-1])
+
+
+def _several_jobs(title: str, heading: bool) -> list[Role]:
+    """The jobs of a role line that names more than one: a heading that lists job titles
+    ("Product Managers, Designers"), or any line that joins jobs in the plural with "and"."""
+    listed = _listed_roles(title)
+    if not heading:
+        # "- Perception Engineer, ML Engineer"; not "Software Engineer, Team Lead (Identity)"
+        jobs = all(map(_ends_on_job, listed)) and not any(
+            _LEAD_AFTER.match(r.title) for r in listed[1:]
+        )
+        return _joined_jobs(title) or (listed if jobs else [])
+    return listed if all(JOB_HEAD.search(r.title) for r in listed) else []
+
+
+def _joined_jobs(title: str) -> list[Role]:
+    """The jobs of a role line's title that joins more jobs, in the plural, with "and"
+    ("Growth Lead and early-stage marketers", "UX Designers & UI Developers"); none for one
+    job that is two ("Software Developer and Team Lead")."""
+    if not re.search(r"\s(?:and|&)\s", title):
+        return []
+    roles = split_roles(title)
+    plural = roles and re.search(r"s\W*$", re.sub(r"\([^()]*\)", "", roles[-1].title))
+    if len(roles) < 2 or not all(map(_ends_on_job, roles)) or not plural:
+        return []  # "iOS, Android and backend engineers", "Full Stack Web & API Developers"
+    if len(roles[-1].title.split()) == 1:
+        # "Data Engineers and Scientists": the bare noun takes the first title's modifiers
+        modifiers = roles[0].title.rsplit(" ", 1)[0] if " " in roles[0].title else ""
+        roles[-1].title = f"{modifiers} {roles[-1].title}".strip()
+    return roles
+
+
 def _list_line(line: str) -> list[Role]:
     """The roles of a line that is only a list of them ("Senior Software Engineer, Back Line
     Support Engineer, Senior Technical Writer", "backend, frontend, iOS, devops, data"): every
@@ -338,6 +443,7 @@ def _list_line(line: str) -> list[Role]:
     least = 2 if more else 3
     if (
         ":" in text  # "Also hiring: A, B, C" is read by also_hiring
+        or EMAIL.search(text)  # a signature: "Mat P, CTO, matp@acme.example"
         or _BODY_STOP.match(text)  # "Work across frontend, backend, APIs"
         or SENTENCE_WORD.search(text)
         or not _short_items(text, least)
@@ -369,7 +475,31 @@ def _department_roles(line: str, below: str) -> list[Role]:
     listed = m.group("list").strip()
     if not listed and text.endswith(":") and not _BULLET.match(below.strip()):
         listed = below.strip()
-    return _listed_roles(listed)
+    return _listed_roles(listed) or (_bulleted_team(m["dept"], listed) if bullet else [])
+
+
+# The levels a team hires at, named instead of its jobs ("Experienced & Entry Level").
+_LEVELS_ONLY = re.compile(
+    r"(?:(?:experienced|entry[- ]level|senior|junior|mid[- ]level|all levels|new grads?)"
+    r"\s*(?:&|and|,|/)?\s*)+",
+    re.I,
+)
+
+
+def _bulleted_team(team: str, listed: str) -> list[Role]:
+    """The roles of a bullet that names a team, then its jobs or levels: "* Sales - Solutions
+    Director", "* Design - Graphic Designer, UI/UX" (each item of a short list that starts
+    with a job), "* Engineering - Experienced & Entry Level" (the team)."""
+    if _LEVELS_ONLY.fullmatch(listed):
+        return [Role(team.strip())]
+    items = [i.strip() for i in listed.split(",")]
+    if (
+        not names_a_job(items[0])
+        or any(len(i.split()) > 4 or extract_skills(i) or SENTENCE_WORD.search(i) for i in items)
+        or not all(title_like(i) or list_item(i) for i in items)
+    ):
+        return []
+    return [Role(i) for i in items]
 
 
 _ROLES_HEADING = re.compile(
@@ -403,6 +533,24 @@ def _team_bullet(line: str) -> Role | None:
     ):
         return None
     return Role(text)
+
+
+def _stack_heading(line: str, below: str) -> bool:
+    """Whether a line is a label with no job noun over the tools of one part of the stack:
+    "Backend:" then "- PHP (5.4+)", "Frontend:" then "React, Redux"."""
+    label = line.strip()
+    if not label.endswith(":") or has_job_head(label):
+        return False
+    bullet = _BULLET.match(below.strip())
+    item = below.strip()[bullet.end() :] if bullet else below.strip()
+    short = len(re.sub(r"\([^()]*\)", " ", item).split()) <= 6
+    return (
+        short
+        and bool(extract_skills(item))
+        and not names_a_job(item)
+        and not _BODY_STOP.match(item)
+        and not SENTENCE_WORD.search(item)
+    )
 
 
 def role_lines(body: list[str]) -> list[RoleLine]:
@@ -441,12 +589,10 @@ def role_lines(body: list[str]) -> list[RoleLine]:
                 found.append(RoleLine(i, _placed(team, where), False))
             continue
         role, heading = hit
-        if (
-            heading
-            and (listed := _listed_roles(role.title))
-            and all(JOB_HEAD.search(r.title) for r in listed)
-        ):
-            # "Product Managers, Designers"
+        if _stack_heading(line, body[nxt] if nxt > i else ""):
+            continue
+        if listed := _several_jobs(role.title, heading):
+            # "Product Managers, Designers"; "- Growth Lead and marketers: …"
             found.extend(RoleLine(i, _placed(r, where), False) for r in listed)
         else:
             place, mode = own_where(line, role.title)
@@ -495,7 +641,9 @@ def also_hiring(text: str) -> list[Role]:
     for m in _ALSO_HIRING.finditer(text):
         listed = re.sub(r",?\s+as well as\s+", ", ", m.group("list") or m.group("list2") or "")
         listed = _LIST_TAIL.sub("", listed.strip())
-        listed = re.sub(r"^(?:an?|the|two|three|some)\s+", "", listed, flags=re.I)
+        listed = _QUOTED_LEAD.sub(
+            "", re.sub(r"^(?:an?|the|two|three|some)\s+", "", listed, flags=re.I)
+        )
         listed = re.sub(r"\s+(?:roles|positions)$", "", listed, flags=re.I)
         named = _named(listed)
         for role in named or split_roles(listed):

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from pipelines.classify import classify_role, names_a_job
+from pipelines.classify import classify_role, has_job_head, names_a_job
 from pipelines.extract.hn.body import (
     RoleLine,
     also_hiring,
@@ -20,8 +20,14 @@ from pipelines.extract.hn.body import (
 )
 from pipelines.extract.hn.company import intro_company, name_before_places, named_company
 from pipelines.extract.hn.cues import META_START
-from pipelines.extract.hn.header import Header, parse_header, prose_roles
-from pipelines.extract.hn.titles import Role, head_noun
+from pipelines.extract.hn.header import (
+    OTHER_SITES,
+    Header,
+    parse_header,
+    prose_roles,
+    repeated_headers,
+)
+from pipelines.extract.hn.titles import Role, head_noun, split_pair
 from pipelines.extract.hn.where import mode_only
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.salary import find_salaries
@@ -47,7 +53,7 @@ _SEEKING_FORM = re.compile(r"willing to relocate\s*:", re.I)
 _HIRING_CUE = re.compile(
     r"\b(?:hiring|we'?re looking for|we are looking for|(?:is|are) looking for|"
     r"(?:is|are) seeking|we (?:seek|need)|looking to hire|join (?:us|our|the)|"
-    r"open (?:roles|positions)|"
+    r"open (?:roles?|positions?)|(?:roles?|positions?) (?:open|available)|"
     r"apply|careers?\b|send (?:us |me )?(?:your |a )?(?:resume|cv)|email (?:me|us)|jobs@|"
     r"recruiting|positions? (?:available|open)|sucht|suchen|buscamos|recrute|recrutons|"
     r"zoeken|vacature|stellenangebot|we offer|"
@@ -110,6 +116,55 @@ def _apply_url(urls: list[str]) -> str | None:
     return best
 
 
+_CAREERS_AT = re.compile(
+    r"\b(?:careers?|jobs?|apply)\s+(?:at|@)\s+(?:www\.)?(?P<name>[\w-]+)\.[a-z]{2,}\b", re.I
+)
+_URL = re.compile(r"https?://\S+")
+
+
+def _site_company(lines: list[str]) -> str | None:
+    """The company a web address in the first lines spells when nothing else names it:
+    "careers at acme.example", a link alone on its line ("http://www.acme.example"), or a
+    job board's page on the company's own subdomain ("acme-jobs.personio.de")."""
+    for line in lines[:3]:
+        if m := _CAREERS_AT.search(line):
+            return _spelled_name(m["name"], lines)
+        for url in _URL.findall(line):
+            if name := _url_company(url, alone=url == line.strip()):
+                return _spelled_name(name, lines)
+    return None
+
+
+# Capitalized words in a row, up to the end of a sentence: "Acme Labs", not "Acme. We".
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]*)*(?:\s+[A-Z][\w&'’-]*)*")
+
+
+def _spelled_name(label: str, lines: list[str]) -> str | None:
+    """The name as the text writes the words a site's label runs together ("thehackerati"
+    → "The Hackerati"), the label when the text does not, or None when the text names
+    more ("America First Policy Institute" for "americafirstpolicy")."""
+    key = re.sub(r"[\W_]+", "", label.lower())
+    for line in lines[:8]:
+        for run in _CAPITALIZED_RUN.finditer(line):
+            words = run.group(0).split()
+            for k in range(1, len(words) + 1):
+                if re.sub(r"[\W_]+", "", " ".join(words[:k]).lower()) == key:
+                    return " ".join(words[:k]) if k == len(words) else None
+    return label
+
+
+def _url_company(url: str, alone: bool) -> str | None:
+    host = urlsplit(url).netloc.lower().split(":")[0].removeprefix("www.")
+    board = next((h for h in _ATS_HOSTS if host.endswith("." + h)), None)
+    if board is not None:
+        sub = host[: -len(board) - 1]
+        named = sub not in ("jobs", "boards", "apply", "careers", "job-boards", "app")
+        return re.sub(r"[-.]?(?:jobs|careers)\b", "", sub) or None if named else None
+    if not alone or OTHER_SITES.search(host) or host.count(".") != 1:
+        return None  # "jobs.acme.example/…" is a careers site, not a home page
+    return host.split(".")[0]
+
+
 def _posted_at(comment: dict[str, Any]) -> datetime | None:
     if (dt := iso_time(comment.get("created_at"))) is not None:
         return dt.astimezone(UTC)
@@ -147,7 +202,10 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     header = parse_header(lines)
     if header.company is None:
         header.company = (
-            intro_company(lines) or named_company(lines) or name_before_places(lines[0])
+            intro_company(lines)
+            or named_company(lines)
+            or name_before_places(lines[0])
+            or _site_company(lines)
         )
     body = text.split("\n")
     found = role_lines(body)
@@ -164,12 +222,13 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         # header role of the body's kind sums them up ("Engineers"); of two or more,
         # each one is its own unless the body's titles hold all its words ("Vision
         # Engineer, Data Engineer" beside "- Senior Platform Engineer" are two more).
-        if len(roles) == 1:
-            heads = {head_noun(f.role.title) for f in found}
-            more = [r for r in roles if head_noun(r.title) not in heads]
-        else:
-            said = set().union(*(_title_words(f.role.title) for f in found)) | _SUMMARY_WORDS
-            more = [r for r in roles if not _title_words(r.title) <= said]
+        said = set().union(*(_summary_words(f.role.title) for f in found)) | _SUMMARY_WORDS
+        heads = {head_noun(f.role.title) for f in found} if len(roles) == 1 else set()
+        more = [
+            r
+            for r in roles
+            if head_noun(r.title) not in heads and not _summary_words(r.title) <= said
+        ]
         roles = [f.role for f in found] + more
     elif roles and found:
         # The header's roles, described one by one in the body: their sections. A body title
@@ -190,12 +249,15 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         header.company = header.company or prose.company or intro_company(lines)
     if not roles:
         roles = hiring_mentions(lines)
+    elif not found:
+        _spell_out(roles, hiring_mentions(lines))
+    roles = _with_repeated(roles, repeated_headers(lines, header.company))
     if roles:
-        roles = roles + _more_listed(roles, lines) + also_hiring(text)
+        roles = roles + _more_listed(roles, lines) + _also_new(roles, also_hiring(text))
         _salaries_per_role(header.salary, roles)
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
-    roles = _dedupe_roles(roles, found) or [Role("")]
+    roles = _dedupe_roles([part for r in roles for part in split_pair(r)], found) or [Role("")]
     shared = _shared_text(body, found, roles)
     if shared is None:
         shared_skills, claimed = without_blurb(text, header.company), {}
@@ -390,8 +452,22 @@ def _shared_text(body: list[str], found: list[RoleLine], roles: list[Role]) -> s
 
 
 # Words a header's summary of the body's roles adds to them ("Software Engineers" above
-# "- Senior Backend Engineer").
-_SUMMARY_WORDS = frozenset({"software", "senior", "sr", "multiple", "various", "several"})
+# "- Senior Backend Engineer", "Jr/Sr Engineers + other" above "- Junior Engineer"): levels,
+# counts, "other".
+_SUMMARY_WORDS = frozenset(
+    {
+        "software", "senior", "sr", "junior", "jr", "mid", "staff", "principal", "multiple",
+        "various", "several", "other", "others", "engineering",
+    }
+)  # fmt: skip
+# The job nouns a summary may use for one another ("Full-Stack Engineers" above "- Senior
+# Full-Stack Developer").
+_SAME_NOUN = {"developer": "engineer", "dev": "engineer", "programmer": "engineer"}
+
+
+def _summary_words(title: str) -> set[str]:
+    """The words of a title as a header's summary of the body's roles compares them."""
+    return {_SAME_NOUN.get(w, w) for w in _title_words(title)}
 
 
 def _title_words(title: str) -> set[str]:
@@ -413,6 +489,46 @@ def _more_listed(roles: list[Role], lines: list[str]) -> list[Role]:
         if not any(w <= k or k <= w for k in known for w in [_title_words(r.title)])
     ]
     return new if len(new) < len(listed) else []
+
+
+def _spell_out(roles: list[Role], mentioned: list[Role]) -> None:
+    """A header's bare specialty takes the job the prose names with it: "Uber | Back-end |
+    …" then "looking for back-end engineers" → "back-end engineers"."""
+    for role in roles:
+        if has_job_head(role.title):
+            continue
+        inside = re.compile(rf"(?<!\w){re.escape(role.title)}(?!\w)", re.I)
+        twin = next((m for m in mentioned if inside.search(m.title) and _spells(m, role)), None)
+        if twin is not None:
+            role.title = twin.title
+
+
+def _spells(mentioned: Role, role: Role) -> bool:
+    """Whether a role named in prose is the header's specialty and a job noun, no more
+    ("back-end engineers" for "Back-end"; not "hardcore builders, not analysts")."""
+    title = mentioned.title
+    extra = len(title.split()) - len(role.title.split())
+    return has_job_head(title) and "," not in title and extra <= 2
+
+
+def _with_repeated(roles: list[Role], repeated: list[Role]) -> list[Role]:
+    """The roles, and those of the company's later headers that they do not name (a title
+    whose words another holds, "Backend Engineer" beside "Rust Backend Engineer", is named)."""
+    known = [_title_words(r.title) for r in roles]
+    new = []
+    for role in repeated:
+        words = _title_words(role.title)
+        if not any(words <= k or k <= words for k in known):
+            known.append(words)
+            new.append(role)
+    return roles + new
+
+
+def _also_new(roles: list[Role], also: list[Role]) -> list[Role]:
+    """The roles named in passing that are not a bare job noun the roles found so far have:
+    "Founding Engineer" then "… and we're looking for engineers with …" is one job."""
+    heads = {head_noun(r.title) for r in roles}
+    return [r for r in also if len(r.title.split()) > 1 or head_noun(r.title) not in heads]
 
 
 def _spelled_out(roles: list[Role], found: list[RoleLine]) -> dict[int, Role]:

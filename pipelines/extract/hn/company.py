@@ -17,6 +17,7 @@ from pipelines.extract.hn.cues import (
     Segment,
     places_in,
 )
+from pipelines.extract.hn.titles import DEPARTMENT_WORD
 from pipelines.location import prepare
 
 _YC = re.compile(
@@ -202,6 +203,8 @@ def lone_name(segs: list[Segment]) -> str | None:
     others = [s.text.strip() for s in segs if s.kind == "other" and "generic_role" not in s.kinds]
     if len(others) != 1 or not 0 < len(others[0].split()) <= 4 or not others[0][:1].isupper():
         return None
+    if " " not in others[0] and DEPARTMENT_WORD.fullmatch(others[0]):
+        return None  # "Engineering | Boston, MA": the team, not the company
     return clean_company(others[0])
 
 

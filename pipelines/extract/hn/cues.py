@@ -79,6 +79,8 @@ URL_ONLY = re.compile(
     r"^(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?)$",
     re.I,
 )
+# An e-mail address, maybe spelled out: "matp@acme.example", "kareem [at] acme [dot] com".
+EMAIL = re.compile(r"[\w.+-]+\s*(?:@|[\[(]at[\])])\s*[\w-]+\s*(?:\.|[\[(]dot[\])])\s*\w+", re.I)
 URL_ANY = re.compile(r"https?://\S+|\b(?:www\.)?[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b\S*")
 
 GENERIC_ROLE = re.compile(

@@ -9,8 +9,15 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.classify import classify_role, classify_seniority, names_a_job
-from pipelines.extract.hn.company import clean_company, lone_name, only_places, place_led
+from pipelines.extract.hn.company import (
+    clean_company,
+    intro_company,
+    lone_name,
+    only_places,
+    place_led,
+)
 from pipelines.extract.hn.cues import (
+    EMAIL,
     GENERIC_ROLE,
     META_START,
     REMOTE,
@@ -29,6 +36,7 @@ from pipelines.extract.hn.titles import (
     Role,
     department_roles,
     is_context,
+    outside_parens,
     split_outside_parens,
     split_roles,
 )
@@ -140,8 +148,19 @@ def _remote_words(text: str, seg: Segment) -> str:
     return _location_text(text, seg)
 
 
-def _pipe_header(line: str) -> Header | None:
-    parts = [p for p in split_outside_parens(line, r"\s*\|\s*") if p.strip()]
+_ROLES_LABEL = re.compile(
+    r"^\s*(?:open\s+)?(?:roles|positions)\s*:\s*\[?(?P<roles>[^\[\]]+)\]?\s*$", re.I
+)
+
+
+def _unlabelled(piece: str) -> str:
+    """A header piece without a label that says it lists roles: "Roles: [A, B]" → "A, B"."""
+    m = _ROLES_LABEL.match(piece)
+    return m["roles"] if m else piece
+
+
+def _pipe_header(line: str, lines: list[str]) -> Header | None:
+    parts = [_unlabelled(p) for p in split_outside_parens(line, r"\s*\|\s*") if p.strip()]
     if len(parts) < 2:
         return None
     segs = [classify_piece(p) for p in parts]
@@ -167,7 +186,10 @@ def _pipe_header(line: str) -> Header | None:
         and classify_role(first.text) == "other"
         and not any(seg.kind == "other" for seg in segs[1:])
     ):
-        first_is_company = True  # "Brightline Tutors | Remote (US) | Hourly": a name, no title
+        # "Brightline Tutors | Remote (US) | Hourly": a name, no title; unless the comment
+        # names its company otherwise ("Ops Evangelist | S.F. | …" then "At Scalyr, we …").
+        other = _site_name(line) or intro_company(lines)
+        first_is_company = other is None or _key(other) in _key(first.text)
     _apply_segments(header, segs, first_is_company)
     if not first_is_company and first.kind == "role" and len(segs) > 1 and segs[1].kind == "other":
         header.company = clean_company(segs[1].text)
@@ -182,10 +204,19 @@ def _pipe_header(line: str) -> Header | None:
     return header
 
 
+def _key(name: str) -> str:
+    """A name in lower case without spaces or signs, to compare: "Acme.io" → "acmeio"."""
+    return re.sub(r"[\W_]+", "", name.lower())
+
+
 def _dash_header(line: str) -> Header | None:
     if len(line) > 160:
         return None
     parts = split_outside_parens(line, r"\s+(?:-{1,2}|–|—|•|·|::)\s+|\s*[—–]\s*")
+    if len(parts) == 1:
+        # "Acme / Scala Engineer / San Francisco, CA": three or more pieces around slashes
+        slashed = split_outside_parens(line, r"\s+/\s+")
+        parts = slashed if len(slashed) >= 3 else parts
     # Keep salary ranges together: "$150k - $200k".
     merged: list[str] = []
     for p in parts:
@@ -261,6 +292,13 @@ def _kv_header(lines: list[str]) -> Header | None:
     return header
 
 
+# Where the roles of a prose header end, outside brackets ("designers (able to code), …").
+_PROSE_END = re.compile(
+    r"\s+(?:to|who|that|for|with|across|on|at)\s+|[.!;:]|"
+    r"\s+(?:well[- ])?(?:versed|experienced|skilled)\s+in\b"  # "… managers well versed in ML"
+)
+
+
 def _prose_header(lines: list[str]) -> Header | None:
     first = lines[0]
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", first)[0]
@@ -287,7 +325,7 @@ def _prose_header(lines: list[str]) -> Header | None:
         seg = classify_piece(paren.group(1))
         _apply_segments(header, [seg], first_is_company=False)
         rest = rest[: paren.start()] + rest[paren.end() :]
-    rest = re.split(r"\s+(?:to|who|that|for|with|across|on|at)\s+|[.!;:]", rest)[0]
+    rest = rest[: outside_parens(_PROSE_END, rest)]
     rest = re.sub(r"^(?:an?|our|(?:a |an )?(?:few|couple of|several|two|three|multiple)|"
                   r"(?:first|next)|talented|great|experienced|exceptional)\s+", "", rest,
                   flags=re.I)  # fmt: skip
@@ -330,7 +368,15 @@ def _lines_header(lines: list[str]) -> Header | None:
             first_parts[-1] = f"{first_parts[-1]}, {piece}"
         else:
             first_parts.append(piece)
-    segs = [classify_piece(p) for p in first_parts] + [classify_piece(line) for line in top[1:]]
+    # A later line may be a header of its own: "San Francisco, CA| Account Managers | #onsite".
+    later = [
+        p
+        for line in top[1:]
+        if not EMAIL.search(line)  # a contact line: "Email kareem [at] acme [dot] com (CTO)"
+        for p in split_outside_parens(line, r"\s*\|\s*")
+        if p.strip()
+    ]
+    segs = [classify_piece(p) for p in first_parts + later]
     kinds = [s.kind for s in segs]
     if len(segs) < 2 and kinds not in (["role"], ["location"]):
         return None  # a lone title, or a lone place line ("San Francisco, CA") over prose
@@ -348,6 +394,26 @@ def _lines_header(lines: list[str]) -> Header | None:
         ]
         header.company = lone_name(segs[1 : len(first_parts)]) or lone_name(second)
     return header
+
+
+def repeated_headers(lines: list[str], company: str | None) -> list[Role]:
+    """The roles of later lines shaped like a pipe header of the same company, one per role
+    ("DuckDuckGo | Backend Engineer | Paoli PA | REMOTE" under the first), each with its
+    own pay, place and work mode."""
+    if not company or not _key(company):
+        return []
+    roles = []
+    for line in lines[1:]:
+        if line.count("|") < 2 or not _key(line).startswith(_key(company)):
+            continue
+        header = _pipe_header(line, lines)
+        for role in header.roles if header else []:
+            role.salary = role.salary or header.salary
+            role.place = "; ".join(header.locations) or None
+            role.mode = "; ".join(header.remotes) or None
+            role.section = line
+            roles.append(role)
+    return roles
 
 
 def prose_roles(lines: list[str]) -> Header | None:
@@ -403,7 +469,7 @@ def parse_header(lines: list[str]) -> Header:
 def _parse_header(lines: list[str]) -> Header:
     line = _header_line(lines)
     for parse in (
-        lambda: _pipe_header(line),
+        lambda: _pipe_header(line, lines),
         lambda: _kv_header(lines),
         lambda: _at_header(line),
         lambda: _dash_header(_first_sentence(line)),
@@ -419,7 +485,7 @@ def _parse_header(lines: list[str]) -> Header:
 
 
 # Links in a header that are not the company's own site.
-_OTHER_SITES = re.compile(
+OTHER_SITES = re.compile(
     r"(?:^|\.)(?:linkedin|github|ycombinator|greenhouse|lever|ashbyhq|workable|wellfound|"
     r"angel|google|forms|bit|goo|docs|medium|twitter|x|notion|calendly|youtube)\.",
     re.I,
@@ -433,6 +499,6 @@ def _site_name(line: str) -> str | None:
         piece = piece.strip()
         host = re.sub(r"^https?://|^www\.|/.*$", "", piece, flags=re.I)
         host = re.sub(r"^www\.", "", host, flags=re.I)
-        if URL_ONLY.fullmatch(piece) and not _OTHER_SITES.search(host) and "." in host:
+        if URL_ONLY.fullmatch(piece) and not OTHER_SITES.search(host) and "." in host:
             return host.split(".")[0] or None
     return None

@@ -6,9 +6,9 @@ work mode, praise, footnotes).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from pipelines.classify import classify_role, classify_seniority, names_a_job
+from pipelines.classify import classify_role, classify_seniority, has_job_head, names_a_job
 from pipelines.extract.hn.cues import (
     EMPLOYMENT,
     GENERIC_ROLE,
@@ -31,7 +31,8 @@ _SENIORITY_ONLY = re.compile(
 _TITLE_LEAD_IN = re.compile(
     r"^(?:(?:we(?:'re| are)\s+)?(?:now\s+)?hiring\s*(?:for\s+|:\s*|-\s*)?|"
     r"(?:we(?:'re| are)\s+)?looking for\s+(?:an?\s+)?|seeking\s+(?:an?\s+)?|"
-    r"(?:open\s+)?(?:roles?|positions?|jobs?|titles?|openings?)\s*:\s*|job\s*:\s*)",
+    r"(?:open\s+)?(?:roles?|positions?|jobs?|titles?|openings?)\s*:\s*|job\s*:\s*|"
+    r"including\s+|such as\s+)",
     re.I,
 )
 
@@ -275,11 +276,19 @@ def head_noun(title: str) -> str:
 def _one_job(left: str, right: str) -> bool:
     """Whether "left / right" names one job two ways ("Backend-utvecklare / Backend
     Developer", "Computational Biologist / ML Scientist") rather than two jobs ("Senior AI
-    Engineer / Staff AI Engineer", "ML Engineer / Data Scientist")."""
+    Engineer / Staff AI Engineer", "ML Engineer / Data Scientist"). One title that holds all
+    the words of the other ("Data Engineer / Senior Data Engineer", "Mechanical Design
+    Engineers / Mechanical Engineers") names the same job."""
+    words = [set(re.findall(r"[^\W_]+", x.lower())) for x in (left, right)]
+    if words[0] <= words[1] or words[1] <= words[0]:
+        return True
     if head_noun(left) == head_noun(right):
         return False
     roles = {classify_role(left), classify_role(right)}
     return len(roles) == 1 or "other" in roles
+
+
+_ROLE_SEP = re.compile(r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and/or|and|or|und|y|et|en)\s)\s*")
 
 
 def split_roles(text: str) -> list[Role]:
@@ -289,11 +298,14 @@ def split_roles(text: str) -> list[Role]:
     "Senior and Staff") stays with its neighbour, except in a comma list of three or more
     that names a job, where a short item is one ("Backend, mobile, PM, design, data").
     """
-    text = re.sub(r"[,;\s]*\b(?:etc\.?|and more|and others|\.{3}|…)\s*$", "", text.strip())
-    pieces = split_outside_parens(
-        text, r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*"
+    text = re.sub(
+        r"[,;\s]*(?<!\w)(?:etc\.?|(?:(?:and|&|plus)\s+)?(?:(?:many|lots|much|so many)\s+)?more"
+        r"(?:\s+here)?|and others|\.{3}|…)[\s!]*$",
+        "",
+        text.strip(),
     )
-    seps = re.findall(r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and|or|und|y|et|en)\s)\s*", text)
+    pieces = split_outside_parens(text, _ROLE_SEP.pattern)
+    seps = _ROLE_SEP.findall(text)
     levels = all(_LEVELS_ONLY.fullmatch(p.strip()) for p in pieces[:-1])
     if len(pieces) > 1 and levels and names_a_job(pieces[-1]):
         return _roles([text], set())  # "Lead, Staff and Principal Engineers": levels of one role
@@ -305,7 +317,17 @@ def split_roles(text: str) -> list[Role]:
         and names_a_job(pieces[0])
         and names_a_job(pieces[1])
     )
-    listed = (commas >= 2 or commas == 1 and two_jobs) and any(names_a_job(p) for p in pieces)
+    # Not a full title then its teams: "Full Stack Engineer, Cloud Services, Monitoring" is one.
+    title_then_teams = (
+        sum(map(names_a_job, pieces)) == 1
+        and len(pieces[0].split()) >= 2
+        and has_job_head(pieces[0].split()[-1])
+    )
+    listed = (
+        (commas >= 2 or commas == 1 and two_jobs)
+        and any(names_a_job(p) for p in pieces)
+        and not title_then_teams
+    )
     merged: list[str] = []
     items: set[int] = set()  # merged pieces kept as list items without a job noun
     pending = ""
@@ -330,14 +352,16 @@ def split_roles(text: str) -> list[Role]:
             (_SENIORITY_ONLY.match(piece) or not merged)
             and i + 1 < len(pieces)
             and not (names_a_job(piece))
-            and not (listed and next_item and _list_item(piece))  # "Data science, Backend dev"
+            and not (listed and next_item and list_item(piece))  # "Data science, Backend dev"
         ):
             pending = piece + (seps[i] if i < len(seps) else " ")
             continue
-        if listed and item_sep and _list_item(piece):
+        if listed and item_sep and list_item(piece):
             items.add(len(merged))
-            merged.append(piece)
+            merged.append(piece + _noun_shared_with_next(piece, pieces, seps, i))
             continue
+        if merged and _PEOPLE.search(_TITLE_TAIL.sub("", piece)) and not names_a_job(piece):
+            continue  # "engineers and data lovers": people, not a job
         if merged and not names_a_job(SALARY_SPAN.sub(" ", piece)):
             merged[-1] = merged[-1] + sep + piece
             continue
@@ -349,7 +373,7 @@ def split_roles(text: str) -> list[Role]:
         merged.append(pending.strip())
     roles = _roles(merged, items)
     last_joined = re.match(r"(?:and|or|&)\s", merged[-1].strip()) if merged else None
-    if seps and (seps[-1].strip() in ("and", "or", "&", "/") or last_joined):
+    if seps and (seps[-1].strip() in ("and", "or", "and/or", "&", "/") or last_joined):
         _share_head_noun(roles)
     return roles
 
@@ -359,6 +383,10 @@ _LEVELS_ONLY = re.compile(
     r"staff|principal|lead|entry[- ]level)\s*)+",
     re.I,
 )
+
+
+# Words for people that name no job: "data lovers", "coffee enthusiasts", "smart folks".
+_PEOPLE = re.compile(r"\b(?:lovers|enthusiasts|people|folks|fans|nerds|geeks|humans)$", re.I)
 
 
 def _roles(pieces: list[str], items: set[int]) -> list[Role]:
@@ -405,9 +433,47 @@ _SHARED_NOUN = re.compile(
 _BARE_SPECIALTY = re.compile(
     r"(?:(?:senior|sr\.?|junior|jr\.?|lead|staff)\s+)?(?:back[- ]?end|front[- ]?end|"
     r"full[- ]?stack|mobile|ios|android|web|devops|perception|data|platform|infrastructure|"
-    r"systems|security|qa|ml|ai|cloud|embedded|game|graphics|research|product)",
+    r"systems|security|qa|ml|ai|cloud|embedded|game|graphics|research|product|software|"
+    r"hardware|machine learning|robotics|firmware|site reliability|analytics)",
     re.I,
 )
+
+
+_PAIR = re.compile(
+    r"(?P<level>(?:(?:senior|sr\.?|junior|jr\.?|lead|staff|principal)\s+)?)(?P<first>[\w ./-]+?)"
+    r"\s+(?:and|&|or)\s+(?P<second>[^,;()&]+)",
+    re.I,
+)
+
+
+def split_pair(role: Role) -> list[Role]:
+    """ "Senior ML and Systems Engineers" → "Senior ML Engineers", "Senior Systems Engineers":
+    a bare specialty joined to jobs named in the plural takes their noun (and the level
+    before it); any other role as it is ("Research and Development Engineer" is one job)."""
+    m = _PAIR.fullmatch(role.title)
+    noun = _SHARED_NOUN.search(m["second"]) if m else None
+    if (
+        m is None
+        or noun is None
+        or not noun.group(0).endswith("s")
+        or names_a_job(m["first"])
+        or not _BARE_SPECIALTY.fullmatch(m["first"])
+    ):
+        return [role]
+    second = (
+        m["second"] if _SENIORITY_ONLY.match(m["second"].split()[0]) else m["level"] + m["second"]
+    )
+    titles = [m["level"] + m["first"] + noun.group(0), second]
+    return [replace(role, title=title) for title in titles]
+
+
+def _noun_shared_with_next(piece: str, pieces: list[str], seps: list[str], i: int) -> str:
+    """The head noun a bare specialty in a list takes from the item it is joined to by "and"
+    ("…, iOS and Android developers, …" → " developers"), or ""."""
+    if i + 1 >= len(pieces) or seps[i].strip() not in ("and", "or", "&", "/"):
+        return ""
+    noun = _SHARED_NOUN.search(pieces[i + 1].strip())
+    return noun.group(0) if noun and _BARE_SPECIALTY.fullmatch(piece) else ""
 
 
 def _share_head_noun(roles: list[Role]) -> None:
@@ -422,9 +488,18 @@ def _share_head_noun(roles: list[Role]) -> None:
         role.title += noun.group(0)
 
 
-def _list_item(piece: str) -> bool:
+# What may frame a list item without being part of its name: "and a finance person",
+# "marketing roles".
+_ITEM_FRAME = re.compile(
+    r"^(?:including\s+|(?:(?:and|or|&|plus)\s+)?an?\s+)|\s+(?:roles?|positions?)$", re.I
+)
+
+
+def list_item(piece: str) -> bool:
     """A short item of a list of roles that names a team rather than a job ("mobile",
-    "design", "BizDev"): not a level, place, work mode, pay, tool or sentence."""
+    "design", "BizDev", "and a finance person", "marketing roles"): not a level, place, work
+    mode, pay, tool or sentence."""
+    piece = _ITEM_FRAME.sub("", piece)
     words = piece.split()
     return (
         0 < len(words) <= 3
@@ -434,6 +509,8 @@ def _list_item(piece: str) -> bool:
         and not SENTENCE_WORD.search(piece)
         and not extract_skills(piece)
         and not GENERIC_ROLE.match(piece)
+        and piece.lower() not in ("other", "more")
+        and not re.search(r"\b(?:of|for|in|with|to)$", piece, re.I)
         and bool(re.match(r"[^\W\d_]", piece))
     )
 
