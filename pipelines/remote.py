@@ -38,7 +38,7 @@ _NOT_POLICY_AFTER = (
 )
 _REMOTE_RE = re.compile(
     r"\b(?:remote(?:ly)?|telecommut\w*|telework\w*|work(?:ing)?[\s-]+from[\s-]+home|wfh|"
-    r"work\s+from\s+anywhere|distributed[\s-]first|"
+    r"work(?:ing)?\s+from\s+(?:anywhere|wherever)|distributed[\s-]first|"
     # Spanish, Portuguese, French, Polish
     r"remot[oa]|teletrabajo|télétravail|teletravail|zdalni[ea]|zdaln[aey]|praca\s+zdalna)\b"
     rf"(?![\s-]+(?:{_NOT_POLICY_AFTER})\b)",
@@ -76,13 +76,14 @@ _HYBRID_RE = re.compile(
     r"techniques?|simulations?|modell?ing|workloads?|storage|data|engines?|"
     # a person who mixes skills: "hybrid product designers", "the rare hybrid who …"
     r"product|designers?|engineers?|developers?|who|thinkers?|profiles?|between|of)\b)|"
-    r"\b[0-4]\s*(?:-\s*[0-4]\s*)?(?:days?|x)\s*(?:a|per|/|each)?\s*(?:week|wk)?\s*"
-    r"(?:in|at|from|in\s+the|at\s+the|on|on[\s-]?site)[\s-]*(?:the\s+)?(?:office|hq|studio|"
-    r"lab|site|person)\b|"
+    # "2 days a week in the downtown SF office"; a range up to 5 ("3-5 days") is some days
+    r"\b[0-4]\s*(?:-\s*[0-5]\s*)?(?:days?|x)\s*(?:a|per|/|each)?\s*(?:week|wk)?\s*"
+    r"(?:in|at|from|on|on[\s-]?site)[\s-]*(?:(?:the|our)\s+(?:[\w-]+\s+){0,2})?(?:office|hq|"
+    r"studio|lab|site|person)\b|"
     r"\b(?:in[\s-]office|on[\s-]?site|in[\s-]person|in\s+(?:the|our)\s+office)[\s(]+"
-    r"(?:[0-4]|one|two|three|four)\s*(?:-\s*[0-4]\s*)?(?:days?|x)\b|"
+    r"(?:[0-4]|one|two|three|four)\s*(?:-\s*[0-5]\s*)?(?:days?|x)\b|"
     r"\bflexible\s+(?:office|hybrid)\b|"
-    r"\b(?:h[ií]brid[oa]|hybride|hybrydow\w*|hybrydo\w*)\b|"
+    r"\b(?:h[ií]brid[oa]|hybride|hybrydow\w*|hybrydo\w*|hyrbid|hybird)\b|"  # and typos
     r"\b(?:[0-4]|one|two|three|four)\s*(?:-\s*[0-4]\s*)?(?:office|in[\s-]office|on[\s-]?site)\s+days?\b|"
     r"\b(?:one|two|three|four)\s+days?\s+(?:a|per)\s+week\s+(?:in|at)\s+(?:the\s+)?office\b",
     _F,
@@ -192,10 +193,22 @@ _URL_KEYS = ("http", "www.", "@", ".io", ".ai", ".co", ".org", ".net", ".dev", "
 _NO_REMOTE_KEYS = ("remote",)
 _PART_REMOTE_KEYS = ("remot", "travail", "teletrabajo", "office", "zdalnej")
 _REMOTE_KEYS = (
-    "remot", "telecommut", "telework", "home", "wfh", "anywhere", "distributed", "teletrabajo",
-    "travail", "zdaln",
+    "remot", "telecommut", "telework", "home", "wfh", "anywhere", "wherever", "distributed",
+    "teletrabajo", "travail", "zdaln",
 )  # fmt: skip
-_HYBRID_KEYS = ("brid", "hybryd", "office", "hq", "studio", "lab", "site", "person", "flexible")
+_HYBRID_KEYS = (
+    "brid",
+    "hybryd",
+    "hyrbid",
+    "hybird",
+    "office",
+    "hq",
+    "studio",
+    "lab",
+    "site",
+    "person",
+    "flexible",
+)
 _ONSITE_KEYS = (
     "site", "office", "person", "premise", "presencial", "sentiel", "vor", "stacjonarn",
 )  # fmt: skip

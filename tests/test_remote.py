@@ -162,10 +162,17 @@ POLICY_CASES = [
     ("Based in Paris. Remote work within Europe may be considered.", "unknown", ()),
     ("The role is based in Spain, with a work from home arrangement.", "remote", ()),
     ("Based in Italy, with a work-from-home arrangement.", "remote", ()),
-    # "hybrid" naming a person, and a week that reaches five office days, say no hybrid
+    # "hybrid" naming a person, and a week of five office days, say no hybrid; a range of
+    # office days that starts under five does ("4-5 days": some weeks have a day away)
     ("We are looking for hybrid product designers.", "unknown", ()),
     ("The rare hybrid who can talk to adjusters and write code.", "unknown", ()),
-    ("We're hiring in person (4-5 days/week) in Berlin.", "onsite", ()),
+    ("We're hiring in person (5 days/week) in Berlin.", "onsite", ()),
+    ("We're hiring in person (4-5 days/week) in Berlin.", "hybrid", ()),
+    ("NYC Onsite (4-5 days in-office, lunch provided)", "hybrid", ()),
+    ("ONSITE (3-5 days Leeds)", "hybrid", ()),
+    ("2 days a week in the downtown Oslo office", "hybrid", ()),
+    ("Lyon, FR (hyrbid)", "hybrid", ()),
+    ("Full Time - work from wherever", "remote", ()),
     # "in the office" said of the office, not of the work; "in-person" said of a product
     (
         "We are a small team in a quiet town and growing fast. There are nine engineers in "
