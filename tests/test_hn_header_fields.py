@@ -60,6 +60,19 @@ CASES = [
         "Quillmark",
         "Raleigh, NC (Hybrid)",
     ),
+    # where the people a visa or relocation offer is for come from is no place of the job
+    (
+        "Quillmark | Data Engineer | Leeds, UK | Onsite | Visa sponsorship for US candidates\n"
+        "You will build our pipelines.",
+        "Quillmark",
+        "Leeds, UK",
+    ),
+    (
+        "Quillmark | Data Engineer | Haifa, Israel (we help with relocation from the EU)\n"
+        "You will build our pipelines.",
+        "Quillmark",
+        "Haifa, Israel",
+    ),
 ]
 
 

@@ -109,8 +109,8 @@ def _apply_segments(header: Header, segments: list[Segment], first_is_company: b
             header.generic_roles = True
         if "salary" in seg.kinds and header.salary is None:
             header.salary = _salary_text(text, seg)
-        if "location" in seg.kinds:
-            header.locations.append(_location_text(text, seg))
+        if "location" in seg.kinds and has_place(place := _job_place(text, seg)):
+            header.locations.append(place)
         if "remote" in seg.kinds:
             header.remotes.append(_remote_words(text, seg))
 
@@ -122,6 +122,21 @@ def _salary_text(text: str, seg: Segment) -> str | None:
         return body or None
     m = SALARY_SPAN.search(text)
     return m.group(0).strip(" ,;") if m else None
+
+
+# Where the people a visa or relocation offer is for come from: no place of the job
+# ("Immigration support for US candidates", "relocation from US/EU").
+_ORIGIN = re.compile(
+    r"[,;]?[^,;()|]*\b(?:relocat\w*|immigration|visas?|sponsor\w*)\b[^,;()|]*?\b(?:for|from)\s"
+    r"[^,;()|]*",
+    re.I,
+)
+
+
+def _job_place(text: str, seg: Segment) -> str:
+    """The words of a header piece about where the job is, without those about where the
+    people a visa or relocation offer is for come from."""
+    return re.sub(r"\s*\(\W*\)", "", _location_text(_ORIGIN.sub(" ", text), seg))
 
 
 def _location_text(text: str, seg: Segment) -> str:
