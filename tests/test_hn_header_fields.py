@@ -162,3 +162,10 @@ def test_sentence_before_a_comma_is_no_name() -> None:
         " a data engineer."
     )
     assert [p.location_text for p in _extract(text).postings] != ["NY"]
+
+
+def test_a_one_word_name_first_is_the_companys_not_a_place() -> None:
+    """A one-word name that is also a town's, first in a header whose other pieces hold no
+    name, is the company: the job is where the place piece says."""
+    postings = _extract("Lowell | Data Engineer | Leeds | Full Time\nYou will build pipelines.")
+    assert {p.location_text for p in postings.postings} == {"Leeds"}

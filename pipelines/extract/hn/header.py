@@ -177,6 +177,10 @@ def _pipe_header(line: str) -> Header | None:
         # "Boston Dynamics | ..." is a company that sounds like a place; "Paris, France" is not.
         name = first.text.strip()
         first_is_company = not (re.search(r",\s*\S", name) or is_place_name(name))
+        # "Yassi | Senior Engineer (Go) 3 days in-office Chicago": a one-word name that is
+        # also some town's, where no other piece can be the company's name.
+        if not first_is_company and " " not in name:
+            first_is_company = not any(s.kind == "other" for s in segs[1:])
     if (
         first.kind == "role"
         and classify_role(first.text) == "other"
