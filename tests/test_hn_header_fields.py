@@ -73,6 +73,26 @@ CASES = [
         "Quillmark",
         "Haifa, Israel",
     ),
+    # places only in the prose: where the jobs are, said near the top
+    (
+        "Quillmark (https://quillmark.example/jobs) is hiring in Leeds and Porto.\n"
+        "We need backend engineers for our inventory tools.",
+        "Quillmark",
+        "Leeds and Porto",
+    ),
+    (
+        "Quillmark | Backend Engineer | Full-time\nWe build tools for bakeries.\n"
+        "All jobs are full-time in Raleigh, NC (we help with relocation).",
+        "Quillmark",
+        "Raleigh, NC",
+    ),
+    # a long "Location:" line: its first clause
+    (
+        "Quillmark | Backend Engineer | Full-time\nWe build tools for bakeries.\n"
+        "Location: Onsite in Portugal: Porto or Braga --> apply only if you live near one",
+        "Quillmark",
+        "Onsite in Portugal: Porto or Braga",
+    ),
 ]
 
 
@@ -169,3 +189,10 @@ def test_a_one_word_name_first_is_the_companys_not_a_place() -> None:
     name, is the company: the job is where the place piece says."""
     postings = _extract("Lowell | Data Engineer | Leeds | Full Time\nYou will build pipelines.")
     assert {p.location_text for p in postings.postings} == {"Leeds"}
+
+
+def test_a_remote_jobs_prose_names_no_place_of_the_job() -> None:
+    postings = _extract(
+        "Quillmark | Backend Engineer | Remote\nWe are fully remote, with offices in Leeds."
+    ).postings
+    assert {p.location_text for p in postings} == {None}

@@ -22,6 +22,7 @@ from pipelines.extract.hn.cues import (
     has_place,
     is_place_name,
     is_salary,
+    places_in,
     qualifies_place,
 )
 from pipelines.extract.hn.titles import (
@@ -32,6 +33,8 @@ from pipelines.extract.hn.titles import (
     split_outside_parens,
     split_roles,
 )
+from pipelines.location import prepare
+from pipelines.remote import parse_remote
 
 _PROSE_HIRING = re.compile(
     r"^(?P<company>[A-Z0-9][^.!?|:;]{0,60}?)\s+(?:is|are)\s+(?:now\s+|currently\s+|actively\s+)?"
@@ -380,6 +383,23 @@ def prose_roles(lines: list[str]) -> Header | None:
 
 
 _LOCATION_LINE = re.compile(r"^\W*(?:job\s+)?locations?\s*:\s*(?P<value>.{2,80}?)[\s.]*$", re.I)
+# A longer "Location:" line: its first clause ("Location: Onsite in Germany: Munich or Berlin
+# --> please apply only if …").
+_LOCATION_CLAUSE = re.compile(
+    r"^\W*(?:job\s+)?locations?\s*:\s*(?P<value>.{2,80}?)\s*(?:-->|->|\s[-–—]\s|[.!?](?:\s|$))",
+    re.I,
+)
+# Prose that says where the jobs are: "Acme (acme.example) is hiring in Boston and Paris.",
+# "we're located in sunny Leeds, UK", "All jobs are full-time in Austin, TX", "Hiring in the
+# US right now", "offices in Oslo and Riga". Not where the company is headquartered.
+_PROSE_PLACE = re.compile(
+    r"\b(?:hiring|located|based|(?:jobs|roles|positions|openings)\s+are\b[^.;:!?\n]{0,30}?|"
+    r"offices?(?:\s+(?:is|are))?)\s+in\s+(?:the\s+|sunny\s+|beautiful\s+|downtown\s+|both\s+)*"
+    r"(?P<rest>[^.;!?\n]+(?:\.(?=\S)[^.;!?\n]*)*)",
+    re.I,
+)
+_PROSE_LINES = 12
+_LOCATION_LINES = 30  # a "Location:" line may follow a long description
 _PIECE_SEP = re.compile(r"\s+[-–—|/•·]\s+|\s*\|\s*|(?<=[A-Za-z)])\.\s+(?=[A-Z])|\s{2,}|;\s*")
 _ASIDE = re.compile(r"\(?\s*https?://\S+\s*\)?|\([^()]*\)")
 
@@ -399,17 +419,45 @@ def _line_places(line: str) -> list[str]:
     return found
 
 
+def _leading_places(text: str) -> str | None:
+    """The places `text` starts with, up to the last one before other words: "Boston and San
+    Francisco" of "Boston and San Francisco, with a team of 40"."""
+    text = prepare(text)
+    found = None
+    for place in places_in(text):
+        if not only_places(text[: place.end]):
+            break
+        found = text[: place.end].strip(" ,")
+    return found
+
+
+def _prose_places(lines: list[str]) -> list[str]:
+    """The places the first sentences that say where the jobs are name (`_PROSE_PLACE`)."""
+    for line in lines[:_PROSE_LINES]:
+        for m in _PROSE_PLACE.finditer(_ASIDE.sub(" ", line)):
+            if (found := _leading_places(m.group("rest"))) is not None:
+                return [found]
+    return []
+
+
 def _more_places(header: Header, lines: list[str]) -> None:
-    """Places a header shape did not read: a "Location: …" line further down, or places that
-    make up whole pieces of the first two lines ("Uber, San Francisco, CA. Intern, Visa")."""
-    for line in lines[1:12]:
-        if m := _LOCATION_LINE.match(line):
+    """Places a header shape did not read: a "Location: …" line further down, places that
+    make up whole pieces of the first two lines ("Uber, San Francisco, CA. Intern, Visa"),
+    or the places a sentence near the top says the jobs are in."""
+    for line in lines[1:_LOCATION_LINES]:
+        clause = _LOCATION_CLAUSE.match(line)
+        if clause and not has_place(clause.group("value")):
+            clause = None  # "Location: St. Louis, MO" is cut at no full stop
+        if m := clause or _LOCATION_LINE.match(line):
             header.locations.append(_location_text(m.group("value"), classify_piece(line)))
             return
     for line in lines[:2]:
         if found := _line_places(_first_sentence(line)):
             header.locations.extend(found)
             return
+    if parse_remote("\n".join(lines[:_PROSE_LINES])).remote != "remote":
+        # A remote job's prose names where the team sits, not where one may work from.
+        header.locations.extend(_prose_places(lines))
 
 
 def parse_header(lines: list[str]) -> Header:
