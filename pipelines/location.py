@@ -410,16 +410,31 @@ def _in_context(places: list[Place], choices: list[tuple[City, ...]]) -> list[Pl
     the two are of a size, the one at least 40% of the other ("Cambridge / Boston" is
     Cambridge, MA; "Santa Clara; Brooklyn" is Santa Clara, CA; "Vancouver / Seattle" is still
     Vancouver, BC)."""
-    named = {c for p, ch in zip(places, choices, strict=True) if not ch for c in p.countries}
+    # The countries the text names for sure: by places without a namesake of their size
+    # elsewhere ("Boston": the English town is a twentieth of it).
+    named = {
+        c
+        for p, ch in zip(places, choices, strict=True)
+        if not ch or not _rivals(_chosen(p, ch), ch)
+        for c in p.countries
+    }
     out = []
     for p, ch in zip(places, choices, strict=True):
         if ch and p.countries[0] not in named:
-            best = next(c for c in ch if c.name == p.city and c.cc == p.countries[0])
-            alt = next((c for c in ch if c.cc in named and c.pop * 5 >= best.pop * 2), None)
+            alt = next((c for c in _rivals(_chosen(p, ch), ch) if c.cc in named), None)
             if alt is not None:
                 p = Place(p.start, p.end, (alt.cc,), (), alt.name, alt.zone or None)
         out.append(p)
     return out
+
+
+def _chosen(place: Place, namesakes: tuple[City, ...]) -> City:
+    return next(c for c in namesakes if c.name == place.city and c.cc == place.countries[0])
+
+
+def _rivals(best: City, namesakes: tuple[City, ...]) -> list[City]:
+    """The namesakes in other countries at least 40% the size of `best`."""
+    return [c for c in namesakes if c.cc != best.cc and c.pop * 5 >= best.pop * 2]
 
 
 def _state_or_country(hit: _Hit) -> bool:

@@ -240,6 +240,9 @@ CASES = [
     ("London / Toronto", ("GB", "CA"), (WE, NA), ("London", "Toronto")),
     # half the size of its bigger namesake is still "of a size" (Santa Clara, CA vs Cuba's)
     ("Remote (US); Santa Clara; Brooklyn", ("US",), (NA,), None),
+    # a city whose namesakes elsewhere are far smaller names its country for sure (Boston)
+    ("Boston/Cambridge", ("US",), (NA,), ("Boston", "Cambridge")),
+    ("Santa Clara/San Francisco", ("US",), (NA,), ("Santa Clara", "San Francisco")),
     # excluded places
     ("Tbilisi, GE (Hybrid) or Remote (non-US)", ("GE",), (EE,), ("Tbilisi",)),
     ("Remote, outside the EU", (), (), ()),
