@@ -196,3 +196,11 @@ def test_a_remote_jobs_prose_names_no_place_of_the_job() -> None:
         "Quillmark | Backend Engineer | Remote\nWe are fully remote, with offices in Leeds."
     ).postings
     assert {p.location_text for p in postings} == {None}
+
+
+def test_where_a_pay_range_applies_is_no_place_of_the_job() -> None:
+    postings = _extract(
+        "Quillmark | Data Engineer | Remote | $150k + equity. Salary range for UK-based; "
+        "adjusted for other countries.\nYou will build our pipelines."
+    ).postings
+    assert {p.location_text for p in postings} == {None}

@@ -127,10 +127,12 @@ def _salary_text(text: str, seg: Segment) -> str | None:
     return m.group(0).strip(" ,;") if m else None
 
 
-# Where the people a visa or relocation offer is for come from: no place of the job
-# ("Immigration support for US candidates", "relocation from US/EU").
+# Where the people a visa, relocation or pay offer is for come from: no place of the job
+# ("Immigration support for US candidates", "relocation from US/EU", "Salary range for
+# US-based").
 _ORIGIN = re.compile(
-    r"[,;]?[^,;()|]*\b(?:relocat\w*|immigration|visas?|sponsor\w*)\b[^,;()|]*?\b(?:for|from)\s"
+    r"[,;]?[^,;()|]*\b(?:relocat\w*|immigration|visas?|sponsor\w*|salary|pay|range)\b[^,;()|]*?"
+    r"\b(?:for|from)\s"
     r"[^,;()|]*",
     re.I,
 )
@@ -138,7 +140,7 @@ _ORIGIN = re.compile(
 
 def _job_place(text: str, seg: Segment) -> str:
     """The words of a header piece about where the job is, without those about where the
-    people a visa or relocation offer is for come from."""
+    people a visa, relocation or pay offer is for come from."""
     return re.sub(r"\s*\(\W*\)", "", _location_text(_ORIGIN.sub(" ", text), seg))
 
 
