@@ -38,9 +38,10 @@ __all__ = [
 ]
 
 # Country codes that may stand alone ("Remote (DE)"): not English words, not US states, not
-# tech abbreviations (AI, ML, QA, CI, CD, PT, SR, VC, PE...). Others count only after a city.
+# tech or job abbreviations (AI, ML, QA, CI, CD, PT, SR, VC, PE, HR...). Others count only
+# after a city.
 _STANDALONE_CODES = codes(
-    "DE FR NL ES PL SE DK FI IE CH CZ RO UA BR MX JP SG NZ AU GR HU BG HR RS LT LV EE SK "
+    "DE FR NL ES PL SE DK FI IE CH CZ RO UA BR MX JP SG NZ AU GR HU BG RS LT LV EE SK "
     "SI LU NG KE ZA AE TR CN HK TW KR VN TH PH PK BD LK CL UY CR"
 )
 

@@ -198,6 +198,9 @@ CASES = [
     ("Onsite in Austin (TX) | Full-time", ("US",), (NA,), ("Austin",)),
     ("Chicago (US) or Warsaw (PL)", ("US", "PL"), (NA, EE), ("Chicago", "Warsaw")),
     ("Utrecht, NL + Remote (DE)", ("NL", "DE"), (WE,), ("Utrecht",)),
+    # "HR" alone is the job's department, not Croatia; after a city it is the country
+    ("Remote (US only); HR Posting", ("US",), (NA,), ()),
+    ("Zagreb, HR", ("HR",), (EE,), ("Zagreb",)),
     ("London, United Kingdom; Dublin", ("GB", "IE"), (WE,), ("London", "Dublin")),
     ("Remote – Germany, Austria, Switzerland", ("DE", "AT", "CH"), (WE,), ()),
     # towns the gazetteer lacks, known by their qualifier (shaped like real board strings)
