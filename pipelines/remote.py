@@ -119,6 +119,8 @@ _HYPOTHETICAL_RE = re.compile(
     _F,
 )
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n|\|")
+# Where the clause holding a hypothetical marker starts (a bracket may end it first).
+_CLAUSE_START_RE = re.compile(r"[.!?](?=\s|$)|[\n|,;(]")
 _HYPOTHETICAL_KEYS = (
     "if", "unless", "when", "where", "roles", "positions", "jobs", "teams", "exceptional",
     "depending", "considered",
@@ -255,16 +257,20 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _blank_hypothetical(text: str) -> str:
-    """`text` with each sentence holding a hypothetical marker (see `_HYPOTHETICAL_RE`)
-    blanked out; positions stay where they were."""
+    """`text` with each clause holding a hypothetical marker (see `_HYPOTHETICAL_RE`)
+    blanked out to the end of its sentence, or of its brackets; positions stay where they
+    were. "ONSITE (remote may be considered)" keeps "ONSITE", "Onsite, SF + remote for some
+    roles" keeps "Onsite"."""
     parts, last = [], 0
     for m in _HYPOTHETICAL_RE.finditer(text):
         if m.start() < last:
             continue
-        ends = [e.end() for e in _SENTENCE_END_RE.finditer(text, last, m.start())]
-        start = ends[-1] if ends else last
+        marks = list(_CLAUSE_START_RE.finditer(text, last, m.start()))
+        start = marks[-1].end() if marks else last
         end = _SENTENCE_END_RE.search(text, m.end())
         stop = end.start() if end else len(text)
+        if marks and marks[-1].group() == "(" and (close := text.find(")", m.end(), stop)) >= 0:
+            stop = close
         parts += [text[last:start], " " * (stop - start)]
         last = stop
     return "".join(parts) + text[last:] if parts else text

@@ -159,6 +159,10 @@ POLICY_CASES = [
         (),
     ),
     ("A few roles allow remote work on an exceptional basis.", "unknown", ()),
+    # ...only the clause (or the brackets) that says it: the rest still says how this job works
+    ("Leeds, UK | ONSITE (remote may be considered for the right person)", "onsite", ()),
+    ("Onsite, Leeds + remote for some roles", "onsite", ()),
+    ("We are fully remote, but some roles require two office days a week.", "remote", ()),
     ("Based in Paris. Remote work within Europe may be considered.", "unknown", ()),
     ("The role is based in Spain, with a work from home arrangement.", "remote", ()),
     ("Based in Italy, with a work-from-home arrangement.", "remote", ()),
