@@ -93,7 +93,10 @@ _ONSITE_RE = re.compile(
     r"presencial|présentiel|sur\s+site|vor\s+ort|stacjonarn\w*)\b"
     r"(?![\"”’']?[\s-]+(?:interviews?|visits?|events?|gym|cafe|meals?|lunch|parking|childcare|"
     r"perks?|amenities|support|deployments?|installations?|learning|classes|courses|training|"
-    r"teaching|tutoring|instruction|shopping|retail|experiences?|with)\b)",
+    r"teaching|tutoring|instruction|shopping|retail|experiences?|"
+    # "in person with our customers" describes the work; "Onsite with relocation" is a mode
+    r"with\s+(?!relocation|visa|flexib|equity|benefits)"
+    r")\b)",
     _F,
 )
 # "In the office" says where the job is done only when said of the work ("you'll work in our

@@ -200,6 +200,9 @@ POLICY_CASES = [
         (),
     ),
     ("Leeds, in our office", "onsite", ()),
+    # "with" after an onsite word: the customers met there, or what comes with the mode
+    ("You will meet in person with customers each quarter.", "unknown", ()),
+    ("Leeds | Full time | Onsite with relocation assistance available", "onsite", ()),
     # hours that must overlap a region's are time zones, not where the job may be done
     ("Remote (working hours must overlap w/ N. America)", "remote", ("US time zones",)),
     ("Remote, hours overlap with Europe", "remote", ("Europe time zones",)),
