@@ -115,7 +115,8 @@ _HEADER_CHARS = 120
 _HYPOTHETICAL_RE = re.compile(
     r"\b(?:if|unless|when|where)\s+(?:the|a|this|your|an?\s+individual)\s+(?:job|role|position|"
     r"posting|job\s+description|listing|vacancy)\b|"
-    r"\b(?:some|certain|a\s+few|other|select(?:ed)?)\s+(?:roles|positions|jobs|teams)\b|"
+    r"\b(?:some|certain|a\s+few|other|select(?:ed)?)\s+(?:(?:remote|hybrid|on-?site)\s+)?"
+    r"(?:roles|positions|jobs|teams)\b|"
     r"\b(?:on\s+an\s+)?exceptional\s+basis\b|"
     r"\bdepending\s+on\s+(?:the|your)\s+(?:role|position|team|location|job)\b|"
     r"\bmay\s+be\s+considered\b",
@@ -123,7 +124,7 @@ _HYPOTHETICAL_RE = re.compile(
 )
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n|\|")
 # Where the clause holding a hypothetical marker starts (a bracket may end it first).
-_CLAUSE_START_RE = re.compile(r"[.!?](?=\s|$)|[\n|,;(]")
+_CLAUSE_START_RE = re.compile(r"[.!?](?=\s|$)|[\n|,;()]")
 _HYPOTHETICAL_KEYS = (
     "if", "unless", "when", "where", "roles", "positions", "jobs", "teams", "exceptional",
     "depending", "considered",

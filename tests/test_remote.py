@@ -162,6 +162,8 @@ POLICY_CASES = [
     # ...only the clause (or the brackets) that says it: the rest still says how this job works
     ("Leeds, UK | ONSITE (remote may be considered for the right person)", "onsite", ()),
     ("Onsite, Leeds + remote for some roles", "onsite", ()),
+    ("Leeds and York (ONSITE mostly, some REMOTE positions)", "onsite", ()),
+    ("Acme (Series A, ONSITE: Leeds) is hiring across a few critical roles.", "onsite", ()),
     ("We are fully remote, but some roles require two office days a week.", "remote", ()),
     ("Based in Paris. Remote work within Europe may be considered.", "unknown", ()),
     ("The role is based in Spain, with a work from home arrangement.", "remote", ()),
