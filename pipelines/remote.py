@@ -130,7 +130,8 @@ _HYPOTHETICAL_KEYS = (
     "depending", "considered",
 )  # fmt: skip
 _WORLDWIDE_RE = re.compile(
-    r"\b(?:anywhere|worldwide|world[\s-]wide|global(?:ly)?|international(?:ly)?|"
+    # "anywhere in Europe" is Europe; "anywhere (in the world)" is the world
+    r"\b(?:anywhere(?!\s+(?:in|within|across|from)\s+(?!the\s+world))|worldwide|world[\s-]wide|global(?:ly)?|international(?:ly)?|"
     r"all\s+countries|any\s+country|any\s+location)\b",
     _F,
 )

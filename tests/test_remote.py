@@ -84,6 +84,10 @@ POLICY_CASES = [
     ("Worldwide", "remote", (WW,)),
     ("Global", "remote", (WW,)),
     ("Work from anywhere you like", "remote", (WW,)),
+    ("Remote, anywhere in the world", "remote", (WW,)),
+    # "anywhere in" a place is that place, not the world
+    ("Office in Leeds, or Remote almost anywhere in the UK", "remote", ("GB",)),
+    ("Remote (anywhere in Europe)", "remote", ("Western Europe", "Eastern Europe")),
     # time zones
     ("Remote (EU timezones)", "remote", ("Europe time zones",)),
     ("Remote (European time zone)", "remote", ("Europe time zones",)),
