@@ -109,6 +109,9 @@ _WORK_IN_OFFICE_RE = re.compile(
     _F,
 )
 _HEADER_CHARS = 120
+_PREFERENCE_CLAUSE_RE = re.compile(r"[^),;|\n.]*")
+_PREFERRED_RE = re.compile(r"\bpreferred\b|\bpreferably\b", _F)
+_REQUIRED_RE = re.compile(r"\b(?:only|required|must)\b", _F)
 # Company-wide boilerplate about how *other* roles may work ("some roles may be an exception:
 # if the job description states that the position is fully remote...") says nothing of this
 # job: the words of a sentence holding such a marker are not read as a policy.
@@ -343,6 +346,14 @@ def _visa(text: str, low: str) -> str:
     return "unknown"
 
 
+def _preferred(text: str, end: int) -> bool:
+    """Whether the clause a place ends at `end` in says it is only preferred: "US-based
+    preferred", "USA + Canada preferred" (not "US only, ET preferred")."""
+    clause = _PREFERENCE_CLAUSE_RE.match(text, end)
+    rest = clause.group() if clause else ""
+    return bool(_PREFERRED_RE.search(rest)) and not _REQUIRED_RE.search(rest)
+
+
 def _clause_end(text: str, start: int) -> int:
     """End of the words that qualify a remote mention starting at `start`."""
     rest = text[start:]
@@ -407,6 +418,8 @@ def _scope(text: str, remote: list[re.Match]) -> tuple[str, ...]:
     for p in places:
         if p.city or not any(a <= p.start < b for a, b in windows) or _inside(p.start, tz_spans):
             continue
+        if _preferred(text, p.end):
+            continue  # "Remote (US-based preferred)" is open beyond the US
         for value in (*p.countries, *p.regions):
             items.append((p.start, value))
     for a, b in windows:

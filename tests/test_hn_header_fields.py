@@ -204,3 +204,11 @@ def test_where_a_pay_range_applies_is_no_place_of_the_job() -> None:
         "adjusted for other countries.\nYou will build our pipelines."
     ).postings
     assert {p.location_text for p in postings} == {None}
+
+
+def test_where_remote_workers_are_only_preferred_is_no_place_of_the_job() -> None:
+    postings = _extract(
+        "Quillmark | Data Engineer | REMOTE (UK-based preferred) | Full-time\n"
+        "You will build our pipelines."
+    ).postings
+    assert {p.location_text for p in postings} == {None}

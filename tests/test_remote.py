@@ -85,6 +85,10 @@ POLICY_CASES = [
     ("Global", "remote", (WW,)),
     ("Work from anywhere you like", "remote", (WW,)),
     ("Remote, anywhere in the world", "remote", (WW,)),
+    # a place only preferred limits nothing; one required does
+    ("REMOTE (UK-based preferred)", "remote", ()),
+    ("Remote (Spain + Portugal preferred)", "remote", ()),
+    ("Remote (UK only, GMT preferred)", "remote", ("GB", "UTC+0")),
     # "anywhere in" a place is that place, not the world
     ("Office in Leeds, or Remote almost anywhere in the UK", "remote", ("GB",)),
     ("Remote (anywhere in Europe)", "remote", ("Western Europe", "Eastern Europe")),

@@ -138,10 +138,15 @@ _ORIGIN = re.compile(
 )
 
 
+_REMOTE_PREFERENCE = re.compile(r"(\bremote\b[\s:,-]*)\([^(),]*\bpreferred\s*\)", re.I)
+
+
 def _job_place(text: str, seg: Segment) -> str:
     """The words of a header piece about where the job is, without those about where the
-    people a visa, relocation or pay offer is for come from."""
-    return re.sub(r"\s*\(\W*\)", "", _location_text(_ORIGIN.sub(" ", text), seg))
+    people a visa, relocation or pay offer is for come from, nor where remote workers are
+    only preferred to be ("REMOTE (US-based preferred)")."""
+    text = _REMOTE_PREFERENCE.sub(r"\1", _ORIGIN.sub(" ", text))
+    return re.sub(r"\s*\(\W*\)", "", _location_text(text, seg))
 
 
 def _location_text(text: str, seg: Segment) -> str:
