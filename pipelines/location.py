@@ -45,6 +45,8 @@ _STANDALONE_CODES = codes(
     "SI LU NG KE ZA AE TR CN HK TW KR VN TH PH PK BD LK CL UY CR"
 )
 
+# Alpha-3 codes that are time zones beside a country: "Remote (US, EST hours)" is no Estonia.
+_TIME_ZONE_CODES = frozenset(("EST",))
 _ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # WORD_RE on ASCII text
 # Scripts written without spaces between words (Chinese, Japanese, Thai; Korean glues
 # suffixes on): a run of them is split into the longest names the gazetteer knows.
@@ -510,7 +512,12 @@ def _non_city(text: str, hits: list[_Hit], i: int, field: bool = False) -> Place
         if cc == "CA" and _next_to_us(text, hits, i):
             return Place(h.start, h.end, ("CA",))
     codes3 = h.of("code3")
-    if codes3 and upper and _next_to_us(text, hits, i, any_country=True):  # "USA/MEX", "AUS/NZ"
+    if (
+        codes3
+        and upper
+        and h.surface not in _TIME_ZONE_CODES
+        and _next_to_us(text, hits, i, any_country=True)
+    ):  # "USA/MEX", "AUS/NZ"; "US/EST" is a time zone
         return Place(h.start, h.end, (codes3[0].data[0],))
     return None
 

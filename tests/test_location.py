@@ -201,6 +201,8 @@ CASES = [
     # "HR" alone is the job's department, not Croatia; after a city it is the country
     ("Remote (US only); HR Posting", ("US",), (NA,), ()),
     ("Zagreb, HR", ("HR",), (EE,), ("Zagreb",)),
+    # "EST" beside a country is Eastern time, not Estonia
+    ("Remote (US, EST hours)", ("US",), (NA,), ()),
     ("London, United Kingdom; Dublin", ("GB", "IE"), (WE,), ("London", "Dublin")),
     ("Remote – Germany, Austria, Switzerland", ("DE", "AT", "CH"), (WE,), ()),
     # towns the gazetteer lacks, known by their qualifier (shaped like real board strings)
