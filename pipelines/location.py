@@ -80,6 +80,7 @@ _NAME_BEFORE_RE = re.compile(r"\b([A-Z][\w.'’]*)\s*,\s*$")
 _POLICY_WORD_RE = re.compile(
     r"remote|hybrid|on-?site|office|onsite|anywhere|home|field|based|only", re.IGNORECASE
 )
+_TOWN_WORDS_BEFORE_RE = re.compile(r"\b(?:[A-Z][a-z'’]+ ){1,2}$")
 _POLICY_BEFORE_RE = re.compile(r"\b(?:remote|hybrid|on-?site)\s*[-–]\s*$", re.IGNORECASE)
 _PART_END_RE = re.compile(r"\s*(?:[;|/\n]|$)")
 _BARE_MIN_POP = 100_000
@@ -365,7 +366,16 @@ def _qualified_city(text: str, h: _Hit, run: list[_Hit], cands: tuple[City, ...]
     if first.of("city") and not first.surface.isupper() or "," not in text[h.end : first.start]:
         return None  # "DENVER OR REMOTE": a town the gazetteer lacks is written "Town, ST"
     cc = _qualifier_country(first)
-    return Place(h.start, first.end, (cc,)) if cc else None
+    return Place(_town_start(text, h.start), first.end, (cc,)) if cc else None
+
+
+def _town_start(text: str, start: int) -> int:
+    """Where the name of a town the gazetteer lacks starts, when a known name ends it:
+    "Harbor Springs, MI" starts at "Harbor", not at "Springs" (a town in South Africa)."""
+    m = _TOWN_WORDS_BEFORE_RE.search(text, max(0, start - 40), start)
+    if m is None or _POLICY_WORD_RE.search(m.group()):
+        return start
+    return m.start()
 
 
 def _fits_own_country(h: _Hit, place: Place) -> bool:

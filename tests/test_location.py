@@ -3,7 +3,7 @@
 import pytest
 
 from pipelines import gazetteer, location
-from pipelines.location import REGIONS, parse_location, region_of, split_places
+from pipelines.location import REGIONS, find_places, parse_location, region_of, split_places
 from pipelines.model import ExtractedPosting, Location
 from pipelines.normalize import normalize_posting
 
@@ -511,3 +511,11 @@ def test_cache_file_changes_with_what_the_build_reads(monkeypatch):
 )
 def test_state_or_country_by_context(text: str, countries: tuple[str, ...]) -> None:
     assert parse_location(text).countries == countries
+
+
+def test_a_town_the_gazetteer_lacks_spans_its_whole_name() -> None:
+    """ "Harbor Springs, MI": the town is named by both words, though "Springs" alone is a
+    town elsewhere; the place starts at "Harbor"."""
+    text = "Onsite in Harbor Springs, MI"
+    (place,) = find_places(text)
+    assert (text[place.start : place.end], place.countries) == ("Harbor Springs, MI", ("US",))
