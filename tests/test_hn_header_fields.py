@@ -198,6 +198,13 @@ def test_a_remote_jobs_prose_names_no_place_of_the_job() -> None:
     assert {p.location_text for p in postings} == {None}
 
 
+def test_a_remote_jobs_prose_names_where_it_hires() -> None:
+    postings = _extract(
+        "Quillmark | Backend Engineer | Remote\nHiring in the UK right now, with offices in Oslo."
+    ).postings
+    assert {p.location_text for p in postings} == {"UK"}
+
+
 def test_where_a_pay_range_applies_is_no_place_of_the_job() -> None:
     postings = _extract(
         "Quillmark | Data Engineer | Remote | $150k + equity. Salary range for UK-based; "

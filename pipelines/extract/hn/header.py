@@ -400,8 +400,9 @@ _LOCATION_CLAUSE = re.compile(
 # "we're located in sunny Leeds, UK", "All jobs are full-time in Austin, TX", "Hiring in the
 # US right now", "offices in Oslo and Riga". Not where the company is headquartered.
 _PROSE_PLACE = re.compile(
-    r"\b(?:hiring|located|based|(?:jobs|roles|positions|openings)\s+are\b[^.;:!?\n]{0,30}?|"
-    r"offices?(?:\s+(?:is|are))?)\s+in\s+(?:the\s+|sunny\s+|beautiful\s+|downtown\s+|both\s+)*"
+    r"\b(?:(?P<hiring>hiring)|located|based|(?:jobs|roles|positions|openings)\s+are\b"
+    r"[^.;:!?\n]{0,30}?|offices?(?:\s+(?:is|are))?)\s+in\s+"
+    r"(?:the\s+|sunny\s+|beautiful\s+|downtown\s+|both\s+)*"
     r"(?P<rest>[^.;!?\n]+(?:\.(?=\S)[^.;!?\n]*)*)",
     re.I,
 )
@@ -438,10 +439,14 @@ def _leading_places(text: str) -> str | None:
     return found
 
 
-def _prose_places(lines: list[str]) -> list[str]:
-    """The places the first sentences that say where the jobs are name (`_PROSE_PLACE`)."""
+def _prose_places(lines: list[str], remote: bool) -> list[str]:
+    """The places the first sentences that say where the jobs are name (`_PROSE_PLACE`).
+    For a `remote` job only where it hires ("Hiring in the US right now"): its offices and
+    where it is based say where the team sits, not where one may work from."""
     for line in lines[:_PROSE_LINES]:
         for m in _PROSE_PLACE.finditer(_ASIDE.sub(" ", line)):
+            if remote and not m.group("hiring"):
+                continue
             if (found := _leading_places(m.group("rest"))) is not None:
                 return [found]
     return []
@@ -462,9 +467,8 @@ def _more_places(header: Header, lines: list[str]) -> None:
         if found := _line_places(_first_sentence(line)):
             header.locations.extend(found)
             return
-    if parse_remote("\n".join(lines[:_PROSE_LINES])).remote != "remote":
-        # A remote job's prose names where the team sits, not where one may work from.
-        header.locations.extend(_prose_places(lines))
+    remote = parse_remote("\n".join(lines[:_PROSE_LINES])).remote == "remote"
+    header.locations.extend(_prose_places(lines, remote))
 
 
 def parse_header(lines: list[str]) -> Header:
