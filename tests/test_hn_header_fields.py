@@ -219,3 +219,18 @@ def test_where_remote_workers_are_only_preferred_is_no_place_of_the_job() -> Non
         "You will build our pipelines."
     ).postings
     assert {p.location_text for p in postings} == {None}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Candidates must be UK residents at this time.",
+        "You must be based in the UK.",
+        "Must be authorized to work in the UK and overlap with UK hours.",
+    ],
+)
+def test_where_applicants_must_live_is_the_remote_jobs_place(sentence: str) -> None:
+    postings = _extract(
+        f"Quillmark | Backend Engineer | Remote | Full time\nWe build tools for bakers. {sentence}"
+    ).postings
+    assert {p.location_text for p in postings} == {"UK"}

@@ -406,6 +406,14 @@ _PROSE_PLACE = re.compile(
     r"(?P<rest>[^.;!?\n]+(?:\.(?=\S)[^.;!?\n]*)*)",
     re.I,
 )
+# Who may apply: "must be based in the United States", "must be authorized to work in the
+# US", "Candidates must be US residents", "(but must based in UK)".
+_ELIGIBLE_PLACE = re.compile(
+    r"\bmust\s+(?:be\s+)?(?:(?:legally\s+)?(?:authori[sz]ed|eligible)\s+to\s+work|located|"
+    r"based|residing|living|reside|live)\s+in\s+(?:the\s+)?(?P<rest>[^.;!?\n(]+)|"
+    r"\bmust\s+be\s+(?:an?\s+)?(?P<people>[^.;!?\n(]+?)\s+(?:residents?|citizens?)\b",
+    re.I,
+)
 _PROSE_LINES = 12
 _LOCATION_LINES = 30  # a "Location:" line may follow a long description
 _PIECE_SEP = re.compile(r"\s+[-–—|/•·]\s+|\s*\|\s*|(?<=[A-Za-z)])\.\s+(?=[A-Z])|\s{2,}|;\s*")
@@ -448,6 +456,16 @@ def _prose_places(lines: list[str], remote: bool) -> list[str]:
             if remote and not m.group("hiring"):
                 continue
             if (found := _leading_places(m.group("rest"))) is not None:
+                return [found]
+    return _eligible_places(lines)
+
+
+def _eligible_places(lines: list[str]) -> list[str]:
+    """The places the comment says applicants must live or be allowed to work in."""
+    for line in lines:
+        for m in _ELIGIBLE_PLACE.finditer(line):
+            words = m.group("rest") or m.group("people")
+            if (found := _leading_places(words)) is not None and only_places(found):
                 return [found]
     return []
 
