@@ -17,6 +17,7 @@ named last in "City, Region, Country" settles it.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -40,12 +41,15 @@ __all__ = [
 ]
 
 # Country codes that may stand alone ("Remote (DE)"): not English words, not US states, not
-# tech abbreviations (AI, ML, QA, CI, CD, PT, SR, VC, PE...). Others count only after a city.
+# tech or job abbreviations (AI, ML, QA, CI, CD, PT, SR, VC, PE, HR...). Others count only
+# after a city.
 _STANDALONE_CODES = codes(
-    "DE FR NL ES PL SE DK FI IE CH CZ RO UA BR MX JP SG NZ AU GR HU BG HR RS LT LV EE SK "
+    "DE FR NL ES PL SE DK FI IE CH CZ RO UA BR MX JP SG NZ AU GR HU BG RS LT LV EE SK "
     "SI LU NG KE ZA AE TR CN HK TW KR VN TH PH PK BD LK CL UY CR"
 )
 
+# Alpha-3 codes that are time zones beside a country: "Remote (US, EST hours)" is no Estonia.
+_TIME_ZONE_CODES = frozenset(("EST",))
 _ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # WORD_RE on ASCII text
 # Scripts written without spaces between words (Chinese, Japanese, Thai; Korean glues
 # suffixes on): a run of them is split into the longest names the gazetteer knows.
@@ -79,6 +83,8 @@ _NAME_BEFORE_RE = re.compile(r"\b([A-Z][\w.'’]*)\s*,\s*$")
 _POLICY_WORD_RE = re.compile(
     r"remote|hybrid|on-?site|office|onsite|anywhere|home|field|based|only", re.IGNORECASE
 )
+_TOWN_WORDS_BEFORE_RE = re.compile(r"\b(?:[A-Z][a-z'’]+ ){1,2}$")
+_TOWN_WORD_RE = re.compile(r"[A-Z][a-z'’]+")  # one word of _TOWN_WORDS_BEFORE_RE
 _POLICY_BEFORE_RE = re.compile(r"\b(?:remote|hybrid|on-?site)\s*[-–]\s*$", re.IGNORECASE)
 _PART_END_RE = re.compile(r"\s*(?:[;|/\n]|$)")
 _BARE_MIN_POP = 100_000
@@ -203,16 +209,22 @@ def _scan(text: str) -> list[_Hit]:
     return hits
 
 
-@functools.lru_cache(maxsize=16_384)  # called with words, which repeat
+@functools.lru_cache(maxsize=16_384)  # called with a title's last words, which repeat
 def may_open_with_place(text: str) -> bool:
     """False when no place found in `text` can start at its first character: a place starts
-    where a hit does, and _scan starts hits only at tokens that start a gazetteer name. A
-    cheap test before find_places on a text that matters only for a place at its start; an
-    ASCII text's first word alone gives the same answer."""
+    where a hit does (_scan starts hits only at tokens that start a gazetteer name) or up to
+    two capitalised words before it (_town_start: "Harbor Springs, MI"). A cheap test before
+    find_places on a text that matters only for a place at its start."""
     if not text.isascii():
         return True  # unspaced scripts are cut into names by _tokens
-    first = _ASCII_WORD_RE.match(text)
-    return first is not None and _token_key(first.group()) in gazetteer.load().name_words
+    name_words = gazetteer.load().name_words
+    for m in itertools.islice(_ASCII_WORD_RE.finditer(text), 3):
+        word = m.group()
+        if _token_key(word) in name_words:
+            return True
+        if not _TOWN_WORD_RE.fullmatch(word) or text[m.end() : m.end() + 1] != " ":
+            return False
+    return False
 
 
 def may_name_a_place(text: str) -> bool:
@@ -385,7 +397,16 @@ def _qualified_city(text: str, h: _Hit, run: list[_Hit], cands: tuple[City, ...]
     if first.of("city") and not first.surface.isupper() or "," not in text[h.end : first.start]:
         return None  # "DENVER OR REMOTE": a town the gazetteer lacks is written "Town, ST"
     cc = _qualifier_country(first)
-    return Place(h.start, first.end, (cc,)) if cc else None
+    return Place(_town_start(text, h.start), first.end, (cc,)) if cc else None
+
+
+def _town_start(text: str, start: int) -> int:
+    """Where the name of a town the gazetteer lacks starts, when a known name ends it:
+    "Harbor Springs, MI" starts at "Harbor", not at "Springs" (a town in South Africa)."""
+    m = _TOWN_WORDS_BEFORE_RE.search(text, max(0, start - 40), start)
+    if m is None or _POLICY_WORD_RE.search(m.group()):
+        return start
+    return m.start()
 
 
 def _fits_own_country(h: _Hit, place: Place) -> bool:
@@ -433,16 +454,31 @@ def _in_context(places: list[Place], choices: list[tuple[City, ...]]) -> list[Pl
     the two are of a size, the one at least 40% of the other ("Cambridge / Boston" is
     Cambridge, MA; "Santa Clara; Brooklyn" is Santa Clara, CA; "Vancouver / Seattle" is still
     Vancouver, BC)."""
-    named = {c for p, ch in zip(places, choices, strict=True) if not ch for c in p.countries}
+    # The countries the text names for sure: by places without a namesake of their size
+    # elsewhere ("Boston": the English town is a twentieth of it).
+    named = {
+        c
+        for p, ch in zip(places, choices, strict=True)
+        if not ch or not _rivals(_chosen(p, ch), ch)
+        for c in p.countries
+    }
     out = []
     for p, ch in zip(places, choices, strict=True):
         if ch and p.countries[0] not in named:
-            best = next(c for c in ch if c.name == p.city and c.cc == p.countries[0])
-            alt = next((c for c in ch if c.cc in named and c.pop * 5 >= best.pop * 2), None)
+            alt = next((c for c in _rivals(_chosen(p, ch), ch) if c.cc in named), None)
             if alt is not None:
                 p = Place(p.start, p.end, (alt.cc,), (), alt.name, alt.zone or None)
         out.append(p)
     return out
+
+
+def _chosen(place: Place, namesakes: tuple[City, ...]) -> City:
+    return next(c for c in namesakes if c.name == place.city and c.cc == place.countries[0])
+
+
+def _rivals(best: City, namesakes: tuple[City, ...]) -> list[City]:
+    """The namesakes in other countries at least 40% the size of `best`."""
+    return [c for c in namesakes if c.cc != best.cc and c.pop * 5 >= best.pop * 2]
 
 
 def _state_or_country(hit: _Hit) -> bool:
@@ -517,7 +553,12 @@ def _non_city(text: str, hits: list[_Hit], i: int, field: bool = False) -> Place
         if cc == "CA" and _next_to_us(text, hits, i):
             return Place(h.start, h.end, ("CA",))
     codes3 = h.of("code3")
-    if codes3 and upper and _next_to_us(text, hits, i, any_country=True):  # "USA/MEX", "AUS/NZ"
+    if (
+        codes3
+        and upper
+        and h.surface not in _TIME_ZONE_CODES
+        and _next_to_us(text, hits, i, any_country=True)
+    ):  # "USA/MEX", "AUS/NZ"; "US/EST" is a time zone
         return Place(h.start, h.end, (codes3[0].data[0],))
     return None
 

@@ -38,7 +38,7 @@ _NOT_POLICY_AFTER = (
 )
 _REMOTE_RE = re.compile(
     r"\b(?:remote(?:ly)?|telecommut\w*|telework\w*|work(?:ing)?[\s-]+from[\s-]+home|wfh|"
-    r"work\s+from\s+anywhere|distributed[\s-]first|"
+    r"work(?:ing)?\s+from\s+(?:anywhere|wherever)|distributed[\s-]first|"
     # Spanish, Portuguese, French, Polish
     r"remot[oa]|teletrabajo|télétravail|teletravail|zdalni[ea]|zdaln[aey]|praca\s+zdalna)\b"
     rf"(?![\s-]+(?:{_NOT_POLICY_AFTER})\b)",
@@ -76,13 +76,14 @@ _HYBRID_RE = re.compile(
     r"techniques?|simulations?|modell?ing|workloads?|storage|data|engines?|"
     # a person who mixes skills: "hybrid product designers", "the rare hybrid who …"
     r"product|designers?|engineers?|developers?|who|thinkers?|profiles?|between|of)\b)|"
-    r"\b[0-4]\s*(?:-\s*[0-4]\s*)?(?:days?|x)\s*(?:a|per|/|each)?\s*(?:week|wk)?\s*"
-    r"(?:in|at|from|in\s+the|at\s+the|on|on[\s-]?site)[\s-]*(?:the\s+)?(?:office|hq|studio|"
-    r"lab|site|person)\b|"
+    # "2 days a week in the downtown SF office"; a range up to 5 ("3-5 days") is some days
+    r"\b[0-4]\s*(?:-\s*[0-5]\s*)?(?:days?|x)\s*(?:a|per|/|each)?\s*(?:week|wk)?\s*"
+    r"(?:in|at|from|on|on[\s-]?site)[\s-]*(?:(?:the|our)\s+(?:[\w-]+\s+){0,2})?(?:office|hq|"
+    r"studio|lab|site|person)\b|"
     r"\b(?:in[\s-]office|on[\s-]?site|in[\s-]person|in\s+(?:the|our)\s+office)[\s(]+"
-    r"(?:[0-4]|one|two|three|four)\s*(?:-\s*[0-4]\s*)?(?:days?|x)\b|"
+    r"(?:[0-4]|one|two|three|four)\s*(?:-\s*[0-5]\s*)?(?:days?|x)\b|"
     r"\bflexible\s+(?:office|hybrid)\b|"
-    r"\b(?:h[ií]brid[oa]|hybride|hybrydow\w*|hybrydo\w*)\b|"
+    r"\b(?:h[ií]brid[oa]|hybride|hybrydow\w*|hybrydo\w*|hyrbid|hybird)\b|"  # and typos
     r"\b(?:[0-4]|one|two|three|four)\s*(?:-\s*[0-4]\s*)?(?:office|in[\s-]office|on[\s-]?site)\s+days?\b|"
     r"\b(?:one|two|three|four)\s+days?\s+(?:a|per)\s+week\s+(?:in|at)\s+(?:the\s+)?office\b",
     _F,
@@ -92,7 +93,10 @@ _ONSITE_RE = re.compile(
     r"presencial|présentiel|sur\s+site|vor\s+ort|stacjonarn\w*)\b"
     r"(?![\"”’']?[\s-]+(?:interviews?|visits?|events?|gym|cafe|meals?|lunch|parking|childcare|"
     r"perks?|amenities|support|deployments?|installations?|learning|classes|courses|training|"
-    r"teaching|tutoring|instruction|shopping|retail|experiences?|with)\b)",
+    r"teaching|tutoring|instruction|shopping|retail|experiences?|"
+    # "in person with our customers" describes the work; "Onsite with relocation" is a mode
+    r"with\s+(?!relocation|visa|flexib|equity|benefits)"
+    r")\b)",
     _F,
 )
 # "In the office" says where the job is done only when said of the work ("you'll work in our
@@ -105,25 +109,32 @@ _WORK_IN_OFFICE_RE = re.compile(
     _F,
 )
 _HEADER_CHARS = 120
+_PREFERENCE_CLAUSE_RE = re.compile(r"[^),;|\n.]*")
+_PREFERRED_RE = re.compile(r"\bpreferred\b|\bpreferably\b", _F)
+_REQUIRED_RE = re.compile(r"\b(?:only|required|must)\b", _F)
 # Company-wide boilerplate about how *other* roles may work ("some roles may be an exception:
 # if the job description states that the position is fully remote...") says nothing of this
 # job: the words of a sentence holding such a marker are not read as a policy.
 _HYPOTHETICAL_RE = re.compile(
     r"\b(?:if|unless|when|where)\s+(?:the|a|this|your|an?\s+individual)\s+(?:job|role|position|"
     r"posting|job\s+description|listing|vacancy)\b|"
-    r"\b(?:some|certain|a\s+few|other|select(?:ed)?)\s+(?:roles|positions|jobs|teams)\b|"
+    r"\b(?:some|certain|a\s+few|other|select(?:ed)?)\s+(?:(?:remote|hybrid|on-?site)\s+)?"
+    r"(?:roles|positions|jobs|teams)\b|"
     r"\b(?:on\s+an\s+)?exceptional\s+basis\b|"
     r"\bdepending\s+on\s+(?:the|your)\s+(?:role|position|team|location|job)\b|"
     r"\bmay\s+be\s+considered\b",
     _F,
 )
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n|\|")
+# Where the clause holding a hypothetical marker starts (a bracket may end it first).
+_CLAUSE_START_RE = re.compile(r"[.!?](?=\s|$)|[\n|,;()]")
 _HYPOTHETICAL_KEYS = (
     "if", "unless", "when", "where", "roles", "positions", "jobs", "teams", "exceptional",
     "depending", "considered",
 )  # fmt: skip
 _WORLDWIDE_RE = re.compile(
-    r"\b(?:anywhere|worldwide|world[\s-]wide|global(?:ly)?|international(?:ly)?|"
+    # "anywhere in Europe" is Europe; "anywhere (in the world)" is the world
+    r"\b(?:anywhere(?!\s+(?:in|within|across|from)\s+(?!the\s+world))|worldwide|world[\s-]wide|global(?:ly)?|international(?:ly)?|"
     r"all\s+countries|any\s+country|any\s+location)\b",
     _F,
 )
@@ -192,10 +203,22 @@ _URL_KEYS = ("http", "www.", "@", ".io", ".ai", ".co", ".org", ".net", ".dev", "
 _NO_REMOTE_KEYS = ("remote",)
 _PART_REMOTE_KEYS = ("remot", "travail", "teletrabajo", "office", "zdalnej")
 _REMOTE_KEYS = (
-    "remot", "telecommut", "telework", "home", "wfh", "anywhere", "distributed", "teletrabajo",
-    "travail", "zdaln",
+    "remot", "telecommut", "telework", "home", "wfh", "anywhere", "wherever", "distributed",
+    "teletrabajo", "travail", "zdaln",
 )  # fmt: skip
-_HYBRID_KEYS = ("brid", "hybryd", "office", "hq", "studio", "lab", "site", "person", "flexible")
+_HYBRID_KEYS = (
+    "brid",
+    "hybryd",
+    "hyrbid",
+    "hybird",
+    "office",
+    "hq",
+    "studio",
+    "lab",
+    "site",
+    "person",
+    "flexible",
+)
 _ONSITE_KEYS = (
     "site", "office", "person", "premise", "presencial", "sentiel", "vor", "stacjonarn",
 )  # fmt: skip
@@ -242,16 +265,20 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _blank_hypothetical(text: str) -> str:
-    """`text` with each sentence holding a hypothetical marker (see `_HYPOTHETICAL_RE`)
-    blanked out; positions stay where they were."""
+    """`text` with each clause holding a hypothetical marker (see `_HYPOTHETICAL_RE`)
+    blanked out to the end of its sentence, or of its brackets; positions stay where they
+    were. "ONSITE (remote may be considered)" keeps "ONSITE", "Onsite, SF + remote for some
+    roles" keeps "Onsite"."""
     parts, last = [], 0
     for m in _HYPOTHETICAL_RE.finditer(text):
         if m.start() < last:
             continue
-        ends = [e.end() for e in _SENTENCE_END_RE.finditer(text, last, m.start())]
-        start = ends[-1] if ends else last
+        marks = list(_CLAUSE_START_RE.finditer(text, last, m.start()))
+        start = marks[-1].end() if marks else last
         end = _SENTENCE_END_RE.search(text, m.end())
         stop = end.start() if end else len(text)
+        if marks and marks[-1].group() == "(" and (close := text.find(")", m.end(), stop)) >= 0:
+            stop = close
         parts += [text[last:start], " " * (stop - start)]
         last = stop
     return "".join(parts) + text[last:] if parts else text
@@ -319,6 +346,14 @@ def _visa(text: str, low: str) -> str:
     return "unknown"
 
 
+def _preferred(text: str, end: int) -> bool:
+    """Whether the clause a place ends at `end` in says it is only preferred: "US-based
+    preferred", "USA + Canada preferred" (not "US only, ET preferred")."""
+    clause = _PREFERENCE_CLAUSE_RE.match(text, end)
+    rest = clause.group() if clause else ""
+    return bool(_PREFERRED_RE.search(rest)) and not _REQUIRED_RE.search(rest)
+
+
 def _clause_end(text: str, start: int) -> int:
     """End of the words that qualify a remote mention starting at `start`."""
     rest = text[start:]
@@ -383,6 +418,8 @@ def _scope(text: str, remote: list[re.Match]) -> tuple[str, ...]:
     for p in places:
         if p.city or not any(a <= p.start < b for a, b in windows) or _inside(p.start, tz_spans):
             continue
+        if _preferred(text, p.end):
+            continue  # "Remote (US-based preferred)" is open beyond the US
         for value in (*p.countries, *p.regions):
             items.append((p.start, value))
     for a, b in windows:

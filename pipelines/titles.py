@@ -116,7 +116,7 @@ def _bare_tail(words: list[str]) -> int:
         for k in (3, 2, 1):
             first = len(words) - n - k
             tail = " ".join(words[first : len(words) - n])
-            if first < 2 or not tail[:1].isupper() or not may_open_with_place(words[first]):
+            if first < 2 or not tail[:1].isupper() or not may_open_with_place(tail):
                 continue
             places = find_places(tail)
             if (

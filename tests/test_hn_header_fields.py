@@ -60,6 +60,39 @@ CASES = [
         "Quillmark",
         "Raleigh, NC (Hybrid)",
     ),
+    # where the people a visa or relocation offer is for come from is no place of the job
+    (
+        "Quillmark | Data Engineer | Leeds, UK | Onsite | Visa sponsorship for US candidates\n"
+        "You will build our pipelines.",
+        "Quillmark",
+        "Leeds, UK",
+    ),
+    (
+        "Quillmark | Data Engineer | Haifa, Israel (we help with relocation from the EU)\n"
+        "You will build our pipelines.",
+        "Quillmark",
+        "Haifa, Israel",
+    ),
+    # places only in the prose: where the jobs are, said near the top
+    (
+        "Quillmark (https://quillmark.example/jobs) is hiring in Leeds and Porto.\n"
+        "We need backend engineers for our inventory tools.",
+        "Quillmark",
+        "Leeds and Porto",
+    ),
+    (
+        "Quillmark | Backend Engineer | Full-time\nWe build tools for bakeries.\n"
+        "All jobs are full-time in Raleigh, NC (we help with relocation).",
+        "Quillmark",
+        "Raleigh, NC",
+    ),
+    # a long "Location:" line: its first clause
+    (
+        "Quillmark | Backend Engineer | Full-time\nWe build tools for bakeries.\n"
+        "Location: Onsite in Portugal: Porto or Braga --> apply only if you live near one",
+        "Quillmark",
+        "Onsite in Portugal: Porto or Braga",
+    ),
 ]
 
 
@@ -149,3 +182,55 @@ def test_sentence_before_a_comma_is_no_name() -> None:
         " a data engineer."
     )
     assert [p.location_text for p in _extract(text).postings] != ["NY"]
+
+
+def test_a_one_word_name_first_is_the_companys_not_a_place() -> None:
+    """A one-word name that is also a town's, first in a header whose other pieces hold no
+    name, is the company: the job is where the place piece says."""
+    postings = _extract("Lowell | Data Engineer | Leeds | Full Time\nYou will build pipelines.")
+    assert {p.location_text for p in postings.postings} == {"Leeds"}
+
+
+def test_a_remote_jobs_prose_names_no_place_of_the_job() -> None:
+    postings = _extract(
+        "Quillmark | Backend Engineer | Remote\nWe are fully remote, with offices in Leeds."
+    ).postings
+    assert {p.location_text for p in postings} == {None}
+
+
+def test_a_remote_jobs_prose_names_where_it_hires() -> None:
+    postings = _extract(
+        "Quillmark | Backend Engineer | Remote\nHiring in the UK right now, with offices in Oslo."
+    ).postings
+    assert {p.location_text for p in postings} == {"UK"}
+
+
+def test_where_a_pay_range_applies_is_no_place_of_the_job() -> None:
+    postings = _extract(
+        "Quillmark | Data Engineer | Remote | $150k + equity. Salary range for UK-based; "
+        "adjusted for other countries.\nYou will build our pipelines."
+    ).postings
+    assert {p.location_text for p in postings} == {None}
+
+
+def test_where_remote_workers_are_only_preferred_is_no_place_of_the_job() -> None:
+    postings = _extract(
+        "Quillmark | Data Engineer | REMOTE (UK-based preferred) | Full-time\n"
+        "You will build our pipelines."
+    ).postings
+    assert {p.location_text for p in postings} == {None}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Candidates must be UK residents at this time.",
+        "You must be based in the UK.",
+        "Must be authorized to work in the UK and overlap with UK hours.",
+    ],
+)
+def test_where_applicants_must_live_is_the_remote_jobs_place(sentence: str) -> None:
+    postings = _extract(
+        f"Quillmark | Backend Engineer | Remote | Full time\nWe build tools for bakers. {sentence}"
+    ).postings
+    assert {p.location_text for p in postings} == {"UK"}

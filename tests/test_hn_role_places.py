@@ -72,6 +72,13 @@ def test_roles_without_places_keep_the_comments() -> None:
         ("- Software Engineer - Frontend", "Software Engineer", (None, None)),
         ("- Backend Engineer (Go, Postgres)", "Backend Engineer", (None, None)),
         ("- Analyst, https://jobs.example.com/12", "Analyst", (None, None)),
+        # a remote word keeps the scope in brackets after it
+        (
+            "- Staff Engineer | Oslo, Remote (Nordics) | $90k",
+            "Staff Engineer",
+            ("Oslo, Remote (Nordics)", "Oslo, Remote (Nordics)"),
+        ),
+        ("- Analyst - Remote (US/Canada)", "Analyst", ("Remote (US/Canada)", "Remote (US/Canada)")),
     ],
 )
 def test_own_where(line: str, title: str, expected: tuple[str | None, str | None]) -> None:

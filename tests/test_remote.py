@@ -84,6 +84,14 @@ POLICY_CASES = [
     ("Worldwide", "remote", (WW,)),
     ("Global", "remote", (WW,)),
     ("Work from anywhere you like", "remote", (WW,)),
+    ("Remote, anywhere in the world", "remote", (WW,)),
+    # a place only preferred limits nothing; one required does
+    ("REMOTE (UK-based preferred)", "remote", ()),
+    ("Remote (Spain + Portugal preferred)", "remote", ()),
+    ("Remote (UK only, GMT preferred)", "remote", ("GB", "UTC+0")),
+    # "anywhere in" a place is that place, not the world
+    ("Office in Leeds, or Remote almost anywhere in the UK", "remote", ("GB",)),
+    ("Remote (anywhere in Europe)", "remote", ("Western Europe", "Eastern Europe")),
     # time zones
     ("Remote (EU timezones)", "remote", ("Europe time zones",)),
     ("Remote (European time zone)", "remote", ("Europe time zones",)),
@@ -159,13 +167,26 @@ POLICY_CASES = [
         (),
     ),
     ("A few roles allow remote work on an exceptional basis.", "unknown", ()),
+    # ...only the clause (or the brackets) that says it: the rest still says how this job works
+    ("Leeds, UK | ONSITE (remote may be considered for the right person)", "onsite", ()),
+    ("Onsite, Leeds + remote for some roles", "onsite", ()),
+    ("Leeds and York (ONSITE mostly, some REMOTE positions)", "onsite", ()),
+    ("Acme (Series A, ONSITE: Leeds) is hiring across a few critical roles.", "onsite", ()),
+    ("We are fully remote, but some roles require two office days a week.", "remote", ()),
     ("Based in Paris. Remote work within Europe may be considered.", "unknown", ()),
     ("The role is based in Spain, with a work from home arrangement.", "remote", ()),
     ("Based in Italy, with a work-from-home arrangement.", "remote", ()),
-    # "hybrid" naming a person, and a week that reaches five office days, say no hybrid
+    # "hybrid" naming a person, and a week of five office days, say no hybrid; a range of
+    # office days that starts under five does ("4-5 days": some weeks have a day away)
     ("We are looking for hybrid product designers.", "unknown", ()),
     ("The rare hybrid who can talk to adjusters and write code.", "unknown", ()),
-    ("We're hiring in person (4-5 days/week) in Berlin.", "onsite", ()),
+    ("We're hiring in person (5 days/week) in Berlin.", "onsite", ()),
+    ("We're hiring in person (4-5 days/week) in Berlin.", "hybrid", ()),
+    ("NYC Onsite (4-5 days in-office, lunch provided)", "hybrid", ()),
+    ("ONSITE (3-5 days Leeds)", "hybrid", ()),
+    ("2 days a week in the downtown Oslo office", "hybrid", ()),
+    ("Lyon, FR (hyrbid)", "hybrid", ()),
+    ("Full Time - work from wherever", "remote", ()),
     # "in the office" said of the office, not of the work; "in-person" said of a product
     (
         "We are a small team in a quiet town and growing fast. There are nine engineers in "
@@ -189,6 +210,9 @@ POLICY_CASES = [
         (),
     ),
     ("Leeds, in our office", "onsite", ()),
+    # "with" after an onsite word: the customers met there, or what comes with the mode
+    ("You will meet in person with customers each quarter.", "unknown", ()),
+    ("Leeds | Full time | Onsite with relocation assistance available", "onsite", ()),
     # hours that must overlap a region's are time zones, not where the job may be done
     ("Remote (working hours must overlap w/ N. America)", "remote", ("US time zones",)),
     ("Remote, hours overlap with Europe", "remote", ("Europe time zones",)),

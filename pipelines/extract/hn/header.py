@@ -29,6 +29,7 @@ from pipelines.extract.hn.cues import (
     has_place,
     is_place_name,
     is_salary,
+    places_in,
     qualifies_place,
 )
 from pipelines.extract.hn.titles import (
@@ -40,6 +41,8 @@ from pipelines.extract.hn.titles import (
     split_outside_parens,
     split_roles,
 )
+from pipelines.location import prepare
+from pipelines.remote import parse_remote
 
 _PROSE_HIRING = re.compile(
     r"^(?P<company>[A-Z0-9][^.!?|:;]{0,60}?)\s+(?:is|are)\s+(?:now\s+|currently\s+|actively\s+)?"
@@ -117,8 +120,8 @@ def _apply_segments(header: Header, segments: list[Segment], first_is_company: b
             header.generic_roles = True
         if "salary" in seg.kinds and header.salary is None:
             header.salary = _salary_text(text, seg)
-        if "location" in seg.kinds:
-            header.locations.append(_location_text(text, seg))
+        if "location" in seg.kinds and has_place(place := _job_place(text, seg)):
+            header.locations.append(place)
         if "remote" in seg.kinds:
             header.remotes.append(_remote_words(text, seg))
 
@@ -130,6 +133,28 @@ def _salary_text(text: str, seg: Segment) -> str | None:
         return body or None
     m = SALARY_SPAN.search(text)
     return m.group(0).strip(" ,;") if m else None
+
+
+# Where the people a visa, relocation or pay offer is for come from: no place of the job
+# ("Immigration support for US candidates", "relocation from US/EU", "Salary range for
+# US-based").
+_ORIGIN = re.compile(
+    r"[,;]?[^,;()|]*\b(?:relocat\w*|immigration|visas?|sponsor\w*|salary|pay|range)\b[^,;()|]*?"
+    r"\b(?:for|from)\s"
+    r"[^,;()|]*",
+    re.I,
+)
+
+
+_REMOTE_PREFERENCE = re.compile(r"(\bremote\b[\s:,-]*)\([^(),]*\bpreferred\s*\)", re.I)
+
+
+def _job_place(text: str, seg: Segment) -> str:
+    """The words of a header piece about where the job is, without those about where the
+    people a visa, relocation or pay offer is for come from, nor where remote workers are
+    only preferred to be ("REMOTE (US-based preferred)")."""
+    text = _REMOTE_PREFERENCE.sub(r"\1", _ORIGIN.sub(" ", text))
+    return re.sub(r"\s*\(\W*\)", "", _location_text(text, seg))
 
 
 def _location_text(text: str, seg: Segment) -> str:
@@ -181,6 +206,10 @@ def _pipe_header(line: str, lines: list[str]) -> Header | None:
         # "Boston Dynamics | ..." is a company that sounds like a place; "Paris, France" is not.
         name = first.text.strip()
         first_is_company = not (re.search(r",\s*\S", name) or is_place_name(name))
+        # "Yassi | Senior Engineer (Go) 3 days in-office Chicago": a one-word name that is
+        # also some town's, where no other piece can be the company's name.
+        if not first_is_company and " " not in name:
+            first_is_company = not any(s.kind == "other" for s in segs[1:])
     if (
         first.kind == "role"
         and classify_role(first.text) == "other"
@@ -427,6 +456,32 @@ def prose_roles(lines: list[str]) -> Header | None:
 
 
 _LOCATION_LINE = re.compile(r"^\W*(?:job\s+)?locations?\s*:\s*(?P<value>.{2,80}?)[\s.]*$", re.I)
+# A longer "Location:" line: its first clause ("Location: Onsite in Germany: Munich or Berlin
+# --> please apply only if …").
+_LOCATION_CLAUSE = re.compile(
+    r"^\W*(?:job\s+)?locations?\s*:\s*(?P<value>.{2,80}?)\s*(?:-->|->|\s[-–—]\s|[.!?](?:\s|$))",
+    re.I,
+)
+# Prose that says where the jobs are: "Acme (acme.example) is hiring in Boston and Paris.",
+# "we're located in sunny Leeds, UK", "All jobs are full-time in Austin, TX", "Hiring in the
+# US right now", "offices in Oslo and Riga". Not where the company is headquartered.
+_PROSE_PLACE = re.compile(
+    r"\b(?:(?P<hiring>hiring)|located|based|(?:jobs|roles|positions|openings)\s+are\b"
+    r"[^.;:!?\n]{0,30}?|offices?(?:\s+(?:is|are))?)\s+in\s+"
+    r"(?:the\s+|sunny\s+|beautiful\s+|downtown\s+|both\s+)*"
+    r"(?P<rest>[^.;!?\n]+(?:\.(?=\S)[^.;!?\n]*)*)",
+    re.I,
+)
+# Who may apply: "must be based in the United States", "must be authorized to work in the
+# US", "Candidates must be US residents", "(but must based in UK)".
+_ELIGIBLE_PLACE = re.compile(
+    r"\bmust\s+(?:be\s+)?(?:(?:legally\s+)?(?:authori[sz]ed|eligible)\s+to\s+work|located|"
+    r"based|residing|living|reside|live)\s+in\s+(?:the\s+)?(?P<rest>[^.;!?\n(]+)|"
+    r"\bmust\s+be\s+(?:an?\s+)?(?P<people>[^.;!?\n(]+?)\s+(?:residents?|citizens?)\b",
+    re.I,
+)
+_PROSE_LINES = 12
+_LOCATION_LINES = 30  # a "Location:" line may follow a long description
 _PIECE_SEP = re.compile(r"\s+[-–—|/•·]\s+|\s*\|\s*|(?<=[A-Za-z)])\.\s+(?=[A-Z])|\s{2,}|;\s*")
 _ASIDE = re.compile(r"\(?\s*https?://\S+\s*\)?|\([^()]*\)")
 
@@ -446,17 +501,58 @@ def _line_places(line: str) -> list[str]:
     return found
 
 
+def _leading_places(text: str) -> str | None:
+    """The places `text` starts with, up to the last one before other words: "Boston and San
+    Francisco" of "Boston and San Francisco, with a team of 40"."""
+    text = prepare(text)
+    found = None
+    for place in places_in(text):
+        if not only_places(text[: place.end]):
+            break
+        found = text[: place.end].strip(" ,")
+    return found
+
+
+def _prose_places(lines: list[str], remote: bool) -> list[str]:
+    """The places the first sentences that say where the jobs are name (`_PROSE_PLACE`).
+    For a `remote` job only where it hires ("Hiring in the US right now"): its offices and
+    where it is based say where the team sits, not where one may work from."""
+    for line in lines[:_PROSE_LINES]:
+        for m in _PROSE_PLACE.finditer(_ASIDE.sub(" ", line)):
+            if remote and not m.group("hiring"):
+                continue
+            if (found := _leading_places(m.group("rest"))) is not None:
+                return [found]
+    return _eligible_places(lines)
+
+
+def _eligible_places(lines: list[str]) -> list[str]:
+    """The places the comment says applicants must live or be allowed to work in."""
+    for line in lines:
+        for m in _ELIGIBLE_PLACE.finditer(line):
+            words = m.group("rest") or m.group("people")
+            if (found := _leading_places(words)) is not None and only_places(found):
+                return [found]
+    return []
+
+
 def _more_places(header: Header, lines: list[str]) -> None:
-    """Places a header shape did not read: a "Location: …" line further down, or places that
-    make up whole pieces of the first two lines ("Uber, San Francisco, CA. Intern, Visa")."""
-    for line in lines[1:12]:
-        if m := _LOCATION_LINE.match(line):
+    """Places a header shape did not read: a "Location: …" line further down, places that
+    make up whole pieces of the first two lines ("Uber, San Francisco, CA. Intern, Visa"),
+    or the places a sentence near the top says the jobs are in."""
+    for line in lines[1:_LOCATION_LINES]:
+        clause = _LOCATION_CLAUSE.match(line)
+        if clause and not has_place(clause.group("value")):
+            clause = None  # "Location: St. Louis, MO" is cut at no full stop
+        if m := clause or _LOCATION_LINE.match(line):
             header.locations.append(_location_text(m.group("value"), classify_piece(line)))
             return
     for line in lines[:2]:
         if found := _line_places(_first_sentence(line)):
             header.locations.extend(found)
             return
+    remote = parse_remote("\n".join(lines[:_PROSE_LINES])).remote == "remote"
+    header.locations.extend(_prose_places(lines, remote))
 
 
 def parse_header(lines: list[str]) -> Header:

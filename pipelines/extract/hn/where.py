@@ -28,6 +28,9 @@ _HEADING_WORDS = re.compile(
     r"\b(?:offices?|roles?|positions?|openings?|jobs?|team|hub|hq|locations?|site)\b", re.I
 )
 _MAX_WORDS = 8
+# The scope in brackets after a remote word stays with it: "Remote (North America)".
+_REMOTE_SCOPE = re.compile(r"(\bremote\s*)\(([^()]*)\)", re.I)
+_OPEN, _CLOSE = "\x00", "\x01"  # its brackets while the line is cut into pieces
 # Scopes of remote work that name no place: "Remote, Worldwide", "anywhere".
 _SCOPE_WORDS = re.compile(r"\b(?:worldwide|anywhere|global(?:ly)?|international(?:ly)?)\b", re.I)
 
@@ -70,10 +73,11 @@ def own_where(line: str, title: str) -> tuple[str | None, str | None]:
     if not title or at < 0:
         return None, None
     rest = f"{text[:at]} | {text[at + len(title) :]}"
+    rest = _REMOTE_SCOPE.sub(lambda m: f"{m.group(1)}{_OPEN}{m.group(2)}{_CLOSE}", rest)
     places: list[str] = []
     modes: list[str] = []
     for piece in _PIECE_SEP.split(rest):
-        place, mode = _where(piece)
+        place, mode = _where(piece.replace(_OPEN, "(").replace(_CLOSE, ")"))
         places += [place] if place else []
         modes += [mode] if mode else []
     return _joined(places), _joined(modes)
