@@ -575,3 +575,15 @@ def test_an_expert_is_a_software_engineer_only_in_a_technology(title, role):
 )
 def test_words_that_look_like_a_level(title: str, level: str) -> None:
     assert classify_seniority(title) == level
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("ꓡead ꓟachine ꓡearning Εngineer", "ml_engineer"),  # Lisu ꓡ ꓟ, Greek Ε
+        ("Sеnior Dаta Sсientist", "data_scientist"),  # Cyrillic е а с
+    ],
+)
+def test_letters_of_other_scripts_that_look_latin(title: str, role: str) -> None:
+    assert classify_role(title) == role
+    assert is_ml(role)
