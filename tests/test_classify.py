@@ -303,6 +303,9 @@ WITH_DESCRIPTION = [
     ("Backend Engineer", "We are hiring a Machine Learning Engineer too.", "software_engineer"),
     ("Data Analyst", "As a data scientist you would...", "data_analyst"),
     ("Software Engineer", "As a team we use machine learning everywhere.", "software_engineer"),
+    # no title: a post that names the languages it codes in hires programmers
+    ("", "Small team in Lisbon. We write Elixir and TypeScript; say hi.", "software_engineer"),
+    ("", "Come and help us sell bikes to the world. Email us.", "other"),
 ]
 
 

@@ -36,7 +36,7 @@ from pipelines.classify.jobwords import (
 )
 from pipelines.classify.prefilter import Prefilter
 from pipelines.folding import fold
-from pipelines.skills import extract_skills
+from pipelines.skills import extract_skills, skill_category
 from pipelines.text import any_in
 
 ROLES: tuple[str, ...] = (
@@ -131,7 +131,8 @@ _HIRING = re.compile(
 def classify_role(title: str, description: str = "") -> str:
     """One of ROLES, from the title; the description decides only when the title is generic
     ("Software Engineer", "Founding Engineer", "Multiple roles") and names a role outright
-    ("we are hiring a Machine Learning Engineer", "as a data scientist you will")."""
+    ("we are hiring a Machine Learning Engineer", "as a data scientist you will"), or when
+    there is no title and the post names the languages it codes in."""
     t = fold(title)
     role = _role_from_title(t)
     if description and role in ("software_engineer", "other") and _is_generic(t):
@@ -139,9 +140,18 @@ def classify_role(title: str, description: str = "") -> str:
         for found in named:
             if found not in ("software_engineer", "other"):
                 return found
-        if not t and "software_engineer" in named:
-            return "software_engineer"  # no title, "we're looking for engineers"
+        if not t and ("software_engineer" in named or _asks_for_code(description)):
+            return "software_engineer"  # no title: "we're looking for engineers", "Go, React"
     return role
+
+
+_CODE_SKILLS = frozenset({"language", "web"})
+
+
+def _asks_for_code(description: str) -> bool:
+    """Whether a post names a programming language or web framework: a post that hires
+    without naming a role ("we work in Scala and React, come talk to us") hires programmers."""
+    return any(skill_category(s) in _CODE_SKILLS for s in extract_skills(description))
 
 
 def is_ml(role: str) -> bool:
