@@ -321,6 +321,12 @@ def test_role_with_description(title: str, description: str, role: str) -> None:
         ("Data Analyst", "This is an entry-level position.", "junior"),
         ("Senior Data Analyst", "This is an internship program.", "senior"),
         ("Data Scientist", "We value senior colleagues' mentorship.", "unknown"),
+        # the level the text gives the title where it names it
+        ("Backend Engineer", "We're hiring a Mid-Level Backend Engineer to own billing.", "mid"),
+        ("Founding engineer", "We are seeking a senior founding engineer.", "senior"),
+        ("Copywriter", "Open roles:\nCopywriter (Entry-level, Remote, EU)\nlink", "junior"),
+        ("Backend Engineer", "You'll pair with senior backend engineers daily.", "unknown"),
+        ("Backend Engineer", "Backend Engineer (Go, lead the new API)", "unknown"),
     ],
 )
 def test_seniority_with_description(title: str, description: str, seniority: str) -> None:

@@ -160,15 +160,43 @@ def _title_level(t: str) -> str | None:
     return None
 
 
+# What stands before a title in a hiring sentence, with its level: "hiring a Mid-Level".
+_HIRE_LEVEL = r"\b(?:an?|hiring|seeking)\s+([\w-]+(?:[\s-]level)?)\s+"
+# A level phrase of its own in a list after a title: "(Entry-level, Remote)" → "Entry-level".
+_LEVEL_ITEM_WORDS = 2
+
+
+def _level_beside_title(title: str, text: str, low: str) -> str | None:
+    """The level the text gives the title where it names it: "we're seeking a senior founding
+    engineer", "Growth Marketer (Entry-level, Remote)". Only in those two places: "you will
+    work with senior engineers" is the team's level, not the job's."""
+    words = title.split()
+    if not words or words[-1].lower() not in low:
+        return None
+    name = r"[\s-]+".join(map(re.escape, words)) + r"s?\b"
+    pattern = rf"{_HIRE_LEVEL}{name}|\b{name}\s*\(([^()]{{1,80}})\)"
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        before, listed = m.groups()
+        items = [before] if before else re.split(r"[,;/|]", listed)
+        for item in map(fold, items):
+            if len(item.split()) <= _LEVEL_ITEM_WORDS and (level := _title_level(item)):
+                return level
+    return None
+
+
 def classify_seniority(title: str, description: str = "") -> str:
-    """One of SENIORITIES, from the title; the description only when it states the level of
-    the position outright ("this is an internship", "entry-level position")."""
+    """One of SENIORITIES, from the title; the description only when it gives the title its
+    level where it names it ("we're hiring a Mid-Level Fullstack Engineer", "Product Manager
+    (Mid-level, Remote)") or states the level of the position outright ("this is an
+    internship", "entry-level position")."""
     if level := _title_level(fold(title)):
         return level
     if not description:
         return "unknown"
     head = description[:5000]
     low = lowered(head)
+    if level := _level_beside_title(title.strip(), head, low):
+        return level
     for level, pattern in _DESC_SENIORITY:
         if level in _DESC_SENIORITY_KEYS and _DESC_SENIORITY_KEYS[level] not in low:
             continue  # every pattern needs its word ("internship"; "level" for the others)
