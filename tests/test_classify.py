@@ -580,6 +580,8 @@ def test_an_expert_is_a_software_engineer_only_in_a_technology(title, role):
         ("Demand Generation Manager", "unknown"),
         ("Software Development Manager", "manager"),
         ("Lead Gen Manager", "manager"),
+        ("Senior Executive Assistant to the CEO", "senior"),  # whom the job serves
+        ("Policy Analyst, Office of the CFO", "unknown"),
     ],
 )
 def test_words_that_look_like_a_level(title: str, level: str) -> None:
@@ -596,3 +598,22 @@ def test_words_that_look_like_a_level(title: str, level: str) -> None:
 def test_letters_of_other_scripts_that_look_latin(title: str, role: str) -> None:
     assert classify_role(title) == role
     assert is_ml(role)
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("Backend Engineer I, Payments, Growth", "junior"),  # a level number before a tail
+        ("Account Manager 2 - North", "mid"),
+        ("Platform Engineer ll", "mid"),  # "II" typed with two l's
+        ("Support Specialist I", "junior"),
+        ("RVP, Mid-Market Sales", "director"),  # regional / assistant vice presidents
+        ("AVP - Underwriting", "director"),
+        ("COO", "director"),
+        ("Distinguished Engineer, Storage", "principal"),
+        ("Supervisor, Night Shift Assembly", "manager"),
+        ("Fresher Java Developer", "junior"),
+    ],
+)
+def test_levels_named_by_number_abbreviation_or_rank(title: str, level: str) -> None:
+    assert classify_seniority(title) == level

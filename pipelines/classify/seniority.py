@@ -32,6 +32,11 @@ _NOT_PEOPLE_MANAGER = wordset(
 )
 # Two-word fields whose managers are individual contributors ("Business Development Manager").
 _NOT_PEOPLE_MANAGER_PAIRS = frozenset({("business", "development"), ("demand", "generation")})
+# A job's head noun, after which a number is its level ("Engineer 2", "Manager II").
+_HEAD_NOUN = (
+    r"\b(?:engineer|developer|scientist|analyst|manager|specialist|designer|architect|"
+    r"consultant|representative)\w*"
+)
 _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "intern",
@@ -48,12 +53,15 @@ _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rx(
             r"\bdirector\w*|\bdirecteur\w*|\bdirectora?\b|\bdiretor\w*|\bdyrektor\w*|"
             r"\bhead of\b|^head\b|\bhead (?:\w+ )?(?:engineer|data|ml|ai|research)|\bvp\b|"
-            r"vice president|\bsvp\b|\bevp\b|\bchief\b|\bcto\b|\bcdo\b|\bcaio\b|"
+            r"vice president|\b[searg]vp\b|\bchief\b|\bc(?:t|d|ai|e|f|o|m|i|p|r|is)o\b|"
             r"(?<!team)(?<!team )leiter(?:in)?\b|\bleitung\b(?<!teamleitung)"
         ),
     ),
-    ("manager", rx(r"\bmanager\w*|\bgerente\b|\bkierownik\w*|\bresponsable\b|\bmgr\b")),
-    ("principal", rx(r"\bprincipal\b|\bprincipale\b")),
+    (
+        "manager",
+        rx(r"\bmanager\w*|\bgerente\b|\bkierownik\w*|\bresponsable\b|\bmgr\b|\bsupervisor\b"),
+    ),
+    ("principal", rx(r"\bprincipal\b|\bprincipale\b|\bdistinguished\b")),
     ("staff", rx(r"(?<!technical )\bstaff\b")),
     (
         "lead",
@@ -75,7 +83,7 @@ _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rx(
             r"\bmid\b(?! market)|\bmiddle\b|\bmid ?weight\b|\bintermediate\b|\bii\b|\bpleno\b|"
             r"\bregular\b|\bmedior\b|"
-            r"\b(?:engineer|developer|scientist|analyst)\w* 2\b|\blevel 2\b"
+            rf"{_HEAD_NOUN} (?:2|ll)\b|\blevel 2\b"
         ),
     ),
     (
@@ -83,7 +91,7 @@ _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rx(
             r"\bjunior\b|\bjr\b|entry level|\bgraduate\b|new grad\w*|\bgrad\b|\bassociate\b|"
             r"\bmlodszy\b|absolvent\w*|berufseinsteiger\w*|debutant\w*|early career|"
-            r"\b(?:engineer|developer|scientist|analyst)\w* (?:i|1)$"
+            rf"{_HEAD_NOUN} (?:i|1)(?![\w/])|\bfreshers?\b"
         ),
     ),
 )
@@ -113,7 +121,7 @@ TITLE_RULE_KEYS = {
     ),
     "director": (
         "direct", "diretor", "dyrektor", "head", "vp", "vice president", "chief", "cto", "cdo",
-        "caio", "leiter", "leitung",
+        "caio", "ceo", "cfo", "coo", "cmo", "cio", "cpo", "cro", "ciso", "leiter", "leitung",
     ),
 }  # fmt: skip
 
@@ -129,7 +137,7 @@ _DESC_SENIORITY_KEYS = {
 def _manager_is_people_manager(t: str) -> bool:
     words = t.split()
     for i, w in enumerate(words):
-        is_manager = w.startswith(("manager", "kierownik")) or w in ("gerente", "mgr")
+        is_manager = w.startswith(("manager", "kierownik")) or w in ("gerente", "mgr", "supervisor")
         if is_manager and (
             i == 0
             or words[i - 1] not in _NOT_PEOPLE_MANAGER
@@ -141,6 +149,12 @@ def _manager_is_people_manager(t: str) -> bool:
     return False
 
 
+# Whom the job serves, at the end of a title: "Executive Assistant to the CEO" and "Analyst,
+# Office of the CEO" are no CEO.
+_SERVES = rx(
+    r"\b(?:to|office of) (?:the |our )?(?:\w?vp|c\w{1,3}o|chief|founders?|president|director|"
+    r"head)\b.*$"
+)
 # One pass over a title tells which rules may match it; the others are not run.
 _TITLE_PREFILTER = Prefilter(pattern for _, pattern in _SENIORITY_RULES)
 
@@ -148,6 +162,8 @@ _TITLE_PREFILTER = Prefilter(pattern for _, pattern in _SENIORITY_RULES)
 @lru_cache(maxsize=8192)  # titles repeat across boards ("Senior Software Engineer")
 def _title_level(t: str) -> str | None:
     """The level a folded title names, or None."""
+    if " to " in t or "office of " in t:
+        t = _SERVES.sub("", t)
     may = _TITLE_PREFILTER.possible(t)
     for level, pattern in _SENIORITY_RULES:
         keys = TITLE_RULE_KEYS.get(level)
