@@ -328,6 +328,7 @@ def test_role_with_description(title: str, description: str, role: str) -> None:
         ("Copywriter", "Open roles:\nCopywriter (Entry-level, Remote, EU)\nlink", "junior"),
         ("Backend Engineer", "You'll pair with senior backend engineers daily.", "unknown"),
         ("Backend Engineer", "Backend Engineer (Go, lead the new API)", "unknown"),
+        ("AI Engineer", "Job Type: Full-time, Mid-Senior level, Remote", "senior"),
     ],
 )
 def test_seniority_with_description(title: str, description: str, seniority: str) -> None:
@@ -607,6 +608,8 @@ def test_an_expert_is_a_software_engineer_only_in_a_technology(title, role):
         ("Distinguished Engineer, Storage", "principal"),
         ("Supervisor, Night Shift Assembly", "manager"),
         ("Fresher Java Developer", "junior"),
+        ("Claims Adjuster Training Program", "junior"),  # an early-career program
+        ("Finance Analyst - Rotational Programme", "junior"),
     ],
 )
 def test_words_that_look_like_a_level(title: str, level: str) -> None:

@@ -91,6 +91,7 @@ _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rx(
             r"\bjunior\b|\bjr\b|entry level|\bgraduate\b|new grad\w*|\bgrad\b|\bassociate\b|"
             r"\bmlodszy\b|absolvent\w*|berufseinsteiger\w*|debutant\w*|early career|"
+            r"\b(?:training|rotational|graduate) program(?:me)?s?\b|"
             rf"{_HEAD_NOUN} (?:i|1)(?![\w/])|\bfreshers?\b"
         ),
     ),
@@ -106,7 +107,8 @@ _DESC_SENIORITY = (
     ),
     ("junior", re.compile(r"\b(?:entry|junior)[- ]level (?:role|position)\b", re.I)),
     ("mid", re.compile(r"\bmid[- ]level (?:role|position)\b", re.I)),
-    ("senior", re.compile(r"\bsenior[- ]level (?:role|position)\b", re.I)),
+    # "Mid-Senior level": the seniority field of a job copied from LinkedIn
+    ("senior", re.compile(r"\bsenior[- ]level (?:role|position)\b|\bmid-senior level\b", re.I)),
 )
 
 
