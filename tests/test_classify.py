@@ -307,6 +307,8 @@ WITH_DESCRIPTION = [
     # no title: a post that names the languages it codes in hires programmers
     ("", "Small team in Lisbon. We write Elixir and TypeScript; say hi.", "software_engineer"),
     ("", "Come and help us sell bikes to the world. Email us.", "other"),
+    ("", "We are adding a data scientist to our lab team.", "data_scientist"),
+    ("", "If you're an exceptional engineer who loves maps, write to us.", "software_engineer"),
 ]
 
 

@@ -126,9 +126,10 @@ def _is_generic(t: str) -> bool:
 
 
 _HIRING = re.compile(
-    r"\b(?:hiring|looking for|seeking|searching for|join (?:us|our team) as|as an?|"
-    r"role of|position of|we need)\s+(?:an?\s+)?((?:[\w/+#&-]+\s+){0,5}?"
-    r"(?:engineer|scientist|analyst|developer|researcher)s?)\b",
+    r"\b(?:hiring|looking for|seeking|searching for|adding|bring(?:ing)? on|"
+    r"join (?:us|our team) as|as an?|role of|position of|we need|if you(?:'re| are))\s+"
+    r"(?:an?\s+)?((?:[\w/+#&-]+\s+){0,5}?"
+    r"(?:engineer|scientist|analyst|developer|researcher|programmer|hacker)s?)\b",
     re.IGNORECASE,
 )
 
