@@ -545,6 +545,11 @@ HN_TITLES = [
     # a list of specialties that holds software work: the head's job
     ("Software Engineers (SRE, data platform, mobile, backend)", "software_engineer"),
     ("Engineers (NLP, Speech, Vision)", "ml_engineer"),
+    # the ML fields of the frontier labs' teams
+    ("Reinforcement Learning Engineer", "ml_engineer"),
+    ("Software Engineer - Pre-training", "ml_engineer"),
+    ("Member of Technical Staff, Post-Training", "ml_engineer"),
+    ("Engineer, Multimodal Foundation Models", "ml_engineer"),
 ]
 
 

@@ -27,7 +27,9 @@ ML = (
     r"uczeni[ae] maszynow\w*|maschinell\w* lernen\w*|computer vision|\bcv\b|\bnlp\b|"
     r"natural language|perception|recommend\w*|recsys|personali[sz]ation|ranking|"
     r"speech recognition|\basr\b|vision ai|widzenia komputerowego|vision par ordinateur|"
-    r"vision por computador|visao computacional|\binference\b)"
+    r"vision por computador|visao computacional|\binference\b|reinforcement learning|"
+    r"imitation learning|\brlhf\b|pre ?training|post ?training|foundation models?|world models?|"
+    r"multi ?modal)"
 )
 AI = (
     r"(?:\bai\b(?! (?:driven|powered|native|enabled|first|assisted|based|augmented)\b)|"
