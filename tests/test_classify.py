@@ -545,6 +545,9 @@ HN_TITLES = [
     # a list of specialties that holds software work: the head's job
     ("Software Engineers (SRE, data platform, mobile, backend)", "software_engineer"),
     ("Engineers (NLP, Speech, Vision)", "ml_engineer"),
+    # two words sharing one job noun, each read whole
+    ("Mapping data/backend engineer", "data_engineer"),
+    ("RF/Microwave Engineer", "other"),
     # the ML fields of the frontier labs' teams
     ("Reinforcement Learning Engineer", "ml_engineer"),
     ("Software Engineer - Pre-training", "ml_engineer"),

@@ -150,12 +150,19 @@ def _without_mixed_specialties(title: str) -> str:
     return title
 
 
+# Two words sharing one job noun: "data/backend engineer" names a data engineer and a backend
+# engineer, each read whole ("RF/Microwave Engineer" is an RF engineer's job).
+_SHARED_NOUN = re.compile(
+    r"(?<![\w/])(\w+)/(\w+) ((?:engineer|developer|scientist|analyst|architect|designer)s?)\b"
+)
+
+
 def classify_role(title: str, description: str = "") -> str:
     """One of ROLES, from the title; the description decides only when the title is generic
     ("Software Engineer", "Founding Engineer", "Multiple roles") and names a role outright
     ("we are hiring a Machine Learning Engineer", "as a data scientist you will"), or when
     there is no title and the post names the languages it codes in."""
-    t = fold(_without_mixed_specialties(title))
+    t = _SHARED_NOUN.sub(r"\1 \3 \2 \3", fold(_without_mixed_specialties(title)))
     role = _role_from_title(t)
     if description and role in ("software_engineer", "other") and _is_generic(t):
         named = [_role_from_title(fold(m.group(1))) for m in _HIRING.finditer(description[:3000])]
