@@ -331,6 +331,10 @@ def test_role_with_description(title: str, description: str, role: str) -> None:
         ("Backend Engineer", "You'll pair with senior backend engineers daily.", "unknown"),
         ("Backend Engineer", "Backend Engineer (Go, lead the new API)", "unknown"),
         ("AI Engineer", "Job Type: Full-time, Mid-Senior level, Remote", "senior"),
+        ("Data Scientist", "We want a mid or senior level data scientist.", "senior"),  # range
+        ("", "We're looking for a senior engineer to own our API.", "senior"),  # no title
+        ("", "As a senior developer myself, I had many offers.", "unknown"),  # the writer's
+        ("", "We seek students for a summer internship.", "intern"),
     ],
 )
 def test_seniority_with_description(title: str, description: str, seniority: str) -> None:

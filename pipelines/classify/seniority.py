@@ -101,7 +101,7 @@ _DESC_SENIORITY = (
         "intern",
         re.compile(
             r"\bthis is an? (?:paid )?internship\b|\bpaid internship\b|"
-            r"\binternship (?:program|position|role)\b",
+            r"\binternship (?:program|position|role)\b|\bfor an? (?:summer |paid )?internship\b",
             re.I,
         ),
     ),
@@ -178,26 +178,44 @@ def _title_level(t: str) -> str | None:
     return None
 
 
+# A level, or a range of two ("mid to senior", "Senior/Staff"), before a job it names.
+_LEVEL_WORDS = (
+    r"([\w-]+?(?:[\s-]level)?(?:(?:\s*/\s*|[\s-]+(?:to|or)[\s-]+)[\w-]+?(?:[\s-]level)?)?)\s+"
+)
 # What stands before a title in a hiring sentence, with its level: "hiring a Mid-Level".
-_HIRE_LEVEL = r"\b(?:an?|hiring|seeking)\s+([\w-]+(?:[\s-]level)?)\s+"
+_HIRE_LEVEL = rf"\b(?:an?|hiring|seeking)\s+{_LEVEL_WORDS}"
+_HIRING_VERB_LEVEL = (
+    r"\b(?:looking for|seeking|hiring|searching for|adding|bring(?:ing)? on)\s+(?:an?\s+)?"
+    + _LEVEL_WORDS
+)
+# The job a post with no title names in its hiring sentence: "looking for a senior engineer".
+_ANY_JOB = (
+    r"(?:[\w-]+\s+){0,2}?(?:engineer|developer|dev|scientist|analyst|designer|researcher|"
+    r"programmer)s?\b"
+)
 # A level phrase of its own in a list after a title: "(Entry-level, Remote)" → "Entry-level".
 _LEVEL_ITEM_WORDS = 2
 
 
 def _level_beside_title(title: str, text: str, low: str) -> str | None:
     """The level the text gives the title where it names it: "we're seeking a senior founding
-    engineer", "Growth Marketer (Entry-level, Remote)". Only in those two places: "you will
-    work with senior engineers" is the team's level, not the job's."""
+    engineer", "Growth Marketer (Entry-level, Remote)"; with no title, the job its hiring
+    sentence names. Only in those two places: "you will work with senior engineers" is the
+    team's level, not the job's."""
     words = title.split()
-    if not words or words[-1].lower() not in low:
+    if words and words[-1].lower() not in low:
         return None
-    name = r"[\s-]+".join(map(re.escape, words)) + r"s?\b"
-    pattern = rf"{_HIRE_LEVEL}{name}|\b{name}\s*\(([^()]{{1,80}})\)"
+    if words:
+        name = r"[\s-]+".join(map(re.escape, words)) + r"s?\b"
+        pattern = rf"{_HIRE_LEVEL}{name}|\b{name}\s*\(([^()]{{1,80}})\)"
+    else:  # only a hiring verb: "as a senior developer, I had offers" is the writer's level
+        pattern = rf"{_HIRING_VERB_LEVEL}{_ANY_JOB}()"  # () for the list the title form has
     for m in re.finditer(pattern, text, re.IGNORECASE):
         before, listed = m.groups()
         items = [before] if before else re.split(r"[,;/|]", listed)
         for item in map(fold, items):
-            if len(item.split()) <= _LEVEL_ITEM_WORDS and (level := _title_level(item)):
+            short = before or len(item.split()) <= _LEVEL_ITEM_WORDS
+            if short and (level := _title_level(item)):
                 return level
     return None
 
