@@ -182,40 +182,46 @@ def _title_level(t: str) -> str | None:
 _LEVEL_WORDS = (
     r"([\w-]+?(?:[\s-]level)?(?:(?:\s*/\s*|[\s-]+(?:to|or)[\s-]+)[\w-]+?(?:[\s-]level)?)?)\s+"
 )
-# What stands before a title in a hiring sentence, with its level: "hiring a Mid-Level".
-_HIRE_LEVEL = rf"\b(?:an?|hiring|seeking)\s+{_LEVEL_WORDS}"
-_HIRING_VERB_LEVEL = (
+# What stands right before a title in a hiring sentence, with its level: "hiring a Mid-Level".
+_HIRE_LEVEL = re.compile(rf"\b(?:an?|hiring|seeking)\s+{_LEVEL_WORDS}$", re.IGNORECASE)
+# What follows a title: a list that may hold its level ("(Entry-level, Remote)").
+_LISTED = re.compile(r"\s*\(([^()]{1,80})\)")
+_LEVEL_ITEM_WORDS = 2  # a level is an item of its own: "Entry-level", not "lead the API"
+_BEFORE_CHARS = 60  # enough for "seeking a mid-level to senior-level " before a title
+# A post with no title: the job its hiring sentence names, after a hiring verb only ("as a
+# senior developer myself, I had offers" is the writer's level).
+_HIRED_JOB = re.compile(
     r"\b(?:looking for|seeking|hiring|searching for|adding|bring(?:ing)? on)\s+(?:an?\s+)?"
     + _LEVEL_WORDS
+    + r"(?:[\w-]+\s+){0,2}?(?:engineer|developer|dev|scientist|analyst|designer|researcher|"
+    r"programmer)s?\b",
+    re.IGNORECASE,
 )
-# The job a post with no title names in its hiring sentence: "looking for a senior engineer".
-_ANY_JOB = (
-    r"(?:[\w-]+\s+){0,2}?(?:engineer|developer|dev|scientist|analyst|designer|researcher|"
-    r"programmer)s?\b"
-)
-# A level phrase of its own in a list after a title: "(Entry-level, Remote)" → "Entry-level".
-_LEVEL_ITEM_WORDS = 2
+
+
+def _level_of(phrases: list[str]) -> str | None:
+    """The level the first of `phrases` that names one names."""
+    return next(filter(None, map(_title_level, map(fold, phrases))), None)
 
 
 def _level_beside_title(title: str, text: str, low: str) -> str | None:
     """The level the text gives the title where it names it: "we're seeking a senior founding
     engineer", "Growth Marketer (Entry-level, Remote)"; with no title, the job its hiring
-    sentence names. Only in those two places: "you will work with senior engineers" is the
+    sentence names. Only in those places: "you will work with senior engineers" is the
     team's level, not the job's."""
     words = title.split()
-    if words and words[-1].lower() not in low:
+    if not words:
+        return _level_of([m.group(1) for m in _HIRED_JOB.finditer(text)])
+    if words[-1].lower() not in low:
         return None
-    if words:
-        name = r"[\s-]+".join(map(re.escape, words)) + r"s?\b"
-        pattern = rf"{_HIRE_LEVEL}{name}|\b{name}\s*\(([^()]{{1,80}})\)"
-    else:  # only a hiring verb: "as a senior developer, I had offers" is the writer's level
-        pattern = rf"{_HIRING_VERB_LEVEL}{_ANY_JOB}()"  # () for the list the title form has
-    for m in re.finditer(pattern, text, re.IGNORECASE):
-        before, listed = m.groups()
-        items = [before] if before else re.split(r"[,;/|]", listed)
-        for item in map(fold, items):
-            short = before or len(item.split()) <= _LEVEL_ITEM_WORDS
-            if short and (level := _title_level(item)):
+    name = r"[\s-]+".join(map(re.escape, words)) + r"s?\b"
+    for m in re.finditer(rf"\b{name}", text, re.IGNORECASE):
+        before = _HIRE_LEVEL.search(text, max(0, m.start() - _BEFORE_CHARS), m.start())
+        if before and (level := _level_of([before.group(1)])):
+            return level
+        if listed := _LISTED.match(text, m.end()):
+            items = re.split(r"[,;/|]", listed.group(1))
+            if level := _level_of([i for i in items if len(i.split()) <= _LEVEL_ITEM_WORDS]):
                 return level
     return None
 
