@@ -624,6 +624,9 @@ def test_an_expert_is_a_software_engineer_only_in_a_technology(title, role):
         ("Fresher Java Developer", "junior"),
         ("Claims Adjuster Training Program", "junior"),  # an early-career program
         ("Finance Analyst - Rotational Programme", "junior"),
+        ("[물류] 시니어 데이터 분석가", "senior"),  # Korean "senior"
+        ("물류 운영 팀장 (Ops)", "lead"),  # Korean "team lead"
+        ("资深数据工程师 Data Engineer", "senior"),  # Chinese "senior"
     ],
 )
 def test_words_that_look_like_a_level(title: str, level: str) -> None:

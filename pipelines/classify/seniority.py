@@ -226,12 +226,29 @@ def _level_beside_title(title: str, text: str, low: str) -> str | None:
     return None
 
 
+# Level words of Korean, Japanese and Chinese titles, which the fold drops with their script.
+_CJK_LEVELS = (
+    ("시니어", " senior "), ("주니어", " junior "), ("인턴", " intern "), ("팀장", " team lead "),
+    ("シニア", " senior "), ("ジュニア", " junior "), ("インターン", " intern "),
+    ("资深", " senior "), ("資深", " senior "), ("高级", " senior "), ("高級", " senior "),
+    ("实习", " intern "), ("實習", " intern "), ("组长", " team lead "), ("組長", " team lead "),
+)  # fmt: skip
+
+
+def _with_cjk_levels(title: str) -> str:
+    if title.isascii():
+        return title
+    for word, english in _CJK_LEVELS:
+        title = title.replace(word, english)
+    return title
+
+
 def classify_seniority(title: str, description: str = "") -> str:
     """One of SENIORITIES, from the title; the description only when it gives the title its
     level where it names it ("we're hiring a Mid-Level Fullstack Engineer", "Product Manager
     (Mid-level, Remote)") or states the level of the position outright ("this is an
     internship", "entry-level position")."""
-    if level := _title_level(fold(title)):
+    if level := _title_level(fold(_with_cjk_levels(title))):
         return level
     if not description:
         return "unknown"
