@@ -1,7 +1,9 @@
 """The project's one text fold: the form in which titles, descriptions and names are compared.
 
 `fold` gives lowercase ASCII words: accents and gender markers ("(m/w/d)", "H/F",
-"ingeniero/a") gone, Japanese job words in English, every run of other characters one space.
+"ingeniero/a") gone, Japanese job words in English, letters of other scripts that stand in for
+Latin ones ("ꓟachine ꓡearning", a Cyrillic "Е" in "Еngineer") read as the Latin letters, every
+run of other characters one space.
 `fold_accents` is its first step alone (lower case, accents gone, punctuation kept), for keys
 that still need the punctuation (company names: "B.V.", "&").
 """
@@ -64,6 +66,41 @@ def fold_accents(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=1)
+def _lookalikes() -> dict[int, str]:
+    """Unicode's confusables (TR39) that look like one Latin letter: "ꓟ" → "M", Cyrillic
+    "р" → "p"."""
+    from confusable_homoglyphs.confusables import confusables_data
+
+    table = {}
+    for char, glyphs in confusables_data.items():
+        if len(char) != 1 or char.isascii():
+            continue
+        latin = next((g["c"] for g in glyphs if len(g["c"]) == 1 and g["c"].isascii()), "")
+        if latin.isalpha():
+            # TR39 writes every I-like letter as "l": a capital one ("Ι", Greek) is an "I".
+            table[ord(char)] = "I" if latin == "l" and char.isupper() else latin
+    return table
+
+
+_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f]\w*")
+
+
+def latin_lookalikes(text: str) -> str:
+    """`text` with every word that is all Latin letters once its look-alikes are read as
+    Latin written in Latin ("ꓟachine" → "Machine"); words of other scripts, which hold some
+    letter with no Latin twin ("данных"), are kept as they are."""
+    latin = text.translate(_lookalikes())  # one letter for one: the words stay in place
+    if latin == text:
+        return text
+    parts, end = [], 0
+    for m in _NON_ASCII_WORD.finditer(latin):
+        parts += (latin[end : m.start()], text[m.start() : m.end()])
+        end = m.end()
+    parts.append(latin[end:])
+    return "".join(parts)
+
+
 _AI_DOTTED = re.compile(r"\ba\.i\.")
 _NOT_FOLDED = re.compile(r"[^a-z0-9/+#&]+")
 
@@ -79,6 +116,7 @@ def fold(text: str) -> str:
     if not text.isascii():
         for word, english in _JAPANESE:
             text = text.replace(word, english)
+        text = latin_lookalikes(text)
     text = fold_accents(text)
     if "a.i." in text:
         text = _AI_DOTTED.sub("ai", text)

@@ -156,7 +156,8 @@ TITLES = [
     ("Senior/Staff Full-Stack Developer", "software_engineer", "staff"),
     ("Backend Engineer, AI", "software_engineer", "unknown"),
     ("Full Stack Engineer (AI products)", "software_engineer", "unknown"),
-    ("Security Researcher", "software_engineer", "unknown"),
+    ("Security Researcher", "other", "unknown"),  # hunts vulnerabilities: no research science
+    ("Security Research Engineer", "software_engineer", "unknown"),
     ("Product Designer", "other", "unknown"),
     ("Senior Product Designer", "other", "senior"),
     ("Account Executive", "other", "unknown"),
@@ -303,6 +304,11 @@ WITH_DESCRIPTION = [
     ("Backend Engineer", "We are hiring a Machine Learning Engineer too.", "software_engineer"),
     ("Data Analyst", "As a data scientist you would...", "data_analyst"),
     ("Software Engineer", "As a team we use machine learning everywhere.", "software_engineer"),
+    # no title: a post that names the languages it codes in hires programmers
+    ("", "Small team in Lisbon. We write Elixir and TypeScript; say hi.", "software_engineer"),
+    ("", "Come and help us sell bikes to the world. Email us.", "other"),
+    ("", "We are adding a data scientist to our lab team.", "data_scientist"),
+    ("", "If you're an exceptional engineer who loves maps, write to us.", "software_engineer"),
 ]
 
 
@@ -318,6 +324,17 @@ def test_role_with_description(title: str, description: str, role: str) -> None:
         ("Data Analyst", "This is an entry-level position.", "junior"),
         ("Senior Data Analyst", "This is an internship program.", "senior"),
         ("Data Scientist", "We value senior colleagues' mentorship.", "unknown"),
+        # the level the text gives the title where it names it
+        ("Backend Engineer", "We're hiring a Mid-Level Backend Engineer to own billing.", "mid"),
+        ("Founding engineer", "We are seeking a senior founding engineer.", "senior"),
+        ("Copywriter", "Open roles:\nCopywriter (Entry-level, Remote, EU)\nlink", "junior"),
+        ("Backend Engineer", "You'll pair with senior backend engineers daily.", "unknown"),
+        ("Backend Engineer", "Backend Engineer (Go, lead the new API)", "unknown"),
+        ("AI Engineer", "Job Type: Full-time, Mid-Senior level, Remote", "senior"),
+        ("Data Scientist", "We want a mid or senior level data scientist.", "senior"),  # range
+        ("", "We're looking for a senior engineer to own our API.", "senior"),  # no title
+        ("", "As a senior developer myself, I had many offers.", "unknown"),  # the writer's
+        ("", "We seek students for a summer internship.", "intern"),
     ],
 )
 def test_seniority_with_description(title: str, description: str, seniority: str) -> None:
@@ -490,7 +507,8 @@ def test_fold(raw: str, folded: str) -> None:
     assert fold(raw) == folded
 
 
-# Classes of real Hacker News titles that were classified wrongly (invented spellings).
+# Classes of real Hacker News and board titles that were classified wrongly (invented
+# spellings).
 HN_TITLES = [
     ("Kubernetes experts", "software_engineer"),
     ("Observability Experts", "software_engineer"),
@@ -519,6 +537,27 @@ HN_TITLES = [
     ("Software Engineer - Data Systems", "data_engineer"),
     ("Data Infrastructure Lead", "data_engineer"),
     ("Engineering Manager, Data Products", "data_engineer"),
+    # and of real board titles
+    ("Staff and Senior SWEs", "software_engineer"),
+    ("Senior ML Engineer, DevOps/SRE", "mlops_engineer"),  # ML work on the ops team
+    ("ML Engineer, Cloud Infrastructure", "mlops_engineer"),
+    ("Machine Learning Systems Engineer", "ml_engineer"),  # ML systems: no ML platform
+    ("Data Manager", "other"),  # a data word before a job noun of its own
+    ("Data Center Technician", "other"),
+    ("Data Entry Clerk", "other"),
+    ("Data Lead", "data_analyst"),
+    ("Data Intern", "data_analyst"),
+    # a list of specialties that holds software work: the head's job
+    ("Software Engineers (SRE, data platform, mobile, backend)", "software_engineer"),
+    ("Engineers (NLP, Speech, Vision)", "ml_engineer"),
+    # two words sharing one job noun, each read whole
+    ("Mapping data/backend engineer", "data_engineer"),
+    ("RF/Microwave Engineer", "other"),
+    # the ML fields of the frontier labs' teams
+    ("Reinforcement Learning Engineer", "ml_engineer"),
+    ("Software Engineer - Pre-training", "ml_engineer"),
+    ("Member of Technical Staff, Post-Training", "ml_engineer"),
+    ("Engineer, Multimodal Foundation Models", "ml_engineer"),
 ]
 
 
@@ -572,7 +611,36 @@ def test_an_expert_is_a_software_engineer_only_in_a_technology(title, role):
         ("Demand Generation Manager", "unknown"),
         ("Software Development Manager", "manager"),
         ("Lead Gen Manager", "manager"),
+        ("Senior Executive Assistant to the CEO", "senior"),  # whom the job serves
+        ("Policy Analyst, Office of the CFO", "unknown"),
+        ("Backend Engineer I, Payments, Growth", "junior"),  # a level number before a tail
+        ("Account Manager 2 - North", "mid"),
+        ("Platform Engineer ll", "mid"),  # "II" typed with two l's
+        ("Support Specialist I", "junior"),
+        ("RVP, Mid-Market Sales", "director"),  # regional / assistant vice presidents
+        ("AVP - Underwriting", "director"),
+        ("COO", "director"),
+        ("Distinguished Engineer, Storage", "principal"),
+        ("Supervisor, Night Shift Assembly", "manager"),
+        ("Fresher Java Developer", "junior"),
+        ("Claims Adjuster Training Program", "junior"),  # an early-career program
+        ("Finance Analyst - Rotational Programme", "junior"),
+        ("[물류] 시니어 데이터 분석가", "senior"),  # Korean "senior"
+        ("물류 운영 팀장 (Ops)", "lead"),  # Korean "team lead"
+        ("资深数据工程师 Data Engineer", "senior"),  # Chinese "senior"
     ],
 )
 def test_words_that_look_like_a_level(title: str, level: str) -> None:
     assert classify_seniority(title) == level
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("ꓡead ꓟachine ꓡearning Εngineer", "ml_engineer"),  # Lisu ꓡ ꓟ, Greek Ε
+        ("Sеnior Dаta Sсientist", "data_scientist"),  # Cyrillic е а с
+    ],
+)
+def test_letters_of_other_scripts_that_look_latin(title: str, role: str) -> None:
+    assert classify_role(title) == role
+    assert is_ml(role)

@@ -1,6 +1,6 @@
 import unicodedata
 
-from pipelines.folding import MARK_PLANES_END, fold_accents
+from pipelines.folding import MARK_PLANES_END, fold, fold_accents, latin_lookalikes
 
 
 def test_every_combining_mark_lies_in_the_planes_the_fold_scans():
@@ -11,3 +11,15 @@ def test_every_combining_mark_lies_in_the_planes_the_fold_scans():
 def test_accents_of_every_script_go():
     assert fold_accents("Łódź Café Ñandú") == "lodz cafe nandu"
     assert fold_accents("\U0001e922\U0001e944") == "\U0001e922"  # Adlam letter, mark
+
+
+def test_letters_that_stand_in_for_latin_ones_read_as_latin():
+    # Lisu, Cyrillic and Greek capitals that look like Latin letters, inside Latin words
+    assert fold("ꓟachine ꓡearning ꓣesearcher") == "machine learning researcher"
+    assert fold("Senior Dаta Sciеntist") == "senior data scientist"  # Cyrillic а, е
+    assert fold("ΑΙ Εngineer") == "ai engineer"  # Greek Α, Ι, Ε
+
+
+def test_words_of_other_scripts_are_not_read_as_latin():
+    assert latin_lookalikes("Инженер данных") == "Инженер данных"
+    assert fold("Инженер данных (ML)") == "ml"

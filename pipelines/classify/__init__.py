@@ -11,17 +11,28 @@ Decisions (DESIGN.md leaves them open):
 
 - "Research Engineer" is `research_scientist`: DESIGN has no research-engineer role, and at the
   labs that use the title it is research-track work. "Researcher" is too; UX, user, market,
-  design and clinical research are `other`.
+  design and clinical research are `other`, and so are security researchers ("Vulnerability
+  Researcher"; a security research engineer is a `software_engineer`).
 - "Machine Learning Scientist"/"AI Scientist" are `research_scientist`; "Applied Scientist"
   (and "Applied Research Scientist") is `applied_scientist`.
 - "Software Engineer, Machine Learning" is `ml_engineer` (ML is the specialty); "Backend/
   Frontend/Full Stack/Mobile Engineer, ML" stays `software_engineer`. is_ml follows the role.
-- ML infrastructure, ML platform, MLOps, inference infrastructure titles are `mlops_engineer`.
+- ML infrastructure, ML platform, MLOps, inference infrastructure titles are `mlops_engineer`, and
+  so is an ML engineer on a DevOps/SRE or cloud-infrastructure team; "ML Systems" alone is not.
+- The ML fields labs name their teams after (pre-/post-training, RL, foundation models,
+  multimodal) make an engineer's or a Member of Technical Staff's title `ml_engineer`.
 - Computer vision and perception engineers ("Perception Engineer", "Senior CV Engineer",
   "Ingeniero de Visión por Computador") are `deep_learning_engineer`; with ML in the title
   ("ML Engineer, Computer Vision") they stay `ml_engineer`. Compiler, kernel and firmware
   engineers are `software_engineer` even for ML accelerators.
-- A title whose only field is "data" ("Data Intern", "Estágio em Dados") is `data_analyst`.
+- A title whose only field is "data" ("Data Intern", "Estágio em Dados", "Data Lead") is
+  `data_analyst`; with a job noun of its own ("Data Manager", "Data Center Technician") it is
+  `other`.
+- A list of specialties in parentheses that holds software work ("Software Engineers (SRE,
+  data platform, mobile)") leaves the role of the head; "data/backend engineer" is read as
+  "data engineer" and "backend engineer".
+- With no title, the post's text decides: the role its hiring sentence names, else
+  `software_engineer` when it names the languages it codes in.
 - "Analytics Engineer" and data platform titles are `data_engineer`. "Head of Data"/"VP Data"
   (data leadership with no narrower word) is `data_scientist`, the umbrella data role.
 - Product managers, designers, recruiters, sales, solutions/sales/support engineers, hardware
@@ -29,7 +40,9 @@ Decisions (DESIGN.md leaves them open):
 - "Head of" is `director` (it names the top of a function); "Chief"/CTO are `director` too,
   as there is no executive level. People managers are `manager`; product/program/project/
   account managers get no seniority from the word "manager". A range ("Senior/Staff") takes
-  the highest level named.
+  the highest level named. The text gives a level only where it names the title with one
+  ("hiring a Mid-Level Fullstack Engineer", "Growth Marketer (Entry-level, Remote)") or states
+  it outright ("this is an internship").
 """
 
 from pipelines.classify.jobwords import has_job_head, names_a_job

@@ -27,7 +27,9 @@ ML = (
     r"uczeni[ae] maszynow\w*|maschinell\w* lernen\w*|computer vision|\bcv\b|\bnlp\b|"
     r"natural language|perception|recommend\w*|recsys|personali[sz]ation|ranking|"
     r"speech recognition|\basr\b|vision ai|widzenia komputerowego|vision par ordinateur|"
-    r"vision por computador|visao computacional|\binference\b)"
+    r"vision por computador|visao computacional|\binference\b|reinforcement learning|"
+    r"imitation learning|\brlhf\b|pre ?training|post ?training|foundation models?|world models?|"
+    r"multi ?modal)"
 )
 AI = (
     r"(?:\bai\b(?! (?:driven|powered|native|enabled|first|assisted|based|augmented)\b)|"
@@ -44,7 +46,7 @@ AI_KEYS = (
 ENG = (
     r"(?:engineer\w*|\beng\b|ingenieur\w*|ingenier[oa]s?\b|engenheir[oa]s?\b|inzynier\w*|"
     r"developer\w*|entwickler\w*|developpeu\w*|desarrollador\w*|desenvolvedor\w*|programist\w*|"
-    r"programmer|\bswe\b|\bsde\b|architect\w*|arquitect\w*|\bdev\b|hacker|builder)"
+    r"programmer|\bswes?\b|\bsdes?\b|architect\w*|arquitect\w*|\bdev\b|hacker|builder)"
 )
 LEAD_WORD = r"(?:head|vp|vice president|director|chief|lead|leader|manager|founder|cto)"
 
@@ -80,9 +82,11 @@ MLOPS_KEYS = (
 )  # fmt: skip
 MLOPS = rx(
     r"\bml ?ops\b|\bllm ?ops\b|\bai ?ops\b|machine learning (?:platform|infrastructure|infra|ops|"
-    r"operations|systems|deployment)|\b(?:ml|ai|llm|model) (?:platform|infrastructure|infra|"
-    r"systems|serving|deployment|ops)\b|(?:platform|infrastructure|infra|devops|sre|reliability|"
+    r"operations|deployment)|\b(?:ml|ai|llm|model) (?:platform|infrastructure|infra|"
+    r"serving|deployment|ops)\b|(?:platform|infrastructure|infra|devops|sre|reliability|"
     r"cloud) engineer\w*(?: \w+){0,3} (?:ml|ai|machine learning|llm|inference|gpu)\b|"
+    r"(?:\bml|machine learning) engineer\w*(?: \w+){0,2} (?:devops|sre|reliability|"
+    r"infrastructure|infra|cloud platform)\b|"
     r"\b(?:inference|gpu|training|compute) (?:platform|infrastructure|infra|engineer\w*|systems)"
 )
 APPLIED = rx(
@@ -124,6 +128,15 @@ VISION = rx(
 )
 ML_WORDS = rx(r"machine learning|\bml\b|\bmle\b|\bml/ai\b|\bai/ml\b")
 DATA_ONLY = rx(r"\b(?:data|dados|datos|daten|donnees|danych)\b")
+# Job words that leave a title's field the job itself ("Data Intern", "Data Lead", "Head of
+# Data Analytics"); other job nouns name a job of their own ("Data Manager").
+DATA_JOB = rx(
+    r"\b(?:interns?|internships?|trainees?|estagi\w*|stagiaires?|stage|praktik\w*|"
+    r"werkstudent\w*|becari[oa]s?|pasantes?|practicantes?|staz\w*|praktykant\w*|"
+    r"analysts?|leads?|leaders?|head|directors?|chief|officers?|vp)\b"
+)
+# Data words that are no data work: server halls and typing.
+NOT_DATA_WORK = rx(r"\bdata (?:cent(?:er|re)s?|entry)\b")
 COMPILER = rx(r"\bcompilers?\b|\bkernels?\b|\bfirmware\b")
 WEB_SW = rx(
     r"\b(?:back ?end|front ?end|full ?stack|fullstack|mobile|ios|android|web|react|"
@@ -140,7 +153,7 @@ ANALYST = rx(
     r"^analytics$|\bdata analytics\b"
 )
 SOFTWARE = rx(
-    r"software|engineer\w*|\beng\b|developer\w*|programmer|\bswe\b|\bsde\b|\bdevs?\b|devops|"
+    r"software|engineer\w*|\beng\b|developer\w*|programmer|\bswes?\b|\bsdes?\b|\bdevs?\b|devops|"
     r"\bmobile\b|\bios\b|\bandroid\b|\brails\b|\breact\b|"
     r"\bsre\b|site reliability|entwickler\w*|developpeu\w*|desarrollador\w*|desenvolvedor\w*|"
     r"programist\w*|ingenieur\w*|ingenier[oa]s?\b|engenheir[oa]s?\b|inzynier\w*|architect\w*|"
@@ -158,14 +171,15 @@ BARE_INTERN = rx(
     r"interns?/co ?ops?|interns? co ?ops?)(?: \w+)?$"
 )
 GENERIC_WORDS = wordset(
-    "software engineer engineers engineering developer developers dev devs swe sde programmer "
+    "software engineer engineers engineering developer developers dev devs swe swes sde sdes "
+    "programmer "
     "programmers member of technical staff mts multiple various roles positions openings "
     "hiring many several and & team founding the a all levels senior sr junior jr staff "
     "principal lead mid level remote full time fulltime position role we are is"
 )
 
 
-TECH_NOUN = rx(r"engineer|developer|scientist|analyst|programmer|researcher|\bswe\b|\bsde\b")
+TECH_NOUN = rx(r"engineer|developer|scientist|analyst|programmer|researcher|\bswes?\b|\bsdes?\b")
 SECURITY = rx(r"security|vulnerab\w*|threat|malware|exploit|reverse engineer")
 # An expert is a software engineer only when the title names a technology ("Kubernetes
 # experts", "Security experts"); an auction house's "Expert Comics" is not.

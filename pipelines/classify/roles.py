@@ -13,6 +13,7 @@ from pipelines.classify.jobwords import (
     BARE_INTERN,
     COMPILER,
     DATA_ENG,
+    DATA_JOB,
     DATA_LEAD,
     DATA_ONLY,
     DATA_SCI,
@@ -25,6 +26,7 @@ from pipelines.classify.jobwords import (
     ML_WORDS,
     MLOPS,
     MLOPS_KEYS,
+    NOT_DATA_WORK,
     OTHER,
     RESEARCH,
     SECURITY,
@@ -33,10 +35,11 @@ from pipelines.classify.jobwords import (
     UI_ENGINEER,
     VISION,
     WEB_SW,
+    names_a_job,
 )
 from pipelines.classify.prefilter import Prefilter
 from pipelines.folding import fold
-from pipelines.skills import extract_skills
+from pipelines.skills import extract_skills, skill_category
 from pipelines.text import any_in
 
 ROLES: tuple[str, ...] = (
@@ -62,7 +65,7 @@ _ML, _ENG, _AI, _LEAD_WORD = (re.compile(p) for p in (ML, ENG, AI, LEAD_WORD))
 _TITLE_PREFILTER = Prefilter(
     [_ML, _ENG, _AI, _LEAD_WORD, OTHER, TECH_NOUN, UI_ENGINEER, BARE_INTERN, MLOPS, APPLIED,
      DATA_SCI, DATA_LEAD, RESEARCH, SECURITY, DL, VISION, ML_WORDS, DATA_ENG, COMPILER, WEB_SW,
-     ANALYST, SOFTWARE, EXPERT, DATA_ONLY]
+     ANALYST, SOFTWARE, EXPERT, DATA_ONLY, NOT_DATA_WORK]
 )  # fmt: skip
 
 
@@ -91,8 +94,10 @@ def _role_from_title(t: str) -> str:
         return "applied_scientist"
     if found(DATA_SCI) or found(DATA_LEAD):
         return "data_scientist"
+    if found(RESEARCH) and found(SECURITY):  # "Vulnerability Researcher": no research science
+        return "software_engineer" if eng else "other"
     if found(RESEARCH):
-        return "software_engineer" if found(SECURITY) else "research_scientist"
+        return "research_scientist"
     if found(DL):
         return "deep_learning_engineer"
     if found(VISION) and eng and not found(ML_WORDS):
@@ -111,9 +116,9 @@ def _role_from_title(t: str) -> str:
         return "data_analyst"
     if found(SOFTWARE) or (found(EXPERT) and (found(SECURITY) or extract_skills(t))):
         return "software_engineer"
-    if found(DATA_ONLY):
-        return "data_analyst"  # "Estágio em Dados", "Data Intern": data work with no narrower word
-    return "other"
+    if found(DATA_ONLY) and not found(NOT_DATA_WORK) and not names_a_job(DATA_JOB.sub(" ", t)):
+        return "data_analyst"  # "Estágio em Dados", "Data Lead": data work with no narrower word
+    return "other"  # "Data Manager", "Data Center Technician": a job of its own
 
 
 def _is_generic(t: str) -> bool:
@@ -121,27 +126,61 @@ def _is_generic(t: str) -> bool:
 
 
 _HIRING = re.compile(
-    r"\b(?:hiring|looking for|seeking|searching for|join (?:us|our team) as|as an?|"
-    r"role of|position of|we need)\s+(?:an?\s+)?((?:[\w/+#&-]+\s+){0,5}?"
-    r"(?:engineer|scientist|analyst|developer|researcher)s?)\b",
+    r"\b(?:hiring|looking for|seeking|searching for|adding|bring(?:ing)? on|"
+    r"join (?:us|our team) as|as an?|role of|position of|we need|if you(?:'re| are))\s+"
+    r"(?:an?\s+)?((?:[\w/+#&-]+\s+){0,5}?"
+    r"(?:engineer|scientist|analyst|developer|researcher|programmer|hacker)s?)\b",
     re.IGNORECASE,
+)
+
+
+# Three or more specialties in parentheses: "Software Engineers (SRE, data, backend, mobile)".
+_SPECIALTY_LIST = re.compile(r"\(([^()]*,[^()]*,[^()]*)\)")
+_LIST_ITEM = re.compile(r"[,/;]|\band\b")
+
+
+def _without_mixed_specialties(title: str) -> str:
+    """The title without a list of specialties in parentheses that holds software work: the
+    job is the head's ("Software Engineers (SRE, data platform, mobile)" is a software
+    engineer's); a list of ML fields ("Engineers (ML, NLP, CV)") names the role."""
+    m = _SPECIALTY_LIST.search(title)
+    items = _LIST_ITEM.split(m.group(1)) if m else ()
+    if any(_role_from_title(fold(item)) == "software_engineer" for item in items):
+        return f"{title[: m.start()]} {title[m.end() :]}"
+    return title
+
+
+# Two words sharing one job noun: "data/backend engineer" names a data engineer and a backend
+# engineer, each read whole ("RF/Microwave Engineer" is an RF engineer's job).
+_SHARED_NOUN = re.compile(
+    r"(?<![\w/])(\w+)/(\w+) ((?:engineer|developer|scientist|analyst|architect|designer)s?)\b"
 )
 
 
 def classify_role(title: str, description: str = "") -> str:
     """One of ROLES, from the title; the description decides only when the title is generic
     ("Software Engineer", "Founding Engineer", "Multiple roles") and names a role outright
-    ("we are hiring a Machine Learning Engineer", "as a data scientist you will")."""
-    t = fold(title)
+    ("we are hiring a Machine Learning Engineer", "as a data scientist you will"), or when
+    there is no title and the post names the languages it codes in."""
+    t = _SHARED_NOUN.sub(r"\1 \3 \2 \3", fold(_without_mixed_specialties(title)))
     role = _role_from_title(t)
     if description and role in ("software_engineer", "other") and _is_generic(t):
         named = [_role_from_title(fold(m.group(1))) for m in _HIRING.finditer(description[:3000])]
         for found in named:
             if found not in ("software_engineer", "other"):
                 return found
-        if not t and "software_engineer" in named:
-            return "software_engineer"  # no title, "we're looking for engineers"
+        if not t and ("software_engineer" in named or _asks_for_code(description)):
+            return "software_engineer"  # no title: "we're looking for engineers", "Go, React"
     return role
+
+
+_CODE_SKILLS = frozenset({"language", "web"})
+
+
+def _asks_for_code(description: str) -> bool:
+    """Whether a post names a programming language or web framework: a post that hires
+    without naming a role ("we work in Scala and React, come talk to us") hires programmers."""
+    return any(skill_category(s) in _CODE_SKILLS for s in extract_skills(description))
 
 
 def is_ml(role: str) -> bool:

@@ -32,6 +32,11 @@ _NOT_PEOPLE_MANAGER = wordset(
 )
 # Two-word fields whose managers are individual contributors ("Business Development Manager").
 _NOT_PEOPLE_MANAGER_PAIRS = frozenset({("business", "development"), ("demand", "generation")})
+# A job's head noun, after which a number is its level ("Engineer 2", "Manager II").
+_HEAD_NOUN = (
+    r"\b(?:engineer|developer|scientist|analyst|manager|specialist|designer|architect|"
+    r"consultant|representative)\w*"
+)
 _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "intern",
@@ -48,12 +53,15 @@ _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rx(
             r"\bdirector\w*|\bdirecteur\w*|\bdirectora?\b|\bdiretor\w*|\bdyrektor\w*|"
             r"\bhead of\b|^head\b|\bhead (?:\w+ )?(?:engineer|data|ml|ai|research)|\bvp\b|"
-            r"vice president|\bsvp\b|\bevp\b|\bchief\b|\bcto\b|\bcdo\b|\bcaio\b|"
+            r"vice president|\b[searg]vp\b|\bchief\b|\bc(?:t|d|ai|e|f|o|m|i|p|r|is)o\b|"
             r"(?<!team)(?<!team )leiter(?:in)?\b|\bleitung\b(?<!teamleitung)"
         ),
     ),
-    ("manager", rx(r"\bmanager\w*|\bgerente\b|\bkierownik\w*|\bresponsable\b|\bmgr\b")),
-    ("principal", rx(r"\bprincipal\b|\bprincipale\b")),
+    (
+        "manager",
+        rx(r"\bmanager\w*|\bgerente\b|\bkierownik\w*|\bresponsable\b|\bmgr\b|\bsupervisor\b"),
+    ),
+    ("principal", rx(r"\bprincipal\b|\bprincipale\b|\bdistinguished\b")),
     ("staff", rx(r"(?<!technical )\bstaff\b")),
     (
         "lead",
@@ -75,7 +83,7 @@ _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rx(
             r"\bmid\b(?! market)|\bmiddle\b|\bmid ?weight\b|\bintermediate\b|\bii\b|\bpleno\b|"
             r"\bregular\b|\bmedior\b|"
-            r"\b(?:engineer|developer|scientist|analyst)\w* 2\b|\blevel 2\b"
+            rf"{_HEAD_NOUN} (?:2|ll)\b|\blevel 2\b"
         ),
     ),
     (
@@ -83,7 +91,8 @@ _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rx(
             r"\bjunior\b|\bjr\b|entry level|\bgraduate\b|new grad\w*|\bgrad\b|\bassociate\b|"
             r"\bmlodszy\b|absolvent\w*|berufseinsteiger\w*|debutant\w*|early career|"
-            r"\b(?:engineer|developer|scientist|analyst)\w* (?:i|1)$"
+            r"\b(?:training|rotational|graduate) program(?:me)?s?\b|"
+            rf"{_HEAD_NOUN} (?:i|1)(?![\w/])|\bfreshers?\b"
         ),
     ),
 )
@@ -92,13 +101,14 @@ _DESC_SENIORITY = (
         "intern",
         re.compile(
             r"\bthis is an? (?:paid )?internship\b|\bpaid internship\b|"
-            r"\binternship (?:program|position|role)\b",
+            r"\binternship (?:program|position|role)\b|\bfor an? (?:summer |paid )?internship\b",
             re.I,
         ),
     ),
     ("junior", re.compile(r"\b(?:entry|junior)[- ]level (?:role|position)\b", re.I)),
     ("mid", re.compile(r"\bmid[- ]level (?:role|position)\b", re.I)),
-    ("senior", re.compile(r"\bsenior[- ]level (?:role|position)\b", re.I)),
+    # "Mid-Senior level": the seniority field of a job copied from LinkedIn
+    ("senior", re.compile(r"\bsenior[- ]level (?:role|position)\b|\bmid-senior level\b", re.I)),
 )
 
 
@@ -113,7 +123,7 @@ TITLE_RULE_KEYS = {
     ),
     "director": (
         "direct", "diretor", "dyrektor", "head", "vp", "vice president", "chief", "cto", "cdo",
-        "caio", "leiter", "leitung",
+        "caio", "ceo", "cfo", "coo", "cmo", "cio", "cpo", "cro", "ciso", "leiter", "leitung",
     ),
 }  # fmt: skip
 
@@ -129,7 +139,7 @@ _DESC_SENIORITY_KEYS = {
 def _manager_is_people_manager(t: str) -> bool:
     words = t.split()
     for i, w in enumerate(words):
-        is_manager = w.startswith(("manager", "kierownik")) or w in ("gerente", "mgr")
+        is_manager = w.startswith(("manager", "kierownik")) or w in ("gerente", "mgr", "supervisor")
         if is_manager and (
             i == 0
             or words[i - 1] not in _NOT_PEOPLE_MANAGER
@@ -141,6 +151,12 @@ def _manager_is_people_manager(t: str) -> bool:
     return False
 
 
+# Whom the job serves, at the end of a title: "Executive Assistant to the CEO" and "Analyst,
+# Office of the CEO" are no CEO.
+_SERVES = rx(
+    r"\b(?:to|office of) (?:the |our )?(?:\w?vp|c\w{1,3}o|chief|founders?|president|director|"
+    r"head)\b.*$"
+)
 # One pass over a title tells which rules may match it; the others are not run.
 _TITLE_PREFILTER = Prefilter(pattern for _, pattern in _SENIORITY_RULES)
 
@@ -148,6 +164,8 @@ _TITLE_PREFILTER = Prefilter(pattern for _, pattern in _SENIORITY_RULES)
 @lru_cache(maxsize=8192)  # titles repeat across boards ("Senior Software Engineer")
 def _title_level(t: str) -> str | None:
     """The level a folded title names, or None."""
+    if " to " in t or "office of " in t:
+        t = _SERVES.sub("", t)
     may = _TITLE_PREFILTER.possible(t)
     for level, pattern in _SENIORITY_RULES:
         keys = TITLE_RULE_KEYS.get(level)
@@ -160,15 +178,84 @@ def _title_level(t: str) -> str | None:
     return None
 
 
+# A level, or a range of two ("mid to senior", "Senior/Staff"), before a job it names.
+_LEVEL_WORDS = (
+    r"([\w-]+?(?:[\s-]level)?(?:(?:\s*/\s*|[\s-]+(?:to|or)[\s-]+)[\w-]+?(?:[\s-]level)?)?)\s+"
+)
+# What stands right before a title in a hiring sentence, with its level: "hiring a Mid-Level".
+_HIRE_LEVEL = re.compile(rf"\b(?:an?|hiring|seeking)\s+{_LEVEL_WORDS}$", re.IGNORECASE)
+# What follows a title: a list that may hold its level ("(Entry-level, Remote)").
+_LISTED = re.compile(r"\s*\(([^()]{1,80})\)")
+_LEVEL_ITEM_WORDS = 2  # a level is an item of its own: "Entry-level", not "lead the API"
+_BEFORE_CHARS = 60  # enough for "seeking a mid-level to senior-level " before a title
+# A post with no title: the job its hiring sentence names, after a hiring verb only ("as a
+# senior developer myself, I had offers" is the writer's level).
+_HIRED_JOB = re.compile(
+    r"\b(?:looking for|seeking|hiring|searching for|adding|bring(?:ing)? on)\s+(?:an?\s+)?"
+    + _LEVEL_WORDS
+    + r"(?:[\w-]+\s+){0,2}?(?:engineer|developer|dev|scientist|analyst|designer|researcher|"
+    r"programmer)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _level_of(phrases: list[str]) -> str | None:
+    """The level the first of `phrases` that names one names."""
+    return next(filter(None, map(_title_level, map(fold, phrases))), None)
+
+
+def _level_beside_title(title: str, text: str, low: str) -> str | None:
+    """The level the text gives the title where it names it: "we're seeking a senior founding
+    engineer", "Growth Marketer (Entry-level, Remote)"; with no title, the job its hiring
+    sentence names. Only in those places: "you will work with senior engineers" is the
+    team's level, not the job's."""
+    words = title.split()
+    if not words:
+        return _level_of([m.group(1) for m in _HIRED_JOB.finditer(text)])
+    if words[-1].lower() not in low:
+        return None
+    name = r"[\s-]+".join(map(re.escape, words)) + r"s?\b"
+    for m in re.finditer(rf"\b{name}", text, re.IGNORECASE):
+        before = _HIRE_LEVEL.search(text, max(0, m.start() - _BEFORE_CHARS), m.start())
+        if before and (level := _level_of([before.group(1)])):
+            return level
+        if listed := _LISTED.match(text, m.end()):
+            items = re.split(r"[,;/|]", listed.group(1))
+            if level := _level_of([i for i in items if len(i.split()) <= _LEVEL_ITEM_WORDS]):
+                return level
+    return None
+
+
+# Level words of Korean, Japanese and Chinese titles, which the fold drops with their script.
+_CJK_LEVELS = (
+    ("시니어", " senior "), ("주니어", " junior "), ("인턴", " intern "), ("팀장", " team lead "),
+    ("シニア", " senior "), ("ジュニア", " junior "), ("インターン", " intern "),
+    ("资深", " senior "), ("資深", " senior "), ("高级", " senior "), ("高級", " senior "),
+    ("实习", " intern "), ("實習", " intern "), ("组长", " team lead "), ("組長", " team lead "),
+)  # fmt: skip
+
+
+def _with_cjk_levels(title: str) -> str:
+    if title.isascii():
+        return title
+    for word, english in _CJK_LEVELS:
+        title = title.replace(word, english)
+    return title
+
+
 def classify_seniority(title: str, description: str = "") -> str:
-    """One of SENIORITIES, from the title; the description only when it states the level of
-    the position outright ("this is an internship", "entry-level position")."""
-    if level := _title_level(fold(title)):
+    """One of SENIORITIES, from the title; the description only when it gives the title its
+    level where it names it ("we're hiring a Mid-Level Fullstack Engineer", "Product Manager
+    (Mid-level, Remote)") or states the level of the position outright ("this is an
+    internship", "entry-level position")."""
+    if level := _title_level(fold(_with_cjk_levels(title))):
         return level
     if not description:
         return "unknown"
     head = description[:5000]
     low = lowered(head)
+    if level := _level_beside_title(title.strip(), head, low):
+        return level
     for level, pattern in _DESC_SENIORITY:
         if level in _DESC_SENIORITY_KEYS and _DESC_SENIORITY_KEYS[level] not in low:
             continue  # every pattern needs its word ("internship"; "level" for the others)
