@@ -717,3 +717,51 @@ def test_a_generic_roles_piece_is_no_place() -> None:
     html = "Duckling | Engineering and Non-Engineering Roles | Remote | Full-time<p>We hire."
     (posting,) = extract_hn(comment(html)).postings
     assert posting.location_text is None
+
+
+def test_a_stack_split_by_side_goes_to_the_role_of_that_side() -> None:
+    """A stack "Go on the backend, React on the frontend" gives Go to the Backend Engineer and React
+    to the Frontend Engineer; a role whose title names no side keeps both."""
+    html = (
+        "Quillbank | Backend Engineer, Frontend Engineer, Data Scientist | Remote<p>"
+        "Tech stack: Go and Postgres on the backend, TypeScript and React on the frontend.<p>"
+        "Everyone writes SQL."
+    )
+    backend, frontend, data = _skills(html)
+    assert sorted(backend) == ["go", "postgresql", "sql"]
+    assert sorted(frontend) == ["react", "sql", "typescript"]
+    assert sorted(data) == ["go", "postgresql", "react", "sql", "typescript"]
+
+
+def test_a_stack_split_by_labels_goes_to_the_role_of_each_label() -> None:
+    html = (
+        "Quillbank | Remote (EU)<p>"
+        "- Senior Back-end Engineer: https://quillbank.example/jobs/1<br>"
+        "- Senior Front-end Engineer: https://quillbank.example/jobs/2<p>"
+        "Stack:<br>Backend: Elixir, Phoenix, PostgreSQL<br>Frontend: Vue, Tailwind"
+    )
+    backend, frontend = _skills(html)
+    assert sorted(backend) == ["elixir", "phoenix", "postgresql"]
+    assert sorted(frontend) == ["tailwind", "vue"]
+
+
+def test_one_side_at_the_end_of_a_list_splits_nothing() -> None:
+    """A list "Python, Node, Clojure on the backend" names one side at its end: the list is the
+    whole team's, not split."""
+    html = (
+        "Quillbank | Backend Engineer, Frontend Engineer | Remote<p>"
+        "We have used Python, Node, Clojure on the backend and like React."
+    )
+    backend, frontend = _skills(html)
+    assert sorted(backend) == sorted(frontend) == ["clojure", "node-js", "python", "react"]
+
+
+def test_a_product_blurb_about_what_you_have_is_no_stack() -> None:
+    """A product that reads "the warehouses you have" tells what it does for its users, not
+    what a role asks: the company's paragraph is dropped."""
+    html = (
+        "Quillbank | Backend Engineer | Remote<p>"
+        "Quillbank is a tool that reads the warehouses you have. It connects to BigQuery,"
+        " Redshift and Snowflake.<p>Our stack: Kotlin."
+    )
+    assert _skills(html) == [["kotlin"]]

@@ -303,6 +303,10 @@ TRAPS = [
     ("Acme is a flight ticket search engine offering cheap fares.", "search-engines"),
     ("   is an HPC consultancy for labs. You will write Go.", "hpc"),
     ("We're a deep learning lab in Lisbon.", "deep-learning"),
+    # A plain word that a product is named after, and products that are not the skill.
+    ("A happy confluence of sea and mountain air.", "jira"),
+    ("ActiveMQ and Kafka", "rabbitmq"),
+    ("Tune models with Bayesian optimization", "bayesian-statistics"),
 ]
 
 # Tech lists written in lower case (as Hacker News posts often are): a case-sensitive name in
@@ -322,6 +326,18 @@ LOWER_CASE_LISTS = [
     ),
     ("react and flask", []),  # two lower-case names, nothing that counts by itself
 ]
+
+
+TAXONOMY_SPELLINGS = [
+    ("Search runs on SolrCloud.", ["solr"]),
+    ("Tune models with Bayesian optimization", ["optimization"]),
+    ("Docs live in Confluence and Jira.", ["jira"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TAXONOMY_SPELLINGS)
+def test_taxonomy_spellings(text: str, expected: list[str]) -> None:
+    assert extract_skills(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), EXACT)

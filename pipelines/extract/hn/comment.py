@@ -5,7 +5,9 @@ section, pay and skills text, the links.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from itertools import chain
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -284,7 +286,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             title=role.title,
             salary_text=role.salary or header.salary,
             urls=list(urls),
-            skills_text=_skills_text(role, claimed.get(i), shared_skills, len(roles)),
+            skills_text=_skills_text(role, claimed.get(i), shared_skills, roles),
             # A role that names its own place or work mode has them; the others the comment's.
             location_text=role.place or location,
             remote_text=role.mode or (mode_only(remote) if role.place and remote else remote),
@@ -295,16 +297,103 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     return Extraction(postings=postings)
 
 
-def _skills_text(role: Role, claimed: str | None, shared: str, roles: int) -> str:
+def _skills_text(role: Role, claimed: str | None, shared: str, roles: list[Role]) -> str:
     """The words a role's skills are read from. Beside other roles, a role that is not
     technical ("Product Manager", "Sales") asks only for what its own words name: the team's
     stack is the engineers'. The others take their own section, the paragraphs that name
     them alone (`claimed`) and what every role shares (the stated stack, the requirements),
-    without the company's blurb."""
+    without the company's blurb, nor the sides of a split stack that are other roles'."""
     own = (role.title, role.section, claimed)
-    if roles > 1 and classify_role(role.title) == "other":
+    if len(roles) > 1 and classify_role(role.title) == "other":
         return "\n".join(x for x in own if x)
+    if len(roles) > 1:
+        shared = without_other_sides(shared, role, roles)
     return "\n".join(x for x in (*own, shared) if x)
+
+
+# --- a stack split by side -------------------------------------------------------------------
+
+# One side of a stack, named after its tools ("Clojure on the backend", "C++ for the core
+# engine", "a TypeScript platform layer") or before them ("Backend: Python, Django", "On the
+# backend we use Go").
+_SIDE_AFTER = re.compile(
+    r"(?:\b(?:on|for|in) (?:the|our) ([\w+#-]+(?: [\w+#-]+)?)|\b([\w+#-]+) (?:layer|side|tier))"
+    r"[\s.)\]]*$",
+    re.I,
+)
+_SIDE_BEFORE = re.compile(
+    r"^[\s*•·-]*(?:(?:on|for|in) (?:the|our) ([\w+#-]+(?: [\w+#-]+)?)\b|([\w+#-]+(?: [\w+#-]+)?):)",
+    re.I,
+)
+# Pieces of text a side can span (a line, a sentence, a part between semicolons) and the
+# clauses inside one (between commas).
+_PIECES = re.compile(r"(\n|;\s*|(?<=[.!?])\s+)")
+_CLAUSES = re.compile(r"(,\s*)")
+_SPLIT_WORD = re.compile(r"\b(back|front)[\s-]+(end)\b|\b(full)[\s-]+(stack)\b", re.I)
+# Title words that name no side of a product.
+_NO_SIDE = frozenset(
+    {"engineer", "developer", "programmer", "senior", "sr", "junior", "jr", "staff",
+     "principal", "lead", "software", "role", "team", "head", "of", "and", "the", "a", "tech",
+     "technical", "stack"}
+)  # fmt: skip
+
+
+def _side_words(text: str) -> set[str]:
+    """The words of a title or a side, "back-end"/"back end" as "backend", "full stack" as
+    "fullstack"; a full-stack role works on both ends."""
+    words = _title_words(_SPLIT_WORD.sub(lambda m: "".join(g for g in m.groups() if g), text))
+    if "fullstack" in words:
+        words |= {"backend", "frontend"}
+    return words - _NO_SIDE
+
+
+def _side_of(clause: str, find: Callable[[str], re.Match[str] | None]) -> set[str]:
+    found = find(clause)
+    return _side_words(next(g for g in found.groups() if g)) if found else set()
+
+
+def without_other_sides(text: str, role: Role, roles: list[Role]) -> str:
+    """`text` without the clauses that give one side of a split stack to the other roles:
+    beside a Backend and a Frontend Engineer, "Clojure on the backend, React on the frontend"
+    gives the first Clojure and the second React. A stack is split when it names two sides
+    that technical roles' titles name, either as labels ("Backend: Go" and "Frontend: React")
+    or at the ends of the clauses of one sentence. A side no role names ("a TypeScript
+    platform layer") and a clause without a side stay everyone's, and a role whose title
+    names none of the sides (a Data Scientist beside "Backend: …, Frontend: …") keeps all."""
+    words = {id(r): _side_words(r.title) for r in roles if classify_role(r.title) != "other"}
+    mine = words.get(id(role), set())
+    others = set().union(*(w for i, w in words.items() if i != id(role))) - mine
+    if not mine or not others:
+        return text
+    clauses, sides = _sided_clauses(text, mine | others)
+    if not mine & set().union(*sides):
+        return text
+    return "".join(
+        " " if side & others and not side & mine else clause
+        for clause, side in zip(clauses, sides, strict=True)
+    )
+
+
+def _sided_clauses(text: str, named: set[str]) -> tuple[list[str], list[set[str]]]:
+    """The clauses of `text` and the side words (of `named`) each one is given to."""
+    pieces = [_CLAUSES.split(piece) for piece in _PIECES.split(text)]
+    labels = [[_side_of(c, _SIDE_BEFORE.match) & named for c in clauses] for clauses in pieces]
+    split_by_label = _two_sides(chain.from_iterable(labels))
+    all_clauses, all_sides = [], []
+    for clauses, labelled in zip(pieces, labels, strict=True):
+        ends = [_side_of(c, _SIDE_AFTER.search) & named for c in clauses]
+        if not _two_sides(ends):
+            ends = [set()] * len(clauses)  # "Python, Node, Clojure on the backend": one list
+        side: set[str] = set()  # the side a label names, for the clauses after it
+        for clause, end, label in zip(clauses, ends, labelled, strict=True):
+            side = (label or side) if split_by_label else set()
+            all_clauses.append(clause)
+            all_sides.append(end or side)
+    return all_clauses, all_sides
+
+
+def _two_sides(sides: Iterable[set[str]]) -> bool:
+    return len({frozenset(s) for s in sides if s}) >= 2
 
 
 # A line of prose: a dozen words or more, few of them between commas (a comma list of tools
@@ -363,8 +452,11 @@ _BLURB_START = re.compile(
     re.I,
 )
 # Words that state what a role uses or needs: a paragraph with them is kept.
+# "you" asks something of the reader, unless it ends a clause about what they own ("the
+# databases you have.").
 _STACK_WORDS = (
-    r"stack|tech|tooling|we use|using|built (?:with|on|in)|written in|you|requirements?|"
+    r"stack|tech|tooling|we use|using|built (?:with|on|in)|written in|"
+    r"you(?! (?:have|own|use)\b[\s.,;:!?)]*(?:$|[.,;:!?)]))|requirements?|"
     r"skills?|familiar\w*|proficien\w*|knowledge|languages?|frameworks?"
 )
 _STACK_CUE = re.compile(rf"\b(?:{_STACK_WORDS}|technolog\w*|tools?|use|your|experience)\b", re.I)
