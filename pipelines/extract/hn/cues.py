@@ -80,7 +80,11 @@ URL_ONLY = re.compile(
     re.I,
 )
 # An e-mail address, maybe spelled out: "matp@acme.example", "kareem [at] acme [dot] com".
-EMAIL = re.compile(r"[\w.+-]+\s*(?:@|[\[(]at[\])])\s*[\w-]+\s*(?:\.|[\[(]dot[\])])\s*\w+", re.I)
+# The address starts where its run of letters does: a match tried inside the run would scan
+# the rest of it again for each letter ("a@xxxx…" quadratic).
+EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]+\s*(?:@|[\[(]at[\])])\s*[\w-]+\s*(?:\.|[\[(]dot[\])])\s*\w+", re.I
+)
 URL_ANY = re.compile(r"https?://\S+|\b(?:www\.)?[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b\S*")
 
 GENERIC_ROLE = re.compile(
