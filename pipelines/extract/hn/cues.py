@@ -80,7 +80,15 @@ URL_ONLY = re.compile(
     re.I,
 )
 # An e-mail address, maybe spelled out: "matp@acme.example", "kareem [at] acme [dot] com".
-EMAIL = re.compile(r"[\w.+-]+\s*(?:@|[\[(]at[\])])\s*[\w-]+\s*(?:\.|[\[(]dot[\])])\s*\w+", re.I)
+_EMAIL = re.compile(r"[\w.+-]+\s*(?:@|[\[(]at[\])])\s*[\w-]+\s*(?:\.|[\[(]dot[\])])\s*\w+", re.I)
+_AT = re.compile(r"@|[\[(]at[\])]", re.I)
+
+
+def has_email(text: str) -> bool:
+    """Whether `text` holds an e-mail address (the cheap "@" test first: most lines have none)."""
+    return bool(_AT.search(text)) and bool(_EMAIL.search(text))
+
+
 URL_ANY = re.compile(r"https?://\S+|\b(?:www\.)?[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b\S*")
 
 GENERIC_ROLE = re.compile(
