@@ -440,6 +440,13 @@ CASES = [
         ["frontend engineers", "back-end engineers", "Business Development"],
     ),
     (
+        "a header's last piece that runs on into the post names no roles",
+        "Sonara | All roles in Santa Clara | ONSITE - http://sonara.example/careers I'm an "
+        "Engineering Manager at Sonara. We've just raised $75 Million from NVIDIA, Samsung, KP "
+        "and others to take on the giants in voice with our platform.",
+        [""],
+    ),
+    (
         "a prose list of jobs and teams after a hiring verb",
         "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
         "marketing roles, developers, sales reps, and more; see the jobs page.",

@@ -259,28 +259,20 @@ _TYPO_NOUNS = (
 _LONG_WORD = re.compile(r"[a-z]{6,}")
 
 
+def _slips(noun: str) -> set[str]:
+    """The noun with one letter inserted, dropped or two neighbours swapped, its first two
+    letters kept: "engineeer", "reserchr"; not its last letter dropped ("researche" + "s" is
+    the verb "researches") nor one letter changed ("designed", "developed")."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    inserted = {noun[:i] + c + noun[i:] for i in range(len(noun)) for c in letters}
+    dropped = {noun[:i] + noun[i + 1 :] for i in range(len(noun) - 1)}
+    swapped = {noun[:i] + noun[i + 1] + noun[i] + noun[i + 2 :] for i in range(len(noun) - 1)}
+    return {w for w in inserted | dropped | swapped if w != noun and w[:2] == noun[:2]}
+
+
+_MISSPELT = frozenset().union(*map(_slips, _TYPO_NOUNS))
+
+
 def _misspelt_noun(folded: str) -> bool:
-    """Whether a word is a job noun with one letter too many, too few or two swapped; not
-    with one letter changed, which spells other words ("designed", "developed")."""
-    for word in _LONG_WORD.findall(folded):
-        word = word[:-1] if word.endswith("s") else word
-        if any(_one_slip(word, noun) for noun in _TYPO_NOUNS):
-            return True
-    return False
-
-
-def _one_slip(word: str, noun: str) -> bool:
-    """One letter inserted, dropped or two neighbours swapped: "engineeer", "reserchers"."""
-    if abs(len(word) - len(noun)) > 1 or word == noun or word[:2] != noun[:2]:
-        return False
-    if len(word) == len(noun):
-        diff = [i for i, (a, b) in enumerate(zip(word, noun, strict=True)) if a != b]
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and word[diff[0]] == noun[diff[1]]
-            and (word[diff[1]] == noun[diff[0]])
-        )
-    short, long = sorted((word, noun), key=len)
-    # Not the last letter: "researches" is a verb, not "researcher" + "s".
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long) - 1))
+    """Whether a word is an English job noun with a slip of the keyboard (`_slips`)."""
+    return any((w[:-1] if w.endswith("s") else w) in _MISSPELT for w in _LONG_WORD.findall(folded))

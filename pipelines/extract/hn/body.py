@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pipelines.classify import has_job_head, names_a_job
 from pipelines.classify.jobwords import JOB_HEAD
 from pipelines.extract.hn.cues import (
-    EMAIL,
     GENERIC_ROLE,
     SALARY_SPAN,
     URL_ANY,
+    has_email,
     is_salary,
     strip_cues,
 )
@@ -317,7 +317,7 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     if salary_m and salary_m.start() < cut and not in_parens:
         cut = salary_m.start()  # "Lead Perception Engineer $200k–$240k"
     head = text[:cut].strip()
-    if EMAIL.search(head):
+    if has_email(head):
         return None  # a signature: "Mat P, CTO, matp@acme.example"
     separated = cut < len(text)
     tail = text[cut:]
@@ -443,7 +443,7 @@ def _list_line(line: str) -> list[Role]:
     least = 2 if more else 3
     if (
         ":" in text  # "Also hiring: A, B, C" is read by also_hiring
-        or EMAIL.search(text)  # a signature: "Mat P, CTO, matp@acme.example"
+        or has_email(text)  # a signature: "Mat P, CTO, matp@acme.example"
         or _BODY_STOP.match(text)  # "Work across frontend, backend, APIs"
         or SENTENCE_WORD.search(text)
         or not _short_items(text, least)

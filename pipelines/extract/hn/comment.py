@@ -251,7 +251,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         header.company = header.company or prose.company or intro_company(lines)
     if not roles:
         roles = hiring_mentions(lines)
-    elif not found:
+    elif not found and not all(has_job_head(r.title) for r in roles):
         _spell_out(roles, hiring_mentions(lines))
     roles = _with_repeated(roles, repeated_headers(lines, header.company))
     if roles:
@@ -589,8 +589,7 @@ def _spell_out(roles: list[Role], mentioned: list[Role]) -> None:
     for role in roles:
         if has_job_head(role.title):
             continue
-        inside = re.compile(rf"(?<!\w){re.escape(role.title)}(?!\w)", re.I)
-        twin = next((m for m in mentioned if inside.search(m.title) and _spells(m, role)), None)
+        twin = next((m for m in mentioned if _spells(m, role)), None)
         if twin is not None:
             role.title = twin.title
 
@@ -600,7 +599,13 @@ def _spells(mentioned: Role, role: Role) -> bool:
     ("back-end engineers" for "Back-end"; not "hardcore builders, not analysts")."""
     title = mentioned.title
     extra = len(title.split()) - len(role.title.split())
-    return has_job_head(title) and "," not in title and extra <= 2
+    words = _title_words(title)
+    return (
+        _title_words(role.title) <= words
+        and has_job_head(title)
+        and "," not in title
+        and extra <= 2
+    )
 
 
 def _with_repeated(roles: list[Role], repeated: list[Role]) -> list[Role]:

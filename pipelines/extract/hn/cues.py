@@ -82,9 +82,17 @@ URL_ONLY = re.compile(
 # An e-mail address, maybe spelled out: "matp@acme.example", "kareem [at] acme [dot] com".
 # The address starts where its run of letters does: a match tried inside the run would scan
 # the rest of it again for each letter ("a@xxxx…" quadratic).
-EMAIL = re.compile(
+_EMAIL = re.compile(
     r"(?<![\w.+-])[\w.+-]+\s*(?:@|[\[(]at[\])])\s*[\w-]+\s*(?:\.|[\[(]dot[\])])\s*\w+", re.I
 )
+_AT = re.compile(r"@|[\[(]at[\])]", re.I)
+
+
+def has_email(text: str) -> bool:
+    """Whether `text` holds an e-mail address (the cheap "@" test first: most lines have none)."""
+    return bool(_AT.search(text)) and bool(_EMAIL.search(text))
+
+
 URL_ANY = re.compile(r"https?://\S+|\b(?:www\.)?[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b\S*")
 
 GENERIC_ROLE = re.compile(
@@ -193,6 +201,11 @@ _OPENINGS = re.compile(r"\b(?:roles|positions|openings|opportunities|jobs|vacanc
 _NOT_A_TITLE = re.compile(r"\b(?:required|requires|only|must|please|preferred|fluent)\b", re.I)
 
 
+# Words of a sentence, in a header piece that runs on into the post ("… I'm an Engineering
+# Manager at SH. We've just raised …"); a long list of titles has none.
+_SENTENCE = re.compile(r"\b(?:we|we'?ve|we'?re|i'?m|i|our|you|is|are)\b", re.I)
+
+
 def classify_piece(text: str) -> Segment:
     """The piece with every kind it shows; a fresh Segment, the reading of the text cached."""
     return Segment(text, set(_classified(text).kinds))
@@ -219,8 +232,8 @@ def _classified(text: str) -> Segment:
     bare = SALARY_SPAN.sub(" ", t) if "salary" in seg.kinds else t
     if "salary" in seg.kinds and not names_a_job(re.sub(r"[(\[][^()\[\]]*[)\]]", " ", bare)):
         bare = ""  # "₹ 30 LPA (Lead) / ₹ 15–25 LPA (Data Scientist)": pay per role, no title
-    if _NOT_A_TITLE.search(bare):
-        bare = ""  # "Japanese N2 required for the analyst role only"
+    if _NOT_A_TITLE.search(bare) or len(bare.split()) > 20 and _SENTENCE.search(bare):
+        bare = ""  # "Japanese N2 required for the analyst role only"; a paragraph run on
     if names_a_job(bare) and not GENERIC_ROLE.match(bare.strip()):
         # "Intern" or "Contract" alone is an employment type, not a title, and so are header
         # tags around it: "ONSITE, INTERNS", "INTERN/VISA/SUMMER CONTRACTOR".

@@ -17,7 +17,6 @@ from pipelines.extract.hn.company import (
     place_led,
 )
 from pipelines.extract.hn.cues import (
-    EMAIL,
     GENERIC_ROLE,
     META_START,
     REMOTE,
@@ -26,6 +25,7 @@ from pipelines.extract.hn.cues import (
     URL_ONLY,
     Segment,
     classify_piece,
+    has_email,
     has_place,
     is_place_name,
     is_salary,
@@ -401,7 +401,7 @@ def _lines_header(lines: list[str]) -> Header | None:
     later = [
         p
         for line in top[1:]
-        if not EMAIL.search(line)  # a contact line: "Email kareem [at] acme [dot] com (CTO)"
+        if not has_email(line)  # a contact line: "Email kareem [at] acme [dot] com (CTO)"
         for p in split_outside_parens(line, r"\s*\|\s*")
         if p.strip()
     ]
