@@ -109,6 +109,9 @@ _WORK_IN_OFFICE_RE = re.compile(
     _F,
 )
 _HEADER_CHARS = 120
+# "Office" as a piece of a short location string, as boards set it against "Remote": "Sofia -
+# office", "Malaysia - Office", "New York-Office (27th St)".
+_OFFICE_PIECE_RE = re.compile(r"(?:^|[-–—|/(,;])\s*office\s*(?:$|[-–—|/()),;])", _F)
 _PREFERENCE_CLAUSE_RE = re.compile(r"[^),;|\n.]*")
 _PREFERRED_RE = re.compile(r"\bpreferred\b|\bpreferably\b", _F)
 _REQUIRED_RE = re.compile(r"\b(?:only|required|must)\b", _F)
@@ -330,7 +333,7 @@ def _onsite(text: str) -> bool:
     if _ONSITE_RE.search(text):
         return True
     if len(text) <= _HEADER_CHARS:
-        return bool(_IN_OFFICE_RE.search(text))
+        return bool(_IN_OFFICE_RE.search(text) or _OFFICE_PIECE_RE.search(text))
     return bool(_WORK_IN_OFFICE_RE.search(text))
 
 

@@ -210,6 +210,11 @@ POLICY_CASES = [
         (),
     ),
     ("Leeds, in our office", "onsite", ()),
+    # "Office" as a piece of a board's location, set against "Remote"
+    ("Sofia - office", "onsite", ()),
+    ("Oslo-Office (Storgata)", "onsite", ()),
+    ("Office (Oslo) or Remote", "remote", ()),
+    ("The office is in Oslo", "unknown", ()),
     # "with" after an onsite word: the customers met there, or what comes with the mode
     ("You will meet in person with customers each quarter.", "unknown", ()),
     ("Leeds | Full time | Onsite with relocation assistance available", "onsite", ()),
