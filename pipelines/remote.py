@@ -90,7 +90,7 @@ _HYBRID_RE = re.compile(
 )
 _ONSITE_RE = re.compile(
     r"\b(?:on[\s-]?site|in[\s-]office|in[\s-]person|office[\s-](?:based|only)|"
-    r"presencial|présentiel|sur\s+site|vor\s+ort|stacjonarn\w*)\b"
+    r"presencial|présentiel|sur\s+site|vor\s+ort|stacjonarn\w*|locals?\s+(?:candidates\s+)?only)\b"
     r"(?![\"”’']?[\s-]+(?:interviews?|visits?|events?|gym|cafe|meals?|lunch|parking|childcare|"
     r"perks?|amenities|support|deployments?|installations?|learning|classes|courses|training|"
     r"teaching|tutoring|instruction|shopping|retail|experiences?|"
@@ -105,7 +105,9 @@ _ONSITE_RE = re.compile(
 _IN_OFFICE_RE = re.compile(r"\bin\s+(?:our|the)\s+office\b", _F)
 _WORK_IN_OFFICE_RE = re.compile(
     r"\b(?:work(?:s|ing)?|be|based|sit(?:ting)?|(?:come|go)(?:\s+in)?|join\s+(?:us|the\s+team)|"
-    r"located|days?|time|full[\s-]time)\s+(?:\w+\s+){0,2}?in(?:to)?\s+(?:our|the)\s+office\b",
+    r"located|days?|time|full[\s-]time)\s+(?:\w+\s+){0,2}?in(?:to)?\s+(?:our|the)\s+office\b|"
+    # "Must be able to work from our Palo Alto office"
+    r"\bwork(?:ing)?\s+(?:from|at|out\s+of)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}office\b(?!\s+or\b)",
     _F,
 )
 _HEADER_CHARS = 120
@@ -223,7 +225,7 @@ _HYBRID_KEYS = (
     "flexible",
 )
 _ONSITE_KEYS = (
-    "site", "office", "person", "premise", "presencial", "sentiel", "vor", "stacjonarn",
+    "site", "office", "person", "premise", "presencial", "sentiel", "vor", "stacjonarn", "local",
 )  # fmt: skip
 _VISA_KEYS = (
     "visa", "sponsor", "h1", "h-1", "immigration", "permit", "must", "citizen",
@@ -333,7 +335,7 @@ def _onsite(text: str) -> bool:
     if _ONSITE_RE.search(text):
         return True
     if len(text) <= _HEADER_CHARS:
-        return bool(_IN_OFFICE_RE.search(text) or _OFFICE_PIECE_RE.search(text))
+        return any(r.search(text) for r in (_IN_OFFICE_RE, _WORK_IN_OFFICE_RE, _OFFICE_PIECE_RE))
     return bool(_WORK_IN_OFFICE_RE.search(text))
 
 

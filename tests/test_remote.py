@@ -212,6 +212,9 @@ POLICY_CASES = [
     ("Leeds, in our office", "onsite", ()),
     # "Office" as a piece of a board's location, set against "Remote"
     ("Sofia - office", "onsite", ()),
+    ("Leeds, UK - Full Time - Local Only", "onsite", ()),
+    ("Requirements: working from our Leeds office, and five years of Go.", "onsite", ()),
+    ("You can work from our office or from home.", "unknown", ()),
     ("Oslo-Office (Storgata)", "onsite", ()),
     ("Office (Oslo) or Remote", "remote", ()),
     ("The office is in Oslo", "unknown", ()),
