@@ -111,6 +111,7 @@ _WORK_IN_OFFICE_RE = re.compile(
     _F,
 )
 _HEADER_CHARS = 120
+_ONLY_AFTER_RE = re.compile(r"[\s,]*(?:area\s+)?only\b", _F)
 # "Office" as a piece of a short location string, as boards set it against "Remote": "Sofia -
 # office", "Malaysia - Office", "New York-Office (27th St)".
 _OFFICE_PIECE_RE = re.compile(r"(?:^|[-–—|/(,;])\s*office\s*(?:$|[-–—|/()),;])", _F)
@@ -226,6 +227,7 @@ _HYBRID_KEYS = (
 )
 _ONSITE_KEYS = (
     "site", "office", "person", "premise", "presencial", "sentiel", "vor", "stacjonarn", "local",
+    "only",
 )  # fmt: skip
 _VISA_KEYS = (
     "visa", "sponsor", "h1", "h-1", "immigration", "permit", "must", "citizen",
@@ -335,8 +337,24 @@ def _onsite(text: str) -> bool:
     if _ONSITE_RE.search(text):
         return True
     if len(text) <= _HEADER_CHARS:
-        return any(r.search(text) for r in (_IN_OFFICE_RE, _WORK_IN_OFFICE_RE, _OFFICE_PIECE_RE))
+        return any(
+            r.search(text) for r in (_IN_OFFICE_RE, _WORK_IN_OFFICE_RE, _OFFICE_PIECE_RE)
+        ) or _city_only(text)
     return bool(_WORK_IN_OFFICE_RE.search(text))
+
+
+def _city_only(text: str) -> bool:
+    """A city or metro area then "only" in a header ("Bay Area Only", "NYC only"): like "Local
+    only", the job is done there. A country then "only" ("US only", "Austin (US only)")
+    limits who may apply, or where remote work may be done."""
+    if "only" not in lowered(text):
+        return False
+    return any(
+        p.city
+        and not re.search(r"[,(]", text[p.start : p.end])
+        and _ONLY_AFTER_RE.match(text, p.end)
+        for p in find_places(text)
+    )
 
 
 def _visa(text: str, low: str) -> str:

@@ -213,6 +213,9 @@ POLICY_CASES = [
     # "Office" as a piece of a board's location, set against "Remote"
     ("Sofia - office", "onsite", ()),
     ("Leeds, UK - Full Time - Local Only", "onsite", ()),
+    # a city or metro then "only" is local only; a country then "only" limits who may apply
+    ("Engineer (Bay Area Only)", "onsite", ()),
+    ("Leeds & York (UK only)", "unknown", ()),
     ("Requirements: working from our Leeds office, and five years of Go.", "onsite", ()),
     ("You can work from our office or from home.", "unknown", ()),
     ("Oslo-Office (Storgata)", "onsite", ()),
