@@ -90,7 +90,7 @@ _HYBRID_RE = re.compile(
 )
 _ONSITE_RE = re.compile(
     r"\b(?:on[\s-]?site|in[\s-]office|in[\s-]person|office[\s-](?:based|only)|"
-    r"presencial|présentiel|sur\s+site|vor\s+ort|stacjonarn\w*)\b"
+    r"presencial|présentiel|sur\s+site|vor\s+ort|stacjonarn\w*|locals?\s+(?:candidates\s+)?only)\b"
     r"(?![\"”’']?[\s-]+(?:interviews?|visits?|events?|gym|cafe|meals?|lunch|parking|childcare|"
     r"perks?|amenities|support|deployments?|installations?|learning|classes|courses|training|"
     r"teaching|tutoring|instruction|shopping|retail|experiences?|"
@@ -105,10 +105,16 @@ _ONSITE_RE = re.compile(
 _IN_OFFICE_RE = re.compile(r"\bin\s+(?:our|the)\s+office\b", _F)
 _WORK_IN_OFFICE_RE = re.compile(
     r"\b(?:work(?:s|ing)?|be|based|sit(?:ting)?|(?:come|go)(?:\s+in)?|join\s+(?:us|the\s+team)|"
-    r"located|days?|time|full[\s-]time)\s+(?:\w+\s+){0,2}?in(?:to)?\s+(?:our|the)\s+office\b",
+    r"located|days?|time|full[\s-]time)\s+(?:\w+\s+){0,2}?in(?:to)?\s+(?:our|the)\s+office\b|"
+    # "Must be able to work from our Palo Alto office"
+    r"\bwork(?:ing)?\s+(?:from|at|out\s+of)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}office\b(?!\s+or\b)",
     _F,
 )
 _HEADER_CHARS = 120
+_ONLY_AFTER_RE = re.compile(r"[\s,]*(?:area\s+)?only\b", _F)
+# "Office" as a piece of a short location string, as boards set it against "Remote": "Sofia -
+# office", "Malaysia - Office", "New York-Office (27th St)".
+_OFFICE_PIECE_RE = re.compile(r"(?:^|[-–—|/(,;])\s*office\s*(?:$|[-–—|/()),;])", _F)
 _PREFERENCE_CLAUSE_RE = re.compile(r"[^),;|\n.]*")
 _PREFERRED_RE = re.compile(r"\bpreferred\b|\bpreferably\b", _F)
 _REQUIRED_RE = re.compile(r"\b(?:only|required|must)\b", _F)
@@ -220,7 +226,8 @@ _HYBRID_KEYS = (
     "flexible",
 )
 _ONSITE_KEYS = (
-    "site", "office", "person", "premise", "presencial", "sentiel", "vor", "stacjonarn",
+    "site", "office", "person", "premise", "presencial", "sentiel", "vor", "stacjonarn", "local",
+    "only",
 )  # fmt: skip
 _VISA_KEYS = (
     "visa", "sponsor", "h1", "h-1", "immigration", "permit", "must", "citizen",
@@ -330,8 +337,24 @@ def _onsite(text: str) -> bool:
     if _ONSITE_RE.search(text):
         return True
     if len(text) <= _HEADER_CHARS:
-        return bool(_IN_OFFICE_RE.search(text))
+        return any(
+            r.search(text) for r in (_IN_OFFICE_RE, _WORK_IN_OFFICE_RE, _OFFICE_PIECE_RE)
+        ) or _city_only(text)
     return bool(_WORK_IN_OFFICE_RE.search(text))
+
+
+def _city_only(text: str) -> bool:
+    """A city or metro area then "only" in a header ("Bay Area Only", "NYC only"): like "Local
+    only", the job is done there. A country then "only" ("US only", "Austin (US only)")
+    limits who may apply, or where remote work may be done."""
+    if "only" not in lowered(text):
+        return False
+    return any(
+        p.city
+        and not re.search(r"[,(]", text[p.start : p.end])
+        and _ONLY_AFTER_RE.match(text, p.end)
+        for p in find_places(text)
+    )
 
 
 def _visa(text: str, low: str) -> str:

@@ -210,6 +210,17 @@ POLICY_CASES = [
         (),
     ),
     ("Leeds, in our office", "onsite", ()),
+    # "Office" as a piece of a board's location, set against "Remote"
+    ("Sofia - office", "onsite", ()),
+    ("Leeds, UK - Full Time - Local Only", "onsite", ()),
+    # a city or metro then "only" is local only; a country then "only" limits who may apply
+    ("Engineer (Bay Area Only)", "onsite", ()),
+    ("Leeds & York (UK only)", "unknown", ()),
+    ("Requirements: working from our Leeds office, and five years of Go.", "onsite", ()),
+    ("You can work from our office or from home.", "unknown", ()),
+    ("Oslo-Office (Storgata)", "onsite", ()),
+    ("Office (Oslo) or Remote", "remote", ()),
+    ("The office is in Oslo", "unknown", ()),
     # "with" after an onsite word: the customers met there, or what comes with the mode
     ("You will meet in person with customers each quarter.", "unknown", ()),
     ("Leeds | Full time | Onsite with relocation assistance available", "onsite", ()),
