@@ -519,6 +519,17 @@ def _concepts() -> frozenset[str]:
     return frozenset(alias.skill for alias in _load()[1] if alias.concept)
 
 
+def asked_of(skills: list[str], title: str, technical: bool) -> list[str]:
+    """The skills a job asks for, of those its text names. A job that is not technical (sales,
+    policy, finance, design) is not asked for a field its text mentions ("fluent with AI
+    tools, including large language models", "our speech recognition"), only for the one its
+    title names and for tools (Figma, Salesforce, Excel)."""
+    if technical or not title:
+        return skills
+    named = set(extract_skills(title))
+    return [s for s in skills if not is_concept(s) or s in named]
+
+
 def canonical_skill(raw: str) -> str | None:
     """The canonical name for one bare skill label (a tag such as "golang", "k8s" or "go").
 

@@ -10,6 +10,7 @@ import yaml
 
 from pipelines.skills import (
     CATEGORIES,
+    asked_of,
     canonical_skill,
     extract_skills,
     skill_category,
@@ -338,6 +339,15 @@ TAXONOMY_SPELLINGS = [
 @pytest.mark.parametrize(("text", "expected"), TAXONOMY_SPELLINGS)
 def test_taxonomy_spellings(text: str, expected: list[str]) -> None:
     assert extract_skills(text) == expected
+
+
+def test_a_non_technical_job_is_asked_for_tools_not_fields() -> None:
+    """A policy lead "fluent with AI tools, including large language models" is not asked for
+    LLMs; an NLP engineer, or a job whose title names the field, is."""
+    found = ["llm", "figma", "nlp"]
+    assert asked_of(found, "Head of Policy", technical=False) == ["figma"]
+    assert asked_of(found, "Product Manager, NLP", technical=False) == ["figma", "nlp"]
+    assert asked_of(found, "NLP Engineer", technical=True) == found
 
 
 @pytest.mark.parametrize(("text", "expected"), EXACT)
