@@ -453,7 +453,10 @@ def _names_a_job(text: str, hit: _Hit) -> bool:
 _AS_COMPANY = re.compile(
     r"\b(?:used by|trusted by|backed by|backing|funded by|invest(?:ors?|ed|ment)|customers?|"
     r"clients?|partner(?:s|ed|ing|ships?)?|alumni|ex|former(?:ly)?|worked at|came from|"
-    r"leaders at|founded by|part of|acquired by|at)\b[^.;!?\n]*$",
+    r"leaders at|founded by|part of|acquired by|at|"
+    # a list of companies: "40,000 companies (including Acme, OpenAI…)", "teams like Twilio's"
+    r"(?:compan(?:y|ies)|teams|brands|organi[sz]ations|enterprises|businesses)\W"
+    r"[^.;!?\n]{0,30}?\b(?:including|like|such as))\b[^.;!?\n]*$",
     re.IGNORECASE,
 )
 

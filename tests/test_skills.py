@@ -288,6 +288,8 @@ TRAPS = [
     ("We partner with OpenAI on evaluations.", "openai"),
     ("Now part of Salesforce, we help support teams.", "salesforce"),
     ("Our founders are ex-Databricks engineers.", "databricks"),
+    ("Chosen by 9,000 companies (including Acme, OpenAI and Globex).", "openai"),
+    ("Used by the security teams of top companies, including Fastly, Cloudflare.", "cloudflare"),
     # Ambiguous aliases: a trait, generic words, another API, other kinds of model.
     ("She stays agile when priorities shift.", "agile"),
     ("Build dashboards for the finance team", "data-visualization"),
