@@ -18,7 +18,7 @@ from pipelines.location import parse_location, region_of, split_places
 from pipelines.model import ExtractedPosting, Extraction, Location, RemotePolicy, Salary
 from pipelines.remote import TWO_LETTER_TIME_ZONES, parse_remote
 from pipelines.salary import find_salaries, has_equity, one_salary, out_of_bounds, parse_salary
-from pipelines.skills import extract_skills, tag_skills
+from pipelines.skills import asked_of, extract_skills, tag_skills
 from pipelines.times import utc_time
 from pipelines.timezones import offset_columns, posting_offsets
 from pipelines.urls import record_urls
@@ -109,13 +109,16 @@ def _country(location: Location, policy: RemotePolicy) -> str | None:
     return location.country
 
 
-def _skills(posting: ExtractedPosting) -> list[str]:
+def _skills(posting: ExtractedPosting, role: str) -> list[str]:
     """Skills named in the posting's own text (its section when the record has several roles),
-    then those of the board's tags ("golang" → go)."""
+    then those of the board's tags ("golang" → go). A whole page (no `skills_text` of the
+    role's own words) tells a non-technical job only its tools."""
     text = posting.skills_text or f"{posting.title}\n{posting.description}"
     if posting.company and len(posting.company) > 2:
         text = text.replace(posting.company, " ")  # "Larkhill Robotics" asks for no robotics
     found = extract_skills(text)
+    if posting.skills_text is None:
+        found = asked_of(found, posting.title, technical=role != "other")
     if not posting.tags:
         return found  # already without repeats
     return list(dict.fromkeys([*found, *tag_skills(posting.tags, found)]))
@@ -146,8 +149,8 @@ def normalize_posting(
     fetched_at = parse_time(raw["fetched_at"])
     posted_at = posting.posted_at or fetched_at
     usd_min, usd_max = annual_usd(salary, posted_at.date()) if salary else (None, None)
-    skills = _skills(posting)
     role = classify_role(posting.title, posting.description)
+    skills = _skills(posting, role)
     url = posting.url or raw.get("url")
     offsets = posting_offsets(
         remote=policy.remote,

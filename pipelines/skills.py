@@ -453,7 +453,10 @@ def _names_a_job(text: str, hit: _Hit) -> bool:
 _AS_COMPANY = re.compile(
     r"\b(?:used by|trusted by|backed by|backing|funded by|invest(?:ors?|ed|ment)|customers?|"
     r"clients?|partner(?:s|ed|ing|ships?)?|alumni|ex|former(?:ly)?|worked at|came from|"
-    r"leaders at|founded by|part of|acquired by|at)\b[^.;!?\n]*$",
+    r"leaders at|founded by|part of|acquired by|at|"
+    # a list of companies: "40,000 companies (including Acme, OpenAI…)", "teams like Twilio's"
+    r"(?:compan(?:y|ies)|teams|brands|organi[sz]ations|enterprises|businesses)\W"
+    r"[^.;!?\n]{0,30}?\b(?:including|like|such as))\b[^.;!?\n]*$",
     re.IGNORECASE,
 )
 
@@ -517,6 +520,17 @@ def is_concept(skill: str) -> bool:
 @cache
 def _concepts() -> frozenset[str]:
     return frozenset(alias.skill for alias in _load()[1] if alias.concept)
+
+
+def asked_of(skills: list[str], title: str, technical: bool) -> list[str]:
+    """The skills a job asks for, of those its text names. A job that is not technical (sales,
+    policy, finance, design) is not asked for a field its text mentions ("fluent with AI
+    tools, including large language models", "our speech recognition"), only for the one its
+    title names and for tools (Figma, Salesforce, Excel)."""
+    if technical or not title:
+        return skills
+    named = set(extract_skills(title))
+    return [s for s in skills if not is_concept(s) or s in named]
 
 
 def canonical_skill(raw: str) -> str | None:

@@ -10,6 +10,7 @@ import yaml
 
 from pipelines.skills import (
     CATEGORIES,
+    asked_of,
     canonical_skill,
     extract_skills,
     skill_category,
@@ -287,6 +288,8 @@ TRAPS = [
     ("We partner with OpenAI on evaluations.", "openai"),
     ("Now part of Salesforce, we help support teams.", "salesforce"),
     ("Our founders are ex-Databricks engineers.", "databricks"),
+    ("Chosen by 9,000 companies (including Acme, OpenAI and Globex).", "openai"),
+    ("Used by the security teams of top companies, including Fastly, Cloudflare.", "cloudflare"),
     # Ambiguous aliases: a trait, generic words, another API, other kinds of model.
     ("She stays agile when priorities shift.", "agile"),
     ("Build dashboards for the finance team", "data-visualization"),
@@ -338,6 +341,15 @@ TAXONOMY_SPELLINGS = [
 @pytest.mark.parametrize(("text", "expected"), TAXONOMY_SPELLINGS)
 def test_taxonomy_spellings(text: str, expected: list[str]) -> None:
     assert extract_skills(text) == expected
+
+
+def test_a_non_technical_job_is_asked_for_tools_not_fields() -> None:
+    """A policy lead "fluent with AI tools, including large language models" is not asked for
+    LLMs; an NLP engineer, or a job whose title names the field, is."""
+    found = ["llm", "figma", "nlp"]
+    assert asked_of(found, "Head of Policy", technical=False) == ["figma"]
+    assert asked_of(found, "Product Manager, NLP", technical=False) == ["figma", "nlp"]
+    assert asked_of(found, "NLP Engineer", technical=True) == found
 
 
 @pytest.mark.parametrize(("text", "expected"), EXACT)
