@@ -317,8 +317,15 @@ def test_stated_places_region_and_country():
             "Open to candidates inside Poland.",
             "Anywhere in the World (Poland)",
         ),
-        # an office city is narrower than the job's EU/UK or North America scope
-        ("London", "- Based in the EU or UK", "Western Europe / Eastern Europe / United Kingdom"),
+        # an office city is narrower than the job's EU/UK or North America scope, and a
+        # country beside a region that holds it is part of the region
+        ("London", "- Based in the EU or UK", "Western Europe / Eastern Europe"),
+        ("Denver", "Location: North America Remote / Denver", "North America"),
+        (
+            "Denver",
+            "Location: Remote in Europe or the US",
+            "Western Europe / Eastern Europe / United States",
+        ),
         # the board's region narrowed to a country the text names inside it
         ("Europe Only", "This role is open to candidates inside Poland.", "Poland"),
         (

@@ -153,11 +153,14 @@ def stated_places(description: str | None) -> tuple[list[str], list[str], list[s
 def board_location(location: str | None, description: str | None) -> str | None:
     """The board's location field, or the places its description states when the field
     names no place ("Remote", "Anywhere in the World", empty) or a narrower place than the
-    statements do (an office city for a job open across the EU and UK or North America)."""
+    statements do (an office city for a job open across the EU and UK or North America).
+    A country stated beside a region that holds it ("the EU or UK", "North America Remote /
+    San Francisco") is part of that region's scope, not a country of the job's own."""
     countries, regions, named = stated_places(description)
     if not countries and not regions:
         return location
-    said = " / ".join([*regions, *(_country_name(c) for c in countries)])
+    outside = [c for c in countries if region_of(c) not in regions]
+    said = " / ".join([*regions, *(_country_name(c) for c in outside)])
     board_regions = {r for p in find_places(location or "") for r in p.regions}
     if board_regions:
         # The board's region ("Europe Only") is the scope, unless the text names countries
@@ -168,7 +171,8 @@ def board_location(location: str | None, description: str | None) -> str | None:
     if not own.countries:
         return f"{location} ({said})" if location else said
     wider = bool(regions) or len(countries) > 1
-    return said if wider and not set(own.countries) - set(countries) else location
+    covered = all(c in countries or region_of(c) in regions for c in own.countries)
+    return said if wider and covered else location
 
 
 def _country_name(code: str) -> str:
