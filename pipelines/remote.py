@@ -291,6 +291,22 @@ def _blank_hypothetical(text: str) -> str:
     return "".join(parts) + text[last:] if parts else text
 
 
+# Ways of working a company-wide sentence may leave to each role.
+_WAY_OF_WORKING_RE = re.compile(r"\b(?:remote(?:ly)?|hybrid|on-?site|in-office|in-person)\b", _F)
+
+
+def role_dependent(text: str) -> bool:
+    """Whether a sentence of `text` leaves the way of working to each role ("Depending on the
+    role you may work hybrid or fully remotely", "a few roles allow remote work on an
+    exceptional basis"): company boilerplate that says nothing of this job's own policy."""
+    if not any_in(_HYPOTHETICAL_KEYS, lowered(text)):
+        return False
+    return any(
+        _HYPOTHETICAL_RE.search(sentence) and _WAY_OF_WORKING_RE.search(sentence)
+        for sentence in _SENTENCE_END_RE.split(text)
+    )
+
+
 def _remote_matches(text: str, blocked: list[tuple[int, int]]) -> list[re.Match]:
     out = []
     for m in _REMOTE_RE.finditer(text):

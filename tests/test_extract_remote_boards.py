@@ -438,6 +438,18 @@ def test_pay_in_board_titles():
         ("We hire people (remote or on-site) in these states only.", "remote"),
         ("Work Location: Remote (US)", "remote"),
         ("", "remote"),
+        # a careers-site text that leaves the way of working to each role says nothing of
+        # this job: the board's rule no longer holds, unless a sentence on the job says remote
+        (
+            "Perks: gym.\n- Depending on the role you may work hybrid or fully remotely\nApply.",
+            "unknown",
+        ),
+        ("A few roles allow remote work on an exceptional basis. Join us!", "unknown"),
+        (
+            "Some roles are hybrid or in-office by design. This is a remote, EU-based role.",
+            "remote",
+        ),
+        ("Meet us at Office Hours, for this or other roles!", "remote"),
     ],
 )
 def test_board_remote(text, expected):

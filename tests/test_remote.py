@@ -4,7 +4,7 @@ import pytest
 
 from pipelines.model import ExtractedPosting, RemotePolicy
 from pipelines.normalize import normalize_posting
-from pipelines.remote import parse_remote
+from pipelines.remote import parse_remote, role_dependent
 
 WE, EE, MEA, LA = "Western Europe", "Eastern Europe", "Middle East & Africa", "Latin America"
 NA = "North America"
@@ -301,3 +301,19 @@ def test_body_hybrid_refines_an_onsite_header():
     )
     raw = {"source": "test", "source_id": "1", "fetched_at": "2026-11-02T10:00:00+00:00"}
     assert normalize_posting(posting, raw, 0, 1)["remote"] == "hybrid"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Depending on the role, you may work hybrid or fully remotely.", True),
+        ("If the posting is specified as Onsite, you must work from an office.", True),
+        ("Some roles are hybrid by design.", True),
+        # a role-dependent sentence that names no way of working, or a plain policy
+        ("Depending on the role, travel may be required.", False),
+        ("This role is fully remote.", False),
+        ("Come to Office Hours for other roles.", False),
+    ],
+)
+def test_role_dependent(text, expected):
+    assert role_dependent(text) is expected

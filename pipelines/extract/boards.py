@@ -12,7 +12,7 @@ from typing import Any
 from pipelines.extract.ats import structured_salary
 from pipelines.location import find_places, parse_location, region_of
 from pipelines.model import ExtractedPosting, Extraction, Salary
-from pipelines.remote import parse_remote
+from pipelines.remote import parse_remote, role_dependent
 from pipelines.salary import parse_salary
 from pipelines.text import extract_links, html_to_text
 from pipelines.titles import clean_title, title_pay
@@ -201,13 +201,34 @@ _ARRANGEMENT_RE = re.compile(
 )
 
 
+# A sentence about the job itself: "This is a remote, US-based role", "You will work remotely".
+_JOB_SENTENCE_RE = re.compile(r"\b(?:role|position|job|opportunity|you)\b", re.IGNORECASE)
+_SENTENCE_RE = re.compile(r"[^.!?\n]+")
+
+
+def _job_said_remote(description: str) -> bool:
+    """Whether a sentence about the job, not one that leaves it to each role, says remote."""
+    return any(
+        "remot" in sentence.lower()
+        and _JOB_SENTENCE_RE.search(sentence)
+        and not role_dependent(sentence)
+        and parse_remote(sentence).remote == "remote"
+        for sentence in _SENTENCE_RE.findall(description)
+    )
+
+
 def board_remote(description: str | None) -> str:
     """A remote board's policy for a job: remote, unless the job's text states in a
-    labelled line or tag that it is hybrid or onsite."""
-    for m in _ARRANGEMENT_RE.finditer(description or ""):
+    labelled line or tag that it is hybrid or onsite. A text that leaves the way of working
+    to each role (jobs copied from a company's careers site) makes the board's rule
+    unreliable: unknown, unless a sentence about the job says remote."""
+    description = description or ""
+    for m in _ARRANGEMENT_RE.finditer(description):
         policy = parse_remote(m.group("value") or m.group("tag")).remote
         if policy in ("hybrid", "onsite"):
             return policy
+    if role_dependent(description) and not _job_said_remote(description):
+        return "unknown"
     return "remote"
 
 
