@@ -290,6 +290,11 @@ STATED = [
         [],
     ),
     ("Proof of eligibility to work in Australia is required.", ["AU"], []),
+    # a company "is based in" its offices; the reader who "will be US-based" is the job's place
+    ("- Quillmark is based in Lyon and Oslo.", [], []),
+    ("We are located in Austin.", [], []),
+    ("You may work remotely but will be Canada-based.", ["CA"], []),
+    ("The role is based in Oslo.", ["NO"], []),
     # a pay note says whose pay the figures are, not where the job is
     ("Please note this range is specific to employees based in Canada.", [], []),
     ("Salaries for staff located in Ireland may differ.", [], []),
@@ -312,11 +317,9 @@ def test_stated_places_region_and_country():
     [
         # the field names no place: the statement fills it
         (None, "Location: Mexico", "Mexico"),
-        (
-            "Anywhere in the World",
-            "Open to candidates inside Poland.",
-            "Anywhere in the World (Poland)",
-        ),
+        ("Remote", "Open to candidates inside Poland.", "Remote (Poland)"),
+        # the world is the board's widest choice: the text narrows it
+        ("Anywhere in the World", "Open to candidates inside Poland.", "Poland"),
         # an office city is narrower than the job's EU/UK or North America scope, and a
         # country beside a region that holds it is part of the region
         ("London", "- Based in the EU or UK", "Western Europe / Eastern Europe"),

@@ -94,7 +94,8 @@ _STATEMENT_RE = re.compile(
     r"work(?:ing)?|anywhere)[\s(]+){0,3}"
     r"(?:in|within|inside|from|outside(?:\s+of)?)[\s(]+(?:the\s+following\s+countries\s*:\s*)?"
     r"(?P<clause>(?:[^.;:!?\n]|\.(?=[A-Za-z])){1,80})|"
-    r"\b(?P<based>[A-Z][\w.]*)-based,?\s+(?:\w+,?\s+){0,2}(?:role|position|job|opportunity)\b",
+    r"\b(?P<based>[A-Z][\w.]*)-based,?\s+(?:\w+,?\s+){0,2}(?:role|position|job|opportunity)\b|"
+    r"\bbe\s+(?P<be_based>[A-Z][\w.]*)-based\b",
     re.IGNORECASE | re.MULTILINE,
 )
 # A clause stops at words that start something else ("…in the US, and will report to …").
@@ -112,6 +113,12 @@ _COMPANY_RE = re.compile(
 )
 _JOB_RE = re.compile(
     r"\b(?:this|the)\s+(?:role|position|job)\b|\byou\s+(?:can|may|will|must)\b", re.IGNORECASE
+)
+# "Acme is based in LA and London", "We are located in Austin": a subject other than the
+# reader or the applicants that "is based in" a place is where the company sits.
+_SEATED_SUBJECT_RE = re.compile(
+    r"\b(?!you\b|candidates?\b|applicants?\b)\w+\s+(?:is|are)\s+(?:currently\s+)?$",
+    re.IGNORECASE,
 )
 # A pay note's words ("this range is specific to employees based in the United States") say
 # whose pay the figures are, not where the job may be done.
@@ -135,11 +142,11 @@ def stated_places(description: str | None) -> tuple[list[str], list[str], list[s
     for m in _STATEMENT_RE.finditer(text):
         before = text[max(0, m.start() - 120) : m.start()]
         sentence = _SENTENCE_START_RE.split(before)[-1]
-        if m.group("clause") and _COMPANY_RE.search(sentence) and not _JOB_RE.search(sentence):
+        if m.group("clause") and _company_sentence(m.group(0), sentence):
             continue
         if m.group("clause") and _PAY_NOTE_RE.search(sentence):
             continue
-        clause = m.group("line") or m.group("clause") or m.group("based")
+        clause = m.group("line") or m.group("clause") or m.group("based") or m.group("be_based")
         if m.group("clause"):
             cut = _CLAUSE_END_RE.search(clause)
             clause = clause[: cut.start()] if cut else clause
@@ -150,9 +157,19 @@ def stated_places(description: str | None) -> tuple[list[str], list[str], list[s
     return [list(dict.fromkeys(found)) for found in (countries, regions, named)]
 
 
+def _company_sentence(statement: str, sentence: str) -> bool:
+    """Whether the sentence a place statement ends is about the company, not the job."""
+    if _JOB_RE.search(sentence):
+        return False
+    seated = statement.lower().startswith(("based", "located")) and _SEATED_SUBJECT_RE.search(
+        sentence
+    )
+    return bool(seated or _COMPANY_RE.search(sentence))
+
+
 def board_location(location: str | None, description: str | None) -> str | None:
     """The board's location field, or the places its description states when the field
-    names no place ("Remote", "Anywhere in the World", empty) or a narrower place than the
+    names no place ("Remote", empty), the whole world, or a narrower place than the
     statements do (an office city for a job open across the EU and UK or North America).
     A country stated beside a region that holds it ("the EU or UK", "North America Remote /
     San Francisco") is part of that region's scope, not a country of the job's own."""
@@ -169,7 +186,9 @@ def board_location(location: str | None, description: str | None) -> str | None:
         return " / ".join(_country_name(c) for c in named) if inside else location
     own = parse_location(location or "")
     if not own.countries:
-        return f"{location} ({said})" if location else said
+        # "Anywhere in the World" is the board's widest choice: the text's places narrow it.
+        worldwide = "Worldwide" in parse_remote(location or "").scope
+        return f"{location} ({said})" if location and not worldwide else said
     wider = bool(regions) or len(countries) > 1
     covered = all(c in countries or region_of(c) in regions for c in own.countries)
     return said if wider and covered else location
