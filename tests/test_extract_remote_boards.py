@@ -294,6 +294,8 @@ STATED = [
     ("- Quillmark is based in Lyon and Oslo.", [], []),
     ("We are located in Austin.", [], []),
     ("You may work remotely but will be Canada-based.", ["CA"], []),
+    ("You can be US-based or EU-based.", ["US"], ["Western Europe", "Eastern Europe"]),
+    ("The tools will be AI-based.", [], []),
     ("The role is based in Oslo.", ["NO"], []),
     # a pay note says whose pay the figures are, not where the job is
     ("Please note this range is specific to employees based in Canada.", [], []),

@@ -95,7 +95,7 @@ _STATEMENT_RE = re.compile(
     r"(?:in|within|inside|from|outside(?:\s+of)?)[\s(]+(?:the\s+following\s+countries\s*:\s*)?"
     r"(?P<clause>(?:[^.;:!?\n]|\.(?=[A-Za-z])){1,80})|"
     r"\b(?P<based>[A-Z][\w.]*)-based,?\s+(?:\w+,?\s+){0,2}(?:role|position|job|opportunity)\b|"
-    r"\bbe\s+(?P<be_based>[A-Z][\w.]*)-based\b",
+    r"\bbe\s+(?P<be_based>[A-Z][\w.]*-based(?:\s+or\s+[A-Z][\w.]*-based)*)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 # A clause stops at words that start something else ("…in the US, and will report to …").
