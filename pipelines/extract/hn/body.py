@@ -89,6 +89,12 @@ _INCLUDING = re.compile(r"\b(?:including|such as)\s*$", re.I)
 _INCLUDED = re.compile(r":\s*(?P<list>[^.!?;:\n]+)")
 
 
+# A clause in brackets after the job: "Senior Designers (for both web and mobile)".
+_CLAUSE_IN_PARENS = re.compile(
+    r"\s*\((?:for|with|in|at|on|to|who|that|which|working|based)\b[^()]*\)\s*$", re.I
+)
+
+
 # A nickname in quotes before the job: "a 'Swiss-Army Knife' generalist".
 _QUOTED_LEAD = re.compile(r"^['\"“‘][^'\"”’]{1,30}['\"”’]\s+(?=\w)")
 _WE = re.compile(r"\bwe\b", re.I)
@@ -134,6 +140,7 @@ def _mentioned_roles(rest: str, line: str, teams: bool = False) -> list[Role]:
     team_list = teams and len(split) >= 3 and sum(names_a_job(r.title) for r in split) >= 2
     for role in split:
         role.title = _QUOTED_LEAD.sub("", _MENTION_LEAD.sub("", role.title))
+        role.title = _CLAUSE_IN_PARENS.sub("", role.title)
         named = title_like(role.title) or team_list and list_item(role.title)
         if named and len(role.title.split()) <= 6:
             role.section = line

@@ -1,0 +1,23 @@
+"""Roles an HN comment names only in running prose (issue 11): invented comments shaped like
+the real ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extract.hn import extract_hn
+from tests.test_extract_hn import comment
+
+CASES = [
+    (
+        "a clause in brackets after a role named in prose is no part of its title",
+        "Brindle - Oslo<p>Brindle makes calendars.<p>Brindle is currently seeking Senior "
+        "Engineers as well as Senior Designers (for both web and mobile).",
+        ["Senior Engineers", "Senior Designers"],
+    ),
+]
+
+
+@pytest.mark.parametrize("html,titles", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_prose_roles(html: str, titles: list[str]) -> None:
+    assert [p.title for p in extract_hn(comment(html)).postings] == titles
