@@ -15,6 +15,18 @@ CASES = [
         "Engineers as well as Senior Designers (for both web and mobile).",
         ["Senior Engineers", "Senior Designers"],
     ),
+    (
+        "a second hiring verb in the clause after the first role names another role",
+        "Tallow Bank - Leeds<p>Looking for a few devops to keep the servers up, looking for a "
+        "few developers to write the app. Email jobs@tallow.example",
+        ["devops", "developers"],
+    ),
+    (
+        "a later hiring verb in the same clause only restates the role",
+        "Tallow Bank - Leeds<p>We are looking for engineers who could run it all = looking "
+        "for a Generalist to help us.",
+        ["engineers"],
+    ),
 ]
 
 

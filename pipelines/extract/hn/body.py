@@ -5,6 +5,7 @@ sections, "Roles: A, B", roles named in passing after a hiring verb ("we're also
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pipelines.classify import has_job_head, names_a_job
@@ -49,7 +50,7 @@ _HIRING_VERB = re.compile(
 _MENTION_END = re.compile(
     r"\s+(?:who|whom|that|which|with|to|across|on|at|in|from|because|so|for|like|of all|"
     r"of any|of every|willing|interested|excited|passionate|based|located|well|able|eager|"
-    r"ready|keen)\b.*$|\s*[—–]\s.*$",
+    r"ready|keen|right now)\b.*$|\s*[—–]\s.*$",
     re.I,
 )
 _MENTION_LEAD = re.compile(
@@ -65,6 +66,23 @@ _MENTION_LEAD = re.compile(
 
 
 _SPECIALTY_TAIL = re.compile(r"\s*[—–]\s+[A-Z][\w/+&.-]*(?:\s+[A-Z][\w/+&.-]*){0,2}\s*")
+
+
+# Where a coordinated clause starts, a few words before its verb: ", looking for …",
+# "- but we're also looking for …".
+_CLAUSE_START = re.compile(r"(?:[,;–—-]|\b(?:but|and))\s+(?:[\w']+\s+){0,3}$")
+
+
+def _hiring_verbs(line: str) -> Iterator[re.Match[str]]:
+    """Each hiring verb of `line` with what follows it, a later verb inside that text too:
+    "looking for a few devops to help …, looking for a few developers to …"."""
+    m = _HIRING_VERB.search(line)
+    while m:
+        yield m
+        end = m.end()
+        m = _HIRING_VERB.search(line, m.start("rest"))
+        while m and m.start() < end and not _CLAUSE_START.search(line, 0, m.start()):
+            m = _HIRING_VERB.search(line, m.start("rest"))
 
 
 def _mention(rest: str) -> str:
@@ -110,7 +128,7 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
     roles: list[Role] = []
     for line in lines[:12]:
         bulleted = _BULLET.match(line)
-        for m in _HIRING_VERB.finditer(line):
+        for m in _hiring_verbs(line):
             rest = re.sub(r"\s+as well as\s+", " and ", m.group("rest"))
             if listed := _INCLUDED.match(line, m.end()) if _INCLUDING.search(rest) else None:
                 rest = listed["list"]  # "hiring for many positions, including: A, B, and more"
