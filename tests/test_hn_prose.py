@@ -27,6 +27,12 @@ CASES = [
         "for a Generalist to help us.",
         ["engineers"],
     ),
+    (
+        "roles named before the openings they are",
+        "Quire, Dundee and REMOTE<p>Quire does invoices.<p>We currently have product "
+        "designer and data analyst vacancies available. Our teams are small.",
+        ["product designer", "data analyst"],
+    ),
 ]
 
 

@@ -107,6 +107,15 @@ _INCLUDING = re.compile(r"\b(?:including|such as)\s*$", re.I)
 _INCLUDED = re.compile(r":\s*(?P<list>[^.!?;:\n]+)")
 
 
+# "We also have a developer position open", "We have senior full-stack and data scientist
+# vacancies available": the roles named before the openings they are.
+_OPEN_POSITIONS = re.compile(
+    r"\bhave\s+(?P<list>[\w/+&,' -]{2,60}?)\s+(?:positions?|roles?|vacanc(?:y|ies)|"
+    r"openings?|jobs?)\s+(?:open|available)\b",
+    re.I,
+)
+
+
 # A clause in brackets after the job: "Senior Designers (for both web and mobile)".
 _CLAUSE_IN_PARENS = re.compile(
     r"\s*\((?:for|with|in|at|on|to|who|that|which|working|based)\b[^()]*\)\s*$", re.I
@@ -146,6 +155,9 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
             if len(rest.split()) > 16 and not _short_items(rest):
                 continue  # a sentence goes on; a long list of short titles is read whole
             roles.extend(_mentioned_roles(rest, line, teams=True))
+        if not bulleted:
+            for m in _OPEN_POSITIONS.finditer(line):
+                roles.extend(_mentioned_roles(m["list"], line))
     return roles
 
 
