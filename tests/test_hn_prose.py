@@ -33,6 +33,18 @@ CASES = [
         "designer and data analyst vacancies available. Our teams are small.",
         ["product designer", "data analyst"],
     ),
+    (
+        "a dot inside a word does not end the sentence that names the role",
+        "Kelso Freight - Full-time; ONSITE<p>We ship pallets.<p>We are currently looking for "
+        ".NET developers with 5 years of experience.",
+        [".NET developers"],
+    ),
+    (
+        "where and how the job is done, before the role, are not its title",
+        "Kettle Games is looking for a U.S.-based, fully remote Software Engineer (3+ yrs "
+        "experience) to help ship web games.<p>Apply on our site.",
+        ["Software Engineer"],
+    ),
 ]
 
 

@@ -44,7 +44,7 @@ _HIRING_VERB = re.compile(
     r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are|for)|"
     r"(?:role|position|opening) open(?: on (?:my|our|the) team)?)\b"
     r"\s*(?:for\s+)?:?\s*"
-    r"(?P<rest>[^.!?;:\n]+)",
+    r"(?P<rest>(?:[^.!?;:\n]|\.(?=[^\s.!?]))+)",  # a dot inside a word: "U.S.-based", "Node.js"
     re.I,
 )
 _MENTION_END = re.compile(
@@ -60,7 +60,9 @@ _MENTION_LEAD = re.compile(
     r"all kinds of|a number of|a couple of|additional|new|full[- ]time|part[- ]time|talented|"
     r"experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|driven|"
     r"skilled|awesome|amazing|brilliant|curious|well[- ]rounded|our (?:first|next)|first|next|"
-    r"another|other|more)\s+)+",
+    r"another|other|more|"
+    # where and how: "a U.S.-based, fully remote Software Engineer"
+    r"[\w.]+-based,?|(?:fully\s+|100%\s+)?remote,?|hybrid,?|on-?site,?|in-office,?)\s+)+",
     re.I,
 )
 
@@ -154,7 +156,7 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
                 continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
             if len(rest.split()) > 16 and not _short_items(rest):
                 continue  # a sentence goes on; a long list of short titles is read whole
-            roles.extend(_mentioned_roles(rest, line, teams=True))
+            roles.extend(_mentioned_roles(_MENTION_LEAD.sub("", rest), line, teams=True))
         if not bulleted:
             for m in _OPEN_POSITIONS.finditer(line):
                 roles.extend(_mentioned_roles(m["list"], line))
