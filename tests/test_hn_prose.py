@@ -45,6 +45,13 @@ CASES = [
         "experience) to help ship web games.<p>Apply on our site.",
         ["Software Engineer"],
     ),
+    (
+        "praise joined by a slash before the role, and a passionate one, are not its title",
+        "Yarrow | Chicago / Remote | Full-Time<p>Building a runtime. Looking for extremely "
+        "talented / passionate Rust developers with a deep interest in Linux.<p>"
+        "We are also looking for a passionate web developer in Leipzig.",
+        ["Rust developers", "web developer"],
+    ),
 ]
 
 

@@ -49,7 +49,8 @@ _HIRING_VERB = re.compile(
 )
 _MENTION_END = re.compile(
     r"\s+(?:who|whom|that|which|with|to|across|on|at|in|from|because|so|for|like|of all|"
-    r"of any|of every|willing|interested|excited|passionate|based|located|well|able|eager|"
+    r"of any|of every|willing|interested|excited|passionate (?:about|for|to)|based|located|"
+    r"well|able|eager|"
     r"ready|keen|right now)\b.*$|\s*[—–]\s.*$",
     re.I,
 )
@@ -62,7 +63,8 @@ _MENTION_LEAD = re.compile(
     r"skilled|awesome|amazing|brilliant|curious|well[- ]rounded|our (?:first|next)|first|next|"
     r"another|other|more|"
     # where and how: "a U.S.-based, fully remote Software Engineer"
-    r"[\w.]+-based,?|(?:fully\s+|100%\s+)?remote,?|hybrid,?|on-?site,?|in-office,?)\s+)+",
+    r"[\w.]+-based,?|(?:fully\s+|100%\s+)?remote,?|hybrid,?|on-?site,?|in-office,?)"
+    r"(?:\s*/\s*|\s+))+",  # "talented / passionate"
     re.I,
 )
 
