@@ -52,6 +52,13 @@ CASES = [
         "We are also looking for a passionate web developer in Leipzig.",
         ["Rust developers", "web developer"],
     ),
+    (
+        "a typographic apostrophe reads as a plain one",
+        "Tumbril | Oakland, CA | Full-time onsite only<p>We build carts.<p>"
+        "We’re hiring for - Elm Engineer (Elm) - Frontend Engineer (Javascript) - Head of "
+        "Sales",
+        ["Elm Engineer", "Frontend Engineer", "Head of Sales"],
+    ),
 ]
 
 

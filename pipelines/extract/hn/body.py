@@ -229,8 +229,8 @@ _BODY_STOP = re.compile(
 )
 _ROLES_INLINE = re.compile(
     r"^(?:(?:open |current )?(?:roles?|positions?|openings?|jobs?)|"
-    r"we(?:'re| are) (?:hiring|looking for)(?: for)?|hiring(?: for)?|highlighted roles|"
-    r"(?:we(?:'re| are) )?interested (?:to hear|in hearing) from(?: talented)?)"
+    r"we(?:['’]re| are) (?:hiring|looking for)(?: for)?|hiring(?: for)?|highlighted roles|"
+    r"(?:we(?:['’]re| are) )?interested (?:to hear|in hearing) from(?: talented)?)"
     r"(?:\s*\([^()]*\))?\s*[:\-–]\s*(?P<list>.+)$",
     re.I,
 )
@@ -243,7 +243,7 @@ _BULLET = re.compile(
 _HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+(?:--|->|→|[-–—|@•·])\s+")
 
 _ALSO_HIRING = re.compile(
-    r"(?:^|(?<=[.!?;]\s)|\n)[^.!?\n]{0,30}?\b(?:also|additionally|and we(?:'re| are))\b"
+    r"(?:^|(?<=[.!?;]\s)|\n)[^.!?\n]{0,30}?\b(?:also|additionally|and we(?:['’]re| are))\b"
     r"[^.!?\n]{0,20}?\b(?:hiring|looking for|seeking|need)\b:?\s*(?:for\s+)?"
     r"(?P<list>[^.!?\n]+)"
     r"|(?:^|\n)\s*(?:also|plus)\s*:\s*(?P<list2>[^.!?\n]+)",
@@ -545,7 +545,7 @@ def _bulleted_team(team: str, listed: str) -> list[Role]:
 
 _ROLES_HEADING = re.compile(
     r"^(?:(?:open|current|our)\s+)?(?:roles|positions|openings|vacancies)\s*:?$|"
-    r"^(?:we(?:'re| are)\s+)?hiring(?:\s+for)?\s*:?$|"
+    r"^(?:we(?:['’]re| are)\s+)?hiring(?:\s+for)?\s*:?$|"
     r"^[^.!?]{0,80}\b(?:roles|positions|openings|vacancies)\s*:$",  # "… these positions:"
     re.I,
 )
