@@ -59,6 +59,14 @@ CASES = [
         "Sales",
         ["Elm Engineer", "Frontend Engineer", "Head of Sales"],
     ),
+    (
+        "a bullet whose first sentence is a title, then what the job does",
+        "Quarkly | Paris / Remote (EU) | Multiple roles<p>We host datasets.<p>We're hiring:<p>"
+        "* Quantum Computing Expert. Design challenges and curate datasets.<p>"
+        "* Head of Marketing. Positioning, demand gen, and brand.<p>"
+        "* Really need another engineer. Email us.",
+        ["Quantum Computing Expert", "Head of Marketing"],
+    ),
 ]
 
 

@@ -316,6 +316,10 @@ def _with_specialty(text: str, cut: int) -> int:
     return m.end()
 
 
+# Where a bullet's first sentence ends, not at an abbreviation ("Sr. Engineer").
+_FIRST_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<=\)))\.\s+(?=[A-Z])")
+
+
 # A link after a title: "(https://…)", " - http://…", ": https://…", ", https://…".
 _LINK_OUT = re.compile(r"\s*\(\s*https?://[^()\s]*\s*\)|\s*(?:[-–—:,]\s*)?https?://\S+")
 
@@ -348,6 +352,9 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
         return None  # "Phil - CTO, Acme": who signs the post
     prefix = text[:120]  # a title is shorter: no need to read a long line to its end
     cut = outside_parens(_HEAD_END, prefix)
+    # "* Head of Marketing. Own …": a bullet's first sentence, when it is a title
+    if cut == len(prefix) and bullet and (end := outside_parens(_FIRST_SENTENCE_END, prefix)):
+        cut = end if title_case(prefix[:end]) else cut
     if cut == len(prefix):
         cut = len(text)
     cut = _with_specialty(text, cut)
