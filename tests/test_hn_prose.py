@@ -67,6 +67,18 @@ CASES = [
         "* Really need another engineer. Email us.",
         ["Quantum Computing Expert", "Head of Marketing"],
     ),
+    (
+        "a dashed list after the colon of a hiring phrase that ends on roles",
+        "Pinnate | Remote (US)<p>We make maps.<p>We are hiring for the following roles: - Data "
+        "Analyst II - Staff Data Scientist - Lead Product Manager",
+        ["Data Analyst II", "Staff Data Scientist", "Lead Product Manager"],
+    ),
+    (
+        "no list after the colon when the hiring phrase named the job",
+        "Pinnate | Hong Kong ONSITE<p>We're looking for engineers in 3 positions: a) Devs "
+        "b) Ops c) Security",
+        ["engineers"],
+    ),
 ]
 
 

@@ -106,9 +106,12 @@ _GENERIC_NAMING = re.compile(
 )
 
 
-# "… positions, including: A, B and C": the list after the colon names the roles.
+# "… positions, including: A, B and C", "hiring for the following roles: A - B - C": the
+# list after the colon names the roles.
 _INCLUDING = re.compile(r"\b(?:including|such as)\s*$", re.I)
-_INCLUDED = re.compile(r":\s*(?P<list>[^.!?;:\n]+)")
+_OPENINGS_END = re.compile(r"\b(?:roles|positions|openings|vacancies)(?:\s*\([^()]*\))?\s*$", re.I)
+_INCLUDED = re.compile(r":\s*(?P<list>(?:[^.!?;:\n]|\.(?=[^\s.!?]))+)")
+_DASHED = re.compile(r"(?:^|\s+)[-–•·]\s+")
 
 
 # "We also have a developer position open", "We have senior full-stack and data scientist
@@ -131,6 +134,12 @@ _QUOTED_LEAD = re.compile(r"^['\"“‘][^'\"”’]{1,30}['\"”’]\s+(?=\w)")
 _WE = re.compile(r"\bwe\b", re.I)
 
 
+def _introduces_list(rest: str) -> bool:
+    """Whether a hiring verb's words end where a list of roles follows a colon: "… including:",
+    "… for the following roles:"; not "engineers in 3 positions:" (the verb named the job)."""
+    return bool(_INCLUDING.search(rest) or _OPENINGS_END.search(rest) and not names_a_job(rest))
+
+
 def hiring_mentions(lines: list[str]) -> list[Role]:
     """Roles named after a hiring verb in the prose of the first paragraphs ("We're hiring
     software engineers and data scientists", "The company is seeking Senior Engineers as well
@@ -143,8 +152,9 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
         bulleted = _BULLET.match(line)
         for m in _hiring_verbs(line):
             rest = re.sub(r"\s+as well as\s+", " and ", m.group("rest"))
-            if listed := _INCLUDED.match(line, m.end()) if _INCLUDING.search(rest) else None:
-                rest = listed["list"]  # "hiring for many positions, including: A, B, and more"
+            if listed := _INCLUDED.match(line, m.end()) if _introduces_list(rest) else None:
+                # "hiring for many positions, including: A, B, and more"; "… roles: - A - B"
+                rest = _DASHED.sub(", ", listed["list"]).strip(" ,")
             if named := _GENERIC_NAMING.match(rest):
                 roles.extend(Role(r.title, section=line) for r in _named_items(named["list"]))
                 continue
