@@ -44,7 +44,8 @@ _HIRING_VERB = re.compile(
     r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are|for)|"
     r"(?:role|position|opening) open(?: on (?:my|our|the) team)?)\b"
     r"\s*(?:for\s+)?:?\s*"
-    r"(?P<rest>(?:[^.!?;:\n]|\.(?=[^\s.!?]))+)",  # a dot inside a word: "U.S.-based", "Node.js"
+    # a dot inside a word goes on: "U.S.-based", "Node.js", ".NET"
+    r"(?P<rest>(?=[^.!?;:\n]|\.[^\s.!?])[^.!?;:\n]*(?:\.(?=[^\s.!?])[^.!?;:\n]*)*)",
     re.I,
 )
 _MENTION_END = re.compile(
@@ -110,7 +111,7 @@ _GENERIC_NAMING = re.compile(
 # list after the colon names the roles.
 _INCLUDING = re.compile(r"\b(?:including|such as)\s*$", re.I)
 _OPENINGS_END = re.compile(r"\b(?:roles|positions|openings|vacancies)(?:\s*\([^()]*\))?\s*$", re.I)
-_INCLUDED = re.compile(r":\s*(?P<list>(?:[^.!?;:\n]|\.(?=[^\s.!?]))+)")
+_INCLUDED = re.compile(r":\s*(?P<list>[^.!?;:\n]+(?:\.(?=[^\s.!?])[^.!?;:\n]*)*)")
 _DASHED = re.compile(r"(?:^|\s+)[-–•·]\s+")
 
 
