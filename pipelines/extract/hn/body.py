@@ -5,6 +5,7 @@ sections, "Roles: A, B", roles named in passing after a hiring verb ("we're also
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pipelines.classify import has_job_head, names_a_job
@@ -43,13 +44,15 @@ _HIRING_VERB = re.compile(
     r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are|for)|"
     r"(?:role|position|opening) open(?: on (?:my|our|the) team)?)\b"
     r"\s*(?:for\s+)?:?\s*"
-    r"(?P<rest>[^.!?;:\n]+)",
+    # a dot inside a word goes on: "U.S.-based", "Node.js", ".NET"
+    r"(?P<rest>(?=[^.!?;:\n]|\.[^\s.!?])[^.!?;:\n]*(?:\.(?=[^\s.!?])[^.!?;:\n]*)*)",
     re.I,
 )
 _MENTION_END = re.compile(
     r"\s+(?:who|whom|that|which|with|to|across|on|at|in|from|because|so|for|like|of all|"
-    r"of any|of every|willing|interested|excited|passionate|based|located|well|able|eager|"
-    r"ready|keen)\b.*$|\s*[—–]\s.*$",
+    r"of any|of every|willing|interested|excited|passionate (?:about|for|to)|based|located|"
+    r"well|able|eager|"
+    r"ready|keen|right now)\b.*$|\s*[—–]\s.*$",
     re.I,
 )
 _MENTION_LEAD = re.compile(
@@ -59,12 +62,32 @@ _MENTION_LEAD = re.compile(
     r"all kinds of|a number of|a couple of|additional|new|full[- ]time|part[- ]time|talented|"
     r"experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|driven|"
     r"skilled|awesome|amazing|brilliant|curious|well[- ]rounded|our (?:first|next)|first|next|"
-    r"another|other|more)\s+)+",
+    r"another|other|more|"
+    # where and how: "a U.S.-based, fully remote Software Engineer"
+    r"[\w.]+-based,?|(?:fully\s+|100%\s+)?remote,?|hybrid,?|on-?site,?|in-office,?)"
+    r"(?:\s*/\s*|\s+))+",  # "talented / passionate"
     re.I,
 )
 
 
 _SPECIALTY_TAIL = re.compile(r"\s*[—–]\s+[A-Z][\w/+&.-]*(?:\s+[A-Z][\w/+&.-]*){0,2}\s*")
+
+
+# Where a coordinated clause starts, a few words before its verb: ", looking for …",
+# "- but we're also looking for …".
+_CLAUSE_START = re.compile(r"(?:[,;–—-]|\b(?:but|and))\s+(?:[\w']+\s+){0,3}$")
+
+
+def _hiring_verbs(line: str) -> Iterator[re.Match[str]]:
+    """Each hiring verb of `line` with what follows it, a later verb inside that text too:
+    "looking for a few devops to help …, looking for a few developers to …"."""
+    m = _HIRING_VERB.search(line)
+    while m:
+        yield m
+        end = m.end()
+        m = _HIRING_VERB.search(line, m.start("rest"))
+        while m and m.start() < end and not _CLAUSE_START.search(line, 0, m.start()):
+            m = _HIRING_VERB.search(line, m.start("rest"))
 
 
 def _mention(rest: str) -> str:
@@ -84,14 +107,38 @@ _GENERIC_NAMING = re.compile(
 )
 
 
-# "… positions, including: A, B and C": the list after the colon names the roles.
+# "… positions, including: A, B and C", "hiring for the following roles: A - B - C": the
+# list after the colon names the roles.
 _INCLUDING = re.compile(r"\b(?:including|such as)\s*$", re.I)
-_INCLUDED = re.compile(r":\s*(?P<list>[^.!?;:\n]+)")
+_OPENINGS_END = re.compile(r"\b(?:roles|positions|openings|vacancies)(?:\s*\([^()]*\))?\s*$", re.I)
+_INCLUDED = re.compile(r":\s*(?P<list>[^.!?;:\n]+(?:\.(?=[^\s.!?])[^.!?;:\n]*)*)")
+_DASHED = re.compile(r"(?:^|\s+)[-–•·]\s+")
+
+
+# "We also have a developer position open", "We have senior full-stack and data scientist
+# vacancies available": the roles named before the openings they are.
+_OPEN_POSITIONS = re.compile(
+    r"\bhave\s+(?P<list>[\w/+&,' -]{2,60}?)\s+(?:positions?|roles?|vacanc(?:y|ies)|"
+    r"openings?|jobs?)\s+(?:open|available)\b",
+    re.I,
+)
+
+
+# A clause in brackets after the job: "Senior Designers (for both web and mobile)".
+_CLAUSE_IN_PARENS = re.compile(
+    r"\s*\((?:for|with|in|at|on|to|who|that|which|working|based)\b[^()]*\)\s*$", re.I
+)
 
 
 # A nickname in quotes before the job: "a 'Swiss-Army Knife' generalist".
 _QUOTED_LEAD = re.compile(r"^['\"“‘][^'\"”’]{1,30}['\"”’]\s+(?=\w)")
 _WE = re.compile(r"\bwe\b", re.I)
+
+
+def _introduces_list(rest: str) -> bool:
+    """Whether a hiring verb's words end where a list of roles follows a colon: "… including:",
+    "… for the following roles:"; not "engineers in 3 positions:" (the verb named the job)."""
+    return bool(_INCLUDING.search(rest) or _OPENINGS_END.search(rest) and not names_a_job(rest))
 
 
 def hiring_mentions(lines: list[str]) -> list[Role]:
@@ -104,10 +151,11 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
     roles: list[Role] = []
     for line in lines[:12]:
         bulleted = _BULLET.match(line)
-        for m in _HIRING_VERB.finditer(line):
+        for m in _hiring_verbs(line):
             rest = re.sub(r"\s+as well as\s+", " and ", m.group("rest"))
-            if listed := _INCLUDED.match(line, m.end()) if _INCLUDING.search(rest) else None:
-                rest = listed["list"]  # "hiring for many positions, including: A, B, and more"
+            if listed := _INCLUDED.match(line, m.end()) if _introduces_list(rest) else None:
+                # "hiring for many positions, including: A, B, and more"; "… roles: - A - B"
+                rest = _DASHED.sub(", ", listed["list"]).strip(" ,")
             if named := _GENERIC_NAMING.match(rest):
                 roles.extend(Role(r.title, section=line) for r in _named_items(named["list"]))
                 continue
@@ -121,7 +169,10 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
                 continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
             if len(rest.split()) > 16 and not _short_items(rest):
                 continue  # a sentence goes on; a long list of short titles is read whole
-            roles.extend(_mentioned_roles(rest, line, teams=True))
+            roles.extend(_mentioned_roles(_MENTION_LEAD.sub("", rest), line, teams=True))
+        if not bulleted:
+            for m in _OPEN_POSITIONS.finditer(line):
+                roles.extend(_mentioned_roles(m["list"], line))
     return roles
 
 
@@ -134,6 +185,7 @@ def _mentioned_roles(rest: str, line: str, teams: bool = False) -> list[Role]:
     team_list = teams and len(split) >= 3 and sum(names_a_job(r.title) for r in split) >= 2
     for role in split:
         role.title = _QUOTED_LEAD.sub("", _MENTION_LEAD.sub("", role.title))
+        role.title = _CLAUSE_IN_PARENS.sub("", role.title)
         named = title_like(role.title) or team_list and list_item(role.title)
         if named and len(role.title.split()) <= 6:
             role.section = line
@@ -188,8 +240,8 @@ _BODY_STOP = re.compile(
 )
 _ROLES_INLINE = re.compile(
     r"^(?:(?:open |current )?(?:roles?|positions?|openings?|jobs?)|"
-    r"we(?:'re| are) (?:hiring|looking for)(?: for)?|hiring(?: for)?|highlighted roles|"
-    r"(?:we(?:'re| are) )?interested (?:to hear|in hearing) from(?: talented)?)"
+    r"we(?:['’]re| are) (?:hiring|looking for)(?: for)?|hiring(?: for)?|highlighted roles|"
+    r"(?:we(?:['’]re| are) )?interested (?:to hear|in hearing) from(?: talented)?)"
     r"(?:\s*\([^()]*\))?\s*[:\-–]\s*(?P<list>.+)$",
     re.I,
 )
@@ -202,7 +254,7 @@ _BULLET = re.compile(
 _HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+(?:--|->|→|[-–—|@•·])\s+")
 
 _ALSO_HIRING = re.compile(
-    r"(?:^|(?<=[.!?;]\s)|\n)[^.!?\n]{0,30}?\b(?:also|additionally|and we(?:'re| are))\b"
+    r"(?:^|(?<=[.!?;]\s)|\n)[^.!?\n]{0,30}?\b(?:also|additionally|and we(?:['’]re| are))\b"
     r"[^.!?\n]{0,20}?\b(?:hiring|looking for|seeking|need)\b:?\s*(?:for\s+)?"
     r"(?P<list>[^.!?\n]+)"
     r"|(?:^|\n)\s*(?:also|plus)\s*:\s*(?P<list2>[^.!?\n]+)",
@@ -275,6 +327,10 @@ def _with_specialty(text: str, cut: int) -> int:
     return m.end()
 
 
+# Where a bullet's first sentence ends, not at an abbreviation ("Sr. Engineer").
+_FIRST_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<=\)))\.\s+(?=[A-Z])")
+
+
 # A link after a title: "(https://…)", " - http://…", ": https://…", ", https://…".
 _LINK_OUT = re.compile(r"\s*\(\s*https?://[^()\s]*\s*\)|\s*(?:[-–—:,]\s*)?https?://\S+")
 
@@ -307,6 +363,9 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
         return None  # "Phil - CTO, Acme": who signs the post
     prefix = text[:120]  # a title is shorter: no need to read a long line to its end
     cut = outside_parens(_HEAD_END, prefix)
+    # "* Head of Marketing. Own …": a bullet's first sentence, when it is a title
+    if cut == len(prefix) and bullet and (end := outside_parens(_FIRST_SENTENCE_END, prefix)):
+        cut = end if title_case(prefix[:end]) else cut
     if cut == len(prefix):
         cut = len(text)
     cut = _with_specialty(text, cut)
@@ -504,7 +563,7 @@ def _bulleted_team(team: str, listed: str) -> list[Role]:
 
 _ROLES_HEADING = re.compile(
     r"^(?:(?:open|current|our)\s+)?(?:roles|positions|openings|vacancies)\s*:?$|"
-    r"^(?:we(?:'re| are)\s+)?hiring(?:\s+for)?\s*:?$|"
+    r"^(?:we(?:['’]re| are)\s+)?hiring(?:\s+for)?\s*:?$|"
     r"^[^.!?]{0,80}\b(?:roles|positions|openings|vacancies)\s*:$",  # "… these positions:"
     re.I,
 )

@@ -29,8 +29,8 @@ _SENIORITY_ONLY = re.compile(
     re.I,
 )
 _TITLE_LEAD_IN = re.compile(
-    r"^(?:(?:we(?:'re| are)\s+)?(?:now\s+)?hiring\s*(?:for\s+|:\s*|-\s*)?|"
-    r"(?:we(?:'re| are)\s+)?looking for\s+(?:an?\s+)?|seeking\s+(?:an?\s+)?|"
+    r"^(?:(?:we(?:['’]re| are)\s+)?(?:now\s+)?hiring\s*(?:for\s+|:\s*|-\s*)?|"
+    r"(?:we(?:['’]re| are)\s+)?looking for\s+(?:an?\s+)?|seeking\s+(?:an?\s+)?|"
     r"(?:open\s+)?(?:roles?|positions?|jobs?|titles?|openings?)\s*:\s*|job\s*:\s*|"
     r"including\s+|such as\s+)",
     re.I,
