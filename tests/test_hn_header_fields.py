@@ -146,6 +146,18 @@ def test_company_and_places(text: str, company: str, location: str) -> None:
             "Austin, TX\nQuillmark - www.quillmark.example\nWe're hiring data engineers.",
             "Quillmark",
         ),  # fmt: skip
+        # the name, then its page on a hosted job board, below a line of roles
+        (
+            "INTERN/CONTRACTOR\nQuillmark - https://quillmark.jobboard.com/open - Austin, TX\n"
+            "Come bake with us.",
+            "Quillmark",
+        ),  # fmt: skip
+        # a verb of growth, on a later line
+        (
+            "Austin, TX or REMOTE\nSENIOR DATA ENGINEER\nLike pipelines?\n"
+            "Quillmark is growing our data team with full-time roles.",
+            "Quillmark",
+        ),  # fmt: skip
         # no name anywhere
         ("Austin, TX\nWe are hiring engineers who love bread.", None),
     ],
@@ -160,6 +172,8 @@ def test_company_below_the_header(text: str, company: str | None) -> None:
         ("7 Harbors Robotics", "7 Harbors Robotics"),  # a digit, not "5 engineers"
         ("Open Pantry Systems", "Open Pantry Systems"),  # "Open", not "open roles"
         ("Quillmark Learning / Tutorly", "Quillmark Learning"),  # the company, then a product
+        ("Bread tech start-up Quillmark", "Quillmark"),  # the kind of company, then its name
+        ("Quillmark Startup Studio", "Quillmark Startup Studio"),
         ("5 engineers", None),
         ("Open roles", None),
         ("Multiple positions", None),

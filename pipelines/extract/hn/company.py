@@ -38,6 +38,7 @@ def clean_company(text: str) -> str | None:
     t = re.sub(r"\s+(?:is|are)\s+(?:now\s+)?hiring.*$", "", t, flags=re.I)
     t = re.sub(r"^(?:who is hiring|hiring)\s*:\s*", "", t, flags=re.I)
     t = re.sub(r"^\s*[\[(](?:now\s+)?hiring[\])]\s*", "", t, flags=re.I)  # "[Hiring] Acme"
+    t = _KIND_OF_COMPANY.sub("", t)  # "Fintech start-up Acme" → "Acme"
     # "Acme (Series C, ~300 people)", "Acme (Boston, hybrid)": what follows the name.
     t = re.sub(r"(?<=\S)\s*[(\[][^()\[\]]*[)\]]\s*$", "", t)
     t = re.sub(r"^[\W_]+|[\s,;:|\-–—·•*!]+$|(?<=[a-z]{3})\.$", "", t).strip()
@@ -62,6 +63,14 @@ def clean_company(text: str) -> str | None:
     ):
         return m.group(1)
     return t
+
+
+# A lowercase description of the company's kind before its capitalized name: "Cyber security
+# start-up Acme", "YC-backed startup Acme", "Berlin-based agency Acme".
+_KIND_OF_COMPANY = re.compile(
+    r"^(?:[A-Za-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:start-?up|company|firm|agency|studio|scale-?up)\s+(?=[A-Z])"
+)
 
 
 _OPENINGS = re.compile(
@@ -132,8 +141,9 @@ _NOT_NAMES = re.compile(
 
 _NAME_HIRING = re.compile(
     rf"^{_NAME}\s*(?:\[\d+\]\s*)?(?:\([^()]*\)\s*)?,?\s+(?:(?:is|are)\s+(?:now\s+|currently\s+|"
-    r"actively\s+|also\s+)?(?:hiring|looking for|seeking|searching for|recruiting|changing|"
-    r"improving|building|making|bringing|revolutionizing|transforming|the|an?|one of)\b|"
+    r"actively\s+|also\s+|rapidly\s+)?(?:hiring|looking for|seeking|searching for|recruiting|"
+    r"changing|growing|expanding|improving|building|making|bringing|revolutionizing|"
+    r"transforming|the|an?|one of)\b|"
     r"(?:just raised|raised|builds|makes|helps|develops|provides|creates|offers|uses|aims to|"
     r"was founded|is located|is based)\b)"
 )
@@ -151,10 +161,12 @@ _NAME_LINK = re.compile(
 
 def _domain_named(line: str) -> str | None:
     """The words that open a line when its own link or e-mail spells them: "Fathom – AI
-    Notetaker (fathom.example)" → "Fathom"; "Gilt Group - jobs@giltgroup.example" → "Gilt Group"."""
+    Notetaker (fathom.example)" → "Fathom"; "Gilt Group - jobs@giltgroup.example" → "Gilt Group";
+    "Acme - https://acme.jobboard.example" (the company's page on a hosted job board) → "Acme"."""
     labels = {
-        re.sub(r"[^a-z0-9]", "", m.group(1).lower())
-        for m in re.finditer(r"(?:@|//|www\.|\b)([\w-]+)\.[a-z]{2,6}\b", line)
+        re.sub(r"[^a-z0-9]", "", label.lower())
+        for m in re.finditer(r"(?:@|//|www\.|\b)((?:[\w-]+\.)+)[a-z]{2,6}\b", line)
+        for label in m.group(1).split(".")
     }
     words = re.findall(r"[\w&.'’-]+", re.split(r"\s[-–—|(:]|[,(]", line, maxsplit=1)[0])[:4]
     for k in range(len(words), 0, -1):
