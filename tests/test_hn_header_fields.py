@@ -152,6 +152,17 @@ def test_company_and_places(text: str, company: str, location: str) -> None:
             "Come bake with us.",
             "Quillmark",
         ),  # fmt: skip
+        # the name's subject carries the body it belongs to, or its own unit
+        (
+            "Austin, TX\nCentre for Bread and Oven Physics at the University of Quill is a "
+            "famous institute. We're filling engineering positions:\n* Oven Engineer",
+            "Centre for Bread and Oven Physics",
+        ),  # fmt: skip
+        (
+            "Data roles | Remote (US)\nQuillmark Institute's Office for Bread Analysis is "
+            "looking for coders and researchers.",
+            "Quillmark Institute",
+        ),  # fmt: skip
         # a verb of growth, on a later line
         (
             "Austin, TX or REMOTE\nSENIOR DATA ENGINEER\nLike pipelines?\n"

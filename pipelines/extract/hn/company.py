@@ -39,6 +39,7 @@ def clean_company(text: str) -> str | None:
     t = re.sub(r"^(?:who is hiring|hiring)\s*:\s*", "", t, flags=re.I)
     t = re.sub(r"^\s*[\[(](?:now\s+)?hiring[\])]\s*", "", t, flags=re.I)  # "[Hiring] Acme"
     t = _KIND_OF_COMPANY.sub("", t)  # "Fintech start-up Acme" → "Acme"
+    t = _OWN_UNIT.sub("", t)  # "Acme's Office for Research" → "Acme"
     # "Acme (Series C, ~300 people)", "Acme (Boston, hybrid)": what follows the name.
     t = re.sub(r"(?<=\S)\s*[(\[][^()\[\]]*[)\]]\s*$", "", t)
     t = re.sub(r"^[\W_]+|[\s,;:|\-–—·•*!]+$|(?<=[a-z]{3})\.$", "", t).strip()
@@ -70,6 +71,14 @@ def clean_company(text: str) -> str | None:
 _KIND_OF_COMPANY = re.compile(
     r"^(?:[A-Za-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}"
     r"(?:start-?up|company|firm|agency|studio|scale-?up)\s+(?=[A-Z])"
+)
+
+# A unit of the company after its possessive name: "Acme's Office for Research", "Acme's
+# Data Team".
+_OWN_UNIT = re.compile(
+    r"(?<=\w)['’]s\s+(?:[A-Z][\w&-]*\s+){0,3}"
+    r"(?:office|team|department|division|group|lab|center|centre|unit)\b.*$",
+    re.I,
 )
 
 
@@ -119,7 +128,7 @@ _WEB_SUFFIX = re.compile(
 )
 # A company named in the opening words of a prose post: "We're Tidewater Robotics, a …",
 # "At Ferncliff, we …", "I'm the CTO at Ledgerleaf (ledgerleaf.example)".
-_NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|and|&|de)){0,4})"
+_NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|for|and|&|de)){0,5})"
 _INTRO_COMPANY = (
     re.compile(
         rf"^(?:[Hh]i(?: HN| hn| all| everyone)?[!,.]?\s+)?[Ww]e(?:'re|’re| are)\s+{_NAME}"
@@ -139,8 +148,12 @@ _NOT_NAMES = re.compile(
 )
 
 
+# What a name's subject may carry before its verb: the body it belongs to ("Acme Lab at the
+# University of Foo is …") or its own unit ("Acme Institute's Office of Bar is looking …").
+_WORDS = r"[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|for|and|at|&)){0,6}"
+_BELONGING = rf"(?:\s+at\s+(?:the\s+)?{_WORDS}|['’]s\s+{_WORDS})?"
 _NAME_HIRING = re.compile(
-    rf"^{_NAME}\s*(?:\[\d+\]\s*)?(?:\([^()]*\)\s*)?,?\s+(?:(?:is|are)\s+(?:now\s+|currently\s+|"
+    rf"^{_NAME}{_BELONGING}\s*(?:\[\d+\]\s*)?(?:\([^()]*\)\s*)?,?\s+(?:(?:is|are)\s+(?:now\s+|currently\s+|"
     r"actively\s+|also\s+|rapidly\s+)?(?:hiring|looking for|seeking|searching for|recruiting|"
     r"changing|growing|expanding|improving|building|making|bringing|revolutionizing|"
     r"transforming|the|an?|one of)\b|"
