@@ -163,6 +163,12 @@ def test_company_and_places(text: str, company: str, location: str) -> None:
             "looking for coders and researchers.",
             "Quillmark Institute",
         ),  # fmt: skip
+        # a name in lower case, known by its legal form
+        (
+            "Data Engineer and ML Engineer\nWe are quillmark GmbH, an early-stage bakery.",
+            "quillmark GmbH",
+        ),  # fmt: skip
+        ("Data Engineer\nWe are a small GmbH, based in Austin.", None),
         # a verb of growth, on a later line
         (
             "Austin, TX or REMOTE\nSENIOR DATA ENGINEER\nLike pipelines?\n"

@@ -129,11 +129,15 @@ _WEB_SUFFIX = re.compile(
 # A company named in the opening words of a prose post: "We're Tidewater Robotics, a …",
 # "At Ferncliff, we …", "I'm the CTO at Ledgerleaf (ledgerleaf.example)".
 _NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|for|and|&|de)){0,5})"
+# A name written in lower case is a name when its legal form follows: "We are acme GmbH, …".
+_LEGAL_NAME = (
+    r"(?P<name>[\w&.'’-]+(?:\s+[\w&.'’-]+){0,2}\s+"
+    r"(?:GmbH|Inc\.?|LLC|Ltd\.?|Limited|AG|B\.V\.|BV|SAS|S\.A\.|Oy|AB|ApS|UG|Pty Ltd))"
+)
+_WE_ARE = r"^(?:[Hh]i(?: HN| hn| all| everyone)?[!,.]?\s+)?[Ww]e(?:'re|’re| are)\s+"
 _INTRO_COMPANY = (
-    re.compile(
-        rf"^(?:[Hh]i(?: HN| hn| all| everyone)?[!,.]?\s+)?[Ww]e(?:'re|’re| are)\s+{_NAME}"
-        r"\s*(?:[,(—–]|\s-\s)"
-    ),
+    re.compile(rf"{_WE_ARE}{_NAME}\s*(?:[,(—–]|\s-\s)"),
+    re.compile(rf"{_WE_ARE}{_LEGAL_NAME}\s*(?:[,(—–]|\s-\s)"),
     re.compile(rf"^(?:hi(?: hn| all)?[!,.]?\s+)?at\s+{_NAME},\s+we\b", re.I),
     re.compile(
         rf"\b(?:i'm|i’m|i am)\s+(?:the\s+|a\s+|an\s+|one of the\s+)?(?:[\w/&-]+\s+){{0,4}}?"
