@@ -163,6 +163,12 @@ def test_company_and_places(text: str, company: str, location: str) -> None:
             "looking for coders and researchers.",
             "Quillmark Institute",
         ),  # fmt: skip
+        # a team of the company, its link spelling the company
+        (
+            "Quillmark Oven Home team - www.quillmark.com/oven - Austin - Full time\n"
+            "We have open positions for data engineers.",
+            "Quillmark",
+        ),  # fmt: skip
         # a name in lower case, known by its legal form
         (
             "Data Engineer and ML Engineer\nWe are quillmark GmbH, an early-stage bakery.",

@@ -194,6 +194,15 @@ def _domain_named(line: str) -> str | None:
     return None
 
 
+_TEAM_NAME = re.compile(r"\s(?:team|group|division|org)$", re.I)
+
+
+def owner_of_team(company: str, line: str) -> str:
+    """The company whose team a header names, when the line's own link spells it: "Acme Voice
+    Home team - www.acme.example/voice" → "Acme"; any other name as it is."""
+    return (_TEAM_NAME.search(company) and _domain_named(line)) or company
+
+
 def named_company(lines: list[str]) -> str | None:
     """A company named near the top when the header gave none (or a place): "Front Row is
     hiring …", "Silk [1] is looking for …", a line "Snowledge (http://…)", a name its own
