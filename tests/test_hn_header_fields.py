@@ -163,6 +163,12 @@ def test_company_and_places(text: str, company: str, location: str) -> None:
             "looking for coders and researchers.",
             "Quillmark Institute",
         ),  # fmt: skip
+        # a place line, a role line, then a nickname, the name and its own link
+        (
+            "Austin, TX ONSITE\nCloud Architect - AWS\n(qm) Quill Mark http://quillmark.net : "
+            "Since 1998 we bake bread.",
+            "Quill Mark",
+        ),  # fmt: skip
         # a team of the company, its link spelling the company
         (
             "Quillmark Oven Home team - www.quillmark.com/oven - Austin - Full time\n"

@@ -185,7 +185,8 @@ def _domain_named(line: str) -> str | None:
         for m in re.finditer(r"(?:@|//|www\.|\b)((?:[\w-]+\.)+)[a-z]{2,6}\b", line)
         for label in m.group(1).split(".")
     }
-    words = re.findall(r"[\w&.'’-]+", re.split(r"\s[-–—|(:]|[,(]", line, maxsplit=1)[0])[:4]
+    opening = re.sub(r"^\s*\([^()]*\)\s*", "", line)  # "(mt) Media Temple …": a nickname first
+    words = re.findall(r"[\w&.'’-]+", re.split(r"\s[-–—|(:]|[,(]", opening, maxsplit=1)[0])[:4]
     for k in range(len(words), 0, -1):
         name = " ".join(words[:k])
         key = re.sub(r"[^a-z0-9]", "", _WEB_SUFFIX.sub("", name.lower()))
@@ -207,7 +208,7 @@ def named_company(lines: list[str]) -> str | None:
     """A company named near the top when the header gave none (or a place): "Front Row is
     hiring …", "Silk [1] is looking for …", a line "Snowledge (http://…)", a name its own
     link spells ("Fathom – AI Notetaker (fathom.example)")."""
-    for line in lines[:2]:
+    for line in lines[:3]:
         if name := _domain_named(line):
             return name
     for line in lines[:3]:
