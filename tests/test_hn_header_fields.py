@@ -169,6 +169,18 @@ def test_company_and_places(text: str, company: str, location: str) -> None:
             "Since 1998 we bake bread.",
             "Quill Mark",
         ),  # fmt: skip
+        # a label before a link is no name; a job board's shared host names it in its path
+        (
+            "Austin or remote\nHiring FDEs and engineers\n"
+            "Apply here: https://jobs.ashbyhq.com/quillmark\nDemos: https://x.com/quill\n"
+            "Quillmark is an oven maker.",
+            "Quillmark",
+        ),  # fmt: skip
+        (
+            "Austin or remote\nHiring FDEs and engineers\nDemos: https://x.com/quill\n"
+            "We make ovens.",
+            None,
+        ),  # fmt: skip
         # a team of the company, its link spelling the company
         (
             "Quillmark Oven Home team - www.quillmark.com/oven - Austin - Full time\n"

@@ -155,13 +155,20 @@ def _spelled_name(label: str, lines: list[str]) -> str | None:
     return label
 
 
+def _board_path_company(path: str) -> str | None:
+    """The company a job board's shared host names in its path: "jobs.ashbyhq.com/acme"."""
+    first = path.strip("/").split("/")[0]
+    return first if re.fullmatch(r"[a-z][a-z0-9-]{1,40}", first, re.I) else None
+
+
 def _url_company(url: str, alone: bool) -> str | None:
     host = urlsplit(url).netloc.lower().split(":")[0].removeprefix("www.")
     board = next((h for h in _ATS_HOSTS if host.endswith("." + h)), None)
     if board is not None:
         sub = host[: -len(board) - 1]
-        named = sub not in ("jobs", "boards", "apply", "careers", "job-boards", "app")
-        return re.sub(r"[-.]?(?:jobs|careers)\b", "", sub) or None if named else None
+        if sub not in ("jobs", "boards", "apply", "careers", "job-boards", "app"):
+            return re.sub(r"[-.]?(?:jobs|careers)\b", "", sub) or None
+        return _board_path_company(urlsplit(url).path)
     if not alone or OTHER_SITES.search(host) or host.count(".") != 1:
         return None  # "jobs.acme.example/…" is a careers site, not a home page
     return host.split(".")[0]

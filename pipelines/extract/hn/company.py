@@ -169,6 +169,12 @@ _NOT_SUBJECTS = re.compile(
     r"team|the|a|an|each|every|all|if|when|location|salary|about|apply|email|contact)\b",
     re.I,
 )
+# A label before a link, not a name: "Demos: https://…", "Website - https://…".
+_LINK_LABEL = re.compile(
+    r"(?:demos?|videos?|website|site|web|homepage|home page|blog|more|info|details|docs|"
+    r"careers|jobs|links?|github|twitter|linkedin|portfolio|press|paper|papers|resume|cv)",
+    re.I,
+)
 # "Junior Test Engineer at Acme Labs (https://…)", "Python developer @Acme | Geneva".
 _ROLE_AT = re.compile(rf"^(?P<role>[\w/&+,. -]{{3,60}}?)\s+(?:at\s+|@\s*){_NAME}\s*(?:[(|,.–—-]|$)")
 _NAME_LINK = re.compile(
@@ -220,7 +226,12 @@ def named_company(lines: list[str]) -> str | None:
         for piece in [line, *pieces[:4]]:  # "Acme - www.acme.example" is a whole line
             m = _NAME_HIRING.match(piece.strip()) or _NAME_LINK.match(piece.strip())
             name = m.group("name") if m else ""
-            usable = name and not _NOT_NAMES.match(name) and not _NOT_SUBJECTS.match(name)
+            usable = (
+                name
+                and not _NOT_NAMES.match(name)
+                and not _NOT_SUBJECTS.match(name)
+                and not _LINK_LABEL.fullmatch(name)
+            )
             cleaned = clean_company(name) if usable else None
             if cleaned is not None and not names_a_job(cleaned):
                 return cleaned
