@@ -181,6 +181,12 @@ def test_company_and_places(text: str, company: str, location: str) -> None:
             "We make ovens.",
             None,
         ),  # fmt: skip
+        # the company's own careers site, in a sentence
+        (
+            "I have a new role open on my team: Staff Baker. Read on: "
+            "https://jobs.quillmark.com/us/en/job/R-1/Staff-Baker",
+            "quillmark",
+        ),  # fmt: skip
         # a team of the company, its link spelling the company
         (
             "Quillmark Oven Home team - www.quillmark.com/oven - Austin - Full time\n"

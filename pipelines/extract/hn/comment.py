@@ -126,8 +126,9 @@ _URL = re.compile(r"https?://\S+")
 
 def _site_company(lines: list[str]) -> str | None:
     """The company a web address in the first lines spells when nothing else names it:
-    "careers at acme.example", a link alone on its line ("http://www.acme.example"), or a
-    job board's page on the company's own subdomain ("acme-jobs.personio.de")."""
+    "careers at acme.example", a link alone on its line ("http://www.acme.example"), the
+    company's careers site ("jobs.acme.example"), or a job board's page on the company's own
+    subdomain or path ("acme-jobs.personio.de", "jobs.ashbyhq.com/acme")."""
     for line in lines[:3]:
         if m := _CAREERS_AT.search(line):
             return _spelled_name(m["name"], lines)
@@ -158,7 +159,8 @@ def _spelled_name(label: str, lines: list[str]) -> str | None:
 def _board_path_company(path: str) -> str | None:
     """The company a job board's shared host names in its path: "jobs.ashbyhq.com/acme"."""
     first = path.strip("/").split("/")[0]
-    return first if re.fullmatch(r"[a-z][a-z0-9-]{1,40}", first, re.I) else None
+    generic = first.lower() in ("embed", "apply", "jobs", "job", "j", "careers", "companies")
+    return first if re.fullmatch(r"[a-z][a-z0-9-]{1,40}", first, re.I) and not generic else None
 
 
 def _url_company(url: str, alone: bool) -> str | None:
@@ -169,9 +171,14 @@ def _url_company(url: str, alone: bool) -> str | None:
         if sub not in ("jobs", "boards", "apply", "careers", "job-boards", "app"):
             return re.sub(r"[-.]?(?:jobs|careers)\b", "", sub) or None
         return _board_path_company(urlsplit(url).path)
+    if m := _CAREERS_HOST.fullmatch(host):
+        return m["name"]  # "jobs.acme.example/…": the company's own careers site
     if not alone or OTHER_SITES.search(host) or host.count(".") != 1:
-        return None  # "jobs.acme.example/…" is a careers site, not a home page
+        return None  # "acme.example/blog/…" in a sentence may be anyone's
     return host.split(".")[0]
+
+
+_CAREERS_HOST = re.compile(r"(?:jobs|careers)\.(?P<name>[a-z0-9-]{2,40})\.[a-z]{2,6}")
 
 
 def _posted_at(comment: dict[str, Any]) -> datetime | None:
