@@ -187,6 +187,13 @@ def test_company_and_places(text: str, company: str, location: str) -> None:
             "https://jobs.quillmark.com/us/en/job/R-1/Staff-Baker",
             "quillmark",
         ),  # fmt: skip
+        # a short post whose own link stands alone on a later line
+        (
+            "Building a new kind of oven on top of old bread.\nLooking for bakers.\n"
+            "Our stack: Rust, React.\nHiring frontend and backend programmers.\n"
+            "https://quillmark.cx\nwork@quillmark.cx",
+            "quillmark",
+        ),  # fmt: skip
         # a team of the company, its link spelling the company
         (
             "Quillmark Oven Home team - www.quillmark.com/oven - Austin - Full time\n"

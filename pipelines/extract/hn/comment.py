@@ -135,7 +135,14 @@ def _site_company(lines: list[str]) -> str | None:
         for url in _URL.findall(line):
             if name := _url_company(url, alone=url == line.strip()):
                 return _spelled_name(name, lines)
+    if len(lines) <= _SHORT_POST:  # a short post's own link, alone on a later line
+        for line in lines[3:]:
+            if _URL.fullmatch(line) and (name := _url_company(line, alone=True)):
+                return _spelled_name(name, lines)
     return None
+
+
+_SHORT_POST = 8
 
 
 # Capitalized words in a row, up to the end of a sentence: "Acme Labs", not "Acme. We".
