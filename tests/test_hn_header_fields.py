@@ -194,6 +194,12 @@ def test_company_and_places(text: str, company: str, location: str) -> None:
             "https://quillmark.cx\nwork@quillmark.cx",
             "quillmark",
         ),  # fmt: skip
+        # the name only in the post's signature
+        (
+            "If you are a baker who loves bread, email jobs@bakes.example\nCheers,\n"
+            "The Quillmark team.",
+            "Quillmark",
+        ),  # fmt: skip
         # a team of the company, its link spelling the company
         (
             "Quillmark Oven Home team - www.quillmark.com/oven - Austin - Full time\n"

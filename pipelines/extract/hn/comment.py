@@ -20,7 +20,12 @@ from pipelines.extract.hn.body import (
     role_lines,
     sections,
 )
-from pipelines.extract.hn.company import intro_company, name_before_places, named_company
+from pipelines.extract.hn.company import (
+    intro_company,
+    name_before_places,
+    named_company,
+    signed_company,
+)
 from pipelines.extract.hn.cues import META_START
 from pipelines.extract.hn.header import (
     OTHER_SITES,
@@ -229,6 +234,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             or named_company(lines)
             or name_before_places(lines[0])
             or _site_company(lines)
+            or signed_company(lines)
         )
     body = text.split("\n")
     found = role_lines(body)

@@ -238,6 +238,17 @@ def named_company(lines: list[str]) -> str | None:
     return None
 
 
+_SIGNATURE = re.compile(rf"^[-–—~\s]*(?:the\s+)?{_NAME}\s+team[.!]?$", re.I)
+
+
+def signed_company(lines: list[str]) -> str | None:
+    """The company a post signs with at its end: "Cheers, / The Acme team."."""
+    for line in lines[-2:]:
+        if (m := _SIGNATURE.match(line)) and not _NOT_SUBJECTS.match(m["name"]):
+            return clean_company(m["name"])
+    return None
+
+
 def intro_company(lines: list[str]) -> str | None:
     for line in lines[:3]:
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)[:2]:
