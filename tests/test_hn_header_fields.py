@@ -234,6 +234,8 @@ def test_company_below_the_header(text: str, company: str | None) -> None:
         ("Quillmark Learning / Tutorly", "Quillmark Learning"),  # the company, then a product
         ("Bread tech start-up Quillmark", "Quillmark"),  # the kind of company, then its name
         ("Quillmark Startup Studio", "Quillmark Startup Studio"),
+        ("quillmark.OvenHome", "quillmark"),  # the brand, then its product line
+        ("quillmark.Cloud", "quillmark"),
         ("5 engineers", None),
         ("Open roles", None),
         ("Multiple positions", None),

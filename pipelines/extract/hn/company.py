@@ -49,6 +49,8 @@ def clean_company(text: str) -> str | None:
         return None  # "Hi HN, I'm the CTO at …": a greeting, not a name
     # "Galaxy - The Cursor for SQL": a tagline after the name
     t = re.split(r"\s+[-–—]+\s+(?=(?:the|a|an|[-–—\"“]|\w+ing)\b)", t, maxsplit=1, flags=re.I)[0]
+    if m := re.fullmatch(r"([a-z][\w-]+)\.[A-Z]\w+", t):
+        return m[1]  # "acme.SmartHome": the brand, then its product line after a dot
     if URL_ONLY.match(t) and not t.startswith("http") and _WEB_SUFFIX.search(t):
         return re.sub(r"^www\.", "", t, flags=re.I).split(".")[0]  # "acme.example" → "acme"
     if "@" in t or place_led(t) or SALARY_WORD.search(t) or _generic_roles(t):
