@@ -236,6 +236,7 @@ def test_company_below_the_header(text: str, company: str | None) -> None:
         ("Quillmark Startup Studio", "Quillmark Startup Studio"),
         ("quillmark.OvenHome", "quillmark"),  # the brand, then its product line
         ("quillmark.Cloud", "quillmark"),
+        ('Quillmark --  https://quillmark.example - "Ovens for All"', "Quillmark"),
         ("5 engineers", None),
         ("Open roles", None),
         ("Multiple positions", None),

@@ -48,7 +48,9 @@ def clean_company(text: str) -> str | None:
     if t.lower() in _PRONOUNS or re.match(r"(?:hi|hello|hey|greetings)\b", t, re.I):
         return None  # "Hi HN, I'm the CTO at …": a greeting, not a name
     # "Galaxy - The Cursor for SQL": a tagline after the name
-    t = re.split(r"\s+[-–—]+\s+(?=(?:the|a|an|[-–—\"“]|\w+ing)\b)", t, maxsplit=1, flags=re.I)[0]
+    t = re.split(r"(?:\s+[-–—]+)+\s+(?=(?:the|a|an|[-–—\"“]|\w+ing)\b)", t, maxsplit=1, flags=re.I)[
+        0
+    ]
     if m := re.fullmatch(r"([a-z][\w-]+)\.[A-Z]\w+", t):
         return m[1]  # "acme.SmartHome": the brand, then its product line after a dot
     if URL_ONLY.match(t) and not t.startswith("http") and _WEB_SUFFIX.search(t):
