@@ -146,6 +146,78 @@ def test_company_and_places(text: str, company: str, location: str) -> None:
             "Austin, TX\nQuillmark - www.quillmark.example\nWe're hiring data engineers.",
             "Quillmark",
         ),  # fmt: skip
+        # the name, then its page on a hosted job board, below a line of roles
+        (
+            "INTERN/CONTRACTOR\nQuillmark - https://quillmark.jobboard.com/open - Austin, TX\n"
+            "Come bake with us.",
+            "Quillmark",
+        ),  # fmt: skip
+        # the name's subject carries the body it belongs to, or its own unit
+        (
+            "Austin, TX\nCentre for Bread and Oven Physics at the University of Quill is a "
+            "famous institute. We're filling engineering positions:\n* Oven Engineer",
+            "Centre for Bread and Oven Physics",
+        ),  # fmt: skip
+        (
+            "Data roles | Remote (US)\nQuillmark Institute's Office for Bread Analysis is "
+            "looking for coders and researchers.",
+            "Quillmark Institute",
+        ),  # fmt: skip
+        # a place line, a role line, then a nickname, the name and its own link
+        (
+            "Austin, TX ONSITE\nCloud Architect - AWS\n(qm) Quill Mark http://quillmark.net : "
+            "Since 1998 we bake bread.",
+            "Quill Mark",
+        ),  # fmt: skip
+        # a label before a link is no name; a job board's shared host names it in its path
+        (
+            "Austin or remote\nHiring FDEs and engineers\n"
+            "Apply here: https://jobs.ashbyhq.com/quillmark\nDemos: https://x.com/quill\n"
+            "Quillmark is an oven maker.",
+            "Quillmark",
+        ),  # fmt: skip
+        (
+            "Austin or remote\nHiring FDEs and engineers\nDemos: https://x.com/quill\n"
+            "We make ovens.",
+            None,
+        ),  # fmt: skip
+        # the company's own careers site, in a sentence
+        (
+            "I have a new role open on my team: Staff Baker. Read on: "
+            "https://jobs.quillmark.com/us/en/job/R-1/Staff-Baker",
+            "quillmark",
+        ),  # fmt: skip
+        # a short post whose own link stands alone on a later line
+        (
+            "Building a new kind of oven on top of old bread.\nLooking for bakers.\n"
+            "Our stack: Rust, React.\nHiring frontend and backend programmers.\n"
+            "https://quillmark.cx\nwork@quillmark.cx",
+            "quillmark",
+        ),  # fmt: skip
+        # the name only in the post's signature
+        (
+            "If you are a baker who loves bread, email jobs@bakes.example\nCheers,\n"
+            "The Quillmark team.",
+            "Quillmark",
+        ),  # fmt: skip
+        # a team of the company, its link spelling the company
+        (
+            "Quillmark Oven Home team - www.quillmark.com/oven - Austin - Full time\n"
+            "We have open positions for data engineers.",
+            "Quillmark",
+        ),  # fmt: skip
+        # a name in lower case, known by its legal form
+        (
+            "Data Engineer and ML Engineer\nWe are quillmark GmbH, an early-stage bakery.",
+            "quillmark GmbH",
+        ),  # fmt: skip
+        ("Data Engineer\nWe are a small GmbH, based in Austin.", None),
+        # a verb of growth, on a later line
+        (
+            "Austin, TX or REMOTE\nSENIOR DATA ENGINEER\nLike pipelines?\n"
+            "Quillmark is growing our data team with full-time roles.",
+            "Quillmark",
+        ),  # fmt: skip
         # no name anywhere
         ("Austin, TX\nWe are hiring engineers who love bread.", None),
     ],
@@ -160,6 +232,11 @@ def test_company_below_the_header(text: str, company: str | None) -> None:
         ("7 Harbors Robotics", "7 Harbors Robotics"),  # a digit, not "5 engineers"
         ("Open Pantry Systems", "Open Pantry Systems"),  # "Open", not "open roles"
         ("Quillmark Learning / Tutorly", "Quillmark Learning"),  # the company, then a product
+        ("Bread tech start-up Quillmark", "Quillmark"),  # the kind of company, then its name
+        ("Quillmark Startup Studio", "Quillmark Startup Studio"),
+        ("quillmark.OvenHome", "quillmark"),  # the brand, then its product line
+        ("quillmark.Cloud", "quillmark"),
+        ('Quillmark --  https://quillmark.example - "Ovens for All"', "Quillmark"),
         ("5 engineers", None),
         ("Open roles", None),
         ("Multiple positions", None),

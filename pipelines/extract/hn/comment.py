@@ -20,7 +20,12 @@ from pipelines.extract.hn.body import (
     role_lines,
     sections,
 )
-from pipelines.extract.hn.company import intro_company, name_before_places, named_company
+from pipelines.extract.hn.company import (
+    intro_company,
+    name_before_places,
+    named_company,
+    signed_company,
+)
 from pipelines.extract.hn.cues import META_START
 from pipelines.extract.hn.header import (
     OTHER_SITES,
@@ -126,15 +131,23 @@ _URL = re.compile(r"https?://\S+")
 
 def _site_company(lines: list[str]) -> str | None:
     """The company a web address in the first lines spells when nothing else names it:
-    "careers at acme.example", a link alone on its line ("http://www.acme.example"), or a
-    job board's page on the company's own subdomain ("acme-jobs.personio.de")."""
+    "careers at acme.example", a link alone on its line ("http://www.acme.example"), the
+    company's careers site ("jobs.acme.example"), or a job board's page on the company's own
+    subdomain or path ("acme-jobs.personio.de", "jobs.ashbyhq.com/acme")."""
     for line in lines[:3]:
         if m := _CAREERS_AT.search(line):
             return _spelled_name(m["name"], lines)
         for url in _URL.findall(line):
             if name := _url_company(url, alone=url == line.strip()):
                 return _spelled_name(name, lines)
+    if len(lines) <= _SHORT_POST:  # a short post's own link, alone on a later line
+        for line in lines[3:]:
+            if _URL.fullmatch(line) and (name := _url_company(line, alone=True)):
+                return _spelled_name(name, lines)
     return None
+
+
+_SHORT_POST = 8
 
 
 # Capitalized words in a row, up to the end of a sentence: "Acme Labs", not "Acme. We".
@@ -155,16 +168,29 @@ def _spelled_name(label: str, lines: list[str]) -> str | None:
     return label
 
 
+def _board_path_company(path: str) -> str | None:
+    """The company a job board's shared host names in its path: "jobs.ashbyhq.com/acme"."""
+    first = path.strip("/").split("/")[0]
+    generic = first.lower() in ("embed", "apply", "jobs", "job", "j", "careers", "companies")
+    return first if re.fullmatch(r"[a-z][a-z0-9-]{1,40}", first, re.I) and not generic else None
+
+
 def _url_company(url: str, alone: bool) -> str | None:
     host = urlsplit(url).netloc.lower().split(":")[0].removeprefix("www.")
     board = next((h for h in _ATS_HOSTS if host.endswith("." + h)), None)
     if board is not None:
         sub = host[: -len(board) - 1]
-        named = sub not in ("jobs", "boards", "apply", "careers", "job-boards", "app")
-        return re.sub(r"[-.]?(?:jobs|careers)\b", "", sub) or None if named else None
+        if sub not in ("jobs", "boards", "apply", "careers", "job-boards", "app"):
+            return re.sub(r"[-.]?(?:jobs|careers)\b", "", sub) or None
+        return _board_path_company(urlsplit(url).path)
+    if m := _CAREERS_HOST.fullmatch(host):
+        return m["name"]  # "jobs.acme.example/…": the company's own careers site
     if not alone or OTHER_SITES.search(host) or host.count(".") != 1:
-        return None  # "jobs.acme.example/…" is a careers site, not a home page
+        return None  # "acme.example/blog/…" in a sentence may be anyone's
     return host.split(".")[0]
+
+
+_CAREERS_HOST = re.compile(r"(?:jobs|careers)\.(?P<name>[a-z0-9-]{2,40})\.[a-z]{2,6}")
 
 
 def _posted_at(comment: dict[str, Any]) -> datetime | None:
@@ -208,6 +234,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             or named_company(lines)
             or name_before_places(lines[0])
             or _site_company(lines)
+            or signed_company(lines)
         )
     body = text.split("\n")
     found = role_lines(body)

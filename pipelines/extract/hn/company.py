@@ -38,6 +38,8 @@ def clean_company(text: str) -> str | None:
     t = re.sub(r"\s+(?:is|are)\s+(?:now\s+)?hiring.*$", "", t, flags=re.I)
     t = re.sub(r"^(?:who is hiring|hiring)\s*:\s*", "", t, flags=re.I)
     t = re.sub(r"^\s*[\[(](?:now\s+)?hiring[\])]\s*", "", t, flags=re.I)  # "[Hiring] Acme"
+    t = _KIND_OF_COMPANY.sub("", t)  # "Fintech start-up Acme" → "Acme"
+    t = _OWN_UNIT.sub("", t)  # "Acme's Office for Research" → "Acme"
     # "Acme (Series C, ~300 people)", "Acme (Boston, hybrid)": what follows the name.
     t = re.sub(r"(?<=\S)\s*[(\[][^()\[\]]*[)\]]\s*$", "", t)
     t = re.sub(r"^[\W_]+|[\s,;:|\-–—·•*!]+$|(?<=[a-z]{3})\.$", "", t).strip()
@@ -46,7 +48,11 @@ def clean_company(text: str) -> str | None:
     if t.lower() in _PRONOUNS or re.match(r"(?:hi|hello|hey|greetings)\b", t, re.I):
         return None  # "Hi HN, I'm the CTO at …": a greeting, not a name
     # "Galaxy - The Cursor for SQL": a tagline after the name
-    t = re.split(r"\s+[-–—]+\s+(?=(?:the|a|an|[-–—\"“]|\w+ing)\b)", t, maxsplit=1, flags=re.I)[0]
+    t = re.split(r"(?:\s+[-–—]+)+\s+(?=(?:the|a|an|[-–—\"“]|\w+ing)\b)", t, maxsplit=1, flags=re.I)[
+        0
+    ]
+    if m := re.fullmatch(r"([a-z][\w-]+)\.[A-Z]\w+", t):
+        return m[1]  # "acme.SmartHome": the brand, then its product line after a dot
     if URL_ONLY.match(t) and not t.startswith("http") and _WEB_SUFFIX.search(t):
         return re.sub(r"^www\.", "", t, flags=re.I).split(".")[0]  # "acme.example" → "acme"
     if "@" in t or place_led(t) or SALARY_WORD.search(t) or _generic_roles(t):
@@ -62,6 +68,22 @@ def clean_company(text: str) -> str | None:
     ):
         return m.group(1)
     return t
+
+
+# A lowercase description of the company's kind before its capitalized name: "Cyber security
+# start-up Acme", "YC-backed startup Acme", "Berlin-based agency Acme".
+_KIND_OF_COMPANY = re.compile(
+    r"^(?:[A-Za-z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:start-?up|company|firm|agency|studio|scale-?up)\s+(?=[A-Z])"
+)
+
+# A unit of the company after its possessive name: "Acme's Office for Research", "Acme's
+# Data Team".
+_OWN_UNIT = re.compile(
+    r"(?<=\w)['’]s\s+(?:[A-Z][\w&-]*\s+){0,3}"
+    r"(?:office|team|department|division|group|lab|center|centre|unit)\b.*$",
+    re.I,
+)
 
 
 _OPENINGS = re.compile(
@@ -110,12 +132,16 @@ _WEB_SUFFIX = re.compile(
 )
 # A company named in the opening words of a prose post: "We're Tidewater Robotics, a …",
 # "At Ferncliff, we …", "I'm the CTO at Ledgerleaf (ledgerleaf.example)".
-_NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|and|&|de)){0,4})"
+_NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|for|and|&|de)){0,5})"
+# A name written in lower case is a name when its legal form follows: "We are acme GmbH, …".
+_LEGAL_NAME = (
+    r"(?P<name>[\w&.'’-]+(?:\s+[\w&.'’-]+){0,2}\s+"
+    r"(?:GmbH|Inc\.?|LLC|Ltd\.?|Limited|AG|B\.V\.|BV|SAS|S\.A\.|Oy|AB|ApS|UG|Pty Ltd))"
+)
+_WE_ARE = r"^(?:[Hh]i(?: HN| hn| all| everyone)?[!,.]?\s+)?[Ww]e(?:'re|’re| are)\s+"
 _INTRO_COMPANY = (
-    re.compile(
-        rf"^(?:[Hh]i(?: HN| hn| all| everyone)?[!,.]?\s+)?[Ww]e(?:'re|’re| are)\s+{_NAME}"
-        r"\s*(?:[,(—–]|\s-\s)"
-    ),
+    re.compile(rf"{_WE_ARE}{_NAME}\s*(?:[,(—–]|\s-\s)"),
+    re.compile(rf"{_WE_ARE}{_LEGAL_NAME}\s*(?:[,(—–]|\s-\s)"),
     re.compile(rf"^(?:hi(?: hn| all)?[!,.]?\s+)?at\s+{_NAME},\s+we\b", re.I),
     re.compile(
         rf"\b(?:i'm|i’m|i am)\s+(?:the\s+|a\s+|an\s+|one of the\s+)?(?:[\w/&-]+\s+){{0,4}}?"
@@ -130,16 +156,27 @@ _NOT_NAMES = re.compile(
 )
 
 
+# What a name's subject may carry before its verb: the body it belongs to ("Acme Lab at the
+# University of Foo is …") or its own unit ("Acme Institute's Office of Bar is looking …").
+_WORDS = r"[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|for|and|at|&)){0,6}"
+_BELONGING = rf"(?:\s+at\s+(?:the\s+)?{_WORDS}|['’]s\s+{_WORDS})?"
 _NAME_HIRING = re.compile(
-    rf"^{_NAME}\s*(?:\[\d+\]\s*)?(?:\([^()]*\)\s*)?,?\s+(?:(?:is|are)\s+(?:now\s+|currently\s+|"
-    r"actively\s+|also\s+)?(?:hiring|looking for|seeking|searching for|recruiting|changing|"
-    r"improving|building|making|bringing|revolutionizing|transforming|the|an?|one of)\b|"
+    rf"^{_NAME}{_BELONGING}\s*(?:\[\d+\]\s*)?(?:\([^()]*\)\s*)?,?\s+(?:(?:is|are)\s+(?:now\s+|currently\s+|"
+    r"actively\s+|also\s+|rapidly\s+)?(?:hiring|looking for|seeking|searching for|recruiting|"
+    r"changing|growing|expanding|improving|building|making|bringing|revolutionizing|"
+    r"transforming|the|an?|one of)\b|"
     r"(?:just raised|raised|builds|makes|helps|develops|provides|creates|offers|uses|aims to|"
     r"was founded|is located|is based)\b)"
 )
 _NOT_SUBJECTS = re.compile(
     r"^(?:our|we|this|that|it|you|your|my|who|what|here|there|job|position|role|company|"
     r"team|the|a|an|each|every|all|if|when|location|salary|about|apply|email|contact)\b",
+    re.I,
+)
+# A label before a link, not a name: "Demos: https://…", "Website - https://…".
+_LINK_LABEL = re.compile(
+    r"(?:demos?|videos?|website|site|web|homepage|home page|blog|more|info|details|docs|"
+    r"careers|jobs|links?|github|twitter|linkedin|portfolio|press|paper|papers|resume|cv)",
     re.I,
 )
 # "Junior Test Engineer at Acme Labs (https://…)", "Python developer @Acme | Geneva".
@@ -151,12 +188,15 @@ _NAME_LINK = re.compile(
 
 def _domain_named(line: str) -> str | None:
     """The words that open a line when its own link or e-mail spells them: "Fathom – AI
-    Notetaker (fathom.example)" → "Fathom"; "Gilt Group - jobs@giltgroup.example" → "Gilt Group"."""
+    Notetaker (fathom.example)" → "Fathom"; "Gilt Group - jobs@giltgroup.example" → "Gilt Group";
+    "Acme - https://acme.jobboard.example" (the company's page on a hosted job board) → "Acme"."""
     labels = {
-        re.sub(r"[^a-z0-9]", "", m.group(1).lower())
-        for m in re.finditer(r"(?:@|//|www\.|\b)([\w-]+)\.[a-z]{2,6}\b", line)
+        re.sub(r"[^a-z0-9]", "", label.lower())
+        for m in re.finditer(r"(?:@|//|www\.|\b)((?:[\w-]+\.)+)[a-z]{2,6}\b", line)
+        for label in m.group(1).split(".")
     }
-    words = re.findall(r"[\w&.'’-]+", re.split(r"\s[-–—|(:]|[,(]", line, maxsplit=1)[0])[:4]
+    opening = re.sub(r"^\s*\([^()]*\)\s*", "", line)  # "(mt) Media Temple …": a nickname first
+    words = re.findall(r"[\w&.'’-]+", re.split(r"\s[-–—|(:]|[,(]", opening, maxsplit=1)[0])[:4]
     for k in range(len(words), 0, -1):
         name = " ".join(words[:k])
         key = re.sub(r"[^a-z0-9]", "", _WEB_SUFFIX.sub("", name.lower()))
@@ -165,11 +205,20 @@ def _domain_named(line: str) -> str | None:
     return None
 
 
+_TEAM_NAME = re.compile(r"\s(?:team|group|division|org)$", re.I)
+
+
+def owner_of_team(company: str, line: str) -> str:
+    """The company whose team a header names, when the line's own link spells it: "Acme Voice
+    Home team - www.acme.example/voice" → "Acme"; any other name as it is."""
+    return (_TEAM_NAME.search(company) and _domain_named(line)) or company
+
+
 def named_company(lines: list[str]) -> str | None:
     """A company named near the top when the header gave none (or a place): "Front Row is
     hiring …", "Silk [1] is looking for …", a line "Snowledge (http://…)", a name its own
     link spells ("Fathom – AI Notetaker (fathom.example)")."""
-    for line in lines[:2]:
+    for line in lines[:3]:
         if name := _domain_named(line):
             return name
     for line in lines[:3]:
@@ -181,10 +230,26 @@ def named_company(lines: list[str]) -> str | None:
         for piece in [line, *pieces[:4]]:  # "Acme - www.acme.example" is a whole line
             m = _NAME_HIRING.match(piece.strip()) or _NAME_LINK.match(piece.strip())
             name = m.group("name") if m else ""
-            usable = name and not _NOT_NAMES.match(name) and not _NOT_SUBJECTS.match(name)
+            usable = (
+                name
+                and not _NOT_NAMES.match(name)
+                and not _NOT_SUBJECTS.match(name)
+                and not _LINK_LABEL.fullmatch(name)
+            )
             cleaned = clean_company(name) if usable else None
             if cleaned is not None and not names_a_job(cleaned):
                 return cleaned
+    return None
+
+
+_SIGNATURE = re.compile(rf"^[-–—~\s]*(?:the\s+)?{_NAME}\s+team[.!]?$", re.I)
+
+
+def signed_company(lines: list[str]) -> str | None:
+    """The company a post signs with at its end: "Cheers, / The Acme team."."""
+    for line in lines[-2:]:
+        if (m := _SIGNATURE.match(line)) and not _NOT_SUBJECTS.match(m["name"]):
+            return clean_company(m["name"])
     return None
 
 

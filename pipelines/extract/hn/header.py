@@ -14,6 +14,7 @@ from pipelines.extract.hn.company import (
     intro_company,
     lone_name,
     only_places,
+    owner_of_team,
     place_led,
 )
 from pipelines.extract.hn.cues import (
@@ -576,6 +577,8 @@ def _parse_header(lines: list[str]) -> Header:
         if header is not None:
             if header.company is None and header.kind in ("pipe", "dash"):
                 header.company = _site_name(line)
+            elif header.company is not None:
+                header.company = owner_of_team(header.company, line)
             return header
     return Header()
 
