@@ -453,6 +453,20 @@ CASES = [
         ["product managers", "marketing", "developers", "sales reps"],
     ),
     (
+        "a team's own aside after a role line's dash stays in the title",
+        "Quillet | Several Roles | Remote<p>We sell address data.<p>"
+        "- Data Engineer - Fraud team (Bots / Proxies) - apply at https://quillet.example/1<p>"
+        "- Software Engineer - Session Initiation Protocol (SIP)- https://quillet.example/2<p>"
+        "- Backend Engineer - Payments (Remote, EU)<p>"
+        "- Platform Engineer - Storage (Go, Kafka)",
+        [
+            "Data Engineer - Fraud team (Bots / Proxies)",
+            "Software Engineer - Session Initiation Protocol (SIP)",
+            "Backend Engineer - Payments",
+            "Platform Engineer - Storage",
+        ],
+    ),
+    (
         "bullets under a line that ends with positions and a colon",
         "Harlow Space Lab, Tromsø<p>Our satellite team has these positions:<p>"
         "* Flight Software Engineer<p>* Harness Assembler<p>* Ground Station Operator",

@@ -299,6 +299,7 @@ _SPECIALTY = re.compile(
 )
 
 
+_SPECIALTY_ASIDE = re.compile(r"\s*\([^()]{1,40}\)(?=\s*(?:$|[-–—|:]))")
 _SMALL_START = re.compile(r"(?:with|for|in|at|on|to|of|and|or)\b", re.I)
 
 
@@ -310,12 +311,17 @@ def _with_specialty(text: str, cut: int) -> int:
     if m is None:
         return cut
     spec = m.group("spec").strip()
+    end = m.end()
+    # "- Privacy team (VPN / Proxy)", "- Voice over IP (VOIP)": the team's own aside is read
+    # with the title; the title's cleaning drops it when it is a stack, a place or a mode.
+    if aside := _SPECIALTY_ASIDE.match(text, end):
+        end = aside.end()
     # A team's name is capitalized: "Build & Release Automation", "Developer Experience",
     # "Biostatistics & ML Development for Medical Device AI"; not "Build our API".
     named = title_case(spec) and "," not in spec and not _SMALL_START.match(spec)
     if (
         len(spec.split()) > (8 if named else 5)
-        or not title_like(text[: m.end()])
+        or not title_like(text[:end])
         or is_context(spec)
         or SENTENCE_WORD.search(spec)
         or _BODY_STOP.match(spec)
@@ -324,7 +330,7 @@ def _with_specialty(text: str, cut: int) -> int:
         or has_job_head(spec.split()[-1])  # "Data Engineer - ML Engineer": two jobs
     ):
         return cut
-    return m.end()
+    return end
 
 
 # Where a bullet's first sentence ends, not at an abbreviation ("Sr. Engineer").
