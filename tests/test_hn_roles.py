@@ -467,6 +467,14 @@ CASES = [
         ],
     ),
     (
+        "a body link's bare title takes the level the header gives it",
+        "Brindle | Senior Designer, Jr/Sr Backend Engineers | Leeds<p>We make ledgers.<p>"
+        "Senior Backend Developer: https://brindle.example/1<p>"
+        "Junior Backend Developer: https://brindle.example/2<p>"
+        "Designer: https://brindle.example/3",
+        ["Senior Backend Developer", "Junior Backend Developer", "Senior Designer"],
+    ),
+    (
         "bullets under a line that ends with positions and a colon",
         "Harlow Space Lab, Tromsø<p>Our satellite team has these positions:<p>"
         "* Flight Software Engineer<p>* Harness Assembler<p>* Ground Station Operator",

@@ -258,6 +258,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             for r in roles
             if head_noun(r.title) not in heads and not _summary_words(r.title) <= said
         ]
+        _take_header_levels([f.role for f in found], roles)
         roles = [f.role for f in found] + more
     elif roles and found:
         # The header's roles, described one by one in the body: their sections. A body title
@@ -594,6 +595,26 @@ def _title_words(title: str) -> set[str]:
     engineer}."""
     words = _WORD.findall(title.lower())
     return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
+
+
+_LEVEL_WORDS = frozenset({"senior", "sr", "junior", "jr", "staff", "principal", "lead"})
+
+
+def _take_header_levels(body_roles: list[Role], header_roles: list[Role]) -> None:
+    """A body title without a level that a header role names with one ("Product Manager:
+    <link>" under "Acme | Senior Product Manager, …") takes the header's title: the level is
+    the job's, left out of the link's label. Not when the header also names the title bare,
+    nor when the header offers more than one level ("Principal / Staff Engineer")."""
+    headed = [_title_words(r.title) for r in header_roles]
+    for role in body_roles:
+        words = _title_words(role.title)
+        if words & _LEVEL_WORDS or words in headed:
+            continue
+        for header_role, header_words in zip(header_roles, headed, strict=True):
+            more = header_words - words
+            if words < header_words and len(more) == 1 and more <= _LEVEL_WORDS:
+                role.title = header_role.title
+                break
 
 
 def _more_listed(roles: list[Role], lines: list[str]) -> list[Role]:
