@@ -639,6 +639,33 @@ def test_blurb_needs_a_stated_stack(paragraph: str, skills: list[str]) -> None:
     assert sorted(_skills(html)[0]) == sorted(skills)
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "skills"),
+    [
+        # A story sentence inside a paragraph that also states the stack names only fields.
+        (
+            "We pair lab assays with scalable high-performance computing. Our stack is Go"
+            " and Postgres.",
+            ["go", "postgresql"],
+        ),
+        (
+            "We sit on-site because our problems (HPC + chemistry) call for it. You write Rust.",
+            ["rust"],
+        ),
+        # A story sentence naming a tool keeps it; a sentence asking for a field keeps it.
+        ("We run everything on Kubernetes. You will write Rust.", ["kubernetes", "rust"]),
+        ("We need HPC skills. You will write Rust.", ["hpc", "rust"]),
+        (
+            "We are growing the team and need help with data pipelines. You will write Rust.",
+            ["data-pipelines", "rust"],
+        ),
+    ],
+)
+def test_story_sentence_naming_only_fields(paragraph: str, skills: list[str]) -> None:
+    html = f"Quillmere | Backend Engineer | Remote<p>{paragraph}<p>Apply by e-mail."
+    assert sorted(_skills(html)[0]) == sorted(skills)
+
+
 def test_roles_with_sections_share_the_stack_not_the_story() -> None:
     """Beside each role's own section, a paragraph of prose about the company (its fields, its
     models) gives no role a skill; a stack line, a list of tools and a sentence naming tools

@@ -526,7 +526,41 @@ def without_blurb(text: str, company: str | None) -> str:
             return False
         return bool(_named(company).match(start))
 
-    return "\n\n".join([paragraphs[0], *(p for p in paragraphs[1:] if not blurb(p))])
+    kept = (_without_story_sentences(p) for p in paragraphs[1:] if not blurb(p))
+    return "\n\n".join([paragraphs[0], *kept])
+
+
+# A sentence where the company says what it does ("We combine sequencing with
+# high-performance computing", "We work on-site because our problems (HPC + biology) …"),
+# not what it asks ("We need …", "We use …", "We're looking for …").
+_STORY_SENTENCE = re.compile(
+    r"^\W*we(?:'re|’re| are)?\s+(?!(?:use|need|want|seek|hire|hiring|expect|require|prefer|"
+    r"look|looking|ask|value|offer|would|will|can|do|don't|also|currently|still)\b)[a-z]+\b",
+    re.I,
+)
+# Words that make a "we" sentence ask something: work to do, help needed ("We're building our
+# team and need help with … machine learning", "We have ML problems to solve").
+_ASKS = re.compile(
+    r"\b(?:need\w*|looking|help|problems? (?:to|that)|work (?:on|to)|projects?)\b", re.I
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _without_story_sentences(paragraph: str) -> str:
+    """`paragraph` without the sentences of the company's story that name only fields: the
+    fields a company works in are not what a role asks, the tools it names may be."""
+    sentences = _SENTENCE_END.split(paragraph)
+    kept = [s for s in sentences if not _story_of_fields(s)] if len(sentences) > 1 else sentences
+    return paragraph if len(kept) == len(sentences) else " ".join(kept)
+
+
+def _story_of_fields(sentence: str) -> bool:
+    if not _STORY_SENTENCE.match(sentence):
+        return False
+    if _STATED_STACK.search(sentence) or _ASKS.search(sentence):
+        return False
+    found = extract_skills(sentence)
+    return bool(found) and all(is_concept(s) for s in found)
 
 
 def _salaries_per_role(salary: str | None, roles: list[Role]) -> None:
