@@ -240,6 +240,9 @@ def test_company_below_the_header(text: str, company: str | None) -> None:
         ("5 engineers", None),
         ("Open roles", None),
         ("Multiple positions", None),
+        ("Worldwide, REMOTE, full time or part time", None),  # header tags, no name
+        ("Anywhere (US), Contract", None),
+        ("Remote Labs", "Remote Labs"),
     ],
 )
 def test_clean_company(text: str, company: str | None) -> None:
@@ -311,3 +314,15 @@ def test_where_applicants_must_live_is_the_remote_jobs_place(sentence: str) -> N
         f"Quillmark | Backend Engineer | Remote | Full time\nWe build tools for bakers. {sentence}"
     ).postings
     assert {p.location_text for p in postings} == {"UK"}
+
+
+def test_a_dash_header_of_tags_names_no_company() -> None:
+    """ "Worldwide, REMOTE, full time -- 100% flexibility. $70-100/hr. Interviewer at Acme":
+    the first piece is where and how the job is worked, not its company."""
+    extraction = _extract(
+        "Worldwide, REMOTE, full time or part time -- 100% flexibility. $70-100/hr. Expert"
+        " Interviewer at Quillmark (https://quillmark.example)\nWork from anywhere."
+    )
+    assert extraction.postings
+    companies = {p.company for p in extraction.postings}
+    assert "Worldwide, REMOTE, full time or part time" not in companies

@@ -15,6 +15,7 @@ from pipelines.extract.hn.cues import (
     SALARY_WORD,
     URL_ONLY,
     Segment,
+    only_tags,
     places_in,
 )
 from pipelines.extract.hn.titles import DEPARTMENT_WORD
@@ -55,8 +56,9 @@ def clean_company(text: str) -> str | None:
         return m[1]  # "acme.SmartHome": the brand, then its product line after a dot
     if URL_ONLY.match(t) and not t.startswith("http") and _WEB_SUFFIX.search(t):
         return re.sub(r"^www\.", "", t, flags=re.I).split(".")[0]  # "acme.example" → "acme"
-    if "@" in t or place_led(t) or SALARY_WORD.search(t) or _generic_roles(t):
-        return None  # "jobs@acme.com", "San Francisco, CA", "Competitive Salary", "… roles"
+    if "@" in t or place_led(t) or SALARY_WORD.search(t) or _generic_roles(t) or only_tags(t):
+        return None  # "jobs@acme.com", "San Francisco, CA", "Competitive Salary", "… roles",
+        # "Worldwide, REMOTE, full time": header tags
     if re.fullmatch(r"[A-Z][a-z]+(?: [a-z][\w-]*)+", t):
         return None  # "Small prop-trading firm": a description, not a name
     # "Scribd, San Francisco": the place after the name goes.

@@ -197,6 +197,15 @@ def tag_words_left(text: str) -> bool:
     )
 
 
+_SCOPE_WORDS = re.compile(r"\b(?:worldwide|anywhere|global(?:ly)?|international(?:ly)?)\b", re.I)
+
+
+def only_tags(text: str) -> bool:
+    """Whether a piece is only work mode, remote scope, employment type, visa words and
+    places: "Worldwide, REMOTE, full time or part time"."""
+    return not tag_words_left(_SCOPE_WORDS.sub(" ", text))
+
+
 _OPENINGS = re.compile(r"\b(?:roles|positions|openings|opportunities|jobs|vacancies)\W*$", re.I)
 _NOT_A_TITLE = re.compile(r"\b(?:required|requires|only|must|please|preferred|fluent)\b", re.I)
 

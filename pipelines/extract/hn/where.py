@@ -16,8 +16,8 @@ from pipelines.extract.hn.cues import (
     URL_ANY,
     classify_piece,
     has_place,
+    only_tags,
     places_in,
-    tag_words_left,
 )
 from pipelines.location import prepare
 
@@ -31,10 +31,9 @@ _MAX_WORDS = 8
 # The scope in brackets after a remote word stays with it: "Remote (North America)".
 _REMOTE_SCOPE = re.compile(r"(\bremote\s*)\(([^()]*)\)", re.I)
 _OPEN, _CLOSE = "\x00", "\x01"  # its brackets while the line is cut into pieces
+
+
 # Scopes of remote work that name no place: "Remote, Worldwide", "anywhere".
-_SCOPE_WORDS = re.compile(r"\b(?:worldwide|anywhere|global(?:ly)?|international(?:ly)?)\b", re.I)
-
-
 def _tag(item: str) -> bool:
     """A level or an employment type on its own: "Entry-level", "Senior", "Full-time"."""
     item = item.strip()
@@ -51,7 +50,7 @@ def _where(piece: str) -> tuple[str | None, str | None]:
     piece = piece.strip(" ,.*-–—")
     if "," in piece:
         piece = ", ".join(i.strip() for i in piece.split(",") if not _tag(i))
-    if not piece or len(piece.split()) > _MAX_WORDS or tag_words_left(_SCOPE_WORDS.sub(" ", piece)):
+    if not piece or len(piece.split()) > _MAX_WORDS or not only_tags(piece):
         return None, None
     kinds = classify_piece(piece).kinds
     return (
