@@ -103,11 +103,17 @@ def _one_place(part: str) -> bool:
     return all(w in PLACE_FILLER for w in words) and (len(places) == 1 or "," in part)
 
 
+_INTERN_ROLE = frozenset(("intern", "interns", "internship", "internships"))
+
+
 def is_header_tags(title: str | None) -> bool:
-    """Whether a title is made only of header tags ("VISA, REMOTE, INTERNS"). "Intern"
-    alone may be the role."""
+    """Whether a title is made only of header tags ("VISA, REMOTE, INTERNS"). "Intern",
+    "INTERNS" or "Internships" alone is the role: a header's list of roles ends with it
+    ("Software Engineer, INTERNS")."""
     words = _TAG_WORD.findall((title or "").lower())
-    return bool(words) and words != ["intern"] and all(w in HEADER_TAGS for w in words)
+    if len(words) == 1 and words[0] in _INTERN_ROLE:
+        return False
+    return bool(words) and all(w in HEADER_TAGS for w in words)
 
 
 def empty_title_names_role(row: dict[str, Any]) -> bool:

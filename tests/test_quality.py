@@ -61,6 +61,9 @@ def test_a_company_name_with_or_like_a_place_is_a_name(text):
         ("Full Time, ONSITE, INTERNS", True),
         ("INTERN OK", True),
         ("Intern", False),  # may be the role
+        ("INTERNS", False),  # "Software Engineer, INTERNS": the role of a header's list
+        ("Internships", False),
+        ("Internship, Onsite", True),
         ("Remote Data Engineer", False),
         ("", False),
     ],
