@@ -79,6 +79,19 @@ CASES = [
         "b) Ops c) Security",
         ["engineers"],
     ),
+    (
+        "paragraphs whose subject is a specialty's job describe the roles of a post",
+        "Pellucid - Reno<p>Pellucid sells dashboards.<p>Two kinds of engineering work here."
+        "<p>Platform engineers build our ingestion, in Go.<p>Frontend developers are the "
+        "people behind the charts.<p>Write to ada@pellucid.example",
+        ["Platform engineers", "Frontend developers"],
+    ),
+    (
+        "a paragraph about the team's engineers names no role",
+        "Pellucid - Reno<p>Pellucid sells dashboards.<p>Our engineers are given real "
+        "ownership.<p>Pellucid engineers work across the stack.<p>Write to ada@pellucid.example",
+        [""],
+    ),
 ]
 
 

@@ -19,6 +19,7 @@ from pipelines.extract.hn.cues import (
     strip_cues,
 )
 from pipelines.extract.hn.titles import (
+    BARE_SPECIALTY,
     DEPARTMENT_WORD,
     SENTENCE_WORD,
     Role,
@@ -221,6 +222,23 @@ def _short_items(text: str, least: int = 3) -> bool:
     Engineers, Leads, …"), not a sentence."""
     items = re.split(r"\s*,\s*", text)
     return len(items) >= least and all(0 < len(i.split()) <= 5 for i in items)
+
+
+# "Platform engineers build our ingestion …": a paragraph whose subject is a
+# specialty's job in the plural describes that job; not "Our engineers are …", "Acme
+# engineers …" (no specialty: the team, not an opening).
+_SUBJECT_ROLE = re.compile(
+    rf"^(?P<title>{BARE_SPECIALTY.pattern}\s+(?:engineers|developers|designers|scientists|"
+    r"analysts|researchers|programmers))\s+(?:will\s+)?(?:build|are|work|write|own|design|"
+    r"develop|focus|create|lead)\b",
+    re.I,
+)
+
+
+def subject_roles(lines: list[str]) -> list[Role]:
+    """The jobs paragraphs describe as their subject, for a post that names no role
+    otherwise ("Product engineers are full-stack developers who …")."""
+    return [Role(m["title"], section=line) for line in lines if (m := _SUBJECT_ROLE.match(line))]
 
 
 # --- body role lists -------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from pipelines.extract.hn.body import (
     listed_mentions,
     role_lines,
     sections,
+    subject_roles,
 )
 from pipelines.extract.hn.company import (
     intro_company,
@@ -278,7 +279,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         roles = prose.roles
         header.company = header.company or prose.company or intro_company(lines)
     if not roles:
-        roles = hiring_mentions(lines)
+        roles = hiring_mentions(lines) or subject_roles(lines)
     elif not found and not all(has_job_head(r.title) for r in roles):
         _spell_out(roles, hiring_mentions(lines))
     roles = _with_repeated(roles, repeated_headers(lines, header.company))

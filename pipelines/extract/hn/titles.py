@@ -430,7 +430,7 @@ _SHARED_NOUN = re.compile(
     r"researchers?|hackers?|devs)$",
     re.I,
 )
-_BARE_SPECIALTY = re.compile(
+BARE_SPECIALTY = re.compile(
     r"(?:(?:senior|sr\.?|junior|jr\.?|lead|staff)\s+)?(?:back[- ]?end|front[- ]?end|"
     r"full[- ]?stack|mobile|ios|android|web|devops|perception|data|platform|infrastructure|"
     r"systems|security|qa|ml|ai|cloud|embedded|game|graphics|research|product|software|"
@@ -457,7 +457,7 @@ def split_pair(role: Role) -> list[Role]:
         or noun is None
         or not noun.group(0).endswith("s")
         or names_a_job(m["first"])
-        or not _BARE_SPECIALTY.fullmatch(m["first"])
+        or not BARE_SPECIALTY.fullmatch(m["first"])
     ):
         return [role]
     second = (
@@ -473,7 +473,7 @@ def _noun_shared_with_next(piece: str, pieces: list[str], seps: list[str], i: in
     if i + 1 >= len(pieces) or seps[i].strip() not in ("and", "or", "&", "/"):
         return ""
     noun = _SHARED_NOUN.search(pieces[i + 1].strip())
-    return noun.group(0) if noun and _BARE_SPECIALTY.fullmatch(piece) else ""
+    return noun.group(0) if noun and BARE_SPECIALTY.fullmatch(piece) else ""
 
 
 def _share_head_noun(roles: list[Role]) -> None:
@@ -482,7 +482,7 @@ def _share_head_noun(roles: list[Role]) -> None:
     last two are joined by "and", "or", "&" or "/": "Senior Frontend, Graphics Engineer" is
     a list of jobs as named)."""
     noun = _SHARED_NOUN.search(roles[-1].title) if len(roles) > 1 else None
-    if noun is None or not all(_BARE_SPECIALTY.fullmatch(r.title) for r in roles[:-1]):
+    if noun is None or not all(BARE_SPECIALTY.fullmatch(r.title) for r in roles[:-1]):
         return  # "Devops, Electrical Engineer, Perception, …": a list of jobs, not of specialties
     for role in roles[:-1]:
         role.title += noun.group(0)
