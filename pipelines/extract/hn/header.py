@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipelines.classify import classify_role, classify_seniority, names_a_job
+from pipelines.classify import classify_role, classify_seniority, has_job_head, names_a_job
 from pipelines.extract.hn.company import (
     clean_company,
     intro_company,
@@ -119,12 +119,32 @@ def _apply_segments(header: Header, segments: list[Segment], first_is_company: b
             continue
         if "generic_role" in seg.kinds:
             header.generic_roles = True
+            header.roles.extend(_named_roles(text))
         if "salary" in seg.kinds and header.salary is None:
             header.salary = _salary_text(text, seg)
         if "location" in seg.kinds and has_place(place := _job_place(text, seg)):
             header.locations.append(place)
         if "remote" in seg.kinds:
             header.remotes.append(_remote_words(text, seg))
+
+
+# A count or quantifier around a title ("2 Sr. Architects", "Data Engineer multiple").
+_COUNT = re.compile(
+    r"^(?:\d+|multiple|several|various|many|few|some)\s+(?=\S)|\s+(?:multiple|several|many)$",
+    re.I,
+)
+# A link, with the label that introduces it ("Posting: https://…", "(https://…)").
+_LINK = re.compile(r"(?:\b\w+\s*:\s*)?\(?\s*https?://\S+\s*\)?")
+
+
+def _named_roles(text: str) -> list[Role]:
+    """The titles a piece read as openings in general still names: ".NET Engineer Roles",
+    "2 Sr. AI Systems Architect", "Backend Engineer (https://…/jobs/…)". None in "Multiple
+    Roles", "All Eng Roles" or "Engineering positions"."""
+    roles = split_roles(_LINK.sub(" ", text))
+    for role in roles:
+        role.title = _COUNT.sub("", role.title.strip())
+    return [r for r in roles if has_job_head(r.title) and not GENERIC_ROLE.match(r.title)]
 
 
 def _salary_text(text: str, seg: Segment) -> str | None:
@@ -175,7 +195,8 @@ def _remote_words(text: str, seg: Segment) -> str:
 
 
 _ROLES_LABEL = re.compile(
-    r"^\s*(?:open\s+)?(?:roles|positions)\s*:\s*\[?(?P<roles>[^\[\]]+)\]?\s*$", re.I
+    r"^\s*(?:(?:open|multiple|several|various|many)\s+)?(?:roles|positions)\s*:\s*\[?(?P<roles>[^\[\]]+)\]?\s*$",
+    re.I,
 )
 
 
