@@ -240,7 +240,12 @@ def _pipe_header(line: str, lines: list[str]) -> Header | None:
         # "Brightline Tutors | Remote (US) | Hourly": a name, no title; unless the comment
         # names its company otherwise ("Ops Evangelist | S.F. | …" then "At Scalyr, we …").
         other = _site_name(line) or intro_company(lines)
-        first_is_company = other is None or _key(other) in _key(first.text)
+        # A title of one job is no name either ("Review Specialist | Remote | Contract"),
+        # unless its site or prose says it is ("Tally Assistant https://tallyassistant.io").
+        if other is None:
+            first_is_company = not _one_job_named(first.text)
+        else:
+            first_is_company = _key(other) in _key(first.text)
     _apply_segments(header, segs, first_is_company)
     if not first_is_company and first.kind == "role" and len(segs) > 1 and segs[1].kind == "other":
         header.company = clean_company(segs[1].text)
@@ -253,6 +258,20 @@ def _pipe_header(line: str, lines: list[str]) -> Header | None:
         if len(others) == 1:
             header.company = clean_company(others[0].text)
     return header
+
+
+def _one_job_named(text: str) -> bool:
+    """Whether a piece is one job's title, of two words or more, ending on its job noun in
+    the singular ("AI Model Assessment Specialist", "Programming Tutor Needed"): a title, not
+    a name, where a company named for its trade says it in the plural ("Brightline Tutors")
+    or beside a site of its own name ("Tally Assistant https://tallyassistant.io")."""
+    asides = r"\([^()]*\)|https?://\S+"  # "Acme (acme.io)", "Acme https://acme.io"
+    bare = re.sub(asides, " ", text).strip()
+    if _key(bare) and _key(bare) in _key(" ".join(re.findall(asides, text))):
+        return False
+    words = re.sub(r"\s+(?:needed|wanted)$", "", bare, flags=re.I).split()
+    last = words[-1] if words else ""
+    return len(words) >= 2 and names_a_job(last) and not last.lower().endswith("s")
 
 
 def _key(name: str) -> str:
