@@ -775,6 +775,52 @@ def test_a_generic_roles_piece_is_no_place() -> None:
     assert posting.location_text is None
 
 
+@pytest.mark.parametrize(
+    "piece,titles",
+    [
+        (".NET Engineer Roles", [".NET Engineer"]),  # "roles" after a title
+        ("2 Sr. Platform Architect with ML", ["Sr. Platform Architect"]),  # a count first
+        (
+            "Backend Engineer (https://jobs.example/jobs/42)",
+            ["Backend Engineer"],
+        ),  # "jobs" in a link
+        (
+            "Multiple roles: Marine Biologists, Senior Data Engineer",  # a label before the list
+            ["Marine Biologists", "Senior Data Engineer"],
+        ),
+        ("Multiple Roles", [""]),
+        ("Engineering and Sales positions", [""]),
+    ],
+)
+def test_titles_in_a_header_piece_about_openings(piece: str, titles: list[str]) -> None:
+    """A header piece that reads as openings in general ("roles", a count, a link with "jobs",
+    "Multiple roles:") still gives the titles it names; one naming none gives none."""
+    html = f"Quillbank | {piece} | Remote (US) | Full-time<p>We build ledgers."
+    assert [p.title for p in extract_hn(comment(html)).postings] == titles
+
+
+@pytest.mark.parametrize(
+    "header,title,company",
+    [
+        ("Quill Review Specialist | REMOTE | Contract | $30/hr", "Quill Review Specialist", None),
+        ("Tallow Tutors | Remote (US) | Hourly contractors", "", "Tallow Tutors"),
+        ("Counsellor (https://counsellor.example) | Remote (US)", "", "Counsellor"),
+        (
+            "Tally Assistant https://tallyassistant.example | Backend Engineer | Remote",
+            "Backend Engineer",
+            "Tally Assistant",
+        ),
+    ],
+)
+def test_a_singular_title_first_in_a_pipe_header_is_no_name(
+    header: str, title: str, company: str | None
+) -> None:
+    """A first piece of two words or more ending on one job's noun is a title, though no other
+    piece names the company; a trade in the plural or one word with its site is a name."""
+    (posting,) = extract_hn(comment(f"{header}<p>Work with us.")).postings
+    assert (posting.title, posting.company) == (title, company)
+
+
 def test_a_stack_split_by_side_goes_to_the_role_of_that_side() -> None:
     """A stack "Go on the backend, React on the frontend" gives Go to the Backend Engineer and React
     to the Frontend Engineer; a role whose title names no side keeps both."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipelines.classify import classify_role, classify_seniority, names_a_job
+from pipelines.classify import classify_role, classify_seniority, has_job_head, names_a_job
 from pipelines.extract.hn.company import (
     clean_company,
     intro_company,
@@ -119,12 +119,32 @@ def _apply_segments(header: Header, segments: list[Segment], first_is_company: b
             continue
         if "generic_role" in seg.kinds:
             header.generic_roles = True
+            header.roles.extend(_named_roles(text))
         if "salary" in seg.kinds and header.salary is None:
             header.salary = _salary_text(text, seg)
         if "location" in seg.kinds and has_place(place := _job_place(text, seg)):
             header.locations.append(place)
         if "remote" in seg.kinds:
             header.remotes.append(_remote_words(text, seg))
+
+
+# A count or quantifier around a title ("2 Sr. Architects", "Data Engineer multiple").
+_COUNT = re.compile(
+    r"^(?:\d+|multiple|several|various|many|few|some)\s+(?=\S)|\s+(?:multiple|several|many)$",
+    re.I,
+)
+# A link, with the label that introduces it ("Posting: https://…", "(https://…)").
+_LINK = re.compile(r"(?:\b\w+\s*:\s*)?\(?\s*https?://\S+\s*\)?")
+
+
+def _named_roles(text: str) -> list[Role]:
+    """The titles a piece read as openings in general still names: ".NET Engineer Roles",
+    "2 Sr. AI Systems Architect", "Backend Engineer (https://…/jobs/…)". None in "Multiple
+    Roles", "All Eng Roles" or "Engineering positions"."""
+    roles = split_roles(_LINK.sub(" ", text))
+    for role in roles:
+        role.title = _COUNT.sub("", role.title.strip())
+    return [r for r in roles if has_job_head(r.title) and not GENERIC_ROLE.match(r.title)]
 
 
 def _salary_text(text: str, seg: Segment) -> str | None:
@@ -175,7 +195,8 @@ def _remote_words(text: str, seg: Segment) -> str:
 
 
 _ROLES_LABEL = re.compile(
-    r"^\s*(?:open\s+)?(?:roles|positions)\s*:\s*\[?(?P<roles>[^\[\]]+)\]?\s*$", re.I
+    r"^\s*(?:(?:open|multiple|several|various|many)\s+)?(?:roles|positions)\s*:\s*\[?(?P<roles>[^\[\]]+)\]?\s*$",
+    re.I,
 )
 
 
@@ -219,7 +240,12 @@ def _pipe_header(line: str, lines: list[str]) -> Header | None:
         # "Brightline Tutors | Remote (US) | Hourly": a name, no title; unless the comment
         # names its company otherwise ("Ops Evangelist | S.F. | …" then "At Scalyr, we …").
         other = _site_name(line) or intro_company(lines)
-        first_is_company = other is None or _key(other) in _key(first.text)
+        # A title of one job is no name either ("Review Specialist | Remote | Contract"),
+        # unless its site or prose says it is ("Tally Assistant https://tallyassistant.io").
+        if other is None:
+            first_is_company = not _one_job_named(first.text)
+        else:
+            first_is_company = _key(other) in _key(first.text)
     _apply_segments(header, segs, first_is_company)
     if not first_is_company and first.kind == "role" and len(segs) > 1 and segs[1].kind == "other":
         header.company = clean_company(segs[1].text)
@@ -232,6 +258,20 @@ def _pipe_header(line: str, lines: list[str]) -> Header | None:
         if len(others) == 1:
             header.company = clean_company(others[0].text)
     return header
+
+
+def _one_job_named(text: str) -> bool:
+    """Whether a piece is one job's title, of two words or more, ending on its job noun in
+    the singular ("AI Model Assessment Specialist", "Programming Tutor Needed"): a title, not
+    a name, where a company named for its trade says it in the plural ("Brightline Tutors")
+    or beside a site of its own name ("Tally Assistant https://tallyassistant.io")."""
+    asides = r"\([^()]*\)|https?://\S+"  # "Acme (acme.io)", "Acme https://acme.io"
+    bare = re.sub(asides, " ", text).strip()
+    if _key(bare) and _key(bare) in _key(" ".join(re.findall(asides, text))):
+        return False
+    words = re.sub(r"\s+(?:needed|wanted)$", "", bare, flags=re.I).split()
+    last = words[-1] if words else ""
+    return len(words) >= 2 and names_a_job(last) and not last.lower().endswith("s")
 
 
 def _key(name: str) -> str:
