@@ -480,6 +480,19 @@ CASES = [
         "* Flight Software Engineer<p>* Harness Assembler<p>* Ground Station Operator",
         ["Flight Software Engineer", "Harness Assembler", "Ground Station Operator"],
     ),
+    (
+        "job nouns outside software: a fellowship, a technologist, an assembler",
+        "Brightwater | Lisbon<p>We make maps.<p>Senior Backend Developer: https://bw.example/1<p>"
+        "Cartography Fellowship: https://bw.example/2<p>"
+        "Research Technologist: https://bw.example/3<p>"
+        "Cable Harness Assembler: https://bw.example/4",
+        [
+            "Senior Backend Developer",
+            "Cartography Fellowship",
+            "Research Technologist",
+            "Cable Harness Assembler",
+        ],
+    ),
 ]
 
 

@@ -203,6 +203,9 @@ _JOB_NOUNS = rx(
     r"animators?|accountants?|controllers?|assistants?|associates?|annotators?|labelers?|"
     r"reviewers?|member of technical staff|mts|teamleads?|back ?end|front ?end|full ?stack|"
     r"sys ?admins?|admins?|devrel|sales ?(?:people|person|reps?)|"
+    r"assemblers?|fellowships?|technologists?|machinists?|electricians?|welders?|"
+    r"photographers?|copywriters?|nurses?|physicians?|clinicians?|pharmacists?|therapists?|"
+    r"attorneys?|lawyers?|paralegals?|actuar(?:y|ies)|auditors?|underwriters?|receptionists?|"
     # German
     r"ingenieur\w*|entwickler\w*|datenwissenschaftler\w*|werkstudent\w*|praktikant\w*|"
     r"praktikum|leiter\w*|referent\w*|berater\w*|forscher\w*|architekt\w*|"
