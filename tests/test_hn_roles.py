@@ -481,6 +481,25 @@ CASES = [
         ["Flight Software Engineer", "Harness Assembler", "Ground Station Operator"],
     ),
     (
+        "bullets under a paragraph whose last sentence ends with positions and a colon",
+        "Fjordlight, Bergen<p>We build weather buoys. Our sensors fly on three continents. "
+        "We have a few open positions:<p>* Firmware Engineer<p>* Buoy Technician<p>"
+        "* Fleet Dispatcher",
+        ["Firmware Engineer", "Buoy Technician", "Fleet Dispatcher"],
+    ),
+    (
+        "bullets under a sentence that ends with we are looking for and a colon",
+        "Glassmere | Porto<p>We make lenses. At our Porto lab we are currently looking for:<p>"
+        "- Optical Engineers<p>- Lens Polisher<p>- Procurement",
+        ["Optical Engineers", "Lens Polisher", "Procurement"],
+    ),
+    (
+        "a team bullet with a clause in brackets after it",
+        "Inkhaven, Remote<p>We host docs.<p>Openings:<p>* Technical Writer<p>"
+        "* Partnerships (with a background in publishing)",
+        ["Technical Writer", "Partnerships"],
+    ),
+    (
         "job nouns outside software: a fellowship, a technologist, an assembler",
         "Brightwater | Lisbon<p>We make maps.<p>Senior Backend Developer: https://bw.example/1<p>"
         "Cartography Fellowship: https://bw.example/2<p>"

@@ -588,7 +588,11 @@ def _bulleted_team(team: str, listed: str) -> list[Role]:
 _ROLES_HEADING = re.compile(
     r"^(?:(?:open|current|our)\s+)?(?:roles|positions|openings|vacancies)\s*:?$|"
     r"^(?:we(?:['’]re| are)\s+)?hiring(?:\s+for)?\s*:?$|"
-    r"^[^.!?]{0,80}\b(?:roles|positions|openings|vacancies)\s*:$",  # "… these positions:"
+    # "… these positions:", the last sentence of a paragraph too
+    r"(?:^|[.!?]\s)[^.!?]{0,80}\b(?:roles|positions|openings|vacancies)\s*:$|"
+    # "In our Paris office we are currently looking for:"; not "What we're looking for:"
+    r"(?:^|[.!?]\s)(?!(?:what|who)\b)[^.!?]{0,60}\bwe(?:['’]re| are) (?:currently |also |now )?"
+    r"(?:looking for|hiring(?: for)?|seeking)\s*:$",
     re.I,
 )
 
@@ -604,6 +608,7 @@ def _team_bullet(line: str) -> Role | None:
     bullet = _BULLET.match(line.strip())
     text = line.strip()[bullet.end() :] if bullet else ""
     text = _LINK_OUT.sub("", text).strip()  # "- Archivist, https://…"
+    text = _CLAUSE_IN_PARENS.sub("", text)  # "- Marketing (with a technical background)"
     if (
         not text
         or len(text.split()) > 4
@@ -645,7 +650,7 @@ def role_lines(body: list[str]) -> list[RoleLine]:
     for i, line in enumerate(body):
         if i == 0 or not line.strip() or i == taken:
             continue
-        if _ROLES_HEADING.match(line.strip()):
+        if _ROLES_HEADING.search(line.strip()):
             under_roles = True
             continue
         if under_roles and not _BULLET.match(line.strip()) and _heading(line.strip()):
