@@ -500,6 +500,13 @@ CASES = [
         ["Technical Writer", "Partnerships"],
     ),
     (
+        "a specialty's notes that end on a thing (tools, skills) are no role",
+        "Harborline | Multiple roles | Remote<p>We make charts.<p>Backend Engineer<p>"
+        "- Go, Postgres, Kafka<p>Frontend<p>- React, TypeScript<p>"
+        "- Frontend build tools: vite, esbuild, webpack<p>- Backend skills: caching, queues",
+        ["Backend Engineer", "Frontend"],
+    ),
+    (
         "job nouns outside software: a fellowship, a technologist, an assembler",
         "Brightwater | Lisbon<p>We make maps.<p>Senior Backend Developer: https://bw.example/1<p>"
         "Cartography Fellowship: https://bw.example/2<p>"

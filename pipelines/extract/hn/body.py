@@ -366,6 +366,20 @@ _SIGNATURE = re.compile(
 )
 
 
+# What a part of the work is built with or from, not who does it: "Frontend build tools".
+_THING_NOUNS = frozenset(
+    {"tools", "frameworks", "libraries", "apis", "sdks", "pipelines", "dashboards"}
+    | {"components", "features", "skills", "requirements"}
+)
+
+
+def _names_a_thing(head: str) -> bool:
+    """Whether a line's head ends on a thing, with no job head before it ("Frontend build
+    tools: gulp, …", "Backend skills"): a specialty's notes, not a role."""
+    words = re.sub(r"\([^()]*\)", " ", head).lower().split()
+    return bool(words) and words[-1] in _THING_NOUNS and not has_job_head(head)
+
+
 def _role_line(line: str) -> tuple[Role, bool] | None:
     """The role a body line names ("- Senior ML Engineer ($200k): PyTorch, Ray", "Director of
     Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None."""
@@ -419,7 +433,7 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
         m.group(1) or m.group(2) or ""
     ):
         head = head[: m.start()]
-    if not title_like(head):
+    if not title_like(head) or _names_a_thing(head):
         return None
     titled = title_case(head)
     if _BODY_STOP.match(text) and not titled:
