@@ -507,6 +507,24 @@ CASES = [
         ["Backend Engineer", "Frontend"],
     ),
     (
+        "a role after 'invites applications for' in a post's prose",
+        "Kestrel Labs - Pune, India - ONSITE<p>Kestrel Labs invites applications for a Firmware "
+        "Engineer in our motor drives group. You will write C for small chips.",
+        ["Firmware Engineer"],
+    ),
+    (
+        "a line of other openings names its role",
+        "Kestrel Labs - Pune, India - ONSITE<p>We build motor drives.<p>"
+        "Other openings: Test Lead – Power Electronics<p>More: https://kestrel.example/jobs",
+        ["Test Lead – Power Electronics"],
+    ),
+    (
+        "a header's bare job noun sums up the list of roles the prose names",
+        "Tidewell | Engineer | Leeds | ONSITE<p>We build tide gauges with a small team.<p>"
+        "Now hiring for backend, full stack and data positions. Email jobs@tidewell.example",
+        ["backend", "full stack", "data"],
+    ),
+    (
         "job nouns outside software: a fellowship, a technologist, an assembler",
         "Brightwater | Lisbon<p>We make maps.<p>Senior Backend Developer: https://bw.example/1<p>"
         "Cartography Fellowship: https://bw.example/2<p>"

@@ -43,6 +43,7 @@ _HIRING_VERB = re.compile(
     r"\b(?:hiring(?:\s+(?:across|for (?:roles|positions) (?:in|across)))?|looking for|"
     r"seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
     r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are|for)|"
+    r"(?:invites?|inviting|accepting|welcomes?) applications for|"
     r"(?:role|position|opening) open(?: on (?:my|our|the) team)?)\b"
     r"\s*(?:for\s+)?:?\s*"
     # a dot inside a word goes on: "U.S.-based", "Node.js", ".NET"
@@ -257,7 +258,7 @@ _BODY_STOP = re.compile(
     re.I,
 )
 _ROLES_INLINE = re.compile(
-    r"^(?:(?:open |current )?(?:roles?|positions?|openings?|jobs?)|"
+    r"^(?:(?:open |current |other |more |additional )?(?:roles?|positions?|openings?|jobs?)|"
     r"we(?:['’]re| are) (?:hiring|looking for)(?: for)?|hiring(?: for)?|highlighted roles|"
     r"(?:we(?:['’]re| are) )?interested (?:to hear|in hearing) from(?: talented)?)"
     r"(?:\s*\([^()]*\))?\s*[:\-–]\s*(?P<list>.+)$",

@@ -280,6 +280,13 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         header.company = header.company or prose.company or intro_company(lines)
     if not roles:
         roles = hiring_mentions(lines) or subject_roles(lines)
+    elif (
+        not found
+        and header.kind in _ROLE_PIECE_HEADERS
+        and _one_bare_noun(roles, lines[0])
+        and _one_list(named := hiring_mentions(lines))
+    ):
+        roles = named  # "Acme | Engineer | …" then "Hiring for full-stack, front-end and data"
     elif not found and not all(has_job_head(r.title) for r in roles):
         _spell_out(roles, hiring_mentions(lines))
     roles = _with_repeated(roles, repeated_headers(lines, header.company))
@@ -664,6 +671,25 @@ def _more_listed(roles: list[Role], lines: list[str]) -> list[Role]:
         if not any(w <= k or k <= w for k in known for w in [_title_words(r.title)])
     ]
     return new if len(new) < len(listed) else []
+
+
+# The header layouts that name a role in a piece of its own ("Acme | Engineer | Paris").
+_ROLE_PIECE_HEADERS = frozenset({"pipe", "dash", "kv"})
+
+
+def _one_bare_noun(roles: list[Role], first_line: str) -> bool:
+    """Whether the one role is a bare job noun ("Engineer", "Developers") that is a piece of
+    the header line: a summary of the roles the prose then names."""
+    if len(roles) != 1 or len(roles[0].title.split()) != 1 or not has_job_head(roles[0].title):
+        return False
+    pieces = {p.strip().lower() for p in re.split(r"[|:]|\s[-–—]\s", first_line)}
+    return roles[0].title.lower() in pieces
+
+
+def _one_list(mentioned: list[Role]) -> bool:
+    """Whether the prose names two or more roles in one line (one list, not two sentences
+    that each describe the same job)."""
+    return len(mentioned) >= 2 and len({r.section for r in mentioned}) == 1
 
 
 def _spell_out(roles: list[Role], mentioned: list[Role]) -> None:
