@@ -125,6 +125,12 @@ CASES = [
         "Location: Austin, TX<p>Remote: Yes<p>Willing to relocate: No<p>Technologies: Rust, Go",
         skip="not_a_job_offer",
     ),
+    case(
+        "seeking: a job title header, then wanting contract work further down",
+        "Data Engineer | Porto (remote) | Spark, Airflow<p>I have built pipelines for ten years."
+        "<p>Currently looking for part-time or contract work. My CV: https://me.example",
+        skip="not_a_job_offer",
+    ),
     case("one word", "q", skip="not_a_job_offer"),
     case("thanks", "Thanks everyone, great thread as always!", skip="not_a_job_offer"),
     # --- pipe headers -------------------------------------------------------------------------

@@ -55,6 +55,15 @@ _SEEKING_WORK = re.compile(
     r"|remote )?(?:job|work|role|position|opportunit)",
     re.I,
 )
+# "Looking for freelance or contract work.": a sentence of someone who wants the work, anywhere
+# in a post (the first line may be their own pipe header); not "a new gig" (the reader's).
+_SEEKING_CONTRACT = re.compile(
+    r"(?:^|[.!?]\s+)(?:i'?m |i am )?(?:currently )?(?:looking|searching) for (?:a |an )?"
+    r"(?:(?:or|and|freelance|part[- ]time|full[- ]time|contract|remote|consulting)[\s,]+){1,6}"
+    r"(?:work|contracts?|gigs?|opportunit\w+)\b",
+    re.I | re.M,
+)
+_WE_HIRE = re.compile(r"\bwe(?:['’]re| are)? (?:hiring|looking|seeking|need)\b", re.I)
 # The "Who wants to be hired?" template, pasted into the wrong thread.
 _SEEKING_FORM = re.compile(r"willing to relocate\s*:", re.I)
 
@@ -95,6 +104,8 @@ def _not_an_offer(text: str, lines: list[str], header: Header, listed: int) -> b
     if _SEEKING_WORK.search(first_para[:300]):
         return True
     if header.kind in ("none", "lines") and _SEEKING_FORM.search(text):
+        return True
+    if _SEEKING_CONTRACT.search(text) and not _WE_HIRE.search(text):
         return True
     if header.kind in ("pipe", "kv", "at", "dash", "prose", "lines") or listed >= 2:
         return False
