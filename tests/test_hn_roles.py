@@ -525,6 +525,13 @@ CASES = [
         ["backend", "full stack", "data"],
     ),
     (
+        "a bullet's title, an aside in brackets, then more words about the job",
+        "Ledgerly | NYC | Onsite<p>We reconcile invoices.<p>"
+        "* Backend Engineers (Go, Postgres, AWS) Payments, Ledger and Reporting teams<p>"
+        "* Office Manager (travel, events, supplies) You will keep the office running.",
+        ["Backend Engineers", "Office Manager"],
+    ),
+    (
         "job nouns outside software: a fellowship, a technologist, an assembler",
         "Brightwater | Lisbon<p>We make maps.<p>Senior Backend Developer: https://bw.example/1<p>"
         "Cartography Fellowship: https://bw.example/2<p>"

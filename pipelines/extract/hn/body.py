@@ -356,6 +356,15 @@ def _with_specialty(text: str, cut: int) -> int:
 _FIRST_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<=\)))\.\s+(?=[A-Z])")
 
 
+# A bullet's title, an aside in brackets, then more words: "* Data Engineers (Spark, dbt) for
+# the warehouse and the feeds".
+# Not an aside inside the title ("Front-end (UI/UX) developer", "Backend (Go, SQL) developer"):
+# one word in brackets, or fewer than three words after them.
+_TITLE_THEN_ASIDE = re.compile(
+    r"(?P<title>[^(),]{2,60}?)\s+\((?=[^()]*?[\s,])[^()]*\)\s+(?=\w+\W+\w+\W+\w)"
+)
+
+
 # A link after a title: "(https://…)", " - http://…", ": https://…", ", https://…".
 _LINK_OUT = re.compile(r"\s*\(\s*https?://[^()\s]*\s*\)|\s*(?:[-–—:,]\s*)?https?://\S+")
 
@@ -405,6 +414,8 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     # "* Head of Marketing. Own …": a bullet's first sentence, when it is a title
     if cut == len(prefix) and bullet and (end := outside_parens(_FIRST_SENTENCE_END, prefix)):
         cut = end if title_case(prefix[:end]) else cut
+    if cut == len(prefix) and bullet and (aside := _TITLE_THEN_ASIDE.match(text[:300])):
+        cut = aside.end("title") if title_like(aside["title"]) else cut
     if cut == len(prefix):
         cut = len(text)
     cut = _with_specialty(text, cut)
