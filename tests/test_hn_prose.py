@@ -10,6 +10,14 @@ from tests.test_extract_hn import comment
 
 CASES = [
     (
+        "the kinds of a bare job noun named later in the prose take its place",
+        "Leeds – Brambleway (brambleway.example)<p>We're a 12-person travel startup in central "
+        "Leeds looking to grow our engineering team.<p>We sell rail trips.<p>We're looking for "
+        "engineers with strong Ruby skills and some SQL. We're looking for both mobile and "
+        "platform focused (Ruby) engineers.<p>Email jobs@brambleway.example",
+        ["mobile engineers", "platform focused engineers"],
+    ),
+    (
         "a clause in brackets after a role named in prose is no part of its title",
         "Brindle - Oslo<p>Brindle makes calendars.<p>Brindle is currently seeking Senior "
         "Engineers as well as Senior Designers (for both web and mobile).",

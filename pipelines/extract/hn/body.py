@@ -58,8 +58,8 @@ _MENTION_END = re.compile(
     re.I,
 )
 _MENTION_LEAD = re.compile(
-    r"^(?:(?:an?|the|both|highly|very|truly|extremely|really|qualified|more|some|several|a few|"
-    r"few|two|"
+    r"^(?:(?:an?|the|both|highly|very|truly|extremely|really|most|qualified|more|some|several|"
+    r"a few|few|two|"
     r"three|four|many|all sorts of|"
     r"all kinds of|a number of|a couple of|additional|new|full[- ]time|part[- ]time|talented|"
     r"experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|driven|"

@@ -287,7 +287,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
                 role.salary = role.salary or twin.salary
                 role.place, role.mode = twin.place, twin.mode
     if not roles and (prose := prose_roles(lines)) is not None:
-        roles = prose.roles
+        roles = _kinds_named(prose.roles, hiring_mentions(lines)) or prose.roles
         header.company = header.company or prose.company or intro_company(lines)
     if not roles:
         roles = hiring_mentions(lines) or subject_roles(lines)
@@ -695,6 +695,18 @@ def _one_bare_noun(roles: list[Role], first_line: str) -> bool:
         return False
     pieces = {p.strip().lower() for p in re.split(r"[|:]|\s[-–—]\s", first_line)}
     return roles[0].title.lower() in pieces
+
+
+def _kinds_named(roles: list[Role], mentioned: list[Role]) -> list[Role]:
+    """The roles the prose names in place of one bare job noun, when it names kinds of it:
+    "looking for engineers with …" then "… both full-stack and backend engineers" gives the
+    two kinds (and the other roles it names); none otherwise."""
+    if len(roles) != 1 or len(roles[0].title.split()) != 1:
+        return []
+    bare = roles[0].title.lower()
+    noun = head_noun(bare)
+    kinds = [m for m in mentioned if m.title.lower() != bare and head_noun(m.title) == noun]
+    return [m for m in mentioned if m.title.lower() != bare] if kinds else []
 
 
 def _one_list(mentioned: list[Role]) -> bool:
