@@ -480,6 +480,17 @@ CASES = [
         "* Flight Software Engineer<p>* Harness Assembler<p>* Ground Station Operator",
         ["Flight Software Engineer", "Harness Assembler", "Ground Station Operator"],
     ),
+    (
+        "a team or a level and specialty between two titles of a pipe header is a role too",
+        "Wrenfield | https://wrenfield.example | Staff Engineers | Sales Engineer | "
+        "Brand Marketing | Account Managers<p>We sell ledgers.",
+        ["Staff Engineers", "Sales Engineer", "Brand Marketing", "Account Managers"],
+    ),
+    (
+        "a level and a platform between two titles",
+        "Leeds | Quillby | Backend (Go) | Junior iOS | iOS Lead<p>Text.",
+        ["Backend", "Junior iOS", "iOS Lead"],
+    ),
 ]
 
 

@@ -34,6 +34,8 @@ from pipelines.extract.hn.cues import (
     qualifies_place,
 )
 from pipelines.extract.hn.titles import (
+    BARE_SPECIALTY,
+    DEPARTMENT_WORD,
     SENTENCE_WORD,
     Role,
     department_roles,
@@ -114,6 +116,9 @@ def _apply_segments(header: Header, segments: list[Segment], first_is_company: b
             if "salary" in seg.kinds and header.salary is None and len(header.roles) > 1:
                 pass
             continue
+        if kind == "other" and _between_roles(segments, i) and _team_or_specialty(text):
+            header.roles.append(Role(text))  # "… | Solution Engineer | Growth Marketing | AE"
+            continue
         if kind == "other" and (teams := department_roles(text)):
             header.teams.extend(teams)  # "Acme | Engineering, Product, Sales | Seattle"
             continue
@@ -126,6 +131,17 @@ def _apply_segments(header: Header, segments: list[Segment], first_is_company: b
             header.locations.append(place)
         if "remote" in seg.kinds:
             header.remotes.append(_remote_words(text, seg))
+
+
+def _between_roles(segments: list[Segment], i: int) -> bool:
+    """Whether the pieces on both sides of piece `i` are roles."""
+    return 0 < i < len(segments) - 1 and all(segments[j].kind == "role" for j in (i - 1, i + 1))
+
+
+def _team_or_specialty(text: str) -> bool:
+    """Whether a piece is a team ("Growth Marketing") or a level and specialty ("Senior
+    Android"): among the header's titles it is one more job; a name or a slogan is not."""
+    return bool(DEPARTMENT_WORD.fullmatch(text) or BARE_SPECIALTY.fullmatch(text))
 
 
 # A count or quantifier around a title ("2 Sr. Architects", "Data Engineer multiple").
