@@ -491,6 +491,27 @@ CASES = [
         "Leeds | Quillby | Backend (Go) | Junior iOS | iOS Lead<p>Text.",
         ["Backend", "Junior iOS", "iOS Lead"],
     ),
+    (
+        "a bullet naming a trade among bulleted titles is a role too",
+        "Pellham | Leeds | Onsite<p>We are growing. Join us!<p>"
+        "• Backend Developers (Go / Postgres)<p>• Content people (video)<p>"
+        "• QA Analysts (manual testing)<p>Write to jobs@pellham.example",
+        ["Backend Developers", "Content people (video)", "QA Analysts (manual testing)"],
+    ),
+    (
+        "a line naming a trade between two role lines, each with its link",
+        "Torvane | Remote | Part-time<p>We are hiring for:<p>"
+        "Growth Writer (Junior, Remote)<p>https://torvane.example/1<p>"
+        "Community & Events (Mid-level, Remote)<p>https://torvane.example/2<p>"
+        "Product Manager (Senior, Remote)<p>https://torvane.example/3",
+        ["Growth Writer", "Community & Events", "Product Manager"],
+    ),
+    (
+        "a bullet of tools beside bulleted titles is no role",
+        "Pellham | Leeds | Onsite<p>Roles:<p>• Backend Developers (Go)<p>"
+        "• Data Analysts (SQL)<p>• Kubernetes and Terraform",
+        ["Backend Developers", "Data Analysts"],
+    ),
 ]
 
 

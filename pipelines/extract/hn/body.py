@@ -5,6 +5,7 @@ sections, "Roles: A, B", roles named in passing after a hiring verb ("we're also
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ from pipelines.extract.hn.cues import (
     GENERIC_ROLE,
     SALARY_SPAN,
     URL_ANY,
+    URL_ONLY,
     has_email,
     is_salary,
     strip_cues,
@@ -366,9 +368,11 @@ _SIGNATURE = re.compile(
 )
 
 
-def _role_line(line: str) -> tuple[Role, bool] | None:
+def _role_line(line: str, in_list: bool = False) -> tuple[Role, bool] | None:
     """The role a body line names ("- Senior ML Engineer ($200k): PyTorch, Ray", "Director of
-    Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None."""
+    Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None.
+    With `in_list` (an item of a list of role lines) a team's name is one too ("- Computer
+    Vision (…)", "- Product people (UX/UI)")."""
     stripped = line.strip()
     if "*" in stripped:  # "*bold*"
         stripped = re.sub(r"(?<!\w)\*(?=\w)|(?<=[\w):])\*(?!\w)", "", stripped)
@@ -393,7 +397,7 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     if cut == len(prefix):
         cut = len(text)
     cut = _with_specialty(text, cut)
-    if not names_a_job(text[: min(cut, 120)]):
+    if not in_list and not names_a_job(text[: min(cut, 120)]):
         return None  # the cheap test first: most body lines name no job
     salary_m = SALARY_SPAN.search(text) if is_salary(text) else None
     in_parens = salary_m and re.search(r"[(\[][^)\]]*$", text[: salary_m.start()])
@@ -419,7 +423,7 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
         m.group(1) or m.group(2) or ""
     ):
         head = head[: m.start()]
-    if not title_like(head):
+    if not (title_like(head) or in_list and _team_item(head)):
         return None
     titled = title_case(head)
     if _BODY_STOP.match(text) and not titled:
@@ -435,7 +439,7 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     elif not (bullet or titled or salary_m):
         return None
     title, head_salary = clean_title(head)
-    if not title or not names_a_job(title) or GENERIC_ROLE.match(title):
+    if not title or not (names_a_job(title) or in_list) or GENERIC_ROLE.match(title):
         return None
     # The salary parser reads the line's pay with its period ("R$ 14.000/mês", "₹40-60 LPA").
     stated = find_salaries(text[len(head) :] if head_salary is None else head)
@@ -681,7 +685,58 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             place, mode = own_where(line, role.title)
             role = _placed(role, (place or where[0], mode or where[1]))
             found.append(RoleLine(i, role, heading))
-    return found
+    return _with_siblings(body, found)
+
+
+def _team_item(head: str) -> bool:
+    """Whether the head of a list item is a short capitalized name of a team or trade, as
+    its sibling titles are ("Product people (UX/UI)", "Digital PR & Media Outreach"); not a
+    heading, a sentence, a level, a place or a list of tools."""
+    plain = re.sub(r"\([^()]*\)", " ", head).strip()
+    return (
+        0 < len(plain.split()) <= 4
+        and plain[0].isupper()
+        and not _BODY_STOP.match(plain)
+        and not _tool_list(plain)
+        and list_item(re.sub(r"\s+(?:and|&)\s+", " ", plain))
+    )
+
+
+def _marker(line: str) -> str:
+    """A line's bullet sign ("-", "•", "1."→"1"), "" for none."""
+    bullet = _BULLET.match(line.strip())
+    return re.sub(r"[\d\s]+", "0", bullet.group(0)).strip() if bullet else ""
+
+
+def _filler(line: str) -> bool:
+    """A blank line or a link alone between the items of a list."""
+    return not line.strip() or bool(URL_ONLY.match(line.strip()))
+
+
+def _neighbours(body: list[str], i: int) -> tuple[int | None, int | None]:
+    """The lines before and after line `i`, past blank lines and links alone."""
+    before = next((j for j in range(i - 1, -1, -1) if not _filler(body[j])), None)
+    after = next((j for j in range(i + 1, len(body)) if not _filler(body[j])), None)
+    return before, after
+
+
+def _with_siblings(body: list[str], found: list[RoleLine]) -> list[RoleLine]:
+    """The items of a list of role lines that name a team or trade rather than a job ("• Data
+    Analysts (Big Data)", "• Product people (UX/UI)", "• Business Analysts"): a bullet beside
+    a role line with the same sign, when two role lines have it; a line without a bullet only
+    between two role lines. A line of two or more roles is no sibling."""
+    single = Counter(f.index for f in found)
+    at = {i for i, n in single.items() if n == 1}
+    signs = Counter(_marker(body[i]) for i in at)
+    more = []
+    for i, line in enumerate(body):
+        if i == 0 or i in single or _filler(line) or signs[sign := _marker(line)] < 2:
+            continue
+        sides = [j for j in _neighbours(body, i) if j in at and _marker(body[j]) == sign]
+        if len(sides) < (1 if sign else 2) or (hit := _role_line(line, in_list=True)) is None:
+            continue
+        more.append(RoleLine(i, hit[0], False))
+    return sorted(found + more, key=lambda f: f.index)
 
 
 def _placed(role: Role, where: tuple[str | None, str | None]) -> Role:
