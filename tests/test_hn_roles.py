@@ -533,6 +533,9 @@ TITLES = [
     ),
     ("Mobile Engineers, Android and iOS", ["Mobile Engineers, Android and iOS"]),
     ("backend and frontend developers", ["backend developers", "frontend developers"]),
+    # "or" before one job in the singular offers one job of either specialty.
+    ("Frontend or Full Stack Product Engineer", ["Frontend or Full Stack Product Engineer"]),
+    ("frontend or backend engineers", ["frontend engineers", "backend engineers"]),
     (
         "frontend, backend, and systems programmers",
         ["frontend programmers", "backend programmers", "systems programmers"],
