@@ -204,6 +204,18 @@ CASES = [
         ["Backend Engineers", "Head of Design", "Partnerships", "Customer Care"],
     ),
     (
+        "also hiring, the praise before the role and the levels after it dropped",
+        "Quimby | Lead iOS Engineer | Oslo | ONSITE<p>You will own the app.<p>"
+        "We're also hiring other data engineers of all levels, and soon interns.",
+        ["Lead iOS Engineer", "data engineers"],
+    ),
+    (
+        "also looking for a role as well as other roles",
+        "Quimby | Lead iOS Engineer | Oslo | ONSITE<p>You will own the app.<p>"
+        "We are also looking for a few more product designers as well as many other roles.",
+        ["Lead iOS Engineer", "product designers"],
+    ),
+    (
         "a header role split at its team's comma is the body's whole title",
         "Tindra | Web Developer, Lesson Design & Data Analyst, Lesson Design | Full-Time | Accra"
         "<p>We teach coding.<p>Apply:<p>Web Developer, Lesson Design: https://tindra.example/1"

@@ -54,7 +54,7 @@ _HIRING_VERB = re.compile(
 _MENTION_END = re.compile(
     r"\s+(?:who|whom|that|which|with|to|across|on|at|in|from|because|so|for|like|of all|"
     r"of any|of every|willing|interested|excited|passionate (?:about|for|to)|based|located|"
-    r"well|able|eager|"
+    r"(?:as )?well|able|eager|"
     r"ready|keen|right now)\b.*$|\s*[—–]\s.*$",
     re.I,
 )
@@ -281,7 +281,9 @@ _ALSO_HIRING = re.compile(
     re.I,
 )
 _LIST_TAIL = re.compile(
-    r"\s+(?:on|for|to|who|that|at|in|within|working|same|from)\s+(?![A-Z]).*$|,\s*same\b.*$"
+    r"\s+(?:on|for|to|who|that|at|in|within|working|same|from)\s+(?![A-Z]).*$|,\s*same\b.*$|"
+    r"\s+of (?:all|any|every|various)\b.*$|\s+as well\b.*$|"
+    r",\s*(?:and\s+)?(?:many|several|various|lots of|some)?\s*other (?:roles|positions)\b.*$"
 )
 
 
@@ -779,9 +781,7 @@ def also_hiring(text: str) -> list[Role]:
     for m in _ALSO_HIRING.finditer(text):
         listed = re.sub(r",?\s+as well as\s+", ", ", m.group("list") or m.group("list2") or "")
         listed = _LIST_TAIL.sub("", listed.strip())
-        listed = _QUOTED_LEAD.sub(
-            "", re.sub(r"^(?:an?|the|two|three|some)\s+", "", listed, flags=re.I)
-        )
+        listed = _QUOTED_LEAD.sub("", _MENTION_LEAD.sub("", listed))
         listed = re.sub(r"\s+(?:roles|positions)$", "", listed, flags=re.I)
         named = _named(listed)
         for role in named or split_roles(listed):
