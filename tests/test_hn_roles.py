@@ -914,3 +914,20 @@ def test_a_product_blurb_about_what_you_have_is_no_stack() -> None:
         " Redshift and Snowflake.<p>Our stack: Kotlin."
     )
     assert _skills(html) == [["kotlin"]]
+
+
+def test_alternative_levels_with_their_own_pay_are_one_job_each() -> None:
+    html = (
+        "Morrow | Senior or Staff Data Engineer | Leeds | Senior £70k-£85k, Staff: £90k-£110k"
+        "<p>We move data."
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.salary_text) for p in postings] == [
+        ("Senior Data Engineer", "£70k-£85k"),
+        ("Staff Data Engineer", "£90k-£110k"),
+    ]
+
+
+def test_alternative_levels_with_one_pay_are_one_job() -> None:
+    html = "Morrow | Senior/Staff Data Engineer | Leeds | £70k-£110k<p>We move data."
+    assert [p.title for p in extract_hn(comment(html)).postings] == ["Senior/Staff Data Engineer"]

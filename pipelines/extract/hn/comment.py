@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
 from itertools import chain
 from typing import Any
@@ -285,6 +286,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     roles = _with_repeated(roles, repeated_headers(lines, header.company))
     if roles:
         roles = roles + _more_listed(roles, lines) + _also_new(roles, also_hiring(text))
+        roles = [part for r in roles for part in _levels_with_own_pay(r, header.salary, roles)]
         _salaries_per_role(header.salary, roles)
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
@@ -562,6 +564,35 @@ def _story_of_fields(sentence: str) -> bool:
         return False
     found = extract_skills(sentence)
     return bool(found) and all(is_concept(s) for s in found)
+
+
+_LEVEL = r"(?:senior|staff|principal|lead|junior|mid(?:-level)?|entry[- ]level)"
+# "Staff or Principal SRE", "Senior/Staff Engineer": levels of one role, then the role.
+_LEVEL_CHOICE = re.compile(
+    rf"(?P<levels>{_LEVEL}(?:\s*(?:/|,|\bor\b|\band\b|&)\s*{_LEVEL})+)\s+(?P<role>\S.*)", re.I
+)
+
+
+def _levels_with_own_pay(role: Role, salary: str | None, roles: list[Role]) -> list[Role]:
+    """A title of alternative levels whose pay names each level ("Staff or Principal SRE"
+    with "Staff: $190k-$210k, Principal $210k-$235k") is one job per level, each with its
+    pay; any other role as it is."""
+    m = _LEVEL_CHOICE.fullmatch(role.title)
+    pay = role.salary or (salary if len(roles) == 1 else None)
+    if m is None or not pay:
+        return [role]
+    levels = re.findall(_LEVEL, m["levels"], re.I)
+    starts = [re.search(rf"\b{level}\b", pay, re.I) for level in levels]
+    if not all(starts) or sorted(s.start() for s in starts) != [s.start() for s in starts]:
+        return [role]
+    ends = [s.start() for s in starts[1:]] + [len(pay)]
+    pieces = [pay[s.end() : e].strip(" :,;/") for s, e in zip(starts, ends, strict=True)]
+    if not all(find_salaries(p) for p in pieces):
+        return [role]
+    return [
+        replace(role, title=f"{level} {m['role']}", salary=piece)
+        for level, piece in zip(levels, pieces, strict=True)
+    ]
 
 
 def _salaries_per_role(salary: str | None, roles: list[Role]) -> None:
