@@ -931,3 +931,15 @@ def test_alternative_levels_with_their_own_pay_are_one_job_each() -> None:
 def test_alternative_levels_with_one_pay_are_one_job() -> None:
     html = "Morrow | Senior/Staff Data Engineer | Leeds | £70k-£110k<p>We move data."
     assert [p.title for p in extract_hn(comment(html)).postings] == ["Senior/Staff Data Engineer"]
+
+
+def test_a_role_named_in_passing_does_not_take_the_pay_of_another() -> None:
+    html = (
+        "Quimby | Oslo | ONSITE<p>We're hiring a Lead iOS Engineer to own the app; we pay "
+        "$140k and up.<p>We're also hiring other data engineers of all levels."
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.salary_text) for p in postings] == [
+        ("Lead iOS Engineer", "$140k"),
+        ("data engineers", None),
+    ]

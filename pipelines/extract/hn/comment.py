@@ -284,8 +284,11 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     elif not found and not all(has_job_head(r.title) for r in roles):
         _spell_out(roles, hiring_mentions(lines))
     roles = _with_repeated(roles, repeated_headers(lines, header.company))
+    passing: set[int] = set()  # the roles named in passing
     if roles:
-        roles = roles + _more_listed(roles, lines) + _also_new(roles, also_hiring(text))
+        also = _also_new(roles, also_hiring(text))
+        passing.update(id(r) for r in also)
+        roles = roles + _more_listed(roles, lines) + also
         roles = [part for r in roles for part in _levels_with_own_pay(r, header.salary, roles)]
         _salaries_per_role(header.salary, roles)
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
@@ -299,7 +302,11 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     if len(roles) > 1 and header.salary is None and not any(r.salary for r in roles):
         # "(salary ranges for each job 70k-130k)": one figure in the words every role shares.
         stated = find_salaries(shared if shared is not None else text)
-        header.salary = stated[0].text if len(stated) == 1 else None
+        if len(stated) == 1:
+            # Not to a role named in passing ("We're also hiring …") whose words do not say it.
+            for role in roles:
+                if id(role) not in passing or stated[0].text in (role.section or ""):
+                    role.salary = stated[0].text
 
     urls = extract_links(html)
     location = "; ".join(dict.fromkeys(x for x in header.locations if x)) or None
