@@ -943,3 +943,12 @@ def test_a_role_named_in_passing_does_not_take_the_pay_of_another() -> None:
         ("Lead iOS Engineer", "$140k"),
         ("data engineers", None),
     ]
+
+
+def test_specialties_of_one_field_in_a_header_piece_about_openings() -> None:
+    html = "Brevik | Bergen | Backend, ML, and Mobile software engineering roles.<p>We ship."
+    assert [p.title for p in extract_hn(comment(html)).postings] == [
+        "Backend software engineering",
+        "ML software engineering",
+        "Mobile software engineering",
+    ]

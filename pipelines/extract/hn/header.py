@@ -160,7 +160,31 @@ def _named_roles(text: str) -> list[Role]:
     roles = split_roles(_LINK.sub(" ", text))
     for role in roles:
         role.title = _COUNT.sub("", role.title.strip())
-    return [r for r in roles if has_job_head(r.title) and not GENERIC_ROLE.match(r.title)]
+    named = [r for r in roles if has_job_head(r.title) and not GENERIC_ROLE.match(r.title)]
+    return named or _specialties_of_a_field(text)
+
+
+# Openings of a field named once for a list of specialties: "Frontend, AI, and Full-stack
+# software engineering roles" (the field after the last specialty).
+_FIELD_ROLES = re.compile(
+    r"\s(?P<field>(?:software )?(?:engineering|development)) (?:roles|positions|openings|jobs)"
+    r"[.!]?$",
+    re.I,
+)
+
+
+def _specialties_of_a_field(text: str) -> list[Role]:
+    """ "Frontend, AI, and Full-stack software engineering roles" → "Frontend software
+    engineering", "AI software engineering", "Full-stack software engineering": each
+    specialty of the list with the field they share; none unless every item is a specialty."""
+    m = _FIELD_ROLES.search(text.strip())
+    if m is None:
+        return []
+    listed = text.strip()[: m.start()]
+    items = [i for i in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+", listed) if i]
+    if len(items) < 2 or not all(BARE_SPECIALTY.fullmatch(i) for i in items):
+        return []
+    return [Role(f"{item} {m['field']}") for item in items]
 
 
 def _salary_text(text: str, seg: Segment) -> str | None:
