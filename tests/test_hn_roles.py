@@ -519,6 +519,20 @@ CASES = [
         ["Growth Writer", "Community & Events", "Product Manager"],
     ),
     (
+        "a bullet naming a trade below a bullet of two roles and one of a concept",
+        "Pellham | Leeds | Onsite<p>We are growing. Join us!<p>"
+        "· Data Engineers and Data Analysts: you own the warehouse.<p>"
+        "· Computer vision<p>· Account Executives: based in Leeds.<p>"
+        "· Makers and former founders: you ship end to end.<p>· Plenty of other roles",
+        [
+            "Data Engineers",
+            "Data Analysts",
+            "Computer vision",
+            "Account Executives",
+            "Makers and former founders",
+        ],
+    ),
+    (
         "a bullet of tools beside bulleted titles is no role",
         "Pellham | Leeds | Onsite<p>Roles:<p>• Backend Developers (Go)<p>"
         "• Data Analysts (SQL)<p>• Kubernetes and Terraform",

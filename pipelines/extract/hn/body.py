@@ -37,7 +37,7 @@ from pipelines.extract.hn.titles import (
 )
 from pipelines.extract.hn.where import own_where, place_heading
 from pipelines.salary import find_salaries
-from pipelines.skills import extract_skills, skill_category
+from pipelines.skills import extract_skills, is_concept, skill_category
 
 # "… is hiring A, B and C", "we're also looking for A as well as B", "we need a B": the roles
 # a sentence names after a hiring verb, anywhere in it.
@@ -690,24 +690,31 @@ def role_lines(body: list[str]) -> list[RoleLine]:
     return _with_siblings(body, found)
 
 
+# How many, not who: "Plenty of non-tech roles", "Lots more".
+_QUANTITY = re.compile(r"(?:plenty|lots|loads|tons|a lot|a few|few|more|other|others)\b", re.I)
+
+
 def _team_item(head: str) -> bool:
     """Whether the head of a list item is a short capitalized name of a team or trade, as
     its sibling titles are ("Product people (UX/UI)", "Digital PR & Media Outreach"); not a
     heading, a sentence, a level, a place or a list of tools."""
-    plain = re.sub(r"\([^()]*\)", " ", head).strip()
+    plain = re.sub(r"\([^()]*\)|\s+(?:roles?|positions?)\s*$", " ", head).strip()
     return (
         0 < len(plain.split()) <= 4
         and plain[0].isupper()
         and not _BODY_STOP.match(plain)
-        and not _tool_list(plain)
-        and list_item(re.sub(r"\s+(?:and|&)\s+", " ", plain))
+        and not SENTENCE_WORD.search(plain)
+        and not GENERIC_ROLE.match(plain)
+        and not _QUANTITY.match(plain)
+        and not is_context(plain)
+        and not any(not is_concept(skill) for skill in extract_skills(plain))  # "Kafka & Go"
     )
 
 
 def _marker(line: str) -> str:
     """A line's bullet sign ("-", "•", "1."→"1"), "" for none."""
     bullet = _BULLET.match(line.strip())
-    return re.sub(r"[\d\s]+", "0", bullet.group(0)).strip() if bullet else ""
+    return re.sub(r"\d+", "0", bullet.group(0).strip()) if bullet else ""
 
 
 def _filler(line: str) -> bool:
@@ -726,17 +733,17 @@ def _with_siblings(body: list[str], found: list[RoleLine]) -> list[RoleLine]:
     """The items of a list of role lines that name a team or trade rather than a job ("• Data
     Analysts (Big Data)", "• Product people (UX/UI)", "• Business Analysts"): a bullet beside
     a role line with the same sign, when two role lines have it; a line without a bullet only
-    between two role lines. A line of two or more roles is no sibling."""
-    single = Counter(f.index for f in found)
-    at = {i for i, n in single.items() if n == 1}
+    between two role lines."""
+    at = {f.index for f in found}
     signs = Counter(_marker(body[i]) for i in at)
     more = []
     for i, line in enumerate(body):
-        if i == 0 or i in single or _filler(line) or signs[sign := _marker(line)] < 2:
+        if i == 0 or i in at or _filler(line) or signs[sign := _marker(line)] < 2:
             continue
         sides = [j for j in _neighbours(body, i) if j in at and _marker(body[j]) == sign]
-        if len(sides) < (1 if sign else 2) or (hit := _role_line(line, in_list=True)) is None:
-            continue
+        hit = _role_line(line, in_list=True) if len(sides) >= (1 if sign else 2) else None
+        if hit is None or names_a_job(hit[0].title):
+            continue  # a line of jobs not read as roles was left out for a reason
         more.append(RoleLine(i, hit[0], False))
     return sorted(found + more, key=lambda f: f.index)
 
