@@ -966,3 +966,14 @@ def test_specialties_of_one_field_in_a_header_piece_about_openings() -> None:
         "ML software engineering",
         "Mobile software engineering",
     ]
+
+
+def test_the_header_role_on_two_body_lines_of_different_places_is_two_jobs() -> None:
+    html = (
+        "Pellham | Platform Engineer | Leeds or Remote<p>We run the ledger.<p>Apply:<p>"
+        "* Platform Engineer, Leeds: https://pellham.example/1<p>"
+        "* Platform Engineer, Remote (UK): https://pellham.example/2"
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [p.title for p in postings] == ["Platform Engineer", "Platform Engineer"]
+    assert [p.location_text for p in postings][0] == "Leeds"

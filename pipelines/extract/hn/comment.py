@@ -792,9 +792,20 @@ def _spelled_out(roles: list[Role], found: list[RoleLine]) -> dict[int, Role]:
 
 def _body_names_others(roles: list[Role], found: list[RoleLine]) -> bool:
     """Whether the body lists roles the header does not name: more of them than the header
-    has, and some title that is not the header's."""
+    has, and some title that is not the header's or one title in two places."""
     titles = {r.title.lower() for r in roles}
-    return len(found) > len(roles) and any(f.role.title.lower() not in titles for f in found)
+    return len(found) > len(roles) and (
+        any(f.role.title.lower() not in titles for f in found) or _placed_apart(found)
+    )
+
+
+def _placed_apart(found: list[RoleLine]) -> bool:
+    """Whether one title is on two role lines of different places ("DevOps/SRE, Berlin: <link>",
+    "DevOps/SRE, Toronto: <link>"): a job per place."""
+    places: dict[str, set[str | None]] = {}
+    for f in found:
+        places.setdefault(f.role.title.lower(), set()).add(f.role.place)
+    return any(len(p) > 1 for p in places.values())
 
 
 def _dedupe_roles(roles: list[Role], found: list[RoleLine]) -> list[Role]:
