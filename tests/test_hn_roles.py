@@ -977,3 +977,16 @@ def test_the_header_role_on_two_body_lines_of_different_places_is_two_jobs() -> 
     postings = extract_hn(comment(html)).postings
     assert [p.title for p in postings] == ["Platform Engineer", "Platform Engineer"]
     assert [p.location_text for p in postings][0] == "Leeds"
+
+
+def test_initials_in_the_header_spelled_out_in_the_body_are_one_role() -> None:
+    html = (
+        "Pellham | Data engineers, Senior PMs | Remote<p>We run the ledger.<p>"
+        "We're hiring: data engineers, senior product managers, designers and writers."
+    )
+    assert [p.title for p in extract_hn(comment(html)).postings] == [
+        "data engineers",
+        "senior product managers",
+        "designers",
+        "writers",
+    ]

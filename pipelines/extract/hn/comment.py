@@ -694,14 +694,45 @@ def _more_listed(roles: list[Role], lines: list[str]) -> list[Role]:
     """The roles of a list after a hiring verb ("we're hiring: data engineers, QA
     engineers, writers, …") that the roles found so far do not name, when the list names one of
     them: it is then a list of this comment's roles, not of the skills or teams it works with."""
-    known = [_title_words(r.title) for r in roles]
     listed = listed_mentions(lines)
+    for role in listed:
+        _spell_abbreviation(roles, role.title)
+    known = [_title_words(r.title) for r in roles]
     new = [
         r
         for r in listed
         if not any(w <= k or k <= w for k in known for w in [_title_words(r.title)])
     ]
     return new if len(new) < len(listed) else []
+
+
+# Job titles written as their initials.
+_INITIALS = {
+    "am": "account manager", "ae": "account executive", "pm": "product manager",
+    "em": "engineering manager", "tpm": "technical program manager", "swe": "software engineer",
+    "fde": "forward deployed engineer", "sre": "site reliability engineer",
+    "sdr": "sales development representative", "bdr": "business development representative",
+    "mle": "machine learning engineer",
+}  # fmt: skip
+
+
+def _spelled_words(title: str) -> set[str]:
+    """The words of a title with its initials spelled out: "Technical AMs" → {technical,
+    account, manager}."""
+    words: set[str] = set()
+    for word in _title_words(title):
+        short = word[:-1] if word.endswith("s") and word[:-1] in _INITIALS else word
+        words |= _title_words(_INITIALS[short]) if short in _INITIALS else {word}
+    return words
+
+
+def _spell_abbreviation(roles: list[Role], title: str) -> None:
+    """The role whose initials `title` spells out takes that title: the header's "Technical
+    AMs", then "we're hiring: …, technical account managers, …"."""
+    words = _spelled_words(title)
+    for role in roles:
+        if _spelled_words(role.title) == words != _title_words(role.title):
+            role.title = title
 
 
 def _spell_out(roles: list[Role], mentioned: list[Role]) -> None:
