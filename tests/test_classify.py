@@ -34,6 +34,7 @@ TITLES = [
     ("Computer Vision Engineer", "deep_learning_engineer", "unknown"),
     ("NLP Engineer", "ml_engineer", "unknown"),
     ("Perception Engineer", "deep_learning_engineer", "unknown"),
+    ("Machine Vision", "deep_learning_engineer", "unknown"),  # a team named for the field
     ("Senior CV Engineer", "deep_learning_engineer", "senior"),
     ("Ingeniera de Visión por Computador", "deep_learning_engineer", "unknown"),
     ("ML Engineer, Computer Vision", "ml_engineer", "unknown"),

@@ -204,6 +204,18 @@ CASES = [
         ["Backend Engineers", "Head of Design", "Partnerships", "Customer Care"],
     ),
     (
+        "also hiring, the praise before the role and the levels after it dropped",
+        "Quimby | Lead iOS Engineer | Oslo | ONSITE<p>You will own the app.<p>"
+        "We're also hiring other data engineers of all levels, and soon interns.",
+        ["Lead iOS Engineer", "data engineers"],
+    ),
+    (
+        "also looking for a role as well as other roles",
+        "Quimby | Lead iOS Engineer | Oslo | ONSITE<p>You will own the app.<p>"
+        "We are also looking for a few more product designers as well as many other roles.",
+        ["Lead iOS Engineer", "product designers"],
+    ),
+    (
         "a header role split at its team's comma is the body's whole title",
         "Tindra | Web Developer, Lesson Design & Data Analyst, Lesson Design | Full-Time | Accra"
         "<p>We teach coding.<p>Apply:<p>Web Developer, Lesson Design: https://tindra.example/1"
@@ -544,6 +556,52 @@ CASES = [
             "Cable Harness Assembler",
         ],
     ),
+    (
+        "a team or a level and specialty between two titles of a pipe header is a role too",
+        "Wrenfield | https://wrenfield.example | Staff Engineers | Sales Engineer | "
+        "Brand Marketing | Account Managers<p>We sell ledgers.",
+        ["Staff Engineers", "Sales Engineer", "Brand Marketing", "Account Managers"],
+    ),
+    (
+        "a level and a platform between two titles",
+        "Leeds | Quillby | Backend (Go) | Junior iOS | iOS Lead<p>Text.",
+        ["Backend", "Junior iOS", "iOS Lead"],
+    ),
+    (
+        "a bullet naming a trade among bulleted titles is a role too",
+        "Pellham | Leeds | Onsite<p>We are growing. Join us!<p>"
+        "• Backend Developers (Go / Postgres)<p>• Content people (video)<p>"
+        "• QA Analysts (manual testing)<p>Write to jobs@pellham.example",
+        ["Backend Developers", "Content people (video)", "QA Analysts (manual testing)"],
+    ),
+    (
+        "a line naming a trade between two role lines, each with its link",
+        "Torvane | Remote | Part-time<p>We are hiring for:<p>"
+        "Growth Writer (Junior, Remote)<p>https://torvane.example/1<p>"
+        "Community & Events (Mid-level, Remote)<p>https://torvane.example/2<p>"
+        "Product Manager (Senior, Remote)<p>https://torvane.example/3",
+        ["Growth Writer", "Community & Events", "Product Manager"],
+    ),
+    (
+        "a bullet naming a trade below a bullet of two roles and one of a concept",
+        "Pellham | Leeds | Onsite<p>We are growing. Join us!<p>"
+        "· Data Engineers and Data Analysts: you own the warehouse.<p>"
+        "· Computer vision<p>· Account Executives: based in Leeds.<p>"
+        "· Makers and former founders: you ship end to end.<p>· Plenty of other roles",
+        [
+            "Data Engineers",
+            "Data Analysts",
+            "Computer vision",
+            "Account Executives",
+            "Makers and former founders",
+        ],
+    ),
+    (
+        "a bullet of tools beside bulleted titles is no role",
+        "Pellham | Leeds | Onsite<p>Roles:<p>• Backend Developers (Go)<p>"
+        "• Data Analysts (SQL)<p>• Kubernetes and Terraform",
+        ["Backend Developers", "Data Analysts"],
+    ),
 ]
 
 
@@ -565,6 +623,9 @@ TITLES = [
     ),
     ("Mobile Engineers, Android and iOS", ["Mobile Engineers, Android and iOS"]),
     ("backend and frontend developers", ["backend developers", "frontend developers"]),
+    # "or" before one job in the singular offers one job of either specialty.
+    ("Frontend or Full Stack Product Engineer", ["Frontend or Full Stack Product Engineer"]),
+    ("frontend or backend engineers", ["frontend engineers", "backend engineers"]),
     (
         "frontend, backend, and systems programmers",
         ["frontend programmers", "backend programmers", "systems programmers"],
@@ -931,3 +992,65 @@ def test_a_product_blurb_about_what_you_have_is_no_stack() -> None:
         " Redshift and Snowflake.<p>Our stack: Kotlin."
     )
     assert _skills(html) == [["kotlin"]]
+
+
+def test_alternative_levels_with_their_own_pay_are_one_job_each() -> None:
+    html = (
+        "Morrow | Senior or Staff Data Engineer | Leeds | Senior £70k-£85k, Staff: £90k-£110k"
+        "<p>We move data."
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.salary_text) for p in postings] == [
+        ("Senior Data Engineer", "£70k-£85k"),
+        ("Staff Data Engineer", "£90k-£110k"),
+    ]
+
+
+def test_alternative_levels_with_one_pay_are_one_job() -> None:
+    html = "Morrow | Senior/Staff Data Engineer | Leeds | £70k-£110k<p>We move data."
+    assert [p.title for p in extract_hn(comment(html)).postings] == ["Senior/Staff Data Engineer"]
+
+
+def test_a_role_named_in_passing_does_not_take_the_pay_of_another() -> None:
+    html = (
+        "Quimby | Oslo | ONSITE<p>We're hiring a Lead iOS Engineer to own the app; we pay "
+        "$140k and up.<p>We're also hiring other data engineers of all levels."
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.salary_text) for p in postings] == [
+        ("Lead iOS Engineer", "$140k"),
+        ("data engineers", None),
+    ]
+
+
+def test_specialties_of_one_field_in_a_header_piece_about_openings() -> None:
+    html = "Brevik | Bergen | Backend, ML, and Mobile software engineering roles.<p>We ship."
+    assert [p.title for p in extract_hn(comment(html)).postings] == [
+        "Backend software engineering",
+        "ML software engineering",
+        "Mobile software engineering",
+    ]
+
+
+def test_the_header_role_on_two_body_lines_of_different_places_is_two_jobs() -> None:
+    html = (
+        "Pellham | Platform Engineer | Leeds or Remote<p>We run the ledger.<p>Apply:<p>"
+        "* Platform Engineer, Leeds: https://pellham.example/1<p>"
+        "* Platform Engineer, Remote (UK): https://pellham.example/2"
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [p.title for p in postings] == ["Platform Engineer", "Platform Engineer"]
+    assert [p.location_text for p in postings][0] == "Leeds"
+
+
+def test_initials_in_the_header_spelled_out_in_the_body_are_one_role() -> None:
+    html = (
+        "Pellham | Data engineers, Senior PMs | Remote<p>We run the ledger.<p>"
+        "We're hiring: data engineers, senior product managers, designers and writers."
+    )
+    assert [p.title for p in extract_hn(comment(html)).postings] == [
+        "data engineers",
+        "senior product managers",
+        "designers",
+        "writers",
+    ]

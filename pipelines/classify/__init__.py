@@ -22,7 +22,8 @@ Decisions (DESIGN.md leaves them open):
 - The ML fields labs name their teams after (pre-/post-training, RL, foundation models,
   multimodal) make an engineer's or a Member of Technical Staff's title `ml_engineer`.
 - Computer vision and perception engineers ("Perception Engineer", "Senior CV Engineer",
-  "Ingeniero de Visión por Computador") are `deep_learning_engineer`; with ML in the title
+  "Ingeniero de Visión por Computador") are `deep_learning_engineer`, and so is the field
+  named alone for a job ("Computer vision", "Perception"); with ML in the title
   ("ML Engineer, Computer Vision") they stay `ml_engineer`. Compiler, kernel and firmware
   engineers are `software_engineer` even for ML accelerators.
 - A title whose only field is "data" ("Data Intern", "Estágio em Dados", "Data Lead") is

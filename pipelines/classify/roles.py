@@ -100,7 +100,7 @@ def _role_from_title(t: str) -> str:
         return "research_scientist"
     if found(DL):
         return "deep_learning_engineer"
-    if found(VISION) and eng and not found(ML_WORDS):
+    if found(VISION) and (eng or not names_a_job(t)) and not found(ML_WORDS):
         return "deep_learning_engineer"
     if found(DATA_ENG):
         return "data_engineer"

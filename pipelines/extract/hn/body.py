@@ -5,6 +5,7 @@ sections, "Roles: A, B", roles named in passing after a hiring verb ("we're also
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ from pipelines.extract.hn.cues import (
     GENERIC_ROLE,
     SALARY_SPAN,
     URL_ANY,
+    URL_ONLY,
     has_email,
     is_salary,
     strip_cues,
@@ -35,7 +37,7 @@ from pipelines.extract.hn.titles import (
 )
 from pipelines.extract.hn.where import own_where, place_heading
 from pipelines.salary import find_salaries
-from pipelines.skills import extract_skills, skill_category
+from pipelines.skills import extract_skills, is_concept, skill_category
 
 # "… is hiring A, B and C", "we're also looking for A as well as B", "we need a B": the roles
 # a sentence names after a hiring verb, anywhere in it.
@@ -53,7 +55,7 @@ _HIRING_VERB = re.compile(
 _MENTION_END = re.compile(
     r"\s+(?:who|whom|that|which|with|to|across|on|at|in|from|because|so|for|like|of all|"
     r"of any|of every|willing|interested|excited|passionate (?:about|for|to)|based|located|"
-    r"well|able|eager|"
+    r"(?:as )?well|able|eager|"
     r"ready|keen|right now)\b.*$|\s*[—–]\s.*$",
     re.I,
 )
@@ -280,7 +282,9 @@ _ALSO_HIRING = re.compile(
     re.I,
 )
 _LIST_TAIL = re.compile(
-    r"\s+(?:on|for|to|who|that|at|in|within|working|same|from)\s+(?![A-Z]).*$|,\s*same\b.*$"
+    r"\s+(?:on|for|to|who|that|at|in|within|working|same|from)\s+(?![A-Z]).*$|,\s*same\b.*$|"
+    r"\s+of (?:all|any|every|various)\b.*$|\s+as well\b.*$|"
+    r",\s*(?:and\s+)?(?:many|several|various|lots of|some)?\s*other (?:roles|positions)\b.*$"
 )
 
 
@@ -390,9 +394,11 @@ def _names_a_thing(head: str) -> bool:
     return bool(words) and words[-1] in _THING_NOUNS and not has_job_head(head)
 
 
-def _role_line(line: str) -> tuple[Role, bool] | None:
+def _role_line(line: str, in_list: bool = False) -> tuple[Role, bool] | None:
     """The role a body line names ("- Senior ML Engineer ($200k): PyTorch, Ray", "Director of
-    Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None."""
+    Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None.
+    With `in_list` (an item of a list of role lines) a team's name is one too ("- Computer
+    Vision (…)", "- Product people (UX/UI)")."""
     stripped = line.strip()
     if "*" in stripped:  # "*bold*"
         stripped = re.sub(r"(?<!\w)\*(?=\w)|(?<=[\w):])\*(?!\w)", "", stripped)
@@ -419,7 +425,7 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     if cut == len(prefix):
         cut = len(text)
     cut = _with_specialty(text, cut)
-    if not names_a_job(text[: min(cut, 120)]):
+    if not in_list and not names_a_job(text[: min(cut, 120)]):
         return None  # the cheap test first: most body lines name no job
     salary_m = SALARY_SPAN.search(text) if is_salary(text) else None
     in_parens = salary_m and re.search(r"[(\[][^)\]]*$", text[: salary_m.start()])
@@ -445,7 +451,7 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
         m.group(1) or m.group(2) or ""
     ):
         head = head[: m.start()]
-    if not title_like(head) or _names_a_thing(head):
+    if not (title_like(head) or in_list and _team_item(head)) or _names_a_thing(head):
         return None
     titled = title_case(head)
     if _BODY_STOP.match(text) and not titled:
@@ -461,7 +467,7 @@ def _role_line(line: str) -> tuple[Role, bool] | None:
     elif not (bullet or titled or salary_m):
         return None
     title, head_salary = clean_title(head)
-    if not title or not names_a_job(title) or GENERIC_ROLE.match(title):
+    if not title or not (names_a_job(title) or in_list) or GENERIC_ROLE.match(title):
         return None
     # The salary parser reads the line's pay with its period ("R$ 14.000/mês", "₹40-60 LPA").
     stated = find_salaries(text[len(head) :] if head_salary is None else head)
@@ -712,7 +718,65 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             place, mode = own_where(line, role.title)
             role = _placed(role, (place or where[0], mode or where[1]))
             found.append(RoleLine(i, role, heading))
-    return found
+    return _with_siblings(body, found)
+
+
+# How many, not who: "Plenty of non-tech roles", "Lots more".
+_QUANTITY = re.compile(r"(?:plenty|lots|loads|tons|a lot|a few|few|more|other|others)\b", re.I)
+
+
+def _team_item(head: str) -> bool:
+    """Whether the head of a list item is a short capitalized name of a team or trade, as
+    its sibling titles are ("Product people (UX/UI)", "Digital PR & Media Outreach"); not a
+    heading, a sentence, a level, a place or a list of tools."""
+    plain = re.sub(r"\([^()]*\)|\s+(?:roles?|positions?)\s*$", " ", head).strip()
+    return (
+        0 < len(plain.split()) <= 4
+        and plain[0].isupper()
+        and not _BODY_STOP.match(plain)
+        and not SENTENCE_WORD.search(plain)
+        and not GENERIC_ROLE.match(plain)
+        and not _QUANTITY.match(plain)
+        and not is_context(plain)
+        and not any(not is_concept(skill) for skill in extract_skills(plain))  # "Kafka & Go"
+    )
+
+
+def _marker(line: str) -> str:
+    """A line's bullet sign ("-", "•", "1."→"1"), "" for none."""
+    bullet = _BULLET.match(line.strip())
+    return re.sub(r"\d+", "0", bullet.group(0).strip()) if bullet else ""
+
+
+def _filler(line: str) -> bool:
+    """A blank line or a link alone between the items of a list."""
+    return not line.strip() or bool(URL_ONLY.match(line.strip()))
+
+
+def _neighbours(body: list[str], i: int) -> tuple[int | None, int | None]:
+    """The lines before and after line `i`, past blank lines and links alone."""
+    before = next((j for j in range(i - 1, -1, -1) if not _filler(body[j])), None)
+    after = next((j for j in range(i + 1, len(body)) if not _filler(body[j])), None)
+    return before, after
+
+
+def _with_siblings(body: list[str], found: list[RoleLine]) -> list[RoleLine]:
+    """The items of a list of role lines that name a team or trade rather than a job ("• Data
+    Analysts (Big Data)", "• Product people (UX/UI)", "• Business Analysts"): a bullet beside
+    a role line with the same sign, when two role lines have it; a line without a bullet only
+    between two role lines."""
+    at = {f.index for f in found}
+    signs = Counter(_marker(body[i]) for i in at)
+    more = []
+    for i, line in enumerate(body):
+        if i == 0 or i in at or _filler(line) or signs[sign := _marker(line)] < 2:
+            continue
+        sides = [j for j in _neighbours(body, i) if j in at and _marker(body[j]) == sign]
+        hit = _role_line(line, in_list=True) if len(sides) >= (1 if sign else 2) else None
+        if hit is None or names_a_job(hit[0].title):
+            continue  # a line of jobs not read as roles was left out for a reason
+        more.append(RoleLine(i, hit[0], False))
+    return sorted(found + more, key=lambda f: f.index)
 
 
 def _placed(role: Role, where: tuple[str | None, str | None]) -> Role:
@@ -755,9 +819,7 @@ def also_hiring(text: str) -> list[Role]:
     for m in _ALSO_HIRING.finditer(text):
         listed = re.sub(r",?\s+as well as\s+", ", ", m.group("list") or m.group("list2") or "")
         listed = _LIST_TAIL.sub("", listed.strip())
-        listed = _QUOTED_LEAD.sub(
-            "", re.sub(r"^(?:an?|the|two|three|some)\s+", "", listed, flags=re.I)
-        )
+        listed = _QUOTED_LEAD.sub("", _MENTION_LEAD.sub("", listed))
         listed = re.sub(r"\s+(?:roles|positions)$", "", listed, flags=re.I)
         named = _named(listed)
         for role in named or split_roles(listed):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
 from itertools import chain
 from typing import Any
@@ -301,8 +302,12 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     elif not found and not all(has_job_head(r.title) for r in roles):
         _spell_out(roles, hiring_mentions(lines))
     roles = _with_repeated(roles, repeated_headers(lines, header.company))
+    passing: set[int] = set()  # the roles named in passing
     if roles:
-        roles = roles + _more_listed(roles, lines) + _also_new(roles, also_hiring(text))
+        also = _also_new(roles, also_hiring(text))
+        passing.update(id(r) for r in also)
+        roles = roles + _more_listed(roles, lines) + also
+        roles = [part for r in roles for part in _levels_with_own_pay(r, header.salary, roles)]
         _salaries_per_role(header.salary, roles)
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
@@ -315,7 +320,11 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     if len(roles) > 1 and header.salary is None and not any(r.salary for r in roles):
         # "(salary ranges for each job 70k-130k)": one figure in the words every role shares.
         stated = find_salaries(shared if shared is not None else text)
-        header.salary = stated[0].text if len(stated) == 1 else None
+        if len(stated) == 1:
+            # Not to a role named in passing ("We're also hiring …") whose words do not say it.
+            for role in roles:
+                if id(role) not in passing or stated[0].text in (role.section or ""):
+                    role.salary = stated[0].text
 
     urls = extract_links(html)
     location = "; ".join(dict.fromkeys(x for x in header.locations if x)) or None
@@ -582,6 +591,35 @@ def _story_of_fields(sentence: str) -> bool:
     return bool(found) and all(is_concept(s) for s in found)
 
 
+_LEVEL = r"(?:senior|staff|principal|lead|junior|mid(?:-level)?|entry[- ]level)"
+# "Staff or Principal SRE", "Senior/Staff Engineer": levels of one role, then the role.
+_LEVEL_CHOICE = re.compile(
+    rf"(?P<levels>{_LEVEL}(?:\s*(?:/|,|\bor\b|\band\b|&)\s*{_LEVEL})+)\s+(?P<role>\S.*)", re.I
+)
+
+
+def _levels_with_own_pay(role: Role, salary: str | None, roles: list[Role]) -> list[Role]:
+    """A title of alternative levels whose pay names each level ("Staff or Principal SRE"
+    with "Staff: $190k-$210k, Principal $210k-$235k") is one job per level, each with its
+    pay; any other role as it is."""
+    m = _LEVEL_CHOICE.fullmatch(role.title)
+    pay = role.salary or (salary if len(roles) == 1 else None)
+    if m is None or not pay:
+        return [role]
+    levels = re.findall(_LEVEL, m["levels"], re.I)
+    starts = [re.search(rf"\b{level}\b", pay, re.I) for level in levels]
+    if not all(starts) or sorted(s.start() for s in starts) != [s.start() for s in starts]:
+        return [role]
+    ends = [s.start() for s in starts[1:]] + [len(pay)]
+    pieces = [pay[s.end() : e].strip(" :,;/") for s, e in zip(starts, ends, strict=True)]
+    if not all(find_salaries(p) for p in pieces):
+        return [role]
+    return [
+        replace(role, title=f"{level} {m['role']}", salary=piece)
+        for level, piece in zip(levels, pieces, strict=True)
+    ]
+
+
 def _salaries_per_role(salary: str | None, roles: list[Role]) -> None:
     """One header cell with a range per role: "$190k–$230k / $230k–$270k" for two roles in
     the order named, or "₹30–50 LPA (Lead) / ₹15–25 LPA (Data Scientist)" by name."""
@@ -674,8 +712,10 @@ def _more_listed(roles: list[Role], lines: list[str]) -> list[Role]:
     """The roles of a list after a hiring verb ("we're hiring: data engineers, QA
     engineers, writers, …") that the roles found so far do not name, when the list names one of
     them: it is then a list of this comment's roles, not of the skills or teams it works with."""
-    known = [_title_words(r.title) for r in roles]
     listed = listed_mentions(lines)
+    for role in listed:
+        _spell_abbreviation(roles, role.title)
+    known = [_title_words(r.title) for r in roles]
     new = [
         r
         for r in listed
@@ -713,6 +753,35 @@ def _one_list(mentioned: list[Role]) -> bool:
     """Whether the prose names two or more roles in one line (one list, not two sentences
     that each describe the same job)."""
     return len(mentioned) >= 2 and len({r.section for r in mentioned}) == 1
+
+
+# Job titles written as their initials.
+_INITIALS = {
+    "am": "account manager", "ae": "account executive", "pm": "product manager",
+    "em": "engineering manager", "tpm": "technical program manager", "swe": "software engineer",
+    "fde": "forward deployed engineer", "sre": "site reliability engineer",
+    "sdr": "sales development representative", "bdr": "business development representative",
+    "mle": "machine learning engineer",
+}  # fmt: skip
+
+
+def _spelled_words(title: str) -> set[str]:
+    """The words of a title with its initials spelled out: "Technical AMs" → {technical,
+    account, manager}."""
+    words: set[str] = set()
+    for word in _title_words(title):
+        short = word[:-1] if word.endswith("s") and word[:-1] in _INITIALS else word
+        words |= _title_words(_INITIALS[short]) if short in _INITIALS else {word}
+    return words
+
+
+def _spell_abbreviation(roles: list[Role], title: str) -> None:
+    """The role whose initials `title` spells out takes that title: the header's "Technical
+    AMs", then "we're hiring: …, technical account managers, …"."""
+    words = _spelled_words(title)
+    for role in roles:
+        if _spelled_words(role.title) == words != _title_words(role.title):
+            role.title = title
 
 
 def _spell_out(roles: list[Role], mentioned: list[Role]) -> None:
@@ -803,9 +872,20 @@ def _spelled_out(roles: list[Role], found: list[RoleLine]) -> dict[int, Role]:
 
 def _body_names_others(roles: list[Role], found: list[RoleLine]) -> bool:
     """Whether the body lists roles the header does not name: more of them than the header
-    has, and some title that is not the header's."""
+    has, and some title that is not the header's or one title in two places."""
     titles = {r.title.lower() for r in roles}
-    return len(found) > len(roles) and any(f.role.title.lower() not in titles for f in found)
+    return len(found) > len(roles) and (
+        any(f.role.title.lower() not in titles for f in found) or _placed_apart(found)
+    )
+
+
+def _placed_apart(found: list[RoleLine]) -> bool:
+    """Whether one title is on two role lines of different places ("DevOps/SRE, Berlin: <link>",
+    "DevOps/SRE, Toronto: <link>"): a job per place."""
+    places: dict[str, set[str | None]] = {}
+    for f in found:
+        places.setdefault(f.role.title.lower(), set()).add(f.role.place)
+    return any(len(p) > 1 for p in places.values())
 
 
 def _dedupe_roles(roles: list[Role], found: list[RoleLine]) -> list[Role]:

@@ -34,6 +34,8 @@ from pipelines.extract.hn.cues import (
     qualifies_place,
 )
 from pipelines.extract.hn.titles import (
+    BARE_SPECIALTY,
+    DEPARTMENT_WORD,
     SENTENCE_WORD,
     Role,
     department_roles,
@@ -114,6 +116,9 @@ def _apply_segments(header: Header, segments: list[Segment], first_is_company: b
             if "salary" in seg.kinds and header.salary is None and len(header.roles) > 1:
                 pass
             continue
+        if kind == "other" and _between_roles(segments, i) and _team_or_specialty(text):
+            header.roles.append(Role(text))  # "… | Solution Engineer | Growth Marketing | AE"
+            continue
         if kind == "other" and (teams := department_roles(text)):
             header.teams.extend(teams)  # "Acme | Engineering, Product, Sales | Seattle"
             continue
@@ -126,6 +131,17 @@ def _apply_segments(header: Header, segments: list[Segment], first_is_company: b
             header.locations.append(place)
         if "remote" in seg.kinds:
             header.remotes.append(_remote_words(text, seg))
+
+
+def _between_roles(segments: list[Segment], i: int) -> bool:
+    """Whether the pieces on both sides of piece `i` are roles."""
+    return 0 < i < len(segments) - 1 and all(segments[j].kind == "role" for j in (i - 1, i + 1))
+
+
+def _team_or_specialty(text: str) -> bool:
+    """Whether a piece is a team ("Growth Marketing") or a level and specialty ("Senior
+    Android"): among the header's titles it is one more job; a name or a slogan is not."""
+    return bool(DEPARTMENT_WORD.fullmatch(text) or BARE_SPECIALTY.fullmatch(text))
 
 
 # A count or quantifier around a title ("2 Sr. Architects", "Data Engineer multiple").
@@ -144,7 +160,31 @@ def _named_roles(text: str) -> list[Role]:
     roles = split_roles(_LINK.sub(" ", text))
     for role in roles:
         role.title = _COUNT.sub("", role.title.strip())
-    return [r for r in roles if has_job_head(r.title) and not GENERIC_ROLE.match(r.title)]
+    named = [r for r in roles if has_job_head(r.title) and not GENERIC_ROLE.match(r.title)]
+    return named or _specialties_of_a_field(text)
+
+
+# Openings of a field named once for a list of specialties: "Frontend, AI, and Full-stack
+# software engineering roles" (the field after the last specialty).
+_FIELD_ROLES = re.compile(
+    r"\s(?P<field>(?:software )?(?:engineering|development)) (?:roles|positions|openings|jobs)"
+    r"[.!]?$",
+    re.I,
+)
+
+
+def _specialties_of_a_field(text: str) -> list[Role]:
+    """ "Frontend, AI, and Full-stack software engineering roles" → "Frontend software
+    engineering", "AI software engineering", "Full-stack software engineering": each
+    specialty of the list with the field they share; none unless every item is a specialty."""
+    m = _FIELD_ROLES.search(text.strip())
+    if m is None:
+        return []
+    listed = text.strip()[: m.start()]
+    items = [i for i in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+", listed) if i]
+    if len(items) < 2 or not all(BARE_SPECIALTY.fullmatch(i) for i in items):
+        return []
+    return [Role(f"{item} {m['field']}") for item in items]
 
 
 def _salary_text(text: str, seg: Segment) -> str | None:

@@ -309,6 +309,8 @@ def split_roles(text: str) -> list[Role]:
     levels = all(_LEVELS_ONLY.fullmatch(p.strip()) for p in pieces[:-1])
     if len(pieces) > 1 and levels and names_a_job(pieces[-1]):
         return _roles([text], set())  # "Lead, Staff and Principal Engineers": levels of one role
+    if _alternatives_of_one(pieces, seps):
+        return _roles([text], set())  # "Backend or Fullstack Software Engineer": one job
     commas = sum(1 for x in seps if x.strip() in (",", ";"))
     # "A engineers, B engineers and growth": two jobs then "and" make a list too.
     two_jobs = (
@@ -376,6 +378,19 @@ def split_roles(text: str) -> list[Role]:
     if seps and (seps[-1].strip() in ("and", "or", "and/or", "&", "/") or last_joined):
         _share_head_noun(roles)
     return roles
+
+
+def _alternatives_of_one(pieces: list[str], seps: list[str]) -> bool:
+    """Whether "A or B Engineer" offers one job of either specialty: "or" only, bare
+    specialties before a title whose noun is singular (not "backend or frontend engineers")."""
+    noun = _SHARED_NOUN.search(pieces[-1].strip())
+    return (
+        bool(seps)
+        and all(sep.strip() == "or" for sep in seps)
+        and noun is not None
+        and not noun.group(0).endswith("s")
+        and not any(has_job_head(p) for p in pieces[:-1])
+    )
 
 
 _LEVELS_ONLY = re.compile(
