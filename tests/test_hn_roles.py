@@ -450,7 +450,7 @@ CASES = [
         "a prose list of jobs and teams after a hiring verb",
         "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
         "marketing roles, developers, sales reps, and more; see the jobs page.",
-        ["product managers", "marketing", "developers", "sales reps"],
+        ["product managers", "marketing roles", "developers", "sales reps"],
     ),
     (
         "a team's own aside after a role line's dash stays in the title",
@@ -554,7 +554,7 @@ TITLES = [
         [
             "Data Analysts",
             "Data Scientists",
-            "Sales",
+            "Sales Positions",
             "Lead SEO",
         ],
     ),  # fmt: skip
@@ -583,6 +583,15 @@ TITLES = [
             "Mechanical Design Engineers / Mechanical Engineers",
         ],
     ),  # fmt: skip
+    # "roles"/"positions" after a team or a level is its head noun, kept as written; after a
+    # job's own noun, or as the noun of a whole "… and …" list, it is no part of the title.
+    (
+        "research positions, some support roles, designers, staff level roles",
+        ["research positions", "support roles", "designers", "staff level roles"],
+    ),
+    ("Platform Engineer several positions", ["Platform Engineer"]),
+    # A separator inside a parenthesis neither splits nor rewrites the title after it.
+    ("Staff Engineer (Go or Rust) – Search & Ranking", ["Staff Engineer – Search & Ranking"]),
     # A bare specialty joined by "and" to an item of a list takes its noun.
     (
         "a product manager, iOS and android developers, and a designer",

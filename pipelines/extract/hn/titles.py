@@ -51,7 +51,13 @@ _BRACKET = re.compile(r"[(\[{)\]}]")
 
 def split_outside_parens(text: str, seps: str) -> list[str]:
     """Split on the regex `seps` wherever it is not inside (), [] or {}."""
-    out, depth, start = [], 0, 0
+    return split_with_separators(text, seps)[0]
+
+
+def split_with_separators(text: str, seps: str) -> tuple[list[str], list[str]]:
+    """The pieces of `split_outside_parens` and the separators between them (n-1 for n
+    pieces): a separator inside brackets ("(MD or equivalent)") is none."""
+    out, found, depth, start = [], [], 0, 0
     pattern = re.compile(seps)
     # From bracket to bracket: outside them a separator is looked for with one search (the
     # first position where `seps` matches, as trying each position in turn would find); inside
@@ -65,6 +71,7 @@ def split_outside_parens(text: str, seps: str) -> list[str]:
             if m and m.start() < stop:
                 if m.end() > m.start():
                     out.append(text[start : m.start()])
+                    found.append(m.group(0))
                     start = i = m.end()
                 else:
                     i = m.start() + 1  # an empty match splits nothing
@@ -74,7 +81,7 @@ def split_outside_parens(text: str, seps: str) -> list[str]:
         depth = depth + 1 if text[stop] in "([{" else max(0, depth - 1)
         i = stop + 1
     out.append(text[start:])
-    return out
+    return out, found
 
 
 def clean_title(text: str) -> tuple[str, str | None]:
@@ -146,7 +153,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
             break
     # "()", a footnote mark "[2]", a trailing aside "[Tech Stack: AWS]"
     t = re.sub(r"\(\s*\)|\[\s*\d*\s*\]|\s*\[[^\[\]]*\]\s*$", "", t)
-    t = _TITLE_PRAISE.sub("", _TITLE_TAIL.sub("", t.strip(" ,;:|-–—*•·/+")))
+    t = _TITLE_PRAISE.sub("", without_openings_word(_TITLE_TAIL.sub("", t.strip(" ,;:|-–—*•·/+"))))
     if t.count("(") > t.count(")"):
         t = t[: t.rfind("(")]  # "programmers (OCaml, Haskell": a cut-off aside
     t = re.sub(r"\s+", " ", t).strip(" ,;:|-–—*•·/+")
@@ -232,12 +239,26 @@ _TITLE_PRAISE = re.compile(
     re.I,
 )
 _TITLE_TAIL = re.compile(
-    r"(?:\s+(?:roles?|positions?|(?:of|at) all (?:experience |seniority )?levels|"
+    r"(?:\s+(?:(?:of|at) all (?:experience |seniority )?levels|"
     r"of all (?:kinds|types|stripes|backgrounds)),?|,?\s+(?:preferably|ideally)|"
     r",?\s*(?:&\s*)?more!*|,\s*experienced|"
     r"[,!]?\s+(?:h-?1-?b|visa)\b[^()]*)$",
     re.I,
 )
+
+
+# "roles" after a title ("Backend Engineer roles"); after a team or a level ("marketing
+# roles", "director level positions") it is the head noun, kept as written.
+_OPENINGS_TAIL = re.compile(
+    r",?\s+(?:(?:multiple|several|various|many|open|\d+)\s+)?(?:roles?|positions?)$", re.I
+)
+
+
+def without_openings_word(title: str) -> str:
+    """`title` without a trailing "roles"/"positions" that only repeats its job's noun."""
+    m = _OPENINGS_TAIL.search(title)
+    words = title[: m.start()].split() if m else []
+    return title[: m.start()] if words and names_a_job(words[-1]) else title
 
 
 _GENDER_ONLY = re.compile(r"(?:[mwfdhxk]\s?/\s?){1,2}[mwfdhxk]|all genders|alle geschlechter", re.I)
@@ -304,8 +325,10 @@ def split_roles(text: str) -> list[Role]:
         "",
         text.strip(),
     )
-    pieces = split_outside_parens(text, _ROLE_SEP.pattern)
-    seps = _ROLE_SEP.findall(text)
+    pieces, seps = split_with_separators(text, _ROLE_SEP.pattern)
+    if seps and re.match(r"(?:and|&|or)\b", (seps[-1] + pieces[-1]).strip(" ,;")):
+        # "frontend, backend and product roles": the noun of the whole list, not a title's
+        pieces[-1] = _OPENINGS_TAIL.sub("", pieces[-1])
     levels = all(_LEVELS_ONLY.fullmatch(p.strip()) for p in pieces[:-1])
     if len(pieces) > 1 and levels and names_a_job(pieces[-1]):
         return _roles([text], set())  # "Lead, Staff and Principal Engineers": levels of one role
@@ -491,7 +514,7 @@ def _share_head_noun(roles: list[Role]) -> None:
 # What may frame a list item without being part of its name: "and a finance person",
 # "marketing roles".
 _ITEM_FRAME = re.compile(
-    r"^(?:including\s+|(?:(?:and|or|&|plus)\s+)?an?\s+)|\s+(?:roles?|positions?)$", re.I
+    r"^(?:including\s+|(?:(?:and|or|&|plus)\s+)?(?:an?|some)\s+)|\s+(?:roles?|positions?)$", re.I
 )
 
 
