@@ -590,6 +590,9 @@ TITLES = [
         ["research positions", "support roles", "designers", "staff level roles"],
     ),
     ("Platform Engineer several positions", ["Platform Engineer"]),
+    # A title that starts "Experienced" says so as written; praise in prose does not.
+    ("Experienced Kotlin Developer", ["Experienced Kotlin Developer"]),
+    ("experienced, motivated platform engineers", ["platform engineers"]),
     # A separator inside a parenthesis neither splits nor rewrites the title after it.
     ("Staff Engineer (Go or Rust) – Search & Ranking", ["Staff Engineer – Search & Ranking"]),
     # A bare specialty joined by "and" to an item of a list takes its noun.

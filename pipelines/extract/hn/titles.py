@@ -232,8 +232,8 @@ _ASIDE = re.compile(
 _TITLE_PRAISE = re.compile(
     r"^(?:(?:and|or|&|full[- ]?time|part[- ]?time|both|one|two|three|several|a few|more|some|"
     r"hands[- ]on|positive|gritty|no[- ]drama|relentless|dedicated|creative|ambitious|"
-    r"talented|experienced|exceptional|great|top[- ]notch|passionate|smart(?!\s+contracts?\b)|"
-    r"strong|motivated|"
+    r"talented|(?-i:experienced)|exceptional|great|top[- ]notch|passionate|"
+    r"smart(?!\s+contracts?\b)|strong|motivated|"
     r"driven|skilled|awesome|amazing|brilliant|well[- ]rounded|rockstar|job title:|"
     r"position:|role:|here'?s an?)[\s,]+)+(?=\S)",
     re.I,
