@@ -593,6 +593,9 @@ TITLES = [
     # A title that starts "Experienced" says so as written; praise in prose does not.
     ("Experienced Kotlin Developer", ["Experienced Kotlin Developer"]),
     ("experienced, motivated platform engineers", ["platform engineers"]),
+    # The employer and its site after "at"/"@" are no part of the title.
+    ("Data Engineer @ Quillbank (quillbank.com)", ["Data Engineer"]),
+    ("Tech Lead at Quillbank (https://quillbank.io/jobs)", ["Tech Lead"]),
     # A separator inside a parenthesis neither splits nor rewrites the title after it.
     ("Staff Engineer (Go or Rust) – Search & Ranking", ["Staff Engineer – Search & Ranking"]),
     # A bare specialty joined by "and" to an item of a list takes its noun.
@@ -777,6 +780,20 @@ def test_company_from_the_header(html: str, company: str) -> None:
     before its places on a comma line."""
     postings = extract_hn(comment(html)).postings
     assert postings and {p.company for p in postings} == {company}
+
+
+@pytest.mark.parametrize(
+    "html,title",
+    [
+        ("Quillbank Developer | Austin, TX<p>Quillbank is hiring a developer.", "Developer"),
+        ("Quill Developer | Austin, TX<p>Quillbank is hiring a developer.", "Quill Developer"),
+    ],
+)
+def test_the_company_name_glued_before_the_title(html: str, title: str) -> None:
+    """A header piece that starts with the employer's name as the post writes it, then a
+    job title: the name is the company, not part of the title."""
+    (posting,) = extract_hn(comment(html)).postings
+    assert (posting.title, posting.company) == (title, "Quillbank")
 
 
 def test_a_generic_roles_piece_is_no_place() -> None:

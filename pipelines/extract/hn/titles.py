@@ -84,6 +84,15 @@ def split_with_separators(text: str, seps: str) -> tuple[list[str], list[str]]:
     return out, found
 
 
+# A bracket that holds one word: a link ("(acme.com)", "(https://acme.com/jobs)") or not.
+_LINK_IN_PARENS = re.compile(r"\s*\(\s*([^()\s]+)\s*\)")
+
+
+def _without_link(m: re.Match[str]) -> str:
+    """A link in brackets goes whole: a link alone would take its closing bracket with it."""
+    return " " if URL_ANY.fullmatch(m.group(1)) else m.group(0)
+
+
 def clean_title(text: str) -> tuple[str, str | None]:
     """A role's title, and the salary words that were stated with it."""
     t = text.strip()
@@ -97,7 +106,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
             salary = SALARY_LABEL.sub("", t[opened + 1 : closed]).strip(" ,;")
             start, end = opened, closed + 1
         t = (t[:start] + " " + t[end:]).strip()
-    t = URL_ANY.sub(" ", t)
+    t = URL_ANY.sub(" ", _LINK_IN_PARENS.sub(_without_link, t))
     t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.\s*$", "", t.strip())  # "Engineer.", not "Sr."
     t = re.sub(
         r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the)\s+)?(?:(?:talented|passionate|motivated|"
