@@ -596,6 +596,12 @@ TITLES = [
     # The employer and its site after "at"/"@" are no part of the title.
     ("Data Engineer @ Quillbank (quillbank.com)", ["Data Engineer"]),
     ("Tech Lead at Quillbank (https://quillbank.io/jobs)", ["Tech Lead"]),
+    # A work mode glued to either end is no part of the title; a specialty it spells is.
+    ("Rust Engineer | REMOTE", ["Rust Engineer"]),
+    ("Staff Platform Engineer HYBRID", ["Staff Platform Engineer"]),
+    ("Full-time Onsite Lead Designer", ["Lead Designer"]),
+    ("Remote Sensing Scientist", ["Remote Sensing Scientist"]),
+    ("Hybrid Cloud Architect", ["Hybrid Cloud Architect"]),
     # A separator inside a parenthesis neither splits nor rewrites the title after it.
     ("Staff Engineer (Go or Rust) – Search & Ranking", ["Staff Engineer – Search & Ranking"]),
     # A bare specialty joined by "and" to an item of a list takes its noun.

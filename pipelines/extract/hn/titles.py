@@ -134,6 +134,11 @@ def clean_title(text: str) -> tuple[str, str | None]:
         if m and is_context(m.group(1) or m.group(2)) and names_a_job(t[: m.start()]):
             t = t[: m.start()]
             continue
+        # "Go Engineer | REMOTE", "Internship, Onsite", "ONSITE DevOps Manager": a work mode
+        # at either end ("Remote Sensing Engineer", "Hybrid Mobile Developer" are jobs)
+        if (without := without_work_mode(t)) != t:
+            t = without
+            continue
         # "Platform Engineer, Leeds and REMOTE": where, after a comma (not "…, Billing")
         m = re.search(r",\s+([^-–—/(),]+)$", t)
         if m and _where(m.group(1)) and names_a_job(t[: m.start()]):
@@ -162,12 +167,31 @@ def clean_title(text: str) -> tuple[str, str | None]:
             break
     # "()", a footnote mark "[2]", a trailing aside "[Tech Stack: AWS]"
     t = re.sub(r"\(\s*\)|\[\s*\d*\s*\]|\s*\[[^\[\]]*\]\s*$", "", t)
-    t = _TITLE_PRAISE.sub("", without_openings_word(_TITLE_TAIL.sub("", t.strip(" ,;:|-–—*•·/+"))))
+    t = without_openings_word(_TITLE_TAIL.sub("", t.strip(" ,;:|-–—*•·/+")))
+    t = without_work_mode(_TITLE_PRAISE.sub("", t))  # "Full-time Onsite Sr. Engineer"
     if t.count("(") > t.count(")"):
         t = t[: t.rfind("(")]  # "programmers (OCaml, Haskell": a cut-off aside
     t = re.sub(r"\s+", " ", t).strip(" ,;:|-–—*•·/+")
     t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.$", "", t)  # "Engineer. (5 years)"
     return t, salary
+
+
+# A work mode at the end of a title ("Go Engineer | REMOTE", "Internship, Onsite"), not an
+# alternative ("… or remote"); at its start only when it cannot name a specialty ("ONSITE
+# DevOps Manager", not "Remote Sensing Engineer" or "Hybrid Mobile Developer").
+_MODE_AT_END = re.compile(
+    r"(?<!\bor)(?<!\band)(?<!&)[\s,;|–—-]+(?:fully\s+)?(?:remote|hybrid|on-?site|in-office)"
+    r"(?:\s+only)?$",
+    re.I,
+)
+_MODE_AT_START = re.compile(r"^(?:(?-i:REMOTE|HYBRID)|on-?site|in-office)[\s,;|:–—-]+(?=\S)", re.I)
+
+
+def without_work_mode(title: str) -> str:
+    """`title` without a work mode glued to either end, when the rest names a job."""
+    m = _MODE_AT_END.search(title, max(0, len(title) - 40)) or _MODE_AT_START.match(title)
+    rest = title[: m.start()] + title[m.end() :] if m else title
+    return rest if m and names_a_job(rest) else title
 
 
 # A parenthesis in a title, with an optional label before a colon ("(Full Stack: Go, Vue)").
