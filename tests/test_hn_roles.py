@@ -602,6 +602,11 @@ TITLES = [
     ("Full-time Onsite Lead Designer", ["Lead Designer"]),
     ("Remote Sensing Scientist", ["Remote Sensing Scientist"]),
     ("Hybrid Cloud Architect", ["Hybrid Cloud Architect"]),
+    # A remote scope in brackets, an employment type after a bar or a dash: no title words.
+    ("Android Developer (Worldwide)", ["Android Developer"]),
+    ("Office Manager | Part-Time", ["Office Manager"]),
+    ("Lead Designer - Full-time", ["Lead Designer"]),
+    ("Engineer - Front-end", ["Engineer - Front-end"]),
     # A separator inside a parenthesis neither splits nor rewrites the title after it.
     ("Staff Engineer (Go or Rust) – Search & Ranking", ["Staff Engineer – Search & Ranking"]),
     # A bare specialty joined by "and" to an item of a list takes its noun.

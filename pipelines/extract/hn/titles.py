@@ -20,6 +20,7 @@ from pipelines.extract.hn.cues import (
     has_place,
     is_place_name,
     is_salary,
+    only_tags,
 )
 from pipelines.skills import canonical_skill, extract_skills, skill_category
 
@@ -109,7 +110,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
     t = URL_ANY.sub(" ", _LINK_IN_PARENS.sub(_without_link, t))
     t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.\s*$", "", t.strip())  # "Engineer.", not "Sr."
     t = re.sub(
-        r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the)\s+)?(?:(?:talented|passionate|motivated|"
+        r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the|its|their)\s+)?(?:(?:talented|passionate|motivated|"
         r"exceptional|great|awesome|amazing|brilliant|smart(?!\s+contracts?\b)|driven|curious|skilled)\s+)?",
         "",
         _TITLE_LEAD_IN.sub("", t).strip(),
@@ -129,15 +130,24 @@ def clean_title(text: str) -> tuple[str, str | None]:
         if m and (is_context(m.group(1)) or _ASIDE.search(m.group(1))):
             t = t[: m.start()]  # "(Remote, NYC)", "(first hire)", "(React is a bonus)"
             continue
-        # "… - Berlin", "… in Berlin", "…) 3 days in-office Chicago", "… / onsite / Berlin"
-        m = re.search(r"\s+(?:-|–|—|@|in|at|based in|/)\s+([^-–—/()]+)$|(?<=\))\s+([^()]+)$", t)
-        if m and is_context(m.group(1) or m.group(2)) and names_a_job(t[: m.start()]):
-            t = t[: m.start()]
-            continue
         # "Go Engineer | REMOTE", "Internship, Onsite", "ONSITE DevOps Manager": a work mode
         # at either end ("Remote Sensing Engineer", "Hybrid Mobile Developer" are jobs)
         if (without := without_work_mode(t)) != t:
             t = without
+            continue
+        # "… - Berlin", "… in Berlin", "…) 3 days in-office Chicago", "… / onsite / Berlin"
+        m = re.search(
+            r"\s+(?:-|–|—|@|in|at|based in|/)\s+((?:[^-–—/()]|(?<=\w)-(?=\w))+)$"
+            r"|(?<=\))\s+([^()]+)$",
+            t,
+        )  # "- Full-time": a hyphen inside a word is no dash
+        if m and is_context(m.group(1) or m.group(2)) and names_a_job(t[: m.start()]):
+            t = t[: m.start()]
+            continue
+        # "Director of Operations | Full-Time": a header's tag after a bar
+        m = re.search(r"\s*\|\s*([^|]+)$", t)
+        if m and is_context(m.group(1)) and names_a_job(t[: m.start()]):
+            t = t[: m.start()]
             continue
         # "Platform Engineer, Leeds and REMOTE": where, after a comma (not "…, Billing")
         m = re.search(r",\s+([^-–—/(),]+)$", t)
@@ -314,6 +324,7 @@ def is_context(text: str) -> bool:
     return bool(
         REMOTE.search(text) or EMPLOYMENT.search(text) or VISA.search(text)
         or is_salary(text) or has_place(text) or re.fullmatch(r"[\s$€£]*", text)
+        or only_tags(text)  # "(Worldwide)"
         or re.search(r"\d+\+?\s*(?:yoe|years?|yrs)\b", text, re.I)
         or re.search(r"\b(?:f/m|m/f|m/w/d|w/m/d|m/f/d|all levels)\b", text, re.I)
     )  # fmt: skip
