@@ -607,6 +607,10 @@ TITLES = [
     ("Office Manager | Part-Time", ["Office Manager"]),
     ("Lead Designer - Full-time", ["Lead Designer"]),
     ("Engineer - Front-end", ["Engineer - Front-end"]),
+    # The arrow before a link, a trailing "!" or "&": no title words.
+    ("Staff Engineer, Payments → https://jobs.example/17", ["Staff Engineer, Payments"]),
+    ("Data Engineer => https://jobs.example/18", ["Data Engineer"]),
+    ("Senior Go Developers!", ["Senior Go Developers"]),
     # A separator inside a parenthesis neither splits nor rewrites the title after it.
     ("Staff Engineer (Go or Rust) – Search & Ranking", ["Staff Engineer – Search & Ranking"]),
     # A bare specialty joined by "and" to an item of a list takes its noun.

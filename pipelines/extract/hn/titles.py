@@ -125,7 +125,8 @@ def clean_title(text: str) -> tuple[str, str | None]:
     t = re.sub(r"\s*\[\s*\d+\s*\]\s*$", "", t)  # a footnote mark "[2]"
     # Trailing "(Remote, NYC)", "(Full-time)", "($)", "in Berlin", "- Remote": not the title.
     for _ in range(6):
-        t = re.sub(r"\s*[-–—:|,;]+$", "", t)  # "… (Remote in EU)- $90k": the pay's dash
+        # "… (Remote in EU)- $90k": the pay's dash; "Staff Engineer → https://…": the link's arrow
+        t = re.sub(r"\s*(?:[-–—:|,;→»!&~]|=>|->)+$", "", t)
         m = re.search(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$", t)
         if m and (is_context(m.group(1)) or _ASIDE.search(m.group(1))):
             t = t[: m.start()]  # "(Remote, NYC)", "(first hire)", "(React is a bonus)"
