@@ -611,6 +611,8 @@ TITLES = [
     ("Staff Engineer, Payments → https://jobs.example/17", ["Staff Engineer, Payments"]),
     ("Data Engineer => https://jobs.example/18", ["Data Engineer"]),
     ("Senior Go Developers!", ["Senior Go Developers"]),
+    # A place glued to the end goes with the bracket after it, however that is spelt.
+    ("Backend Engineer Austin, TX (hybird)", ["Backend Engineer"]),
     # A separator inside a parenthesis neither splits nor rewrites the title after it.
     ("Staff Engineer (Go or Rust) – Search & Ranking", ["Staff Engineer – Search & Ranking"]),
     # A bare specialty joined by "and" to an item of a list takes its noun.

@@ -164,18 +164,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
             t = without
             continue
         break
-    # "Data Engineer Berlin": a place glued to the end.
-    words = t.split()
-    for n in (3, 2, 1):
-        if (
-            len(words) > n
-            and is_place_name(" ".join(words[-n:]))
-            and not names_a_job(" ".join(words[-n:]))
-            and classify_seniority(" ".join(words[-n:])) == "unknown"  # "Pleno" is a level
-            and names_a_job(words[-n - 1])
-        ):
-            t = " ".join(words[:-n])
-            break
+    t = without_glued_place(t)
     # "()", a footnote mark "[2]", a trailing aside "[Tech Stack: AWS]"
     t = re.sub(r"\(\s*\)|\[\s*\d*\s*\]|\s*\[[^\[\]]*\]\s*$", "", t)
     t = without_openings_word(_TITLE_TAIL.sub("", t.strip(" ,;:|-–—*•·/+")))
@@ -203,6 +192,35 @@ def without_work_mode(title: str) -> str:
     m = _MODE_AT_END.search(title, max(0, len(title) - 40)) or _MODE_AT_START.match(title)
     rest = title[: m.start()] + title[m.end() :] if m else title
     return rest if m and names_a_job(rest) else title
+
+
+def _without_place_at_end(title: str) -> str:
+    """ "Data Engineer Berlin" → "Data Engineer": a place glued to the end."""
+    words = title.split()
+    for n in (3, 2, 1):
+        tail = " ".join(words[-n:])
+        if (
+            len(words) > n
+            and is_place_name(tail)
+            and not names_a_job(tail)
+            and classify_seniority(tail) == "unknown"  # "Pleno" is a level
+            and names_a_job(words[-n - 1])
+        ):
+            return " ".join(words[:-n])
+    return title
+
+
+def without_glued_place(title: str) -> str:
+    """The title without a place glued to its end, and whatever bracket follows that place
+    ("Data Engineer Austin, TX (hybird)": a mode, however spelt, after the place)."""
+    if (cut := _without_place_at_end(title)) != title:
+        return cut
+    m = re.search(r"\s*\([^()]*\)$", title)
+    return (
+        cut
+        if m and (cut := _without_place_at_end(title[: m.start()])) != title[: m.start()]
+        else title
+    )
 
 
 # A parenthesis in a title, with an optional label before a colon ("(Full Stack: Go, Vue)").
