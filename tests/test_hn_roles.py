@@ -613,6 +613,12 @@ TITLES = [
     ("Senior Go Developers!", ["Senior Go Developers"]),
     # A place glued to the end goes with the bracket after it, however that is spelt.
     ("Backend Engineer Austin, TX (hybird)", ["Backend Engineer"]),
+    # A place or work mode set before the title by a bar, a dash or a colon goes; a team
+    # stays.
+    ("Denver|Senior Data Engineer", ["Senior Data Engineer"]),
+    ("NY- PRODUCT MANAGER", ["PRODUCT MANAGER"]),
+    ("Remote: Staff Engineer", ["Staff Engineer"]),
+    ("Payments - Backend Engineer", ["Payments - Backend Engineer"]),
     # A separator inside a parenthesis neither splits nor rewrites the title after it.
     ("Staff Engineer (Go or Rust) – Search & Ranking", ["Staff Engineer – Search & Ranking"]),
     # A bare specialty joined by "and" to an item of a list takes its noun.

@@ -123,6 +123,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
         else t
     )
     t = re.sub(r"\s*\[\s*\d+\s*\]\s*$", "", t)  # a footnote mark "[2]"
+    t = _without_place_first(t)
     # Trailing "(Remote, NYC)", "(Full-time)", "($)", "in Berlin", "- Remote": not the title.
     for _ in range(6):
         # "… (Remote in EU)- $90k": the pay's dash; "Staff Engineer → https://…": the link's arrow
@@ -192,6 +193,20 @@ def without_work_mode(title: str) -> str:
     m = _MODE_AT_END.search(title, max(0, len(title) - 40)) or _MODE_AT_START.match(title)
     rest = title[: m.start()] + title[m.end() :] if m else title
     return rest if m and names_a_job(rest) else title
+
+
+# A short piece, then a bar, a dash or a colon: "SF: …", "Denver|…", "NY- …".
+_LEAD_PIECE = re.compile(r"^([^|:–—]{2,40}?)(?:\s*\|\s*|\s*[-–—]\s+|:\s+)(?=\S)")
+
+
+def _without_place_first(title: str) -> str:
+    """ "San Francisco|Senior Platform Engineer" → "Senior Platform Engineer": a place (or work
+    mode) before the title, set apart by a bar, a dash or a colon."""
+    m = _LEAD_PIECE.match(title)
+    if m is None or names_a_job(m.group(1)) or not names_a_job(title[m.end() :]):
+        return title
+    where = m.group(1).strip()
+    return title[m.end() :] if only_tags(where) else title
 
 
 def _without_place_at_end(title: str) -> str:
