@@ -619,6 +619,12 @@ TITLES = [
     ("NY- PRODUCT MANAGER", ["PRODUCT MANAGER"]),
     ("Remote: Staff Engineer", ["Staff Engineer"]),
     ("Payments - Backend Engineer", ["Payments - Backend Engineer"]),
+    # A count before the title, "too" or "and others" after it: no title words.
+    ("(2) Support Engineers", ["Support Engineers"]),
+    ("3 backend devs", ["backend devs"]),
+    ("Solutions Architect too", ["Solutions Architect"]),
+    ("Site Reliability Engineers + many others", ["Site Reliability Engineers"]),
+    ("3D Artist", ["3D Artist"]),
     # A separator inside a parenthesis neither splits nor rewrites the title after it.
     ("Staff Engineer (Go or Rust) – Search & Ranking", ["Staff Engineer – Search & Ranking"]),
     # A bare specialty joined by "and" to an item of a list takes its noun.

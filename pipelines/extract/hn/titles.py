@@ -312,13 +312,14 @@ _TITLE_PRAISE = re.compile(
     r"talented|(?-i:experienced)|exceptional|great|top[- ]notch|passionate|"
     r"smart(?!\s+contracts?\b)|strong|motivated|"
     r"driven|skilled|awesome|amazing|brilliant|well[- ]rounded|rockstar|job title:|"
-    r"position:|role:|here'?s an?)[\s,]+)+(?=\S)",
+    r"position:|role:|here'?s an?|\(?\d{1,2}\)(?=\s)|\d{1,2}(?=\s))[\s,]+)+(?=\S)",
     re.I,
 )
 _TITLE_TAIL = re.compile(
     r"(?:\s+(?:(?:of|at) all (?:experience |seniority )?levels|"
     r"of all (?:kinds|types|stripes|backgrounds)),?|,?\s+(?:preferably|ideally)|"
-    r",?\s*(?:&\s*)?more!*|,\s*experienced|"
+    r",?\s*(?:&\s*)?more!*|,\s*experienced|,?\s+(?:too|as well)|"
+    r",?\s+(?:and|&|\+)\s+(?:many\s+)?others|"
     r"[,!]?\s+(?:h-?1-?b|visa)\b[^()]*)$",
     re.I,
 )
