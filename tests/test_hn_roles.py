@@ -462,7 +462,7 @@ CASES = [
         "a prose list of jobs and teams after a hiring verb",
         "Pellucid | Remote<p>We build ledgers.<p>We're currently hiring product managers, "
         "marketing roles, developers, sales reps, and more; see the jobs page.",
-        ["product managers", "marketing", "developers", "sales reps"],
+        ["product managers", "marketing roles", "developers", "sales reps"],
     ),
     (
         "a team's own aside after a role line's dash stays in the title",
@@ -679,7 +679,7 @@ TITLES = [
         [
             "Data Analysts",
             "Data Scientists",
-            "Sales",
+            "Sales Positions",
             "Lead SEO",
         ],
     ),  # fmt: skip
@@ -708,6 +708,50 @@ TITLES = [
             "Mechanical Design Engineers / Mechanical Engineers",
         ],
     ),  # fmt: skip
+    # "roles"/"positions" after a team or a level is its head noun, kept as written; after a
+    # job's own noun, or as the noun of a whole "… and …" list, it is no part of the title.
+    (
+        "research positions, some support roles, designers, staff level roles",
+        ["research positions", "support roles", "designers", "staff level roles"],
+    ),
+    ("Platform Engineer several positions", ["Platform Engineer"]),
+    # A title that starts "Experienced" says so as written; praise in prose does not.
+    ("Experienced Kotlin Developer", ["Experienced Kotlin Developer"]),
+    ("experienced, motivated platform engineers", ["platform engineers"]),
+    # The employer and its site after "at"/"@" are no part of the title.
+    ("Data Engineer @ Quillbank (quillbank.com)", ["Data Engineer"]),
+    ("Tech Lead at Quillbank (https://quillbank.io/jobs)", ["Tech Lead"]),
+    # A work mode glued to either end is no part of the title; a specialty it spells is.
+    ("Rust Engineer | REMOTE", ["Rust Engineer"]),
+    ("Staff Platform Engineer HYBRID", ["Staff Platform Engineer"]),
+    ("Full-time Onsite Lead Designer", ["Lead Designer"]),
+    ("Remote Sensing Scientist", ["Remote Sensing Scientist"]),
+    ("Hybrid Cloud Architect", ["Hybrid Cloud Architect"]),
+    # A remote scope in brackets, an employment type after a bar or a dash: no title words.
+    ("Android Developer (Worldwide)", ["Android Developer"]),
+    ("Office Manager | Part-Time", ["Office Manager"]),
+    ("Lead Designer - Full-time", ["Lead Designer"]),
+    ("Engineer - Front-end", ["Engineer - Front-end"]),
+    # The arrow before a link, a trailing "!" or "&": no title words.
+    ("Staff Engineer, Payments → https://jobs.example/17", ["Staff Engineer, Payments"]),
+    ("Data Engineer => https://jobs.example/18", ["Data Engineer"]),
+    ("Senior Go Developers!", ["Senior Go Developers"]),
+    # A place glued to the end goes with the bracket after it, however that is spelt.
+    ("Backend Engineer Austin, TX (hybird)", ["Backend Engineer"]),
+    # A place or work mode set before the title by a bar, a dash or a colon goes; a team
+    # stays.
+    ("Denver|Senior Data Engineer", ["Senior Data Engineer"]),
+    ("NY- PRODUCT MANAGER", ["PRODUCT MANAGER"]),
+    ("Remote: Staff Engineer", ["Staff Engineer"]),
+    ("Payments - Backend Engineer", ["Payments - Backend Engineer"]),
+    # A count before the title, "too" or "and others" after it: no title words.
+    ("(2) Support Engineers", ["Support Engineers"]),
+    ("3 backend devs", ["backend devs"]),
+    ("Solutions Architect too", ["Solutions Architect"]),
+    ("Site Reliability Engineers + many others", ["Site Reliability Engineers"]),
+    ("3D Artist", ["3D Artist"]),
+    # A separator inside a parenthesis neither splits nor rewrites the title after it.
+    ("Staff Engineer (Go or Rust) – Search & Ranking", ["Staff Engineer – Search & Ranking"]),
     # A bare specialty joined by "and" to an item of a list takes its noun.
     (
         "a product manager, iOS and android developers, and a designer",
@@ -890,6 +934,20 @@ def test_company_from_the_header(html: str, company: str) -> None:
     before its places on a comma line."""
     postings = extract_hn(comment(html)).postings
     assert postings and {p.company for p in postings} == {company}
+
+
+@pytest.mark.parametrize(
+    "html,title",
+    [
+        ("Quillbank Developer | Austin, TX<p>Quillbank is hiring a developer.", "Developer"),
+        ("Quill Developer | Austin, TX<p>Quillbank is hiring a developer.", "Quill Developer"),
+    ],
+)
+def test_the_company_name_glued_before_the_title(html: str, title: str) -> None:
+    """A header piece that starts with the employer's name as the post writes it, then a
+    job title: the name is the company, not part of the title."""
+    (posting,) = extract_hn(comment(html)).postings
+    assert (posting.title, posting.company) == (title, "Quillbank")
 
 
 def test_a_generic_roles_piece_is_no_place() -> None:

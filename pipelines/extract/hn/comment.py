@@ -339,7 +339,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     )
     postings = [
         ExtractedPosting(
-            title=role.title,
+            title=without_company(role.title, header.company),
             salary_text=role.salary or header.salary,
             urls=list(urls),
             skills_text=_skills_text(role, claimed.get(i), shared_skills, roles),
@@ -351,6 +351,15 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         for i, role in enumerate(roles)
     ]
     return Extraction(postings=postings)
+
+
+def without_company(title: str, company: str | None) -> str:
+    """The title without the employer's name glued before it ("Acme Developer" at Acme): the
+    name as written, then a capitalized job title."""
+    if not company or names_a_job(company) or not title.startswith(company + " "):
+        return title
+    rest = title[len(company) :].strip()
+    return rest if rest[:1].isupper() and names_a_job(rest) else title
 
 
 def _skills_text(role: Role, claimed: str | None, shared: str, roles: list[Role]) -> str:

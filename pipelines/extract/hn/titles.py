@@ -20,6 +20,7 @@ from pipelines.extract.hn.cues import (
     has_place,
     is_place_name,
     is_salary,
+    only_tags,
 )
 from pipelines.skills import canonical_skill, extract_skills, skill_category
 
@@ -51,7 +52,13 @@ _BRACKET = re.compile(r"[(\[{)\]}]")
 
 def split_outside_parens(text: str, seps: str) -> list[str]:
     """Split on the regex `seps` wherever it is not inside (), [] or {}."""
-    out, depth, start = [], 0, 0
+    return split_with_separators(text, seps)[0]
+
+
+def split_with_separators(text: str, seps: str) -> tuple[list[str], list[str]]:
+    """The pieces of `split_outside_parens` and the separators between them (n-1 for n
+    pieces): a separator inside brackets ("(MD or equivalent)") is none."""
+    out, found, depth, start = [], [], 0, 0
     pattern = re.compile(seps)
     # From bracket to bracket: outside them a separator is looked for with one search (the
     # first position where `seps` matches, as trying each position in turn would find); inside
@@ -65,6 +72,7 @@ def split_outside_parens(text: str, seps: str) -> list[str]:
             if m and m.start() < stop:
                 if m.end() > m.start():
                     out.append(text[start : m.start()])
+                    found.append(m.group(0))
                     start = i = m.end()
                 else:
                     i = m.start() + 1  # an empty match splits nothing
@@ -74,7 +82,16 @@ def split_outside_parens(text: str, seps: str) -> list[str]:
         depth = depth + 1 if text[stop] in "([{" else max(0, depth - 1)
         i = stop + 1
     out.append(text[start:])
-    return out
+    return out, found
+
+
+# A bracket that holds one word: a link ("(acme.com)", "(https://acme.com/jobs)") or not.
+_LINK_IN_PARENS = re.compile(r"\s*\(\s*([^()\s]+)\s*\)")
+
+
+def _without_link(m: re.Match[str]) -> str:
+    """A link in brackets goes whole: a link alone would take its closing bracket with it."""
+    return " " if URL_ANY.fullmatch(m.group(1)) else m.group(0)
 
 
 def clean_title(text: str) -> tuple[str, str | None]:
@@ -90,10 +107,10 @@ def clean_title(text: str) -> tuple[str, str | None]:
             salary = SALARY_LABEL.sub("", t[opened + 1 : closed]).strip(" ,;")
             start, end = opened, closed + 1
         t = (t[:start] + " " + t[end:]).strip()
-    t = URL_ANY.sub(" ", t)
+    t = URL_ANY.sub(" ", _LINK_IN_PARENS.sub(_without_link, t))
     t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.\s*$", "", t.strip())  # "Engineer.", not "Sr."
     t = re.sub(
-        r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the)\s+)?(?:(?:talented|passionate|motivated|"
+        r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the|its|their)\s+)?(?:(?:talented|passionate|motivated|"
         r"exceptional|great|awesome|amazing|brilliant|smart(?!\s+contracts?\b)|driven|curious|skilled)\s+)?",
         "",
         _TITLE_LEAD_IN.sub("", t).strip(),
@@ -106,16 +123,32 @@ def clean_title(text: str) -> tuple[str, str | None]:
         else t
     )
     t = re.sub(r"\s*\[\s*\d+\s*\]\s*$", "", t)  # a footnote mark "[2]"
+    t = _without_place_first(t)
     # Trailing "(Remote, NYC)", "(Full-time)", "($)", "in Berlin", "- Remote": not the title.
     for _ in range(6):
-        t = re.sub(r"\s*[-–—:|,;]+$", "", t)  # "… (Remote in EU)- $90k": the pay's dash
+        # "… (Remote in EU)- $90k": the pay's dash; "Staff Engineer → https://…": the link's arrow
+        t = re.sub(r"\s*(?:[-–—:|,;→»!&~]|=>|->)+$", "", t)
         m = re.search(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$", t)
         if m and (is_context(m.group(1)) or _ASIDE.search(m.group(1))):
             t = t[: m.start()]  # "(Remote, NYC)", "(first hire)", "(React is a bonus)"
             continue
+        # "Go Engineer | REMOTE", "Internship, Onsite", "ONSITE DevOps Manager": a work mode
+        # at either end ("Remote Sensing Engineer", "Hybrid Mobile Developer" are jobs)
+        if (without := without_work_mode(t)) != t:
+            t = without
+            continue
         # "… - Berlin", "… in Berlin", "…) 3 days in-office Chicago", "… / onsite / Berlin"
-        m = re.search(r"\s+(?:-|–|—|@|in|at|based in|/)\s+([^-–—/()]+)$|(?<=\))\s+([^()]+)$", t)
+        m = re.search(
+            r"\s+(?:-|–|—|@|in|at|based in|/)\s+((?:[^-–—/()]|(?<=\w)-(?=\w))+)$"
+            r"|(?<=\))\s+([^()]+)$",
+            t,
+        )  # "- Full-time": a hyphen inside a word is no dash
         if m and is_context(m.group(1) or m.group(2)) and names_a_job(t[: m.start()]):
+            t = t[: m.start()]
+            continue
+        # "Director of Operations | Full-Time": a header's tag after a bar
+        m = re.search(r"\s*\|\s*([^|]+)$", t)
+        if m and is_context(m.group(1)) and names_a_job(t[: m.start()]):
             t = t[: m.start()]
             continue
         # "Platform Engineer, Leeds and REMOTE": where, after a comma (not "…, Billing")
@@ -132,26 +165,77 @@ def clean_title(text: str) -> tuple[str, str | None]:
             t = without
             continue
         break
-    # "Data Engineer Berlin": a place glued to the end.
-    words = t.split()
-    for n in (3, 2, 1):
-        if (
-            len(words) > n
-            and is_place_name(" ".join(words[-n:]))
-            and not names_a_job(" ".join(words[-n:]))
-            and classify_seniority(" ".join(words[-n:])) == "unknown"  # "Pleno" is a level
-            and names_a_job(words[-n - 1])
-        ):
-            t = " ".join(words[:-n])
-            break
+    t = without_glued_place(t)
     # "()", a footnote mark "[2]", a trailing aside "[Tech Stack: AWS]"
     t = re.sub(r"\(\s*\)|\[\s*\d*\s*\]|\s*\[[^\[\]]*\]\s*$", "", t)
-    t = _TITLE_PRAISE.sub("", _TITLE_TAIL.sub("", t.strip(" ,;:|-–—*•·/+")))
+    t = without_openings_word(_TITLE_TAIL.sub("", t.strip(" ,;:|-–—*•·/+")))
+    t = without_work_mode(_TITLE_PRAISE.sub("", t))  # "Full-time Onsite Sr. Engineer"
     if t.count("(") > t.count(")"):
         t = t[: t.rfind("(")]  # "programmers (OCaml, Haskell": a cut-off aside
     t = re.sub(r"\s+", " ", t).strip(" ,;:|-–—*•·/+")
     t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.$", "", t)  # "Engineer. (5 years)"
     return t, salary
+
+
+# A work mode at the end of a title ("Go Engineer | REMOTE", "Internship, Onsite"), not an
+# alternative ("… or remote"); at its start only when it cannot name a specialty ("ONSITE
+# DevOps Manager", not "Remote Sensing Engineer" or "Hybrid Mobile Developer").
+_MODE_AT_END = re.compile(
+    r"(?<!\bor)(?<!\band)(?<!&)[\s,;|–—-]+(?:fully\s+)?(?:remote|hybrid|on-?site|in-office)"
+    r"(?:\s+only)?$",
+    re.I,
+)
+_MODE_AT_START = re.compile(r"^(?:(?-i:REMOTE|HYBRID)|on-?site|in-office)[\s,;|:–—-]+(?=\S)", re.I)
+
+
+def without_work_mode(title: str) -> str:
+    """`title` without a work mode glued to either end, when the rest names a job."""
+    m = _MODE_AT_END.search(title, max(0, len(title) - 40)) or _MODE_AT_START.match(title)
+    rest = title[: m.start()] + title[m.end() :] if m else title
+    return rest if m and names_a_job(rest) else title
+
+
+# A short piece, then a bar, a dash or a colon: "SF: …", "Denver|…", "NY- …".
+_LEAD_PIECE = re.compile(r"^([^|:–—]{2,40}?)(?:\s*\|\s*|\s*[-–—]\s+|:\s+)(?=\S)")
+
+
+def _without_place_first(title: str) -> str:
+    """ "San Francisco|Senior Platform Engineer" → "Senior Platform Engineer": a place (or work
+    mode) before the title, set apart by a bar, a dash or a colon."""
+    m = _LEAD_PIECE.match(title)
+    if m is None or names_a_job(m.group(1)) or not names_a_job(title[m.end() :]):
+        return title
+    where = m.group(1).strip()
+    return title[m.end() :] if only_tags(where) else title
+
+
+def _without_place_at_end(title: str) -> str:
+    """ "Data Engineer Berlin" → "Data Engineer": a place glued to the end."""
+    words = title.split()
+    for n in (3, 2, 1):
+        tail = " ".join(words[-n:])
+        if (
+            len(words) > n
+            and is_place_name(tail)
+            and not names_a_job(tail)
+            and classify_seniority(tail) == "unknown"  # "Pleno" is a level
+            and names_a_job(words[-n - 1])
+        ):
+            return " ".join(words[:-n])
+    return title
+
+
+def without_glued_place(title: str) -> str:
+    """The title without a place glued to its end, and whatever bracket follows that place
+    ("Data Engineer Austin, TX (hybird)": a mode, however spelt, after the place)."""
+    if (cut := _without_place_at_end(title)) != title:
+        return cut
+    m = re.search(r"\s*\([^()]*\)$", title)
+    return (
+        cut
+        if m and (cut := _without_place_at_end(title[: m.start()])) != title[: m.start()]
+        else title
+    )
 
 
 # A parenthesis in a title, with an optional label before a colon ("(Full Stack: Go, Vue)").
@@ -225,19 +309,34 @@ _ASIDE = re.compile(
 _TITLE_PRAISE = re.compile(
     r"^(?:(?:and|or|&|full[- ]?time|part[- ]?time|both|one|two|three|several|a few|more|some|"
     r"hands[- ]on|positive|gritty|no[- ]drama|relentless|dedicated|creative|ambitious|"
-    r"talented|experienced|exceptional|great|top[- ]notch|passionate|smart(?!\s+contracts?\b)|"
-    r"strong|motivated|"
+    r"talented|(?-i:experienced)|exceptional|great|top[- ]notch|passionate|"
+    r"smart(?!\s+contracts?\b)|strong|motivated|"
     r"driven|skilled|awesome|amazing|brilliant|well[- ]rounded|rockstar|job title:|"
-    r"position:|role:|here'?s an?)[\s,]+)+(?=\S)",
+    r"position:|role:|here'?s an?|\(?\d{1,2}\)(?=\s)|\d{1,2}(?=\s))[\s,]+)+(?=\S)",
     re.I,
 )
 _TITLE_TAIL = re.compile(
-    r"(?:\s+(?:roles?|positions?|(?:of|at) all (?:experience |seniority )?levels|"
+    r"(?:\s+(?:(?:of|at) all (?:experience |seniority )?levels|"
     r"of all (?:kinds|types|stripes|backgrounds)),?|,?\s+(?:preferably|ideally)|"
-    r",?\s*(?:&\s*)?more!*|,\s*experienced|"
+    r",?\s*(?:&\s*)?more!*|,\s*experienced|,?\s+(?:too|as well)|"
+    r",?\s+(?:and|&|\+)\s+(?:many\s+)?others|"
     r"[,!]?\s+(?:h-?1-?b|visa)\b[^()]*)$",
     re.I,
 )
+
+
+# "roles" after a title ("Backend Engineer roles"); after a team or a level ("marketing
+# roles", "director level positions") it is the head noun, kept as written.
+_OPENINGS_TAIL = re.compile(
+    r",?\s+(?:(?:multiple|several|various|many|open|\d+)\s+)?(?:roles?|positions?)$", re.I
+)
+
+
+def without_openings_word(title: str) -> str:
+    """`title` without a trailing "roles"/"positions" that only repeats its job's noun."""
+    m = _OPENINGS_TAIL.search(title)
+    words = title[: m.start()].split() if m else []
+    return title[: m.start()] if words and names_a_job(words[-1]) else title
 
 
 _GENDER_ONLY = re.compile(r"(?:[mwfdhxk]\s?/\s?){1,2}[mwfdhxk]|all genders|alle geschlechter", re.I)
@@ -260,6 +359,7 @@ def is_context(text: str) -> bool:
     return bool(
         REMOTE.search(text) or EMPLOYMENT.search(text) or VISA.search(text)
         or is_salary(text) or has_place(text) or re.fullmatch(r"[\s$€£]*", text)
+        or only_tags(text)  # "(Worldwide)"
         or re.search(r"\d+\+?\s*(?:yoe|years?|yrs)\b", text, re.I)
         or re.search(r"\b(?:f/m|m/f|m/w/d|w/m/d|m/f/d|all levels)\b", text, re.I)
     )  # fmt: skip
@@ -304,8 +404,10 @@ def split_roles(text: str) -> list[Role]:
         "",
         text.strip(),
     )
-    pieces = split_outside_parens(text, _ROLE_SEP.pattern)
-    seps = _ROLE_SEP.findall(text)
+    pieces, seps = split_with_separators(text, _ROLE_SEP.pattern)
+    if seps and re.match(r"(?:and|&|or)\b", (seps[-1] + pieces[-1]).strip(" ,;")):
+        # "frontend, backend and product roles": the noun of the whole list, not a title's
+        pieces[-1] = _OPENINGS_TAIL.sub("", pieces[-1])
     levels = all(_LEVELS_ONLY.fullmatch(p.strip()) for p in pieces[:-1])
     if len(pieces) > 1 and levels and names_a_job(pieces[-1]):
         return _roles([text], set())  # "Lead, Staff and Principal Engineers": levels of one role
@@ -506,7 +608,7 @@ def _share_head_noun(roles: list[Role]) -> None:
 # What may frame a list item without being part of its name: "and a finance person",
 # "marketing roles".
 _ITEM_FRAME = re.compile(
-    r"^(?:including\s+|(?:(?:and|or|&|plus)\s+)?an?\s+)|\s+(?:roles?|positions?)$", re.I
+    r"^(?:including\s+|(?:(?:and|or|&|plus)\s+)?(?:an?|some)\s+)|\s+(?:roles?|positions?)$", re.I
 )
 
 
