@@ -410,6 +410,9 @@ ROLE_ONLY = [
     ("Head of Engineering, Finance Platform", "software_engineer"),
     ("Director of Product, Billing Platform", "other"),
     ("VP, Product Management - AI Safety", "other"),
+    ("Senior GTM Engineer", "other"),
+    ("Growth and Go-To-Market Engineers", "other"),
+    ("Software Engineer, GTM Systems", "software_engineer"),
     # the specialty itself still counts
     ("Software Engineer, AI", "ai_engineer"),
     ("Senior Software Engineer, ML Infrastructure", "mlops_engineer"),

@@ -76,6 +76,8 @@ OTHER = rx(
     r"annotat\w*|(?:course|curriculum|content) developers?|"
     r"\blabel(?:er|ing|ler|ling)\b|evangelist|advocate|devrel|"
     r"business develop\w*|partnership\w*|solutions? (?:engineer|architect|consultant)|"
+    # go-to-market engineers automate a sales pipeline (Revenue Operations GTM Engineer)
+    r"\b(?:gtm|go to market) engineer\w*|"
     r"pre ?sales|technical account|(?:value|demo|technical services?) engineer\w*|field cto|"
     r"enterprise architect|escalation|regulatory|(?:digital|agentic|business|ai) transformation|"
     r"\badvisors?\b|\bceo\b|\bcfo\b|\bcoo\b|\bcmo\b|strategist|"
