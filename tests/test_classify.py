@@ -310,6 +310,25 @@ WITH_DESCRIPTION = [
     ("", "Come and help us sell bikes to the world. Email us.", "other"),
     ("", "We are adding a data scientist to our lab team.", "data_scientist"),
     ("", "If you're an exceptional engineer who loves maps, write to us.", "software_engineer"),
+    # a generic title whose post asks for several AI-engineering techniques builds AI
+    (
+        "Founding Engineer",
+        "You'll own our agent stack: multi-agent systems, RAG pipelines, LLM evals and tool "
+        "calling.",
+        "ai_engineer",
+    ),
+    # ...not an AI company's context, nor the models its product calls
+    (
+        "Founding Engineer",
+        "We help shops rank in LLM answers with AI agents. Stack: Django, OpenAI, Claude.",
+        "software_engineer",
+    ),
+    # ...nor when the post names its AI job beside the generic one
+    (
+        "Software Engineer",
+        "Our ML engineers ship RAG pipelines, AI agents and LLM evals; you build the app.",
+        "software_engineer",
+    ),
 ]
 
 
@@ -374,6 +393,27 @@ ROLE_ONLY = [
     ("Director, Marketing Data Science", "data_scientist"),  # marketing is the domain
     ("Marketing Data Engineer", "data_engineer"),
     ("Product Marketing Manager, Data Platform", "other"),
+    # an AI word inside a vendor's product name, a host agent, agentic ways of working
+    ("Staff Systems Engineer, Workers AI", "software_engineer"),
+    ("Agentforce AI Solution Developer", "software_engineer"),
+    ("Senior Software Engineer - Endpoint Agent", "software_engineer"),
+    ("Developer, Agentic Engineering Practices", "software_engineer"),
+    ("Agent Engineer", "ai_engineer"),
+    ("Software Engineer, Agent Orchestration", "ai_engineer"),
+    ("Staff Engineer, AI Agents", "ai_engineer"),
+    # an AI engineer by the noun, whatever ML field the specialty names
+    ("AI Engineer (Speech & Natural Language)", "ai_engineer"),
+    # engineering as the department of a non-engineering job, and product leadership
+    ("Engineering Recruiter", "other"),
+    ("Senior Engineering Program Manager", "other"),
+    ("Data Engineering Curriculum Developer", "other"),
+    ("Engineering Manager, Partnerships", "software_engineer"),
+    ("Head of Engineering, Finance Platform", "software_engineer"),
+    ("Director of Product, Billing Platform", "other"),
+    ("VP, Product Management - AI Safety", "other"),
+    ("Senior GTM Engineer", "other"),
+    ("Growth and Go-To-Market Engineers", "other"),
+    ("Software Engineer, GTM Systems", "software_engineer"),
     # the specialty itself still counts
     ("Software Engineer, AI", "ai_engineer"),
     ("Senior Software Engineer, ML Infrastructure", "mlops_engineer"),
@@ -547,6 +587,11 @@ HN_TITLES = [
     ("Data Center Technician", "other"),
     ("Data Entry Clerk", "other"),
     ("Data Lead", "data_analyst"),
+    # engineering managers by their abbreviation, misspelt job nouns read as meant
+    ("EMs", "software_engineer"),
+    ("Staff EM", "software_engineer"),
+    ("Perception Enginer", "deep_learning_engineer"),
+    ("Machine Learning Reseacher", "research_scientist"),
     ("Data Intern", "data_analyst"),
     # a list of specialties that holds software work: the head's job
     ("Software Engineers (SRE, data platform, mobile, backend)", "software_engineer"),

@@ -34,9 +34,21 @@ ML = (
 AI = (
     r"(?:\bai\b(?! (?:driven|powered|native|enabled|first|assisted|based|augmented)\b)|"
     r"artificial intelligence|\bllms?\b|\bgen ?ai\b|generative|\bprompt\b|"
-    r"\bagent(?:s|ic)?\b|\bki\b|\bia\b|inteligencia artificial|intelligence artificielle|"
+    # one "agent" is AI only as an engineer's field ("Agent Engineer", "Agent Orchestration"):
+    # a "Security Agent" or "Software Agent" is a program installed on hosts; "agentic
+    # engineering" is a way of working (coding with agents), not building them
+    r"\bagent (?=engineer|developer|builder|orchestration)|\bagents\b|"
+    r"\bagentic\b(?! (?:engineering|coding|development)\b)|"
+    r"\bki\b|\bia\b|inteligencia artificial|intelligence artificielle|"
     r"sztucznej inteligencji|kunstliche\w* intelligenz|\bgpt\b|conversational)"
 )
+# Vendors' products whose name holds an AI word: a job on one builds on the product (a CRM's
+# agent builder, a cloud's inference service), not AI ("Salesforce Agentforce Architect").
+AI_PRODUCTS = rx(r"\b(?:workers ai|agentforce(?: ai)?|einstein ai)\b")
+AI_PRODUCT_KEYS = ("workers ai", "agentforce", "einstein ai")
+# An AI engineer by the job noun itself ("Senior AI Engineer (Natural Language Systems)"): the
+# ML field in the specialty does not make the job an ML engineer's.
+AI_ENGINEER = rx(r"\b(?:ai|gen ?ai|llm) (?:engineer|developer)")
 # Words one of which every match of AI / MLOPS holds (in a folded title): a title with none
 # skips the pattern, whose alternatives are tried at every character. Checked against every
 # match in the classifier tests' strings by tests/test_prefilters.py.
@@ -51,7 +63,9 @@ ENG = (
 LEAD_WORD = r"(?:head|vp|vice president|director|chief|lead|leader|manager|founder|cto)"
 
 OTHER = rx(
-    r"product (?:manager|owner|lead|director|marketing|specialist)|program manager|"
+    r"product (?:manager|owner|lead|director|marketing|specialist|management)|"
+    r"(?:director|head|vp|vice president),? (?:of )?products?\b(?! (?:engineer|develop))|"
+    r"program manager|"
     r"project manager|\bdesign(?:er)?\b|recruit\w*|\btalent\b|sourcer|account (?:executive|"
     r"manager|director)|\bsales\b|marketing(?! (?:data|analytics)\b)|"
     r"customer (?:success|support|service|engineer)|"
@@ -62,6 +76,8 @@ OTHER = rx(
     r"annotat\w*|(?:course|curriculum|content) developers?|"
     r"\blabel(?:er|ing|ler|ling)\b|evangelist|advocate|devrel|"
     r"business develop\w*|partnership\w*|solutions? (?:engineer|architect|consultant)|"
+    # go-to-market engineers automate a sales pipeline (Revenue Operations GTM Engineer)
+    r"\b(?:gtm|go to market) engineer\w*|"
     r"pre ?sales|technical account|(?:value|demo|technical services?) engineer\w*|field cto|"
     r"enterprise architect|escalation|regulatory|(?:digital|agentic|business|ai) transformation|"
     r"\badvisors?\b|\bceo\b|\bcfo\b|\bcoo\b|\bcmo\b|strategist|"
@@ -160,6 +176,7 @@ SOFTWARE = rx(
     r"\bcto\b|hacker|full ?stack|back ?end|front ?end|\bqa\b|tester|\bsdet\b|founding engineer|"
     r"member of technical staff|\bmts\b|tech lead|embedded|firmware|"
     r"\bplatform\b|\binfrastructure\b|\bcoders?\b|technical (?:\w+ )?lead\b|"
+    r"^(?:\w+ )?ems?$|"  # engineering managers: "EMs", "Senior EM"
     r"^security$"
 )
 # A user-interface engineer builds software ("UX Engineer", "Qt/C++ UI Engineers", "Frontend
@@ -179,7 +196,14 @@ GENERIC_WORDS = wordset(
 )
 
 
-TECH_NOUN = rx(r"engineer|developer|scientist|analyst|programmer|researcher|\bswes?\b|\bsdes?\b")
+# A whole job noun, or engineering as a field ("Engineering Manager, Partnerships", "Head of
+# Engineering, Finance Systems"); not as the department of another job ("Engineering
+# Recruiter", "Engineering Program Manager", "Data Engineering course developers").
+TECH_NOUN = rx(
+    r"\b(?:engineers?|developers?|scientists?|analysts?|programmers?|researchers?|swes?|"
+    r"sdes?)\b|\bengineering\b(?! (?:recruit\w*|program|project|product|technician|assistant|"
+    r"coordinator|course|content|curriculum|writer)\b)"
+)
 SECURITY = rx(r"security|vulnerab\w*|threat|malware|exploit|reverse engineer")
 # An expert is a software engineer only when the title names a technology ("Kubernetes
 # experts", "Security experts"); an auction house's "Expert Comics" is not.
@@ -273,9 +297,23 @@ def _slips(noun: str) -> set[str]:
     return {w for w in inserted | dropped | swapped if w != noun and w[:2] == noun[:2]}
 
 
-_MISSPELT = frozenset().union(*map(_slips, _TYPO_NOUNS))
+_MISSPELT = {slip: noun for noun in _TYPO_NOUNS for slip in _slips(noun)}
 
 
 def _misspelt_noun(folded: str) -> bool:
     """Whether a word is an English job noun with a slip of the keyboard (`_slips`)."""
     return any((w[:-1] if w.endswith("s") else w) in _MISSPELT for w in _LONG_WORD.findall(folded))
+
+
+def _spelt(word: str) -> str:
+    stem, plural = (word[:-1], "s") if word.endswith("s") else (word, "")
+    noun = _MISSPELT.get(stem)
+    return noun + plural if noun else word
+
+
+def respell_job_nouns(folded: str) -> str:
+    """A folded title with its misspelt job nouns spelt right ("perception engineeer" ->
+    "perception engineer"), so the role rules read the noun the writer meant."""
+    if not _misspelt_noun(folded):
+        return folded
+    return _LONG_WORD.sub(lambda m: _spelt(m.group()), folded)

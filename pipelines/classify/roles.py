@@ -7,7 +7,10 @@ from functools import lru_cache
 
 from pipelines.classify.jobwords import (
     AI,
+    AI_ENGINEER,
     AI_KEYS,
+    AI_PRODUCT_KEYS,
+    AI_PRODUCTS,
     ANALYST,
     APPLIED,
     BARE_INTERN,
@@ -36,6 +39,8 @@ from pipelines.classify.jobwords import (
     VISION,
     WEB_SW,
     names_a_job,
+    respell_job_nouns,
+    wordset,
 )
 from pipelines.classify.prefilter import Prefilter
 from pipelines.folding import fold
@@ -65,14 +70,15 @@ _ML, _ENG, _AI, _LEAD_WORD = (re.compile(p) for p in (ML, ENG, AI, LEAD_WORD))
 _TITLE_PREFILTER = Prefilter(
     [_ML, _ENG, _AI, _LEAD_WORD, OTHER, TECH_NOUN, UI_ENGINEER, BARE_INTERN, MLOPS, APPLIED,
      DATA_SCI, DATA_LEAD, RESEARCH, SECURITY, DL, VISION, ML_WORDS, DATA_ENG, COMPILER, WEB_SW,
-     ANALYST, SOFTWARE, EXPERT, DATA_ONLY, NOT_DATA_WORK]
+     ANALYST, SOFTWARE, EXPERT, DATA_ONLY, NOT_DATA_WORK, AI_ENGINEER]
 )  # fmt: skip
 
 
 @lru_cache(maxsize=8192)  # titles repeat across boards ("Senior Software Engineer")
 def _role_from_title(t: str) -> str:
     """Role from a folded title; 'other' when nothing fires."""
-    if not t:
+    t = _without_ai_products(t)
+    if not t.strip():
         return "other"
     may = _TITLE_PREFILTER.possible(t)
 
@@ -108,6 +114,8 @@ def _role_from_title(t: str) -> str:
         return "software_engineer"  # "Compiler Engineer, ML Accelerators": systems work
     if web:
         return "software_engineer"
+    if ai and found(AI_ENGINEER) and not found(ML_WORDS):
+        return "ai_engineer"  # "AI Engineer (Natural Language Systems)": the noun decides
     if ml:
         return "ml_engineer"
     if ai and (eng or found(_LEAD_WORD)):
@@ -119,6 +127,11 @@ def _role_from_title(t: str) -> str:
     if found(DATA_ONLY) and not found(NOT_DATA_WORK) and not names_a_job(DATA_JOB.sub(" ", t)):
         return "data_analyst"  # "Estágio em Dados", "Data Lead": data work with no narrower word
     return "other"  # "Data Manager", "Data Center Technician": a job of its own
+
+
+def _without_ai_products(t: str) -> str:
+    """A folded title without the vendors' products named with an AI word (AI_PRODUCTS)."""
+    return AI_PRODUCTS.sub(" ", t) if any_in(AI_PRODUCT_KEYS, t) else t
 
 
 def _is_generic(t: str) -> bool:
@@ -162,7 +175,7 @@ def classify_role(title: str, description: str = "") -> str:
     ("Software Engineer", "Founding Engineer", "Multiple roles") and names a role outright
     ("we are hiring a Machine Learning Engineer", "as a data scientist you will"), or when
     there is no title and the post names the languages it codes in."""
-    t = _SHARED_NOUN.sub(r"\1 \3 \2 \3", fold(_without_mixed_specialties(title)))
+    t = _SHARED_NOUN.sub(r"\1 \3 \2 \3", respell_job_nouns(fold(_without_mixed_specialties(title))))
     role = _role_from_title(t)
     if description and role in ("software_engineer", "other") and _is_generic(t):
         named = [_role_from_title(fold(m.group(1))) for m in _HIRING.finditer(description[:3000])]
@@ -171,7 +184,36 @@ def classify_role(title: str, description: str = "") -> str:
                 return found
         if not t and ("software_engineer" in named or _asks_for_code(description)):
             return "software_engineer"  # no title: "we're looking for engineers", "Go, React"
+        if role == "software_engineer" and _builds_ai(description):
+            return "ai_engineer"  # "Founding Engineer": "agents, RAG pipelines and evals"
     return role
+
+
+# Distinct AI-engineering techniques (RAG, agents, evals, tool calling, fine-tuning, vector
+# stores...) a post must name before a generic title is read as an AI engineer's. The field's
+# names ("LLM", "generative AI") and the models and vendors a product calls ("Claude", "OpenAI")
+# do not count: they tell an AI company or an AI feature, not the job's work; one or two
+# techniques are a software job's nice-to-have ("familiarity with RAG is a bonus").
+_AI_WORK_SKILLS = 3
+_NOT_AI_WORK = wordset(
+    "llm generative-ai openai anthropic gemini llama mistral deepseek qwen bert transformer-models"
+)
+# A post that names an AI or ML job of its own leaves its generic title a software job.
+_AI_JOB = re.compile(
+    r"\b(?:ai|ml|machine learning|llm|gen ?ai)[ /-]*(?:engineer|scientist|researcher|developer)",
+    re.IGNORECASE,
+)
+
+
+def _builds_ai(description: str) -> bool:
+    """Whether a post whose title names no field asks for AI-engineering work: several
+    LLM/GenAI skills, and no AI or ML job named beside the one titled."""
+    techniques = [
+        s
+        for s in extract_skills(description)
+        if skill_category(s) == "llm_genai" and s not in _NOT_AI_WORK
+    ]
+    return len(techniques) >= _AI_WORK_SKILLS and not _AI_JOB.search(description)
 
 
 _CODE_SKILLS = frozenset({"language", "web"})
