@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from pipelines.blurb import without_blurb
 from pipelines.catalog import resolve, sources_of_kind
 from pipelines.classify import classify_role, classify_seniority, classify_subfields, is_ml
 from pipelines.fx import annual_usd
@@ -112,8 +113,12 @@ def _country(location: Location, policy: RemotePolicy) -> str | None:
 def _skills(posting: ExtractedPosting, role: str) -> list[str]:
     """Skills named in the posting's own text (its section when the record has several roles),
     then those of the board's tags ("golang" → go). A whole page (no `skills_text` of the
-    role's own words) tells a non-technical job only its tools."""
-    text = posting.skills_text or f"{posting.title}\n{posting.description}"
+    role's own words) is read without the company's story ("Acme delivers Linux
+    infrastructure"), and tells a non-technical job only its tools."""
+    text = posting.skills_text
+    if not text:
+        page = without_blurb(posting.description, posting.company, header=False)
+        text = f"{posting.title}\n{page}"
     if posting.company and len(posting.company) > 2:
         text = text.replace(posting.company, " ")  # "Larkhill Robotics" asks for no robotics
     found = extract_skills(text)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipelines.extract.hn.comment import without_blurb
+from pipelines.blurb import without_blurb
 from pipelines.extract.hn.cues import classify_piece
 from pipelines.extract.hn.titles import split_outside_parens
 

@@ -39,6 +39,26 @@ SKILL_CASES = [
         ["ros"],
     ),
     (
+        "a whole page's company story names no skill of the job",
+        dict(
+            title="People Operations Coordinator",
+            company="Nimbusware",
+            description="Nimbusware ships hardened Linux images for hospitals.\n\n"
+            "We're looking for a coordinator who keeps our onboarding smooth.\n\n"
+            "You are fluent in Excel and Workday.",
+        ),
+        ["excel"],
+    ),
+    (
+        "a company story with a stated stack is kept",
+        dict(
+            title="Backend Engineer",
+            description="We are a small team building route planning, written in Go.\n\n"
+            "You will own our services.",
+        ),
+        ["go"],
+    ),
+    (
         "a board's category tag is not a skill",
         dict(description="Build search.", tags=["AI/ML", "python"]),
         ["python"],
