@@ -114,7 +114,9 @@ def _skills(posting: ExtractedPosting, role: str) -> list[str]:
     """Skills named in the posting's own text (its section when the record has several roles),
     then those of the board's tags ("golang" → go). A whole page (no `skills_text` of the
     role's own words) is read without the company's story ("Acme delivers Linux
-    infrastructure"), and tells a non-technical job only its tools."""
+    infrastructure"), and tells a non-technical job only its tools and the fields its title
+    names, from the text or a tag (a board tags a marketing job at a security firm
+    "security")."""
     text = posting.skills_text
     if not text:
         page = without_blurb(posting.description, posting.company, header=False)
@@ -122,11 +124,11 @@ def _skills(posting: ExtractedPosting, role: str) -> list[str]:
     if posting.company and len(posting.company) > 2:
         text = text.replace(posting.company, " ")  # "Larkhill Robotics" asks for no robotics
     found = extract_skills(text)
-    if posting.skills_text is None:
+    if posting.tags:
+        found = list(dict.fromkeys([*found, *tag_skills(posting.tags, found)]))
+    if not posting.skills_text:
         found = asked_of(found, posting.title, technical=role != "other")
-    if not posting.tags:
-        return found  # already without repeats
-    return list(dict.fromkeys([*found, *tag_skills(posting.tags, found)]))
+    return found
 
 
 def _seniority(posting: ExtractedPosting) -> str:

@@ -59,6 +59,20 @@ SKILL_CASES = [
         ["go"],
     ),
     (
+        "a field tagged on a non-technical job is not asked of it",
+        dict(
+            title="Events Marketing Lead",
+            description="Plan our conferences in Excel.",
+            tags=["security", "marketing"],
+        ),
+        ["excel"],
+    ),
+    (
+        "a field tagged on a job its title names is",
+        dict(title="Security Intern", description="Help the team.", tags=["security"]),
+        ["security"],
+    ),
+    (
         "a board's category tag is not a skill",
         dict(description="Build search.", tags=["AI/ML", "python"]),
         ["python"],

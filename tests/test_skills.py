@@ -352,6 +352,20 @@ def test_a_non_technical_job_is_asked_for_tools_not_fields() -> None:
     assert asked_of(found, "NLP Engineer", technical=True) == found
 
 
+def test_a_non_technical_job_is_asked_for_the_field_its_title_names_as_the_job() -> None:
+    """Security and AI agents are fields: a brand manager at a cybersecurity firm or a voice
+    contributor who talks to "an AI agent" is not asked for them, a job named after the field
+    is, by an alias ("Threat Intelligence Analyst") or by the field's own name ("Security
+    Intern")."""
+    found = ["security", "ai-agents", "excel"]
+    assert asked_of(found, "Brand Marketing Manager", technical=False) == ["excel"]
+    assert asked_of(found, "Threat Intelligence Analyst", technical=False) == [
+        "security",
+        "excel",
+    ]
+    assert asked_of(found, "Security Intern", technical=False) == ["security", "excel"]
+
+
 @pytest.mark.parametrize(("text", "expected"), EXACT)
 def test_extract_exact(text: str, expected: list[str]) -> None:
     assert extract_skills(text) == expected
