@@ -77,6 +77,16 @@ def test_without_blurb_drops_the_company_paragraph(
     assert (paragraph not in kept) is dropped
 
 
+def test_without_blurb_drops_the_story_sentences_of_fields() -> None:
+    """A team's past ("We have shipped autonomous driving and LLMs") is not what the job
+    asks; the sentence after it, which asks, is kept."""
+    story = "We have shipped perception for autonomous driving and LLMs at scale."
+    text = f"Acme | Perception Engineer | Remote\n\n{story} You know PyTorch well."
+    kept = without_blurb(text, "Acme")
+    assert story not in kept
+    assert "PyTorch" in kept
+
+
 def test_classify_piece_gives_a_fresh_segment() -> None:
     first = classify_piece("Full-time")
     first.kinds.add("role")
