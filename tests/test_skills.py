@@ -190,6 +190,8 @@ EXACT = [
     ("You are a strong engineer with deep learning experience.", ["deep-learning"]),
     ("Agile/Scrum, Kanban", ["agile"]),
     ("STACK: REACT, NODE.JS, AWS", ["react", "node-js", "aws"]),
+    ("Log every call using CRM tools", ["crm"]),
+    ("Experience with a CRM such as Pipedrive", ["crm"]),
 ]
 
 # (text, skill that must NOT be found)
@@ -197,6 +199,9 @@ TRAPS = [
     # Lua's Torch (before PyTorch) and Team Fortress 2 are not PyTorch and TensorFlow.
     ("Torch, Lua and Caffe for our vision research", "pytorch"),
     ("We play TF2 on Fridays", "tensorflow"),
+    # "CRM" as a marketing channel or a team, not the tool
+    ("Lead campaigns across CRM, paid social and PR", "crm"),
+    ("Own our CRM strategy for Europe", "crm"),
     ("Let's go to market next quarter", "go"),
     ("our go-to-market plan", "go"),
     ("Go-to-market lead", "go"),
