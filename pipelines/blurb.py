@@ -49,7 +49,9 @@ def _named(company: str) -> re.Pattern[str]:
 def without_blurb(text: str, company: str | None, *, header: bool = True) -> str:
     """`text` without the paragraphs (after the header's, when it has one: an HN comment's
     first line) that describe the company and state no stack or requirement: "Acme applies
-    ML to ad data" asks no role for ML. A text of one paragraph is no story alone."""
+    ML to ad data" asks no role for ML. A text of one paragraph is no story alone. The
+    story's sentences that name only fields go from every paragraph, the header's too (a
+    blurb may share the header's line)."""
     paragraphs = PARAGRAPH_BREAK.split(text)
     if len(paragraphs) == 1:
         return text
@@ -72,7 +74,7 @@ def without_blurb(text: str, company: str | None, *, header: bool = True) -> str
 
     first = paragraphs[:1] if header else []
     kept = (_without_story_sentences(p) for p in paragraphs[len(first) :] if not blurb(p))
-    return "\n\n".join([*first, *kept])
+    return "\n\n".join([*map(_without_story_sentences, first), *kept])
 
 
 # A sentence where the company says what it does ("We combine sequencing with

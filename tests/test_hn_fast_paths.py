@@ -87,6 +87,16 @@ def test_without_blurb_drops_the_story_sentences_of_fields() -> None:
     assert "PyTorch" in kept
 
 
+def test_without_blurb_reads_the_story_sentences_of_the_header_paragraph_too() -> None:
+    """The story can share the header's line: "… | ONSITE Acme is a payments platform. We
+    make it easy to run AI agents for banks." asks no one for AI agents."""
+    story = "We make it easy to run AI agents for banks."
+    text = f"Acme | Engineer | ONSITE Acme is a payments platform. {story}\n\nPython, Go."
+    kept = without_blurb(text, "Acme")
+    assert story not in kept
+    assert kept.startswith("Acme | Engineer | ONSITE")
+
+
 def test_classify_piece_gives_a_fresh_segment() -> None:
     first = classify_piece("Full-time")
     first.kinds.add("role")
