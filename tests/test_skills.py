@@ -191,6 +191,7 @@ EXACT = [
     ("Agile/Scrum, Kanban", ["agile"]),
     ("STACK: REACT, NODE.JS, AWS", ["react", "node-js", "aws"]),
     ("Log every call using CRM tools", ["crm"]),
+    ("Payments go through Stripe and Postgres", ["stripe", "postgresql"]),
     ("Experience with a CRM such as Pipedrive", ["crm"]),
 ]
 
@@ -199,6 +200,10 @@ TRAPS = [
     # Lua's Torch (before PyTorch) and Team Fortress 2 are not PyTorch and TensorFlow.
     ("Torch, Lua and Caffe for our vision research", "pytorch"),
     ("We play TF2 on Fridays", "tensorflow"),
+    # Stripe the customer or past employer, and a stripe, are not the payments API
+    ("Trusted by Stripe and Shopify", "stripe"),
+    ("I led the billing team at Stripe", "stripe"),
+    ("A logo with a red stripe", "stripe"),
     # "CRM" as a marketing channel or a team, not the tool
     ("Lead campaigns across CRM, paid social and PR", "crm"),
     ("Own our CRM strategy for Europe", "crm"),
