@@ -192,6 +192,8 @@ EXACT = [
     ("STACK: REACT, NODE.JS, AWS", ["react", "node-js", "aws"]),
     ("Log every call using CRM tools", ["crm"]),
     ("Payments go through Stripe and Postgres", ["stripe", "postgresql"]),
+    ("Triage the Sentry alerts of each release", ["sentry"]),
+    ("Tune RDS instances and write IAM policies", ["rds", "iam"]),
     ("Experience with a CRM such as Pipedrive", ["crm"]),
 ]
 
@@ -204,6 +206,7 @@ TRAPS = [
     ("Trusted by Stripe and Shopify", "stripe"),
     ("I led the billing team at Stripe", "stripe"),
     ("A logo with a red stripe", "stripe"),
+    ("Sentry Hill Partners is our landlord", "sentry"),
     # "CRM" as a marketing channel or a team, not the tool
     ("Lead campaigns across CRM, paid social and PR", "crm"),
     ("Own our CRM strategy for Europe", "crm"),
