@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from pipelines.blurb import without_blurb
 from pipelines.catalog import resolve, sources_of_kind
 from pipelines.classify import classify_role, classify_seniority, classify_subfields, is_ml
 from pipelines.fx import annual_usd
@@ -112,16 +113,22 @@ def _country(location: Location, policy: RemotePolicy) -> str | None:
 def _skills(posting: ExtractedPosting, role: str) -> list[str]:
     """Skills named in the posting's own text (its section when the record has several roles),
     then those of the board's tags ("golang" → go). A whole page (no `skills_text` of the
-    role's own words) tells a non-technical job only its tools."""
-    text = posting.skills_text or f"{posting.title}\n{posting.description}"
+    role's own words) is read without the company's story ("Acme delivers Linux
+    infrastructure"), and tells a non-technical job only its tools and the fields its title
+    names, from the text or a tag (a board tags a marketing job at a security firm
+    "security")."""
+    text = posting.skills_text
+    if not text:
+        page = without_blurb(posting.description, posting.company, header=False)
+        text = f"{posting.title}\n{page}"
     if posting.company and len(posting.company) > 2:
         text = text.replace(posting.company, " ")  # "Larkhill Robotics" asks for no robotics
     found = extract_skills(text)
-    if posting.skills_text is None:
+    if posting.tags:
+        found = list(dict.fromkeys([*found, *tag_skills(posting.tags, found)]))
+    if not posting.skills_text:
         found = asked_of(found, posting.title, technical=role != "other")
-    if not posting.tags:
-        return found  # already without repeats
-    return list(dict.fromkeys([*found, *tag_skills(posting.tags, found)]))
+    return found
 
 
 def _seniority(posting: ExtractedPosting) -> str:

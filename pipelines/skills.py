@@ -522,6 +522,9 @@ def _concepts() -> frozenset[str]:
     return frozenset(alias.skill for alias in _load()[1] if alias.concept)
 
 
+_TITLE_WORD = re.compile(r"[\w+#-]+")
+
+
 def asked_of(skills: list[str], title: str, technical: bool) -> list[str]:
     """The skills a job asks for, of those its text names. A job that is not technical (sales,
     policy, finance, design) is not asked for a field its text mentions ("fluent with AI
@@ -529,8 +532,16 @@ def asked_of(skills: list[str], title: str, technical: bool) -> list[str]:
     title names and for tools (Figma, Salesforce, Excel)."""
     if technical or not title:
         return skills
-    named = set(extract_skills(title))
+    named = _fields_named(title)
     return [s for s in skills if not is_concept(s) or s in named]
+
+
+def _fields_named(title: str) -> set[str]:
+    """The fields a title names, also where they name the job ("Threat Intelligence
+    Researcher"), and by their canonical name ("Security Intern")."""
+    hits = _candidates(title)
+    named = {h.alias.skill for h in hits if not (h.other_case or h.alias.needs_context)}
+    return named | set(extract_skills(title)) | set(_TITLE_WORD.findall(title.lower()))
 
 
 def canonical_skill(raw: str) -> str | None:

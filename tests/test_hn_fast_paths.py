@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipelines.extract.hn.comment import without_blurb
+from pipelines.blurb import without_blurb
 from pipelines.extract.hn.cues import classify_piece
 from pipelines.extract.hn.titles import split_outside_parens
 
@@ -75,6 +75,26 @@ def test_without_blurb_drops_the_company_paragraph(
     text = f"Acme | ML Engineer | Remote\n\n{paragraph}\n\nPython, PyTorch."
     kept = without_blurb(text, company)
     assert (paragraph not in kept) is dropped
+
+
+def test_without_blurb_drops_the_story_sentences_of_fields() -> None:
+    """A team's past ("We have shipped autonomous driving and LLMs") is not what the job
+    asks; the sentence after it, which asks, is kept."""
+    story = "We have shipped perception for autonomous driving and LLMs at scale."
+    text = f"Acme | Perception Engineer | Remote\n\n{story} You know PyTorch well."
+    kept = without_blurb(text, "Acme")
+    assert story not in kept
+    assert "PyTorch" in kept
+
+
+def test_without_blurb_reads_the_story_sentences_of_the_header_paragraph_too() -> None:
+    """The story can share the header's line: "… | ONSITE Acme is a payments platform. We
+    make it easy to run AI agents for banks." asks no one for AI agents."""
+    story = "We make it easy to run AI agents for banks."
+    text = f"Acme | Engineer | ONSITE Acme is a payments platform. {story}\n\nPython, Go."
+    kept = without_blurb(text, "Acme")
+    assert story not in kept
+    assert kept.startswith("Acme | Engineer | ONSITE")
 
 
 def test_classify_piece_gives_a_fresh_segment() -> None:

@@ -39,6 +39,40 @@ SKILL_CASES = [
         ["ros"],
     ),
     (
+        "a whole page's company story names no skill of the job",
+        dict(
+            title="People Operations Coordinator",
+            company="Nimbusware",
+            description="Nimbusware ships hardened Linux images for hospitals.\n\n"
+            "We're looking for a coordinator who keeps our onboarding smooth.\n\n"
+            "You are fluent in Excel and Workday.",
+        ),
+        ["excel"],
+    ),
+    (
+        "a company story with a stated stack is kept",
+        dict(
+            title="Backend Engineer",
+            description="We are a small team building route planning, written in Go.\n\n"
+            "You will own our services.",
+        ),
+        ["go"],
+    ),
+    (
+        "a field tagged on a non-technical job is not asked of it",
+        dict(
+            title="Events Marketing Lead",
+            description="Plan our conferences in Excel.",
+            tags=["security", "marketing"],
+        ),
+        ["excel"],
+    ),
+    (
+        "a field tagged on a job its title names is",
+        dict(title="Security Intern", description="Help the team.", tags=["security"]),
+        ["security"],
+    ),
+    (
         "a board's category tag is not a skill",
         dict(description="Build search.", tags=["AI/ML", "python"]),
         ["python"],

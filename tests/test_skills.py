@@ -181,11 +181,20 @@ EXACT = [
     ("Head of Machine Learning", []),
     ("ML Research Engineer", []),
     ("Robotics Software Engineer", []),
+    ("Autonomous Driving Engineer", []),
+    ("Experience shipping autonomous driving stacks", ["autonomous-driving"]),
+    ("Cybersecurity startup hiring its first SRE", ["sre"]),
+    ("You will build AI agents for our clients", ["ai-agents"]),
     ("Fine-tune models with Hugging Face; call the OpenAI API.", ["hugging-face", "openai"]),
     ("We work in an agile development environment.", ["agile"]),
     ("You are a strong engineer with deep learning experience.", ["deep-learning"]),
     ("Agile/Scrum, Kanban", ["agile"]),
     ("STACK: REACT, NODE.JS, AWS", ["react", "node-js", "aws"]),
+    ("Log every call using CRM tools", ["crm"]),
+    ("Payments go through Stripe and Postgres", ["stripe", "postgresql"]),
+    ("Triage the Sentry alerts of each release", ["sentry"]),
+    ("Tune RDS instances and write IAM policies", ["rds", "iam"]),
+    ("Experience with a CRM such as Pipedrive", ["crm"]),
 ]
 
 # (text, skill that must NOT be found)
@@ -193,6 +202,14 @@ TRAPS = [
     # Lua's Torch (before PyTorch) and Team Fortress 2 are not PyTorch and TensorFlow.
     ("Torch, Lua and Caffe for our vision research", "pytorch"),
     ("We play TF2 on Fridays", "tensorflow"),
+    # Stripe the customer or past employer, and a stripe, are not the payments API
+    ("Trusted by Stripe and Shopify", "stripe"),
+    ("I led the billing team at Stripe", "stripe"),
+    ("A logo with a red stripe", "stripe"),
+    ("Sentry Hill Partners is our landlord", "sentry"),
+    # "CRM" as a marketing channel or a team, not the tool
+    ("Lead campaigns across CRM, paid social and PR", "crm"),
+    ("Own our CRM strategy for Europe", "crm"),
     ("Let's go to market next quarter", "go"),
     ("our go-to-market plan", "go"),
     ("Go-to-market lead", "go"),
@@ -350,6 +367,20 @@ def test_a_non_technical_job_is_asked_for_tools_not_fields() -> None:
     assert asked_of(found, "Head of Policy", technical=False) == ["figma"]
     assert asked_of(found, "Product Manager, NLP", technical=False) == ["figma", "nlp"]
     assert asked_of(found, "NLP Engineer", technical=True) == found
+
+
+def test_a_non_technical_job_is_asked_for_the_field_its_title_names_as_the_job() -> None:
+    """Security and AI agents are fields: a brand manager at a cybersecurity firm or a voice
+    contributor who talks to "an AI agent" is not asked for them, a job named after the field
+    is, by an alias ("Threat Intelligence Analyst") or by the field's own name ("Security
+    Intern")."""
+    found = ["security", "ai-agents", "excel"]
+    assert asked_of(found, "Brand Marketing Manager", technical=False) == ["excel"]
+    assert asked_of(found, "Threat Intelligence Analyst", technical=False) == [
+        "security",
+        "excel",
+    ]
+    assert asked_of(found, "Security Intern", technical=False) == ["security", "excel"]
 
 
 @pytest.mark.parametrize(("text", "expected"), EXACT)

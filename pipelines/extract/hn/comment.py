@@ -12,6 +12,7 @@ from itertools import chain
 from typing import Any
 from urllib.parse import urlsplit
 
+from pipelines.blurb import PARAGRAPH_BREAK, STACK_CUE, without_blurb
 from pipelines.classify import classify_role, has_job_head, names_a_job
 from pipelines.extract.hn.body import (
     RoleLine,
@@ -41,7 +42,7 @@ from pipelines.extract.hn.where import mode_only
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.salary import find_salaries
 from pipelines.skills import extract_skills, is_concept
-from pipelines.text import extract_links, html_to_text, lowered
+from pipelines.text import extract_links, html_to_text
 from pipelines.times import iso_time
 
 HN_ITEM_URL = "https://news.ycombinator.com/item?id={}"
@@ -488,7 +489,7 @@ def _split_shared(shared: str, roles: list[Role]) -> tuple[str, dict[int, str]]:
     part: it and the paragraphs after it ("React, FastAPI, …") are that role's."""
     # The header is the first line: a blurb may follow it without a blank line.
     header, _, rest = shared.partition("\n")
-    paragraphs = [header, *_PARAGRAPH_BREAK.split(rest)]
+    paragraphs = [header, *PARAGRAPH_BREAK.split(rest)]
     patterns = [
         re.compile(rf"(?<!\w){re.escape(r.title)}(?!\w)", re.I) if len(r.title) > 3 else None
         for r in roles
@@ -501,103 +502,9 @@ def _split_shared(shared: str, roles: list[Role]) -> tuple[str, dict[int, str]]:
             owner = named[0] if len(named) == 1 else None
         if owner is not None:
             claimed[owner] = "\n".join(x for x in (claimed.get(owner), paragraph) if x)
-        elif named or _STACK_CUE.search(paragraph) or not _story(paragraph):
+        elif named or STACK_CUE.search(paragraph) or not _story(paragraph):
             kept.append(paragraph)
     return "\n\n".join(kept), claimed
-
-
-# A paragraph that says what the company is or does ("Acme is the leading …", "We are a
-# small team building …", "Our mission is …"): the fields it works in are not what a role asks.
-_BLURB_START = re.compile(
-    r"^\W*(?:(?:at\s+\S+,\s+)?we(?:'re|’re| are)\s+(?:a|an|the|building|on|backed|"
-    r"growing|creating|making|reinventing|transforming|revolutionizing)\b|"
-    r"we\s+(?:build|make|help|process|provide|develop|create|power|enable|bring|are)\b|"
-    r"our (?:mission|company|vision|platform|product|customers|team is)\b|founded\b|"
-    r"(?:the\s+)?company\b)",
-    re.I,
-)
-# Words that state what a role uses or needs: a paragraph with them is kept.
-# "you" asks something of the reader, unless it ends a clause about what they own ("the
-# databases you have.").
-_STACK_WORDS = (
-    r"stack|tech|tooling|we use|using|built (?:with|on|in)|written in|"
-    r"you(?! (?:have|own|use)\b[\s.,;:!?)]*(?:$|[.,;:!?)]))|requirements?|"
-    r"skills?|familiar\w*|proficien\w*|knowledge|languages?|frameworks?"
-)
-_STACK_CUE = re.compile(rf"\b(?:{_STACK_WORDS}|technolog\w*|tools?|use|your|experience)\b", re.I)
-# In a paragraph that opens like a blurb, only words that state a stack or a requirement
-# keep it ("you'll own …", "data you can trust"), not "your" or "use" ("lets anyone in your
-# company use …") nor a user's experience.
-_STATED_STACK = re.compile(
-    rf"\b(?:{_STACK_WORDS}|tools|(?<!user )(?<!customer )experience)\b", re.I
-)
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_NON_WORD = re.compile(r"\W*")
-
-
-def _named(company: str) -> re.Pattern[str]:
-    """A paragraph that starts with the company's name ("Acme builds …")."""
-    return re.compile(rf"^\W*{re.escape(company)}\b", re.I)
-
-
-def without_blurb(text: str, company: str | None) -> str:
-    """`text` without the paragraphs (after the header's) that describe the company and
-    state no stack or requirement: "Acme applies ML to ad data" asks no role for ML."""
-    paragraphs = _PARAGRAPH_BREAK.split(text)
-
-    def blurb(paragraph: str) -> bool:
-        if _STATED_STACK.search(paragraph):
-            return False
-        start = paragraph.strip()
-        if _BLURB_START.match(start):
-            return True
-        if not company:
-            return False
-        # The company's pattern is compiled (a third of a millisecond) only for a paragraph
-        # that opens with its name: an ASCII name `_named` finds is in the lowered text (see
-        # `lowered`), within its length after the leading non-word characters.
-        opening = start[: _NON_WORD.match(start).end() + len(company)]
-        if company.isascii() and company.lower() not in lowered(opening):
-            return False
-        return bool(_named(company).match(start))
-
-    kept = (_without_story_sentences(p) for p in paragraphs[1:] if not blurb(p))
-    return "\n\n".join([paragraphs[0], *kept])
-
-
-# A sentence where the company says what it does ("We combine sequencing with
-# high-performance computing", "We work on-site because our problems (HPC + biology) …"),
-# not what it asks ("We need …", "We use …", "We're looking for …").
-_STORY_SENTENCE = re.compile(
-    r"^\W*we(?:'re|’re| are)?\s+(?!(?:use|need|want|seek|hire|hiring|expect|require|prefer|"
-    r"look|looking|ask|value|offer|would|will|can|do|don't|also|currently|still)\b)[a-z]+\b",
-    re.I,
-)
-# Words that make a "we" sentence ask something: work to do, help needed ("We're building our
-# team and need help with … machine learning", "We have ML problems to solve").
-_ASKS = re.compile(
-    r"\b(?:need\w*|looking|help|problems? (?:to|that)|work (?:on|to)|projects?)\b", re.I
-)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-
-
-def _without_story_sentences(paragraph: str) -> str:
-    """`paragraph` without the sentences of the company's story that name only fields: the
-    fields a company works in are not what a role asks, the tools it names may be."""
-    sentences = _SENTENCE_END.split(paragraph)
-    kept = [s for s in sentences if not _story_of_fields(s)] if len(sentences) > 1 else sentences
-    return paragraph if len(kept) == len(sentences) else " ".join(kept)
-
-
-def _story_of_fields(sentence: str) -> bool:
-    if not _STORY_SENTENCE.match(sentence):
-        return False
-    if _STATED_STACK.search(sentence) or _ASKS.search(sentence):
-        return False
-    found = extract_skills(sentence)
-    return bool(found) and all(is_concept(s) for s in found)
 
 
 _LEVEL = r"(?:senior|staff|principal|lead|junior|mid(?:-level)?|entry[- ]level)"
