@@ -162,7 +162,9 @@ def classify_role(title: str, description: str = "") -> str:
     ("Software Engineer", "Founding Engineer", "Multiple roles") and names a role outright
     ("we are hiring a Machine Learning Engineer", "as a data scientist you will"), or when
     there is no title and the post names the languages it codes in."""
-    t = _SHARED_NOUN.sub(r"\1 \3 \2 \3", fold(_without_mixed_specialties(title)))
+    t = fold(_without_mixed_specialties(title))
+    if "/" in t:  # every shared noun is written with a slash: most titles skip the search
+        t = _SHARED_NOUN.sub(r"\1 \3 \2 \3", t)
     role = _role_from_title(t)
     if description and role in ("software_engineer", "other") and _is_generic(t):
         named = [_role_from_title(fold(m.group(1))) for m in _HIRING.finditer(description[:3000])]
