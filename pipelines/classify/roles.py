@@ -74,11 +74,7 @@ def _role_from_title(t: str) -> str:
     """Role from a folded title; 'other' when nothing fires."""
     if not t:
         return "other"
-    may = _TITLE_PREFILTER.possible(t)
-
-    def found(pattern: re.Pattern[str]) -> re.Match[str] | None:
-        return pattern.search(t) if id(pattern) in may else None
-
+    found = _TITLE_PREFILTER.searcher(t)
     ml, eng = found(_ML), found(_ENG)
     ai = found(_AI) if any_in(AI_KEYS, t) else None
     other = found(OTHER)

@@ -157,8 +157,9 @@ _SERVES = rx(
     r"\b(?:to|office of) (?:the |our )?(?:\w?vp|c\w{1,3}o|chief|founders?|president|director|"
     r"head)\b.*$"
 )
-# One pass over a title tells which rules may match it; the others are not run.
-_TITLE_PREFILTER = Prefilter(pattern for _, pattern in _SENIORITY_RULES)
+# One pass over a title tells which rules may match it; the others are not run (whole: the
+# rules are short and most titles run none).
+_TITLE_PREFILTER = Prefilter((pattern for _, pattern in _SENIORITY_RULES), split=False)
 
 
 @lru_cache(maxsize=8192)  # titles repeat across boards ("Senior Software Engineer")
