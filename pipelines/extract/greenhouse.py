@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import json
+import marshal
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -319,11 +320,27 @@ def custom_fields(metadata: Any, location_text: str | None) -> tuple[Pay | None,
     if not metadata:  # no custom fields (a third of real jobs): nothing to read
         return None, None
     try:
-        key = json.dumps(metadata)
+        key = _json_key(metadata)
     except (TypeError, ValueError):  # not JSON (a caller's own objects): read as they are
         return metadata_pay(metadata, location_text), metadata_workplace(metadata)
     states_pay, workplace = _fields_reading(key)
     return (_fields_pay(key, location_text) if states_pay else None), workplace
+
+
+def _json_key(metadata: Any) -> str:
+    """The fields' JSON text, the key of their readings. `marshal` writes the same values
+    (JSON's types) four times faster than `json`, so the JSON is written once per distinct
+    fields; version 2 writes no back-references, so equal fields give equal bytes."""
+    try:
+        raw = marshal.dumps(metadata, 2)
+    except ValueError:  # a type marshal does not write (a subclass of dict...)
+        return json.dumps(metadata)
+    return _json_text(raw)
+
+
+@lru_cache(maxsize=16_384)
+def _json_text(raw: bytes) -> str:
+    return json.dumps(marshal.loads(raw))
 
 
 # The kinds of field metadata_pays reads figures from; fields of no other kind give no pay.
