@@ -115,8 +115,10 @@ def _bare_tail(words: list[str]) -> int:
             continue
         for k in (3, 2, 1):
             first = len(words) - n - k
+            if first < 2 or not words[first][:1].isupper():
+                continue
             tail = " ".join(words[first : len(words) - n])
-            if first < 2 or not tail[:1].isupper() or not may_open_with_place(tail):
+            if not may_open_with_place(tail):
                 continue
             places = find_places(tail)
             if (
