@@ -45,6 +45,7 @@ _TAG_WORDS_RE = re.compile(
     _F,
 )
 _YEAR_RE = re.compile(r"\b20\d\d\b")
+_BASED_RE = re.compile(r"-based\b", _F)
 # Words that are a tag on their own at the bare end of a title ("… Freelance 8 20 hrs week").
 _BARE_TAGS = {
     "remote", "freelance", "contract", "temp", "temporary", "part-time", "full-time", "wfh",
@@ -100,7 +101,7 @@ def _is_tag(segment: str) -> bool:
         return False  # ", 2027": the year the role is for; "| 2027 Intake" is a tag
     if _PAY_RE.search(inner):
         return True
-    rest = _TAG_WORDS_RE.sub(" ", re.sub(r"-based\b", " ", inner, flags=_F))
+    rest = _TAG_WORDS_RE.sub(" ", _BASED_RE.sub(" ", inner))
     rest = _place_free(rest)
     return not re.search(r"[^\W\d_]", rest)
 

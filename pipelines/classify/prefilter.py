@@ -116,22 +116,21 @@ class Prefilter:
         """`split`: run each pattern as its alternatives in `searcher` (worth it for long
         alternations; short ones are quicker whole)."""
         self.patterns = tuple(patterns)
-        # id(pattern) -> its alternatives (itself when not split), each with a number of its
-        # own: the automaton's words give the numbers of the alternatives that need them and
-        # the ids of their patterns, so one `set.update` per word found records both.
-        self._alternatives: dict[int, tuple[tuple[int, re.Pattern[str]], ...]] = {}
+        # Each alternative of a split pattern has a number of its own (a pattern run whole is
+        # numbered by its id): the automaton's words give the numbers of the alternatives
+        # that need them and the ids of their patterns, so one `set.update` per word found
+        # records both.
+        self._part_of: dict[int, tuple[int, re.Pattern[str]]] = {}  # number -> (id, part)
         by_word: dict[str, set[int]] = defaultdict(set)
         always: set[int] = set()
         number = itertools.count(-1, -1)  # negative: never an id()
-        self._numbered = False  # whether some pattern is split (found sets hold numbers)
         for pattern in self.patterns:
             split_parts = self._split(pattern) if split else (pattern,)
             if len(split_parts) == 1:  # the pattern's own id numbers its one alternative
                 parts: tuple[tuple[int, re.Pattern[str]], ...] = ((id(pattern), pattern),)
             else:
                 parts = tuple((next(number), part) for part in split_parts)
-                self._numbered = True
-            self._alternatives[id(pattern)] = parts
+                self._part_of.update((n, (id(pattern), part)) for n, part in parts)
             for n, part in parts:
                 parsed = _parser.parse(part.pattern, part.flags)
                 words = None if part.flags & re.IGNORECASE else literals(parsed)
@@ -167,19 +166,26 @@ class Prefilter:
         """The ids of the patterns that may match `text`: those whose literals it holds, and
         those that need none (`id(pattern) in possible(text)`)."""
         found = self._found(text)
-        return {owner for owner in found if owner > 0} if self._numbered else found
+        return {owner for owner in found if owner > 0} if self._part_of else found
 
     def searcher(self, text: str) -> Callable[[re.Pattern[str]], re.Match[str] | None]:
         """A `search(pattern)` that gives where `pattern.search(text)` matches (the same
         start and end) by running only the alternatives of `pattern` that may match."""
         found = self._found(text)
+        parts: dict[int, list[tuple[int, re.Pattern[str]]]] = {}  # id -> its alternatives
+        for n in found:
+            if n < 0:
+                owner, part = self._part_of[n]
+                parts.setdefault(owner, []).append((n, part))
 
         def search(pattern: re.Pattern[str]) -> re.Match[str] | None:
             if id(pattern) not in found:
                 return None
+            if id(pattern) not in parts:  # not split: its id numbers it
+                return pattern.search(text)
             best = None
-            for n, part in self._alternatives[id(pattern)]:
-                m = part.search(text) if n in found else None
+            for _, part in sorted(parts[id(pattern)], reverse=True):  # in pattern order
+                m = part.search(text)
                 # at one start the first alternative matches, as in the whole pattern
                 if m is not None and (best is None or m.start() < best.start()):
                     best = m
