@@ -146,7 +146,8 @@ def clean_title(title: str, company: str | None = None) -> str:
     text = _REQ_ID_RE.sub("", text)
     while m := _LEAD_RE.match(text):
         text = text[m.end() :]
-    text = _FOR_EMPLOYER_RE.sub("", text)
+    if "for" in text.lower():  # every employer phrase starts with "for"
+        text = _FOR_EMPLOYER_RE.sub("", text)
     while True:
         text = text.strip(_EDGE_PUNCT)
         m = _TAIL_RE.search(text)
