@@ -160,6 +160,16 @@ def test_searcher_gives_the_leftmost_match_of_the_first_alternative_there() -> N
     assert Prefilter([pattern]).searcher("an engineer")(pattern) is None
 
 
+def test_prefilter_tells_a_pattern_by_its_given_keys() -> None:
+    """Read from `\\bc(?:t|d|ai)o\\b`, the literals are "t", "d" and "ai", which most texts
+    hold; given the words every match holds, the pattern runs only on a text naming one."""
+    chief = re.compile(r"\bc(?:t|d|ai)o\b")
+    assert id(chief) in Prefilter([chief]).possible("data engineer")
+    check = Prefilter([chief], keys={chief: ("cto", "cdo", "caio")})
+    assert id(chief) not in check.possible("data engineer")
+    assert check.searcher("cto office")(chief).span() == (0, 3)
+
+
 @pytest.mark.parametrize(
     "pattern,words",
     [

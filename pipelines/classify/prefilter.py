@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from re import _constants as sre  # the stdlib's own parse of a pattern
 from re import _parser
 
@@ -112,9 +112,18 @@ class Prefilter:
     Patterns are told by their `id()`: a compiled pattern hashes its whole source at every
     set lookup (1-3 us for the classifiers' long alternations), more than the search saved."""
 
-    def __init__(self, patterns: Iterable[re.Pattern[str]], split: bool = True) -> None:
+    def __init__(
+        self,
+        patterns: Iterable[re.Pattern[str]],
+        split: bool = True,
+        keys: Mapping[re.Pattern[str], Iterable[str]] | None = None,
+    ) -> None:
         """`split`: run each pattern as its alternatives in `searcher` (worth it for long
-        alternations; short ones are quicker whole)."""
+        alternations; short ones are quicker whole). `keys`: for some patterns, run whole,
+        the words one of which every match holds, when they are better than the literals
+        read from the pattern (`\\bc(?:t|d|e)o\\b` gives only "t", "d", "e", which most
+        texts hold)."""
+        keys = keys or {}
         self.patterns = tuple(patterns)
         # Each alternative of a split pattern has a number of its own (a pattern run whole is
         # numbered by its id): the automaton's words give the numbers of the alternatives
@@ -125,7 +134,7 @@ class Prefilter:
         always: set[int] = set()
         number = itertools.count(-1, -1)  # negative: never an id()
         for pattern in self.patterns:
-            split_parts = self._split(pattern) if split else (pattern,)
+            split_parts = self._split(pattern) if split and pattern not in keys else (pattern,)
             if len(split_parts) == 1:  # the pattern's own id numbers its one alternative
                 parts: tuple[tuple[int, re.Pattern[str]], ...] = ((id(pattern), pattern),)
             else:
@@ -134,6 +143,7 @@ class Prefilter:
             for n, part in parts:
                 parsed = _parser.parse(part.pattern, part.flags)
                 words = None if part.flags & re.IGNORECASE else literals(parsed)
+                words = list(keys[pattern]) if pattern in keys else words
                 if words is None:
                     always.update((id(pattern), n))
                 for word in words or ():
