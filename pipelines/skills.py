@@ -530,8 +530,8 @@ def asked_of(skills: list[str], title: str, technical: bool) -> list[str]:
     policy, finance, design) is not asked for a field its text mentions ("fluent with AI
     tools, including large language models", "our speech recognition"), only for the one its
     title names and for tools (Figma, Salesforce, Excel)."""
-    if technical or not title:
-        return skills
+    if technical or not title or not any(map(is_concept, skills)):
+        return skills  # only a field is ever left out: the title's need not be read
     named = _fields_named(title)
     return [s for s in skills if not is_concept(s) or s in named]
 

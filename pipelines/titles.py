@@ -45,6 +45,7 @@ _TAG_WORDS_RE = re.compile(
     _F,
 )
 _YEAR_RE = re.compile(r"\b20\d\d\b")
+_BASED_RE = re.compile(r"-based\b", _F)
 # Words that are a tag on their own at the bare end of a title ("… Freelance 8 20 hrs week").
 _BARE_TAGS = {
     "remote", "freelance", "contract", "temp", "temporary", "part-time", "full-time", "wfh",
@@ -100,7 +101,7 @@ def _is_tag(segment: str) -> bool:
         return False  # ", 2027": the year the role is for; "| 2027 Intake" is a tag
     if _PAY_RE.search(inner):
         return True
-    rest = _TAG_WORDS_RE.sub(" ", re.sub(r"-based\b", " ", inner, flags=_F))
+    rest = _TAG_WORDS_RE.sub(" ", _BASED_RE.sub(" ", inner))
     rest = _place_free(rest)
     return not re.search(r"[^\W\d_]", rest)
 
@@ -115,8 +116,10 @@ def _bare_tail(words: list[str]) -> int:
             continue
         for k in (3, 2, 1):
             first = len(words) - n - k
+            if first < 2 or not words[first][:1].isupper():
+                continue
             tail = " ".join(words[first : len(words) - n])
-            if first < 2 or not tail[:1].isupper() or not may_open_with_place(tail):
+            if not may_open_with_place(tail):
                 continue
             places = find_places(tail)
             if (
@@ -143,7 +146,8 @@ def clean_title(title: str, company: str | None = None) -> str:
     text = _REQ_ID_RE.sub("", text)
     while m := _LEAD_RE.match(text):
         text = text[m.end() :]
-    text = _FOR_EMPLOYER_RE.sub("", text)
+    if "for" in text.lower():  # every employer phrase starts with "for"
+        text = _FOR_EMPLOYER_RE.sub("", text)
     while True:
         text = text.strip(_EDGE_PUNCT)
         m = _TAIL_RE.search(text)

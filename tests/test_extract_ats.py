@@ -735,6 +735,23 @@ def test_greenhouse_custom_fields_cached_read_as_uncached():
             ), (metadata, place)
 
 
+def test_greenhouse_custom_fields_key_is_their_json():
+    """The fields' readings are cached under their JSON text, written once per distinct
+    fields: the same text for values of every JSON type, for types JSON writes as another
+    (a tuple as a list) and for those marshal does not write (an ordered dict)."""
+    from collections import OrderedDict
+
+    from pipelines.extract.greenhouse import _json_key
+
+    for metadata in (
+        [gh_field("Salary", {"min_value": "1.5", "max_value": 2, "unit": "USD"}, "currency")],
+        [{"name": "Remote?", "value": True, "id": -0.0, "extra": None}, {"name": "ſ\u00e9"}],
+        ({"name": "Workplace", "value": ("Hybrid", "Remote")},),
+        [OrderedDict(name="Pay range", value="$1 - $2")],
+    ):
+        assert _json_key(metadata) == _json_key(metadata) == json.dumps(metadata)
+
+
 @pytest.mark.parametrize(
     ("metadata", "expected"),
     [

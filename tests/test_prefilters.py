@@ -10,7 +10,7 @@ import pytest
 
 from pipelines import equity, folding, remote
 from pipelines.classify import jobwords, roles, seniority, subfields
-from pipelines.classify.prefilter import Prefilter, literals
+from pipelines.classify.prefilter import Prefilter, alternatives, literals
 from pipelines.text import any_in, lowered
 from tests import test_classify, test_equity, test_remote, test_salary, test_skills
 
@@ -119,6 +119,55 @@ def test_title_prefilter_keeps_every_pattern_that_matches(check: Prefilter) -> N
                 matched += 1
                 assert id(pattern) in may, (pattern.pattern[:60], folded)
     assert matched > len(patterns)  # the corpus exercises the patterns
+
+
+def test_title_prefilter_searcher_finds_where_each_pattern_matches() -> None:
+    """Run as the alternatives the literals let through, a role pattern matches a folded
+    corpus string where (start and end) the whole pattern does, or nowhere when it does not."""
+    check = roles._TITLE_PREFILTER
+    matched = 0
+    for text in CORPUS:
+        folded = folding.fold(text)
+        search = check.searcher(folded)
+        for pattern in check.patterns:
+            whole, split = pattern.search(folded), search(pattern)
+            assert (whole and whole.span()) == (split and split.span()), pattern.pattern[:60]
+            matched += whole is not None
+    assert matched > len(check.patterns)
+
+
+@pytest.mark.parametrize(
+    "source,parts",
+    [
+        (r"ab|c(?:d|e)", ["ab", "c(?:d|e)"]),  # a group's own bars stay in it
+        (r"(?:ab|cd)", ["ab", "cd"]),  # a group around the whole pattern is opened
+        (r"(?:ab)x|(?:cd)", ["(?:ab)x", "(?:cd)"]),
+        (r"(?:ab|cd)x", ["(?:ab|cd)x"]),  # one alternative: the group is no wrapper
+        (r"[|(]x|y\||z", ["[|(]x", "y\\|", "z"]),  # no bar of a class or an escape
+        (r"[]|]a|b", ["[]|]a", "b"]),  # a "]" first in a class is one of its letters
+    ],
+)
+def test_alternatives(source: str, parts: list[str]) -> None:
+    assert alternatives(source) == parts
+
+
+def test_searcher_gives_the_leftmost_match_of_the_first_alternative_there() -> None:
+    pattern = re.compile(r"design(?:er)?|\bsales\b|designer of")
+    search = Prefilter([pattern]).searcher("sales designer of chips")
+    assert search(pattern).span() == (0, 5)
+    search = Prefilter([pattern]).searcher("a designer of chips")
+    assert search(pattern).span() == pattern.search("a designer of chips").span() == (2, 10)
+    assert Prefilter([pattern]).searcher("an engineer")(pattern) is None
+
+
+def test_prefilter_tells_a_pattern_by_its_given_keys() -> None:
+    """Read from `\\bc(?:t|d|ai)o\\b`, the literals are "t", "d" and "ai", which most texts
+    hold; given the words every match holds, the pattern runs only on a text naming one."""
+    chief = re.compile(r"\bc(?:t|d|ai)o\b")
+    assert id(chief) in Prefilter([chief]).possible("data engineer")
+    check = Prefilter([chief], keys={chief: ("cto", "cdo", "caio")})
+    assert id(chief) not in check.possible("data engineer")
+    assert check.searcher("cto office")(chief).span() == (0, 3)
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,19 @@ patterns themselves (so a rule added to a pattern is covered without a hand-kept
 and one Aho-Corasick pass over the text finds which patterns may match; only those are run.
 A pattern with an alternative that needs no literal (`\\w+ engineer` does: " engineer"; `\\w+`
 does not), or compiled with IGNORECASE, is always run.
+
+`Prefilter.searcher` goes one step further: a long alternation is run as its alternatives,
+only those whose literal the text holds (an "engineer" title runs the two or three of the
+sixty alternatives of "not a technical job" that need "engineer", not all sixty at every
+character). The leftmost match of the alternatives is where the whole pattern matches.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from re import _constants as sre  # the stdlib's own parse of a pattern
 from re import _parser
 
@@ -64,23 +70,84 @@ def literals(sub: _parser.SubPattern) -> list[str] | None:
     return [run] if run else None
 
 
+def _syntax(source: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth after it) of each "(", ")" and "|" of a pattern's source that
+    is syntax: not escaped, not in a character class."""
+    depth, i, in_class = 0, 0, False
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 1  # the escaped character is no syntax
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += source.startswith("^", i + 1)
+            i += source.startswith("]", i + 1)  # a "]" first in a class is literal
+        elif c in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[c]
+            yield i, c, depth
+        i += 1
+
+
+def alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern's source, a wrapping `(?:…)` opened:
+    `a|b(?:c|d)` -> ["a", "b(?:c|d)"], `(?:a|b)` -> ["a", "b"]."""
+    cuts = [i for i, c, depth in _syntax(source) if c == "|" and depth == 0]
+    if not cuts and source.startswith("(?:") and _one_group(source):
+        return alternatives(source[3:-1])
+    bounds = [-1, *cuts, len(source)]
+    return [source[start + 1 : end] for start, end in itertools.pairwise(bounds)]
+
+
+def _one_group(source: str) -> bool:
+    """Whether `source` is one group: its first parenthesis closes at its last character."""
+    closes = (i for i, c, depth in _syntax(source) if c == ")" and depth == 0)
+    return next(closes, None) == len(source) - 1
+
+
 class Prefilter:
     """Which of `patterns` may match a text, from one pass over it.
 
     Patterns are told by their `id()`: a compiled pattern hashes its whole source at every
     set lookup (1-3 us for the classifiers' long alternations), more than the search saved."""
 
-    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+    def __init__(
+        self,
+        patterns: Iterable[re.Pattern[str]],
+        split: bool = True,
+        keys: Mapping[re.Pattern[str], Iterable[str]] | None = None,
+    ) -> None:
+        """`split`: run each pattern as its alternatives in `searcher` (worth it for long
+        alternations; short ones are quicker whole). `keys`: for some patterns, run whole,
+        the words one of which every match holds, when they are better than the literals
+        read from the pattern (`\\bc(?:t|d|e)o\\b` gives only "t", "d", "e", which most
+        texts hold)."""
+        keys = keys or {}
         self.patterns = tuple(patterns)
+        # Each alternative of a split pattern has a number of its own (a pattern run whole is
+        # numbered by its id): the automaton's words give the numbers of the alternatives
+        # that need them and the ids of their patterns, so one `set.update` per word found
+        # records both.
+        self._part_of: dict[int, tuple[int, re.Pattern[str]]] = {}  # number -> (id, part)
         by_word: dict[str, set[int]] = defaultdict(set)
-        always = set()
+        always: set[int] = set()
+        number = itertools.count(-1, -1)  # negative: never an id()
         for pattern in self.patterns:
-            parsed = _parser.parse(pattern.pattern, pattern.flags)
-            words = None if pattern.flags & re.IGNORECASE else literals(parsed)
-            if words is None:
-                always.add(id(pattern))
-            for word in words or ():
-                by_word[word].add(id(pattern))
+            split_parts = self._split(pattern) if split and pattern not in keys else (pattern,)
+            if len(split_parts) == 1:  # the pattern's own id numbers its one alternative
+                parts: tuple[tuple[int, re.Pattern[str]], ...] = ((id(pattern), pattern),)
+            else:
+                parts = tuple((next(number), part) for part in split_parts)
+                self._part_of.update((n, (id(pattern), part)) for n, part in parts)
+            for n, part in parts:
+                parsed = _parser.parse(part.pattern, part.flags)
+                words = None if part.flags & re.IGNORECASE else literals(parsed)
+                words = list(keys[pattern]) if pattern in keys else words
+                if words is None:
+                    always.update((id(pattern), n))
+                for word in words or ():
+                    by_word[word].update((id(pattern), n))
         self._always = frozenset(always)
         self._automaton = ahocorasick.Automaton()
         for word, owners in by_word.items():
@@ -88,11 +155,50 @@ class Prefilter:
         if by_word:
             self._automaton.make_automaton()
 
-    def possible(self, text: str) -> set[int]:
-        """The ids of the patterns that may match `text`: those whose literals it holds, and
-        those that need none (`id(pattern) in possible(text)`)."""
+    @staticmethod
+    def _split(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+        """The pattern's alternatives compiled on their own; the pattern alone when it has
+        flags (an IGNORECASE pattern is always run whole) or one alternative."""
+        parts = alternatives(pattern.pattern)
+        if pattern.flags & ~re.UNICODE or len(parts) == 1:
+            return (pattern,)
+        return tuple(re.compile(part) for part in parts)
+
+    def _found(self, text: str) -> set[int]:
+        """The ids of the patterns and the numbers of the alternatives that may match."""
         found = set(self._always)
         if self._automaton.kind == ahocorasick.AHOCORASICK:
             for _, owners in self._automaton.iter(text):
                 found.update(owners)
         return found
+
+    def possible(self, text: str) -> set[int]:
+        """The ids of the patterns that may match `text`: those whose literals it holds, and
+        those that need none (`id(pattern) in possible(text)`)."""
+        found = self._found(text)
+        return {owner for owner in found if owner > 0} if self._part_of else found
+
+    def searcher(self, text: str) -> Callable[[re.Pattern[str]], re.Match[str] | None]:
+        """A `search(pattern)` that gives where `pattern.search(text)` matches (the same
+        start and end) by running only the alternatives of `pattern` that may match."""
+        found = self._found(text)
+        parts: dict[int, list[tuple[int, re.Pattern[str]]]] = {}  # id -> its alternatives
+        for n in found:
+            if n < 0:
+                owner, part = self._part_of[n]
+                parts.setdefault(owner, []).append((n, part))
+
+        def search(pattern: re.Pattern[str]) -> re.Match[str] | None:
+            if id(pattern) not in found:
+                return None
+            if id(pattern) not in parts:  # not split: its id numbers it
+                return pattern.search(text)
+            best = None
+            for _, part in sorted(parts[id(pattern)], reverse=True):  # in pattern order
+                m = part.search(text)
+                # at one start the first alternative matches, as in the whole pattern
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            return best
+
+        return search

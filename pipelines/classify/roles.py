@@ -80,11 +80,7 @@ def _role_from_title(t: str) -> str:
     t = _without_ai_products(t)
     if not t.strip():
         return "other"
-    may = _TITLE_PREFILTER.possible(t)
-
-    def found(pattern: re.Pattern[str]) -> re.Match[str] | None:
-        return pattern.search(t) if id(pattern) in may else None
-
+    found = _TITLE_PREFILTER.searcher(t)
     ml, eng = found(_ML), found(_ENG)
     ai = found(_AI) if any_in(AI_KEYS, t) else None
     other = found(OTHER)
@@ -175,7 +171,9 @@ def classify_role(title: str, description: str = "") -> str:
     ("Software Engineer", "Founding Engineer", "Multiple roles") and names a role outright
     ("we are hiring a Machine Learning Engineer", "as a data scientist you will"), or when
     there is no title and the post names the languages it codes in."""
-    t = _SHARED_NOUN.sub(r"\1 \3 \2 \3", respell_job_nouns(fold(_without_mixed_specialties(title))))
+    t = respell_job_nouns(fold(_without_mixed_specialties(title)))
+    if "/" in t:  # every shared noun is written with a slash: most titles skip the search
+        t = _SHARED_NOUN.sub(r"\1 \3 \2 \3", t)
     role = _role_from_title(t)
     if description and role in ("software_engineer", "other") and _is_generic(t):
         named = [_role_from_title(fold(m.group(1))) for m in _HIRING.finditer(description[:3000])]

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pipelines.classify.jobwords import rx, wordset
 from pipelines.classify.prefilter import Prefilter
 from pipelines.folding import fold
-from pipelines.text import any_in, lowered
+from pipelines.text import lowered
 
 SENIORITIES: tuple[str, ...] = (
     "intern",
@@ -157,8 +157,14 @@ _SERVES = rx(
     r"\b(?:to|office of) (?:the |our )?(?:\w?vp|c\w{1,3}o|chief|founders?|president|director|"
     r"head)\b.*$"
 )
-# One pass over a title tells which rules may match it; the others are not run.
-_TITLE_PREFILTER = Prefilter(pattern for _, pattern in _SENIORITY_RULES)
+# One pass over a title tells which rules may match it; the others are not run (whole: the
+# rules are short and most titles run none). The rules of TITLE_RULE_KEYS are told by their
+# keys: the literals read from them ("t", "d"... of "cto", "cdo") are in every title.
+_TITLE_PREFILTER = Prefilter(
+    (pattern for _, pattern in _SENIORITY_RULES),
+    split=False,
+    keys={p: TITLE_RULE_KEYS[level] for level, p in _SENIORITY_RULES if level in TITLE_RULE_KEYS},
+)
 
 
 @lru_cache(maxsize=8192)  # titles repeat across boards ("Senior Software Engineer")
@@ -168,8 +174,7 @@ def _title_level(t: str) -> str | None:
         t = _SERVES.sub("", t)
     may = _TITLE_PREFILTER.possible(t)
     for level, pattern in _SENIORITY_RULES:
-        keys = TITLE_RULE_KEYS.get(level)
-        if id(pattern) not in may or keys is not None and not any_in(keys, t):
+        if id(pattern) not in may:
             continue
         if pattern.search(t):
             if level == "manager" and not _manager_is_people_manager(t):

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import html
 import json
+import marshal
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipelines.currency import SIGN_CLASS, SIGNS, country_currency
 from pipelines.extract.ats import amount, company, structured_salary
@@ -77,24 +78,38 @@ class Pay:
     place: Location | None = None
 
 
+class _FieldName(NamedTuple):
+    """What a custom field's name says about pay."""
+
+    pay: bool  # _PAY_NAME
+    not_base_pay: bool  # _NOT_BASE_PAY
+    bound: str | None  # "min", "max" (_MIN_NAME first) or None
+
+
+@lru_cache(maxsize=4096)  # a board gives its jobs the same few field names
+def _field_name(name: str) -> _FieldName:
+    bound = "min" if _MIN_NAME.search(name) else "max" if _MAX_NAME.search(name) else None
+    return _FieldName(bool(_PAY_NAME.search(name)), bool(_NOT_BASE_PAY.search(name)), bound)
+
+
 def pay_field_kind(field: Any) -> str | None:
     """How a custom field states pay: "range" (a currency range or amount), "min"/"max" (one
     bound of a pair of fields), "text" (figures in words), "not base pay" (referral rewards,
     OTE, bonus, equity or option counts, budgets), or None for a field that is not about pay."""
     if not isinstance(field, dict):
         return None
-    name, kind = str(field.get("name") or ""), field.get("value_type")
+    named, kind = _field_name(str(field.get("name") or "")), field.get("value_type")
     value = field.get("value")
-    is_pay = kind in _RANGE_TYPES or bool(_PAY_NAME.search(name))
+    is_pay = kind in _RANGE_TYPES or named.pay
     if not is_pay and kind in _TEXT_TYPES and isinstance(value, str) and len(value) <= 300:
         is_pay = bool(_PAY_VALUE.search(value) and _FIGURE.search(value))
     if not is_pay:  # money that is not base pay: a figure or amount under such a name
-        money = kind == "number" or amount_text(value)
-        return "not base pay" if money and _NOT_BASE_PAY.search(name) else None
-    if _NOT_BASE_PAY.search(name):
+        money = named.not_base_pay and (kind == "number" or amount_text(value))
+        return "not base pay" if money else None
+    if named.not_base_pay:
         return "not base pay"
-    if kind in ("number", "short_text") and (_MIN_NAME.search(name) or _MAX_NAME.search(name)):
-        return "min" if _MIN_NAME.search(name) else "max"
+    if kind in ("number", "short_text") and named.bound:
+        return named.bound
     if kind in _RANGE_TYPES:
         return "range"
     return "text" if kind in _TEXT_TYPES else None
@@ -219,13 +234,18 @@ _WORKPLACE_WORDS = (
 _WIDEST_FIRST = ("remote", "hybrid", "onsite")
 
 
+@lru_cache(maxsize=4096)
+def _workplace_name(name: str) -> bool:
+    return bool(_WORKPLACE_NAME.search(name))
+
+
 def metadata_workplace(metadata: Any) -> str | None:
     """remote/hybrid/onsite from the custom fields; a job offered in several ways ("In
     Office", "Flexible", "Fully Remote") is remote, as it can be done fully remotely. A "no"
     to "Is Remote?" says nothing about office days, so it gives nothing."""
     found: set[str] = set()
     for field in metadata if isinstance(metadata, list) else []:
-        if not isinstance(field, dict) or not _WORKPLACE_NAME.search(str(field.get("name"))):
+        if not isinstance(field, dict) or not _workplace_name(str(field.get("name"))):
             continue
         value = field.get("value")
         if value is True and "remote" in str(field.get("name")).lower():
@@ -300,11 +320,27 @@ def custom_fields(metadata: Any, location_text: str | None) -> tuple[Pay | None,
     if not metadata:  # no custom fields (a third of real jobs): nothing to read
         return None, None
     try:
-        key = json.dumps(metadata)
+        key = _json_key(metadata)
     except (TypeError, ValueError):  # not JSON (a caller's own objects): read as they are
         return metadata_pay(metadata, location_text), metadata_workplace(metadata)
     states_pay, workplace = _fields_reading(key)
     return (_fields_pay(key, location_text) if states_pay else None), workplace
+
+
+def _json_key(metadata: Any) -> str:
+    """The fields' JSON text, the key of their readings. `marshal` writes the same values
+    (JSON's types) four times faster than `json`, so the JSON is written once per distinct
+    fields; version 2 writes no back-references, so equal fields give equal bytes."""
+    try:
+        raw = marshal.dumps(metadata, 2)
+    except ValueError:  # a type marshal does not write (a subclass of dict...)
+        return json.dumps(metadata)
+    return _json_text(raw)
+
+
+@lru_cache(maxsize=16_384)
+def _json_text(raw: bytes) -> str:
+    return json.dumps(marshal.loads(raw))
 
 
 # The kinds of field metadata_pays reads figures from; fields of no other kind give no pay.
