@@ -532,6 +532,17 @@ CASES = [
         ["Backend Engineers", "Office Manager"],
     ),
     (
+        "bullets that are job links beside role links are roles, job noun or not",
+        "Orchard Health | Austin, TX | Onsite<p>We build clinic software.<p>In Austin:<p>"
+        "• Elixir (Possible REMOTE) - http://orchard.example/j/1<p>"
+        "• Release Engineer - http://orchard.example/j/2<p>"
+        "• Sr SDET, Mobile - http://orchard.example/j/3<p>"
+        "• Database Administrator - http://orchard.example/j/4<p>"
+        "• More roles here - http://orchard.example/jobs<p>"
+        "• Denver, CO - http://orchard.example/denver",
+        ["Elixir", "Release Engineer", "Sr SDET, Mobile", "Database Administrator"],
+    ),
+    (
         "job nouns outside software: a fellowship, a technologist, an assembler",
         "Brightwater | Lisbon<p>We make maps.<p>Senior Backend Developer: https://bw.example/1<p>"
         "Cartography Fellowship: https://bw.example/2<p>"

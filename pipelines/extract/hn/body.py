@@ -712,7 +712,44 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             place, mode = own_where(line, role.title)
             role = _placed(role, (place or where[0], mode or where[1]))
             found.append(RoleLine(i, role, heading))
-    return found
+    return sorted(found + _linked_roles(body, found), key=lambda f: f.index)
+
+
+# A bullet that is a job's link: "- Data Platform - https://…", "• Ruby on Rails (Remote) http…".
+_LINKED_BULLET = re.compile(
+    r"^\s*[-*•·–▪►]\s*(?P<text>[^:()\s][^:()]{0,48}?[^:()\s])"
+    r"(?:\s*\([^()]*\))?\s*(?:[-–—:,]\s*)?https?://"
+)
+_MORE = re.compile(r"\b(?:more|all|here|other)\b|[!?]", re.I)
+
+
+def _linked_roles(body: list[str], found: list[RoleLine]) -> list[RoleLine]:
+    """The bullets that are job links beside two or more that are role lines: each one a
+    role, job noun or not ("• Ruby on Rails - http://…" among "• Release Engineer - http://…");
+    not "- More roles: http://…" nor a place ("- Denver, CO - http://…")."""
+    taken = {f.index for f in found}
+    linked = [(i, m["text"]) for i, line in enumerate(body) if (m := _LINKED_BULLET.match(line))]
+    if sum(i in taken for i, _ in linked) < 2:
+        return []
+    return [
+        RoleLine(i, _placed(Role(t), own_where(body[i], t)), False)
+        for i, t in linked
+        if i not in taken and _team_name(t)
+    ]
+
+
+def _team_name(text: str) -> bool:
+    """Whether a short capitalized phrase can name a team or job: no sentence, place,
+    "more" or "all"."""
+    return (
+        text[0].isupper()
+        and len(text.split()) <= 5
+        and not _MORE.search(text)
+        and not GENERIC_ROLE.match(text)
+        and not _BODY_STOP.match(text)
+        and not SENTENCE_WORD.search(text)
+        and not is_context(text)
+    )
 
 
 def _placed(role: Role, where: tuple[str | None, str | None]) -> Role:
