@@ -519,6 +519,12 @@ CASES = [
         ["Test Lead – Power Electronics"],
     ),
     (
+        "a line of other positions available names its roles",
+        "Kestrel Labs | Pune | ONSITE<p>We build motor drives.<p>"
+        "Other positions available: Test Lead, Technical Writer, and a Field Engineer.",
+        ["Test Lead", "Technical Writer", "Field Engineer"],
+    ),
+    (
         "a header's bare job noun sums up the list of roles the prose names",
         "Tidewell | Engineer | Leeds | ONSITE<p>We build tide gauges with a small team.<p>"
         "Now hiring for backend, full stack and data positions. Email jobs@tidewell.example",

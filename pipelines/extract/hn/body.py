@@ -258,7 +258,8 @@ _BODY_STOP = re.compile(
     re.I,
 )
 _ROLES_INLINE = re.compile(
-    r"^(?:(?:open |current |other |more |additional )?(?:roles?|positions?|openings?|jobs?)|"
+    r"^(?:(?:open |current |other |more |additional )?(?:roles?|positions?|openings?|jobs?)"
+    r"(?: available| open)?|"
     r"we(?:['’]re| are) (?:hiring|looking for)(?: for)?|hiring(?: for)?|highlighted roles|"
     r"(?:we(?:['’]re| are) )?interested (?:to hear|in hearing) from(?: talented)?)"
     r"(?:\s*\([^()]*\))?\s*[:\-–]\s*(?P<list>.+)$",
