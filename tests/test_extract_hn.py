@@ -132,6 +132,12 @@ CASES = [
         skip="not_a_job_offer",
     ),
     case("one word", "q", skip="not_a_job_offer"),
+    case(
+        "offer: no hiring word, but a link to the company's jobs site",
+        "Ferns, ferns and more ferns<p>Do you like ferns? We grow them at scale.<p>Have a look: "
+        + A.format("jobs.fernhollow.example"),
+        [""],
+    ),
     case("thanks", "Thanks everyone, great thread as always!", skip="not_a_job_offer"),
     # --- pipe headers -------------------------------------------------------------------------
     case(

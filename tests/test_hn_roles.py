@@ -531,6 +531,12 @@ CASES = [
         ["Test Lead – Power Electronics"],
     ),
     (
+        "a line of other positions available names its roles",
+        "Kestrel Labs | Pune | ONSITE<p>We build motor drives.<p>"
+        "Other positions available: Test Lead, Technical Writer, and a Field Engineer.",
+        ["Test Lead", "Technical Writer", "Field Engineer"],
+    ),
+    (
         "a header's bare job noun sums up the list of roles the prose names",
         "Tidewell | Engineer | Leeds | ONSITE<p>We build tide gauges with a small team.<p>"
         "Now hiring for backend, full stack and data positions. Email jobs@tidewell.example",
@@ -542,6 +548,17 @@ CASES = [
         "* Backend Engineers (Go, Postgres, AWS) Payments, Ledger and Reporting teams<p>"
         "* Office Manager (travel, events, supplies) You will keep the office running.",
         ["Backend Engineers", "Office Manager"],
+    ),
+    (
+        "bullets that are job links beside role links are roles, job noun or not",
+        "Orchard Health | Austin, TX | Onsite<p>We build clinic software.<p>In Austin:<p>"
+        "• Elixir (Possible REMOTE) - http://orchard.example/j/1<p>"
+        "• Release Engineer - http://orchard.example/j/2<p>"
+        "• Sr SDET, Mobile - http://orchard.example/j/3<p>"
+        "• Database Administrator - http://orchard.example/j/4<p>"
+        "• More roles here - http://orchard.example/jobs<p>"
+        "• Denver, CO - http://orchard.example/denver",
+        ["Elixir", "Release Engineer", "Sr SDET, Mobile", "Database Administrator"],
     ),
     (
         "job nouns outside software: a fellowship, a technologist, an assembler",

@@ -221,7 +221,7 @@ _JOB_NOUNS = rx(
     r"sres?|devops|programmers?|administrators?|specialists?|consultants?|recruiters?|"
     r"hackers?|coders|bioengineers?|technicians?|writers?|officers?|representatives?|counsel|fellows?|postdocs?|"
     r"coordinators?|executives?|advocates?|evangelists?|generalists?|experts?|mles?|swes?|"
-    r"sdes?|aes?|sdrs?|bdrs?|interns?|internships?|pms?|tpms?|product owners?|marketers?|"
+    r"sdes?|sdets?|aes?|sdrs?|bdrs?|interns?|internships?|pms?|tpms?|product owners?|marketers?|"
     r"strategists?|mathematicians?|physicists?|statisticians?|economists?|chemists?|"
     r"biologists?|instructors?|teachers?|tutors?|trainers?|editors?|producers?|artists?|"
     r"animators?|accountants?|controllers?|assistants?|associates?|annotators?|labelers?|"

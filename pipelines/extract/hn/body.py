@@ -260,7 +260,8 @@ _BODY_STOP = re.compile(
     re.I,
 )
 _ROLES_INLINE = re.compile(
-    r"^(?:(?:open |current |other |more |additional )?(?:roles?|positions?|openings?|jobs?)|"
+    r"^(?:(?:open |current |other |more |additional )?(?:roles?|positions?|openings?|jobs?)"
+    r"(?: available| open)?|"
     r"we(?:['’]re| are) (?:hiring|looking for)(?: for)?|hiring(?: for)?|highlighted roles|"
     r"(?:we(?:['’]re| are) )?interested (?:to hear|in hearing) from(?: talented)?)"
     r"(?:\s*\([^()]*\))?\s*[:\-–]\s*(?P<list>.+)$",
@@ -718,6 +719,7 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             place, mode = own_where(line, role.title)
             role = _placed(role, (place or where[0], mode or where[1]))
             found.append(RoleLine(i, role, heading))
+    found = sorted(found + _linked_roles(body, found), key=lambda f: f.index)
     return _with_siblings(body, found)
 
 
@@ -777,6 +779,43 @@ def _with_siblings(body: list[str], found: list[RoleLine]) -> list[RoleLine]:
             continue  # a line of jobs not read as roles was left out for a reason
         more.append(RoleLine(i, hit[0], False))
     return sorted(found + more, key=lambda f: f.index)
+
+
+# A bullet that is a job's link: "- Data Platform - https://…", "• Ruby on Rails (Remote) http…".
+_LINKED_BULLET = re.compile(
+    r"^\s*[-*•·–▪►]\s*(?P<text>[^:()\s][^:()]{0,48}?[^:()\s])"
+    r"(?:\s*\([^()]*\))?\s*(?:[-–—:,]\s*)?https?://"
+)
+_MORE = re.compile(r"\b(?:more|all|here|other)\b|[!?]", re.I)
+
+
+def _linked_roles(body: list[str], found: list[RoleLine]) -> list[RoleLine]:
+    """The bullets that are job links beside two or more that are role lines: each one a
+    role, job noun or not ("• Ruby on Rails - http://…" among "• Release Engineer - http://…");
+    not "- More roles: http://…" nor a place ("- Denver, CO - http://…")."""
+    taken = {f.index for f in found}
+    linked = [(i, m["text"]) for i, line in enumerate(body) if (m := _LINKED_BULLET.match(line))]
+    if sum(i in taken for i, _ in linked) < 2:
+        return []
+    return [
+        RoleLine(i, _placed(Role(t), own_where(body[i], t)), False)
+        for i, t in linked
+        if i not in taken and _team_name(t)
+    ]
+
+
+def _team_name(text: str) -> bool:
+    """Whether a short capitalized phrase can name a team or job: no sentence, place,
+    "more" or "all"."""
+    return (
+        text[0].isupper()
+        and len(text.split()) <= 5
+        and not _MORE.search(text)
+        and not GENERIC_ROLE.match(text)
+        and not _BODY_STOP.match(text)
+        and not SENTENCE_WORD.search(text)
+        and not is_context(text)
+    )
 
 
 def _placed(role: Role, where: tuple[str | None, str | None]) -> Role:

@@ -77,7 +77,8 @@ _HIRING_CUE = re.compile(
     r"recruiting|positions? (?:available|open)|sucht|suchen|buscamos|recrute|recrutons|"
     r"zoeken|vacature|stellenangebot|we offer|"
     r"(?:has|have) (?:\w+ ){0,2}(?:jobs|openings|positions)|"
-    r"r[ée]sum[ée]|\bcv\b|openings)",
+    r"r[ée]sum[ée]|\bcv\b|openings|"
+    r"(?<![\w.])(?:jobs|careers)\.[a-z0-9-]+\.[a-z]{2,})",  # a link to the company's jobs site
     re.I,
 )
 
