@@ -410,6 +410,7 @@ ROLE_ONLY = [
     ("Head of Engineering, Finance Platform", "software_engineer"),
     ("Director of Product, Billing Platform", "other"),
     ("VP, Product Management - AI Safety", "other"),
+    ("Field Applications Engineer - Power Modules", "other"),
     ("Senior GTM Engineer", "other"),
     ("Growth and Go-To-Market Engineers", "other"),
     ("Software Engineer, GTM Systems", "software_engineer"),

@@ -76,6 +76,7 @@ OTHER = rx(
     r"annotat\w*|(?:course|curriculum|content) developers?|"
     r"\blabel(?:er|ing|ler|ling)\b|evangelist|advocate|devrel|"
     r"business develop\w*|partnership\w*|solutions? (?:engineer|architect|consultant)|"
+    r"field applications? engineer\w*|"
     # go-to-market engineers automate a sales pipeline (Revenue Operations GTM Engineer)
     r"\b(?:gtm|go to market) engineer\w*|"
     # business functions a manager's AI word does not make engineering ("Manager, AI Strategy")
