@@ -63,6 +63,10 @@ class ExtractedPosting:
     structured_salary: Salary | None = None  # pay from the source's own fields
     remote_text: str | None = None  # the words about remote work, if separate from location
     structured_remote: str | None = None  # remote/hybrid/onsite from the source's own fields
+    # Whether the description may state the work mode when the header words do not; False for
+    # one role of a post whose roles state their own modes in their own lines, where the text's
+    # remote words are the other roles'.
+    mode_in_description: bool = True
     # One of SENIORITIES from the source's own level field: used when the title and
     # description state no level.
     structured_seniority: str | None = None

@@ -75,10 +75,12 @@ def _header(posting: ExtractedPosting) -> str:
 
 def _remote(posting: ExtractedPosting, header: str) -> RemotePolicy:
     """The remote policy: the source's own field first, then the `header` words (location and
-    remote segments), then the description. A structured "remote" with a stated location
-    ("USA Only", "Europe") takes its scope from that location."""
+    remote segments), then the description (where the extractor lets it speak for the role).
+    A structured "remote" with a stated location ("USA Only", "Europe") takes its scope from
+    that location."""
     stated = parse_remote(header) if header else RemotePolicy()
-    body = parse_remote(posting.description) if posting.description else RemotePolicy()
+    read_body = posting.description and posting.mode_in_description
+    body = parse_remote(posting.description) if read_body else RemotePolicy()
     visa = (
         stated.visa_sponsorship if stated.visa_sponsorship != "unknown" else body.visa_sponsorship
     )

@@ -39,6 +39,8 @@ _NOT_POLICY_AFTER = (
 _REMOTE_RE = re.compile(
     r"\b(?:remote(?:ly)?|telecommut\w*|telework\w*|work(?:ing)?[\s-]+from[\s-]+home|wfh|"
     r"work(?:ing)?\s+from\s+(?:anywhere|wherever)|distributed[\s-]first|"
+    # a board's location "Distributed", "Distributed; Hybrid", "Distributed - Canada"
+    r"distributed(?=\s*(?:[;|]|$|[-–]\s))|"
     # Spanish, Portuguese, French, Polish
     r"remot[oa]|teletrabajo|télétravail|teletravail|zdalni[ea]|zdaln[aey]|praca\s+zdalna)\b"
     rf"(?![\s-]+(?:{_NOT_POLICY_AFTER})\b)",

@@ -411,9 +411,17 @@ ROLE_ONLY = [
     ("Head of Engineering, Finance Platform", "software_engineer"),
     ("Director of Product, Billing Platform", "other"),
     ("VP, Product Management - AI Safety", "other"),
+    ("Field Applications Engineer - Power Modules", "other"),
     ("Senior GTM Engineer", "other"),
     ("Growth and Go-To-Market Engineers", "other"),
     ("Software Engineer, GTM Systems", "software_engineer"),
+    # an AI word beside a business function, or an analyst who leads
+    ("Director, Customer AI Strategy", "other"),
+    ("Senior Manager, Revenue Enablement (AI)", "other"),
+    ("Proposal Writing Manager, AI Programs", "other"),
+    ("Lead Sales Operations Analyst, AI Tools", "other"),
+    ("Lead Data Analyst, AI Products", "data_analyst"),
+    ("Staff Software Engineer, AI Strategy Platform", "ai_engineer"),
     # the specialty itself still counts
     ("Software Engineer, AI", "ai_engineer"),
     ("Senior Software Engineer, ML Infrastructure", "mlops_engineer"),

@@ -133,3 +133,32 @@ def test_a_placed_role_keeps_the_comments_mode_not_its_places() -> None:
         "- Data Engineer\nApply at https://tallowby.example/careers"
     )
     assert got["QA Engineer"] == ("MEXICO", "REMOTE")
+
+
+def test_a_header_that_sums_up_the_roles_modes_gives_a_place_only_role_none() -> None:
+    """The header's "Denver, Remote (US)" repeats one role's own line: a role whose line names
+    only "Denver" states no work mode, and the other role's remote words do not give it one."""
+    text = (
+        "Tallowby | Denver, Remote (US)\n"
+        "- Staff Backend Engineer | Denver, Remote (US) | $180k\n"
+        "- Account Executive | Denver | $120k\n"
+        "Apply at https://tallowby.example/careers"
+    )
+    got = _postings(text)
+    assert got["Staff Backend Engineer"][1] == "Denver, Remote (US)"
+    assert got["Account Executive"] == ("Denver", None)
+    html = "<p>".join(text.split("\n"))
+    found = extract_hn({"id": 1, "text": html, "author": "someone"}).postings
+    seller = next(p for p in found if p.title == "Account Executive")
+    raw = {"source": "hn_hiring", "source_id": "1", "fetched_at": "2026-01-01T00:00:00Z"}
+    assert normalize_posting(seller, raw, 1, 2)["remote"] == "unknown"
+
+
+def test_a_place_inside_the_headers_remote_scope_keeps_the_remote() -> None:
+    """ "REMOTE (US, INDIA)" lets remote work be done from India: a role under an "INDIA:"
+    heading is remote, even where another heading says "Remote US"."""
+    got = _postings(
+        "Tallowby | REMOTE (US, INDIA) | Engineering\nOpen roles:\n*Remote US:*\n"
+        "- Data Engineer\n*INDIA:*\n- QA Engineer\nApply at https://tallowby.example/careers"
+    )
+    assert got["QA Engineer"] == ("INDIA", "REMOTE")

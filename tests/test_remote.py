@@ -37,6 +37,12 @@ POLICY_CASES = [
     ("Telecommute", "remote", ()),
     ("WFH", "remote", ()),
     ("Berlin (Remote)", "remote", ()),
+    # a board's "Distributed" location is its remote; distributed systems are not
+    ("Distributed", "remote", ()),
+    ("Distributed; Hybrid", "remote", ()),
+    ("Distributed - Canada", "remote", ("CA",)),
+    ("Staff Engineer - Distributed Systems", "unknown", ()),
+    ("You will scale our distributed storage.", "unknown", ()),
     ("Remote, Berlin", "remote", ()),
     # remote with a scope
     ("REMOTE (US)", "remote", ("US",)),

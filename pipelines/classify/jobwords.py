@@ -76,8 +76,12 @@ OTHER = rx(
     r"annotat\w*|(?:course|curriculum|content) developers?|"
     r"\blabel(?:er|ing|ler|ling)\b|evangelist|advocate|devrel|"
     r"business develop\w*|partnership\w*|solutions? (?:engineer|architect|consultant)|"
+    r"field applications? engineer\w*|"
     # go-to-market engineers automate a sales pipeline (Revenue Operations GTM Engineer)
     r"\b(?:gtm|go to market) engineer\w*|"
+    # business functions a manager's AI word does not make engineering ("Manager, AI Strategy")
+    r"\bstrategy\b(?! (?:&|and) analytics)|\bproposals?\b|\bsourcing\b|"
+    r"\b(?:sales|revenue|gtm|partner|customer) enablement\b|"
     r"pre ?sales|technical account|(?:value|demo|technical services?) engineer\w*|field cto|"
     r"enterprise architect|escalation|regulatory|(?:digital|agentic|business|ai) transformation|"
     r"\badvisors?\b|\bceo\b|\bcfo\b|\bcoo\b|\bcmo\b|strategist|"

@@ -114,8 +114,8 @@ def _role_from_title(t: str) -> str:
         return "ai_engineer"  # "AI Engineer (Natural Language Systems)": the noun decides
     if ml:
         return "ml_engineer"
-    if ai and (eng or found(_LEAD_WORD)):
-        return "ai_engineer"
+    if ai and (eng or (found(_LEAD_WORD) and not found(ANALYST))):
+        return "ai_engineer"  # not "Lead Operations Analyst, AI Workflows"
     if found(ANALYST):
         return "data_analyst"
     if found(SOFTWARE) or (found(EXPERT) and (found(SECURITY) or extract_skills(t))):

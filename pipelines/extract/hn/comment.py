@@ -29,7 +29,7 @@ from pipelines.extract.hn.company import (
     named_company,
     signed_company,
 )
-from pipelines.extract.hn.cues import META_START
+from pipelines.extract.hn.cues import META_START, REMOTE
 from pipelines.extract.hn.header import (
     OTHER_SITES,
     Header,
@@ -339,6 +339,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         url=HN_ITEM_URL.format(comment_id) if comment_id is not None else None,
         apply_url=_apply_url(urls),
     )
+    summed_up = _header_sums_up_modes(remote, roles)
     postings = [
         ExtractedPosting(
             title=without_company(role.title, header.company),
@@ -347,7 +348,8 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             skills_text=_skills_text(role, claimed.get(i), shared_skills, roles),
             # A role that names its own place or work mode has them; the others the comment's.
             location_text=role.place or location,
-            remote_text=role.mode or (mode_only(remote) if role.place and remote else remote),
+            remote_text=_role_mode(role, remote, summed_up),
+            mode_in_description=not _mode_left_to_place(role, remote, summed_up),
             **common,  # type: ignore[arg-type]
         )
         for i, role in enumerate(roles)
@@ -362,6 +364,43 @@ def without_company(title: str, company: str | None) -> str:
         return title
     rest = title[len(company) :].strip()
     return rest if rest[:1].isupper() and names_a_job(rest) else title
+
+
+def _header_sums_up_modes(remote: str | None, roles: list[Role]) -> bool:
+    """Whether the header's work mode is one that a role's own line states: the header then
+    sums up its roles ("SF, Remote (US)" over "- Backend | SF, Remote (US)" and "- Sales |
+    SF")."""
+    mode = mode_only(remote) if remote else None
+    return bool(mode) and any(r.mode and mode.lower() in r.mode.lower() for r in roles)
+
+
+def _beside_the_mode(place: str, remote: str) -> bool:
+    """Whether the header names `place` before its remote words, as a place of its own ("SF,
+    Remote (US)"), not as one the remote work may be done from ("REMOTE (US, INDIA)")."""
+    mode = REMOTE.search(remote)
+    at = remote.lower().find(place.lower())
+    return mode is not None and 0 <= at < mode.start()
+
+
+def _role_mode(role: Role, remote: str | None, summed_up: bool) -> str | None:
+    """A role's work-mode words: its own; else, for a role that names its own place, the
+    header's without their places; else the header's. A role whose line names only a place
+    the header sets beside its summed-up remote ("- Sales | SF") has no stated mode."""
+    if role.mode:
+        return role.mode
+    if not role.place:
+        return remote
+    if not remote or _mode_left_to_place(role, remote, summed_up):
+        return None
+    return mode_only(remote)
+
+
+def _mode_left_to_place(role: Role, remote: str | None, summed_up: bool) -> bool:
+    """Whether a role that names only its place has no stated mode: the header's remote
+    words sum up other roles' own lines and set this role's place beside them."""
+    return bool(summed_up and remote and role.place and not role.mode) and _beside_the_mode(
+        role.place, remote
+    )
 
 
 def _skills_text(role: Role, claimed: str | None, shared: str, roles: list[Role]) -> str:
