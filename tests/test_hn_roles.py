@@ -604,6 +604,7 @@ TITLES = [
     ("Hybrid Cloud Architect", ["Hybrid Cloud Architect"]),
     # A remote scope in brackets, an employment type after a bar or a dash: no title words.
     ("Android Developer (Worldwide)", ["Android Developer"]),
+    ("Design Intern (Spring 2027)", ["Design Intern (Spring 2027)"]),  # when, as written
     ("Office Manager | Part-Time", ["Office Manager"]),
     ("Lead Designer - Full-time", ["Lead Designer"]),
     ("Engineer - Front-end", ["Engineer - Front-end"]),
