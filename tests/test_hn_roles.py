@@ -453,6 +453,17 @@ CASES = [
         ["product managers", "marketing roles", "developers", "sales reps"],
     ),
     (
+        "a long named team after a role line's dash stays in the title",
+        "Quillbank | Remote<p>We build ledgers.<p>Platform Engineer (https://quillbank.example/2)"
+        "<p>Statistician (PhD or equivalent) – Risk Modelling & Pricing Research for Retail "
+        "Credit (https://quillbank.example/3)<p>Apply by email.",
+        [
+            "Platform Engineer",
+            "Statistician (PhD or equivalent) – Risk Modelling & Pricing Research for Retail"
+            " Credit",
+        ],
+    ),
+    (
         "a team's own aside after a role line's dash stays in the title",
         "Quillet | Several Roles | Remote<p>We sell address data.<p>"
         "- Data Engineer - Fraud team (Bots / Proxies) - apply at https://quillet.example/1<p>"
