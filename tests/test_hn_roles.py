@@ -637,6 +637,8 @@ TITLES = [
     ("Solutions Architect too", ["Solutions Architect"]),
     ("Site Reliability Engineers + many others", ["Site Reliability Engineers"]),
     ("3D Artist", ["3D Artist"]),
+    # A bare specialty "or" a job in the singular is one job open to either.
+    ("Frontend or Platform Software Engineer", ["Frontend or Platform Software Engineer"]),
     # A separator inside a parenthesis neither splits nor rewrites the title after it.
     ("Staff Engineer (Go or Rust) – Search & Ranking", ["Staff Engineer – Search & Ranking"]),
     # A bare specialty joined by "and" to an item of a list takes its noun.

@@ -412,6 +412,8 @@ def split_roles(text: str) -> list[Role]:
     if seps and re.match(r"(?:and|&|or)\b", (seps[-1] + pieces[-1]).strip(" ,;")):
         # "frontend, backend and product roles": the noun of the whole list, not a title's
         pieces[-1] = _OPENINGS_TAIL.sub("", pieces[-1])
+    if _alternative_specialties(pieces, seps):
+        return _roles([text], set())  # "Backend or Fullstack Software Engineer": one job
     levels = all(_LEVELS_ONLY.fullmatch(p.strip()) for p in pieces[:-1])
     if len(pieces) > 1 and levels and names_a_job(pieces[-1]):
         return _roles([text], set())  # "Lead, Staff and Principal Engineers": levels of one role
@@ -571,6 +573,19 @@ def split_pair(role: Role) -> list[Role]:
     )
     titles = [m["level"] + m["first"] + noun.group(0), second]
     return [replace(role, title=title) for title in titles]
+
+
+def _alternative_specialties(pieces: list[str], seps: list[str]) -> bool:
+    """Whether the pieces are a bare specialty "or" a job in the singular ("Backend or
+    Fullstack Software Engineer"): one job open to either, not a list of two."""
+    if len(pieces) != 2 or seps[0].strip().lower() != "or":
+        return False
+    noun = _SHARED_NOUN.search(pieces[1].strip())
+    return (
+        bool(BARE_SPECIALTY.fullmatch(pieces[0].strip()))
+        and bool(noun)
+        and not (noun.group(0).endswith("s"))
+    )
 
 
 def _noun_shared_with_next(piece: str, pieces: list[str], seps: list[str], i: int) -> str:
