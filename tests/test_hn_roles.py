@@ -839,6 +839,24 @@ def test_the_company_name_glued_before_the_title(html: str, title: str) -> None:
     assert (posting.title, posting.company) == (title, "Quillbank")
 
 
+def test_two_levels_with_their_own_pay_are_two_postings() -> None:
+    """ "Senior or Staff Data Engineer" with a pay range per level is one posting per level,
+    each with its level's pay; without pay per level it stays one posting."""
+    html = (
+        "Quillbank | Austin, TX | Senior or Staff Data Engineer | Full-time | "
+        "Senior: $150,000 - $170,000, Staff $180,000 - $200,000<p>We build ledgers."
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.salary_text) for p in postings] == [
+        ("Senior Data Engineer", "$150,000 - $170,000"),
+        ("Staff Data Engineer", "$180,000 - $200,000"),
+    ]
+    html = "Quillbank | Austin, TX | Senior or Staff Data Engineer | $150k - $200k<p>We build."
+    assert [p.title for p in extract_hn(comment(html)).postings] == [
+        "Senior or Staff Data Engineer"
+    ]
+
+
 def test_a_generic_roles_piece_is_no_place() -> None:
     """ "Multiple Roles" and "Engineering and Non-Engineering Roles" are no location (geonames
     lists "Roles" among Raleigh's names): a remote job with them has no country."""

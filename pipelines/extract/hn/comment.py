@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
 from itertools import chain
 from typing import Any
@@ -285,6 +286,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     roles = _with_repeated(roles, repeated_headers(lines, header.company))
     if roles:
         roles = roles + _more_listed(roles, lines) + _also_new(roles, also_hiring(text))
+        roles = _levels_with_own_pay(roles, header.salary)
         _salaries_per_role(header.salary, roles)
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
@@ -571,6 +573,35 @@ def _story_of_fields(sentence: str) -> bool:
         return False
     found = extract_skills(sentence)
     return bool(found) and all(is_concept(s) for s in found)
+
+
+# "Staff or Principal Site Reliability Engineer": two levels, then the job.
+_TWO_LEVELS = re.compile(
+    r"(?P<first>senior|staff|principal|lead|junior|mid(?:-level)?)\s*(?:/|\bor\b|\band\b|&)\s*"
+    r"(?P<second>senior|staff|principal|lead|junior|mid(?:-level)?)\s+(?P<job>.+)",
+    re.I,
+)
+
+
+def _levels_with_own_pay(roles: list[Role], salary: str | None) -> list[Role]:
+    """One role with two levels whose pay is stated per level ("Staff or Principal SRE" with
+    "Staff: $190k–$210k, Principal $210k–$235k") is one posting per level, each with its pay
+    (the label files' rule); any other roles as they are."""
+    m = _TWO_LEVELS.fullmatch(roles[0].title) if len(roles) == 1 and salary else None
+    if m is None or salary is None or roles[0].salary:
+        return roles
+    levels = [m["first"], m["second"]]
+    spans = [x.span() for level in levels if (x := re.search(rf"\b{level}\b", salary, re.I))]
+    if len(spans) != 2 or spans[0][1] > spans[1][0]:
+        return roles
+    pays = [salary[spans[0][1] : spans[1][0]], salary[spans[1][1] :]]
+    pays = [p.strip(" :,;/-–") for p in pays]
+    if not all(find_salaries(p) for p in pays):
+        return roles
+    return [
+        replace(roles[0], title=f"{level} {m['job']}", salary=pay)
+        for level, pay in zip(levels, pays, strict=True)
+    ]
 
 
 def _salaries_per_role(salary: str | None, roles: list[Role]) -> None:
