@@ -465,6 +465,17 @@ CASES = [
         ["product managers", "marketing roles", "developers", "sales reps"],
     ),
     (
+        "a long named team after a role line's dash stays in the title",
+        "Quillbank | Remote<p>We build ledgers.<p>Platform Engineer (https://quillbank.example/2)"
+        "<p>Statistician (PhD or equivalent) – Risk Modelling & Pricing Research for Retail "
+        "Credit (https://quillbank.example/3)<p>Apply by email.",
+        [
+            "Platform Engineer",
+            "Statistician (PhD or equivalent) – Risk Modelling & Pricing Research for Retail"
+            " Credit",
+        ],
+    ),
+    (
         "a team's own aside after a role line's dash stays in the title",
         "Quillet | Several Roles | Remote<p>We sell address data.<p>"
         "- Data Engineer - Fraud team (Bots / Proxies) - apply at https://quillet.example/1<p>"
@@ -746,6 +757,7 @@ TITLES = [
     ("Hybrid Cloud Architect", ["Hybrid Cloud Architect"]),
     # A remote scope in brackets, an employment type after a bar or a dash: no title words.
     ("Android Developer (Worldwide)", ["Android Developer"]),
+    ("Design Intern (Spring 2027)", ["Design Intern (Spring 2027)"]),  # when, as written
     ("Office Manager | Part-Time", ["Office Manager"]),
     ("Lead Designer - Full-time", ["Lead Designer"]),
     ("Engineer - Front-end", ["Engineer - Front-end"]),

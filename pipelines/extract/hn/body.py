@@ -345,7 +345,7 @@ def _with_specialty(text: str, cut: int) -> int:
     named = title_case(spec) and "," not in spec and not _SMALL_START.match(spec)
     if (
         len(spec.split()) > (8 if named else 5)
-        or not title_like(text[:end])
+        or not (title_like(text[:end]) or named and title_like(text[:cut]))  # a long team's job
         or is_context(spec)
         or SENTENCE_WORD.search(spec)
         or _BODY_STOP.match(spec)
@@ -355,6 +355,13 @@ def _with_specialty(text: str, cut: int) -> int:
     ):
         return cut
     return end
+
+
+def _job_of(title: str) -> str:
+    """The job of a title before the team its dash names: "Physician-Scientist – Biostatistics
+    & ML Development for Medical Device AI" → "Physician-Scientist"."""
+    m = _SPECIALTY.search(title)
+    return title[: m.start()] if m else title
 
 
 # Where a bullet's first sentence ends, not at an abbreviation ("Sr. Engineer").
@@ -452,7 +459,9 @@ def _role_line(line: str, in_list: bool = False) -> tuple[Role, bool] | None:
         m.group(1) or m.group(2) or ""
     ):
         head = head[: m.start()]
-    if not (title_like(head) or in_list and _team_item(head)) or _names_a_thing(head):
+    if not (title_like(head) or title_like(_job_of(head)) or in_list and _team_item(head)) or (
+        _names_a_thing(head)
+    ):
         return None
     titled = title_case(head)
     if _BODY_STOP.match(text) and not titled:

@@ -348,6 +348,10 @@ def _where(text: str) -> bool:
     return all(not names_a_job(p) and (REMOTE.fullmatch(p) or has_place(p)) for p in pieces if p)
 
 
+# When an internship runs, kept as written: "Machine Learning Intern (Summer 2027)".
+_SEASON = re.compile(r"\b(?:summer|fall|autumn|spring|winter)\b", re.I)
+
+
 def is_context(text: str) -> bool:
     """Whether a trailing piece of a title says where/how/how much rather than what."""
     if not text.strip():
@@ -359,7 +363,7 @@ def is_context(text: str) -> bool:
     return bool(
         REMOTE.search(text) or EMPLOYMENT.search(text) or VISA.search(text)
         or is_salary(text) or has_place(text) or re.fullmatch(r"[\s$€£]*", text)
-        or only_tags(text)  # "(Worldwide)"
+        or only_tags(text) and not _SEASON.search(text)  # "(Worldwide)", not "(Summer 2027)"
         or re.search(r"\d+\+?\s*(?:yoe|years?|yrs)\b", text, re.I)
         or re.search(r"\b(?:f/m|m/f|m/w/d|w/m/d|m/f/d|all levels)\b", text, re.I)
     )  # fmt: skip
