@@ -185,6 +185,8 @@ EXACT = [
     ("Experience shipping autonomous driving stacks", ["autonomous-driving"]),
     ("Cybersecurity startup hiring its first SRE", ["sre"]),
     ("You will build AI agents for our clients", ["ai-agents"]),
+    ("You will work with the SWE, SRE and PM teams", []),
+    ("You bring SRE practices: SLOs, error budgets", ["sre"]),
     ("Fine-tune models with Hugging Face; call the OpenAI API.", ["hugging-face", "openai"]),
     ("We work in an agile development environment.", ["agile"]),
     ("You are a strong engineer with deep learning experience.", ["deep-learning"]),
