@@ -37,6 +37,12 @@ _STATED_STACK = re.compile(
 )
 
 
+# Words of a paragraph that asks for someone ("Acme needs someone to run …"), not a story.
+_SEEKS = re.compile(
+    r"\b(?:needs?|seeks?|seeking|looking for|wants?)\s+(?:a|an|someone|people|you|talented|"
+    r"experienced|senior|engineers?|developers?|builders?)\b",
+    re.I,
+)
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _NON_WORD = re.compile(r"\W*")
 
@@ -57,7 +63,7 @@ def without_blurb(text: str, company: str | None, *, header: bool = True) -> str
         return text
 
     def blurb(paragraph: str) -> bool:
-        if _STATED_STACK.search(paragraph):
+        if _STATED_STACK.search(paragraph) or _SEEKS.search(paragraph):
             return False
         start = paragraph.strip()
         if _BLURB_START.match(start):

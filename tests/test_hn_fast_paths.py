@@ -65,6 +65,8 @@ def test_split_outside_parens_keeps_brackets_whole() -> None:
         ("Acme", "Acmeville applies machine learning to ad data.", False),
         ("Acme", "Acme: our stack is Python and Postgres.", False),  # a stack cue
         ("Acme", "Join Acme to apply machine learning to ad data.", False),
+        ("Acme", "Acme needs someone to run its Kubeflow training jobs.", False),  # an ask
+        ("Acme", "We are looking for an engineer to ship AI agents.", False),
         ("Zürich Labs", "ZÜRICH LABS applies machine learning to ad data.", True),
         (None, "Acme applies machine learning to ad data.", False),
     ],

@@ -108,6 +108,18 @@ def test_multi_role_comment_gives_each_role_its_own_tools() -> None:
     assert postings["Frontend Engineer"]["skills"] == ["react", "typescript", "python"]
 
 
+def test_a_role_is_not_asked_for_the_tools_in_another_roles_title() -> None:
+    """The comment's header lists the roles; "Elixir Developers" names a tool the front-end
+    developers are not asked for."""
+    text = (
+        "Tern Bay | Elixir Developers | Front-end Developers | Remote (EU)<p>"
+        "Full-time Elixir Developers and Front-end Developers.<p>We ship every day."
+    )
+    postings = {p["title"]: p for p in normalize_record(_hn(text)).postings}
+    assert postings["Elixir Developers"]["skills"] == ["elixir"]
+    assert postings["Front-end Developers"]["skills"] == []
+
+
 COUNTRY_CASES = [
     ("one city", dict(location_text="Berlin, Germany"), "DE"),
     ("remote limited to one country", dict(location_text="Remote (US)"), "US"),

@@ -185,6 +185,8 @@ EXACT = [
     ("Experience shipping autonomous driving stacks", ["autonomous-driving"]),
     ("Cybersecurity startup hiring its first SRE", ["sre"]),
     ("You will build AI agents for our clients", ["ai-agents"]),
+    ("You will work with the SWE, SRE and PM teams", []),
+    ("You bring SRE practices: SLOs, error budgets", ["sre"]),
     ("Fine-tune models with Hugging Face; call the OpenAI API.", ["hugging-face", "openai"]),
     ("We work in an agile development environment.", ["agile"]),
     ("You are a strong engineer with deep learning experience.", ["deep-learning"]),
@@ -194,6 +196,9 @@ EXACT = [
     ("Payments go through Stripe and Postgres", ["stripe", "postgresql"]),
     ("Triage the Sentry alerts of each release", ["sentry"]),
     ("Tune RDS instances and write IAM policies", ["rds", "iam"]),
+    ("Our backend: AWS (Lambda, S3, DynamoDB)", ["aws", "aws-lambda", "s3", "dynamodb"]),
+    ("You join daily scrums with the team", ["agile"]),
+    ("We practise Test Driven Development", ["tdd"]),
     ("Experience with a CRM such as Pipedrive", ["crm"]),
 ]
 
@@ -207,6 +212,7 @@ TRAPS = [
     ("I led the billing team at Stripe", "stripe"),
     ("A logo with a red stripe", "stripe"),
     ("Sentry Hill Partners is our landlord", "sentry"),
+    ("Lambda School alumni welcome", "aws-lambda"),
     # "CRM" as a marketing channel or a team, not the tool
     ("Lead campaigns across CRM, paid social and PR", "crm"),
     ("Own our CRM strategy for Europe", "crm"),

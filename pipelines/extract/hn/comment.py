@@ -413,8 +413,17 @@ def _skills_text(role: Role, claimed: str | None, shared: str, roles: list[Role]
     if len(roles) > 1 and classify_role(role.title) == "other":
         return "\n".join(x for x in own if x)
     if len(roles) > 1:
-        shared = without_other_sides(shared, role, roles)
+        shared = without_other_titles(without_other_sides(shared, role, roles), role, roles)
     return "\n".join(x for x in (*own, shared) if x)
+
+
+def without_other_titles(text: str, role: Role, roles: list[Role]) -> str:
+    """`text` without the other roles' titles: a header that lists "Storage Engineer, FPGA
+    Verification, Product Manager" asks the Storage Engineer for no FPGA."""
+    for other in roles:
+        if other.title != role.title and other.title not in role.title and len(other.title) > 3:
+            text = text.replace(other.title, " ")
+    return text
 
 
 # --- a stack split by side -------------------------------------------------------------------
