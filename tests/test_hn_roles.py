@@ -990,3 +990,17 @@ def test_initials_in_the_header_spelled_out_in_the_body_are_one_role() -> None:
         "designers",
         "writers",
     ]
+
+
+def test_initials_in_the_body_list_of_a_header_role_add_no_role() -> None:
+    html = (
+        "Pellham | Product Manager, QA Engineers | Remote<p>We run the ledger.<p>"
+        "We are growing; we are looking for QA engineers, designers, PM and writers to join."
+    )
+    assert [p.title for p in extract_hn(comment(html)).postings] == [
+        "Product Manager",
+        "QA Engineers",
+        "designers",
+        "writers",
+    ]
+
