@@ -1004,3 +1004,13 @@ def test_initials_in_the_body_list_of_a_header_role_add_no_role() -> None:
         "writers",
     ]
 
+
+def test_two_titles_after_a_hiring_verb_beside_the_header_role() -> None:
+    html = (
+        "Pellham | Backend Rails Developer | Remote<p>We run the ledger.<p>"
+        "We're looking for a Platform Engineer and a Backend Developer."
+    )
+    assert [p.title for p in extract_hn(comment(html)).postings] == [
+        "Backend Rails Developer",
+        "Platform Engineer",
+    ]

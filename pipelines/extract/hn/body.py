@@ -213,9 +213,13 @@ def listed_mentions(lines: list[str]) -> list[Role]:
     for line in lines:
         for m in _HIRING_VERB.finditer(line):
             rest = _mention(m.group("rest"))
-            if not _short_items(re.sub(r",?\s+(?:and|or)\s+", ", ", rest)):
-                continue
-            roles.extend(_mentioned_roles(rest, line))
+            items = re.sub(r",?\s+(?:and|or)\s+", ", ", rest)
+            if _short_items(items):
+                roles.extend(_mentioned_roles(rest, line))
+            elif _short_items(items, least=2):
+                # "a Data Engineer and a Full Stack Developer": two titles written as such
+                named = _mentioned_roles(rest, line)
+                roles.extend(r for r in named if len(r.title.split()) > 1 and title_case(r.title))
     return roles
 
 
