@@ -514,9 +514,9 @@ CASES = [
         "a line naming a trade between two role lines, each with its link",
         "Torvane | Remote | Part-time<p>We are hiring for:<p>"
         "Growth Writer (Junior, Remote)<p>https://torvane.example/1<p>"
-        "Community & Events (Mid-level, Remote)<p>https://torvane.example/2<p>"
+        "Press Relations & Community Events (Mid-level, Remote)<p>https://torvane.example/2<p>"
         "Product Manager (Senior, Remote)<p>https://torvane.example/3",
-        ["Growth Writer", "Community & Events", "Product Manager"],
+        ["Growth Writer", "Press Relations & Community Events", "Product Manager"],
     ),
     (
         "a bullet naming a trade below a bullet of two roles and one of a concept",

@@ -704,7 +704,7 @@ def _team_item(head: str) -> bool:
     heading, a sentence, a level, a place or a list of tools."""
     plain = re.sub(r"\([^()]*\)|\s+(?:roles?|positions?)\s*$", " ", head).strip()
     return (
-        0 < len(plain.split()) <= 4
+        0 < len([w for w in plain.split() if w not in ("&", "and", "/")]) <= 4
         and plain[0].isupper()
         and not _BODY_STOP.match(plain)
         and not SENTENCE_WORD.search(plain)
