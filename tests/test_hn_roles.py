@@ -1014,3 +1014,15 @@ def test_two_titles_after_a_hiring_verb_beside_the_header_role() -> None:
         "Backend Rails Developer",
         "Platform Engineer",
     ]
+
+
+def test_a_sibling_item_keeps_the_place_its_line_states() -> None:
+    html = (
+        "Torvane | Remote (Worldwide) / Oslo (Hybrid) | Part-time<p>We are hiring for:<p>"
+        "Growth Writer (Junior, Oslo, Hybrid)<p>https://torvane.example/1<p>"
+        "Press Relations (Mid-level, Remote, Worldwide)<p>https://torvane.example/2<p>"
+        "Product Manager (Senior, Oslo, Hybrid)<p>https://torvane.example/3"
+    )
+    postings = extract_hn(comment(html)).postings
+    assert postings[1].title == "Press Relations"
+    assert postings[1].remote_text == "Remote, Worldwide"

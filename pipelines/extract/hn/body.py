@@ -748,7 +748,7 @@ def _with_siblings(body: list[str], found: list[RoleLine]) -> list[RoleLine]:
         hit = _role_line(line, in_list=True) if len(sides) >= (1 if sign else 2) else None
         if hit is None or names_a_job(hit[0].title):
             continue  # a line of jobs not read as roles was left out for a reason
-        more.append(RoleLine(i, hit[0], False))
+        more.append(RoleLine(i, _placed(hit[0], own_where(line, hit[0].title)), False))
     return sorted(found + more, key=lambda f: f.index)
 
 
