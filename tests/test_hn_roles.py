@@ -606,9 +606,9 @@ CASES = [
         "a line naming a trade between two role lines, each with its link",
         "Torvane | Remote | Part-time<p>We are hiring for:<p>"
         "Growth Writer (Junior, Remote)<p>https://torvane.example/1<p>"
-        "Community & Events (Mid-level, Remote)<p>https://torvane.example/2<p>"
+        "Press Relations & Community Events (Mid-level, Remote)<p>https://torvane.example/2<p>"
         "Product Manager (Senior, Remote)<p>https://torvane.example/3",
-        ["Growth Writer", "Community & Events", "Product Manager"],
+        ["Growth Writer", "Press Relations & Community Events", "Product Manager"],
     ),
     (
         "a bullet naming a trade below a bullet of two roles and one of a concept",
@@ -1141,3 +1141,39 @@ def test_initials_in_the_header_spelled_out_in_the_body_are_one_role() -> None:
         "designers",
         "writers",
     ]
+
+
+def test_initials_in_the_body_list_of_a_header_role_add_no_role() -> None:
+    html = (
+        "Pellham | Product Manager, QA Engineers | Remote<p>We run the ledger.<p>"
+        "We are growing; we are looking for QA engineers, designers, PM and writers to join."
+    )
+    assert [p.title for p in extract_hn(comment(html)).postings] == [
+        "Product Manager",
+        "QA Engineers",
+        "designers",
+        "writers",
+    ]
+
+
+def test_two_titles_after_a_hiring_verb_beside_the_header_role() -> None:
+    html = (
+        "Pellham | Backend Rails Developer | Remote<p>We run the ledger.<p>"
+        "We're looking for a Platform Engineer and a Backend Developer."
+    )
+    assert [p.title for p in extract_hn(comment(html)).postings] == [
+        "Backend Rails Developer",
+        "Platform Engineer",
+    ]
+
+
+def test_a_sibling_item_keeps_the_place_its_line_states() -> None:
+    html = (
+        "Torvane | Remote (Worldwide) / Oslo (Hybrid) | Part-time<p>We are hiring for:<p>"
+        "Growth Writer (Junior, Oslo, Hybrid)<p>https://torvane.example/1<p>"
+        "Press Relations (Mid-level, Remote, Worldwide)<p>https://torvane.example/2<p>"
+        "Product Manager (Senior, Oslo, Hybrid)<p>https://torvane.example/3"
+    )
+    postings = extract_hn(comment(html)).postings
+    assert postings[1].title == "Press Relations"
+    assert postings[1].remote_text == "Remote, Worldwide"

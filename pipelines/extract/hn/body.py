@@ -214,9 +214,13 @@ def listed_mentions(lines: list[str]) -> list[Role]:
     for line in lines:
         for m in _HIRING_VERB.finditer(line):
             rest = _mention(m.group("rest"))
-            if not _short_items(re.sub(r",?\s+(?:and|or)\s+", ", ", rest)):
-                continue
-            roles.extend(_mentioned_roles(rest, line))
+            items = re.sub(r",?\s+(?:and|or)\s+", ", ", rest)
+            if _short_items(items):
+                roles.extend(_mentioned_roles(rest, line))
+            elif _short_items(items, least=2):
+                # "a Data Engineer and a Full Stack Developer": two titles written as such
+                named = _mentioned_roles(rest, line)
+                roles.extend(r for r in named if len(r.title.split()) > 1 and title_case(r.title))
     return roles
 
 
@@ -742,7 +746,7 @@ def _team_item(head: str) -> bool:
     heading, a sentence, a level, a place or a list of tools."""
     plain = re.sub(r"\([^()]*\)|\s+(?:roles?|positions?)\s*$", " ", head).strip()
     return (
-        0 < len(plain.split()) <= 4
+        0 < len([w for w in plain.split() if w not in ("&", "and", "/")]) <= 4
         and plain[0].isupper()
         and not _BODY_STOP.match(plain)
         and not SENTENCE_WORD.search(plain)
@@ -786,7 +790,7 @@ def _with_siblings(body: list[str], found: list[RoleLine]) -> list[RoleLine]:
         hit = _role_line(line, in_list=True) if len(sides) >= (1 if sign else 2) else None
         if hit is None or names_a_job(hit[0].title):
             continue  # a line of jobs not read as roles was left out for a reason
-        more.append(RoleLine(i, hit[0], False))
+        more.append(RoleLine(i, _placed(hit[0], own_where(line, hit[0].title)), False))
     return sorted(found + more, key=lambda f: f.index)
 
 

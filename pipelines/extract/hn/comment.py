@@ -680,11 +680,11 @@ def _more_listed(roles: list[Role], lines: list[str]) -> list[Role]:
     listed = listed_mentions(lines)
     for role in listed:
         _spell_abbreviation(roles, role.title)
-    known = [_title_words(r.title) for r in roles]
+    known = [_spelled_words(r.title) for r in roles]
     new = [
         r
         for r in listed
-        if not any(w <= k or k <= w for k in known for w in [_title_words(r.title)])
+        if not any(w <= k or k <= w for k in known for w in [_spelled_words(r.title)])
     ]
     return new if len(new) < len(listed) else []
 
@@ -720,13 +720,13 @@ def _one_list(mentioned: list[Role]) -> bool:
     return len(mentioned) >= 2 and len({r.section for r in mentioned}) == 1
 
 
-# Job titles written as their initials.
+# Job titles written as their initials (and a word written short).
 _INITIALS = {
     "am": "account manager", "ae": "account executive", "pm": "product manager",
     "em": "engineering manager", "tpm": "technical program manager", "swe": "software engineer",
     "fde": "forward deployed engineer", "sre": "site reliability engineer",
     "sdr": "sales development representative", "bdr": "business development representative",
-    "mle": "machine learning engineer",
+    "mle": "machine learning engineer", "infra": "infrastructure",
 }  # fmt: skip
 
 
