@@ -92,6 +92,13 @@ def test_roles_without_places_keep_the_comments() -> None:
             ("Oslo, Remote (Nordics)", "Oslo, Remote (Nordics)"),
         ),
         ("- Analyst - Remote (US/Canada)", "Analyst", ("Remote (US/Canada)", "Remote (US/Canada)")),
+        # a coast or a time zone narrows the place it stands beside
+        ("[2] Designer - US West Coast/UK/Spain", "Designer", ("US West Coast/UK/Spain", None)),
+        (
+            "- Analyst (Remote, US Central time)",
+            "Analyst",
+            ("Remote, US Central time", "Remote, US Central time"),
+        ),
     ],
 )
 def test_own_where(line: str, title: str, expected: tuple[str | None, str | None]) -> None:
