@@ -271,6 +271,17 @@ def test_a_one_word_name_first_is_the_companys_not_a_place() -> None:
     assert {p.location_text for p in postings.postings} == {"Leeds"}
 
 
+def test_a_town_named_header_piece_that_the_prose_names_as_the_company_is_no_place() -> None:
+    """A one-word name that is also a town's, first in a header whose title piece holds the
+    rest, is no place of the job once the prose names the company by it."""
+    postings = _extract(
+        "Danzig|Senior Data Engineer (Go, Spark) 2 days in the office\n"
+        "DANZIG provides live order books to independent bakeries."
+    ).postings
+    assert [p.company for p in postings] == ["DANZIG"]
+    assert [p.location_text for p in postings] == [None]
+
+
 def test_a_remote_jobs_prose_names_no_place_of_the_job() -> None:
     postings = _extract(
         "Quillmark | Backend Engineer | Remote\nWe are fully remote, with offices in Leeds."

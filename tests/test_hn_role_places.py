@@ -43,6 +43,19 @@ def test_place_headings_over_their_roles() -> None:
     assert got["ML Engineer"] == ("Dublin", "remote")
 
 
+def test_a_sentence_heading_places_the_roles_below_it() -> None:
+    got = _postings(
+        "Tallowby | REMOTE | Full-time\nWe hire people who keep European hours.\n"
+        "* Product Engineer: https://tallowby.example/jobs/1\n"
+        "We also have two roles in Norway specifically:\n"
+        "* Backend Engineer: https://tallowby.example/jobs/3\n"
+        "* QA Engineer: https://tallowby.example/jobs/4"
+    )
+    assert got["Product Engineer"] == (None, "REMOTE")
+    assert got["Backend Engineer"] == ("Norway", "REMOTE")
+    assert got["QA Engineer"] == ("Norway", "REMOTE")
+
+
 def test_roles_without_places_keep_the_comments() -> None:
     got = _postings(
         "Tallowby | Austin, TX | Hybrid\nWe're hiring:\n- Senior Backend Engineer - Payments\n"
@@ -79,6 +92,13 @@ def test_roles_without_places_keep_the_comments() -> None:
             ("Oslo, Remote (Nordics)", "Oslo, Remote (Nordics)"),
         ),
         ("- Analyst - Remote (US/Canada)", "Analyst", ("Remote (US/Canada)", "Remote (US/Canada)")),
+        # a coast or a time zone narrows the place it stands beside
+        ("[2] Designer - US West Coast/UK/Spain", "Designer", ("US West Coast/UK/Spain", None)),
+        (
+            "- Analyst (Remote, US Central time)",
+            "Analyst",
+            ("Remote, US Central time", "Remote, US Central time"),
+        ),
     ],
 )
 def test_own_where(line: str, title: str, expected: tuple[str | None, str | None]) -> None:
@@ -92,8 +112,13 @@ def test_own_where(line: str, title: str, expected: tuple[str | None, str | None
         ("*GERMANY:*", ("GERMANY", None)),
         ("REMOTE (EU)", ("REMOTE (EU)", "REMOTE (EU)")),
         ("Remote roles:", (None, "Remote")),
+        # a short sentence that puts the roles below it in a place, named last
+        ("We also have two roles in Norway specifically:", ("Norway", None)),
+        ("Two more openings in Leeds:", ("Leeds", None)),
         # not headings: prose, other headings, a mixed-case line without a colon
         ("We have an office in Toronto:", None),
+        ("We're hiring engineers in Leeds who love Go:", None),
+        ("Three roles on our distributed team (HQ in Leeds):", None),
         ("Requirements:", None),
         ("Toronto", None),
     ],

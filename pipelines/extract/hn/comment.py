@@ -251,6 +251,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             or _site_company(lines)
             or signed_company(lines)
         )
+    header.locations = [x for x in header.locations if not _is_name(x, header.company)]
     body = text.split("\n")
     found = role_lines(body)
     if _not_an_offer(text, lines, header, len(found)):
@@ -401,6 +402,14 @@ def _mode_left_to_place(role: Role, remote: str | None, summed_up: bool) -> bool
     return bool(summed_up and remote and role.place and not role.mode) and _beside_the_mode(
         role.place, remote
     )
+
+
+def _is_name(place: str, company: str | None) -> bool:
+    """Whether a header "place" is the company's own name, found elsewhere in the comment: a
+    one-word name that is also some town's ("Yassi | Senior Engineer …" then "YASSI builds
+    …") names the employer, not where the job is."""
+    key = re.sub(r"[\W_]+", "", place.lower())
+    return bool(company) and key == re.sub(r"[\W_]+", "", company.lower())
 
 
 def _skills_text(role: Role, claimed: str | None, shared: str, roles: list[Role]) -> str:

@@ -197,7 +197,12 @@ def tag_words_left(text: str) -> bool:
     )
 
 
-_SCOPE_WORDS = re.compile(r"\b(?:worldwide|anywhere|global(?:ly)?|international(?:ly)?)\b", re.I)
+# Scopes of remote work beside or inside a place: "Worldwide", "US East Coast", "UK time zone".
+_SCOPE_WORDS = re.compile(
+    r"\b(?:worldwide|anywhere|global(?:ly)?|international(?:ly)?|(?:east|west)\s+coast|"
+    r"(?:eastern|central|pacific|mountain)\s+time|time\s+zones?)\b",
+    re.I,
+)
 
 
 def only_tags(text: str) -> bool:

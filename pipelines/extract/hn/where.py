@@ -28,6 +28,13 @@ _HEADING_WORDS = re.compile(
     r"\b(?:offices?|roles?|positions?|openings?|jobs?|team|hub|hq|locations?|site)\b", re.I
 )
 _MAX_WORDS = 8
+# A heading sentence that places the roles below it: "We also have two roles in Oslo only:".
+_ROLES_IN = re.compile(
+    r"\b(?:roles?|positions?|openings?|jobs?|vacanc(?:y|ies)|hiring)\b.*\bin\s+(?P<rest>.+)$",
+    re.I,
+)
+_MAX_HEADING = 120
+_PLACE_TAIL = re.compile(r"\s*(?:only|too|\w+ly)?[\s.!*_]*", re.I)  # "… in Oslo specifically"
 # The scope in brackets after a remote word stays with it: "Remote (North America)".
 _REMOTE_SCOPE = re.compile(r"(\bremote\s*)\(([^()]*)\)", re.I)
 _OPEN, _CLOSE = "\x00", "\x01"  # its brackets while the line is cut into pieces
@@ -90,11 +97,28 @@ def place_heading(line: str) -> tuple[str | None, str | None] | None:
     letters = re.sub(r"[^A-Za-z]", "", text)
     if not (text.endswith(":") or len(letters) >= 2 and letters.isupper()):
         return None
+    if text.endswith(":") and (place := _roles_in_place(text.rstrip(":"))):
+        return place, None
     text = _HEADING_WORDS.sub(" ", text.rstrip(":").strip("*_ "))
     if not (has_place(text) or REMOTE.search(text)):
         return None
     place, mode = _where(text)
     return (place, mode) if place or mode else None
+
+
+def _roles_in_place(text: str) -> str | None:
+    """The place a short heading sentence puts its roles in, named last ("We also have one
+    role in Oslo specifically"), or None."""
+    if len(text) > _MAX_HEADING or len(text.split()) > 2 * _MAX_WORDS:
+        return None
+    m = _ROLES_IN.search(text)
+    if m is None:
+        return None
+    rest = m["rest"]
+    found = places_in(rest)
+    if not found or found[0].start != 0 or not _PLACE_TAIL.fullmatch(rest[found[-1].end :]):
+        return None
+    return rest[: found[-1].end]
 
 
 def mode_only(remote: str) -> str | None:
