@@ -621,6 +621,9 @@ HN_TITLES = [
     ("Physician-Scientist, Deep Learning for Cardiology", "research_scientist"),
     ("Manager, Data Platform | Chef(fe), Plateforme de données", "data_engineer"),
     ("Sous Chef", "other"),
+    # the data a compliance or security engineer guards is no data engineering
+    ("Lead Compliance Engineer - Data", "software_engineer"),
+    ("Security Engineer, Data", "software_engineer"),
 ]
 
 

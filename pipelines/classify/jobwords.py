@@ -143,7 +143,9 @@ DATA_ENG = rx(
     r"\bbi engineer\w*|data ?engineer\w*|\bdata eng\b|\bdata platform\b|"
     r"\bdata (?:systems|infrastructure|products?)\b|\bdata develop\w*|"
     r"\b(?:hadoop|hortonworks|cloudera|hive) (?:engineer|developer|admin)\w*|"
-    r"\bengineer\w* data(?: (?:&|and) platform)?$"  # "Software Engineer, Data" (folded)
+    # "Software Engineer, Data" (folded); a compliance or security engineer's specialty "data"
+    # is the data they guard, not data engineering
+    r"(?<!compliance )(?<!security )\bengineer\w* data(?: (?:&|and) platform)?$"
 )
 # Computer vision and perception engineers build deep networks for images and sensors: their
 # titles name the deep-learning specialty itself, unlike "ML Engineer, Computer Vision".
