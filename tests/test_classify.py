@@ -612,6 +612,18 @@ HN_TITLES = [
     ("Software Engineer - Pre-training", "ml_engineer"),
     ("Member of Technical Staff, Post-Training", "ml_engineer"),
     ("Engineer, Multimodal Foundation Models", "ml_engineer"),
+    # the bare word "data" beside engineering teams ("backend, mobile, data") is data engineering
+    ("Data", "data_engineer"),
+    # the AI work names the job: building AI solutions, AI development
+    ("Senior AI Solutions Engineer", "ai_engineer"),
+    ("Generative AI Development Specialist", "ai_engineer"),
+    # a physician-scientist is a scientist; a French "Chef(fe)" leads a team
+    ("Physician-Scientist, Deep Learning for Cardiology", "research_scientist"),
+    ("Manager, Data Platform | Chef(fe), Plateforme de données", "data_engineer"),
+    ("Sous Chef", "other"),
+    # the data a compliance or security engineer guards is no data engineering
+    ("Lead Compliance Engineer - Data", "software_engineer"),
+    ("Security Engineer, Data", "software_engineer"),
 ]
 
 

@@ -28,7 +28,10 @@ Decisions (DESIGN.md leaves them open):
   engineers are `software_engineer` even for ML accelerators.
 - A title whose only field is "data" ("Data Intern", "Estágio em Dados", "Data Lead") is
   `data_analyst`; with a job noun of its own ("Data Manager", "Data Center Technician") it is
-  `other`.
+  `other`. The bare word "Data" is a team named beside engineering ones ("backend, iOS,
+  data"): `data_engineer`.
+- "AI Solutions Engineer" and "AI Development <noun>" are `ai_engineer`: the AI work names the
+  job; a "Physician-Scientist" is a scientist.
 - A list of specialties in parentheses that holds software work ("Software Engineers (SRE,
   data platform, mobile)") leaves the role of the head; "data/backend engineer" is read as
   "data engineer" and "backend engineer".

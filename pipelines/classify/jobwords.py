@@ -48,7 +48,8 @@ AI_PRODUCTS = rx(r"\b(?:workers ai|agentforce(?: ai)?|einstein ai)\b")
 AI_PRODUCT_KEYS = ("workers ai", "agentforce", "einstein ai")
 # An AI engineer by the job noun itself ("Senior AI Engineer (Natural Language Systems)"): the
 # ML field in the specialty does not make the job an ML engineer's.
-AI_ENGINEER = rx(r"\b(?:ai|gen ?ai|llm) (?:engineer|developer)")
+# "AI Development Associate", "AI Engineering Intern": the AI work names the job too.
+AI_ENGINEER = rx(r"\b(?:ai|gen ?ai|llm) (?:engineer|developer|development\b)")
 # Words one of which every match of AI / MLOPS holds (in a folded title): a title with none
 # skips the pattern, whose alternatives are tried at every character. Checked against every
 # match in the classifier tests' strings by tests/test_prefilters.py.
@@ -75,7 +76,9 @@ OTHER = rx(
     r"developer (?:advocate|relations|evangelist|success|awareness)|\btrainer\b|\btutor\b|"
     r"annotat\w*|(?:course|curriculum|content) developers?|"
     r"\blabel(?:er|ing|ler|ling)\b|evangelist|advocate|devrel|"
-    r"business develop\w*|partnership\w*|solutions? (?:engineer|architect|consultant)|"
+    r"business develop\w*|partnership\w*|solutions? (?:architect|consultant)|"
+    # an "AI Solutions Engineer" builds AI solutions for customers; other solutions engineers sell
+    r"(?<!\bai )solutions? engineer|"
     r"field applications? engineer\w*|"
     # go-to-market engineers automate a sales pipeline (Revenue Operations GTM Engineer)
     r"\b(?:gtm|go to market) engineer\w*|"
@@ -86,10 +89,13 @@ OTHER = rx(
     r"enterprise architect|escalation|regulatory|(?:digital|agentic|business|ai) transformation|"
     r"\badvisors?\b|\bceo\b|\bcfo\b|\bcoo\b|\bcmo\b|strategist|"
     r"\beditor\b|"
-    r"\bartist\b|animator|\bproducer\b|\bnurse\b|physician|teacher|pharmac\w*|technician|"
+    r"\bartist\b|animator|\bproducer\b|\bnurse\b|physician(?! scientist)|teacher|pharmac\w*|"
+    r"technician|"
     r"\bux\b|\bui\b|(?:user|market|design|clinical|consumer|policy|strategic|equity) "
     r"research\w*|chief of staff|"
-    r"assistant|coordinator|receptionist|marketer|\bchef\b|driver|\breviewers?\b|"
+    # a French "Chef(fe)" or "chef d'equipe" leads a team; a chef cooks
+    r"assistant|coordinator|receptionist|marketer|\bchef\b(?! fe\b| d equipe\b)|driver|"
+    r"\breviewers?\b|"
     r"(?:electrical|mechanical|hardware|civil|chemical|manufacturing|mechatronics|\brf\b|analog|"
     r"asic|pcb|structural|process|industrial|facilities|field|validation|sales|electronic|"
     r"electronics|parts|safety|controls?|network|hosting|\bit|signal processing|bio)"
@@ -137,7 +143,9 @@ DATA_ENG = rx(
     r"\bbi engineer\w*|data ?engineer\w*|\bdata eng\b|\bdata platform\b|"
     r"\bdata (?:systems|infrastructure|products?)\b|\bdata develop\w*|"
     r"\b(?:hadoop|hortonworks|cloudera|hive) (?:engineer|developer|admin)\w*|"
-    r"\bengineer\w* data(?: (?:&|and) platform)?$"  # "Software Engineer, Data" (folded)
+    # "Software Engineer, Data" (folded); a compliance or security engineer's specialty "data"
+    # is the data they guard, not data engineering
+    r"(?<!compliance )(?<!security )\bengineer\w* data(?: (?:&|and) platform)?$"
 )
 # Computer vision and perception engineers build deep networks for images and sensors: their
 # titles name the deep-learning specialty itself, unlike "ML Engineer, Computer Vision".

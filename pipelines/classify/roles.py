@@ -120,6 +120,8 @@ def _role_from_title(t: str) -> str:
         return "data_analyst"
     if found(SOFTWARE) or (found(EXPERT) and (found(SECURITY) or extract_skills(t))):
         return "software_engineer"
+    if t.strip() == "data":
+        return "data_engineer"  # a team in a list of engineering ones ("backend, iOS, data")
     if found(DATA_ONLY) and not found(NOT_DATA_WORK) and not names_a_job(DATA_JOB.sub(" ", t)):
         return "data_analyst"  # "Estágio em Dados", "Data Lead": data work with no narrower word
     return "other"  # "Data Manager", "Data Center Technician": a job of its own
