@@ -300,6 +300,25 @@ def _pipe_header(line: str, lines: list[str]) -> Header | None:
     return header
 
 
+_DOT_SEP = re.compile(r"(?<=[\w)])\.\s+(?=\S)")
+_DOT_PIECE_WORDS = 6
+
+
+def _dot_header(line: str, lines: list[str]) -> Header | None:
+    """A header whose pieces end in full stops instead of bars ("Lyon, France. Acme. Data
+    Engineer. Full-time, Onsite."): short pieces, none a sentence, one a job's title and one
+    a place or a work mode, read as the bar header they stand for."""
+    pieces = [p.strip() for p in _DOT_SEP.split(line.strip().rstrip(".")) if p.strip()]
+    if len(pieces) < 3 or any(
+        len(p.split()) > _DOT_PIECE_WORDS or SENTENCE_WORD.search(p) for p in pieces
+    ):
+        return None
+    kinds = {classify_piece(p).kind for p in pieces}
+    if "role" not in kinds or not kinds & {"location", "remote"}:
+        return None
+    return _pipe_header(" | ".join(pieces), lines)
+
+
 def _one_job_named(text: str) -> bool:
     """Whether a piece is one job's title, of two words or more, ending on its job noun in
     the singular ("AI Model Assessment Specialist", "Programming Tutor Needed"): a title, not
@@ -651,6 +670,7 @@ def _parse_header(lines: list[str]) -> Header:
         lambda: _at_header(line),
         lambda: _dash_header(_first_sentence(line)),
         lambda: _prose_header(lines),
+        lambda: _dot_header(line, lines),
         lambda: None if META_START.match(lines[0]) else _lines_header(lines),
     ):
         header = parse()
