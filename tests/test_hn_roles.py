@@ -1201,3 +1201,8 @@ def test_a_header_of_pieces_ending_in_full_stops_names_its_title(
     record = extract_hn(comment(html))
     assert [p.title for p in record.postings] == [title]
     assert record.postings[0].company == company
+
+
+def test_a_head_of_a_field_beside_openings_in_general_is_a_title() -> None:
+    html = "Pallowind | Remote, EU | Head of Data + All Eng Roles | Full-time<p>We sail."
+    assert [p.title for p in extract_hn(comment(html)).postings] == ["Head of Data"]

@@ -153,14 +153,23 @@ _COUNT = re.compile(
 _LINK = re.compile(r"(?:\b\w+\s*:\s*)?\(?\s*https?://\S+\s*\)?")
 
 
+_HEAD_OF = re.compile(r"^head of\s+\w", re.I)
+
+
+def _titled(text: str) -> bool:
+    """Whether a role holds a job's head noun, or heads a field ("Head of AI")."""
+    return has_job_head(text) or bool(_HEAD_OF.match(text))
+
+
 def _named_roles(text: str) -> list[Role]:
     """The titles a piece read as openings in general still names: ".NET Engineer Roles",
     "2 Sr. AI Systems Architect", "Backend Engineer (https://…/jobs/…)". None in "Multiple
-    Roles", "All Eng Roles" or "Engineering positions"."""
+    Roles", "All Eng Roles" or "Engineering positions"; "Head of AI" in "Head of AI + All Eng
+    Roles"."""
     roles = split_roles(_LINK.sub(" ", text))
     for role in roles:
         role.title = _COUNT.sub("", role.title.strip())
-    named = [r for r in roles if has_job_head(r.title) and not GENERIC_ROLE.match(r.title)]
+    named = [r for r in roles if _titled(r.title) and not GENERIC_ROLE.match(r.title)]
     return named or _specialties_of_a_field(text)
 
 
