@@ -1177,3 +1177,32 @@ def test_a_sibling_item_keeps_the_place_its_line_states() -> None:
     postings = extract_hn(comment(html)).postings
     assert postings[1].title == "Press Relations"
     assert postings[1].remote_text == "Remote, Worldwide"
+
+
+@pytest.mark.parametrize(
+    ("html", "title", "company"),
+    [
+        (
+            "Lyon, France. Orvellan Labs. Data Engineer. Full-time, Onsite.<p>We map rivers.",
+            "Data Engineer",
+            "Orvellan Labs",
+        ),
+        (
+            "APAC (Singapore preferred). .NET Advocate. Remote working welcome.<p>Write to us.",
+            ".NET Advocate",
+            None,
+        ),
+    ],
+)
+def test_a_header_of_pieces_ending_in_full_stops_names_its_title(
+    html: str, title: str, company: str | None
+) -> None:
+    """Pieces ended by full stops instead of bars are a header like a bar header."""
+    record = extract_hn(comment(html))
+    assert [p.title for p in record.postings] == [title]
+    assert record.postings[0].company == company
+
+
+def test_a_head_of_a_field_beside_openings_in_general_is_a_title() -> None:
+    html = "Pallowind | Remote, EU | Head of Data + All Eng Roles | Full-time<p>We sail."
+    assert [p.title for p in extract_hn(comment(html)).postings] == ["Head of Data"]

@@ -153,14 +153,23 @@ _COUNT = re.compile(
 _LINK = re.compile(r"(?:\b\w+\s*:\s*)?\(?\s*https?://\S+\s*\)?")
 
 
+_HEAD_OF = re.compile(r"^head of\s+\w", re.I)
+
+
+def _titled(text: str) -> bool:
+    """Whether a role holds a job's head noun, or heads a field ("Head of AI")."""
+    return has_job_head(text) or bool(_HEAD_OF.match(text))
+
+
 def _named_roles(text: str) -> list[Role]:
     """The titles a piece read as openings in general still names: ".NET Engineer Roles",
     "2 Sr. AI Systems Architect", "Backend Engineer (https://…/jobs/…)". None in "Multiple
-    Roles", "All Eng Roles" or "Engineering positions"."""
+    Roles", "All Eng Roles" or "Engineering positions"; "Head of AI" in "Head of AI + All Eng
+    Roles"."""
     roles = split_roles(_LINK.sub(" ", text))
     for role in roles:
         role.title = _COUNT.sub("", role.title.strip())
-    named = [r for r in roles if has_job_head(r.title) and not GENERIC_ROLE.match(r.title)]
+    named = [r for r in roles if _titled(r.title) and not GENERIC_ROLE.match(r.title)]
     return named or _specialties_of_a_field(text)
 
 
@@ -298,6 +307,25 @@ def _pipe_header(line: str, lines: list[str]) -> Header | None:
         if len(others) == 1:
             header.company = clean_company(others[0].text)
     return header
+
+
+_DOT_SEP = re.compile(r"(?<=[\w)])\.\s+(?=\S)")
+_DOT_PIECE_WORDS = 6
+
+
+def _dot_header(line: str, lines: list[str]) -> Header | None:
+    """A header whose pieces end in full stops instead of bars ("Lyon, France. Acme. Data
+    Engineer. Full-time, Onsite."): short pieces, none a sentence, one a job's title and one
+    a place or a work mode, read as the bar header they stand for."""
+    pieces = [p.strip() for p in _DOT_SEP.split(line.strip().rstrip(".")) if p.strip()]
+    if len(pieces) < 3 or any(
+        len(p.split()) > _DOT_PIECE_WORDS or SENTENCE_WORD.search(p) for p in pieces
+    ):
+        return None
+    kinds = {classify_piece(p).kind for p in pieces}
+    if "role" not in kinds or not kinds & {"location", "remote"}:
+        return None
+    return _pipe_header(" | ".join(pieces), lines)
 
 
 def _one_job_named(text: str) -> bool:
@@ -651,6 +679,7 @@ def _parse_header(lines: list[str]) -> Header:
         lambda: _at_header(line),
         lambda: _dash_header(_first_sentence(line)),
         lambda: _prose_header(lines),
+        lambda: _dot_header(line, lines),
         lambda: None if META_START.match(lines[0]) else _lines_header(lines),
     ):
         header = parse()
