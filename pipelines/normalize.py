@@ -127,7 +127,7 @@ def _skills(posting: ExtractedPosting, role: str) -> list[str]:
         text = text.replace(posting.company, " ")  # "Larkhill Robotics" asks for no robotics
     found = extract_skills(text)
     if posting.tags:
-        found = list(dict.fromkeys([*found, *tag_skills(posting.tags, found)]))
+        found = list(dict.fromkeys([*found, *tag_skills(posting.tags, found, text)]))
     if not posting.skills_text:
         found = asked_of(found, posting.title, technical=role != "other")
     return found
