@@ -552,7 +552,7 @@ def canonical_skill(raw: str) -> str | None:
     return _lookup().get(_fold(raw.strip()))
 
 
-def tag_skills(tags: list[str], found: list[str], text: str = "") -> list[str]:
+def tag_skills(tags: list[str], found: list[str], text: str | None = None) -> list[str]:
     """The skills of a board's tags, given the skills `found` in the posting's text.
 
     A tag joining two fields ("AI/ML") is the board's category, not a skill asked for. A tag
@@ -560,17 +560,19 @@ def tag_skills(tags: list[str], found: list[str], text: str = "") -> list[str]:
     only when the text names the skill too or, as in a text's list, a tag beside it names a
     technology by itself ("kubernetes, aws, go"): boards put "go" among "design, marketing,
     go, health" on go-to-market and design jobs and "c" on Series C companies. A tag that
-    names a field ("security", "machine learning") counts only when the posting's `text`
-    mentions it too: boards tag a job with its company's domain (a platform job at a security
-    firm).
+    names a field ("security", "nlp") counts, when a `text` is given (a job outside ML, whose
+    field tag is often its company's domain: a platform job at a security firm), only when
+    that text mentions it too.
     """
-    mentioned = {h.alias.skill for h in _candidates(text)} | set(found)
+    mentioned = {h.alias.skill for h in _candidates(text or "")} | set(found)
     tags = [t for t in tags if "/" not in t]
     skills = [canonical_skill(t) for t in tags]
     plain = [bool(k) and not _ambiguous_tag(t) for t, k in zip(tags, skills, strict=True)]
     kept = []
     for i, skill in enumerate(skills):
-        if not skill or (is_concept(skill) and not _mentions(text, skill, mentioned)):
+        if not skill or (
+            text is not None and is_concept(skill) and not _mentions(text, skill, mentioned)
+        ):
             continue
         beside = (i > 0 and plain[i - 1]) or (i + 1 < len(tags) and plain[i + 1])
         if plain[i] or skill in found or beside:

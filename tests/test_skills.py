@@ -430,6 +430,8 @@ def test_field_tags_need_the_text() -> None:
     assert tag_skills(tags, ["kubernetes"], "Run our Kubernetes fleet.") == ["kubernetes"]
     cleared = "Run our Kubernetes fleet; US security clearance required."
     assert tag_skills(tags, ["kubernetes"], cleared) == ["kubernetes"]
+    # Without a text (an ML job, whose field tag is its field) the tag is trusted.
+    assert tag_skills(["nlp"], []) == ["nlp"]
     harden = "Harden the network security of our Kubernetes fleet."
     assert tag_skills(tags, ["kubernetes"], harden) == ["security", "kubernetes"]
 
