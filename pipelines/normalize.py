@@ -13,7 +13,13 @@ from typing import Any
 
 from pipelines.blurb import without_blurb
 from pipelines.catalog import resolve, sources_of_kind
-from pipelines.classify import classify_role, classify_seniority, classify_subfields, is_ml
+from pipelines.classify import (
+    ML_ROLES,
+    classify_role,
+    classify_seniority,
+    classify_subfields,
+    is_ml,
+)
 from pipelines.fx import annual_usd
 from pipelines.location import parse_location, region_of, split_places
 from pipelines.model import ExtractedPosting, Extraction, Location, RemotePolicy, Salary
@@ -127,7 +133,11 @@ def _skills(posting: ExtractedPosting, role: str) -> list[str]:
         text = text.replace(posting.company, " ")  # "Larkhill Robotics" asks for no robotics
     found = extract_skills(text)
     if posting.tags:
-        found = list(dict.fromkeys([*found, *tag_skills(posting.tags, found)]))
+        found = list(
+            dict.fromkeys(
+                [*found, *tag_skills(posting.tags, found, None if role in ML_ROLES else text)]
+            )
+        )
     if not posting.skills_text:
         found = asked_of(found, posting.title, technical=role != "other")
     return found

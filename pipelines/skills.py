@@ -552,26 +552,42 @@ def canonical_skill(raw: str) -> str | None:
     return _lookup().get(_fold(raw.strip()))
 
 
-def tag_skills(tags: list[str], found: list[str]) -> list[str]:
+def tag_skills(tags: list[str], found: list[str], text: str | None = None) -> list[str]:
     """The skills of a board's tags, given the skills `found` in the posting's text.
 
     A tag joining two fields ("AI/ML") is the board's category, not a skill asked for. A tag
     that is an ordinary word ("go", "c", "node": aliases that need context in a text) counts
     only when the text names the skill too or, as in a text's list, a tag beside it names a
     technology by itself ("kubernetes, aws, go"): boards put "go" among "design, marketing,
-    go, health" on go-to-market and design jobs and "c" on Series C companies.
+    go, health" on go-to-market and design jobs and "c" on Series C companies. A tag that
+    names a field ("security", "nlp") counts, when a `text` is given (a job outside ML, whose
+    field tag is often its company's domain: a platform job at a security firm), only when
+    that text mentions it too.
     """
+    mentioned = {h.alias.skill for h in _candidates(text or "")} | set(found)
     tags = [t for t in tags if "/" not in t]
     skills = [canonical_skill(t) for t in tags]
     plain = [bool(k) and not _ambiguous_tag(t) for t, k in zip(tags, skills, strict=True)]
     kept = []
     for i, skill in enumerate(skills):
-        if not skill:
+        if not skill or (
+            text is not None and is_concept(skill) and not _mentions(text, skill, mentioned)
+        ):
             continue
         beside = (i > 0 and plain[i - 1]) or (i + 1 < len(tags) and plain[i + 1])
         if plain[i] or skill in found or beside:
             kept.append(skill)
     return kept
+
+
+def _mentions(text: str, skill: str, mentioned: set[str]) -> bool:
+    """Whether `text` names `skill` by an alias or by its canonical name ("security"), not as
+    a vetting ("US security clearance", asked of every job at a defence contractor)."""
+    if skill in mentioned:
+        return True
+    name = re.escape(skill.replace("-", " "))
+    named = re.search(rf"\b{name}\b(?!\s+clearance)", text.replace("-", " "), re.IGNORECASE)
+    return named is not None
 
 
 @cache

@@ -423,6 +423,19 @@ def test_tags_that_are_ordinary_words_need_the_text() -> None:
     assert tag_skills(["kubernetes", "aws", "go"], []) == ["kubernetes", "aws", "go"]
 
 
+def test_field_tags_need_the_text() -> None:
+    # A board tags a platform job at a cyber-defence company "security": the domain, not a
+    # skill asked for, unless the text mentions it too.
+    tags = ["security", "kubernetes"]
+    assert tag_skills(tags, ["kubernetes"], "Run our Kubernetes fleet.") == ["kubernetes"]
+    cleared = "Run our Kubernetes fleet; US security clearance required."
+    assert tag_skills(tags, ["kubernetes"], cleared) == ["kubernetes"]
+    # Without a text (an ML job, whose field tag is its field) the tag is trusted.
+    assert tag_skills(["nlp"], []) == ["nlp"]
+    harden = "Harden the network security of our Kubernetes fleet."
+    assert tag_skills(tags, ["kubernetes"], harden) == ["security", "kubernetes"]
+
+
 @pytest.mark.parametrize(
     ("name", "category"),
     [
