@@ -168,15 +168,21 @@ _SHARED_NOUN = re.compile(
 )
 
 
+@lru_cache(maxsize=32_768)  # titles repeat across a board's jobs and across boards
+def _title_role(title: str) -> tuple[str, str]:
+    """(the title folded as the role rules read it, the role it names)."""
+    t = respell_job_nouns(fold(_without_mixed_specialties(title)))
+    if "/" in t:  # every shared noun is written with a slash: most titles skip the search
+        t = _SHARED_NOUN.sub(r"\1 \3 \2 \3", t)
+    return t, _role_from_title(t)
+
+
 def classify_role(title: str, description: str = "") -> str:
     """One of ROLES, from the title; the description decides only when the title is generic
     ("Software Engineer", "Founding Engineer", "Multiple roles") and names a role outright
     ("we are hiring a Machine Learning Engineer", "as a data scientist you will"), or when
     there is no title and the post names the languages it codes in."""
-    t = respell_job_nouns(fold(_without_mixed_specialties(title)))
-    if "/" in t:  # every shared noun is written with a slash: most titles skip the search
-        t = _SHARED_NOUN.sub(r"\1 \3 \2 \3", t)
-    role = _role_from_title(t)
+    t, role = _title_role(title)
     if description and role in ("software_engineer", "other") and _is_generic(t):
         named = [_role_from_title(fold(m.group(1))) for m in _HIRING.finditer(description[:3000])]
         for found in named:

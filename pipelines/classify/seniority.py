@@ -248,12 +248,17 @@ def _with_cjk_levels(title: str) -> str:
     return title
 
 
+@lru_cache(maxsize=32_768)  # titles repeat across a board's jobs and across boards
+def _level_of_title(title: str) -> str | None:
+    return _title_level(fold(_with_cjk_levels(title)))
+
+
 def classify_seniority(title: str, description: str = "") -> str:
     """One of SENIORITIES, from the title; the description only when it gives the title its
     level where it names it ("we're hiring a Mid-Level Fullstack Engineer", "Product Manager
     (Mid-level, Remote)") or states the level of the position outright ("this is an
     internship", "entry-level position")."""
-    if level := _title_level(fold(_with_cjk_levels(title))):
+    if level := _level_of_title(title):
         return level
     if not description:
         return "unknown"
