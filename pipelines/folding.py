@@ -60,10 +60,18 @@ def fold_accents(text: str) -> str:
     if text.isascii():
         return text.lower()  # nothing to decompose: skip the per-character pass
     text = text.replace("ł", "l").replace("Ł", "L").replace("ß", "ss")
-    text = unicodedata.normalize("NFKD", text)
-    if not text.isascii():
-        text = _combining().sub("", text)
-    return text.lower()
+    return _NON_ASCII_RUN.sub(_without_accents, text).lower()
+
+
+# ASCII characters are their own decomposition and no mark is reordered across one (they
+# are all starters), so each run of other characters is decomposed on its own: the same
+# text as decomposing the whole, without a pass of the large mark class over every letter.
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def _without_accents(run: re.Match[str]) -> str:
+    text = unicodedata.normalize("NFKD", run.group())
+    return text if text.isascii() else _combining().sub("", text)
 
 
 @lru_cache(maxsize=1)

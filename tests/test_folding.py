@@ -23,3 +23,12 @@ def test_letters_that_stand_in_for_latin_ones_read_as_latin():
 def test_words_of_other_scripts_are_not_read_as_latin():
     assert latin_lookalikes("Инженер данных") == "Инженер данных"
     assert fold("Инженер данных (ML)") == "ml"
+
+
+def test_accents_go_as_a_decomposition_of_the_whole_text_would_drop_them():
+    # Marks after ASCII letters, stacked marks in any order, compatibility forms, other scripts.
+    texts = ["Cafe\u0301 a\u0323\u0302b", "ﬁne Ｆｕｌｌ ²", "Ǆ x\u0308\u0301y", "データ Ωmega é ñ"]
+    for text in texts:
+        whole = unicodedata.normalize("NFKD", text)
+        expected = "".join(c for c in whole if not unicodedata.combining(c)).lower()
+        assert fold_accents(text) == expected
