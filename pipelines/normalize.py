@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from pipelines.blurb import without_blurb
 from pipelines.catalog import resolve, sources_of_kind
@@ -74,12 +75,12 @@ def _salary(
     return None, None, (rejected[0] if rejected else None)
 
 
-def _header(posting: ExtractedPosting) -> str:
+def _header(posting: _PlaceWords) -> str:
     """The posting's header words: its remote and location segments."""
     return " ".join(t for t in (posting.remote_text, posting.location_text) if t)
 
 
-def _remote(posting: ExtractedPosting, header: str) -> RemotePolicy:
+def _remote(posting: _PlaceWords, header: str) -> RemotePolicy:
     """The remote policy: the source's own field first, then the `header` words (location and
     remote segments), then the description (where the extractor lets it speak for the role).
     A structured "remote" with a stated location ("USA Only", "Europe") takes its scope from
@@ -151,19 +152,58 @@ def _seniority(posting: ExtractedPosting) -> str:
     return stated
 
 
+class _PlaceWords(NamedTuple):
+    """What a posting's places, remote policy and UTC offsets are read from."""
+
+    location_text: str | None
+    remote_text: str | None
+    structured_remote: str | None
+    description: str
+    mode_in_description: bool
+    countries: tuple[str, ...]
+    utc_offsets: tuple[float, ...]
+
+
+@lru_cache(maxsize=4096)  # a board's jobs share their place and remote words
+def _places(
+    words: _PlaceWords,
+) -> tuple[Location, RemotePolicy, str | None, tuple[float, float] | None]:
+    """(the places named, the remote policy, the one country, the UTC offset range)."""
+    location = parse_location(words.location_text or "")
+    if not location.countries and words.countries:
+        location = Location(
+            countries=words.countries,
+            regions=tuple(dict.fromkeys(r for c in words.countries if (r := region_of(c)))),
+            cities=location.cities,
+        )
+    header = _header(words)
+    policy = _remote(words, header)
+    offsets = posting_offsets(
+        remote=policy.remote,
+        scope=policy.scope,
+        header=header,
+        description=words.description,
+        location_text=words.location_text,
+        countries=words.countries,
+        structured=words.utc_offsets,
+    )
+    return location, policy, _country(location, policy), offsets
+
+
 def normalize_posting(
     posting: ExtractedPosting, raw: dict[str, Any], role_index: int, roles: int
 ) -> dict[str, Any]:
-    location = parse_location(posting.location_text or "")
-    if not location.countries and posting.countries:
-        location = Location(
-            countries=tuple(posting.countries),
-            regions=tuple(dict.fromkeys(r for c in posting.countries if (r := region_of(c)))),
-            cities=location.cities,
+    location, policy, country, offsets = _places(
+        _PlaceWords(
+            posting.location_text,
+            posting.remote_text,
+            posting.structured_remote,
+            posting.description,
+            posting.mode_in_description,
+            tuple(posting.countries),
+            tuple(posting.utc_offsets),
         )
-    header = _header(posting)
-    policy = _remote(posting, header)
-    country = _country(location, policy)
+    )
     salary, salary_source, salary_rejected = _salary(posting, country or location.country, roles)
     fetched_at = parse_time(raw["fetched_at"])
     posted_at = posting.posted_at or fetched_at
@@ -171,15 +211,6 @@ def normalize_posting(
     role = classify_role(posting.title, posting.description)
     skills = _skills(posting, role)
     url = posting.url or raw.get("url")
-    offsets = posting_offsets(
-        remote=policy.remote,
-        scope=policy.scope,
-        header=header,
-        description=posting.description,
-        location_text=posting.location_text,
-        countries=posting.countries,
-        structured=posting.utc_offsets,
-    )
     canonical_url, urls = record_urls(raw["source"], url, posting.apply_url, posting.urls)
     return {
         "source": raw["source"],
