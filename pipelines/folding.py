@@ -10,9 +10,13 @@ that still need the punctuation (company names: "B.V.", "&").
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+
+from pipelines import prebuilt
 
 GENDER = re.compile(
     r"\(\s*(?:[mwfdhkxnv]|div|divers|all|gn|i|e)(?:\s*[/|,*]\s*(?:[mwfdhkxnv]|div|divers|i|e)){1,3}"
@@ -77,7 +81,17 @@ def _without_accents(run: re.Match[str]) -> str:
 @lru_cache(maxsize=1)
 def _lookalikes() -> dict[int, str]:
     """Unicode's confusables (TR39) that look like one Latin letter: "ꓟ" → "M", Cyrillic
-    "р" → "p"."""
+    "р" → "p". Built once per machine and library version (reading the confusables takes a
+    tenth of a second), then loaded from the cache."""
+    path = prebuilt.cache_file(
+        "lookalikes-",
+        importlib.metadata.version("confusable_homoglyphs"),
+        Path(__file__).read_text("utf-8"),
+    )
+    return prebuilt.load_or_build(path, "lookalikes-", _build_lookalikes)
+
+
+def _build_lookalikes() -> dict[int, str]:
     from confusable_homoglyphs.confusables import confusables_data
 
     table = {}
