@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipelines.classify import (
@@ -14,6 +16,8 @@ from pipelines.classify import (
     fold,
     is_ml,
 )
+from pipelines.classify.seniority import _title_spans
+from pipelines.text import lowered
 
 # (title, role, seniority)
 TITLES = [
@@ -710,3 +714,19 @@ def test_words_that_look_like_a_level(title: str, level: str) -> None:
 def test_letters_of_other_scripts_that_look_latin(title: str, role: str) -> None:
     assert classify_role(title) == role
     assert is_ml(role)
+
+
+def test_title_is_found_in_the_text_as_its_case_insensitive_pattern_would_find_it():
+    cases = [
+        ("ML Engineer", "Hiring a senior ml-engineers team; ML  Engineer_x, (ML\nEngineer)"),
+        ("Data Scientist", "DATA SCIENTISTS wanted, data scientistſ, data-scientist."),
+        ("Backend Dev", "a backend dev, backend devs, backend devx, İbackend dev"),
+        ("Kotlin Dev", "\u212aotlin dev (Entry-level) and kotlin  -  dev"),
+        ("Engineer - Remote", "Engineer - Remote, Engineer -- Remote"),
+        ("C++ Dev", "C++ dev, c++ devs"),
+    ]
+    for title, text in cases:
+        words = title.split()
+        name = r"[\s-]+".join(map(re.escape, words)) + r"s?\b"
+        expected = [m.span() for m in re.finditer(rf"\b{name}", text, re.IGNORECASE)]
+        assert list(_title_spans(words, text, lowered(text))) == expected, title

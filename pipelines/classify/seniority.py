@@ -4,6 +4,7 @@ description only when it states the level outright."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from pipelines.classify.jobwords import rx, wordset
@@ -209,6 +210,51 @@ def _level_of(phrases: list[str]) -> str | None:
     return next(filter(None, map(_title_level, map(fold, phrases))), None)
 
 
+def _title_spans(words: list[str], text: str, low: str) -> Iterator[tuple[int, int]]:
+    """Where `text` names the title of `words`: the spans of `re.finditer` of the words
+    joined by runs of spaces or hyphens, an "s" allowed after the last, between word
+    boundaries, case-insensitive. An ASCII title is found in `low` (its `lowered` form, where
+    each character is the one ASCII letter IGNORECASE takes it for) without a pattern
+    compiled per title, which cost more than the search."""
+    if not "".join(words).isascii() or any(w.startswith("-") for w in words[1:]):
+        name = r"[\s-]+".join(map(re.escape, words)) + r"s?\b"
+        yield from (m.span() for m in re.finditer(rf"\b{name}", text, re.IGNORECASE))
+        return
+    keys = [w.lower() for w in words]
+    pos = 0
+    while (start := low.find(keys[0], pos)) != -1:
+        end = _title_end(keys, text, low, start)
+        if end is None:
+            pos = start + 1
+        else:
+            yield start, end
+            pos = end
+
+
+def _title_end(keys: list[str], text: str, low: str, start: int) -> int | None:
+    """The end of the title of `keys` named at `start` (see `_title_spans`), or None."""
+    if not _boundary(text, start):
+        return None
+    end, n = start + len(keys[0]), len(text)
+    for key in keys[1:]:
+        gap = end
+        while gap < n and (text[gap].isspace() or text[gap] == "-"):
+            gap += 1
+        if gap == end or not low.startswith(key, gap):
+            return None
+        end = gap + len(key)
+    if low.startswith("s", end) and _boundary(text, end + 1):
+        return end + 1
+    return end if _boundary(text, end) else None
+
+
+def _boundary(text: str, i: int) -> bool:
+    """Whether `\\b` matches at `i` of `text`."""
+    before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+    after = i < len(text) and (text[i].isalnum() or text[i] == "_")
+    return before != after
+
+
 def _level_beside_title(title: str, text: str, low: str) -> str | None:
     """The level the text gives the title where it names it: "we're seeking a senior founding
     engineer", "Growth Marketer (Entry-level, Remote)"; with no title, the job its hiring
@@ -219,12 +265,11 @@ def _level_beside_title(title: str, text: str, low: str) -> str | None:
         return _level_of([m.group(1) for m in _HIRED_JOB.finditer(text)])
     if words[-1].lower() not in low:
         return None
-    name = r"[\s-]+".join(map(re.escape, words)) + r"s?\b"
-    for m in re.finditer(rf"\b{name}", text, re.IGNORECASE):
-        before = _HIRE_LEVEL.search(text, max(0, m.start() - _BEFORE_CHARS), m.start())
+    for start, end in _title_spans(words, text, low):
+        before = _HIRE_LEVEL.search(text, max(0, start - _BEFORE_CHARS), start)
         if before and (level := _level_of([before.group(1)])):
             return level
-        if listed := _LISTED.match(text, m.end()):
+        if listed := _LISTED.match(text, end):
             items = re.split(r"[,;/|]", listed.group(1))
             if level := _level_of([i for i in items if len(i.split()) <= _LEVEL_ITEM_WORDS]):
                 return level
