@@ -112,7 +112,9 @@ def latin_lookalikes(text: str) -> str:
     """`text` with every word that is all Latin letters once its look-alikes are read as
     Latin written in Latin ("ꓟachine" → "Machine"); words of other scripts, which hold some
     letter with no Latin twin ("данных"), are kept as they are."""
-    latin = text.translate(_lookalikes())  # one letter for one: the words stay in place
+    # One letter for one, so the words stay in place; every look-alike is non-ASCII, so only
+    # the runs of such characters are translated.
+    latin = _NON_ASCII_RUN.sub(_as_latin, text)
     if latin == text:
         return text
     parts, end = [], 0
@@ -121,6 +123,10 @@ def latin_lookalikes(text: str) -> str:
         end = m.end()
     parts.append(latin[end:])
     return "".join(parts)
+
+
+def _as_latin(run: re.Match[str]) -> str:
+    return run.group().translate(_lookalikes())
 
 
 _AI_DOTTED = re.compile(r"\ba\.i\.")
