@@ -63,11 +63,14 @@ def without_blurb(text: str, company: str | None, *, header: bool = True) -> str
         return text
 
     def blurb(paragraph: str) -> bool:
-        if _STATED_STACK.search(paragraph) or _SEEKS.search(paragraph):
-            return False
+        # How the paragraph opens is read first: most open like no story, and the searches
+        # of the whole paragraph for a stack or a request are spared.
         start = paragraph.strip()
-        if _BLURB_START.match(start):
-            return True
+        if not (_BLURB_START.match(start) or opens_with_company(start)):
+            return False
+        return not (_STATED_STACK.search(paragraph) or _SEEKS.search(paragraph))
+
+    def opens_with_company(start: str) -> bool:
         if not company:
             return False
         # The company's pattern is compiled (a third of a millisecond) only for a paragraph
