@@ -49,7 +49,14 @@ class Normalized:
 
 def parse_time(value: str | datetime | None) -> datetime | None:
     """An ISO 8601 string or datetime as a timezone-aware UTC datetime."""
+    if isinstance(value, str) and value:
+        return _parse_text_time(value)
     return None if value is None or value == "" else utc_time(value)
+
+
+@lru_cache(maxsize=1024)  # a crawl's records share their fetch time
+def _parse_text_time(value: str) -> datetime:
+    return utc_time(value)
 
 
 def _salary(

@@ -135,7 +135,7 @@ def _bare_tail(words: list[str]) -> int:
     return n
 
 
-@lru_cache(maxsize=16_384)  # titles repeat across a board's jobs and across boards
+@lru_cache(maxsize=32_768)  # titles repeat across a board's jobs and across boards
 def clean_title(title: str, company: str | None = None) -> str:
     """The role's name in a board's title (see the module doc); the title itself when
     cleaning would leave nothing."""

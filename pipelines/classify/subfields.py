@@ -202,7 +202,7 @@ def classify_subfields(
     return [name for name in SUBFIELDS if name in words or (have and have & _SUBFIELD_SKILLS[name])]
 
 
-@lru_cache(maxsize=8192)  # titles repeat across a board's jobs
+@lru_cache(maxsize=32_768)  # titles repeat across a board's jobs and across boards
 def _title_words(title: str) -> frozenset[str]:
     """The subfields a title names: by keyword, an MLOps title, "CV"."""
     folded = fold(title)
