@@ -181,9 +181,7 @@ def _subfield_words_in(text: str) -> frozenset[str]:
     # One pass finds the subfields with a key in the text, instead of a `key in text` scan
     # of the whole description per key.
     keyed = {name for _, names in _KEYS.iter(text) for name in names}
-    return frozenset(
-        name for name, rx in _SUBFIELD_WORDS.items() if name in keyed and rx.search(text)
-    )
+    return frozenset(name for name in keyed if _SUBFIELD_WORDS[name].search(text))
 
 
 def classify_subfields(
