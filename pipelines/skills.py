@@ -473,12 +473,12 @@ def _adjacent(text: str, left: _Hit, right: _Hit) -> bool:
 
 def extract_skills(text: str) -> list[str]:
     """Canonical skill names found in `text`, in order of first mention, without repeats."""
-    return list(_skills_in(text)) if text else []
+    if not text:
+        return []
+    return list(_short_skills_in(text) if len(text) <= _SHORT else _skills_in(text))
 
 
-# Bounded: header segments, titles and the shared text of a comment's roles repeat.
-@lru_cache(maxsize=4096)
-def _skills_in(text: str) -> tuple[str, ...]:
+def _find_skills(text: str) -> tuple[str, ...]:
     hits = _candidates(text)
     ok = [not h.other_case and (not h.alias.needs_context or _in_context(text, h)) for h in hits]
     changed = True
@@ -510,6 +510,14 @@ def _skills_in(text: str) -> tuple[str, ...]:
         if not (hit.alias.company and _names_a_company(text, hit)):
             seen.setdefault(hit.alias.skill, None)
     return tuple(seen)
+
+
+# Both bounded. Titles and header segments are short and repeat across a crawl's boards and
+# threads (some 20,000 distinct titles); descriptions are long and only the shared text of a
+# comment's roles repeats.
+_SHORT = 200
+_short_skills_in = lru_cache(maxsize=32_768)(_find_skills)
+_skills_in = lru_cache(maxsize=4096)(_find_skills)
 
 
 def is_concept(skill: str) -> bool:
