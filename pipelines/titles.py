@@ -45,6 +45,7 @@ _TAG_WORDS_RE = re.compile(
     _F,
 )
 _YEAR_RE = re.compile(r"\b20\d\d\b")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _BASED_RE = re.compile(r"-based\b", _F)
 # Words that are a tag on their own at the bare end of a title ("… Freelance 8 20 hrs week").
 _BARE_TAGS = {
@@ -102,8 +103,8 @@ def _is_tag(segment: str) -> bool:
     if _PAY_RE.search(inner):
         return True
     rest = _TAG_WORDS_RE.sub(" ", _BASED_RE.sub(" ", inner))
-    rest = _place_free(rest)
-    return not re.search(r"[^\W\d_]", rest)
+    # Blanking places out never adds a letter: a segment of tag words alone is not searched.
+    return not _LETTER_RE.search(rest) or not _LETTER_RE.search(_place_free(rest))
 
 
 def _bare_tail(words: list[str]) -> int:
