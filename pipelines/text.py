@@ -206,6 +206,13 @@ def lowered(text: str) -> str:
     return text.translate(_ODD_CASE).lower()
 
 
+def word_boundary(text: str, i: int) -> bool:
+    """Whether `\\b` matches at `i` of `text`: a word character on one side only."""
+    before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+    after = i < len(text) and (text[i].isalnum() or text[i] == "_")
+    return before != after
+
+
 def any_in(words: tuple[str, ...], low: str) -> bool:
     """Whether one of `words` occurs in `low` (a `lowered` text): a regex pre-check."""
     for w in words:  # noqa: SIM110 - a plain loop: any() and its generator cost as much again

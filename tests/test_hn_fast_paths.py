@@ -68,6 +68,9 @@ def test_split_outside_parens_keeps_brackets_whole() -> None:
         ("Acme", "Acme needs someone to run its Kubeflow training jobs.", False),  # an ask
         ("Acme", "We are looking for an engineer to ship AI agents.", False),
         ("Zürich Labs", "ZÜRICH LABS applies machine learning to ad data.", True),
+        ("Acme.ai", "(acme.AI) applies machine learning to ad data.", True),
+        ("Acme.ai", "Acme.aix applies machine learning to ad data.", False),
+        ("Kite", "\u212aITE applies machine learning to ad data.", True),  # the Kelvin sign
         (None, "Acme applies machine learning to ad data.", False),
     ],
 )

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pipelines.classify.jobwords import rx, wordset
 from pipelines.classify.prefilter import Prefilter
 from pipelines.folding import fold
-from pipelines.text import lowered
+from pipelines.text import lowered, word_boundary
 
 SENIORITIES: tuple[str, ...] = (
     "intern",
@@ -233,7 +233,7 @@ def _title_spans(words: list[str], text: str, low: str) -> Iterator[tuple[int, i
 
 def _title_end(keys: list[str], text: str, low: str, start: int) -> int | None:
     """The end of the title of `keys` named at `start` (see `_title_spans`), or None."""
-    if not _boundary(text, start):
+    if not word_boundary(text, start):
         return None
     end, n = start + len(keys[0]), len(text)
     for key in keys[1:]:
@@ -243,16 +243,9 @@ def _title_end(keys: list[str], text: str, low: str, start: int) -> int | None:
         if gap == end or not low.startswith(key, gap):
             return None
         end = gap + len(key)
-    if low.startswith("s", end) and _boundary(text, end + 1):
+    if low.startswith("s", end) and word_boundary(text, end + 1):
         return end + 1
-    return end if _boundary(text, end) else None
-
-
-def _boundary(text: str, i: int) -> bool:
-    """Whether `\\b` matches at `i` of `text`."""
-    before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
-    after = i < len(text) and (text[i].isalnum() or text[i] == "_")
-    return before != after
+    return end if word_boundary(text, end) else None
 
 
 def _level_beside_title(title: str, text: str, low: str) -> str | None:
