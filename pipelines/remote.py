@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from pipelines.location import find_places, prepare
 from pipelines.model import RemotePolicy
@@ -320,11 +321,20 @@ def _remote_matches(text: str, blocked: list[tuple[int, int]]) -> list[re.Match]
     return out
 
 
+class _Reading(NamedTuple):
+    """What `parse_remote` reads first: the text it scans, its policy and remote words."""
+
+    text: str  # without links, acronyms closed up, hypothetical clauses blanked
+    low: str  # `text` lowered
+    remote: str  # remote / hybrid / onsite / unknown
+    matches: list[re.Match]  # the remote words that set the policy
+    anywhere: bool  # the whole text says "anywhere" or "worldwide"
+
+
 # Bounded: header strings repeat across postings ("Remote (US)", "Onsite, NYC") and a comment
 # with several roles hands each of them the same description.
 @lru_cache(maxsize=4096)
-def parse_remote(text: str) -> RemotePolicy:
-    """Remote policy from a location/header string or a description."""
+def _reading(text: str) -> _Reading:
     text = text or ""
     if any_in(_URL_KEYS, lowered(text)):
         text = _URL_RE.sub(" ", text)
@@ -345,10 +355,29 @@ def parse_remote(text: str) -> RemotePolicy:
         policy = "onsite"
     else:
         policy = "unknown"
-    scope = _scope(text, remote) if policy == "remote" else ()
-    if anywhere and "Worldwide" not in scope:
+    return _Reading(text, low, policy, remote, anywhere)
+
+
+def remote_mode(text: str) -> str:
+    """The policy `parse_remote` reads (remote / hybrid / onsite / unknown), without reading
+    the scope and visa words: for a caller that needs only the way of working."""
+    return _reading(text).remote
+
+
+def visa_sponsorship(text: str) -> str:
+    """The visa sponsorship `parse_remote` reads (yes / no / unknown), without the scope."""
+    reading = _reading(text)
+    return _visa(reading.text, reading.low)
+
+
+@lru_cache(maxsize=4096)
+def parse_remote(text: str) -> RemotePolicy:
+    """Remote policy from a location/header string or a description."""
+    reading = _reading(text)
+    scope = _scope(reading.text, reading.matches) if reading.remote == "remote" else ()
+    if reading.anywhere and "Worldwide" not in scope:
         scope = ("Worldwide", *scope)
-    return RemotePolicy(remote=policy, scope=scope, visa_sponsorship=_visa(text, low))
+    return RemotePolicy(reading.remote, scope, _visa(reading.text, reading.low))
 
 
 def _onsite(text: str) -> bool:

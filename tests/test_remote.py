@@ -4,7 +4,7 @@ import pytest
 
 from pipelines.model import ExtractedPosting, RemotePolicy
 from pipelines.normalize import normalize_posting
-from pipelines.remote import parse_remote, role_dependent
+from pipelines.remote import parse_remote, remote_mode, role_dependent, visa_sponsorship
 
 WE, EE, MEA, LA = "Western Europe", "Eastern Europe", "Middle East & Africa", "Latin America"
 NA = "North America"
@@ -282,6 +282,34 @@ VISA_CASES = [
 @pytest.mark.parametrize(("text", "visa"), VISA_CASES)
 def test_parse_remote_visa(text, visa):
     assert parse_remote(text).visa_sponsorship == visa
+
+
+@pytest.mark.parametrize("text", [t for t, *_ in POLICY_CASES + VISA_CASES])
+def test_partial_readers_agree_with_parse_remote(text):
+    """The policy alone and the visa alone are what the whole reading gives."""
+    policy = parse_remote(text)
+    assert remote_mode(text) == policy.remote
+    assert visa_sponsorship(text) == policy.visa_sponsorship
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "expected"),
+    [
+        # an unknown header: the body's policy and its scope
+        ("Leeds", "Fully remote within the UK. We sponsor visas.", ("remote", ["GB"], "yes")),
+        # a known header keeps its own scope; the body gives only its visa words
+        ("Remote (US)", "Remote in Canada too. No visa sponsorship.", ("remote", ["US"], "no")),
+        ("Leeds (Onsite)", "Remote work from Spain is fine.", ("onsite", [], "unknown")),
+        ("Leeds (Onsite)", "Hybrid: 2 days a week in the office.", ("hybrid", [], "unknown")),
+    ],
+)
+def test_header_policy_then_body(header, body, expected):
+    posting = ExtractedPosting(
+        title="Data Engineer", remote_text=header, location_text=header, description=body
+    )
+    raw = {"source": "test", "source_id": "1", "fetched_at": "2026-11-02T10:00:00+00:00"}
+    row = normalize_posting(posting, raw, 0, 1)
+    assert (row["remote"], row["remote_scope"], row["visa_sponsorship"]) == expected
 
 
 def test_header_with_everything():
