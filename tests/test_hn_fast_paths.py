@@ -7,8 +7,8 @@ import re
 import pytest
 
 from pipelines.blurb import without_blurb
-from pipelines.extract.hn.cues import classify_piece
-from pipelines.extract.hn.titles import split_outside_parens
+from pipelines.extract.hn.cues import classify_piece, places_in
+from pipelines.extract.hn.titles import split_outside_parens, split_roles
 
 
 def _split_per_character(text: str, seps: str) -> list[str]:
@@ -104,3 +104,24 @@ def test_classify_piece_gives_a_fresh_segment() -> None:
     first.kinds.add("role")
     assert "role" not in classify_piece("Full-time").kinds
     assert classify_piece("Full-time").kind == "employment"
+
+
+def test_split_roles_gives_fresh_roles() -> None:
+    """Its reading is cached; the roles handed out are the caller's to change."""
+    first = split_roles("Platform Engineer, Data Scientist and Designer")
+    first[0].title = "changed"
+    first[1].place = "Leeds"
+    first.pop()
+    again = split_roles("Platform Engineer, Data Scientist and Designer")
+    assert [(r.title, r.place) for r in again] == [
+        ("Platform Engineer", None),
+        ("Data Scientist", None),
+        ("Designer", None),
+    ]
+    assert again[0] is not first[0]
+
+
+def test_places_in_gives_a_fresh_list() -> None:
+    first = places_in("Leeds, UK")
+    first.clear()
+    assert [p.countries for p in places_in("Leeds, UK")] == [("GB",)]
