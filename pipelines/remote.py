@@ -28,6 +28,9 @@ _URL_RE = re.compile(
     r"(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|ai|co|org|net|dev|app|jobs)\b\S*",
     _F,
 )
+# A run of non-space characters that may hold a link or an address: every _URL_RE match lies
+# inside one (none of its alternatives reads a space), so only these runs are searched.
+_URL_RUN_RE = re.compile(r"(?<!\S)\S*(?:[.@]|[hH][tT][tT][pP])\S*")
 
 _NOT_POLICY_AFTER = (
     r"sensing|sensed|sensors?|control\w*|monitor\w*|patients?|procedures?|access|servers?|"
@@ -337,7 +340,7 @@ class _Reading(NamedTuple):
 def _reading(text: str) -> _Reading:
     text = text or ""
     if any_in(_URL_KEYS, lowered(text)):
-        text = _URL_RE.sub(" ", text)
+        text = _URL_RUN_RE.sub(lambda run: _URL_RE.sub(" ", run.group()), text)
     text = prepare(text)
     low = lowered(text)
     if any_in(_HYPOTHETICAL_KEYS, low):

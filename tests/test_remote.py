@@ -351,3 +351,23 @@ def test_body_hybrid_refines_an_onsite_header():
 )
 def test_role_dependent(text, expected):
     assert role_dependent(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Remote (US) - apply at https://acme.example/jobs or jobs@acme.example",
+        "Remote: see www.acme.io/careers.",
+        "email hr@acme.dev (remote OK)",
+        "Remote, https://localhost:8080/path then Leeds",
+        "Remote within the EU. acme.co.uk, HTTP://ACME.IO",
+        "Remote\tonly\u00a0(x@y)  a.b.com",
+    ],
+)
+def test_links_are_dropped_run_by_run(text):
+    """Links and addresses are blanked in the runs of non-space characters that may hold
+    them: as the whole-text search blanked them."""
+    from pipelines.remote import _URL_RE, _URL_RUN_RE
+
+    by_run = _URL_RUN_RE.sub(lambda run: _URL_RE.sub(" ", run.group()), text)
+    assert by_run == _URL_RE.sub(" ", text)
