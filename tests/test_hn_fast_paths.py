@@ -7,6 +7,7 @@ import re
 import pytest
 
 from pipelines.blurb import without_blurb
+from pipelines.extract.hn.body import _ROLES_HEADING, _roles_heading
 from pipelines.extract.hn.cues import classify_piece, places_in
 from pipelines.extract.hn.titles import split_outside_parens, split_roles
 
@@ -125,3 +126,25 @@ def test_places_in_gives_a_fresh_list() -> None:
     first = places_in("Leeds, UK")
     first.clear()
     assert [p.countries for p in places_in("Leeds, UK")] == [("GB",)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Open Roles:",
+        "OPEN ROLES",
+        "Current openings",
+        "We're hiring for:",
+        "Hiring",
+        "We are hiring for",
+        "Our team is small. We are currently looking for:",
+        "We have these positions:",
+        "What we're looking for:",
+        "Roles: Backend Engineer, Designer",
+        "We build tools for growers. Apply at the link below.",
+        "Positions in Leeds and Bristol",
+        "Open Roleſ",
+    ],
+)
+def test_roles_heading_as_the_whole_search(line: str) -> None:
+    assert _roles_heading(line) is bool(_ROLES_HEADING.search(line))

@@ -38,6 +38,7 @@ from pipelines.extract.hn.titles import (
 from pipelines.extract.hn.where import own_where, place_heading
 from pipelines.salary import find_salaries
 from pipelines.skills import extract_skills, is_concept, skill_category
+from pipelines.text import lowered
 
 # "… is hiring A, B and C", "we're also looking for A as well as B", "we need a B": the roles
 # a sentence names after a hiring verb, anywhere in it.
@@ -641,6 +642,15 @@ _ROLES_HEADING = re.compile(
     r"(?:looking for|hiring(?: for)?|seeking)\s*:$",
     re.I,
 )
+# How a line that _ROLES_HEADING finds ends: a colon, or the last word of a heading of its
+# first two kinds (lowered: an re.I match of these words lowers to them).
+_ROLES_HEADING_ENDS = (":", "roles", "positions", "openings", "vacancies", "hiring", "for")
+
+
+def _roles_heading(line: str) -> bool:
+    """Whether a stripped line heads a list of roles (_ROLES_HEADING), searched only in a line
+    that ends as such a heading does."""
+    return lowered(line).endswith(_ROLES_HEADING_ENDS) and bool(_ROLES_HEADING.search(line))
 
 
 def _heading(line: str) -> bool:
@@ -696,7 +706,7 @@ def role_lines(body: list[str]) -> list[RoleLine]:
     for i, line in enumerate(body):
         if i == 0 or not line.strip() or i == taken:
             continue
-        if _ROLES_HEADING.search(line.strip()):
+        if _roles_heading(line.strip()):
             under_roles = True
             continue
         if under_roles and not _BULLET.match(line.strip()) and _heading(line.strip()):
