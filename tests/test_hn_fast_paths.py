@@ -8,6 +8,7 @@ import pytest
 
 from pipelines.blurb import without_blurb
 from pipelines.extract.hn.body import _ROLES_HEADING, _roles_heading
+from pipelines.extract.hn.comment import _holds
 from pipelines.extract.hn.cues import classify_piece, places_in
 from pipelines.extract.hn.titles import split_outside_parens, split_roles
 
@@ -148,3 +149,21 @@ def test_places_in_gives_a_fresh_list() -> None:
 )
 def test_roles_heading_as_the_whole_search(line: str) -> None:
     assert _roles_heading(line) is bool(_ROLES_HEADING.search(line))
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Data Engineer", "We need a DATA ENGINEER for our platform."),
+        ("Data Engineer", "Big-Data Engineering team"),
+        ("Data Engineer", "Senior Data Engineers wanted"),
+        ("ML Ops", "mlops"),
+        ("C++ Dev", "Senior C++ Dev (Leeds)"),
+        ("Ingénieur ML", "INGÉNIEUR ML à Lyon"),
+        ("Kelvin Lab", "\u212aelvin lab"),  # the Kelvin sign is a K to re.I
+        ("Designer", ""),
+    ],
+)
+def test_holds_as_the_whole_words_pattern(title: str, text: str) -> None:
+    whole = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.I)
+    assert _holds(title, text) is bool(whole.search(text))
