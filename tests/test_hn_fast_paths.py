@@ -7,10 +7,17 @@ import re
 import pytest
 
 from pipelines.blurb import without_blurb
-from pipelines.extract.hn.body import _ROLES_HEADING, _roles_heading
+from pipelines.extract.hn.body import (
+    _HIRING_KEYS,
+    _HIRING_VERB,
+    _ROLES_HEADING,
+    _hiring_verbs,
+    _roles_heading,
+)
 from pipelines.extract.hn.comment import _holds
 from pipelines.extract.hn.cues import classify_piece, places_in
 from pipelines.extract.hn.titles import split_outside_parens, split_roles
+from pipelines.text import any_in, lowered
 
 
 def _split_per_character(text: str, seps: str) -> list[str]:
@@ -167,3 +174,23 @@ def test_roles_heading_as_the_whole_search(line: str) -> None:
 def test_holds_as_the_whole_words_pattern(title: str, text: str) -> None:
     whole = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.I)
     assert _holds(title, text) is bool(whole.search(text))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We're HIRING: data engineers, QA engineers and writers",
+        "Looking to add a designer",
+        "Roles include: Backend, Frontend, Data",
+        "We invite applications for two posts",
+        "Position open on our team: SRE",
+        "We want to hire a Go developer",
+        "Our stack is Go and Postgres.",
+        "Seeking\u0131 nothing",  # an odd-case letter inside a word
+    ],
+)
+def test_hiring_keys_hold_every_hiring_verb(line: str) -> None:
+    """A line without a hiring key has no hiring verb to find."""
+    if not any_in(_HIRING_KEYS, lowered(line)):
+        assert _HIRING_VERB.search(line) is None
+    assert list(_hiring_verbs(line)) or _HIRING_VERB.search(line) is None
