@@ -337,7 +337,9 @@ class _Reading(NamedTuple):
 # Bounded: header strings repeat across postings ("Remote (US)", "Onsite, NYC") and a comment
 # with several roles hands each of them the same description.
 @lru_cache(maxsize=4096)
-def _reading(text: str) -> _Reading:
+def _prepared(text: str) -> tuple[str, str]:
+    """The words `parse_remote` reads in `text` (without links, acronyms closed up,
+    hypothetical clauses blanked), and them lowered."""
     text = text or ""
     if any_in(_URL_KEYS, lowered(text)):
         text = _URL_RUN_RE.sub(lambda run: _URL_RE.sub(" ", run.group()), text)
@@ -346,6 +348,12 @@ def _reading(text: str) -> _Reading:
     if any_in(_HYPOTHETICAL_KEYS, low):
         text = _blank_hypothetical(text)
         low = lowered(text)
+    return text, low
+
+
+@lru_cache(maxsize=4096)
+def _reading(text: str) -> _Reading:
+    text, low = _prepared(text)
     no_remote = _spans(_NO_REMOTE_RE, text) if any_in(_NO_REMOTE_KEYS, low) else []
     part_remote = _spans(_PART_REMOTE_RE, text) if any_in(_PART_REMOTE_KEYS, low) else []
     remote = _remote_matches(text, no_remote + part_remote) if any_in(_REMOTE_KEYS, low) else []
@@ -368,9 +376,9 @@ def remote_mode(text: str) -> str:
 
 
 def visa_sponsorship(text: str) -> str:
-    """The visa sponsorship `parse_remote` reads (yes / no / unknown), without the scope."""
-    reading = _reading(text)
-    return _visa(reading.text, reading.low)
+    """The visa sponsorship `parse_remote` reads (yes / no / unknown), without the policy
+    and scope."""
+    return _visa(*_prepared(text))
 
 
 @lru_cache(maxsize=4096)
