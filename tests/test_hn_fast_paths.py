@@ -15,7 +15,7 @@ from pipelines.extract.hn.body import (
     _roles_heading,
 )
 from pipelines.extract.hn.comment import _holds
-from pipelines.extract.hn.cues import classify_piece, places_in
+from pipelines.extract.hn.cues import classify_piece, is_salary, places_in
 from pipelines.extract.hn.titles import split_outside_parens, split_roles
 from pipelines.text import any_in, lowered
 
@@ -194,3 +194,19 @@ def test_hiring_keys_hold_every_hiring_verb(line: str) -> None:
     if not any_in(_HIRING_KEYS, lowered(line)):
         assert _HIRING_VERB.search(line) is None
     assert list(_hiring_verbs(line)) or _HIRING_VERB.search(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$150k - $180k", True),
+        ("120K + equity", True),
+        ("22 000 – 28 000 zł netto", True),
+        ("Competitive salary and equity", False),  # no figure: no pay the parser reads
+        ("Raised $20M Series B", False),
+        ("Senior Engineer", False),
+        ("\u0661\u0665\u0660k USD", True),  # digits of another script are digits too
+    ],
+)
+def test_is_salary_needs_a_digit(text: str, expected: bool) -> None:
+    assert is_salary(text) is expected

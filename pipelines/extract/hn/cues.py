@@ -164,11 +164,17 @@ class Segment:
         return "other"
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=16_384)  # a title is read again in its line, its piece and its role
 def is_salary(text: str) -> bool:
+    if _DIGIT.search(text) is None:
+        return False  # every amount and pay the parser reads has a digit
     has_money = bool(SALARY_SPAN.search(text)) or bool(_HOURLY.search(text))
     if not has_money:
         # What the cheap cues miss ("22 000 – 28 000 zł netto"), the salary parser may read.
-        return bool(re.search(r"\d", text)) and bool(find_salaries(text))
+        return bool(find_salaries(text))
     return not (_FUNDING.search(text) and not SALARY_WORD.search(text))
 
 
