@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from pipelines import gazetteer
 from pipelines.gazetteer import TOKEN_SYNONYMS, WORD_RE, City, Entry, fold_name
@@ -128,42 +128,42 @@ def _token_key(word: str) -> str:
     return TOKEN_SYNONYMS.get(folded, folded)
 
 
-class _Token(NamedTuple):
-    start: int
-    end: int
-    key: str
+_SPAN = operator.methodcaller("span")
+_GROUP = operator.methodcaller("group")
 
 
-def _tokens(text: str) -> list[_Token]:
-    """The words of `text` with their gazetteer keys; a run of an unspaced script that is not
-    itself a name is cut into the longest names it holds ("東京都港区" -> 東京都, 港区)."""
-    names = gazetteer.load().names
+def _tokens(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """The spans of the words of `text` and their gazetteer keys; a run of an unspaced script
+    that is not itself a name is cut into the longest names it holds ("東京都港区" -> 東京都,
+    港区)."""
     if text.isascii():  # the usual case: no unspaced script, and ASCII letters only
-        words = _ASCII_WORD_RE.finditer(text)
-        return [_Token(m.start(), m.end(), _token_key(m.group())) for m in words]
-    out = []
+        words = list(_ASCII_WORD_RE.finditer(text))
+        return list(map(_SPAN, words)), list(map(_token_key, map(_GROUP, words)))
+    names = gazetteer.load().names
+    spans, keys = [], []
     for m in WORD_RE.finditer(text):
         word, key = m.group(), _token_key(m.group())
         if word.isascii() or key in names or not _UNSPACED_RE.search(word):
-            out.append(_Token(m.start(), m.end(), key))
+            spans.append(m.span())
+            keys.append(key)
             continue
         i = 0
         while i < len(word):
             for j in range(min(len(word), i + _MAX_UNSPACED), i, -1):
                 sub = _token_key(word[i:j])
                 if sub in names:
-                    out.append(_Token(m.start() + i, m.start() + j, sub))
+                    spans.append((m.start() + i, m.start() + j))
+                    keys.append(sub)
                     i = j
                     break
             else:
                 i += 1
-    return out
+    return spans, keys
 
 
 def _scan(text: str) -> list[_Hit]:
     name_words = gazetteer.load().name_words
-    toks = _tokens(text)
-    keys = [t.key for t in toks]
+    spans, keys = _tokens(text)
     # ASCII: no A-Z is no upper-case letter, without a Python test per character.
     all_lower = text == text.lower() if text.isascii() else not any(c.isupper() for c in text)
     hits: list[_Hit] = []
@@ -173,11 +173,11 @@ def _scan(text: str) -> list[_Hit]:
     for i in [i for i, key in enumerate(keys) if key in name_words]:
         if i < consumed:
             continue
-        longest = min(_MAX_WORDS, len(toks) - i, name_words[keys[i]])
+        longest = min(_MAX_WORDS, len(keys) - i, name_words[keys[i]])
         # joined[j]: tokens i + j and i + j + 1 may belong to one name (only spaces, dots or
         # dashes between).
         joined = [
-            bool(_JOIN_SEP_RE.fullmatch(text, toks[k].end, toks[k + 1].start))
+            bool(_JOIN_SEP_RE.fullmatch(text, spans[k][1], spans[k + 1][0]))
             for k in range(i, i + longest - 1)
         ]
         for n in range(longest, 0, -1):
@@ -186,7 +186,7 @@ def _scan(text: str) -> list[_Hit]:
             entries = gazetteer.entries(" ".join(keys[i : i + n]))
             if not entries:
                 continue
-            start, end = toks[i].start, toks[i + n - 1].end
+            start, end = spans[i][0], spans[i + n - 1][1]
             surface = text[start:end]
             capital = all_lower or not surface[0].islower()  # scripts without case count
             # "ON-SITE", "Maine-et-Loire": part of a word, not a province or state

@@ -24,7 +24,7 @@ from pipelines.classify import (
 from pipelines.fx import annual_usd
 from pipelines.location import parse_location, region_of, split_places
 from pipelines.model import ExtractedPosting, Extraction, Location, RemotePolicy, Salary
-from pipelines.remote import TWO_LETTER_TIME_ZONES, parse_remote
+from pipelines.remote import TWO_LETTER_TIME_ZONES, parse_remote, remote_mode, visa_sponsorship
 from pipelines.salary import find_salaries, has_equity, one_salary, out_of_bounds, parse_salary
 from pipelines.skills import asked_of, extract_skills, tag_skills
 from pipelines.times import utc_time
@@ -93,19 +93,22 @@ def _remote(posting: _PlaceWords, header: str) -> RemotePolicy:
     A structured "remote" with a stated location ("USA Only", "Europe") takes its scope from
     that location."""
     stated = parse_remote(header) if header else RemotePolicy()
-    read_body = posting.description and posting.mode_in_description
-    body = parse_remote(posting.description) if read_body else RemotePolicy()
-    visa = (
-        stated.visa_sponsorship if stated.visa_sponsorship != "unknown" else body.visa_sponsorship
-    )
+    body = posting.description if posting.mode_in_description else ""  # the words read
+    visa = stated.visa_sponsorship
+    if visa == "unknown" and body:
+        visa = visa_sponsorship(body)
     if posting.structured_remote:
         scope = stated.scope
         if posting.structured_remote == "remote" and not scope and posting.location_text:
             scope = parse_remote(f"Remote ({posting.location_text})").scope
         return RemotePolicy(posting.structured_remote, scope, visa)
-    chosen = stated if stated.remote != "unknown" else body
-    if stated.remote == "onsite" and body.remote == "hybrid":
-        chosen = body  # "NYC (Onsite)", then "4 days/week in the office": hybrid
+    # The body's scope is read only when its policy is the one chosen.
+    if stated.remote == "unknown":
+        chosen = parse_remote(body) if body else RemotePolicy()
+    elif stated.remote == "onsite" and body and remote_mode(body) == "hybrid":
+        chosen = RemotePolicy("hybrid")  # "NYC (Onsite)", then "4 days/week in the office"
+    else:
+        chosen = stated
     return RemotePolicy(chosen.remote, chosen.scope, visa)
 
 

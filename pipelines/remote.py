@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from pipelines.location import find_places, prepare
 from pipelines.model import RemotePolicy
@@ -27,6 +28,9 @@ _URL_RE = re.compile(
     r"(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|ai|co|org|net|dev|app|jobs)\b\S*",
     _F,
 )
+# A run of non-space characters that may hold a link or an address: every _URL_RE match lies
+# inside one (none of its alternatives reads a space), so only these runs are searched.
+_URL_RUN_RE = re.compile(r"(?<!\S)\S*(?:[.@]|[hH][tT][tT][pP])\S*")
 
 _NOT_POLICY_AFTER = (
     r"sensing|sensed|sensors?|control\w*|monitor\w*|patients?|procedures?|access|servers?|"
@@ -320,19 +324,36 @@ def _remote_matches(text: str, blocked: list[tuple[int, int]]) -> list[re.Match]
     return out
 
 
+class _Reading(NamedTuple):
+    """What `parse_remote` reads first: the text it scans, its policy and remote words."""
+
+    text: str  # without links, acronyms closed up, hypothetical clauses blanked
+    low: str  # `text` lowered
+    remote: str  # remote / hybrid / onsite / unknown
+    matches: list[re.Match]  # the remote words that set the policy
+    anywhere: bool  # the whole text says "anywhere" or "worldwide"
+
+
 # Bounded: header strings repeat across postings ("Remote (US)", "Onsite, NYC") and a comment
 # with several roles hands each of them the same description.
 @lru_cache(maxsize=4096)
-def parse_remote(text: str) -> RemotePolicy:
-    """Remote policy from a location/header string or a description."""
+def _prepared(text: str) -> tuple[str, str]:
+    """The words `parse_remote` reads in `text` (without links, acronyms closed up,
+    hypothetical clauses blanked), and them lowered."""
     text = text or ""
     if any_in(_URL_KEYS, lowered(text)):
-        text = _URL_RE.sub(" ", text)
+        text = _URL_RUN_RE.sub(lambda run: _URL_RE.sub(" ", run.group()), text)
     text = prepare(text)
     low = lowered(text)
     if any_in(_HYPOTHETICAL_KEYS, low):
         text = _blank_hypothetical(text)
         low = lowered(text)
+    return text, low
+
+
+@lru_cache(maxsize=4096)
+def _reading(text: str) -> _Reading:
+    text, low = _prepared(text)
     no_remote = _spans(_NO_REMOTE_RE, text) if any_in(_NO_REMOTE_KEYS, low) else []
     part_remote = _spans(_PART_REMOTE_RE, text) if any_in(_PART_REMOTE_KEYS, low) else []
     remote = _remote_matches(text, no_remote + part_remote) if any_in(_REMOTE_KEYS, low) else []
@@ -345,10 +366,29 @@ def parse_remote(text: str) -> RemotePolicy:
         policy = "onsite"
     else:
         policy = "unknown"
-    scope = _scope(text, remote) if policy == "remote" else ()
-    if anywhere and "Worldwide" not in scope:
+    return _Reading(text, low, policy, remote, anywhere)
+
+
+def remote_mode(text: str) -> str:
+    """The policy `parse_remote` reads (remote / hybrid / onsite / unknown), without reading
+    the scope and visa words: for a caller that needs only the way of working."""
+    return _reading(text).remote
+
+
+def visa_sponsorship(text: str) -> str:
+    """The visa sponsorship `parse_remote` reads (yes / no / unknown), without the policy
+    and scope."""
+    return _visa(*_prepared(text))
+
+
+@lru_cache(maxsize=4096)
+def parse_remote(text: str) -> RemotePolicy:
+    """Remote policy from a location/header string or a description."""
+    reading = _reading(text)
+    scope = _scope(reading.text, reading.matches) if reading.remote == "remote" else ()
+    if reading.anywhere and "Worldwide" not in scope:
         scope = ("Worldwide", *scope)
-    return RemotePolicy(remote=policy, scope=scope, visa_sponsorship=_visa(text, low))
+    return RemotePolicy(reading.remote, scope, _visa(reading.text, reading.low))
 
 
 def _onsite(text: str) -> bool:

@@ -7,8 +7,17 @@ import re
 import pytest
 
 from pipelines.blurb import without_blurb
-from pipelines.extract.hn.cues import classify_piece
-from pipelines.extract.hn.titles import split_outside_parens
+from pipelines.extract.hn.body import (
+    _HIRING_KEYS,
+    _HIRING_VERB,
+    _ROLES_HEADING,
+    _hiring_verbs,
+    _roles_heading,
+)
+from pipelines.extract.hn.comment import _holds
+from pipelines.extract.hn.cues import classify_piece, is_salary, places_in
+from pipelines.extract.hn.titles import split_outside_parens, split_roles
+from pipelines.text import any_in, lowered
 
 
 def _split_per_character(text: str, seps: str) -> list[str]:
@@ -107,3 +116,100 @@ def test_classify_piece_gives_a_fresh_segment() -> None:
     first.kinds.add("role")
     assert "role" not in classify_piece("Full-time").kinds
     assert classify_piece("Full-time").kind == "employment"
+
+
+def test_split_roles_gives_fresh_roles() -> None:
+    """Its reading is cached; the roles handed out are the caller's to change."""
+    first = split_roles("Platform Engineer, Data Scientist and Designer")
+    first[0].title = "changed"
+    first[1].place = "Leeds"
+    first.pop()
+    again = split_roles("Platform Engineer, Data Scientist and Designer")
+    assert [(r.title, r.place) for r in again] == [
+        ("Platform Engineer", None),
+        ("Data Scientist", None),
+        ("Designer", None),
+    ]
+    assert again[0] is not first[0]
+
+
+def test_places_in_gives_a_fresh_list() -> None:
+    first = places_in("Leeds, UK")
+    first.clear()
+    assert [p.countries for p in places_in("Leeds, UK")] == [("GB",)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Open Roles:",
+        "OPEN ROLES",
+        "Current openings",
+        "We're hiring for:",
+        "Hiring",
+        "We are hiring for",
+        "Our team is small. We are currently looking for:",
+        "We have these positions:",
+        "What we're looking for:",
+        "Roles: Backend Engineer, Designer",
+        "We build tools for growers. Apply at the link below.",
+        "Positions in Leeds and Bristol",
+        "Open Roleſ",
+    ],
+)
+def test_roles_heading_as_the_whole_search(line: str) -> None:
+    assert _roles_heading(line) is bool(_ROLES_HEADING.search(line))
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Data Engineer", "We need a DATA ENGINEER for our platform."),
+        ("Data Engineer", "Big-Data Engineering team"),
+        ("Data Engineer", "Senior Data Engineers wanted"),
+        ("ML Ops", "mlops"),
+        ("C++ Dev", "Senior C++ Dev (Leeds)"),
+        ("Ingénieur ML", "INGÉNIEUR ML à Lyon"),
+        ("Kelvin Lab", "\u212aelvin lab"),  # the Kelvin sign is a K to re.I
+        ("Designer", ""),
+    ],
+)
+def test_holds_as_the_whole_words_pattern(title: str, text: str) -> None:
+    whole = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.I)
+    assert _holds(title, text) is bool(whole.search(text))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We're HIRING: data engineers, QA engineers and writers",
+        "Looking to add a designer",
+        "Roles include: Backend, Frontend, Data",
+        "We invite applications for two posts",
+        "Position open on our team: SRE",
+        "We want to hire a Go developer",
+        "Our stack is Go and Postgres.",
+        "Seeking\u0131 nothing",  # an odd-case letter inside a word
+    ],
+)
+def test_hiring_keys_hold_every_hiring_verb(line: str) -> None:
+    """A line without a hiring key has no hiring verb to find."""
+    if not any_in(_HIRING_KEYS, lowered(line)):
+        assert _HIRING_VERB.search(line) is None
+    assert list(_hiring_verbs(line)) or _HIRING_VERB.search(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$150k - $180k", True),
+        ("120K + equity", True),
+        ("22 000 – 28 000 zł netto", True),
+        ("Competitive salary and equity", False),  # no figure: no pay the parser reads
+        ("Raised $20M Series B", False),
+        ("Senior Engineer", False),
+        ("\u0661\u0665\u0660k USD", True),  # digits of another script are digits too
+    ],
+)
+def test_is_salary_needs_a_digit(text: str, expected: bool) -> None:
+    assert is_salary(text) is expected

@@ -4,7 +4,7 @@ import pytest
 
 from pipelines.model import ExtractedPosting, RemotePolicy
 from pipelines.normalize import normalize_posting
-from pipelines.remote import parse_remote, role_dependent
+from pipelines.remote import parse_remote, remote_mode, role_dependent, visa_sponsorship
 
 WE, EE, MEA, LA = "Western Europe", "Eastern Europe", "Middle East & Africa", "Latin America"
 NA = "North America"
@@ -284,6 +284,34 @@ def test_parse_remote_visa(text, visa):
     assert parse_remote(text).visa_sponsorship == visa
 
 
+@pytest.mark.parametrize("text", [t for t, *_ in POLICY_CASES + VISA_CASES])
+def test_partial_readers_agree_with_parse_remote(text):
+    """The policy alone and the visa alone are what the whole reading gives."""
+    policy = parse_remote(text)
+    assert remote_mode(text) == policy.remote
+    assert visa_sponsorship(text) == policy.visa_sponsorship
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "expected"),
+    [
+        # an unknown header: the body's policy and its scope
+        ("Leeds", "Fully remote within the UK. We sponsor visas.", ("remote", ["GB"], "yes")),
+        # a known header keeps its own scope; the body gives only its visa words
+        ("Remote (US)", "Remote in Canada too. No visa sponsorship.", ("remote", ["US"], "no")),
+        ("Leeds (Onsite)", "Remote work from Spain is fine.", ("onsite", [], "unknown")),
+        ("Leeds (Onsite)", "Hybrid: 2 days a week in the office.", ("hybrid", [], "unknown")),
+    ],
+)
+def test_header_policy_then_body(header, body, expected):
+    posting = ExtractedPosting(
+        title="Data Engineer", remote_text=header, location_text=header, description=body
+    )
+    raw = {"source": "test", "source_id": "1", "fetched_at": "2026-11-02T10:00:00+00:00"}
+    row = normalize_posting(posting, raw, 0, 1)
+    assert (row["remote"], row["remote_scope"], row["visa_sponsorship"]) == expected
+
+
 def test_header_with_everything():
     text = "Acme | ML Engineer | NYC or Remote (US) | Full-time | VISA | $180k"
     assert parse_remote(text) == RemotePolicy("remote", ("US",), "yes")
@@ -323,3 +351,23 @@ def test_body_hybrid_refines_an_onsite_header():
 )
 def test_role_dependent(text, expected):
     assert role_dependent(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Remote (US) - apply at https://acme.example/jobs or jobs@acme.example",
+        "Remote: see www.acme.io/careers.",
+        "email hr@acme.dev (remote OK)",
+        "Remote, https://localhost:8080/path then Leeds",
+        "Remote within the EU. acme.co.uk, HTTP://ACME.IO",
+        "Remote\tonly\u00a0(x@y)  a.b.com",
+    ],
+)
+def test_links_are_dropped_run_by_run(text):
+    """Links and addresses are blanked in the runs of non-space characters that may hold
+    them: as the whole-text search blanked them."""
+    from pipelines.remote import _URL_RE, _URL_RUN_RE
+
+    by_run = _URL_RUN_RE.sub(lambda run: _URL_RE.sub(" ", run.group()), text)
+    assert by_run == _URL_RE.sub(" ", text)

@@ -38,6 +38,7 @@ from pipelines.extract.hn.titles import (
 from pipelines.extract.hn.where import own_where, place_heading
 from pipelines.salary import find_salaries
 from pipelines.skills import extract_skills, is_concept, skill_category
+from pipelines.text import any_in, lowered
 
 # "… is hiring A, B and C", "we're also looking for A as well as B", "we need a B": the roles
 # a sentence names after a hiring verb, anywhere in it.
@@ -52,6 +53,11 @@ _HIRING_VERB = re.compile(
     r"(?P<rest>(?=[^.!?;:\n]|\.[^\s.!?])[^.!?;:\n]*(?:\.(?=[^\s.!?])[^.!?;:\n]*)*)",
     re.I,
 )
+# One of these is in every text that _HIRING_VERB finds (lowered: an re.I match lowers to it).
+_HIRING_KEYS = (
+    "hiring", "looking", "seeking", "searching", "hire", "need", "recruiting", "role",
+    "position", "opening", "applications",
+)  # fmt: skip
 _MENTION_END = re.compile(
     r"\s+(?:who|whom|that|which|with|to|across|on|at|in|from|because|so|for|like|of all|"
     r"of any|of every|willing|interested|excited|passionate (?:about|for|to)|based|located|"
@@ -85,7 +91,7 @@ _CLAUSE_START = re.compile(r"(?:[,;–—-]|\b(?:but|and))\s+(?:[\w']+\s+){0,3}$
 def _hiring_verbs(line: str) -> Iterator[re.Match[str]]:
     """Each hiring verb of `line` with what follows it, a later verb inside that text too:
     "looking for a few devops to help …, looking for a few developers to …"."""
-    m = _HIRING_VERB.search(line)
+    m = _HIRING_VERB.search(line) if any_in(_HIRING_KEYS, lowered(line)) else None
     while m:
         yield m
         end = m.end()
@@ -212,6 +218,8 @@ def listed_mentions(lines: list[str]) -> list[Role]:
     comment, bullets too ("* we're hiring: data engineers, QA engineers, writers and …")."""
     roles: list[Role] = []
     for line in lines:
+        if not any_in(_HIRING_KEYS, lowered(line)):
+            continue
         for m in _HIRING_VERB.finditer(line):
             rest = _mention(m.group("rest"))
             items = re.sub(r",?\s+(?:and|or)\s+", ", ", rest)
@@ -641,6 +649,15 @@ _ROLES_HEADING = re.compile(
     r"(?:looking for|hiring(?: for)?|seeking)\s*:$",
     re.I,
 )
+# How a line that _ROLES_HEADING finds ends: a colon, or the last word of a heading of its
+# first two kinds (lowered: an re.I match of these words lowers to them).
+_ROLES_HEADING_ENDS = (":", "roles", "positions", "openings", "vacancies", "hiring", "for")
+
+
+def _roles_heading(line: str) -> bool:
+    """Whether a stripped line heads a list of roles (_ROLES_HEADING), searched only in a line
+    that ends as such a heading does."""
+    return lowered(line).endswith(_ROLES_HEADING_ENDS) and bool(_ROLES_HEADING.search(line))
 
 
 def _heading(line: str) -> bool:
@@ -696,7 +713,7 @@ def role_lines(body: list[str]) -> list[RoleLine]:
     for i, line in enumerate(body):
         if i == 0 or not line.strip() or i == taken:
             continue
-        if _ROLES_HEADING.search(line.strip()):
+        if _roles_heading(line.strip()):
             under_roles = True
             continue
         if under_roles and not _BULLET.match(line.strip()) and _heading(line.strip()):

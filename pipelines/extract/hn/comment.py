@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import lru_cache
 from itertools import chain
 from typing import Any
 from urllib.parse import urlsplit
@@ -548,14 +549,10 @@ def _split_shared(shared: str, roles: list[Role]) -> tuple[str, dict[int, str]]:
     # The header is the first line: a blurb may follow it without a blank line.
     header, _, rest = shared.partition("\n")
     paragraphs = [header, *PARAGRAPH_BREAK.split(rest)]
-    patterns = [
-        re.compile(rf"(?<!\w){re.escape(r.title)}(?!\w)", re.I) if len(r.title) > 3 else None
-        for r in roles
-    ]
     kept, claimed = [paragraphs[0]], {}
     owner = None  # the role whose own header came last
     for paragraph in paragraphs[1:]:
-        named = [i for i, p in enumerate(patterns) if p is not None and p.search(paragraph)]
+        named = [i for i, r in enumerate(roles) if len(r.title) > 3 and _holds(r.title, paragraph)]
         if paragraph.count("|") >= 2:
             owner = named[0] if len(named) == 1 else None
         if owner is not None:
@@ -811,16 +808,15 @@ def _spelled_out(roles: list[Role], found: list[RoleLine]) -> dict[int, Role]:
     out), words after a job ("Designer Overview"), nor a line too long to be a title."""
     holds: dict[int, list[int]] = {}  # body role → the header roles it holds
     for i, role in enumerate(roles):
-        inside = re.compile(rf"(?<!\w){re.escape(role.title)}(?!\w)", re.I)
-        team = re.compile(rf"(?:[\w+-]+ ){{0,2}}{re.escape(role.title)}(?:(?:,| [-–—]) |$)", re.I)
         for j, f in enumerate(found):
             if (
                 len(f.role.title) > len(role.title)
                 and len(f.role.title.split()) <= 8
+                and _may_hold(role.title, f.role.title)
                 and (
-                    team.match(f.role.title)
+                    _team_of(role.title).match(f.role.title)
                     or not names_a_job(role.title)
-                    and inside.search(f.role.title)
+                    and _holds(role.title, f.role.title)
                 )
             ):
                 holds.setdefault(j, []).append(i)
@@ -829,9 +825,8 @@ def _spelled_out(roles: list[Role], found: list[RoleLine]) -> dict[int, Role]:
     # Engineer", which the body spells out whole.
     pieces: dict[int, list[int]] = {}
     for i, role in enumerate(roles):
-        inside = re.compile(rf"(?<!\w){re.escape(role.title)}(?!\w)", re.I)
         if not any(i in held for held in holds.values()):
-            j = next((j for j, f in enumerate(found) if inside.search(f.role.title)), None)
+            j = next((j for j, f in enumerate(found) if _holds(role.title, f.role.title)), None)
             if j is not None:
                 pieces.setdefault(j, []).append(i)
     for j, held in pieces.items():
@@ -842,6 +837,28 @@ def _spelled_out(roles: list[Role], found: list[RoleLine]) -> dict[int, Role]:
         if sum(names_a_job(piece) for piece in re.split(r", | / ", found[j].role.title)) <= 1:
             twins.update((i, found[j].role) for i in held)
     return twins
+
+
+def _may_hold(title: str, text: str) -> bool:
+    """False when `text` cannot hold `title` in any case: between ASCII texts a case-blind
+    match lowers to the same letters. The cheap test before a pattern is made of a title."""
+    return not (title.isascii() and text.isascii()) or title.lower() in text.lower()
+
+
+def _holds(title: str, text: str) -> bool:
+    """Whether `text` holds `title` as whole words, in any case."""
+    return _may_hold(title, text) and _whole_title(title).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _whole_title(title: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _team_of(title: str) -> re.Pattern[str]:
+    """A body title that is `title` with a specialty before it or a team after it."""
+    return re.compile(rf"(?:[\w+-]+ ){{0,2}}{re.escape(title)}(?:(?:,| [-–—]) |$)", re.I)
 
 
 def _body_names_others(roles: list[Role], found: list[RoleLine]) -> bool:

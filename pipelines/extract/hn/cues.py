@@ -120,11 +120,16 @@ META_START = re.compile(
 
 
 def places_in(text: str) -> list[Place]:
-    return find_places(prepare(text))
+    return list(_places_in(text))
+
+
+@lru_cache(maxsize=16_384)  # header pieces and title tails are read by several cues
+def _places_in(text: str) -> tuple[Place, ...]:
+    return tuple(find_places(prepare(text)))
 
 
 def has_place(text: str) -> bool:
-    return bool(places_in(text))
+    return bool(_places_in(text))
 
 
 def qualifies_place(name: str, code: str) -> bool:
@@ -137,7 +142,7 @@ def is_place_name(text: str) -> bool:
     """Whether the whole text is one place's name ("Paris", "New York"), not a name that
     merely contains one ("Boston Dynamics")."""
     text = text.strip()
-    places = places_in(text)
+    places = _places_in(text)
     return len(places) == 1 and places[0].start == 0 and places[0].end == len(prepare(text))
 
 
@@ -159,11 +164,17 @@ class Segment:
         return "other"
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=16_384)  # a title is read again in its line, its piece and its role
 def is_salary(text: str) -> bool:
+    if _DIGIT.search(text) is None:
+        return False  # every amount and pay the parser reads has a digit
     has_money = bool(SALARY_SPAN.search(text)) or bool(_HOURLY.search(text))
     if not has_money:
         # What the cheap cues miss ("22 000 – 28 000 zł netto"), the salary parser may read.
-        return bool(re.search(r"\d", text)) and bool(find_salaries(text))
+        return bool(find_salaries(text))
     return not (_FUNDING.search(text) and not SALARY_WORD.search(text))
 
 
@@ -226,7 +237,7 @@ def classify_piece(text: str) -> Segment:
 
 
 # Bounded: header pieces repeat across comments ("Full-time", "REMOTE (US)", "Onsite").
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16_384)
 def _classified(text: str) -> Segment:
     seg = Segment(text)
     t = text.strip()

@@ -45,7 +45,7 @@ from pipelines.extract.hn.titles import (
     split_roles,
 )
 from pipelines.location import prepare
-from pipelines.remote import parse_remote
+from pipelines.remote import remote_mode
 
 _PROSE_HIRING = re.compile(
     r"^(?P<company>[A-Z0-9][^.!?|:;]{0,60}?)\s+(?:is|are)\s+(?:now\s+|currently\s+|actively\s+)?"
@@ -660,7 +660,7 @@ def _more_places(header: Header, lines: list[str]) -> None:
         if found := _line_places(_first_sentence(line)):
             header.locations.extend(found)
             return
-    remote = parse_remote("\n".join(lines[:_PROSE_LINES])).remote == "remote"
+    remote = remote_mode("\n".join(lines[:_PROSE_LINES])) == "remote"
     header.locations.extend(_prose_places(lines, remote))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pipelines.classify import classify_role, classify_seniority, has_job_head, names_a_job
 from pipelines.extract.hn.cues import (
@@ -94,6 +95,7 @@ def _without_link(m: re.Match[str]) -> str:
     return " " if URL_ANY.fullmatch(m.group(1)) else m.group(0)
 
 
+@lru_cache(maxsize=16_384)  # a comment's pieces are cleaned again by later readers
 def clean_title(text: str) -> tuple[str, str | None]:
     """A role's title, and the salary words that were stated with it."""
     t = text.strip()
@@ -352,6 +354,7 @@ def _where(text: str) -> bool:
 _SEASON = re.compile(r"\b(?:summer|fall|autumn|spring|winter)\b", re.I)
 
 
+@lru_cache(maxsize=16_384)  # trailing pieces repeat ("Remote", "Full-time", "NYC")
 def is_context(text: str) -> bool:
     """Whether a trailing piece of a title says where/how/how much rather than what."""
     if not text.strip():
@@ -401,7 +404,15 @@ def split_roles(text: str) -> list[Role]:
     Only split where each part names a job: a part without a job noun ("iOS and Android",
     "Senior and Staff") stays with its neighbour, except in a comma list of three or more
     that names a job, where a short item is one ("Backend, mobile, PM, design, data").
+    Fresh roles each call: callers change them.
     """
+    return [replace(role) for role in _split_roles(text)]
+
+
+# Bounded: a header's role piece is split again by later readers. The cached roles are never
+# handed out, only copies of them.
+@lru_cache(maxsize=8192)
+def _split_roles(text: str) -> list[Role]:
     text = re.sub(
         r"[,;\s]*(?<!\w)(?:etc\.?|(?:(?:and|&|plus)\s+)?(?:(?:many|lots|much|so many)\s+)?more"
         r"(?:\s+here)?|and others|\.{3}|…)[\s!]*$",
