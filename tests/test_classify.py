@@ -355,6 +355,10 @@ def test_role_with_description(title: str, description: str, role: str) -> None:
         ("", "We're looking for a senior engineer to own our API.", "senior"),  # no title
         ("", "As a senior developer myself, I had many offers.", "unknown"),  # the writer's
         ("", "We seek students for a summer internship.", "intern"),
+        # a manager's title whose text says the job manages no one names no level
+        ("Network Manager", "This is an individual contributor role on our ops team.", "unknown"),
+        ("Senior Manager, Analytics", "A role with no direct reports.", "senior"),
+        ("Network Manager", "You will coach the individual contributors of the team.", "manager"),
     ],
 )
 def test_seniority_with_description(title: str, description: str, seniority: str) -> None:

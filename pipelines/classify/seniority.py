@@ -168,8 +168,9 @@ _TITLE_PREFILTER = Prefilter(
 
 
 @lru_cache(maxsize=8192)  # titles repeat across boards ("Senior Software Engineer")
-def _title_level(t: str) -> str | None:
-    """The level a folded title names, or None."""
+def _title_level(t: str, manages: bool = True) -> str | None:
+    """The level a folded title names, or None; with `manages` False (the text says the job
+    manages no one) a manager's title names no level of its own."""
     if " to " in t or "office of " in t:
         t = _SERVES.sub("", t)
     may = _TITLE_PREFILTER.possible(t)
@@ -177,7 +178,7 @@ def _title_level(t: str) -> str | None:
         if id(pattern) not in may:
             continue
         if pattern.search(t):
-            if level == "manager" and not _manager_is_people_manager(t):
+            if level == "manager" and not (manages and _manager_is_people_manager(t)):
                 continue
             return level
     return None
@@ -248,16 +249,30 @@ def _with_cjk_levels(title: str) -> str:
     return title
 
 
+# A job that manages no one, whatever its title says ("Infrastructure Manager ... This is an
+# Individual Contributor role"): the manager's title is a field's, not a level.
+_MANAGES_NO_ONE = re.compile(
+    r"\bindividual[- ]contributor (?:role|position)\b|\bthis is an? (?:\w+ )?individual[- ]"
+    r"contributor\b|\b(?:no|without) direct reports\b",
+    re.IGNORECASE,
+)
+
+
 def classify_seniority(title: str, description: str = "") -> str:
     """One of SENIORITIES, from the title; the description only when it gives the title its
     level where it names it ("we're hiring a Mid-Level Fullstack Engineer", "Product Manager
-    (Mid-level, Remote)") or states the level of the position outright ("this is an
-    internship", "entry-level position")."""
-    if level := _title_level(fold(_with_cjk_levels(title))):
+    (Mid-level, Remote)"), states the level of the position outright ("this is an
+    internship", "entry-level position") or says a manager's job manages no one ("an
+    individual contributor role")."""
+    folded = fold(_with_cjk_levels(title))
+    level = _title_level(folded)
+    head = description[:5000]
+    if level == "manager" and _MANAGES_NO_ONE.search(head):
+        level = _title_level(folded, manages=False)
+    if level:
         return level
     if not description:
         return "unknown"
-    head = description[:5000]
     low = lowered(head)
     if level := _level_beside_title(title.strip(), head, low):
         return level
