@@ -180,7 +180,14 @@ TITLES = [
     ("AI Trainer", "other", "unknown"),
     ("Data Annotator", "other", "unknown"),
     ("Financial Analyst", "other", "unknown"),
-    ("Chief of Staff", "other", "director"),
+    # no chief officer and no staff engineer: a role of its own, like a SAFe Chief Product Owner
+    ("Chief of Staff", "other", "unknown"),
+    ("Chief Product Owner", "other", "unknown"),
+    ("Chief Operating Officer", "other", "director"),
+    # managers of a field who manage no one, also one of alternatives ("BizDev/Account")
+    ("Clinical Data Manager", "other", "unknown"),
+    ("Partner Solutions Manager", "other", "unknown"),
+    ("BizDev/Account Managers", "other", "unknown"),
     ("", "other", "unknown"),
     # --- German
     ("Data Scientist (m/w/d)", "data_scientist", "unknown"),

@@ -28,7 +28,7 @@ SENIORITIES: tuple[str, ...] = (
 _NOT_PEOPLE_MANAGER = wordset(
     "product program programme project account category community office partner "
     "partnerships release delivery relationship success campaign content brand key "
-    "social media marketing territory market implementation pricing growth"
+    "social media marketing territory market implementation pricing growth data solutions"
 )
 # Two-word fields whose managers are individual contributors ("Business Development Manager").
 _NOT_PEOPLE_MANAGER_PAIRS = frozenset({("business", "development"), ("demand", "generation")})
@@ -53,7 +53,9 @@ _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rx(
             r"\bdirector\w*|\bdirecteur\w*|\bdirectora?\b|\bdiretor\w*|\bdyrektor\w*|"
             r"\bhead of\b|^head\b|\bhead (?:\w+ )?(?:engineer|data|ml|ai|research)|\bvp\b|"
-            r"vice president|\b[searg]vp\b|\bchief\b|\bc(?:t|d|ai|e|f|o|m|i|p|r|is)o\b|"
+            r"vice president|\b[searg]vp\b|\bc(?:t|d|ai|e|f|o|m|i|p|r|is)o\b|"
+            # a chief officer, not a Chief of Staff or a (SAFe) Chief Product Owner
+            r"\bchief\b(?! of staff\b| product owner\b)|"
             r"(?<!team)(?<!team )leiter(?:in)?\b|\bleitung\b(?<!teamleitung)"
         ),
     ),
@@ -62,7 +64,7 @@ _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rx(r"\bmanager\w*|\bgerente\b|\bkierownik\w*|\bresponsable\b|\bmgr\b|\bsupervisor\b"),
     ),
     ("principal", rx(r"\bprincipal\b|\bprincipale\b|\bdistinguished\b")),
-    ("staff", rx(r"(?<!technical )\bstaff\b")),
+    ("staff", rx(r"(?<!technical )(?<!chief of )\bstaff\b")),
     (
         "lead",
         rx(
@@ -140,10 +142,14 @@ def _manager_is_people_manager(t: str) -> bool:
     words = t.split()
     for i, w in enumerate(words):
         is_manager = w.startswith(("manager", "kierownik")) or w in ("gerente", "mgr", "supervisor")
-        if is_manager and (
-            i == 0
-            or words[i - 1] not in _NOT_PEOPLE_MANAGER
-            and tuple(words[max(i - 2, 0) : i]) not in _NOT_PEOPLE_MANAGER_PAIRS
+        if (
+            is_manager
+            and (
+                i == 0
+                # of alternatives the one next to the noun: "BizDev/Sales/Account Managers"
+                or words[i - 1].rpartition("/")[2] not in _NOT_PEOPLE_MANAGER
+                and tuple(words[max(i - 2, 0) : i]) not in _NOT_PEOPLE_MANAGER_PAIRS
+            )
         ):
             return True
         if w == "responsable":
