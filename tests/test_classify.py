@@ -652,6 +652,8 @@ def test_hn_title_classes(title: str, role: str) -> None:
         ("Engineer (Lead | Staff)", "staff"),
         ("Senior / Principal ML Engineer", "principal"),
         ("Software Engineers (Senior/Staff/Principal)", "principal"),
+        ("Data Analyst (Graduate/Intern)", "junior"),
+        ("QA Engineer (Interns / Freshers)", "junior"),
     ],
 )
 def test_level_range_is_its_highest_level(title: str, level: str) -> None:

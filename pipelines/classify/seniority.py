@@ -37,7 +37,13 @@ _HEAD_NOUN = (
     r"\b(?:engineer|developer|scientist|analyst|manager|specialist|designer|architect|"
     r"consultant|representative)\w*"
 )
+_JUNIOR_WORDS = r"(?:junior|jr|freshers?|graduates?|new grads?|entry level)"
 _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # a junior level and an internship as alternatives ("Fresher/Interns"): the higher one
+    (
+        "junior",
+        rx(rf"\b{_JUNIOR_WORDS} ?/ ?intern|\bintern(?:s|ships?)? ?/ ?{_JUNIOR_WORDS}\b"),
+    ),
     (
         "intern",
         rx(
