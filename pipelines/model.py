@@ -63,6 +63,7 @@ class ExtractedPosting:
     structured_salary: Salary | None = None  # pay from the source's own fields
     remote_text: str | None = None  # the words about remote work, if separate from location
     structured_remote: str | None = None  # remote/hybrid/onsite from the source's own fields
+    structured_equity: bool = False  # the source's own fields grant equity ("Stock Level")
     # Whether the description may state the work mode when the header words do not; False for
     # one role of a post whose roles state their own modes in their own lines, where the text's
     # remote words are the other roles'.

@@ -253,7 +253,8 @@ def normalize_posting(
         "salary_text": salary.text if salary else None,
         "salary_source": salary_source,
         "salary_rejected": salary_rejected,
-        "equity": has_equity(" ".join(t for t in (posting.salary_text, posting.description) if t)),
+        "equity": posting.structured_equity
+        or has_equity(" ".join(t for t in (posting.salary_text, posting.description) if t)),
         "posted_at": posted_at,
         "first_seen": parse_time(raw["first_seen"]) if raw.get("first_seen") else fetched_at,
         "last_seen": parse_time(raw["last_seen"]) if raw.get("last_seen") else fetched_at,

@@ -27,7 +27,8 @@ Decisions on what counts (the labelled evaluation set follows them):
   deep-learning, nlp, computer-vision, llm, mlops, time-series) count only where the text asks
   for the field itself ("PhD in ML", "apply machine learning to…", "Data Scientist, NLP",
   "Quantitative Researcher (ML)"), not where the words only name a job, a team or a kind of
-  company ("Machine Learning Engineer", "our NLP team", "ML and data roles", "not an ML shop").
+  company ("Machine Learning Engineer", "our NLP team", "ML and data roles", "not an ML shop"),
+  nor where they name the AI tools every engineer now uses ("AI and ML tooling", "agentic tools").
 - Vendors' names (skills flagged `company: true`: openai, anthropic, hugging-face, …) count
   only as tools, not where the text names the vendor as a customer, investor, partner or past
   employer ("used by Stripe and Anthropic", "backed by leaders at Hugging Face").
@@ -440,9 +441,18 @@ _COMPANY_IS = re.compile(
 )
 
 
+# ...or when it names the AI tools every engineer is now asked to use ("leverage AI and ML
+# tooling", "we use agentic tooling (Claude Code)", "agentic tools like Cline"), not the field;
+# other fields' tools are theirs ("MLOps tooling", "LLM tooling" in a stack).
+_AI_TOOLS = re.compile(r"[\s-]*(?:AI\s+)?(?:tools|tooling)\b", re.IGNORECASE)
+_AI_TOOL_FIELDS = frozenset({"machine-learning", "ai-agents"})
+
+
 def _names_a_job(text: str, hit: _Hit) -> bool:
     before = text[max(0, hit.start - 40) : hit.start]
     if _JOB_AFTER.match(text, hit.end) or _JOB_BEFORE.search(before):
+        return True
+    if hit.alias.skill in _AI_TOOL_FIELDS and _AI_TOOLS.match(text, hit.end):
         return True
     return bool(_COMPANY_IS.search(text[max(0, hit.start - 80) : hit.start].lstrip(" ")))
 

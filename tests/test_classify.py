@@ -184,7 +184,14 @@ TITLES = [
     ("AI Trainer", "other", "unknown"),
     ("Data Annotator", "other", "unknown"),
     ("Financial Analyst", "other", "unknown"),
-    ("Chief of Staff", "other", "director"),
+    # no chief officer and no staff engineer: a role of its own, like a SAFe Chief Product Owner
+    ("Chief of Staff", "other", "unknown"),
+    ("Chief Product Owner", "other", "unknown"),
+    ("Chief Operating Officer", "other", "director"),
+    # managers of a field who manage no one, also one of alternatives ("BizDev/Account")
+    ("Clinical Data Manager", "other", "unknown"),
+    ("Partner Solutions Manager", "other", "unknown"),
+    ("BizDev/Account Managers", "other", "unknown"),
     ("", "other", "unknown"),
     # --- German
     ("Data Scientist (m/w/d)", "data_scientist", "unknown"),
@@ -359,6 +366,10 @@ def test_role_with_description(title: str, description: str, role: str) -> None:
         ("", "We're looking for a senior engineer to own our API.", "senior"),  # no title
         ("", "As a senior developer myself, I had many offers.", "unknown"),  # the writer's
         ("", "We seek students for a summer internship.", "intern"),
+        # a manager's title whose text says the job manages no one names no level
+        ("Network Manager", "This is an individual contributor role on our ops team.", "unknown"),
+        ("Senior Manager, Analytics", "A role with no direct reports.", "senior"),
+        ("Network Manager", "You will coach the individual contributors of the team.", "manager"),
     ],
 )
 def test_seniority_with_description(title: str, description: str, seniority: str) -> None:
@@ -645,6 +656,8 @@ def test_hn_title_classes(title: str, role: str) -> None:
         ("Engineer (Lead | Staff)", "staff"),
         ("Senior / Principal ML Engineer", "principal"),
         ("Software Engineers (Senior/Staff/Principal)", "principal"),
+        ("Data Analyst (Graduate/Intern)", "junior"),
+        ("QA Engineer (Interns / Freshers)", "junior"),
     ],
 )
 def test_level_range_is_its_highest_level(title: str, level: str) -> None:

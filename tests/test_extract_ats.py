@@ -16,7 +16,7 @@ from pipelines.extract.greenhouse import (
 )
 from pipelines.extract.lever import extract_lever
 from pipelines.model import Salary
-from pipelines.normalize import EXTRACTORS
+from pipelines.normalize import EXTRACTORS, normalize_record
 from tests.builders import ashby_compensation, ashby_job, greenhouse_job, lever_posting
 
 CTX = {"board": "acmeml", "company": "Acme Machine Learning", "careers_url": None}
@@ -838,3 +838,40 @@ def test_greenhouse_pay_survey(tmp_path):
 def test_greenhouse_home_based_location_is_remote(location, metadata, expected):
     record = greenhouse_job(9, "Engineer", location={"name": location}, metadata=metadata)
     assert extract_greenhouse(record, CTX).postings[0].structured_remote == expected
+
+
+@pytest.mark.parametrize(
+    ("metadata", "expected"),
+    [
+        ([gh_field("Stock Level", "7 Senior Engineer - 20% / 80%", "single_select")], True),
+        ([gh_field("Equity Target - Tier 1", "52000.0", "number")], True),
+        ([gh_field("Equity Grant?", "Yes", "single_select")], True),
+        ([gh_field("Equity Grant?", "None", "single_select")], False),
+        ([gh_field("Equity Minimum", "0.0", "number")], False),
+        ([gh_field("Employee Stock Purchase Plan", "Yes", "single_select")], False),
+        (
+            [
+                gh_field(
+                    "Range A",
+                    "(Austin only) Base salary $90,000 - $120,000 + bonus + equity + 401K",
+                    "short_text",
+                )
+            ],
+            True,
+        ),
+        ([gh_field("EEO", "We value diversity, equity and inclusion.", "long_text")], False),
+        ([], False),
+    ],
+)
+def test_greenhouse_custom_fields_that_grant_equity(metadata, expected):
+    record = greenhouse_job(9, "Engineer", location={"name": "Austin, TX"}, metadata=metadata)
+    posting = extract_greenhouse(record, CTX).postings[0]
+    assert posting.structured_equity is expected
+    raw = {
+        "source": "greenhouse",
+        "source_id": "9",
+        "fetched_at": "2026-11-02T10:00:00+00:00",
+        "record": record,
+        "context": CTX,
+    }
+    assert normalize_record(raw).postings[0]["equity"] is expected

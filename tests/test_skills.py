@@ -204,6 +204,9 @@ EXACT = [
 
 # (text, skill that must NOT be found)
 TRAPS = [
+    # The AI tools everyone is asked to use are not the field ("ML tooling", "agentic tools").
+    ("Use modern AI and ML tooling to ship faster.", "machine-learning"),
+    ("Our toolbox: Gradle, GitHub and agentic tools like Cursor.", "ai-agents"),
     # Lua's Torch (before PyTorch) and Team Fortress 2 are not PyTorch and TensorFlow.
     ("Torch, Lua and Caffe for our vision research", "pytorch"),
     ("We play TF2 on Fridays", "tensorflow"),

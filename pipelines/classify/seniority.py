@@ -29,7 +29,7 @@ SENIORITIES: tuple[str, ...] = (
 _NOT_PEOPLE_MANAGER = wordset(
     "product program programme project account category community office partner "
     "partnerships release delivery relationship success campaign content brand key "
-    "social media marketing territory market implementation pricing growth"
+    "social media marketing territory market implementation pricing growth data solutions"
 )
 # Two-word fields whose managers are individual contributors ("Business Development Manager").
 _NOT_PEOPLE_MANAGER_PAIRS = frozenset({("business", "development"), ("demand", "generation")})
@@ -38,7 +38,13 @@ _HEAD_NOUN = (
     r"\b(?:engineer|developer|scientist|analyst|manager|specialist|designer|architect|"
     r"consultant|representative)\w*"
 )
+_JUNIOR_WORDS = r"(?:junior|jr|freshers?|graduates?|new grads?|entry level)"
 _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # a junior level and an internship as alternatives ("Fresher/Interns"): the higher one
+    (
+        "junior",
+        rx(rf"\b{_JUNIOR_WORDS} ?/ ?intern|\bintern(?:s|ships?)? ?/ ?{_JUNIOR_WORDS}\b"),
+    ),
     (
         "intern",
         rx(
@@ -54,7 +60,9 @@ _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rx(
             r"\bdirector\w*|\bdirecteur\w*|\bdirectora?\b|\bdiretor\w*|\bdyrektor\w*|"
             r"\bhead of\b|^head\b|\bhead (?:\w+ )?(?:engineer|data|ml|ai|research)|\bvp\b|"
-            r"vice president|\b[searg]vp\b|\bchief\b|\bc(?:t|d|ai|e|f|o|m|i|p|r|is)o\b|"
+            r"vice president|\b[searg]vp\b|\bc(?:t|d|ai|e|f|o|m|i|p|r|is)o\b|"
+            # a chief officer, not a Chief of Staff or a (SAFe) Chief Product Owner
+            r"\bchief\b(?! of staff\b| product owner\b)|"
             r"(?<!team)(?<!team )leiter(?:in)?\b|\bleitung\b(?<!teamleitung)"
         ),
     ),
@@ -63,7 +71,7 @@ _SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rx(r"\bmanager\w*|\bgerente\b|\bkierownik\w*|\bresponsable\b|\bmgr\b|\bsupervisor\b"),
     ),
     ("principal", rx(r"\bprincipal\b|\bprincipale\b|\bdistinguished\b")),
-    ("staff", rx(r"(?<!technical )\bstaff\b")),
+    ("staff", rx(r"(?<!technical )(?<!chief of )\bstaff\b")),
     (
         "lead",
         rx(
@@ -141,10 +149,14 @@ def _manager_is_people_manager(t: str) -> bool:
     words = t.split()
     for i, w in enumerate(words):
         is_manager = w.startswith(("manager", "kierownik")) or w in ("gerente", "mgr", "supervisor")
-        if is_manager and (
-            i == 0
-            or words[i - 1] not in _NOT_PEOPLE_MANAGER
-            and tuple(words[max(i - 2, 0) : i]) not in _NOT_PEOPLE_MANAGER_PAIRS
+        if (
+            is_manager
+            and (
+                i == 0
+                # of alternatives the one next to the noun: "BizDev/Sales/Account Managers"
+                or words[i - 1].rpartition("/")[2] not in _NOT_PEOPLE_MANAGER
+                and tuple(words[max(i - 2, 0) : i]) not in _NOT_PEOPLE_MANAGER_PAIRS
+            )
         ):
             return True
         if w == "responsable":
@@ -169,8 +181,9 @@ _TITLE_PREFILTER = Prefilter(
 
 
 @lru_cache(maxsize=8192)  # titles repeat across boards ("Senior Software Engineer")
-def _title_level(t: str) -> str | None:
-    """The level a folded title names, or None."""
+def _title_level(t: str, manages: bool = True) -> str | None:
+    """The level a folded title names, or None; with `manages` False (the text says the job
+    manages no one) a manager's title names no level of its own."""
     if " to " in t or "office of " in t:
         t = _SERVES.sub("", t)
     may = _TITLE_PREFILTER.possible(t)
@@ -178,7 +191,7 @@ def _title_level(t: str) -> str | None:
         if id(pattern) not in may:
             continue
         if pattern.search(t):
-            if level == "manager" and not _manager_is_people_manager(t):
+            if level == "manager" and not (manages and _manager_is_people_manager(t)):
                 continue
             return level
     return None
@@ -287,20 +300,33 @@ def _with_cjk_levels(title: str) -> str:
 
 
 @lru_cache(maxsize=32_768)  # titles repeat across a board's jobs and across boards
-def _level_of_title(title: str) -> str | None:
-    return _title_level(fold(_with_cjk_levels(title)))
+def _level_of_title(title: str, manages: bool = True) -> str | None:
+    return _title_level(fold(_with_cjk_levels(title)), manages)
+
+
+# A job that manages no one, whatever its title says ("Infrastructure Manager ... This is an
+# Individual Contributor role"): the manager's title is a field's, not a level.
+_MANAGES_NO_ONE = re.compile(
+    r"\bindividual[- ]contributor (?:role|position)\b|\bthis is an? (?:\w+ )?individual[- ]"
+    r"contributor\b|\b(?:no|without) direct reports\b",
+    re.IGNORECASE,
+)
 
 
 def classify_seniority(title: str, description: str = "") -> str:
     """One of SENIORITIES, from the title; the description only when it gives the title its
     level where it names it ("we're hiring a Mid-Level Fullstack Engineer", "Product Manager
-    (Mid-level, Remote)") or states the level of the position outright ("this is an
-    internship", "entry-level position")."""
-    if level := _level_of_title(title):
+    (Mid-level, Remote)"), states the level of the position outright ("this is an
+    internship", "entry-level position") or says a manager's job manages no one ("an
+    individual contributor role")."""
+    level = _level_of_title(title)
+    head = description[:5000]
+    if level == "manager" and _MANAGES_NO_ONE.search(head):
+        level = _level_of_title(title, manages=False)
+    if level:
         return level
     if not description:
         return "unknown"
-    head = description[:5000]
     low = lowered(head)
     if level := _level_beside_title(title.strip(), head, low):
         return level

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from pipelines.currency import SIGN_CLASS, SIGNS, country_currency
+from pipelines.equity import has_equity
 from pipelines.extract.ats import amount, company, structured_salary
 from pipelines.fx import currencies
 from pipelines.location import parse_location
@@ -219,6 +220,27 @@ def metadata_pay(metadata: Any, location_text: str | None) -> Pay | None:
     return (own or anywhere)[0] if own or anywhere else None
 
 
+# Custom fields that grant equity: a stock level or an equity figure ("Stock Level: 10 Senior
+# Professional - 15% / 85%", "Equity Minimum: 40500.0", "Equity Grant?: Yes"; not "None" or a
+# 0.0 placeholder). Any text field may offer it too ("Base salary range … + equity + 401K").
+_EQUITY_NAME = re.compile(r"\b(?:equity|stock|rsus?)\b(?!\s+purchase)", re.I)
+
+
+def metadata_equity(metadata: Any) -> bool:
+    """Whether the custom fields grant equity (see _EQUITY_NAME), by a field named for it or
+    by a text that offers it."""
+    for field in metadata if isinstance(metadata, list) else []:
+        if not isinstance(field, dict):
+            continue
+        value = field.get("value")
+        if _EQUITY_NAME.search(str(field.get("name") or "")):
+            if value is True or amount_text(value) or str(value).strip().lower() == "yes":
+                return True
+        elif isinstance(value, str) and has_equity(value):
+            return True
+    return False
+
+
 # Custom fields that say where the work is done: "Workplace Type: Hybrid", "Work Model: In
 # office", "Working Model Eligibility: [1-In Office, 2-Flexible, 3-Fully Remote]", "Is Remote?".
 _WORKPLACE_NAME = re.compile(
@@ -391,6 +413,7 @@ def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extra
         location_text=location,
         structured_salary=structured,
         structured_remote=workplace or _home_workplace(location),
+        structured_equity=metadata_equity(record.get("metadata")),
         salary_text=None if structured else _pay_block_text(content),
         posted_at=iso_time(record.get("first_published")) or iso_time(record.get("updated_at")),
         url=url,
