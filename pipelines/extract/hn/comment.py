@@ -37,7 +37,7 @@ from pipelines.extract.hn.header import (
     prose_roles,
     repeated_headers,
 )
-from pipelines.extract.hn.titles import Role, head_noun, split_pair
+from pipelines.extract.hn.titles import Role, department_roles, head_noun, split_pair
 from pipelines.extract.hn.where import mode_only
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.salary import find_salaries
@@ -272,7 +272,9 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         more = [
             r
             for r in roles
-            if head_noun(r.title) not in heads and not _summary_words(r.title) <= said
+            if head_noun(r.title) not in heads
+            and not _summary_words(r.title) <= said
+            and not department_roles(r.title)  # "Hiring Eng, Product & Growth": the teams
         ]
         _take_header_levels([f.role for f in found], roles)
         roles = [f.role for f in found] + more
@@ -314,7 +316,10 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         _salaries_per_role(header.salary, roles)
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
-    roles = _dedupe_roles([part for r in roles for part in split_pair(r)], found) or [Role("")]
+    roles = _dedupe_roles([part for r in roles for part in split_pair(r)], found) or [
+        Role(""),
+        *([Role(header.interns)] if header.interns else []),  # "| Full time, interns |"
+    ]
     shared = _shared_text(body, found, roles)
     if shared is None:
         shared_skills, claimed = without_blurb(text, header.company), {}

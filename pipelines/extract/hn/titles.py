@@ -303,7 +303,7 @@ def without_stack(text: str) -> str:
 # A trailing aside in parentheses that is a remark, not part of the name.
 _ASIDE = re.compile(
     r"[!?]|\b(?:hire|bonus|plus|experience|preferred|required|nice|ideally|preferably|"
-    r"we|you|is|are|will|must)\b",
+    r"we|you|is|are|will|must|e-?mail|contact|dm|ping)\b",
     re.I,
 )
 _TITLE_PRAISE = re.compile(
@@ -395,6 +395,9 @@ def _one_job(left: str, right: str) -> bool:
 _ROLE_SEP = re.compile(r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and/or|and|or|und|y|et|en)\s)\s*")
 
 
+_LIST_SEPS = frozenset({",", ";", "&", "+", "and"})
+
+
 def split_roles(text: str) -> list[Role]:
     """Roles named in one piece: "Senior ML Engineer, Data Scientist and Backend Engineer".
 
@@ -438,15 +441,16 @@ def split_roles(text: str) -> list[Role]:
     )
     merged: list[str] = []
     items: set[int] = set()  # merged pieces kept as list items without a job noun
-    pending = ""
+    pending, pending_sep = "", " "
     for i, piece in enumerate(pieces):
         piece = piece.strip()
         sep = seps[i - 1] if 0 < i <= len(seps) else " "
         if not piece:
             continue
         if pending:
-            piece = pending + piece
+            piece, sep = pending + piece, pending_sep  # joined to what came before as a whole
             pending = ""
+        fields = any(names_a_job(m) for m in merged)  # "…, Product Manager, Machine Learning"
         # In a list, an item's separator is a comma, or "and" before its last item.
         next_item = i < len(seps) and seps[i].strip() in (",", ";")
         item_sep = (
@@ -456,15 +460,18 @@ def split_roles(text: str) -> list[Role]:
             or i == 0
             and next_item
         )
+        # "/" binds closer than a list's separators: "Agent Engineers & OTel / o11y experts".
+        slash_next = i < len(seps) and seps[i].strip() == "/" and sep.strip() in _LIST_SEPS
         if (
-            (_SENIORITY_ONLY.match(piece) or not merged)
+            (_SENIORITY_ONLY.match(piece) or not merged or slash_next)
             and i + 1 < len(pieces)
             and not (names_a_job(piece))
-            and not (listed and next_item and list_item(piece))  # "Data science, Backend dev"
+            # "Data science, Backend dev"
+            and not (listed and next_item and list_item(piece, fields))
         ):
-            pending = piece + (seps[i] if i < len(seps) else " ")
+            pending, pending_sep = piece + (seps[i] if i < len(seps) else " "), sep
             continue
-        if listed and item_sep and list_item(piece):
+        if listed and item_sep and list_item(piece, fields):
             items.add(len(merged))
             merged.append(piece + _noun_shared_with_next(piece, pieces, seps, i))
             continue
@@ -524,7 +531,7 @@ def _roles(pieces: list[str], items: set[int]) -> list[Role]:
 
 # A department or team that is named instead of a job ("Engineering", "Customer Success").
 DEPARTMENT_WORD = re.compile(
-    r"^(?:(?:[\w&/+]+\s+)?(?:engineering|research|product|design|sales|marketing|data|"
+    r"^(?:(?:[\w&/+]+\s+)?(?:engineering|eng|research|product|design|sales|marketing|data|"
     r"operations|ops|business|gtm|go-to-market|finance|recruiting|support|customer success|"
     r"infrastructure|platform|security|people|growth|science|ai|ml|hardware|software|"
     r"technology|technical|other|open)(?:\s+(?:roles|team|positions|openings|jobs))?)$",
@@ -616,10 +623,11 @@ _ITEM_FRAME = re.compile(
 )
 
 
-def list_item(piece: str) -> bool:
+def list_item(piece: str, fields: bool = False) -> bool:
     """A short item of a list of roles that names a team rather than a job ("mobile",
     "design", "BizDev", "and a finance person", "marketing roles"): not a level, place, work
-    mode, pay, tool or sentence."""
+    mode, pay, tool or sentence; with `fields` (after a title in a list of titles), a field
+    of work that is a skill may be one ("Machine Learning", "FPGA Verification")."""
     piece = _ITEM_FRAME.sub("", piece)
     words = piece.split()
     return (
@@ -628,7 +636,7 @@ def list_item(piece: str) -> bool:
         and not _only_praise(piece)
         and not is_context(piece)
         and not SENTENCE_WORD.search(piece)
-        and not extract_skills(piece)
+        and not (_tool(piece) if fields else extract_skills(piece))
         and not GENERIC_ROLE.match(piece)
         and piece.lower() not in ("other", "more")
         and not re.search(r"\b(?:of|for|in|with|to)$", piece, re.I)
