@@ -204,6 +204,13 @@ CASES = [
         ["Backend Engineers", "Head of Design", "Partnerships", "Customer Care"],
     ),
     (
+        "also have a position open: one more role, named before the openings word",
+        "Pellucid Security | Denver, CO | Full Time | ONSITE<p>We make firewalls. We are looking "
+        "for a security engineer. We also have a developer position open for someone with "
+        "Haskell experience. We also have a great office.",
+        ["security engineer", "developer"],
+    ),
+    (
         "also hiring, the praise before the role and the levels after it dropped",
         "Quimby | Lead iOS Engineer | Oslo | ONSITE<p>You will own the app.<p>"
         "We're also hiring other data engineers of all levels, and soon interns.",

@@ -283,7 +283,10 @@ _ALSO_HIRING = re.compile(
     r"(?:^|(?<=[.!?;]\s)|\n)[^.!?\n]{0,30}?\b(?:also|additionally|and we(?:['’]re| are))\b"
     r"[^.!?\n]{0,20}?\b(?:hiring|looking for|seeking|need)\b:?\s*(?:for\s+)?"
     r"(?P<list>[^.!?\n]+)"
-    r"|(?:^|\n)\s*(?:also|plus)\s*:\s*(?P<list2>[^.!?\n]+)",
+    r"|(?:^|\n)\s*(?:also|plus)\s*:\s*(?P<list2>[^.!?\n]+)"
+    # "We also have a developer position open for someone with Rust experience."
+    r"|\balso\s+(?:have|has)\s+(?:an?|one|two|three|several|a few|some)\s+"
+    r"(?P<list3>(?:[\w/&+-]+\s+){1,4}?)(?:positions?|roles?|openings?)\b",
     re.I,
 )
 _LIST_TAIL = re.compile(
@@ -869,7 +872,8 @@ def also_hiring(text: str) -> list[Role]:
     "Also: Senior Data Analyst (£55k) and Staff ML Engineer (£110k), same office."."""
     roles: list[Role] = []
     for m in _ALSO_HIRING.finditer(text):
-        listed = re.sub(r",?\s+as well as\s+", ", ", m.group("list") or m.group("list2") or "")
+        listed = m.group("list") or m.group("list2") or m.group("list3") or ""
+        listed = re.sub(r",?\s+as well as\s+", ", ", listed)
         listed = _LIST_TAIL.sub("", listed.strip())
         listed = _QUOTED_LEAD.sub("", _MENTION_LEAD.sub("", listed))
         listed = re.sub(r"\s+(?:roles|positions)$", "", listed, flags=re.I)
