@@ -982,6 +982,17 @@ CASES = [
         ["Full Stack Engineers", "Embedded Software Engineers", "Computer vision"],
     ),
     case(
+        "multi: 'Open Source' titles are no openings; the header's short names and the prose's "
+        "list sum up the body's roles",
+        "Brindle | Full-time | Product Eng & Open Source Dev & Platform Consultant | Remote "
+        "Europe<p>I am looking for Product Engineers and Open Source Developers to join our "
+        "teams.<p>- Open Source Software Engineer (https://brindle.example/careers/24): Work on "
+        "the upstream project.<p>- Product Software Engineer (https://brindle.example/careers/25)"
+        ": Build a platform that makes engineers productive.<p>- Platform Consultant "
+        "(https://brindle.example/careers/26): Help customers run it.",
+        ["Open Source Software Engineer", "Product Software Engineer", "Platform Consultant"],
+    ),
+    case(
         "company: a dotted name opening a prose header; a slash binds closer than an ampersand",
         "Lanternly.io is hiring Agent Engineers & OTel / tracing experts in Denver, Chicago, "
         "and London. Onsite",

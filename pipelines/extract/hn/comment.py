@@ -652,7 +652,12 @@ _SUMMARY_WORDS = frozenset(
 )  # fmt: skip
 # The job nouns a summary may use for one another ("Full-Stack Engineers" above "- Senior
 # Full-Stack Developer").
-_SAME_NOUN = {"developer": "engineer", "dev": "engineer", "programmer": "engineer"}
+_SAME_NOUN = {
+    "developer": "engineer",
+    "dev": "engineer",
+    "eng": "engineer",
+    "programmer": "engineer",
+}
 
 
 def _summary_words(title: str) -> set[str]:
@@ -745,13 +750,14 @@ _INITIALS = {
 
 
 def _spelled_words(title: str) -> set[str]:
-    """The words of a title with its initials spelled out: "Technical AMs" → {technical,
-    account, manager}."""
+    """The words of a title with its initials spelled out and one noun for the same job:
+    "Technical AMs" → {technical, account, manager}; "Open Source Developers" → {open,
+    source, engineer}."""
     words: set[str] = set()
     for word in _title_words(title):
         short = word[:-1] if word.endswith("s") and word[:-1] in _INITIALS else word
         words |= _title_words(_INITIALS[short]) if short in _INITIALS else {word}
-    return words
+    return {_SAME_NOUN.get(w, w) for w in words}
 
 
 def _spell_abbreviation(roles: list[Role], title: str) -> None:
