@@ -993,6 +993,18 @@ CASES = [
         ["Open Source Software Engineer", "Product Software Engineer", "Platform Consultant"],
     ),
     case(
+        "multi: a slash between two jobs of one level, a team's one too",
+        "Kestrelwing | Founding Engineer / Founding GTM | SF Bay Area (ONSITE)<p>We build "
+        "agent gateways.",
+        ["Founding Engineer", "Founding GTM"],
+    ),
+    case(
+        "multi: a slash between two groups of hires named in the plural",
+        "Quarrystone | senior full stack engineers / CTO consultants | Remote (EU)<p>We build "
+        "tools for agencies.",
+        ["senior full stack engineers", "CTO consultants"],
+    ),
+    case(
         "company: a dotted name opening a prose header; a slash binds closer than an ampersand",
         "Lanternly.io is hiring Agent Engineers & OTel / tracing experts in Denver, Chicago, "
         "and London. Onsite",

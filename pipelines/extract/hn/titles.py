@@ -388,8 +388,35 @@ def _one_job(left: str, right: str) -> bool:
         return True
     if head_noun(left) == head_noun(right):
         return False
+    # "Founding Engineer / Founding Designer": two jobs of one level; "senior full stack
+    # engineers / CTO consultants": two groups of hires (not "Software Engineer / Developer")
+    nouns = {_CODER_NOUNS.get(n, n) for n in (head_noun(left), head_noun(right))}
+    same_start = left.split()[0].lower() == right.split()[0].lower()
+    if len(nouns) > 1 and (same_start or _plural(left) and _plural(right)):
+        return False
     roles = {classify_role(left), classify_role(right)}
     return len(roles) == 1 or "other" in roles
+
+
+# Nouns for one job: "Developers / Engineers" is one group of hires named two ways.
+_CODER_NOUNS = {"developer": "engineer", "programmer": "engineer", "dev": "engineer"}
+
+
+def _plural(title: str) -> bool:
+    """Whether a title ends on a plural noun: "CTO consultants", not "Sales" or "Analyst"."""
+    last = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", title).split()[-1:]
+    return bool(last) and names_a_job(last[0]) and bool(re.search(r"[^s]s$", last[0]))
+
+
+def _same_level_team(prev: str, piece: str) -> bool:
+    """Whether `piece` is a team hired at the level of the title before it: "Founding
+    Engineer / Founding GTM"."""
+    first, *rest = piece.split()
+    return (
+        bool(rest)
+        and prev.split()[0].lower() == first.lower()
+        and bool(DEPARTMENT_WORD.fullmatch(" ".join(rest)))
+    )
 
 
 _ROLE_SEP = re.compile(r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and/or|and|or|und|y|et|en)\s)\s*")
@@ -477,6 +504,10 @@ def split_roles(text: str) -> list[Role]:
             continue
         if merged and _PEOPLE.search(_TITLE_TAIL.sub("", piece)) and not names_a_job(piece):
             continue  # "engineers and data lovers": people, not a job
+        if merged and sep.strip() == "/" and _same_level_team(merged[-1], piece):
+            items.add(len(merged))
+            merged.append(piece)
+            continue
         if merged and not names_a_job(SALARY_SPAN.sub(" ", piece)):
             merged[-1] = merged[-1] + sep + piece
             continue
