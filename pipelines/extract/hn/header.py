@@ -131,8 +131,9 @@ def _apply_segments(header: Header, segments: list[Segment], first_is_company: b
             header.roles.extend(_named_roles(text))
         if "salary" in seg.kinds and header.salary is None:
             header.salary = _salary_text(text, seg)
-        if "employment" in seg.kinds and header.interns is None:
-            header.interns = _interns_tag(text)
+        if "employment" in seg.kinds:
+            header.interns = header.interns or _interns_tag(text)
+            header.roles.extend(_seasonal_interns(text))
         if "location" in seg.kinds and has_place(place := _job_place(text, seg)):
             header.locations.append(place)
         if "remote" in seg.kinds:
@@ -156,6 +157,17 @@ def _engineering_function(text: str) -> list[Role]:
 
 _INTERNS = re.compile(r"^(?:interns?(?:hips?)?|co-?ops?)(?:\s*/\s*(?:interns?|co-?ops?))?$", re.I)
 _TAG_SEP = re.compile(r"\s*(?:[,&+;]|\band\b)\s*", re.I)
+
+
+_SEASONAL_INTERNS = re.compile(
+    r"(?:summer|fall|autumn|winter|spring)(?:\s+\d{4})?\s+interns?(?:hips?)?", re.I
+)
+
+
+def _seasonal_interns(text: str) -> list[Role]:
+    """Interns of a season named among header tags ("Fall Interns, H1B welcome!"): a hire of
+    its own, where bare "Interns" is only an employment type."""
+    return [Role(t) for t in _TAG_SEP.split(text.strip(" .!")) if _SEASONAL_INTERNS.fullmatch(t)]
 
 
 def _interns_tag(text: str) -> str | None:
