@@ -626,6 +626,9 @@ HN_TITLES = [
     ("Reinforcement Learning Engineer", "ml_engineer"),
     ("Software Engineer - Pre-training", "ml_engineer"),
     ("Member of Technical Staff, Post-Training", "ml_engineer"),
+    # forward deployed engineers by their initials
+    ("FDEs", "software_engineer"),
+    ("Senior FDE", "software_engineer"),
     ("Engineer, Multimodal Foundation Models", "ml_engineer"),
     # the bare word "data" beside engineering teams ("backend, mobile, data") is data engineering
     ("Data", "data_engineer"),

@@ -931,6 +931,86 @@ CASES = [
         ["Backend Engineer", "Product Engineer"],
         salaries=["70k-130k", "70k-130k"],
     ),
+    case(
+        "multi: a field of work in a list of titles is one more job, not the last one's team",
+        "Orrindale | Data Engineer, Site Reliability Engineer, Product Manager, Computer Vision, "
+        "QA Verification, Solutions Architect | Denver, CO | ONSITE<p>Text.",
+        [
+            "Data Engineer",
+            "Site Reliability Engineer",
+            "Product Manager",
+            "Computer Vision",
+            "QA Verification",
+            "Solutions Architect",
+        ],
+    ),
+    case(
+        "multi: a tool after a title in a list of titles stays with it",
+        "Orrindale | Data Engineer, Python, Site Reliability Engineer | Denver, CO<p>Text.",
+        ["Data Engineer, Python", "Site Reliability Engineer"],
+    ),
+    case(
+        "multi: interns beside another employment type, where no role is named",
+        "Quelvaris Labs | Hybrid (US) Tucson AZ | Full time, interns/co-ops | "
+        "https://quelvaris.example<p>We write simulation software for satellites.",
+        ["", "interns/co-ops"],
+    ),
+    case(
+        "interns beside another employment type are a tag where the post names roles",
+        "Quelvaris Labs | Tucson AZ | Full-time & Interns<p>We're hiring a Data Engineer.",
+        ["Data Engineer"],
+    ),
+    case(
+        "a kind of engineering alone in the header is the job",
+        "Brightwater | Field Integration Engineering (AI/ML)| Austin | Hybrid | Full-Time<p>"
+        "You will build systems with our customers.",
+        ["Field Integration Engineering (AI/ML)"],
+    ),
+    case(
+        "multi: an abbreviated job noun in a list of pipe lines ('Account Exec'); the "
+        "header's teams sum them up",
+        "Calder Health | Clinical software | Hiring Eng, Product & Sales | SF, Remote (US)"
+        "<p>- Senior Backend Engineer | SF | "
+        "Full-time | $150-200k<p>- Account Exec | SF | Full-time | $120-200k<p>We build things.",
+        ["Senior Backend Engineer", "Account Exec"],
+    ),
+    case(
+        "a remark in parentheses after a listed field is not its title ('email me')",
+        "Harrowgate | Boston, MA | onsite<p>We are looking for smart engineers, here are a few:"
+        "<p>-Full Stack Engineers http://x.example/1<p>-Embedded Software Engineers "
+        "http://x.example/2<p>-Computer vision (sensor fusion, email me)",
+        ["Full Stack Engineers", "Embedded Software Engineers", "Computer vision"],
+    ),
+    case(
+        "multi: 'Open Source' titles are no openings; the header's short names and the prose's "
+        "list sum up the body's roles",
+        "Brindle | Full-time | Product Eng & Open Source Dev & Platform Consultant | Remote "
+        "Europe<p>I am looking for Product Engineers and Open Source Developers to join our "
+        "teams.<p>- Open Source Software Engineer (https://brindle.example/careers/24): Work on "
+        "the upstream project.<p>- Product Software Engineer (https://brindle.example/careers/25)"
+        ": Build a platform that makes engineers productive.<p>- Platform Consultant "
+        "(https://brindle.example/careers/26): Help customers run it.",
+        ["Open Source Software Engineer", "Product Software Engineer", "Platform Consultant"],
+    ),
+    case(
+        "multi: a slash between two jobs of one level, a team's one too",
+        "Kestrelwing | Founding Engineer / Founding GTM | SF Bay Area (ONSITE)<p>We build "
+        "agent gateways.",
+        ["Founding Engineer", "Founding GTM"],
+    ),
+    case(
+        "multi: a slash between two groups of hires named in the plural",
+        "Quarrystone | senior full stack engineers / CTO consultants | Remote (EU)<p>We build "
+        "tools for agencies.",
+        ["senior full stack engineers", "CTO consultants"],
+    ),
+    case(
+        "company: a dotted name opening a prose header; a slash binds closer than an ampersand",
+        "Lanternly.io is hiring Agent Engineers & OTel / tracing experts in Denver, Chicago, "
+        "and London. Onsite",
+        ["Agent Engineers", "OTel / tracing experts"],
+        company="Lanternly",
+    ),
 ]
 
 

@@ -204,6 +204,28 @@ CASES = [
         ["Backend Engineers", "Head of Design", "Partnerships", "Customer Care"],
     ),
     (
+        "bullets that give a nickname, then the title after a colon; a season's interns in the "
+        "header's tags are one more hire",
+        "Tallowfield - Austin, TX | Hiring employees #4,5 | Fall Interns, H1B welcome!<p>  * "
+        "The Tinkerer: Backend Engineer<p>  * The Oracle: Data Scientist / ML Engineer<p>We "
+        "build payment rails.",
+        ["Backend Engineer", "Data Scientist / ML Engineer", "Fall Interns"],
+    ),
+    (
+        "a role welcome as well is one more role; 'everyone welcome' is none",
+        "Brightvale | Amsterdam, the Netherlands | Onsite<p>We build voice agents. We are "
+        "looking for implementation leads that love working with clients. FDEs welcome as "
+        "well.<p>Everyone welcome.",
+        ["implementation leads", "FDEs"],
+    ),
+    (
+        "also have a position open: one more role, named before the openings word",
+        "Pellucid Security | Denver, CO | Full Time | ONSITE<p>We make firewalls. We are looking "
+        "for a security engineer. We also have a developer position open for someone with "
+        "Haskell experience. We also have a great office.",
+        ["security engineer", "developer"],
+    ),
+    (
         "also hiring, the praise before the role and the levels after it dropped",
         "Quimby | Lead iOS Engineer | Oslo | ONSITE<p>You will own the app.<p>"
         "We're also hiring other data engineers of all levels, and soon interns.",

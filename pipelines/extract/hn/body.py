@@ -291,7 +291,13 @@ _ALSO_HIRING = re.compile(
     r"(?:^|(?<=[.!?;]\s)|\n)[^.!?\n]{0,30}?\b(?:also|additionally|and we(?:['’]re| are))\b"
     r"[^.!?\n]{0,20}?\b(?:hiring|looking for|seeking|need)\b:?\s*(?:for\s+)?"
     r"(?P<list>[^.!?\n]+)"
-    r"|(?:^|\n)\s*(?:also|plus)\s*:\s*(?P<list2>[^.!?\n]+)",
+    r"|(?:^|\n)\s*(?:also|plus)\s*:\s*(?P<list2>[^.!?\n]+)"
+    # "We also have a developer position open for someone with Rust experience."
+    r"|\balso\s+(?:have|has)\s+(?:an?|one|two|three|several|a few|some)\s+"
+    r"(?P<list3>(?:[\w/&+-]+\s+){1,4}?)(?:positions?|roles?|openings?)\b"
+    # "FDEs welcome as well."
+    r"|(?:^|(?<=[.!?]\s)|\n)(?P<list4>[A-Z][\w/&+ -]{1,40}?)\s+(?:are\s+)?(?:also\s+)?welcome"
+    r"(?:\s+as\s+well|\s+too)?\s*[.!]",
     re.I,
 )
 _LIST_TAIL = re.compile(
@@ -414,6 +420,16 @@ def _names_a_thing(head: str) -> bool:
     return bool(words) and words[-1] in _THING_NOUNS and not has_job_head(head)
 
 
+def _title_after_label(text: str, cut: int) -> str | None:
+    """The title a bullet gives after a label that names no job ("The Polymath: Fullstack
+    Engineer"): a short title-cased title that is all the rest of the line."""
+    label = re.match(r"\s*:\s+", text[cut:])
+    tail = text[cut + label.end() :].strip() if label else ""
+    fits = 0 < len(tail.split()) <= 6 and title_case(tail) and title_like(tail)
+    fits = fits and clean_title(tail)[0] == tail  # nothing around the title: no praise
+    return tail if fits and not names_a_job(text[:cut]) else None
+
+
 def _role_line(line: str, in_list: bool = False) -> tuple[Role, bool] | None:
     """The role a body line names ("- Senior ML Engineer ($200k): PyTorch, Ray", "Director of
     Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None.
@@ -445,6 +461,8 @@ def _role_line(line: str, in_list: bool = False) -> tuple[Role, bool] | None:
     if cut == len(prefix):
         cut = len(text)
     cut = _with_specialty(text, cut)
+    if bullet and (tail := _title_after_label(text, cut)):
+        text, cut = tail, len(tail)  # "* The Polymath: Fullstack Engineer"
     if not in_list and not names_a_job(text[: min(cut, 120)]):
         return None  # the cheap test first: most body lines name no job
     salary_m = SALARY_SPAN.search(text) if is_salary(text) else None
@@ -886,7 +904,8 @@ def also_hiring(text: str) -> list[Role]:
     "Also: Senior Data Analyst (£55k) and Staff ML Engineer (£110k), same office."."""
     roles: list[Role] = []
     for m in _ALSO_HIRING.finditer(text):
-        listed = re.sub(r",?\s+as well as\s+", ", ", m.group("list") or m.group("list2") or "")
+        listed = next((g for g in m.group("list", "list2", "list3", "list4") if g), "")
+        listed = re.sub(r",?\s+as well as\s+", ", ", listed)
         listed = _LIST_TAIL.sub("", listed.strip())
         listed = _QUOTED_LEAD.sub("", _MENTION_LEAD.sub("", listed))
         listed = re.sub(r"\s+(?:roles|positions)$", "", listed, flags=re.I)

@@ -38,7 +38,7 @@ from pipelines.extract.hn.header import (
     prose_roles,
     repeated_headers,
 )
-from pipelines.extract.hn.titles import Role, head_noun, split_pair
+from pipelines.extract.hn.titles import Role, department_roles, head_noun, split_pair
 from pipelines.extract.hn.where import mode_only
 from pipelines.model import ExtractedPosting, Extraction
 from pipelines.salary import find_salaries
@@ -273,7 +273,9 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         more = [
             r
             for r in roles
-            if head_noun(r.title) not in heads and not _summary_words(r.title) <= said
+            if head_noun(r.title) not in heads
+            and not _summary_words(r.title) <= said
+            and not department_roles(r.title)  # "Hiring Eng, Product & Growth": the teams
         ]
         _take_header_levels([f.role for f in found], roles)
         roles = [f.role for f in found] + more
@@ -315,7 +317,10 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         _salaries_per_role(header.salary, roles)
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
-    roles = _dedupe_roles([part for r in roles for part in split_pair(r)], found) or [Role("")]
+    roles = _dedupe_roles([part for r in roles for part in split_pair(r)], found) or [
+        Role(""),
+        *([Role(header.interns)] if header.interns else []),  # "| Full time, interns |"
+    ]
     shared = _shared_text(body, found, roles)
     if shared is None:
         shared_skills, claimed = without_blurb(text, header.company), {}
@@ -644,7 +649,12 @@ _SUMMARY_WORDS = frozenset(
 )  # fmt: skip
 # The job nouns a summary may use for one another ("Full-Stack Engineers" above "- Senior
 # Full-Stack Developer").
-_SAME_NOUN = {"developer": "engineer", "dev": "engineer", "programmer": "engineer"}
+_SAME_NOUN = {
+    "developer": "engineer",
+    "dev": "engineer",
+    "eng": "engineer",
+    "programmer": "engineer",
+}
 
 
 def _summary_words(title: str) -> set[str]:
@@ -737,13 +747,14 @@ _INITIALS = {
 
 
 def _spelled_words(title: str) -> set[str]:
-    """The words of a title with its initials spelled out: "Technical AMs" → {technical,
-    account, manager}."""
+    """The words of a title with its initials spelled out and one noun for the same job:
+    "Technical AMs" → {technical, account, manager}; "Open Source Developers" → {open,
+    source, engineer}."""
     words: set[str] = set()
     for word in _title_words(title):
         short = word[:-1] if word.endswith("s") and word[:-1] in _INITIALS else word
         words |= _title_words(_INITIALS[short]) if short in _INITIALS else {word}
-    return words
+    return {_SAME_NOUN.get(w, w) for w in words}
 
 
 def _spell_abbreviation(roles: list[Role], title: str) -> None:

@@ -96,7 +96,8 @@ def has_email(text: str) -> bool:
 URL_ANY = re.compile(r"https?://\S+|\b(?:www\.)?[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b\S*")
 
 GENERIC_ROLE = re.compile(
-    r"^(?:(?:multiple|many|various|several|numerous|all|lots of|open|\d+|few|some)\b.*|"
+    r"^(?:(?:multiple|many|various|several|numerous|all|lots of|open(?!\s+source)|\d+|few|"
+    r"some)\b.*|"
     r".*\b(?:roles|positions|openings|opportunities|jobs|vacancies|stellen)\b.*)$",
     re.I,
 )

@@ -18,6 +18,7 @@ from pipelines.extract.hn.company import (
     place_led,
 )
 from pipelines.extract.hn.cues import (
+    EMPLOYMENT,
     GENERIC_ROLE,
     META_START,
     REMOTE,
@@ -48,7 +49,7 @@ from pipelines.location import prepare
 from pipelines.remote import remote_mode
 
 _PROSE_HIRING = re.compile(
-    r"^(?P<company>[A-Z0-9][^.!?|:;]{0,60}?)\s+(?:is|are)\s+(?:now\s+|currently\s+|actively\s+)?"
+    r"^(?P<company>[A-Z0-9](?:[^.!?|:;]|\.(?=\w)){0,60}?)\s+(?:is|are)\s+(?:now\s+|currently\s+|actively\s+)?"
     r"(?:hiring|looking for|seeking|searching for|looking to hire)\b\s*(?:for\s+)?"
     r"(?P<rest>[^\n]*)",
 )
@@ -79,6 +80,9 @@ class Header:
     locations: list[str] = field(default_factory=list)
     remotes: list[str] = field(default_factory=list)
     salary: str | None = None
+    # Interns taken beside another employment type ("Full time, interns/co-ops"): one more
+    # hire when the post names no role.
+    interns: str | None = None
     kind: str = "none"  # pipe / dash / kv / prose / at / none
 
 
@@ -119,7 +123,7 @@ def _apply_segments(header: Header, segments: list[Segment], first_is_company: b
         if kind == "other" and _between_roles(segments, i) and _team_or_specialty(text):
             header.roles.append(Role(text))  # "… | Solution Engineer | Growth Marketing | AE"
             continue
-        if kind == "other" and (teams := department_roles(text)):
+        if kind == "other" and (teams := department_roles(text) or _engineering_function(text)):
             header.teams.extend(teams)  # "Acme | Engineering, Product, Sales | Seattle"
             continue
         if "generic_role" in seg.kinds:
@@ -127,10 +131,52 @@ def _apply_segments(header: Header, segments: list[Segment], first_is_company: b
             header.roles.extend(_named_roles(text))
         if "salary" in seg.kinds and header.salary is None:
             header.salary = _salary_text(text, seg)
+        if "employment" in seg.kinds:
+            header.interns = header.interns or _interns_tag(text)
+            header.roles.extend(_seasonal_interns(text))
         if "location" in seg.kinds and has_place(place := _job_place(text, seg)):
             header.locations.append(place)
         if "remote" in seg.kinds:
             header.remotes.append(_remote_words(text, seg))
+
+
+# A kind of engineering named as the job: "Forward Deployment Engineering (AI/ML)".
+_ENGINEERING_FUNCTION = re.compile(
+    r"(?:[A-Z][\w&/+-]*\s+){1,3}Engineering(?:\s*\([^()]{1,20}\))?", re.I
+)
+
+
+def _engineering_function(text: str) -> list[Role]:
+    """A header piece that names a kind of engineering as its one job; none in "Software
+    Engineering & Sales" (teams) or "Multiple Engineering Roles"."""
+    text = text.strip()
+    if not _ENGINEERING_FUNCTION.fullmatch(text) or GENERIC_ROLE.match(text):
+        return []
+    return [Role(text)]
+
+
+_INTERNS = re.compile(r"^(?:interns?(?:hips?)?|co-?ops?)(?:\s*/\s*(?:interns?|co-?ops?))?$", re.I)
+_TAG_SEP = re.compile(r"\s*(?:[,&+;]|\band\b)\s*", re.I)
+
+
+_SEASONAL_INTERNS = re.compile(
+    r"(?:summer|fall|autumn|winter|spring)(?:\s+\d{4})?\s+interns?(?:hips?)?", re.I
+)
+
+
+def _seasonal_interns(text: str) -> list[Role]:
+    """Interns of a season named among header tags ("Fall Interns, H1B welcome!"): a hire of
+    its own, where bare "Interns" is only an employment type."""
+    return [Role(t) for t in _TAG_SEP.split(text.strip(" .!")) if _SEASONAL_INTERNS.fullmatch(t)]
+
+
+def _interns_tag(text: str) -> str | None:
+    """The interns of an employment piece that names another type too: "Full time,
+    interns/co-ops" → "interns/co-ops"; none in "Internship" alone or "Interns, Visa"."""
+    tags = [t for t in _TAG_SEP.split(text.strip(" .")) if t]
+    interns = [t for t in tags if _INTERNS.match(t)]
+    others = [t for t in tags if not _INTERNS.match(t) and EMPLOYMENT.fullmatch(t)]
+    return interns[0] if len(interns) == 1 and others else None
 
 
 def _between_roles(segments: list[Segment], i: int) -> bool:

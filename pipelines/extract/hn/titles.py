@@ -305,7 +305,7 @@ def without_stack(text: str) -> str:
 # A trailing aside in parentheses that is a remark, not part of the name.
 _ASIDE = re.compile(
     r"[!?]|\b(?:hire|bonus|plus|experience|preferred|required|nice|ideally|preferably|"
-    r"we|you|is|are|will|must)\b",
+    r"we|you|is|are|will|must|e-?mail|contact|dm|ping)\b",
     re.I,
 )
 _TITLE_PRAISE = re.compile(
@@ -391,11 +391,41 @@ def _one_job(left: str, right: str) -> bool:
         return True
     if head_noun(left) == head_noun(right):
         return False
+    # "Founding Engineer / Founding Designer": two jobs of one level; "senior full stack
+    # engineers / CTO consultants": two groups of hires (not "Software Engineer / Developer")
+    nouns = {_CODER_NOUNS.get(n, n) for n in (head_noun(left), head_noun(right))}
+    same_start = left.split()[0].lower() == right.split()[0].lower()
+    if len(nouns) > 1 and (same_start or _plural(left) and _plural(right)):
+        return False
     roles = {classify_role(left), classify_role(right)}
     return len(roles) == 1 or "other" in roles
 
 
+# Nouns for one job: "Developers / Engineers" is one group of hires named two ways.
+_CODER_NOUNS = {"developer": "engineer", "programmer": "engineer", "dev": "engineer"}
+
+
+def _plural(title: str) -> bool:
+    """Whether a title ends on a plural noun: "CTO consultants", not "Sales" or "Analyst"."""
+    last = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", title).split()[-1:]
+    return bool(last) and names_a_job(last[0]) and bool(re.search(r"[^s]s$", last[0]))
+
+
+def _same_level_team(prev: str, piece: str) -> bool:
+    """Whether `piece` is a team hired at the level of the title before it: "Founding
+    Engineer / Founding GTM"."""
+    first, *rest = piece.split()
+    return (
+        bool(rest)
+        and prev.split()[0].lower() == first.lower()
+        and bool(DEPARTMENT_WORD.fullmatch(" ".join(rest)))
+    )
+
+
 _ROLE_SEP = re.compile(r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and/or|and|or|und|y|et|en)\s)\s*")
+
+
+_LIST_SEPS = frozenset({",", ";", "&", "+", "and"})
 
 
 def split_roles(text: str) -> list[Role]:
@@ -449,15 +479,16 @@ def _split_roles(text: str) -> list[Role]:
     )
     merged: list[str] = []
     items: set[int] = set()  # merged pieces kept as list items without a job noun
-    pending = ""
+    pending, pending_sep = "", " "
     for i, piece in enumerate(pieces):
         piece = piece.strip()
         sep = seps[i - 1] if 0 < i <= len(seps) else " "
         if not piece:
             continue
         if pending:
-            piece = pending + piece
+            piece, sep = pending + piece, pending_sep  # joined to what came before as a whole
             pending = ""
+        fields = any(names_a_job(m) for m in merged)  # "…, Product Manager, Machine Learning"
         # In a list, an item's separator is a comma, or "and" before its last item.
         next_item = i < len(seps) and seps[i].strip() in (",", ";")
         item_sep = (
@@ -467,20 +498,27 @@ def _split_roles(text: str) -> list[Role]:
             or i == 0
             and next_item
         )
+        # "/" binds closer than a list's separators: "Agent Engineers & OTel / o11y experts".
+        slash_next = i < len(seps) and seps[i].strip() == "/" and sep.strip() in _LIST_SEPS
         if (
-            (_SENIORITY_ONLY.match(piece) or not merged)
+            (_SENIORITY_ONLY.match(piece) or not merged or slash_next)
             and i + 1 < len(pieces)
             and not (names_a_job(piece))
-            and not (listed and next_item and list_item(piece))  # "Data science, Backend dev"
+            # "Data science, Backend dev"
+            and not (listed and next_item and list_item(piece, fields))
         ):
-            pending = piece + (seps[i] if i < len(seps) else " ")
+            pending, pending_sep = piece + (seps[i] if i < len(seps) else " "), sep
             continue
-        if listed and item_sep and list_item(piece):
+        if listed and item_sep and list_item(piece, fields):
             items.add(len(merged))
             merged.append(piece + _noun_shared_with_next(piece, pieces, seps, i))
             continue
         if merged and _PEOPLE.search(_TITLE_TAIL.sub("", piece)) and not names_a_job(piece):
             continue  # "engineers and data lovers": people, not a job
+        if merged and sep.strip() == "/" and _same_level_team(merged[-1], piece):
+            items.add(len(merged))
+            merged.append(piece)
+            continue
         if merged and not names_a_job(SALARY_SPAN.sub(" ", piece)):
             merged[-1] = merged[-1] + sep + piece
             continue
@@ -535,7 +573,7 @@ def _roles(pieces: list[str], items: set[int]) -> list[Role]:
 
 # A department or team that is named instead of a job ("Engineering", "Customer Success").
 DEPARTMENT_WORD = re.compile(
-    r"^(?:(?:[\w&/+]+\s+)?(?:engineering|research|product|design|sales|marketing|data|"
+    r"^(?:(?:[\w&/+]+\s+)?(?:engineering|eng|research|product|design|sales|marketing|data|"
     r"operations|ops|business|gtm|go-to-market|finance|recruiting|support|customer success|"
     r"infrastructure|platform|security|people|growth|science|ai|ml|hardware|software|"
     r"technology|technical|other|open)(?:\s+(?:roles|team|positions|openings|jobs))?)$",
@@ -627,10 +665,11 @@ _ITEM_FRAME = re.compile(
 )
 
 
-def list_item(piece: str) -> bool:
+def list_item(piece: str, fields: bool = False) -> bool:
     """A short item of a list of roles that names a team rather than a job ("mobile",
     "design", "BizDev", "and a finance person", "marketing roles"): not a level, place, work
-    mode, pay, tool or sentence."""
+    mode, pay, tool or sentence; with `fields` (after a title in a list of titles), a field
+    of work that is a skill may be one ("Machine Learning", "FPGA Verification")."""
     piece = _ITEM_FRAME.sub("", piece)
     words = piece.split()
     return (
@@ -639,7 +678,7 @@ def list_item(piece: str) -> bool:
         and not _only_praise(piece)
         and not is_context(piece)
         and not SENTENCE_WORD.search(piece)
-        and not extract_skills(piece)
+        and not (_tool(piece) if fields else extract_skills(piece))
         and not GENERIC_ROLE.match(piece)
         and piece.lower() not in ("other", "more")
         and not re.search(r"\b(?:of|for|in|with|to)$", piece, re.I)
