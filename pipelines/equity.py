@@ -70,6 +70,12 @@ def _offers(sentence: str) -> bool:
 def has_equity(text: str) -> bool:
     """Whether `text` offers equity (stock, options, RSUs, SARs, a % stake) as part of pay;
     DEI, brand or private equity, venture deals, cap tables and "no equity" do not count."""
-    if not text or not any_in(_EQUITY_KEYS, lowered(text)):
+    if not text or not may_offer_equity(lowered(text)):
         return False
     return any(_offers(m.group()) for m in _SENTENCE_RE.finditer(text))
+
+
+def may_offer_equity(low: str) -> bool:
+    """Whether a `lowered` text holds a word that offering equity needs: when not, neither
+    `has_equity` nor a name such as "Stock Level" can find an offer in it."""
+    return any_in(_EQUITY_KEYS, low)

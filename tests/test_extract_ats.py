@@ -10,6 +10,7 @@ from pipelines.extract.ats import country_code, structured_salary, workplace
 from pipelines.extract.greenhouse import (
     custom_fields,
     extract_greenhouse,
+    metadata_equity,
     metadata_pay,
     metadata_workplace,
     pay_field_kind,
@@ -725,6 +726,8 @@ def test_greenhouse_custom_fields_cached_read_as_uncached():
         None,
         # a letter IGNORECASE reads as an ASCII one, escaped in the JSON ("ſ" is "s")
         [gh_field("Baſe ſalary", "$100,000 - $120,000", "short_text")],
+        [gh_field("Stock Level", "4 Staff - 30% / 70%", "single_select"), workplace],
+        [gh_field("Offer", "Base $90,000 - $100,000 + equity", "short_text")],
     ]
     places = ["Toronto, Canada", "Austin, TX", "Osaka, Japan", "Remote", None]
     for metadata in boards:
@@ -732,6 +735,7 @@ def test_greenhouse_custom_fields_cached_read_as_uncached():
             assert custom_fields(metadata, place) == (
                 metadata_pay(metadata, place),
                 metadata_workplace(metadata),
+                metadata_equity(metadata),
             ), (metadata, place)
 
 

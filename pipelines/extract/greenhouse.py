@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from pipelines.currency import SIGN_CLASS, SIGNS, country_currency
-from pipelines.equity import has_equity
+from pipelines.equity import has_equity, may_offer_equity
 from pipelines.extract.ats import amount, company, structured_salary
 from pipelines.fx import currencies
 from pipelines.location import parse_location
@@ -334,19 +334,20 @@ def _home_workplace(location_text: str | None) -> str | None:
     return "remote" if location_text and _HOME_BASED.search(location_text) else None
 
 
-def custom_fields(metadata: Any, location_text: str | None) -> tuple[Pay | None, str | None]:
-    """(metadata_pay, metadata_workplace) of a job. A board gives most of its jobs the same
-    custom fields, so the readings are cached by the fields' JSON text: the workplace and
-    whether any field states pay once per text, the pay (which depends on the job's place)
-    once per text and place, only for fields that state pay."""
+def custom_fields(metadata: Any, location_text: str | None) -> tuple[Pay | None, str | None, bool]:
+    """(metadata_pay, metadata_workplace, metadata_equity) of a job. A board gives most of its
+    jobs the same custom fields, so the readings are cached by the fields' JSON text: the
+    workplace, the equity and whether any field states pay once per text, the pay (which
+    depends on the job's place) once per text and place, only for fields that state pay."""
     if not metadata:  # no custom fields (a third of real jobs): nothing to read
-        return None, None
+        return None, None, False
     try:
         key = _json_key(metadata)
     except (TypeError, ValueError):  # not JSON (a caller's own objects): read as they are
-        return metadata_pay(metadata, location_text), metadata_workplace(metadata)
-    states_pay, workplace = _fields_reading(key)
-    return (_fields_pay(key, location_text) if states_pay else None), workplace
+        pay = metadata_pay(metadata, location_text)
+        return pay, metadata_workplace(metadata), metadata_equity(metadata)
+    states_pay, workplace, equity = _fields_reading(key)
+    return (_fields_pay(key, location_text) if states_pay else None), workplace, equity
 
 
 def _json_key(metadata: Any) -> str:
@@ -378,17 +379,21 @@ _PAY_OR_WORKPLACE_WORDS = (
 
 
 @lru_cache(maxsize=16_384)
-def _fields_reading(key: str) -> tuple[bool, str | None]:
-    """(whether some custom field states pay, metadata_workplace) of the fields' JSON.
-    Fields without the words their patterns need are not read (60% of the real boards'); JSON
-    escapes non-ASCII letters (\\u…), which IGNORECASE may take for ASCII ones ("ſ" for "s"),
-    so fields holding any are read."""
-    if "\\u" not in key and not any_in(_PAY_OR_WORKPLACE_WORDS, key.lower()):
-        return False, None
+def _fields_reading(key: str) -> tuple[bool, str | None, bool]:
+    """(whether some custom field states pay, metadata_workplace, metadata_equity) of the
+    fields' JSON. Fields without the words their patterns need are not read (60% of the real
+    boards'); JSON escapes non-ASCII letters (\\u…), which IGNORECASE may take for ASCII ones
+    ("ſ" for "s"), so fields holding any are read."""
+    low, escaped = key.lower(), "\\u" in key
+    pay_or_workplace = escaped or any_in(_PAY_OR_WORKPLACE_WORDS, low)
+    equity = escaped or may_offer_equity(low)
+    if not (pay_or_workplace or equity):
+        return False, None, False
     metadata = json.loads(key)
     fields = metadata if isinstance(metadata, list) else []
-    states_pay = any(pay_field_kind(f) in _PAY_KINDS for f in fields)
-    return states_pay, metadata_workplace(metadata)
+    states_pay = pay_or_workplace and any(pay_field_kind(f) in _PAY_KINDS for f in fields)
+    workplace = metadata_workplace(metadata) if pay_or_workplace else None
+    return states_pay, workplace, equity and metadata_equity(metadata)
 
 
 @lru_cache(maxsize=16_384)
@@ -402,7 +407,7 @@ def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extra
         return Extraction(skip_reason="empty")
     content = html.unescape(record.get("content") or "")
     location = _location(record)
-    pay, workplace = custom_fields(record.get("metadata"), location)
+    pay, workplace, equity = custom_fields(record.get("metadata"), location)
     structured = pay.salary if pay else None
     url = record.get("absolute_url") or None
     posting = ExtractedPosting(
@@ -413,7 +418,7 @@ def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extra
         location_text=location,
         structured_salary=structured,
         structured_remote=workplace or _home_workplace(location),
-        structured_equity=metadata_equity(record.get("metadata")),
+        structured_equity=equity,
         salary_text=None if structured else _pay_block_text(content),
         posted_at=iso_time(record.get("first_published")) or iso_time(record.get("updated_at")),
         url=url,
