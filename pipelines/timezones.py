@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pipelines.folding import fold_accents
 from pipelines.location import find_places, prepare
 from pipelines.remote import TWO_LETTER_TIME_ZONES
+from pipelines.text import any_in, lowered
 
 Range = tuple[float, float]
 WORLD: Range = (-12.0, 14.0)
@@ -275,6 +276,13 @@ _ZONE_RE = re.compile(
     r"(?-i:\b(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s+(?:time[\s-]?zone|timezone|time)\b",
     _F,
 )
+# Characters that no _ZONE_RE match reads (nor a word character or a digit, which its `\b`
+# and `(?!\d)` look at): each match lies inside one run of the other characters.
+_ZONE_RUN_RE = re.compile(r'[^,;()!?"|*]+')
+# One of these is in every match's run: lowered, a word it reads in any case; as written, an
+# abbreviation ("CET").
+_ZONE_KEYS = ("utc", "gmt", "time", "hour", "tz", "zeitzone", "hor")
+_ABBREVIATION_RE = re.compile("|".join(sorted(ABBREVIATIONS, key=len, reverse=True)))
 _COAST = {"east": -5, "eastern": -5, "west": -8, "pacific": -8, "central": -6}
 _UNIT = r"(?:h|hrs?|hours?|horas?|Stunden|Std\.?)"
 # "UTC-3 to UTC+3", "EST/PST", "zwischen MEZ und EET", "entre UTC-5 y UTC-3"
@@ -390,7 +398,7 @@ def stated_ranges(text: str, header: bool = False) -> list[Range]:
 def _stated_ranges(text: str, header: bool) -> tuple[Range, ...]:
     if not text:
         return ()
-    zones = [z for m in _ZONE_RE.finditer(text) if (z := _zone(m))]
+    zones = [z for m in _zone_matches(text) if (z := _zone(m))]
     out: list[Range] = []
     i = 0
     while i < len(zones):
@@ -415,6 +423,19 @@ def _stated_ranges(text: str, header: bool) -> tuple[Range, ...]:
         elif z.explicit or (header and not z.weak) or _in_context(text, z):
             out.append(z.range)
     return tuple(out)
+
+
+def _zone_matches(text: str) -> list[re.Match[str]]:
+    """The matches of `_ZONE_RE.finditer(text)`, searched only in the runs that may hold one
+    (a description names a zone in a sentence or two, if at all)."""
+    if not any_in(_ZONE_KEYS, lowered(text)) and _ABBREVIATION_RE.search(text) is None:
+        return []
+    return [
+        m
+        for run in _ZONE_RUN_RE.finditer(text)
+        if any_in(_ZONE_KEYS, lowered(run.group())) or _ABBREVIATION_RE.search(text, *run.span())
+        for m in _ZONE_RE.finditer(text, *run.span())
+    ]
 
 
 def _in_context(text: str, z: _Zone) -> bool:

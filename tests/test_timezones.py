@@ -332,3 +332,26 @@ def test_jsonl_overlap_is_a_number(warehouse, tmp_path):
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert [(r["candidate_id"], r["overlap_hours"]) for r in rows] == [("krakow", 3.5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Remote (UTC+2), EST/PST overlap; full-time!",
+        "Pacific Standard Time|CET hours*",
+        "zona horaria de Europa, or US time zones (GMT±2)",
+        "UTC-3 to UTC+3; within 4 hours of CET",
+        "(EST),PST;MESZ und EET",
+        "\u0130ndia Standard Time, Berlin time",  # a dotted capital I is an I to re.I
+        "We ship every week, no zone named here.",
+        "",
+    ],
+)
+def test_zone_matches_as_the_whole_search(text):
+    """Zones are looked for only in the runs that may hold one: as the whole search found."""
+    from pipelines.timezones import _ZONE_RE, _zone_matches
+
+    def spans(ms):
+        return [(m.span(), m.groupdict()) for m in ms]
+
+    assert spans(_zone_matches(text)) == spans(_ZONE_RE.finditer(text))
