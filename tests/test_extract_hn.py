@@ -1005,6 +1005,18 @@ CASES = [
         ["senior full stack engineers", "CTO consultants"],
     ),
     case(
+        "multi: a level and a specialty are list items beside an abbreviated title",
+        "Tessellate AI | Staff ML, Staff Infra, FDE | Brooklyn | Full time<p>We make compute "
+        "cheaper.",
+        ["Staff ML", "Staff Infra", "FDE"],
+    ),
+    case(
+        "a kind of engineering in the header gives way to the role the prose names",
+        "Kestrelmark | San Francisco | Full Time | ONSITE | Software Engineering<p>Kestrelmark "
+        "is hiring backend engineers:<p>https://kestrelmark.example/careers",
+        ["backend engineers"],
+    ),
+    case(
         "company: a dotted name opening a prose header; a slash binds closer than an ampersand",
         "Lanternly.io is hiring Agent Engineers & OTel / tracing experts in Denver, Chicago, "
         "and London. Onsite",

@@ -318,7 +318,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
     roles = _dedupe_roles([part for r in roles for part in split_pair(r)], found) or [
-        Role(""),
+        Role(header.function or ""),
         *([Role(header.interns)] if header.interns else []),  # "| Full time, interns |"
     ]
     shared = _shared_text(body, found, roles)

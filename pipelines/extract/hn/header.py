@@ -83,6 +83,9 @@ class Header:
     # Interns taken beside another employment type ("Full time, interns/co-ops"): one more
     # hire when the post names no role.
     interns: str | None = None
+    # A kind of engineering named alone ("Forward Deployment Engineering (AI/ML)"): the job
+    # when the post names no other.
+    function: str | None = None
     kind: str = "none"  # pipe / dash / kv / prose / at / none
 
 
@@ -123,8 +126,15 @@ def _apply_segments(header: Header, segments: list[Segment], first_is_company: b
         if kind == "other" and _between_roles(segments, i) and _team_or_specialty(text):
             header.roles.append(Role(text))  # "… | Solution Engineer | Growth Marketing | AE"
             continue
-        if kind == "other" and (teams := department_roles(text) or _engineering_function(text)):
+        if kind == "other" and (teams := department_roles(text)):
             header.teams.extend(teams)  # "Acme | Engineering, Product, Sales | Seattle"
+            continue
+        if (
+            kind == "other"
+            and _ENGINEERING_FUNCTION.fullmatch(text)
+            and not GENERIC_ROLE.match(text)
+        ):
+            header.function = header.function or text  # "Forward Deployment Engineering (AI/ML)"
             continue
         if "generic_role" in seg.kinds:
             header.generic_roles = True
@@ -140,19 +150,11 @@ def _apply_segments(header: Header, segments: list[Segment], first_is_company: b
             header.remotes.append(_remote_words(text, seg))
 
 
-# A kind of engineering named as the job: "Forward Deployment Engineering (AI/ML)".
+# A kind of engineering named as the job: "Forward Deployment Engineering (AI/ML)"; not
+# "Software Engineering & Sales" (teams) nor "Multiple Engineering Roles".
 _ENGINEERING_FUNCTION = re.compile(
     r"(?:[A-Z][\w&/+-]*\s+){1,3}Engineering(?:\s*\([^()]{1,20}\))?", re.I
 )
-
-
-def _engineering_function(text: str) -> list[Role]:
-    """A header piece that names a kind of engineering as its one job; none in "Software
-    Engineering & Sales" (teams) or "Multiple Engineering Roles"."""
-    text = text.strip()
-    if not _ENGINEERING_FUNCTION.fullmatch(text) or GENERIC_ROLE.match(text):
-        return []
-    return [Role(text)]
 
 
 _INTERNS = re.compile(r"^(?:interns?(?:hips?)?|co-?ops?)(?:\s*/\s*(?:interns?|co-?ops?))?$", re.I)

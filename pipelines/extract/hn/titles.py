@@ -425,6 +425,15 @@ def _same_level_team(prev: str, piece: str) -> bool:
 _ROLE_SEP = re.compile(r"\s*(?:,|;|\s&\s|\s\+\s|\s/\s|\s(?:and/or|and|or|und|y|et|en)\s)\s*")
 
 
+_DASHED_TEAM = re.compile(r"\s[-–—]\s")
+
+
+def _bare_title(piece: str) -> bool:
+    """Whether a list's piece is a short title alone: "Product Manager", not "Engineer -
+    Infrastructure" (a title and its teams) nor a title running on into a sentence."""
+    return has_job_head(piece) and title_like(piece) and not _DASHED_TEAM.search(piece)
+
+
 _LIST_SEPS = frozenset({",", ";", "&", "+", "and"})
 
 
@@ -488,7 +497,8 @@ def _split_roles(text: str) -> list[Role]:
         if pending:
             piece, sep = pending + piece, pending_sep  # joined to what came before as a whole
             pending = ""
-        fields = any(names_a_job(m) for m in merged)  # "…, Product Manager, Machine Learning"
+        # "…, Product Manager, Machine Learning"; not "Engineer - Infrastructure, ML" (its teams)
+        fields = any(_bare_title(m) for m in merged)
         # In a list, an item's separator is a comma, or "and" before its last item.
         next_item = i < len(seps) and seps[i].strip() in (",", ";")
         item_sep = (
@@ -499,7 +509,12 @@ def _split_roles(text: str) -> list[Role]:
             and next_item
         )
         # "/" binds closer than a list's separators: "Agent Engineers & OTel / o11y experts".
-        slash_next = i < len(seps) and seps[i].strip() == "/" and sep.strip() in _LIST_SEPS
+        slash_next = (
+            i < len(seps)
+            and seps[i].strip() == "/"
+            and sep.strip() in _LIST_SEPS
+            and len(pieces[i + 1].split()) <= 3  # not a title of its own: "ML / Senior Engineer"
+        )
         if (
             (_SENIORITY_ONLY.match(piece) or not merged or slash_next)
             and i + 1 < len(pieces)
@@ -602,7 +617,7 @@ _SHARED_NOUN = re.compile(
 )
 BARE_SPECIALTY = re.compile(
     r"(?:(?:senior|sr\.?|junior|jr\.?|lead|staff)\s+)?(?:back[- ]?end|front[- ]?end|"
-    r"full[- ]?stack|mobile|ios|android|web|devops|perception|data|platform|infrastructure|"
+    r"full[- ]?stack|mobile|ios|android|web|devops|perception|data|platform|infra(?:structure)?|"
     r"systems|security|qa|ml|ai|cloud|embedded|game|graphics|research|product|software|"
     r"hardware|machine learning|robotics|firmware|site reliability|analytics)",
     re.I,
@@ -665,6 +680,9 @@ _ITEM_FRAME = re.compile(
 )
 
 
+_LEVEL_FIRST = re.compile(r"(?:senior|sr\.?|junior|jr\.?|lead|staff|principal)\s", re.I)
+
+
 def list_item(piece: str, fields: bool = False) -> bool:
     """A short item of a list of roles that names a team rather than a job ("mobile",
     "design", "BizDev", "and a finance person", "marketing roles"): not a level, place, work
@@ -672,13 +690,15 @@ def list_item(piece: str, fields: bool = False) -> bool:
     of work that is a skill may be one ("Machine Learning", "FPGA Verification")."""
     piece = _ITEM_FRAME.sub("", piece)
     words = piece.split()
+    if 0 < len(words) <= 3 and _LEVEL_FIRST.match(piece) and BARE_SPECIALTY.fullmatch(piece):
+        return True  # "Staff ML", "Staff Infra": a level and a specialty
     return (
         0 < len(words) <= 3
         and not _SENIORITY_ONLY.match(piece)
         and not _only_praise(piece)
         and not is_context(piece)
         and not SENTENCE_WORD.search(piece)
-        and not (_tool(piece) if fields else extract_skills(piece))
+        and not ((_tool(piece) or not fields) and extract_skills(piece))
         and not GENERIC_ROLE.match(piece)
         and piece.lower() not in ("other", "more")
         and not re.search(r"\b(?:of|for|in|with|to)$", piece, re.I)
