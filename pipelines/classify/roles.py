@@ -183,6 +183,8 @@ def classify_role(title: str, description: str = "") -> str:
     ("we are hiring a Machine Learning Engineer", "as a data scientist you will"), or when
     there is no title and the post names the languages it codes in."""
     t, role = _title_role(title)
+    if description and role == "software_engineer":
+        role = _role_under_heading(title, description) or role
     if description and role in ("software_engineer", "other") and _is_generic(t):
         named = [_role_from_title(fold(m.group(1))) for m in _HIRING.finditer(description[:3000])]
         for found in named:
@@ -193,6 +195,31 @@ def classify_role(title: str, description: str = "") -> str:
         if role == "software_engineer" and _builds_ai(description):
             return "ai_engineer"  # "Founding Engineer": "agents, RAG pipelines and evals"
     return role
+
+
+# A heading over a list of roles, which names their field or team ("Agentic AI (2 roles):",
+# "Machine Learning:"): a short line ending with a colon, a count of roles allowed before it.
+_HEADING = re.compile(
+    r"^[ \t*#-]*([^\n:|]{2,40}?)\s*(?:\(\d+ (?:roles?|positions?|openings?)\))?\s*:\s*$"
+)
+
+
+def _role_under_heading(title: str, description: str) -> str | None:
+    """The ML role that a software title takes from the heading it is listed under
+    ("Agentic AI (2 roles):" over "Platform Engineers, Forward Deployed Engineers"), read as
+    the title's specialty; None when no heading names an ML or AI field."""
+    at = description.find(title) if title else -1
+    while at >= 0:
+        line_start = description.rfind("\n", 0, at)
+        above = description[:line_start].rstrip().rsplit("\n", 1)[-1] if line_start > 0 else ""
+        if (m := _HEADING.match(above)) and not names_a_job(m.group(1)):
+            field = fold(m.group(1))
+            if not (_ML.search(field) or _AI.search(field)):
+                return None  # "Research (8 roles):" is the lab's team, not the HPC engineer's field
+            role = _title_role(f"{title}, {m.group(1)}")[1]
+            return role if role in ML_ROLES else None
+        at = description.find(title, at + len(title))
+    return None
 
 
 # Distinct AI-engineering techniques (RAG, agents, evals, tool calling, fine-tuning, vector
