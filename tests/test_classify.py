@@ -340,6 +340,10 @@ WITH_DESCRIPTION = [
         "Our ML engineers ship RAG pipelines, AI agents and LLM evals; you build the app.",
         "software_engineer",
     ),
+    # a title whose only field is data, over the work of building data systems
+    ("Data Lead", "You will own our ingestion and the data warehouse.", "data_engineer"),
+    ("Data Intern", "Help our analysts clean survey spreadsheets.", "data_analyst"),
+    ("Data Analyst", "You will query the data warehouse every day.", "data_analyst"),
     # a software title listed under a heading that names an ML or AI field takes it
     (
         "Solutions Developers",

@@ -178,13 +178,18 @@ def _title_role(title: str) -> tuple[str, str]:
 
 
 def classify_role(title: str, description: str = "") -> str:
-    """One of ROLES, from the title; the description decides only when the title is generic
-    ("Software Engineer", "Founding Engineer", "Multiple roles") and names a role outright
-    ("we are hiring a Machine Learning Engineer", "as a data scientist you will"), or when
-    there is no title and the post names the languages it codes in."""
+    """One of ROLES, from the title; the description (the role's own words) decides only when
+    the title is generic ("Software Engineer", "Founding Engineer", "Multiple roles") and
+    names a role outright ("we are hiring a Machine Learning Engineer", "as a data scientist
+    you will"), when there is no title and the post names the languages it codes in, when a
+    software title is listed under a heading that names an ML or AI field, and when a title
+    whose only field is data ("Data Lead") is about building data pipelines."""
     t, role = _title_role(title)
     if description and role == "software_engineer":
         role = _role_under_heading(title, description) or role
+    if description and role == "data_analyst" and not ANALYST.search(t):
+        # "Data Lead" over "ingestion, processing, warehousing": a data engineer
+        role = "data_engineer" if _DATA_PLUMBING.search(description[:3000]) else role
     if description and role in ("software_engineer", "other") and _is_generic(t):
         named = [_role_from_title(fold(m.group(1))) for m in _HIRING.finditer(description[:3000])]
         for found in named:
@@ -195,6 +200,15 @@ def classify_role(title: str, description: str = "") -> str:
         if role == "software_engineer" and _builds_ai(description):
             return "ai_engineer"  # "Founding Engineer": "agents, RAG pipelines and evals"
     return role
+
+
+# The work of building data systems, in a post's own words: a data job that names no narrower
+# field ("Data Lead") and does this work is a data engineer's.
+_DATA_PLUMBING = re.compile(
+    r"\b(?:data pipelines?|ingestion|etl|elt|data warehous\w*|warehousing|data lakes?|"
+    r"lakehouse|stream processing)\b",
+    re.IGNORECASE,
+)
 
 
 # A heading over a list of roles, which names their field or team ("Agentic AI (2 roles):",
