@@ -216,16 +216,19 @@ _DATA_PLUMBING = re.compile(
 _HEADING = re.compile(
     r"^[ \t*#-]*([^\n:|]{2,40}?)\s*(?:\(\d+ (?:roles?|positions?|openings?)\))?\s*:\s*$"
 )
+_HEADING_END = re.compile(r":[ \t]*\n")  # a text with no line ending in a colon has no heading
 
 
 def _role_under_heading(title: str, description: str) -> str | None:
     """The ML role that a software title takes from the heading it is listed under
     ("Agentic AI (2 roles):" over "Platform Engineers, Forward Deployed Engineers"), read as
     the title's specialty; None when no heading names an ML or AI field."""
-    at = description.find(title) if title else -1
+    at = description.find(title) if title and _HEADING_END.search(description) else -1
     while at >= 0:
-        line_start = description.rfind("\n", 0, at)
-        above = description[:line_start].rstrip().rsplit("\n", 1)[-1] if line_start > 0 else ""
+        end = description.rfind("\n", 0, at)  # the line above ends here, blank lines skipped
+        while end > 0 and description[end - 1].isspace():
+            end -= 1
+        above = description[description.rfind("\n", 0, end) + 1 : end] if end > 0 else ""
         if (m := _HEADING.match(above)) and not names_a_job(m.group(1)):
             field = fold(m.group(1))
             if not (_ML.search(field) or _AI.search(field)):
