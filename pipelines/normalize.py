@@ -218,7 +218,10 @@ def normalize_posting(
     fetched_at = parse_time(raw["fetched_at"])
     posted_at = posting.posted_at or fetched_at
     usd_min, usd_max = annual_usd(salary, posted_at.date()) if salary else (None, None)
-    role = classify_role(posting.title, posting.description)
+    # A role beside others is read from its own words: another role's hiring sentence ("we
+    # are also hiring data scientists") does not name a generic "Software Engineer".
+    own = posting.skills_text if roles > 1 and posting.skills_text else posting.description
+    role = classify_role(posting.title, own)
     skills = _skills(posting, role)
     url = posting.url or raw.get("url")
     canonical_url, urls = record_urls(raw["source"], url, posting.apply_url, posting.urls)

@@ -340,6 +340,25 @@ WITH_DESCRIPTION = [
         "Our ML engineers ship RAG pipelines, AI agents and LLM evals; you build the app.",
         "software_engineer",
     ),
+    # a title whose only field is data, over the work of building data systems
+    ("Data Lead", "You will own our ingestion and the data warehouse.", "data_engineer"),
+    ("Data Intern", "Help our analysts clean survey spreadsheets.", "data_analyst"),
+    ("Data Analyst", "You will query the data warehouse every day.", "data_analyst"),
+    # a software title listed under a heading that names an ML or AI field takes it
+    (
+        "Solutions Developers",
+        "Open roles:\nWeb (3 roles):\nFrontend, Mobile\nConversational AI (2 roles):\n"
+        "Solutions Developers, Infrastructure Engineers",
+        "ai_engineer",
+    ),
+    ("Infrastructure Engineers", "Machine Learning:\n- Infrastructure Engineers", "mlops_engineer"),
+    # ...not a heading that names a team of no ML field, nor a web title under an ML one
+    (
+        "HPC Engineers",
+        "Research (4 roles):\nResearch Engineers, HPC Engineers",
+        "software_engineer",
+    ),
+    ("Frontend Engineers", "Applied AI:\nFrontend Engineers, Data Analysts", "software_engineer"),
 ]
 
 

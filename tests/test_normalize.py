@@ -120,6 +120,18 @@ def test_a_role_is_not_asked_for_the_tools_in_another_roles_title() -> None:
     assert postings["Front-end Developers"]["skills"] == []
 
 
+def test_a_generic_role_is_not_named_by_another_roles_hiring_sentence() -> None:
+    """The other role's hiring sentence ("also hiring data scientists") names no generic title."""
+    text = (
+        "Quillfern | Software Engineers, Data Scientists | Leeds, UK | Onsite<p>"
+        "We build reading apps in Python and React.<p>"
+        "We are also hiring data scientists and a copy editor."
+    )
+    postings = {p["title"]: p for p in normalize_record(_hn(text)).postings}
+    assert postings["Software Engineers"]["role"] == "software_engineer"
+    assert postings["Data Scientists"]["role"] == "data_scientist"
+
+
 COUNTRY_CASES = [
     ("one city", dict(location_text="Berlin, Germany"), "DE"),
     ("remote limited to one country", dict(location_text="Remote (US)"), "US"),

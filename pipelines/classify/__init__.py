@@ -36,7 +36,12 @@ Decisions (DESIGN.md leaves them open):
   data platform, mobile)") leaves the role of the head; "data/backend engineer" is read as
   "data engineer" and "backend engineer".
 - With no title, the post's text decides: the role its hiring sentence names, else
-  `software_engineer` when it names the languages it codes in.
+  `software_engineer` when it names the languages it codes in. A role beside others is read
+  from its own words (its section and what all roles share), not another role's sentence.
+- A software title listed under a heading that names an ML or AI field ("Agentic AI (2
+  roles):" over "Platform Engineers, Forward Deployed Engineers") takes the field as its
+  specialty; a data-only title over data-pipeline work ("Data Lead": "ingestion,
+  warehousing") is `data_engineer`.
 - "Analytics Engineer" and data platform titles are `data_engineer`. "Head of Data"/"VP Data"
   (data leadership with no narrower word) is `data_scientist`, the umbrella data role.
 - Product managers, designers, recruiters, sales, solutions/sales/support engineers, hardware

@@ -178,11 +178,18 @@ def _title_role(title: str) -> tuple[str, str]:
 
 
 def classify_role(title: str, description: str = "") -> str:
-    """One of ROLES, from the title; the description decides only when the title is generic
-    ("Software Engineer", "Founding Engineer", "Multiple roles") and names a role outright
-    ("we are hiring a Machine Learning Engineer", "as a data scientist you will"), or when
-    there is no title and the post names the languages it codes in."""
+    """One of ROLES, from the title; the description (the role's own words) decides only when
+    the title is generic ("Software Engineer", "Founding Engineer", "Multiple roles") and
+    names a role outright ("we are hiring a Machine Learning Engineer", "as a data scientist
+    you will"), when there is no title and the post names the languages it codes in, when a
+    software title is listed under a heading that names an ML or AI field, and when a title
+    whose only field is data ("Data Lead") is about building data pipelines."""
     t, role = _title_role(title)
+    if description and role == "software_engineer":
+        role = _role_under_heading(title, description) or role
+    if description and role == "data_analyst" and not ANALYST.search(t):
+        # "Data Lead" over "ingestion, processing, warehousing": a data engineer
+        role = "data_engineer" if _DATA_PLUMBING.search(description[:3000]) else role
     if description and role in ("software_engineer", "other") and _is_generic(t):
         named = [_role_from_title(fold(m.group(1))) for m in _HIRING.finditer(description[:3000])]
         for found in named:
@@ -193,6 +200,43 @@ def classify_role(title: str, description: str = "") -> str:
         if role == "software_engineer" and _builds_ai(description):
             return "ai_engineer"  # "Founding Engineer": "agents, RAG pipelines and evals"
     return role
+
+
+# The work of building data systems, in a post's own words: a data job that names no narrower
+# field ("Data Lead") and does this work is a data engineer's.
+_DATA_PLUMBING = re.compile(
+    r"\b(?:data pipelines?|ingestion|etl|elt|data warehous\w*|warehousing|data lakes?|"
+    r"lakehouse|stream processing)\b",
+    re.IGNORECASE,
+)
+
+
+# A heading over a list of roles, which names their field or team ("Agentic AI (2 roles):",
+# "Machine Learning:"): a short line ending with a colon, a count of roles allowed before it.
+_HEADING = re.compile(
+    r"^[ \t*#-]*([^\n:|]{2,40}?)\s*(?:\(\d+ (?:roles?|positions?|openings?)\))?\s*:\s*$"
+)
+_HEADING_END = re.compile(r":[ \t]*\n")  # a text with no line ending in a colon has no heading
+
+
+def _role_under_heading(title: str, description: str) -> str | None:
+    """The ML role that a software title takes from the heading it is listed under
+    ("Agentic AI (2 roles):" over "Platform Engineers, Forward Deployed Engineers"), read as
+    the title's specialty; None when no heading names an ML or AI field."""
+    at = description.find(title) if title and _HEADING_END.search(description) else -1
+    while at >= 0:
+        end = description.rfind("\n", 0, at)  # the line above ends here, blank lines skipped
+        while end > 0 and description[end - 1].isspace():
+            end -= 1
+        above = description[description.rfind("\n", 0, end) + 1 : end] if end > 0 else ""
+        if (m := _HEADING.match(above)) and not names_a_job(m.group(1)):
+            field = fold(m.group(1))
+            if not (_ML.search(field) or _AI.search(field)):
+                return None  # "Research (8 roles):" is the lab's team, not the HPC engineer's field
+            role = _title_role(f"{title}, {m.group(1)}")[1]
+            return role if role in ML_ROLES else None
+        at = description.find(title, at + len(title))
+    return None
 
 
 # Distinct AI-engineering techniques (RAG, agents, evals, tool calling, fine-tuning, vector
