@@ -68,6 +68,17 @@ CASES = [
     ("Design Intern Summer 2027", "Design Intern Summer 2027"),
     ("Account Executive 3", "Account Executive 3"),
     ("Regional Sales Lead - West", "Regional Sales Lead - West"),
+    # a sales, account, partner or channel job's region is its territory
+    ("Account Executive, Mid-Market, DACH", "Account Executive, Mid-Market, DACH"),
+    ("Partner Manager (Nordics)", "Partner Manager (Nordics)"),
+    ("Channel Sales Manager - Southeast Asia", "Channel Sales Manager - Southeast Asia"),
+    ("Business Development Lead Benelux", "Business Development Lead Benelux"),
+    ("Sales Engineer - Middle East and Africa", "Sales Engineer - Middle East and Africa"),
+    ("Sales Engineer - Spain and Portugal", "Sales Engineer"),  # countries: the office
+    ("Territory Account Executive (Austin, TX)", "Territory Account Executive"),
+    ("Partner Manager Brazil", "Partner Manager"),
+    ("Account Manager (US Remote)", "Account Manager"),  # work mode, not a territory
+    ("Sales Director, Retail - Remote", "Sales Director, Retail"),
     ("Graduate Analyst, Client Service, 2027", "Graduate Analyst, Client Service, 2027"),
     ("Remote Sensing Scientist", "Remote Sensing Scientist"),
     ("Remote", "Remote"),
