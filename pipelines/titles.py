@@ -144,7 +144,7 @@ def _is_territory(segment: str) -> bool:
 
 def _bare_tail(words: list[str], territory_job: bool = False) -> int:
     """How many words at the end of `words` are a tag or a country or region name (not a
-    region, for a job whose region is its territory)."""
+    region, nor any word of one, for a job whose region is its territory)."""
     n = 0
     while len(words) - n > 2:
         word = words[-1 - n]
@@ -164,8 +164,9 @@ def _bare_tail(words: list[str], territory_job: bool = False) -> int:
                 and places[0].city is None
                 and places[0].start == 0
                 and places[0].end == len(tail)
-                and not (territory_job and _is_region(places[0]))
             ):
+                if territory_job and _is_region(places[0]):
+                    return n  # "North America": not its last word alone either
                 n += k
                 break
         else:

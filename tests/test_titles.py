@@ -73,6 +73,7 @@ CASES = [
     ("Partner Manager (Nordics)", "Partner Manager (Nordics)"),
     ("Channel Sales Manager - Southeast Asia", "Channel Sales Manager - Southeast Asia"),
     ("Business Development Lead Benelux", "Business Development Lead Benelux"),
+    ("Head of Sales - Latin America", "Head of Sales - Latin America"),  # not "Latin"
     ("Sales Engineer - Middle East and Africa", "Sales Engineer - Middle East and Africa"),
     ("Sales Engineer - Spain and Portugal", "Sales Engineer"),  # countries: the office
     ("Territory Account Executive (Austin, TX)", "Territory Account Executive"),
