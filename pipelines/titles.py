@@ -9,9 +9,10 @@ requisition number in front ("CI&T 27985 …"), emoji and trailing punctuation. 
 from the ends of the title, one tag at a time; words that name the role stay: seniority,
 specialty, team, language ("(Spanish speaker)"), "(m/w/d)". A place inside the title ("Key
 Account Manager Germany – Collectables") is kept, and so is the region of several countries
-at the end of a sales, account, partner or territory job's title ("Sales Director, ANZ",
-"Channel Manager (Benelux)"): it is the job's territory, and the same title for another region
-is another job; a city or a single country there is the job's office, and is cut.
+at the end of a sales, account, customer success, partner or territory job's title ("Sales
+Director, ANZ", "Channel Manager (Benelux)"): it is the job's territory, and the same title for
+another region is another job; a city or a single country there is the job's office, and is
+cut.
 """
 
 from __future__ import annotations
@@ -47,9 +48,11 @@ _TAG_WORDS_RE = re.compile(
     r"(?-i:[A-Z]{1,2}[SD]?T)|utc|gmt|emea|apac|latam|eu|us|usa|uk)\b",
     _F,
 )
-# Jobs whose title names the region they cover: sales, accounts, partners, channels, territories.
+# Jobs whose title names the region they cover: sales, accounts (and their customers' success),
+# partners, channels, territories.
 _TERRITORY_JOB_RE = re.compile(
     r"\b(?:(?:pre-?)?sales|account\s+(?:executive|manager|director|lead)|accounts|"
+    r"customer\s+success|"
     r"business\s+develop\w*|partner(?:ship)?s?\s+(?:manager|director|lead)|"
     r"channels?|alliances?|territory|value\s+engineer\w*)\b",
     _F,

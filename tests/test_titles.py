@@ -78,6 +78,7 @@ CASES = [
     ("Sales Engineer - Spain and Portugal", "Sales Engineer"),  # countries: the office
     ("Territory Account Executive (Austin, TX)", "Territory Account Executive"),
     ("Partner Manager Brazil", "Partner Manager"),
+    ("Senior Customer Success Manager (Nordics)", "Senior Customer Success Manager (Nordics)"),
     ("Account Manager (US Remote)", "Account Manager"),  # work mode, not a territory
     ("Sales Director, Retail - Remote", "Sales Director, Retail"),
     ("Graduate Analyst, Client Service, 2027", "Graduate Analyst, Client Service, 2027"),
