@@ -83,6 +83,12 @@ _FOR_EMPLOYER_RE = re.compile(
     r"clients?|business)\b.*$",
     _F,
 )
+# A bracketed work-mode tag in Chinese, Japanese or Korean, wherever it stands: remote, work
+# from home, night shift and its hours ("(リモート)", "（夜班17:00-2:00）", "[遠端]", "(재택근무)").
+_CJK_TAG_RE = re.compile(
+    r"\s*[(（\[【]\s*(?:(?:部分)?(?:リモート|遠端|远程|在宅(?:勤務)?|재택(?:\s*근무)?|원격(?:\s*근무)?|"
+    r"夜班|夜勤)[\s/・、,]*|\d{1,2}:\d\d\s*[-–~〜]?\s*)+[)）\]】]"
+)
 _REQ_ID_RE = re.compile(r"^(?:[A-Z]*-?\d{3,}[-\w]*)\s+")
 _EDGE_PUNCT = " \t-–—|:;,.!*•·/"
 
@@ -183,6 +189,8 @@ def clean_title(title: str, company: str | None = None) -> str:
     cleaning would leave nothing."""
     original = title.strip()
     text = " ".join(_symbols_out(original).split())
+    if not text.isascii():
+        text = " ".join(_CJK_TAG_RE.sub(" ", text).split())
     if company and text.lower().startswith(company.lower() + " "):
         text = text[len(company) + 1 :]
     text = _REQ_ID_RE.sub("", text)

@@ -24,6 +24,12 @@ CASES = [
     ("Engineering Lead (Remote) – US", "Engineering Lead"),
     ("Work From Home Customer Success Associate", "Customer Success Associate"),
     ("Office Coordinator - REMOTE", "Office Coordinator"),
+    # remote, work from home and night shift in Chinese, Japanese or Korean, wherever they stand
+    ("データアナリスト (リモート)/ Data Analyst (Remote)", "データアナリスト / Data Analyst"),
+    ("Support Agent （夜班22:00-6:00）", "Support Agent"),
+    ("[遠端] 客服專員 Support Specialist", "客服專員 Support Specialist"),
+    ("[보험] 정산 담당자 (재택근무)", "[보험] 정산 담당자"),
+    ("[輪班] 客服組長 Team Lead", "[輪班] 客服組長 Team Lead"),  # the shift pattern stays
     # employment type, hours, pay
     ("Tutor - Data Science Track (Part-time/Remote)", "Tutor - Data Science Track"),
     ("Copywriter AI Trainer Freelance 5 10 hrs week", "Copywriter AI Trainer"),
