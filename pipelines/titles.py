@@ -8,7 +8,11 @@ Interest: …", "- Talent Pool", "| 2027 Intake"), the pay ("($110-$190/hr)"), t
 requisition number in front ("CI&T 27985 …"), emoji and trailing punctuation. They are cut
 from the ends of the title, one tag at a time; words that name the role stay: seniority,
 specialty, team, language ("(Spanish speaker)"), "(m/w/d)". A place inside the title ("Key
-Account Manager Germany – Collectables") is kept.
+Account Manager Germany – Collectables") is kept, and so is the region of several countries
+at the end of a sales, account, customer success, partner or territory job's title ("Sales
+Director, ANZ", "Channel Manager (Benelux)"): it is the job's territory, and the same title for
+another region is another job; a city or a single country there is the job's office, and is
+cut.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pipelines.location import find_places, may_name_a_place, may_open_with_place
+from pipelines.location import Place, find_places, may_name_a_place, may_open_with_place
 
 _F = re.IGNORECASE
 # A tag at the end: a bracketed group, or the words after " - ", " | " or a comma.
@@ -44,6 +48,17 @@ _TAG_WORDS_RE = re.compile(
     r"(?-i:[A-Z]{1,2}[SD]?T)|utc|gmt|emea|apac|latam|eu|us|usa|uk)\b",
     _F,
 )
+# Jobs whose title names the region they cover: sales, accounts (and their customers' success),
+# partners, channels, territories.
+_TERRITORY_JOB_RE = re.compile(
+    r"\b(?:(?:pre-?)?sales|account\s+(?:executive|manager|director|lead)|accounts|"
+    r"customer\s+success|"
+    r"business\s+develop\w*|partner(?:ship)?s?\s+(?:manager|director|lead)|"
+    r"channels?|alliances?|territory|value\s+engineer\w*)\b",
+    _F,
+)
+# The words that join regions ("Middle East and Africa").
+_JOIN_RE = re.compile(r"\b(?:and|or|the)\b|&", _F)
 _YEAR_RE = re.compile(r"\b20\d\d\b")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _BASED_RE = re.compile(r"-based\b", _F)
@@ -68,6 +83,12 @@ _FOR_EMPLOYER_RE = re.compile(
     r"clients?|business)\b.*$",
     _F,
 )
+# A bracketed work-mode tag in Chinese, Japanese or Korean, wherever it stands: remote, work
+# from home, night shift and its hours ("(リモート)", "（夜班17:00-2:00）", "[遠端]", "(재택근무)").
+_CJK_TAG_RE = re.compile(
+    r"\s*[(（\[【]\s*(?:(?:部分)?(?:リモート|遠端|远程|在宅(?:勤務)?|재택(?:\s*근무)?|원격(?:\s*근무)?|"
+    r"夜班|夜勤)[\s/・、,]*|\d{1,2}:\d\d\s*[-–~〜]?\s*)+[)）\]】]"
+)
 _REQ_ID_RE = re.compile(r"^(?:[A-Z]*-?\d{3,}[-\w]*)\s+")
 _EDGE_PUNCT = " \t-–—|:;,.!*•·/"
 
@@ -85,9 +106,19 @@ def _place_free(text: str) -> str:
     """`text` with its places blanked out."""
     if not may_name_a_place(text):
         return text
-    for p in sorted(find_places(text), key=lambda p: -p.start):
+    return _blanked(text, find_places(text))
+
+
+def _blanked(text: str, places: list[Place]) -> str:
+    """`text` with `places` (found in it) blanked out."""
+    for p in sorted(places, key=lambda p: -p.start):
         text = text[: p.start] + " " + text[p.end :]
     return text
+
+
+def _is_region(place: Place) -> bool:
+    """A place spanning several countries ("Benelux", "ANZ", "North America", "EMEA")."""
+    return place.city is None and len(place.countries) != 1
 
 
 @lru_cache(maxsize=8192)  # tags repeat across titles ("(Remote)", "2nd Shift", "(x/f/m)")
@@ -107,8 +138,22 @@ def _is_tag(segment: str) -> bool:
     return not _LETTER_RE.search(rest) or not _LETTER_RE.search(_place_free(rest))
 
 
-def _bare_tail(words: list[str]) -> int:
-    """How many words at the end of `words` are a tag or a country or region name."""
+@lru_cache(maxsize=8192)
+def _is_territory(segment: str) -> bool:
+    """A trailing segment that names only regions of several countries: a sales job's
+    territory. A city or one country is where the job sits, and is cut like any place."""
+    inner = segment.strip("()[] ")
+    places = find_places(inner) if may_name_a_place(inner) else []
+    return (
+        bool(places)
+        and all(_is_region(p) for p in places)
+        and not _LETTER_RE.search(_JOIN_RE.sub(" ", _blanked(inner, places)))
+    )
+
+
+def _bare_tail(words: list[str], territory_job: bool = False) -> int:
+    """How many words at the end of `words` are a tag or a country or region name (not a
+    region, nor any word of one, for a job whose region is its territory)."""
     n = 0
     while len(words) - n > 2:
         word = words[-1 - n]
@@ -129,6 +174,8 @@ def _bare_tail(words: list[str]) -> int:
                 and places[0].start == 0
                 and places[0].end == len(tail)
             ):
+                if territory_job and _is_region(places[0]):
+                    return n  # "North America": not its last word alone either
                 n += k
                 break
         else:
@@ -142,6 +189,8 @@ def clean_title(title: str, company: str | None = None) -> str:
     cleaning would leave nothing."""
     original = title.strip()
     text = " ".join(_symbols_out(original).split())
+    if not text.isascii():
+        text = " ".join(_CJK_TAG_RE.sub(" ", text).split())
     if company and text.lower().startswith(company.lower() + " "):
         text = text[len(company) + 1 :]
     text = _REQ_ID_RE.sub("", text)
@@ -149,15 +198,21 @@ def clean_title(title: str, company: str | None = None) -> str:
         text = text[m.end() :]
     if "for" in text.lower():  # every employer phrase starts with "for"
         text = _FOR_EMPLOYER_RE.sub("", text)
+    territory_job = bool(_TERRITORY_JOB_RE.search(text))
     while True:
         text = text.strip(_EDGE_PUNCT)
         m = _TAIL_RE.search(text)
         segment = next((g for g in m.groups() if g is not None), "") if m else ""
-        if m and m.start() > 0 and _is_tag(segment):
+        if (
+            m
+            and m.start() > 0
+            and _is_tag(segment)
+            and not (territory_job and _is_territory(segment))
+        ):
             text = text[: m.start()]
             continue
         words = text.split()
-        cut = _bare_tail(words)
+        cut = _bare_tail(words, territory_job)
         if not cut:
             break
         text = " ".join(words[:-cut])

@@ -24,6 +24,12 @@ CASES = [
     ("Engineering Lead (Remote) – US", "Engineering Lead"),
     ("Work From Home Customer Success Associate", "Customer Success Associate"),
     ("Office Coordinator - REMOTE", "Office Coordinator"),
+    # remote, work from home and night shift in Chinese, Japanese or Korean, wherever they stand
+    ("データアナリスト (リモート)/ Data Analyst (Remote)", "データアナリスト / Data Analyst"),
+    ("Support Agent （夜班22:00-6:00）", "Support Agent"),
+    ("[遠端] 客服專員 Support Specialist", "客服專員 Support Specialist"),
+    ("[보험] 정산 담당자 (재택근무)", "[보험] 정산 담당자"),
+    ("[輪班] 客服組長 Team Lead", "[輪班] 客服組長 Team Lead"),  # the shift pattern stays
     # employment type, hours, pay
     ("Tutor - Data Science Track (Part-time/Remote)", "Tutor - Data Science Track"),
     ("Copywriter AI Trainer Freelance 5 10 hrs week", "Copywriter AI Trainer"),
@@ -68,6 +74,19 @@ CASES = [
     ("Design Intern Summer 2027", "Design Intern Summer 2027"),
     ("Account Executive 3", "Account Executive 3"),
     ("Regional Sales Lead - West", "Regional Sales Lead - West"),
+    # a sales, account, partner or channel job's region is its territory
+    ("Account Executive, Mid-Market, DACH", "Account Executive, Mid-Market, DACH"),
+    ("Partner Manager (Nordics)", "Partner Manager (Nordics)"),
+    ("Channel Sales Manager - Southeast Asia", "Channel Sales Manager - Southeast Asia"),
+    ("Business Development Lead Benelux", "Business Development Lead Benelux"),
+    ("Head of Sales - Latin America", "Head of Sales - Latin America"),  # not "Latin"
+    ("Sales Engineer - Middle East and Africa", "Sales Engineer - Middle East and Africa"),
+    ("Sales Engineer - Spain and Portugal", "Sales Engineer"),  # countries: the office
+    ("Territory Account Executive (Austin, TX)", "Territory Account Executive"),
+    ("Partner Manager Brazil", "Partner Manager"),
+    ("Senior Customer Success Manager (Nordics)", "Senior Customer Success Manager (Nordics)"),
+    ("Account Manager (US Remote)", "Account Manager"),  # work mode, not a territory
+    ("Sales Director, Retail - Remote", "Sales Director, Retail"),
     ("Graduate Analyst, Client Service, 2027", "Graduate Analyst, Client Service, 2027"),
     ("Remote Sensing Scientist", "Remote Sensing Scientist"),
     ("Remote", "Remote"),
