@@ -116,6 +116,20 @@ _CLAUSE_END = re.compile(r"[.!?]\s|\n")
 # An address starts where a word starts, and its parts cannot give back what they matched
 # (possessive), so a long word after "@" is scanned once, not once per letter.
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
+# Every _URL match is a part of a run of non-space characters holding "http", "www." or "@"
+# (what stands before a run is a space, which its look-behind accepts as the start of a
+# text): so only such runs are searched, not every position of a description.
+_LINK_RUN = re.compile(r"(?<!\S)\S*?(?:http|www\.|@)\S*")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _mask_links(run: re.Match[str]) -> str:
+    return _URL.sub(_blank, run.group())
+
+
 _NORMALIZE = str.maketrans(
     {
         "\u00a0": " ",
@@ -318,7 +332,7 @@ def _glued(text: str, start: int, end: int) -> bool:
 def _candidates(text: str) -> list[_Hit]:
     # _URL needs one of these (it is case-sensitive); most texts have no link to mask.
     if "http" in text or "www." in text or "@" in text:
-        masked = _URL.sub(lambda m: " " * len(m.group()), text)
+        masked = _LINK_RUN.sub(_mask_links, text)
     else:
         masked = text
     low = _fold(masked)
