@@ -130,7 +130,8 @@ def _mask_links(run: re.Match[str]) -> str:
     return _URL.sub(_blank, run.group())
 
 
-_NORMALIZE = str.maketrans(
+# Spaces, dashes and apostrophes read alike (each character maps to one not in the table).
+_NORMALIZE = tuple(
     {
         "\u00a0": " ",
         "\u2009": " ",
@@ -143,7 +144,7 @@ _NORMALIZE = str.maketrans(
         "\u2013": "-",
         "\u2014": "-",
         "\u2019": "'",
-    }
+    }.items()
 )
 
 
@@ -293,10 +294,20 @@ def _lookup() -> dict[str, str]:
 def _fold(text: str) -> str:
     """Lowercase without changing the length, so offsets in the folded text fit the original
     (why this is not `folding.fold_accents`, which drops accents and so changes lengths)."""
-    low = text.translate(_NORMALIZE).lower()
+    normal = _normalized(text)
+    low = normal.lower()
     if len(low) != len(text):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_NORMALIZE))
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in normal)
     return low
+
+
+def _normalized(text: str) -> str:
+    """`text` with the characters of _NORMALIZE replaced: one replace per character it holds,
+    not a table look-up per character of the text (as str.translate does on non-ASCII)."""
+    for char, into in _NORMALIZE:
+        if char in text:
+            text = text.replace(char, into)
+    return text
 
 
 def _is_word(ch: str) -> bool:

@@ -556,3 +556,12 @@ def test_taxonomy_returns_copy() -> None:
 def test_links_are_blanked_run_by_run_as_over_the_whole_text(text: str) -> None:
     whole = skills_module._URL.sub(lambda m: " " * len(m.group()), text)
     assert skills_module._LINK_RUN.sub(skills_module._mask_links, text) == whole
+
+
+def test_fold_keeps_length_and_reads_spaces_dashes_and_apostrophes_alike() -> None:
+    text = "Go\u00a0/\u2009Rust\u202f\tC++\r\u2010\u2011\u2012\u2013\u2014 Julia\u2019s İO"
+    table = str.maketrans(dict(skills_module._NORMALIZE))
+    folded = skills_module._fold(text)
+    assert len(folded) == len(text)
+    assert folded == "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(table))
+    assert folded.startswith("go / rust  c++ ----- julia's")
