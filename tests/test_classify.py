@@ -533,6 +533,8 @@ SUBFIELD_CASES = [
     ("Data Scientist", "Experimentation and A/B testing.", None, [], list(SUBFIELDS)),
     ("Product Designer", "", [], [], list(SUBFIELDS)),
     ("CV/NLP Research Scientist", "multimodal models", [], ["nlp", "computer_vision"], []),
+    ("Cvent Admin (Events)", "", [], [], ["computer_vision"]),
+    ("Engineer, Applied CV", "", [], ["computer_vision"], []),
     (
         "ML Engineer",
         "LLM agents with speech interfaces and image understanding",
