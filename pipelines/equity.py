@@ -51,6 +51,11 @@ _EQUITY_KEYS = (
 )  # fmt: skip
 
 
+# Words of which every _EQUITY_RE match truly holds one: a lone "SAR" holds "sar" only. A
+# sentence without one is not searched.
+_MATCH_KEYS = tuple("sar" if key == "sars" else key for key in _EQUITY_KEYS)
+
+
 def _offers(sentence: str) -> bool:
     excluded = [m.span() for m in _NOT_EQUITY_RE.finditer(sentence)]
     found = [
@@ -72,7 +77,8 @@ def has_equity(text: str) -> bool:
     DEI, brand or private equity, venture deals, cap tables and "no equity" do not count."""
     if not text or not may_offer_equity(lowered(text)):
         return False
-    return any(_offers(m.group()) for m in _SENTENCE_RE.finditer(text))
+    sentences = (m.group() for m in _SENTENCE_RE.finditer(text))
+    return any(_offers(s) for s in sentences if any_in(_MATCH_KEYS, lowered(s)))
 
 
 def may_offer_equity(low: str) -> bool:

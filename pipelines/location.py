@@ -173,16 +173,15 @@ def _scan(text: str) -> list[_Hit]:
     for i in [i for i, key in enumerate(keys) if key in name_words]:
         if i < consumed:
             continue
-        longest = min(_MAX_WORDS, len(keys) - i, name_words[keys[i]])
-        # joined[j]: tokens i + j and i + j + 1 may belong to one name (only spaces, dots or
-        # dashes between).
-        joined = [
-            bool(_JOIN_SEP_RE.fullmatch(text, spans[k][1], spans[k + 1][0]))
-            for k in range(i, i + longest - 1)
-        ]
+        # A name of n words needs tokens i to i + n - 1 joined (only spaces, dots or dashes
+        # between each two): the longest is the run of joins from i, up to what starts here.
+        longest = 1
+        most = min(_MAX_WORDS, len(keys) - i, name_words[keys[i]])
+        while longest < most and _JOIN_SEP_RE.fullmatch(
+            text, spans[i + longest - 1][1], spans[i + longest][0]
+        ):
+            longest += 1
         for n in range(longest, 0, -1):
-            if not all(joined[: n - 1]):
-                continue
             entries = gazetteer.entries(" ".join(keys[i : i + n]))
             if not entries:
                 continue

@@ -116,7 +116,22 @@ _CLAUSE_END = re.compile(r"[.!?]\s|\n")
 # An address starts where a word starts, and its parts cannot give back what they matched
 # (possessive), so a long word after "@" is scanned once, not once per letter.
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
-_NORMALIZE = str.maketrans(
+# Every _URL match is a part of a run of non-space characters holding "http", "www." or "@"
+# (what stands before a run is a space, which its look-behind accepts as the start of a
+# text): so only such runs are searched, not every position of a description.
+_LINK_RUN = re.compile(r"(?<!\S)\S*?(?:http|www\.|@)\S*")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _mask_links(run: re.Match[str]) -> str:
+    return _URL.sub(_blank, run.group())
+
+
+# Spaces, dashes and apostrophes read alike (each character maps to one not in the table).
+_NORMALIZE = tuple(
     {
         "\u00a0": " ",
         "\u2009": " ",
@@ -129,7 +144,7 @@ _NORMALIZE = str.maketrans(
         "\u2013": "-",
         "\u2014": "-",
         "\u2019": "'",
-    }
+    }.items()
 )
 
 
@@ -279,10 +294,20 @@ def _lookup() -> dict[str, str]:
 def _fold(text: str) -> str:
     """Lowercase without changing the length, so offsets in the folded text fit the original
     (why this is not `folding.fold_accents`, which drops accents and so changes lengths)."""
-    low = text.translate(_NORMALIZE).lower()
+    normal = _normalized(text)
+    low = normal.lower()
     if len(low) != len(text):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_NORMALIZE))
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in normal)
     return low
+
+
+def _normalized(text: str) -> str:
+    """`text` with the characters of _NORMALIZE replaced: one replace per character it holds,
+    not a table look-up per character of the text (as str.translate does on non-ASCII)."""
+    for char, into in _NORMALIZE:
+        if char in text:
+            text = text.replace(char, into)
+    return text
 
 
 def _is_word(ch: str) -> bool:
@@ -318,7 +343,7 @@ def _glued(text: str, start: int, end: int) -> bool:
 def _candidates(text: str) -> list[_Hit]:
     # _URL needs one of these (it is case-sensitive); most texts have no link to mask.
     if "http" in text or "www." in text or "@" in text:
-        masked = _URL.sub(lambda m: " " * len(m.group()), text)
+        masked = _LINK_RUN.sub(_mask_links, text)
     else:
         masked = text
     low = _fold(masked)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -161,8 +162,11 @@ def _element(child: Element, out: list[str], keep_newlines: bool, in_pre: bool) 
 _TYPED_NEWLINE = re.compile(r"[ \t\r\f\v]*\n\s*")
 _ITEM_EDGES = re.compile(r"^(?:\s|\x00[PL]\x00)+|(?:\s|\x00[PL]\x00)+$")
 _PRE_SPLIT = re.compile(f"({re.escape(_PRE_OPEN)}|{re.escape(_PRE_CLOSE)})")
-_SPACES = re.compile(r"[\s\u00a0\u200b]+")
+# A run of whitespace becomes one space: a lone space is one already, so only longer runs and
+# other single characters are replaced ([^\S ] is whitespace but a space).
+_SPACES = re.compile(r"[\s\u00a0\u200b]{2,}|[^\S ]|[\u00a0\u200b]")
 _AROUND_BREAK = re.compile(r" *(\x00[PL]\x00) *")
+_BREAK = itemgetter(1)  # the marker of an _AROUND_BREAK match, with no template to expand
 _LINE_END_SPACES = re.compile(r"[ \t]+\n")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(\s*\n)+")
 
@@ -181,7 +185,7 @@ def _tidy(raw: str) -> str:
             text.append("\n".join(line.rstrip() for line in lines).strip("\n"))
         else:
             flat = _SPACES.sub(" ", chunk)
-            text.append(_AROUND_BREAK.sub(r"\1", flat))
+            text.append(_AROUND_BREAK.sub(_BREAK, flat))
     joined = "".join(text).replace(_PARA, "\n\n").replace(_LINE, "\n")
     joined = _LINE_END_SPACES.sub("\n", joined)
     joined = _BLANK_LINES.sub("\n\n", joined)

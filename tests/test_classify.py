@@ -16,7 +16,9 @@ from pipelines.classify import (
     fold,
     is_ml,
 )
+from pipelines.classify.jobwords import _gender_marked, names_a_job
 from pipelines.classify.seniority import _title_spans
+from pipelines.folding import GENDER
 from pipelines.text import lowered
 
 # (title, role, seniority)
@@ -550,6 +552,8 @@ SUBFIELD_CASES = [
     ("Data Scientist", "Experimentation and A/B testing.", None, [], list(SUBFIELDS)),
     ("Product Designer", "", [], [], list(SUBFIELDS)),
     ("CV/NLP Research Scientist", "multimodal models", [], ["nlp", "computer_vision"], []),
+    ("Cvent Admin (Events)", "", [], [], ["computer_vision"]),
+    ("Engineer, Applied CV", "", [], ["computer_vision"], []),
     (
         "ML Engineer",
         "LLM agents with speech interfaces and image understanding",
@@ -765,3 +769,12 @@ def test_title_is_found_in_the_text_as_its_case_insensitive_pattern_would_find_i
         name = r"[\s-]+".join(map(re.escape, words)) + r"s?\b"
         expected = [m.span() for m in re.finditer(rf"\b{name}", text, re.IGNORECASE)]
         assert list(_title_spans(words, text, lowered(text))) == expected, title
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Koch (m/w/d)", "Barista m/f", "Chef de rang – ALL GENDERſ", "Hiring today", "Staff (all)"],
+)
+def test_gender_marker_is_found_as_the_whole_pattern_finds_it(text: str) -> None:
+    assert _gender_marked(text) is (GENDER.search(text) is not None)
+    assert names_a_job(text) is (GENDER.search(text) is not None)

@@ -35,3 +35,10 @@ def test_has_equity(text: str, expected: bool) -> None:
 
 def test_salary_module_reexports_it() -> None:
     assert reexported is has_equity
+
+
+def test_a_sentence_is_searched_when_it_holds_a_word_some_match_needs() -> None:
+    # Sentences without an equity word are skipped; a lone "SAR" holds "sar", not "sars".
+    assert has_equity("Stock photos by our team. Pay: base plus SAR grants.")
+    assert has_equity("Pay in ſtock options. We are a small team.")
+    assert not has_equity("Stock photos by our team. Pay: base plus a bonus.")

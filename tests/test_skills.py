@@ -8,6 +8,7 @@ from importlib import resources
 import pytest
 import yaml
 
+from pipelines import skills as skills_module
 from pipelines.skills import (
     CATEGORIES,
     asked_of,
@@ -542,3 +543,25 @@ def test_taxonomy_returns_copy() -> None:
     tax = taxonomy()
     tax["pytorch"]["aliases"].clear()
     assert taxonomy()["pytorch"]["aliases"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mail jobs@acme.io or see https://acme.io/go and www.acme.dev/r, not a@b",
+        "x.y+z@mail.example.org\nhttp:// @ @@a.b -q@w.e www.",
+        "Go, R and C at user.@acme.io;http://r.io?q=go",
+    ],
+)
+def test_links_are_blanked_run_by_run_as_over_the_whole_text(text: str) -> None:
+    whole = skills_module._URL.sub(lambda m: " " * len(m.group()), text)
+    assert skills_module._LINK_RUN.sub(skills_module._mask_links, text) == whole
+
+
+def test_fold_keeps_length_and_reads_spaces_dashes_and_apostrophes_alike() -> None:
+    text = "Go\u00a0/\u2009Rust\u202f\tC++\r\u2010\u2011\u2012\u2013\u2014 Julia\u2019s İO"
+    table = str.maketrans(dict(skills_module._NORMALIZE))
+    folded = skills_module._fold(text)
+    assert len(folded) == len(text)
+    assert folded == "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(table))
+    assert folded.startswith("go / rust  c++ ----- julia's")

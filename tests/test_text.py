@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from pipelines import text as text_module
 from pipelines.text import extract_links, html_to_text, repair_mojibake
 
 TEXT_CASES = [
@@ -140,3 +143,21 @@ def test_pay_block_reading() -> None:
     assert stripped_strings(find_class(block, "pay-range")) == ["$100", "—", "$120 USD"]
     assert find_class(block, "Pay-Range") is None
     assert find_class(find_class(block, "title"), "title") is None  # descendants only
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "a  b\tc \u00a0d\u200be",
+        " \x00P\x00 \x00L\x00 x \u2003 y \x00L\x00z",
+        "one two\nthree \x0b four \u3000",
+    ],
+)
+def test_tidy_collapses_as_one_whitespace_run_pattern_would(raw: str) -> None:
+    # Lone spaces are left in place (not replaced by a space): the same text comes out.
+    flat = re.sub(r"[\s\u00a0\u200b]+", " ", raw)
+    expected = re.sub(r" *(\x00[PL]\x00) *", r"\1", flat)
+    assert (
+        text_module._AROUND_BREAK.sub(text_module._BREAK, text_module._SPACES.sub(" ", raw))
+        == expected
+    )

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from pipelines.folding import GENDER, fold
+from pipelines.text import lowered
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -287,7 +288,14 @@ def names_a_job(text: str) -> bool:
     Portuguese, Polish or Dutch ("Data Engineer", "Científico/a de Datos", "Inżynier ML"), or a
     gender marker that only job titles carry ("(m/w/d)", "H/F")."""
     folded = fold(text)
-    return bool(_JOB_NOUNS.search(folded) or GENDER.search(text or "") or _misspelt_noun(folded))
+    return bool(_JOB_NOUNS.search(folded) or _gender_marked(text or "") or _misspelt_noun(folded))
+
+
+def _gender_marked(text: str) -> bool:
+    """Whether GENDER matches `text`: each of its matches holds "(", "/" or (in a `lowered`
+    text) "genders", so most lines are not searched."""
+    may = "(" in text or "/" in text or "genders" in lowered(text)
+    return may and GENDER.search(text) is not None
 
 
 # The English job nouns a typo may spell ("Engineeer", "Desginers", "Reserchers").

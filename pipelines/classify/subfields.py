@@ -200,6 +200,9 @@ def classify_subfields(
     return [name for name in SUBFIELDS if name in words or (have and have & _SUBFIELD_SKILLS[name])]
 
 
+_CV = re.compile(r"\bcv\b")
+
+
 @lru_cache(maxsize=32_768)  # titles repeat across a board's jobs and across boards
 def _title_words(title: str) -> frozenset[str]:
     """The subfields a title names: by keyword, an MLOps title, "CV"."""
@@ -207,6 +210,6 @@ def _title_words(title: str) -> frozenset[str]:
     words = set(_subfield_words_in(folded))
     if any_in(MLOPS_KEYS, folded) and MLOPS.search(folded):
         words.add("mlops")
-    if re.search(r"\bcv\b", folded):  # only in titles: in text "CV" is mostly a resume
+    if "cv" in folded and _CV.search(folded):  # only in titles: in text "CV" is mostly a resume
         words.add("computer_vision")
     return frozenset(words)
