@@ -1023,6 +1023,12 @@ CASES = [
         ["Agent Engineers", "OTel / tracing experts"],
         company="Lanternly",
     ),
+    case(
+        "a header piece about the team the hire joins is no title: the role below it is",
+        "Quillfern | Leeds, UK | Full-time | £60k-£80k | Team of 5 engineers in Leeds and York"
+        "<p>Platform Lead<p>We build ledgers for small farms.",
+        ["Platform Lead"],
+    ),
 ]
 
 
