@@ -1029,6 +1029,13 @@ CASES = [
         "<p>Platform Lead<p>We build ledgers for small farms.",
         ["Platform Lead"],
     ),
+    case(
+        "prose: 'adding a' and 'bring on a' name the hire; praise before it is no title",
+        "Sporewell|Leeds (Holbeck)|Onsite|www.sporewell.example<p>We are adding a soil "
+        "scientist at Sporewell. We plan to bring on an innovative soil scientist with a degree "
+        "in ecology.<p>We study fungi in farm soils.",
+        ["soil scientist"],
+    ),
 ]
 
 

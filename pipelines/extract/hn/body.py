@@ -45,6 +45,8 @@ from pipelines.text import any_in, lowered
 _HIRING_VERB = re.compile(
     r"\b(?:hiring(?:\s+(?:across|for (?:roles|positions) (?:in|across)))?|looking for|"
     r"seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
+    # "We are adding a data scientist", "we plan to bring on two engineers": a count follows
+    r"(?:adding|bring(?:ing)? on)(?=\s+(?:an?|one|two|three|four|five|several|\d+)\s)|"
     r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are|for)|"
     r"(?:invites?|inviting|accepting|welcomes?) applications for|"
     r"(?:role|position|opening) open(?: on (?:my|our|the) team)?)\b"
@@ -56,7 +58,7 @@ _HIRING_VERB = re.compile(
 # One of these is in every text that _HIRING_VERB finds (lowered: an re.I match lowers to it).
 _HIRING_KEYS = (
     "hiring", "looking", "seeking", "searching", "hire", "need", "recruiting", "role",
-    "position", "opening", "applications",
+    "position", "opening", "applications", "adding", "bring",
 )  # fmt: skip
 _MENTION_END = re.compile(
     r"\s+(?:who|whom|that|which|with|to|across|on|at|in|from|because|so|for|like|of all|"
