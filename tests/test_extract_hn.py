@@ -1036,6 +1036,12 @@ CASES = [
         "in ecology.<p>We study fungi in farm soils.",
         ["soil scientist"],
     ),
+    case(
+        "a business function alone in the header is the job when nothing else is named",
+        "Puttly | Field Sales & Channel Marketing | USA Remote | Commission-based | "
+        "puttly.example<p>We build booking tools for golf courses.<p>Email jobs@puttly.example",
+        ["Field Sales & Channel Marketing"],
+    ),
 ]
 
 
