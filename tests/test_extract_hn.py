@@ -1042,6 +1042,15 @@ CASES = [
         "puttly.example<p>We build booking tools for golf courses.<p>Email jobs@puttly.example",
         ["Field Sales & Channel Marketing"],
     ),
+    case(
+        "a list of the candidate's traits names no role, though one trait ends on a job noun",
+        "Quillfern | Leeds (ONSITE) | Senior Platform Engineer<p>We build ledgers for farms."
+        "<p>Skills:<p>* Rust & Postgres Expert – Comfortable owning the database.<p>* Experience "
+        "building APIs.<p>What helps:<p>* Customer-Minded Engineer – You care how farms use it."
+        "<p>* Clear Communicator – You explain ideas plainly.<p>* Steady Under Load – You stay "
+        "calm on call.<p>* Bias to Action – You finish what you start.",
+        ["Senior Platform Engineer"],
+    ),
 ]
 
 

@@ -769,8 +769,31 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             place, mode = own_where(line, role.title)
             role = _placed(role, (place or where[0], mode or where[1]))
             found.append(RoleLine(i, role, heading))
+    found = [f for f in found if not _among_traits(body, f.index)]
     found = sorted(found + _linked_roles(body, found), key=lambda f: f.index)
     return _with_siblings(body, found)
+
+
+# A bullet that names a thing, then a dash and what it means: "* Strong Communicator – You …"
+# (not "- Web Development: React …", a team's field after a colon).
+_NAMED_BULLET = re.compile(r"^\s*[-*•·▪►]\s*(?P<head>[^–—:]{2,40}?)\s+[–—]\s+\S")
+
+
+def _among_traits(body: list[str], i: int) -> bool:
+    """Whether line `i` is an item of a list of the candidate's traits ("* Product-Minded
+    Engineer – You think …" among "* Strong Communicator – …", "* Driven to Ship – …"): of
+    three or more named bullets in a row, fewer than half name a job."""
+    if not _NAMED_BULLET.match(body[i]):
+        return False
+    block = [i]
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(body) and (not body[j].strip() or _NAMED_BULLET.match(body[j])):
+            if body[j].strip():
+                block.append(j)
+            j += step
+    heads = [m["head"] for j in block if (m := _NAMED_BULLET.match(body[j]))]
+    return len(heads) >= 3 and 2 * sum(map(names_a_job, heads)) < len(heads)
 
 
 # How many, not who: "Plenty of non-tech roles", "Lots more".
