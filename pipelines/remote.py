@@ -313,12 +313,33 @@ def role_dependent(text: str) -> bool:
     )
 
 
+# Working from home listed among perks of flexibility ("Extreme flexibility when it comes to
+# time off, working from home, etc.", "Flexible hours/WFH, unlimited PTO"): the freedom to
+# stay home some days, not a remote job. "Remote" itself, said there, still is one.
+_HOME_RE = re.compile(r"\bhome\b|\bwfh\b", _F)
+_PERK_RE = re.compile(
+    r"\bflexib\w*|\btime\s+off\b|\bvacations?\b|\bpto\b|\bholidays?\b|\bperks?\b|\bbenefits?\b", _F
+)
+
+
+def _perk(text: str, m: re.Match) -> bool:
+    """Whether the remote word `m` is working from home in a clause of flexibility perks."""
+    if not _HOME_RE.search(m.group()):
+        return False
+    starts = [d.end() for d in _DELIM_RE.finditer(text, 0, m.start())]
+    end = _DELIM_RE.search(text, m.end())
+    clause = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
+    return bool(_PERK_RE.search(clause))
+
+
 def _remote_matches(text: str, blocked: list[tuple[int, int]]) -> list[re.Match]:
     out = []
     for m in _REMOTE_RE.finditer(text):
         if _inside(m.start(), blocked):
             continue
         if _NOT_POLICY_BEFORE_RE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        if _perk(text, m):
             continue
         out.append(m)
     return out

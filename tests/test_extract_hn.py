@@ -1023,6 +1023,34 @@ CASES = [
         ["Agent Engineers", "OTel / tracing experts"],
         company="Lanternly",
     ),
+    case(
+        "a header piece about the team the hire joins is no title: the role below it is",
+        "Quillfern | Leeds, UK | Full-time | £60k-£80k | Team of 5 engineers in Leeds and York"
+        "<p>Platform Lead<p>We build ledgers for small farms.",
+        ["Platform Lead"],
+    ),
+    case(
+        "prose: 'adding a' and 'bring on a' name the hire; praise before it is no title",
+        "Sporewell|Leeds (Holbeck)|Onsite|www.sporewell.example<p>We are adding a soil "
+        "scientist at Sporewell. We plan to bring on an innovative soil scientist with a degree "
+        "in ecology.<p>We study fungi in farm soils.",
+        ["soil scientist"],
+    ),
+    case(
+        "a business function alone in the header is the job when nothing else is named",
+        "Puttly | Field Sales & Channel Marketing | USA Remote | Commission-based | "
+        "puttly.example<p>We build booking tools for golf courses.<p>Email jobs@puttly.example",
+        ["Field Sales & Channel Marketing"],
+    ),
+    case(
+        "a list of the candidate's traits names no role, though one trait ends on a job noun",
+        "Quillfern | Leeds (ONSITE) | Senior Platform Engineer<p>We build ledgers for farms."
+        "<p>Skills:<p>* Rust & Postgres Expert – Comfortable owning the database.<p>* Experience "
+        "building APIs.<p>What helps:<p>* Customer-Minded Engineer – You care how farms use it."
+        "<p>* Clear Communicator – You explain ideas plainly.<p>* Steady Under Load – You stay "
+        "calm on call.<p>* Bias to Action – You finish what you start.",
+        ["Senior Platform Engineer"],
+    ),
 ]
 
 

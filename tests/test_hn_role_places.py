@@ -187,3 +187,26 @@ def test_a_place_inside_the_headers_remote_scope_keeps_the_remote() -> None:
         "- Data Engineer\n*INDIA:*\n- QA Engineer\nApply at https://tallowby.example/careers"
     )
     assert got["QA Engineer"] == ("INDIA", "REMOTE")
+
+
+def test_a_header_that_leaves_the_mode_to_each_role_gives_the_others_none() -> None:
+    """ "ONSITE & Remote for some roles": a role that states no mode of its own has none, and
+    another role's "(Onsite)" elsewhere in the comment does not give it one."""
+    text = (
+        "Tallowby | Leeds, UK | ONSITE & Remote for some roles | Full-time\n"
+        "We build ledgers for small farms.\nHiring for:\n"
+        "- Senior Platform Engineer (Rust, queues) (Onsite)\n- Staff Data Engineer (Spark)\n"
+        "- Head of Sales\nEmail jobs@tallowby.example"
+    )
+    found = extract_hn({"id": 1, "text": "<p>".join(text.split("\n")), "author": "someone"})
+    raw = {"source": "hn_hiring", "source_id": "1", "fetched_at": "2026-01-01T00:00:00Z"}
+    postings = found.postings
+    modes = {
+        p.title: normalize_posting(p, raw, i, len(postings))["remote"]
+        for i, p in enumerate(postings)
+    }
+    assert modes == {
+        "Senior Platform Engineer": "onsite",
+        "Staff Data Engineer": "unknown",
+        "Head of Sales": "unknown",
+    }

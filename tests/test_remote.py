@@ -158,6 +158,15 @@ POLICY_CASES = [
     ("We are a hybrid mobile team shipping apps", "unknown", ()),
     ("A Work From Home Allowance for your bills", "unknown", ()),
     ("Perks: remote work reimbursement, gym", "unknown", ()),
+    # working from home among perks of flexibility: some days at home, not a remote job
+    (
+        "Why I like it here:\n- Great flexibility around time off, working from home, etc.\n"
+        "- A kind team.",
+        "unknown",
+        (),
+    ),
+    ("Flexible hours/WFH. Unlimited PTO.", "unknown", ()),
+    ("Perks: work from home (we are fully remote!), flexible hours", "remote", ()),
     # office days and mixes read as hybrid
     ("Onsite (2 days/week)", "hybrid", ()),
     ("NYC | Onsite (3 days a week) | Full-time", "hybrid", ()),

@@ -45,6 +45,8 @@ from pipelines.text import any_in, lowered
 _HIRING_VERB = re.compile(
     r"\b(?:hiring(?:\s+(?:across|for (?:roles|positions) (?:in|across)))?|looking for|"
     r"seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
+    # "We are adding a data scientist", "we plan to bring on two engineers": a count follows
+    r"(?:adding|bring(?:ing)? on)(?=\s+(?:an?|one|two|three|four|five|several|\d+)\s)|"
     r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are|for)|"
     r"(?:invites?|inviting|accepting|welcomes?) applications for|"
     r"(?:role|position|opening) open(?: on (?:my|our|the) team)?)\b"
@@ -56,7 +58,7 @@ _HIRING_VERB = re.compile(
 # One of these is in every text that _HIRING_VERB finds (lowered: an re.I match lowers to it).
 _HIRING_KEYS = (
     "hiring", "looking", "seeking", "searching", "hire", "need", "recruiting", "role",
-    "position", "opening", "applications",
+    "position", "opening", "applications", "adding", "bring",
 )  # fmt: skip
 _MENTION_END = re.compile(
     r"\s+(?:who|whom|that|which|with|to|across|on|at|in|from|because|so|for|like|of all|"
@@ -767,8 +769,31 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             place, mode = own_where(line, role.title)
             role = _placed(role, (place or where[0], mode or where[1]))
             found.append(RoleLine(i, role, heading))
+    found = [f for f in found if not _among_traits(body, f.index)]
     found = sorted(found + _linked_roles(body, found), key=lambda f: f.index)
     return _with_siblings(body, found)
+
+
+# A bullet that names a thing, then a dash and what it means: "* Strong Communicator – You …"
+# (not "- Web Development: React …", a team's field after a colon).
+_NAMED_BULLET = re.compile(r"^\s*[-*•·▪►]\s*(?P<head>[^–—:]{2,40}?)\s+[–—]\s+\S")
+
+
+def _among_traits(body: list[str], i: int) -> bool:
+    """Whether line `i` is an item of a list of the candidate's traits ("* Product-Minded
+    Engineer – You think …" among "* Strong Communicator – …", "* Driven to Ship – …"): of
+    three or more named bullets in a row, fewer than half name a job."""
+    if not _NAMED_BULLET.match(body[i]):
+        return False
+    block = [i]
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(body) and (not body[j].strip() or _NAMED_BULLET.match(body[j])):
+            if body[j].strip():
+                block.append(j)
+            j += step
+    heads = [m["head"] for j in block if (m := _NAMED_BULLET.match(body[j]))]
+    return len(heads) >= 3 and 2 * sum(map(names_a_job, heads)) < len(heads)
 
 
 # How many, not who: "Plenty of non-tech roles", "Lots more".

@@ -41,6 +41,7 @@ from pipelines.extract.hn.header import (
 from pipelines.extract.hn.titles import Role, department_roles, head_noun, split_pair
 from pipelines.extract.hn.where import mode_only
 from pipelines.model import ExtractedPosting, Extraction
+from pipelines.remote import role_dependent
 from pipelines.salary import find_salaries
 from pipelines.skills import extract_skills, is_concept
 from pipelines.text import extract_links, html_to_text
@@ -356,7 +357,8 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             # A role that names its own place or work mode has them; the others the comment's.
             location_text=role.place or location,
             remote_text=_role_mode(role, remote, summed_up),
-            mode_in_description=not _mode_left_to_place(role, remote, summed_up),
+            mode_in_description=not _mode_left_to_place(role, remote, summed_up)
+            and not _mode_left_to_each(role, remote),
             **common,  # type: ignore[arg-type]
         )
         for i, role in enumerate(roles)
@@ -408,6 +410,13 @@ def _mode_left_to_place(role: Role, remote: str | None, summed_up: bool) -> bool
     return bool(summed_up and remote and role.place and not role.mode) and _beside_the_mode(
         role.place, remote
     )
+
+
+def _mode_left_to_each(role: Role, remote: str | None) -> bool:
+    """Whether the header leaves the work mode to each role ("ONSITE & Remote for some
+    roles") and this role states none of its own: the comment's other words (another
+    role's "(Onsite)") do not state it either."""
+    return bool(remote) and not role.mode and role_dependent(remote)
 
 
 def _is_name(place: str, company: str | None) -> bool:

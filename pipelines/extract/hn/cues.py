@@ -224,7 +224,13 @@ def only_tags(text: str) -> bool:
 
 
 _OPENINGS = re.compile(r"\b(?:roles|positions|openings|opportunities|jobs|vacancies)\W*$", re.I)
-_NOT_A_TITLE = re.compile(r"\b(?:required|requires|only|must|please|preferred|fluent)\b", re.I)
+# A header piece that names a job but is a requirement ("Japanese N2 required for the analyst
+# role only") or the team the hire joins ("Team of 7 engineers in the Bay Area"): no title.
+_NOT_A_TITLE = re.compile(
+    r"\b(?:required|requires|only|must|please|preferred|fluent)\b|"
+    r"^\s*(?:(?:an?|our)\s+)?(?:[\w-]+\s+)?team\s+of\b",
+    re.I,
+)
 
 
 # Words of a sentence, in a header piece that runs on into the post ("… I'm an Engineering

@@ -131,7 +131,7 @@ def _apply_segments(header: Header, segments: list[Segment], first_is_company: b
             continue
         if (
             kind == "other"
-            and _ENGINEERING_FUNCTION.fullmatch(text)
+            and (_ENGINEERING_FUNCTION.fullmatch(text) or _BUSINESS_FUNCTION.fullmatch(text))
             and not GENERIC_ROLE.match(text)
         ):
             header.function = header.function or text  # "Forward Deployment Engineering (AI/ML)"
@@ -155,6 +155,14 @@ def _apply_segments(header: Header, segments: list[Segment], first_is_company: b
 _ENGINEERING_FUNCTION = re.compile(
     r"(?:[A-Z][\w&/+-]*\s+){1,3}Engineering(?:\s*\([^()]{1,20}\))?", re.I
 )
+
+
+# A business function named as the job, alone or two of them: "Sales", "Product Marketing &
+# Digital Marketing" (not "Data" or "AI", which a header names as the company's field).
+_FUNCTION = (
+    r"(?:[\w-]+\s+)?(?:sales|marketing|recruiting|customer\s+success|business\s+development|bizdev)"
+)
+_BUSINESS_FUNCTION = re.compile(rf"{_FUNCTION}(?:\s*(?:&|and|/)\s*{_FUNCTION})?", re.I)
 
 
 _INTERNS = re.compile(r"^(?:interns?(?:hips?)?|co-?ops?)(?:\s*/\s*(?:interns?|co-?ops?))?$", re.I)

@@ -113,7 +113,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
     t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.\s*$", "", t.strip())  # "Engineer.", not "Sr."
     t = re.sub(
         r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the|its|their)\s+)?(?:(?:talented|passionate|motivated|"
-        r"exceptional|great|awesome|amazing|brilliant|smart(?!\s+contracts?\b)|driven|curious|skilled)\s+)?",
+        r"exceptional|great|awesome|amazing|brilliant|innovative|smart(?!\s+contracts?\b)|driven|curious|skilled)\s+)?",
         "",
         _TITLE_LEAD_IN.sub("", t).strip(),
         flags=re.I,
