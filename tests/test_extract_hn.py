@@ -1051,6 +1051,16 @@ CASES = [
         "calm on call.<p>* Bias to Action – You finish what you start.",
         ["Senior Platform Engineer"],
     ),
+    case(
+        "a field's 'Dev' is a job noun",
+        "Quillbrook | Sr Software Dev | Austin, TX | ONSITE<p>We make invoicing software.",
+        ["Sr Software Dev"],
+    ),
+    case(
+        "a field's 'Dev' at the end of a dash header is the job",
+        "Tallpine Apps (NYC) - Senior Mobile Dev - Full time<p>Build our iOS app.",
+        ["Senior Mobile Dev"],
+    ),
 ]
 
 
