@@ -1061,6 +1061,12 @@ CASES = [
         "Tallpine Apps (NYC) - Senior Mobile Dev - Full time<p>Build our iOS app.",
         ["Senior Mobile Dev"],
     ),
+    case(
+        "a bare 'mobile dev' in a role line's prose is no second role",
+        "Quillbrook<p>Role: Lead Backend Developer for Django, mobile dev &amp; contribute to "
+        "product &amp; culture<p>We make invoicing software.",
+        ["Lead Backend Developer for Django, mobile dev & contribute to product & culture"],
+    ),
 ]
 
 
