@@ -1147,3 +1147,20 @@ def test_non_technical_role_takes_only_its_own_skills() -> None:
     engineer, manager = extract_hn(comment(html)).postings
     assert "Our stack: Python, Kafka and PostgreSQL." in engineer.skills_text  # all it shares
     assert manager.skills_text == "Product Manager"
+
+
+def test_level_heading_gives_its_items_that_level() -> None:
+    """A level heading before a list ("Internships: Eng, Design, Growth") is no part of the
+    first title, and every item after it is an internship."""
+    html = (
+        "Larkvale | Remote | Browsers<p>We build a browser.<p>Open Roles: Eng (iOS, Android), "
+        "Support Lead; Internships: Eng, Design, Growth<p>Email us."
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.structured_seniority) for p in postings] == [
+        ("Eng (iOS, Android)", None),
+        ("Support Lead", None),
+        ("Eng", "intern"),
+        ("Design", "intern"),
+        ("Growth", "intern"),
+    ]
