@@ -1051,6 +1051,22 @@ CASES = [
         "calm on call.<p>* Bias to Action – You finish what you start.",
         ["Senior Platform Engineer"],
     ),
+    case(
+        "a field's 'Dev' is a job noun",
+        "Quillbrook | Sr Software Dev | Austin, TX | ONSITE<p>We make invoicing software.",
+        ["Sr Software Dev"],
+    ),
+    case(
+        "a field's 'Dev' at the end of a dash header is the job",
+        "Tallpine Apps (NYC) - Senior Mobile Dev - Full time<p>Build our iOS app.",
+        ["Senior Mobile Dev"],
+    ),
+    case(
+        "a bare 'mobile dev' in a role line's prose is no second role",
+        "Quillbrook<p>Role: Lead Backend Developer for Django, mobile dev &amp; contribute to "
+        "product &amp; culture<p>We make invoicing software.",
+        ["Lead Backend Developer for Django, mobile dev & contribute to product & culture"],
+    ),
 ]
 
 
@@ -1131,3 +1147,20 @@ def test_non_technical_role_takes_only_its_own_skills() -> None:
     engineer, manager = extract_hn(comment(html)).postings
     assert "Our stack: Python, Kafka and PostgreSQL." in engineer.skills_text  # all it shares
     assert manager.skills_text == "Product Manager"
+
+
+def test_level_heading_gives_its_items_that_level() -> None:
+    """A level heading before a list ("Internships: Eng, Design, Growth") is no part of the
+    first title, and every item after it is an internship."""
+    html = (
+        "Larkvale | Remote | Browsers<p>We build a browser.<p>Open Roles: Eng (iOS, Android), "
+        "Support Lead; Internships: Eng, Design, Growth<p>Email us."
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.structured_seniority) for p in postings] == [
+        ("Eng (iOS, Android)", None),
+        ("Support Lead", None),
+        ("Eng", "intern"),
+        ("Design", "intern"),
+        ("Growth", "intern"),
+    ]

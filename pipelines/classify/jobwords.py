@@ -230,6 +230,11 @@ _JOB_NOUNS = rx(
     r"\b(?:"
     # English
     r"engineers?|eng|engineering managers?|developers?|devs|scientists?|researchers?|"
+    # a field's "Dev" ending a title with a level ("Sr Software Dev", "Senior Mobile Dev
+    # (Remote)"); not prose ("we do web dev for clients", "React, mobile dev & …"), a tool
+    # ("mobile dev tools") or DevOps
+    r"(?:senior|sr|junior|jr|lead|staff|principal) (?:software|mobile|web|ios|android|game|app) "
+    r"dev(?=$| (?:remote|onsite|on site|full ?time|part ?time|contract|contractor)$)|"
     r"designers?|managers?|leads?|architects?|analysts?|directors?|head of \w+|vp|vps|cto|"
     r"sres?|devops|programmers?|administrators?|specialists?|consultants?|recruiters?|"
     r"hackers?|coders|bioengineers?|technicians?|writers?|officers?|representatives?|counsel|fellows?|postdocs?|"

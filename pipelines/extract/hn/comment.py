@@ -352,6 +352,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         ExtractedPosting(
             title=without_company(role.title, header.company),
             salary_text=role.salary or header.salary,
+            structured_seniority=role.level,
             urls=list(urls),
             skills_text=_skills_text(role, claimed.get(i), shared_skills, roles),
             # A role that names its own place or work mode has them; the others the comment's.

@@ -46,6 +46,7 @@ class Role:
     section: str | None = None  # the words of the body about this role only
     place: str | None = None  # where this role is, when it says so apart from the comment
     mode: str | None = None  # this role's own work mode words ("remote", "onsite")
+    level: str | None = None  # the level a heading gives it ("Internships: Eng, Design")
 
 
 _BRACKET = re.compile(r"[(\[{)\]}]")
@@ -578,12 +579,19 @@ def _roles(pieces: list[str], items: set[int]) -> list[Role]:
     """The roles of the merged pieces: each cleaned, kept when it names a job (or is a list
     item) and is no sentence."""
     roles = []
+    level = None
     for i, piece in enumerate(pieces):
+        if heading := _INTERN_HEADING.match(piece):
+            piece, level = piece[heading.end() :], "intern"  # it and the items after it
         title, salary = clean_title(piece)
         plain = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", title)
         if title and (i in items or names_a_job(title)) and not SENTENCE_WORD.search(plain):
-            roles.append(Role(title, salary))
+            roles.append(Role(title, salary, level=level))
     return roles
+
+
+# A level heading before a list's items: "Internships: Eng, Design, Growth".
+_INTERN_HEADING = re.compile(r"\s*(?:internships?|interns?)\s*:\s*(?=\S)", re.I)
 
 
 # A department or team that is named instead of a job ("Engineering", "Customer Success").
