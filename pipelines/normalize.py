@@ -24,7 +24,13 @@ from pipelines.classify import (
 from pipelines.fx import annual_usd
 from pipelines.location import parse_location, region_of, split_places
 from pipelines.model import ExtractedPosting, Extraction, Location, RemotePolicy, Salary
-from pipelines.remote import TWO_LETTER_TIME_ZONES, parse_remote, remote_mode, visa_sponsorship
+from pipelines.remote import (
+    TWO_LETTER_TIME_ZONES,
+    parse_remote,
+    remote_as_perk,
+    remote_mode,
+    visa_sponsorship,
+)
 from pipelines.salary import find_salaries, has_equity, one_salary, out_of_bounds, parse_salary
 from pipelines.skills import asked_of, extract_skills, tag_skills
 from pipelines.times import utc_time
@@ -105,11 +111,19 @@ def _remote(posting: _PlaceWords, header: str) -> RemotePolicy:
     # The body's scope is read only when its policy is the one chosen.
     if stated.remote == "unknown":
         chosen = parse_remote(body) if body else RemotePolicy()
-    elif stated.remote == "onsite" and body and remote_mode(body) == "hybrid":
+    elif stated.remote == "onsite" and body and _some_days_away(body):
         chosen = RemotePolicy("hybrid")  # "NYC (Onsite)", then "4 days/week in the office"
     else:
         chosen = stated
     return RemotePolicy(chosen.remote, chosen.scope, visa)
+
+
+def _some_days_away(body: str) -> bool:
+    """Whether a description below an onsite header lets the job leave the office some days:
+    office days ("4 days/week in the office"), or remote work among its perks ("flex hours,
+    and the opportunity to work remotely"). Remote work stated as the job's ("Remote from
+    Spain is fine") leaves the header's onsite standing."""
+    return remote_mode(body) == "hybrid" or remote_as_perk(body)
 
 
 def _country(location: Location, policy: RemotePolicy) -> str | None:

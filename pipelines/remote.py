@@ -70,6 +70,12 @@ _PART_REMOTE_RE = re.compile(
     r"\bremote\s+\d\s*(?:-\s*\d\s*)?(?:days?|x)\b|"
     r"\b\d\s*(?:-\s*\d\s*)?(?:days?|x)\s*(?:a|per|/|each)?\s*(?:week|wk)?\s*(?:of\s+)?remote\b|"
     r"\bremote\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays)\b|"
+    # "WFH fine, but we need to see you regularly": home some days, the office the others
+    r"\b(?:remote(?:ly)?|wfh|work(?:ing)?\s+from\s+home)\b[^.;|\n()]{0,20}?\bbut\s+"
+    r"(?:we|you)(?:'ll|\s+will)?\s+(?:need|have|must|should)\b[^.;|\n]{0,30}?\b"
+    r"(?:see\s+(?:you|each\s+other)|come\s+in|be\s+(?:in(?:\s+the)?\s+office|on[\s-]?site|"
+    r"in[\s-]person))\b[^.;|\n]{0,20}?\b(?:regularly|often|frequently|weekly|every\s+week|"
+    r"(?:a\s+)?(?:few|couple\s+of|[1-4]|one|two|three|four)\s+(?:days?|times)\s+(?:a|per|each)\s+week)\b|"
     # "2 jours de télétravail par semaine", "2 días de teletrabajo", "2 dni pracy zdalnej"
     r"\b\d\s*(?:-\s*\d\s*)?(?:jours?|d[ií]as?|dni|tage?)\s+(?:de\s+|pracy\s+)?(?:télétravail|"
     r"teletravail|teletrabajo|remoto|home[\s-]?office|zdalnej)\b",
@@ -116,6 +122,15 @@ _WORK_IN_OFFICE_RE = re.compile(
     r"\bwork(?:ing)?\s+(?:from|at|out\s+of)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}office\b(?!\s+or\b)",
     _F,
 )
+# "All positions are full time, SF-based", "All jobs are full-time in Palo Alto": the jobs
+# themselves are placed in a city (`_placed_in_city` checks the place that follows).
+_JOBS_PLACED_RE = re.compile(
+    r"\b(?:positions?|jobs?|roles?|openings?)\s+(?:are|is)\s+(?:all\s+)?"
+    r"(?:(?:full|part)[\s-]?time\b[\s,]*(?:and\s+)?)?"
+    r"(?P<how>(?:based|located)\s+(?:in|at|out\s+of)\s+|in\s+|)",
+    _F,
+)
+_BASED_AFTER_RE = re.compile(r"[\s-]*based\b", _F)
 _HEADER_CHARS = 120
 _ONLY_AFTER_RE = re.compile(r"[\s,]*(?:area\s+)?only\b", _F)
 # "Office" as a piece of a short location string, as boards set it against "Remote": "Sofia -
@@ -213,7 +228,7 @@ _TZ_OVERLAP_RE = re.compile(
 # match: a text holding none of them is not searched. Most descriptions never say "visa".
 _URL_KEYS = ("http", "www.", "@", ".io", ".ai", ".co", ".org", ".net", ".dev", ".app", ".jobs")
 _NO_REMOTE_KEYS = ("remote",)
-_PART_REMOTE_KEYS = ("remot", "travail", "teletrabajo", "office", "zdalnej")
+_PART_REMOTE_KEYS = ("remot", "travail", "teletrabajo", "office", "zdalnej", "wfh", "home")
 _REMOTE_KEYS = (
     "remot", "telecommut", "telework", "home", "wfh", "anywhere", "wherever", "distributed",
     "teletrabajo", "travail", "zdaln",
@@ -231,9 +246,10 @@ _HYBRID_KEYS = (
     "person",
     "flexible",
 )
+_JOBS_PLACED_KEYS = ("position", "job", "role", "opening")
 _ONSITE_KEYS = (
     "site", "office", "person", "premise", "presencial", "sentiel", "vor", "stacjonarn", "local",
-    "only",
+    "only", *_JOBS_PLACED_KEYS,
 )  # fmt: skip
 _VISA_KEYS = (
     "visa", "sponsor", "h1", "h-1", "immigration", "permit", "must", "citizen",
@@ -322,14 +338,17 @@ _PERK_RE = re.compile(
 )
 
 
-def _perk(text: str, m: re.Match) -> bool:
-    """Whether the remote word `m` is working from home in a clause of flexibility perks."""
-    if not _HOME_RE.search(m.group()):
-        return False
+def _among_perks(text: str, m: re.Match) -> bool:
+    """Whether the remote word `m` is said in a clause of flexibility perks or benefits."""
     starts = [d.end() for d in _DELIM_RE.finditer(text, 0, m.start())]
     end = _DELIM_RE.search(text, m.end())
     clause = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
     return bool(_PERK_RE.search(clause))
+
+
+def _perk(text: str, m: re.Match) -> bool:
+    """Whether the remote word `m` is working from home in a clause of flexibility perks."""
+    return bool(_HOME_RE.search(m.group())) and _among_perks(text, m)
 
 
 def _remote_matches(text: str, blocked: list[tuple[int, int]]) -> list[re.Match]:
@@ -396,6 +415,20 @@ def remote_mode(text: str) -> str:
     return _reading(text).remote
 
 
+def remote_as_perk(text: str) -> bool:
+    """Whether `text` offers remote work only among perks ("excellent benefits, flex hours,
+    and the opportunity to work remotely", "Perks: flexible work from home"): below a header
+    that says the job is onsite, some days away from the office (hybrid), not a remote job."""
+    reading = _reading(text)
+    if reading.anywhere or reading.remote not in ("remote", "unknown"):
+        return False
+    # working from home among perks, which the reading leaves out
+    homes = [m for m in _REMOTE_RE.finditer(reading.text) if _perk(reading.text, m)]
+    return bool(reading.matches or homes) and all(
+        _among_perks(reading.text, m) for m in reading.matches
+    )
+
+
 def visa_sponsorship(text: str) -> str:
     """The visa sponsorship `parse_remote` reads (yes / no / unknown), without the policy
     and scope."""
@@ -413,13 +446,28 @@ def parse_remote(text: str) -> RemotePolicy:
 
 
 def _onsite(text: str) -> bool:
-    if _ONSITE_RE.search(text):
+    if _ONSITE_RE.search(text) or _placed_in_city(text):
         return True
     if len(text) <= _HEADER_CHARS:
         return any(
             r.search(text) for r in (_IN_OFFICE_RE, _WORK_IN_OFFICE_RE, _OFFICE_PIECE_RE)
         ) or _city_only(text)
     return bool(_WORK_IN_OFFICE_RE.search(text))
+
+
+def _placed_in_city(text: str) -> bool:
+    """Whether a sentence puts the jobs themselves in a city ("All positions are full time,
+    SF-based", "The role is located in Austin"): they are done there. A country ("jobs are
+    based in Germany") may still be worked from anywhere in it."""
+    if not any_in(_JOBS_PLACED_KEYS, lowered(text)):
+        return False
+    for m in _JOBS_PLACED_RE.finditer(text):
+        place = next((p for p in find_places(text[m.end() : m.end() + 60])), None)
+        if place is None or place.start != 0 or not place.city:
+            continue
+        if m["how"] or _BASED_AFTER_RE.match(text, m.end() + place.end):
+            return True
+    return False
 
 
 def _city_only(text: str) -> bool:

@@ -85,6 +85,13 @@ def test_roles_without_places_keep_the_comments() -> None:
         ("- Software Engineer - Frontend", "Software Engineer", (None, None)),
         ("- Backend Engineer (Go, Postgres)", "Backend Engineer", (None, None)),
         ("- Analyst, https://jobs.example.com/12", "Analyst", (None, None)),
+        # a work mode stated first in brackets, then a remark after a comma
+        (
+            "- Rails Developer (Possible REMOTE, our last hire works from Leeds) - https://x.example/1",
+            "Rails Developer",
+            (None, "Possible REMOTE"),
+        ),
+        ("- Designer (Oslo, we have a lovely office)", "Designer", (None, None)),
         # a remote word keeps the scope in brackets after it
         (
             "- Staff Engineer | Oslo, Remote (Nordics) | $90k",

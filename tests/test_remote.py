@@ -124,6 +124,10 @@ POLICY_CASES = [
     ("hybrid remote, 2 days a week in the office", "hybrid", ()),
     ("Remote 2 days a week", "hybrid", ()),
     ("Remote Fridays", "hybrid", ()),
+    # working from home, but with regular office days
+    ("Offices in Leeds and York (WFH fine, but we need to see you regularly).", "hybrid", ()),
+    ("Remote OK, but you will need to come in two days a week.", "hybrid", ()),
+    ("Remote is fine, but we need to see you in person once a year.", "remote", ()),
     # onsite
     ("Onsite, NYC", "onsite", ()),
     ("ONSITE", "onsite", ()),
@@ -139,6 +143,12 @@ POLICY_CASES = [
     ("Remote: no", "onsite", ()),
     ("Remote work is not possible", "onsite", ()),
     ("Onsite - no remote, sorry", "onsite", ()),
+    # the jobs themselves placed in a city; a country may be worked from anywhere in it
+    ("All positions are full time, Leeds-based.", "onsite", ()),
+    ("All jobs are full-time in Leeds, UK (relocation help available).", "onsite", ()),
+    ("The role is located in York.", "onsite", ()),
+    ("The jobs are based in Germany.", "unknown", ()),
+    ("Our roles are in high demand.", "unknown", ()),
     ("Non-remote", "onsite", ()),
     # not a policy
     ("", "unknown", ()),
@@ -310,6 +320,17 @@ def test_partial_readers_agree_with_parse_remote(text):
         ("Remote (US)", "Remote in Canada too. No visa sponsorship.", ("remote", ["US"], "no")),
         ("Leeds (Onsite)", "Remote work from Spain is fine.", ("onsite", [], "unknown")),
         ("Leeds (Onsite)", "Hybrid: 2 days a week in the office.", ("hybrid", [], "unknown")),
+        # remote work among the perks of an onsite job: some days away from the office
+        (
+            "Leeds (Onsite)",
+            "We offer good benefits, flex hours, and the opportunity to work remotely.",
+            ("hybrid", [], "unknown"),
+        ),
+        (
+            "Leeds (Onsite)",
+            "Perks:\n- Free lunch\n- Flexible work from home",
+            ("hybrid", [], "unknown"),
+        ),
     ],
 )
 def test_header_policy_then_body(header, body, expected):

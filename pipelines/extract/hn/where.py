@@ -83,10 +83,21 @@ def own_where(line: str, title: str) -> tuple[str | None, str | None]:
     places: list[str] = []
     modes: list[str] = []
     for piece in _PIECE_SEP.split(rest):
-        place, mode = _where(piece.replace(_OPEN, "(").replace(_CLOSE, ")"))
+        piece = piece.replace(_OPEN, "(").replace(_CLOSE, ")")
+        place, mode = _where(piece)
+        if not (place or mode):
+            mode = _mode_before_remark(piece)
         places += [place] if place else []
         modes += [mode] if mode else []
     return _joined(places), _joined(modes)
+
+
+def _mode_before_remark(piece: str) -> str | None:
+    """The work mode a piece states first, before a remark after a comma: "Possible REMOTE"
+    of "(Possible REMOTE, we just hired a remote team member)"; None when the first words
+    say more than the mode."""
+    first = piece.split(",", 1)[0]
+    return _where(first)[1] if first != piece else None
 
 
 def place_heading(line: str) -> tuple[str | None, str | None] | None:
