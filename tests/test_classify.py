@@ -165,6 +165,8 @@ TITLES = [
     ("Full Stack Engineer (AI products)", "software_engineer", "unknown"),
     ("Security Researcher", "other", "unknown"),  # hunts vulnerabilities: no research science
     ("Security Research Engineer", "software_engineer", "unknown"),
+    ("Research Tooling", "software_engineer", "unknown"),  # builds the researchers' tools
+    ("Research Tools Engineer", "software_engineer", "unknown"),
     ("Product Designer", "other", "unknown"),
     ("Senior Product Designer", "other", "senior"),
     ("Account Executive", "other", "unknown"),
@@ -340,6 +342,19 @@ WITH_DESCRIPTION = [
     (
         "Software Engineer",
         "Our ML engineers ship RAG pipelines, AI agents and LLM evals; you build the app.",
+        "software_engineer",
+    ),
+    # a generic title whose duties, said to the reader, are training or testing ML models
+    (
+        "Member of Technical Staff",
+        "You will develop benchmarks to test AI models and explain the results to clients.",
+        "ml_engineer",
+    ),
+    ("Software Engineer", "You'll fine-tune and evaluate large language models.", "ml_engineer"),
+    # ...not the company's own model work beside a software job
+    (
+        "Software Engineer",
+        "We train AI models. You will build our billing app.",
         "software_engineer",
     ),
     # a title whose only field is data, over the work of building data systems

@@ -98,6 +98,8 @@ def _role_from_title(t: str) -> str:
         return "data_scientist"
     if found(RESEARCH) and found(SECURITY):  # "Vulnerability Researcher": no research science
         return "software_engineer" if eng else "other"
+    if found(RESEARCH) and not ml and "tool" in t and _RESEARCH_TOOLS.search(t):
+        return "software_engineer"  # "Research Tooling": building the researchers' tools
     if found(RESEARCH):
         return "research_scientist"
     if found(DL):
@@ -125,6 +127,9 @@ def _role_from_title(t: str) -> str:
     if found(DATA_ONLY) and not found(NOT_DATA_WORK) and not names_a_job(DATA_JOB.sub(" ", t)):
         return "data_analyst"  # "Estágio em Dados", "Data Lead": data work with no narrower word
     return "other"  # "Data Manager", "Data Center Technician": a job of its own
+
+
+_RESEARCH_TOOLS = re.compile(r"\bresearch (?:tooling|tools)\b")
 
 
 def _without_ai_products(t: str) -> str:
@@ -199,7 +204,20 @@ def classify_role(title: str, description: str = "") -> str:
             return "software_engineer"  # no title: "we're looking for engineers", "Go, React"
         if role == "software_engineer" and _builds_ai(description):
             return "ai_engineer"  # "Founding Engineer": "agents, RAG pipelines and evals"
+        if role == "software_engineer" and _MODEL_WORK.search(description[:3000]):
+            return "ml_engineer"  # "Member of Technical Staff": "you will test AI models"
     return role
+
+
+# The job's own duties on machine-learning models, said to the reader: "You will develop
+# benchmarks to test AI models", "you'll fine-tune language models". A generic title that
+# does this work is an ML engineer's; "we train models" alone tells the company's work.
+_MODEL_WORK = re.compile(
+    r"\byou(?:'ll|\s+will)\s+(?:[\w-]+\s+){0,6}?(?:train|fine[\s-]?tun|evaluat|benchmark|test)"
+    r"\w*\s+(?:(?:and|or|our|the|new|large|[\w-]+,)\s+){0,3}(?:ai|ml|machine\s+learning|language|"
+    r"llm|deep\s+learning|foundation|frontier)\s+models\b",
+    re.IGNORECASE,
+)
 
 
 # The work of building data systems, in a post's own words: a data job that names no narrower
