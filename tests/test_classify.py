@@ -121,6 +121,7 @@ TITLES = [
     ("ETL Developer", "data_engineer", "unknown"),
     ("Data Engineer, ML", "data_engineer", "unknown"),
     ("Data Analyst", "data_analyst", "unknown"),
+    ("Scientific Analyst", "data_analyst", "unknown"),
     ("Senior Data Analyst", "data_analyst", "senior"),
     ("Junior Data Analyst", "data_analyst", "junior"),
     ("Business Intelligence Analyst", "data_analyst", "unknown"),
@@ -361,6 +362,17 @@ WITH_DESCRIPTION = [
     ("Data Lead", "You will own our ingestion and the data warehouse.", "data_engineer"),
     ("Data Intern", "Help our analysts clean survey spreadsheets.", "data_analyst"),
     ("Data Analyst", "You will query the data warehouse every day.", "data_analyst"),
+    # an analyst whose post asks for machine-learning methods by name builds models
+    (
+        "Scientific Analyst",
+        "Experience with optimization and supervised, unsupervised or reinforcement learning.",
+        "data_scientist",
+    ),
+    (
+        "Data Analyst",
+        "Machine learning is a plus; your work is supervised by a lead.",
+        "data_analyst",
+    ),
     # a software title listed under a heading that names an ML or AI field takes it
     (
         "Solutions Developers",

@@ -173,7 +173,7 @@ WEB_SW = rx(
 )
 ANALYST = rx(
     r"(?:data|\bbi\b|business intelligence|analytics|insights?|product|reporting|"
-    r"quantitative|quant|statistical|sql|dados|datos|donnees|danych|daten|datov\w*|gis|"
+    r"quantitative|quant|statistical|scientific|sql|dados|datos|donnees|danych|daten|datov\w*|gis|"
     r"geospatial) ?(?:analyst|analista|analyste|analytiker|analityk|analyti[ck])\w*|"
     r"(?:analyst|analista|analyste|analityk)\w* "
     r"(?:de |des )?(?:dados|datos|donnees|danych|data|bi\b)|datenanalyst\w*|"

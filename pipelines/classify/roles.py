@@ -195,6 +195,8 @@ def classify_role(title: str, description: str = "") -> str:
     if description and role == "data_analyst" and not ANALYST.search(t):
         # "Data Lead" over "ingestion, processing, warehousing": a data engineer
         role = "data_engineer" if _DATA_PLUMBING.search(description[:3000]) else role
+    if description and role == "data_analyst" and _ML_METHODS.search(description[:5000]):
+        role = "data_scientist"  # "Scientific Analyst": "supervised and unsupervised learning"
     if description and role in ("software_engineer", "other") and _is_generic(t):
         named = [_role_from_title(fold(m.group(1))) for m in _HIRING.finditer(description[:3000])]
         for found in named:
@@ -225,6 +227,15 @@ _MODEL_WORK = re.compile(
 _DATA_PLUMBING = re.compile(
     r"\b(?:data pipelines?|ingestion|etl|elt|data warehous\w*|warehousing|data lakes?|"
     r"lakehouse|stream processing)\b",
+    re.IGNORECASE,
+)
+
+
+# Families of machine-learning methods by name: an analyst whose post asks for them builds
+# models, a data scientist's work ("machine learning a plus" alone does not say so).
+_ML_METHODS = re.compile(
+    r"\b(?:semi[\s-]?|self[\s-]?)?supervised\s+(?:learning|models?|methods|techniques)\b|"
+    r"\bunsupervised\b|\breinforcement learning\b",
     re.IGNORECASE,
 )
 
