@@ -249,7 +249,7 @@ _HYBRID_KEYS = (
 _JOBS_PLACED_KEYS = ("position", "job", "role", "opening")
 _ONSITE_KEYS = (
     "site", "office", "person", "premise", "presencial", "sentiel", "vor", "stacjonarn", "local",
-    "only", *_JOBS_PLACED_KEYS,
+    "only",
 )  # fmt: skip
 _VISA_KEYS = (
     "visa", "sponsor", "h1", "h-1", "immigration", "permit", "must", "citizen",
@@ -402,7 +402,11 @@ def _reading(text: str) -> _Reading:
         policy = "remote"
     elif part_remote or (any_in(_HYBRID_KEYS, low) and _HYBRID_RE.search(text)):
         policy = "hybrid"
-    elif no_remote or (any_in(_ONSITE_KEYS, low) and _onsite(text)):
+    elif (
+        no_remote
+        or (any_in(_ONSITE_KEYS, low) and _onsite(text))
+        or (any_in(_JOBS_PLACED_KEYS, low) and _placed_in_city(text))
+    ):
         policy = "onsite"
     else:
         policy = "unknown"
@@ -446,7 +450,7 @@ def parse_remote(text: str) -> RemotePolicy:
 
 
 def _onsite(text: str) -> bool:
-    if _ONSITE_RE.search(text) or _placed_in_city(text):
+    if _ONSITE_RE.search(text):
         return True
     if len(text) <= _HEADER_CHARS:
         return any(
@@ -459,10 +463,8 @@ def _placed_in_city(text: str) -> bool:
     """Whether a sentence puts the jobs themselves in a city ("All positions are full time,
     SF-based", "The role is located in Austin"): they are done there. A country ("jobs are
     based in Germany") may still be worked from anywhere in it."""
-    if not any_in(_JOBS_PLACED_KEYS, lowered(text)):
-        return False
     for m in _JOBS_PLACED_RE.finditer(text):
-        place = next((p for p in find_places(text[m.end() : m.end() + 60])), None)
+        place = next(iter(find_places(text[m.end() : m.end() + 60])), None)
         if place is None or place.start != 0 or not place.city:
             continue
         if m["how"] or _BASED_AFTER_RE.match(text, m.end() + place.end):
