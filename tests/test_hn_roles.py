@@ -652,6 +652,22 @@ CASES = [
         "• Data Analysts (SQL)<p>• Kubernetes and Terraform",
         ["Backend Developers", "Data Analysts"],
     ),
+    (
+        "roles named in passing, each with a clause saying whom they want",
+        "Quorvane | Lyon | Onsite<p>Frontend Engineer<p>You build our dashboards.<p>"
+        "Not a frontend engineer? We're also hiring Rust developers who love storage engines "
+        "(RocksDB, LMDB), data platform engineers who want to own pipelines, and also "
+        "sales candidates.",
+        ["Frontend Engineer", "Rust developers", "data platform engineers", "sales candidates"],
+    ),
+    (
+        "a bullet listing roles, each with a clause saying whom they want",
+        "Halvenmoor | Multiple Roles | Remote (EU)<p>We're hiring across product:<p>"
+        "· Solutions Engineers: you help customers ship.<p>"
+        "· Designers that code, PMs that write specs, or data-savvy engineers<p>"
+        "· Engineers who love Python, Go and Rust",
+        ["Solutions Engineers", "Designers", "PMs", "data-savvy engineers"],
+    ),
 ]
 
 

@@ -30,6 +30,7 @@ from pipelines.extract.hn.titles import (
     is_context,
     list_item,
     outside_parens,
+    split_outside_parens,
     split_roles,
     title_case,
     title_like,
@@ -595,6 +596,8 @@ def _list_line(line: str) -> list[Role]:
     text = text.strip()
     if bullet := _BULLET.match(text):
         text = text[bullet.end() :]
+        if relative := relative_list(text.rstrip(" .")):
+            return relative  # "- Designers that code, PMs that …, or design-savvy engineers"
     text, more = _OTHER_ROLES.subn("", text.rstrip(" ."))
     # "A, B, and several other roles": a list of two is one too
     least = 2 if more else 3
@@ -931,6 +934,9 @@ def also_hiring(text: str) -> list[Role]:
     for m in _ALSO_HIRING.finditer(text):
         listed = next((g for g in m.group("list", "list2", "list3", "list4") if g), "")
         listed = re.sub(r",?\s+as well as\s+", ", ", listed)
+        if relative := relative_list(listed):
+            roles.extend(Role(r.title, section=m.group(0).strip()) for r in relative)
+            continue
         listed = _LIST_TAIL.sub("", listed.strip())
         listed = _QUOTED_LEAD.sub("", _MENTION_LEAD.sub("", listed))
         listed = re.sub(r"\s+(?:roles|positions)$", "", listed, flags=re.I)
@@ -940,6 +946,27 @@ def also_hiring(text: str) -> list[Role]:
                 role.section = m.group(0).strip()
                 roles.append(role)
     return roles
+
+
+# "java developers who love …, data developers who want …, and also marketing candidates":
+# the items of a list, each but the last saying in a clause who is wanted.
+_ITEM_SEP = r",\s*(?:(?:and|or)\s+)?(?:also\s+)?"
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that|whom)\s+\S.*$", re.I)
+
+
+def relative_list(text: str) -> list[Role]:
+    """The jobs of a list whose items say in a clause whom they want ("Designers that code,
+    PMs that have strong design skills, or design-savvy engineers"): two or more clauses,
+    each item's head a job or a short name, two or more of them jobs; else none. The commas
+    of a clause break the list into words that are no job, so a sentence is no such list."""
+    items = [i.strip() for i in split_outside_parens(text, _ITEM_SEP)]
+    heads = [_MENTION_LEAD.sub("", _RELATIVE_CLAUSE.sub("", i)).strip() for i in items]
+    clauses = sum(h != i for h, i in zip(heads, items, strict=True))
+    if clauses < 2 or sum(map(names_a_job, heads)) < 2:
+        return []
+    if not all(h and len(h.split()) <= 5 and (names_a_job(h) or list_item(h)) for h in heads):
+        return []
+    return [Role(h) for h in heads]
 
 
 def _named(listed: str) -> list[Role]:
