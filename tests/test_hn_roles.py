@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.extract.hn import extract_hn
+from pipelines.extract.hn.body import hiring_mentions
 from pipelines.extract.hn.titles import split_roles
 from pipelines.skills import extract_skills
 from tests.test_extract_hn import comment
@@ -1244,3 +1245,16 @@ def test_a_header_of_pieces_ending_in_full_stops_names_its_title(
 def test_a_head_of_a_field_beside_openings_in_general_is_a_title() -> None:
     html = "Pallowind | Remote, EU | Head of Data + All Eng Roles | Full-time<p>We sail."
     assert [p.title for p in extract_hn(comment(html)).postings] == ["Head of Data"]
+
+
+def test_a_list_of_jobs_beside_openings_and_a_bare_noun_that_sums_them_up() -> None:
+    """ "various X roles" names the job X beside the others of its list; the bare lower-case
+    noun of another line ("relentless hackers") is those jobs again, not one more."""
+    lines = [
+        "Lisbon or Madrid, relocation offered",
+        "Hiring SREs and various Member of Technical Staff roles",
+        "Kelvor builds simulators for ships.",
+        "We're looking for relentless hackers across Physics, Rendering and Infra to join us.",
+    ]
+    assert [r.title for r in hiring_mentions(lines)] == ["SREs", "Member of Technical Staff"]
+    assert [r.title for r in hiring_mentions(lines[3:])] == ["hackers"]

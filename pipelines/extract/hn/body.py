@@ -70,7 +70,7 @@ _MENTION_END = re.compile(
 )
 _MENTION_LEAD = re.compile(
     r"^(?:(?:an?|the|both|highly|very|truly|extremely|really|most|qualified|more|some|several|"
-    r"a few|few|two|"
+    r"a few|few|two|various|"
     r"three|four|many|all sorts of|"
     r"all kinds of|a number of|a couple of|additional|new|full[- ]time|part[- ]time|talented|"
     r"experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|driven|"
@@ -178,15 +178,25 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
             if teams := department_roles(rest):  # "hiring across engineering, design, and sales"
                 roles.extend(Role(t.title, section=line) for t in teams)
                 continue
-            if GENERIC_ROLE.match(_MENTION_LEAD.sub("", rest)) and "," not in rest:
-                continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
+            if GENERIC_ROLE.match(_MENTION_LEAD.sub("", rest)) and len(split_roles(rest)) < 2:
+                continue  # "hiring for several roles"; not "hiring FDEs and various MTS roles"
             if len(rest.split()) > 16 and not _short_items(rest):
                 continue  # a sentence goes on; a long list of short titles is read whole
             roles.extend(_mentioned_roles(_MENTION_LEAD.sub("", rest), line, teams=True))
         if not bulleted:
             for m in _OPEN_POSITIONS.finditer(line):
                 roles.extend(_mentioned_roles(m["list"], line))
-    return roles
+    return _without_summaries(roles)
+
+
+def _without_summaries(roles: list[Role]) -> list[Role]:
+    """The roles without a bare lower-case job noun of one line ("looking for relentless
+    hackers across …") when another line lists two or more roles ("Hiring FDEs and various
+    Member of Technical Staff roles"): the noun sums those jobs up."""
+    lists = {line for line, n in Counter(r.section for r in roles).items() if n >= 2}
+    if not lists:
+        return roles
+    return [r for r in roles if r.section in lists or not re.fullmatch(r"[a-z]+", r.title)]
 
 
 def _mentioned_roles(rest: str, line: str, teams: bool = False) -> list[Role]:
