@@ -7,6 +7,7 @@ import pytest
 
 from pipelines.extract.hn import extract_hn
 from pipelines.extract.hn.body import hiring_mentions
+from pipelines.extract.hn.header import repeated_headers
 from pipelines.extract.hn.titles import split_roles
 from pipelines.skills import extract_skills
 from tests.test_extract_hn import comment
@@ -1258,3 +1259,20 @@ def test_a_list_of_jobs_beside_openings_and_a_bare_noun_that_sums_them_up() -> N
     ]
     assert [r.title for r in hiring_mentions(lines)] == ["SREs", "Member of Technical Staff"]
     assert [r.title for r in hiring_mentions(lines[3:])] == ["hackers"]
+
+
+def test_a_later_pipe_line_that_opens_on_a_place_is_one_office_header() -> None:
+    """Under the company's name, one pipe line per office ("Porto, Portugal | roles | mode"):
+    each names its own roles, place and work mode."""
+    lines = [
+        "Kestrelwave",
+        "Austin, TX | Account Managers | Onsite",
+        "Porto, Portugal | Android Engineers & QA Engineers | Onsite",
+        "We build support tools for mobile apps.",
+    ]
+    roles = repeated_headers(lines, "Kestrelwave")
+    assert [(r.title, r.place) for r in roles] == [
+        ("Account Managers", "Austin, TX"),
+        ("Android Engineers", "Porto, Portugal"),
+        ("QA Engineers", "Porto, Portugal"),
+    ]
