@@ -670,6 +670,19 @@ CASES = [
         "· Engineers who love Python, Go and Rust",
         ["Solutions Engineers", "Designers", "PMs", "data-savvy engineers"],
     ),
+    (
+        "a job named beside 'our … team'; 'hiring managers' are no hiring verb",
+        "Brindlecove (brindlecove.example)<p>We’re hiring for both our Backend Engineer and "
+        "Data team.<p>We connect founders, hiring managers and recruiters.<p>"
+        "Apply: https://jobs.example/brindlecove",
+        ["Backend Engineer"],
+    ),
+    (
+        "'our' before the job hired; the hiring manager who signs is no role",
+        "Brindlecove is building a tide-power exchange, and we're hiring our founding data "
+        "engineer in Oslo!<p>I'm the hiring manager mira: mira at brindlecove dot example.",
+        ["founding data engineer"],
+    ),
 ]
 
 

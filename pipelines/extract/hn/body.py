@@ -44,7 +44,8 @@ from pipelines.text import any_in, lowered
 # "… is hiring A, B and C", "we're also looking for A as well as B", "we need a B": the roles
 # a sentence names after a hiring verb, anywhere in it.
 _HIRING_VERB = re.compile(
-    r"\b(?:hiring(?:\s+(?:across|for (?:roles|positions) (?:in|across)))?|looking for|"
+    r"\b(?:hiring(?!\s+managers?\b)(?:\s+(?:across|for (?:roles|positions) (?:in|across)))?|"
+    r"looking for|"
     r"seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
     # "We are adding a data scientist", "we plan to bring on two engineers": a count follows
     r"(?:adding|bring(?:ing)? on)(?=\s+(?:an?|one|two|three|four|five|several|\d+)\s)|"
@@ -65,11 +66,13 @@ _MENTION_END = re.compile(
     r"\s+(?:who|whom|that|which|with|to|across|on|at|in|from|because|so|for|like|of all|"
     r"of any|of every|willing|interested|excited|passionate (?:about|for|to)|based|located|"
     r"(?:as )?well|able|eager|"
-    r"ready|keen|right now)\b.*$|\s*[—–]\s.*$",
+    r"ready|keen|right now)\b.*$|\s*[—–]\s.*$|"
+    # "our Full Stack Engineer and AI team": a team, where the sentence names no more jobs
+    r"\s+(?:and|&)\s+(?:[\w/+-]+\s+){0,3}teams?$",
     re.I,
 )
 _MENTION_LEAD = re.compile(
-    r"^(?:(?:an?|the|both|highly|very|truly|extremely|really|most|qualified|more|some|several|"
+    r"^(?:(?:an?|the|both|our|highly|very|truly|extremely|really|most|qualified|more|some|several|"
     r"a few|few|two|various|"
     r"three|four|many|all sorts of|"
     r"all kinds of|a number of|a couple of|additional|new|full[- ]time|part[- ]time|talented|"
