@@ -67,6 +67,13 @@ _SEEKING_CONTRACT = re.compile(
     r"(?:work|contracts?|gigs?|opportunit\w+)\b",
     re.I | re.M,
 )
+# Someone selling a service to those who hire: "I help teams audit …", "We build done-for-you
+# automations … If you're hiring for ops roles, we can automate …".
+_SERVICE_PITCH = re.compile(
+    r"\bif you(?:['’]re| are) hiring\b|\bdone-for-you\b|"
+    r"\bI help (?:\w+ ){0,2}(?:teams|companies|startups|founders|businesses)\b",
+    re.I,
+)
 _WE_HIRE = re.compile(r"\bwe(?:['’]re| are)? (?:hiring|looking|seeking|need)\b", re.I)
 # The "Who wants to be hired?" template, pasted into the wrong thread.
 _SEEKING_FORM = re.compile(r"willing to relocate\s*:", re.I)
@@ -102,15 +109,18 @@ _CAREERS_PATH = re.compile(
 
 
 def _not_an_offer(text: str, lines: list[str], header: Header, listed: int) -> bool:
-    """Whether a comment is no job offer: someone seeking work, a remark or a reply. `listed`
-    is the number of role lines in its body: a list of two or more roles is an offer even
-    without a hiring word ("Both roles are in Ghent:" then "- Head of Growth: <link>")."""
+    """Whether a comment is no job offer: someone seeking work or selling a service, a remark
+    or a reply. `listed` is the number of role lines in its body: a list of two or more roles
+    is an offer even without a hiring word ("Both roles are in Ghent:" then "- Head of Growth:
+    <link>")."""
     first_para = text.split("\n\n", 1)[0]
     if _SEEKING_WORK.search(first_para[:300]):
         return True
     if header.kind in ("none", "lines") and _SEEKING_FORM.search(text):
         return True
-    if _SEEKING_CONTRACT.search(text) and not _WE_HIRE.search(text):
+    if (_SEEKING_CONTRACT.search(text) or _SERVICE_PITCH.search(text)) and not _WE_HIRE.search(
+        text
+    ):
         return True
     if header.kind in ("pipe", "kv", "at", "dash", "prose", "lines") or listed >= 2:
         return False
