@@ -683,6 +683,14 @@ CASES = [
         "engineer in Oslo!<p>I'm the hiring manager mira: mira at brindlecove dot example.",
         ["founding data engineer"],
     ),
+    (
+        "a heading laid out as the role headings above it is a role, job noun or not",
+        "Tallowmere | Engineers | REMOTE (Global) | Full-Time<p>We crawl the web.<p>--<p>"
+        "Data Engineer - Remote (Global), Full-Time<p>You build our pipelines.<p>--<p>"
+        "Platform Engineer - Remote (Global), Full-Time<p>You run our clusters.<p>--<p>"
+        "Ex-Founders (any field) - Remote (Global), Full-Time<p>Founders, reach out.",
+        ["Data Engineer", "Platform Engineer", "Ex-Founders"],
+    ),
 ]
 
 

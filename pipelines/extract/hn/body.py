@@ -786,8 +786,36 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             role = _placed(role, (place or where[0], mode or where[1]))
             found.append(RoleLine(i, role, heading))
     found = [f for f in found if not _among_traits(body, f.index)]
-    found = sorted(found + _linked_roles(body, found), key=lambda f: f.index)
-    return _with_siblings(body, found)
+    found = found + _linked_roles(body, found) + _same_layout_roles(body, found)
+    return _with_siblings(body, sorted(found, key=lambda f: f.index))
+
+
+def _layout_tail(line: str) -> str:
+    """What follows a line's title after a spaced dash or bar ("Remote (Global), Full-Time"
+    of "Software Engineer - Remote (Global), Full-Time"); "" for none."""
+    cut = outside_parens(_HEAD_END, line.strip())
+    return re.sub(r"\s+", " ", line.strip()[cut:]).strip(" -–—|:").lower()
+
+
+def _same_layout_roles(body: list[str], found: list[RoleLine]) -> list[RoleLine]:
+    """The lines laid out as two or more role headings are, with the same words after the
+    title ("Ex-Founders (all roles) - Remote (Global), Full-Time" below "Software Engineer -
+    Remote (Global), Full-Time"): each one a role, job noun or not, its bracket aside."""
+    tails = Counter(
+        t for f in found if f.heading and len((t := _layout_tail(body[f.index])).split()) >= 2
+    )
+    if max(tails.values(), default=0) < 2:
+        return []
+    taken = {f.index for f in found}
+    roles = []
+    for i, line in enumerate(body):
+        if i in taken or not line.strip() or tails[_layout_tail(line)] < 2:
+            continue
+        head = line.strip()[: outside_parens(_HEAD_END, line.strip())]
+        head = re.sub(r"\s*\([^()]*\)", "", head).strip()
+        if _team_item(head):
+            roles.append(RoleLine(i, Role(head), True))
+    return roles
 
 
 # A bullet that names a thing, then a dash and what it means: "* Strong Communicator – You …"
