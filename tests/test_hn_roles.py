@@ -691,6 +691,13 @@ CASES = [
         "Ex-Founders (any field) - Remote (Global), Full-Time<p>Founders, reach out.",
         ["Data Engineer", "Platform Engineer", "Ex-Founders"],
     ),
+    (
+        "a bullet under a roles heading that names its job as 'a … role'",
+        "Parkwell | ONSITE in Leeds | Full Time<p>We book parking.<p>We're hiring for:<p>"
+        "- A backend engineering role in Python, Kafka and Airflow<p>"
+        "- A Senior iOS Engineer (Swift)<p>- Strong opinions on code review",
+        ["backend engineering role", "Senior iOS Engineer"],
+    ),
 ]
 
 

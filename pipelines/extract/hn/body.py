@@ -722,6 +722,22 @@ def _team_bullet(line: str) -> Role | None:
     return Role(text)
 
 
+# "- A backend engineering role in Python/Django, Kafka and Airflow": a job named as a role.
+_ROLE_BULLET = re.compile(
+    r"^(?:an?\s+)?(?P<title>[\w/+.-]+(?:\s+[\w/+.-]+){0,3}?\s+(?:role|position))\b", re.I
+)
+
+
+def _role_bullet(line: str) -> Role | None:
+    """A bullet under a roles heading that names its job as "a … role" ("- A backend
+    engineering role in Go, Kafka"): the job with its word "role", not the stack after it."""
+    bullet = _BULLET.match(line.strip())
+    m = _ROLE_BULLET.match(line.strip()[bullet.end() :]) if bullet else None
+    if m is None or not names_a_job(m["title"].rsplit(" ", 1)[0]):
+        return None
+    return Role(m["title"])
+
+
 def _stack_heading(line: str, below: str) -> bool:
     """Whether a line is a label with no job noun over the tools of one part of the stack:
     "Backend:" then "- PHP (5.4+)", "Frontend:" then "React, Redux"."""
@@ -771,7 +787,7 @@ def role_lines(body: list[str]) -> list[RoleLine]:
                 where = heading
                 continue
             found.extend(RoleLine(i, _placed(r, where), False) for r in _list_line(line))
-            if under_roles and (team := _team_bullet(line)) is not None:
+            if under_roles and (team := _team_bullet(line) or _role_bullet(line)) is not None:
                 # "Open Roles" then "- Sales"
                 found.append(RoleLine(i, _placed(team, where), False))
             continue
