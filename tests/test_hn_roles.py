@@ -698,6 +698,15 @@ CASES = [
         "- A Senior iOS Engineer (Swift)<p>- Strong opinions on code review",
         ["backend engineering role", "Senior iOS Engineer"],
     ),
+    (
+        "the role the prose names before the role lines of 'Other openings', without praise",
+        "Fennick Labs - www.fennick.example - Pune, India - ONSITE<p>"
+        "Fennick invites applications for a detail-minded and data-driven Vision Engineer in "
+        "our imaging group. You will "
+        "build inspection systems.<p>Other Openings : QA Lead – Embedded Systems<p>"
+        "Email careers@fennick.example",
+        ["Vision Engineer", "QA Lead – Embedded Systems"],
+    ),
 ]
 
 

@@ -78,6 +78,7 @@ _MENTION_LEAD = re.compile(
     r"all kinds of|a number of|a couple of|additional|new|full[- ]time|part[- ]time|talented|"
     r"experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|driven|"
     r"skilled|awesome|amazing|brilliant|curious|well[- ]rounded|our (?:first|next)|first|next|"
+    r"\w+-(?:minded|driven)(?:\s+and)?|"  # "a financially-minded and metrics-driven Director"
     r"another|other|more|"
     # where and how: "a U.S.-based, fully remote Software Engineer"
     r"[\w.]+-based,?|(?:fully\s+|100%\s+)?remote,?|hybrid,?|on-?site,?|in-office,?)"

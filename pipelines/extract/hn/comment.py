@@ -272,7 +272,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     sections(body, found)
     roles = header.roles or ([] if found else header.teams)
     if found and (not roles or header.generic_roles and len(roles) <= 1):
-        roles = [f.role for f in found]
+        roles = _named_before_others(body, found, lines) + [f.role for f in found]
     elif roles and _body_names_others(roles, found):
         # "Acme | Engineers | …" then "- Senior ML Engineer", "- Staff Data Engineer": the
         # body's roles, and those of the header that they do not spell out ("DevRel"). One
@@ -736,6 +736,18 @@ def _one_bare_noun(roles: list[Role], first_line: str) -> bool:
         return False
     pieces = {p.strip().lower() for p in re.split(r"[|:]|\s[-–—]\s", first_line)}
     return roles[0].title.lower() in pieces
+
+
+# "Other Openings : Project Lead – Web": the role lines that follow the post's first role.
+_OTHER_OPENINGS = re.compile(r"^\W*other\s+(?:openings|roles|positions|jobs|vacancies)\b", re.I)
+
+
+def _named_before_others(body: list[str], found: list[RoleLine], lines: list[str]) -> list[Role]:
+    """The roles the prose names after a hiring verb ("Acme invites applications for an R&D
+    Engineer …") when the body's role lines are "Other openings": that first role is one too."""
+    if not any(_OTHER_OPENINGS.match(body[f.index]) for f in found):
+        return []
+    return hiring_mentions(lines)
 
 
 def _kinds_named(roles: list[Role], mentioned: list[Role]) -> list[Role]:
