@@ -707,6 +707,14 @@ CASES = [
         "Email careers@fennick.example",
         ["Vision Engineer", "QA Lead – Embedded Systems"],
     ),
+    (
+        "a paragraph labelled with the team it hires for",
+        "Corvell | Data Scientists | Boston (Onsite)<p>"
+        "Data Scientists: We are looking for people who love Bayesian models.<p>"
+        "Channel Partnerships: We are looking for driven people to grow our reseller network."
+        "<p>About us: we are twelve people.",
+        ["Data Scientists", "Channel Partnerships"],
+    ),
 ]
 
 

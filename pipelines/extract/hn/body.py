@@ -723,6 +723,19 @@ def _team_bullet(line: str) -> Role | None:
     return Role(text)
 
 
+# "Enterprise Sales: We are looking for …": a paragraph labelled with the team it hires for.
+_HIRING_LABEL = re.compile(
+    r"^(?P<label>[A-Z][\w&/+ -]{1,40}?):\s+(?:[Ww]e(?:['’]re| are)\s+)(?:looking|hiring|seeking)\b"
+)
+
+
+def _hiring_label(line: str) -> Role | None:
+    """The team or trade that labels a paragraph that says whom it hires ("Enterprise Sales:
+    We are looking for …"), when it is a short name, not a heading such as "About us"."""
+    m = _HIRING_LABEL.match(line.strip())
+    return Role(m["label"]) if m and _team_item(m["label"]) else None
+
+
 # "- A backend engineering role in Python/Django, Kafka and Airflow": a job named as a role.
 _ROLE_BULLET = re.compile(
     r"^(?:an?\s+)?(?P<title>[\w/+.-]+(?:\s+[\w/+.-]+){0,3}?\s+(?:role|position))\b", re.I
@@ -788,6 +801,9 @@ def role_lines(body: list[str]) -> list[RoleLine]:
                 where = heading
                 continue
             found.extend(RoleLine(i, _placed(r, where), False) for r in _list_line(line))
+            if (team := _hiring_label(line)) is not None:
+                # "Enterprise Sales: We are looking for resourceful, scrappy …"
+                found.append(RoleLine(i, _placed(team, where), False))
             if under_roles and (team := _team_bullet(line) or _role_bullet(line)) is not None:
                 # "Open Roles" then "- Sales"
                 found.append(RoleLine(i, _placed(team, where), False))
