@@ -715,6 +715,13 @@ CASES = [
         "<p>About us: we are twelve people.",
         ["Data Scientists", "Channel Partnerships"],
     ),
+    (
+        "two dash bullets run together on one line",
+        "Tunefold (https://tunefold.example) Memphis TN or remote<p>We build tools for "
+        "songwriters.<p>We're hiring for the following positions:<p>-Rails Developer (Ruby)<p>"
+        "-Android Developer (Kotlin) -Product Designer",
+        ["Rails Developer", "Android Developer", "Product Designer"],
+    ),
 ]
 
 

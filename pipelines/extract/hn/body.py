@@ -723,6 +723,18 @@ def _team_bullet(line: str) -> Role | None:
     return Role(text)
 
 
+_NEXT_DASH_BULLET = re.compile(r"\s+(?=-[A-Z])")
+
+
+def _bullets_run_together(line: str) -> list[Role]:
+    """The roles of a dash bullet line that holds the next bullet too ("-Frontend Developer
+    (HTML, CSS) -UI/UX Designer"), when every part is a role line; else none."""
+    if not line.strip().startswith("-") or not _NEXT_DASH_BULLET.search(line.strip()):
+        return []
+    hits = [_role_line(part) for part in _NEXT_DASH_BULLET.split(line.strip())]
+    return [hit[0] for hit in hits if hit] if all(hits) and len(hits) > 1 else []
+
+
 # "Enterprise Sales: We are looking for …": a paragraph labelled with the team it hires for.
 _HIRING_LABEL = re.compile(
     r"^(?P<label>[A-Z][\w&/+ -]{1,40}?):\s+(?:[Ww]e(?:['’]re| are)\s+)(?:looking|hiring|seeking)\b"
@@ -795,6 +807,9 @@ def role_lines(body: list[str]) -> list[RoleLine]:
         if listed := _department_roles(line, body[nxt] if nxt > i else ""):
             taken = nxt if line.strip().endswith(":") else -1
             found.extend(RoleLine(i, r, False) for r in listed)
+            continue
+        if run_together := _bullets_run_together(line):
+            found.extend(RoleLine(i, _placed(r, where), False) for r in run_together)
             continue
         if (hit := _role_line(line)) is None:
             if (heading := place_heading(line)) is not None:
