@@ -722,6 +722,22 @@ CASES = [
         "-Android Developer (Kotlin) -Product Designer",
         ["Rails Developer", "Android Developer", "Product Designer"],
     ),
+    (
+        "a field named in passing in place of a job; not a tool",
+        "Vantor | Senior Developers | Denver | ONSITE<p>We index audio at scale.<p>"
+        "Additionally we're looking for people interested in speech recognition to join our "
+        "core team. We are also looking for someone experienced in Rust.<p>"
+        "We are also hiring on the sales front.",
+        ["Senior Developers", "speech recognition", "sales"],
+    ),
+    (
+        "the job that open roles across teams are for",
+        "Skyhold (https://skyhold.example) | Denver and Texas | All Full-time<p>"
+        "We're hiring a people manager for our flight controls team.<p>"
+        "We also have many open roles across autonomy, cloud and embedded for software "
+        "engineers.",
+        ["people manager", "software engineers"],
+    ),
 ]
 
 

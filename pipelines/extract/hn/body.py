@@ -309,6 +309,9 @@ _ALSO_HIRING = re.compile(
     r"[^.!?\n]{0,20}?\b(?:hiring|looking for|seeking|need)\b:?\s*(?:for\s+)?"
     r"(?P<list>[^.!?\n]+)"
     r"|(?:^|\n)\s*(?:also|plus)\s*:\s*(?P<list2>[^.!?\n]+)"
+    # "We also have many open roles across software, cloud and autonomy for software engineers."
+    r"|\balso\s+(?:have|has)\b[^.!?\n]{0,60}?\b(?:roles|positions|openings)\s+across\b"
+    r"[^.!?\n]{0,100}?\bfor\s+(?P<list5>[^.!?\n]+)"
     # "We also have a developer position open for someone with Rust experience."
     r"|\balso\s+(?:have|has)\s+(?:an?|one|two|three|several|a few|some)\s+"
     r"(?P<list3>(?:[\w/&+-]+\s+){1,4}?)(?:positions?|roles?|openings?)\b"
@@ -1021,8 +1024,11 @@ def also_hiring(text: str) -> list[Role]:
     "Also: Senior Data Analyst (£55k) and Staff ML Engineer (£110k), same office."."""
     roles: list[Role] = []
     for m in _ALSO_HIRING.finditer(text):
-        listed = next((g for g in m.group("list", "list2", "list3", "list4") if g), "")
+        listed = next((g for g in m.group("list", "list2", "list3", "list4", "list5") if g), "")
         listed = re.sub(r",?\s+as well as\s+", ", ", listed)
+        if field := _field_wanted(listed):
+            roles.append(Role(field, section=m.group(0).strip()))
+            continue
         if relative := relative_list(listed):
             roles.extend(Role(r.title, section=m.group(0).strip()) for r in relative)
             continue
@@ -1056,6 +1062,28 @@ def relative_list(text: str) -> list[Role]:
     if not all(h and len(h.split()) <= 5 and (names_a_job(h) or list_item(h)) for h in heads):
         return []
     return [Role(h) for h in heads]
+
+
+# "people interested in signal processing and machine learning to join …", "on the marketing
+# front": a field named in place of a job.
+_FIELD_WANTED = re.compile(
+    r"^(?:(?:people|folks|candidates|someone)\s+(?:interested|experienced|skilled)\s+in\s+"
+    r"(?P<field>[\w/&+ -]+?)(?:\s+to\s+.*)?|on the\s+(?P<side>[\w/&+ -]+?)\s+(?:front|side))$",
+    re.I,
+)
+
+
+def _field_wanted(listed: str) -> str | None:
+    """The field a hire in passing is named by ("… looking for people interested in signal
+    processing to join our team" → "signal processing", "also hiring on the marketing
+    front" → "marketing"): a short name in lower case, no sentence, not a tool's name
+    ("someone experienced in Rust")."""
+    m = _FIELD_WANTED.match(listed.strip())
+    field = (m["field"] or m["side"]) if m else ""
+    if not field[:1].islower() or len(field.split()) > 5 or SENTENCE_WORD.search(field):
+        return None
+    skills = extract_skills(field)
+    return None if skills and not any(map(is_concept, skills)) else field
 
 
 def _named(listed: str) -> list[Role]:
