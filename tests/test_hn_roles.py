@@ -738,6 +738,19 @@ CASES = [
         "engineers.",
         ["people manager", "software engineers"],
     ),
+    (
+        "a dashed list: an item saying what the one before focuses on is no role",
+        "Carelane | $150-220k | Remote (US only) | Multiple roles<p>We read patient records."
+        "<p>We are looking for: Staff and Senior SWEs, Frontend and Data focused - ML Engineers "
+        "- A Product Manager for our claims team - More!",
+        ["Staff and Senior SWEs", "ML Engineers", "Product Manager"],
+    ),
+    (
+        "a hybrid of two jobs is one role",
+        "Medline Rescue | Austin, TX | Onsite | up to $100k<p>We are looking for a cross-breed "
+        "of a data analyst and QA engineer to keep our records clean.",
+        ["data analyst and QA engineer"],
+    ),
 ]
 
 

@@ -726,6 +726,21 @@ def _team_bullet(line: str) -> Role | None:
     return Role(text)
 
 
+# An item that says what the one before it focuses on ("Staff SWEs, Full Stack and Backend
+# focused"); the article and the team of an item ("An Engineering Manager for our MLE team").
+_FOCUS_ITEM = re.compile(r"^[\w/&+ -]+?\s(?:focused|oriented)$", re.I)
+_ITEM_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
+_ITEM_TEAM = re.compile(r"\s+for\s+(?:our|the|an?)\s.*$", re.I)
+
+
+def _inline_items(listed: str) -> str:
+    """A comma list of roles without the items that only say what the one before focuses on,
+    and each item without its article and the team it is for."""
+    items = [i.strip() for i in split_outside_parens(listed, r",")]
+    kept = [i for i in items if not _FOCUS_ITEM.match(i)]
+    return ", ".join(_ITEM_TEAM.sub("", _ITEM_ARTICLE.sub("", i)) for i in kept)
+
+
 _NEXT_DASH_BULLET = re.compile(r"\s+(?=-[A-Z])")
 
 
@@ -804,7 +819,7 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             # "A * B * C"; "A - B - C" when the dashes list (two or more of them)
             bullets = r"\s+[-*•·]\s+" if len(re.findall(r"\s-\s", listed)) >= 2 else r"\s+[*•·]\s+"
             listed = re.sub(bullets, ", ", listed)
-            found.extend(RoleLine(i, r, False) for r in split_roles(listed))
+            found.extend(RoleLine(i, r, False) for r in split_roles(_inline_items(listed)))
             continue
         nxt = next((j for j in range(i + 1, min(i + 3, len(body))) if body[j].strip()), i)
         if listed := _department_roles(line, body[nxt] if nxt > i else ""):

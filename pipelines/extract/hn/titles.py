@@ -444,9 +444,19 @@ def split_roles(text: str) -> list[Role]:
     Only split where each part names a job: a part without a job noun ("iOS and Android",
     "Senior and Staff") stays with its neighbour, except in a comma list of three or more
     that names a job, where a short item is one ("Backend, mobile, PM, design, data").
-    Fresh roles each call: callers change them.
+    Fresh roles each call: callers change them. A hybrid of jobs ("a cross-breed of a data
+    analyst and QA engineer") is one person's job: one role.
     """
+    if hybrid := _HYBRID.match(text.strip()):
+        return _roles([text.strip()[hybrid.end() :]], set())
     return [replace(role) for role in _split_roles(text)]
+
+
+_HYBRID = re.compile(
+    r"^(?:an?\s+)?(?:cross[- ]?breed|hybrid|cross|mix|blend|combination)\s+(?:of|between)\s+"
+    r"(?:an?\s+)?(?=\w)",
+    re.I,
+)
 
 
 # Bounded: a header's role piece is split again by later readers. The cached roles are never
