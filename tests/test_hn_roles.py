@@ -1357,3 +1357,17 @@ def test_a_later_pipe_line_that_opens_on_a_place_is_one_office_header() -> None:
         ("Android Engineers", "Porto, Portugal"),
         ("QA Engineers", "Porto, Portugal"),
     ]
+
+
+def test_each_role_takes_the_pay_after_its_name_in_the_header() -> None:
+    html = (
+        "Corvell | Data Scientists | Boston (Onsite) | $140k-180k & Channel Partnerships | "
+        "Boston (Onsite) | $60-90k + Commission<p>"
+        "Data Scientists: We are looking for people who love Bayesian models.<p>"
+        "Channel Partnerships: We are looking for driven people to grow our reseller network."
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.salary_text) for p in postings] == [
+        ("Data Scientists", "$140k-180k"),
+        ("Channel Partnerships", "$60-90k"),
+    ]

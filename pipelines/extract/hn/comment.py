@@ -326,6 +326,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         roles = roles + _more_listed(roles, lines) + also
         roles = [part for r in roles for part in _levels_with_own_pay(r, header.salary, roles)]
         _salaries_per_role(header.salary, roles)
+        _pay_after_name(lines[0], roles)
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
     roles = _dedupe_roles([part for r in roles for part in split_pair(r)], found) or [
@@ -643,6 +644,19 @@ def _salaries_per_role(salary: str | None, roles: list[Role]) -> None:
             return
         match.salary = piece[: name.start()].strip()
         left.remove(match)
+
+
+def _pay_after_name(header_line: str, roles: list[Role]) -> None:
+    """A header line that states two or more pays, each after the role it is for ("ML
+    Engineers | SF | $150k-220k & Enterprise Sales | SF | $70-120k + Commission"): a role
+    without a pay of its own, named there, takes the first pay after its name."""
+    if len(find_salaries(header_line)) < 2:
+        return
+    lowered_line = header_line.lower()
+    for role in roles:
+        at = lowered_line.find(role.title.lower()) if role.title else -1
+        if at >= 0 and not role.salary and (stated := find_salaries(header_line[at:])):
+            role.salary = stated[0].text
 
 
 def _shared_text(body: list[str], found: list[RoleLine], roles: list[Role]) -> str | None:
