@@ -708,12 +708,12 @@ CASES = [
         ["Vision Engineer", "QA Lead – Embedded Systems"],
     ),
     (
-        "a paragraph labelled with the team it hires for",
-        "Corvell | Data Scientists | Boston (Onsite)<p>"
-        "Data Scientists: We are looking for people who love Bayesian models.<p>"
+        "a paragraph labelled with the team it hires for; the header spells out initials",
+        "Corvell | Machine Learning Engineers | Boston (Onsite)<p>"
+        "ML Engineers: We are looking for people who love Bayesian models.<p>"
         "Channel Partnerships: We are looking for driven people to grow our reseller network."
         "<p>About us: we are twelve people.",
-        ["Data Scientists", "Channel Partnerships"],
+        ["Machine Learning Engineers", "Channel Partnerships"],
     ),
     (
         "two dash bullets run together on one line",

@@ -1045,7 +1045,7 @@ def also_hiring(text: str) -> list[Role]:
             roles.append(Role(field, section=m.group(0).strip()))
             continue
         if relative := relative_list(listed):
-            roles.extend(Role(r.title, section=m.group(0).strip()) for r in relative)
+            roles.extend(relative)  # each with its own words: its clause
             continue
         listed = _LIST_TAIL.sub("", listed.strip())
         listed = _QUOTED_LEAD.sub("", _MENTION_LEAD.sub("", listed))
@@ -1066,9 +1066,10 @@ _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that|whom)\s+\S.*$", re.I)
 
 def relative_list(text: str) -> list[Role]:
     """The jobs of a list whose items say in a clause whom they want ("Designers that code,
-    PMs that have strong design skills, or design-savvy engineers"): two or more clauses,
-    each item's head a job or a short name, two or more of them jobs; else none. The commas
-    of a clause break the list into words that are no job, so a sentence is no such list."""
+    PMs that have strong design skills, or design-savvy engineers"), each with its item as
+    its section: two or more clauses, each item's head a job or a short name, two or more of
+    them jobs; else none. The commas of a clause break the list into words that are no job,
+    so a sentence is no such list."""
     items = [i.strip() for i in split_outside_parens(text, _ITEM_SEP)]
     heads = [_MENTION_LEAD.sub("", _RELATIVE_CLAUSE.sub("", i)).strip() for i in items]
     clauses = sum(h != i for h, i in zip(heads, items, strict=True))
@@ -1076,7 +1077,7 @@ def relative_list(text: str) -> list[Role]:
         return []
     if not all(h and len(h.split()) <= 5 and (names_a_job(h) or list_item(h)) for h in heads):
         return []
-    return [Role(h) for h in heads]
+    return [Role(h, section=i) for h, i in zip(heads, items, strict=True)]
 
 
 # "people interested in signal processing and machine learning to join …", "on the marketing

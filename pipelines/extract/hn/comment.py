@@ -289,6 +289,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             and not department_roles(r.title)  # "Hiring Eng, Product & Growth": the teams
         ]
         _take_header_levels([f.role for f in found], roles)
+        _spelled_in_header([f.role for f in found], roles)
         roles = [f.role for f in found] + more
     elif roles and found:
         # The header's roles, described one by one in the body: their sections. A body title
@@ -788,7 +789,7 @@ _INITIALS = {
     "em": "engineering manager", "tpm": "technical program manager", "swe": "software engineer",
     "fde": "forward deployed engineer", "sre": "site reliability engineer",
     "sdr": "sales development representative", "bdr": "business development representative",
-    "mle": "machine learning engineer", "infra": "infrastructure",
+    "mle": "machine learning engineer", "ml": "machine learning", "infra": "infrastructure",
 }  # fmt: skip
 
 
@@ -801,6 +802,18 @@ def _spelled_words(title: str) -> set[str]:
         short = word[:-1] if word.endswith("s") and word[:-1] in _INITIALS else word
         words |= _title_words(_INITIALS[short]) if short in _INITIALS else {word}
     return {_SAME_NOUN.get(w, w) for w in words}
+
+
+def _spelled_in_header(body_roles: list[Role], header_roles: list[Role]) -> None:
+    """A body title in initials that a header role spells out takes the header's title:
+    "ML Engineers:" in the body under "Acme | Machine Learning Engineers | …"."""
+    for role in body_roles:
+        words = _spelled_words(role.title)
+        for header_role in header_roles:
+            longer = len(header_role.title.split()) > len(role.title.split())
+            if longer and _spelled_words(header_role.title) == words:
+                role.title = header_role.title
+                break
 
 
 def _spell_abbreviation(roles: list[Role], title: str) -> None:
