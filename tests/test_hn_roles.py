@@ -751,6 +751,12 @@ CASES = [
         "of a data analyst and QA engineer to keep our records clean.",
         ["data analyst and QA engineer"],
     ),
+    (
+        "a list whose items each start with an article: 'and' alone joins one person's jobs",
+        "Paperwell | Oslo<p>We make lab notebooks.<p>We are looking for a Data Analyst and "
+        "Engineer, a Support Lead / Community Manager, and a Head of Sales.",
+        ["Data Analyst and Engineer", "Support Lead / Community Manager", "Head of Sales"],
+    ),
 ]
 
 

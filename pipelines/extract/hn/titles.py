@@ -449,7 +449,16 @@ def split_roles(text: str) -> list[Role]:
     """
     if hybrid := _HYBRID.match(text.strip()):
         return _roles([text.strip()[hybrid.end() :]], set())
+    items = _ARTICLE_SEP.split(text.strip())
+    if len(items) >= 3 and not any("," in i for i in items) and all(map(names_a_job, items)):
+        return _roles(items, set())  # "UX Designer and Engineer, a Growth marketer, and a …"
     return [replace(role) for role in _split_roles(text)]
+
+
+# The separators of a list whose items each start with an article: "a UX/UI Designer and
+# Engineer, a Growth Marketer, and a Director of Sales" is three people, the first doing two
+# jobs (the "and" without an article joins one person's jobs).
+_ARTICLE_SEP = re.compile(r",\s*(?:and\s+)?an?\s+(?=\w)|\s+and\s+an?\s+(?=\w)", re.I)
 
 
 _HYBRID = re.compile(
