@@ -126,6 +126,19 @@ CASES = [
         skip="not_a_job_offer",
     ),
     case(
+        "selling a service: a consultant's title header, then 'I help teams …'",
+        "Cloud Cost Lead | FinOps reviews for engineering teams | $400 | Remote<p>"
+        "I help teams cut their cloud bill before they scale. Book a call: cal.example/fin",
+        skip="not_a_job_offer",
+    ),
+    case(
+        "selling a service: a studio that pitches to those who hire",
+        "Quillbright Studio | Remote | Workflow Consultant<p>We build done-for-you "
+        "spreadsheet automations. If you&#x27;re hiring for admin roles, we can automate most "
+        "of that work. Flat €40 per workflow.",
+        skip="not_a_job_offer",
+    ),
+    case(
         "seeking: a job title header, then wanting contract work further down",
         "Data Engineer | Porto (remote) | Spark, Airflow<p>I have built pipelines for ten years."
         "<p>Currently looking for part-time or contract work. My CV: https://me.example",

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from pipelines.extract.hn import extract_hn
+from pipelines.extract.hn.body import hiring_mentions
+from pipelines.extract.hn.header import repeated_headers
 from pipelines.extract.hn.titles import split_roles
 from pipelines.skills import extract_skills
 from tests.test_extract_hn import comment
@@ -652,6 +654,109 @@ CASES = [
         "• Data Analysts (SQL)<p>• Kubernetes and Terraform",
         ["Backend Developers", "Data Analysts"],
     ),
+    (
+        "roles named in passing, each with a clause saying whom they want",
+        "Quorvane | Lyon | Onsite<p>Frontend Engineer<p>You build our dashboards.<p>"
+        "Not a frontend engineer? We're also hiring Rust developers who love storage engines "
+        "(RocksDB, LMDB), data platform engineers who want to own pipelines, and also "
+        "sales candidates.",
+        ["Frontend Engineer", "Rust developers", "data platform engineers", "sales candidates"],
+    ),
+    (
+        "a bullet listing roles, each with a clause saying whom they want",
+        "Halvenmoor | Multiple Roles | Remote (EU)<p>We're hiring across product:<p>"
+        "· Solutions Engineers: you help customers ship.<p>"
+        "· Designers that code, PMs that write specs, or data-savvy engineers<p>"
+        "· Engineers who love Python, Go and Rust",
+        ["Solutions Engineers", "Designers", "PMs", "data-savvy engineers"],
+    ),
+    (
+        "a job named beside 'our … team'; 'hiring managers' are no hiring verb",
+        "Brindlecove (brindlecove.example)<p>We’re hiring for both our Backend Engineer and "
+        "Data team.<p>We connect founders, hiring managers and recruiters.<p>"
+        "Apply: https://jobs.example/brindlecove",
+        ["Backend Engineer"],
+    ),
+    (
+        "'our' before the job hired; the hiring manager who signs is no role",
+        "Brindlecove is building a tide-power exchange, and we're hiring our founding data "
+        "engineer in Oslo!<p>I'm the hiring manager mira: mira at brindlecove dot example.",
+        ["founding data engineer"],
+    ),
+    (
+        "a heading laid out as the role headings above it is a role, job noun or not",
+        "Tallowmere | Engineers | REMOTE (Global) | Full-Time<p>We crawl the web.<p>--<p>"
+        "Data Engineer - Remote (Global), Full-Time<p>You build our pipelines.<p>--<p>"
+        "Platform Engineer - Remote (Global), Full-Time<p>You run our clusters.<p>--<p>"
+        "Ex-Founders (any field) - Remote (Global), Full-Time<p>Founders, reach out.",
+        ["Data Engineer", "Platform Engineer", "Ex-Founders"],
+    ),
+    (
+        "a bullet under a roles heading that names its job as 'a … role'",
+        "Parkwell | ONSITE in Leeds | Full Time<p>We book parking.<p>We're hiring for:<p>"
+        "- A backend engineering role in Python, Kafka and Airflow<p>"
+        "- A Senior iOS Engineer (Swift)<p>- Strong opinions on code review",
+        ["backend engineering role", "Senior iOS Engineer"],
+    ),
+    (
+        "the role the prose names before the role lines of 'Other openings', without praise",
+        "Fennick Labs - www.fennick.example - Pune, India - ONSITE<p>"
+        "Fennick invites applications for a detail-minded and data-driven Vision Engineer in "
+        "our imaging group. You will "
+        "build inspection systems.<p>Other Openings : QA Lead – Embedded Systems<p>"
+        "Email careers@fennick.example",
+        ["Vision Engineer", "QA Lead – Embedded Systems"],
+    ),
+    (
+        "a paragraph labelled with the team it hires for; the header spells out initials",
+        "Corvell | Machine Learning Engineers | Boston (Onsite)<p>"
+        "ML Engineers: We are looking for people who love Bayesian models.<p>"
+        "Channel Partnerships: We are looking for driven people to grow our reseller network."
+        "<p>About us: we are twelve people.",
+        ["Machine Learning Engineers", "Channel Partnerships"],
+    ),
+    (
+        "two dash bullets run together on one line",
+        "Tunefold (https://tunefold.example) Memphis TN or remote<p>We build tools for "
+        "songwriters.<p>We're hiring for the following positions:<p>-Rails Developer (Ruby)<p>"
+        "-Android Developer (Kotlin) -Product Designer",
+        ["Rails Developer", "Android Developer", "Product Designer"],
+    ),
+    (
+        "a field named in passing in place of a job; not a tool",
+        "Vantor | Senior Developers | Denver | ONSITE<p>We index audio at scale.<p>"
+        "Additionally we're looking for people interested in speech recognition to join our "
+        "core team. We are also looking for someone experienced in Rust.<p>"
+        "We are also hiring on the sales front.",
+        ["Senior Developers", "speech recognition", "sales"],
+    ),
+    (
+        "the job that open roles across teams are for",
+        "Skyhold (https://skyhold.example) | Denver and Texas | All Full-time<p>"
+        "We're hiring a people manager for our flight controls team.<p>"
+        "We also have many open roles across autonomy, cloud and embedded for software "
+        "engineers.",
+        ["people manager", "software engineers"],
+    ),
+    (
+        "a dashed list: an item saying what the one before focuses on is no role",
+        "Carelane | $150-220k | Remote (US only) | Multiple roles<p>We read patient records."
+        "<p>We are looking for: Staff and Senior SWEs, Frontend and Data focused - ML Engineers "
+        "- A Product Manager for our claims team - More!",
+        ["Staff and Senior SWEs", "ML Engineers", "Product Manager"],
+    ),
+    (
+        "a hybrid of two jobs is one role",
+        "Medline Rescue | Austin, TX | Onsite | up to $100k<p>We are looking for a cross-breed "
+        "of a data analyst and QA engineer to keep our records clean.",
+        ["data analyst and QA engineer"],
+    ),
+    (
+        "a list whose items each start with an article: 'and' alone joins one person's jobs",
+        "Paperwell | Oslo<p>We make lab notebooks.<p>We are looking for a Data Analyst and "
+        "Engineer, a Support Lead / Community Manager, and a Head of Sales.",
+        ["Data Analyst and Engineer", "Support Lead / Community Manager", "Head of Sales"],
+    ),
 ]
 
 
@@ -1228,3 +1333,47 @@ def test_a_header_of_pieces_ending_in_full_stops_names_its_title(
 def test_a_head_of_a_field_beside_openings_in_general_is_a_title() -> None:
     html = "Pallowind | Remote, EU | Head of Data + All Eng Roles | Full-time<p>We sail."
     assert [p.title for p in extract_hn(comment(html)).postings] == ["Head of Data"]
+
+
+def test_a_list_of_jobs_beside_openings_and_a_bare_noun_that_sums_them_up() -> None:
+    """ "various X roles" names the job X beside the others of its list; the bare lower-case
+    noun of another line ("relentless hackers") is those jobs again, not one more."""
+    lines = [
+        "Lisbon or Madrid, relocation offered",
+        "Hiring SREs and various Member of Technical Staff roles",
+        "Kelvor builds simulators for ships.",
+        "We're looking for relentless hackers across Physics, Rendering and Infra to join us.",
+    ]
+    assert [r.title for r in hiring_mentions(lines)] == ["SREs", "Member of Technical Staff"]
+    assert [r.title for r in hiring_mentions(lines[3:])] == ["hackers"]
+
+
+def test_a_later_pipe_line_that_opens_on_a_place_is_one_office_header() -> None:
+    """Under the company's name, one pipe line per office ("Porto, Portugal | roles | mode"):
+    each names its own roles, place and work mode."""
+    lines = [
+        "Kestrelwave",
+        "Austin, TX | Account Managers | Onsite",
+        "Porto, Portugal | Android Engineers & QA Engineers | Onsite",
+        "We build support tools for mobile apps.",
+    ]
+    roles = repeated_headers(lines, "Kestrelwave")
+    assert [(r.title, r.place) for r in roles] == [
+        ("Account Managers", "Austin, TX"),
+        ("Android Engineers", "Porto, Portugal"),
+        ("QA Engineers", "Porto, Portugal"),
+    ]
+
+
+def test_each_role_takes_the_pay_after_its_name_in_the_header() -> None:
+    html = (
+        "Corvell | Data Scientists | Boston (Onsite) | $140k-180k & Channel Partnerships | "
+        "Boston (Onsite) | $60-90k + Commission<p>"
+        "Data Scientists: We are looking for people who love Bayesian models.<p>"
+        "Channel Partnerships: We are looking for driven people to grow our reseller network."
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.salary_text) for p in postings] == [
+        ("Data Scientists", "$140k-180k"),
+        ("Channel Partnerships", "$60-90k"),
+    ]

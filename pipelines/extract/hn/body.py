@@ -30,6 +30,7 @@ from pipelines.extract.hn.titles import (
     is_context,
     list_item,
     outside_parens,
+    split_outside_parens,
     split_roles,
     title_case,
     title_like,
@@ -43,7 +44,8 @@ from pipelines.text import any_in, lowered
 # "… is hiring A, B and C", "we're also looking for A as well as B", "we need a B": the roles
 # a sentence names after a hiring verb, anywhere in it.
 _HIRING_VERB = re.compile(
-    r"\b(?:hiring(?:\s+(?:across|for (?:roles|positions) (?:in|across)))?|looking for|"
+    r"\b(?:hiring(?!\s+managers?\b)(?:\s+(?:across|for (?:roles|positions) (?:in|across)))?|"
+    r"looking for|"
     r"seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
     # "We are adding a data scientist", "we plan to bring on two engineers": a count follows
     r"(?:adding|bring(?:ing)? on)(?=\s+(?:an?|one|two|three|four|five|several|\d+)\s)|"
@@ -64,16 +66,19 @@ _MENTION_END = re.compile(
     r"\s+(?:who|whom|that|which|with|to|across|on|at|in|from|because|so|for|like|of all|"
     r"of any|of every|willing|interested|excited|passionate (?:about|for|to)|based|located|"
     r"(?:as )?well|able|eager|"
-    r"ready|keen|right now)\b.*$|\s*[—–]\s.*$",
+    r"ready|keen|right now)\b.*$|\s*[—–]\s.*$|"
+    # "our Full Stack Engineer and AI team": a team, where the sentence names no more jobs
+    r"\s+(?:and|&)\s+(?:[\w/+-]+\s+){0,3}teams?$",
     re.I,
 )
 _MENTION_LEAD = re.compile(
-    r"^(?:(?:an?|the|both|highly|very|truly|extremely|really|most|qualified|more|some|several|"
-    r"a few|few|two|"
+    r"^(?:(?:an?|the|both|our|highly|very|truly|extremely|really|most|qualified|more|some|several|"
+    r"a few|few|two|various|"
     r"three|four|many|all sorts of|"
     r"all kinds of|a number of|a couple of|additional|new|full[- ]time|part[- ]time|talented|"
     r"experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|driven|"
     r"skilled|awesome|amazing|brilliant|curious|well[- ]rounded|our (?:first|next)|first|next|"
+    r"\w+-(?:minded|driven)(?:\s+and)?|"  # "a financially-minded and metrics-driven Director"
     r"another|other|more|"
     # where and how: "a U.S.-based, fully remote Software Engineer"
     r"[\w.]+-based,?|(?:fully\s+|100%\s+)?remote,?|hybrid,?|on-?site,?|in-office,?)"
@@ -177,15 +182,25 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
             if teams := department_roles(rest):  # "hiring across engineering, design, and sales"
                 roles.extend(Role(t.title, section=line) for t in teams)
                 continue
-            if GENERIC_ROLE.match(_MENTION_LEAD.sub("", rest)) and "," not in rest:
-                continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
+            if GENERIC_ROLE.match(_MENTION_LEAD.sub("", rest)) and len(split_roles(rest)) < 2:
+                continue  # "hiring for several roles"; not "hiring FDEs and various MTS roles"
             if len(rest.split()) > 16 and not _short_items(rest):
                 continue  # a sentence goes on; a long list of short titles is read whole
             roles.extend(_mentioned_roles(_MENTION_LEAD.sub("", rest), line, teams=True))
         if not bulleted:
             for m in _OPEN_POSITIONS.finditer(line):
                 roles.extend(_mentioned_roles(m["list"], line))
-    return roles
+    return _without_summaries(roles)
+
+
+def _without_summaries(roles: list[Role]) -> list[Role]:
+    """The roles without a bare lower-case job noun of one line ("looking for relentless
+    hackers across …") when another line lists two or more roles ("Hiring FDEs and various
+    Member of Technical Staff roles"): the noun sums those jobs up."""
+    lists = {line for line, n in Counter(r.section for r in roles).items() if n >= 2}
+    if not lists:
+        return roles
+    return [r for r in roles if r.section in lists or not re.fullmatch(r"[a-z]+", r.title)]
 
 
 def _mentioned_roles(rest: str, line: str, teams: bool = False) -> list[Role]:
@@ -294,6 +309,9 @@ _ALSO_HIRING = re.compile(
     r"[^.!?\n]{0,20}?\b(?:hiring|looking for|seeking|need)\b:?\s*(?:for\s+)?"
     r"(?P<list>[^.!?\n]+)"
     r"|(?:^|\n)\s*(?:also|plus)\s*:\s*(?P<list2>[^.!?\n]+)"
+    # "We also have many open roles across software, cloud and autonomy for software engineers."
+    r"|\balso\s+(?:have|has)\b[^.!?\n]{0,60}?\b(?:roles|positions|openings)\s+across\b"
+    r"[^.!?\n]{0,100}?\bfor\s+(?P<list5>[^.!?\n]+)"
     # "We also have a developer position open for someone with Rust experience."
     r"|\balso\s+(?:have|has)\s+(?:an?|one|two|three|several|a few|some)\s+"
     r"(?P<list3>(?:[\w/&+-]+\s+){1,4}?)(?:positions?|roles?|openings?)\b"
@@ -595,6 +613,8 @@ def _list_line(line: str) -> list[Role]:
     text = text.strip()
     if bullet := _BULLET.match(text):
         text = text[bullet.end() :]
+        if relative := relative_list(text.rstrip(" .")):
+            return relative  # "- Designers that code, PMs that …, or design-savvy engineers"
     text, more = _OTHER_ROLES.subn("", text.rstrip(" ."))
     # "A, B, and several other roles": a list of two is one too
     least = 2 if more else 3
@@ -706,6 +726,62 @@ def _team_bullet(line: str) -> Role | None:
     return Role(text)
 
 
+# An item that says what the one before it focuses on ("Staff SWEs, Full Stack and Backend
+# focused"); the article and the team of an item ("An Engineering Manager for our MLE team").
+_FOCUS_ITEM = re.compile(r"^[\w/&+ -]+?\s(?:focused|oriented)$", re.I)
+_ITEM_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
+_ITEM_TEAM = re.compile(r"\s+for\s+(?:our|the|an?)\s.*$", re.I)
+
+
+def _inline_items(listed: str) -> str:
+    """A comma list of roles without the items that only say what the one before focuses on,
+    and each item without its article and the team it is for."""
+    items = [i.strip() for i in split_outside_parens(listed, r",")]
+    kept = [i for i in items if not _FOCUS_ITEM.match(i)]
+    return ", ".join(_ITEM_TEAM.sub("", _ITEM_ARTICLE.sub("", i)) for i in kept)
+
+
+_NEXT_DASH_BULLET = re.compile(r"\s+(?=-[A-Z])")
+
+
+def _bullets_run_together(line: str) -> list[Role]:
+    """The roles of a dash bullet line that holds the next bullet too ("-Frontend Developer
+    (HTML, CSS) -UI/UX Designer"), when every part is a role line; else none."""
+    if not line.strip().startswith("-") or not _NEXT_DASH_BULLET.search(line.strip()):
+        return []
+    hits = [_role_line(part) for part in _NEXT_DASH_BULLET.split(line.strip())]
+    return [hit[0] for hit in hits if hit] if all(hits) and len(hits) > 1 else []
+
+
+# "Enterprise Sales: We are looking for …": a paragraph labelled with the team it hires for.
+_HIRING_LABEL = re.compile(
+    r"^(?P<label>[A-Z][\w&/+ -]{1,40}?):\s+(?:[Ww]e(?:['’]re| are)\s+)(?:looking|hiring|seeking)\b"
+)
+
+
+def _hiring_label(line: str) -> Role | None:
+    """The team or trade that labels a paragraph that says whom it hires ("Enterprise Sales:
+    We are looking for …"), when it is a short name, not a heading such as "About us"."""
+    m = _HIRING_LABEL.match(line.strip())
+    return Role(m["label"]) if m and _team_item(m["label"]) else None
+
+
+# "- A backend engineering role in Python/Django, Kafka and Airflow": a job named as a role.
+_ROLE_BULLET = re.compile(
+    r"^(?:an?\s+)?(?P<title>[\w/+.-]+(?:\s+[\w/+.-]+){0,3}?\s+(?:role|position))\b", re.I
+)
+
+
+def _role_bullet(line: str) -> Role | None:
+    """A bullet under a roles heading that names its job as "a … role" ("- A backend
+    engineering role in Go, Kafka"): the job with its word "role", not the stack after it."""
+    bullet = _BULLET.match(line.strip())
+    m = _ROLE_BULLET.match(line.strip()[bullet.end() :]) if bullet else None
+    if m is None or not names_a_job(m["title"].rsplit(" ", 1)[0]):
+        return None
+    return Role(m["title"])
+
+
 def _stack_heading(line: str, below: str) -> bool:
     """Whether a line is a label with no job noun over the tools of one part of the stack:
     "Backend:" then "- PHP (5.4+)", "Frontend:" then "React, Redux"."""
@@ -743,19 +819,25 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             # "A * B * C"; "A - B - C" when the dashes list (two or more of them)
             bullets = r"\s+[-*•·]\s+" if len(re.findall(r"\s-\s", listed)) >= 2 else r"\s+[*•·]\s+"
             listed = re.sub(bullets, ", ", listed)
-            found.extend(RoleLine(i, r, False) for r in split_roles(listed))
+            found.extend(RoleLine(i, r, False) for r in split_roles(_inline_items(listed)))
             continue
         nxt = next((j for j in range(i + 1, min(i + 3, len(body))) if body[j].strip()), i)
         if listed := _department_roles(line, body[nxt] if nxt > i else ""):
             taken = nxt if line.strip().endswith(":") else -1
             found.extend(RoleLine(i, r, False) for r in listed)
             continue
+        if run_together := _bullets_run_together(line):
+            found.extend(RoleLine(i, _placed(r, where), False) for r in run_together)
+            continue
         if (hit := _role_line(line)) is None:
             if (heading := place_heading(line)) is not None:
                 where = heading
                 continue
             found.extend(RoleLine(i, _placed(r, where), False) for r in _list_line(line))
-            if under_roles and (team := _team_bullet(line)) is not None:
+            if (team := _hiring_label(line)) is not None:
+                # "Enterprise Sales: We are looking for resourceful, scrappy …"
+                found.append(RoleLine(i, _placed(team, where), False))
+            if under_roles and (team := _team_bullet(line) or _role_bullet(line)) is not None:
                 # "Open Roles" then "- Sales"
                 found.append(RoleLine(i, _placed(team, where), False))
             continue
@@ -770,8 +852,36 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             role = _placed(role, (place or where[0], mode or where[1]))
             found.append(RoleLine(i, role, heading))
     found = [f for f in found if not _among_traits(body, f.index)]
-    found = sorted(found + _linked_roles(body, found), key=lambda f: f.index)
-    return _with_siblings(body, found)
+    found = found + _linked_roles(body, found) + _same_layout_roles(body, found)
+    return _with_siblings(body, sorted(found, key=lambda f: f.index))
+
+
+def _layout_tail(line: str) -> str:
+    """What follows a line's title after a spaced dash or bar ("Remote (Global), Full-Time"
+    of "Software Engineer - Remote (Global), Full-Time"); "" for none."""
+    cut = outside_parens(_HEAD_END, line.strip())
+    return re.sub(r"\s+", " ", line.strip()[cut:]).strip(" -–—|:").lower()
+
+
+def _same_layout_roles(body: list[str], found: list[RoleLine]) -> list[RoleLine]:
+    """The lines laid out as two or more role headings are, with the same words after the
+    title ("Ex-Founders (all roles) - Remote (Global), Full-Time" below "Software Engineer -
+    Remote (Global), Full-Time"): each one a role, job noun or not, its bracket aside."""
+    tails = Counter(
+        t for f in found if f.heading and len((t := _layout_tail(body[f.index])).split()) >= 2
+    )
+    if max(tails.values(), default=0) < 2:
+        return []
+    taken = {f.index for f in found}
+    roles = []
+    for i, line in enumerate(body):
+        if i in taken or not line.strip() or tails[_layout_tail(line)] < 2:
+            continue
+        head = line.strip()[: outside_parens(_HEAD_END, line.strip())]
+        head = re.sub(r"\s*\([^()]*\)", "", head).strip()
+        if _team_item(head):
+            roles.append(RoleLine(i, Role(head), True))
+    return roles
 
 
 # A bullet that names a thing, then a dash and what it means: "* Strong Communicator – You …"
@@ -929,8 +1039,14 @@ def also_hiring(text: str) -> list[Role]:
     "Also: Senior Data Analyst (£55k) and Staff ML Engineer (£110k), same office."."""
     roles: list[Role] = []
     for m in _ALSO_HIRING.finditer(text):
-        listed = next((g for g in m.group("list", "list2", "list3", "list4") if g), "")
+        listed = next((g for g in m.group("list", "list2", "list3", "list4", "list5") if g), "")
         listed = re.sub(r",?\s+as well as\s+", ", ", listed)
+        if field := _field_wanted(listed):
+            roles.append(Role(field, section=m.group(0).strip()))
+            continue
+        if relative := relative_list(listed):
+            roles.extend(relative)  # each with its own words: its clause
+            continue
         listed = _LIST_TAIL.sub("", listed.strip())
         listed = _QUOTED_LEAD.sub("", _MENTION_LEAD.sub("", listed))
         listed = re.sub(r"\s+(?:roles|positions)$", "", listed, flags=re.I)
@@ -940,6 +1056,50 @@ def also_hiring(text: str) -> list[Role]:
                 role.section = m.group(0).strip()
                 roles.append(role)
     return roles
+
+
+# "java developers who love …, data developers who want …, and also marketing candidates":
+# the items of a list, each but the last saying in a clause who is wanted.
+_ITEM_SEP = r",\s*(?:(?:and|or)\s+)?(?:also\s+)?"
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that|whom)\s+\S.*$", re.I)
+
+
+def relative_list(text: str) -> list[Role]:
+    """The jobs of a list whose items say in a clause whom they want ("Designers that code,
+    PMs that have strong design skills, or design-savvy engineers"), each with its item as
+    its section: two or more clauses, each item's head a job or a short name, two or more of
+    them jobs; else none. The commas of a clause break the list into words that are no job,
+    so a sentence is no such list."""
+    items = [i.strip() for i in split_outside_parens(text, _ITEM_SEP)]
+    heads = [_MENTION_LEAD.sub("", _RELATIVE_CLAUSE.sub("", i)).strip() for i in items]
+    clauses = sum(h != i for h, i in zip(heads, items, strict=True))
+    if clauses < 2 or sum(map(names_a_job, heads)) < 2:
+        return []
+    if not all(h and len(h.split()) <= 5 and (names_a_job(h) or list_item(h)) for h in heads):
+        return []
+    return [Role(h, section=i) for h, i in zip(heads, items, strict=True)]
+
+
+# "people interested in signal processing and machine learning to join …", "on the marketing
+# front": a field named in place of a job.
+_FIELD_WANTED = re.compile(
+    r"^(?:(?:people|folks|candidates|someone)\s+(?:interested|experienced|skilled)\s+in\s+"
+    r"(?P<field>[\w/&+ -]+?)(?:\s+to\s+.*)?|on the\s+(?P<side>[\w/&+ -]+?)\s+(?:front|side))$",
+    re.I,
+)
+
+
+def _field_wanted(listed: str) -> str | None:
+    """The field a hire in passing is named by ("… looking for people interested in signal
+    processing to join our team" → "signal processing", "also hiring on the marketing
+    front" → "marketing"): a short name in lower case, no sentence, not a tool's name
+    ("someone experienced in Rust")."""
+    m = _FIELD_WANTED.match(listed.strip())
+    field = (m["field"] or m["side"]) if m else ""
+    if not field[:1].islower() or len(field.split()) > 5 or SENTENCE_WORD.search(field):
+        return None
+    skills = extract_skills(field)
+    return None if skills and not any(map(is_concept, skills)) else field
 
 
 def _named(listed: str) -> list[Role]:

@@ -67,6 +67,13 @@ _SEEKING_CONTRACT = re.compile(
     r"(?:work|contracts?|gigs?|opportunit\w+)\b",
     re.I | re.M,
 )
+# Someone selling a service to those who hire: "I help teams audit …", "We build done-for-you
+# automations … If you're hiring for ops roles, we can automate …".
+_SERVICE_PITCH = re.compile(
+    r"\bif you(?:['’]re| are) hiring\b|\bdone-for-you\b|"
+    r"\bI help (?:\w+ ){0,2}(?:teams|companies|startups|founders|businesses)\b",
+    re.I,
+)
 _WE_HIRE = re.compile(r"\bwe(?:['’]re| are)? (?:hiring|looking|seeking|need)\b", re.I)
 # The "Who wants to be hired?" template, pasted into the wrong thread.
 _SEEKING_FORM = re.compile(r"willing to relocate\s*:", re.I)
@@ -102,15 +109,18 @@ _CAREERS_PATH = re.compile(
 
 
 def _not_an_offer(text: str, lines: list[str], header: Header, listed: int) -> bool:
-    """Whether a comment is no job offer: someone seeking work, a remark or a reply. `listed`
-    is the number of role lines in its body: a list of two or more roles is an offer even
-    without a hiring word ("Both roles are in Ghent:" then "- Head of Growth: <link>")."""
+    """Whether a comment is no job offer: someone seeking work or selling a service, a remark
+    or a reply. `listed` is the number of role lines in its body: a list of two or more roles
+    is an offer even without a hiring word ("Both roles are in Ghent:" then "- Head of Growth:
+    <link>")."""
     first_para = text.split("\n\n", 1)[0]
     if _SEEKING_WORK.search(first_para[:300]):
         return True
     if header.kind in ("none", "lines") and _SEEKING_FORM.search(text):
         return True
-    if _SEEKING_CONTRACT.search(text) and not _WE_HIRE.search(text):
+    if (_SEEKING_CONTRACT.search(text) or _SERVICE_PITCH.search(text)) and not _WE_HIRE.search(
+        text
+    ):
         return True
     if header.kind in ("pipe", "kv", "at", "dash", "prose", "lines") or listed >= 2:
         return False
@@ -262,7 +272,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     sections(body, found)
     roles = header.roles or ([] if found else header.teams)
     if found and (not roles or header.generic_roles and len(roles) <= 1):
-        roles = [f.role for f in found]
+        roles = _named_before_others(body, found, lines) + [f.role for f in found]
     elif roles and _body_names_others(roles, found):
         # "Acme | Engineers | …" then "- Senior ML Engineer", "- Staff Data Engineer": the
         # body's roles, and those of the header that they do not spell out ("DevRel"). One
@@ -279,6 +289,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             and not department_roles(r.title)  # "Hiring Eng, Product & Growth": the teams
         ]
         _take_header_levels([f.role for f in found], roles)
+        _spelled_in_header([f.role for f in found], roles)
         roles = [f.role for f in found] + more
     elif roles and found:
         # The header's roles, described one by one in the body: their sections. A body title
@@ -316,6 +327,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         roles = roles + _more_listed(roles, lines) + also
         roles = [part for r in roles for part in _levels_with_own_pay(r, header.salary, roles)]
         _salaries_per_role(header.salary, roles)
+        _pay_after_name(lines[0], roles)
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
     roles = _dedupe_roles([part for r in roles for part in split_pair(r)], found) or [
@@ -635,6 +647,19 @@ def _salaries_per_role(salary: str | None, roles: list[Role]) -> None:
         left.remove(match)
 
 
+def _pay_after_name(header_line: str, roles: list[Role]) -> None:
+    """A header line that states two or more pays, each after the role it is for ("ML
+    Engineers | SF | $150k-220k & Enterprise Sales | SF | $70-120k + Commission"): a role
+    without a pay of its own, named there, takes the first pay after its name."""
+    if len(find_salaries(header_line)) < 2:
+        return
+    lowered_line = header_line.lower()
+    for role in roles:
+        at = lowered_line.find(role.title.lower()) if role.title else -1
+        if at >= 0 and not role.salary and (stated := find_salaries(header_line[at:])):
+            role.salary = stated[0].text
+
+
 def _shared_text(body: list[str], found: list[RoleLine], roles: list[Role]) -> str | None:
     """The text of a several-role comment outside every role's own section (what all roles
     share), or None when the roles have no sections of their own."""
@@ -728,6 +753,18 @@ def _one_bare_noun(roles: list[Role], first_line: str) -> bool:
     return roles[0].title.lower() in pieces
 
 
+# "Other Openings : Project Lead – Web": the role lines that follow the post's first role.
+_OTHER_OPENINGS = re.compile(r"^\W*other\s+(?:openings|roles|positions|jobs|vacancies)\b", re.I)
+
+
+def _named_before_others(body: list[str], found: list[RoleLine], lines: list[str]) -> list[Role]:
+    """The roles the prose names after a hiring verb ("Acme invites applications for an R&D
+    Engineer …") when the body's role lines are "Other openings": that first role is one too."""
+    if not any(_OTHER_OPENINGS.match(body[f.index]) for f in found):
+        return []
+    return hiring_mentions(lines)
+
+
 def _kinds_named(roles: list[Role], mentioned: list[Role]) -> list[Role]:
     """The roles the prose names in place of one bare job noun, when it names kinds of it:
     "looking for engineers with …" then "… both full-stack and backend engineers" gives the
@@ -752,7 +789,7 @@ _INITIALS = {
     "em": "engineering manager", "tpm": "technical program manager", "swe": "software engineer",
     "fde": "forward deployed engineer", "sre": "site reliability engineer",
     "sdr": "sales development representative", "bdr": "business development representative",
-    "mle": "machine learning engineer", "infra": "infrastructure",
+    "mle": "machine learning engineer", "ml": "machine learning", "infra": "infrastructure",
 }  # fmt: skip
 
 
@@ -765,6 +802,18 @@ def _spelled_words(title: str) -> set[str]:
         short = word[:-1] if word.endswith("s") and word[:-1] in _INITIALS else word
         words |= _title_words(_INITIALS[short]) if short in _INITIALS else {word}
     return {_SAME_NOUN.get(w, w) for w in words}
+
+
+def _spelled_in_header(body_roles: list[Role], header_roles: list[Role]) -> None:
+    """A body title in initials that a header role spells out takes the header's title:
+    "ML Engineers:" in the body under "Acme | Machine Learning Engineers | …"."""
+    for role in body_roles:
+        words = _spelled_words(role.title)
+        for header_role in header_roles:
+            longer = len(header_role.title.split()) > len(role.title.split())
+            if longer and _spelled_words(header_role.title) == words:
+                role.title = header_role.title
+                break
 
 
 def _spell_abbreviation(roles: list[Role], title: str) -> None:

@@ -598,7 +598,7 @@ def repeated_headers(lines: list[str], company: str | None) -> list[Role]:
         return []
     roles = []
     for line in lines[1:]:
-        if line.count("|") < 2 or not _key(line).startswith(_key(company)):
+        if line.count("|") < 2 or not (_key(line).startswith(_key(company)) or _place_first(line)):
             continue
         header = _pipe_header(line, lines)
         for role in header.roles if header else []:
@@ -608,6 +608,12 @@ def repeated_headers(lines: list[str], company: str | None) -> list[Role]:
             role.section = line
             roles.append(role)
     return roles
+
+
+def _place_first(line: str) -> bool:
+    """Whether a pipe line opens on a place: one office's header ("Pune, India | Android,
+    Devops | Onsite") under the company's name."""
+    return "location" in classify_piece(line.split("|", 1)[0]).kinds
 
 
 def prose_roles(lines: list[str]) -> Header | None:

@@ -444,9 +444,28 @@ def split_roles(text: str) -> list[Role]:
     Only split where each part names a job: a part without a job noun ("iOS and Android",
     "Senior and Staff") stays with its neighbour, except in a comma list of three or more
     that names a job, where a short item is one ("Backend, mobile, PM, design, data").
-    Fresh roles each call: callers change them.
+    Fresh roles each call: callers change them. A hybrid of jobs ("a cross-breed of a data
+    analyst and QA engineer") is one person's job: one role.
     """
+    if hybrid := _HYBRID.match(text.strip()):
+        return _roles([text.strip()[hybrid.end() :]], set())
+    items = _ARTICLE_SEP.split(text.strip())
+    if len(items) >= 3 and not any("," in i for i in items) and all(map(names_a_job, items)):
+        return _roles(items, set())  # "UX Designer and Engineer, a Growth marketer, and a …"
     return [replace(role) for role in _split_roles(text)]
+
+
+# The separators of a list whose items each start with an article: "a UX/UI Designer and
+# Engineer, a Growth Marketer, and a Director of Sales" is three people, the first doing two
+# jobs (the "and" without an article joins one person's jobs).
+_ARTICLE_SEP = re.compile(r",\s*(?:and\s+)?an?\s+(?=\w)|\s+and\s+an?\s+(?=\w)", re.I)
+
+
+_HYBRID = re.compile(
+    r"^(?:an?\s+)?(?:cross[- ]?breed|hybrid|cross|mix|blend|combination)\s+(?:of|between)\s+"
+    r"(?:an?\s+)?(?=\w)",
+    re.I,
+)
 
 
 # Bounded: a header's role piece is split again by later readers. The cached roles are never
