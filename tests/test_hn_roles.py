@@ -474,6 +474,12 @@ CASES = [
         ["frontend engineers", "back-end engineers", "Business Development"],
     ),
     (
+        "a header's bare specialty takes the prose's job with a second specialty after a slash",
+        "Brisk | Frontend, Backend, Business Development | Amsterdam | ONSITE<p>We are looking "
+        "for frontend and/or backend / DevOps engineers who like a flat hierarchy.",
+        ["frontend engineers", "backend / DevOps engineers", "Business Development"],
+    ),
+    (
         "a header's last piece that runs on into the post names no roles",
         "Sonara | All roles in Santa Clara | ONSITE - http://sonara.example/careers I'm an "
         "Engineering Manager at Sonara. We've just raised $75 Million from NVIDIA, Samsung, KP "
@@ -748,6 +754,9 @@ TITLES = [
             "backend / DevOps engineers",
         ],
     ),  # fmt: skip
+    # A kind of software engineering takes no scientist's or analyst's noun.
+    ("senior full-stack and data scientist", ["senior full-stack", "data scientist"]),
+    ("backend and data engineers", ["backend engineers", "data engineers"]),
     # People who are no job after "and" are not part of the title.
     ("engineers and data lovers of all levels", ["engineers"]),
     # A title around a slash that holds all the other's words names the same job.

@@ -789,9 +789,10 @@ def _spell_out(roles: list[Role], mentioned: list[Role]) -> None:
 
 def _spells(mentioned: Role, role: Role) -> bool:
     """Whether a role named in prose is the header's specialty and a job noun, no more
-    ("back-end engineers" for "Back-end"; not "hardcore builders, not analysts")."""
+    ("back-end engineers" for "Back-end", "backend / DevOps engineers" for "Backend"; not
+    "hardcore builders, not analysts")."""
     title = mentioned.title
-    extra = len(title.split()) - len(role.title.split())
+    extra = len(_WORD.findall(title)) - len(_WORD.findall(role.title))
     words = _title_words(title)
     return (
         _title_words(role.title) <= words

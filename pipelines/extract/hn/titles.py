@@ -632,6 +632,23 @@ BARE_SPECIALTY = re.compile(
 )
 
 
+# Specialties that are kinds of software engineering: a list does not make "senior full-stack
+# and data scientist vacancies" a full-stack scientist.
+_BUILDER_SPECIALTY = re.compile(
+    r"(?:(?:senior|sr\.?|junior|jr\.?|lead|staff)\s+)?(?:back[- ]?end|front[- ]?end|"
+    r"full[- ]?stack|devops|mobile|ios|android|web|embedded|firmware|qa)",
+    re.I,
+)
+_SCIENCE_NOUN = re.compile(r"\s*(?:scientists?|analysts?|researchers?)", re.I)
+
+
+def _takes_noun(specialty: str, noun: str) -> bool:
+    """Whether a bare specialty takes the noun of the job it is listed with: "backend and
+    data engineers" names backend engineers; "full-stack and data scientist" no full-stack
+    scientist, but a full-stack engineer left as written."""
+    return not (_SCIENCE_NOUN.fullmatch(noun) and _BUILDER_SPECIALTY.fullmatch(specialty.strip()))
+
+
 _PAIR = re.compile(
     r"(?P<level>(?:(?:senior|sr\.?|junior|jr\.?|lead|staff|principal)\s+)?)(?P<first>[\w ./-]+?)"
     r"\s+(?:and|&|or)\s+(?P<second>[^,;()&]+)",
@@ -651,6 +668,7 @@ def split_pair(role: Role) -> list[Role]:
         or not noun.group(0).endswith("s")
         or names_a_job(m["first"])
         or not BARE_SPECIALTY.fullmatch(m["first"])
+        or not _takes_noun(m["first"], noun.group(0))
     ):
         return [role]
     second = (
@@ -666,7 +684,8 @@ def _noun_shared_with_next(piece: str, pieces: list[str], seps: list[str], i: in
     if i + 1 >= len(pieces) or seps[i].strip() not in ("and", "or", "&", "/"):
         return ""
     noun = _SHARED_NOUN.search(pieces[i + 1].strip())
-    return noun.group(0) if noun and BARE_SPECIALTY.fullmatch(piece) else ""
+    shared = noun and BARE_SPECIALTY.fullmatch(piece) and _takes_noun(piece, noun.group(0))
+    return noun.group(0) if shared else ""
 
 
 def _share_head_noun(roles: list[Role]) -> None:
@@ -678,7 +697,8 @@ def _share_head_noun(roles: list[Role]) -> None:
     if noun is None or not all(BARE_SPECIALTY.fullmatch(r.title) for r in roles[:-1]):
         return  # "Devops, Electrical Engineer, Perception, …": a list of jobs, not of specialties
     for role in roles[:-1]:
-        role.title += noun.group(0)
+        if _takes_noun(role.title, noun.group(0)):
+            role.title += noun.group(0)
 
 
 # What may frame a list item without being part of its name: "and a finance person",
