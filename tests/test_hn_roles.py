@@ -474,6 +474,11 @@ CASES = [
         ["frontend engineers", "back-end engineers", "Business Development"],
     ),
     (
+        "jobs named before more openings in general after a hiring verb",
+        "Brightvale | SF | ONSITE<p>Hiring FDEs and various Member of Technical Staff roles.",
+        ["FDEs", "Member of Technical Staff"],
+    ),
+    (
         "a header's bare specialty takes the prose's job with a second specialty after a slash",
         "Brisk | Frontend, Backend, Business Development | Amsterdam | ONSITE<p>We are looking "
         "for frontend and/or backend / DevOps engineers who like a flat hierarchy.",

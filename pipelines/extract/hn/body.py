@@ -74,7 +74,7 @@ _MENTION_LEAD = re.compile(
     r"all kinds of|a number of|a couple of|additional|new|full[- ]time|part[- ]time|talented|"
     r"experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|driven|"
     r"skilled|awesome|amazing|brilliant|curious|well[- ]rounded|our (?:first|next)|first|next|"
-    r"another|other|more|"
+    r"another|other|more|various|"
     # where and how: "a U.S.-based, fully remote Software Engineer"
     r"[\w.]+-based,?|(?:fully\s+|100%\s+)?remote,?|hybrid,?|on-?site,?|in-office,?)"
     r"(?:\s*/\s*|\s+))+",  # "talented / passionate"
@@ -177,7 +177,7 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
             if teams := department_roles(rest):  # "hiring across engineering, design, and sales"
                 roles.extend(Role(t.title, section=line) for t in teams)
                 continue
-            if GENERIC_ROLE.match(_MENTION_LEAD.sub("", rest)) and "," not in rest:
+            if _generic_mention(rest):
                 continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
             if len(rest.split()) > 16 and not _short_items(rest):
                 continue  # a sentence goes on; a long list of short titles is read whole
@@ -186,6 +186,18 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
             for m in _OPEN_POSITIONS.finditer(line):
                 roles.extend(_mentioned_roles(m["list"], line))
     return roles
+
+
+def _generic_mention(rest: str) -> bool:
+    """Whether a hiring verb names openings in general ("several roles", "open positions in
+    sales"), not jobs then more in general ("PMs, marketing roles", "FDEs and various Member
+    of Technical Staff roles")."""
+    if "," in rest or not GENERIC_ROLE.match(_MENTION_LEAD.sub("", rest)):
+        return False
+    first, *more = re.split(r"\s+(?:and|&)\s+", rest, maxsplit=1)
+    if not more or GENERIC_ROLE.match(first):
+        return True
+    return not (names_a_job(first) and names_a_job(_OPENINGS_END.sub("", more[0])))
 
 
 def _mentioned_roles(rest: str, line: str, teams: bool = False) -> list[Role]:
