@@ -990,6 +990,16 @@ COMPANIES = [
     ),
     ("Brambleton.com (Vancouver, Canada)<p>We are hiring a back-end developer.", "Brambleton"),
     ("Larkspur Ltd / REMOTE (UK)<p>We are looking for a senior Rails developer.", "Larkspur Ltd"),
+    # A team, then its owner in brackets that the post's address spells: the owner.
+    (
+        "Applied Scientist | Search Ranking (Vantora) | Bellevue WA | Full-time<p>We rank "
+        "pages.<p>Reach us at ranking@vantora.example",
+        "Vantora",
+    ),
+    (
+        "Applied Scientist | Search Ranking (Vantora) | Bellevue WA<p>Reach us at jobs@sr.example",
+        "Search Ranking",
+    ),
 ]
 
 

@@ -188,15 +188,21 @@ _NAME_LINK = re.compile(
 )
 
 
+def _domain_labels(text: str) -> set[str]:
+    """The labels of the web addresses and e-mail domains in `text`, letters and digits only:
+    "jobs@acme-labs.example" → {"acmelabs"}."""
+    return {
+        re.sub(r"[^a-z0-9]", "", label.lower())
+        for m in re.finditer(r"(?:@|//|www\.|\b)((?:[\w-]+\.)+)[a-z]{2,7}\b", text)
+        for label in m.group(1).split(".")
+    } - {""}
+
+
 def _domain_named(line: str) -> str | None:
     """The words that open a line when its own link or e-mail spells them: "Fathom – AI
     Notetaker (fathom.example)" → "Fathom"; "Gilt Group - jobs@giltgroup.example" → "Gilt Group";
     "Acme - https://acme.jobboard.example" (the company's page on a hosted job board) → "Acme"."""
-    labels = {
-        re.sub(r"[^a-z0-9]", "", label.lower())
-        for m in re.finditer(r"(?:@|//|www\.|\b)((?:[\w-]+\.)+)[a-z]{2,6}\b", line)
-        for label in m.group(1).split(".")
-    }
+    labels = _domain_labels(line)
     opening = re.sub(r"^\s*\([^()]*\)\s*", "", line)  # "(mt) Media Temple …": a nickname first
     words = re.findall(r"[\w&.'’-]+", re.split(r"\s[-–—|(:]|[,(]", opening, maxsplit=1)[0])[:4]
     for k in range(len(words), 0, -1):
@@ -210,10 +216,17 @@ def _domain_named(line: str) -> str | None:
 _TEAM_NAME = re.compile(r"\s(?:team|group|division|org)$", re.I)
 
 
-def owner_of_team(company: str, line: str) -> str:
+def owner_of_team(company: str, line: str, text: str) -> str:
     """The company whose team a header names, when the line's own link spells it: "Acme Voice
-    Home team - www.acme.example/voice" → "Acme"; any other name as it is."""
-    return (_TEAM_NAME.search(company) and _domain_named(line)) or company
+    Home team - www.acme.example/voice" → "Acme"; or the owner in brackets after the team
+    when an address in the post (`text`) spells it: "Search Relevance (Acme)" then
+    "jobs@acme.example" → "Acme"; any other name as it is."""
+    if _TEAM_NAME.search(company) and (owner := _domain_named(line)):
+        return owner
+    owner = re.search(rf"{re.escape(company)}\s*\(([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*)?)\)", line)
+    if owner and re.sub(r"[^a-z0-9]", "", owner[1].lower()) in _domain_labels(text):
+        return owner[1]
+    return company
 
 
 def named_company(lines: list[str]) -> str | None:
