@@ -990,6 +990,13 @@ COMPANIES = [
     ),
     ("Brambleton.com (Vancouver, Canada)<p>We are hiring a back-end developer.", "Brambleton"),
     ("Larkspur Ltd / REMOTE (UK)<p>We are looking for a senior Rails developer.", "Larkspur Ltd"),
+    # A word beside the place on the first line is a guess; a name its own link spells on
+    # the next line is the company.
+    (
+        'San Francisco, SOMA<p>Quillfeather Press <a href="http://quillfeatherpress.example">'
+        "http://quillfeatherpress.example</a><p>We're looking for a full stack engineer.",
+        "Quillfeather Press",
+    ),
     # A team, then its owner in brackets that the post's address spells: the owner.
     (
         "Applied Scientist | Search Ranking (Vantora) | Bellevue WA | Full-time<p>We rank "

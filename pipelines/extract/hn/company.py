@@ -198,7 +198,7 @@ def _domain_labels(text: str) -> set[str]:
     } - {""}
 
 
-def _domain_named(line: str) -> str | None:
+def domain_named(line: str) -> str | None:
     """The words that open a line when its own link or e-mail spells them: "Fathom – AI
     Notetaker (fathom.example)" → "Fathom"; "Gilt Group - jobs@giltgroup.example" → "Gilt Group";
     "Acme - https://acme.jobboard.example" (the company's page on a hosted job board) → "Acme"."""
@@ -221,7 +221,7 @@ def owner_of_team(company: str, line: str, text: str) -> str:
     Home team - www.acme.example/voice" → "Acme"; or the owner in brackets after the team
     when an address in the post (`text`) spells it: "Search Relevance (Acme)" then
     "jobs@acme.example" → "Acme"; any other name as it is."""
-    if _TEAM_NAME.search(company) and (owner := _domain_named(line)):
+    if _TEAM_NAME.search(company) and (owner := domain_named(line)):
         return owner
     owner = re.search(rf"{re.escape(company)}\s*\(([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*)?)\)", line)
     if owner and re.sub(r"[^a-z0-9]", "", owner[1].lower()) in _domain_labels(text):
@@ -234,7 +234,7 @@ def named_company(lines: list[str]) -> str | None:
     hiring …", "Silk [1] is looking for …", a line "Snowledge (http://…)", a name its own
     link spells ("Fathom – AI Notetaker (fathom.example)")."""
     for line in lines[:3]:
-        if name := _domain_named(line):
+        if name := domain_named(line):
             return name
     for line in lines[:3]:
         m = _ROLE_AT.match(line)

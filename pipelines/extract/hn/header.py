@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pipelines.classify import classify_role, classify_seniority, has_job_head, names_a_job
 from pipelines.extract.hn.company import (
     clean_company,
+    domain_named,
     intro_company,
     lone_name,
     only_places,
@@ -586,7 +587,10 @@ def _lines_header(lines: list[str]) -> Header | None:
             for s in segs[len(first_parts) : len(first_parts) + 1]
             if not re.match(r"[\w ]{2,24}:\s", s.text)  # not "Job title: …"
         ]
-        header.company = lone_name(segs[1 : len(first_parts)]) or lone_name(second)
+        # "San Francisco, SOMA" then "Acme Print http://acmeprint.example": the name its
+        # own link spells, not a word beside the place.
+        spelled = domain_named(top[1]) if len(top) > 1 and second else None
+        header.company = spelled or lone_name(segs[1 : len(first_parts)]) or lone_name(second)
     return header
 
 
