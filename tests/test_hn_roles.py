@@ -997,6 +997,20 @@ COMPANIES = [
         "http://quillfeatherpress.example</a><p>We're looking for a full stack engineer.",
         "Quillfeather Press",
     ),
+    # A header name that nothing else in the post says gives way to the name the post's own
+    # address spells and its text writes; a name the text repeats stays.
+    (
+        'Good4Code -- <a href="https://www.tidepool.example">https://www.tidepool.example'
+        "</a> | Cebu, Philippines | Full-Time<p>TidePool, a not-for-profit, builds SMS tools."
+        "<p>Full Stack Developer: https://goo.gl/x1",
+        "TidePool",
+    ),
+    (
+        'Good4Code -- <a href="https://www.tidepool.example">https://www.tidepool.example'
+        "</a> | Cebu, Philippines | Full-Time<p>Good4Code builds TidePool, SMS tools."
+        "<p>Full Stack Developer: https://goo.gl/x1",
+        "Good4Code",
+    ),
     # A team, then its owner in brackets that the post's address spells: the owner.
     (
         "Applied Scientist | Search Ranking (Vantora) | Bellevue WA | Full-time<p>We rank "
@@ -1030,6 +1044,19 @@ def test_the_company_name_glued_before_the_title(html: str, title: str) -> None:
     job title: the name is the company, not part of the title."""
     (posting,) = extract_hn(comment(html)).postings
     assert (posting.title, posting.company) == (title, "Quillbank")
+
+
+def test_a_team_after_the_title_is_no_company_when_the_post_names_its_own() -> None:
+    html = (
+        "Sr. Software Engineer - Core Systems<p>FULLTIME - Palo Alto, CA<p>Jobs: "
+        '<a href="https://brisket.jobtracker.example/public">https://brisket.jobtracker.'
+        "example/public</a><p>Brisket, a well-funded startup, is a wonderful place to work. "
+        "Resumes to hannah [at] brisket [dot] com"
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.company) for p in postings] == [
+        ("Sr. Software Engineer - Core Systems", "Brisket")
+    ]
 
 
 def test_a_generic_roles_piece_is_no_place() -> None:

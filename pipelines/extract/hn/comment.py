@@ -29,6 +29,7 @@ from pipelines.extract.hn.company import (
     name_before_places,
     named_company,
     signed_company,
+    site_company,
 )
 from pipelines.extract.hn.cues import META_START, REMOTE
 from pipelines.extract.hn.header import (
@@ -253,6 +254,9 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
             or _site_company(lines)
             or signed_company(lines)
         )
+    elif (named := site_company(header.company, lines)) != header.company:
+        _team_to_titles(header.roles, header.company, lines[0])
+        header.company = named
     header.locations = [x for x in header.locations if not _is_name(x, header.company)]
     body = text.split("\n")
     found = role_lines(body)
@@ -365,6 +369,14 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         for i, role in enumerate(roles)
     ]
     return Extraction(postings=postings)
+
+
+def _team_to_titles(roles: list[Role], team: str, line: str) -> None:
+    """A header piece that was taken for the company but is not it goes back to the title it
+    follows after a dash: "Sr. Engineer - Core Systems" when the post is Slice's."""
+    for role in roles:
+        if m := re.search(rf"{re.escape(role.title)}\s+[-–—]\s+{re.escape(team)}\b", line):
+            role.title = m[0]
 
 
 def without_company(title: str, company: str | None) -> str:

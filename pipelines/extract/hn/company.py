@@ -10,6 +10,7 @@ import re
 
 from pipelines.classify import names_a_job
 from pipelines.extract.hn.cues import (
+    EMAIL,
     GENERIC_ROLE,
     REMOTE,
     SALARY_WORD,
@@ -188,7 +189,7 @@ _NAME_LINK = re.compile(
 )
 
 
-def _domain_labels(text: str) -> set[str]:
+def domain_labels(text: str) -> set[str]:
     """The labels of the web addresses and e-mail domains in `text`, letters and digits only:
     "jobs@acme-labs.example" → {"acmelabs"}."""
     return {
@@ -202,7 +203,7 @@ def domain_named(line: str) -> str | None:
     """The words that open a line when its own link or e-mail spells them: "Fathom – AI
     Notetaker (fathom.example)" → "Fathom"; "Gilt Group - jobs@giltgroup.example" → "Gilt Group";
     "Acme - https://acme.jobboard.example" (the company's page on a hosted job board) → "Acme"."""
-    labels = _domain_labels(line)
+    labels = domain_labels(line)
     opening = re.sub(r"^\s*\([^()]*\)\s*", "", line)  # "(mt) Media Temple …": a nickname first
     words = re.findall(r"[\w&.'’-]+", re.split(r"\s[-–—|(:]|[,(]", opening, maxsplit=1)[0])[:4]
     for k in range(len(words), 0, -1):
@@ -224,7 +225,7 @@ def owner_of_team(company: str, line: str, text: str) -> str:
     if _TEAM_NAME.search(company) and (owner := domain_named(line)):
         return owner
     owner = re.search(rf"{re.escape(company)}\s*\(([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*)?)\)", line)
-    if owner and re.sub(r"[^a-z0-9]", "", owner[1].lower()) in _domain_labels(text):
+    if owner and re.sub(r"[^a-z0-9]", "", owner[1].lower()) in domain_labels(text):
         return owner[1]
     return company
 
@@ -301,3 +302,47 @@ def name_before_places(line: str) -> str | None:
         return None  # "Acme / REMOTE (UK)" is fine; "Acme / Data Engineer (UK)" is no header
     name = clean_company(name)
     return name if name and not names_a_job(name) else None
+
+
+# Address labels that name a host, a service or a page, never the company.
+_HOST_LABELS = frozenset(
+    {
+        "www", "com", "org", "net", "io", "co", "jobs", "job", "careers", "career", "apply",
+        "mail", "gmail", "email", "boards", "hire", "hiring", "work", "team", "news", "blog",
+        "docs", "app", "api", "github", "linkedin", "twitter", "google", "medium", "notion",
+        "ycombinator", "greenhouse", "lever", "ashbyhq", "workable", "wellfound", "angel",
+        "forms", "youtube", "calendly", "bit", "goo", "example",
+    }
+)  # fmt: skip
+_ADDRESS = re.compile(rf"https?://\S+|\bwww\.\S+|{EMAIL.pattern}", re.I)
+
+
+def _written(key: str, text: str) -> str | None:
+    """The words of `text` (one to three in a row) whose letters and digits are `key`, as
+    written: "engagespark" → "engageSPARK", "socialprintstudio" → "Social Print Studio"."""
+    words = list(re.finditer(r"[\w&'’-]+", text))
+    for i in range(len(words)):
+        for k in range(1, 4):
+            run = words[i : i + k]
+            if len(run) < k or run[-1].start() - run[0].end() > 3 * (k - 1):
+                break
+            if re.sub(r"[\W_]+", "", "".join(w[0] for w in run).lower()) == key:
+                return text[run[0].start() : run[-1].end()]
+    return None
+
+
+def site_company(company: str | None, lines: list[str]) -> str | None:
+    """The company the post's own addresses spell and its text names, when the header gave a
+    name that nothing else in the post says: "Code4Good -- www.engagespark.example" then
+    "engageSPARK, a not-for-profit, …" → "engageSPARK"; "Engineer - Core Systems" then
+    "Slice, a startup, …" and "slice.resumetracker.example" → "Slice". A name that an
+    address spells, or that the text repeats, stays."""
+    key = re.sub(r"[\W_]+", "", (company or "").lower())
+    if len(key) < 3:
+        return company
+    labels = {x for x in domain_labels("\n".join(lines)) if len(x) >= 4} - _HOST_LABELS
+    body = _ADDRESS.sub(" ", "\n".join(lines[1:]))
+    if any(key in x or x in key for x in labels) or _written(key, body):
+        return company
+    named = {w for x in sorted(labels) if (w := _written(x, body))}
+    return named.pop() if len(named) == 1 else company
