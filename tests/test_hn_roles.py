@@ -1021,6 +1021,10 @@ COMPANIES = [
         "Applied Scientist | Search Ranking (Vantora) | Bellevue WA<p>Reach us at jobs@sr.example",
         "Search Ranking",
     ),
+    (
+        "Minor League Coding (MLC) | Tutorial Writers | Remote<p>Apply at https://mlc.example",
+        "Minor League Coding",
+    ),
 ]
 
 

@@ -225,7 +225,12 @@ def owner_of_team(company: str, line: str, text: str) -> str:
     if _TEAM_NAME.search(company) and (owner := domain_named(line)):
         return owner
     owner = re.search(rf"{re.escape(company)}\s*\(([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*)?)\)", line)
-    if owner and re.sub(r"[^a-z0-9]", "", owner[1].lower()) in domain_labels(text):
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w&'’-]*", company)).lower()
+    if (
+        owner
+        and owner[1].lower() != initials  # "Major League Hacking (MLH)": its short name
+        and re.sub(r"[^a-z0-9]", "", owner[1].lower()) in domain_labels(text)
+    ):
         return owner[1]
     return company
 
