@@ -474,6 +474,12 @@ CASES = [
         ["frontend engineers", "back-end engineers", "Business Development"],
     ),
     (
+        "words in lower case before a title from its level on describe the job",
+        "Brightvale | Remote | Full-time<p>Brightvale is hiring a full-stack Senior Software "
+        "Engineer who likes to ship.",
+        ["Senior Software Engineer"],
+    ),
+    (
         "jobs named before more openings in general after a hiring verb",
         "Brightvale | SF | ONSITE<p>Hiring FDEs and various Member of Technical Staff roles.",
         ["FDEs", "Member of Technical Staff"],
@@ -759,6 +765,11 @@ TITLES = [
             "backend / DevOps engineers",
         ],
     ),  # fmt: skip
+    # What the job mixes, in brackets, is a remark on it, not its name.
+    (
+        "Lead Software Engineer (people management + hands-on backend); Staff Technical Writer",
+        ["Lead Software Engineer", "Staff Technical Writer"],
+    ),
     # A kind of software engineering takes no scientist's or analyst's noun.
     ("senior full-stack and data scientist", ["senior full-stack", "data scientist"]),
     ("backend and data engineers", ["backend engineers", "data engineers"]),

@@ -173,11 +173,20 @@ def clean_title(text: str) -> tuple[str, str | None]:
     t = re.sub(r"\(\s*\)|\[\s*\d*\s*\]|\s*\[[^\[\]]*\]\s*$", "", t)
     t = without_openings_word(_TITLE_TAIL.sub("", t.strip(" ,;:|-–—*•·/+")))
     t = without_work_mode(_TITLE_PRAISE.sub("", t))  # "Full-time Onsite Sr. Engineer"
+    t = _LOWERCASE_LEAD.sub("", t)
     if t.count("(") > t.count(")"):
         t = t[: t.rfind("(")]  # "programmers (OCaml, Haskell": a cut-off aside
     t = re.sub(r"\s+", " ", t).strip(" ,;:|-–—*•·/+")
     t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.$", "", t)  # "Engineer. (5 years)"
     return t, salary
+
+
+# Words in lower case before a title written as a recruiter writes one, from its level on:
+# "full-stack Senior Software Engineer" describes a Senior Software Engineer.
+_LOWERCASE_LEAD = re.compile(
+    r"^(?:[a-z][\w/-]*\s+){1,2}(?=(?:Senior|Sr\.?|Junior|Jr\.?|Lead|Staff|Principal|Head)"
+    r"\s+[A-Z])"
+)
 
 
 # A work mode at the end of a title ("Go Engineer | REMOTE", "Internship, Onsite"), not an
@@ -306,7 +315,7 @@ def without_stack(text: str) -> str:
 # A trailing aside in parentheses that is a remark, not part of the name.
 _ASIDE = re.compile(
     r"[!?]|\b(?:hire|bonus|plus|experience|preferred|required|nice|ideally|preferably|"
-    r"we|you|is|are|will|must|e-?mail|contact|dm|ping)\b",
+    r"we|you|is|are|will|must|e-?mail|contact|dm|ping|hands-on|people management)\b",
     re.I,
 )
 _TITLE_PRAISE = re.compile(
