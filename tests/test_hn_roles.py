@@ -474,6 +474,13 @@ CASES = [
         ["frontend engineers", "back-end engineers", "Business Development"],
     ),
     (
+        "two items on one line of a list whose dashes are glued to their words",
+        "Songbird (https://songbird.example) Nashville TN or remote<p>We build song tools."
+        "<p>We're hiring for the following positions:<p>-EmberJS Developer<p>-Frontend "
+        "Developer (HTML, CSS, jQuery) -UI/UX Designer<p>Email chris@songbird.example",
+        ["EmberJS Developer", "Frontend Developer", "UI/UX Designer"],
+    ),
+    (
         "words in lower case before a title from its level on describe the job",
         "Brightvale | Remote | Full-time<p>Brightvale is hiring a full-stack Senior Software "
         "Engineer who likes to ship.",

@@ -258,7 +258,7 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         _team_to_titles(header.roles, header.company, lines[0])
         header.company = named
     header.locations = [x for x in header.locations if not _is_name(x, header.company)]
-    body = text.split("\n")
+    body = [item for line in text.split("\n") for item in _glued_items(line)]
     found = role_lines(body)
     if _not_an_offer(text, lines, header, len(found)):
         return Extraction(skip_reason="not_a_job_offer")
@@ -369,6 +369,15 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         for i, role in enumerate(roles)
     ]
     return Extraction(postings=postings)
+
+
+_GLUED_DASH = re.compile(r"\s+(?=-[A-Z])")
+
+
+def _glued_items(line: str) -> list[str]:
+    """The items of a line in a list whose dashes are glued to their words: "-Frontend
+    Developer (HTML, CSS) -UI/UX Designer" is two items, as if on two lines."""
+    return _GLUED_DASH.split(line) if re.match(r"\s*-[A-Z]", line) else [line]
 
 
 def _team_to_titles(roles: list[Role], team: str, line: str) -> None:
