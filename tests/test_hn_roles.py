@@ -1029,6 +1029,12 @@ COMPANIES = [
         "<p>Full Stack Developer: https://goo.gl/x1",
         "Good4Code",
     ),
+    (
+        "Tidewell Insurance (https://www.usetidewell.example) | Backend Engineer | SF<p>"
+        "Tidewell is an insurer.<p>Our stack: Go, React through a Next.js app "
+        "(https://next.example).",
+        "Tidewell Insurance",
+    ),
     # A team, then its owner in brackets that the post's address spells: the owner.
     (
         "Applied Scientist | Search Ranking (Vantora) | Bellevue WA | Full-time<p>We rank "

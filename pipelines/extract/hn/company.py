@@ -316,7 +316,8 @@ _HOST_LABELS = frozenset(
         "mail", "gmail", "email", "boards", "hire", "hiring", "work", "team", "news", "blog",
         "docs", "app", "api", "github", "linkedin", "twitter", "google", "medium", "notion",
         "ycombinator", "greenhouse", "lever", "ashbyhq", "workable", "wellfound", "angel",
-        "forms", "youtube", "calendly", "bit", "goo", "example",
+        "forms", "youtube", "calendly", "bit", "goo", "example", "icloud", "yahoo", "hotmail",
+        "outlook", "proton", "protonmail", "fastmail", "live", "aol",
     }
 )  # fmt: skip
 _ADDRESS = re.compile(rf"https?://\S+|\bwww\.\S+|{EMAIL.pattern}", re.I)
@@ -341,13 +342,23 @@ def site_company(company: str | None, lines: list[str]) -> str | None:
     name that nothing else in the post says: "Code4Good -- www.engagespark.example" then
     "engageSPARK, a not-for-profit, …" → "engageSPARK"; "Engineer - Core Systems" then
     "Slice, a startup, …" and "slice.resumetracker.example" → "Slice". A name that an
-    address spells, or that the text repeats, stays."""
-    key = re.sub(r"[\W_]+", "", (company or "").lower())
-    if len(key) < 3:
+    address holds a word of ("Stitch Health", teamstitch.example), or that the text writes a
+    word of ("Rainbow Insurance", "Rainbow is …"), stays."""
+    if company is None or _said_again(company, lines):
         return company
-    labels = {x for x in domain_labels("\n".join(lines)) if len(x) >= 4} - _HOST_LABELS
+    text = "\n".join(lines)
+    labels = {x for x in domain_labels(text) if len(x) >= 4} - _HOST_LABELS
     body = _ADDRESS.sub(" ", "\n".join(lines[1:]))
-    if any(key in x or x in key for x in labels) or _written(key, body):
-        return company
     named = {w for x in sorted(labels) if (w := _written(x, body))}
     return named.pop() if len(named) == 1 else company
+
+
+def _said_again(company: str, lines: list[str]) -> bool:
+    """Whether the post says a word of the name beyond its first line (written with its
+    capital), or any of its addresses holds one."""
+    words = [w for w in re.findall(r"[^\W_]+", company) if len(w) >= 4 or re.search(r"\d", w)]
+    if not words:
+        return True
+    addresses = " ".join(m[0].lower() for m in _ADDRESS.finditer("\n".join(lines)))
+    body = set(re.findall(r"[^\W_]+", _ADDRESS.sub(" ", "\n".join(lines[1:]))))
+    return any(w.lower() in addresses or w in body for w in words)
