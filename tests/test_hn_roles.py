@@ -481,6 +481,17 @@ CASES = [
         ["EmberJS Developer", "Frontend Developer", "UI/UX Designer"],
     ),
     (
+        "two jobs in the singular under one article are one hire",
+        "Quillon | NYC<p>We are looking for a UX/UI Designer and Engineer, a Growth marketer, "
+        "and a Director of Sales.",
+        ["UX/UI Designer and Engineer", "Growth marketer", "Director of Sales"],
+    ),
+    (
+        "two jobs each with its own article are two hires",
+        "Quillon | NYC<p>We are looking for a UX/UI Designer and an Engineer.",
+        ["UX/UI Designer", "Engineer"],
+    ),
+    (
         "words in lower case before a title from its level on describe the job",
         "Brightvale | Remote | Full-time<p>Brightvale is hiring a full-stack Senior Software "
         "Engineer who likes to ship.",

@@ -29,6 +29,7 @@ from pipelines.extract.hn.titles import (
     department_roles,
     is_context,
     list_item,
+    one_hire_each,
     outside_parens,
     split_roles,
     title_case,
@@ -205,7 +206,7 @@ def _mentioned_roles(rest: str, line: str, teams: bool = False) -> list[Role]:
     in a list of three or more that names jobs, a team too ("product managers, marketing
     roles, developers")."""
     roles = []
-    split = split_roles(rest)
+    split = one_hire_each(split_roles(rest), line)
     team_list = teams and len(split) >= 3 and sum(names_a_job(r.title) for r in split) >= 2
     for role in split:
         role.title = _QUOTED_LEAD.sub("", _MENTION_LEAD.sub("", role.title))

@@ -42,6 +42,7 @@ from pipelines.extract.hn.titles import (
     Role,
     department_roles,
     is_context,
+    one_hire_each,
     outside_parens,
     split_outside_parens,
     split_roles,
@@ -527,7 +528,8 @@ def _prose_header(lines: list[str]) -> Header | None:
     if GENERIC_ROLE.match(rest.strip()):
         header.generic_roles = True
     else:
-        header.roles = [r for r in split_roles(rest) if len(r.title.split()) <= 8]
+        roles = one_hire_each(split_roles(rest), sentence)
+        header.roles = [r for r in roles if len(r.title.split()) <= 8]
     if loc:
         seg = classify_piece(loc)
         header.locations.append(loc)

@@ -560,6 +560,23 @@ def _split_roles(text: str) -> list[Role]:
     return roles
 
 
+def one_hire_each(roles: list[Role], line: str) -> list[Role]:
+    """The roles, two of them one hire where one article stands before both, each in the
+    singular: "a UX/UI Designer and Engineer" (not "a designer and an engineer", nor
+    "a designer and engineers")."""
+    merged: list[Role] = []
+    for role in roles:
+        prev = merged[-1].title if merged else ""
+        joined = prev and re.search(
+            rf"\b(?:a|an)\s+{re.escape(prev)}\s+(?:and|&)\s+{re.escape(role.title)}\b", line
+        )
+        if joined and not _plural(prev) and not _plural(role.title):
+            merged[-1].title = joined[0].split(None, 1)[1]
+            continue
+        merged.append(role)
+    return merged
+
+
 def _alternatives_of_one(pieces: list[str], seps: list[str]) -> bool:
     """Whether "A or B Engineer" offers one job of either specialty: "or" only, bare
     specialties before a title whose noun is singular (not "backend or frontend engineers")."""
