@@ -1046,6 +1046,12 @@ COMPANIES = [
         "(https://next.example).",
         "Tidewell Insurance",
     ),
+    # The prose calls the company by its first word; the first line writes it in full.
+    (
+        "Baltimore MD, Quasar Project at Quincy College, Software Engineers and Researchers: "
+        "http://qlab.example/join<p>Quasar is a software framework for genomics.",
+        "Quasar Project",
+    ),
     # A team, then its owner in brackets that the post's address spells: the owner.
     (
         "Applied Scientist | Search Ranking (Vantora) | Bellevue WA | Full-time<p>We rank "

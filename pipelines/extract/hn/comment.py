@@ -25,6 +25,7 @@ from pipelines.extract.hn.body import (
     subject_roles,
 )
 from pipelines.extract.hn.company import (
+    full_name,
     intro_company,
     name_before_places,
     named_company,
@@ -247,12 +248,13 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
 
     header = parse_header(lines)
     if header.company is None:
-        header.company = (
+        header.company = full_name(
             intro_company(lines)
             or named_company(lines)
             or name_before_places(lines[0])
             or _site_company(lines)
-            or signed_company(lines)
+            or signed_company(lines),
+            lines[0],
         )
     elif (named := site_company(header.company, lines)) != header.company:
         _team_to_titles(header.roles, header.company, lines[0])

@@ -362,3 +362,16 @@ def _said_again(company: str, lines: list[str]) -> bool:
     addresses = " ".join(m[0].lower() for m in _ADDRESS.finditer("\n".join(lines)))
     body = set(re.findall(r"[^\W_]+", _ADDRESS.sub(" ", "\n".join(lines[1:]))))
     return any(w.lower() in addresses or w in body for w in words)
+
+
+def full_name(name: str | None, first_line: str) -> str | None:
+    """The name as the first line writes it in full, when the prose calls the company by its
+    first words: "Galaxy is a software framework" under "Baltimore MD, Galaxy Project at
+    Johns Hopkins, …" → "Galaxy Project"; not a title or a place after it ("Acme Senior
+    Engineer", "Acme Berlin")."""
+    if not name:
+        return name
+    m = re.search(rf"(?<![\w-]){re.escape(name)}((?:\s+[A-Z][\w&'’-]*)+)", first_line)
+    if m is None or names_a_job(m[1]) or places_in(m[1]) or only_tags(m[1]):
+        return name
+    return clean_company(name + m[1]) or name
