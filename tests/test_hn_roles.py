@@ -492,6 +492,11 @@ CASES = [
         ["UX/UI Designer", "Engineer"],
     ),
     (
+        "a title and another title under one article are two hires",
+        "Quillon | NYC<p>We are looking for a security engineer and director of marketing.",
+        ["security engineer", "director of marketing"],
+    ),
+    (
         "words in lower case before a title from its level on describe the job",
         "Brightvale | Remote | Full-time<p>Brightvale is hiring a full-stack Senior Software "
         "Engineer who likes to ship.",

@@ -561,16 +561,18 @@ def _split_roles(text: str) -> list[Role]:
 
 
 def one_hire_each(roles: list[Role], line: str) -> list[Role]:
-    """The roles, two of them one hire where one article stands before both, each in the
-    singular: "a UX/UI Designer and Engineer" (not "a designer and an engineer", nor
-    "a designer and engineers")."""
+    """The roles, two of them one hire where one article stands before a title and a bare
+    job noun, each in the singular: "a UX/UI Designer and Engineer" (not "a designer and an
+    engineer", "a designer and engineers", nor "a security engineer and director of product
+    marketing": two titles)."""
     merged: list[Role] = []
     for role in roles:
         prev = merged[-1].title if merged else ""
         joined = prev and re.search(
             rf"\b(?:a|an)\s+{re.escape(prev)}\s+(?:and|&)\s+{re.escape(role.title)}\b", line
         )
-        if joined and not _plural(prev) and not _plural(role.title):
+        bare = " " not in role.title
+        if joined and bare and not _plural(prev) and not _plural(role.title):
             merged[-1].title = joined[0].split(None, 1)[1]
             continue
         merged.append(role)
