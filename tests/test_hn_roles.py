@@ -1057,6 +1057,17 @@ COMPANIES = [
         "http://qlab.example/join<p>Quasar is a software framework for genomics.",
         "Quasar Project",
     ),
+    # A tool's dotted name or a bare address is no name the text writes.
+    (
+        "Sorrelwood | Founding Engineer | SF<p>We read PDFs.<p>Full-stack: TypeScript, "
+        "Next.js, Postgres.",
+        "Sorrelwood",
+    ),
+    (
+        "Cormant Systems<p>Location: Boston, MA<p>Roles: Senior MLOps Engineer<p>"
+        "Apply: cormant.example/careers",
+        "Cormant Systems",
+    ),
     # A team, then its owner in brackets that the post's address spells: the owner.
     (
         "Applied Scientist | Search Ranking (Vantora) | Bellevue WA | Full-time<p>We rank "

@@ -320,7 +320,10 @@ _HOST_LABELS = frozenset(
         "outlook", "proton", "protonmail", "fastmail", "live", "aol",
     }
 )  # fmt: skip
-_ADDRESS = re.compile(rf"https?://\S+|\bwww\.\S+|{EMAIL.pattern}", re.I)
+# A web or e-mail address, spelled out or bare ("acme.example/careers", also "Next.js").
+_ADDRESS = re.compile(
+    rf"https?://\S+|\bwww\.\S+|{EMAIL.pattern}|\b(?:[\w-]+\.)+[a-z]{{2,7}}\b(?:/\S*)?", re.I
+)
 
 
 def _written(key: str, text: str) -> str | None:
