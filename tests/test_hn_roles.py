@@ -476,6 +476,46 @@ CASES = [
         ["frontend engineers", "back-end engineers", "Business Development"],
     ),
     (
+        "two items on one line of a list whose dashes are glued to their words",
+        "Songbird (https://songbird.example) Nashville TN or remote<p>We build song tools."
+        "<p>We're hiring for the following positions:<p>-EmberJS Developer<p>-Frontend "
+        "Developer (HTML, CSS, jQuery) -UI/UX Designer<p>Email chris@songbird.example",
+        ["EmberJS Developer", "Frontend Developer", "UI/UX Designer"],
+    ),
+    (
+        "two jobs in the singular under one article are one hire",
+        "Quillon | NYC<p>We are looking for a UX/UI Designer and Engineer, a Growth marketer, "
+        "and a Director of Sales.",
+        ["UX/UI Designer and Engineer", "Growth marketer", "Director of Sales"],
+    ),
+    (
+        "two jobs each with its own article are two hires",
+        "Quillon | NYC<p>We are looking for a UX/UI Designer and an Engineer.",
+        ["UX/UI Designer", "Engineer"],
+    ),
+    (
+        "a title and another title under one article are two hires",
+        "Quillon | NYC<p>We are looking for a security engineer and director of marketing.",
+        ["security engineer", "director of marketing"],
+    ),
+    (
+        "words in lower case before a title from its level on describe the job",
+        "Brightvale | Remote | Full-time<p>Brightvale is hiring a full-stack Senior Software "
+        "Engineer who likes to ship.",
+        ["Senior Software Engineer"],
+    ),
+    (
+        "jobs named before more openings in general after a hiring verb",
+        "Brightvale | SF | ONSITE<p>Hiring FDEs and various Member of Technical Staff roles.",
+        ["FDEs", "Member of Technical Staff"],
+    ),
+    (
+        "a header's bare specialty takes the prose's job with a second specialty after a slash",
+        "Brisk | Frontend, Backend, Business Development | Amsterdam | ONSITE<p>We are looking "
+        "for frontend and/or backend / DevOps engineers who like a flat hierarchy.",
+        ["frontend engineers", "backend / DevOps engineers", "Business Development"],
+    ),
+    (
         "a header's last piece that runs on into the post names no roles",
         "Sonara | All roles in Santa Clara | ONSITE - http://sonara.example/careers I'm an "
         "Engineering Manager at Sonara. We've just raised $75 Million from NVIDIA, Samsung, KP "
@@ -853,6 +893,14 @@ TITLES = [
             "backend / DevOps engineers",
         ],
     ),  # fmt: skip
+    # What the job mixes, in brackets, is a remark on it, not its name.
+    (
+        "Lead Software Engineer (people management + hands-on backend); Staff Technical Writer",
+        ["Lead Software Engineer", "Staff Technical Writer"],
+    ),
+    # A kind of software engineering takes no scientist's or analyst's noun.
+    ("senior full-stack and data scientist", ["senior full-stack", "data scientist"]),
+    ("backend and data engineers", ["backend engineers", "data engineers"]),
     # People who are no job after "and" are not part of the title.
     ("engineers and data lovers of all levels", ["engineers"]),
     # A title around a slash that holds all the other's words names the same job.
@@ -1081,6 +1129,64 @@ COMPANIES = [
     ),
     ("Brambleton.com (Vancouver, Canada)<p>We are hiring a back-end developer.", "Brambleton"),
     ("Larkspur Ltd / REMOTE (UK)<p>We are looking for a senior Rails developer.", "Larkspur Ltd"),
+    # A word beside the place on the first line is a guess; a name its own link spells on
+    # the next line is the company.
+    (
+        'San Francisco, SOMA<p>Quillfeather Press <a href="http://quillfeatherpress.example">'
+        "http://quillfeatherpress.example</a><p>We're looking for a full stack engineer.",
+        "Quillfeather Press",
+    ),
+    # A header name that nothing else in the post says gives way to the name the post's own
+    # address spells and its text writes; a name the text repeats stays.
+    (
+        'Good4Code -- <a href="https://www.tidepool.example">https://www.tidepool.example'
+        "</a> | Cebu, Philippines | Full-Time<p>TidePool, a not-for-profit, builds SMS tools."
+        "<p>Full Stack Developer: https://goo.gl/x1",
+        "TidePool",
+    ),
+    (
+        'Good4Code -- <a href="https://www.tidepool.example">https://www.tidepool.example'
+        "</a> | Cebu, Philippines | Full-Time<p>Good4Code builds TidePool, SMS tools."
+        "<p>Full Stack Developer: https://goo.gl/x1",
+        "Good4Code",
+    ),
+    (
+        "Tidewell Insurance (https://www.usetidewell.example) | Backend Engineer | SF<p>"
+        "Tidewell is an insurer.<p>Our stack: Go, React through a Next.js app "
+        "(https://next.example).",
+        "Tidewell Insurance",
+    ),
+    # The prose calls the company by its first word; the first line writes it in full.
+    (
+        "Baltimore MD, Quasar Project at Quincy College, Software Engineers and Researchers: "
+        "http://qlab.example/join<p>Quasar is a software framework for genomics.",
+        "Quasar Project",
+    ),
+    # A tool's dotted name or a bare address is no name the text writes.
+    (
+        "Sorrelwood | Founding Engineer | SF<p>We read PDFs.<p>Full-stack: TypeScript, "
+        "Next.js, Postgres.",
+        "Sorrelwood",
+    ),
+    (
+        "Cormant Systems<p>Location: Boston, MA<p>Roles: Senior MLOps Engineer<p>"
+        "Apply: cormant.example/careers",
+        "Cormant Systems",
+    ),
+    # A team, then its owner in brackets that the post's address spells: the owner.
+    (
+        "Applied Scientist | Search Ranking (Vantora) | Bellevue WA | Full-time<p>We rank "
+        "pages.<p>Reach us at ranking@vantora.example",
+        "Vantora",
+    ),
+    (
+        "Applied Scientist | Search Ranking (Vantora) | Bellevue WA<p>Reach us at jobs@sr.example",
+        "Search Ranking",
+    ),
+    (
+        "Minor League Coding (MLC) | Tutorial Writers | Remote<p>Apply at https://mlc.example",
+        "Minor League Coding",
+    ),
 ]
 
 
@@ -1104,6 +1210,19 @@ def test_the_company_name_glued_before_the_title(html: str, title: str) -> None:
     job title: the name is the company, not part of the title."""
     (posting,) = extract_hn(comment(html)).postings
     assert (posting.title, posting.company) == (title, "Quillbank")
+
+
+def test_a_team_after_the_title_is_no_company_when_the_post_names_its_own() -> None:
+    html = (
+        "Sr. Software Engineer - Core Systems<p>FULLTIME - Palo Alto, CA<p>Jobs: "
+        '<a href="https://brisket.jobtracker.example/public">https://brisket.jobtracker.'
+        "example/public</a><p>Brisket, a well-funded startup, is a wonderful place to work. "
+        "Resumes to hannah [at] brisket [dot] com"
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.company) for p in postings] == [
+        ("Sr. Software Engineer - Core Systems", "Brisket")
+    ]
 
 
 def test_a_generic_roles_piece_is_no_place() -> None:

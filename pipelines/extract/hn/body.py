@@ -29,6 +29,7 @@ from pipelines.extract.hn.titles import (
     department_roles,
     is_context,
     list_item,
+    one_hire_each,
     outside_parens,
     split_outside_parens,
     split_roles,
@@ -79,7 +80,7 @@ _MENTION_LEAD = re.compile(
     r"experienced|exceptional|great|top[- ]notch|passionate|smart|strong|motivated|driven|"
     r"skilled|awesome|amazing|brilliant|curious|well[- ]rounded|our (?:first|next)|first|next|"
     r"\w+-(?:minded|driven)(?:\s+and)?|"  # "a financially-minded and metrics-driven Director"
-    r"another|other|more|"
+    r"another|other|more|various|"
     # where and how: "a U.S.-based, fully remote Software Engineer"
     r"[\w.]+-based,?|(?:fully\s+|100%\s+)?remote,?|hybrid,?|on-?site,?|in-office,?)"
     r"(?:\s*/\s*|\s+))+",  # "talented / passionate"
@@ -182,8 +183,8 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
             if teams := department_roles(rest):  # "hiring across engineering, design, and sales"
                 roles.extend(Role(t.title, section=line) for t in teams)
                 continue
-            if GENERIC_ROLE.match(_MENTION_LEAD.sub("", rest)) and len(split_roles(rest)) < 2:
-                continue  # "hiring for several roles"; not "hiring FDEs and various MTS roles"
+            if _generic_mention(rest) and len(split_roles(rest)) < 2:
+                continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
             if len(rest.split()) > 16 and not _short_items(rest):
                 continue  # a sentence goes on; a long list of short titles is read whole
             roles.extend(_mentioned_roles(_MENTION_LEAD.sub("", rest), line, teams=True))
@@ -203,12 +204,24 @@ def _without_summaries(roles: list[Role]) -> list[Role]:
     return [r for r in roles if r.section in lists or not re.fullmatch(r"[a-z]+", r.title)]
 
 
+def _generic_mention(rest: str) -> bool:
+    """Whether a hiring verb names openings in general ("several roles", "open positions in
+    sales"), not jobs then more in general ("PMs, marketing roles", "FDEs and various Member
+    of Technical Staff roles")."""
+    if "," in rest or not GENERIC_ROLE.match(_MENTION_LEAD.sub("", rest)):
+        return False
+    first, *more = re.split(r"\s+(?:and|&)\s+", rest, maxsplit=1)
+    if not more or GENERIC_ROLE.match(first):
+        return True
+    return not (names_a_job(first) and names_a_job(_OPENINGS_END.sub("", more[0])))
+
+
 def _mentioned_roles(rest: str, line: str, teams: bool = False) -> list[Role]:
     """The short titles of the list `rest` a hiring mention on `line` names; with `teams`,
     in a list of three or more that names jobs, a team too ("product managers, marketing
     roles, developers")."""
     roles = []
-    split = split_roles(rest)
+    split = one_hire_each(split_roles(rest), line)
     team_list = teams and len(split) >= 3 and sum(names_a_job(r.title) for r in split) >= 2
     for role in split:
         role.title = _QUOTED_LEAD.sub("", _MENTION_LEAD.sub("", role.title))

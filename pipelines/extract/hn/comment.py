@@ -25,10 +25,12 @@ from pipelines.extract.hn.body import (
     subject_roles,
 )
 from pipelines.extract.hn.company import (
+    full_name,
     intro_company,
     name_before_places,
     named_company,
     signed_company,
+    site_company,
 )
 from pipelines.extract.hn.cues import META_START, REMOTE
 from pipelines.extract.hn.header import (
@@ -256,15 +258,19 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
 
     header = parse_header(lines)
     if header.company is None:
-        header.company = (
+        header.company = full_name(
             intro_company(lines)
             or named_company(lines)
             or name_before_places(lines[0])
             or _site_company(lines)
-            or signed_company(lines)
+            or signed_company(lines),
+            lines[0],
         )
+    elif (named := site_company(header.company, lines)) != header.company:
+        _team_to_titles(header.roles, header.company, lines[0])
+        header.company = named
     header.locations = [x for x in header.locations if not _is_name(x, header.company)]
-    body = text.split("\n")
+    body = [item for line in text.split("\n") for item in _glued_items(line)]
     found = role_lines(body)
     if _not_an_offer(text, lines, header, len(found)):
         return Extraction(skip_reason="not_a_job_offer")
@@ -377,6 +383,23 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         for i, role in enumerate(roles)
     ]
     return Extraction(postings=postings)
+
+
+_GLUED_DASH = re.compile(r"\s+(?=-[A-Z])")
+
+
+def _glued_items(line: str) -> list[str]:
+    """The items of a line in a list whose dashes are glued to their words: "-Frontend
+    Developer (HTML, CSS) -UI/UX Designer" is two items, as if on two lines."""
+    return _GLUED_DASH.split(line) if re.match(r"\s*-[A-Z]", line) else [line]
+
+
+def _team_to_titles(roles: list[Role], team: str, line: str) -> None:
+    """A header piece that was taken for the company but is not it goes back to the title it
+    follows after a dash: "Sr. Engineer - Core Systems" when the post is Slice's."""
+    for role in roles:
+        if m := re.search(rf"{re.escape(role.title)}\s+[-–—]\s+{re.escape(team)}\b", line):
+            role.title = m[0]
 
 
 def without_company(title: str, company: str | None) -> str:
@@ -838,9 +861,10 @@ def _spell_out(roles: list[Role], mentioned: list[Role]) -> None:
 
 def _spells(mentioned: Role, role: Role) -> bool:
     """Whether a role named in prose is the header's specialty and a job noun, no more
-    ("back-end engineers" for "Back-end"; not "hardcore builders, not analysts")."""
+    ("back-end engineers" for "Back-end", "backend / DevOps engineers" for "Backend"; not
+    "hardcore builders, not analysts")."""
     title = mentioned.title
-    extra = len(title.split()) - len(role.title.split())
+    extra = len(_WORD.findall(title)) - len(_WORD.findall(role.title))
     words = _title_words(title)
     return (
         _title_words(role.title) <= words

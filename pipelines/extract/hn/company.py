@@ -10,6 +10,7 @@ import re
 
 from pipelines.classify import names_a_job
 from pipelines.extract.hn.cues import (
+    EMAIL,
     GENERIC_ROLE,
     REMOTE,
     SALARY_WORD,
@@ -188,15 +189,21 @@ _NAME_LINK = re.compile(
 )
 
 
-def _domain_named(line: str) -> str | None:
+def domain_labels(text: str) -> set[str]:
+    """The labels of the web addresses and e-mail domains in `text`, letters and digits only:
+    "jobs@acme-labs.example" → {"acmelabs"}."""
+    return {
+        re.sub(r"[^a-z0-9]", "", label.lower())
+        for m in re.finditer(r"(?:@|//|www\.|\b)((?:[\w-]+\.)+)[a-z]{2,7}\b", text)
+        for label in m.group(1).split(".")
+    } - {""}
+
+
+def domain_named(line: str) -> str | None:
     """The words that open a line when its own link or e-mail spells them: "Fathom – AI
     Notetaker (fathom.example)" → "Fathom"; "Gilt Group - jobs@giltgroup.example" → "Gilt Group";
     "Acme - https://acme.jobboard.example" (the company's page on a hosted job board) → "Acme"."""
-    labels = {
-        re.sub(r"[^a-z0-9]", "", label.lower())
-        for m in re.finditer(r"(?:@|//|www\.|\b)((?:[\w-]+\.)+)[a-z]{2,6}\b", line)
-        for label in m.group(1).split(".")
-    }
+    labels = domain_labels(line)
     opening = re.sub(r"^\s*\([^()]*\)\s*", "", line)  # "(mt) Media Temple …": a nickname first
     words = re.findall(r"[\w&.'’-]+", re.split(r"\s[-–—|(:]|[,(]", opening, maxsplit=1)[0])[:4]
     for k in range(len(words), 0, -1):
@@ -210,10 +217,22 @@ def _domain_named(line: str) -> str | None:
 _TEAM_NAME = re.compile(r"\s(?:team|group|division|org)$", re.I)
 
 
-def owner_of_team(company: str, line: str) -> str:
+def owner_of_team(company: str, line: str, text: str) -> str:
     """The company whose team a header names, when the line's own link spells it: "Acme Voice
-    Home team - www.acme.example/voice" → "Acme"; any other name as it is."""
-    return (_TEAM_NAME.search(company) and _domain_named(line)) or company
+    Home team - www.acme.example/voice" → "Acme"; or the owner in brackets after the team
+    when an address in the post (`text`) spells it: "Search Relevance (Acme)" then
+    "jobs@acme.example" → "Acme"; any other name as it is."""
+    if _TEAM_NAME.search(company) and (owner := domain_named(line)):
+        return owner
+    owner = re.search(rf"{re.escape(company)}\s*\(([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*)?)\)", line)
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w&'’-]*", company)).lower()
+    if (
+        owner
+        and owner[1].lower() != initials  # "Major League Hacking (MLH)": its short name
+        and re.sub(r"[^a-z0-9]", "", owner[1].lower()) in domain_labels(text)
+    ):
+        return owner[1]
+    return company
 
 
 def named_company(lines: list[str]) -> str | None:
@@ -221,7 +240,7 @@ def named_company(lines: list[str]) -> str | None:
     hiring …", "Silk [1] is looking for …", a line "Snowledge (http://…)", a name its own
     link spells ("Fathom – AI Notetaker (fathom.example)")."""
     for line in lines[:3]:
-        if name := _domain_named(line):
+        if name := domain_named(line):
             return name
     for line in lines[:3]:
         m = _ROLE_AT.match(line)
@@ -288,3 +307,74 @@ def name_before_places(line: str) -> str | None:
         return None  # "Acme / REMOTE (UK)" is fine; "Acme / Data Engineer (UK)" is no header
     name = clean_company(name)
     return name if name and not names_a_job(name) else None
+
+
+# Address labels that name a host, a service or a page, never the company.
+_HOST_LABELS = frozenset(
+    {
+        "www", "com", "org", "net", "io", "co", "jobs", "job", "careers", "career", "apply",
+        "mail", "gmail", "email", "boards", "hire", "hiring", "work", "team", "news", "blog",
+        "docs", "app", "api", "github", "linkedin", "twitter", "google", "medium", "notion",
+        "ycombinator", "greenhouse", "lever", "ashbyhq", "workable", "wellfound", "angel",
+        "forms", "youtube", "calendly", "bit", "goo", "example", "icloud", "yahoo", "hotmail",
+        "outlook", "proton", "protonmail", "fastmail", "live", "aol",
+    }
+)  # fmt: skip
+# A web or e-mail address, spelled out or bare ("acme.example/careers", also "Next.js").
+_ADDRESS = re.compile(
+    rf"https?://\S+|\bwww\.\S+|{EMAIL.pattern}|\b(?:[\w-]+\.)+[a-z]{{2,7}}\b(?:/\S*)?", re.I
+)
+
+
+def _written(key: str, text: str) -> str | None:
+    """The words of `text` (one to three in a row) whose letters and digits are `key`, as
+    written: "engagespark" → "engageSPARK", "socialprintstudio" → "Social Print Studio"."""
+    words = list(re.finditer(r"[\w&'’-]+", text))
+    for i in range(len(words)):
+        for k in range(1, 4):
+            run = words[i : i + k]
+            if len(run) < k or run[-1].start() - run[0].end() > 3 * (k - 1):
+                break
+            if re.sub(r"[\W_]+", "", "".join(w[0] for w in run).lower()) == key:
+                return text[run[0].start() : run[-1].end()]
+    return None
+
+
+def site_company(company: str | None, lines: list[str]) -> str | None:
+    """The company the post's own addresses spell and its text names, when the header gave a
+    name that nothing else in the post says: "Code4Good -- www.engagespark.example" then
+    "engageSPARK, a not-for-profit, …" → "engageSPARK"; "Engineer - Core Systems" then
+    "Slice, a startup, …" and "slice.resumetracker.example" → "Slice". A name that an
+    address holds a word of ("Stitch Health", teamstitch.example), or that the text writes a
+    word of ("Rainbow Insurance", "Rainbow is …"), stays."""
+    if company is None or _said_again(company, lines):
+        return company
+    text = "\n".join(lines)
+    labels = {x for x in domain_labels(text) if len(x) >= 4} - _HOST_LABELS
+    body = _ADDRESS.sub(" ", "\n".join(lines[1:]))
+    named = {w for x in sorted(labels) if (w := _written(x, body))}
+    return named.pop() if len(named) == 1 else company
+
+
+def _said_again(company: str, lines: list[str]) -> bool:
+    """Whether the post says a word of the name beyond its first line (written with its
+    capital), or any of its addresses holds one."""
+    words = [w for w in re.findall(r"[^\W_]+", company) if len(w) >= 4 or re.search(r"\d", w)]
+    if not words:
+        return True
+    addresses = " ".join(m[0].lower() for m in _ADDRESS.finditer("\n".join(lines)))
+    body = set(re.findall(r"[^\W_]+", _ADDRESS.sub(" ", "\n".join(lines[1:]))))
+    return any(w.lower() in addresses or w in body for w in words)
+
+
+def full_name(name: str | None, first_line: str) -> str | None:
+    """The name as the first line writes it in full, when the prose calls the company by its
+    first words: "Galaxy is a software framework" under "Baltimore MD, Galaxy Project at
+    Johns Hopkins, …" → "Galaxy Project"; not a title or a place after it ("Acme Senior
+    Engineer", "Acme Berlin")."""
+    if not name:
+        return name
+    m = re.search(rf"(?<![\w-]){re.escape(name)}((?:\s+[A-Z][\w&'’-]*)+)", first_line)
+    if m is None or names_a_job(m[1]) or places_in(m[1]) or only_tags(m[1]):
+        return name
+    return clean_company(name + m[1]) or name

@@ -82,7 +82,7 @@ URL_ONLY = re.compile(
 # An e-mail address, maybe spelled out: "matp@acme.example", "kareem [at] acme [dot] com".
 # The address starts where its run of letters does: a match tried inside the run would scan
 # the rest of it again for each letter ("a@xxxx…" quadratic).
-_EMAIL = re.compile(
+EMAIL = re.compile(
     r"(?<![\w.+-])[\w.+-]+\s*(?:@|[\[(]at[\])])\s*[\w-]+\s*(?:\.|[\[(]dot[\])])\s*\w+", re.I
 )
 _AT = re.compile(r"@|[\[(]at[\])]", re.I)
@@ -90,7 +90,7 @@ _AT = re.compile(r"@|[\[(]at[\])]", re.I)
 
 def has_email(text: str) -> bool:
     """Whether `text` holds an e-mail address (the cheap "@" test first: most lines have none)."""
-    return bool(_AT.search(text)) and bool(_EMAIL.search(text))
+    return bool(_AT.search(text)) and bool(EMAIL.search(text))
 
 
 URL_ANY = re.compile(r"https?://\S+|\b(?:www\.)?[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b\S*")

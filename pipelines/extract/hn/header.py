@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pipelines.classify import classify_role, classify_seniority, has_job_head, names_a_job
 from pipelines.extract.hn.company import (
     clean_company,
+    domain_named,
     intro_company,
     lone_name,
     only_places,
@@ -41,6 +42,7 @@ from pipelines.extract.hn.titles import (
     Role,
     department_roles,
     is_context,
+    one_hire_each,
     outside_parens,
     split_outside_parens,
     split_roles,
@@ -526,7 +528,8 @@ def _prose_header(lines: list[str]) -> Header | None:
     if GENERIC_ROLE.match(rest.strip()):
         header.generic_roles = True
     else:
-        header.roles = [r for r in split_roles(rest) if len(r.title.split()) <= 8]
+        roles = one_hire_each(split_roles(rest), sentence)
+        header.roles = [r for r in roles if len(r.title.split()) <= 8]
     if loc:
         seg = classify_piece(loc)
         header.locations.append(loc)
@@ -586,7 +589,10 @@ def _lines_header(lines: list[str]) -> Header | None:
             for s in segs[len(first_parts) : len(first_parts) + 1]
             if not re.match(r"[\w ]{2,24}:\s", s.text)  # not "Job title: …"
         ]
-        header.company = lone_name(segs[1 : len(first_parts)]) or lone_name(second)
+        # "San Francisco, SOMA" then "Acme Print http://acmeprint.example": the name its
+        # own link spells, not a word beside the place.
+        spelled = domain_named(top[1]) if len(top) > 1 and second else None
+        header.company = spelled or lone_name(segs[1 : len(first_parts)]) or lone_name(second)
     return header
 
 
@@ -749,7 +755,7 @@ def _parse_header(lines: list[str]) -> Header:
             if header.company is None and header.kind in ("pipe", "dash"):
                 header.company = _site_name(line)
             elif header.company is not None:
-                header.company = owner_of_team(header.company, line)
+                header.company = owner_of_team(header.company, line, "\n".join(lines))
             return header
     return Header()
 

@@ -173,11 +173,20 @@ def clean_title(text: str) -> tuple[str, str | None]:
     t = re.sub(r"\(\s*\)|\[\s*\d*\s*\]|\s*\[[^\[\]]*\]\s*$", "", t)
     t = without_openings_word(_TITLE_TAIL.sub("", t.strip(" ,;:|-–—*•·/+")))
     t = without_work_mode(_TITLE_PRAISE.sub("", t))  # "Full-time Onsite Sr. Engineer"
+    t = _LOWERCASE_LEAD.sub("", t)
     if t.count("(") > t.count(")"):
         t = t[: t.rfind("(")]  # "programmers (OCaml, Haskell": a cut-off aside
     t = re.sub(r"\s+", " ", t).strip(" ,;:|-–—*•·/+")
     t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.$", "", t)  # "Engineer. (5 years)"
     return t, salary
+
+
+# Words in lower case before a title written as a recruiter writes one, from its level on:
+# "full-stack Senior Software Engineer" describes a Senior Software Engineer.
+_LOWERCASE_LEAD = re.compile(
+    r"^(?:[a-z][\w/-]*\s+){1,2}(?=(?:Senior|Sr\.?|Junior|Jr\.?|Lead|Staff|Principal|Head)"
+    r"\s+[A-Z])"
+)
 
 
 # A work mode at the end of a title ("Go Engineer | REMOTE", "Internship, Onsite"), not an
@@ -306,7 +315,7 @@ def without_stack(text: str) -> str:
 # A trailing aside in parentheses that is a remark, not part of the name.
 _ASIDE = re.compile(
     r"[!?]|\b(?:hire|bonus|plus|experience|preferred|required|nice|ideally|preferably|"
-    r"we|you|is|are|will|must|e-?mail|contact|dm|ping)\b",
+    r"we|you|is|are|will|must|e-?mail|contact|dm|ping|hands-on|people management)\b",
     re.I,
 )
 _TITLE_PRAISE = re.compile(
@@ -570,6 +579,25 @@ def _split_roles(text: str) -> list[Role]:
     return roles
 
 
+def one_hire_each(roles: list[Role], line: str) -> list[Role]:
+    """The roles, two of them one hire where one article stands before a title and a bare
+    job noun, each in the singular: "a UX/UI Designer and Engineer" (not "a designer and an
+    engineer", "a designer and engineers", nor "a security engineer and director of product
+    marketing": two titles)."""
+    merged: list[Role] = []
+    for role in roles:
+        prev = merged[-1].title if merged else ""
+        joined = prev and re.search(
+            rf"\b(?:a|an)\s+{re.escape(prev)}\s+(?:and|&)\s+{re.escape(role.title)}\b", line
+        )
+        bare = " " not in role.title
+        if joined and bare and not _plural(prev) and not _plural(role.title):
+            merged[-1].title = joined[0].split(None, 1)[1]
+            continue
+        merged.append(role)
+    return merged
+
+
 def _alternatives_of_one(pieces: list[str], seps: list[str]) -> bool:
     """Whether "A or B Engineer" offers one job of either specialty: "or" only, bare
     specialties before a title whose noun is singular (not "backend or frontend engineers")."""
@@ -651,6 +679,23 @@ BARE_SPECIALTY = re.compile(
 )
 
 
+# Specialties that are kinds of software engineering: a list does not make "senior full-stack
+# and data scientist vacancies" a full-stack scientist.
+_BUILDER_SPECIALTY = re.compile(
+    r"(?:(?:senior|sr\.?|junior|jr\.?|lead|staff)\s+)?(?:back[- ]?end|front[- ]?end|"
+    r"full[- ]?stack|devops|mobile|ios|android|web|embedded|firmware|qa)",
+    re.I,
+)
+_SCIENCE_NOUN = re.compile(r"\s*(?:scientists?|analysts?|researchers?)", re.I)
+
+
+def _takes_noun(specialty: str, noun: str) -> bool:
+    """Whether a bare specialty takes the noun of the job it is listed with: "backend and
+    data engineers" names backend engineers; "full-stack and data scientist" no full-stack
+    scientist, but a full-stack engineer left as written."""
+    return not (_SCIENCE_NOUN.fullmatch(noun) and _BUILDER_SPECIALTY.fullmatch(specialty.strip()))
+
+
 _PAIR = re.compile(
     r"(?P<level>(?:(?:senior|sr\.?|junior|jr\.?|lead|staff|principal)\s+)?)(?P<first>[\w ./-]+?)"
     r"\s+(?:and|&|or)\s+(?P<second>[^,;()&]+)",
@@ -670,6 +715,7 @@ def split_pair(role: Role) -> list[Role]:
         or not noun.group(0).endswith("s")
         or names_a_job(m["first"])
         or not BARE_SPECIALTY.fullmatch(m["first"])
+        or not _takes_noun(m["first"], noun.group(0))
     ):
         return [role]
     second = (
@@ -685,7 +731,8 @@ def _noun_shared_with_next(piece: str, pieces: list[str], seps: list[str], i: in
     if i + 1 >= len(pieces) or seps[i].strip() not in ("and", "or", "&", "/"):
         return ""
     noun = _SHARED_NOUN.search(pieces[i + 1].strip())
-    return noun.group(0) if noun and BARE_SPECIALTY.fullmatch(piece) else ""
+    shared = noun and BARE_SPECIALTY.fullmatch(piece) and _takes_noun(piece, noun.group(0))
+    return noun.group(0) if shared else ""
 
 
 def _share_head_noun(roles: list[Role]) -> None:
@@ -697,7 +744,8 @@ def _share_head_noun(roles: list[Role]) -> None:
     if noun is None or not all(BARE_SPECIALTY.fullmatch(r.title) for r in roles[:-1]):
         return  # "Devops, Electrical Engineer, Perception, …": a list of jobs, not of specialties
     for role in roles[:-1]:
-        role.title += noun.group(0)
+        if _takes_noun(role.title, noun.group(0)):
+            role.title += noun.group(0)
 
 
 # What may frame a list item without being part of its name: "and a finance person",
