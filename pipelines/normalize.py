@@ -179,7 +179,7 @@ class _PlaceWords(NamedTuple):
     location_text: str | None
     remote_text: str | None
     structured_remote: str | None
-    title_tags: str  # what cleaning cut from the title (`cut_tags`)
+    title_tags: str  # the work-mode words cleaning cut from the title (`cut_tags`)
     description: str
     mode_in_description: bool
     countries: tuple[str, ...]
@@ -213,11 +213,13 @@ def _places(
 
 
 def _title_tags(posting: ExtractedPosting) -> str:
-    """The words cleaning cut from the posting's title, "" when it cut none."""
+    """The words cleaning cut from the posting's title when they state a work mode, else ""
+    (most state a place or a contract: those postings share their place words' readings)."""
     posted = posting.posted_title
     if not posted or posted == posting.title:
         return ""
-    return cut_tags(posted, posting.title, posting.company)
+    tags = cut_tags(posted, posting.title, posting.company)
+    return tags if remote_mode(tags) != "unknown" else ""
 
 
 def normalize_posting(
