@@ -35,6 +35,7 @@ from pipelines.salary import find_salaries, has_equity, one_salary, out_of_bound
 from pipelines.skills import asked_of, extract_skills, tag_skills
 from pipelines.times import utc_time
 from pipelines.timezones import offset_columns, posting_offsets
+from pipelines.titles import cut_tags
 from pipelines.urls import record_urls
 
 # An extractor reads one source record; `context` is what the spider knew about the page it
@@ -95,9 +96,10 @@ def _header(posting: _PlaceWords) -> str:
 
 def _remote(posting: _PlaceWords, header: str) -> RemotePolicy:
     """The remote policy: the source's own field first, then the `header` words (location and
-    remote segments), then the description (where the extractor lets it speak for the role).
-    A structured "remote" with a stated location ("USA Only", "Europe") takes its scope from
-    that location."""
+    remote segments), then the tags cleaning cut from the title ("Data Scientist (Hybrid)"),
+    then the description (where the extractor lets it speak for the role). A "remote" with a
+    stated location ("USA Only", "Europe") and no scope of its own takes its scope from that
+    location."""
     stated = parse_remote(header) if header else RemotePolicy()
     body = posting.description if posting.mode_in_description else ""  # the words read
     visa = stated.visa_sponsorship
@@ -105,9 +107,13 @@ def _remote(posting: _PlaceWords, header: str) -> RemotePolicy:
         visa = visa_sponsorship(body)
     if posting.structured_remote:
         scope = stated.scope
-        if posting.structured_remote == "remote" and not scope and posting.location_text:
-            scope = parse_remote(f"Remote ({posting.location_text})").scope
+        if posting.structured_remote == "remote" and not scope:
+            scope = _location_scope(posting.location_text)
         return RemotePolicy(posting.structured_remote, scope, visa)
+    if stated.remote == "unknown" and posting.title_tags:
+        titled = parse_remote(posting.title_tags)
+        scope = titled.scope or _location_scope(posting.location_text)
+        stated = RemotePolicy(titled.remote, scope if titled.remote == "remote" else ())
     # The body's scope is read only when its policy is the one chosen.
     if stated.remote == "unknown":
         chosen = parse_remote(body) if body else RemotePolicy()
@@ -124,6 +130,11 @@ def _some_days_away(body: str) -> bool:
     and the opportunity to work remotely"). Remote work stated as the job's ("Remote from
     Spain is fine") leaves the header's onsite standing."""
     return remote_mode(body) == "hybrid" or remote_as_perk(body)
+
+
+def _location_scope(location_text: str | None) -> tuple[str, ...]:
+    """The scope a job's location gives a remote policy stated elsewhere."""
+    return parse_remote(f"Remote ({location_text})").scope if location_text else ()
 
 
 def _country(location: Location, policy: RemotePolicy) -> str | None:
@@ -182,6 +193,7 @@ class _PlaceWords(NamedTuple):
     location_text: str | None
     remote_text: str | None
     structured_remote: str | None
+    title_tags: str  # the work-mode words cleaning cut from the title (`cut_tags`)
     description: str
     mode_in_description: bool
     countries: tuple[str, ...]
@@ -214,6 +226,16 @@ def _places(
     return location, policy, _country(location, policy), offsets
 
 
+def _title_tags(posting: ExtractedPosting) -> str:
+    """The words cleaning cut from the posting's title when they state a work mode, else ""
+    (most state a place or a contract: those postings share their place words' readings)."""
+    posted = posting.posted_title
+    if not posted or posted == posting.title:
+        return ""
+    tags = cut_tags(posted, posting.title, posting.company)
+    return tags if remote_mode(tags) != "unknown" else ""
+
+
 def normalize_posting(
     posting: ExtractedPosting, raw: dict[str, Any], role_index: int, roles: int
 ) -> dict[str, Any]:
@@ -222,6 +244,7 @@ def normalize_posting(
             posting.location_text,
             posting.remote_text,
             posting.structured_remote,
+            _title_tags(posting),
             posting.description,
             posting.mode_in_description,
             tuple(posting.countries),

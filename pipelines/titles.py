@@ -89,6 +89,9 @@ _CJK_TAG_RE = re.compile(
     r"\s*[(（\[【]\s*(?:(?:部分)?(?:リモート|遠端|远程|在宅(?:勤務)?|재택(?:\s*근무)?|원격(?:\s*근무)?|"
     r"夜班|夜勤)[\s/・、,]*|\d{1,2}:\d\d\s*[-–~〜]?\s*)+[)）\]】]"
 )
+# The work mode a CJK tag states, in words `parse_remote` reads: part remote ("[部分遠端]") is
+# hybrid, remote or work from home ("(リモート)", "(재택근무)") remote; a shift or hours none.
+_CJK_MODE_RE = re.compile(r"(部分)?(?:リモート|遠端|远程|在宅|재택|원격)")
 _REQ_ID_RE = re.compile(r"^(?:[A-Z]*-?\d{3,}[-\w]*)\s+")
 _EDGE_PUNCT = " \t-–—|:;,.!*•·/"
 
@@ -233,3 +236,27 @@ def title_pay(title: str) -> str | None:
         if re.search(r"\d", segment) and _PAY_RE.search(segment):
             return segment
     return None
+
+
+@lru_cache(maxsize=8192)  # a board's jobs share their tags
+def cut_tags(title: str, cleaned: str, company: str | None = None) -> str:
+    """The words `clean_title` cut from `title` to leave `cleaned` (its lead-in and tags, one
+    piece a line; a CJK work-mode tag as the English word of its mode), for the work mode
+    they state ("Data Scientist (Hybrid)", "[部分遠端]…"); not the company's name in front."""
+    text = " ".join(_symbols_out(title).split())
+    pieces = []
+    if not text.isascii():
+        pieces = [_cjk_mode(m.group()) for m in _CJK_TAG_RE.finditer(text)]
+        text = " ".join(_CJK_TAG_RE.sub(" ", text).split())
+    at = text.find(cleaned)
+    if at >= 0:
+        lead = text[:at]
+        if company and lead.lower().startswith(company.lower()):
+            lead = lead[len(company) :]
+        pieces += [lead, text[at + len(cleaned) :]]
+    return "\n".join(p.strip(_EDGE_PUNCT) for p in pieces if p.strip(_EDGE_PUNCT))
+
+
+def _cjk_mode(tag: str) -> str:
+    m = _CJK_MODE_RE.search(tag)
+    return "" if m is None else "hybrid" if m.group(1) else "remote"

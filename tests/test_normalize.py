@@ -216,3 +216,101 @@ def test_a_cleaned_title_keeps_the_title_as_posted_for_dedupe() -> None:
     )
     kept = row("Data Engineer")
     assert (kept["title"], kept["posted_title"]) == ("Data Engineer", None)
+
+
+def _greenhouse_row(
+    title: str, location: str, metadata: list | None = None, body: str = ""
+) -> dict:
+    from tests.builders import greenhouse_job
+
+    job = greenhouse_job(4200, title, location={"name": location}, metadata=metadata or [])
+    job["content"] = f"&lt;p&gt;{body or 'We build things.'}&lt;/p&gt;"
+    raw = {**RAW, "source": "greenhouse", "url": job["absolute_url"], "record": job}
+    raw["context"] = {"board": "acmeml", "company": "Acme"}
+    [posting] = normalize_record(raw).postings
+    return posting
+
+
+# (title as posted, location, custom fields, description, expected (title, remote))
+TITLE_MODE_CASES = [
+    ("Data Scientist (Onsite)", "Scottsdale, Arizona", None, "", ("Data Scientist", "onsite")),
+    (
+        "Lead Analyst (Hybrid/Toronto Based)",
+        "Toronto, Canada",
+        None,
+        "",
+        ("Lead Analyst", "hybrid"),
+    ),
+    (
+        "Travel Consultant - Night Shift - Remote",
+        "Birmingham, UK",
+        None,
+        "",
+        ("Travel Consultant", "remote"),
+    ),
+    ("[部分遠端]客服專員", "Taipei, Taiwan", None, "", ("客服專員", "hybrid")),
+    (
+        "[遠端] Customer Service Specialist",
+        "Taipei, Taiwan",
+        None,
+        "",
+        ("Customer Service Specialist", "remote"),
+    ),
+    # the job's own fields state a mode: they win over the title's
+    ("Data Scientist (Remote)", "Hybrid - London", None, "", ("Data Scientist", "hybrid")),
+    (
+        "Data Scientist (Onsite)",
+        "Austin, TX",
+        [{"name": "Workplace Type", "value": "Remote", "value_type": "single_select"}],
+        "",
+        ("Data Scientist", "remote"),
+    ),
+    # the title's mode wins over the description's words, which often describe the company
+    (
+        "Data Scientist (Hybrid)",
+        "Austin, TX",
+        None,
+        "We are a remote-first company.",
+        ("Data Scientist", "hybrid"),
+    ),
+    # an onsite title with some days away in the text, as an onsite location would be read
+    (
+        "Data Scientist (Onsite)",
+        "Austin, TX",
+        None,
+        "You work 3 days a week in the office.",
+        ("Data Scientist", "hybrid"),
+    ),
+    # words that stay in the title are the role's, not a mode
+    ("Remote Sensing Scientist", "Austin, TX", None, "", ("Remote Sensing Scientist", "unknown")),
+    ("Hybrid Cloud Architect", "Austin, TX", None, "", ("Hybrid Cloud Architect", "unknown")),
+]
+
+
+@pytest.mark.parametrize(
+    "title,location,metadata,body,expected", TITLE_MODE_CASES, ids=[c[0] for c in TITLE_MODE_CASES]
+)
+def test_a_work_mode_cut_from_the_title_is_the_jobs_unless_its_fields_state_one(
+    title: str, location: str, metadata: list | None, body: str, expected: tuple
+) -> None:
+    row = _greenhouse_row(title, location, metadata, body)
+    assert (row["title"], row["remote"]) == expected
+
+
+def test_a_remote_title_takes_its_scope_from_the_tag_or_the_location() -> None:
+    tagged = _greenhouse_row("Backend Engineer (Remote) - UK", "London")
+    assert (tagged["remote"], tagged["remote_scope"], tagged["country"]) == ("remote", ["GB"], "GB")
+    located = _greenhouse_row("Backend Engineer (Remote)", "Canada")
+    assert (located["remote"], located["remote_scope"]) == ("remote", ["CA"])
+
+
+def test_a_company_named_like_a_mode_is_no_tag() -> None:
+    """The company's name cut from the front of a board's title ("Hybrid Robotics Data
+    Engineer") states no mode."""
+    row = norm(
+        title="Data Engineer",
+        posted_title="Hybrid Robotics Data Engineer - Onsite",
+        company="Hybrid Robotics",
+        location_text="Austin, TX",
+    )
+    assert row["remote"] == "onsite"

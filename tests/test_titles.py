@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipelines.titles import clean_title
+from pipelines.titles import clean_title, cut_tags
 
 CASES = [
     # places and regions
@@ -114,3 +114,23 @@ def test_cached_tags_and_place_precheck_clean_as_before(monkeypatch) -> None:
     monkeypatch.setattr(titles, "may_open_with_place", lambda text: True)
     monkeypatch.setattr(titles, "may_name_a_place", lambda text: True)
     assert fast == [clean_title.__wrapped__(t) for t in titles_in]
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "expected"),
+    [
+        ("Data Scientist (Hybrid/Toronto Based)", None, "(Hybrid/Toronto Based)"),
+        ("Remote - Data Engineer", None, "Remote"),
+        ("Travel Consultant - Night Shift -  Remote", None, "Night Shift - Remote"),
+        ("Acme Data Engineer (Onsite)", "Acme", "(Onsite)"),  # not the company's name
+        ("[部分遠端]客服專員", None, "hybrid"),  # part remote
+        ("データエンジニア (リモート)", None, "remote"),
+        ("客服專員（夜班17:00-2:00）", None, ""),  # a shift is no mode
+        ("Data Engineer", None, ""),
+    ],
+)
+def test_cut_tags_are_the_words_cleaning_cut(
+    title: str, company: str | None, expected: str
+) -> None:
+    """What `clean_title` cut, for the work mode it states; a CJK mode tag in English."""
+    assert cut_tags(title, clean_title(title, company), company) == expected
