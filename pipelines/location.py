@@ -161,6 +161,15 @@ def _tokens(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     return spans, keys
 
 
+@functools.lru_cache(maxsize=65_536)
+def _entries(key: str) -> tuple[tuple[Entry, ...], frozenset[str]]:
+    """A name's gazetteer entries and their kinds ("upper" too when one is written only in
+    capitals): the scanner filters the entries only when some could be left out."""
+    entries = gazetteer.entries(key)
+    kinds = {e.kind for e in entries} | ({"upper"} if any(e.upper for e in entries) else set())
+    return entries, frozenset(kinds)
+
+
 def _scan(text: str) -> list[_Hit]:
     name_words = gazetteer.load().name_words
     spans, keys = _tokens(text)
@@ -182,27 +191,35 @@ def _scan(text: str) -> list[_Hit]:
         ):
             longest += 1
         for n in range(longest, 0, -1):
-            entries = gazetteer.entries(" ".join(keys[i : i + n]))
+            key = " ".join(keys[i : i + n])
+            entries, kinds = _entries(key)
             if not entries:
                 continue
             start, end = spans[i][0], spans[i + n - 1][1]
             surface = text[start:end]
+            upper = surface.isupper()
             capital = all_lower or not surface[0].islower()  # scripts without case count
             # "ON-SITE", "Maine-et-Loire": part of a word, not a province or state
-            word_on = _HYPHEN_WORD_RE.match(text, end)
-            word_on = word_on is not None and (surface.isupper() or word_on.group(1).islower())
-            street = _STREET_RE.match(text, end) is not None  # "York Rd", "Bristol St"
-            entries = tuple(
-                e
-                for e in entries
-                if (not e.upper or all_lower or surface.isupper())
-                and (e.kind != "city" or capital and not street)
-                and not (word_on and e.kind == "subdiv")
-            )
-            if surface.isupper() and not all_lower:
+            word_on = text.startswith("-", end) and _HYPHEN_WORD_RE.match(text, end)
+            word_on = bool(word_on) and (upper or word_on.group(1).islower())
+            # "York Rd", "Bristol St"
+            street = text[end : end + 1].isspace() and _STREET_RE.match(text, end) is not None
+            if (
+                ("upper" in kinds and not (all_lower or upper))
+                or ("city" in kinds and not (capital and not street))
+                or (word_on and "subdiv" in kinds)
+            ):
+                entries = tuple(
+                    e
+                    for e in entries
+                    if (not e.upper or all_lower or upper)
+                    and (e.kind != "city" or capital and not street)
+                    and not (word_on and e.kind == "subdiv")
+                )
+            if upper and not all_lower:
                 entries = _main_names(entries)
             if entries:
-                hits.append(_Hit(start, end, i, i + n, " ".join(keys[i : i + n]), surface, entries))
+                hits.append(_Hit(start, end, i, i + n, key, surface, entries))
                 consumed = i + n
                 break
     return hits
@@ -232,7 +249,7 @@ def may_name_a_place(text: str) -> bool:
     if not text.isascii():
         return True  # unspaced scripts are cut into names by _tokens
     name_words = gazetteer.load().name_words
-    return any(_token_key(w) in name_words for w in _ASCII_WORD_RE.findall(text))
+    return any(map(name_words.__contains__, map(_token_key, _ASCII_WORD_RE.findall(text))))
 
 
 def _main_names(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
