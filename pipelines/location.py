@@ -26,6 +26,7 @@ from pipelines import gazetteer
 from pipelines.gazetteer import TOKEN_SYNONYMS, WORD_RE, City, Entry, fold_name
 from pipelines.model import Location
 from pipelines.regions import REGIONS, codes, region_of
+from pipelines.text import any_in, lowered
 
 __all__ = [
     "REGIONS",
@@ -77,6 +78,8 @@ _NEGATED_RE = re.compile(
     r"\bexcluding\s+(?:the\s+)?|\bno\s+|\bnot\s+(?:in\s+)?(?:the\s+)?)\W?$",
     re.IGNORECASE,
 )
+# Words of which every _NEGATED_RE match holds one (for `any_in` on `lowered` text).
+_NEGATION_KEYS = ("no", "outside", "except", "excluding")
 _PLACE_SPLIT_RE = re.compile(r"[()]|\s*[;|/\n]\s*|\s+(?:or|and|&|\+)\s+", re.IGNORECASE)
 _NAME_CUT_RE = re.compile(r"[,;|/()\n+&]|\s(?:-|–|or|and)\s", re.IGNORECASE)
 _NAME_BEFORE_RE = re.compile(r"\b([A-Z][\w.'’]*)\s*,\s*$")
@@ -322,7 +325,9 @@ def _find_short_places(text: str, field: bool) -> tuple[Place, ...]:
 
 
 def _find_places(text: str, field: bool = False) -> list[Place]:
-    hits = [h for h in _scan(text) if not _NEGATED_RE.search(text, max(0, h.start - 24), h.start)]
+    hits = _scan(text)
+    if any_in(_NEGATION_KEYS, lowered(text)):
+        hits = [h for h in hits if not _NEGATED_RE.search(text, max(0, h.start - 24), h.start)]
     places: list[Place] = []
     choices: list[tuple[City, ...]] = []  # per place: the namesakes of an ambiguous bare city
     pending: list[_Hit] = []  # names of both a US state and a country: decided by the others
@@ -470,6 +475,8 @@ def _in_context(places: list[Place], choices: list[tuple[City, ...]]) -> list[Pl
     the two are of a size, the one at least 40% of the other ("Cambridge / Boston" is
     Cambridge, MA; "Santa Clara; Brooklyn" is Santa Clara, CA; "Vancouver / Seattle" is still
     Vancouver, BC)."""
+    if not any(choices):  # no ambiguous bare city: nothing to choose
+        return places
     # The countries the text names for sure: by places without a namesake of their size
     # elsewhere ("Boston": the English town is a twentieth of it).
     named = {
