@@ -26,6 +26,7 @@ from pipelines import gazetteer
 from pipelines.gazetteer import TOKEN_SYNONYMS, WORD_RE, City, Entry, fold_name
 from pipelines.model import Location
 from pipelines.regions import REGIONS, codes, region_of
+from pipelines.text import any_in, lowered
 
 __all__ = [
     "REGIONS",
@@ -77,6 +78,8 @@ _NEGATED_RE = re.compile(
     r"\bexcluding\s+(?:the\s+)?|\bno\s+|\bnot\s+(?:in\s+)?(?:the\s+)?)\W?$",
     re.IGNORECASE,
 )
+# Words of which every _NEGATED_RE match holds one (for `any_in` on `lowered` text).
+_NEGATION_KEYS = ("no", "outside", "except", "excluding")
 _PLACE_SPLIT_RE = re.compile(r"[()]|\s*[;|/\n]\s*|\s+(?:or|and|&|\+)\s+", re.IGNORECASE)
 _NAME_CUT_RE = re.compile(r"[,;|/()\n+&]|\s(?:-|–|or|and)\s", re.IGNORECASE)
 _NAME_BEFORE_RE = re.compile(r"\b([A-Z][\w.'’]*)\s*,\s*$")
@@ -161,6 +164,15 @@ def _tokens(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     return spans, keys
 
 
+@functools.lru_cache(maxsize=65_536)
+def _entries(key: str) -> tuple[tuple[Entry, ...], frozenset[str]]:
+    """A name's gazetteer entries and their kinds ("upper" too when one is written only in
+    capitals): the scanner filters the entries only when some could be left out."""
+    entries = gazetteer.entries(key)
+    kinds = {e.kind for e in entries} | ({"upper"} if any(e.upper for e in entries) else set())
+    return entries, frozenset(kinds)
+
+
 def _scan(text: str) -> list[_Hit]:
     name_words = gazetteer.load().name_words
     spans, keys = _tokens(text)
@@ -182,27 +194,35 @@ def _scan(text: str) -> list[_Hit]:
         ):
             longest += 1
         for n in range(longest, 0, -1):
-            entries = gazetteer.entries(" ".join(keys[i : i + n]))
+            key = " ".join(keys[i : i + n])
+            entries, kinds = _entries(key)
             if not entries:
                 continue
             start, end = spans[i][0], spans[i + n - 1][1]
             surface = text[start:end]
+            upper = surface.isupper()
             capital = all_lower or not surface[0].islower()  # scripts without case count
             # "ON-SITE", "Maine-et-Loire": part of a word, not a province or state
-            word_on = _HYPHEN_WORD_RE.match(text, end)
-            word_on = word_on is not None and (surface.isupper() or word_on.group(1).islower())
-            street = _STREET_RE.match(text, end) is not None  # "York Rd", "Bristol St"
-            entries = tuple(
-                e
-                for e in entries
-                if (not e.upper or all_lower or surface.isupper())
-                and (e.kind != "city" or capital and not street)
-                and not (word_on and e.kind == "subdiv")
-            )
-            if surface.isupper() and not all_lower:
+            word_on = text.startswith("-", end) and _HYPHEN_WORD_RE.match(text, end)
+            word_on = bool(word_on) and (upper or word_on.group(1).islower())
+            # "York Rd", "Bristol St"
+            street = text[end : end + 1].isspace() and _STREET_RE.match(text, end) is not None
+            if (
+                ("upper" in kinds and not (all_lower or upper))
+                or ("city" in kinds and not (capital and not street))
+                or (word_on and "subdiv" in kinds)
+            ):
+                entries = tuple(
+                    e
+                    for e in entries
+                    if (not e.upper or all_lower or upper)
+                    and (e.kind != "city" or capital and not street)
+                    and not (word_on and e.kind == "subdiv")
+                )
+            if upper and not all_lower:
                 entries = _main_names(entries)
             if entries:
-                hits.append(_Hit(start, end, i, i + n, " ".join(keys[i : i + n]), surface, entries))
+                hits.append(_Hit(start, end, i, i + n, key, surface, entries))
                 consumed = i + n
                 break
     return hits
@@ -232,7 +252,7 @@ def may_name_a_place(text: str) -> bool:
     if not text.isascii():
         return True  # unspaced scripts are cut into names by _tokens
     name_words = gazetteer.load().name_words
-    return any(_token_key(w) in name_words for w in _ASCII_WORD_RE.findall(text))
+    return any(map(name_words.__contains__, map(_token_key, _ASCII_WORD_RE.findall(text))))
 
 
 def _main_names(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
@@ -305,7 +325,9 @@ def _find_short_places(text: str, field: bool) -> tuple[Place, ...]:
 
 
 def _find_places(text: str, field: bool = False) -> list[Place]:
-    hits = [h for h in _scan(text) if not _NEGATED_RE.search(text, max(0, h.start - 24), h.start)]
+    hits = _scan(text)
+    if any_in(_NEGATION_KEYS, lowered(text)):
+        hits = [h for h in hits if not _NEGATED_RE.search(text, max(0, h.start - 24), h.start)]
     places: list[Place] = []
     choices: list[tuple[City, ...]] = []  # per place: the namesakes of an ambiguous bare city
     pending: list[_Hit] = []  # names of both a US state and a country: decided by the others
@@ -453,6 +475,8 @@ def _in_context(places: list[Place], choices: list[tuple[City, ...]]) -> list[Pl
     the two are of a size, the one at least 40% of the other ("Cambridge / Boston" is
     Cambridge, MA; "Santa Clara; Brooklyn" is Santa Clara, CA; "Vancouver / Seattle" is still
     Vancouver, BC)."""
+    if not any(choices):  # no ambiguous bare city: nothing to choose
+        return places
     # The countries the text names for sure: by places without a namesake of their size
     # elsewhere ("Boston": the English town is a twentieth of it).
     named = {

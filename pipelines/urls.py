@@ -160,8 +160,17 @@ def is_generic(canonical: str) -> bool:
 
 def job_urls(*urls: str | None) -> list[str]:
     """The canonical forms of the links that name one job (ATS ids first), deduplicated."""
-    found = [c for u in urls if (c := canonical_url(u)) and not is_generic(c)]
-    return sorted(set(found), key=lambda c: (":" not in c.split("/", 1)[0], c))
+    return _job_urls([canonical_url(u) for u in urls])
+
+
+def _ats_first(canonical: str) -> tuple[bool, str]:
+    return ":" not in canonical.split("/", 1)[0], canonical
+
+
+def _job_urls(canonicals: list[str | None]) -> list[str]:
+    """`job_urls` of links already canonicalized."""
+    found = {c for c in canonicals if c and not is_generic(c)}
+    return sorted(found, key=_ats_first) if len(found) > 1 else list(found)
 
 
 def record_urls(
@@ -180,4 +189,4 @@ def record_urls(
         primary = own
     else:
         primary = None
-    return primary, job_urls(url, apply_url, *(links or []))
+    return primary, _job_urls([own, apply, *map(canonical_url, links or ())])

@@ -8,7 +8,7 @@ from re import _parser
 
 import pytest
 
-from pipelines import equity, folding, remote
+from pipelines import equity, folding, location, remote
 from pipelines.classify import jobwords, roles, seniority, subfields
 from pipelines.classify.prefilter import Prefilter, alternatives, literals
 from pipelines.text import any_in, lowered
@@ -42,6 +42,13 @@ CORPUS = sorted(
         "fully REMOTE, WORK FROM HOME, on-site 2 days per week in the office",
         "Ingeniero/a de Datos (m/w/d) H/F (all genders) K/M",
         "not remote: must be authorized to work; citizens only",
+        # what comes before a place that is excluded, not named (location._NEGATED_RE)
+        "Remote (non-",
+        "Remote, outside of the ",
+        "Worldwide Except ",
+        "EMEA, EXCLUDING the ",
+        "Remote, no ",
+        "nOT IN ",
     }
 )
 
@@ -58,6 +65,7 @@ PAIRS = [
     (remote._AUTHORIZED_RE, remote._VISA_KEYS),
     (remote._HYPOTHETICAL_RE, remote._HYPOTHETICAL_KEYS),
     (equity._EQUITY_RE, equity._EQUITY_KEYS),
+    (location._NEGATED_RE, location._NEGATION_KEYS),
 ]
 
 

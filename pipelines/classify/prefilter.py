@@ -154,6 +154,11 @@ class Prefilter:
             self._automaton.add_word(word, tuple(owners))
         if by_word:
             self._automaton.make_automaton()
+        # The id of each split pattern -> the numbers of its alternatives.
+        numbers: dict[int, set[int]] = defaultdict(set)
+        for n, (owner, _) in self._part_of.items():
+            numbers[owner].add(n)
+        self._numbers_of = {owner: frozenset(ns) for owner, ns in numbers.items()}
 
     @staticmethod
     def _split(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
@@ -180,22 +185,21 @@ class Prefilter:
 
     def searcher(self, text: str) -> Callable[[re.Pattern[str]], re.Match[str] | None]:
         """A `search(pattern)` that gives where `pattern.search(text)` matches (the same
-        start and end) by running only the alternatives of `pattern` that may match."""
+        start and end) by running only the alternatives of `pattern` that may match. A
+        pattern's alternatives are picked out when it is searched: most patterns asked about
+        are not among those found."""
         found = self._found(text)
-        parts: dict[int, list[tuple[int, re.Pattern[str]]]] = {}  # id -> its alternatives
-        for n in found:
-            if n < 0:
-                owner, part = self._part_of[n]
-                parts.setdefault(owner, []).append((n, part))
+        part_of, numbers_of = self._part_of, self._numbers_of
 
         def search(pattern: re.Pattern[str]) -> re.Match[str] | None:
             if id(pattern) not in found:
                 return None
-            if id(pattern) not in parts:  # not split: its id numbers it
+            numbers = numbers_of.get(id(pattern))
+            if numbers is None:  # not split: its id numbers it
                 return pattern.search(text)
             best = None
-            for _, part in sorted(parts[id(pattern)], reverse=True):  # in pattern order
-                m = part.search(text)
+            for n in sorted(found.intersection(numbers), reverse=True):  # in pattern order
+                m = part_of[n][1].search(text)
                 # at one start the first alternative matches, as in the whole pattern
                 if m is not None and (best is None or m.start() < best.start()):
                     best = m
