@@ -14,9 +14,9 @@ from pipelines.extract.hn.body import (
     _hiring_verbs,
     _roles_heading,
 )
-from pipelines.extract.hn.comment import _holds
+from pipelines.extract.hn.comment import _holds, without_other_sides
 from pipelines.extract.hn.cues import classify_piece, is_salary, places_in
-from pipelines.extract.hn.titles import split_outside_parens, split_roles
+from pipelines.extract.hn.titles import Role, split_outside_parens, split_roles
 from pipelines.text import any_in, lowered
 
 
@@ -177,6 +177,18 @@ def test_roles_heading_as_the_whole_search(line: str) -> None:
 def test_holds_as_the_whole_words_pattern(title: str, text: str) -> None:
     whole = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.I)
     assert _holds(title, text) is bool(whole.search(text))
+
+
+def test_each_role_reads_its_side_of_a_stack_in_any_order() -> None:
+    """The clauses of a shared text are read once; each role still gets its own side."""
+    text = "Clojure on the backend, React on the frontend.\nPostgres."
+    roles = [Role("Backend Engineer"), Role("Frontend Engineer")]
+    backend = without_other_sides(text, roles[0], roles)
+    frontend = without_other_sides(text, roles[1], roles)
+    assert "React" not in backend and "Clojure" in backend
+    assert "Clojure" not in frontend and "React" in frontend
+    assert without_other_sides(text, roles[0], roles) == backend
+    assert "Postgres" in backend and "Postgres" in frontend
 
 
 @pytest.mark.parametrize(

@@ -478,18 +478,19 @@ _NO_SIDE = frozenset(
 )  # fmt: skip
 
 
-def _side_words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # every role's title is read again beside each other role
+def _side_words(text: str) -> frozenset[str]:
     """The words of a title or a side, "back-end"/"back end" as "backend", "full stack" as
     "fullstack"; a full-stack role works on both ends."""
     words = _title_words(_SPLIT_WORD.sub(lambda m: "".join(g for g in m.groups() if g), text))
     if "fullstack" in words:
         words |= {"backend", "frontend"}
-    return words - _NO_SIDE
+    return frozenset(words - _NO_SIDE)
 
 
-def _side_of(clause: str, find: Callable[[str], re.Match[str] | None]) -> set[str]:
+def _side_of(clause: str, find: Callable[[str], re.Match[str] | None]) -> frozenset[str]:
     found = find(clause)
-    return _side_words(next(g for g in found.groups() if g)) if found else set()
+    return _side_words(next(g for g in found.groups() if g)) if found else frozenset()
 
 
 def without_other_sides(text: str, role: Role, roles: list[Role]) -> str:
@@ -514,26 +515,37 @@ def without_other_sides(text: str, role: Role, roles: list[Role]) -> str:
     )
 
 
-def _sided_clauses(text: str, named: set[str]) -> tuple[list[str], list[set[str]]]:
+@lru_cache(maxsize=64)  # each role of a comment reads the same shared text
+def _clause_sides(text: str) -> tuple[tuple[tuple[str, frozenset[str], frozenset[str]], ...], ...]:
+    """Per piece of `text`, its clauses, each with the side its label names and the side
+    named at its end."""
+    return tuple(
+        tuple((c, _side_of(c, _SIDE_BEFORE.match), _side_of(c, _SIDE_AFTER.search)) for c in cs)
+        for cs in (_CLAUSES.split(piece) for piece in _PIECES.split(text))
+    )
+
+
+def _sided_clauses(text: str, named: set[str]) -> tuple[list[str], list[frozenset[str]]]:
     """The clauses of `text` and the side words (of `named`) each one is given to."""
-    pieces = [_CLAUSES.split(piece) for piece in _PIECES.split(text)]
-    labels = [[_side_of(c, _SIDE_BEFORE.match) & named for c in clauses] for clauses in pieces]
+    read = _clause_sides(text)
+    pieces = [[c for c, _, _ in piece] for piece in read]
+    labels = [[label & named for _, label, _ in piece] for piece in read]
     split_by_label = _two_sides(chain.from_iterable(labels))
     all_clauses, all_sides = [], []
-    for clauses, labelled in zip(pieces, labels, strict=True):
-        ends = [_side_of(c, _SIDE_AFTER.search) & named for c in clauses]
+    for piece, clauses, labelled in zip(read, pieces, labels, strict=True):
+        ends = [end & named for _, _, end in piece]
         if not _two_sides(ends):
-            ends = [set()] * len(clauses)  # "Python, Node, Clojure on the backend": one list
-        side: set[str] = set()  # the side a label names, for the clauses after it
+            ends = [frozenset()] * len(clauses)  # "Python, Node, Clojure on the backend": one list
+        side: frozenset[str] = frozenset()  # the side a label names, for the clauses after it
         for clause, end, label in zip(clauses, ends, labelled, strict=True):
-            side = (label or side) if split_by_label else set()
+            side = (label or side) if split_by_label else frozenset()
             all_clauses.append(clause)
             all_sides.append(end or side)
     return all_clauses, all_sides
 
 
-def _two_sides(sides: Iterable[set[str]]) -> bool:
-    return len({frozenset(s) for s in sides if s}) >= 2
+def _two_sides(sides: Iterable[frozenset[str]]) -> bool:
+    return len({s for s in sides if s}) >= 2
 
 
 # A line of prose: a dozen words or more, few of them between commas (a comma list of tools
