@@ -172,6 +172,11 @@ def test_roles_heading_as_the_whole_search(line: str) -> None:
         ("Ingénieur ML", "INGÉNIEUR ML à Lyon"),
         ("Kelvin Lab", "\u212aelvin lab"),  # the Kelvin sign is a K to re.I
         ("Designer", ""),
+        ("Designer", "designer"),
+        ("Designer", "Designers and a Designer"),  # the second one is whole
+        ("Designer", "UX_Designer"),
+        ("Designer", "Designer2"),
+        ("", "a b"),
     ],
 )
 def test_holds_as_the_whole_words_pattern(title: str, text: str) -> None:

@@ -880,7 +880,25 @@ def _may_hold(title: str, text: str) -> bool:
 
 def _holds(title: str, text: str) -> bool:
     """Whether `text` holds `title` as whole words, in any case."""
-    return _may_hold(title, text) and _whole_title(title).search(text) is not None
+    if title.isascii() and text.isascii():  # no pattern to make: a case-blind match lowers
+        return _holds_lowered(title.lower(), text.lower())
+    return _whole_title(title).search(text) is not None
+
+
+def _holds_lowered(title: str, text: str) -> bool:
+    """`_whole_title(title).search(text)` between lowered ASCII texts: an occurrence with no
+    word character just before or after it."""
+    at = text.find(title)
+    while at >= 0:
+        end = at + len(title)
+        if not (at and _is_word_char(text[at - 1]) or end < len(text) and _is_word_char(text[end])):
+            return True
+        at = text.find(title, at + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 @lru_cache(maxsize=4096)
