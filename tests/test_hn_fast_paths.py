@@ -8,6 +8,8 @@ import pytest
 
 from pipelines.blurb import without_blurb
 from pipelines.extract.hn.body import (
+    _ALSO_HIRING,
+    _ALSO_HIRING_KEYS,
     _HIRING_KEYS,
     _HIRING_VERB,
     _ROLES_HEADING,
@@ -182,6 +184,25 @@ def test_roles_heading_as_the_whole_search(line: str) -> None:
 def test_holds_as_the_whole_words_pattern(title: str, text: str) -> None:
     whole = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.I)
     assert _holds(title, text) is bool(whole.search(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are ALSO hiring a Backend Engineer (Go) for the platform.",
+        "Additionally looking for: Data Analyst",
+        "And we're seeking a Designer",
+        "Plus: Senior Data Analyst and Staff ML Engineer",
+        "We also have two designer positions open.",
+        "FDEs welcome as well.",
+        "We al\u017fo need a Designer",  # the long s is an s to re.I
+        "We need a Designer.",
+    ],
+)
+def test_also_hiring_keys_hold_every_mention(text: str) -> None:
+    """A text without one of the keys has no role added in passing to find."""
+    if _ALSO_HIRING.search(text):
+        assert any_in(_ALSO_HIRING_KEYS, lowered(text))
 
 
 def test_each_role_reads_its_side_of_a_stack_in_any_order() -> None:

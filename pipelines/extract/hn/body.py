@@ -302,6 +302,8 @@ _ALSO_HIRING = re.compile(
     r"(?:\s+as\s+well|\s+too)?\s*[.!]",
     re.I,
 )
+# One of these is in every text that _ALSO_HIRING finds (lowered: an re.I match lowers to it).
+_ALSO_HIRING_KEYS = ("also", "additionally", "and we", "plus", "welcome")
 _LIST_TAIL = re.compile(
     r"\s+(?:on|for|to|who|that|at|in|within|working|same|from)\s+(?![A-Z]).*$|,\s*same\b.*$|"
     r"\s+of (?:all|any|every|various)\b.*$|\s+as well\b.*$|"
@@ -928,6 +930,8 @@ def also_hiring(text: str) -> list[Role]:
     """Roles added in passing: "We are also hiring a Backend Engineer (Go) for …",
     "Also: Senior Data Analyst (£55k) and Staff ML Engineer (£110k), same office."."""
     roles: list[Role] = []
+    if not any_in(_ALSO_HIRING_KEYS, lowered(text)):
+        return roles  # the cheap test first: most comments add no role in passing
     for m in _ALSO_HIRING.finditer(text):
         listed = next((g for g in m.group("list", "list2", "list3", "list4") if g), "")
         listed = re.sub(r",?\s+as well as\s+", ", ", listed)
