@@ -41,6 +41,7 @@ CORPUS = sorted(
         "Stock optıons and RSUs, ESOP",
         "fully REMOTE, WORK FROM HOME, on-site 2 days per week in the office",
         "Ingeniero/a de Datos (m/w/d) H/F (all genders) K/M",
+        "Data Engineer, open to all GENDER\u017f",  # the long s is an s to re.I
         "not remote: must be authorized to work; citizens only",
     }
 )
@@ -198,6 +199,8 @@ def test_fold_hints() -> None:
             assert folding._GENDER_HINT.search(text, m.start()), m.group()
         for m in folding._SUFFIX_A.finditer(text):
             assert folding._SUFFIX_HINT.search(text, m.start()), m.group()
+        if folding._GENDER_HINT.search(text):
+            assert folding._may_mark_gender(text), text
 
 
 def test_lowered_maps_what_ignorecase_reads_as_ascii() -> None:
