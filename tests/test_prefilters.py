@@ -106,7 +106,9 @@ def test_title_role_keywords(regex: re.Pattern, keys: tuple[str, ...]) -> None:
     assert matched  # the corpus exercises the pattern
 
 
-@pytest.mark.parametrize("check", [roles._TITLE_PREFILTER, seniority._TITLE_PREFILTER])
+@pytest.mark.parametrize(
+    "check", [roles._TITLE_PREFILTER, seniority._TITLE_PREFILTER, jobwords._JOB_NOUN_CHECK]
+)
 def test_title_prefilter_keeps_every_pattern_that_matches(check: Prefilter) -> None:
     """Every role or level pattern that matches a folded corpus string is among those the
     literal pre-check lets run on it."""
