@@ -172,6 +172,9 @@ def test_roles_heading_as_the_whole_search(line: str) -> None:
         ("ML Ops", "mlops"),
         ("C++ Dev", "Senior C++ Dev (Leeds)"),
         ("Ingénieur ML", "INGÉNIEUR ML à Lyon"),
+        ("ML Engineer", "Senior ML ENGINEER — Lyon"),  # an ASCII title in other text
+        ("Designer", "UX désigner"),
+        ("Sr Dev", "\u017fr dev ahead"),  # the long s is an s to re.I
         ("Kelvin Lab", "\u212aelvin lab"),  # the Kelvin sign is a K to re.I
         ("Designer", ""),
         ("Designer", "designer"),

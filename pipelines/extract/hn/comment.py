@@ -44,7 +44,7 @@ from pipelines.model import ExtractedPosting, Extraction
 from pipelines.remote import role_dependent
 from pipelines.salary import find_salaries
 from pipelines.skills import extract_skills, is_concept
-from pipelines.text import extract_links, html_to_text
+from pipelines.text import extract_links, html_to_text, lowered
 from pipelines.times import iso_time
 
 HN_ITEM_URL = "https://news.ycombinator.com/item?id={}"
@@ -873,16 +873,17 @@ def _spelled_out(roles: list[Role], found: list[RoleLine]) -> dict[int, Role]:
 
 
 def _may_hold(title: str, text: str) -> bool:
-    """False when `text` cannot hold `title` in any case: between ASCII texts a case-blind
-    match lowers to the same letters. The cheap test before a pattern is made of a title."""
-    return not (title.isascii() and text.isascii()) or title.lower() in text.lower()
+    """False when `text` cannot hold `title` in any case: a case-blind match of an ASCII
+    title lowers to its letters (`lowered`). The cheap test before a pattern is made of a
+    title."""
+    return not title.isascii() or title.lower() in lowered(text)
 
 
 def _holds(title: str, text: str) -> bool:
     """Whether `text` holds `title` as whole words, in any case."""
     if title.isascii() and text.isascii():  # no pattern to make: a case-blind match lowers
         return _holds_lowered(title.lower(), text.lower())
-    return _whole_title(title).search(text) is not None
+    return _may_hold(title, text) and _whole_title(title).search(text) is not None
 
 
 def _holds_lowered(title: str, text: str) -> bool:
