@@ -327,9 +327,15 @@ def classify_seniority(title: str, description: str = "") -> str:
         return level
     if not description:
         return "unknown"
-    low = lowered(head)
-    if level := _level_beside_title(title.strip(), head, low):
+    if level := _level_beside_title(title.strip(), head, lowered(head)):
         return level
+    return _stated_level(head)
+
+
+@lru_cache(maxsize=1024)  # the roles of a comment share their description
+def _stated_level(head: str) -> str:
+    """The level a description states of the position outright, or "unknown"."""
+    low = lowered(head)
     for level, pattern in _DESC_SENIORITY:
         if level in _DESC_SENIORITY_KEYS and _DESC_SENIORITY_KEYS[level] not in low:
             continue  # every pattern needs its word ("internship"; "level" for the others)
