@@ -10,8 +10,12 @@ from pipelines.blurb import without_blurb
 from pipelines.extract.hn.body import (
     _ALSO_HIRING,
     _ALSO_HIRING_KEYS,
+    _DEPARTMENT,
+    _DEPARTMENT_MARKS,
     _HIRING_KEYS,
     _HIRING_VERB,
+    _OTHER_ROLES,
+    _OTHER_ROLES_ENDS,
     _ROLES_HEADING,
     _hiring_verbs,
     _roles_heading,
@@ -19,6 +23,7 @@ from pipelines.extract.hn.body import (
 from pipelines.extract.hn.comment import _holds, without_other_sides
 from pipelines.extract.hn.cues import classify_piece, is_salary, places_in
 from pipelines.extract.hn.titles import Role, split_outside_parens, split_roles
+from pipelines.extract.hn.where import place_heading
 from pipelines.text import any_in, lowered
 
 
@@ -254,3 +259,51 @@ def test_hiring_keys_hold_every_hiring_verb(line: str) -> None:
 )
 def test_is_salary_needs_a_digit(text: str, expected: bool) -> None:
     assert is_salary(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("London office:", ("London", None)),
+        ("*INDIA:", ("INDIA", None)),
+        ("  ## NEW YORK  ", ("NEW YORK", None)),
+        ("ÉTATS-UNIS", ("ÉTATS-UNIS", None)),  # capitals beyond ASCII
+        ("REMOTE (EU)", ("REMOTE (EU)", "REMOTE (EU)")),
+        ("Remote (EU)", None),  # neither a colon nor capitals
+        ("Berlin", None),
+        ("We build tools for growers.", None),
+    ],
+)
+def test_place_heading_needs_a_colon_or_capitals(
+    line: str, heading: tuple[str | None, str | None] | None
+) -> None:
+    assert place_heading(line) == heading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Backend Engineer, Designer, and several other roles",
+        "Backend Engineer, Designer & many more POSITIONS",
+        "Backend Engineer, Designer plus other jobſ",  # the long s is an s to re.I
+        "Backend Engineer, Designer, and other roles we love",
+    ],
+)
+def test_other_roles_ends_hold_every_match(text: str) -> None:
+    if _OTHER_ROLES.search(text):
+        assert lowered(text).endswith(_OTHER_ROLES_ENDS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Engineering (13 roles): Backend, Frontend",
+        "Design - Graphic Designer, UI/UX",
+        "Research — Research Scientists, HPC Engineers",
+        "Sales",
+        "Engineering Backend Frontend",
+    ],
+)
+def test_department_marks_hold_every_match(line: str) -> None:
+    if _DEPARTMENT.match(line):
+        assert any_in(_DEPARTMENT_MARKS, line)

@@ -532,6 +532,8 @@ _DEPARTMENT = re.compile(
     r"^(?P<dept>[A-Z][\w&/+ ]{0,30}?)\s*(?:\(\s*\d+\s+(?:roles?|positions?|openings?|jobs?)\s*\))?"
     r"\s*(?::|\s[-–—]\s)\s*(?P<list>.*)$"
 )
+# One of these follows the department in every line that _DEPARTMENT matches.
+_DEPARTMENT_MARKS = (":", "-", "–", "—")
 
 
 def _listed_roles(text: str) -> list[Role]:
@@ -597,7 +599,10 @@ def _list_line(line: str) -> list[Role]:
     text = text.strip()
     if bullet := _BULLET.match(text):
         text = text[bullet.end() :]
-    text, more = _OTHER_ROLES.subn("", text.rstrip(" ."))
+    text = text.rstrip(" .")
+    more = 0
+    if lowered(text).endswith(_OTHER_ROLES_ENDS):
+        text, more = _OTHER_ROLES.subn("", text)
     # "A, B, and several other roles": a list of two is one too
     least = 2 if more else 3
     if (
@@ -620,12 +625,16 @@ _OTHER_ROLES = re.compile(
     r"various|lots of|some)\s+)?(?:other|more)\s+(?:roles|positions|openings|jobs)$",
     re.I,
 )
+# How a line that _OTHER_ROLES finds ends (lowered: an re.I match of these words lowers to them).
+_OTHER_ROLES_ENDS = ("roles", "positions", "openings", "jobs")
 
 
 def _department_roles(line: str, below: str) -> list[Role]:
     """The roles listed after a department name on its line, or on the line below a
     department heading that ends with a colon."""
     text = line.strip()
+    if not any_in(_DEPARTMENT_MARKS, text):
+        return []  # the cheap test first: a department is followed by a colon or a dash
     if bullet := _BULLET.match(text):
         text = text[bullet.end() :]
     m = _DEPARTMENT.match(text)
