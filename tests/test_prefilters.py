@@ -8,9 +8,10 @@ from re import _parser
 
 import pytest
 
-from pipelines import equity, folding, remote
+from pipelines import equity, folding, remote, salary
 from pipelines.classify import jobwords, roles, seniority, subfields
 from pipelines.classify.prefilter import Prefilter, alternatives, literals
+from pipelines.currency import PREFIXES
 from pipelines.text import any_in, lowered
 from tests import test_classify, test_equity, test_remote, test_salary, test_skills
 
@@ -211,3 +212,11 @@ def test_lowered_maps_what_ignorecase_reads_as_ascii() -> None:
     for text in ("VİSA", "ſponsor", "Kubernetes"):
         letters = re.escape(lowered(text))
         assert re.fullmatch(letters, text, re.IGNORECASE)
+
+
+def test_every_currency_prefix_and_digit_starts_a_term() -> None:
+    """The term pattern checks first that a text's character may start a term."""
+    for prefix in PREFIXES:
+        m = salary._TERM_RE.search(f"Pay: {prefix}120k a year")
+        assert m is not None and m.group("pre") == prefix, prefix
+    assert salary._TERM_RE.search("\u0661\u0665\u0660k USD").group("num") == "\u0661\u0665\u0660"
