@@ -21,7 +21,7 @@ from pipelines.extract.hn.body import (
     _roles_heading,
 )
 from pipelines.extract.hn.comment import _holds, without_other_sides
-from pipelines.extract.hn.cues import classify_piece, is_salary, places_in
+from pipelines.extract.hn.cues import SALARY_SPAN, classify_piece, is_salary, places_in
 from pipelines.extract.hn.titles import Role, split_outside_parens, split_roles
 from pipelines.extract.hn.where import place_heading
 from pipelines.text import any_in, lowered
@@ -307,3 +307,25 @@ def test_other_roles_ends_hold_every_match(text: str) -> None:
 def test_department_marks_hold_every_match(line: str) -> None:
     if _DEPARTMENT.match(line):
         assert any_in(_DEPARTMENT_MARKS, line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senior Engineer | $150k - $180k + equity | Remote",
+        "CA$120,000–140,000/year",
+        "€70-90k DOE, 25 days off",
+        "120K USD base, 4 days a week",
+        "CHF 140'000 p.a.",
+        "₹ 30 LPA (Lead) / ₹ 15–25 LPA (Data Scientist)",
+        "US$90/hr, contract",
+        "\u0661\u0665\u0660k USD",  # digits of another script
+        "no pay stated here",
+    ],
+)
+def test_salary_span_as_without_its_first_character_check(text: str) -> None:
+    start = SALARY_SPAN.pattern.index(")") + 1  # the lookahead of what a span starts with
+    plain = re.compile(SALARY_SPAN.pattern[start:])
+    assert [m.span() for m in SALARY_SPAN.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
