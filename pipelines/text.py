@@ -8,6 +8,7 @@ lists, headings, tables and the odd tracking pixel).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from operator import itemgetter
 from urllib.parse import urlsplit
@@ -223,6 +224,25 @@ def any_in(words: tuple[str, ...], low: str) -> bool:
         if w in low:
             return True
     return False
+
+
+def replace_runs(text: str, key: re.Pattern[str], repl: Callable[[str], str]) -> str:
+    r"""`text` with each run of non-space characters that holds a match of `key` replaced by
+    `repl(run)`: what `re.sub(r"(?<!\S)\S*?(?:KEY)\S*", …)` gives, found from the matches of
+    `key` (a literal the engine finds fast) instead of trying the run pattern at every word."""
+    parts: list[str] = []
+    last, n = 0, len(text)
+    for m in key.finditer(text):
+        if m.start() < last:
+            continue  # inside the run just replaced
+        start, end = m.start(), m.end()
+        while start > last and not text[start - 1].isspace():
+            start -= 1
+        while end < n and not text[end].isspace():
+            end += 1
+        parts += (text[last:start], repl(text[start:end]))
+        last = end
+    return "".join(parts) + text[last:] if parts else text
 
 
 def repair_mojibake(text: str) -> str:

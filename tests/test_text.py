@@ -7,7 +7,7 @@ import re
 import pytest
 
 from pipelines import text as text_module
-from pipelines.text import extract_links, html_to_text, repair_mojibake
+from pipelines.text import extract_links, html_to_text, repair_mojibake, replace_runs
 
 TEXT_CASES = [
     ("empty", "", ""),
@@ -161,3 +161,13 @@ def test_tidy_collapses_as_one_whitespace_run_pattern_would(raw: str) -> None:
         text_module._AROUND_BREAK.sub(text_module._BREAK, text_module._SPACES.sub(" ", raw))
         == expected
     )
+
+
+def test_replace_runs_replaces_each_run_holding_the_key_whole() -> None:
+    key = re.compile(r"@|http")
+    text = "Mail jobs@acme.io, see\thttps://acme.io/x\u00a0or a@b@c  ok @"
+    assert replace_runs(text, key, str.upper) == (
+        "Mail JOBS@ACME.IO, see\tHTTPS://ACME.IO/X\u00a0or A@B@C  ok @"
+    )
+    assert replace_runs("no links here", key, str.upper) == "no links here"
+    assert replace_runs("", key, str.upper) == ""
