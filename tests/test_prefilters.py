@@ -8,7 +8,7 @@ from re import _parser
 
 import pytest
 
-from pipelines import equity, folding, remote, salary
+from pipelines import equity, folding, location, remote, salary
 from pipelines.classify import jobwords, roles, seniority, subfields
 from pipelines.classify.prefilter import Prefilter, alternatives, literals
 from pipelines.currency import PREFIXES
@@ -220,3 +220,17 @@ def test_every_currency_prefix_and_digit_starts_a_term() -> None:
         m = salary._TERM_RE.search(f"Pay: {prefix}120k a year")
         assert m is not None and m.group("pre") == prefix, prefix
     assert salary._TERM_RE.search("\u0661\u0665\u0660k USD").group("num") == "\u0661\u0665\u0660"
+
+
+@pytest.mark.parametrize(
+    "pattern", [roles._HIRING, seniority._HIRED_JOB, location._ACRONYM_RE, salary._TERM_RE]
+)
+def test_first_character_lookaheads_keep_every_match(pattern: re.Pattern[str]) -> None:
+    """A pattern that first checks what its match may start with finds what it found
+    without the check, case-blind letters included ("ſeeking", "İf you are")."""
+    plain = re.compile(pattern.pattern.split(")", 1)[1], pattern.flags)
+    odd = ["We are ſeeking a Senior Data Engineer", "İf you are a Backend Engineer", "U.S.A. a.b"]
+    for text in [*CORPUS, *odd]:
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text

@@ -210,6 +210,7 @@ _BEFORE_CHARS = 60  # enough for "seeking a mid-level to senior-level " before a
 # A post with no title: the job its hiring sentence names, after a hiring verb only ("as a
 # senior developer myself, I had offers" is the writer's level).
 _HIRED_JOB = re.compile(
+    r"(?=[lshab])"  # the first letters of its words: the other positions fail at once
     r"\b(?:looking for|seeking|hiring|searching for|adding|bring(?:ing)? on)\s+(?:an?\s+)?"
     + _LEVEL_WORDS
     + r"(?:[\w-]+\s+){0,2}?(?:engineer|developer|dev|scientist|analyst|designer|researcher|"
