@@ -234,3 +234,14 @@ def test_first_character_lookaheads_keep_every_match(pattern: re.Pattern[str]) -
         assert [m.span() for m in pattern.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], text
+
+
+@pytest.mark.parametrize(
+    "check", [roles._TITLE_PREFILTER, seniority._TITLE_PREFILTER, jobwords._JOB_NOUN_CHECK]
+)
+def test_may_match_is_whether_any_pattern_may(check: Prefilter) -> None:
+    for text in CORPUS:
+        folded = folding.fold(text)
+        assert check.may_match(folded) is bool(check.possible(folded)), folded
+    assert Prefilter([re.compile(r"\w+")]).may_match("")  # a pattern without literals
+    assert not Prefilter([re.compile("ml")]).may_match("design")

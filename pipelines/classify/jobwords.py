@@ -273,7 +273,7 @@ _JOB_NOUN_CHECK = Prefilter([_JOB_NOUNS], split=False)
 
 
 def _job_noun(folded: str) -> bool:
-    return id(_JOB_NOUNS) in _JOB_NOUN_CHECK.possible(folded) and bool(_JOB_NOUNS.search(folded))
+    return _JOB_NOUN_CHECK.may_match(folded) and bool(_JOB_NOUNS.search(folded))
 
 
 # The head noun of a job title, in the languages `names_a_job` reads (on folded text): with
