@@ -280,7 +280,8 @@ def _letters() -> tuple[dict[str, _Entry], re.Pattern[str]]:
     if not letters:
         return letters, re.compile(r"(?!)")  # matches nowhere
     chars = "".join(re.escape(k) for k in sorted(letters))
-    return letters, re.compile(rf"(?<!\w)[{chars}](?!\w)")
+    # The letter first (the engine scans for it), then nothing of a word on either side.
+    return letters, re.compile(rf"[{chars}](?<!\w[{chars}])(?!\w)")
 
 
 def _letter_entries(entries: dict[str, _Entry]) -> dict[str, _Entry]:
