@@ -14,6 +14,7 @@ from pipelines.extract.hn.body import (
     _DEPARTMENT_MARKS,
     _HIRING_KEYS,
     _HIRING_VERB,
+    _OPEN_POSITIONS,
     _OTHER_ROLES,
     _OTHER_ROLES_ENDS,
     _ROLES_HEADING,
@@ -22,6 +23,7 @@ from pipelines.extract.hn.body import (
 )
 from pipelines.extract.hn.comment import _holds, without_other_sides
 from pipelines.extract.hn.cues import SALARY_SPAN, classify_piece, is_salary, places_in
+from pipelines.extract.hn.header import _PROSE_HIRING, _PROSE_HIRING_KEYS
 from pipelines.extract.hn.titles import Role, split_outside_parens, split_roles
 from pipelines.extract.hn.where import place_heading
 from pipelines.text import any_in, lowered
@@ -329,3 +331,33 @@ def test_salary_span_as_without_its_first_character_check(text: str) -> None:
     assert [m.span() for m in SALARY_SPAN.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Robotics is hiring ML engineers in Berlin",
+        "Acme and Co are currently looking for a designer",
+        "Acme is actively seeking a Data Scientist",
+        "Acme is now searching for interns",
+        "Acme is looking to hire engineers",
+        "Acme builds robots.",
+    ],
+)
+def test_prose_hiring_keys_hold_every_match(text: str) -> None:
+    if _PROSE_HIRING.match(text):
+        assert any_in(_PROSE_HIRING_KEYS, text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We have two engineering positions open in Leeds",
+        "We HAVE several roles available",
+        "We haſ no roles",
+        "We have offices in Leeds",
+    ],
+)
+def test_open_positions_need_have(line: str) -> None:
+    if _OPEN_POSITIONS.search(line):
+        assert "have" in lowered(line)

@@ -182,7 +182,7 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
             if len(rest.split()) > 16 and not _short_items(rest):
                 continue  # a sentence goes on; a long list of short titles is read whole
             roles.extend(_mentioned_roles(_MENTION_LEAD.sub("", rest), line, teams=True))
-        if not bulleted:
+        if not bulleted and "have" in lowered(line):  # what every match holds, lowered
             for m in _OPEN_POSITIONS.finditer(line):
                 roles.extend(_mentioned_roles(m["list"], line))
     return roles
@@ -878,7 +878,11 @@ def _linked_roles(body: list[str], found: list[RoleLine]) -> list[RoleLine]:
     role, job noun or not ("• Ruby on Rails - http://…" among "• Release Engineer - http://…");
     not "- More roles: http://…" nor a place ("- Denver, CO - http://…")."""
     taken = {f.index for f in found}
-    linked = [(i, m["text"]) for i, line in enumerate(body) if (m := _LINKED_BULLET.match(line))]
+    linked = [
+        (i, m["text"])
+        for i, line in enumerate(body)
+        if "http" in line and (m := _LINKED_BULLET.match(line))  # a link: the cheap test first
+    ]
     if sum(i in taken for i, _ in linked) < 2:
         return []
     return [
