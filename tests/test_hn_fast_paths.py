@@ -21,7 +21,14 @@ from pipelines.extract.hn.body import (
     _hiring_verbs,
     _roles_heading,
 )
-from pipelines.extract.hn.comment import _holds, without_other_sides
+from pipelines.extract.hn.comment import (
+    _SIDE_AFTER,
+    _SIDE_BEFORE,
+    _holds,
+    _side_of,
+    _sides_of,
+    without_other_sides,
+)
 from pipelines.extract.hn.cues import SALARY_SPAN, classify_piece, is_salary, places_in
 from pipelines.extract.hn.header import _PROSE_HIRING, _PROSE_HIRING_KEYS
 from pipelines.extract.hn.titles import Role, split_outside_parens, split_roles
@@ -361,3 +368,22 @@ def test_prose_hiring_keys_hold_every_match(text: str) -> None:
 def test_open_positions_need_have(line: str) -> None:
     if _OPEN_POSITIONS.search(line):
         assert "have" in lowered(line)
+
+
+@pytest.mark.parametrize(
+    ("clause", "named"),
+    [
+        ("Back End: Go, Postgres", {"backend", "frontend"}),
+        ("React on the front-end", {"backend", "frontend"}),
+        ("full stack on the BACK END", {"backend"}),
+        ("Kotlin on the mobile side", {"mobile", "web"}),
+        ("Python for the data layer", {"data", "platform"}),
+        ("we ship every week", {"backend", "frontend"}),
+    ],
+)
+def test_a_clause_is_read_for_sides_only_when_it_may_name_one(clause: str, named: set) -> None:
+    """The cheap test first: what the patterns give, for a clause that names a side or not."""
+    named = frozenset(named)
+    before = _side_of(clause, _SIDE_BEFORE.match) & named
+    after = _side_of(clause, _SIDE_AFTER.search) & named
+    assert _sides_of(clause, named) == (before, after)

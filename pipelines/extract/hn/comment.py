@@ -44,7 +44,7 @@ from pipelines.model import ExtractedPosting, Extraction
 from pipelines.remote import role_dependent
 from pipelines.salary import find_salaries
 from pipelines.skills import extract_skills, is_concept
-from pipelines.text import extract_links, html_to_text, lowered
+from pipelines.text import any_in, extract_links, html_to_text, lowered
 from pipelines.times import iso_time
 
 HN_ITEM_URL = "https://news.ycombinator.com/item?id={}"
@@ -515,25 +515,45 @@ def without_other_sides(text: str, role: Role, roles: list[Role]) -> str:
     )
 
 
-@lru_cache(maxsize=64)  # each role of a comment reads the same shared text
-def _clause_sides(text: str) -> tuple[tuple[tuple[str, frozenset[str], frozenset[str]], ...], ...]:
-    """Per piece of `text`, its clauses, each with the side its label names and the side
-    named at its end."""
+@lru_cache(maxsize=64)  # each role of a comment reads the same shared text and sides
+def _clause_sides(
+    text: str, named: frozenset[str]
+) -> tuple[tuple[tuple[str, frozenset[str], frozenset[str]], ...], ...]:
+    """Per piece of `text`, its clauses, each with the side (of `named`) its label names and
+    the side (of `named`) named at its end."""
     return tuple(
-        tuple((c, _side_of(c, _SIDE_BEFORE.match), _side_of(c, _SIDE_AFTER.search)) for c in cs)
+        tuple((c, *_sides_of(c, named)) for c in cs)
         for cs in (_CLAUSES.split(piece) for piece in _PIECES.split(text))
+    )
+
+
+_NO_SIDES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+# Side words a clause spells apart: "back end", "front-end", "full stack" (both ends).
+_SPELT_APART = {"backend": ("back", "full"), "frontend": ("front", "full"), "fullstack": ("full",)}
+
+
+def _sides_of(clause: str, named: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The sides (of `named`) the label of `clause` and its end name. A side word is in the
+    lowered clause (a plural's stem too) or spelt apart: a clause without any is read no
+    further, as most are not."""
+    low = clause.lower()
+    if not any(w in low or any_in(_SPELT_APART.get(w, ()), low) for w in named):
+        return _NO_SIDES
+    return (
+        _side_of(clause, _SIDE_BEFORE.match) & named,
+        _side_of(clause, _SIDE_AFTER.search) & named,
     )
 
 
 def _sided_clauses(text: str, named: set[str]) -> tuple[list[str], list[frozenset[str]]]:
     """The clauses of `text` and the side words (of `named`) each one is given to."""
-    read = _clause_sides(text)
+    read = _clause_sides(text, frozenset(named))
     pieces = [[c for c, _, _ in piece] for piece in read]
-    labels = [[label & named for _, label, _ in piece] for piece in read]
+    labels = [[label for _, label, _ in piece] for piece in read]
     split_by_label = _two_sides(chain.from_iterable(labels))
     all_clauses, all_sides = [], []
     for piece, clauses, labelled in zip(read, pieces, labels, strict=True):
-        ends = [end & named for _, _, end in piece]
+        ends = [end for _, _, end in piece]
         if not _two_sides(ends):
             ends = [frozenset()] * len(clauses)  # "Python, Node, Clojure on the backend": one list
         side: frozenset[str] = frozenset()  # the side a label names, for the clauses after it
