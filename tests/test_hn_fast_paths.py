@@ -12,6 +12,8 @@ from pipelines.extract.hn.body import (
     _ALSO_HIRING_KEYS,
     _DEPARTMENT,
     _DEPARTMENT_MARKS,
+    _FIRST_SENTENCE_END,
+    _HEAD_END,
     _HIRING_KEYS,
     _HIRING_VERB,
     _OPEN_POSITIONS,
@@ -387,3 +389,28 @@ def test_a_clause_is_read_for_sides_only_when_it_may_name_one(clause: str, named
     before = _side_of(clause, _SIDE_BEFORE.match) & named
     after = _side_of(clause, _SIDE_AFTER.search) & named
     assert _sides_of(clause, named) == (before, after)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "plain"),
+    [
+        (_HEAD_END, r"\s*:(?:\s+|$)|\s+(?:--|->|→|[-–—|@•·])\s+"),
+        (_FIRST_SENTENCE_END, r"(?:(?<=[^\W\d_]{4})|(?<=\)))\.\s+(?=[A-Z])"),
+    ],
+)
+def test_title_ends_start_with_their_first_character(pattern: re.Pattern[str], plain: str) -> None:
+    """Searched from every position, the pattern written class first finds what the plain
+    one finds."""
+    lines = [
+        "Senior Engineer: Python, Go",
+        "Lead Designer : remote",
+        "ML Engineer - Berlin -- onsite -> SF | Remote • Full-time @ Acme",
+        "Data Scientist:",
+        "Head of Marketing. Own it. (Growth). Next",
+        "ab. C abcd. E ab1d. F é.  Z",
+        ": x\t:\ty",
+    ]
+    for line in lines:
+        for i in range(len(line) + 1):
+            found, expected = pattern.search(line, i), re.compile(plain).search(line, i)
+            assert (found and found.span()) == (expected and expected.span()), (line, i)

@@ -286,8 +286,12 @@ _ROLES_INLINE = re.compile(
 _BULLET = re.compile(
     r"^(?:[-*•·–—▪►+]{1,2}\s*(?=\w)|\d{1,2}[.)](?:\s+|(?=[A-Z]))|\(\d{1,2}\)\s+|\[\d{1,2}\]\s+)"
 )
-# Where a role line's title ends: a colon, a spaced dash or bar, " @ ".
-_HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+(?:--|->|→|[-–—|@•·])\s+")
+# Where a role line's title ends: a colon, a spaced dash or bar, " @ "
+# (r"\s*:(?:\s+|$)|\s+(?:--|->|→|[-–—|@•·])\s+"), written to start with the class of its
+# first character so the engine scans for it.
+_HEAD_END = re.compile(
+    r"[\s:](?:(?<=:)(?:\s+|$)|(?<=\s)\s*:(?:\s+|$)|(?<=\s)\s*(?:--|->|→|[-–—|@•·])\s+)"
+)
 
 _ALSO_HIRING = re.compile(
     r"(?:^|(?<=[.!?;]\s)|\n)[^.!?\n]{0,30}?\b(?:also|additionally|and we(?:['’]re| are))\b"
@@ -387,7 +391,8 @@ def _job_of(title: str) -> str:
 
 
 # Where a bullet's first sentence ends, not at an abbreviation ("Sr. Engineer").
-_FIRST_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<=\)))\.\s+(?=[A-Z])")
+# The dot first (the engine scans for it), then what stands before it: four letters or ")".
+_FIRST_SENTENCE_END = re.compile(r"\.(?:(?<=[^\W\d_]{4}\.)|(?<=\)\.))\s+(?=[A-Z])")
 
 
 # A bullet's title, an aside in brackets, then more words: "* Data Engineers (Spark, dbt) for
