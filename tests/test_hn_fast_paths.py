@@ -32,7 +32,7 @@ from pipelines.extract.hn.comment import (
     without_other_sides,
 )
 from pipelines.extract.hn.cues import SALARY_SPAN, classify_piece, is_salary, places_in
-from pipelines.extract.hn.header import _PROSE_HIRING, _PROSE_HIRING_KEYS
+from pipelines.extract.hn.header import _DOT_SEP, _PROSE_HIRING, _PROSE_HIRING_KEYS
 from pipelines.extract.hn.titles import Role, split_outside_parens, split_roles
 from pipelines.extract.hn.where import place_heading
 from pipelines.text import any_in, lowered
@@ -414,3 +414,9 @@ def test_title_ends_start_with_their_first_character(pattern: re.Pattern[str], p
         for i in range(len(line) + 1):
             found, expected = pattern.search(line, i), re.compile(plain).search(line, i)
             assert (found and found.span()) == (expected and expected.span()), (line, i)
+
+
+def test_dot_separator_splits_as_the_look_behind_first_pattern() -> None:
+    plain = re.compile(r"(?<=[\w)])\.\s+(?=\S)")
+    for line in ["Acme. Berlin. Remote", "Acme (YC W21). ML Engineer", "e.g. this . not", "a.b. c"]:
+        assert _DOT_SEP.split(line) == plain.split(line)

@@ -367,7 +367,7 @@ def _pipe_header(line: str, lines: list[str]) -> Header | None:
     return header
 
 
-_DOT_SEP = re.compile(r"(?<=[\w)])\.\s+(?=\S)")
+_DOT_SEP = re.compile(r"\.(?<=[\w)]\.)\s+(?=\S)")  # the dot first: the engine scans for it
 _DOT_PIECE_WORDS = 6
 
 
