@@ -12,6 +12,7 @@ sentence about those is not read as an offer.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.text import any_in, lowered
 
@@ -72,6 +73,7 @@ def _offers(sentence: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1024)  # the roles of a comment share their description (and often their pay)
 def has_equity(text: str) -> bool:
     """Whether `text` offers equity (stock, options, RSUs, SARs, a % stake) as part of pay;
     DEI, brand or private equity, venture deals, cap tables and "no equity" do not count."""

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipelines import prebuilt
+from pipelines.text import lowered
 
 GENDER = re.compile(
     r"\(\s*(?:[mwfdhkxnv]|div|divers|all|gn|i|e)(?:\s*[/|,*]\s*(?:[mwfdhkxnv]|div|divers|i|e)){1,3}"
@@ -130,14 +131,20 @@ def _as_latin(run: re.Match[str]) -> str:
 
 
 _AI_DOTTED = re.compile(r"\ba\.i\.")
-_NOT_FOLDED = re.compile(r"[^a-z0-9/+#&]+")
+_FOLDED_WORD = re.compile(r"[a-z0-9/+#&]+")
+
+
+def _may_mark_gender(text: str) -> bool:
+    """Whether `_GENDER_HINT` may match: each of its matches holds "(", "/" or (in a
+    `lowered` text) "genders", and most titles and lines hold none, so skip its search."""
+    return "(" in text or "/" in text or "genders" in lowered(text)
 
 
 @lru_cache(maxsize=1024)  # each classifier folds the same title and description again
 def fold(text: str) -> str:
     """Lowercase ASCII form of a title: accents and gender markers gone, punctuation spaced."""
     text = text or ""
-    if _GENDER_HINT.search(text):
+    if _may_mark_gender(text) and _GENDER_HINT.search(text):
         text = GENDER.sub(" ", text)
     if _SUFFIX_HINT.search(text):
         text = _SUFFIX_A.sub(r"\1", text)
@@ -149,4 +156,4 @@ def fold(text: str) -> str:
     if "a.i." in text:
         text = _AI_DOTTED.sub("ai", text)
     # Every run of other characters, spaces included, becomes one space: no runs are left.
-    return _NOT_FOLDED.sub(" ", text).strip()
+    return " ".join(_FOLDED_WORD.findall(text))

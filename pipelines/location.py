@@ -65,7 +65,8 @@ _JOIN_SEP_RE = re.compile(r"[ \t.\-]{1,3}")
 _ADJACENT_SEP_RE = re.compile(r"\s*[,(\-–]?\s*,?\s*")
 # Linear on hostile text ("a.a.a.…a"): a run is tried only from its first letter, and its
 # letters are never given back (a shorter run would end before a letter too).
-_ACRONYM_RE = re.compile(r"\b(?<![A-Za-z]\.)(?:[A-Za-z]\.){2,}+(?![A-Za-z])")
+# A letter then a dot is checked first, so the other positions fail at once.
+_ACRONYM_RE = re.compile(r"(?=[A-Za-z]\.)\b(?<![A-Za-z]\.)(?:[A-Za-z]\.){2,}+(?![A-Za-z])")
 _MAX_WORDS = 5
 # Places with their own country code inside a country: "Hong Kong, China" is HK.
 _PARTS = {"CN": (("HK", None), ("MO", None))}

@@ -21,16 +21,17 @@ from typing import NamedTuple
 
 from pipelines.location import find_places, prepare
 from pipelines.model import RemotePolicy
-from pipelines.text import any_in, lowered
+from pipelines.text import any_in, lowered, replace_runs
 
 _F = re.IGNORECASE
 _URL_RE = re.compile(
     r"(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|ai|co|org|net|dev|app|jobs)\b\S*",
     _F,
 )
-# A run of non-space characters that may hold a link or an address: every _URL_RE match lies
-# inside one (none of its alternatives reads a space), so only these runs are searched.
-_URL_RUN_RE = re.compile(r"(?<!\S)\S*(?:[.@]|[hH][tT][tT][pP])\S*")
+# Every _URL_RE match lies inside a run of non-space characters (none of its alternatives
+# reads a space) and holds one of these (read with its flags, so case alike): only the runs
+# that hold one are searched.
+_URL_KEY_RE = re.compile(r"@|http|www\.|\.(?:com|io|ai|co|org|net|dev|app|jobs)\b", _F)
 
 _NOT_POLICY_AFTER = (
     r"sensing|sensed|sensors?|control\w*|monitor\w*|patients?|procedures?|access|servers?|"
@@ -374,6 +375,15 @@ class _Reading(NamedTuple):
     anywhere: bool  # the whole text says "anywhere" or "worldwide"
 
 
+def without_links(text: str) -> str:
+    """`text` with its links and addresses (_URL_RE) blanked, run by run."""
+    return replace_runs(text, _URL_KEY_RE, _unlinked)
+
+
+def _unlinked(run: str) -> str:
+    return _URL_RE.sub(" ", run)
+
+
 # Bounded: header strings repeat across postings ("Remote (US)", "Onsite, NYC") and a comment
 # with several roles hands each of them the same description.
 @lru_cache(maxsize=4096)
@@ -382,7 +392,7 @@ def _prepared(text: str) -> tuple[str, str]:
     hypothetical clauses blanked), and them lowered."""
     text = text or ""
     if any_in(_URL_KEYS, lowered(text)):
-        text = _URL_RUN_RE.sub(lambda run: _URL_RE.sub(" ", run.group()), text)
+        text = without_links(text)
     text = prepare(text)
     low = lowered(text)
     if any_in(_HYPOTHETICAL_KEYS, low):

@@ -81,8 +81,12 @@ _INDIAN_MULTIPLIERS = {"L", "LPA", "lpa", "lakh", "lakhs", "Lakh", "Lakhs", "lac
 _INDIAN_MULTIPLIERS |= {"Cr", "crore", "crores"}
 
 _SP = r"[ \u00a0\u202f]?"
+# What a term starts with: a currency prefix's first character or a digit. Checked first, so
+# the other positions of a text fail at once instead of trying every prefix.
+_TERM_STARTS = "".join(sorted({re.escape(p[0]) for p in PREFIXES})) + r"\d"
 _TERM_RE = re.compile(
     rf"""
+    (?=[{_TERM_STARTS}])
     (?<![A-Za-z0-9$])
     (?:(?P<pre>{_alt(PREFIXES)}){_SP})?
     (?(pre)|(?<![\w.,'’/#@]))

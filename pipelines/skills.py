@@ -51,6 +51,7 @@ from pathlib import Path
 import ahocorasick
 
 from pipelines import prebuilt
+from pipelines.text import replace_runs
 
 CATEGORIES = (
     "language",
@@ -119,15 +120,20 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w
 # Every _URL match is a part of a run of non-space characters holding "http", "www." or "@"
 # (what stands before a run is a space, which its look-behind accepts as the start of a
 # text): so only such runs are searched, not every position of a description.
-_LINK_RUN = re.compile(r"(?<!\S)\S*?(?:http|www\.|@)\S*")
+_LINK_KEY = re.compile(r"http|www\.|@")
 
 
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
-def _mask_links(run: re.Match[str]) -> str:
-    return _URL.sub(_blank, run.group())
+def _mask_links(run: str) -> str:
+    return _URL.sub(_blank, run)
+
+
+def masked_links(text: str) -> str:
+    """`text` with its links and addresses blanked, positions kept: run by run."""
+    return replace_runs(text, _LINK_KEY, _mask_links)
 
 
 # Spaces, dashes and apostrophes read alike (each character maps to one not in the table).
@@ -274,7 +280,8 @@ def _letters() -> tuple[dict[str, _Entry], re.Pattern[str]]:
     if not letters:
         return letters, re.compile(r"(?!)")  # matches nowhere
     chars = "".join(re.escape(k) for k in sorted(letters))
-    return letters, re.compile(rf"(?<!\w)[{chars}](?!\w)")
+    # The letter first (the engine scans for it), then nothing of a word on either side.
+    return letters, re.compile(rf"[{chars}](?<!\w[{chars}])(?!\w)")
 
 
 def _letter_entries(entries: dict[str, _Entry]) -> dict[str, _Entry]:
@@ -342,10 +349,7 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 def _candidates(text: str) -> list[_Hit]:
     # _URL needs one of these (it is case-sensitive); most texts have no link to mask.
-    if "http" in text or "www." in text or "@" in text:
-        masked = _LINK_RUN.sub(_mask_links, text)
-    else:
-        masked = text
+    masked = masked_links(text) if "http" in text or "www." in text or "@" in text else text
     low = _fold(masked)
     n = len(low)
     # (start, -length, order, end, alias, other case): sorting gives leftmost-longest, ties

@@ -8,8 +8,8 @@ lists, headings, tables and the odd tracking pixel).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from operator import itemgetter
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -162,13 +162,30 @@ def _element(child: Element, out: list[str], keep_newlines: bool, in_pre: bool) 
 _TYPED_NEWLINE = re.compile(r"[ \t\r\f\v]*\n\s*")
 _ITEM_EDGES = re.compile(r"^(?:\s|\x00[PL]\x00)+|(?:\s|\x00[PL]\x00)+$")
 _PRE_SPLIT = re.compile(f"({re.escape(_PRE_OPEN)}|{re.escape(_PRE_CLOSE)})")
-# A run of whitespace becomes one space: a lone space is one already, so only longer runs and
-# other single characters are replaced ([^\S ] is whitespace but a space).
-_SPACES = re.compile(r"[\s\u00a0\u200b]{2,}|[^\S ]|[\u00a0\u200b]")
-_AROUND_BREAK = re.compile(r" *(\x00[PL]\x00) *")
-_BREAK = itemgetter(1)  # the marker of an _AROUND_BREAK match, with no template to expand
 _LINE_END_SPACES = re.compile(r"[ \t]+\n")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(\s*\n)+")
+
+
+def _collapsed(chunk: str) -> str:
+    """`chunk` with each run of whitespace (zero-width spaces too) as one space: a split and a
+    join, not a regex replacement at every space."""
+    if "\u200b" in chunk:
+        chunk = chunk.replace("\u200b", " ")
+    words = chunk.split()
+    if not words:
+        return " " if chunk else ""
+    before = " " if chunk[0].isspace() else ""
+    after = " " if chunk[-1].isspace() else ""
+    return before + " ".join(words) + after
+
+
+def _tight_breaks(flat: str) -> str:
+    """`flat` (collapsed: at most one space in a row) without the space on either side of
+    each break marker."""
+    for mark in (_PARA, _LINE):
+        if mark in flat:
+            flat = flat.replace(" " + mark, mark).replace(mark + " ", mark)
+    return flat
 
 
 def _tidy(raw: str) -> str:
@@ -184,8 +201,7 @@ def _tidy(raw: str) -> str:
             lines = chunk.replace("\u00a0", " ").replace(_LINE, "\n").split("\n")
             text.append("\n".join(line.rstrip() for line in lines).strip("\n"))
         else:
-            flat = _SPACES.sub(" ", chunk)
-            text.append(_AROUND_BREAK.sub(_BREAK, flat))
+            text.append(_tight_breaks(_collapsed(chunk)))
     joined = "".join(text).replace(_PARA, "\n\n").replace(_LINE, "\n")
     joined = _LINE_END_SPACES.sub("\n", joined)
     joined = _BLANK_LINES.sub("\n\n", joined)
@@ -223,6 +239,25 @@ def any_in(words: tuple[str, ...], low: str) -> bool:
         if w in low:
             return True
     return False
+
+
+def replace_runs(text: str, key: re.Pattern[str], repl: Callable[[str], str]) -> str:
+    r"""`text` with each run of non-space characters that holds a match of `key` replaced by
+    `repl(run)`: what `re.sub(r"(?<!\S)\S*?(?:KEY)\S*", …)` gives, found from the matches of
+    `key` (a literal the engine finds fast) instead of trying the run pattern at every word."""
+    parts: list[str] = []
+    last, n = 0, len(text)
+    for m in key.finditer(text):
+        if m.start() < last:
+            continue  # inside the run just replaced
+        start, end = m.start(), m.end()
+        while start > last and not text[start - 1].isspace():
+            start -= 1
+        while end < n and not text[end].isspace():
+            end += 1
+        parts += (text[last:start], repl(text[start:end]))
+        last = end
+    return "".join(parts) + text[last:] if parts else text
 
 
 def repair_mojibake(text: str) -> str:

@@ -32,3 +32,10 @@ def test_accents_go_as_a_decomposition_of_the_whole_text_would_drop_them():
         whole = unicodedata.normalize("NFKD", text)
         expected = "".join(c for c in whole if not unicodedata.combining(c)).lower()
         assert fold_accents(text) == expected
+
+
+def test_every_run_of_other_characters_is_one_space():
+    assert fold("  Senior  ML--Engineer (Remote)!\n") == "senior ml engineer remote"
+    assert fold("C++/C# & Go, Node.js") == "c++/c# & go node js"
+    assert fold("Data Engineer (all genders)") == "data engineer"
+    assert fold("") == ""

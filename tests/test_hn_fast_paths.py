@@ -8,15 +8,33 @@ import pytest
 
 from pipelines.blurb import without_blurb
 from pipelines.extract.hn.body import (
+    _ALSO_HIRING,
+    _ALSO_HIRING_KEYS,
+    _DEPARTMENT,
+    _DEPARTMENT_MARKS,
+    _FIRST_SENTENCE_END,
+    _HEAD_END,
     _HIRING_KEYS,
     _HIRING_VERB,
+    _OPEN_POSITIONS,
+    _OTHER_ROLES,
+    _OTHER_ROLES_ENDS,
     _ROLES_HEADING,
     _hiring_verbs,
     _roles_heading,
 )
-from pipelines.extract.hn.comment import _holds
-from pipelines.extract.hn.cues import classify_piece, is_salary, places_in
-from pipelines.extract.hn.titles import split_outside_parens, split_roles
+from pipelines.extract.hn.comment import (
+    _SIDE_AFTER,
+    _SIDE_BEFORE,
+    _holds,
+    _side_of,
+    _sides_of,
+    without_other_sides,
+)
+from pipelines.extract.hn.cues import SALARY_SPAN, classify_piece, is_salary, places_in
+from pipelines.extract.hn.header import _DOT_SEP, _PROSE_HIRING, _PROSE_HIRING_KEYS
+from pipelines.extract.hn.titles import Role, split_outside_parens, split_roles
+from pipelines.extract.hn.where import place_heading
 from pipelines.text import any_in, lowered
 
 
@@ -170,13 +188,52 @@ def test_roles_heading_as_the_whole_search(line: str) -> None:
         ("ML Ops", "mlops"),
         ("C++ Dev", "Senior C++ Dev (Leeds)"),
         ("Ingénieur ML", "INGÉNIEUR ML à Lyon"),
+        ("ML Engineer", "Senior ML ENGINEER — Lyon"),  # an ASCII title in other text
+        ("Designer", "UX désigner"),
+        ("Sr Dev", "\u017fr dev ahead"),  # the long s is an s to re.I
         ("Kelvin Lab", "\u212aelvin lab"),  # the Kelvin sign is a K to re.I
         ("Designer", ""),
+        ("Designer", "designer"),
+        ("Designer", "Designers and a Designer"),  # the second one is whole
+        ("Designer", "UX_Designer"),
+        ("Designer", "Designer2"),
+        ("", "a b"),
     ],
 )
 def test_holds_as_the_whole_words_pattern(title: str, text: str) -> None:
     whole = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.I)
     assert _holds(title, text) is bool(whole.search(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are ALSO hiring a Backend Engineer (Go) for the platform.",
+        "Additionally looking for: Data Analyst",
+        "And we're seeking a Designer",
+        "Plus: Senior Data Analyst and Staff ML Engineer",
+        "We also have two designer positions open.",
+        "FDEs welcome as well.",
+        "We al\u017fo need a Designer",  # the long s is an s to re.I
+        "We need a Designer.",
+    ],
+)
+def test_also_hiring_keys_hold_every_mention(text: str) -> None:
+    """A text without one of the keys has no role added in passing to find."""
+    if _ALSO_HIRING.search(text):
+        assert any_in(_ALSO_HIRING_KEYS, lowered(text))
+
+
+def test_each_role_reads_its_side_of_a_stack_in_any_order() -> None:
+    """The clauses of a shared text are read once; each role still gets its own side."""
+    text = "Clojure on the backend, React on the frontend.\nPostgres."
+    roles = [Role("Backend Engineer"), Role("Frontend Engineer")]
+    backend = without_other_sides(text, roles[0], roles)
+    frontend = without_other_sides(text, roles[1], roles)
+    assert "React" not in backend and "Clojure" in backend
+    assert "Clojure" not in frontend and "React" in frontend
+    assert without_other_sides(text, roles[0], roles) == backend
+    assert "Postgres" in backend and "Postgres" in frontend
 
 
 @pytest.mark.parametrize(
@@ -213,3 +270,153 @@ def test_hiring_keys_hold_every_hiring_verb(line: str) -> None:
 )
 def test_is_salary_needs_a_digit(text: str, expected: bool) -> None:
     assert is_salary(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("London office:", ("London", None)),
+        ("*INDIA:", ("INDIA", None)),
+        ("  ## NEW YORK  ", ("NEW YORK", None)),
+        ("ÉTATS-UNIS", ("ÉTATS-UNIS", None)),  # capitals beyond ASCII
+        ("REMOTE (EU)", ("REMOTE (EU)", "REMOTE (EU)")),
+        ("Remote (EU)", None),  # neither a colon nor capitals
+        ("Berlin", None),
+        ("We build tools for growers.", None),
+    ],
+)
+def test_place_heading_needs_a_colon_or_capitals(
+    line: str, heading: tuple[str | None, str | None] | None
+) -> None:
+    assert place_heading(line) == heading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Backend Engineer, Designer, and several other roles",
+        "Backend Engineer, Designer & many more POSITIONS",
+        "Backend Engineer, Designer plus other jobſ",  # the long s is an s to re.I
+        "Backend Engineer, Designer, and other roles we love",
+    ],
+)
+def test_other_roles_ends_hold_every_match(text: str) -> None:
+    if _OTHER_ROLES.search(text):
+        assert lowered(text).endswith(_OTHER_ROLES_ENDS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Engineering (13 roles): Backend, Frontend",
+        "Design - Graphic Designer, UI/UX",
+        "Research — Research Scientists, HPC Engineers",
+        "Sales",
+        "Engineering Backend Frontend",
+    ],
+)
+def test_department_marks_hold_every_match(line: str) -> None:
+    if _DEPARTMENT.match(line):
+        assert any_in(_DEPARTMENT_MARKS, line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senior Engineer | $150k - $180k + equity | Remote",
+        "CA$120,000–140,000/year",
+        "€70-90k DOE, 25 days off",
+        "120K USD base, 4 days a week",
+        "CHF 140'000 p.a.",
+        "₹ 30 LPA (Lead) / ₹ 15–25 LPA (Data Scientist)",
+        "US$90/hr, contract",
+        "\u0661\u0665\u0660k USD",  # digits of another script
+        "no pay stated here",
+    ],
+)
+def test_salary_span_as_without_its_first_character_check(text: str) -> None:
+    start = SALARY_SPAN.pattern.index(")") + 1  # the lookahead of what a span starts with
+    plain = re.compile(SALARY_SPAN.pattern[start:])
+    assert [m.span() for m in SALARY_SPAN.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Robotics is hiring ML engineers in Berlin",
+        "Acme and Co are currently looking for a designer",
+        "Acme is actively seeking a Data Scientist",
+        "Acme is now searching for interns",
+        "Acme is looking to hire engineers",
+        "Acme builds robots.",
+    ],
+)
+def test_prose_hiring_keys_hold_every_match(text: str) -> None:
+    if _PROSE_HIRING.match(text):
+        assert any_in(_PROSE_HIRING_KEYS, text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We have two engineering positions open in Leeds",
+        "We HAVE several roles available",
+        "We haſ no roles",
+        "We have offices in Leeds",
+    ],
+)
+def test_open_positions_need_have(line: str) -> None:
+    if _OPEN_POSITIONS.search(line):
+        assert "have" in lowered(line)
+
+
+@pytest.mark.parametrize(
+    ("clause", "named"),
+    [
+        ("Back End: Go, Postgres", {"backend", "frontend"}),
+        ("React on the front-end", {"backend", "frontend"}),
+        ("full stack on the BACK END", {"backend"}),
+        ("Kotlin on the mobile side", {"mobile", "web"}),
+        ("Python for the data layer", {"data", "platform"}),
+        ("we ship every week", {"backend", "frontend"}),
+    ],
+)
+def test_a_clause_is_read_for_sides_only_when_it_may_name_one(clause: str, named: set) -> None:
+    """The cheap test first: what the patterns give, for a clause that names a side or not."""
+    named = frozenset(named)
+    before = _side_of(clause, _SIDE_BEFORE.match) & named
+    after = _side_of(clause, _SIDE_AFTER.search) & named
+    assert _sides_of(clause, named) == (before, after)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "plain"),
+    [
+        (_HEAD_END, r"\s*:(?:\s+|$)|\s+(?:--|->|→|[-–—|@•·])\s+"),
+        (_FIRST_SENTENCE_END, r"(?:(?<=[^\W\d_]{4})|(?<=\)))\.\s+(?=[A-Z])"),
+    ],
+)
+def test_title_ends_start_with_their_first_character(pattern: re.Pattern[str], plain: str) -> None:
+    """Searched from every position, the pattern written class first finds what the plain
+    one finds."""
+    lines = [
+        "Senior Engineer: Python, Go",
+        "Lead Designer : remote",
+        "ML Engineer - Berlin -- onsite -> SF | Remote • Full-time @ Acme",
+        "Data Scientist:",
+        "Head of Marketing. Own it. (Growth). Next",
+        "ab. C abcd. E ab1d. F é.  Z",
+        ": x\t:\ty",
+    ]
+    for line in lines:
+        for i in range(len(line) + 1):
+            found, expected = pattern.search(line, i), re.compile(plain).search(line, i)
+            assert (found and found.span()) == (expected and expected.span()), (line, i)
+
+
+def test_dot_separator_splits_as_the_look_behind_first_pattern() -> None:
+    plain = re.compile(r"(?<=[\w)])\.\s+(?=\S)")
+    for line in ["Acme. Berlin. Remote", "Acme (YC W21). ML Engineer", "e.g. this . not", "a.b. c"]:
+        assert _DOT_SEP.split(line) == plain.split(line)

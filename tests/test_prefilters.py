@@ -8,9 +8,10 @@ from re import _parser
 
 import pytest
 
-from pipelines import equity, folding, location, remote
+from pipelines import equity, folding, location, remote, salary
 from pipelines.classify import jobwords, roles, seniority, subfields
 from pipelines.classify.prefilter import Prefilter, alternatives, literals
+from pipelines.currency import PREFIXES
 from pipelines.text import any_in, lowered
 from tests import test_classify, test_equity, test_remote, test_salary, test_skills
 
@@ -41,6 +42,7 @@ CORPUS = sorted(
         "Stock optıons and RSUs, ESOP",
         "fully REMOTE, WORK FROM HOME, on-site 2 days per week in the office",
         "Ingeniero/a de Datos (m/w/d) H/F (all genders) K/M",
+        "Data Engineer, open to all GENDER\u017f",  # the long s is an s to re.I
         "not remote: must be authorized to work; citizens only",
         # what comes before a place that is excluded, not named (location._NEGATED_RE)
         "Remote (non-",
@@ -113,7 +115,9 @@ def test_title_role_keywords(regex: re.Pattern, keys: tuple[str, ...]) -> None:
     assert matched  # the corpus exercises the pattern
 
 
-@pytest.mark.parametrize("check", [roles._TITLE_PREFILTER, seniority._TITLE_PREFILTER])
+@pytest.mark.parametrize(
+    "check", [roles._TITLE_PREFILTER, seniority._TITLE_PREFILTER, jobwords._JOB_NOUN_CHECK]
+)
 def test_title_prefilter_keeps_every_pattern_that_matches(check: Prefilter) -> None:
     """Every role or level pattern that matches a folded corpus string is among those the
     literal pre-check lets run on it."""
@@ -206,6 +210,8 @@ def test_fold_hints() -> None:
             assert folding._GENDER_HINT.search(text, m.start()), m.group()
         for m in folding._SUFFIX_A.finditer(text):
             assert folding._SUFFIX_HINT.search(text, m.start()), m.group()
+        if folding._GENDER_HINT.search(text):
+            assert folding._may_mark_gender(text), text
 
 
 def test_lowered_maps_what_ignorecase_reads_as_ascii() -> None:
@@ -214,3 +220,36 @@ def test_lowered_maps_what_ignorecase_reads_as_ascii() -> None:
     for text in ("VİSA", "ſponsor", "Kubernetes"):
         letters = re.escape(lowered(text))
         assert re.fullmatch(letters, text, re.IGNORECASE)
+
+
+def test_every_currency_prefix_and_digit_starts_a_term() -> None:
+    """The term pattern checks first that a text's character may start a term."""
+    for prefix in PREFIXES:
+        m = salary._TERM_RE.search(f"Pay: {prefix}120k a year")
+        assert m is not None and m.group("pre") == prefix, prefix
+    assert salary._TERM_RE.search("\u0661\u0665\u0660k USD").group("num") == "\u0661\u0665\u0660"
+
+
+@pytest.mark.parametrize(
+    "pattern", [roles._HIRING, seniority._HIRED_JOB, location._ACRONYM_RE, salary._TERM_RE]
+)
+def test_first_character_lookaheads_keep_every_match(pattern: re.Pattern[str]) -> None:
+    """A pattern that first checks what its match may start with finds what it found
+    without the check, case-blind letters included ("ſeeking", "İf you are")."""
+    plain = re.compile(pattern.pattern.split(")", 1)[1], pattern.flags)
+    odd = ["We are ſeeking a Senior Data Engineer", "İf you are a Backend Engineer", "U.S.A. a.b"]
+    for text in [*CORPUS, *odd]:
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
+
+
+@pytest.mark.parametrize(
+    "check", [roles._TITLE_PREFILTER, seniority._TITLE_PREFILTER, jobwords._JOB_NOUN_CHECK]
+)
+def test_may_match_is_whether_any_pattern_may(check: Prefilter) -> None:
+    for text in CORPUS:
+        folded = folding.fold(text)
+        assert check.may_match(folded) is bool(check.possible(folded)), folded
+    assert Prefilter([re.compile(r"\w+")]).may_match("")  # a pattern without literals
+    assert not Prefilter([re.compile("ml")]).may_match("design")

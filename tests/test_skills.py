@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from importlib import resources
 
@@ -555,7 +556,7 @@ def test_taxonomy_returns_copy() -> None:
 )
 def test_links_are_blanked_run_by_run_as_over_the_whole_text(text: str) -> None:
     whole = skills_module._URL.sub(lambda m: " " * len(m.group()), text)
-    assert skills_module._LINK_RUN.sub(skills_module._mask_links, text) == whole
+    assert skills_module.masked_links(text) == whole
 
 
 def test_fold_keeps_length_and_reads_spaces_dashes_and_apostrophes_alike() -> None:
@@ -565,3 +566,11 @@ def test_fold_keeps_length_and_reads_spaces_dashes_and_apostrophes_alike() -> No
     assert len(folded) == len(text)
     assert folded == "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(table))
     assert folded.startswith("go / rust  c++ ----- julia's")
+
+
+@pytest.mark.parametrize("text", ["go, r and c", "r", "xr rx r_ _r", "é r", "(c) c++ c#", "r\nc"])
+def test_lone_letters_are_found_as_by_the_look_behind_first_pattern(text: str) -> None:
+    letters, alone = skills_module._letters()
+    chars = "".join(re.escape(k) for k in sorted(letters))
+    plain = re.compile(rf"(?<!\w)[{chars}](?!\w)")
+    assert [m.span() for m in alone.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from pipelines import text as text_module
-from pipelines.text import extract_links, html_to_text, repair_mojibake
+from pipelines.text import extract_links, html_to_text, repair_mojibake, replace_runs
 
 TEXT_CASES = [
     ("empty", "", ""),
@@ -151,13 +151,24 @@ def test_pay_block_reading() -> None:
         "a  b\tc \u00a0d\u200be",
         " \x00P\x00 \x00L\x00 x \u2003 y \x00L\x00z",
         "one two\nthree \x0b four \u3000",
+        "",
+        " ",
+        "\u200b",
+        "x",
+        "\x00L\x00 \x00P\x00\t",
     ],
 )
 def test_tidy_collapses_as_one_whitespace_run_pattern_would(raw: str) -> None:
-    # Lone spaces are left in place (not replaced by a space): the same text comes out.
     flat = re.sub(r"[\s\u00a0\u200b]+", " ", raw)
     expected = re.sub(r" *(\x00[PL]\x00) *", r"\1", flat)
-    assert (
-        text_module._AROUND_BREAK.sub(text_module._BREAK, text_module._SPACES.sub(" ", raw))
-        == expected
+    assert text_module._tight_breaks(text_module._collapsed(raw)) == expected
+
+
+def test_replace_runs_replaces_each_run_holding_the_key_whole() -> None:
+    key = re.compile(r"@|http")
+    text = "Mail jobs@acme.io, see\thttps://acme.io/x\u00a0or a@b@c  ok @"
+    assert replace_runs(text, key, str.upper) == (
+        "Mail JOBS@ACME.IO, see\tHTTPS://ACME.IO/X\u00a0or A@B@C  ok @"
     )
+    assert replace_runs("no links here", key, str.upper) == "no links here"
+    assert replace_runs("", key, str.upper) == ""

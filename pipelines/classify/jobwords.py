@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipelines.classify.prefilter import Prefilter
 from pipelines.folding import GENDER, fold
 from pipelines.text import lowered
 
@@ -266,6 +267,13 @@ _JOB_NOUNS = rx(
     r"ontwikkelaars?"
     r")\b"
 )
+# One pass over a folded text tells whether it holds a literal some job noun needs: most body
+# lines hold none and skip the search, whose alternatives are tried at every word.
+_JOB_NOUN_CHECK = Prefilter([_JOB_NOUNS], split=False)
+
+
+def _job_noun(folded: str) -> bool:
+    return _JOB_NOUN_CHECK.may_match(folded) and bool(_JOB_NOUNS.search(folded))
 
 
 # The head noun of a job title, in the languages `names_a_job` reads (on folded text): with
@@ -293,7 +301,7 @@ def names_a_job(text: str) -> bool:
     Portuguese, Polish or Dutch ("Data Engineer", "Científico/a de Datos", "Inżynier ML"), or a
     gender marker that only job titles carry ("(m/w/d)", "H/F")."""
     folded = fold(text)
-    return bool(_JOB_NOUNS.search(folded) or _gender_marked(text or "") or _misspelt_noun(folded))
+    return _job_noun(folded) or _gender_marked(text or "") or _misspelt_noun(folded)
 
 
 def _gender_marked(text: str) -> bool:

@@ -177,6 +177,15 @@ class Prefilter:
                 found.update(owners)
         return found
 
+    def may_match(self, text: str) -> bool:
+        """Whether some pattern may match `text`: the first literal found is enough (cheaper
+        than `possible` when the patterns are not told apart)."""
+        if self._always:
+            return True
+        if self._automaton.kind != ahocorasick.AHOCORASICK:
+            return False
+        return next(self._automaton.iter(text), None) is not None
+
     def possible(self, text: str) -> set[int]:
         """The ids of the patterns that may match `text`: those whose literals it holds, and
         those that need none (`id(pattern) in possible(text)`)."""

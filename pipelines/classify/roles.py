@@ -142,6 +142,7 @@ def _is_generic(t: str) -> bool:
 
 
 _HIRING = re.compile(
+    r"(?=[hlsabjrpwi])"  # the first letters of its words: the other positions fail at once
     r"\b(?:hiring|looking for|seeking|searching for|adding|bring(?:ing)? on|"
     r"join (?:us|our team) as|as an?|role of|position of|we need|if you(?:'re| are))\s+"
     r"(?:an?\s+)?((?:[\w/+#&-]+\s+){0,5}?"

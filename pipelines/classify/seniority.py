@@ -210,6 +210,7 @@ _BEFORE_CHARS = 60  # enough for "seeking a mid-level to senior-level " before a
 # A post with no title: the job its hiring sentence names, after a hiring verb only ("as a
 # senior developer myself, I had offers" is the writer's level).
 _HIRED_JOB = re.compile(
+    r"(?=[lshab])"  # the first letters of its words: the other positions fail at once
     r"\b(?:looking for|seeking|hiring|searching for|adding|bring(?:ing)? on)\s+(?:an?\s+)?"
     + _LEVEL_WORDS
     + r"(?:[\w-]+\s+){0,2}?(?:engineer|developer|dev|scientist|analyst|designer|researcher|"
@@ -327,9 +328,15 @@ def classify_seniority(title: str, description: str = "") -> str:
         return level
     if not description:
         return "unknown"
-    low = lowered(head)
-    if level := _level_beside_title(title.strip(), head, low):
+    if level := _level_beside_title(title.strip(), head, lowered(head)):
         return level
+    return _stated_level(head)
+
+
+@lru_cache(maxsize=1024)  # the roles of a comment share their description
+def _stated_level(head: str) -> str:
+    """The level a description states of the position outright, or "unknown"."""
+    low = lowered(head)
     for level, pattern in _DESC_SENIORITY:
         if level in _DESC_SENIORITY_KEYS and _DESC_SENIORITY_KEYS[level] not in low:
             continue  # every pattern needs its word ("internship"; "level" for the others)

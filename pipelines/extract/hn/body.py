@@ -188,7 +188,7 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
             if len(rest.split()) > 16 and not _short_items(rest):
                 continue  # a sentence goes on; a long list of short titles is read whole
             roles.extend(_mentioned_roles(_MENTION_LEAD.sub("", rest), line, teams=True))
-        if not bulleted:
+        if not bulleted and "have" in lowered(line):  # what every match holds, lowered
             for m in _OPEN_POSITIONS.finditer(line):
                 roles.extend(_mentioned_roles(m["list"], line))
     return _without_summaries(roles)
@@ -314,8 +314,12 @@ _ROLES_INLINE = re.compile(
 _BULLET = re.compile(
     r"^(?:[-*•·–—▪►+]{1,2}\s*(?=\w)|\d{1,2}[.)](?:\s+|(?=[A-Z]))|\(\d{1,2}\)\s+|\[\d{1,2}\]\s+)"
 )
-# Where a role line's title ends: a colon, a spaced dash or bar, " @ ".
-_HEAD_END = re.compile(r"\s*:(?:\s+|$)|\s+(?:--|->|→|[-–—|@•·])\s+")
+# Where a role line's title ends: a colon, a spaced dash or bar, " @ "
+# (r"\s*:(?:\s+|$)|\s+(?:--|->|→|[-–—|@•·])\s+"), written to start with the class of its
+# first character so the engine scans for it.
+_HEAD_END = re.compile(
+    r"[\s:](?:(?<=:)(?:\s+|$)|(?<=\s)\s*:(?:\s+|$)|(?<=\s)\s*(?:--|->|→|[-–—|@•·])\s+)"
+)
 
 _ALSO_HIRING = re.compile(
     r"(?:^|(?<=[.!?;]\s)|\n)[^.!?\n]{0,30}?\b(?:also|additionally|and we(?:['’]re| are))\b"
@@ -333,6 +337,8 @@ _ALSO_HIRING = re.compile(
     r"(?:\s+as\s+well|\s+too)?\s*[.!]",
     re.I,
 )
+# One of these is in every text that _ALSO_HIRING finds (lowered: an re.I match lowers to it).
+_ALSO_HIRING_KEYS = ("also", "additionally", "and we", "plus", "welcome")
 _LIST_TAIL = re.compile(
     r"\s+(?:on|for|to|who|that|at|in|within|working|same|from)\s+(?![A-Z]).*$|,\s*same\b.*$|"
     r"\s+of (?:all|any|every|various)\b.*$|\s+as well\b.*$|"
@@ -416,7 +422,8 @@ def _job_of(title: str) -> str:
 
 
 # Where a bullet's first sentence ends, not at an abbreviation ("Sr. Engineer").
-_FIRST_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_]{4})|(?<=\)))\.\s+(?=[A-Z])")
+# The dot first (the engine scans for it), then what stands before it: four letters or ")".
+_FIRST_SENTENCE_END = re.compile(r"\.(?:(?<=[^\W\d_]{4}\.)|(?<=\)\.))\s+(?=[A-Z])")
 
 
 # A bullet's title, an aside in brackets, then more words: "* Data Engineers (Spark, dbt) for
@@ -561,6 +568,8 @@ _DEPARTMENT = re.compile(
     r"^(?P<dept>[A-Z][\w&/+ ]{0,30}?)\s*(?:\(\s*\d+\s+(?:roles?|positions?|openings?|jobs?)\s*\))?"
     r"\s*(?::|\s[-–—]\s)\s*(?P<list>.*)$"
 )
+# One of these follows the department in every line that _DEPARTMENT matches.
+_DEPARTMENT_MARKS = (":", "-", "–", "—")
 
 
 def _listed_roles(text: str) -> list[Role]:
@@ -628,7 +637,10 @@ def _list_line(line: str) -> list[Role]:
         text = text[bullet.end() :]
         if relative := relative_list(text.rstrip(" .")):
             return relative  # "- Designers that code, PMs that …, or design-savvy engineers"
-    text, more = _OTHER_ROLES.subn("", text.rstrip(" ."))
+    text = text.rstrip(" .")
+    more = 0
+    if lowered(text).endswith(_OTHER_ROLES_ENDS):
+        text, more = _OTHER_ROLES.subn("", text)
     # "A, B, and several other roles": a list of two is one too
     least = 2 if more else 3
     if (
@@ -651,12 +663,16 @@ _OTHER_ROLES = re.compile(
     r"various|lots of|some)\s+)?(?:other|more)\s+(?:roles|positions|openings|jobs)$",
     re.I,
 )
+# How a line that _OTHER_ROLES finds ends (lowered: an re.I match of these words lowers to them).
+_OTHER_ROLES_ENDS = ("roles", "positions", "openings", "jobs")
 
 
 def _department_roles(line: str, below: str) -> list[Role]:
     """The roles listed after a department name on its line, or on the line below a
     department heading that ends with a colon."""
     text = line.strip()
+    if not any_in(_DEPARTMENT_MARKS, text):
+        return []  # the cheap test first: a department is followed by a colon or a dash
     if bullet := _BULLET.match(text):
         text = text[bullet.end() :]
     m = _DEPARTMENT.match(text)
@@ -990,7 +1006,11 @@ def _linked_roles(body: list[str], found: list[RoleLine]) -> list[RoleLine]:
     role, job noun or not ("• Ruby on Rails - http://…" among "• Release Engineer - http://…");
     not "- More roles: http://…" nor a place ("- Denver, CO - http://…")."""
     taken = {f.index for f in found}
-    linked = [(i, m["text"]) for i, line in enumerate(body) if (m := _LINKED_BULLET.match(line))]
+    linked = [
+        (i, m["text"])
+        for i, line in enumerate(body)
+        if "http" in line and (m := _LINKED_BULLET.match(line))  # a link: the cheap test first
+    ]
     if sum(i in taken for i, _ in linked) < 2:
         return []
     return [
@@ -1051,6 +1071,8 @@ def also_hiring(text: str) -> list[Role]:
     """Roles added in passing: "We are also hiring a Backend Engineer (Go) for …",
     "Also: Senior Data Analyst (£55k) and Staff ML Engineer (£110k), same office."."""
     roles: list[Role] = []
+    if not any_in(_ALSO_HIRING_KEYS, lowered(text)):
+        return roles  # the cheap test first: most comments add no role in passing
     for m in _ALSO_HIRING.finditer(text):
         listed = next((g for g in m.group("list", "list2", "list3", "list4", "list5") if g), "")
         listed = re.sub(r",?\s+as well as\s+", ", ", listed)

@@ -46,7 +46,7 @@ from pipelines.model import ExtractedPosting, Extraction
 from pipelines.remote import role_dependent
 from pipelines.salary import find_salaries
 from pipelines.skills import extract_skills, is_concept
-from pipelines.text import extract_links, html_to_text
+from pipelines.text import any_in, extract_links, html_to_text, lowered
 from pipelines.times import iso_time
 
 HN_ITEM_URL = "https://news.ycombinator.com/item?id={}"
@@ -513,18 +513,19 @@ _NO_SIDE = frozenset(
 )  # fmt: skip
 
 
-def _side_words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # every role's title is read again beside each other role
+def _side_words(text: str) -> frozenset[str]:
     """The words of a title or a side, "back-end"/"back end" as "backend", "full stack" as
     "fullstack"; a full-stack role works on both ends."""
     words = _title_words(_SPLIT_WORD.sub(lambda m: "".join(g for g in m.groups() if g), text))
     if "fullstack" in words:
         words |= {"backend", "frontend"}
-    return words - _NO_SIDE
+    return frozenset(words - _NO_SIDE)
 
 
-def _side_of(clause: str, find: Callable[[str], re.Match[str] | None]) -> set[str]:
+def _side_of(clause: str, find: Callable[[str], re.Match[str] | None]) -> frozenset[str]:
     found = find(clause)
-    return _side_words(next(g for g in found.groups() if g)) if found else set()
+    return _side_words(next(g for g in found.groups() if g)) if found else frozenset()
 
 
 def without_other_sides(text: str, role: Role, roles: list[Role]) -> str:
@@ -549,26 +550,57 @@ def without_other_sides(text: str, role: Role, roles: list[Role]) -> str:
     )
 
 
-def _sided_clauses(text: str, named: set[str]) -> tuple[list[str], list[set[str]]]:
+@lru_cache(maxsize=64)  # each role of a comment reads the same shared text and sides
+def _clause_sides(
+    text: str, named: frozenset[str]
+) -> tuple[tuple[tuple[str, frozenset[str], frozenset[str]], ...], ...]:
+    """Per piece of `text`, its clauses, each with the side (of `named`) its label names and
+    the side (of `named`) named at its end."""
+    return tuple(
+        tuple((c, *_sides_of(c, named)) for c in cs)
+        for cs in (_CLAUSES.split(piece) for piece in _PIECES.split(text))
+    )
+
+
+_NO_SIDES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+# Side words a clause spells apart: "back end", "front-end", "full stack" (both ends).
+_SPELT_APART = {"backend": ("back", "full"), "frontend": ("front", "full"), "fullstack": ("full",)}
+
+
+def _sides_of(clause: str, named: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The sides (of `named`) the label of `clause` and its end name. A side word is in the
+    lowered clause (a plural's stem too) or spelt apart: a clause without any is read no
+    further, as most are not."""
+    low = clause.lower()
+    if not any(w in low or any_in(_SPELT_APART.get(w, ()), low) for w in named):
+        return _NO_SIDES
+    return (
+        _side_of(clause, _SIDE_BEFORE.match) & named,
+        _side_of(clause, _SIDE_AFTER.search) & named,
+    )
+
+
+def _sided_clauses(text: str, named: set[str]) -> tuple[list[str], list[frozenset[str]]]:
     """The clauses of `text` and the side words (of `named`) each one is given to."""
-    pieces = [_CLAUSES.split(piece) for piece in _PIECES.split(text)]
-    labels = [[_side_of(c, _SIDE_BEFORE.match) & named for c in clauses] for clauses in pieces]
+    read = _clause_sides(text, frozenset(named))
+    pieces = [[c for c, _, _ in piece] for piece in read]
+    labels = [[label for _, label, _ in piece] for piece in read]
     split_by_label = _two_sides(chain.from_iterable(labels))
     all_clauses, all_sides = [], []
-    for clauses, labelled in zip(pieces, labels, strict=True):
-        ends = [_side_of(c, _SIDE_AFTER.search) & named for c in clauses]
+    for piece, clauses, labelled in zip(read, pieces, labels, strict=True):
+        ends = [end for _, _, end in piece]
         if not _two_sides(ends):
-            ends = [set()] * len(clauses)  # "Python, Node, Clojure on the backend": one list
-        side: set[str] = set()  # the side a label names, for the clauses after it
+            ends = [frozenset()] * len(clauses)  # "Python, Node, Clojure on the backend": one list
+        side: frozenset[str] = frozenset()  # the side a label names, for the clauses after it
         for clause, end, label in zip(clauses, ends, labelled, strict=True):
-            side = (label or side) if split_by_label else set()
+            side = (label or side) if split_by_label else frozenset()
             all_clauses.append(clause)
             all_sides.append(end or side)
     return all_clauses, all_sides
 
 
-def _two_sides(sides: Iterable[set[str]]) -> bool:
-    return len({frozenset(s) for s in sides if s}) >= 2
+def _two_sides(sides: Iterable[frozenset[str]]) -> bool:
+    return len({s for s in sides if s}) >= 2
 
 
 # A line of prose: a dozen words or more, few of them between commas (a comma list of tools
@@ -934,14 +966,33 @@ def _spelled_out(roles: list[Role], found: list[RoleLine]) -> dict[int, Role]:
 
 
 def _may_hold(title: str, text: str) -> bool:
-    """False when `text` cannot hold `title` in any case: between ASCII texts a case-blind
-    match lowers to the same letters. The cheap test before a pattern is made of a title."""
-    return not (title.isascii() and text.isascii()) or title.lower() in text.lower()
+    """False when `text` cannot hold `title` in any case: a case-blind match of an ASCII
+    title lowers to its letters (`lowered`). The cheap test before a pattern is made of a
+    title."""
+    return not title.isascii() or title.lower() in lowered(text)
 
 
 def _holds(title: str, text: str) -> bool:
     """Whether `text` holds `title` as whole words, in any case."""
+    if title.isascii() and text.isascii():  # no pattern to make: a case-blind match lowers
+        return _holds_lowered(title.lower(), text.lower())
     return _may_hold(title, text) and _whole_title(title).search(text) is not None
+
+
+def _holds_lowered(title: str, text: str) -> bool:
+    """`_whole_title(title).search(text)` between lowered ASCII texts: an occurrence with no
+    word character just before or after it."""
+    at = text.find(title)
+    while at >= 0:
+        end = at + len(title)
+        if not (at and _is_word_char(text[at - 1]) or end < len(text) and _is_word_char(text[end])):
+            return True
+        at = text.find(title, at + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 @lru_cache(maxsize=4096)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipelines.classify import names_a_job
-from pipelines.currency import CODE_PATTERN, SIGN_CLASS
+from pipelines.currency import CODE_PATTERN, SIGN_CLASS, SIGNS
 from pipelines.location import Place, find_places, prepare
 from pipelines.salary import find_salaries
 from pipelines.skills import extract_skills
@@ -27,9 +27,11 @@ _MONEY = (
     rf"|\b(?:{_NUM})\s?(?:{SIGN_CLASS}|{CODE_PATTERN}\b))"
 )
 _RANGE_SEP = r"\s?(?:-|–|—|to|bis|a|à|~)\s?"
-# A span never starts inside a number ("1,1,1,…" would make every start rescan the run).
+# A span never starts inside a number ("1,1,1,…" would make every start rescan the run). It
+# starts with a capital (a code, "CA$"), a digit or a currency sign: checked first, so the
+# other positions (lower-case words) fail at once instead of trying every alternative.
 SALARY_SPAN = re.compile(
-    r"(?<!\d)(?<!\d[,.'])"
+    rf"(?=[A-Z\d{re.escape(SIGNS)}])(?<!\d)(?<!\d[,.'])"
     rf"(?:(?:{SIGN_CLASS}\s?)?(?:{_NUM}){_RANGE_SEP}(?={SIGN_CLASS}|\d))?"
     rf"{_MONEY}(?:{_RANGE_SEP}{_MONEY}|{_RANGE_SEP}(?:{_NUM})\s?[kK]?\b)?"
     rf"(?:\s?{CODE_PATTERN}\b)?"

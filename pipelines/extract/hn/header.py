@@ -49,12 +49,14 @@ from pipelines.extract.hn.titles import (
 )
 from pipelines.location import prepare
 from pipelines.remote import remote_mode
+from pipelines.text import any_in
 
 _PROSE_HIRING = re.compile(
     r"^(?P<company>[A-Z0-9](?:[^.!?|:;]|\.(?=\w)){0,60}?)\s+(?:is|are)\s+(?:now\s+|currently\s+|actively\s+)?"
     r"(?:hiring|looking for|seeking|searching for|looking to hire)\b\s*(?:for\s+)?"
     r"(?P<rest>[^\n]*)",
 )
+_PROSE_HIRING_KEYS = ("hiring", "looking", "seeking", "searching")  # one is in every match
 _WE_HIRING = re.compile(
     r"^(?:hi[!,.]?\s+)?we(?:'re|’re| are)\s+(?:now\s+|currently\s+)?(?:hiring|looking for|"
     r"seeking)\b\s*(?:for\s+)?(?P<rest>[^\n]*)",
@@ -367,7 +369,7 @@ def _pipe_header(line: str, lines: list[str]) -> Header | None:
     return header
 
 
-_DOT_SEP = re.compile(r"(?<=[\w)])\.\s+(?=\S)")
+_DOT_SEP = re.compile(r"\.(?<=[\w)]\.)\s+(?=\S)")  # the dot first: the engine scans for it
 _DOT_PIECE_WORDS = 6
 
 
@@ -499,7 +501,7 @@ def _prose_header(lines: list[str]) -> Header | None:
     first = lines[0]
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", first)[0]
     company = None
-    if m := _PROSE_HIRING.match(sentence):
+    if any_in(_PROSE_HIRING_KEYS, sentence) and (m := _PROSE_HIRING.match(sentence)):
         company = clean_company(m.group("company"))
         rest = m.group("rest")
     elif m := _WE_HIRING.match(sentence):

@@ -38,6 +38,8 @@ _PLACE_TAIL = re.compile(r"\s*(?:only|too|\w+ly)?[\s.!*_]*", re.I)  # "… in Os
 # The scope in brackets after a remote word stays with it: "Remote (North America)".
 _REMOTE_SCOPE = re.compile(r"(\bremote\s*)\(([^()]*)\)", re.I)
 _OPEN, _CLOSE = "\x00", "\x01"  # its brackets while the line is cut into pieces
+_ASCII_LOWER = re.compile(r"[a-z]")
+_NOT_ASCII_LETTER = re.compile(r"[^A-Za-z]")
 
 
 # Scopes of remote work that name no place: "Remote, Worldwide", "anywhere".
@@ -105,8 +107,11 @@ def place_heading(line: str) -> tuple[str | None, str | None] | None:
     "*INDIA:", "REMOTE (EU)"), or None for a line that is no such heading: it must end
     with a colon or be in capitals, and say only where or how."""
     text = line.strip().strip("*_#>").strip()
-    letters = re.sub(r"[^A-Za-z]", "", text)
-    if not (text.endswith(":") or len(letters) >= 2 and letters.isupper()):
+    colon = text.endswith(":")
+    if not colon and _ASCII_LOWER.search(text):
+        return None  # the cheap test first: most lines are neither headings nor in capitals
+    letters = _NOT_ASCII_LETTER.sub("", text)
+    if not (colon or len(letters) >= 2 and letters.isupper()):
         return None
     if text.endswith(":") and (place := _roles_in_place(text.rstrip(":"))):
         return place, None
