@@ -17,7 +17,7 @@ from functools import lru_cache
 from pipelines.text import any_in, lowered
 
 _EQUITY_RE = re.compile(
-    r"""\b(?:equity|stock[\s-]+options?|share[\s-]+options?|options\s+package|esop|vsop|rsus?
+    r"""\b(?:equity|stock[\s-]+options?|share[\s-]+options?|options\s+package|esops?|vsops?|rsus?
     | bspce|emi\s+options|phantom\s+(?:stock|shares|equity)|stock\s+(?:grants?|awards?)
     | restricted\s+stock(?:\s+units?)?|share\s+appreciation\s+rights|stock\s+appreciation\s+rights
     | (?-i:SARs?)|employee\s+(?:stock|share)\s+(?!purchase)(?:\w+\s+)?(?:plan|program(?:me)?)

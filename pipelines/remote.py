@@ -146,9 +146,9 @@ _REQUIRED_RE = re.compile(r"\b(?:only|required|must)\b", _F)
 _HYPOTHETICAL_RE = re.compile(
     r"\b(?:if|unless|when|where)\s+(?:the|a|this|your|an?\s+individual)\s+(?:job|role|position|"
     r"posting|job\s+description|listing|vacancy)\b|"
-    r"\b(?:some|certain|a\s+few|other|select(?:ed)?)\s+(?:(?:remote|hybrid|on-?site)\s+)?"
-    r"(?:roles|positions|jobs|teams)\b|"
-    r"\b(?:on\s+an\s+)?exceptional\s+basis\b|"
+    r"\b(?:some|certain|a\s+few|other|additional|select(?:ed)?)\s+"
+    r"(?:(?:remote|hybrid|on-?site)\s+)?(?:roles|positions|jobs|teams)\b|"
+    r"\b(?:on\s+an\s+)?exceptional\s+basis\b|\bcase[\s-]by[\s-]case\b|"
     r"\bdepending\s+on\s+(?:the|your)\s+(?:role|position|team|location|job)\b|"
     r"\bmay\s+be\s+considered\b",
     _F,
@@ -158,7 +158,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n|\|")
 _CLAUSE_START_RE = re.compile(r"[.!?](?=\s|$)|[\n|,;()]")
 _HYPOTHETICAL_KEYS = (
     "if", "unless", "when", "where", "roles", "positions", "jobs", "teams", "exceptional",
-    "depending", "considered",
+    "depending", "considered", "case",
 )  # fmt: skip
 _WORLDWIDE_RE = re.compile(
     # "anywhere in Europe" is Europe; "anywhere (in the world)" is the world

@@ -305,8 +305,10 @@ def _terms(text: str, country: str | None) -> list[_Term]:
                 continue
             currency = "ZAR"
         if mult in _INDIAN_MULTIPLIERS:
-            # "35 LPA" and "30 lakhs" say INR; a bare "40L" or "2Cr" needs "₹" or "INR".
-            if currency not in (None, "INR") or (currency is None and mult in ("L", "Cr")):
+            # "35 LPA" and "30 lakhs" say INR; a bare "40L" or "2Cr" needs "₹" or "INR", or
+            # a rupee amount on the left of its range ("₹40–60L", "₹40L–60L").
+            bare = currency is None and mult in ("L", "Cr")
+            if currency not in (None, "INR") or (bare and not _rupee_range_end(terms, text, m)):
                 continue
             currency = "INR"
         end = m.end()
@@ -333,9 +335,18 @@ def _terms(text: str, country: str | None) -> list[_Term]:
     return terms
 
 
+def _rupee_range_end(terms: list[_Term], text: str, m: re.Match) -> bool:
+    """Whether the amount `m` is the right side of a range whose left side is in rupees."""
+    return bool(
+        terms
+        and terms[-1].currency == "INR"
+        and _RANGE_SEP_RE.fullmatch(text[terms[-1].end : m.start()])
+    )
+
+
 # "$100k+ equity" adds equity; "$100k+" alone is a floor.
 _PLUS_EXTRA_RE = re.compile(
-    r"\s*(?:equity|bonus|benefits|stock|options|commission|esop|rsus?)\b", re.IGNORECASE
+    r"\s*(?:equity|bonus|benefits|stock|options|commission|esops?|rsus?)\b", re.IGNORECASE
 )
 # Before a single figure: "up to $X" states only the most, "from $X" only the least.
 _UP_TO_RE = re.compile(

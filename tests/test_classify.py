@@ -411,6 +411,9 @@ def test_role_with_description(title: str, description: str, role: str) -> None:
         ("Backend Engineer", "Backend Engineer (Go, lead the new API)", "unknown"),
         ("AI Engineer", "Job Type: Full-time, Mid-Senior level, Remote", "senior"),
         ("Data Scientist", "We want a mid or senior level data scientist.", "senior"),  # range
+        ("data engineers", "-> Hiring data engineers from Mid-Level to Staff", "staff"),
+        ("Backend Engineers", "Backend Engineers from junior to senior level.", "senior"),
+        ("Backend Engineer", "Backend Engineer from Berlin to lead our API.", "unknown"),
         ("", "We're looking for a senior engineer to own our API.", "senior"),  # no title
         ("", "As a senior developer myself, I had many offers.", "unknown"),  # the writer's
         ("", "We seek students for a summer internship.", "intern"),

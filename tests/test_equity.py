@@ -13,6 +13,8 @@ CASES = [
     ("- 401(k) Matching\n- Employee Stock Incentive Plan.", True),
     ("$150k + 0.5% equity", True),
     ("Generous ESOP for every hire", True),
+    ("Comp: 40-60k + ESOPs", True),  # the plural
+    ("Early hires get VSOPs", True),
     ("RSUs vest over four years", True),
     # other senses
     ("Creative that builds brand equity across markets.", False),

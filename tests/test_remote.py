@@ -199,6 +199,13 @@ POLICY_CASES = [
     ("Acme (Series A, ONSITE: Leeds) is hiring across a few critical roles.", "onsite", ()),
     ("We are fully remote, but some roles require two office days a week.", "remote", ()),
     ("Based in Paris. Remote work within Europe may be considered.", "unknown", ()),
+    ("Onsite in Leeds (open to remote case-by-case)", "onsite", ()),
+    (
+        "Leeds engineering roles (2 days a week in the office). We have additional roles "
+        "for sales and support open in York and some Remote (UK) options.",
+        "hybrid",
+        (),
+    ),
     ("The role is based in Spain, with a work from home arrangement.", "remote", ()),
     ("Based in Italy, with a work-from-home arrangement.", "remote", ()),
     # "hybrid" naming a person, and a week of five office days, say no hybrid; a range of

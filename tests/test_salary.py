@@ -140,6 +140,9 @@ PARSE_CASES = [
     ("30 lakhs", None, (3_000_000, 3_000_000, "INR", Y)),
     ("INR 20-28 lakhs per annum", None, (2_000_000, 2_800_000, "INR", Y)),
     ("₹32L–₹48L base", None, (3_200_000, 4_800_000, "INR", Y)),
+    # the rupee sign on the left side says the right side's bare "L" is rupees too
+    ("₹32–48L", None, (3_200_000, 4_800_000, "INR", Y)),
+    ("₹32L–48L + ESOPs", None, (3_200_000, 4_800_000, "INR", Y)),
     ("28-45L INR", None, (2_800_000, 4_500_000, "INR", Y)),
     ("1.5M ₹", None, (1_500_000, 1_500_000, "INR", Y)),
     ("₹18,00,000 - ₹24,00,000", None, (1_800_000, 2_400_000, "INR", Y)),

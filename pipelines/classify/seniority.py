@@ -206,6 +206,11 @@ _HIRE_LEVEL = re.compile(rf"\b(?:an?|hiring|seeking)\s+{_LEVEL_WORDS}$", re.IGNO
 # What follows a title: a list that may hold its level ("(Entry-level, Remote)").
 _LISTED = re.compile(r"\s*\(([^()]{1,80})\)")
 _LEVEL_ITEM_WORDS = 2  # a level is an item of its own: "Entry-level", not "lead the API"
+# What may follow a title: the range of levels hired ("engineers from Mid-Level to Staff").
+_LEVEL_RANGE = re.compile(
+    r"\s+from\s+([\w-]+?(?:[\s-]level)?)\s+(?:to|through)\s+([\w-]+?(?:[\s-]level)?)\b",
+    re.IGNORECASE,
+)
 _BEFORE_CHARS = 60  # enough for "seeking a mid-level to senior-level " before a title
 # A post with no title: the job its hiring sentence names, after a hiring verb only ("as a
 # senior developer myself, I had offers" is the writer's level).
@@ -264,7 +269,8 @@ def _title_end(keys: list[str], text: str, low: str, start: int) -> int | None:
 
 def _level_beside_title(title: str, text: str, low: str) -> str | None:
     """The level the text gives the title where it names it: "we're seeking a senior founding
-    engineer", "Growth Marketer (Entry-level, Remote)"; with no title, the job its hiring
+    engineer", "Growth Marketer (Entry-level, Remote)", "engineers from Mid-Level to Staff"
+    (the highest); with no title, the job its hiring
     sentence names. Only in those places: "you will work with senior engineers" is the
     team's level, not the job's."""
     words = title.split()
@@ -280,6 +286,9 @@ def _level_beside_title(title: str, text: str, low: str) -> str | None:
             items = re.split(r"[,;/|]", listed.group(1))
             if level := _level_of([i for i in items if len(i.split()) <= _LEVEL_ITEM_WORDS]):
                 return level
+        hired = _LEVEL_RANGE.match(text, end)
+        if hired and all(_level_of([side]) for side in hired.groups()):
+            return _level_of([f"{hired[1]} {hired[2]}"])  # the highest the range names
     return None
 
 
