@@ -762,7 +762,7 @@ _HIRING_LABEL = re.compile(
 def _hiring_label(line: str) -> Role | None:
     """The team or trade that labels a paragraph that says whom it hires ("Enterprise Sales:
     We are looking for …"), when it is a short name, not a heading such as "About us"."""
-    m = _HIRING_LABEL.match(line.strip())
+    m = _HIRING_LABEL.match(line.strip()) if ":" in line else None
     return Role(m["label"]) if m and _team_item(m["label"]) else None
 
 
@@ -1062,6 +1062,7 @@ def also_hiring(text: str) -> list[Role]:
 # the items of a list, each but the last saying in a clause who is wanted.
 _ITEM_SEP = r",\s*(?:(?:and|or)\s+)?(?:also\s+)?"
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that|whom)\s+\S.*$", re.I)
+_CLAUSE_WORD = re.compile(r"\s(?:who|that|whom)\s", re.I)
 
 
 def relative_list(text: str) -> list[Role]:
@@ -1070,6 +1071,8 @@ def relative_list(text: str) -> list[Role]:
     its section: two or more clauses, each item's head a job or a short name, two or more of
     them jobs; else none. The commas of a clause break the list into words that are no job,
     so a sentence is no such list."""
+    if not _CLAUSE_WORD.search(text):
+        return []  # the cheap test first: most lists say no "who"/"that"
     items = [i.strip() for i in split_outside_parens(text, _ITEM_SEP)]
     heads = [_MENTION_LEAD.sub("", _RELATIVE_CLAUSE.sub("", i)).strip() for i in items]
     clauses = sum(h != i for h, i in zip(heads, items, strict=True))

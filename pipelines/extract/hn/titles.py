@@ -449,7 +449,7 @@ def split_roles(text: str) -> list[Role]:
     """
     if hybrid := _HYBRID.match(text.strip()):
         return _roles([text.strip()[hybrid.end() :]], set())
-    items = _ARTICLE_SEP.split(text.strip())
+    items = _ARTICLE_SEP.split(text.strip()) if " a" in text else []
     if len(items) >= 3 and not any("," in i for i in items) and all(map(names_a_job, items)):
         return _roles(items, set())  # "UX Designer and Engineer, a Growth marketer, and a …"
     return [replace(role) for role in _split_roles(text)]
