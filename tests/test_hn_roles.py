@@ -1346,6 +1346,12 @@ def test_a_list_of_jobs_beside_openings_and_a_bare_noun_that_sums_them_up() -> N
     ]
     assert [r.title for r in hiring_mentions(lines)] == ["SREs", "Member of Technical Staff"]
     assert [r.title for r in hiring_mentions(lines[3:])] == ["hackers"]
+    other_job = ["We are hiring a Data Scientist and an ML Engineer.", "Also hiring designers."]
+    assert [r.title for r in hiring_mentions(other_job)] == [
+        "Data Scientist",
+        "ML Engineer",
+        "designers",
+    ]
 
 
 def test_a_later_pipe_line_that_opens_on_a_place_is_one_office_header() -> None:

@@ -193,14 +193,21 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
     return _without_summaries(roles)
 
 
+# Nouns for whoever writes code, in general: "relentless hackers", "builders".
+_CODERS = frozenset(
+    {"hackers", "builders", "makers", "engineers", "developers", "programmers", "coders"}
+)
+
+
 def _without_summaries(roles: list[Role]) -> list[Role]:
-    """The roles without a bare lower-case job noun of one line ("looking for relentless
-    hackers across …") when another line lists two or more roles ("Hiring FDEs and various
-    Member of Technical Staff roles"): the noun sums those jobs up."""
+    """The roles without a bare noun for coders of one line ("looking for relentless hackers
+    across …") when another line lists two or more roles ("Hiring FDEs and various Member of
+    Technical Staff roles"): the noun sums those jobs up ("Also looking for designers" names
+    one more)."""
     lists = {line for line, n in Counter(r.section for r in roles).items() if n >= 2}
     if not lists:
         return roles
-    return [r for r in roles if r.section in lists or not re.fullmatch(r"[a-z]+", r.title)]
+    return [r for r in roles if r.section in lists or r.title not in _CODERS]
 
 
 def _mentioned_roles(rest: str, line: str, teams: bool = False) -> list[Role]:
