@@ -711,9 +711,9 @@ CASES = [
         "a paragraph labelled with the team it hires for; the header spells out initials",
         "Corvell | Machine Learning Engineers | Boston (Onsite)<p>"
         "ML Engineers: We are looking for people who love Bayesian models.<p>"
-        "Channel Partnerships: We are looking for driven people to grow our reseller network."
-        "<p>About us: we are twelve people.",
-        ["Machine Learning Engineers", "Channel Partnerships"],
+        "Channel Sales: We are looking for driven people to grow our reseller network."
+        "<p>Culture: We are looking for owners, not renters.<p>About us: we are twelve people.",
+        ["Machine Learning Engineers", "Channel Sales"],
     ),
     (
         "two dash bullets run together on one line",
@@ -1373,13 +1373,13 @@ def test_a_later_pipe_line_that_opens_on_a_place_is_one_office_header() -> None:
 
 def test_each_role_takes_the_pay_after_its_name_in_the_header() -> None:
     html = (
-        "Corvell | Data Scientists | Boston (Onsite) | $140k-180k & Channel Partnerships | "
+        "Corvell | Data Scientists | Boston (Onsite) | $140k-180k & Channel Sales | "
         "Boston (Onsite) | $60-90k + Commission<p>"
         "Data Scientists: We are looking for people who love Bayesian models.<p>"
-        "Channel Partnerships: We are looking for driven people to grow our reseller network."
+        "Channel Sales: We are looking for driven people to grow our reseller network."
     )
     postings = extract_hn(comment(html)).postings
     assert [(p.title, p.salary_text) for p in postings] == [
         ("Data Scientists", "$140k-180k"),
-        ("Channel Partnerships", "$60-90k"),
+        ("Channel Sales", "$60-90k"),
     ]

@@ -762,15 +762,18 @@ def _bullets_run_together(line: str) -> list[Role]:
 
 # "Enterprise Sales: We are looking for …": a paragraph labelled with the team it hires for.
 _HIRING_LABEL = re.compile(
-    r"^(?P<label>[A-Z][\w&/+ -]{1,40}?):\s+(?:[Ww]e(?:['’]re| are)\s+)(?:looking|hiring|seeking)\b"
+    r"^(?P<label>[A-Z][\w&/+ -]{1,40}?):\s+(?:[Ww]e(?:['’]re| are)\s+)"
+    r"(?:looking for|hiring|seeking)\s+(?!to\b)"
 )
 
 
 def _hiring_label(line: str) -> Role | None:
-    """The team or trade that labels a paragraph that says whom it hires ("Enterprise Sales:
-    We are looking for …"), when it is a short name, not a heading such as "About us"."""
+    """The team or job that labels a paragraph that says whom it hires ("Enterprise Sales:
+    We are looking for …"): a job or a department, not a heading ("Culture:", "Update:")."""
     m = _HIRING_LABEL.match(line.strip()) if ":" in line else None
-    return Role(m["label"]) if m and _team_item(m["label"]) else None
+    label = m["label"] if m else ""
+    named = names_a_job(label) or DEPARTMENT_WORD.match(label)
+    return Role(label) if named and _team_item(label) and not is_context(label) else None
 
 
 # "- A backend engineering role in Python/Django, Kafka and Airflow": a job named as a role.
