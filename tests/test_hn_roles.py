@@ -726,7 +726,8 @@ CASES = [
         "a field named in passing in place of a job; not a tool",
         "Vantor | Senior Developers | Denver | ONSITE<p>We index audio at scale.<p>"
         "Additionally we're looking for people interested in speech recognition to join our "
-        "core team. We are also looking for someone experienced in Rust.<p>"
+        "core team. We are also looking for someone experienced in Rust. We are also "
+        "looking for people interested in joining us on the other side.<p>"
         "We are also hiring on the sales front.",
         ["Senior Developers", "speech recognition", "sales"],
     ),

@@ -1105,14 +1105,14 @@ _FIELD_WANTED = re.compile(
 def _field_wanted(listed: str) -> str | None:
     """The field a hire in passing is named by ("… looking for people interested in signal
     processing to join our team" → "signal processing", "also hiring on the marketing
-    front" → "marketing"): a short name in lower case, no sentence, not a tool's name
-    ("someone experienced in Rust")."""
+    front" → "marketing"): a short name in lower case of a department or of a field of
+    knowledge; not a tool ("someone experienced in Rust"), nor "joining us", "the other side"."""
     m = _FIELD_WANTED.match(listed.strip())
     field = (m["field"] or m["side"]) if m else ""
     if not field[:1].islower() or len(field.split()) > 5 or SENTENCE_WORD.search(field):
         return None
-    skills = extract_skills(field)
-    return None if skills and not any(map(is_concept, skills)) else field
+    department = DEPARTMENT_WORD.match(field) and field.lower() not in ("other", "open")
+    return field if department or any(map(is_concept, extract_skills(field))) else None
 
 
 def _named(listed: str) -> list[Role]:
