@@ -751,9 +751,9 @@ CASES = [
         "a paragraph labelled with the team it hires for; the header spells out initials",
         "Corvell | Machine Learning Engineers | Boston (Onsite)<p>"
         "ML Engineers: We are looking for people who love Bayesian models.<p>"
-        "Channel Partnerships: We are looking for driven people to grow our reseller network."
-        "<p>About us: we are twelve people.",
-        ["Machine Learning Engineers", "Channel Partnerships"],
+        "Channel Sales: We are looking for driven people to grow our reseller network."
+        "<p>Culture: We are looking for owners, not renters.<p>About us: we are twelve people.",
+        ["Machine Learning Engineers", "Channel Sales"],
     ),
     (
         "two dash bullets run together on one line",
@@ -766,7 +766,8 @@ CASES = [
         "a field named in passing in place of a job; not a tool",
         "Vantor | Senior Developers | Denver | ONSITE<p>We index audio at scale.<p>"
         "Additionally we're looking for people interested in speech recognition to join our "
-        "core team. We are also looking for someone experienced in Rust.<p>"
+        "core team. We are also looking for someone experienced in Rust. We are also "
+        "looking for people interested in joining us on the other side.<p>"
         "We are also hiring on the sales front.",
         ["Senior Developers", "speech recognition", "sales"],
     ),
@@ -1465,6 +1466,12 @@ def test_a_list_of_jobs_beside_openings_and_a_bare_noun_that_sums_them_up() -> N
     ]
     assert [r.title for r in hiring_mentions(lines)] == ["SREs", "Member of Technical Staff"]
     assert [r.title for r in hiring_mentions(lines[3:])] == ["hackers"]
+    other_job = ["We are hiring a Data Scientist and an ML Engineer.", "Also hiring designers."]
+    assert [r.title for r in hiring_mentions(other_job)] == [
+        "Data Scientist",
+        "ML Engineer",
+        "designers",
+    ]
 
 
 def test_a_later_pipe_line_that_opens_on_a_place_is_one_office_header() -> None:
@@ -1486,13 +1493,13 @@ def test_a_later_pipe_line_that_opens_on_a_place_is_one_office_header() -> None:
 
 def test_each_role_takes_the_pay_after_its_name_in_the_header() -> None:
     html = (
-        "Corvell | Data Scientists | Boston (Onsite) | $140k-180k & Channel Partnerships | "
+        "Corvell | Data Scientists | Boston (Onsite) | $140k-180k & Channel Sales | "
         "Boston (Onsite) | $60-90k + Commission<p>"
         "Data Scientists: We are looking for people who love Bayesian models.<p>"
-        "Channel Partnerships: We are looking for driven people to grow our reseller network."
+        "Channel Sales: We are looking for driven people to grow our reseller network."
     )
     postings = extract_hn(comment(html)).postings
     assert [(p.title, p.salary_text) for p in postings] == [
         ("Data Scientists", "$140k-180k"),
-        ("Channel Partnerships", "$60-90k"),
+        ("Channel Sales", "$60-90k"),
     ]

@@ -194,14 +194,21 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
     return _without_summaries(roles)
 
 
+# Nouns for whoever writes code, in general: "relentless hackers", "builders".
+_CODERS = frozenset(
+    {"hackers", "builders", "makers", "engineers", "developers", "programmers", "coders"}
+)
+
+
 def _without_summaries(roles: list[Role]) -> list[Role]:
-    """The roles without a bare lower-case job noun of one line ("looking for relentless
-    hackers across …") when another line lists two or more roles ("Hiring FDEs and various
-    Member of Technical Staff roles"): the noun sums those jobs up."""
+    """The roles without a bare noun for coders of one line ("looking for relentless hackers
+    across …") when another line lists two or more roles ("Hiring FDEs and various Member of
+    Technical Staff roles"): the noun sums those jobs up ("Also looking for designers" names
+    one more)."""
     lists = {line for line, n in Counter(r.section for r in roles).items() if n >= 2}
     if not lists:
         return roles
-    return [r for r in roles if r.section in lists or not re.fullmatch(r"[a-z]+", r.title)]
+    return [r for r in roles if r.section in lists or r.title not in _CODERS]
 
 
 def _generic_mention(rest: str) -> bool:
@@ -784,15 +791,18 @@ def _bullets_run_together(line: str) -> list[Role]:
 
 # "Enterprise Sales: We are looking for …": a paragraph labelled with the team it hires for.
 _HIRING_LABEL = re.compile(
-    r"^(?P<label>[A-Z][\w&/+ -]{1,40}?):\s+(?:[Ww]e(?:['’]re| are)\s+)(?:looking|hiring|seeking)\b"
+    r"^(?P<label>[A-Z][\w&/+ -]{1,40}?):\s+(?:[Ww]e(?:['’]re| are)\s+)"
+    r"(?:looking for|hiring|seeking)\s+(?!to\b)"
 )
 
 
 def _hiring_label(line: str) -> Role | None:
-    """The team or trade that labels a paragraph that says whom it hires ("Enterprise Sales:
-    We are looking for …"), when it is a short name, not a heading such as "About us"."""
-    m = _HIRING_LABEL.match(line.strip())
-    return Role(m["label"]) if m and _team_item(m["label"]) else None
+    """The team or job that labels a paragraph that says whom it hires ("Enterprise Sales:
+    We are looking for …"): a job or a department, not a heading ("Culture:", "Update:")."""
+    m = _HIRING_LABEL.match(line.strip()) if ":" in line else None
+    label = m["label"] if m else ""
+    named = names_a_job(label) or DEPARTMENT_WORD.match(label)
+    return Role(label) if named and _team_item(label) and not is_context(label) else None
 
 
 # "- A backend engineering role in Python/Django, Kafka and Airflow": a job named as a role.
@@ -1097,6 +1107,7 @@ def also_hiring(text: str) -> list[Role]:
 # the items of a list, each but the last saying in a clause who is wanted.
 _ITEM_SEP = r",\s*(?:(?:and|or)\s+)?(?:also\s+)?"
 _RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that|whom)\s+\S.*$", re.I)
+_CLAUSE_WORD = re.compile(r"\s(?:who|that|whom)\s", re.I)
 
 
 def relative_list(text: str) -> list[Role]:
@@ -1105,6 +1116,8 @@ def relative_list(text: str) -> list[Role]:
     its section: two or more clauses, each item's head a job or a short name, two or more of
     them jobs; else none. The commas of a clause break the list into words that are no job,
     so a sentence is no such list."""
+    if not _CLAUSE_WORD.search(text):
+        return []  # the cheap test first: most lists say no "who"/"that"
     items = [i.strip() for i in split_outside_parens(text, _ITEM_SEP)]
     heads = [_MENTION_LEAD.sub("", _RELATIVE_CLAUSE.sub("", i)).strip() for i in items]
     clauses = sum(h != i for h, i in zip(heads, items, strict=True))
@@ -1127,14 +1140,14 @@ _FIELD_WANTED = re.compile(
 def _field_wanted(listed: str) -> str | None:
     """The field a hire in passing is named by ("… looking for people interested in signal
     processing to join our team" → "signal processing", "also hiring on the marketing
-    front" → "marketing"): a short name in lower case, no sentence, not a tool's name
-    ("someone experienced in Rust")."""
+    front" → "marketing"): a short name in lower case of a department or of a field of
+    knowledge; not a tool ("someone experienced in Rust"), nor "joining us", "the other side"."""
     m = _FIELD_WANTED.match(listed.strip())
     field = (m["field"] or m["side"]) if m else ""
     if not field[:1].islower() or len(field.split()) > 5 or SENTENCE_WORD.search(field):
         return None
-    skills = extract_skills(field)
-    return None if skills and not any(map(is_concept, skills)) else field
+    department = DEPARTMENT_WORD.match(field) and field.lower() not in ("other", "open")
+    return field if department or any(map(is_concept, extract_skills(field))) else None
 
 
 def _named(listed: str) -> list[Role]:

@@ -76,6 +76,14 @@ _SERVICE_PITCH = re.compile(
     r"\bI help (?:\w+ ){0,2}(?:teams|companies|startups|founders|businesses)\b",
     re.I,
 )
+# One of these is in every text that _SERVICE_PITCH finds (lowered: an re.I match lowers to it).
+_SERVICE_KEYS = ("hiring", "done-for-you", "help")
+
+
+def _sells_a_service(text: str) -> bool:
+    return any_in(_SERVICE_KEYS, lowered(text)) and bool(_SERVICE_PITCH.search(text))
+
+
 _WE_HIRE = re.compile(r"\bwe(?:['’]re| are)? (?:hiring|looking|seeking|need)\b", re.I)
 # The "Who wants to be hired?" template, pasted into the wrong thread.
 _SEEKING_FORM = re.compile(r"willing to relocate\s*:", re.I)
@@ -120,9 +128,7 @@ def _not_an_offer(text: str, lines: list[str], header: Header, listed: int) -> b
         return True
     if header.kind in ("none", "lines") and _SEEKING_FORM.search(text):
         return True
-    if (_SEEKING_CONTRACT.search(text) or _SERVICE_PITCH.search(text)) and not _WE_HIRE.search(
-        text
-    ):
+    if (_SEEKING_CONTRACT.search(text) or _sells_a_service(text)) and not _WE_HIRE.search(text):
         return True
     if header.kind in ("pipe", "kv", "at", "dash", "prose", "lines") or listed >= 2:
         return False
@@ -333,7 +339,8 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         roles = roles + _more_listed(roles, lines) + also
         roles = [part for r in roles for part in _levels_with_own_pay(r, header.salary, roles)]
         _salaries_per_role(header.salary, roles)
-        _pay_after_name(lines[0], roles)
+        if header.salary:
+            _pay_after_name(lines[0], roles)
     if not roles and _AGENCY.search(text.split("\n\n", 1)[0]):
         return Extraction(skip_reason="not_a_job_offer")  # a recruiter with no role to name
     roles = _dedupe_roles([part for r in roles for part in split_pair(r)], found) or [

@@ -454,11 +454,12 @@ def split_roles(text: str) -> list[Role]:
     "Senior and Staff") stays with its neighbour, except in a comma list of three or more
     that names a job, where a short item is one ("Backend, mobile, PM, design, data").
     Fresh roles each call: callers change them. A hybrid of jobs ("a cross-breed of a data
-    analyst and QA engineer") is one person's job: one role.
+    analyst and QA engineer") is one person's job: one role (not "a mix of engineers and
+    designers").
     """
-    if hybrid := _HYBRID.match(text.strip()):
+    if (hybrid := _HYBRID.match(text.strip())) and not text.rstrip().endswith("s"):
         return _roles([text.strip()[hybrid.end() :]], set())
-    items = _ARTICLE_SEP.split(text.strip())
+    items = _ARTICLE_SEP.split(text.strip()) if " a" in text else []
     if len(items) >= 3 and not any("," in i for i in items) and all(map(names_a_job, items)):
         return _roles(items, set())  # "UX Designer and Engineer, a Growth marketer, and a …"
     return [replace(role) for role in _split_roles(text)]
@@ -471,7 +472,7 @@ _ARTICLE_SEP = re.compile(r",\s*(?:and\s+)?an?\s+(?=\w)|\s+and\s+an?\s+(?=\w)", 
 
 
 _HYBRID = re.compile(
-    r"^(?:an?\s+)?(?:cross[- ]?breed|hybrid|cross|mix|blend|combination)\s+(?:of|between)\s+"
+    r"^(?:an?\s+)?(?:cross[- ]?breed|hybrid|cross)\s+(?:of|between)\s+"
     r"(?:an?\s+)?(?=\w)",
     re.I,
 )
