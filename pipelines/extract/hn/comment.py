@@ -393,12 +393,13 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
 
 
 _GLUED_DASH = re.compile(r"\s+(?=-[A-Z])")
+_GLUED_FIRST = re.compile(r"\s*-[A-Z]")
 
 
 def _glued_items(line: str) -> list[str]:
     """The items of a line in a list whose dashes are glued to their words: "-Frontend
     Developer (HTML, CSS) -UI/UX Designer" is two items, as if on two lines."""
-    return _GLUED_DASH.split(line) if re.match(r"\s*-[A-Z]", line) else [line]
+    return _GLUED_DASH.split(line) if _GLUED_FIRST.match(line) else [line]
 
 
 def _team_to_titles(roles: list[Role], team: str, line: str) -> None:

@@ -217,22 +217,28 @@ def domain_named(line: str) -> str | None:
 _TEAM_NAME = re.compile(r"\s(?:team|group|division|org)$", re.I)
 
 
-def owner_of_team(company: str, line: str, text: str) -> str:
+def owner_of_team(company: str, line: str, lines: list[str]) -> str:
     """The company whose team a header names, when the line's own link spells it: "Acme Voice
     Home team - www.acme.example/voice" → "Acme"; or the owner in brackets after the team
-    when an address in the post (`text`) spells it: "Search Relevance (Acme)" then
-    "jobs@acme.example" → "Acme"; any other name as it is."""
+    when an address in the post spells it: "Search Relevance (Acme)" then "jobs@acme.example"
+    → "Acme"; any other name as it is."""
     if _TEAM_NAME.search(company) and (owner := domain_named(line)):
         return owner
-    owner = re.search(rf"{re.escape(company)}\s*\(([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*)?)\)", line)
+    at = line.find(company)
+    owner = _OWNER_AFTER.match(line, at + len(company)) if at >= 0 else None
+    if owner is None:
+        return company
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w&'’-]*", company)).lower()
     if (
-        owner
-        and owner[1].lower() != initials  # "Major League Hacking (MLH)": its short name
-        and re.sub(r"[^a-z0-9]", "", owner[1].lower()) in domain_labels(text)
+        owner[1].lower() != initials  # "Major League Hacking (MLH)": its short name
+        and re.sub(r"[^a-z0-9]", "", owner[1].lower()) in domain_labels("\n".join(lines))
     ):
         return owner[1]
     return company
+
+
+# A name in brackets right after a header's name: "Search Relevance (Acme)".
+_OWNER_AFTER = re.compile(r"\s*\(([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*)?)\)")
 
 
 def named_company(lines: list[str]) -> str | None:
@@ -329,6 +335,8 @@ _ADDRESS = re.compile(
 def _written(key: str, text: str) -> str | None:
     """The words of `text` (one to three in a row) whose letters and digits are `key`, as
     written: "engagespark" → "engageSPARK", "socialprintstudio" → "Social Print Studio"."""
+    if key not in re.sub(r"[\W_]+", "", text.lower()):
+        return None
     words = list(re.finditer(r"[\w&'’-]+", text))
     for i in range(len(words)):
         for k in range(1, 4):
@@ -359,12 +367,23 @@ def site_company(company: str | None, lines: list[str]) -> str | None:
 def _said_again(company: str, lines: list[str]) -> bool:
     """Whether the post says a word of the name beyond its first line (written with its
     capital), or any of its addresses holds one."""
-    words = [w for w in re.findall(r"[^\W_]+", company) if len(w) >= 4 or re.search(r"\d", w)]
-    if not words:
-        return True
+    words = {w for w in re.findall(r"[^\W_]+", company) if len(w) >= 4 or re.search(r"\d", w)}
+    rest = "\n".join(lines[1:])
+    if not words or any(_has_word(w, rest) for w in words):
+        return True  # most posts name their company again: no address is read
     addresses = " ".join(m[0].lower() for m in _ADDRESS.finditer("\n".join(lines)))
-    body = set(re.findall(r"[^\W_]+", _ADDRESS.sub(" ", "\n".join(lines[1:]))))
-    return any(w.lower() in addresses or w in body for w in words)
+    return any(w.lower() in addresses for w in words)
+
+
+def _has_word(word: str, text: str) -> bool:
+    """Whether `text` holds `word` as a whole word (found by plain search: it runs per post)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and text[at - 1].isalnum()) and not text[end : end + 1].isalnum():
+            return True
+        at = text.find(word, end)
+    return False
 
 
 def full_name(name: str | None, first_line: str) -> str | None:

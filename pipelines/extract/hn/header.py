@@ -757,7 +757,7 @@ def _parse_header(lines: list[str]) -> Header:
             if header.company is None and header.kind in ("pipe", "dash"):
                 header.company = _site_name(line)
             elif header.company is not None:
-                header.company = owner_of_team(header.company, line, "\n".join(lines))
+                header.company = owner_of_team(header.company, line, lines)
             return header
     return Header()
 

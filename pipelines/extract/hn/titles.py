@@ -588,15 +588,22 @@ def one_hire_each(roles: list[Role], line: str) -> list[Role]:
     merged: list[Role] = []
     for role in roles:
         prev = merged[-1].title if merged else ""
-        joined = prev and re.search(
-            rf"\b(?:a|an)\s+{re.escape(prev)}\s+(?:and|&)\s+{re.escape(role.title)}\b", line
-        )
-        bare = " " not in role.title
-        if joined and bare and not _plural(prev) and not _plural(role.title):
-            merged[-1].title = joined[0].split(None, 1)[1]
+        bare = " " not in role.title and not _plural(role.title)
+        if bare and prev and not _plural(prev) and (joined := _under_one_article(prev, role, line)):
+            merged[-1].title = joined
             continue
         merged.append(role)
     return merged
+
+
+def _under_one_article(prev: str, role: Role, line: str) -> str | None:
+    """ "UX/UI Designer and Engineer" where `line` writes "a UX/UI Designer and Engineer"."""
+    for joined in (f"{prev} and {role.title}", f"{prev} & {role.title}"):
+        at = line.find(joined)
+        end = at + len(joined)
+        if at > 0 and re.search(r"\b(?:a|an)\s+$", line[:at]) and not line[end : end + 1].isalnum():
+            return joined
+    return None
 
 
 def _alternatives_of_one(pieces: list[str], seps: list[str]) -> bool:
