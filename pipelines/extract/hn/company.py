@@ -188,13 +188,19 @@ _NAME_LINK = re.compile(
     rf"^{_NAME}\s*(?:[:(–—-]|\s)\s*(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+)\)?$"
 )
 
+# A host name: at most eight labels of at most 63 characters (as in DNS) and a top-level
+# domain, so that a long run of dotted or hyphened words ("a.a.a.…", "a-a-a-…") is read in
+# linear time, not tried again from every word.
+_LABELS = r"(?:[\w-]{1,63}\.){1,8}"
+_DOMAIN = re.compile(rf"(?:@|//|www\.|\b)({_LABELS})[a-z]{{2,7}}\b")
+
 
 def domain_labels(text: str) -> set[str]:
     """The labels of the web addresses and e-mail domains in `text`, letters and digits only:
     "jobs@acme-labs.example" → {"acmelabs"}."""
     return {
         re.sub(r"[^a-z0-9]", "", label.lower())
-        for m in re.finditer(r"(?:@|//|www\.|\b)((?:[\w-]+\.)+)[a-z]{2,7}\b", text)
+        for m in _DOMAIN.finditer(text)
         for label in m.group(1).split(".")
     } - {""}
 
@@ -328,7 +334,7 @@ _HOST_LABELS = frozenset(
 )  # fmt: skip
 # A web or e-mail address, spelled out or bare ("acme.example/careers", also "Next.js").
 _ADDRESS = re.compile(
-    rf"https?://\S+|\bwww\.\S+|{EMAIL.pattern}|\b(?:[\w-]+\.)+[a-z]{{2,7}}\b(?:/\S*)?", re.I
+    rf"https?://\S+|\bwww\.\S+|{EMAIL.pattern}|\b{_LABELS}[a-z]{{2,7}}\b(?:/\S*)?", re.I
 )
 
 
