@@ -822,6 +822,7 @@ def test_gender_marker_is_found_as_the_whole_pattern_finds_it(text: str) -> None
         ("Avionics Integration Test Engineer", "other"),
         ("Spacecraft Thermal Engineer", "other"),
         ("Graduate Engineer, Civil/Structural", "other"),
+        ("Hardware Development Engineer, Power Supplies", "other"),
         # software for such a field is software work
         ("Software Engineer, Hardware Certification", "software_engineer"),
         ("Flight Software Engineer, Avionics", "software_engineer"),

@@ -230,7 +230,7 @@ HARDWARE_FIELD = rx(
     r"geotechnical|electronics?|mixed signal)\b"
 )
 SOFTWARE_WORK = rx(
-    r"software|firmware|embedded|develop\w*|programm\w*|devops|\bsre\b|site reliability|"
+    r"software|firmware|embedded|developers?\b|programm\w*|devops|\bsre\b|site reliability|"
     r"platform|back ?end|front ?end|full ?stack|\bcloud\b|\bweb\b|\bapps?\b|security|"
     r"\bdata\b|simulation|\bqa\b|\bsdet\b|\btools?\b|tooling|\bcode\b|computing|\bfdes?\b|"
     r"forward deployed"
