@@ -614,8 +614,8 @@ def _dedup(items) -> tuple:
 def parse_location(text: str) -> Location:
     """Countries, regions and cities named in a location string such as 'San Francisco, CA or
     Remote (US)', 'Berlin / London / NYC', 'Remote - EMEA', 'Onsite, NYC', 'Toronto, ON',
-    'München', 'São Paulo, Brasil'."""
-    places = find_places(prepare(text), field=True)
+    'München', 'São Paulo, Brasil'; a slug too: 'new_york', 'remote_us'."""
+    places = find_places(prepare(text.replace("_", " ")), field=True)
     regions: list[str] = []
     for p in places:
         regions.extend(p.regions)

@@ -125,10 +125,12 @@ _PERIOD_WORDS = {
     p: rf"/\s?{slash}\b|{w}"
     for (p, w), slash in zip(_PERIOD_WORDS.items(), _SLASH_WORDS, strict=True)
 }
+# The period may stand in brackets: "2.500€ (per month)", "$25 (hourly)".
 _PERIOD_AFTER_RE = re.compile(
-    r"[ \u00a0]*(?:(?:gross|brutto|bruto|brutos|base|net|netto|neto)(?:[ \u00a0]+|(?=/)))?(?:"
+    r"[ \u00a0]*(?:(?P<bracket>\()[ \u00a0]*)?"
+    r"(?:(?:gross|brutto|bruto|brutos|base|net|netto|neto)(?:[ \u00a0]+|(?=/)))?(?:"
     + "|".join(f"(?P<{p}>{w})" for p, w in _PERIOD_WORDS.items())
-    + r")",
+    + r")(?(bracket)[ \u00a0]*\)?)",
     re.IGNORECASE | re.VERBOSE,
 )
 # Period words that may stand before the amount in its clause ("Hourly rate: $60-90").

@@ -808,3 +808,29 @@ def test_title_is_found_in_the_text_as_its_case_insensitive_pattern_would_find_i
 def test_gender_marker_is_found_as_the_whole_pattern_finds_it(text: str) -> None:
     assert _gender_marked(text) is (GENDER.search(text) is not None)
     assert names_a_job(text) is (GENDER.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        # a field of engineering outside software, wherever the title names it
+        ("Thruster Propulsion Engineer II", "other"),
+        ("Launch Vehicle Engineer, Mechanical", "other"),
+        ("Engineer II - Senior Electrical Engineer", "other"),
+        ("Electrical Harness Engineer", "other"),
+        ("Sr. Materials Engineer, Composites", "other"),
+        ("Avionics Integration Test Engineer", "other"),
+        ("Spacecraft Thermal Engineer", "other"),
+        ("Graduate Engineer, Civil/Structural", "other"),
+        ("Hardware Development Engineer, Power Supplies", "other"),
+        # software for such a field is software work
+        ("Software Engineer, Hardware Certification", "software_engineer"),
+        ("Flight Software Engineer, Avionics", "software_engineer"),
+        ("Firmware Engineer, Electrical Systems", "software_engineer"),
+        ("Python Engineer - Hardware Integration", "software_engineer"),
+        ("Forward Deployed Engineer - Manufacturing", "software_engineer"),
+        ("Platform Engineer, Manufacturing Systems", "software_engineer"),
+    ],
+)
+def test_engineering_outside_software_is_another_job(title: str, role: str) -> None:
+    assert classify_role(title) == role

@@ -302,6 +302,10 @@ CASES = [
     ("RALEIGH, NC", ("US",), ("North America",), ("Raleigh",)),
     ("Multiple Roles", (), (), ()),
     ("Fully Remote AUS/NZ", ("AU", "NZ"), ("Oceania",), ()),  # a 3-letter code in a list
+    # a location field written as a slug: its words, not the first one alone ("San" in Mali)
+    ("los_angeles", ("US",), ("North America",), ("Los Angeles",)),
+    ("buenos_aires", ("AR",), ("Latin America",), ("Buenos Aires",)),
+    ("remote_canada", ("CA",), ("North America",), ()),
 ]
 
 

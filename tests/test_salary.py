@@ -303,6 +303,11 @@ PARSE_CASES = [
     ("60 000 à 72 000 €", "FR", (60_000, 72_000, "EUR", Y)),
     ("45.000 a 52.000 € brutos anuales", "ES", (45_000, 52_000, "EUR", Y)),
     ("4 800–5 900 €/kk", "FI", (4_800, 5_900, "EUR", MO)),
+    # the period in brackets after the amount
+    ("2.800€ (per month)", "DE", (2_800, 2_800, "EUR", MO)),
+    ("$3,000 - $3,500 (monthly)", None, (3_000, 3_500, "USD", MO)),
+    ("$32 (per hour)", None, (32, 32, "USD", H)),
+    ("$4,500 (monthly housing stipend)", None, None),
     ("Call 555-123-4567", None, None),
     ("closed $45,000,000 of new financing", None, None),
     ("was acquired by a bigco for $95M", None, None),
@@ -331,6 +336,7 @@ TEXT_CASES = [
     ("Bengaluru | ₹25-35 LPA | hybrid", None, "₹25-35 LPA"),
     ("Tokyo | ¥8M-12M | visa", None, "¥8M-12M"),
     ("salary of $160,000 to $210,000 a year, benefits", None, "$160,000 to $210,000 a year"),
+    ("Intern | 2.800€ (per month) | Hamburg", None, "2.800€ (per month)"),
 ]
 
 

@@ -219,6 +219,22 @@ TECH_NOUN = rx(
     r"coordinator|course|content|curriculum|writer)\b)"
 )
 SECURITY = rx(r"security|vulnerab\w*|threat|malware|exploit|reverse engineer")
+# Engineering outside software: a title naming one of these fields and no software work is an
+# engineer's job of its own wherever the field stands ("Propulsion Engineer II", "Ground
+# Systems Engineer, Mechanical", "Electrical Component Engineer", "Engineer III - Senior
+# Electrical Engineer"); not "Software Engineer, Hardware Certification" or "Firmware Engineer".
+HARDWARE_FIELD = rx(
+    r"\b(?:electrical|mechanical|hardware|civil|chemical|manufacturing|mechatronics|rf|analog|"
+    r"asic|pcb|structural|propulsion|avionics|materials|environmental|optical|photonics|"
+    r"construction|thermal|fluids|hvac|mep|aerospace|nuclear|metallurgical|welding|"
+    r"geotechnical|electronics?|mixed signal)\b"
+)
+SOFTWARE_WORK = rx(
+    r"software|firmware|embedded|developers?\b|programm\w*|devops|\bsre\b|site reliability|"
+    r"platform|back ?end|front ?end|full ?stack|\bcloud\b|\bweb\b|\bapps?\b|security|"
+    r"\bdata\b|simulation|\bqa\b|\bsdet\b|\btools?\b|tooling|\bcode\b|computing|\bfdes?\b|"
+    r"forward deployed"
+)
 # An expert is a software engineer only when the title names a technology ("Kubernetes
 # experts", "Security experts"); an auction house's "Expert Comics" is not.
 EXPERT = rx(r"\bexperts?\b")

@@ -24,6 +24,7 @@ from pipelines.classify.jobwords import (
     ENG,
     EXPERT,
     GENERIC_WORDS,
+    HARDWARE_FIELD,
     LEAD_WORD,
     ML,
     ML_WORDS,
@@ -34,6 +35,7 @@ from pipelines.classify.jobwords import (
     RESEARCH,
     SECURITY,
     SOFTWARE,
+    SOFTWARE_WORK,
     TECH_NOUN,
     UI_ENGINEER,
     VISION,
@@ -70,7 +72,8 @@ _ML, _ENG, _AI, _LEAD_WORD = (re.compile(p) for p in (ML, ENG, AI, LEAD_WORD))
 _TITLE_PREFILTER = Prefilter(
     [_ML, _ENG, _AI, _LEAD_WORD, OTHER, TECH_NOUN, UI_ENGINEER, BARE_INTERN, MLOPS, APPLIED,
      DATA_SCI, DATA_LEAD, RESEARCH, SECURITY, DL, VISION, ML_WORDS, DATA_ENG, COMPILER, WEB_SW,
-     ANALYST, SOFTWARE, EXPERT, DATA_ONLY, NOT_DATA_WORK, AI_ENGINEER]
+     ANALYST, SOFTWARE, EXPERT, DATA_ONLY, NOT_DATA_WORK, AI_ENGINEER, HARDWARE_FIELD,
+     SOFTWARE_WORK]
 )  # fmt: skip
 
 
@@ -120,6 +123,8 @@ def _role_from_title(t: str) -> str:
         return "ai_engineer"  # not "Lead Operations Analyst, AI Workflows"
     if found(ANALYST):
         return "data_analyst"
+    if found(HARDWARE_FIELD) and not found(SOFTWARE_WORK) and not extract_skills(t):
+        return "other"  # "Propulsion Engineer II", "Engineer, Mechanical"
     if found(SOFTWARE) or (found(EXPERT) and (found(SECURITY) or extract_skills(t))):
         return "software_engineer"
     if t.strip() == "data":
