@@ -24,11 +24,14 @@ from functools import lru_cache
 from pipelines.location import Place, find_places, may_name_a_place, may_open_with_place
 
 _F = re.IGNORECASE
-# A tag at the end: a bracketed group, or the words after " - ", " | " or a comma (the last
-# such piece: "- Los Angeles, CA - Onsite" ends in "Onsite", "Austin, TX On-Site" in "TX On-Site").
+# A tag at the end: a bracketed group, or the words after " - ", " | ", a comma, or a dash glued
+# to the word before ("Technician- 2nd Shift"; no comma after it). The first such piece from
+# the left is read: a comma piece stops at a " - " ("- Los Angeles, CA - Onsite" ends in
+# "Onsite"), and a " - " piece may hold a hyphenated word ("- Austin, TX On-Site").
 _TAIL_RE = re.compile(
     r"\s*[-–—|:,/]?\s*(\([^()]*\)|\[[^\[\]]*\])\s*$|"
-    r"\s+[-–—|]\s+((?:[^-–—|()]|(?<=\S)-(?=\S))+)$|"
+    r"\s+[-–—|]\s+((?:[^-–—|()\[\]]|(?<=\S)-(?=\S))+)$|"
+    r"(?<=\w)[-–—]\s+((?:[^-–—|,()\[\]]|(?<=\S)-(?=\S))+)$|"
     r",\s*((?:[^-–—|,()]|(?<!\s)[-–—|]|[-–—|](?!\s))+)$"
 )
 # The last two comma pieces, read together when the last alone is no tag: a city and its
@@ -41,16 +44,18 @@ _PAY_RE = re.compile(
 )
 # Words a tag holds besides places: remote policy, time zones, contract and hours.
 _TAG_WORDS_RE = re.compile(
-    r"\b(?:fully|full|100\s*%|partially|remote(?:ly)?|remote[\s-]first|work\s+from\s+home|"
+    r"\b(?:fully|full(?:[\s-]?time)?|100\s*%|partially|remote(?:ly)?|remote[\s-]first|work\s+from\s+home|"
     r"wfh|hybrid|h[ií]brid[oa]|remot[oa]|presencial|on[\s-]?site|in[\s-]office|anywhere|worldwide|global|international|"
     r"(?:(?:central|eastern|western|pacific|mountain|atlantic)\s+)?(?:european\s+)?"
-    r"(?:standard\s+)?time\s*zones?|timezones?|tz|hours|hrs?|only|based|friendly|ok|"
-    r"full[\s-]?time|part[\s-]?time|contract|freelance|temp(?:orary)?|permanent|"
+    r"(?:standard\s+)?time\s*zones?|(?:central|eastern|western|pacific|mountain|atlantic)\s+time|"
+    r"timezones?|tz|hours|hrs?|only|based|friendly|ok|"
+    r"part[\s-]?time|contract|freelance|temp(?:orary)?|permanent|"
     r"per|a|week|wk|day|year|\d*months?|hour|the|in|or|and|within|from|"
-    r"(?:(?:day|night|evening|weekend|morning|afternoon|overnight|graveyard|swing|split|"
-    r"rotating|multiple|[a-d]|am|pm|\d(?:st|nd|rd|th)|first|second|third)"
-    r"(?:\s*(?:and|&|/|or)\s*\d(?:st|nd|rd|th))?\s+)?shifts?|schedules?|work(?:\s*week)?|"
-    r"fixed[\s-]term|ftc|m-f|\d{1,2}(?::\d\d)?\s*[ap]m|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|"
+    r"(?:(?:all|split|rotating|multiple|[a-d]|am|pm|first|second|third|\d(?:st|nd|rd|th)|"
+    r"day|night|evening|weekend|morning|afternoon|overnight|graveyard|swing)"
+    r"(?:\s*(?:and|&|/|or)\s*(?:day|night|evening|overnight|\d(?:st|nd|rd|th)))?\s+)?"
+    r"shifts?|availability|overnight|weekends?|schedules?|work(?:\s*week)?|seasonal|duration|"
+    r"fixed[\s-]term|ftc|m-f|\d{1,2}(?::\d\d)?\s*[ap]m|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|"
     r"sat(?:ur)?|sun)(?:day)?s?|"
     r"position|located|eligible|relocat\w*(?:\s+(?:assistance|support|benefits?|bonus|package))?|"
     r"provided|available|required|"
@@ -227,7 +232,7 @@ def clean_title(title: str, company: str | None = None) -> str:
     while True:
         text = text.strip(_EDGE_PUNCT)
         m = _TAIL_RE.search(text)
-        if m and m.group(3) is not None and not _is_tag(m.group(3)):
+        if m and m.group(4) is not None and not _is_tag(m.group(4)):
             m = _TAIL_PAIR_RE.search(text) or m  # "…, Los Angeles, CA": not "CA" alone
         segment = next((g for g in m.groups() if g is not None), "") if m else ""
         if (

@@ -65,6 +65,13 @@ CASES = [
     ("Mechanic - Experienced - 1st Shift (Monday to Friday)", "Mechanic - Experienced"),
     ("Delivery Driver - 4 day work week!", "Delivery Driver"),
     ("Support Engineer (4:00 PM TO 1:00 AM Shift)", "Support Engineer"),
+    ("Material Handler- 1st Shift", "Material Handler"),  # a dash glued to the word before
+    ("Forklift Driver - All Shifts", "Forklift Driver"),
+    ("Vehicle Operator, Austin (Overnight Shift, 12-Month Duration)", "Vehicle Operator"),
+    ("Cloud Engineer (2nd Shift, Weekend)", "Cloud Engineer"),
+    ("Campus Software Engineer (Full-Time)", "Campus Software Engineer"),
+    ("Services Engineer (Shift: 7:00 AM to 4:00 PM Eastern Time)", "Services Engineer"),
+    ("Account Manager - Pacific Time", "Account Manager"),
     ("Kitchen Porter (M-F 7am-3:30pm)", "Kitchen Porter"),
     ("Night Porter - Wed - Fri 7pm - 7 am", "Night Porter"),
     ("Care Assistant (Mon-Fri, Day Shifts)", "Care Assistant"),
@@ -82,6 +89,8 @@ CASES = [
     ("Chapter Specialist, Raleigh, NC", "Chapter Specialist"),
     ("Shift Lead, Los Angeles, CA (PM Shift)", "Shift Lead"),
     ("Nurse, Clinical Trials - Boston, MA - Onsite", "Nurse, Clinical Trials"),
+    ("Account Executive- BFSI, Mumbai", "Account Executive- BFSI"),
+    ("Backend Engineer - Python/Go [Remote / Global]", "Backend Engineer - Python/Go"),
     # a call for interest
     ("Expression of Interest: Data Scientist", "Data Scientist"),
     ("Graduate Quant Developer | 2031 Intake", "Graduate Quant Developer"),
@@ -98,6 +107,7 @@ CASES = [
     ("Shift Supervisor", "Shift Supervisor"),
     ("Team Leader, Intake", "Team Leader, Intake"),  # the team, not a graduate intake
     ("Product Manager, Benefits", "Product Manager, Benefits"),  # not relocation benefits
+    ("Senior Product Manager, Time", "Senior Product Manager, Time"),  # not a time zone
     ("Solutions Engineer - Platform (Support)", "Solutions Engineer - Platform (Support)"),
     ("Resident Physician (2nd Year)", "Resident Physician (2nd Year)"),
     ("[Product] Senior Product Manager", "[Product] Senior Product Manager"),
