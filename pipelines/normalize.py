@@ -227,10 +227,11 @@ def _places(
 
 
 def _title_tags(posting: ExtractedPosting) -> str:
-    """The words cleaning cut from the posting's title when they state a work mode, else ""
-    (most state a place or a contract: those postings share their place words' readings)."""
+    """The words cleaning cut from the posting's title (and the mode of a CJK mode word in a
+    bracket it kept, see `cut_tags`) when they state a work mode, else "" (most state a place
+    or a contract: those postings share their place words' readings)."""
     posted = posting.posted_title
-    if not posted or posted == posting.title:
+    if not posted:
         return ""
     tags = cut_tags(posted, posting.title, posting.company)
     return tags if remote_mode(tags) != "unknown" else ""

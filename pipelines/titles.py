@@ -24,10 +24,19 @@ from functools import lru_cache
 from pipelines.location import Place, find_places, may_name_a_place, may_open_with_place
 
 _F = re.IGNORECASE
-# A tag at the end: a bracketed group, or the words after " - ", " | " or a comma.
+# A tag at the end: a bracketed group, or the words after " - ", " | ", a comma, or a dash glued
+# to the word before ("Technician- 2nd Shift"; no comma after it). The first such piece from
+# the left is read: a comma piece stops at a " - " ("- Los Angeles, CA - Onsite" ends in
+# "Onsite"), and a " - " piece may hold a hyphenated word ("- Austin, TX On-Site").
 _TAIL_RE = re.compile(
-    r"\s*[-–—|:,/]?\s*(\([^()]*\)|\[[^\[\]]*\])\s*$|\s+[-–—|]\s+([^-–—|()]+)$|,\s*([^,()]+)$"
+    r"\s*[-–—|:,/]?\s*(\([^()]*\)|\[[^\[\]]*\])\s*$|"
+    r"\s+[-–—|]\s+((?:[^-–—|()\[\]]|(?<=\S)-(?=\S))+)$|"
+    r"(?<=\w)[-–—]\s+((?:[^-–—|,()\[\]]|(?<=\S)-(?=\S))+)$|"
+    r",\s*((?:[^-–—|,()]|(?<!\s)[-–—|]|[-–—|](?!\s))+)$"
 )
+# The last two comma pieces, read together when the last alone is no tag: a city and its
+# state ("…, Los Angeles, CA").
+_TAIL_PAIR_RE = re.compile(r",\s*([^-–—|,()]+,\s*[^-–—|,()]+)$")
 _PAY_RE = re.compile(
     r"[$€£₹]|\b\d+\s*k\b|\bper\s+(?:year|annum|hour|month)\b|/\s*(?:hr|hour|h|yr|year)\b|"
     r"\bup\s+to\b|\b(?:USD|EUR|GBP|CAD|AUD)\b",
@@ -35,16 +44,22 @@ _PAY_RE = re.compile(
 )
 # Words a tag holds besides places: remote policy, time zones, contract and hours.
 _TAG_WORDS_RE = re.compile(
-    r"\b(?:fully|full|100\s*%|partially|remote(?:ly)?|remote[\s-]first|work\s+from\s+home|"
-    r"wfh|hybrid|on[\s-]?site|in[\s-]office|anywhere|worldwide|global|international|"
+    r"\b(?:fully|full(?:[\s-]?time)?|100\s*%|partially|remote(?:ly)?|remote[\s-]first|work\s+from\s+home|"
+    r"wfh|hybrid|h[ií]brid[oa]|remot[oa]|presencial|on[\s-]?site|in[\s-]office|anywhere|worldwide|global|international|"
     r"(?:(?:central|eastern|western|pacific|mountain|atlantic)\s+)?(?:european\s+)?"
-    r"(?:standard\s+)?time\s*zones?|timezones?|tz|hours|hrs?|only|based|friendly|ok|"
-    r"full[\s-]?time|part[\s-]?time|contract|freelance|temp(?:orary)?|permanent|"
+    r"(?:standard\s+)?time\s*zones?|(?:central|eastern|western|pacific|mountain|atlantic)\s+time|"
+    r"timezones?|tz|hours|hrs?|only|based|friendly|ok|"
+    r"part[\s-]?time|contract|freelance|temp(?:orary)?|permanent|"
     r"per|a|week|wk|day|year|\d*months?|hour|the|in|or|and|within|from|"
-    r"(?:(?:day|night|evening|weekend|morning|afternoon|overnight|graveyard|swing)\s+)?shifts?|"
-    r"fixed[\s-]term|ftc|m-f|\d{1,2}(?::\d\d)?\s*[ap]m|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|"
+    r"(?:(?:all|split|rotating|multiple|[a-d]|am|pm|first|second|third|\d(?:st|nd|rd|th)|"
+    r"day|night|evening|weekend|morning|afternoon|overnight|graveyard|swing)"
+    r"(?:\s*(?:and|&|/|or)\s*(?:day|night|evening|overnight|\d(?:st|nd|rd|th)))?\s+)?"
+    r"shifts?|availability|overnight|weekends?|schedules?|work(?:\s*week)?|seasonal|duration|"
+    r"fixed[\s-]term|ftc|m-f|\d{1,2}(?::\d\d)?\s*[ap]m|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|"
     r"sat(?:ur)?|sun)(?:day)?s?|"
-    r"position|located|relocation|provided|20\d\d\s+intake|evergreen|talent\s+(?:community|pool|network)|"
+    r"position|located|eligible|relocat\w*(?:\s+(?:assistance|support|benefits?|bonus|package))?|"
+    r"provided|available|required|"
+    r"requires|visa\s+sponsorship|to|no|20\d\d\s+intake|evergreen|talent\s+(?:community|pool|network)|"
     r"(?-i:[A-Z]{1,2}[SD]?T)|utc|gmt|emea|apac|latam|eu|us|usa|uk)\b",
     _F,
 )
@@ -65,18 +80,20 @@ _BASED_RE = re.compile(r"-based\b", _F)
 # Words that are a tag on their own at the bare end of a title ("… Freelance 8 20 hrs week").
 _BARE_TAGS = {
     "remote", "freelance", "contract", "temp", "temporary", "part-time", "full-time", "wfh",
-    "hrs", "hours", "hr", "week", "wk", "per", "southeast", "northeast", "southwest",
-    "northwest", "midwest",
+    "hrs", "hours", "hr", "week", "wk", "per", "hybrid", "onsite", "on-site", "southeast",
+    "northeast", "southwest", "northwest", "midwest",
 }  # fmt: skip
 # Country codes read as a place in front of a title; others ("HR", "IT", "PR") are words.
 _LEAD_COUNTRIES = {"UK", "US", "USA", "EU"}
 _LEAD_RE = re.compile(
     r"^(?:work\s+from\s+home|wfh|freelance|temp|temporary|part[\s-]time|"
-    r"(?:fully\s+|100%\s+)?remote\s*[-–:|]|contract(?:or)?\s*:|"
+    r"(?:(?:fully\s+|100%\s+)?remote|hybrid|on[\s-]?site)\s*[-–:|,]|contract(?:or)?\s*:|"
     r"expression\s+of\s+interest\s*(?:\([^()]*\))?\s*:)"
     r"\s*[-–:|]?\s+",
     _F,
 )
+# A bracketed group in front ("[Remote] Customer Success Manager"): cut when it is a tag.
+_LEAD_GROUP_RE = re.compile(r"^(\([^()]*\)|\[[^\[\]]*\])\s*[-–:|]?\s*(?=\S)")
 # "Project Manager for Design & Technology Agency (eCommerce)": the employer, not the role.
 _FOR_EMPLOYER_RE = re.compile(
     r"\s+for\s+(?:an?\s+|the\s+|our\s+)?[^()]*?\b(?:agency|company|startup|firm|brand|"
@@ -84,14 +101,17 @@ _FOR_EMPLOYER_RE = re.compile(
     _F,
 )
 # A bracketed work-mode tag in Chinese, Japanese or Korean, wherever it stands: remote, work
-# from home, night shift and its hours ("(リモート)", "（夜班17:00-2:00）", "[遠端]", "(재택근무)").
+# from home, night shift and its hours ("(リモート)", "（夜班17:00-2:00）", "[遠端]", "(재택근무)",
+# "(일 8시간 재택 근무)": 8 hours a day from home).
 _CJK_TAG_RE = re.compile(
     r"\s*[(（\[【]\s*(?:(?:部分)?(?:リモート|遠端|远程|在宅(?:勤務)?|재택(?:\s*근무)?|원격(?:\s*근무)?|"
-    r"夜班|夜勤)[\s/・、,]*|\d{1,2}:\d\d\s*[-–~〜]?\s*)+[)）\]】]"
+    r"夜班|夜勤)[\s/・、,]*|\d{1,2}:\d\d\s*[-–~〜]?\s*|일\s*\d{1,2}\s*시간\s*)+[)）\]】]"
 )
-# The work mode a CJK tag states, in words `parse_remote` reads: part remote ("[部分遠端]") is
-# hybrid, remote or work from home ("(リモート)", "(재택근무)") remote; a shift or hours none.
+# The work mode a CJK mode word in brackets states, in words `parse_remote` reads: part remote
+# ("[部分遠端]") is hybrid, remote or work from home ("(リモート)", "(재택근무)") remote. It is
+# read in a bracket that also holds other words and stays ("[部分遠端/輪班]": the shift).
 _CJK_MODE_RE = re.compile(r"(部分)?(?:リモート|遠端|远程|在宅|재택|원격)")
+_CJK_GROUP_RE = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
 _REQ_ID_RE = re.compile(r"^(?:[A-Z]*-?\d{3,}[-\w]*)\s+")
 _EDGE_PUNCT = " \t-–—|:;,.!*•·/"
 
@@ -186,6 +206,13 @@ def _bare_tail(words: list[str], territory_job: bool = False) -> int:
     return n
 
 
+def _lead_tag(text: str) -> re.Match[str] | None:
+    """The bracketed tag `text` opens with ("[Hybrid] …", "(Remote) …"); not a team, nor a
+    brand, even one that spells a place ("[Product] …", "[쿠팡] …": Coupang, and Kupang)."""
+    m = _LEAD_GROUP_RE.match(text)
+    return m if m and _TAG_WORDS_RE.search(m.group(1)) and _is_tag(m.group(1)) else None
+
+
 @lru_cache(maxsize=32_768)  # titles repeat across a board's jobs and across boards
 def clean_title(title: str, company: str | None = None) -> str:
     """The role's name in a board's title (see the module doc); the title itself when
@@ -197,7 +224,7 @@ def clean_title(title: str, company: str | None = None) -> str:
     if company and text.lower().startswith(company.lower() + " "):
         text = text[len(company) + 1 :]
     text = _REQ_ID_RE.sub("", text)
-    while m := _LEAD_RE.match(text):
+    while m := _LEAD_RE.match(text) or _lead_tag(text):
         text = text[m.end() :]
     if "for" in text.lower():  # every employer phrase starts with "for"
         text = _FOR_EMPLOYER_RE.sub("", text)
@@ -205,6 +232,8 @@ def clean_title(title: str, company: str | None = None) -> str:
     while True:
         text = text.strip(_EDGE_PUNCT)
         m = _TAIL_RE.search(text)
+        if m and m.group(4) is not None and not _is_tag(m.group(4)):
+            m = _TAIL_PAIR_RE.search(text) or m  # "…, Los Angeles, CA": not "CA" alone
         segment = next((g for g in m.groups() if g is not None), "") if m else ""
         if (
             m
@@ -241,12 +270,13 @@ def title_pay(title: str) -> str | None:
 @lru_cache(maxsize=8192)  # a board's jobs share their tags
 def cut_tags(title: str, cleaned: str, company: str | None = None) -> str:
     """The words `clean_title` cut from `title` to leave `cleaned` (its lead-in and tags, one
-    piece a line; a CJK work-mode tag as the English word of its mode), for the work mode
-    they state ("Data Scientist (Hybrid)", "[部分遠端]…"); not the company's name in front."""
+    piece a line), for the work mode they state ("Data Scientist (Hybrid)"); not the company's
+    name in front. A CJK mode word in brackets comes as the English word of its mode, cut or
+    not ("[部分遠端]…", "[部分遠端/輪班]…")."""
     text = " ".join(_symbols_out(title).split())
     pieces = []
     if not text.isascii():
-        pieces = [_cjk_mode(m.group()) for m in _CJK_TAG_RE.finditer(text)]
+        pieces = [_cjk_mode(m.group()) for m in _CJK_GROUP_RE.finditer(text)]
         text = " ".join(_CJK_TAG_RE.sub(" ", text).split())
     at = text.find(cleaned)
     if at >= 0:

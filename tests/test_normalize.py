@@ -256,6 +256,29 @@ TITLE_MODE_CASES = [
         "",
         ("Customer Service Specialist", "remote"),
     ),
+    (
+        "[部分遠端/輪班] 客服組長 Team Lead",  # the shift stays in the title, the mode is read
+        "Taipei, Taiwan",
+        None,
+        "",
+        ("[部分遠端/輪班] 客服組長 Team Lead", "hybrid"),
+    ),
+    ("[Remote] Account Manager", "Austin, TX", None, "", ("Account Manager", "remote")),
+    (
+        "Radio Engineer (Remote Eligible | Relocation Assistance Available)",
+        "Boston, MA",
+        None,
+        "",
+        ("Radio Engineer", "remote"),
+    ),
+    ("Physician (Atlanta, GA) Hybrid", "Atlanta, GA", None, "", ("Physician", "hybrid")),
+    (
+        "Medical Assistant - Tempe, AZ - Onsite",
+        "Tempe, AZ",
+        None,
+        "",
+        ("Medical Assistant", "onsite"),
+    ),
     # the job's own fields state a mode: they win over the title's
     ("Data Scientist (Remote)", "Hybrid - London", None, "", ("Data Scientist", "hybrid")),
     (
