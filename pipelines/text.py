@@ -51,9 +51,19 @@ Element = etree._Element  # noqa: SLF001 - lxml's public element type, for type 
 _UNCLOSED_TAG = re.compile(r"<(?=[A-Za-z/!?][^<>]*(?:<|\Z))")
 
 
+# A start tag with attributes that the fragment's end cuts off (descriptions cut to a length):
+# a browser drops it; read as text it would put its class names and styles among the words.
+_CUT_TAG = re.compile(r"<[A-Za-z][\w-]*\s+[\w:-]+\s*=[^<>]*")
+
+
+def _without_cut_tag(html: str) -> str:
+    at = html.rfind("<")
+    return html[:at] if at >= 0 and _CUT_TAG.fullmatch(html, at) else html
+
+
 def parse_tree(html: str) -> Element:
     """A new parse tree of an HTML fragment, the caller's to change."""
-    data = _UNCLOSED_TAG.sub("&lt;", html).encode("utf-8", "surrogatepass")
+    data = _UNCLOSED_TAG.sub("&lt;", _without_cut_tag(html)).encode("utf-8", "surrogatepass")
     root = etree.fromstring(data, _PARSER) if data.strip() else None
     return root if root is not None else etree.Element("html")
 

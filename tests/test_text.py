@@ -117,6 +117,10 @@ TREE_CASES = [
     ),
     ("<div><span>unclosed<div>inner</span>after</div>end", "unclosed\n\ninnerafter\n\nend"),
     ("<TABLE><TR><TD>a<TD>b</TABLE>", "a b"),
+    # a fragment cut off inside a start tag (a feed that cuts descriptions to a length)
+    ('<p>We hire</p><p class="figma-padding" style="border-width: 0px', "We hire"),
+    ('<p class="figma-padding-bottom-32" style="--tw-ring-color: rgb(59 130', ""),
+    ("Pay <$90k, a <b> tag, Python <3", "Pay <$90k, a tag, Python <3"),
 ]
 
 
