@@ -20,6 +20,7 @@ import functools
 import itertools
 import operator
 import re
+import string
 from dataclasses import dataclass
 
 from pipelines import gazetteer
@@ -92,6 +93,10 @@ _TOWN_WORD_RE = re.compile(r"[A-Z][a-z'’]+")  # one word of _TOWN_WORDS_BEFORE
 _POLICY_BEFORE_RE = re.compile(r"\b(?:remote|hybrid|on-?site)\s*[-–]\s*$", re.IGNORECASE)
 _PART_END_RE = re.compile(r"\s*(?:[;|/\n]|$)")
 _BARE_MIN_POP = 100_000
+# "Town, ST" alone in a part of a location field, in any case: "Tolleson, Az", "hartford, CT".
+_TOWN_CODE_RE = re.compile(
+    r"(?:^|(?<=[;|/\n(]))(\s*)([A-Za-z][A-Za-z .'’-]*?),(\s*)([A-Za-z]{2})(?=\s*(?:[;|/\n)]|$))"
+)
 _BARE_MIN_POP_MULTIWORD = 20_000
 
 
@@ -615,7 +620,7 @@ def parse_location(text: str) -> Location:
     """Countries, regions and cities named in a location string such as 'San Francisco, CA or
     Remote (US)', 'Berlin / London / NYC', 'Remote - EMEA', 'Onsite, NYC', 'Toronto, ON',
     'München', 'São Paulo, Brasil'; a slug too: 'new_york', 'remote_us'."""
-    places = find_places(prepare(text.replace("_", " ")), field=True)
+    places = find_places(_cased_state_codes(prepare(text.replace("_", " "))), field=True)
     regions: list[str] = []
     for p in places:
         regions.extend(p.regions)
@@ -624,6 +629,29 @@ def parse_location(text: str) -> Location:
         countries=_dedup(c for p in places for c in p.countries),
         regions=_dedup(regions),
         cities=_dedup(p.city for p in places),
+    )
+
+
+def _cased_state_codes(text: str) -> str:
+    """ "Town, ST" written in another case, as the scanner reads it written in capitals: a US
+    state or Canadian province code in title or lower case after a town ("Tolleson, Az",
+    "London, On") is that code, and a lower-case town is a name ("hartford, CT"). Only a
+    whole part of the field: elsewhere "On", "Or", "In" are words."""
+    return _TOWN_CODE_RE.sub(_cased_town_code, text) if "," in text else text
+
+
+def _cased_town_code(m: re.Match[str]) -> str:
+    space, town, gap, code = m.groups()
+    if not _state_code(code):
+        return m.group()
+    town = string.capwords(town) if town.islower() else town
+    return f"{space}{town},{gap}{code.upper()}"
+
+
+def _state_code(code: str) -> bool:
+    return any(
+        e.kind == "subdiv" and e.upper and e.data[0] in ("US", "CA")
+        for e in gazetteer.entries(code.lower())
     )
 
 

@@ -50,6 +50,12 @@ CASES = [
     ("Boston,MA", ("US",), (NA,), ("Boston",)),
     ("BOSTON, MA", ("US",), (NA,), ("Boston",)),
     ("new york, ny", ("US",), (NA,), ("New York City",)),
+    # "Town, ST" in another case: the code of a state or province, not a word or nothing
+    ("London, On", ("CA",), (NA,), ("London",)),
+    ("Tolleson, Az", ("US",), (NA,), ()),
+    ("hartford, CT", ("US",), (NA,), ("Hartford",)),
+    ("wood village, OR", ("US",), (NA,), ()),
+    ("Austin, Tx; Remote, Ca", ("US",), (NA,), ("Austin",)),
     ("New York, New York", ("US",), (NA,), ("New York City",)),
     ("NYC", ("US",), (NA,), ("New York City",)),
     ("Brooklyn, NY", ("US",), (NA,), ("New York City",)),
