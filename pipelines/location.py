@@ -620,7 +620,7 @@ def parse_location(text: str) -> Location:
     """Countries, regions and cities named in a location string such as 'San Francisco, CA or
     Remote (US)', 'Berlin / London / NYC', 'Remote - EMEA', 'Onsite, NYC', 'Toronto, ON',
     'München', 'São Paulo, Brasil'; a slug too: 'new_york', 'remote_us'."""
-    places = find_places(_cased_state_codes(prepare(text.replace("_", " "))), field=True)
+    places = find_places(_cased_state_codes(prepare(_slug_words(text))), field=True)
     regions: list[str] = []
     for p in places:
         regions.extend(p.regions)
@@ -630,6 +630,32 @@ def parse_location(text: str) -> Location:
         regions=_dedup(regions),
         cities=_dedup(p.city for p in places),
     )
+
+
+def _slug_words(text: str) -> str:
+    """A slug's words ("new_york" -> "new york"), two slugs glued apart: in
+    "san_francisconew_york" the word "francisconew" ends "san francisco" and starts "new"."""
+    if "_" not in text or " " in text:
+        return text.replace("_", " ")
+    words: list[str] = []
+    for word in text.split("_"):
+        words.extend(_unglued(words, word))
+    return " ".join(words)
+
+
+def _unglued(before: list[str], word: str) -> list[str]:
+    """`word`, or the end of a name begun by the words `before` and the start of the next."""
+    gaz = gazetteer.load()
+    if _token_key(word) in gaz.names:
+        return [word]
+    for cut in range(len(word) - 2, 1, -1):
+        head, tail = word[:cut], word[cut:]
+        if _token_key(tail) not in gaz.name_words:
+            continue
+        for n in range(min(len(before), _MAX_WORDS - 1), -1, -1):
+            if " ".join(map(_token_key, [*before[len(before) - n :], head])) in gaz.names:
+                return [head, tail]
+    return [word]
 
 
 def _cased_state_codes(text: str) -> str:

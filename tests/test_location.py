@@ -312,6 +312,9 @@ CASES = [
     ("los_angeles", ("US",), ("North America",), ("Los Angeles",)),
     ("buenos_aires", ("AR",), ("Latin America",), ("Buenos Aires",)),
     ("remote_canada", ("CA",), ("North America",), ()),
+    # two slugs glued: the word that ends one name and starts the next is cut in two
+    ("san_francisconew_york", ("US",), (NA,), ("San Francisco", "New York City")),
+    ("seattlenew_york", ("US",), (NA,), ("Seattle", "New York City")),
 ]
 
 
