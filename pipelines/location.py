@@ -93,6 +93,11 @@ _TOWN_WORD_RE = re.compile(r"[A-Z][a-z'’]+")  # one word of _TOWN_WORDS_BEFORE
 _POLICY_BEFORE_RE = re.compile(r"\b(?:remote|hybrid|on-?site)\s*[-–]\s*$", re.IGNORECASE)
 _PART_END_RE = re.compile(r"\s*(?:[;|/\n]|$)")
 _BARE_MIN_POP = 100_000
+# Countries whose name is also a person's name or a word ("weak" in the gazetteer) but, alone
+# in a location field, names the country ("Jordan", "Remote - Chad"). Not Georgia (a US
+# state), Jersey ("New Jersey"), Man, Island.
+_WEAK_ALONE = frozenset(("JO", "TD", "NE", "ML", "TG", "DM", "GN", "GG"))
+_PART_STARTS, _PART_ENDS = ";|/\n(", ";|/\n)"
 # "Town, ST" alone in a part of a location field, in any case: "Tolleson, Az", "hartford, CT".
 _TOWN_CODE_RE = re.compile(
     r"(?:^|(?<=[;|/\n(]))(\s*)([A-Za-z][A-Za-z .'’-]*?),(\s*)([A-Za-z]{2})(?=\s*(?:[;|/\n)]|$))"
@@ -570,6 +575,9 @@ def _non_city(text: str, hits: list[_Hit], i: int, field: bool = False) -> Place
     if alone and us_state and _after_policy(text, h):
         return Place(h.start, h.end, ("US",))
     if "weak" in kinds:
+        weak = h.of("weak")[0].data[0]
+        if field and weak in _WEAK_ALONE and _name_alone(text, h):
+            return Place(h.start, h.end, (weak,))
         return None
     states = [e for e in h.of("subdiv") if not e.upper]
     if states:
@@ -590,6 +598,16 @@ def _non_city(text: str, hits: list[_Hit], i: int, field: bool = False) -> Place
     ):  # "USA/MEX", "AUS/NZ"; "US/EST" is a time zone
         return Place(h.start, h.end, (codes3[0].data[0],))
     return None
+
+
+def _name_alone(text: str, hit: _Hit) -> bool:
+    """Whether `hit`, capitalized, is all its part of a location field says but for policy
+    words ("Jordan", "Remote - Jordan"; not "Jordan Smith, recruiter")."""
+    start = max(text.rfind(c, 0, hit.start) for c in _PART_STARTS) + 1
+    ends = [e for c in _PART_ENDS if (e := text.find(c, hit.end)) >= 0]
+    rest = text[start : hit.start] + " " + text[hit.end : min(ends, default=len(text))]
+    words = _ASCII_WORD_RE.findall(rest)
+    return hit.surface[0].isupper() and all(map(_POLICY_WORD_RE.fullmatch, words))
 
 
 def _next_to_us(text: str, hits: list[_Hit], i: int, any_country: bool = False) -> bool:

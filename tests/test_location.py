@@ -149,6 +149,10 @@ CASES = [
     ("Tel Aviv", ("IL",), (MEA,), ("Tel Aviv",)),
     ("Tel-Aviv, Israel", ("IL",), (MEA,), ("Tel Aviv",)),
     ("Amman, Jordan", ("JO",), (MEA,), ("Amman",)),
+    # a country named like a person, alone in its part of the field (a person's name is not)
+    ("Jordan", ("JO",), (MEA,), ()),
+    ("Remote - Chad", ("TD",), (MEA,), ()),
+    ("Berlin; Jordan (Remote)", ("DE", "JO"), (WE, MEA), ("Berlin",)),
     ("Dubai, UAE", ("AE",), (MEA,), ("Dubai",)),
     ("Lagos, Nigeria", ("NG",), (MEA,), ("Lagos",)),
     ("Nairobi", ("KE",), (MEA,), ("Nairobi",)),
