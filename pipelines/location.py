@@ -69,6 +69,7 @@ _ADJACENT_SEP_RE = re.compile(r"\s*[,(\-–]?\s*,?\s*")
 # A letter then a dot is checked first, so the other positions fail at once.
 _ACRONYM_RE = re.compile(r"(?=[A-Za-z]\.)\b(?<![A-Za-z]\.)(?:[A-Za-z]\.){2,}+(?![A-Za-z])")
 _MAX_WORDS = 5
+_MAX_GLUED = 40  # longest slug word tried as two names glued ("francisconew")
 # Places with their own country code inside a country: "Hong Kong, China" is HK.
 _PARTS = {"CN": (("HK", None), ("MO", None))}
 _LIST_MIN_POP = 500_000
@@ -664,7 +665,7 @@ def _slug_words(text: str) -> str:
 def _unglued(before: list[str], word: str) -> list[str]:
     """`word`, or the end of a name begun by the words `before` and the start of the next."""
     gaz = gazetteer.load()
-    if _token_key(word) in gaz.names:
+    if len(word) > _MAX_GLUED or _token_key(word) in gaz.names:
         return [word]
     for cut in range(len(word) - 2, 1, -1):
         head, tail = word[:cut], word[cut:]
