@@ -20,6 +20,7 @@ import functools
 import itertools
 import operator
 import re
+import string
 from dataclasses import dataclass
 
 from pipelines import gazetteer
@@ -68,6 +69,7 @@ _ADJACENT_SEP_RE = re.compile(r"\s*[,(\-–]?\s*,?\s*")
 # A letter then a dot is checked first, so the other positions fail at once.
 _ACRONYM_RE = re.compile(r"(?=[A-Za-z]\.)\b(?<![A-Za-z]\.)(?:[A-Za-z]\.){2,}+(?![A-Za-z])")
 _MAX_WORDS = 5
+_MAX_GLUED = 40  # longest slug word tried as two names glued ("francisconew")
 # Places with their own country code inside a country: "Hong Kong, China" is HK.
 _PARTS = {"CN": (("HK", None), ("MO", None))}
 _LIST_MIN_POP = 500_000
@@ -92,6 +94,15 @@ _TOWN_WORD_RE = re.compile(r"[A-Z][a-z'’]+")  # one word of _TOWN_WORDS_BEFORE
 _POLICY_BEFORE_RE = re.compile(r"\b(?:remote|hybrid|on-?site)\s*[-–]\s*$", re.IGNORECASE)
 _PART_END_RE = re.compile(r"\s*(?:[;|/\n]|$)")
 _BARE_MIN_POP = 100_000
+# Countries whose name is also a person's name or a word ("weak" in the gazetteer) but, alone
+# in a location field, names the country ("Jordan", "Remote - Chad"). Not Georgia (a US
+# state), Jersey ("New Jersey"), Man, Island.
+_WEAK_ALONE = frozenset(("JO", "TD", "NE", "ML", "TG", "DM", "GN", "GG"))
+_PART_STARTS, _PART_ENDS = ";|/\n(", ";|/\n)"
+# "Town, ST" alone in a part of a location field, in any case: "Tolleson, Az", "hartford, CT".
+_TOWN_CODE_RE = re.compile(
+    r"(?:^|(?<=[;|/\n(]))(\s*)([A-Za-z][A-Za-z .'’-]*?),(\s*)([A-Za-z]{2})(?=\s*(?:[;|/\n)]|$))"
+)
 _BARE_MIN_POP_MULTIWORD = 20_000
 
 
@@ -565,6 +576,9 @@ def _non_city(text: str, hits: list[_Hit], i: int, field: bool = False) -> Place
     if alone and us_state and _after_policy(text, h):
         return Place(h.start, h.end, ("US",))
     if "weak" in kinds:
+        weak = h.of("weak")[0].data[0]
+        if field and weak in _WEAK_ALONE and _name_alone(text, h):
+            return Place(h.start, h.end, (weak,))
         return None
     states = [e for e in h.of("subdiv") if not e.upper]
     if states:
@@ -585,6 +599,16 @@ def _non_city(text: str, hits: list[_Hit], i: int, field: bool = False) -> Place
     ):  # "USA/MEX", "AUS/NZ"; "US/EST" is a time zone
         return Place(h.start, h.end, (codes3[0].data[0],))
     return None
+
+
+def _name_alone(text: str, hit: _Hit) -> bool:
+    """Whether `hit`, capitalized, is all its part of a location field says but for policy
+    words ("Jordan", "Remote - Jordan"; not "Jordan Smith, recruiter")."""
+    start = max(text.rfind(c, 0, hit.start) for c in _PART_STARTS) + 1
+    ends = [e for c in _PART_ENDS if (e := text.find(c, hit.end)) >= 0]
+    rest = text[start : hit.start] + " " + text[hit.end : min(ends, default=len(text))]
+    words = _ASCII_WORD_RE.findall(rest)
+    return hit.surface[0].isupper() and all(map(_POLICY_WORD_RE.fullmatch, words))
 
 
 def _next_to_us(text: str, hits: list[_Hit], i: int, any_country: bool = False) -> bool:
@@ -615,7 +639,7 @@ def parse_location(text: str) -> Location:
     """Countries, regions and cities named in a location string such as 'San Francisco, CA or
     Remote (US)', 'Berlin / London / NYC', 'Remote - EMEA', 'Onsite, NYC', 'Toronto, ON',
     'München', 'São Paulo, Brasil'; a slug too: 'new_york', 'remote_us'."""
-    places = find_places(prepare(text.replace("_", " ")), field=True)
+    places = find_places(_cased_state_codes(prepare(_slug_words(text))), field=True)
     regions: list[str] = []
     for p in places:
         regions.extend(p.regions)
@@ -624,6 +648,55 @@ def parse_location(text: str) -> Location:
         countries=_dedup(c for p in places for c in p.countries),
         regions=_dedup(regions),
         cities=_dedup(p.city for p in places),
+    )
+
+
+def _slug_words(text: str) -> str:
+    """A slug's words ("new_york" -> "new york"), two slugs glued apart: in
+    "san_francisconew_york" the word "francisconew" ends "san francisco" and starts "new"."""
+    if "_" not in text or " " in text:
+        return text.replace("_", " ")
+    words: list[str] = []
+    for word in text.split("_"):
+        words.extend(_unglued(words, word))
+    return " ".join(words)
+
+
+def _unglued(before: list[str], word: str) -> list[str]:
+    """`word`, or the end of a name begun by the words `before` and the start of the next."""
+    gaz = gazetteer.load()
+    if len(word) > _MAX_GLUED or _token_key(word) in gaz.names:
+        return [word]
+    for cut in range(len(word) - 2, 1, -1):
+        head, tail = word[:cut], word[cut:]
+        if _token_key(tail) not in gaz.name_words:
+            continue
+        for n in range(min(len(before), _MAX_WORDS - 1), -1, -1):
+            if " ".join(map(_token_key, [*before[len(before) - n :], head])) in gaz.names:
+                return [head, tail]
+    return [word]
+
+
+def _cased_state_codes(text: str) -> str:
+    """ "Town, ST" written in another case, as the scanner reads it written in capitals: a US
+    state or Canadian province code in title or lower case after a town ("Tolleson, Az",
+    "London, On") is that code, and a lower-case town is a name ("hartford, CT"). Only a
+    whole part of the field: elsewhere "On", "Or", "In" are words."""
+    return _TOWN_CODE_RE.sub(_cased_town_code, text) if "," in text else text
+
+
+def _cased_town_code(m: re.Match[str]) -> str:
+    space, town, gap, code = m.groups()
+    if not _state_code(code):
+        return m.group()
+    town = string.capwords(town) if town.islower() else town
+    return f"{space}{town},{gap}{code.upper()}"
+
+
+def _state_code(code: str) -> bool:
+    return any(
+        e.kind == "subdiv" and e.upper and e.data[0] in ("US", "CA")
+        for e in gazetteer.entries(code.lower())
     )
 
 

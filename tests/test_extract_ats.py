@@ -387,7 +387,7 @@ def test_lever_posting_without_title_is_skipped():
 
 ASHBY_CASES = [
     (
-        "compensation summary, workplace, both locations and their countries",
+        "compensation summary, workplace, both locations; a region's address is no country",
         ashby_job(
             "a-1",
             "Research Engineer",
@@ -413,7 +413,7 @@ ASHBY_CASES = [
             "salary_text": None,
             "structured_remote": "remote",
             "location_text": "Remote (Europe); London",
-            "countries": ["DE", "GB"],
+            "countries": ["GB"],
             "posted_at": datetime(2026, 11, 3, 12, 0, tzinfo=UTC),
             "url": "https://jobs.ashbyhq.com/acmeml/a-1",
             "apply_url": "https://jobs.ashbyhq.com/acmeml/a-1/application",
@@ -501,6 +501,24 @@ ASHBY_CASES = [
         ),
         CTX,
         {"structured_salary": None, "salary_text": "$150K - $180K", "structured_remote": "onsite"},
+    ),
+    (
+        "a region named as the location is not narrowed to the country of its address",
+        ashby_job(
+            "a-7",
+            "Fullstack Engineer",
+            location="North America",
+            workplaceType="Remote",
+            address={"postalAddress": {"addressCountry": "United States"}},
+        ),
+        CTX,
+        {"location_text": "North America", "countries": []},
+    ),
+    (
+        "a city's address still gives its country",
+        ashby_job("a-8", "Fullstack Engineer", location="Berlin"),
+        CTX,
+        {"countries": ["DE"]},
     ),
     (
         "not remote and no workplace type says nothing",

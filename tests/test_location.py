@@ -50,6 +50,12 @@ CASES = [
     ("Boston,MA", ("US",), (NA,), ("Boston",)),
     ("BOSTON, MA", ("US",), (NA,), ("Boston",)),
     ("new york, ny", ("US",), (NA,), ("New York City",)),
+    # "Town, ST" in another case: the code of a state or province, not a word or nothing
+    ("London, On", ("CA",), (NA,), ("London",)),
+    ("Tolleson, Az", ("US",), (NA,), ()),
+    ("hartford, CT", ("US",), (NA,), ("Hartford",)),
+    ("wood village, OR", ("US",), (NA,), ()),
+    ("Austin, Tx; Remote, Ca", ("US",), (NA,), ("Austin",)),
     ("New York, New York", ("US",), (NA,), ("New York City",)),
     ("NYC", ("US",), (NA,), ("New York City",)),
     ("Brooklyn, NY", ("US",), (NA,), ("New York City",)),
@@ -143,6 +149,10 @@ CASES = [
     ("Tel Aviv", ("IL",), (MEA,), ("Tel Aviv",)),
     ("Tel-Aviv, Israel", ("IL",), (MEA,), ("Tel Aviv",)),
     ("Amman, Jordan", ("JO",), (MEA,), ("Amman",)),
+    # a country named like a person, alone in its part of the field (a person's name is not)
+    ("Jordan", ("JO",), (MEA,), ()),
+    ("Remote - Chad", ("TD",), (MEA,), ()),
+    ("Berlin; Jordan (Remote)", ("DE", "JO"), (WE, MEA), ("Berlin",)),
     ("Dubai, UAE", ("AE",), (MEA,), ("Dubai",)),
     ("Lagos, Nigeria", ("NG",), (MEA,), ("Lagos",)),
     ("Nairobi", ("KE",), (MEA,), ("Nairobi",)),
@@ -306,6 +316,9 @@ CASES = [
     ("los_angeles", ("US",), ("North America",), ("Los Angeles",)),
     ("buenos_aires", ("AR",), ("Latin America",), ("Buenos Aires",)),
     ("remote_canada", ("CA",), ("North America",), ()),
+    # two slugs glued: the word that ends one name and starts the next is cut in two
+    ("san_francisconew_york", ("US",), (NA,), ("San Francisco", "New York City")),
+    ("seattlenew_york", ("US",), (NA,), ("Seattle", "New York City")),
 ]
 
 

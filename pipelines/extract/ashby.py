@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from pipelines.extract.ats import company, country_code, plain_or_html, structured_salary, workplace
+from pipelines.location import parse_location
 from pipelines.model import ExtractedPosting, Extraction, Salary
 from pipelines.text import extract_links
 from pipelines.times import iso_time
@@ -58,9 +59,19 @@ def _places(record: dict[str, Any]) -> list[tuple[str | None, Any]]:
     return places
 
 
-def _country(address: Any) -> str | None:
+def _country(name: Any, address: Any) -> str | None:
+    """The address's country, unless the location's name is a region: the address of a
+    "North America" or "Remote (Europe)" location is one country picked for the form, and
+    would narrow the job to it."""
+    if isinstance(name, str) and _region_only(name):
+        return None
     postal = address.get("postalAddress") if isinstance(address, dict) else None
     return country_code(postal.get("addressCountry")) if isinstance(postal, dict) else None
+
+
+def _region_only(name: str) -> bool:
+    location = parse_location(name)
+    return bool(location.regions) and not location.countries
 
 
 def extract_ashby(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
@@ -71,7 +82,7 @@ def extract_ashby(record: dict[str, Any], context: dict[str, Any]) -> Extraction
         return Extraction(skip_reason="empty")
     places = _places(record)
     names = [n.strip() for n, _ in places if isinstance(n, str) and n.strip()]
-    countries = [c for _, address in places if (c := _country(address))]
+    countries = [c for name, address in places if (c := _country(name, address))]
     structured = _salary(record)
     pay = record.get("compensation") if isinstance(record.get("compensation"), dict) else {}
     salary_words = None if structured else pay.get("scrapeableCompensationSalarySummary")
