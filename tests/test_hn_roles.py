@@ -1503,3 +1503,38 @@ def test_each_role_takes_the_pay_after_its_name_in_the_header() -> None:
         ("Data Scientists", "$140k-180k"),
         ("Channel Sales", "$60-90k"),
     ]
+
+
+def test_a_role_line_takes_the_pay_stated_on_the_line_below_it() -> None:
+    html = (
+        "Ferrowind | Engineers | Berlin, Austin | On-site<p>"
+        "Open roles<p>"
+        "Backend Engineer (Senior) — Berlin — On-site<p>"
+        "€90k–€120k base + equity<p>"
+        "Own our ingestion services end to end<p>"
+        "Solutions Engineer — Austin — On-site<p>"
+        "Salary: $140k–$170k<p>"
+        "Work with customers on their deployments<p>"
+        "Account Executive — Austin — On-site<p>"
+        "Deals with ACVs of $100k–$500k, uncapped commission"
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.salary_text) for p in postings] == [
+        ("Backend Engineer (Senior)", "€90k–€120k"),
+        ("Solutions Engineer", "$140k–$170k"),
+        ("Account Executive", None),
+    ]
+
+
+def test_header_roles_with_head_counts_take_the_pay_of_their_numbered_lines() -> None:
+    html = (
+        "Quorlane (https://quorlane.example) | 1x Data Engineer + 2x ML Engineer | Denver, CO<p>"
+        "We build forecasting tools.<p>Open roles:<p>"
+        "1. Data Engineer (Full-time, ONSITE): $130K–$160K + equity https://quorlane.example/a<p>"
+        "2. ML Engineer (Full-time, ONSITE): $150K–$190K + equity https://quorlane.example/b"
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.salary_text) for p in postings] == [
+        ("Data Engineer", "$130K–$160K"),
+        ("ML Engineer", "$150K–$190K"),
+    ]
