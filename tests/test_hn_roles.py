@@ -1538,3 +1538,15 @@ def test_header_roles_with_head_counts_take_the_pay_of_their_numbered_lines() ->
         ("Data Engineer", "$130K–$160K"),
         ("ML Engineer", "$150K–$190K"),
     ]
+
+
+def test_a_pay_line_that_says_whose_pay_it_is_is_not_the_pay_of_the_role_above() -> None:
+    html = (
+        "Lumbrake | Full-time | Multiple roles | $150K-$260K | Chicago | ONSITE<p>"
+        "A few roles below:<p>"
+        "Senior Engineering Manager, Payments: https://lumbrake.example/jobs/1<p>"
+        "Senior Android Engineer: https://lumbrake.example/jobs/2<p>"
+        "Base salary: $190K-260K for Senior Eng Manager, $150K-$210K for the others."
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [p.salary_text for p in postings] == ["$150K-$260K", "$150K-$260K"]

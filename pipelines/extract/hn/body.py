@@ -1081,16 +1081,20 @@ def sections(body: list[str], found: list[RoleLine]) -> None:
             f.role.salary = _pay_below(body, f)
 
 
+_PAY_OF_SOMEONE = re.compile(r"\bfor\b", re.I)
+
+
 def _pay_below(body: list[str], f: RoleLine) -> str | None:
     """The pay stated on the line below a role line of its section ("Platform Engineer —
     London" then "£150k–£300k base + equity"): the line opens with the pay, after a label
-    ("Salary: …") at most; a line that only mentions a figure ("ACVs $100k+") is no pay."""
+    ("Salary: …") at most; a line that only mentions a figure ("ACVs $100k+") is no pay, nor
+    one that says whose pay it is ("$200k for the manager, $177k for the others")."""
     below = next((j for j in f.lines if j > f.index and body[j].strip()), None)
     if below is None:
         return None
     line = SALARY_LABEL.sub("", re.sub(r"^[-*•·▪►]\s*", "", body[below].strip()))
     stated = find_salaries(line)
-    if not stated or not line.startswith(stated[0].text):
+    if not stated or not line.startswith(stated[0].text) or _PAY_OF_SOMEONE.search(line):
         return None
     return " / ".join(s.text for s in stated)
 
