@@ -1550,3 +1550,19 @@ def test_a_pay_line_that_says_whose_pay_it_is_is_not_the_pay_of_the_role_above()
     )
     postings = extract_hn(comment(html)).postings
     assert [p.salary_text for p in postings] == ["$150K-$260K", "$150K-$260K"]
+
+
+def test_each_post_under_a_repeated_company_header_takes_the_one_pay_of_its_post() -> None:
+    html = (
+        "Gallowmere | Hiring Rust Developer (Full-Time) | Boston (HYBRID)<p>"
+        "We are seeking a Rust Developer; in exchange we offer base comp $130k-190k and equity.<p>"
+        "Requirements:<p>- Low-latency systems experience<p>----------<p>"
+        "Gallowmere | Hiring SRE (Full-Time) | Boston (HYBRID)<p>"
+        "We are seeking an SRE; in exchange we offer base comp $120k-$160k and equity.<p>"
+        "Requirements:<p>- On-call experience"
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.salary_text) for p in postings] == [
+        ("Rust Developer", "$130k-190k"),
+        ("SRE", "$120k-$160k"),
+    ]
