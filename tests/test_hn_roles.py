@@ -1503,3 +1503,66 @@ def test_each_role_takes_the_pay_after_its_name_in_the_header() -> None:
         ("Data Scientists", "$140k-180k"),
         ("Channel Sales", "$60-90k"),
     ]
+
+
+def test_a_role_line_takes_the_pay_stated_on_the_line_below_it() -> None:
+    html = (
+        "Ferrowind | Engineers | Berlin, Austin | On-site<p>"
+        "Open roles<p>"
+        "Backend Engineer (Senior) — Berlin — On-site<p>"
+        "€90k–€120k base + equity<p>"
+        "Own our ingestion services end to end<p>"
+        "Solutions Engineer — Austin — On-site<p>"
+        "Salary: $140k–$170k<p>"
+        "Work with customers on their deployments<p>"
+        "Account Executive — Austin — On-site<p>"
+        "Deals with ACVs of $100k–$500k, uncapped commission"
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.salary_text) for p in postings] == [
+        ("Backend Engineer (Senior)", "€90k–€120k"),
+        ("Solutions Engineer", "$140k–$170k"),
+        ("Account Executive", None),
+    ]
+
+
+def test_header_roles_with_head_counts_take_the_pay_of_their_numbered_lines() -> None:
+    html = (
+        "Quorlane (https://quorlane.example) | 1x Data Engineer + 2x ML Engineer | Denver, CO<p>"
+        "We build forecasting tools.<p>Open roles:<p>"
+        "1. Data Engineer (Full-time, ONSITE): $130K–$160K + equity https://quorlane.example/a<p>"
+        "2. ML Engineer (Full-time, ONSITE): $150K–$190K + equity https://quorlane.example/b"
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.salary_text) for p in postings] == [
+        ("Data Engineer", "$130K–$160K"),
+        ("ML Engineer", "$150K–$190K"),
+    ]
+
+
+def test_a_pay_line_that_says_whose_pay_it_is_is_not_the_pay_of_the_role_above() -> None:
+    html = (
+        "Lumbrake | Full-time | Multiple roles | $150K-$260K | Chicago | ONSITE<p>"
+        "A few roles below:<p>"
+        "Senior Engineering Manager, Payments: https://lumbrake.example/jobs/1<p>"
+        "Senior Android Engineer: https://lumbrake.example/jobs/2<p>"
+        "Base salary: $190K-260K for Senior Eng Manager, $150K-$210K for the others."
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [p.salary_text for p in postings] == ["$150K-$260K", "$150K-$260K"]
+
+
+def test_each_post_under_a_repeated_company_header_takes_the_one_pay_of_its_post() -> None:
+    html = (
+        "Gallowmere | Hiring Rust Developer (Full-Time) | Boston (HYBRID)<p>"
+        "We are seeking a Rust Developer; in exchange we offer base comp $130k-190k and equity.<p>"
+        "Requirements:<p>- Low-latency systems experience<p>----------<p>"
+        "Gallowmere | Hiring SRE (Full-Time) | Boston (HYBRID)<p>"
+        "We are seeking an SRE; in exchange we offer base comp $120k-$160k and equity.<p>"
+        "Requirements:<p>- On-call experience"
+    )
+    postings = extract_hn(comment(html)).postings
+    assert [(p.title, p.salary_text) for p in postings] == [
+        ("Rust Developer", "$130k-190k"),
+        ("SRE", "$120k-$160k"),
+    ]

@@ -13,6 +13,7 @@ from pipelines.classify import has_job_head, names_a_job
 from pipelines.classify.jobwords import JOB_HEAD
 from pipelines.extract.hn.cues import (
     GENERIC_ROLE,
+    SALARY_LABEL,
     SALARY_SPAN,
     URL_ANY,
     URL_ONLY,
@@ -1075,6 +1076,27 @@ def sections(body: list[str], found: list[RoleLine]) -> None:
             i += 1
         f.lines = list(range(f.index, i))
         f.role.section = "\n".join(x for x in lines if x.strip())
+    for f in found:
+        if f.role.salary is None:
+            f.role.salary = _pay_below(body, f)
+
+
+_PAY_OF_SOMEONE = re.compile(r"\bfor\b", re.I)
+
+
+def _pay_below(body: list[str], f: RoleLine) -> str | None:
+    """The pay stated on the line below a role line of its section ("Platform Engineer —
+    London" then "£150k–£300k base + equity"): the line opens with the pay, after a label
+    ("Salary: …") at most; a line that only mentions a figure ("ACVs $100k+") is no pay, nor
+    one that says whose pay it is ("$200k for the manager, $177k for the others")."""
+    below = next((j for j in f.lines if j > f.index and body[j].strip()), None)
+    if below is None:
+        return None
+    line = SALARY_LABEL.sub("", re.sub(r"^[-*•·▪►]\s*", "", body[below].strip()))
+    stated = find_salaries(line)
+    if not stated or not line.startswith(stated[0].text) or _PAY_OF_SOMEONE.search(line):
+        return None
+    return " / ".join(s.text for s in stated)
 
 
 def also_hiring(text: str) -> list[Role]:

@@ -36,6 +36,8 @@ from pipelines.extract.hn.cues import META_START, REMOTE
 from pipelines.extract.hn.header import (
     OTHER_SITES,
     Header,
+    header_blocks,
+    one_pay,
     parse_header,
     prose_roles,
     repeated_headers,
@@ -332,6 +334,9 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     elif not found and not all(has_job_head(r.title) for r in roles):
         _spell_out(roles, hiring_mentions(lines))
     roles = _with_repeated(roles, repeated_headers(lines, header.company))
+    if header.salary is None and len(posts := header_blocks(lines, header.company)) > 1:
+        for role in header.roles:  # the first of several posts: its own pay
+            role.salary = role.salary or one_pay(posts[0])
     passing: set[int] = set()  # the roles named in passing
     if roles:
         also = _also_new(roles, also_hiring(text))

@@ -49,6 +49,7 @@ from pipelines.extract.hn.titles import (
 )
 from pipelines.location import prepare
 from pipelines.remote import remote_mode
+from pipelines.salary import find_salaries
 from pipelines.text import any_in
 
 _PROSE_HIRING = re.compile(
@@ -601,21 +602,39 @@ def _lines_header(lines: list[str]) -> Header | None:
 def repeated_headers(lines: list[str], company: str | None) -> list[Role]:
     """The roles of later lines shaped like a pipe header of the same company, one per role
     ("DuckDuckGo | Backend Engineer | Paoli PA | REMOTE" under the first), each with its
-    own pay, place and work mode."""
-    if not company or not _key(company):
-        return []
+    own pay, place and work mode: the pay of its header, else the one pay of its post (its
+    header line up to the next one)."""
     roles = []
-    for line in lines[1:]:
-        if line.count("|") < 2 or not (_key(line).startswith(_key(company)) or _place_first(line)):
-            continue
-        header = _pipe_header(line, lines)
+    for block in header_blocks(lines, company)[1:]:
+        header = _pipe_header(block[0], lines)
         for role in header.roles if header else []:
-            role.salary = role.salary or header.salary
+            role.salary = role.salary or header.salary or one_pay(block)
             role.place = "; ".join(header.locations) or None
             role.mode = "; ".join(header.remotes) or None
-            role.section = line
+            role.section = block[0]
             roles.append(role)
     return roles
+
+
+def header_blocks(lines: list[str], company: str | None) -> list[list[str]]:
+    """The posts of a comment that repeats the company's pipe header for each one: the lines
+    from each header up to the next (the first post from the top); one block for none."""
+    if not company or not _key(company):
+        return [lines]
+    starts = [0] + [
+        i
+        for i, line in enumerate(lines)
+        if i > 0
+        and line.count("|") >= 2
+        and (_key(line).startswith(_key(company)) or _place_first(line))
+    ]
+    return [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
+
+
+def one_pay(lines: list[str]) -> str | None:
+    """The pay of a post that states one figure ("base comp $125k-200k"); none for two or more."""
+    stated = find_salaries("\n".join(lines))
+    return stated[0].text if len(stated) == 1 else None
 
 
 def _place_first(line: str) -> bool:

@@ -310,7 +310,8 @@ def without_stack(text: str) -> str:
 
 
 # Words around a title that are not its name: the employment type, a count, praise
-# ("Full-time Ruby Developers", "one front end intern", "top-notch backend engineer"), and
+# ("Full-time Ruby Developers", "one front end intern", "2x ML Engineer", "top-notch backend
+# engineer"), and
 # after it "role", "of all levels", "preferably", "H1B welcome!".
 # A trailing aside in parentheses that is a remark, not part of the name.
 _ASIDE = re.compile(
@@ -324,7 +325,7 @@ _TITLE_PRAISE = re.compile(
     r"talented|(?-i:experienced)|exceptional|great|top[- ]notch|passionate|"
     r"smart(?!\s+contracts?\b)|strong|motivated|"
     r"driven|skilled|awesome|amazing|brilliant|well[- ]rounded|rockstar|job title:|"
-    r"position:|role:|here'?s an?|\(?\d{1,2}\)(?=\s)|\d{1,2}(?=\s))[\s,]+)+(?=\S)",
+    r"position:|role:|here'?s an?|\(?\d{1,2}\)(?=\s)|\d{1,2}\s?[x×]?(?=\s))[\s,]+)+(?=\S)",
     re.I,
 )
 _TITLE_TAIL = re.compile(
