@@ -184,7 +184,7 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
             if teams := department_roles(rest):  # "hiring across engineering, design, and sales"
                 roles.extend(Role(t.title, section=line) for t in teams)
                 continue
-            if _generic_mention(rest) and len(split_roles(rest)) < 2:
+            if _generic_mention(rest):
                 continue  # "hiring for several roles"; not "hiring PMs, marketing roles, …"
             if len(rest.split()) > 16 and not _short_items(rest):
                 continue  # a sentence goes on; a long list of short titles is read whole
