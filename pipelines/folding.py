@@ -146,7 +146,7 @@ def fold(text: str) -> str:
     text = text or ""
     if _may_mark_gender(text) and _GENDER_HINT.search(text):
         text = GENDER.sub(" ", text)
-    if _SUFFIX_HINT.search(text):
+    if "/" in text and _SUFFIX_HINT.search(text):
         text = _SUFFIX_A.sub(r"\1", text)
     if not text.isascii():
         for word, english in _JAPANESE:

@@ -22,6 +22,7 @@ import unicodedata
 from functools import lru_cache
 
 from pipelines.location import Place, find_places, may_name_a_place, may_open_with_place
+from pipelines.text import any_in, lowered
 
 _F = re.IGNORECASE
 # A tag at the end: a bracketed group, or the words after " - ", " | ", a comma, or a dash glued
@@ -29,10 +30,11 @@ _F = re.IGNORECASE
 # the left is read: a comma piece stops at a " - " ("- Los Angeles, CA - Onsite" ends in
 # "Onsite"), and a " - " piece may hold a hyphenated word ("- Austin, TX On-Site").
 _TAIL_RE = re.compile(
-    r"\s*[-–—|:,/]?\s*(\([^()]*\)|\[[^\[\]]*\])\s*$|"
+    r"(?=[\s\-–—|:,/(\[])"  # the first characters of its matches: other positions fail at once
+    r"(?:\s*[-–—|:,/]?\s*(\([^()]*\)|\[[^\[\]]*\])\s*$|"
     r"\s+[-–—|]\s+((?:[^-–—|()\[\]]|(?<=\S)-(?=\S))+)$|"
     r"(?<=\w)[-–—]\s+((?:[^-–—|,()\[\]]|(?<=\S)-(?=\S))+)$|"
-    r",\s*((?:[^-–—|,()]|(?<!\s)[-–—|]|[-–—|](?!\s))+)$"
+    r",\s*((?:[^-–—|,()]|(?<!\s)[-–—|]|[-–—|](?!\s))+)$)"
 )
 # The last two comma pieces, read together when the last alone is no tag: a city and its
 # state ("…, Los Angeles, CA").
@@ -72,6 +74,11 @@ _TERRITORY_JOB_RE = re.compile(
     r"channels?|alliances?|territory|value\s+engineer\w*)\b",
     _F,
 )
+# A word every match of _TERRITORY_JOB_RE holds (in a `lowered` title): most titles skip it.
+_TERRITORY_KEYS = (
+    "sales", "account", "customer", "business", "partner", "channel", "alliance", "territory",
+    "value",
+)  # fmt: skip
 # The words that join regions ("Middle East and Africa").
 _JOIN_RE = re.compile(r"\b(?:and|or|the)\b|&", _F)
 _YEAR_RE = re.compile(r"\b20\d\d\b")
@@ -228,7 +235,7 @@ def clean_title(title: str, company: str | None = None) -> str:
         text = text[m.end() :]
     if "for" in text.lower():  # every employer phrase starts with "for"
         text = _FOR_EMPLOYER_RE.sub("", text)
-    territory_job = bool(_TERRITORY_JOB_RE.search(text))
+    territory_job = any_in(_TERRITORY_KEYS, lowered(text)) and bool(_TERRITORY_JOB_RE.search(text))
     while True:
         text = text.strip(_EDGE_PUNCT)
         m = _TAIL_RE.search(text)

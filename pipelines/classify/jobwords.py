@@ -347,11 +347,16 @@ def _slips(noun: str) -> set[str]:
 
 
 _MISSPELT = {slip: noun for noun in _TYPO_NOUNS for slip in _slips(noun)}
+# The words `_spelt` respells: a slip, or a slip and a plural "s" (a slip ending in "s" is
+# read as the plural of another, so it is not one on its own).
+_MISSPELT_WORDS = frozenset(
+    [slip + "s" for slip in _MISSPELT] + [slip for slip in _MISSPELT if not slip.endswith("s")]
+)
 
 
 def _misspelt_noun(folded: str) -> bool:
     """Whether a word is an English job noun with a slip of the keyboard (`_slips`)."""
-    return any((w[:-1] if w.endswith("s") else w) in _MISSPELT for w in _LONG_WORD.findall(folded))
+    return not _MISSPELT_WORDS.isdisjoint(_LONG_WORD.findall(folded))
 
 
 def _spelt(word: str) -> str:
