@@ -40,13 +40,15 @@ _TAIL_RE = re.compile(
 # state ("…, Los Angeles, CA").
 _TAIL_PAIR_RE = re.compile(r",\s*([^-–—|,()]+,\s*[^-–—|,()]+)$")
 _PAY_RE = re.compile(
-    r"[$€£₹]|\b\d+\s*k\b|\bper\s+(?:year|annum|hour|month)\b|/\s*(?:hr|hour|h|yr|year)\b|"
-    r"\bup\s+to\b|\b(?:USD|EUR|GBP|CAD|AUD)\b",
+    r"(?=[$€£₹\d/puegca])"  # the first characters of its matches: other positions fail at once
+    r"(?:[$€£₹]|\b\d+\s*k\b|\bper\s+(?:year|annum|hour|month)\b|/\s*(?:hr|hour|h|yr|year)\b|"
+    r"\bup\s+to\b|\b(?:USD|EUR|GBP|CAD|AUD)\b)",
     _F,
 )
 # Words a tag holds besides places: remote policy, time zones, contract and hours.
 _TAG_WORDS_RE = re.compile(
-    r"\b(?:fully|full(?:[\s-]?time)?|100\s*%|partially|remote(?:ly)?|remote[\s-]first|work\s+from\s+home|"
+    r"\b(?=\w)"  # every match opens a word: the boundaries that end words are not tried
+    r"(?:fully|full(?:[\s-]?time)?|100\s*%|partially|remote(?:ly)?|remote[\s-]first|work\s+from\s+home|"
     r"wfh|hybrid|h[ií]brid[oa]|remot[oa]|presencial|on[\s-]?site|in[\s-]office|anywhere|worldwide|global|international|"
     r"(?:(?:central|eastern|western|pacific|mountain|atlantic)\s+)?(?:european\s+)?"
     r"(?:standard\s+)?time\s*zones?|(?:central|eastern|western|pacific|mountain|atlantic)\s+time|"
