@@ -28,11 +28,15 @@ GENDER = re.compile(
 _SUFFIX_A = re.compile(r"(\w)/(?:a|as|o|os|e|in|innen|ka|x)\b", re.IGNORECASE)  # "ingeniero/a"
 # What any match of GENDER / _SUFFIX_A starts with: a cheap search that spares most
 # descriptions the full patterns (their alternatives are tried at every character).
-_GENDER_HINT = re.compile(
+_PAREN_HINT = (
     r"\(\s*(?:[mwfdhkxnvie]|div|divers|all|gn)\s*[/|,*]|"
-    r"\((?:all genders|alle geschlechter|gn|a|o|as|os)\)|[mwfhk]/[mwfhk]|genders",
-    re.IGNORECASE,
+    r"\((?:all genders|alle geschlechter|gn|a|o|as|os)\)"
 )
+_GENDER_HINT = re.compile(rf"{_PAREN_HINT}|[mwfhk]/[mwfhk]|genders", re.IGNORECASE)
+# The hint's parts that open with a "(" or hold a "/": the engine finds those characters fast,
+# where the whole hint is tried at every character of a long description.
+_PAREN_HINT_RE = re.compile(_PAREN_HINT, re.IGNORECASE)
+_SLASH_HINT_RE = re.compile(r"/(?<=[mwfhk]/)[mwfhk]", re.IGNORECASE)
 _SUFFIX_HINT = re.compile(r"/[aoeikx]", re.IGNORECASE)
 # Japanese job words, so a title such as 機械学習エンジニア folds like its English twin.
 _JAPANESE = (
@@ -135,9 +139,16 @@ _FOLDED_WORD = re.compile(r"[a-z0-9/+#&]+")
 
 
 def _may_mark_gender(text: str) -> bool:
-    """Whether `_GENDER_HINT` may match: each of its matches holds "(", "/" or (in a
-    `lowered` text) "genders", and most titles and lines hold none, so skip its search."""
-    return "(" in text or "/" in text or "genders" in lowered(text)
+    """Whether `_GENDER_HINT` may match: one of its parts that start at a "(" or hold a "/"
+    does, or the text holds "genders" (in its `lowered` form); most titles and lines hold no
+    such part, so skip its search."""
+    return bool(
+        "(" in text
+        and _PAREN_HINT_RE.search(text)
+        or "/" in text
+        and _SLASH_HINT_RE.search(text)
+        or "genders" in lowered(text)
+    )
 
 
 @lru_cache(maxsize=1024)  # each classifier folds the same title and description again
