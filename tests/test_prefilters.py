@@ -10,7 +10,7 @@ import pytest
 
 from pipelines import equity, folding, location, remote, salary
 from pipelines.classify import jobwords, roles, seniority, subfields
-from pipelines.classify.prefilter import Prefilter, alternatives, literals
+from pipelines.classify.prefilter import Prefilter, alternatives, by_first_letter, literals
 from pipelines.currency import PREFIXES
 from pipelines.text import any_in, lowered
 from tests import test_classify, test_equity, test_remote, test_salary, test_skills
@@ -253,3 +253,14 @@ def test_may_match_is_whether_any_pattern_may(check: Prefilter) -> None:
         assert check.may_match(folded) is bool(check.possible(folded)), folded
     assert Prefilter([re.compile(r"\w+")]).may_match("")  # a pattern without literals
     assert not Prefilter([re.compile("ml")]).may_match("design")
+
+
+def test_by_first_letter_matches_where_the_alternatives_do() -> None:
+    assert by_first_letter(r"eng|engineers?|devs|x+|\bml") == r"e(?:ng|ngineers?)|d(?:evs)|x+|\bml"
+    written = re.compile(rf"\b(?:{jobwords._JOB_NOUN_WORDS})\b")
+    assert written.pattern == jobwords._JOB_NOUNS.pattern
+    grouped = jobwords._ANY_JOB_NOUN
+    for text in CORPUS:
+        folded = folding.fold(text)
+        for start in range(len(folded) + 1):
+            assert bool(grouped.match(folded, start)) is bool(written.match(folded, start))

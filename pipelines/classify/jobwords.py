@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipelines.classify.prefilter import Prefilter
+from pipelines.classify.prefilter import Prefilter, by_first_letter
 from pipelines.folding import GENDER, fold
 from pipelines.text import lowered
 
@@ -243,8 +243,7 @@ EXPERT = rx(r"\bexperts?\b")
 # Nouns that make a phrase a job title, in every language above (matched on folded text).
 # Extractors ask `names_a_job` to tell a title from a company name, a place or a sentence, so
 # there is one list of job words for the whole project.
-_JOB_NOUNS = rx(
-    r"\b(?:"
+_JOB_NOUN_WORDS = (
     # English
     r"engineers?|eng|engineering managers?|developers?|devs|scientists?|researchers?|"
     # a field's "Dev" ending a title with a level ("Sr Software Dev", "Senior Mobile Dev
@@ -281,15 +280,18 @@ _JOB_NOUNS = rx(
     r"praktykant\w*|kierownik\w*|dyrektor\w*|"
     # Dutch
     r"ontwikkelaars?"
-    r")\b"
 )
+_JOB_NOUNS = rx(rf"\b(?:{_JOB_NOUN_WORDS})\b")
 # One pass over a folded text tells whether it holds a literal some job noun needs: most body
 # lines hold none and skip the search, whose alternatives are tried at every word.
 _JOB_NOUN_CHECK = Prefilter([_JOB_NOUNS], split=False)
+# The search: the same nouns under their first letters, tried a couple of dozen at each word
+# instead of all of them (the check reads its literals from the nouns as written).
+_ANY_JOB_NOUN = rx(rf"\b(?:{by_first_letter(_JOB_NOUN_WORDS)})\b")
 
 
 def _job_noun(folded: str) -> bool:
-    return _JOB_NOUN_CHECK.may_match(folded) and bool(_JOB_NOUNS.search(folded))
+    return _JOB_NOUN_CHECK.may_match(folded) and bool(_ANY_JOB_NOUN.search(folded))
 
 
 # The head noun of a job title, in the languages `names_a_job` reads (on folded text): with

@@ -100,6 +100,24 @@ def alternatives(source: str) -> list[str]:
     return [source[start + 1 : end] for start, end in itertools.pairwise(bounds)]
 
 
+def by_first_letter(source: str) -> str:
+    """A pattern's source with the alternatives that open with the same letter under it:
+    `eng|engineers?|devs|x+` -> `e(?:ng|ngineers?)|d(?:evs)|x+`. The engine tries every
+    alternative at every position; grouped, a couple of dozen letters. A text holds a match of
+    the one where it holds a match of the other (only the alternative that matches first, and
+    so its end, may differ), so it is for a search whose match is not read; and for patterns
+    without capturing groups (their numbers would change)."""
+    grouped: dict[str, list[str]] = {}
+    others = []
+    for alternative in alternatives(source):
+        head, rest = alternative[:1], alternative[1:]
+        if head.isalpha() and not rest.startswith(("?", "*", "+", "{")):
+            grouped.setdefault(head, []).append(rest)
+        else:
+            others.append(alternative)
+    return "|".join([f"{head}(?:{'|'.join(rests)})" for head, rests in grouped.items()] + others)
+
+
 def _one_group(source: str) -> bool:
     """Whether `source` is one group: its first parenthesis closes at its last character."""
     closes = (i for i, c, depth in _syntax(source) if c == ")" and depth == 0)
