@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import functools
 import itertools
-import operator
 import re
 import string
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipelines import gazetteer
 from pipelines.gazetteer import TOKEN_SYNONYMS, WORD_RE, City, Entry, fold_name
@@ -53,6 +53,7 @@ _STANDALONE_CODES = codes(
 # Alpha-3 codes that are time zones beside a country: "Remote (US, EST hours)" is no Estonia.
 _TIME_ZONE_CODES = frozenset(("EST",))
 _ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # WORD_RE on ASCII text
+_ASCII_WORD_SPLIT_RE = re.compile(f"({_ASCII_WORD_RE.pattern})")  # gaps and words, in turn
 # Scripts written without spaces between words (Chinese, Japanese, Thai; Korean glues
 # suffixes on): a run of them is split into the longest names the gazetteer knows.
 _UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -127,9 +128,10 @@ class _Hit:
     key: str
     surface: str
     entries: tuple[Entry, ...]
+    by_kind: dict[str, tuple[Entry, ...]]  # the entries of each kind (shared: do not change)
 
-    def of(self, kind: str) -> list[Entry]:
-        return [e for e in self.entries if e.kind == kind]
+    def of(self, kind: str) -> tuple[Entry, ...]:
+        return self.by_kind.get(kind, ())
 
 
 def prepare(text: str) -> str:
@@ -143,23 +145,21 @@ def _token_key(word: str) -> str:
     return TOKEN_SYNONYMS.get(folded, folded)
 
 
-_SPAN = operator.methodcaller("span")
-_GROUP = operator.methodcaller("group")
-
-
-def _tokens(text: str) -> tuple[list[tuple[int, int]], list[str]]:
-    """The spans of the words of `text` and their gazetteer keys; a run of an unspaced script
-    that is not itself a name is cut into the longest names it holds ("東京都港区" -> 東京都,
-    港区)."""
+def _tokens(text: str) -> tuple[list[int], list[str]]:
+    """The words of `text` as their edges (word k spans edges[2k] to edges[2k + 1]) and their
+    gazetteer keys; a run of an unspaced script that is not itself a name is cut into the
+    longest names it holds ("東京都港区" -> 東京都, 港区)."""
     if text.isascii():  # the usual case: no unspaced script, and ASCII letters only
-        words = list(_ASCII_WORD_RE.finditer(text))
-        return list(map(_SPAN, words)), list(map(_token_key, map(_GROUP, words)))
+        # Lower case is the fold of ASCII, and keeps every word where it is: one split gives
+        # the words' keys and, from the lengths of the words and of the gaps, their edges.
+        parts = _ASCII_WORD_SPLIT_RE.split(text.lower())
+        return list(itertools.accumulate(map(len, parts))), list(map(_token_key, parts[1::2]))
     names = gazetteer.load().names
-    spans, keys = [], []
+    edges, keys = [], []
     for m in WORD_RE.finditer(text):
         word, key = m.group(), _token_key(m.group())
         if word.isascii() or key in names or not _UNSPACED_RE.search(word):
-            spans.append(m.span())
+            edges.extend(m.span())
             keys.append(key)
             continue
         i = 0
@@ -167,27 +167,69 @@ def _tokens(text: str) -> tuple[list[tuple[int, int]], list[str]]:
             for j in range(min(len(word), i + _MAX_UNSPACED), i, -1):
                 sub = _token_key(word[i:j])
                 if sub in names:
-                    spans.append((m.start() + i, m.start() + j))
+                    edges.extend((m.start() + i, m.start() + j))
                     keys.append(sub)
                     i = j
                     break
             else:
                 i += 1
-    return spans, keys
+    return edges, keys
 
 
 @functools.lru_cache(maxsize=65_536)
-def _entries(key: str) -> tuple[tuple[Entry, ...], frozenset[str]]:
-    """A name's gazetteer entries and their kinds ("upper" too when one is written only in
-    capitals): the scanner filters the entries only when some could be left out."""
+def _kinds(key: str) -> frozenset[str]:
+    """The kinds of a name's gazetteer entries ("upper" too when one is written only in
+    capitals; none when it is no name): the scanner looks at how a name is written only when
+    some of its entries depend on it."""
     entries = gazetteer.entries(key)
-    kinds = {e.kind for e in entries} | ({"upper"} if any(e.upper for e in entries) else set())
-    return entries, frozenset(kinds)
+    return frozenset(
+        {e.kind for e in entries} | ({"upper"} if any(e.upper for e in entries) else set())
+    )
+
+
+class _Reading(NamedTuple):
+    entries: tuple[Entry, ...]
+    by_kind: dict[str, tuple[Entry, ...]]
+
+
+@functools.lru_cache(maxsize=65_536)
+def _reading(key: str, legible: bool, city: bool, in_word: bool, main: bool) -> _Reading:
+    """The entries of a name that fit how it is written: those only in capitals when
+    `legible` (in capitals, or in a text without any), cities when `city` (capitalized, not a
+    street), no state or province `in_word`, and only main names when `main` (see
+    `_main_names`)."""
+    entries = tuple(
+        e
+        for e in gazetteer.entries(key)
+        if (not e.upper or legible)
+        and (e.kind != "city" or city)
+        and not (in_word and e.kind == "subdiv")
+    )
+    if main:
+        entries = _main_names(entries)
+    by_kind: dict[str, tuple[Entry, ...]] = {}
+    for e in entries:
+        by_kind[e.kind] = (*by_kind.get(e.kind, ()), e)
+    return _Reading(entries, by_kind)
+
+
+def _city_written(text: str, surface: str, end: int, all_lower: bool) -> bool:
+    """Whether a name that ends at `end` is written as a city: capitalized (scripts without
+    case count), and not a street's name ("York Rd", "Bristol St")."""
+    capital = all_lower or not surface[0].islower()
+    return capital and not (text[end : end + 1].isspace() and _STREET_RE.match(text, end))
+
+
+def _in_word(text: str, end: int, upper: bool) -> bool:
+    """Whether a name that ends at `end` is part of a hyphenated word: "ON-SITE",
+    "Maine-et-Loire" (not a province or state)."""
+    on = text.startswith("-", end) and _HYPHEN_WORD_RE.match(text, end)
+    return bool(on) and (upper or on.group(1).islower())
 
 
 def _scan(text: str) -> list[_Hit]:
     name_words = gazetteer.load().name_words
-    spans, keys = _tokens(text)
+    edges, keys = _tokens(text)
     # ASCII: no A-Z is no upper-case letter, without a Python test per character.
     all_lower = text == text.lower() if text.isascii() else not any(c.isupper() for c in text)
     hits: list[_Hit] = []
@@ -202,39 +244,26 @@ def _scan(text: str) -> list[_Hit]:
         longest = 1
         most = min(_MAX_WORDS, len(keys) - i, name_words[keys[i]])
         while longest < most and _JOIN_SEP_RE.fullmatch(
-            text, spans[i + longest - 1][1], spans[i + longest][0]
+            text, edges[2 * (i + longest) - 1], edges[2 * (i + longest)]
         ):
             longest += 1
         for n in range(longest, 0, -1):
             key = " ".join(keys[i : i + n])
-            entries, kinds = _entries(key)
-            if not entries:
+            kinds = _kinds(key)
+            if not kinds:
                 continue
-            start, end = spans[i][0], spans[i + n - 1][1]
+            start, end = edges[2 * i], edges[2 * (i + n) - 1]
             surface = text[start:end]
             upper = surface.isupper()
-            capital = all_lower or not surface[0].islower()  # scripts without case count
-            # "ON-SITE", "Maine-et-Loire": part of a word, not a province or state
-            word_on = text.startswith("-", end) and _HYPHEN_WORD_RE.match(text, end)
-            word_on = bool(word_on) and (upper or word_on.group(1).islower())
-            # "York Rd", "Bristol St"
-            street = text[end : end + 1].isspace() and _STREET_RE.match(text, end) is not None
-            if (
-                ("upper" in kinds and not (all_lower or upper))
-                or ("city" in kinds and not (capital and not street))
-                or (word_on and "subdiv" in kinds)
-            ):
-                entries = tuple(
-                    e
-                    for e in entries
-                    if (not e.upper or all_lower or upper)
-                    and (e.kind != "city" or capital and not street)
-                    and not (word_on and e.kind == "subdiv")
-                )
-            if upper and not all_lower:
-                entries = _main_names(entries)
-            if entries:
-                hits.append(_Hit(start, end, i, i + n, key, surface, entries))
+            reading = _reading(
+                key,
+                all_lower or upper or "upper" not in kinds,
+                "city" not in kinds or _city_written(text, surface, end, all_lower),
+                "subdiv" in kinds and _in_word(text, end, upper),
+                upper and not all_lower,
+            )
+            if reading.entries:
+                hits.append(_Hit(start, end, i, i + n, key, surface, *reading))
                 consumed = i + n
                 break
     return hits
@@ -338,6 +367,8 @@ def _find_short_places(text: str, field: bool) -> tuple[Place, ...]:
 
 def _find_places(text: str, field: bool = False) -> list[Place]:
     hits = _scan(text)
+    if not hits:
+        return []
     if any_in(_NEGATION_KEYS, lowered(text)):
         hits = [h for h in hits if not _NEGATED_RE.search(text, max(0, h.start - 24), h.start)]
     places: list[Place] = []
@@ -383,7 +414,8 @@ def _alone(text: str, hits: list[_Hit], i: int) -> bool:
     start = max(text.rfind(c, 0, hits[i].start) for c in ";|/\n")
     ends = [e for c in ";|/\n" if (e := text.find(c, hits[i].end)) >= 0]
     end = min(ends, default=len(text))
-    return not any(start < h.start < end for j, h in enumerate(hits) if j != i)
+    # Hits are in order and apart: only the ones beside hits[i] may start in its part.
+    return not (i and hits[i - 1].start > start or i + 1 < len(hits) and hits[i + 1].start < end)
 
 
 def _qualifiers(text: str, hits: list[_Hit], i: int, cands: tuple[City, ...]) -> list[_Hit]:
@@ -394,7 +426,7 @@ def _qualifiers(text: str, hits: list[_Hit], i: int, cands: tuple[City, ...]) ->
     run: list[_Hit] = []
     prev = hits[i]
     for h in hits[i + 1 :]:
-        if not _adjacent(text, prev, h) or not any(e.kind in _QUALIFIER_KINDS for e in h.entries):
+        if not _adjacent(text, prev, h) or _QUALIFIER_KINDS.isdisjoint(h.by_kind):
             break
         # A city's name: "Boston, New York" is two cities, "London, Singapore" two places.
         city_state = any(e.alias for e in h.of("city"))
@@ -476,8 +508,12 @@ def _drop_inside(
 ) -> None:
     """Forget the places of another country inside the name that ends at `end`: in
     "Panama City Beach, FL" or "East Petersburg, PA" a city's name is part of a town's."""
-    cut = max((m.end() for m in _NAME_CUT_RE.finditer(text, 0, end)), default=0)
-    while places and places[-1].start >= cut and places[-1].city and places[-1].countries != (cc,):
+    cut = None  # found only when a place might go: a long list has many names to pass
+    while places and places[-1].city and places[-1].countries != (cc,):
+        if cut is None:
+            cut = max((m.end() for m in _NAME_CUT_RE.finditer(text, 0, end)), default=0)
+        if places[-1].start < cut:
+            break
         places.pop()
         choices.pop()
 
@@ -552,7 +588,7 @@ def _after_policy(text: str, hit: _Hit) -> bool:
 
 def _non_city(text: str, hits: list[_Hit], i: int, field: bool = False) -> Place | None:
     h = hits[i]
-    kinds = {e.kind for e in h.entries}
+    kinds = h.by_kind
     if "region" in kinds or "group" in kinds:
         regions = tuple(r for e in h.of("region") for r in e.data)
         countries = tuple(c for e in h.of("group") for c in e.data)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pipelines.folding import fold_accents
 from pipelines.location import find_places, prepare
 from pipelines.remote import TWO_LETTER_TIME_ZONES
-from pipelines.text import any_in, lowered
+from pipelines.text import lowered
 
 Range = tuple[float, float]
 WORLD: Range = (-12.0, 14.0)
@@ -257,6 +257,9 @@ _AREA_WORDS = (
     r"APAC|Asian?"
 )
 _ZONE_RE = re.compile(
+    # Every alternative starts a word with a letter: tested once, not by each in turn (the
+    # pattern is tried at every character of a run).
+    r"\b(?=[^\W\d_])(?:"
     # UTC+5:30, GMT-3, UTC ± 2, GMT+/-2
     r"\b(?:UTC|GMT)\s?(?:(?P<pm>±|\+/-|\+-)|(?P<sign>[+\-−]))\s?(?P<h>\d{1,2})(?::(?P<m>[0-5]\d)|\.(?P<half>5))?(?!\d)|"
     r"(?-i:\b(?P<abbr>" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b)|"
@@ -273,12 +276,13 @@ _ZONE_RE = re.compile(
     r"(?P<es>EE\.?\s?UU\.?|Estados\s+Unidos|Europa|Am[eé]rica\s+Latina|Latinoam[eé]rica|LATAM|"
     r"Am[eé]ricas?)|"
     # "London time zone", "Berlin time": a city's zone (looked up in the gazetteer)
-    r"(?-i:\b(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s+(?:time[\s-]?zone|timezone|time)\b",
+    r"(?-i:\b(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s+(?:time[\s-]?zone|timezone|time)\b)",
     _F,
 )
 # Characters that no _ZONE_RE match reads (nor a word character or a digit, which its `\b`
 # and `(?!\d)` look at): each match lies inside one run of the other characters.
-_ZONE_RUN_RE = re.compile(r'[^,;()!?"|*]+')
+_ZONE_RUN_ENDS = ',;()!?"|*'
+_ZONE_RUN_RE = re.compile(f"[^{re.escape(_ZONE_RUN_ENDS)}]+")
 # One of these is in every match's run: lowered, a word it reads in any case; as written, an
 # abbreviation ("CET").
 _ZONE_KEYS = ("utc", "gmt", "time", "hour", "tz", "zeitzone", "hor")
@@ -427,15 +431,32 @@ def _stated_ranges(text: str, header: bool) -> tuple[Range, ...]:
 
 def _zone_matches(text: str) -> list[re.Match[str]]:
     """The matches of `_ZONE_RE.finditer(text)`, searched only in the runs that may hold one
-    (a description names a zone in a sentence or two, if at all)."""
-    if not any_in(_ZONE_KEYS, lowered(text)) and _ABBREVIATION_RE.search(text) is None:
-        return []
+    (a description names a zone in a sentence or two, if at all): the runs of the cues."""
+    starts = sorted({_run_start(text, at) for at in _zone_cues(text)})
     return [
         m
-        for run in _ZONE_RUN_RE.finditer(text)
-        if any_in(_ZONE_KEYS, lowered(run.group())) or _ABBREVIATION_RE.search(text, *run.span())
-        for m in _ZONE_RE.finditer(text, *run.span())
+        for start in starts
+        for m in _ZONE_RE.finditer(text, *_ZONE_RUN_RE.match(text, start).span())
     ]
+
+
+def _zone_cues(text: str) -> Iterator[int]:
+    """Where `text` holds a key (found in its `lowered` form, which keeps every character
+    where it is) or an abbreviation: each lies inside one run, and every match's run holds
+    one."""
+    low = lowered(text)
+    for key in _ZONE_KEYS:
+        at = low.find(key)
+        while at >= 0:
+            yield at
+            at = low.find(key, at + 1)
+    for m in _ABBREVIATION_RE.finditer(text):
+        yield m.start()
+
+
+def _run_start(text: str, at: int) -> int:
+    """Where the run of `_ZONE_RUN_RE` that holds `text[at]` starts."""
+    return max(text.rfind(c, 0, at) for c in _ZONE_RUN_ENDS) + 1
 
 
 def _in_context(text: str, z: _Zone) -> bool:

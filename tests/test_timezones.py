@@ -343,6 +343,8 @@ def test_jsonl_overlap_is_a_number(warehouse, tmp_path):
         "UTC-3 to UTC+3; within 4 hours of CET",
         "(EST),PST;MESZ und EET",
         "\u0130ndia Standard Time, Berlin time",  # a dotted capital I is an I to re.I
+        "\u03a3\u0399\u03a3 \u212aST, \u017fhort hours: Eastern Time",  # sigma, Kelvin, long s
+        "hour, hours; time (time) TIME*UTC",  # several cues in a run, cues in every run
         "We ship every week, no zone named here.",
         "",
     ],
