@@ -234,7 +234,7 @@ def _title_tags(posting: ExtractedPosting) -> str:
     if not posted:
         return ""
     tags = cut_tags(posted, posting.title, posting.company)
-    return tags if remote_mode(tags) != "unknown" else ""
+    return tags if tags and remote_mode(tags) != "unknown" else ""
 
 
 def normalize_posting(

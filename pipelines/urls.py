@@ -23,6 +23,7 @@ TRACKING = re.compile(
 GREENHOUSE = re.compile(
     r"^(?:job-boards|boards)(?:\.eu)?\.greenhouse\.io/(?:embed/job_app|[^/]+/jobs/(\d+))", re.I
 )
+_SLASHES = re.compile(r"/+")
 GREENHOUSE_API = re.compile(r"^boards-api\.greenhouse\.io/v1/boards/[^/]+/jobs/(\d+)", re.I)
 # The usual link of a Greenhouse record (`https://boards.greenhouse.io/acme/jobs/123?gh_jid=…`),
 # read without splitting the URL: the same answer as GREENHOUSE on its host and path. No
@@ -52,6 +53,14 @@ def _gh_jid(url: str) -> str | None:
     return job if job.isdigit() else None
 
 
+def _param(query: str, key: str) -> str:
+    """The value `dict(parse_qsl(query))` gives `key`, else "". A query holds the key only
+    where it spells it, or escapes some of its letters (`gh%5Fjid`): most are not parsed."""
+    if key not in query and "%" not in query:
+        return ""
+    return dict(parse_qsl(query)).get(key, "")
+
+
 # Both are pure functions of one string, cached (bounded): a row's own, apply and linked URLs
 # are canonicalized twice (primary, then the list), and boards link the same pages over again.
 @lru_cache(maxsize=16_384)
@@ -70,17 +79,20 @@ def ats_job(url: str | None) -> tuple[str, str] | None:
         return None
     host = parts.netloc.lower().split("@")[-1].split(":")[0].removeprefix("www.")
     where = host + parts.path
-    query = dict(parse_qsl(parts.query))
     if m := GREENHOUSE.match(where):
-        job = m.group(1) or query.get("token")
+        job = m.group(1) or _param(parts.query, "token")
         return ("greenhouse", job) if job and job.isdigit() else None
     if m := GREENHOUSE_API.match(where):
         return "greenhouse", m.group(1)
-    if (job := query.get("gh_jid", "")).isdigit():
+    if (job := _param(parts.query, "gh_jid")).isdigit():
         return "greenhouse", job
     if found := job_in_url(where):
         return found[0], found[1]
     return None
+
+
+def _ats_key(job: tuple[str, str]) -> str:
+    return f"{job[0]}:{job[1]}"
 
 
 @lru_cache(maxsize=16_384)
@@ -93,7 +105,7 @@ def canonical_url(url: str | None) -> str | None:
     if not url or not url.strip():
         return None
     if job := ats_job(url):
-        return f"{job[0]}:{job[1]}"
+        return _ats_key(job)
     try:
         parts = urlsplit(url.strip())
     except ValueError:
@@ -106,7 +118,10 @@ def canonical_url(url: str | None) -> str | None:
     # Blank values are kept: `app.jobvite.com/m?3Xq9Zw` names its job by a bare key.
     pairs = parse_qsl(parts.query, keep_blank_values=True)
     query = sorted((k, v) for k, v in pairs if k and not TRACKING.match(k))
-    path = re.sub(r"/+", "/", parts.path).rstrip("/")
+    path = parts.path
+    if "//" in path:  # the only paths the substitution changes
+        path = _SLASHES.sub("/", path)
+    path = path.rstrip("/")
     text = "&".join(urlencode([(k, v)]) if v else quote_plus(k) for k, v in query)
     return host + path + (f"?{text}" if text else "")
 
@@ -179,9 +194,11 @@ def record_urls(
     """(canonical_url, urls) of one normalized row: the job URL the row is primarily about
     (an ATS record's own job; otherwise its apply link, else its own page when that names
     one job) and every job URL it links."""
-    own = canonical_url(url)
-    apply = canonical_url(apply_url)
-    if source in ATS_SOURCES and own and ats_job(url):
+    # An ATS record's own link (each one distinct) is read once, and not kept in the cache.
+    own_job = ats_job(url)
+    own = _ats_key(own_job) if own_job else canonical_url(url)
+    apply = canonical_url(apply_url) if apply_url else None
+    if own_job and source in ATS_SOURCES:
         primary: str | None = own
     elif apply and not is_generic(apply):
         primary = apply

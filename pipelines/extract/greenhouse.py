@@ -329,6 +329,7 @@ def _location(record: dict[str, Any]) -> str | None:
 _HOME_BASED = re.compile(r"\bhome[\s-]*based\b", re.I)
 
 
+@lru_cache(maxsize=4096)  # a board's jobs share their locations
 def _home_workplace(location_text: str | None) -> str | None:
     """ "remote" when the job's location is a home rather than a place, else None."""
     return "remote" if location_text and _HOME_BASED.search(location_text) else None
