@@ -7,6 +7,7 @@ A place, an e-mail, a pay phrase or a description is never a name: None instead.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.classify import names_a_job
 from pipelines.extract.hn.cues import (
@@ -29,6 +30,7 @@ _YC = re.compile(
 )
 
 
+@lru_cache(maxsize=16_384)  # a header's name piece is cleaned again by later readers
 def clean_company(text: str) -> str | None:
     t = _YC.sub("", text)
     t = re.sub(r",?\s*\(?\b(?:ex-)?YC\s*[SWFX]'?\d{2}\b\)?", "", t)
@@ -107,6 +109,7 @@ _PLACE_GLUE = re.compile(
 )
 
 
+@lru_cache(maxsize=16_384)  # pieces and their heads are asked again by several readers
 def only_places(text: str) -> bool:
     """Whether the text names places and nothing else ("San Francisco, CA", "NYC / London")."""
     prepared = prepare(text)
