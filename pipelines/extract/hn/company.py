@@ -7,6 +7,7 @@ A place, an e-mail, a pay phrase or a description is never a name: None instead.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.classify import names_a_job
 from pipelines.extract.hn.cues import (
@@ -29,46 +30,31 @@ _YC = re.compile(
 )
 
 
+@lru_cache(maxsize=16_384)  # a header's name piece is cleaned again by later readers
 def clean_company(text: str) -> str | None:
-    t = _YC.sub("", text)
-    t = re.sub(r",?\s*\(?\b(?:ex-)?YC\s*[SWFX]'?\d{2}\b\)?", "", t)
-    t = re.sub(r"\s*\((?:https?://)?[\w.-]+\.[a-z]{2,}[^)]*\)", "", t)  # "Acme (acme.io)"
-    t = re.sub(r"\s*\bhttps?://\S+|\s+[-–—:]?\s*www\.\S+$", "", t)  # "Acme - www.acme.example"
-    t = re.sub(r"^(?:company|company name|employer)\s*:\s*", "", t, flags=re.I)
-    t = re.sub(r"^(?:we are|we're|about)\s+", "", t, flags=re.I)
-    t = re.sub(r"^at\s+(.+?),?\s+we$", r"\1", t, flags=re.I)  # "At Acme, we are hiring"
-    t = re.sub(r"\s+(?:is|are)\s+(?:now\s+)?hiring.*$", "", t, flags=re.I)
-    t = re.sub(r"^(?:who is hiring|hiring)\s*:\s*", "", t, flags=re.I)
-    t = re.sub(r"^\s*[\[(](?:now\s+)?hiring[\])]\s*", "", t, flags=re.I)  # "[Hiring] Acme"
-    t = _KIND_OF_COMPANY.sub("", t)  # "Fintech start-up Acme" → "Acme"
-    t = _OWN_UNIT.sub("", t)  # "Acme's Office for Research" → "Acme"
-    # "Acme (Series C, ~300 people)", "Acme (Boston, hybrid)": what follows the name.
-    t = re.sub(r"(?<=\S)\s*[(\[][^()\[\]]*[)\]]\s*$", "", t)
-    t = re.sub(r"^[\W_]+|[\s,;:|\-–—·•*!]+$|(?<=[a-z]{3})\.$", "", t).strip()
+    t = text
+    for pattern, repl in _AROUND_NAME:
+        t = pattern.sub(repl, t)
+    t = t.strip()
     if not t or len(t) > 60 or URL_ONLY.match(t) and " " in t:
         return None
-    if t.lower() in _PRONOUNS or re.match(r"(?:hi|hello|hey|greetings)\b", t, re.I):
+    if t.lower() in _PRONOUNS or _GREETING.match(t):
         return None  # "Hi HN, I'm the CTO at …": a greeting, not a name
-    # "Galaxy - The Cursor for SQL": a tagline after the name
-    t = re.split(r"(?:\s+[-–—]+)+\s+(?=(?:the|a|an|[-–—\"“]|\w+ing)\b)", t, maxsplit=1, flags=re.I)[
-        0
-    ]
-    if m := re.fullmatch(r"([a-z][\w-]+)\.[A-Z]\w+", t):
+    t = _TAGLINE.split(t, maxsplit=1)[0]  # "Galaxy - The Cursor for SQL": a tagline after the name
+    if m := _BRAND_AND_LINE.fullmatch(t):
         return m[1]  # "acme.SmartHome": the brand, then its product line after a dot
     if URL_ONLY.match(t) and not t.startswith("http") and _WEB_SUFFIX.search(t):
-        return re.sub(r"^www\.", "", t, flags=re.I).split(".")[0]  # "acme.example" → "acme"
+        return _WWW.sub("", t).split(".")[0]  # "acme.example" → "acme"
     if "@" in t or place_led(t) or SALARY_WORD.search(t) or _generic_roles(t) or only_tags(t):
         return None  # "jobs@acme.com", "San Francisco, CA", "Competitive Salary", "… roles",
         # "Worldwide, REMOTE, full time": header tags
-    if re.fullmatch(r"[A-Z][a-z]+(?: [a-z][\w-]*)+", t):
+    if _DESCRIPTION.fullmatch(t):
         return None  # "Small prop-trading firm": a description, not a name
     # "Scribd, San Francisco": the place after the name goes.
-    if (m := re.match(r"^(.+?)\s*(?:,|\s[-–—/]\s)\s*(.+)$", t)) and only_places(m.group(2)):
+    if (m := _NAME_THEN_MORE.match(t)) and only_places(m.group(2)):
         return m.group(1)
     # "Acme Learning / Tutorly": the company, then its product's name.
-    if (m := re.fullmatch(r"(.+?)\s+/\s+([A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,2})", t)) and not any(
-        names_a_job(part) for part in m.groups()
-    ):
+    if (m := _NAME_THEN_PRODUCT.fullmatch(t)) and not any(names_a_job(p) for p in m.groups()):
         return m.group(1)
     return t
 
@@ -89,6 +75,33 @@ _OWN_UNIT = re.compile(
 )
 
 
+# What goes from around a name, in this order (each pattern with its replacement).
+_AROUND_NAME = (
+    (_YC, ""),
+    (re.compile(r",?\s*\(?\b(?:ex-)?YC\s*[SWFX]'?\d{2}\b\)?"), ""),
+    (re.compile(r"\s*\((?:https?://)?[\w.-]+\.[a-z]{2,}[^)]*\)"), ""),  # "Acme (acme.io)"
+    (re.compile(r"\s*\bhttps?://\S+|\s+[-–—:]?\s*www\.\S+$"), ""),  # "Acme - www.acme.example"
+    (re.compile(r"^(?:company|company name|employer)\s*:\s*", re.I), ""),
+    (re.compile(r"^(?:we are|we're|about)\s+", re.I), ""),
+    (re.compile(r"^at\s+(.+?),?\s+we$", re.I), r"\1"),  # "At Acme, we are hiring"
+    (re.compile(r"\s+(?:is|are)\s+(?:now\s+)?hiring.*$", re.I), ""),
+    (re.compile(r"^(?:who is hiring|hiring)\s*:\s*", re.I), ""),
+    (re.compile(r"^\s*[\[(](?:now\s+)?hiring[\])]\s*", re.I), ""),  # "[Hiring] Acme"
+    (_KIND_OF_COMPANY, ""),  # "Fintech start-up Acme" → "Acme"
+    (_OWN_UNIT, ""),  # "Acme's Office for Research" → "Acme"
+    # "Acme (Series C, ~300 people)", "Acme (Boston, hybrid)": what follows the name.
+    (re.compile(r"(?<=\S)\s*[(\[][^()\[\]]*[)\]]\s*$"), ""),
+    (re.compile(r"^[\W_]+|[\s,;:|\-–—·•*!]+$|(?<=[a-z]{3})\.$"), ""),
+)
+_GREETING = re.compile(r"(?:hi|hello|hey|greetings)\b", re.I)
+_TAGLINE = re.compile(r"(?:\s+[-–—]+)+\s+(?=(?:the|a|an|[-–—\"“]|\w+ing)\b)", re.I)
+_BRAND_AND_LINE = re.compile(r"([a-z][\w-]+)\.[A-Z]\w+")
+_WWW = re.compile(r"^www\.", re.I)
+_DESCRIPTION = re.compile(r"[A-Z][a-z]+(?: [a-z][\w-]*)+")
+_NAME_THEN_MORE = re.compile(r"^(.+?)\s*(?:,|\s[-–—/]\s)\s*(.+)$")
+_NAME_THEN_PRODUCT = re.compile(r"(.+?)\s+/\s+([A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,2})")
+
+
 _OPENINGS = re.compile(
     r"\b(?:roles|positions|openings|opportunities|jobs|vacancies|stellen|engineers|developers|"
     r"hires|people)\b",
@@ -107,6 +120,7 @@ _PLACE_GLUE = re.compile(
 )
 
 
+@lru_cache(maxsize=16_384)  # pieces and their heads are asked again by several readers
 def only_places(text: str) -> bool:
     """Whether the text names places and nothing else ("San Francisco, CA", "NYC / London")."""
     prepared = prepare(text)

@@ -198,6 +198,7 @@ def strip_cues(text: str) -> str:
     return re.sub(r"[\W_]+", " ", rest).strip()
 
 
+@lru_cache(maxsize=16_384)  # a piece is asked again as a title's tail, a place and a name
 def tag_words_left(text: str) -> bool:
     """Whether anything is left of a header piece once work mode, employment type, visa
     words and places are gone."""

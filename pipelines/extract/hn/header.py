@@ -50,7 +50,7 @@ from pipelines.extract.hn.titles import (
 from pipelines.location import prepare
 from pipelines.remote import remote_mode
 from pipelines.salary import find_salaries
-from pipelines.text import any_in
+from pipelines.text import any_in, lowered
 
 _PROSE_HIRING = re.compile(
     r"^(?P<company>[A-Z0-9](?:[^.!?|:;]|\.(?=\w)){0,60}?)\s+(?:is|are)\s+(?:now\s+|currently\s+|actively\s+)?"
@@ -97,12 +97,16 @@ class Header:
 def _first_sentence(line: str) -> str:
     if len(line) <= 120:
         return line
-    return re.split(r"(?<=[a-z0-9)\]])[.!]\s+(?=[A-Z])", line, maxsplit=1)[0]
+    return _SENTENCE_END.split(line, maxsplit=1)[0]
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!]\s+(?=[A-Z])")
+_FRAME = re.compile(r"^[*#=~_\s]+|[*#=~_\s]+$")  # "**Acme | …**", "=== Acme ==="
 
 
 def _header_line(lines: list[str]) -> str:
     """The first line, joined with the next when the header is visibly wrapped."""
-    line = re.sub(r"^[*#=~_\s]+|[*#=~_\s]+$", "", lines[0]) or lines[0]
+    line = _FRAME.sub("", lines[0]) or lines[0]
     i = 1
     while i < len(lines) and i < 4:
         nxt = lines[i]
@@ -277,30 +281,50 @@ _ORIGIN = re.compile(
 )
 
 
+# Words every match of _ORIGIN holds (lowered): a costly pattern, tried at every position.
+_ORIGIN_KEYS = ("relocat", "immigration", "visa", "sponsor", "salary", "pay", "range")
+_ORIGIN_LINKS = ("for", "from")
+
+
+def _without_origin(text: str) -> str:
+    """`text` without the words about where the people an offer is for come from."""
+    low = lowered(text)
+    if any_in(_ORIGIN_KEYS, low) and any_in(_ORIGIN_LINKS, low):
+        return _ORIGIN.sub(" ", text)
+    return text
+
+
 _REMOTE_PREFERENCE = re.compile(r"(\bremote\b[\s:,-]*)\([^(),]*\bpreferred\s*\)", re.I)
+_EMPTY_PARENS = re.compile(r"\s*\(\W*\)")
 
 
 def _job_place(text: str, seg: Segment) -> str:
     """The words of a header piece about where the job is, without those about where the
     people a visa, relocation or pay offer is for come from, nor where remote workers are
     only preferred to be ("REMOTE (US-based preferred)")."""
-    text = _REMOTE_PREFERENCE.sub(r"\1", _ORIGIN.sub(" ", text))
-    return re.sub(r"\s*\(\W*\)", "", _location_text(text, seg))
+    text = _REMOTE_PREFERENCE.sub(r"\1", _without_origin(text))
+    return _EMPTY_PARENS.sub("", _location_text(text, seg))
 
 
 def _location_text(text: str, seg: Segment) -> str:
     if "salary" in seg.kinds:
         text = SALARY_SPAN.sub(" ", text)
-    text = re.sub(r"^(?:location|locations)\s*:\s*", "", text, flags=re.I)
-    text = re.sub(r"\(?\s*https?://\S+\s*\)?", " ", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,;|-–—")
+    text = _LOCATION_LABEL.sub("", text)
+    text = _LINK_ASIDE.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip(" ,;|-–—")
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1].strip()
     return text
 
 
+_LOCATION_LABEL = re.compile(r"^(?:location|locations)\s*:\s*", re.I)
+_LINK_ASIDE = re.compile(r"\(?\s*https?://\S+\s*\)?")  # a link, in brackets or not
+_SPACES = re.compile(r"\s+")
+_REMOTE_LABEL = re.compile(r"^(?:remote|work ?type)\s*:\s*", re.I)
+
+
 def _remote_words(text: str, seg: Segment) -> str:
-    text = re.sub(r"^(?:remote|work ?type)\s*:\s*", "", text, flags=re.I) if ":" in text else text
+    text = _REMOTE_LABEL.sub("", text) if ":" in text else text
     return _location_text(text, seg)
 
 
@@ -405,7 +429,10 @@ def _one_job_named(text: str) -> bool:
 
 def _key(name: str) -> str:
     """A name in lower case without spaces or signs, to compare: "Acme.io" → "acmeio"."""
-    return re.sub(r"[\W_]+", "", name.lower())
+    return _NOT_ALNUM.sub("", name.lower())
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _dash_header(line: str) -> Header | None:
@@ -557,7 +584,7 @@ def _lines_header(lines: list[str]) -> Header | None:
     if len(pieces) == 1 and (m := re.match(r"^([^()]+?)\s*\(([^()]+)\)$", top[0].strip())):
         pieces = [m.group(1), m.group(2)]  # "Acme (Berlin, Germany)"
     first_parts: list[str] = []
-    for piece in (re.sub(r"\(?\s*https?://\S+\s*\)?", "", p).strip(" .") for p in pieces):
+    for piece in (_LINK_ASIDE.sub("", p).strip(" .") for p in pieces):
         if not piece:
             continue
         if (
@@ -619,14 +646,13 @@ def repeated_headers(lines: list[str], company: str | None) -> list[Role]:
 def header_blocks(lines: list[str], company: str | None) -> list[list[str]]:
     """The posts of a comment that repeats the company's pipe header for each one: the lines
     from each header up to the next (the first post from the top); one block for none."""
-    if not company or not _key(company):
+    key = _key(company) if company else ""
+    if not key:
         return [lines]
     starts = [0] + [
         i
         for i, line in enumerate(lines)
-        if i > 0
-        and line.count("|") >= 2
-        and (_key(line).startswith(_key(company)) or _place_first(line))
+        if i > 0 and line.count("|") >= 2 and (_key(line).startswith(key) or _place_first(line))
     ]
     return [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
 
@@ -678,6 +704,8 @@ _ELIGIBLE_PLACE = re.compile(
     r"\bmust\s+be\s+(?:an?\s+)?(?P<people>[^.;!?\n(]+?)\s+(?:residents?|citizens?)\b",
     re.I,
 )
+# A word every match of _PROSE_PLACE holds (lowered; `_ASIDE` puts in spaces, which none has).
+_PROSE_PLACE_KEYS = ("hiring", "located", "based", "are", "office")
 _PROSE_LINES = 12
 _LOCATION_LINES = 30  # a "Location:" line may follow a long description
 _PIECE_SEP = re.compile(r"\s+[-–—|/•·]\s+|\s*\|\s*|(?<=[A-Za-z)])\.\s+(?=[A-Z])|\s{2,}|;\s*")
@@ -716,6 +744,8 @@ def _prose_places(lines: list[str], remote: bool) -> list[str]:
     For a `remote` job only where it hires ("Hiring in the US right now"): its offices and
     where it is based say where the team sits, not where one may work from."""
     for line in lines[:_PROSE_LINES]:
+        if not any_in(_PROSE_PLACE_KEYS, lowered(line)):
+            continue
         for m in _PROSE_PLACE.finditer(_ASIDE.sub(" ", line)):
             if remote and not m.group("hiring"):
                 continue
@@ -727,6 +757,8 @@ def _prose_places(lines: list[str], remote: bool) -> list[str]:
 def _eligible_places(lines: list[str]) -> list[str]:
     """The places the comment says applicants must live or be allowed to work in."""
     for line in lines:
+        if "must" not in lowered(line):
+            continue  # in every match
         for m in _ELIGIBLE_PLACE.finditer(line):
             words = m.group("rest") or m.group("people")
             if (found := _leading_places(words)) is not None and only_places(found):

@@ -24,6 +24,7 @@ from pipelines.extract.hn.cues import (
     only_tags,
 )
 from pipelines.skills import canonical_skill, extract_skills, skill_category
+from pipelines.text import any_in, lowered
 
 _SENIORITY_ONLY = re.compile(
     r"^(?:senior|sr\.?|junior|jr\.?|mid(?:-level)?|staff|principal|lead|entry[- ]level|"
@@ -111,27 +112,18 @@ def clean_title(text: str) -> tuple[str, str | None]:
             start, end = opened, closed + 1
         t = (t[:start] + " " + t[end:]).strip()
     t = URL_ANY.sub(" ", _LINK_IN_PARENS.sub(_without_link, t))
-    t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.\s*$", "", t.strip())  # "Engineer.", not "Sr."
-    t = re.sub(
-        r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the|its|their)\s+)?(?:(?:talented|passionate|motivated|"
-        r"exceptional|great|awesome|amazing|brilliant|innovative|smart(?!\s+contracts?\b)|driven|curious|skilled)\s+)?",
-        "",
-        _TITLE_LEAD_IN.sub("", t).strip(),
-        flags=re.I,
-    )
-    t = re.split(r"\s+(?:with|who|that|to join|to help|to build|to work)(?:\s+|$)", t)[0]
-    t = (
-        re.sub(r"^[-*•·–—>\d.)\s]+(?=[A-Za-z])", "", t)
-        if re.match(r"^[-*•·–—>]|\d+[.)]\s", t)
-        else t
-    )
-    t = re.sub(r"\s*\[\s*\d+\s*\]\s*$", "", t)  # a footnote mark "[2]"
+    t = _STOP_AT_END.sub("", t.strip())  # "Engineer.", not "Sr."
+    t = _LEAD_PRAISE.sub("", _TITLE_LEAD_IN.sub("", t).strip())
+    t = _RUN_ON.split(t)[0]
+    t = _BULLET.sub("", t) if _BULLET_START.match(t) else t
+    t = _FOOTNOTE_AT_END.sub("", t) if "[" in t else t  # a footnote mark "[2]"
     t = _without_place_first(t)
     # Trailing "(Remote, NYC)", "(Full-time)", "($)", "in Berlin", "- Remote": not the title.
     for _ in range(6):
         # "… (Remote in EU)- $90k": the pay's dash; "Staff Engineer → https://…": the link's arrow
-        t = re.sub(r"\s*(?:[-–—:|,;→»!&~]|=>|->)+$", "", t)
-        m = re.search(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$", t)
+        if t.endswith(_TRAILING_MARKS):
+            t = _TRAILING_SEP.sub("", t)
+        m = _BRACKET_AT_END.search(t) if t.rstrip().endswith((")", "]")) else None
         if m and (is_context(m.group(1)) or _ASIDE.search(m.group(1))):
             t = t[: m.start()]  # "(Remote, NYC)", "(first hire)", "(React is a bonus)"
             continue
@@ -150,16 +142,16 @@ def clean_title(text: str) -> tuple[str, str | None]:
             t = t[: m.start()]
             continue
         # "Director of Operations | Full-Time": a header's tag after a bar
-        m = re.search(r"\s*\|\s*([^|]+)$", t)
+        m = _BAR_PIECE_AT_END.search(t) if "|" in t else None
         if m and is_context(m.group(1)) and names_a_job(t[: m.start()]):
             t = t[: m.start()]
             continue
         # "Platform Engineer, Leeds and REMOTE": where, after a comma (not "…, Billing")
-        m = re.search(r",\s+([^-–—/(),]+)$", t)
+        m = _COMMA_PIECE_AT_END.search(t)
         if m and _where(m.group(1)) and names_a_job(t[: m.start()]):
             t = t[: m.start()]
             continue
-        m = re.search(r"\s+(?:@\s*|at\s+)([A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3})$", t)
+        m = _AT_NAME_AT_END.search(t) if "@" in t or "at" in t else None
         if m and names_a_job(t[: m.start()]) and not names_a_job(m.group(1)):
             t = t[: m.start()]  # "Front-End Engineer at Acme", "Developer @Blue Project"
             continue
@@ -170,15 +162,41 @@ def clean_title(text: str) -> tuple[str, str | None]:
         break
     t = without_glued_place(t)
     # "()", a footnote mark "[2]", a trailing aside "[Tech Stack: AWS]"
-    t = re.sub(r"\(\s*\)|\[\s*\d*\s*\]|\s*\[[^\[\]]*\]\s*$", "", t)
-    t = without_openings_word(_TITLE_TAIL.sub("", t.strip(" ,;:|-–—*•·/+")))
+    t = _EMPTY_ASIDES.sub("", t) if "(" in t or "[" in t else t
+    t = without_openings_word(_without_title_tail(t.strip(" ,;:|-–—*•·/+")))
     t = without_work_mode(_TITLE_PRAISE.sub("", t))  # "Full-time Onsite Sr. Engineer"
     t = _LOWERCASE_LEAD.sub("", t)
     if t.count("(") > t.count(")"):
         t = t[: t.rfind("(")]  # "programmers (OCaml, Haskell": a cut-off aside
-    t = re.sub(r"\s+", " ", t).strip(" ,;:|-–—*•·/+")
-    t = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{3}))\.$", "", t)  # "Engineer. (5 years)"
+    t = _SPACES.sub(" ", t).strip(" ,;:|-–—*•·/+")
+    t = _STOP_AT_VERY_END.sub("", t)  # "Engineer. (5 years)"
     return t, salary
+
+
+# A full stop that ends a title after a bracket or a word of three letters ("Engineer.", not
+# "Sr."): the dot first, so the engine scans for it instead of trying each position.
+_STOP = r"\.(?:(?<=\)\.)|(?<=[^\W\d_]{3}\.))"
+_STOP_AT_END = re.compile(rf"{_STOP}\s*$")
+_STOP_AT_VERY_END = re.compile(rf"{_STOP}$")
+_LEAD_PRAISE = re.compile(
+    r"^(?:(?:and|or|&|plus)\s+)?(?:(?:an?|the|its|their)\s+)?(?:(?:talented|passionate|motivated|"
+    r"exceptional|great|awesome|amazing|brilliant|innovative|smart(?!\s+contracts?\b)|driven|"
+    r"curious|skilled)\s+)?",
+    re.I,
+)
+_RUN_ON = re.compile(r"\s+(?:with|who|that|to join|to help|to build|to work)(?:\s+|$)")
+_BULLET_START = re.compile(r"^[-*•·–—>]|\d+[.)]\s")
+_BULLET = re.compile(r"^[-*•·–—>\d.)\s]+(?=[A-Za-z])")
+_FOOTNOTE_AT_END = re.compile(r"\s*\[\s*\d+\s*\]\s*$")
+# Dashes, bars, arrows and the like that end a title; "$" also matches before a final newline.
+_TRAILING_SEP = re.compile(r"\s*(?:[-–—:|,;→»!&~]|=>|->)+$")
+_TRAILING_MARKS = tuple("-–—:|,;→»!&~>\n")  # the last character of a text _TRAILING_SEP ends
+_BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$")
+_BAR_PIECE_AT_END = re.compile(r"\s*\|\s*([^|]+)$")
+_COMMA_PIECE_AT_END = re.compile(r",\s+([^-–—/(),]+)$")
+_AT_NAME_AT_END = re.compile(r"\s+(?:@\s*|at\s+)([A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3})$")
+_EMPTY_ASIDES = re.compile(r"\(\s*\)|\[\s*\d*\s*\]|\s*\[[^\[\]]*\]\s*$")
+_SPACES = re.compile(r"\s+")
 
 
 # Words in lower case before a title written as a recruiter writes one, from its level on:
@@ -198,10 +216,13 @@ _MODE_AT_END = re.compile(
     re.I,
 )
 _MODE_AT_START = re.compile(r"^(?:(?-i:REMOTE|HYBRID)|on-?site|in-office)[\s,;|:–—-]+(?=\S)", re.I)
+_MODE_KEYS = ("remote", "hybrid", "site", "office")  # one is in every match of either (lowered)
 
 
 def without_work_mode(title: str) -> str:
     """`title` without a work mode glued to either end, when the rest names a job."""
+    if not any_in(_MODE_KEYS, lowered(title)):
+        return title
     m = _MODE_AT_END.search(title, max(0, len(title) - 40)) or _MODE_AT_START.match(title)
     rest = title[: m.start()] + title[m.end() :] if m else title
     return rest if m and names_a_job(rest) else title
@@ -228,13 +249,17 @@ def _without_place_at_end(title: str) -> str:
         tail = " ".join(words[-n:])
         if (
             len(words) > n
+            # the cheap test first: one word, its answer cached, rules out most tails
+            and names_a_job(words[-n - 1])
             and is_place_name(tail)
             and not names_a_job(tail)
             and classify_seniority(tail) == "unknown"  # "Pleno" is a level
-            and names_a_job(words[-n - 1])
         ):
             return " ".join(words[:-n])
     return title
+
+
+_PARENS_AT_END = re.compile(r"\s*\([^()]*\)$")
 
 
 def without_glued_place(title: str) -> str:
@@ -242,7 +267,7 @@ def without_glued_place(title: str) -> str:
     ("Data Engineer Austin, TX (hybird)": a mode, however spelt, after the place)."""
     if (cut := _without_place_at_end(title)) != title:
         return cut
-    m = re.search(r"\s*\([^()]*\)$", title)
+    m = _PARENS_AT_END.search(title) if ")" in title else None
     return (
         cut
         if m and (cut := _without_place_at_end(title[: m.start()])) != title[: m.start()]
@@ -336,6 +361,16 @@ _TITLE_TAIL = re.compile(
     r"[,!]?\s+(?:h-?1-?b|visa)\b[^()]*)$",
     re.I,
 )
+# A word every match of _TITLE_TAIL holds (lowered: an re.I match lowers to it).
+_TITLE_TAIL_KEYS = (
+    "all", "preferably", "ideally", "more", "experienced", "too", "well", "others", "visa", "1",
+)  # fmt: skip
+
+
+def _without_title_tail(title: str) -> str:
+    """`title` without the words after its name (`_TITLE_TAIL`), looked for only when one of
+    its words is there: the pattern may start anywhere, so a search tries every position."""
+    return _TITLE_TAIL.sub("", title) if any_in(_TITLE_TAIL_KEYS, lowered(title)) else title
 
 
 # "roles" after a title ("Backend Engineer roles"); after a team or a level ("marketing
@@ -347,6 +382,8 @@ _OPENINGS_TAIL = re.compile(
 
 def without_openings_word(title: str) -> str:
     """`title` without a trailing "roles"/"positions" that only repeats its job's noun."""
+    if not any_in(("role", "position"), lowered(title)):
+        return title
     m = _OPENINGS_TAIL.search(title)
     words = title[: m.start()].split() if m else []
     return title[: m.start()] if words and names_a_job(words[-1]) else title
@@ -383,6 +420,7 @@ def is_context(text: str) -> bool:
     )  # fmt: skip
 
 
+@lru_cache(maxsize=16_384)  # a list's titles are compared pairwise
 def head_noun(title: str) -> str:
     """The noun a title ends on before any aside or team: "Software Engineer - Data Team" →
     "engineer"."""
@@ -559,7 +597,7 @@ def _split_roles(text: str) -> list[Role]:
             items.add(len(merged))
             merged.append(piece + _noun_shared_with_next(piece, pieces, seps, i))
             continue
-        if merged and _PEOPLE.search(_TITLE_TAIL.sub("", piece)) and not names_a_job(piece):
+        if merged and _PEOPLE.search(_without_title_tail(piece)) and not names_a_job(piece):
             continue  # "engineers and data lovers": people, not a job
         if merged and sep.strip() == "/" and _same_level_team(merged[-1], piece):
             items.add(len(merged))
@@ -828,6 +866,7 @@ def outside_parens(pattern: re.Pattern[str], text: str) -> int:
     return len(text)
 
 
+@lru_cache(maxsize=16_384)  # body lines are tested again by several readers
 def title_case(text: str) -> bool:
     """Every word capitalized except small joining words: "Director of Data Science"."""
     words = re.findall(r"[^\W\d_][\w'’-]*", re.sub(r"\([^()]*\)", " ", text))
@@ -837,6 +876,7 @@ def title_case(text: str) -> bool:
     )  # "iOS", "eBay" are capitalized names
 
 
+@lru_cache(maxsize=16_384)  # body lines are tested again by several readers
 def title_like(head: str) -> bool:
     plain = re.sub(r"\([^()]*\)", " ", head).strip()
     words = plain.split()

@@ -7,6 +7,7 @@ none keep the comment's shared location and remote words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipelines.classify import classify_seniority
 from pipelines.extract.hn.cues import (
@@ -137,6 +138,7 @@ def _roles_in_place(text: str) -> str | None:
     return rest[: found[-1].end]
 
 
+@lru_cache(maxsize=4096)  # the comment's remote words, asked once per role
 def mode_only(remote: str) -> str | None:
     """The comment's remote words without the places they name, for a role that names its
     own place: "REMOTE (USA, LATAM, INDIA)" is "REMOTE" for a role under "INDIA:"; None when
