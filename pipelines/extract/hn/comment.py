@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import lru_cache
-from itertools import chain
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -554,7 +553,7 @@ def without_other_sides(text: str, role: Role, roles: list[Role]) -> str:
     others = set().union(*(w for i, w in words.items() if i != id(role))) - mine
     if not mine or not others:
         return text
-    clauses, sides = _sided_clauses(text, mine | others)
+    clauses, sides = _sided_clauses(text, frozenset(mine | others))
     if not mine & set().union(*sides):
         return text
     return "".join(
@@ -563,29 +562,23 @@ def without_other_sides(text: str, role: Role, roles: list[Role]) -> str:
     )
 
 
-@lru_cache(maxsize=64)  # each role of a comment reads the same shared text and sides
-def _clause_sides(
-    text: str, named: frozenset[str]
-) -> tuple[tuple[tuple[str, frozenset[str], frozenset[str]], ...], ...]:
-    """Per piece of `text`, its clauses, each with the side (of `named`) its label names and
-    the side (of `named`) named at its end."""
-    return tuple(
-        tuple((c, *_sides_of(c, named)) for c in cs)
-        for cs in (_CLAUSES.split(piece) for piece in _PIECES.split(text))
-    )
-
-
 _NO_SIDES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 # Side words a clause spells apart: "back end", "front-end", "full stack" (both ends).
 _SPELT_APART = {"backend": ("back", "full"), "frontend": ("front", "full"), "fullstack": ("full",)}
+
+
+@lru_cache(maxsize=64)
+def _side_keys(named: frozenset[str]) -> tuple[str, ...]:
+    """The words of `named` and the parts they are spelt apart in: a lowered clause that
+    holds none of them names no side."""
+    return (*named, *(part for w in named for part in _SPELT_APART.get(w, ())))
 
 
 def _sides_of(clause: str, named: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The sides (of `named`) the label of `clause` and its end name. A side word is in the
     lowered clause (a plural's stem too) or spelt apart: a clause without any is read no
     further, as most are not."""
-    low = clause.lower()
-    if not any(w in low or any_in(_SPELT_APART.get(w, ()), low) for w in named):
+    if not any_in(_side_keys(named), clause.lower()):
         return _NO_SIDES
     return (
         _side_of(clause, _SIDE_BEFORE.match) & named,
@@ -593,23 +586,26 @@ def _sides_of(clause: str, named: frozenset[str]) -> tuple[frozenset[str], froze
     )
 
 
-def _sided_clauses(text: str, named: set[str]) -> tuple[list[str], list[frozenset[str]]]:
+@lru_cache(maxsize=64)  # each role of a comment reads the same shared text and sides
+def _sided_clauses(
+    text: str, named: frozenset[str]
+) -> tuple[tuple[str, ...], tuple[frozenset[str], ...]]:
     """The clauses of `text` and the side words (of `named`) each one is given to."""
-    read = _clause_sides(text, frozenset(named))
-    pieces = [[c for c, _, _ in piece] for piece in read]
-    labels = [[label for _, label, _ in piece] for piece in read]
-    split_by_label = _two_sides(chain.from_iterable(labels))
+    read = [
+        [(c, *_sides_of(c, named)) for c in _CLAUSES.split(piece)] for piece in _PIECES.split(text)
+    ]
+    split_by_label = _two_sides(label for piece in read for _, label, _ in piece)
     all_clauses, all_sides = [], []
-    for piece, clauses, labelled in zip(read, pieces, labels, strict=True):
+    for piece in read:
         ends = [end for _, _, end in piece]
         if not _two_sides(ends):
-            ends = [frozenset()] * len(clauses)  # "Python, Node, Clojure on the backend": one list
+            ends = [frozenset()] * len(piece)  # "Python, Node, Clojure on the backend": one list
         side: frozenset[str] = frozenset()  # the side a label names, for the clauses after it
-        for clause, end, label in zip(clauses, ends, labelled, strict=True):
+        for (clause, label, _), end in zip(piece, ends, strict=True):
             side = (label or side) if split_by_label else frozenset()
             all_clauses.append(clause)
             all_sides.append(end or side)
-    return all_clauses, all_sides
+    return tuple(all_clauses), tuple(all_sides)
 
 
 def _two_sides(sides: Iterable[frozenset[str]]) -> bool:
