@@ -367,6 +367,8 @@ _ALSO_HIRING = re.compile(
 )
 # One of these is in every text that _ALSO_HIRING finds (lowered: an re.I match lowers to it).
 _ALSO_HIRING_KEYS = ("also", "additionally", "and we", "plus", "welcome")
+# A sentence's end before a space: an _ALSO_HIRING match may start after the space.
+_SENTENCE_GAP = re.compile(r"[.!?;](?=\s)")
 _LIST_TAIL = re.compile(
     r"\s+(?:on|for|to|who|that|at|in|within|working|same|from)\s+(?![A-Z]).*$|,\s*same\b.*$|"
     r"\s+of (?:all|any|every|various)\b.*$|\s+as well\b.*$|"
@@ -1159,9 +1161,10 @@ def also_hiring(text: str) -> list[Role]:
     """Roles added in passing: "We are also hiring a Backend Engineer (Go) for …",
     "Also: Senior Data Analyst (£55k) and Staff ML Engineer (£110k), same office."."""
     roles: list[Role] = []
-    if not any_in(_ALSO_HIRING_KEYS, lowered(text)):
+    low = lowered(text)
+    if not any_in(_ALSO_HIRING_KEYS, low):
         return roles  # the cheap test first: most comments add no role in passing
-    for m in _ALSO_HIRING.finditer(text):
+    for m in _also_hiring_matches(text, low):
         listed = next((g for g in m.group("list", "list2", "list3", "list4", "list5") if g), "")
         listed = _AS_WELL_AS_ITEM.sub(", ", listed)
         if field := _field_wanted(listed):
@@ -1179,6 +1182,28 @@ def also_hiring(text: str) -> list[Role]:
                 role.section = m.group(0).strip()
                 roles.append(role)
     return roles
+
+
+def _also_hiring_matches(text: str, low: str) -> Iterator[re.Match[str]]:
+    """The matches `_ALSO_HIRING.finditer(text)` gives, tried only where one can start: the
+    text's start, a line break, after a sentence's end and a space, or "also" (in `low`, the
+    `lowered` text). Most of a long comment is none of these, where the scan of the whole
+    pattern at every character costs most."""
+    starts = {0, *_found_at(text, "\n"), *_found_at(low, "also")}
+    starts.update(m.end() + 1 for m in _SENTENCE_GAP.finditer(text))
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (m := _ALSO_HIRING.match(text, start)):
+            yield m
+            end = m.end()
+
+
+def _found_at(text: str, word: str) -> Iterator[int]:
+    """Where `word` occurs in `text`."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
 
 
 # "java developers who love …, data developers who want …, and also marketing candidates":

@@ -761,11 +761,14 @@ def _summary_words(title: str) -> set[str]:
     return {_SAME_NOUN.get(w, w) for w in _title_words(title)}
 
 
-def _title_words(title: str) -> set[str]:
+@lru_cache(maxsize=4096)  # each title is compared with every other role's
+def _title_words(title: str) -> frozenset[str]:
     """The words of a title in lower case, plurals made singular: "ML Engineers" → {ml,
     engineer}."""
     words = _WORD.findall(title.lower())
-    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
+    return frozenset(
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words
+    )
 
 
 _LEVEL_WORDS = frozenset({"senior", "sr", "junior", "jr", "staff", "principal", "lead"})
@@ -857,7 +860,8 @@ _INITIALS = {
 }  # fmt: skip
 
 
-def _spelled_words(title: str) -> set[str]:
+@lru_cache(maxsize=4096)  # each title is compared with every other role's
+def _spelled_words(title: str) -> frozenset[str]:
     """The words of a title with its initials spelled out and one noun for the same job:
     "Technical AMs" → {technical, account, manager}; "Open Source Developers" → {open,
     source, engineer}."""
@@ -865,7 +869,7 @@ def _spelled_words(title: str) -> set[str]:
     for word in _title_words(title):
         short = word[:-1] if word.endswith("s") and word[:-1] in _INITIALS else word
         words |= _title_words(_INITIALS[short]) if short in _INITIALS else {word}
-    return {_SAME_NOUN.get(w, w) for w in words}
+    return frozenset(_SAME_NOUN.get(w, w) for w in words)
 
 
 def _spelled_in_header(body_roles: list[Role], header_roles: list[Role]) -> None:
