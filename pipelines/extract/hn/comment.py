@@ -188,18 +188,20 @@ _SHORT_POST = 8
 
 # Capitalized words in a row, up to the end of a sentence: "Acme Labs", not "Acme. We".
 _CAPITALIZED_RUN = re.compile(r"[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]*)*(?:\s+[A-Z][\w&'’-]*)*")
+# What a name is compared by: its letters and digits.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _spelled_name(label: str, lines: list[str]) -> str | None:
     """The name as the text writes the words a site's label runs together ("thehackerati"
     → "The Hackerati"), the label when the text does not, or None when the text names
     more ("America First Policy Institute" for "americafirstpolicy")."""
-    key = re.sub(r"[\W_]+", "", label.lower())
+    key = _NOT_ALNUM.sub("", label.lower())
     for line in lines[:8]:
         for run in _CAPITALIZED_RUN.finditer(line):
             words = run.group(0).split()
             for k in range(1, len(words) + 1):
-                if re.sub(r"[\W_]+", "", " ".join(words[:k]).lower()) == key:
+                if _NOT_ALNUM.sub("", " ".join(words[:k]).lower()) == key:
                     return " ".join(words[:k]) if k == len(words) else None
     return label
 
@@ -471,8 +473,9 @@ def _is_name(place: str, company: str | None) -> bool:
     """Whether a header "place" is the company's own name, found elsewhere in the comment: a
     one-word name that is also some town's ("Yassi | Senior Engineer …" then "YASSI builds
     …") names the employer, not where the job is."""
-    key = re.sub(r"[\W_]+", "", place.lower())
-    return bool(company) and key == re.sub(r"[\W_]+", "", company.lower())
+    if not company:
+        return False
+    return _NOT_ALNUM.sub("", place.lower()) == _NOT_ALNUM.sub("", company.lower())
 
 
 def _skills_text(role: Role, claimed: str | None, shared: str, roles: list[Role]) -> str:
