@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from pipelines.location import find_places, prepare
 from pipelines.model import RemotePolicy
-from pipelines.text import any_in, lowered, replace_runs
+from pipelines.text import any_in, lowered, lowered_twin, replace_runs
 
 _F = re.IGNORECASE
 _URL_RE = re.compile(
@@ -32,6 +32,7 @@ _URL_RE = re.compile(
 # reads a space) and holds one of these (read with its flags, so case alike): only the runs
 # that hold one are searched.
 _URL_KEY_RE = re.compile(r"@|http|www\.|\.(?:com|io|ai|co|org|net|dev|app|jobs)\b", _F)
+_URL_KEY_LOW = lowered_twin(_URL_KEY_RE)
 
 _NOT_POLICY_AFTER = (
     r"sensing|sensed|sensors?|control\w*|monitor\w*|patients?|procedures?|access|servers?|"
@@ -153,6 +154,7 @@ _HYPOTHETICAL_RE = re.compile(
     r"\bmay\s+be\s+considered\b",
     _F,
 )
+_HYPOTHETICAL_LOW = lowered_twin(_HYPOTHETICAL_RE)
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n|\|")
 # Where the clause holding a hypothetical marker starts (a bracket may end it first).
 _CLAUSE_START_RE = re.compile(r"[.!?](?=\s|$)|[\n|,;()]")
@@ -294,13 +296,13 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _blank_hypothetical(text: str) -> str:
-    """`text` with each clause holding a hypothetical marker (see `_HYPOTHETICAL_RE`)
-    blanked out to the end of its sentence, or of its brackets; positions stay where they
-    were. "ONSITE (remote may be considered)" keeps "ONSITE", "Onsite, SF + remote for some
-    roles" keeps "Onsite"."""
+def _blank_hypothetical(text: str, low: str) -> str:
+    """`text` with each clause holding a hypothetical marker (see `_HYPOTHETICAL_RE`, found
+    in `low`, the `lowered` text) blanked out to the end of its sentence, or of its brackets;
+    positions stay where they were. "ONSITE (remote may be considered)" keeps "ONSITE",
+    "Onsite, SF + remote for some roles" keeps "Onsite"."""
     parts, last = [], 0
-    for m in _HYPOTHETICAL_RE.finditer(text):
+    for m in _HYPOTHETICAL_LOW.finditer(low):
         if m.start() < last:
             continue
         marks = list(_CLAUSE_START_RE.finditer(text, last, m.start()))
@@ -375,9 +377,10 @@ class _Reading(NamedTuple):
     anywhere: bool  # the whole text says "anywhere" or "worldwide"
 
 
-def without_links(text: str) -> str:
-    """`text` with its links and addresses (_URL_RE) blanked, run by run."""
-    return replace_runs(text, _URL_KEY_RE, _unlinked)
+def without_links(text: str, low: str | None = None) -> str:
+    """`text` with its links and addresses (_URL_RE) blanked, run by run (their keys found in
+    `low`, the `lowered` text)."""
+    return replace_runs(text, _URL_KEY_LOW, _unlinked, lowered(text) if low is None else low)
 
 
 def _unlinked(run: str) -> str:
@@ -391,12 +394,12 @@ def _prepared(text: str) -> tuple[str, str]:
     """The words `parse_remote` reads in `text` (without links, acronyms closed up,
     hypothetical clauses blanked), and them lowered."""
     text = text or ""
-    if any_in(_URL_KEYS, lowered(text)):
-        text = without_links(text)
+    if any_in(_URL_KEYS, low := lowered(text)):
+        text = without_links(text, low)
     text = prepare(text)
     low = lowered(text)
     if any_in(_HYPOTHETICAL_KEYS, low):
-        text = _blank_hypothetical(text)
+        text = _blank_hypothetical(text, low)
         low = lowered(text)
     return text, low
 
