@@ -902,7 +902,7 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             listed = re.sub(bullets, ", ", listed)
             found.extend(RoleLine(i, r, False) for r in split_roles(_inline_items(listed)))
             continue
-        nxt = next((j for j in range(i + 1, min(i + 3, len(body))) if body[j].strip()), i)
+        nxt = _next_filled(body, i)
         if listed := _department_roles(line, body[nxt] if nxt > i else ""):
             taken = nxt if stripped.endswith(":") else -1
             found.extend(RoleLine(i, r, False) for r in listed)
@@ -938,6 +938,14 @@ def role_lines(body: list[str]) -> list[RoleLine]:
 
 
 _SPACES = re.compile(r"\s+")
+
+
+def _next_filled(body: list[str], i: int) -> int:
+    """The next line of text within two lines below line `i`, or `i` for none."""
+    for j in range(i + 1, min(i + 3, len(body))):
+        if body[j].strip():
+            return j
+    return i
 
 
 def _layout_tail(line: str) -> str:
@@ -1045,6 +1053,8 @@ def _with_siblings(body: list[str], found: list[RoleLine]) -> list[RoleLine]:
     between two role lines."""
     at = {f.index for f in found}
     signs = Counter(_marker(body[i]) for i in at)
+    if max(signs.values(), default=0) < 2:
+        return sorted(found, key=lambda f: f.index)  # no sign is shared: no list to complete
     more = []
     for i, line in enumerate(body):
         if i == 0 or i in at or _filler(line) or signs[sign := _marker(line)] < 2:
