@@ -247,7 +247,9 @@ def lowered_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
-_UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]|\(\?[a-zA-Z]*i")
+# An uppercase letter but in an escape ("\\S") or a named group ("(?P<name>"), or a flag group
+# that sets case-insensitive matching.
+_UPPER_LITERAL = re.compile(r"(?<!\\)(?<!\(\?)[A-Z]|\(\?[a-zA-Z]*i")
 
 
 def word_boundary(text: str, i: int) -> bool:

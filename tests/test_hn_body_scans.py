@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from pipelines.blurb import _SENTENCE_END
 from pipelines.extract.hn.body import _ALSO_HIRING, _also_hiring_matches
 from pipelines.text import lowered
 
@@ -26,3 +29,16 @@ _TEXTS = [
 def test_also_hiring_is_tried_where_a_match_can_start(text: str) -> None:
     found = [(m.span(), m.groups()) for m in _also_hiring_matches(text, lowered(text))]
     assert found == [(m.span(), m.groups()) for m in _ALSO_HIRING.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme builds X.  We use Go. we hire! Now? Yes.\tNo.\n\nA",
+        "U.S. based. E.g. This. .A . B",
+        "End.   ",
+        "",
+    ],
+)
+def test_a_sentence_end_written_space_first_splits_as_the_plain_one(text: str) -> None:
+    assert _SENTENCE_END.split(text) == re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)

@@ -9,6 +9,7 @@ import string
 import pytest
 
 from pipelines import remote
+from pipelines.extract.hn.body import _HIRING_VERB
 from pipelines.text import lowered, lowered_twin
 
 # Characters a regex with re.IGNORECASE reads as an ASCII letter although str.lower() does not
@@ -31,16 +32,19 @@ _TEXTS = [
     "Mail jobs@acme.io or see HTTPS://ACME.COM/careers, www.Acme.jobs and x.COMpany",
     "İf the role allows it, remote MAY BE CONSIDERED. Other Teams: hybrid. Additional\u00a0roles",
     "on an exceptional basis; certain hybrid positions; Selected on-site jobs",
+    "We're HIRING: Data Engineers, U.S.-based; also LOOKING FOR a Node.js dev. Need SREs!",
+    "Acme is Seeking Senior Engineers as well as designers; we want to hire 2 PMs\nRoles are: X",
+    "We are adding two ML engineers, bringing on a few designers. Hiring managers: no.",
     "",
 ]
 
 
-@pytest.mark.parametrize("pattern", [remote._HYPOTHETICAL_RE, remote._URL_KEY_RE])
+@pytest.mark.parametrize("pattern", [remote._HYPOTHETICAL_RE, remote._URL_KEY_RE, _HIRING_VERB])
 @pytest.mark.parametrize("text", _TEXTS)
 def test_the_twin_finds_what_the_pattern_finds(pattern: re.Pattern[str], text: str) -> None:
     twin = lowered_twin(pattern)
-    assert [m.span() for m in twin.finditer(lowered(text))] == [
-        m.span() for m in pattern.finditer(text)
+    assert [m.regs for m in twin.finditer(lowered(text))] == [
+        m.regs for m in pattern.finditer(text)
     ]
 
 

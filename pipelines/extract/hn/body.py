@@ -41,7 +41,7 @@ from pipelines.extract.hn.titles import (
 from pipelines.extract.hn.where import own_where, place_heading
 from pipelines.salary import find_salaries
 from pipelines.skills import extract_skills, is_concept, skill_category
-from pipelines.text import any_in, lowered
+from pipelines.text import any_in, lowered, lowered_twin
 
 # "… is hiring A, B and C", "we're also looking for A as well as B", "we need a B": the roles
 # a sentence names after a hiring verb, anywhere in it.
@@ -59,6 +59,9 @@ _HIRING_VERB = re.compile(
     r"(?P<rest>(?=[^.!?;:\n]|\.[^\s.!?])[^.!?;:\n]*(?:\.(?=[^\s.!?])[^.!?;:\n]*)*)",
     re.I,
 )
+# _HIRING_VERB read on the lowered line: the same matches, at the same places (see
+# `lowered_twin`), found faster.
+_HIRING_VERB_LOW = lowered_twin(_HIRING_VERB)
 # One of these is in every text that _HIRING_VERB finds (lowered: an re.I match lowers to it).
 _HIRING_KEYS = (
     "hiring", "looking", "seeking", "searching", "hire", "need", "recruiting", "role",
@@ -103,15 +106,21 @@ _CLAUSE_START = re.compile(r"(?:[,;–—-]|\b(?:but|and))\s+(?:[\w']+\s+){0,3}$
 
 
 def _hiring_verbs(line: str) -> Iterator[re.Match[str]]:
-    """Each hiring verb of `line` with what follows it, a later verb inside that text too:
-    "looking for a few devops to help …, looking for a few developers to …"."""
-    m = _HIRING_VERB.search(line) if any_in(_HIRING_KEYS, lowered(line)) else None
+    """Each hiring verb of `line` with what follows it (`_rest`), a later verb inside that
+    text too: "looking for a few devops to help …, looking for a few developers to …"."""
+    low = lowered(line)
+    m = _HIRING_VERB_LOW.search(low) if any_in(_HIRING_KEYS, low) else None
     while m:
         yield m
         end = m.end()
-        m = _HIRING_VERB.search(line, m.start("rest"))
+        m = _HIRING_VERB_LOW.search(low, m.start("rest"))
         while m and m.start() < end and not _CLAUSE_START.search(line, 0, m.start()):
-            m = _HIRING_VERB.search(line, m.start("rest"))
+            m = _HIRING_VERB_LOW.search(low, m.start("rest"))
+
+
+def _rest(line: str, m: re.Match[str]) -> str:
+    """What follows the hiring verb `m` (a match in the lowered `line`), as `line` writes it."""
+    return line[m.start("rest") : m.end("rest")]
 
 
 def _mention(rest: str) -> str:
@@ -176,7 +185,7 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
     for line in lines[:12]:
         bulleted = _BULLET.match(line)
         for m in _hiring_verbs(line):
-            rest = _AS_WELL_AS.sub(" and ", m.group("rest"))
+            rest = _AS_WELL_AS.sub(" and ", _rest(line, m))
             if listed := _INCLUDED.match(line, m.end()) if _introduces_list(rest) else None:
                 # "hiring for many positions, including: A, B, and more"; "… roles: - A - B"
                 rest = _DASHED.sub(", ", listed["list"]).strip(" ,")
@@ -271,10 +280,10 @@ def listed_mentions(lines: list[str]) -> list[Role]:
     comment, bullets too ("* we're hiring: data engineers, QA engineers, writers and …")."""
     roles: list[Role] = []
     for line in lines:
-        if not any_in(_HIRING_KEYS, lowered(line)):
+        if not any_in(_HIRING_KEYS, low := lowered(line)):
             continue
-        for m in _HIRING_VERB.finditer(line):
-            rest = _mention(m.group("rest"))
+        for m in _HIRING_VERB_LOW.finditer(low):
+            rest = _mention(_rest(line, m))
             items = _LAST_ITEM_SEP.sub(", ", rest)
             if _short_items(items):
                 roles.extend(_mentioned_roles(rest, line))
