@@ -35,11 +35,26 @@ _TEXTS = [
     "We're HIRING: Data Engineers, U.S.-based; also LOOKING FOR a Node.js dev. Need SREs!",
     "Acme is Seeking Senior Engineers as well as designers; we want to hire 2 PMs\nRoles are: X",
     "We are adding two ML engineers, bringing on a few designers. Hiring managers: no.",
+    "We CAN'T sponsor H-1B visas; Visa Sponsorship: NO. Must be legally AUTHORIZED to work",
+    "We sponsor visas, offer relocation & visa support. Citizens only? No: sponsorship available",
+    "Not Remote. REMOTE: no. Work from our Palo Alto office, or be based in the office 3 days",
     "",
 ]
 
 
-@pytest.mark.parametrize("pattern", [remote._HYPOTHETICAL_RE, remote._URL_KEY_RE, _HIRING_VERB])
+_TWINNED = [
+    remote._HYPOTHETICAL_RE,
+    remote._URL_KEY_RE,
+    remote._NO_REMOTE_RE,
+    remote._WORK_IN_OFFICE_RE,
+    remote._VISA_NO_RE,
+    remote._VISA_YES_RE,
+    remote._AUTHORIZED_RE,
+    _HIRING_VERB,
+]
+
+
+@pytest.mark.parametrize("pattern", _TWINNED)
 @pytest.mark.parametrize("text", _TEXTS)
 def test_the_twin_finds_what_the_pattern_finds(pattern: re.Pattern[str], text: str) -> None:
     twin = lowered_twin(pattern)
