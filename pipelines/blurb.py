@@ -100,7 +100,9 @@ _STORY_SENTENCE = re.compile(
 _ASKS = re.compile(
     r"\b(?:need\w*|looking|help|problems? (?:to|that)|work (?:on|to)|projects?)\b", re.I
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+# Where a sentence ends: the spaces after its mark, before a capital
+# (r"(?<=[.!?])\s+(?=[A-Z])"), written to start with a space so the engine scans for one.
+_SENTENCE_END = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z])")
 
 
 def _without_story_sentences(paragraph: str) -> str:

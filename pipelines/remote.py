@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from pipelines.location import find_places, prepare
 from pipelines.model import RemotePolicy
-from pipelines.text import any_in, lowered, replace_runs
+from pipelines.text import any_in, lowered, lowered_twin, replace_runs
 
 _F = re.IGNORECASE
 _URL_RE = re.compile(
@@ -32,6 +32,7 @@ _URL_RE = re.compile(
 # reads a space) and holds one of these (read with its flags, so case alike): only the runs
 # that hold one are searched.
 _URL_KEY_RE = re.compile(r"@|http|www\.|\.(?:com|io|ai|co|org|net|dev|app|jobs)\b", _F)
+_URL_KEY_LOW = lowered_twin(_URL_KEY_RE)
 
 _NOT_POLICY_AFTER = (
     r"sensing|sensed|sensors?|control\w*|monitor\w*|patients?|procedures?|access|servers?|"
@@ -153,6 +154,7 @@ _HYPOTHETICAL_RE = re.compile(
     r"\bmay\s+be\s+considered\b",
     _F,
 )
+_HYPOTHETICAL_LOW = lowered_twin(_HYPOTHETICAL_RE)
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n|\|")
 # Where the clause holding a hypothetical marker starts (a bracket may end it first).
 _CLAUSE_START_RE = re.compile(r"[.!?](?=\s|$)|[\n|,;()]")
@@ -198,6 +200,14 @@ _AUTHORIZED_RE = re.compile(
     r"\b(?:citizens?|citizenship)\s+(?:only|required)\b|\bonly\s+(?:us\s+)?citizens\b",
     _F,
 )
+
+# The patterns above that the readers search in the lowered text, as case-sensitive twins:
+# the same matches at the same places (see `lowered_twin`), found faster.
+_NO_REMOTE_LOW = lowered_twin(_NO_REMOTE_RE)
+_WORK_IN_OFFICE_LOW = lowered_twin(_WORK_IN_OFFICE_RE)
+_VISA_NO_LOW = lowered_twin(_VISA_NO_RE)
+_VISA_YES_LOW = lowered_twin(_VISA_YES_RE)
+_AUTHORIZED_LOW = lowered_twin(_AUTHORIZED_RE)
 
 _DELIM_RE = re.compile(r"\||;|\n|•|·|\s\bor\b\s|\.\s|!|\bbut\b", _F)
 _POLICY_WORD_RE = re.compile(
@@ -294,13 +304,13 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _blank_hypothetical(text: str) -> str:
-    """`text` with each clause holding a hypothetical marker (see `_HYPOTHETICAL_RE`)
-    blanked out to the end of its sentence, or of its brackets; positions stay where they
-    were. "ONSITE (remote may be considered)" keeps "ONSITE", "Onsite, SF + remote for some
-    roles" keeps "Onsite"."""
+def _blank_hypothetical(text: str, low: str) -> str:
+    """`text` with each clause holding a hypothetical marker (see `_HYPOTHETICAL_RE`, found
+    in `low`, the `lowered` text) blanked out to the end of its sentence, or of its brackets;
+    positions stay where they were. "ONSITE (remote may be considered)" keeps "ONSITE",
+    "Onsite, SF + remote for some roles" keeps "Onsite"."""
     parts, last = [], 0
-    for m in _HYPOTHETICAL_RE.finditer(text):
+    for m in _HYPOTHETICAL_LOW.finditer(low):
         if m.start() < last:
             continue
         marks = list(_CLAUSE_START_RE.finditer(text, last, m.start()))
@@ -375,9 +385,10 @@ class _Reading(NamedTuple):
     anywhere: bool  # the whole text says "anywhere" or "worldwide"
 
 
-def without_links(text: str) -> str:
-    """`text` with its links and addresses (_URL_RE) blanked, run by run."""
-    return replace_runs(text, _URL_KEY_RE, _unlinked)
+def without_links(text: str, low: str | None = None) -> str:
+    """`text` with its links and addresses (_URL_RE) blanked, run by run (their keys found in
+    `low`, the `lowered` text)."""
+    return replace_runs(text, _URL_KEY_LOW, _unlinked, lowered(text) if low is None else low)
 
 
 def _unlinked(run: str) -> str:
@@ -391,12 +402,12 @@ def _prepared(text: str) -> tuple[str, str]:
     """The words `parse_remote` reads in `text` (without links, acronyms closed up,
     hypothetical clauses blanked), and them lowered."""
     text = text or ""
-    if any_in(_URL_KEYS, lowered(text)):
-        text = without_links(text)
+    if any_in(_URL_KEYS, low := lowered(text)):
+        text = without_links(text, low)
     text = prepare(text)
     low = lowered(text)
     if any_in(_HYPOTHETICAL_KEYS, low):
-        text = _blank_hypothetical(text)
+        text = _blank_hypothetical(text, low)
         low = lowered(text)
     return text, low
 
@@ -404,7 +415,7 @@ def _prepared(text: str) -> tuple[str, str]:
 @lru_cache(maxsize=4096)
 def _reading(text: str) -> _Reading:
     text, low = _prepared(text)
-    no_remote = _spans(_NO_REMOTE_RE, text) if any_in(_NO_REMOTE_KEYS, low) else []
+    no_remote = _spans(_NO_REMOTE_LOW, low) if any_in(_NO_REMOTE_KEYS, low) else []
     part_remote = _spans(_PART_REMOTE_RE, text) if any_in(_PART_REMOTE_KEYS, low) else []
     remote = _remote_matches(text, no_remote + part_remote) if any_in(_REMOTE_KEYS, low) else []
     anywhere = bool(_STANDALONE_ANYWHERE_RE.match(text))
@@ -414,7 +425,7 @@ def _reading(text: str) -> _Reading:
         policy = "hybrid"
     elif (
         no_remote
-        or (any_in(_ONSITE_KEYS, low) and _onsite(text))
+        or (any_in(_ONSITE_KEYS, low) and _onsite(text, low))
         or (any_in(_JOBS_PLACED_KEYS, low) and _placed_in_city(text))
     ):
         policy = "onsite"
@@ -459,14 +470,14 @@ def parse_remote(text: str) -> RemotePolicy:
     return RemotePolicy(reading.remote, scope, _visa(reading.text, reading.low))
 
 
-def _onsite(text: str) -> bool:
+def _onsite(text: str, low: str) -> bool:
     if _ONSITE_RE.search(text):
         return True
     if len(text) <= _HEADER_CHARS:
         return any(
             r.search(text) for r in (_IN_OFFICE_RE, _WORK_IN_OFFICE_RE, _OFFICE_PIECE_RE)
         ) or _city_only(text)
-    return bool(_WORK_IN_OFFICE_RE.search(text))
+    return bool(_WORK_IN_OFFICE_LOW.search(low))
 
 
 def _placed_in_city(text: str) -> bool:
@@ -499,11 +510,11 @@ def _city_only(text: str) -> bool:
 def _visa(text: str, low: str) -> str:
     if not any_in(_VISA_KEYS, low):
         return "unknown"
-    if _VISA_NO_RE.search(text):
+    if _VISA_NO_LOW.search(low):
         return "no"
-    if _VISA_YES_RE.search(text) or _VISA_WORD_RE.search(text):
+    if _VISA_YES_LOW.search(low) or _VISA_WORD_RE.search(text):
         return "yes"
-    if _AUTHORIZED_RE.search(text):
+    if _AUTHORIZED_LOW.search(low):
         return "no"
     return "unknown"
 

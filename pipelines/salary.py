@@ -281,14 +281,24 @@ class _Term:
         return self.currency is not None or self.mult is not None
 
 
+# How a number groups its digits: "12,34,567" (lakhs) or "120,000" with commas, "120.000,50"
+# with dots, "120,50" with a decimal comma; the group marks that are dropped.
+_COMMA_GROUPS = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}|\d{1,3}(?:,\d{3})+.*")
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_GROUP_MARKS = re.compile(r"['’ \u00a0\u202f]")
+# A thousands group after a digit and a mark: written with thousands separators.
+_GROUPED = re.compile(r"\d[,.'’ \u00a0\u202f]\d{3}")
+
+
 def _number(s: str) -> float:
-    if re.fullmatch(r"\d{1,2}(?:,\d\d)+,\d{3}", s) or re.fullmatch(r"\d{1,3}(?:,\d{3})+.*", s):
+    if _COMMA_GROUPS.fullmatch(s):
         return float(s.replace(",", ""))
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", s):
+    if _DOT_GROUPS.fullmatch(s):
         return float(s.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d+,\d{1,2}", s):
+    if _DECIMAL_COMMA.fullmatch(s):
         return float(s.replace(",", "."))
-    return float(re.sub(r"['’ \u00a0\u202f]", "", s))
+    return float(_GROUP_MARKS.sub("", s))
 
 
 def _terms(text: str, country: str | None) -> list[_Term]:
@@ -327,7 +337,7 @@ def _terms(text: str, country: str | None) -> list[_Term]:
                 start=m.start(),
                 end=end,
                 value=_number(num),
-                grouped=bool(re.search(r"\d[,.'’ \u00a0\u202f]\d{3}", num)),
+                grouped=bool(_GROUPED.search(num)),
                 mult=mult,
                 currency=currency,
                 period=period,

@@ -41,7 +41,7 @@ from pipelines.extract.hn.titles import (
 from pipelines.extract.hn.where import own_where, place_heading
 from pipelines.salary import find_salaries
 from pipelines.skills import extract_skills, is_concept, skill_category
-from pipelines.text import any_in, lowered
+from pipelines.text import any_in, lowered, lowered_twin
 
 # "… is hiring A, B and C", "we're also looking for A as well as B", "we need a B": the roles
 # a sentence names after a hiring verb, anywhere in it.
@@ -59,6 +59,9 @@ _HIRING_VERB = re.compile(
     r"(?P<rest>(?=[^.!?;:\n]|\.[^\s.!?])[^.!?;:\n]*(?:\.(?=[^\s.!?])[^.!?;:\n]*)*)",
     re.I,
 )
+# _HIRING_VERB read on the lowered line: the same matches, at the same places (see
+# `lowered_twin`), found faster.
+_HIRING_VERB_LOW = lowered_twin(_HIRING_VERB)
 # One of these is in every text that _HIRING_VERB finds (lowered: an re.I match lowers to it).
 _HIRING_KEYS = (
     "hiring", "looking", "seeking", "searching", "hire", "need", "recruiting", "role",
@@ -89,6 +92,11 @@ _MENTION_LEAD = re.compile(
 )
 
 
+# A bracket with no bracket inside: "(Go, Kafka)".
+_PARENS = re.compile(r"\([^()]*\)")
+_AS_WELL_AS = re.compile(r"\s+as well as\s+")
+
+
 _SPECIALTY_TAIL = re.compile(r"\s*[—–]\s+[A-Z][\w/+&.-]*(?:\s+[A-Z][\w/+&.-]*){0,2}\s*")
 
 
@@ -98,15 +106,21 @@ _CLAUSE_START = re.compile(r"(?:[,;–—-]|\b(?:but|and))\s+(?:[\w']+\s+){0,3}$
 
 
 def _hiring_verbs(line: str) -> Iterator[re.Match[str]]:
-    """Each hiring verb of `line` with what follows it, a later verb inside that text too:
-    "looking for a few devops to help …, looking for a few developers to …"."""
-    m = _HIRING_VERB.search(line) if any_in(_HIRING_KEYS, lowered(line)) else None
+    """Each hiring verb of `line` with what follows it (`_rest`), a later verb inside that
+    text too: "looking for a few devops to help …, looking for a few developers to …"."""
+    low = lowered(line)
+    m = _HIRING_VERB_LOW.search(low) if any_in(_HIRING_KEYS, low) else None
     while m:
         yield m
         end = m.end()
-        m = _HIRING_VERB.search(line, m.start("rest"))
+        m = _HIRING_VERB_LOW.search(low, m.start("rest"))
         while m and m.start() < end and not _CLAUSE_START.search(line, 0, m.start()):
-            m = _HIRING_VERB.search(line, m.start("rest"))
+            m = _HIRING_VERB_LOW.search(low, m.start("rest"))
+
+
+def _rest(line: str, m: re.Match[str]) -> str:
+    """What follows the hiring verb `m` (a match in the lowered `line`), as `line` writes it."""
+    return line[m.start("rest") : m.end("rest")]
 
 
 def _mention(rest: str) -> str:
@@ -171,7 +185,7 @@ def hiring_mentions(lines: list[str]) -> list[Role]:
     for line in lines[:12]:
         bulleted = _BULLET.match(line)
         for m in _hiring_verbs(line):
-            rest = re.sub(r"\s+as well as\s+", " and ", m.group("rest"))
+            rest = _AS_WELL_AS.sub(" and ", _rest(line, m))
             if listed := _INCLUDED.match(line, m.end()) if _introduces_list(rest) else None:
                 # "hiring for many positions, including: A, B, and more"; "… roles: - A - B"
                 rest = _DASHED.sub(", ", listed["list"]).strip(" ,")
@@ -212,13 +226,16 @@ def _without_summaries(roles: list[Role]) -> list[Role]:
     return [r for r in roles if r.section in lists or r.title not in _CODERS]
 
 
+_AND_SPLIT = re.compile(r"\s+(?:and|&)\s+")
+
+
 def _generic_mention(rest: str) -> bool:
     """Whether a hiring verb names openings in general ("several roles", "open positions in
     sales"), not jobs then more in general ("PMs, marketing roles", "FDEs and various Member
     of Technical Staff roles")."""
     if "," in rest or not GENERIC_ROLE.match(_MENTION_LEAD.sub("", rest)):
         return False
-    first, *more = re.split(r"\s+(?:and|&)\s+", rest, maxsplit=1)
+    first, *more = _AND_SPLIT.split(rest, maxsplit=1)
     if not more or GENERIC_ROLE.match(first):
         return True
     return not (names_a_job(first) and names_a_job(_OPENINGS_END.sub("", more[0])))
@@ -241,14 +258,21 @@ def _mentioned_roles(rest: str, line: str, teams: bool = False) -> list[Role]:
     return roles
 
 
+_NAMED_ITEM_SEP = re.compile(r"[,;]|\s(?:and|or)\s")
+_MORE_ITEMS = re.compile(r"etc\.?|and more|\.+|…", re.I)
+
+
 def _named_items(text: str) -> list[Role]:
     """The items of a list a generic phrase stands for ("QA, support, finance, designers,
     etc"): each a role, job noun or not, when every one is a short name."""
-    items = [i.strip() for i in re.split(r"[,;]|\s(?:and|or)\s", text)]
-    items = [i for i in items if i and not re.fullmatch(r"etc\.?|and more|\.+|…", i, re.I)]
+    items = [i.strip() for i in _NAMED_ITEM_SEP.split(text)]
+    items = [i for i in items if i and not _MORE_ITEMS.fullmatch(i)]
     if not items or any(len(i.split()) > 4 or URL_ANY.search(i) for i in items):
         return []
     return [Role(i) for i in items]
+
+
+_LAST_ITEM_SEP = re.compile(r",?\s+(?:and|or)\s+")
 
 
 def listed_mentions(lines: list[str]) -> list[Role]:
@@ -256,11 +280,11 @@ def listed_mentions(lines: list[str]) -> list[Role]:
     comment, bullets too ("* we're hiring: data engineers, QA engineers, writers and …")."""
     roles: list[Role] = []
     for line in lines:
-        if not any_in(_HIRING_KEYS, lowered(line)):
+        if not any_in(_HIRING_KEYS, low := lowered(line)):
             continue
-        for m in _HIRING_VERB.finditer(line):
-            rest = _mention(m.group("rest"))
-            items = re.sub(r",?\s+(?:and|or)\s+", ", ", rest)
+        for m in _HIRING_VERB_LOW.finditer(low):
+            rest = _mention(_rest(line, m))
+            items = _LAST_ITEM_SEP.sub(", ", rest)
             if _short_items(items):
                 roles.extend(_mentioned_roles(rest, line))
             elif _short_items(items, least=2):
@@ -270,10 +294,15 @@ def listed_mentions(lines: list[str]) -> list[Role]:
     return roles
 
 
+_COMMA = re.compile(r"\s*,\s*")
+
+
 def _short_items(text: str, least: int = 3) -> bool:
     """Whether `text` is a list of `least` or more short items ("Product Managers, Systems
     Engineers, Leads, …"), not a sentence."""
-    items = re.split(r"\s*,\s*", text)
+    if text.count(",") + 1 < least:
+        return False  # the cheap test first: each item but the last ends at a comma
+    items = _COMMA.split(text)
     return len(items) >= least and all(0 < len(i.split()) <= 5 for i in items)
 
 
@@ -347,6 +376,8 @@ _ALSO_HIRING = re.compile(
 )
 # One of these is in every text that _ALSO_HIRING finds (lowered: an re.I match lowers to it).
 _ALSO_HIRING_KEYS = ("also", "additionally", "and we", "plus", "welcome")
+# A sentence's end before a space: an _ALSO_HIRING match may start after the space.
+_SENTENCE_GAP = re.compile(r"[.!?;](?=\s)")
 _LIST_TAIL = re.compile(
     r"\s+(?:on|for|to|who|that|at|in|within|working|same|from)\s+(?![A-Z]).*$|,\s*same\b.*$|"
     r"\s+of (?:all|any|every|various)\b.*$|\s+as well\b.*$|"
@@ -362,25 +393,32 @@ class RoleLine:
     lines: list[int] = field(default_factory=list)  # the lines of its section
 
 
+_TOOL_SEP = re.compile(r"\s*[,;/]\s*|\s+(?:and|or)\s+")
+
+
 def _tool_list(text: str) -> bool:
     """Whether every item of "Ruby, Go, Java" names a tool (a skill that is not a concept)."""
-    items = [i for i in re.split(r"\s*[,;/]\s*|\s+(?:and|or)\s+", text) if i.strip()]
+    items = [i for i in _TOOL_SEP.split(text) if i.strip()]
     return bool(items) and all(
         any(skill_category(k) != "other" for k in extract_skills(i)) for i in items
     )
+
+
+_NOTE_LABEL = re.compile(r"[A-Za-z][\w /&-]{0,24}:\s")
+_LIST_SEP = re.compile(r"\s*[,;]\s*")
 
 
 def _described(text: str) -> bool:
     """Whether the bracket after a title describes the role ("geospatial models, PyTorch",
     "Skills: hands-on security work") rather than naming its tools ("Ruby, Go, Java") or the
     specialties of the title ("Payments, Search, ML")."""
-    if re.match(r"[A-Za-z][\w /&-]{0,24}:\s", text):
+    if _NOTE_LABEL.match(text):
         return True  # a labelled note: "Tech Stack: …", "Skills: …"
-    items = re.split(r"\s*[,;]\s*", text)
+    items = _LIST_SEP.split(text)
     short = all(len(i.split()) <= 2 for i in items)
     if short and all(skill_category(k) == "other" for k in extract_skills(text)):
         return False  # the specialties of one title: "(Payments, Search, ML)"
-    return bool(re.search(r"[,;]", text)) and not _tool_list(text)
+    return ("," in text or ";" in text) and not _tool_list(text)
 
 
 _SPECIALTY = re.compile(
@@ -464,18 +502,28 @@ _THING_NOUNS = frozenset(
 def _names_a_thing(head: str) -> bool:
     """Whether a line's head ends on a thing, with no job head before it ("Frontend build
     tools: gulp, …", "Backend skills"): a specialty's notes, not a role."""
-    words = re.sub(r"\([^()]*\)", " ", head).lower().split()
+    words = _PARENS.sub(" ", head).lower().split()
     return bool(words) and words[-1] in _THING_NOUNS and not has_job_head(head)
+
+
+_LABEL_COLON = re.compile(r"\s*:\s+")
 
 
 def _title_after_label(text: str, cut: int) -> str | None:
     """The title a bullet gives after a label that names no job ("The Polymath: Fullstack
     Engineer"): a short title-cased title that is all the rest of the line."""
-    label = re.match(r"\s*:\s+", text[cut:])
+    label = _LABEL_COLON.match(text[cut:])
     tail = text[cut + label.end() :].strip() if label else ""
     fits = 0 < len(tail.split()) <= 6 and title_case(tail) and title_like(tail)
     fits = fits and clean_title(tail)[0] == tail  # nothing around the title: no praise
     return tail if fits and not names_a_job(text[:cut]) else None
+
+
+_BOLD_STAR = re.compile(r"(?<!\w)\*(?=\w)|(?<=[\w):])\*(?!\w)")  # "*bold*"
+_LOWER_START = re.compile(r"[a-z]{1,2}[A-Z]")  # "iOS Engineer", "eCommerce Lead"
+_OPEN_BRACKET = re.compile(r"[(\[][^)\]]*$")
+_LAST_BRACKET = re.compile(r"\s*(?:\(([^()]*)\)|\[([^\[\]]*)\])$")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _role_line(line: str, in_list: bool = False) -> tuple[Role, bool] | None:
@@ -485,14 +533,14 @@ def _role_line(line: str, in_list: bool = False) -> tuple[Role, bool] | None:
     Vision (…)", "- Product people (UX/UI)")."""
     stripped = line.strip()
     if "*" in stripped:  # "*bold*"
-        stripped = re.sub(r"(?<!\w)\*(?=\w)|(?<=[\w):])\*(?!\w)", "", stripped)
+        stripped = _BOLD_STAR.sub("", stripped)
     bullet = _BULLET.match(stripped)
     text = stripped[bullet.end() :] if bullet else stripped
     # "Live Streaming Engineer (https://jobs.lever.co/…)", "IT Engineer - http://…": links out.
     if "http" in text:
         text = _LINK_OUT.sub("", text)
     text = text.strip()
-    if not text or not (text[0].isupper() or re.match(r"[a-z]{1,2}[A-Z]", text)):
+    if not text or not (text[0].isupper() or _LOWER_START.match(text)):
         return None  # "iOS Engineer" starts in lower case too
     pieces = text.split("|", 2)
     if len(pieces) == 3 and not names_a_job(pieces[0]):
@@ -514,7 +562,7 @@ def _role_line(line: str, in_list: bool = False) -> tuple[Role, bool] | None:
     if not in_list and not names_a_job(text[: min(cut, 120)]):
         return None  # the cheap test first: most body lines name no job
     salary_m = SALARY_SPAN.search(text) if is_salary(text) else None
-    in_parens = salary_m and re.search(r"[(\[][^)\]]*$", text[: salary_m.start()])
+    in_parens = salary_m and _OPEN_BRACKET.search(text[: salary_m.start()])
     if salary_m and salary_m.start() < cut and not in_parens:
         cut = salary_m.start()  # "Lead Perception Engineer $200k–$240k"
     head = text[:cut].strip()
@@ -533,9 +581,7 @@ def _role_line(line: str, in_list: bool = False) -> tuple[Role, bool] | None:
     # Stack: Kotlin]": a description, not title; a list of tools ("(Ruby, Go, Java)") is
     # part of it.
     head = without_stack(head)  # "(Go, Kafka)" goes, "(Payments: Go, Kafka)" keeps its label
-    if (m := re.search(r"\s*(?:\(([^()]*)\)|\[([^\[\]]*)\])$", head)) and _described(
-        m.group(1) or m.group(2) or ""
-    ):
+    if (m := _LAST_BRACKET.search(head)) and _described(m.group(1) or m.group(2) or ""):
         head = head[: m.start()]
     if not (title_like(head) or title_like(_job_of(head)) or in_list and _team_item(head)) or (
         _names_a_thing(head)
@@ -546,7 +592,7 @@ def _role_line(line: str, in_list: bool = False) -> tuple[Role, bool] | None:
         return None
     if not separated:
         # "- Support Engineer." is a role; "Build our API." and "Requirements:" not
-        short = len(re.sub(r"\([^()]*\)", "", text).split()) <= 5
+        short = len(_PARENS.sub("", text).split()) <= 5
         listed = bullet and titled and short and text.endswith(".")
         if text.endswith((".", ":", "?", "!")) and not listed:
             return None
@@ -566,7 +612,7 @@ def _role_line(line: str, in_list: bool = False) -> tuple[Role, bool] | None:
     )
     rest = text.replace(salary_m.group(0), " ") if salary_m else text
     rest = rest.replace(title, " ", 1)
-    heading = not bullet and len(re.findall(r"[^\W\d_]{2,}", strip_cues(rest))) < 2
+    heading = not bullet and len(_WORD.findall(strip_cues(rest))) < 2
     return Role(title, salary), heading
 
 
@@ -597,7 +643,7 @@ _SPECIALTY_WORD = re.compile(r"(?:back|front)-?end|full-?stack", re.I)
 def _ends_on_job(role: Role) -> bool:
     """Whether a title's last word is a job noun ("engineers", "marketers"), not a
     specialty that names a job ("backend")."""
-    words = re.sub(r"\([^()]*\)", "", role.title).split()
+    words = _PARENS.sub("", role.title).split()
     return bool(words) and names_a_job(words[-1]) and not _SPECIALTY_WORD.fullmatch(words[-1])
 
 
@@ -614,14 +660,18 @@ def _several_jobs(title: str, heading: bool) -> list[Role]:
     return listed if all(JOB_HEAD.search(r.title) for r in listed) else []
 
 
+_JOINED = re.compile(r"\s(?:and|&)\s")
+_PLURAL_END = re.compile(r"s\W*$")
+
+
 def _joined_jobs(title: str) -> list[Role]:
     """The jobs of a role line's title that joins more jobs, in the plural, with "and"
     ("Growth Lead and early-stage marketers", "UX Designers & UI Developers"); none for one
     job that is two ("Software Developer and Team Lead")."""
-    if not re.search(r"\s(?:and|&)\s", title):
+    if not _JOINED.search(title):
         return []
     roles = split_roles(title)
-    plural = roles and re.search(r"s\W*$", re.sub(r"\([^()]*\)", "", roles[-1].title))
+    plural = roles and _PLURAL_END.search(_PARENS.sub("", roles[-1].title))
     if len(roles) < 2 or not all(map(_ends_on_job, roles)) or not plural:
         return []  # "iOS, Android and backend engineers", "Full Stack Web & API Developers"
     if len(roles[-1].title.split()) == 1:
@@ -631,15 +681,14 @@ def _joined_jobs(title: str) -> list[Role]:
     return roles
 
 
+_LINE_LINK = re.compile(r"\s*\(\s*(?:see\s+)?https?://[^()]*\)|https?://\S+")
+
+
 def _list_line(line: str) -> list[Role]:
     """The roles of a line that is only a list of them ("Senior Software Engineer, Back Line
     Support Engineer, Senior Technical Writer", "backend, frontend, iOS, devops, data"): every
     item short, most of the line's words in the titles, a job named, no sentence."""
-    text = (
-        re.sub(r"\s*\(\s*(?:see\s+)?https?://[^()]*\)|https?://\S+", " ", line)
-        if "http" in line
-        else line
-    )
+    text = _LINE_LINK.sub(" ", line) if "http" in line else line
     text = text.strip()
     if bullet := _BULLET.match(text):
         text = text[bullet.end() :]
@@ -653,10 +702,10 @@ def _list_line(line: str) -> list[Role]:
     least = 2 if more else 3
     if (
         ":" in text  # "Also hiring: A, B, C" is read by also_hiring
+        or not _short_items(text, least)  # the cheap test first: most lines are no list
         or has_email(text)  # a signature: "Mat P, CTO, matp@acme.example"
         or _BODY_STOP.match(text)  # "Work across frontend, backend, APIs"
         or SENTENCE_WORD.search(text)
-        or not _short_items(text, least)
         or not names_a_job(text)
     ):
         return []
@@ -830,7 +879,7 @@ def _stack_heading(line: str, below: str) -> bool:
         return False
     bullet = _BULLET.match(below.strip())
     item = below.strip()[bullet.end() :] if bullet else below.strip()
-    short = len(re.sub(r"\([^()]*\)", " ", item).split()) <= 6
+    short = len(_PARENS.sub(" ", item).split()) <= 6
     return (
         short
         and bool(extract_skills(item))
@@ -847,23 +896,24 @@ def role_lines(body: list[str]) -> list[RoleLine]:
     where: tuple[str | None, str | None] = (None, None)  # of a place heading ("London office:")
     under_roles = False  # below an "Open Roles" heading: its bullets are roles
     for i, line in enumerate(body):
-        if i == 0 or not line.strip() or i == taken:
+        stripped = line.strip()
+        if i == 0 or not stripped or i == taken:
             continue
-        if _roles_heading(line.strip()):
+        if _roles_heading(stripped):
             under_roles = True
             continue
-        if under_roles and not _BULLET.match(line.strip()) and _heading(line.strip()):
+        if under_roles and not _BULLET.match(stripped) and _heading(stripped):
             under_roles = False  # the next heading ("What We Look For")
-        if m := _ROLES_INLINE.match(line.strip()):
+        if m := _ROLES_INLINE.match(stripped):
             listed = m.group("list").rstrip(". ")
             # "A * B * C"; "A - B - C" when the dashes list (two or more of them)
             bullets = r"\s+[-*•·]\s+" if len(re.findall(r"\s-\s", listed)) >= 2 else r"\s+[*•·]\s+"
             listed = re.sub(bullets, ", ", listed)
             found.extend(RoleLine(i, r, False) for r in split_roles(_inline_items(listed)))
             continue
-        nxt = next((j for j in range(i + 1, min(i + 3, len(body))) if body[j].strip()), i)
+        nxt = _next_filled(body, i)
         if listed := _department_roles(line, body[nxt] if nxt > i else ""):
-            taken = nxt if line.strip().endswith(":") else -1
+            taken = nxt if stripped.endswith(":") else -1
             found.extend(RoleLine(i, r, False) for r in listed)
             continue
         if run_together := _bullets_run_together(line):
@@ -896,11 +946,25 @@ def role_lines(body: list[str]) -> list[RoleLine]:
     return _with_siblings(body, sorted(found, key=lambda f: f.index))
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def _next_filled(body: list[str], i: int) -> int:
+    """The next line of text within two lines below line `i`, or `i` for none."""
+    for j in range(i + 1, min(i + 3, len(body))):
+        if body[j].strip():
+            return j
+    return i
+
+
 def _layout_tail(line: str) -> str:
     """What follows a line's title after a spaced dash or bar ("Remote (Global), Full-Time"
     of "Software Engineer - Remote (Global), Full-Time"); "" for none."""
     cut = outside_parens(_HEAD_END, line.strip())
-    return re.sub(r"\s+", " ", line.strip()[cut:]).strip(" -–—|:").lower()
+    return _SPACES.sub(" ", line.strip()[cut:]).strip(" -–—|:").lower()
+
+
+_SPACED_PARENS = re.compile(r"\s*\([^()]*\)")
 
 
 def _same_layout_roles(body: list[str], found: list[RoleLine]) -> list[RoleLine]:
@@ -918,7 +982,7 @@ def _same_layout_roles(body: list[str], found: list[RoleLine]) -> list[RoleLine]
         if i in taken or not line.strip() or tails[_layout_tail(line)] < 2:
             continue
         head = line.strip()[: outside_parens(_HEAD_END, line.strip())]
-        head = re.sub(r"\s*\([^()]*\)", "", head).strip()
+        head = _SPACED_PARENS.sub("", head).strip()
         if _team_item(head):
             roles.append(RoleLine(i, Role(head), True))
     return roles
@@ -950,11 +1014,14 @@ def _among_traits(body: list[str], i: int) -> bool:
 _QUANTITY = re.compile(r"(?:plenty|lots|loads|tons|a lot|a few|few|more|other|others)\b", re.I)
 
 
+_ASIDE_OR_ROLES = re.compile(r"\([^()]*\)|\s+(?:roles?|positions?)\s*$")
+
+
 def _team_item(head: str) -> bool:
     """Whether the head of a list item is a short capitalized name of a team or trade, as
     its sibling titles are ("Product people (UX/UI)", "Digital PR & Media Outreach"); not a
     heading, a sentence, a level, a place or a list of tools."""
-    plain = re.sub(r"\([^()]*\)|\s+(?:roles?|positions?)\s*$", " ", head).strip()
+    plain = _ASIDE_OR_ROLES.sub(" ", head).strip()
     return (
         0 < len([w for w in plain.split() if w not in ("&", "and", "/")]) <= 4
         and plain[0].isupper()
@@ -967,10 +1034,13 @@ def _team_item(head: str) -> bool:
     )
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _marker(line: str) -> str:
     """A line's bullet sign ("-", "•", "1."→"1"), "" for none."""
     bullet = _BULLET.match(line.strip())
-    return re.sub(r"\d+", "0", bullet.group(0).strip()) if bullet else ""
+    return _DIGITS.sub("0", bullet.group(0).strip()) if bullet else ""
 
 
 def _filler(line: str) -> bool:
@@ -992,6 +1062,8 @@ def _with_siblings(body: list[str], found: list[RoleLine]) -> list[RoleLine]:
     between two role lines."""
     at = {f.index for f in found}
     signs = Counter(_marker(body[i]) for i in at)
+    if max(signs.values(), default=0) < 2:
+        return sorted(found, key=lambda f: f.index)  # no sign is shared: no list to complete
     more = []
     for i, line in enumerate(body):
         if i == 0 or i in at or _filler(line) or signs[sign := _marker(line)] < 2:
@@ -1082,6 +1154,7 @@ def sections(body: list[str], found: list[RoleLine]) -> None:
 
 
 _PAY_OF_SOMEONE = re.compile(r"\bfor\b", re.I)
+_BULLET_SIGN = re.compile(r"^[-*•·▪►]\s*")
 
 
 def _pay_below(body: list[str], f: RoleLine) -> str | None:
@@ -1092,22 +1165,27 @@ def _pay_below(body: list[str], f: RoleLine) -> str | None:
     below = next((j for j in f.lines if j > f.index and body[j].strip()), None)
     if below is None:
         return None
-    line = SALARY_LABEL.sub("", re.sub(r"^[-*•·▪►]\s*", "", body[below].strip()))
+    line = SALARY_LABEL.sub("", _BULLET_SIGN.sub("", body[below].strip()))
     stated = find_salaries(line)
     if not stated or not line.startswith(stated[0].text) or _PAY_OF_SOMEONE.search(line):
         return None
     return " / ".join(s.text for s in stated)
 
 
+_AS_WELL_AS_ITEM = re.compile(r",?\s+as well as\s+")
+_ROLES_WORD_END = re.compile(r"\s+(?:roles|positions)$", re.I)
+
+
 def also_hiring(text: str) -> list[Role]:
     """Roles added in passing: "We are also hiring a Backend Engineer (Go) for …",
     "Also: Senior Data Analyst (£55k) and Staff ML Engineer (£110k), same office."."""
     roles: list[Role] = []
-    if not any_in(_ALSO_HIRING_KEYS, lowered(text)):
+    low = lowered(text)
+    if not any_in(_ALSO_HIRING_KEYS, low):
         return roles  # the cheap test first: most comments add no role in passing
-    for m in _ALSO_HIRING.finditer(text):
+    for m in _also_hiring_matches(text, low):
         listed = next((g for g in m.group("list", "list2", "list3", "list4", "list5") if g), "")
-        listed = re.sub(r",?\s+as well as\s+", ", ", listed)
+        listed = _AS_WELL_AS_ITEM.sub(", ", listed)
         if field := _field_wanted(listed):
             roles.append(Role(field, section=m.group(0).strip()))
             continue
@@ -1116,13 +1194,35 @@ def also_hiring(text: str) -> list[Role]:
             continue
         listed = _LIST_TAIL.sub("", listed.strip())
         listed = _QUOTED_LEAD.sub("", _MENTION_LEAD.sub("", listed))
-        listed = re.sub(r"\s+(?:roles|positions)$", "", listed, flags=re.I)
+        listed = _ROLES_WORD_END.sub("", listed)
         named = _named(listed)
         for role in named or split_roles(listed):
             if named or title_like(role.title):
                 role.section = m.group(0).strip()
                 roles.append(role)
     return roles
+
+
+def _also_hiring_matches(text: str, low: str) -> Iterator[re.Match[str]]:
+    """The matches `_ALSO_HIRING.finditer(text)` gives, tried only where one can start: the
+    text's start, a line break, after a sentence's end and a space, or "also" (in `low`, the
+    `lowered` text). Most of a long comment is none of these, where the scan of the whole
+    pattern at every character costs most."""
+    starts = {0, *_found_at(text, "\n"), *_found_at(low, "also")}
+    starts.update(m.end() + 1 for m in _SENTENCE_GAP.finditer(text))
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (m := _ALSO_HIRING.match(text, start)):
+            yield m
+            end = m.end()
+
+
+def _found_at(text: str, word: str) -> Iterator[int]:
+    """Where `word` occurs in `text`."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
 
 
 # "java developers who love …, data developers who want …, and also marketing candidates":

@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import lru_cache
-from itertools import chain
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -189,18 +188,20 @@ _SHORT_POST = 8
 
 # Capitalized words in a row, up to the end of a sentence: "Acme Labs", not "Acme. We".
 _CAPITALIZED_RUN = re.compile(r"[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]*)*(?:\s+[A-Z][\w&'’-]*)*")
+# What a name is compared by: its letters and digits.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _spelled_name(label: str, lines: list[str]) -> str | None:
     """The name as the text writes the words a site's label runs together ("thehackerati"
     → "The Hackerati"), the label when the text does not, or None when the text names
     more ("America First Policy Institute" for "americafirstpolicy")."""
-    key = re.sub(r"[\W_]+", "", label.lower())
+    key = _NOT_ALNUM.sub("", label.lower())
     for line in lines[:8]:
         for run in _CAPITALIZED_RUN.finditer(line):
             words = run.group(0).split()
             for k in range(1, len(words) + 1):
-                if re.sub(r"[\W_]+", "", " ".join(words[:k]).lower()) == key:
+                if _NOT_ALNUM.sub("", " ".join(words[:k]).lower()) == key:
                     return " ".join(words[:k]) if k == len(words) else None
     return label
 
@@ -472,8 +473,9 @@ def _is_name(place: str, company: str | None) -> bool:
     """Whether a header "place" is the company's own name, found elsewhere in the comment: a
     one-word name that is also some town's ("Yassi | Senior Engineer …" then "YASSI builds
     …") names the employer, not where the job is."""
-    key = re.sub(r"[\W_]+", "", place.lower())
-    return bool(company) and key == re.sub(r"[\W_]+", "", company.lower())
+    if not company:
+        return False
+    return _NOT_ALNUM.sub("", place.lower()) == _NOT_ALNUM.sub("", company.lower())
 
 
 def _skills_text(role: Role, claimed: str | None, shared: str, roles: list[Role]) -> str:
@@ -554,7 +556,7 @@ def without_other_sides(text: str, role: Role, roles: list[Role]) -> str:
     others = set().union(*(w for i, w in words.items() if i != id(role))) - mine
     if not mine or not others:
         return text
-    clauses, sides = _sided_clauses(text, mine | others)
+    clauses, sides = _sided_clauses(text, frozenset(mine | others))
     if not mine & set().union(*sides):
         return text
     return "".join(
@@ -563,29 +565,23 @@ def without_other_sides(text: str, role: Role, roles: list[Role]) -> str:
     )
 
 
-@lru_cache(maxsize=64)  # each role of a comment reads the same shared text and sides
-def _clause_sides(
-    text: str, named: frozenset[str]
-) -> tuple[tuple[tuple[str, frozenset[str], frozenset[str]], ...], ...]:
-    """Per piece of `text`, its clauses, each with the side (of `named`) its label names and
-    the side (of `named`) named at its end."""
-    return tuple(
-        tuple((c, *_sides_of(c, named)) for c in cs)
-        for cs in (_CLAUSES.split(piece) for piece in _PIECES.split(text))
-    )
-
-
 _NO_SIDES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 # Side words a clause spells apart: "back end", "front-end", "full stack" (both ends).
 _SPELT_APART = {"backend": ("back", "full"), "frontend": ("front", "full"), "fullstack": ("full",)}
+
+
+@lru_cache(maxsize=64)
+def _side_keys(named: frozenset[str]) -> tuple[str, ...]:
+    """The words of `named` and the parts they are spelt apart in: a lowered clause that
+    holds none of them names no side."""
+    return (*named, *(part for w in named for part in _SPELT_APART.get(w, ())))
 
 
 def _sides_of(clause: str, named: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The sides (of `named`) the label of `clause` and its end name. A side word is in the
     lowered clause (a plural's stem too) or spelt apart: a clause without any is read no
     further, as most are not."""
-    low = clause.lower()
-    if not any(w in low or any_in(_SPELT_APART.get(w, ()), low) for w in named):
+    if not any_in(_side_keys(named), clause.lower()):
         return _NO_SIDES
     return (
         _side_of(clause, _SIDE_BEFORE.match) & named,
@@ -593,23 +589,26 @@ def _sides_of(clause: str, named: frozenset[str]) -> tuple[frozenset[str], froze
     )
 
 
-def _sided_clauses(text: str, named: set[str]) -> tuple[list[str], list[frozenset[str]]]:
+@lru_cache(maxsize=64)  # each role of a comment reads the same shared text and sides
+def _sided_clauses(
+    text: str, named: frozenset[str]
+) -> tuple[tuple[str, ...], tuple[frozenset[str], ...]]:
     """The clauses of `text` and the side words (of `named`) each one is given to."""
-    read = _clause_sides(text, frozenset(named))
-    pieces = [[c for c, _, _ in piece] for piece in read]
-    labels = [[label for _, label, _ in piece] for piece in read]
-    split_by_label = _two_sides(chain.from_iterable(labels))
+    read = [
+        [(c, *_sides_of(c, named)) for c in _CLAUSES.split(piece)] for piece in _PIECES.split(text)
+    ]
+    split_by_label = _two_sides(label for piece in read for _, label, _ in piece)
     all_clauses, all_sides = [], []
-    for piece, clauses, labelled in zip(read, pieces, labels, strict=True):
+    for piece in read:
         ends = [end for _, _, end in piece]
         if not _two_sides(ends):
-            ends = [frozenset()] * len(clauses)  # "Python, Node, Clojure on the backend": one list
+            ends = [frozenset()] * len(piece)  # "Python, Node, Clojure on the backend": one list
         side: frozenset[str] = frozenset()  # the side a label names, for the clauses after it
-        for clause, end, label in zip(clauses, ends, labelled, strict=True):
+        for (clause, label, _), end in zip(piece, ends, strict=True):
             side = (label or side) if split_by_label else frozenset()
             all_clauses.append(clause)
             all_sides.append(end or side)
-    return all_clauses, all_sides
+    return tuple(all_clauses), tuple(all_sides)
 
 
 def _two_sides(sides: Iterable[frozenset[str]]) -> bool:
@@ -765,11 +764,14 @@ def _summary_words(title: str) -> set[str]:
     return {_SAME_NOUN.get(w, w) for w in _title_words(title)}
 
 
-def _title_words(title: str) -> set[str]:
+@lru_cache(maxsize=4096)  # each title is compared with every other role's
+def _title_words(title: str) -> frozenset[str]:
     """The words of a title in lower case, plurals made singular: "ML Engineers" → {ml,
     engineer}."""
     words = _WORD.findall(title.lower())
-    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
+    return frozenset(
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words
+    )
 
 
 _LEVEL_WORDS = frozenset({"senior", "sr", "junior", "jr", "staff", "principal", "lead"})
@@ -861,7 +863,8 @@ _INITIALS = {
 }  # fmt: skip
 
 
-def _spelled_words(title: str) -> set[str]:
+@lru_cache(maxsize=4096)  # each title is compared with every other role's
+def _spelled_words(title: str) -> frozenset[str]:
     """The words of a title with its initials spelled out and one noun for the same job:
     "Technical AMs" → {technical, account, manager}; "Open Source Developers" → {open,
     source, engineer}."""
@@ -869,7 +872,7 @@ def _spelled_words(title: str) -> set[str]:
     for word in _title_words(title):
         short = word[:-1] if word.endswith("s") and word[:-1] in _INITIALS else word
         words |= _title_words(_INITIALS[short]) if short in _INITIALS else {word}
-    return {_SAME_NOUN.get(w, w) for w in words}
+    return frozenset(_SAME_NOUN.get(w, w) for w in words)
 
 
 def _spelled_in_header(body_roles: list[Role], header_roles: list[Role]) -> None:
