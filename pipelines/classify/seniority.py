@@ -10,7 +10,7 @@ from functools import lru_cache
 from pipelines.classify.jobwords import rx, wordset
 from pipelines.classify.prefilter import Prefilter
 from pipelines.folding import fold
-from pipelines.text import lowered, word_boundary
+from pipelines.text import any_in, lowered, word_boundary
 
 SENIORITIES: tuple[str, ...] = (
     "intern",
@@ -137,11 +137,13 @@ TITLE_RULE_KEYS = {
 }  # fmt: skip
 
 
+# Words one of which every match of a description rule holds (in a `lowered` text).
+_LEVEL_POSITION = ("level role", "level position")
 _DESC_SENIORITY_KEYS = {
-    "intern": "internship",
-    "junior": "level",
-    "mid": "level",
-    "senior": "level",
+    "intern": ("internship",),
+    "junior": _LEVEL_POSITION,
+    "mid": _LEVEL_POSITION,
+    "senior": (*_LEVEL_POSITION, "mid-senior level"),
 }
 
 
@@ -347,8 +349,8 @@ def _stated_level(head: str) -> str:
     """The level a description states of the position outright, or "unknown"."""
     low = lowered(head)
     for level, pattern in _DESC_SENIORITY:
-        if level in _DESC_SENIORITY_KEYS and _DESC_SENIORITY_KEYS[level] not in low:
-            continue  # every pattern needs its word ("internship"; "level" for the others)
+        if level in _DESC_SENIORITY_KEYS and not any_in(_DESC_SENIORITY_KEYS[level], low):
+            continue  # every pattern needs one of its words ("internship", "level role"...)
         if pattern.search(head):
             return level
     return "unknown"
