@@ -54,6 +54,7 @@ CORPUS = sorted(
         # a level the description states outright (seniority._DESC_SENIORITY)
         "This is a PAID INTERNSHIP. An Entry-Level Position, a mid level role, a Senior-level "
         "role (Mid-Senior level)",
+        "an INDIVIDUAL-CONTRIBUTOR position, with no direct reports",
     }
 )
 
@@ -73,6 +74,7 @@ PAIRS = [
     (location._NEGATED_RE, location._NEGATION_KEYS),
     (titles._TERRITORY_JOB_RE, titles._TERRITORY_KEYS),
     *((regex, seniority._DESC_SENIORITY_KEYS[level]) for level, regex in seniority._DESC_SENIORITY),
+    (seniority._MANAGES_NO_ONE, seniority._MANAGES_NO_ONE_KEYS),
 ]
 
 
