@@ -8,7 +8,7 @@ from re import _parser
 
 import pytest
 
-from pipelines import equity, folding, location, remote, salary
+from pipelines import equity, folding, location, remote, salary, titles
 from pipelines.classify import jobwords, roles, seniority, subfields
 from pipelines.classify.prefilter import Prefilter, alternatives, by_first_letter, literals
 from pipelines.currency import PREFIXES
@@ -51,6 +51,10 @@ CORPUS = sorted(
         "EMEA, EXCLUDING the ",
         "Remote, no ",
         "nOT IN ",
+        # a level the description states outright (seniority._DESC_SENIORITY)
+        "This is a PAID INTERNSHIP. An Entry-Level Position, a mid level role, a Senior-level "
+        "role (Mid-Senior level)",
+        "an INDIVIDUAL-CONTRIBUTOR position, with no direct reports",
     }
 )
 
@@ -68,6 +72,9 @@ PAIRS = [
     (remote._HYPOTHETICAL_RE, remote._HYPOTHETICAL_KEYS),
     (equity._EQUITY_RE, equity._EQUITY_KEYS),
     (location._NEGATED_RE, location._NEGATION_KEYS),
+    (titles._TERRITORY_JOB_RE, titles._TERRITORY_KEYS),
+    *((regex, seniority._DESC_SENIORITY_KEYS[level]) for level, regex in seniority._DESC_SENIORITY),
+    (seniority._MANAGES_NO_ONE, seniority._MANAGES_NO_ONE_KEYS),
 ]
 
 

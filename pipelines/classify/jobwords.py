@@ -308,9 +308,10 @@ JOB_HEAD = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # extractors ask it of a comment's titles again
 def has_job_head(text: str) -> bool:
     """Whether `text` holds a job title's head noun (or a gender marker only titles carry)."""
-    return bool(JOB_HEAD.search(fold(text)) or GENDER.search(text))
+    return bool(JOB_HEAD.search(fold(text))) or _gender_marked(text)
 
 
 @lru_cache(maxsize=8192)  # extractors ask it of every header segment and body line

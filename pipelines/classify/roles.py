@@ -87,7 +87,7 @@ def _role_from_title(t: str) -> str:
     ml, eng = found(_ML), found(_ENG)
     ai = found(_AI) if any_in(AI_KEYS, t) else None
     other = found(OTHER)
-    tech = found(TECH_NOUN)
+    tech = found(TECH_NOUN) if other else None
     if other and not (tech and tech.start() < other.start()) and not found(UI_ENGINEER):
         return "other"  # "AI Product Manager"; not "Software Engineers, Product Managers"
     if found(BARE_INTERN) and not ml:  # "Intern, ML" names its field
@@ -99,11 +99,12 @@ def _role_from_title(t: str) -> str:
         return "applied_scientist"
     if found(DATA_SCI) or found(DATA_LEAD):
         return "data_scientist"
-    if found(RESEARCH) and found(SECURITY):  # "Vulnerability Researcher": no research science
+    research = found(RESEARCH)
+    if research and found(SECURITY):  # "Vulnerability Researcher": no research science
         return "software_engineer" if eng else "other"
-    if found(RESEARCH) and not ml and "tool" in t and _RESEARCH_TOOLS.search(t):
+    if research and not ml and "tool" in t and _RESEARCH_TOOLS.search(t):
         return "software_engineer"  # "Research Tooling": building the researchers' tools
-    if found(RESEARCH):
+    if research:
         return "research_scientist"
     if found(DL):
         return "deep_learning_engineer"

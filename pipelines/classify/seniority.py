@@ -10,7 +10,7 @@ from functools import lru_cache
 from pipelines.classify.jobwords import rx, wordset
 from pipelines.classify.prefilter import Prefilter
 from pipelines.folding import fold
-from pipelines.text import lowered, word_boundary
+from pipelines.text import any_in, lowered, word_boundary
 
 SENIORITIES: tuple[str, ...] = (
     "intern",
@@ -137,11 +137,13 @@ TITLE_RULE_KEYS = {
 }  # fmt: skip
 
 
+# Words one of which every match of a description rule holds (in a `lowered` text).
+_LEVEL_POSITION = ("level role", "level position")
 _DESC_SENIORITY_KEYS = {
-    "intern": "internship",
-    "junior": "level",
-    "mid": "level",
-    "senior": "level",
+    "intern": ("internship",),
+    "junior": _LEVEL_POSITION,
+    "mid": _LEVEL_POSITION,
+    "senior": (*_LEVEL_POSITION, "mid-senior level"),
 }
 
 
@@ -202,7 +204,11 @@ _LEVEL_WORDS = (
     r"([\w-]+?(?:[\s-]level)?(?:(?:\s*/\s*|[\s-]+(?:to|or)[\s-]+)[\w-]+?(?:[\s-]level)?)?)\s+"
 )
 # What stands right before a title in a hiring sentence, with its level: "hiring a Mid-Level".
-_HIRE_LEVEL = re.compile(rf"\b(?:an?|hiring|seeking)\s+{_LEVEL_WORDS}$", re.IGNORECASE)
+_HIRE_LEVEL = re.compile(
+    r"\b(?=[ahs])"  # the first letters of its words: the other words fail at once
+    rf"(?:an?|hiring|seeking)\s+{_LEVEL_WORDS}$",
+    re.IGNORECASE,
+)
 # What follows a title: a list that may hold its level ("(Entry-level, Remote)").
 _LISTED = re.compile(r"\s*\(([^()]{1,80})\)")
 _LEVEL_ITEM_WORDS = 2  # a level is an item of its own: "Entry-level", not "lead the API"
@@ -321,6 +327,7 @@ _MANAGES_NO_ONE = re.compile(
     r"contributor\b|\b(?:no|without) direct reports\b",
     re.IGNORECASE,
 )
+_MANAGES_NO_ONE_KEYS = ("individual", "direct reports")  # in a `lowered` text
 
 
 def classify_seniority(title: str, description: str = "") -> str:
@@ -331,7 +338,7 @@ def classify_seniority(title: str, description: str = "") -> str:
     individual contributor role")."""
     level = _level_of_title(title)
     head = description[:5000]
-    if level == "manager" and _MANAGES_NO_ONE.search(head):
+    if level == "manager" and _manages_no_one(head):
         level = _level_of_title(title, manages=False)
     if level:
         return level
@@ -342,13 +349,19 @@ def classify_seniority(title: str, description: str = "") -> str:
     return _stated_level(head)
 
 
+def _manages_no_one(head: str) -> bool:
+    """Whether a description says the job manages no one (`_MANAGES_NO_ONE`); most name
+    neither of its words, and skip its search."""
+    return any_in(_MANAGES_NO_ONE_KEYS, lowered(head)) and bool(_MANAGES_NO_ONE.search(head))
+
+
 @lru_cache(maxsize=1024)  # the roles of a comment share their description
 def _stated_level(head: str) -> str:
     """The level a description states of the position outright, or "unknown"."""
     low = lowered(head)
     for level, pattern in _DESC_SENIORITY:
-        if level in _DESC_SENIORITY_KEYS and _DESC_SENIORITY_KEYS[level] not in low:
-            continue  # every pattern needs its word ("internship"; "level" for the others)
+        if level in _DESC_SENIORITY_KEYS and not any_in(_DESC_SENIORITY_KEYS[level], low):
+            continue  # every pattern needs one of its words ("internship", "level role"...)
         if pattern.search(head):
             return level
     return "unknown"

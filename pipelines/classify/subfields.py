@@ -197,7 +197,11 @@ def classify_subfields(
         skills = extract_skills(f"{title}\n{description}")
     have = set(skills)
     words = _title_words(title) | _subfield_words_in(fold(description))
-    return [name for name in SUBFIELDS if name in words or (have and have & _SUBFIELD_SKILLS[name])]
+    return [
+        name
+        for name in SUBFIELDS
+        if name in words or (have and not _SUBFIELD_SKILLS[name].isdisjoint(have))
+    ]
 
 
 _CV = re.compile(r"\bcv\b")
