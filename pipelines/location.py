@@ -139,7 +139,9 @@ class _Hit:
 
 def prepare(text: str) -> str:
     """Text as the scanner reads it: dotted acronyms closed up ("U.S.A." -> "USA")."""
-    return _ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), text or "")
+    if not text or "." not in text:  # no dot, no acronym: spares the pattern's pass
+        return text or ""
+    return _ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), text)
 
 
 @functools.lru_cache(maxsize=65_536)
