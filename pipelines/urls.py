@@ -143,6 +143,7 @@ BOARD_HOSTS = frozenset(
 )
 
 
+@lru_cache(maxsize=16_384)  # a row's links are read again as the list of its job URLs
 def is_generic(canonical: str) -> bool:
     """A link that names no single job: a careers page, a board's front page, a mailto, a
     site root. Two postings sharing one of these are not thereby the same job."""
