@@ -143,12 +143,18 @@ BOARD_HOSTS = frozenset(
 )
 
 
-@lru_cache(maxsize=16_384)  # a row's links are read again as the list of its job URLs
 def is_generic(canonical: str) -> bool:
     """A link that names no single job: a careers page, a board's front page, a mailto, a
     site root. Two postings sharing one of these are not thereby the same job."""
     if ":" in canonical.split("/", 1)[0]:  # ats:<id>
         return False
+    return _generic_page(canonical)
+
+
+# Cached for the pages, not the ATS ids (one per job): a row's own and apply pages are read
+# for its primary URL, then again as its list of job URLs.
+@lru_cache(maxsize=16_384)
+def _generic_page(canonical: str) -> bool:
     host, _, path = canonical.partition("/")
     path = path.lower()
     if not path or host in {"news.ycombinator.com"}:
