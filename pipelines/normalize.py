@@ -163,7 +163,9 @@ def _skills(posting: ExtractedPosting, role: str) -> list[str]:
     "security")."""
     text = posting.skills_text
     if not text:
-        page = without_blurb(posting.description, posting.company, header=False)
+        page = posting.description  # an empty one (a board listing's job) holds no story
+        if page:
+            page = without_blurb(page, posting.company, header=False)
         text = f"{posting.title}\n{page}"
     if posting.company and len(posting.company) > 2:
         text = text.replace(posting.company, " ")  # "Larkhill Robotics" asks for no robotics

@@ -399,13 +399,17 @@ def _candidates(text: str) -> list[_Hit]:
     return chosen
 
 
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
 def _word_before(text: str, start: int) -> str:
-    m = re.search(r"(\w+)\s+$", text[max(0, start - 30) : start])
+    m = _LAST_WORD.search(text[max(0, start - 30) : start])
     return m.group(1).lower() if m else ""
 
 
 def _word_after(text: str, end: int) -> str:
-    m = re.match(r"\s+(\w+)", text[end : end + 30])
+    m = _NEXT_WORD.match(text[end : end + 30])
     return m.group(1).lower() if m else ""
 
 

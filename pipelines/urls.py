@@ -148,6 +148,13 @@ def is_generic(canonical: str) -> bool:
     site root. Two postings sharing one of these are not thereby the same job."""
     if ":" in canonical.split("/", 1)[0]:  # ats:<id>
         return False
+    return _generic_page(canonical)
+
+
+# Cached for the pages, not the ATS ids (one per job): a row's own and apply pages are read
+# for its primary URL, then again as its list of job URLs.
+@lru_cache(maxsize=16_384)
+def _generic_page(canonical: str) -> bool:
     host, _, path = canonical.partition("/")
     path = path.lower()
     if not path or host in {"news.ycombinator.com"}:
