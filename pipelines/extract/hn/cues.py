@@ -40,6 +40,14 @@ SALARY_SPAN = re.compile(
     r"(?:\s?\+\s?(?:equity|bonus|stock|options|benefits|esop|commission)"
     r"(?:\s?(?:&|and|\+|/|,)\s?(?:equity|bonus|stock|options|benefits|esop|commission))*)?",
 )
+_DIGIT = re.compile(r"\d")
+
+
+def without_pay(text: str) -> str:
+    """`text` with its pay spans blanked out; looked for only where a digit is (in every one)."""
+    return SALARY_SPAN.sub(" ", text) if _DIGIT.search(text) else text
+
+
 _HOURLY = re.compile(r"\b\d+\s?(?:/|per\s)\s?(?:h|hr|hour)\b", re.I)
 _FUNDING = re.compile(
     r"\b(?:raised|raising|funding|funded|series [a-e]|seed|arr|mrr|revenue|valuation|backed|"
@@ -95,6 +103,7 @@ def has_email(text: str) -> bool:
     return bool(_AT.search(text)) and bool(EMAIL.search(text))
 
 
+BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]]")  # an aside in round or square brackets
 URL_ANY = re.compile(r"https?://\S+|\b(?:www\.)?[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b\S*")
 
 GENERIC_ROLE = re.compile(
@@ -165,9 +174,6 @@ class Segment:
             if k in self.kinds:
                 return k
         return "other"
-
-
-_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=16_384)  # a title is read again in its line, its piece and its role
@@ -265,20 +271,20 @@ def _classified(text: str) -> Segment:
     if VISA.search(t):
         seg.kinds.add("visa")
     bare = SALARY_SPAN.sub(" ", t) if "salary" in seg.kinds else t
-    if "salary" in seg.kinds and not names_a_job(re.sub(r"[(\[][^()\[\]]*[)\]]", " ", bare)):
+    if "salary" in seg.kinds and not names_a_job(BRACKETED.sub(" ", bare)):
         bare = ""  # "₹ 30 LPA (Lead) / ₹ 15–25 LPA (Data Scientist)": pay per role, no title
     if _NOT_A_TITLE.search(bare) or len(bare.split()) > 20 and _SENTENCE.search(bare):
         bare = ""  # "Japanese N2 required for the analyst role only"; a paragraph run on
-    if names_a_job(bare) and not GENERIC_ROLE.match(bare.strip()):
+    generic = GENERIC_ROLE.match(bare.strip())
+    if names_a_job(bare) and not generic:
         # "Intern" or "Contract" alone is an employment type, not a title, and so are header
         # tags around it: "ONSITE, INTERNS", "INTERN/VISA/SUMMER CONTRACTOR".
         if not ("employment" in seg.kinds and not tag_words_left(bare)):
             seg.kinds.add("role")
-    elif GENERIC_ROLE.match(bare.strip()) and (names_a_job(bare) or _OPENINGS.search(bare)):
+    elif generic and (names_a_job(bare) or _OPENINGS.search(bare)):
         seg.kinds.add("generic_role")  # "Multiple Roles", "Engineering and Sales positions"
     # "async Rust, Tokio / React" is a list of tools, though "Tokio" also spells Tokyo.
-    tools = "role" not in seg.kinds and len(extract_skills(t)) >= 2
     titled = seg.kinds & {"role", "generic_role"}
-    if not titled and not tools and has_place(SALARY_SPAN.sub(" ", t)):
+    if not titled and len(extract_skills(t)) < 2 and has_place(without_pay(t)):
         seg.kinds.add("location")
     return seg
