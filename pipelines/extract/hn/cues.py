@@ -55,9 +55,11 @@ _FUNDING = re.compile(
     r"[$€£₹]\s?\d[\d.,]*\s?(?:m|mm|b|bn|million|billion)\b",  # not ¥: "¥10M" is pay
     re.I,
 )
+# The word lists below start with a look at the first letter their words may start with: most
+# positions fail on it at once instead of trying every word there.
 SALARY_WORD = re.compile(
-    r"\b(?:salary|salaries|compensation|comp|pay|base|ote|gehalt|salario|sueldo|salaire|"
-    r"rémunération|remuneration)\b",
+    r"\b(?=[bcgoprs])(?:salary|salaries|compensation|comp|pay|base|ote|gehalt|salario|sueldo|"
+    r"salaire|rémunération|remuneration)\b",
     re.I,
 )
 SALARY_LABEL = re.compile(
@@ -67,22 +69,23 @@ SALARY_LABEL = re.compile(
 )
 
 REMOTE = re.compile(
-    r"\b(?:remote(?:ly)?|remote[- ]first|on-?site|on site|in[- ]office|in[- ]person|hybrid|wfh|"
-    r"work from home|distributed|telecommute|homeoffice|home[- ]office|remoto|remota|"
-    r"télétravail|teletravail|teletrabajo|presencial|hybride|híbrido|hibrido|vor ort|"
+    r"\b(?=[dhioprstvwz])(?:remote(?:ly)?|remote[- ]first|on-?site|on site|in[- ]office|"
+    r"in[- ]person|hybrid|wfh|work from home|distributed|telecommute|homeoffice|home[- ]office|"
+    r"remoto|remota|télétravail|teletravail|teletrabajo|presencial|hybride|híbrido|hibrido|vor ort|"
     r"op locatie|thuiswerk\w*|sur site|zdalni[ea]|zdaln[aey]|hybrydow\w*|stacjonarn\w*|"
     r"présentiel|teletravail)\b",
     re.I,
 )
 EMPLOYMENT = re.compile(
-    r"\b(?:full[- ]?time|part[- ]?time|contract(?:or|ors|s)?|freelance(?:rs?)?|"
-    r"intern(?:ship)?s?|permanent|temporary|temp|ft|pt|fte|co-?ops?|vollzeit|teilzeit|"
+    r"\b(?=[1cdefijpstvw])(?:full[- ]?time|part[- ]?time|contract(?:or|ors|s)?|"
+    r"freelance(?:rs?)?|intern(?:ship)?s?|permanent|temporary|temp|ft|pt|fte|co-?ops?|vollzeit|teilzeit|"
     r"festanstellung|tiempo completo|jornada completa|temps plein|cdi|cdd|voltijd|deeltijd|"
     r"w-?2|1099|c2c|salaried|employee|perm)\b",
     re.I,
 )
 VISA = re.compile(
-    r"\b(?:visas?|h-?1-?b|sponsorship|sponsor(?:s|ing)?|relocation|relocate|green ?cards?)\b",
+    r"\b(?=[ghrsv])(?:visas?|h-?1-?b|sponsorship|sponsor(?:s|ing)?|relocation|relocate|"
+    r"green ?cards?)\b",
     re.I,
 )
 URL_ONLY = re.compile(

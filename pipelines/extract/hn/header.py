@@ -104,9 +104,20 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!]\s+(?=[A-Z])")
 _FRAME = re.compile(r"^[*#=~_\s]+|[*#=~_\s]+$")  # "**Acme | …**", "=== Acme ==="
 
 
+def _framing(char: str) -> bool:
+    """Whether a character is one `_FRAME` takes (its "\\s" is what str.isspace says)."""
+    return char.isspace() or char in "*#=~_"
+
+
+def _unframed(line: str) -> str:
+    """`line` without the marks around it: looked for only when it starts or ends with one,
+    as every match of `_FRAME` does (the pattern is tried at every position)."""
+    return _FRAME.sub("", line) if _framing(line[:1]) or _framing(line[-1:]) else line
+
+
 def _header_line(lines: list[str]) -> str:
     """The first line, joined with the next when the header is visibly wrapped."""
-    line = _FRAME.sub("", lines[0]) or lines[0]
+    line = _unframed(lines[0]) or lines[0]
     i = 1
     while i < len(lines) and i < 4:
         nxt = lines[i]
