@@ -43,9 +43,9 @@ SALARY_SPAN = re.compile(
 _DIGIT = re.compile(r"\d")
 
 
-def without_pay(text: str) -> str:
+def without_pay(text: str, blank: str = " ") -> str:
     """`text` with its pay spans blanked out; looked for only where a digit is (in every one)."""
-    return SALARY_SPAN.sub(" ", text) if _DIGIT.search(text) else text
+    return SALARY_SPAN.sub(blank, text) if _DIGIT.search(text) else text
 
 
 _HOURLY = re.compile(r"\b\d+\s?(?:/|per\s)\s?(?:h|hr|hour)\b", re.I)
@@ -108,6 +108,13 @@ def has_email(text: str) -> bool:
 
 BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]]")  # an aside in round or square brackets
 URL_ANY = re.compile(r"https?://\S+|\b(?:www\.)?[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b\S*")
+
+
+def without_links(text: str, blank: str = " ") -> str:
+    """`text` with its web addresses blanked out; looked for only where "." or "://" is (in
+    every one)."""
+    return URL_ANY.sub(blank, text) if "." in text or "://" in text else text
+
 
 GENERIC_ROLE = re.compile(
     r"^(?:(?:multiple|many|various|several|numerous|all|lots of|open(?!\s+source)|\d+|few|"

@@ -23,6 +23,8 @@ from pipelines.extract.hn.cues import (
     is_place_name,
     is_salary,
     only_tags,
+    without_links,
+    without_pay,
 )
 from pipelines.skills import canonical_skill, extract_skills, skill_category
 from pipelines.text import any_in, lowered
@@ -112,7 +114,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
             salary = SALARY_LABEL.sub("", t[opened + 1 : closed]).strip(" ,;")
             start, end = opened, closed + 1
         t = (t[:start] + " " + t[end:]).strip()
-    t = URL_ANY.sub(" ", _LINK_IN_PARENS.sub(_without_link, t))
+    t = without_links(_LINK_IN_PARENS.sub(_without_link, t) if "(" in t else t)
     t = _STOP_AT_END.sub("", t.strip())  # "Engineer.", not "Sr."
     t = _LEAD_PRAISE.sub("", _TITLE_LEAD_IN.sub("", t).strip())
     t = _RUN_ON.split(t)[0]
@@ -610,7 +612,7 @@ def _split_roles(text: str) -> list[Role]:
             items.add(len(merged))
             merged.append(piece)
             continue
-        if merged and not names_a_job(SALARY_SPAN.sub(" ", piece)):
+        if merged and not names_a_job(without_pay(piece)):
             merged[-1] = merged[-1] + sep + piece
             continue
         if merged and sep.strip() == "/" and _one_job(merged[-1], piece):
