@@ -15,6 +15,7 @@ from pipelines.extract.hn.cues import (
     GENERIC_ROLE,
     REMOTE,
     SALARY_WORD,
+    SENTENCE_BREAK,
     URL_ONLY,
     Segment,
     only_tags,
@@ -261,6 +262,9 @@ def owner_of_team(company: str, line: str, lines: list[str]) -> str:
 _OWNER_AFTER = re.compile(r"\s*\(([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*)?)\)")
 
 
+_SENTENCE_OR_DASH = re.compile(rf"{SENTENCE_BREAK.pattern}|\s+[-–—]\s+")
+
+
 def named_company(lines: list[str]) -> str | None:
     """A company named near the top when the header gave none (or a place): "Front Row is
     hiring …", "Silk [1] is looking for …", a line "Snowledge (http://…)", a name its own
@@ -273,7 +277,7 @@ def named_company(lines: list[str]) -> str | None:
         if m and names_a_job(m.group("role")) and not _NOT_NAMES.match(m.group("name")):
             return clean_company(m.group("name"))
     for line in lines[:5]:
-        pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z])|\s+[-–—]\s+", line)
+        pieces = _SENTENCE_OR_DASH.split(line, maxsplit=4)
         for piece in [line, *pieces[:4]]:  # "Acme - www.acme.example" is a whole line
             m = _NAME_HIRING.match(piece.strip()) or _NAME_LINK.match(piece.strip())
             name = m.group("name") if m else ""
@@ -302,7 +306,7 @@ def signed_company(lines: list[str]) -> str | None:
 
 def intro_company(lines: list[str]) -> str | None:
     for line in lines[:3]:
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)[:2]:
+        for sentence in SENTENCE_BREAK.split(line, maxsplit=2)[:2]:
             for rx in _INTRO_COMPANY:
                 if (m := rx.search(sentence)) and not _NOT_NAMES.match(m.group("name")):
                     return clean_company(m.group("name"))

@@ -106,6 +106,7 @@ def has_email(text: str) -> bool:
     return bool(_AT.search(text)) and bool(EMAIL.search(text))
 
 
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")  # where a sentence ends and one starts
 BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]]")  # an aside in round or square brackets
 URL_ANY = re.compile(r"https?://\S+|\b(?:www\.)?[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b\S*")
 
