@@ -102,7 +102,10 @@ _AT = re.compile(r"@|[\[(]at[\])]", re.I)
 
 
 def has_email(text: str) -> bool:
-    """Whether `text` holds an e-mail address (the cheap "@" test first: most lines have none)."""
+    """Whether `text` holds an e-mail address (the cheap tests first: most lines have none;
+    every "@", "[at]" or "(at)" holds "@", "]" or ")")."""
+    if "@" not in text and "]" not in text and ")" not in text:
+        return False
     return bool(_AT.search(text)) and bool(EMAIL.search(text))
 
 

@@ -335,7 +335,7 @@ def _without_stack(m: re.Match[str]) -> str:
 
 def without_stack(text: str) -> str:
     """`text` without its tech-stack lists in parentheses ("Data Engineer (Go, Kafka)")."""
-    return _STACK_PARENS.sub(_without_stack, text)
+    return _STACK_PARENS.sub(_without_stack, text) if "(" in text else text
 
 
 # Words around a title that are not its name: the employment type, a count, praise
