@@ -356,20 +356,30 @@ _ADDRESS = re.compile(
 )
 
 
-def _written(key: str, text: str) -> str | None:
+def _written(key: str, text: str, letters: str) -> str | None:
     """The words of `text` (one to three in a row) whose letters and digits are `key`, as
-    written: "engagespark" → "engageSPARK", "socialprintstudio" → "Social Print Studio"."""
-    if key not in re.sub(r"[\W_]+", "", text.lower()):
+    written: "engagespark" → "engageSPARK", "socialprintstudio" → "Social Print Studio".
+    `letters`: `text` lowered, with only its letters and digits (`_letters`)."""
+    if key not in letters:
         return None
-    words = list(re.finditer(r"[\w&'’-]+", text))
+    words = list(_NAME_WORD.finditer(text))
     for i in range(len(words)):
         for k in range(1, 4):
             run = words[i : i + k]
             if len(run) < k or run[-1].start() - run[0].end() > 3 * (k - 1):
                 break
-            if re.sub(r"[\W_]+", "", "".join(w[0] for w in run).lower()) == key:
+            if _letters("".join(w[0] for w in run)) == key:
                 return text[run[0].start() : run[-1].end()]
     return None
+
+
+_NAME_WORD = re.compile(r"[\w&'’-]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _letters(text: str) -> str:
+    """`text` lowered, with only its letters and digits: "Acme-Labs" → "acmelabs"."""
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def site_company(company: str | None, lines: list[str]) -> str | None:
@@ -384,7 +394,8 @@ def site_company(company: str | None, lines: list[str]) -> str | None:
     text = "\n".join(lines)
     labels = {x for x in domain_labels(text) if len(x) >= 4} - _HOST_LABELS
     body = _ADDRESS.sub(" ", "\n".join(lines[1:]))
-    named = {w for x in sorted(labels) if (w := _written(x, body))}
+    letters = _letters(body)
+    named = {w for x in sorted(labels) if (w := _written(x, body, letters))}
     return named.pop() if len(named) == 1 else company
 
 

@@ -201,21 +201,26 @@ def is_salary(text: str) -> bool:
     return not (_FUNDING.search(text) and not SALARY_WORD.search(text))
 
 
+_FILLER = re.compile(
+    r"\b(?:only|ok|okay|friendly|possible|preferred|welcome|available|first|and|or|"
+    r"also|all|fully|days?|week|per|a|an|the|in|at|from|with|within|no|not|yes|"
+    r"optional|required|flexible|some|partial|mostly|us-based|based|considered|"
+    r"candidates|timezones?|hours?|overlap|office|\d+%?|x)\b",
+    re.I,
+)
+_NOT_WORDS = re.compile(r"[\W_]+")
+
+
 def strip_cues(text: str) -> str:
     """What is left of a piece once remote/employment/visa words and filler are gone."""
     rest = REMOTE.sub(" ", text)
     rest = EMPLOYMENT.sub(" ", rest)
     rest = VISA.sub(" ", rest)
-    rest = re.sub(
-        r"\b(?:only|ok|okay|friendly|possible|preferred|welcome|available|first|and|or|"
-        r"also|all|fully|days?|week|per|a|an|the|in|at|from|with|within|no|not|yes|"
-        r"optional|required|flexible|some|partial|mostly|us-based|based|considered|"
-        r"candidates|timezones?|hours?|overlap|office|\d+%?|x)\b",
-        " ",
-        rest,
-        flags=re.I,
-    )
-    return re.sub(r"[\W_]+", " ", rest).strip()
+    rest = _FILLER.sub(" ", rest)
+    return _NOT_WORDS.sub(" ", rest).strip()
+
+
+_TAG_WORDS = re.compile(r"\b(?:summer|fall|spring|winter|then|hire|welcome|ok)\b", re.I)
 
 
 @lru_cache(maxsize=16_384)  # a piece is asked again as a title's tail, a place and a name
@@ -225,11 +230,7 @@ def tag_words_left(text: str) -> bool:
     rest = strip_cues(text)
     for place in reversed(places_in(rest)):
         rest = rest[: place.start] + " " + rest[place.end :]
-    return bool(
-        re.sub(
-            r"\b(?:summer|fall|spring|winter|then|hire|welcome|ok)\b", " ", rest, flags=re.I
-        ).strip()
-    )
+    return bool(_TAG_WORDS.sub(" ", rest).strip())
 
 
 # Scopes of remote work beside or inside a place: "Worldwide", "US East Coast", "UK time zone".
