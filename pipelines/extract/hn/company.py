@@ -213,11 +213,19 @@ _DOMAIN = re.compile(rf"(?:@|//|www\.|\b)({_LABELS})[a-z]{{2,7}}\b")
 def domain_labels(text: str) -> set[str]:
     """The labels of the web addresses and e-mail domains in `text`, letters and digits only:
     "jobs@acme-labs.example" → {"acmelabs"}."""
+    if "." not in text:
+        return set()  # in every address
     return {
-        re.sub(r"[^a-z0-9]", "", label.lower())
+        _NOT_LOWER_ALNUM.sub("", label.lower())
         for m in _DOMAIN.finditer(text)
         for label in m.group(1).split(".")
     } - {""}
+
+
+_NOT_LOWER_ALNUM = re.compile(r"[^a-z0-9]")
+_NICKNAME = re.compile(r"^\s*\([^()]*\)\s*")
+_OPENING_END = re.compile(r"\s[-–—|(:]|[,(]")
+_OPENING_WORD = re.compile(r"[\w&.'’-]+")
 
 
 def domain_named(line: str) -> str | None:
@@ -225,11 +233,13 @@ def domain_named(line: str) -> str | None:
     Notetaker (fathom.example)" → "Fathom"; "Gilt Group - jobs@giltgroup.example" → "Gilt Group";
     "Acme - https://acme.jobboard.example" (the company's page on a hosted job board) → "Acme"."""
     labels = domain_labels(line)
-    opening = re.sub(r"^\s*\([^()]*\)\s*", "", line)  # "(mt) Media Temple …": a nickname first
-    words = re.findall(r"[\w&.'’-]+", re.split(r"\s[-–—|(:]|[,(]", opening, maxsplit=1)[0])[:4]
+    if not labels:
+        return None
+    opening = _NICKNAME.sub("", line)  # "(mt) Media Temple …": a nickname first
+    words = _OPENING_WORD.findall(_OPENING_END.split(opening, maxsplit=1)[0])[:4]
     for k in range(len(words), 0, -1):
         name = " ".join(words[:k])
-        key = re.sub(r"[^a-z0-9]", "", _WEB_SUFFIX.sub("", name.lower()))
+        key = _NOT_LOWER_ALNUM.sub("", _WEB_SUFFIX.sub("", name.lower()))
         if name[:1].isupper() and key in labels - {""}:
             return clean_company(name)
     return None
@@ -252,7 +262,7 @@ def owner_of_team(company: str, line: str, lines: list[str]) -> str:
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w&'’-]*", company)).lower()
     if (
         owner[1].lower() != initials  # "Major League Hacking (MLH)": its short name
-        and re.sub(r"[^a-z0-9]", "", owner[1].lower()) in domain_labels("\n".join(lines))
+        and _NOT_LOWER_ALNUM.sub("", owner[1].lower()) in domain_labels("\n".join(lines))
     ):
         return owner[1]
     return company
