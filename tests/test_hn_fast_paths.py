@@ -31,9 +31,40 @@ from pipelines.extract.hn.comment import (
     _sides_of,
     without_other_sides,
 )
-from pipelines.extract.hn.cues import SALARY_SPAN, classify_piece, is_salary, places_in
-from pipelines.extract.hn.header import _DOT_SEP, _PROSE_HIRING, _PROSE_HIRING_KEYS
-from pipelines.extract.hn.titles import Role, split_outside_parens, split_roles
+from pipelines.extract.hn.cues import (
+    EMPLOYMENT,
+    REMOTE,
+    SALARY_SPAN,
+    SALARY_WORD,
+    VISA,
+    classify_piece,
+    is_salary,
+    places_in,
+)
+from pipelines.extract.hn.header import (
+    _DOT_SEP,
+    _FRAME,
+    _ORIGIN,
+    _ORIGIN_KEYS,
+    _ORIGIN_LINKS,
+    _PROSE_HIRING,
+    _PROSE_HIRING_KEYS,
+    _PROSE_PLACE,
+    _PROSE_PLACE_KEYS,
+    _unframed,
+)
+from pipelines.extract.hn.titles import (
+    _AND_MORE,
+    _AND_MORE_KEYS,
+    _MODE_AT_END,
+    _MODE_AT_START,
+    _MODE_KEYS,
+    _TITLE_TAIL,
+    _TITLE_TAIL_KEYS,
+    Role,
+    split_outside_parens,
+    split_roles,
+)
 from pipelines.extract.hn.where import place_heading
 from pipelines.text import any_in, lowered
 
@@ -420,3 +451,88 @@ def test_dot_separator_splits_as_the_look_behind_first_pattern() -> None:
     plain = re.compile(r"(?<=[\w)])\.\s+(?=\S)")
     for line in ["Acme. Berlin. Remote", "Acme (YC W21). ML Engineer", "e.g. this . not", "a.b. c"]:
         assert _DOT_SEP.split(line) == plain.split(line)
+
+
+@pytest.mark.parametrize("pattern", [SALARY_WORD, REMOTE, EMPLOYMENT, VISA])
+def test_word_lists_as_without_their_first_letter_check(pattern: re.Pattern[str]) -> None:
+    """A word list that looks at the first letter of its words first finds what it finds
+    without that look, in any case (also "ſ", "K", "İ" that an re.I match reads as s, k, i)."""
+    gate = pattern.pattern[2 : pattern.pattern.index(")") + 1]  # after "\\b": "(?=[…])"
+    plain = re.compile(pattern.pattern.replace(gate, "", 1), pattern.flags)
+    words = (
+        "Salary salaries COMPENSATION comp pay Base OTE Gehalt salario sueldo salaire "
+        "rémunération remuneration | Remote REMOTELY remote-first ON-SITE onsite on site "
+        "in-office In Person hybrid WFH work from home distributed telecommute homeoffice "
+        "home office remoto remota télétravail teletrabajo presencial hybride híbrido hibrido "
+        "vor ort op locatie thuiswerken sur site zdalnie zdalna hybrydowo stacjonarnie "
+        "présentiel | full-time Part Time contractors freelancers Internships permanent "
+        "temporary temp FT pt fte co-op vollzeit teilzeit festanstellung tiempo completo "
+        "jornada completa temps plein CDI cdd voltijd deeltijd W-2 W2 1099 c2c salaried "
+        "employee perm | visas H-1B h1b sponsorship sponsors relocation relocate green cards "
+        "| ſalary ſponsor \u212aelvin İnterns ınterns"
+    )
+    for text in [words, words.upper(), words.lower(), "no such words here"]:
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+
+
+_TITLE_ENDS = [
+    "Data Engineers of all levels",
+    "Engineers at all experience levels,",
+    "Designer, preferably",
+    "Backend Engineer & more!!",
+    "Analyst, experienced",
+    "Designers too",
+    "PMs as well",
+    "Engineers and many others",
+    "Developer! H-1-B ok",
+    "Developer VISA sponsorship (US)",
+    "Go Engineer | REMOTE",
+    "Internship, fully on-site only",
+    "HYBRID - DevOps Manager",
+    "Designer in-office",
+    "Acme hires ſenior engineers - Remote",
+    "Relocation support for EU candidates",
+    "Salary range for US-based",
+    "visas from anywhere",
+    "Immigration help from day one",
+    "Hiring in Berlin",
+    "we're located in sunny Leeds",
+    "All jobs are full-time in Austin, TX",
+    "Offices in Oslo and Riga",
+    "Frontend, backend, etc.",
+    "Engineers, designers and many more here!",
+    "PMs and others",
+    "Designers...",
+    "Designers…",
+    "Plain Senior Engineer",
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "keys", "lowers"),
+    [
+        (_TITLE_TAIL, _TITLE_TAIL_KEYS, True),
+        (_MODE_AT_END, _MODE_KEYS, True),
+        (_MODE_AT_START, _MODE_KEYS, True),
+        (_ORIGIN, _ORIGIN_KEYS, True),
+        (_ORIGIN, _ORIGIN_LINKS, True),
+        (_PROSE_PLACE, _PROSE_PLACE_KEYS, True),
+        (_AND_MORE, _AND_MORE_KEYS, False),
+    ],
+)
+def test_keys_hold_every_match(
+    pattern: re.Pattern[str], keys: tuple[str, ...], lowers: bool
+) -> None:
+    """A pattern tried only when one of its keys is in the text finds nothing without one."""
+    for text in _TITLE_ENDS:
+        if pattern.search(text):
+            assert any_in(keys, lowered(text) if lowers else text), text
+
+
+@pytest.mark.parametrize(
+    "line", ["** Acme | Remote **", "=== Acme ===", "Acme | Remote", "\u2003Acme", ""]
+)
+def test_header_line_unframed_as_the_whole_pattern(line: str) -> None:
+    assert _unframed(line) == _FRAME.sub("", line)

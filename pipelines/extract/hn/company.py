@@ -15,6 +15,7 @@ from pipelines.extract.hn.cues import (
     GENERIC_ROLE,
     REMOTE,
     SALARY_WORD,
+    SENTENCE_BREAK,
     URL_ONLY,
     Segment,
     only_tags,
@@ -212,11 +213,19 @@ _DOMAIN = re.compile(rf"(?:@|//|www\.|\b)({_LABELS})[a-z]{{2,7}}\b")
 def domain_labels(text: str) -> set[str]:
     """The labels of the web addresses and e-mail domains in `text`, letters and digits only:
     "jobs@acme-labs.example" → {"acmelabs"}."""
+    if "." not in text:
+        return set()  # in every address
     return {
-        re.sub(r"[^a-z0-9]", "", label.lower())
+        _NOT_LOWER_ALNUM.sub("", label.lower())
         for m in _DOMAIN.finditer(text)
         for label in m.group(1).split(".")
     } - {""}
+
+
+_NOT_LOWER_ALNUM = re.compile(r"[^a-z0-9]")
+_NICKNAME = re.compile(r"^\s*\([^()]*\)\s*")
+_OPENING_END = re.compile(r"\s[-–—|(:]|[,(]")
+_OPENING_WORD = re.compile(r"[\w&.'’-]+")
 
 
 def domain_named(line: str) -> str | None:
@@ -224,11 +233,13 @@ def domain_named(line: str) -> str | None:
     Notetaker (fathom.example)" → "Fathom"; "Gilt Group - jobs@giltgroup.example" → "Gilt Group";
     "Acme - https://acme.jobboard.example" (the company's page on a hosted job board) → "Acme"."""
     labels = domain_labels(line)
-    opening = re.sub(r"^\s*\([^()]*\)\s*", "", line)  # "(mt) Media Temple …": a nickname first
-    words = re.findall(r"[\w&.'’-]+", re.split(r"\s[-–—|(:]|[,(]", opening, maxsplit=1)[0])[:4]
+    if not labels:
+        return None
+    opening = _NICKNAME.sub("", line)  # "(mt) Media Temple …": a nickname first
+    words = _OPENING_WORD.findall(_OPENING_END.split(opening, maxsplit=1)[0])[:4]
     for k in range(len(words), 0, -1):
         name = " ".join(words[:k])
-        key = re.sub(r"[^a-z0-9]", "", _WEB_SUFFIX.sub("", name.lower()))
+        key = _NOT_LOWER_ALNUM.sub("", _WEB_SUFFIX.sub("", name.lower()))
         if name[:1].isupper() and key in labels - {""}:
             return clean_company(name)
     return None
@@ -251,7 +262,7 @@ def owner_of_team(company: str, line: str, lines: list[str]) -> str:
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w&'’-]*", company)).lower()
     if (
         owner[1].lower() != initials  # "Major League Hacking (MLH)": its short name
-        and re.sub(r"[^a-z0-9]", "", owner[1].lower()) in domain_labels("\n".join(lines))
+        and _NOT_LOWER_ALNUM.sub("", owner[1].lower()) in domain_labels("\n".join(lines))
     ):
         return owner[1]
     return company
@@ -259,6 +270,9 @@ def owner_of_team(company: str, line: str, lines: list[str]) -> str:
 
 # A name in brackets right after a header's name: "Search Relevance (Acme)".
 _OWNER_AFTER = re.compile(r"\s*\(([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*)?)\)")
+
+
+_SENTENCE_OR_DASH = re.compile(rf"{SENTENCE_BREAK.pattern}|\s+[-–—]\s+")
 
 
 def named_company(lines: list[str]) -> str | None:
@@ -273,7 +287,7 @@ def named_company(lines: list[str]) -> str | None:
         if m and names_a_job(m.group("role")) and not _NOT_NAMES.match(m.group("name")):
             return clean_company(m.group("name"))
     for line in lines[:5]:
-        pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z])|\s+[-–—]\s+", line)
+        pieces = _SENTENCE_OR_DASH.split(line, maxsplit=4)
         for piece in [line, *pieces[:4]]:  # "Acme - www.acme.example" is a whole line
             m = _NAME_HIRING.match(piece.strip()) or _NAME_LINK.match(piece.strip())
             name = m.group("name") if m else ""
@@ -302,7 +316,7 @@ def signed_company(lines: list[str]) -> str | None:
 
 def intro_company(lines: list[str]) -> str | None:
     for line in lines[:3]:
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)[:2]:
+        for sentence in SENTENCE_BREAK.split(line, maxsplit=2)[:2]:
             for rx in _INTRO_COMPANY:
                 if (m := rx.search(sentence)) and not _NOT_NAMES.match(m.group("name")):
                     return clean_company(m.group("name"))
@@ -352,20 +366,30 @@ _ADDRESS = re.compile(
 )
 
 
-def _written(key: str, text: str) -> str | None:
+def _written(key: str, text: str, letters: str) -> str | None:
     """The words of `text` (one to three in a row) whose letters and digits are `key`, as
-    written: "engagespark" → "engageSPARK", "socialprintstudio" → "Social Print Studio"."""
-    if key not in re.sub(r"[\W_]+", "", text.lower()):
+    written: "engagespark" → "engageSPARK", "socialprintstudio" → "Social Print Studio".
+    `letters`: `text` lowered, with only its letters and digits (`_letters`)."""
+    if key not in letters:
         return None
-    words = list(re.finditer(r"[\w&'’-]+", text))
+    words = list(_NAME_WORD.finditer(text))
     for i in range(len(words)):
         for k in range(1, 4):
             run = words[i : i + k]
             if len(run) < k or run[-1].start() - run[0].end() > 3 * (k - 1):
                 break
-            if re.sub(r"[\W_]+", "", "".join(w[0] for w in run).lower()) == key:
+            if _letters("".join(w[0] for w in run)) == key:
                 return text[run[0].start() : run[-1].end()]
     return None
+
+
+_NAME_WORD = re.compile(r"[\w&'’-]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _letters(text: str) -> str:
+    """`text` lowered, with only its letters and digits: "Acme-Labs" → "acmelabs"."""
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def site_company(company: str | None, lines: list[str]) -> str | None:
@@ -380,7 +404,8 @@ def site_company(company: str | None, lines: list[str]) -> str | None:
     text = "\n".join(lines)
     labels = {x for x in domain_labels(text) if len(x) >= 4} - _HOST_LABELS
     body = _ADDRESS.sub(" ", "\n".join(lines[1:]))
-    named = {w for x in sorted(labels) if (w := _written(x, body))}
+    letters = _letters(body)
+    named = {w for x in sorted(labels) if (w := _written(x, body, letters))}
     return named.pop() if len(named) == 1 else company
 
 

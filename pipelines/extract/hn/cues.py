@@ -40,6 +40,14 @@ SALARY_SPAN = re.compile(
     r"(?:\s?\+\s?(?:equity|bonus|stock|options|benefits|esop|commission)"
     r"(?:\s?(?:&|and|\+|/|,)\s?(?:equity|bonus|stock|options|benefits|esop|commission))*)?",
 )
+_DIGIT = re.compile(r"\d")
+
+
+def without_pay(text: str, blank: str = " ") -> str:
+    """`text` with its pay spans blanked out; looked for only where a digit is (in every one)."""
+    return SALARY_SPAN.sub(blank, text) if _DIGIT.search(text) else text
+
+
 _HOURLY = re.compile(r"\b\d+\s?(?:/|per\s)\s?(?:h|hr|hour)\b", re.I)
 _FUNDING = re.compile(
     r"\b(?:raised|raising|funding|funded|series [a-e]|seed|arr|mrr|revenue|valuation|backed|"
@@ -47,9 +55,11 @@ _FUNDING = re.compile(
     r"[$€£₹]\s?\d[\d.,]*\s?(?:m|mm|b|bn|million|billion)\b",  # not ¥: "¥10M" is pay
     re.I,
 )
+# The word lists below start with a look at the first letter their words may start with: most
+# positions fail on it at once instead of trying every word there.
 SALARY_WORD = re.compile(
-    r"\b(?:salary|salaries|compensation|comp|pay|base|ote|gehalt|salario|sueldo|salaire|"
-    r"rémunération|remuneration)\b",
+    r"\b(?=[bcgoprs])(?:salary|salaries|compensation|comp|pay|base|ote|gehalt|salario|sueldo|"
+    r"salaire|rémunération|remuneration)\b",
     re.I,
 )
 SALARY_LABEL = re.compile(
@@ -59,22 +69,23 @@ SALARY_LABEL = re.compile(
 )
 
 REMOTE = re.compile(
-    r"\b(?:remote(?:ly)?|remote[- ]first|on-?site|on site|in[- ]office|in[- ]person|hybrid|wfh|"
-    r"work from home|distributed|telecommute|homeoffice|home[- ]office|remoto|remota|"
-    r"télétravail|teletravail|teletrabajo|presencial|hybride|híbrido|hibrido|vor ort|"
+    r"\b(?=[dhioprstvwz])(?:remote(?:ly)?|remote[- ]first|on-?site|on site|in[- ]office|"
+    r"in[- ]person|hybrid|wfh|work from home|distributed|telecommute|homeoffice|home[- ]office|"
+    r"remoto|remota|télétravail|teletravail|teletrabajo|presencial|hybride|híbrido|hibrido|vor ort|"
     r"op locatie|thuiswerk\w*|sur site|zdalni[ea]|zdaln[aey]|hybrydow\w*|stacjonarn\w*|"
     r"présentiel|teletravail)\b",
     re.I,
 )
 EMPLOYMENT = re.compile(
-    r"\b(?:full[- ]?time|part[- ]?time|contract(?:or|ors|s)?|freelance(?:rs?)?|"
-    r"intern(?:ship)?s?|permanent|temporary|temp|ft|pt|fte|co-?ops?|vollzeit|teilzeit|"
+    r"\b(?=[1cdefijpstvw])(?:full[- ]?time|part[- ]?time|contract(?:or|ors|s)?|"
+    r"freelance(?:rs?)?|intern(?:ship)?s?|permanent|temporary|temp|ft|pt|fte|co-?ops?|vollzeit|teilzeit|"
     r"festanstellung|tiempo completo|jornada completa|temps plein|cdi|cdd|voltijd|deeltijd|"
     r"w-?2|1099|c2c|salaried|employee|perm)\b",
     re.I,
 )
 VISA = re.compile(
-    r"\b(?:visas?|h-?1-?b|sponsorship|sponsor(?:s|ing)?|relocation|relocate|green ?cards?)\b",
+    r"\b(?=[ghrsv])(?:visas?|h-?1-?b|sponsorship|sponsor(?:s|ing)?|relocation|relocate|"
+    r"green ?cards?)\b",
     re.I,
 )
 URL_ONLY = re.compile(
@@ -91,11 +102,23 @@ _AT = re.compile(r"@|[\[(]at[\])]", re.I)
 
 
 def has_email(text: str) -> bool:
-    """Whether `text` holds an e-mail address (the cheap "@" test first: most lines have none)."""
+    """Whether `text` holds an e-mail address (the cheap tests first: most lines have none;
+    every "@", "[at]" or "(at)" holds "@", "]" or ")")."""
+    if "@" not in text and "]" not in text and ")" not in text:
+        return False
     return bool(_AT.search(text)) and bool(EMAIL.search(text))
 
 
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")  # where a sentence ends and one starts
+BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]]")  # an aside in round or square brackets
 URL_ANY = re.compile(r"https?://\S+|\b(?:www\.)?[\w-]+\.(?:com|io|ai|co|org|net|dev|app)\b\S*")
+
+
+def without_links(text: str, blank: str = " ") -> str:
+    """`text` with its web addresses blanked out; looked for only where "." or "://" is (in
+    every one)."""
+    return URL_ANY.sub(blank, text) if "." in text or "://" in text else text
+
 
 GENERIC_ROLE = re.compile(
     r"^(?:(?:multiple|many|various|several|numerous|all|lots of|open(?!\s+source)|\d+|few|"
@@ -167,9 +190,6 @@ class Segment:
         return "other"
 
 
-_DIGIT = re.compile(r"\d")
-
-
 @lru_cache(maxsize=16_384)  # a title is read again in its line, its piece and its role
 def is_salary(text: str) -> bool:
     if _DIGIT.search(text) is None:
@@ -181,21 +201,26 @@ def is_salary(text: str) -> bool:
     return not (_FUNDING.search(text) and not SALARY_WORD.search(text))
 
 
+_FILLER = re.compile(
+    r"\b(?:only|ok|okay|friendly|possible|preferred|welcome|available|first|and|or|"
+    r"also|all|fully|days?|week|per|a|an|the|in|at|from|with|within|no|not|yes|"
+    r"optional|required|flexible|some|partial|mostly|us-based|based|considered|"
+    r"candidates|timezones?|hours?|overlap|office|\d+%?|x)\b",
+    re.I,
+)
+_NOT_WORDS = re.compile(r"[\W_]+")
+
+
 def strip_cues(text: str) -> str:
     """What is left of a piece once remote/employment/visa words and filler are gone."""
     rest = REMOTE.sub(" ", text)
     rest = EMPLOYMENT.sub(" ", rest)
     rest = VISA.sub(" ", rest)
-    rest = re.sub(
-        r"\b(?:only|ok|okay|friendly|possible|preferred|welcome|available|first|and|or|"
-        r"also|all|fully|days?|week|per|a|an|the|in|at|from|with|within|no|not|yes|"
-        r"optional|required|flexible|some|partial|mostly|us-based|based|considered|"
-        r"candidates|timezones?|hours?|overlap|office|\d+%?|x)\b",
-        " ",
-        rest,
-        flags=re.I,
-    )
-    return re.sub(r"[\W_]+", " ", rest).strip()
+    rest = _FILLER.sub(" ", rest)
+    return _NOT_WORDS.sub(" ", rest).strip()
+
+
+_TAG_WORDS = re.compile(r"\b(?:summer|fall|spring|winter|then|hire|welcome|ok)\b", re.I)
 
 
 @lru_cache(maxsize=16_384)  # a piece is asked again as a title's tail, a place and a name
@@ -205,11 +230,7 @@ def tag_words_left(text: str) -> bool:
     rest = strip_cues(text)
     for place in reversed(places_in(rest)):
         rest = rest[: place.start] + " " + rest[place.end :]
-    return bool(
-        re.sub(
-            r"\b(?:summer|fall|spring|winter|then|hire|welcome|ok)\b", " ", rest, flags=re.I
-        ).strip()
-    )
+    return bool(_TAG_WORDS.sub(" ", rest).strip())
 
 
 # Scopes of remote work beside or inside a place: "Worldwide", "US East Coast", "UK time zone".
@@ -265,20 +286,20 @@ def _classified(text: str) -> Segment:
     if VISA.search(t):
         seg.kinds.add("visa")
     bare = SALARY_SPAN.sub(" ", t) if "salary" in seg.kinds else t
-    if "salary" in seg.kinds and not names_a_job(re.sub(r"[(\[][^()\[\]]*[)\]]", " ", bare)):
+    if "salary" in seg.kinds and not names_a_job(BRACKETED.sub(" ", bare)):
         bare = ""  # "₹ 30 LPA (Lead) / ₹ 15–25 LPA (Data Scientist)": pay per role, no title
     if _NOT_A_TITLE.search(bare) or len(bare.split()) > 20 and _SENTENCE.search(bare):
         bare = ""  # "Japanese N2 required for the analyst role only"; a paragraph run on
-    if names_a_job(bare) and not GENERIC_ROLE.match(bare.strip()):
+    generic = GENERIC_ROLE.match(bare.strip())
+    if names_a_job(bare) and not generic:
         # "Intern" or "Contract" alone is an employment type, not a title, and so are header
         # tags around it: "ONSITE, INTERNS", "INTERN/VISA/SUMMER CONTRACTOR".
         if not ("employment" in seg.kinds and not tag_words_left(bare)):
             seg.kinds.add("role")
-    elif GENERIC_ROLE.match(bare.strip()) and (names_a_job(bare) or _OPENINGS.search(bare)):
+    elif generic and (names_a_job(bare) or _OPENINGS.search(bare)):
         seg.kinds.add("generic_role")  # "Multiple Roles", "Engineering and Sales positions"
     # "async Rust, Tokio / React" is a list of tools, though "Tokio" also spells Tokyo.
-    tools = "role" not in seg.kinds and len(extract_skills(t)) >= 2
     titled = seg.kinds & {"role", "generic_role"}
-    if not titled and not tools and has_place(SALARY_SPAN.sub(" ", t)):
+    if not titled and len(extract_skills(t)) < 2 and has_place(without_pay(t)):
         seg.kinds.add("location")
     return seg

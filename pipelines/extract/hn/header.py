@@ -25,6 +25,7 @@ from pipelines.extract.hn.cues import (
     REMOTE,
     SALARY_LABEL,
     SALARY_SPAN,
+    SENTENCE_BREAK,
     URL_ONLY,
     Segment,
     classify_piece,
@@ -104,9 +105,20 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!]\s+(?=[A-Z])")
 _FRAME = re.compile(r"^[*#=~_\s]+|[*#=~_\s]+$")  # "**Acme | …**", "=== Acme ==="
 
 
+def _framing(char: str) -> bool:
+    """Whether a character is one `_FRAME` takes (its "\\s" is what str.isspace says)."""
+    return char.isspace() or char in "*#=~_"
+
+
+def _unframed(line: str) -> str:
+    """`line` without the marks around it: looked for only when it starts or ends with one,
+    as every match of `_FRAME` does (the pattern is tried at every position)."""
+    return _FRAME.sub("", line) if _framing(line[:1]) or _framing(line[-1:]) else line
+
+
 def _header_line(lines: list[str]) -> str:
     """The first line, joined with the next when the header is visibly wrapped."""
-    line = _FRAME.sub("", lines[0]) or lines[0]
+    line = _unframed(lines[0]) or lines[0]
     i = 1
     while i < len(lines) and i < 4:
         nxt = lines[i]
@@ -527,7 +539,7 @@ _PROSE_END = re.compile(
 
 def _prose_header(lines: list[str]) -> Header | None:
     first = lines[0]
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", first)[0]
+    sentence = SENTENCE_BREAK.split(first, maxsplit=1)[0]
     company = None
     if any_in(_PROSE_HIRING_KEYS, sentence) and (m := _PROSE_HIRING.match(sentence)):
         company = clean_company(m.group("company"))
@@ -672,7 +684,7 @@ def _place_first(line: str) -> bool:
 def prose_roles(lines: list[str]) -> Header | None:
     """The first "X is hiring A and B" / "We're looking for A" sentence near the top."""
     for line in lines[:5]:
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)[:3]:
+        for sentence in SENTENCE_BREAK.split(line, maxsplit=3)[:3]:
             header = _prose_header([sentence])
             if header is not None and header.roles:
                 return header
@@ -739,16 +751,20 @@ def _leading_places(text: str) -> str | None:
     return found
 
 
-def _prose_places(lines: list[str], remote: bool) -> list[str]:
+def _prose_places(lines: list[str]) -> list[str]:
     """The places the first sentences that say where the jobs are name (`_PROSE_PLACE`).
-    For a `remote` job only where it hires ("Hiring in the US right now"): its offices and
+    For a remote job only where it hires ("Hiring in the US right now"): its offices and
     where it is based say where the team sits, not where one may work from."""
+    remote = None  # read the first time a sentence says where the team sits
     for line in lines[:_PROSE_LINES]:
         if not any_in(_PROSE_PLACE_KEYS, lowered(line)):
             continue
         for m in _PROSE_PLACE.finditer(_ASIDE.sub(" ", line)):
-            if remote and not m.group("hiring"):
-                continue
+            if not m.group("hiring"):
+                if remote is None:
+                    remote = remote_mode("\n".join(lines[:_PROSE_LINES])) == "remote"
+                if remote:
+                    continue
             if (found := _leading_places(m.group("rest"))) is not None:
                 return [found]
     return _eligible_places(lines)
@@ -781,8 +797,7 @@ def _more_places(header: Header, lines: list[str]) -> None:
         if found := _line_places(_first_sentence(line)):
             header.locations.extend(found)
             return
-    remote = remote_mode("\n".join(lines[:_PROSE_LINES])) == "remote"
-    header.locations.extend(_prose_places(lines, remote))
+    header.locations.extend(_prose_places(lines))
 
 
 def parse_header(lines: list[str]) -> Header:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from pipelines.classify import classify_role, classify_seniority, has_job_head, names_a_job
 from pipelines.extract.hn.cues import (
+    BRACKETED,
     EMPLOYMENT,
     GENERIC_ROLE,
     REMOTE,
@@ -22,6 +23,8 @@ from pipelines.extract.hn.cues import (
     is_place_name,
     is_salary,
     only_tags,
+    without_links,
+    without_pay,
 )
 from pipelines.skills import canonical_skill, extract_skills, skill_category
 from pipelines.text import any_in, lowered
@@ -111,7 +114,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
             salary = SALARY_LABEL.sub("", t[opened + 1 : closed]).strip(" ,;")
             start, end = opened, closed + 1
         t = (t[:start] + " " + t[end:]).strip()
-    t = URL_ANY.sub(" ", _LINK_IN_PARENS.sub(_without_link, t))
+    t = without_links(_LINK_IN_PARENS.sub(_without_link, t) if "(" in t else t)
     t = _STOP_AT_END.sub("", t.strip())  # "Engineer.", not "Sr."
     t = _LEAD_PRAISE.sub("", _TITLE_LEAD_IN.sub("", t).strip())
     t = _RUN_ON.split(t)[0]
@@ -133,11 +136,7 @@ def clean_title(text: str) -> tuple[str, str | None]:
             t = without
             continue
         # "… - Berlin", "… in Berlin", "…) 3 days in-office Chicago", "… / onsite / Berlin"
-        m = re.search(
-            r"\s+(?:-|–|—|@|in|at|based in|/)\s+((?:[^-–—/()]|(?<=\w)-(?=\w))+)$"
-            r"|(?<=\))\s+([^()]+)$",
-            t,
-        )  # "- Full-time": a hyphen inside a word is no dash
+        m = _WHERE_AT_END.search(t)
         if m and is_context(m.group(1) or m.group(2)) and names_a_job(t[: m.start()]):
             t = t[: m.start()]
             continue
@@ -192,6 +191,11 @@ _FOOTNOTE_AT_END = re.compile(r"\s*\[\s*\d+\s*\]\s*$")
 _TRAILING_SEP = re.compile(r"\s*(?:[-–—:|,;→»!&~]|=>|->)+$")
 _TRAILING_MARKS = tuple("-–—:|,;→»!&~>\n")  # the last character of a text _TRAILING_SEP ends
 _BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$")
+# "… - Berlin", "… in Berlin", "…) 3 days in-office Chicago" ("- Full-time": a hyphen inside a
+# word is no dash)
+_WHERE_AT_END = re.compile(
+    r"\s+(?:-|–|—|@|in|at|based in|/)\s+((?:[^-–—/()]|(?<=\w)-(?=\w))+)$|(?<=\))\s+([^()]+)$"
+)
 _BAR_PIECE_AT_END = re.compile(r"\s*\|\s*([^|]+)$")
 _COMMA_PIECE_AT_END = re.compile(r",\s+([^-–—/(),]+)$")
 _AT_NAME_AT_END = re.compile(r"\s+(?:@\s*|at\s+)([A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3})$")
@@ -331,7 +335,7 @@ def _without_stack(m: re.Match[str]) -> str:
 
 def without_stack(text: str) -> str:
     """`text` without its tech-stack lists in parentheses ("Data Engineer (Go, Kafka)")."""
-    return _STACK_PARENS.sub(_without_stack, text)
+    return _STACK_PARENS.sub(_without_stack, text) if "(" in text else text
 
 
 # Words around a title that are not its name: the employment type, a count, praise
@@ -425,7 +429,7 @@ def head_noun(title: str) -> str:
     """The noun a title ends on before any aside or team: "Software Engineer - Data Team" →
     "engineer"."""
     title = re.split(r"\s+[-–—]\s+", title, maxsplit=1)[0]
-    words = re.findall(r"[^\W\d_]+", re.sub(r"[(\[][^()\[\]]*[)\]]", " ", title).lower())
+    words = re.findall(r"[^\W\d_]+", BRACKETED.sub(" ", title).lower())
     return words[-1].rstrip("s") if words else ""
 
 
@@ -517,18 +521,23 @@ _HYBRID = re.compile(
 )
 
 
+# "…, etc.", "and many more!", "and others", "…": the end of a list, no title of its own.
+_AND_MORE = re.compile(
+    r"[,;\s]*(?<!\w)(?:etc\.?|(?:(?:and|&|plus)\s+)?(?:(?:many|lots|much|so many)\s+)?more"
+    r"(?:\s+here)?|and others|\.{3}|…)[\s!]*$"
+)
+_AND_MORE_KEYS = ("etc", "more", "others", "...", "…")  # one is in every match (case kept)
+_JOINED = re.compile(r"(?:and|&|or)\b")
+
+
 # Bounded: a header's role piece is split again by later readers. The cached roles are never
 # handed out, only copies of them.
 @lru_cache(maxsize=8192)
 def _split_roles(text: str) -> list[Role]:
-    text = re.sub(
-        r"[,;\s]*(?<!\w)(?:etc\.?|(?:(?:and|&|plus)\s+)?(?:(?:many|lots|much|so many)\s+)?more"
-        r"(?:\s+here)?|and others|\.{3}|…)[\s!]*$",
-        "",
-        text.strip(),
-    )
+    text = text.strip()
+    text = _AND_MORE.sub("", text) if any_in(_AND_MORE_KEYS, text) else text
     pieces, seps = split_with_separators(text, _ROLE_SEP.pattern)
-    if seps and re.match(r"(?:and|&|or)\b", (seps[-1] + pieces[-1]).strip(" ,;")):
+    if seps and _JOINED.match((seps[-1] + pieces[-1]).strip(" ,;")):
         # "frontend, backend and product roles": the noun of the whole list, not a title's
         pieces[-1] = _OPENINGS_TAIL.sub("", pieces[-1])
     levels = all(_LEVELS_ONLY.fullmatch(p.strip()) for p in pieces[:-1])
@@ -603,7 +612,7 @@ def _split_roles(text: str) -> list[Role]:
             items.add(len(merged))
             merged.append(piece)
             continue
-        if merged and not names_a_job(SALARY_SPAN.sub(" ", piece)):
+        if merged and not names_a_job(without_pay(piece)):
             merged[-1] = merged[-1] + sep + piece
             continue
         if merged and sep.strip() == "/" and _one_job(merged[-1], piece):
@@ -613,7 +622,7 @@ def _split_roles(text: str) -> list[Role]:
     if pending:
         merged.append(pending.strip())
     roles = _roles(merged, items)
-    last_joined = re.match(r"(?:and|or|&)\s", merged[-1].strip()) if merged else None
+    last_joined = _JOINED_BY_WORD.match(merged[-1].strip()) if merged else None
     if seps and (seps[-1].strip() in ("and", "or", "and/or", "&", "/") or last_joined):
         _share_head_noun(roles)
     return roles
@@ -648,16 +657,17 @@ def _under_one_article(prev: str, role: Role, line: str) -> str | None:
 def _alternatives_of_one(pieces: list[str], seps: list[str]) -> bool:
     """Whether "A or B Engineer" offers one job of either specialty: "or" only, bare
     specialties before a title whose noun is singular (not "backend or frontend engineers")."""
+    if not seps or not all(sep.strip() == "or" for sep in seps):
+        return False
     noun = _SHARED_NOUN.search(pieces[-1].strip())
     return (
-        bool(seps)
-        and all(sep.strip() == "or" for sep in seps)
-        and noun is not None
+        noun is not None
         and not noun.group(0).endswith("s")
         and not any(has_job_head(p) for p in pieces[:-1])
     )
 
 
+_JOINED_BY_WORD = re.compile(r"(?:and|or|&)\s")
 _LEVELS_ONLY = re.compile(
     r"(?:(?:and|or|&)\s+)?(?:(?:technical|tech|team|senior|sr\.?|junior|jr\.?|mid(?:-level)?|"
     r"staff|principal|lead|entry[- ]level)\s*)+",
@@ -678,7 +688,7 @@ def _roles(pieces: list[str], items: set[int]) -> list[Role]:
         if heading := _INTERN_HEADING.match(piece):
             piece, level = piece[heading.end() :], "intern"  # it and the items after it
         title, salary = clean_title(piece)
-        plain = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", title)
+        plain = BRACKETED.sub(" ", title)
         if title and (i in items or names_a_job(title)) and not SENTENCE_WORD.search(plain):
             roles.append(Role(title, salary, level=level))
     return roles
@@ -698,13 +708,17 @@ DEPARTMENT_WORD = re.compile(
 )
 
 
+_DEPARTMENT_SEP = re.compile(r"\s*(?:,|;|\s&\s|\s(?:and|or)\s)\s*")
+_LEADING_JOIN = re.compile(r"^(?:and|or|&)\s+")
+
+
 def department_roles(text: str) -> list[Role]:
     """The teams of a comma list of departments ("Engineering, Product, Sales, Customer
     Success", "engineering, design, and sales"): each one a role as named; none otherwise."""
     if "," not in text:
         return []
-    items = [i.strip() for i in re.split(r"\s*(?:,|;|\s&\s|\s(?:and|or)\s)\s*", text.strip(" .!"))]
-    items = [re.sub(r"^(?:and|or|&)\s+", "", i) for i in items if i]
+    items = [i.strip() for i in _DEPARTMENT_SEP.split(text.strip(" .!"))]
+    items = [_LEADING_JOIN.sub("", i) for i in items if i]
     if len(items) < 2 or not all(DEPARTMENT_WORD.fullmatch(i) for i in items):
         return []
     return [Role(i) for i in items]
@@ -845,6 +859,9 @@ SENTENCE_WORD = re.compile(
 )  # not "IT" ("IT Engineer") nor the level "I" ("Software Engineer I")
 
 
+_ROUND_OR_SQUARE = re.compile(r"[()\[\]]")
+
+
 def outside_parens(pattern: re.Pattern[str], text: str) -> int:
     """Where the first match of `pattern` outside (), [] starts; len(text) when none."""
     # Jump from one place the pattern matches to the next (a search from i finds the first i'
@@ -854,11 +871,8 @@ def outside_parens(pattern: re.Pattern[str], text: str) -> int:
         at = m.start()
         if at == len(text):
             break  # a match after the last character is never tried
-        for ch in text[counted:at]:
-            if ch in "([":
-                depth += 1
-            elif ch in ")]":
-                depth = max(0, depth - 1)
+        for bracket in _ROUND_OR_SQUARE.findall(text, counted, at):
+            depth = depth + 1 if bracket in "([" else max(0, depth - 1)
         counted = at
         if depth == 0 and text[at] not in "([)]":
             return at
@@ -869,16 +883,20 @@ def outside_parens(pattern: re.Pattern[str], text: str) -> int:
 @lru_cache(maxsize=16_384)  # body lines are tested again by several readers
 def title_case(text: str) -> bool:
     """Every word capitalized except small joining words: "Director of Data Science"."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", re.sub(r"\([^()]*\)", " ", text))
+    words = _WORD.findall(_ROUND_ASIDE.sub(" ", text))
     return bool(words) and all(
-        w[0].isupper() or w.lower() in _SMALL_WORDS or re.match(r"[a-z]{1,2}[A-Z]", w)
-        for w in words
+        w[0].isupper() or w.lower() in _SMALL_WORDS or _CAPITAL_AFTER_PREFIX.match(w) for w in words
     )  # "iOS", "eBay" are capitalized names
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ROUND_ASIDE = re.compile(r"\([^()]*\)")
+_CAPITAL_AFTER_PREFIX = re.compile(r"[a-z]{1,2}[A-Z]")
 
 
 @lru_cache(maxsize=16_384)  # body lines are tested again by several readers
 def title_like(head: str) -> bool:
-    plain = re.sub(r"\([^()]*\)", " ", head).strip()
+    plain = _ROUND_ASIDE.sub(" ", head).strip()
     words = plain.split()
     return (
         0 < len(words) <= 8

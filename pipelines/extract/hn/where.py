@@ -13,12 +13,12 @@ from pipelines.classify import classify_seniority
 from pipelines.extract.hn.cues import (
     EMPLOYMENT,
     REMOTE,
-    SALARY_SPAN,
-    URL_ANY,
     classify_piece,
     has_place,
     only_tags,
     places_in,
+    without_links,
+    without_pay,
 )
 from pipelines.location import prepare
 
@@ -77,12 +77,13 @@ def own_where(line: str, title: str) -> tuple[str | None, str | None]:
     """The place and the work mode a role line states beside the role's title, each None when
     it states none. Only pieces that say nothing but where or how count: a description that
     names a city says nothing of where the role is."""
-    text = SALARY_SPAN.sub(" | ", URL_ANY.sub(" | ", line))
+    text = without_pay(without_links(line, " | "), " | ")
     at = text.lower().find(title.lower())
     if not title or at < 0:
         return None, None
     rest = f"{text[:at]} | {text[at + len(title) :]}"
-    rest = _REMOTE_SCOPE.sub(lambda m: f"{m.group(1)}{_OPEN}{m.group(2)}{_CLOSE}", rest)
+    if "(" in rest:
+        rest = _REMOTE_SCOPE.sub(lambda m: f"{m.group(1)}{_OPEN}{m.group(2)}{_CLOSE}", rest)
     places: list[str] = []
     modes: list[str] = []
     for piece in _PIECE_SEP.split(rest):
