@@ -204,6 +204,9 @@ _AUTHORIZED_RE = re.compile(
 # The patterns above that the readers search in the lowered text, as case-sensitive twins:
 # the same matches at the same places (see `lowered_twin`), found faster.
 _NO_REMOTE_LOW = lowered_twin(_NO_REMOTE_RE)
+_PART_REMOTE_LOW = lowered_twin(_PART_REMOTE_RE)
+_HYBRID_LOW = lowered_twin(_HYBRID_RE)
+_ONSITE_LOW = lowered_twin(_ONSITE_RE)
 _WORK_IN_OFFICE_LOW = lowered_twin(_WORK_IN_OFFICE_RE)
 _VISA_NO_LOW = lowered_twin(_VISA_NO_RE)
 _VISA_YES_LOW = lowered_twin(_VISA_YES_RE)
@@ -416,12 +419,12 @@ def _prepared(text: str) -> tuple[str, str]:
 def _reading(text: str) -> _Reading:
     text, low = _prepared(text)
     no_remote = _spans(_NO_REMOTE_LOW, low) if any_in(_NO_REMOTE_KEYS, low) else []
-    part_remote = _spans(_PART_REMOTE_RE, text) if any_in(_PART_REMOTE_KEYS, low) else []
+    part_remote = _spans(_PART_REMOTE_LOW, low) if any_in(_PART_REMOTE_KEYS, low) else []
     remote = _remote_matches(text, no_remote + part_remote) if any_in(_REMOTE_KEYS, low) else []
     anywhere = bool(_STANDALONE_ANYWHERE_RE.match(text))
     if remote or anywhere:
         policy = "remote"
-    elif part_remote or (any_in(_HYBRID_KEYS, low) and _HYBRID_RE.search(text)):
+    elif part_remote or (any_in(_HYBRID_KEYS, low) and _HYBRID_LOW.search(low)):
         policy = "hybrid"
     elif (
         no_remote
@@ -471,7 +474,7 @@ def parse_remote(text: str) -> RemotePolicy:
 
 
 def _onsite(text: str, low: str) -> bool:
-    if _ONSITE_RE.search(text):
+    if _ONSITE_LOW.search(low):
         return True
     if len(text) <= _HEADER_CHARS:
         return any(

@@ -237,19 +237,32 @@ def lowered(text: str) -> str:
 
 
 def lowered_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The case-sensitive twin of an re.IGNORECASE `pattern` written in ASCII with no
-    uppercase letter (but in escapes): on `lowered(text)` it finds what `pattern` finds on
-    `text`, at the same positions, and scans faster. `lowered` keeps each character's place,
-    its being a word or space character, and maps to an ASCII letter exactly the characters
-    the pattern reads as that letter."""
-    if not pattern.pattern.isascii() or _UPPER_LITERAL.search(pattern.pattern):
-        raise ValueError(f"not written in lowercase ASCII: {pattern.pattern!r}")
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    """The case-sensitive twin of an re.IGNORECASE `pattern` written in lower case: on
+    `lowered(text)` it finds what `pattern` finds on `text`, at the same positions, and
+    scans faster. `lowered` keeps each character's place, its being a word or space
+    character, and maps to a letter the pattern writes exactly the characters the pattern
+    reads as that letter (checked over every code point for ASCII letters and the Latin
+    letters of `_LATIN_LOWER`)."""
+    written = pattern.pattern
+    if _UPPER_LITERAL.search(written) or not all(map(_reads_alike, written)):
+        raise ValueError(f"not written in lower case: {written!r}")
+    return re.compile(written, pattern.flags & ~re.IGNORECASE)
 
 
 # An uppercase letter but in an escape ("\\S") or a named group ("(?P<name>"), or a flag group
 # that sets case-insensitive matching.
 _UPPER_LITERAL = re.compile(r"(?<!\\)(?<!\(\?)[A-Z]|\(\?[a-zA-Z]*i")
+# Lowercase letters of Latin-1 and Latin Extended-A/B that re.IGNORECASE reads as their case
+# pair only ("é" as "É"): not dotless i and long s, which it reads as "i" and "s".
+_LATIN_LOWER = frozenset(
+    ch for ch in map(chr, range(0xC0, 0x250)) if ch.islower() and ch not in "\u0131\u017f"
+)
+
+
+def _reads_alike(char: str) -> bool:
+    """Whether a pattern's character is read alike with and without re.IGNORECASE on lowered
+    text: ASCII, a character without case ("–", "’") or a Latin lowercase letter."""
+    return char.isascii() or char.lower() == char.upper() or char in _LATIN_LOWER
 
 
 def word_boundary(text: str, i: int) -> bool:

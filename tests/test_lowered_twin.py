@@ -14,7 +14,9 @@ from pipelines.text import lowered, lowered_twin
 
 # Characters a regex with re.IGNORECASE reads as an ASCII letter although str.lower() does not
 # give that letter, others whose case maps are odd, spaces and word characters beyond ASCII.
-_ODD = "İıſKkÅßẞΣσςµμǅǄǆﬁＡａⅠⅰⒶⓐ\u00a0\u2009\u3000_9٣é\u0301"
+_ODD = "İıſKkÅÅåßẞΣσςµμǅǄǆﬁＡａⅠⅰⒶⓐ\u00a0\u2009\u3000_9٣éÉíÍñÑÿŸłŁ\u0301–’"
+# Letters a twin's pattern may write: ASCII and Latin lowercase ones.
+_LETTERS = string.ascii_lowercase + "éíñßÿåł"
 
 
 @pytest.mark.parametrize("char", list(_ODD + string.ascii_letters + string.punctuation))
@@ -23,7 +25,7 @@ def test_lowered_keeps_what_an_ignorecase_letter_reads(char: str) -> None:
     assert len(low) == 1
     assert (char.isalnum() or char == "_") == (low.isalnum() or low == "_")
     assert char.isspace() == low.isspace()
-    for letter in string.ascii_lowercase:
+    for letter in _LETTERS:
         assert bool(re.fullmatch(letter, char, re.I)) == (low == letter), letter
 
 
@@ -38,6 +40,8 @@ _TEXTS = [
     "We CAN'T sponsor H-1B visas; Visa Sponsorship: NO. Must be legally AUTHORIZED to work",
     "We sponsor visas, offer relocation & visa support. Citizens only? No: sponsorship available",
     "Not Remote. REMOTE: no. Work from our Palo Alto office, or be based in the office 3 days",
+    "2 JOURS DE TÉLÉTRAVAIL; Híbrido, HÍBRIDA; PRÉSENTIEL; Hybrid Office/Remote; semi-remote",
+    "On-site interviews; ONSITE with relocation; in-person “on-site” days; remote 2 days",
     "",
 ]
 
@@ -46,6 +50,9 @@ _TWINNED = [
     remote._HYPOTHETICAL_RE,
     remote._URL_KEY_RE,
     remote._NO_REMOTE_RE,
+    remote._PART_REMOTE_RE,
+    remote._HYBRID_RE,
+    remote._ONSITE_RE,
     remote._WORK_IN_OFFICE_RE,
     remote._VISA_NO_RE,
     remote._VISA_YES_RE,
@@ -63,7 +70,7 @@ def test_the_twin_finds_what_the_pattern_finds(pattern: re.Pattern[str], text: s
     ]
 
 
-@pytest.mark.parametrize("written", [r"[A-Z]\w+", r"(?i:x)y", "caf\u00e9"])
-def test_a_pattern_not_in_lowercase_ascii_has_no_twin(written: str) -> None:
+@pytest.mark.parametrize("written", [r"[A-Z]\w+", r"(?i:x)y", "CAF\u00c9", "\u0131", "\u00b5s"])
+def test_a_pattern_not_in_lower_case_has_no_twin(written: str) -> None:
     with pytest.raises(ValueError):
         lowered_twin(re.compile(written, re.I))
