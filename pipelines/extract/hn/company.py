@@ -416,8 +416,10 @@ def _said_again(company: str, lines: list[str]) -> bool:
     rest = "\n".join(lines[1:])
     if not words or any(_has_word(w, rest) for w in words):
         return True  # most posts name their company again: no address is read
-    addresses = " ".join(m[0].lower() for m in _ADDRESS.finditer("\n".join(lines)))
-    return any(w.lower() in addresses for w in words)
+    # Address by address, to stop at the first that holds a word (most do, near the top).
+    lowered_words = [w.lower() for w in words]
+    addresses = _ADDRESS.finditer("\n".join(lines))
+    return any(w in m[0].lower() for m in addresses for w in lowered_words)
 
 
 def _has_word(word: str, text: str) -> bool:

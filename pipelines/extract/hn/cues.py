@@ -78,9 +78,9 @@ REMOTE = re.compile(
 )
 EMPLOYMENT = re.compile(
     r"\b(?=[1cdefijpstvw])(?:full[- ]?time|part[- ]?time|contract(?:or|ors|s)?|"
-    r"freelance(?:rs?)?|intern(?:ship)?s?|permanent|temporary|temp|ft|pt|fte|co-?ops?|vollzeit|teilzeit|"
-    r"festanstellung|tiempo completo|jornada completa|temps plein|cdi|cdd|voltijd|deeltijd|"
-    r"w-?2|1099|c2c|salaried|employee|perm)\b",
+    r"freelance(?:rs?)?|intern(?:ship)?s?|permanent|temporary|temp|ft|pt|fte|co-?ops?|"
+    r"vollzeit|teilzeit|festanstellung|tiempo completo|jornada completa|temps plein|cdi|cdd|"
+    r"voltijd|deeltijd|w-?2|1099|c2c|salaried|employee|perm)\b",
     re.I,
 )
 VISA = re.compile(
