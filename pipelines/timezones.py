@@ -432,12 +432,14 @@ def _stated_ranges(text: str, header: bool) -> tuple[Range, ...]:
 def _zone_matches(text: str) -> list[re.Match[str]]:
     """The matches of `_ZONE_RE.finditer(text)`, searched only in the runs that may hold one
     (a description names a zone in a sentence or two, if at all): the runs of the cues."""
-    starts = sorted({_run_start(text, at) for at in _zone_cues(text)})
-    return [
-        m
-        for start in starts
-        for m in _ZONE_RE.finditer(text, *_ZONE_RUN_RE.match(text, start).span())
-    ]
+    matches: list[re.Match[str]] = []
+    end = 0  # where the last run searched ends: at one of _ZONE_RUN_ENDS, or the text's start
+    for at in sorted(_zone_cues(text)):
+        if at >= end:  # the run that holds `at` starts after the last of its ends before it
+            start = max(text.rfind(c, end, at) for c in _ZONE_RUN_ENDS) + 1
+            end = _ZONE_RUN_RE.match(text, start).end()
+            matches.extend(_ZONE_RE.finditer(text, start, end))
+    return matches
 
 
 def _zone_cues(text: str) -> Iterator[int]:
@@ -452,11 +454,6 @@ def _zone_cues(text: str) -> Iterator[int]:
             at = low.find(key, at + 1)
     for m in _ABBREVIATION_RE.finditer(text):
         yield m.start()
-
-
-def _run_start(text: str, at: int) -> int:
-    """Where the run of `_ZONE_RUN_RE` that holds `text[at]` starts."""
-    return max(text.rfind(c, 0, at) for c in _ZONE_RUN_ENDS) + 1
 
 
 def _in_context(text: str, z: _Zone) -> bool:
