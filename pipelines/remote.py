@@ -457,6 +457,7 @@ def remote_as_perk(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)  # normalize asks it of a description, then parse_remote does
 def visa_sponsorship(text: str) -> str:
     """The visa sponsorship `parse_remote` reads (yes / no / unknown), without the policy
     and scope."""
@@ -470,7 +471,7 @@ def parse_remote(text: str) -> RemotePolicy:
     scope = _scope(reading.text, reading.matches) if reading.remote == "remote" else ()
     if reading.anywhere and "Worldwide" not in scope:
         scope = ("Worldwide", *scope)
-    return RemotePolicy(reading.remote, scope, _visa(reading.text, reading.low))
+    return RemotePolicy(reading.remote, scope, visa_sponsorship(text))
 
 
 def _onsite(text: str, low: str) -> bool:
