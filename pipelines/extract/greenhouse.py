@@ -19,6 +19,7 @@ import html
 import json
 import marshal
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -213,10 +214,13 @@ def metadata_pay(metadata: Any, location_text: str | None) -> Pay | None:
     """The job's base pay from its custom fields: a figure bound to the job's own place
     first, else one bound to no place; a figure for another office or country never."""
     job, country = job_place(location_text)
-    pays = metadata_pays(metadata, country)
-    pays.sort(key=lambda p: p.kind != "range")  # a currency field before words about it
-    own = [p for p in pays if _matches(p, job)]
-    anywhere = [p for p in pays if p.place is None]
+    return _job_pay(metadata_pays(metadata, country), job)
+
+
+def _job_pay(pays: Sequence[Pay], job: Location) -> Pay | None:
+    ranked = sorted(pays, key=lambda p: p.kind != "range")  # a currency field before words
+    own = [p for p in ranked if _matches(p, job)]
+    anywhere = [p for p in ranked if p.place is None]
     return (own or anywhere)[0] if own or anywhere else None
 
 
@@ -399,7 +403,13 @@ def _fields_reading(key: str) -> tuple[bool, str | None, bool]:
 
 @lru_cache(maxsize=16_384)
 def _fields_pay(key: str, location_text: str | None) -> Pay | None:
-    return metadata_pay(json.loads(key), location_text)
+    job, country = job_place(location_text)
+    return _job_pay(_fields_pays(key, country), job)
+
+
+@lru_cache(maxsize=16_384)  # the figures depend on the job's place only through its country
+def _fields_pays(key: str, country: str | None) -> tuple[Pay, ...]:
+    return tuple(metadata_pays(json.loads(key), country))
 
 
 def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
