@@ -211,6 +211,7 @@ _WORK_IN_OFFICE_LOW = lowered_twin(_WORK_IN_OFFICE_RE)
 _VISA_NO_LOW = lowered_twin(_VISA_NO_RE)
 _VISA_YES_LOW = lowered_twin(_VISA_YES_RE)
 _AUTHORIZED_LOW = lowered_twin(_AUTHORIZED_RE)
+_JOBS_PLACED_LOW = lowered_twin(_JOBS_PLACED_RE)
 
 _DELIM_RE = re.compile(r"\||;|\n|•|·|\s\bor\b\s|\.\s|!|\bbut\b", _F)
 _POLICY_WORD_RE = re.compile(
@@ -429,7 +430,7 @@ def _reading(text: str) -> _Reading:
     elif (
         no_remote
         or (any_in(_ONSITE_KEYS, low) and _onsite(text, low))
-        or (any_in(_JOBS_PLACED_KEYS, low) and _placed_in_city(text))
+        or (any_in(_JOBS_PLACED_KEYS, low) and _placed_in_city(text, low))
     ):
         policy = "onsite"
     else:
@@ -457,6 +458,7 @@ def remote_as_perk(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)  # normalize asks it of a description, then parse_remote does
 def visa_sponsorship(text: str) -> str:
     """The visa sponsorship `parse_remote` reads (yes / no / unknown), without the policy
     and scope."""
@@ -470,7 +472,7 @@ def parse_remote(text: str) -> RemotePolicy:
     scope = _scope(reading.text, reading.matches) if reading.remote == "remote" else ()
     if reading.anywhere and "Worldwide" not in scope:
         scope = ("Worldwide", *scope)
-    return RemotePolicy(reading.remote, scope, _visa(reading.text, reading.low))
+    return RemotePolicy(reading.remote, scope, visa_sponsorship(text))
 
 
 def _onsite(text: str, low: str) -> bool:
@@ -483,11 +485,11 @@ def _onsite(text: str, low: str) -> bool:
     return bool(_WORK_IN_OFFICE_LOW.search(low))
 
 
-def _placed_in_city(text: str) -> bool:
+def _placed_in_city(text: str, low: str) -> bool:
     """Whether a sentence puts the jobs themselves in a city ("All positions are full time,
     SF-based", "The role is located in Austin"): they are done there. A country ("jobs are
     based in Germany") may still be worked from anywhere in it."""
-    for m in _JOBS_PLACED_RE.finditer(text):
+    for m in _JOBS_PLACED_LOW.finditer(low):
         place = next(iter(find_places(text[m.end() : m.end() + 60])), None)
         if place is None or place.start != 0 or not place.city:
             continue

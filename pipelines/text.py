@@ -280,6 +280,10 @@ def any_in(words: tuple[str, ...], low: str) -> bool:
     return False
 
 
+# The rest of a run of non-space characters: `\s` is exactly `str.isspace` (every code point).
+_RUN_REST = re.compile(r"\S*")
+
+
 def replace_runs(
     text: str, key: re.Pattern[str], repl: Callable[[str], str], keyed: str | None = None
 ) -> str:
@@ -288,15 +292,13 @@ def replace_runs(
     `key` (a literal the engine finds fast) instead of trying the run pattern at every word.
     `key` is searched in `keyed` when given: `lowered(text)` for a `lowered_twin` key."""
     parts: list[str] = []
-    last, n = 0, len(text)
+    last = 0
     for m in key.finditer(text if keyed is None else keyed):
         if m.start() < last:
             continue  # inside the run just replaced
-        start, end = m.start(), m.end()
+        start, end = m.start(), _RUN_REST.match(text, m.end()).end()
         while start > last and not text[start - 1].isspace():
             start -= 1
-        while end < n and not text[end].isspace():
-            end += 1
         parts += (text[last:start], repl(text[start:end]))
         last = end
     return "".join(parts) + text[last:] if parts else text

@@ -19,6 +19,7 @@ import html
 import json
 import marshal
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -150,11 +151,22 @@ def metadata_pays(metadata: Any, country: str | None = None) -> list[Pay]:
     """Every figure of base pay the custom fields state, in field order; `country` (the
     job's, when it names one) gives figures without a currency sign their currency. Figures
     outside the plausible bounds for their period ("S$1,000,000,000") are placeholders."""
-    fields = [f for f in metadata if isinstance(f, dict)] if isinstance(metadata, list) else []
+    fields = _dict_fields(metadata)
+    return _pays(fields, [pay_field_kind(f) for f in fields], country)
+
+
+def _dict_fields(metadata: Any) -> list[dict[str, Any]]:
+    return [f for f in metadata if isinstance(f, dict)] if isinstance(metadata, list) else []
+
+
+def _pays(
+    fields: list[dict[str, Any]], kinds: Sequence[str | None], country: str | None
+) -> list[Pay]:
+    """metadata_pays of the fields, given their pay_field_kind readings."""
     pays: list[Pay] = []
     bounds: dict[str, Any] = {}
-    for field in fields:
-        name, value, kind = str(field.get("name") or ""), field.get("value"), pay_field_kind(field)
+    for field, kind in zip(fields, kinds, strict=True):
+        name, value = str(field.get("name") or ""), field.get("value")
         if kind in ("min", "max"):
             bounds.setdefault(kind, value)
         elif kind == "range" and isinstance(value, dict):
@@ -213,10 +225,13 @@ def metadata_pay(metadata: Any, location_text: str | None) -> Pay | None:
     """The job's base pay from its custom fields: a figure bound to the job's own place
     first, else one bound to no place; a figure for another office or country never."""
     job, country = job_place(location_text)
-    pays = metadata_pays(metadata, country)
-    pays.sort(key=lambda p: p.kind != "range")  # a currency field before words about it
-    own = [p for p in pays if _matches(p, job)]
-    anywhere = [p for p in pays if p.place is None]
+    return _job_pay(metadata_pays(metadata, country), job)
+
+
+def _job_pay(pays: Sequence[Pay], job: Location) -> Pay | None:
+    ranked = sorted(pays, key=lambda p: p.kind != "range")  # a currency field before words
+    own = [p for p in ranked if _matches(p, job)]
+    anywhere = [p for p in ranked if p.place is None]
     return (own or anywhere)[0] if own or anywhere else None
 
 
@@ -338,8 +353,9 @@ def _home_workplace(location_text: str | None) -> str | None:
 def custom_fields(metadata: Any, location_text: str | None) -> tuple[Pay | None, str | None, bool]:
     """(metadata_pay, metadata_workplace, metadata_equity) of a job. A board gives most of its
     jobs the same custom fields, so the readings are cached by the fields' JSON text: the
-    workplace, the equity and whether any field states pay once per text, the pay (which
-    depends on the job's place) once per text and place, only for fields that state pay."""
+    workplace, the equity and the fields' pay kinds once per text, the pay figures (which
+    depend on the job's country) once per text and country, the job's own of them once per
+    text and place, only for fields that state pay."""
     if not metadata:  # no custom fields (a third of real jobs): nothing to read
         return None, None, False
     try:
@@ -347,8 +363,8 @@ def custom_fields(metadata: Any, location_text: str | None) -> tuple[Pay | None,
     except (TypeError, ValueError):  # not JSON (a caller's own objects): read as they are
         pay = metadata_pay(metadata, location_text)
         return pay, metadata_workplace(metadata), metadata_equity(metadata)
-    states_pay, workplace, equity = _fields_reading(key)
-    return (_fields_pay(key, location_text) if states_pay else None), workplace, equity
+    pay_kinds, workplace, equity = _fields_reading(key)
+    return (_fields_pay(key, location_text) if pay_kinds else None), workplace, equity
 
 
 def _json_key(metadata: Any) -> str:
@@ -379,27 +395,41 @@ _PAY_OR_WORKPLACE_WORDS = (
 )  # fmt: skip
 
 
+class _FieldsReading(NamedTuple):
+    pay_kinds: tuple[str | None, ...]  # pay_field_kind of each field when one states pay, else ()
+    workplace: str | None  # metadata_workplace
+    equity: bool  # metadata_equity
+
+
 @lru_cache(maxsize=16_384)
-def _fields_reading(key: str) -> tuple[bool, str | None, bool]:
-    """(whether some custom field states pay, metadata_workplace, metadata_equity) of the
-    fields' JSON. Fields without the words their patterns need are not read (60% of the real
-    boards'); JSON escapes non-ASCII letters (\\u…), which IGNORECASE may take for ASCII ones
-    ("ſ" for "s"), so fields holding any are read."""
+def _fields_reading(key: str) -> _FieldsReading:
+    """The readings of the fields' JSON that do not depend on the job's place; the fields'
+    pay kinds are kept for the pay, read per country. Fields without the words their
+    patterns need are not read (60% of the real boards'); JSON escapes non-ASCII letters
+    (\\u…), which IGNORECASE may take for ASCII ones ("ſ" for "s"), so fields holding any
+    are read."""
     low, escaped = key.lower(), "\\u" in key
     pay_or_workplace = escaped or any_in(_PAY_OR_WORKPLACE_WORDS, low)
     equity = escaped or may_offer_equity(low)
     if not (pay_or_workplace or equity):
-        return False, None, False
+        return _FieldsReading((), None, False)
     metadata = json.loads(key)
-    fields = metadata if isinstance(metadata, list) else []
-    states_pay = pay_or_workplace and any(pay_field_kind(f) in _PAY_KINDS for f in fields)
+    kinds = tuple(map(pay_field_kind, _dict_fields(metadata))) if pay_or_workplace else ()
     workplace = metadata_workplace(metadata) if pay_or_workplace else None
-    return states_pay, workplace, equity and metadata_equity(metadata)
+    pay_kinds = kinds if _PAY_KINDS.intersection(kinds) else ()
+    return _FieldsReading(pay_kinds, workplace, equity and metadata_equity(metadata))
 
 
 @lru_cache(maxsize=16_384)
 def _fields_pay(key: str, location_text: str | None) -> Pay | None:
-    return metadata_pay(json.loads(key), location_text)
+    job, country = job_place(location_text)
+    return _job_pay(_fields_pays(key, country), job)
+
+
+@lru_cache(maxsize=16_384)  # the figures depend on the job's place only through its country
+def _fields_pays(key: str, country: str | None) -> tuple[Pay, ...]:
+    fields = _dict_fields(json.loads(key))
+    return tuple(_pays(fields, _fields_reading(key).pay_kinds, country))
 
 
 def extract_greenhouse(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
