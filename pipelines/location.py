@@ -53,7 +53,7 @@ _STANDALONE_CODES = codes(
 # Alpha-3 codes that are time zones beside a country: "Remote (US, EST hours)" is no Estonia.
 _TIME_ZONE_CODES = frozenset(("EST",))
 _ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # WORD_RE on ASCII text
-# Gaps and words, in turn, when split by
+# The same words in a group: a split by one of these gives gaps and words in turn.
 _ASCII_WORD_SPLIT_RE = re.compile(f"({_ASCII_WORD_RE.pattern})")
 _WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 # Scripts written without spaces between words (Chinese, Japanese, Thai; Korean glues

@@ -74,7 +74,7 @@ def load_or_build(path: Path, prefix: str, build: Callable[[], T], keep_s: float
 def _frozen(table: T) -> T:
     """`table`, with every object alive now moved out of the cyclic collector's sight
     (`gc.freeze`): the tables live as long as the process, and each full collection would
-    otherwise walk their millions of tuples again (about 3% of normalizing real Greenhouse
+    otherwise walk their millions of tuples again (3–6% of normalizing real Greenhouse
     records)."""
     gc.freeze()
     return table
