@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -793,12 +794,30 @@ def test_title_is_found_in_the_text_as_its_case_insensitive_pattern_would_find_i
         ("Kotlin Dev", "\u212aotlin dev (Entry-level) and kotlin  -  dev"),
         ("Engineer - Remote", "Engineer - Remote, Engineer -- Remote"),
         ("C++ Dev", "C++ dev, c++ devs"),
+        ("Engineer - Data - Team", "engineer---data -- team, Engineer -Data - Teams"),
+        ("Dev -- Ops -x", "dev -- ops -x, dev----ops --x, dev --ops -xs"),
+        ("Dev - -", "dev - - x, dev --- , dev - -s"),
     ]
     for title, text in cases:
-        words = title.split()
-        name = r"[\s-]+".join(map(re.escape, words)) + r"s?\b"
-        expected = [m.span() for m in re.finditer(rf"\b{name}", text, re.IGNORECASE)]
-        assert list(_title_spans(words, text, lowered(text))) == expected, title
+        assert list(_title_spans(title.split(), text, lowered(text))) == _spans(title, text)
+
+
+def _spans(title: str, text: str) -> list[tuple[int, int]]:
+    """What `_title_spans` stands for: the spans of the title's case-insensitive pattern."""
+    name = r"[\s-]+".join(map(re.escape, title.split())) + r"s?\b"
+    return [m.span() for m in re.finditer(rf"\b{name}", text, re.IGNORECASE)]
+
+
+def test_a_title_with_hyphen_words_is_found_as_its_pattern_would_find_it():
+    """Words that open with hyphens may take a run's last hyphens as their own: every title
+    of such words and every text of their characters, spaces and hyphens, up to a length."""
+    for title in ("a - b", "a -b", "a -- b", "a - -b", "a --b -", "a -s"):
+        for length in range(1, 8):
+            for chars in itertools.product("ab -s", repeat=length):
+                text = "".join(chars)
+                assert list(_title_spans(title.split(), text, lowered(text))) == _spans(
+                    title, text
+                ), (title, text)
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ from pipelines.extract.hn.comment import (
     _sides_of,
     without_other_sides,
 )
+from pipelines.extract.hn.company import _words_after
 from pipelines.extract.hn.cues import (
     EMPLOYMENT,
     REMOTE,
@@ -536,3 +537,24 @@ def test_keys_hold_every_match(
 )
 def test_header_line_unframed_as_the_whole_pattern(line: str) -> None:
     assert _unframed(line) == _FRAME.sub("", line)
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("Galaxy", "Baltimore MD, Galaxy Project at Johns Hopkins"),
+        ("Galaxy", "MilkyGalaxy Foo, Galaxy Bar Baz"),  # inside a word first, then alone
+        ("Galaxy", "Pre-Galaxy Foo | Galaxy"),  # after a hyphen: no name; then no words
+        ("Galaxy", "Galaxy"),
+        ("Galaxy", "Galaxy labs, Galaxy\tLabs Inc"),  # lower case first, then a tab
+        ("Acme", "éAcme Robotics | Acme  Robotics’ AI"),  # a letter before: not the name
+        ("a.b", "axb Corp, a.b Corp"),  # a literal dot, not any character
+        ("aa", "aaa Foo"),  # overlapping: the second "aa" follows a letter
+        ("aa", " aa aa Foo"),
+        ("C++ (Co)", "We are C++ (Co) Big-Data & Más"),
+        ("Ünïcode", "_Ünïcode X, Ünïcode Ÿes Ok"),  # "Ÿ" is no [A-Z]
+    ],
+)
+def test_words_after_a_name_as_the_pattern_per_name(name: str, line: str) -> None:
+    m = re.search(rf"(?<![\w-]){re.escape(name)}((?:\s+[A-Z][\w&'’-]*)+)", line)
+    assert _words_after(name, line) == (m[1] if m else None)

@@ -241,7 +241,7 @@ def _title_spans(words: list[str], text: str, low: str) -> Iterator[tuple[int, i
     boundaries, case-insensitive. An ASCII title is found in `low` (its `lowered` form, where
     each character is the one ASCII letter IGNORECASE takes it for) without a pattern
     compiled per title, which cost more than the search."""
-    if not "".join(words).isascii() or any(w.startswith("-") for w in words[1:]):
+    if not "".join(words).isascii():
         name = r"[\s-]+".join(map(re.escape, words)) + r"s?\b"
         yield from (m.span() for m in re.finditer(rf"\b{name}", text, re.IGNORECASE))
         return
@@ -260,17 +260,29 @@ def _title_end(keys: list[str], text: str, low: str, start: int) -> int | None:
     """The end of the title of `keys` named at `start` (see `_title_spans`), or None."""
     if not word_boundary(text, start):
         return None
-    end, n = start + len(keys[0]), len(text)
-    for key in keys[1:]:
-        gap = end
-        while gap < n and (text[gap].isspace() or text[gap] == "-"):
-            gap += 1
-        if gap == end or not low.startswith(key, gap):
-            return None
-        end = gap + len(key)
-    if low.startswith("s", end) and word_boundary(text, end + 1):
-        return end + 1
-    return end if word_boundary(text, end) else None
+    return _rest_end(keys, 1, text, low, start + len(keys[0]))
+
+
+def _rest_end(keys: list[str], i: int, text: str, low: str, end: int) -> int | None:
+    """The end of `keys[i:]` named from `end` on, each after a run of spaces or hyphens, as
+    the pattern's engine would find it: the longest run first. A key that opens with a
+    hyphen ("Engineer - Data": the key "-") may take the run's last hyphens as its own, so
+    shorter runs are tried after; any other key can only follow the whole run."""
+    if i == len(keys):
+        if low.startswith("s", end) and word_boundary(text, end + 1):
+            return end + 1
+        return end if word_boundary(text, end) else None
+    key, run, n = keys[i], end, len(text)
+    while run < n and (text[run].isspace() or text[run] == "-"):
+        run += 1
+    if run == end:
+        return None
+    for gap in range(run, end, -1) if key.startswith("-") else (run,):
+        if low.startswith(key, gap):
+            found = _rest_end(keys, i + 1, text, low, gap + len(key))
+            if found is not None:
+                return found
+    return None
 
 
 def _level_beside_title(title: str, text: str, low: str) -> str | None:

@@ -440,7 +440,26 @@ def full_name(name: str | None, first_line: str) -> str | None:
     Engineer", "Acme Berlin")."""
     if not name:
         return name
-    m = re.search(rf"(?<![\w-]){re.escape(name)}((?:\s+[A-Z][\w&'’-]*)+)", first_line)
-    if m is None or names_a_job(m[1]) or places_in(m[1]) or only_tags(m[1]):
+    more = _words_after(name, first_line)
+    if more is None or names_a_job(more) or places_in(more) or only_tags(more):
         return name
-    return clean_company(name + m[1]) or name
+    return clean_company(name + more) or name
+
+
+_CAPITALIZED_WORDS = re.compile(r"(?:\s+[A-Z][\w&'’-]*)+")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def _words_after(name: str, line: str) -> str | None:
+    r"""The capitalized words right after the first `name` in `line` that opens no word and
+    has some: group 1 of `re.search(rf"(?<![\w-]){re.escape(name)}((?:\s+[A-Z][\w&'’-]*)+)",
+    line)`, found by plain search, since a pattern compiled per post cost more than the
+    search."""
+    at = line.find(name)
+    while at >= 0:
+        if not (at and _WORD_OR_HYPHEN.match(line, at - 1)):
+            m = _CAPITALIZED_WORDS.match(line, at + len(name))
+            if m:
+                return m.group()
+        at = line.find(name, at + 1)
+    return None
