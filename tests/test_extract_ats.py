@@ -17,7 +17,7 @@ from pipelines.extract.greenhouse import (
 )
 from pipelines.extract.lever import extract_lever
 from pipelines.model import Salary
-from pipelines.normalize import EXTRACTORS, normalize_record
+from pipelines.normalize import extractor, normalize_record
 from tests.builders import ashby_compensation, ashby_job, greenhouse_job, lever_posting
 
 CTX = {"board": "acmeml", "company": "Acme Machine Learning", "careers_url": None}
@@ -129,9 +129,9 @@ def test_workplace(value, expected):
 
 
 def test_the_extractors_are_registered():
-    assert EXTRACTORS["greenhouse"] is extract_greenhouse
-    assert EXTRACTORS["lever"] is extract_lever
-    assert EXTRACTORS["ashby"] is extract_ashby
+    assert extractor("greenhouse") is extract_greenhouse
+    assert extractor("lever") is extract_lever
+    assert extractor("ashby") is extract_ashby
 
 
 # --- Greenhouse ----------------------------------------------------------------------------

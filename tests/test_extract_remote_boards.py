@@ -8,7 +8,7 @@ from pipelines.extract.remoteok import extract_remoteok, remoteok_salary
 from pipelines.extract.remotive import extract_remotive
 from pipelines.extract.weworkremotely import extract_weworkremotely, split_title
 from pipelines.model import Salary
-from pipelines.normalize import EXTRACTORS
+from pipelines.normalize import extractor
 from tests.builders import remoteok_job, remotive_job, wwr_item
 
 SPAM = (
@@ -29,9 +29,9 @@ def one(extraction):
 
 
 def test_every_board_is_registered():
-    assert EXTRACTORS["remoteok"] is extract_remoteok
-    assert EXTRACTORS["remotive"] is extract_remotive
-    assert EXTRACTORS["weworkremotely"] is extract_weworkremotely
+    assert extractor("remoteok") is extract_remoteok
+    assert extractor("remotive") is extract_remotive
+    assert extractor("weworkremotely") is extract_weworkremotely
 
 
 # --- RemoteOK ---------------------------------------------------------------------------------

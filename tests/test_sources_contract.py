@@ -10,7 +10,7 @@ from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
 
 from pipelines.catalog import CATALOG, STRUCTURE_RANK, SourceSpec, job_in_url, resolve
-from pipelines.normalize import EXTRACTORS
+from pipelines.normalize import extractor
 from sourcing.sources import SOURCES
 
 # The names checks outside the project rely on (DESIGN.md and the sources issue).
@@ -61,7 +61,7 @@ def test_source_is_complete(name, spiders):
     assert SOURCES[name].sample is not None, f"no bundled sample {spec.sample_file}"
     assert f"raw_{name}" in {a.key.path[-1] for a in crawl_assets}, "no crawl asset"
     if "jobs" in spec.kinds:
-        assert callable(resolve(spec.extractor)) and name in EXTRACTORS, "no extractor"
+        assert extractor(name) is resolve(spec.extractor), "no extractor"
         assert name in JOB_SOURCES, "the postings asset does not read it"
     if "candidates" in spec.kinds:
         assert callable(resolve(spec.candidate_extractor)), "no candidate extractor"
