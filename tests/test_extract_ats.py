@@ -897,3 +897,10 @@ def test_greenhouse_custom_fields_that_grant_equity(metadata, expected):
         "context": CTX,
     }
     assert normalize_record(raw).postings[0]["equity"] is expected
+
+
+def test_a_source_without_an_extractor_is_skipped_with_its_name() -> None:
+    assert extractor("no_such_source") is None
+    skipped = normalize_record({"source": "no_such_source", "record": {}})
+    assert skipped.postings == []
+    assert skipped.skip_reason == "no extractor for source 'no_such_source'"
