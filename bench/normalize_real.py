@@ -143,6 +143,7 @@ def run_real(har_dir: Path, data_dir: Path | None = None) -> int:
             print(measure(source, paths).row(), flush=True)
     print(
         "records per CPU-second; floor = JSON parse + tag strip of the same records; ratio = "
-        f"floor / normalize; ready = CPU s to load the tables (load {os.getloadavg()[0]:.1f})"
+        "floor / normalize; ready = CPU s to import the normalizer and load its tables "
+        f"(load {os.getloadavg()[0]:.1f})"
     )
     return 0
