@@ -149,6 +149,7 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def catalog_text() -> str:
+    """The shipped catalog, `pipelines/data/sources.yaml`, as text."""
     return resources.files("pipelines").joinpath("data/sources.yaml").read_text("utf-8")
 
 
