@@ -1,6 +1,8 @@
 """The Greenhouse, Lever and Ashby extractors and their shared helpers: table-driven."""
 
 import json
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -904,3 +906,21 @@ def test_a_source_without_an_extractor_is_skipped_with_its_name() -> None:
     skipped = normalize_record({"source": "no_such_source", "record": {}})
     assert skipped.postings == []
     assert skipped.skip_reason == "no extractor for source 'no_such_source'"
+
+
+@pytest.mark.parametrize(
+    ("source", "own"),
+    [("hn_hiring", "pipelines.extract.hn"), ("greenhouse", "pipelines.extract.greenhouse")],
+)
+def test_a_process_imports_only_its_own_sources_extractor(source: str, own: str) -> None:
+    # A Dagster partition is one source: another source's extractor (and its patterns) would
+    # only add to the time every process takes before its first record.
+    code = (
+        "import sys; from pipelines.normalize import extractor; "
+        f"extractor({source!r}); "
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('pipelines.extract.'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = out.stdout.split()
+    assert own in loaded
+    assert [m for m in loaded if m.split(".")[2] not in (own.split(".")[2], "ats")] == []

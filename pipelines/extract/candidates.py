@@ -532,3 +532,9 @@ def extract_candidate(record: dict[str, Any], *, stated: bool = False) -> Candid
             excerpt=excerpt(_headline(text, sentence=False)),
         )
     )
+
+
+def extract_hn_wants(record: dict[str, Any], context: dict[str, Any]) -> CandidateExtraction:
+    """`extract_candidate` with the `(record, context)` signature of the catalog's extractors:
+    a "Who wants to be hired?" comment is read alone."""
+    return extract_candidate(record)

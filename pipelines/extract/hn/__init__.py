@@ -33,6 +33,6 @@ The cues here are deliberately local and shallow: the salary/location/remote nor
 the texts this module hands them.
 """
 
-from pipelines.extract.hn.comment import extract_hn
+from pipelines.extract.hn.comment import extract_hn, extract_hn_hiring
 
-__all__ = ["extract_hn"]
+__all__ = ["extract_hn", "extract_hn_hiring"]

@@ -398,6 +398,12 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
     return Extraction(postings=postings)
 
 
+def extract_hn_hiring(record: dict[str, Any], context: dict[str, Any]) -> Extraction:
+    """`extract_hn` with the `(record, context)` signature of the catalog's extractors: a
+    comment is read alone, its thread is not needed."""
+    return extract_hn(record)
+
+
 _GLUED_DASH = re.compile(r"\s+(?=-[A-Z])")
 _GLUED_FIRST = re.compile(r"\s*-[A-Z]")
 
