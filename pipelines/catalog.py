@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib import import_module, resources
 from types import MappingProxyType
 from typing import Any
 
-import yaml
+from pipelines import prebuilt
 
 KINDS = ("jobs", "candidates")
 # What one successful crawl of a source lists:
@@ -143,18 +143,34 @@ def _spec(entry: dict[str, Any]) -> SourceSpec:
     return SourceSpec(**fields)
 
 
-# Every process reads the catalog as it starts: libyaml's safe loader (PyYAML's wheels bundle
-# it) reads it in 2 ms where the pure-Python one takes 14, the same values.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def catalog_text() -> str:
     """The shipped catalog, `pipelines/data/sources.yaml`, as text."""
     return resources.files("pipelines").joinpath("data/sources.yaml").read_text("utf-8")
 
 
+def parse_catalog(text: str) -> list[dict[str, Any]]:
+    """The entries of a catalog's YAML text, read with libyaml's safe loader (PyYAML's wheels
+    bundle it; 2 ms where the pure-Python one takes 14, the same values)."""
+    import yaml  # only when the catalog changed: see `_entries`
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _entries() -> list[dict[str, Any]]:
+    """The shipped catalog's entries. Every process reads them as it starts, and importing
+    PyYAML costs some 20 ms (its modules and their patterns) of the fraction of a second a
+    worker takes to be ready: they are parsed once per catalog text and kept as a prebuilt
+    table."""
+    text = catalog_text()
+    path = prebuilt.cache_file(_CACHE_PREFIX, text)
+    return prebuilt.load_or_build(path, _CACHE_PREFIX, partial(parse_catalog, text))
+
+
+_CACHE_PREFIX = "catalog-"
+
+
 def _load() -> dict[str, SourceSpec]:
-    return {s.name: s for s in map(_spec, yaml.load(catalog_text(), Loader=SAFE_LOADER))}
+    return {s.name: s for s in map(_spec, _entries())}
 
 
 CATALOG: dict[str, SourceSpec] = _load()

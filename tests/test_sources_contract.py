@@ -3,6 +3,8 @@ an extractor, a crawl asset, the asset that reads its kind, and tests that name 
 
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,11 +14,11 @@ from scrapy.utils.project import get_project_settings
 
 from pipelines.catalog import (
     CATALOG,
-    SAFE_LOADER,
     STRUCTURE_RANK,
     SourceSpec,
     catalog_text,
     job_in_url,
+    parse_catalog,
     resolve,
 )
 from pipelines.normalize import extractor
@@ -149,5 +151,17 @@ def test_each_new_ats_ships_a_board_list():
 
 
 def test_the_catalog_reads_the_same_with_libyaml_as_with_pure_python() -> None:
-    assert SAFE_LOADER is yaml.CSafeLoader  # the wheels bundle libyaml: the fast path is taken
-    assert yaml.load(catalog_text(), Loader=SAFE_LOADER) == yaml.safe_load(catalog_text())
+    assert yaml.CSafeLoader  # the wheels bundle libyaml: the fast path is taken
+    assert parse_catalog(catalog_text()) == yaml.safe_load(catalog_text())
+
+
+def test_a_process_reads_the_catalog_without_importing_yaml() -> None:
+    # The parsed entries are kept as a prebuilt table (this test process built it, if no
+    # earlier one had): a worker does not pay PyYAML's import before its first record.
+    code = "import sys, pipelines.catalog; print('yaml' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    entries = parse_catalog(catalog_text())
+    assert [(s.name, s.extractor) for s in CATALOG.values()] == [
+        (e["name"], e.get("extractor")) for e in entries
+    ]
