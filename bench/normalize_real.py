@@ -16,6 +16,10 @@ source is timed in a fresh process:
   faster first reading could give (Hacker News comments are each read once, Greenhouse boards
   repeat titles and places across jobs).
 
+A second table splits the normalize time, in another fresh process, between the source's
+extractor (records to postings) and `normalize_posting` (each posting's fields): what either
+half would allow if the other cost nothing.
+
 CPU time (`time.process_time`) rather than wall time, since other jobs share the cores. The
 project's modules are compiled to bytecode first, as the deployment image and CI compile them:
 a worker loads them from `.pyc` files, while a machine that sets PYTHONDONTWRITEBYTECODE would
@@ -95,9 +99,27 @@ def _strip(value: Any) -> None:
             _strip(v)
 
 
+@dataclass
+class Split:
+    source: str
+    records: int
+    extract: float  # CPU s of the extractor over all records
+    postings: float  # CPU s of normalize_posting over the postings they gave
+
+    def row(self) -> str:
+        return (
+            f"{self.source:<11} {self.extract:>10.2f} {self.postings:>11.2f} "
+            f"{self.records / self.extract:>22,.0f} {self.records / self.postings:>25,.0f}"
+        )
+
+
+def _lines(files: list[Path]) -> list[bytes]:
+    return [line for f in files for line in f.read_bytes().splitlines() if line.strip()]
+
+
 def _time(source: str, files: list[Path], results) -> None:
     """In a fresh process: ready, floor and normalize CPU seconds of one source's records."""
-    lines = [line for f in files for line in f.read_bytes().splitlines() if line.strip()]
+    lines = _lines(files)
     start = time.process_time()
     from pipelines.normalize import normalize_record
 
@@ -121,14 +143,37 @@ def _time(source: str, files: list[Path], results) -> None:
     results.put(Timing(source, len(lines), postings, ready, floor, normalize, warm))
 
 
-def measure(source: str, files: list[Path]) -> Timing:
+def _split(source: str, files: list[Path], results) -> None:
+    """In a fresh process: CPU seconds of the extractor over every record, then of
+    `normalize_posting` over the postings it gave (as `normalize_record` calls them; what the
+    two halves share, such as place lookups, is warm for the second)."""
+    from pipelines.normalize import extractor, normalize_posting, normalize_record
+
+    lines = _lines(files)
+    normalize_record(json.loads(lines[0]))
+    raws = [json.loads(line) for line in lines]
+    extract = extractor(source)
+    start = time.process_time()
+    extractions = [extract(raw["record"], raw.get("context") or {}) for raw in raws]
+    extracting = time.process_time() - start
+    start = time.process_time()
+    for raw, extraction in zip(raws, extractions, strict=True):
+        if not extraction.skip_reason:
+            for i, posting in enumerate(extraction.postings):
+                normalize_posting(posting, raw, i, len(extraction.postings))
+    results.put(Split(source, len(lines), extracting, time.process_time() - start))
+
+
+def _in_fresh_process(target, source: str, files: list[Path]) -> Timing | Split:
+    """`target(source, files, results)` run in a spawned process (caches and imports start
+    empty), and what it put in `results`."""
     ctx = mp.get_context("spawn")
     results = ctx.Queue()
-    proc = ctx.Process(target=_time, args=(source, files, results))
+    proc = ctx.Process(target=target, args=(source, files, results))
     proc.start()
-    timing = results.get()
+    result = results.get()
     proc.join()
-    return timing
+    return result
 
 
 def run_real(har_dir: Path, data_dir: Path | None = None) -> int:
@@ -148,10 +193,20 @@ def run_real(har_dir: Path, data_dir: Path | None = None) -> int:
             f"{'floor rec/s':>13} {'normal. rec/s':>13} {'ratio':>8} {'warm rec/s':>10}"
         )
         for source, paths in files.items():
-            print(measure(source, paths).row(), flush=True)
+            print(_in_fresh_process(_time, source, paths).row(), flush=True)
+        print(
+            "records per CPU-second; floor = JSON parse + tag strip of the same records; ratio "
+            "= floor / normalize; ready = CPU s to import the normalizer and load its tables; "
+            "warm = normalized again, every cached reading warm\n"
+        )
+        print(
+            f"{'source':<11} {'extract s':>10} {'postings s':>11} "
+            f"{'rec/s if postings free':>22} {'rec/s if extraction free':>25}"
+        )
+        for source, paths in files.items():
+            print(_in_fresh_process(_split, source, paths).row(), flush=True)
     print(
-        "records per CPU-second; floor = JSON parse + tag strip of the same records; ratio = "
-        "floor / normalize; ready = CPU s to import the normalizer and load its tables; warm = "
-        f"normalized again, every cached reading warm (load {os.getloadavg()[0]:.1f})"
+        "CPU s of the extractor over the records and of normalize_posting over their postings, "
+        f"each in a fresh process (load {os.getloadavg()[0]:.1f})"
     )
     return 0
