@@ -572,6 +572,20 @@ CASES = [
         "Bellwether | Data Engineer | Remote<p>Roles: Data Engineer<p>Text.",
         ["Data Engineer"],
     ),
+    case(
+        "multi: a role label over prose names no roles",
+        "Quarrystone | Founding Engineer | Remote (Canada)<p>Role: You are the first engineer on "
+        "the team, joining my co-founder (Ana, CEO) and myself (Ravi, CTO) as our first hire. "
+        "You will own the whole stack, from the database, through backend services, through 3D "
+        "rendering in the browser.",
+        ["Founding Engineer"],
+    ),
+    case(
+        "multi: the recruiting lead signing off is no role",
+        "Pinecrest Health | New York, NY | Onsite<p>We&#x27;re also looking for a Data Engineer "
+        "and a Product Designer.<p>I&#x27;m Mo, the recruiting lead. Write to me directly.",
+        ["Data Engineer", "Product Designer"],
+    ),
     # --- prose openings -----------------------------------------------------------------------
     case(
         "prose: is hiring in city",

@@ -44,14 +44,17 @@ from pipelines.skills import extract_skills, is_concept, skill_category
 from pipelines.text import any_in, lowered, lowered_twin
 
 # "… is hiring A, B and C", "we're also looking for A as well as B", "we need a B": the roles
-# a sentence names after a hiring verb, anywhere in it.
+# a sentence names after a hiring verb, anywhere in it. Not "hiring" or "recruiting" after a
+# determiner, where it qualifies a noun: "I'm Kev, the recruiting lead", "our hiring process".
+_NOUN_USE = r"(?<!\bthe )(?<!\bour )(?<!\bmy )(?<!\byour )(?<!\btheir )"
 _HIRING_VERB = re.compile(
-    r"\b(?:hiring(?!\s+managers?\b)(?:\s+(?:across|for (?:roles|positions) (?:in|across)))?|"
+    rf"\b(?:{_NOUN_USE}hiring(?!\s+managers?\b)"
+    r"(?:\s+(?:across|for (?:roles|positions) (?:in|across)))?|"
     r"looking for|"
     r"seeking|searching for|looking to (?:hire|add)|(?:like|want) to hire|"
     # "We are adding a data scientist", "we plan to bring on two engineers": a count follows
     r"(?:adding|bring(?:ing)? on)(?=\s+(?:an?|one|two|three|four|five|several|\d+)\s)|"
-    r"need|to hire|recruiting|(?:roles|positions|openings) (?:include|are|for)|"
+    rf"need|to hire|{_NOUN_USE}recruiting|(?:roles|positions|openings) (?:include|are|for)|"
     r"(?:invites?|inviting|accepting|welcomes?) applications for|"
     r"(?:role|position|opening) open(?: on (?:my|our|the) team)?)\b"
     r"\s*(?:for\s+)?:?\s*"
@@ -819,6 +822,14 @@ _ITEM_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
 _ITEM_TEAM = re.compile(r"\s+for\s+(?:our|the|an?)\s.*$", re.I)
 
 
+def _prose(listed: str) -> bool:
+    """Whether what follows a "Role:" label is sentences about the job, not a list of jobs: more
+    than one sentence, the first of them with a word of prose ("You are the founding engineer
+    on the team, joining … and myself (Jeff, CTO). You'll own …")."""
+    end = _FIRST_SENTENCE_END.search(listed)
+    return end is not None and SENTENCE_WORD.search(listed[: end.start()]) is not None
+
+
 def _inline_items(listed: str) -> str:
     """A comma list of roles without the items that only say what the one before focuses on,
     and each item without its article and the team it is for."""
@@ -906,6 +917,8 @@ def role_lines(body: list[str]) -> list[RoleLine]:
             under_roles = False  # the next heading ("What We Look For")
         if m := _ROLES_INLINE.match(stripped):
             listed = m.group("list").rstrip(". ")
+            if _prose(listed):
+                continue  # "Role: You are the founding engineer…, joining … and myself (CTO)."
             # "A * B * C"; "A - B - C" when the dashes list (two or more of them)
             bullets = r"\s+[-*•·]\s+" if len(re.findall(r"\s-\s", listed)) >= 2 else r"\s+[*•·]\s+"
             listed = re.sub(bullets, ", ", listed)
