@@ -581,6 +581,16 @@ CASES = [
         ["Founding Engineer"],
     ),
     case(
+        "multi: the roles under departments, not the departments, and the example pay is one's",
+        "Ridgeback Robotics | Oakland, CA | Onsite | Multiple Roles<p>We build delivery robots "
+        "for hospitals.<p>Currently hiring across engineering, product, and business:"
+        "<p>Cloud/Platform: Backend Engineer (Go, Postgres), Site Reliability Engineer (AWS, "
+        "Terraform)<p>Product/Business: Product Manager, Account Executive<p>Comp example: "
+        "Backend Engineer, mid-level $140K–$160K (Bay Area). Benefits include health and 401k.",
+        ["Backend Engineer", "Site Reliability Engineer", "Product Manager", "Account Executive"],
+        salaries=["$140K–$160K", None, None, None],
+    ),
+    case(
         "multi: the recruiting lead signing off is no role",
         "Pinecrest Health | New York, NY | Onsite<p>We&#x27;re also looking for a Data Engineer "
         "and a Product Designer.<p>I&#x27;m Mo, the recruiting lead. Write to me directly.",

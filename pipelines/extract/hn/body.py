@@ -632,7 +632,8 @@ _DEPARTMENT_MARKS = (":", "-", "–", "—")
 def _listed_roles(text: str) -> list[Role]:
     """The roles of a comma list that names jobs ("Backend, Full Stack, SRE, Security"), or
     none: a list of tools ("FastAPI, Yjs, Jupyter") names no role."""
-    if "," not in text or _tool_list(text) or len(extract_skills(text)) >= 2:
+    bare = _PARENS.sub(" ", text)  # "Full Stack (Python, TS), DevOps Lead (AWS)": the jobs
+    if "," not in bare or _tool_list(bare) or len(extract_skills(bare)) >= 2:
         return []
     roles = split_roles(text)
     return roles if len(roles) >= 2 else []

@@ -362,8 +362,13 @@ def extract_hn(comment: dict[str, Any]) -> Extraction:
         # "(salary ranges for each job 70k-130k)": one figure in the words every role shares.
         stated = find_salaries(shared if shared is not None else text)
         if len(stated) == 1:
-            # Not to a role named in passing ("We're also hiring …") whose words do not say it.
+            # Not to a role named in passing ("We're also hiring …") whose words do not say it,
+            # and only to the role its line names when it names one ("Comp example: Full
+            # Stack, mid-senior $153K–$171K").
+            named = _named_on_line(roles, text, stated[0].text)
             for role in roles:
+                if named is not None and role is not named:
+                    continue
                 if id(role) not in passing or stated[0].text in (role.section or ""):
                     role.salary = stated[0].text
 
@@ -718,6 +723,14 @@ def _salaries_per_role(salary: str | None, roles: list[Role]) -> None:
             return
         match.salary = piece[: name.start()].strip()
         left.remove(match)
+
+
+def _named_on_line(roles: list[Role], text: str, pay: str) -> Role | None:
+    """The one role of `roles` whose title the line stating `pay` names, else None (no line
+    names one, or several do)."""
+    line = next((line.lower() for line in text.split("\n") if pay in line), "")
+    named = [r for r in roles if r.title and r.title.lower() in line]
+    return named[0] if len(named) == 1 else None
 
 
 def _pay_after_name(header_line: str, roles: list[Role]) -> None:

@@ -700,7 +700,7 @@ _INTERN_HEADING = re.compile(r"\s*(?:internships?|interns?)\s*:\s*(?=\S)", re.I)
 
 # A department or team that is named instead of a job ("Engineering", "Customer Success").
 DEPARTMENT_WORD = re.compile(
-    r"^(?:(?:[\w&/+]+\s+)?(?:engineering|eng|research|product|design|sales|marketing|data|"
+    r"^(?:(?:[\w&/+]+\s+|[\w&+]+/)?(?:engineering|eng|research|product|design|sales|marketing|data|"
     r"operations|ops|business|gtm|go-to-market|finance|recruiting|support|customer success|"
     r"infrastructure|platform|security|people|growth|science|ai|ml|hardware|software|"
     r"technology|technical|other|open)(?:\s+(?:roles|team|positions|openings|jobs))?)$",
