@@ -449,6 +449,10 @@ ROLE_ONLY = [
     ("Strategic Research Associate", "other"),
     ("AVP, Agentic Transformation Advisor", "other"),
     ("Digital Transformation Consultant - AI & Analytics", "other"),
+    # "PM" is a product, program or project manager, whatever platform it manages
+    ("Platform PM", "other"),
+    ("ML Platform PM", "other"),
+    ("Senior PM (fleet management platform)", "other"),
     # data as the specialty of an engineer, data platforms by name, vision systems
     ("Senior Software Engineer, Data", "data_engineer"),
     ("Principal Engineer (Data & Platform)", "data_engineer"),

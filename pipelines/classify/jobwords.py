@@ -68,7 +68,7 @@ LEAD_WORD = r"(?:head|vp|vice president|director|chief|lead|leader|manager|found
 OTHER = rx(
     r"product (?:manager|owner|lead|director|marketing|specialist|management)|"
     r"(?:director|head|vp|vice president),? (?:of )?products?\b(?! (?:engineer|develop))|"
-    r"program manager|"
+    r"program manager|\bt?pms?\b|"  # "Senior PM", "TPM": a product, program or project manager
     r"project manager|\bdesign(?:er)?\b|recruit\w*|\btalent\b|sourcer|account (?:executive|"
     r"manager|director)|\bsales\b|marketing(?! (?:data|analytics)\b)|"
     r"customer (?:success|support|service|engineer)|"
