@@ -529,6 +529,27 @@ _LAST_BRACKET = re.compile(r"\s*(?:\(([^()]*)\)|\[([^\[\]]*)\])$")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+# What a requirement asks of the person, not the name of a job: what they have, without a
+# job's noun ("DevOps experience", "Go skills"; not "C++ Developer w/ Windows Experience", nor a
+# team's "User Experience"), or what they are ("comfortable owning systems", "fluent in Polish").
+_HAD_BY_SOMEONE = re.compile(
+    r"\b(?:(?<!\buser )(?<!\bdeveloper )(?<!\bcustomer )(?<!\bcandidate )(?<!\bguest )"
+    r"(?<!\bpatient )(?<!\bemployee )experience|skills|knowledge|background|expertise|familiarity|"
+    r"proficiency|exposure)\s*$",
+    re.I,
+)
+_SAID_OF_SOMEONE = re.compile(
+    r"\b(?:comfortable|familiar|proficient|fluent|passionate|excited|eager|willing|able)\b", re.I
+)
+
+
+def _asked_of_someone(title: str) -> bool:
+    """Whether a bullet's words are a requirement, not a job: "- DevOps experience"."""
+    return bool(_SAID_OF_SOMEONE.search(title)) or (
+        bool(_HAD_BY_SOMEONE.search(title)) and not has_job_head(title)
+    )
+
+
 def _role_line(line: str, in_list: bool = False) -> tuple[Role, bool] | None:
     """The role a body line names ("- Senior ML Engineer ($200k): PyTorch, Ray", "Director of
     Data Science — $240k. Builds a team…", "Lead Perception Engineer $200k–$240k"), or None.
@@ -606,6 +627,8 @@ def _role_line(line: str, in_list: bool = False) -> tuple[Role, bool] | None:
     title, head_salary = clean_title(head)
     if not title or not (names_a_job(title) or in_list) or GENERIC_ROLE.match(title):
         return None
+    if _asked_of_someone(title):
+        return None  # "- DevOps experience", "- Senior engineer comfortable owning systems"
     # The salary parser reads the line's pay with its period ("R$ 14.000/mês", "₹40-60 LPA").
     stated = find_salaries(text[len(head) :] if head_salary is None else head)
     salary = (
