@@ -793,6 +793,14 @@ CASES = [
         ["data analyst and QA engineer"],
     ),
     (
+        "requirement bullets name no roles, under whatever heading",
+        "Fennick | Senior Backend Engineer (Go) | Poland | Remote<p>We build a marketplace.<p>"
+        "What we&#x27;re looking for:<p>- Strong backend experience with Go<p>- Senior-level "
+        "engineer comfortable owning services end-to-end<p>Big pluses:<p>- DevOps experience"
+        "<p>- Frontend, Kotlin, or mobile experience",
+        ["Senior Backend Engineer"],
+    ),
+    (
         "a list whose items each start with an article: 'and' alone joins one person's jobs",
         "Paperwell | Oslo<p>We make lab notebooks.<p>We are looking for a Data Analyst and "
         "Engineer, a Support Lead / Community Manager, and a Head of Sales.",
@@ -961,6 +969,15 @@ TITLES = [
     (
         "a product manager, iOS and android developers, and a designer",
         ["product manager", "iOS developers", "android developers", "designer"],
+    ),
+    # ... and every bare specialty before it, one with an aside too, in a list with one "and".
+    (
+        "Forward-deployed (customer success), AI, and Platform Engineers",
+        ["Forward-deployed Engineers (customer success)", "AI Engineers", "Platform Engineers"],
+    ),
+    (
+        "Frontend, Backend and Data Engineers",
+        ["Frontend Engineers", "Backend Engineers", "Data Engineers"],
     ),
 ]
 

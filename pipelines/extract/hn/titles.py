@@ -624,8 +624,13 @@ def _split_roles(text: str) -> list[Role]:
     roles = _roles(merged, items)
     last_joined = _JOINED_BY_WORD.match(merged[-1].strip()) if merged else None
     if seps and (seps[-1].strip() in ("and", "or", "and/or", "&", "/") or last_joined):
-        _share_head_noun(roles)
+        # With one "and", an item may hold the noun already; with two ("iOS, Android and
+        # backend, frontend and full-stack engineers") how they group is not said.
+        _share_head_noun(roles, sum(sep.strip() in _JOINS for sep in seps) == 1)
     return roles
+
+
+_JOINS = ("and", "or", "and/or", "&")
 
 
 def one_hire_each(roles: list[Role], line: str) -> list[Role]:
@@ -735,7 +740,8 @@ BARE_SPECIALTY = re.compile(
     r"(?:(?:senior|sr\.?|junior|jr\.?|lead|staff)\s+)?(?:back[- ]?end|front[- ]?end|"
     r"full[- ]?stack|mobile|ios|android|web|devops|perception|data|platform|infra(?:structure)?|"
     r"systems|security|qa|ml|ai|cloud|embedded|game|graphics|research|product|software|"
-    r"hardware|machine learning|robotics|firmware|site reliability|analytics)",
+    r"hardware|machine learning|robotics|firmware|site reliability|analytics|"
+    r"forward[- ]deployed)",
     re.I,
 )
 
@@ -796,17 +802,29 @@ def _noun_shared_with_next(piece: str, pieces: list[str], seps: list[str], i: in
     return noun.group(0) if shared else ""
 
 
-def _share_head_noun(roles: list[Role]) -> None:
+def _share_head_noun(roles: list[Role], one_join: bool) -> None:
     """ "backend and frontend developers" names backend developers and frontend developers:
     the last role's noun goes to the bare specialties before it (the caller checks that the
     last two are joined by "and", "or", "&" or "/": "Senior Frontend, Graphics Engineer" is
     a list of jobs as named)."""
     noun = _SHARED_NOUN.search(roles[-1].title) if len(roles) > 1 else None
-    if noun is None or not all(BARE_SPECIALTY.fullmatch(r.title) for r in roles[:-1]):
+    if noun is None:
+        return
+    # A specialty may have an aside ("Forward-deployed (customer success)"), and in a list
+    # with `one_join` ("and", "or", "&") one may hold the noun already ("Frontend, Backend and
+    # Data Engineers").
+    bare = {id(r): _BARE_THEN_ASIDE.fullmatch(r.title) for r in roles[:-1]}
+    if not all(bare[id(r)] or one_join and r.title.endswith(noun.group(0)) for r in roles[:-1]):
         return  # "Devops, Electrical Engineer, Perception, …": a list of jobs, not of specialties
     for role in roles[:-1]:
-        if _takes_noun(role.title, noun.group(0)):
-            role.title += noun.group(0)
+        if (m := bare[id(role)]) and _takes_noun(m["specialty"], noun.group(0)):
+            role.title = m["specialty"] + noun.group(0) + m["aside"]
+
+
+# A bare specialty, and an aside in brackets after it: "Forward-deployed (customer success)".
+_BARE_THEN_ASIDE = re.compile(
+    rf"(?P<specialty>{BARE_SPECIALTY.pattern})(?P<aside>(?:\s+\([^()]*\))?)", re.I
+)
 
 
 # What may frame a list item without being part of its name: "and a finance person",
