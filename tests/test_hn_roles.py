@@ -1205,6 +1205,16 @@ COMPANIES = [
         "Minor League Coding (MLC) | Tutorial Writers | Remote<p>Apply at https://mlc.example",
         "Minor League Coding",
     ),
+    # A piece that states equity is no name; the site names the company, as its text writes it.
+    (
+        "Software Engineer | Front End | FULL TIME | Menlo Park, CA | $90-140k+ | Equity 0.05% – "
+        "0.4% | Visa Sponsorship Available | quilltechnologies.example<p>QUILL schedules sites.",
+        "quilltechnologies",
+    ),
+    (
+        "Data Engineer | brightkiln.example | Berlin | Onsite<p>Brightkiln makes kilns smarter.",
+        "Brightkiln",
+    ),
 ]
 
 

@@ -30,6 +30,7 @@ from pipelines.extract.hn.company import (
     named_company,
     signed_company,
     site_company,
+    spelled_name,
 )
 from pipelines.extract.hn.cues import META_START, REMOTE
 from pipelines.extract.hn.header import (
@@ -172,38 +173,22 @@ def _site_company(lines: list[str]) -> str | None:
     subdomain or path ("acme-jobs.personio.de", "jobs.ashbyhq.com/acme")."""
     for line in lines[:3]:
         if m := _CAREERS_AT.search(line):
-            return _spelled_name(m["name"], lines)
+            return spelled_name(m["name"], lines)
         for url in _URL.findall(line):
             if name := _url_company(url, alone=url == line.strip()):
-                return _spelled_name(name, lines)
+                return spelled_name(name, lines)
     if len(lines) <= _SHORT_POST:  # a short post's own link, alone on a later line
         for line in lines[3:]:
             if _URL.fullmatch(line) and (name := _url_company(line, alone=True)):
-                return _spelled_name(name, lines)
+                return spelled_name(name, lines)
     return None
 
 
 _SHORT_POST = 8
 
 
-# Capitalized words in a row, up to the end of a sentence: "Acme Labs", not "Acme. We".
-_CAPITALIZED_RUN = re.compile(r"[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]*)*(?:\s+[A-Z][\w&'’-]*)*")
 # What a name is compared by: its letters and digits.
 _NOT_ALNUM = re.compile(r"[\W_]+")
-
-
-def _spelled_name(label: str, lines: list[str]) -> str | None:
-    """The name as the text writes the words a site's label runs together ("thehackerati"
-    → "The Hackerati"), the label when the text does not, or None when the text names
-    more ("America First Policy Institute" for "americafirstpolicy")."""
-    key = _NOT_ALNUM.sub("", label.lower())
-    for line in lines[:8]:
-        for run in _CAPITALIZED_RUN.finditer(line):
-            words = run.group(0).split()
-            for k in range(1, len(words) + 1):
-                if _NOT_ALNUM.sub("", " ".join(words[:k]).lower()) == key:
-                    return " ".join(words[:k]) if k == len(words) else None
-    return label
 
 
 def _board_path_company(path: str) -> str | None:

@@ -392,6 +392,24 @@ def _letters(text: str) -> str:
     return _NOT_ALNUM.sub("", text.lower())
 
 
+# Capitalized words in a row, up to the end of a sentence: "Acme Labs", not "Acme. We".
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]*)*(?:\s+[A-Z][\w&'’-]*)*")
+
+
+def spelled_name(label: str, lines: list[str]) -> str | None:
+    """The name as the text writes the words a site's label runs together ("thehackerati"
+    → "The Hackerati"), the label when the text does not, or None when the text names
+    more ("America First Policy Institute" for "americafirstpolicy")."""
+    key = _letters(label)
+    for line in lines[:8]:
+        for run in _CAPITALIZED_RUN.finditer(line):
+            words = run.group(0).split()
+            for k in range(1, len(words) + 1):
+                if _letters(" ".join(words[:k])) == key:
+                    return " ".join(words[:k]) if k == len(words) else None
+    return label
+
+
 def site_company(company: str | None, lines: list[str]) -> str | None:
     """The company the post's own addresses spell and its text names, when the header gave a
     name that nothing else in the post says: "Code4Good -- www.engagespark.example" then

@@ -88,6 +88,13 @@ VISA = re.compile(
     r"green ?cards?)\b",
     re.I,
 )
+# A piece that states the equity the job comes with: "Equity 0.05% – 0.4%", "0.5% equity",
+# "ESOP"; not a company, nor "Equity Research Analyst" (a role, read first).
+EQUITY = re.compile(
+    r"^\W*equity\b(?=\s*(?:[:(–—-]\s*)?[\d~<>.]|\W*$)|\d\s*%\s*(?:equity|stock|options)\b|"
+    r"^\W*(?:stock\s+options?|esop)\W*$",
+    re.I,
+)
 URL_ONLY = re.compile(
     r"^(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?)$",
     re.I,
@@ -174,7 +181,7 @@ def is_place_name(text: str) -> bool:
 
 # --- segments --------------------------------------------------------------------------------
 
-KINDS = ("url", "salary", "remote", "location", "employment", "visa", "role", "other")
+KINDS = ("url", "salary", "remote", "location", "employment", "visa", "equity", "role", "other")
 
 
 @dataclass
@@ -184,7 +191,7 @@ class Segment:
 
     @property
     def kind(self) -> str:
-        for k in ("role", "salary", "location", "remote", "employment", "visa", "url"):
+        for k in ("role", "salary", "location", "remote", "employment", "visa", "equity", "url"):
             if k in self.kinds:
                 return k
         return "other"
@@ -285,6 +292,8 @@ def _classified(text: str) -> Segment:
         seg.kinds.add("employment")
     if VISA.search(t):
         seg.kinds.add("visa")
+    if EQUITY.search(t):
+        seg.kinds.add("equity")
     bare = SALARY_SPAN.sub(" ", t) if "salary" in seg.kinds else t
     if "salary" in seg.kinds and not names_a_job(BRACKETED.sub(" ", bare)):
         bare = ""  # "₹ 30 LPA (Lead) / ₹ 15–25 LPA (Data Scientist)": pay per role, no title

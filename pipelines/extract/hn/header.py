@@ -17,6 +17,7 @@ from pipelines.extract.hn.company import (
     only_places,
     owner_of_team,
     place_led,
+    spelled_name,
 )
 from pipelines.extract.hn.cues import (
     EMPLOYMENT,
@@ -821,7 +822,8 @@ def _parse_header(lines: list[str]) -> Header:
         header = parse()
         if header is not None:
             if header.company is None and header.kind in ("pipe", "dash"):
-                header.company = _site_name(line)
+                site = _site_name(line)  # "quillfeather.example", and "Quillfeather" in the text
+                header.company = site and (spelled_name(site, lines) or site)
             elif header.company is not None:
                 header.company = owner_of_team(header.company, line, lines)
             return header
