@@ -970,6 +970,12 @@ TITLES = [
         "a product manager, iOS and android developers, and a designer",
         ["product manager", "iOS developers", "android developers", "designer"],
     ),
+    # The words of the link a role line points with are no part of the title.
+    ("Backend - Job Posting", ["Backend"]),
+    ("Senior Data Engineer —> Apply here", ["Senior Data Engineer"]),
+    ("Front-end Engineer, see more details and apply", ["Front-end Engineer"]),
+    ("developers (job descriptions below)", ["developers"]),
+    ("Applied AI Engineer", ["Applied AI Engineer"]),
     # ... and every bare specialty before it, one with an aside too, in a list with one "and".
     (
         "Forward-deployed (customer success), AI, and Platform Engineers",

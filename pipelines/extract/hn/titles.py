@@ -158,6 +158,11 @@ def clean_title(text: str) -> tuple[str, str | None]:
         if (without := without_stack(t)) != t:
             t = without
             continue
+        # The words of the link a role line points with: "… - Job Posting", "… —> Apply here"
+        m = _LINK_LABEL_AT_END.search(t) if any_in(_LINK_LABEL_KEYS, t.lower()) else None
+        if m and names_a_job(t[: m.start()]):
+            t = t[: m.start()]
+            continue
         break
     t = without_glued_place(t)
     # "()", a footnote mark "[2]", a trailing aside "[Tech Stack: AWS]"
@@ -197,6 +202,14 @@ _WHERE_AT_END = re.compile(
     r"\s+(?:-|–|—|@|in|at|based in|/)\s+((?:[^-–—/()]|(?<=\w)-(?=\w))+)$|(?<=\))\s+([^()]+)$"
 )
 _BAR_PIECE_AT_END = re.compile(r"\s*\|\s*([^|]+)$")
+_LINK_LABEL_AT_END = re.compile(
+    r"\s*(?:[-–—:|,>→]+\s*|\(\s*)?(?:job\s+(?:posting|description)s?(?:\s+below)?|"
+    r"(?:see\s+)?(?:more\s+)?details(?:\s+and\s+apply)?(?:\s+here)?|apply(?:\s+here)?|"
+    r"more\s+info(?:\s+here)?|https?)\s*\)?\s*$",
+    re.I,
+)
+# One of these is in every text _LINK_LABEL_AT_END finds (lowered).
+_LINK_LABEL_KEYS = ("job posting", "job description", "details", "apply", "info", "http")
 _COMMA_PIECE_AT_END = re.compile(r",\s+([^-–—/(),]+)$")
 _AT_NAME_AT_END = re.compile(r"\s+(?:@\s*|at\s+)([A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3})$")
 _EMPTY_ASIDES = re.compile(r"\(\s*\)|\[\s*\d*\s*\]|\s*\[[^\[\]]*\]\s*$")
