@@ -156,6 +156,9 @@ def parse_catalog(text: str) -> list[dict[str, Any]]:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+_CACHE_PREFIX = "catalog-"
+
+
 def _entries() -> list[dict[str, Any]]:
     """The shipped catalog's entries. Every process reads them as it starts, and importing
     PyYAML costs some 20 ms (its modules and their patterns) of the fraction of a second a
@@ -164,9 +167,6 @@ def _entries() -> list[dict[str, Any]]:
     text = catalog_text()
     path = prebuilt.cache_file(_CACHE_PREFIX, text)
     return prebuilt.load_or_build(path, _CACHE_PREFIX, partial(parse_catalog, text))
-
-
-_CACHE_PREFIX = "catalog-"
 
 
 def _load() -> dict[str, SourceSpec]:

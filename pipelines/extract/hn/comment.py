@@ -27,6 +27,7 @@ from pipelines.extract.hn.company import (
     full_name,
     intro_company,
     name_before_places,
+    name_key,
     named_company,
     signed_company,
     site_company,
@@ -185,10 +186,6 @@ def _site_company(lines: list[str]) -> str | None:
 
 
 _SHORT_POST = 8
-
-
-# What a name is compared by: its letters and digits.
-_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _board_path_company(path: str) -> str | None:
@@ -471,7 +468,7 @@ def _is_name(place: str, company: str | None) -> bool:
     …") names the employer, not where the job is."""
     if not company:
         return False
-    return _NOT_ALNUM.sub("", place.lower()) == _NOT_ALNUM.sub("", company.lower())
+    return name_key(place) == name_key(company)
 
 
 def _skills_text(role: Role, claimed: str | None, shared: str, roles: list[Role]) -> str:

@@ -369,7 +369,7 @@ _ADDRESS = re.compile(
 def _written(key: str, text: str, letters: str) -> str | None:
     """The words of `text` (one to three in a row) whose letters and digits are `key`, as
     written: "engagespark" → "engageSPARK", "socialprintstudio" → "Social Print Studio".
-    `letters`: `text` lowered, with only its letters and digits (`_letters`)."""
+    `letters`: `text` lowered, with only its letters and digits (`name_key`)."""
     if key not in letters:
         return None
     words = list(_NAME_WORD.finditer(text))
@@ -378,7 +378,7 @@ def _written(key: str, text: str, letters: str) -> str | None:
             run = words[i : i + k]
             if len(run) < k or run[-1].start() - run[0].end() > 3 * (k - 1):
                 break
-            if _letters("".join(w[0] for w in run)) == key:
+            if name_key("".join(w[0] for w in run)) == key:
                 return text[run[0].start() : run[-1].end()]
     return None
 
@@ -387,8 +387,9 @@ _NAME_WORD = re.compile(r"[\w&'’-]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
-def _letters(text: str) -> str:
-    """`text` lowered, with only its letters and digits: "Acme-Labs" → "acmelabs"."""
+def name_key(text: str) -> str:
+    """`text` lowered, with only its letters and digits, to compare names: "Acme-Labs" →
+    "acmelabs"."""
     return _NOT_ALNUM.sub("", text.lower())
 
 
@@ -400,12 +401,12 @@ def spelled_name(label: str, lines: list[str]) -> str | None:
     """The name as the text writes the words a site's label runs together ("thehackerati"
     → "The Hackerati"), the label when the text does not, or None when the text names
     more ("America First Policy Institute" for "americafirstpolicy")."""
-    key = _letters(label)
+    key = name_key(label)
     for line in lines[:8]:
         for run in _CAPITALIZED_RUN.finditer(line):
             words = run.group(0).split()
             for k in range(1, len(words) + 1):
-                if _letters(" ".join(words[:k])) == key:
+                if name_key(" ".join(words[:k])) == key:
                     return " ".join(words[:k]) if k == len(words) else None
     return label
 
@@ -422,7 +423,7 @@ def site_company(company: str | None, lines: list[str]) -> str | None:
     text = "\n".join(lines)
     labels = {x for x in domain_labels(text) if len(x) >= 4} - _HOST_LABELS
     body = _ADDRESS.sub(" ", "\n".join(lines[1:]))
-    letters = _letters(body)
+    letters = name_key(body)
     named = {w for x in sorted(labels) if (w := _written(x, body, letters))}
     return named.pop() if len(named) == 1 else company
 

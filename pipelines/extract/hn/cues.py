@@ -181,8 +181,6 @@ def is_place_name(text: str) -> bool:
 
 # --- segments --------------------------------------------------------------------------------
 
-KINDS = ("url", "salary", "remote", "location", "employment", "visa", "equity", "role", "other")
-
 
 @dataclass
 class Segment:

@@ -14,6 +14,7 @@ from pipelines.extract.hn.company import (
     domain_named,
     intro_company,
     lone_name,
+    name_key,
     only_places,
     owner_of_team,
     place_led,
@@ -392,7 +393,7 @@ def _pipe_header(line: str, lines: list[str]) -> Header | None:
         if other is None:
             first_is_company = not _one_job_named(first.text)
         else:
-            first_is_company = _key(other) in _key(first.text)
+            first_is_company = name_key(other) in name_key(first.text)
     _apply_segments(header, segs, first_is_company)
     if not first_is_company and first.kind == "role" and len(segs) > 1 and segs[1].kind == "other":
         header.company = clean_company(segs[1].text)
@@ -433,19 +434,11 @@ def _one_job_named(text: str) -> bool:
     or beside a site of its own name ("Tally Assistant https://tallyassistant.io")."""
     asides = r"\([^()]*\)|https?://\S+"  # "Acme (acme.io)", "Acme https://acme.io"
     bare = re.sub(asides, " ", text).strip()
-    if _key(bare) and _key(bare) in _key(" ".join(re.findall(asides, text))):
+    if name_key(bare) and name_key(bare) in name_key(" ".join(re.findall(asides, text))):
         return False
     words = re.sub(r"\s+(?:needed|wanted)$", "", bare, flags=re.I).split()
     last = words[-1] if words else ""
     return len(words) >= 2 and names_a_job(last) and not last.lower().endswith("s")
-
-
-def _key(name: str) -> str:
-    """A name in lower case without spaces or signs, to compare: "Acme.io" → "acmeio"."""
-    return _NOT_ALNUM.sub("", name.lower())
-
-
-_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _dash_header(line: str) -> Header | None:
@@ -659,13 +652,13 @@ def repeated_headers(lines: list[str], company: str | None) -> list[Role]:
 def header_blocks(lines: list[str], company: str | None) -> list[list[str]]:
     """The posts of a comment that repeats the company's pipe header for each one: the lines
     from each header up to the next (the first post from the top); one block for none."""
-    key = _key(company) if company else ""
+    key = name_key(company) if company else ""
     if not key:
         return [lines]
     starts = [0] + [
         i
         for i, line in enumerate(lines)
-        if i > 0 and line.count("|") >= 2 and (_key(line).startswith(key) or _place_first(line))
+        if i > 0 and line.count("|") >= 2 and (name_key(line).startswith(key) or _place_first(line))
     ]
     return [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
 

@@ -636,7 +636,7 @@ def _split_roles(text: str) -> list[Role]:
         merged.append(pending.strip())
     roles = _roles(merged, items)
     last_joined = _JOINED_BY_WORD.match(merged[-1].strip()) if merged else None
-    if seps and (seps[-1].strip() in ("and", "or", "and/or", "&", "/") or last_joined):
+    if seps and (seps[-1].strip() in (*_JOINS, "/") or last_joined):
         # With one "and", an item may hold the noun already; with two ("iOS, Android and
         # backend, frontend and full-stack engineers") how they group is not said.
         _share_head_noun(roles, sum(sep.strip() in _JOINS for sep in seps) == 1)
@@ -826,11 +826,11 @@ def _share_head_noun(roles: list[Role], one_join: bool) -> None:
     # A specialty may have an aside ("Forward-deployed (customer success)"), and in a list
     # with `one_join` ("and", "or", "&") one may hold the noun already ("Frontend, Backend and
     # Data Engineers").
-    bare = {id(r): _BARE_THEN_ASIDE.fullmatch(r.title) for r in roles[:-1]}
-    if not all(bare[id(r)] or one_join and r.title.endswith(noun.group(0)) for r in roles[:-1]):
+    items = [(r, _BARE_THEN_ASIDE.fullmatch(r.title)) for r in roles[:-1]]
+    if not all(m or one_join and r.title.endswith(noun.group(0)) for r, m in items):
         return  # "Devops, Electrical Engineer, Perception, …": a list of jobs, not of specialties
-    for role in roles[:-1]:
-        if (m := bare[id(role)]) and _takes_noun(m["specialty"], noun.group(0)):
+    for role, m in items:
+        if m and _takes_noun(m["specialty"], noun.group(0)):
             role.title = m["specialty"] + noun.group(0) + m["aside"]
 
 
